@@ -1,0 +1,522 @@
+/* bz-store.c — SQLite connection per thread, migrations, change watchers. */
+#include "bz-store.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+
+#include "bz-error.h"
+#include "bz-store-resources.h"
+
+struct _BzStore
+{
+  GObject parent_instance;
+  char *data_dir;
+  char *db_path;
+  GBytes *secret;
+  int schema_version;
+
+  GMutex lock;        /* guards watchers and conns */
+  GHashTable *watchers; /* id -> Watcher */
+  guint next_watch_id;
+  GPtrArray *conns;   /* every connection opened, closed at finalize */
+};
+
+G_DEFINE_FINAL_TYPE (BzStore, bz_store, G_TYPE_OBJECT)
+
+typedef struct
+{
+  GMainContext *context;
+  BzStoreWatchFunc func;
+  gpointer user_data;
+  GDestroyNotify destroy;
+  gint ref_count;
+} Watcher;
+
+/* Per-thread map BzStore* -> sqlite3*; closed when the thread exits. */
+static void thread_conns_free (gpointer p);
+static GPrivate thread_conns = G_PRIVATE_INIT (thread_conns_free);
+static GMutex live_lock;
+static GHashTable *live_stores; /* BzStore* set, to skip conns of dead stores */
+
+static void
+thread_conns_free (gpointer p)
+{
+  GHashTable *map = p;
+  GHashTableIter it;
+  gpointer key, value;
+
+  g_mutex_lock (&live_lock);
+  g_hash_table_iter_init (&it, map);
+  while (g_hash_table_iter_next (&it, &key, &value))
+    {
+      BzStore *store = key;
+      if (live_stores && g_hash_table_contains (live_stores, store))
+        {
+          g_mutex_lock (&store->lock);
+          g_ptr_array_remove (store->conns, value);
+          g_mutex_unlock (&store->lock);
+          sqlite3_close_v2 (value);
+        }
+    }
+  g_mutex_unlock (&live_lock);
+  g_hash_table_unref (map);
+}
+
+static void
+watcher_unref (Watcher *w)
+{
+  if (g_atomic_int_dec_and_test (&w->ref_count))
+    {
+      if (w->destroy)
+        w->destroy (w->user_data);
+      g_main_context_unref (w->context);
+      g_free (w);
+    }
+}
+
+static void
+bz_store_finalize (GObject *object)
+{
+  BzStore *self = BZ_STORE (object);
+
+  g_mutex_lock (&live_lock);
+  g_hash_table_remove (live_stores, self);
+  /* Drop this store from the calling thread's map; other threads' maps keep a
+   * dangling key that is never dereferenced (checked against live_stores). */
+  GHashTable *map = g_private_get (&thread_conns);
+  if (map)
+    g_hash_table_remove (map, self);
+  g_mutex_unlock (&live_lock);
+
+  for (guint i = 0; i < self->conns->len; i++)
+    sqlite3_close_v2 (g_ptr_array_index (self->conns, i));
+  g_ptr_array_unref (self->conns);
+  g_hash_table_unref (self->watchers);
+  g_clear_pointer (&self->secret, g_bytes_unref);
+  g_free (self->data_dir);
+  g_free (self->db_path);
+  g_mutex_clear (&self->lock);
+  G_OBJECT_CLASS (bz_store_parent_class)->finalize (object);
+}
+
+static void
+bz_store_class_init (BzStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bz_store_finalize;
+}
+
+static void
+bz_store_init (BzStore *self)
+{
+  g_mutex_init (&self->lock);
+  self->watchers = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) watcher_unref);
+  self->conns = g_ptr_array_new ();
+  self->next_watch_id = 1;
+}
+
+/* --- SQL helpers ------------------------------------------------------------ */
+
+void
+bz_db_set_error (sqlite3 *db, int rc, GError **error)
+{
+  int primary = rc & 0xff;
+  g_set_error (error, BZ_ERROR,
+               primary == SQLITE_CONSTRAINT ? BZ_ERROR_CONFLICT :
+               primary == SQLITE_BUSY ? BZ_ERROR_UNAVAILABLE : BZ_ERROR_INTERNAL,
+               "SQLite: %s (%d)", sqlite3_errmsg (db), rc);
+}
+
+gboolean
+bz_db_exec (sqlite3 *db, const char *sql, GError **error)
+{
+  char *msg = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &msg);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BZ_ERROR, BZ_ERROR_INTERNAL, "SQLite: %s", msg ? msg : sqlite3_errstr (rc));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3_stmt *
+bz_db_prepare (sqlite3 *db, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v3 (db, sql, -1, 0, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      bz_db_set_error (db, rc, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+bz_db_step_done (sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      bz_db_set_error (sqlite3_db_handle (stmt), rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+bz_db_begin (sqlite3 *db, GError **error)
+{
+  return bz_db_exec (db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+bz_db_commit (sqlite3 *db, GError **error)
+{
+  return bz_db_exec (db, "COMMIT", error);
+}
+
+void
+bz_db_rollback (sqlite3 *db)
+{
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+char *
+bz_db_column_text_dup (sqlite3_stmt *stmt, int col)
+{
+  const unsigned char *t = sqlite3_column_text (stmt, col);
+  return t ? g_strdup ((const char *) t) : NULL;
+}
+
+void
+bz_db_bind_text_or_null (sqlite3_stmt *stmt, int idx, const char *text)
+{
+  if (text)
+    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, idx);
+}
+
+char *
+bz_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* --- Connections ------------------------------------------------------------ */
+
+static sqlite3 *
+open_connection (const char *path, GError **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                            NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BZ_ERROR, BZ_ERROR_INTERNAL, "Cannot open %s: %s", path,
+                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  if (!bz_db_exec (db,
+                   "PRAGMA journal_mode=WAL;"
+                   "PRAGMA foreign_keys=ON;"
+                   "PRAGMA synchronous=FULL;"
+                   "PRAGMA temp_store=MEMORY;"
+                   "PRAGMA cache_size=-16000;", error))
+    {
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  return db;
+}
+
+sqlite3 *
+bz_store_db (BzStore *self)
+{
+  GHashTable *map = g_private_get (&thread_conns);
+  sqlite3 *db;
+  g_autoptr(GError) error = NULL;
+
+  if (map == NULL)
+    {
+      map = g_hash_table_new (NULL, NULL);
+      g_private_set (&thread_conns, map);
+    }
+  db = g_hash_table_lookup (map, self);
+  if (db)
+    return db;
+
+  db = open_connection (self->db_path, &error);
+  if (db == NULL)
+    g_error ("%s", error->message);
+  g_hash_table_insert (map, self, db);
+  g_mutex_lock (&self->lock);
+  g_ptr_array_add (self->conns, db);
+  g_mutex_unlock (&self->lock);
+  return db;
+}
+
+int
+bz_store_schema_version (BzStore *self)
+{
+  return self->schema_version;
+}
+
+void
+bz_store_checkpoint (BzStore *self)
+{
+  sqlite3_wal_checkpoint_v2 (bz_store_db (self), NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+}
+
+/* --- Migrations ------------------------------------------------------------- */
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+static gboolean
+migrate (sqlite3 *db, int *out_version, GError **error)
+{
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  int current = 0;
+
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, "PRAGMA user_version", error);
+    if (!st)
+      return FALSE;
+    if (sqlite3_step (st) == SQLITE_ROW)
+      current = sqlite3_column_int (st, 0);
+  }
+
+  names = g_resources_enumerate_children ("/org/balanza/store/sql/", 0, error);
+  if (names == NULL)
+    return FALSE;
+  for (guint i = 0; names[i]; i++)
+    g_ptr_array_add (sorted, names[i]);
+  g_ptr_array_sort (sorted, compare_names);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const char *name = g_ptr_array_index (sorted, i);
+      int number = atoi (name);
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) sql = NULL;
+      g_autofree char *pragma = NULL;
+
+      if (number <= current)
+        continue;
+      path = g_strconcat ("/org/balanza/store/sql/", name, NULL);
+      sql = g_resources_lookup_data (path, 0, error);
+      if (sql == NULL)
+        return FALSE;
+      if (!bz_db_begin (db, error))
+        return FALSE;
+      pragma = g_strdup_printf ("PRAGMA user_version = %d", number);
+      if (!bz_db_exec (db, g_bytes_get_data (sql, NULL), error) ||
+          !bz_db_exec (db, pragma, error) ||
+          !bz_db_commit (db, error))
+        {
+          bz_db_rollback (db);
+          g_prefix_error (error, "Migration %s failed: ", name);
+          return FALSE;
+        }
+      g_debug ("Applied migration %s", name);
+      current = number;
+    }
+  *out_version = current;
+  return TRUE;
+}
+
+static GBytes *
+load_secret (const char *data_dir, GError **error)
+{
+  g_autofree char *path = g_build_filename (data_dir, "secret.key", NULL);
+  char *contents = NULL;
+  gsize len = 0;
+
+  if (g_file_get_contents (path, &contents, &len, NULL) && len == 32)
+    return g_bytes_new_take (contents, len);
+  g_free (contents);
+
+  guint8 key[32];
+  randombytes_buf (key, sizeof key);
+  if (!g_file_set_contents_full (path, (const char *) key, sizeof key,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return NULL;
+  return g_bytes_new (key, sizeof key);
+}
+
+BzStore *
+bz_store_open (const char *data_dir, GError **error)
+{
+  g_autoptr(BzStore) self = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  if (sodium_init () < 0)
+    {
+      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_INTERNAL, "libsodium failed to initialize");
+      return NULL;
+    }
+  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot create %s: %s", data_dir, g_strerror (saved));
+      return NULL;
+    }
+
+  g_resources_register (bz_store_get_resource ());
+
+  self = g_object_new (BZ_TYPE_STORE, NULL);
+  self->data_dir = g_canonicalize_filename (data_dir, NULL);
+  self->db_path = g_build_filename (self->data_dir, "balanza.db", NULL);
+  self->secret = load_secret (self->data_dir, error);
+  if (self->secret == NULL)
+    return NULL;
+
+  g_mutex_lock (&live_lock);
+  if (live_stores == NULL)
+    live_stores = g_hash_table_new (NULL, NULL);
+  g_hash_table_add (live_stores, self);
+  g_mutex_unlock (&live_lock);
+
+  /* Open this thread's connection and migrate through it. */
+  {
+    g_autoptr(GError) local = NULL;
+    sqlite3 *probe = open_connection (self->db_path, &local);
+    if (probe == NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return NULL;
+      }
+    sqlite3_close_v2 (probe);
+  }
+  db = bz_store_db (self);
+  if (!migrate (db, &self->schema_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+bz_store_get_data_dir (BzStore *self)
+{
+  return self->data_dir;
+}
+
+GBytes *
+bz_store_get_secret (BzStore *self)
+{
+  return self->secret;
+}
+
+/* --- Changes ---------------------------------------------------------------- */
+
+gboolean
+bz_store_log_change (sqlite3 *db, const char *table, const char *row_id, BzChangeOp op, GError **error)
+{
+  static const char *ops[] = { "insert", "update", "delete" };
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      "INSERT INTO changes (table_name, row_id, op, at) VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+      error);
+  if (!st)
+    return FALSE;
+  sqlite3_bind_text (st, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, row_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 3, ops[op], -1, SQLITE_STATIC);
+  return bz_db_step_done (st, error);
+}
+
+guint
+bz_store_watch (BzStore *self, GMainContext *context, BzStoreWatchFunc func,
+                gpointer user_data, GDestroyNotify destroy)
+{
+  Watcher *w = g_new0 (Watcher, 1);
+  guint id;
+
+  w->context = context ? g_main_context_ref (context) : g_main_context_ref_thread_default ();
+  w->func = func;
+  w->user_data = user_data;
+  w->destroy = destroy;
+  w->ref_count = 1;
+  g_mutex_lock (&self->lock);
+  id = self->next_watch_id++;
+  g_hash_table_insert (self->watchers, GUINT_TO_POINTER (id), w);
+  g_mutex_unlock (&self->lock);
+  return id;
+}
+
+void
+bz_store_unwatch (BzStore *self, guint watch_id)
+{
+  g_mutex_lock (&self->lock);
+  g_hash_table_remove (self->watchers, GUINT_TO_POINTER (watch_id));
+  g_mutex_unlock (&self->lock);
+}
+
+typedef struct
+{
+  Watcher *w;
+  char *table;
+  char *row_id;
+} Notification;
+
+static gboolean
+deliver (gpointer data)
+{
+  Notification *n = data;
+  n->w->func (n->table, n->row_id, n->w->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+notification_free (gpointer data)
+{
+  Notification *n = data;
+  watcher_unref (n->w);
+  g_free (n->table);
+  g_free (n->row_id);
+  g_free (n);
+}
+
+void
+bz_store_notify (BzStore *self, const char *table, const char *row_id)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+  GHashTableIter it;
+  gpointer value;
+
+  /* Collect under the lock, invoke outside it: a watcher on this thread's
+   * context runs synchronously and may itself watch or unwatch. */
+  g_mutex_lock (&self->lock);
+  g_hash_table_iter_init (&it, self->watchers);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    {
+      Notification *n = g_new0 (Notification, 1);
+      n->w = value;
+      g_atomic_int_inc (&n->w->ref_count);
+      n->table = g_strdup (table);
+      n->row_id = g_strdup (row_id);
+      g_ptr_array_add (pending, n);
+    }
+  g_mutex_unlock (&self->lock);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Notification *n = g_ptr_array_index (pending, i);
+      g_main_context_invoke_full (n->w->context, G_PRIORITY_DEFAULT, deliver, n, notification_free);
+    }
+}

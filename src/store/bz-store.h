@@ -1,0 +1,119 @@
+/* bz-store.h — the SQLite store: one database file, one connection per thread.
+ *
+ * BzStore owns the data directory layout:
+ *   DATA_DIR/balanza.db        SQLite database (WAL mode)
+ *   DATA_DIR/blobs/sha256/ab/cdef…  content-addressed blobs (see bz-blob-store.h)
+ *   DATA_DIR/secret.key        32-byte HS256 signing key (mode 0600)
+ *
+ * Connections: bz_store_db() returns the calling thread's connection, opened on
+ * first use with WAL, foreign_keys=ON, busy_timeout=5000 ms, synchronous=FULL.
+ * It stays open until the thread exits or the store is finalized.
+ *
+ * Migrations: data/sql/NNN_name.sql compiled into the GResource
+ * /org/balanza/store/sql/, applied in order inside one transaction each and
+ * tracked with PRAGMA user_version.
+ *
+ * Changes: every write appends a row to `changes` (table, row id, op) through
+ * bz_store_log_change() inside the writer's transaction; once the transaction
+ * commits, the writer calls bz_store_notify() and every watcher is invoked on
+ * its own GMainContext.  Phones sync from the same table.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define BZ_TYPE_STORE (bz_store_get_type ())
+G_DECLARE_FINAL_TYPE (BzStore, bz_store, BZ, STORE, GObject)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/**
+ * bz_store_open:
+ * @data_dir: directory for the database and blobs; created if missing
+ * @error: BZ_ERROR_INTERNAL / G_IO_ERROR on failure
+ *
+ * Opens (creating and migrating as needed) the store.
+ * Returns: (transfer full): the store, or %NULL on error.
+ */
+BzStore     *bz_store_open            (const char *data_dir, GError **error);
+
+const char  *bz_store_get_data_dir    (BzStore *self);
+/** bz_store_get_secret: Returns: (transfer none): the 32-byte token signing key. */
+GBytes      *bz_store_get_secret      (BzStore *self);
+
+/**
+ * bz_store_db:
+ * Returns: (transfer none): this thread's connection; never %NULL (aborts if
+ * the database cannot be opened, which bz_store_open() already checked).
+ */
+sqlite3     *bz_store_db              (BzStore *self);
+
+/** bz_store_schema_version: Returns: PRAGMA user_version after migrations. */
+int          bz_store_schema_version  (BzStore *self);
+
+/** bz_store_checkpoint: runs PRAGMA wal_checkpoint(TRUNCATE) on this thread's connection. */
+void         bz_store_checkpoint      (BzStore *self);
+
+/* --- SQL helpers (GError in BZ_ERROR_INTERNAL, CONFLICT on UNIQUE/constraint) --- */
+
+gboolean      bz_db_exec      (sqlite3 *db, const char *sql, GError **error);
+sqlite3_stmt *bz_db_prepare   (sqlite3 *db, const char *sql, GError **error);
+/** bz_db_step_done: steps a statement expecting SQLITE_DONE. */
+gboolean      bz_db_step_done (sqlite3_stmt *stmt, GError **error);
+gboolean      bz_db_begin     (sqlite3 *db, GError **error);   /* BEGIN IMMEDIATE */
+gboolean      bz_db_commit    (sqlite3 *db, GError **error);
+void          bz_db_rollback  (sqlite3 *db);
+/** bz_db_set_error: fills @error from sqlite3_errmsg(@db), mapping constraint errors to CONFLICT. */
+void          bz_db_set_error (sqlite3 *db, int rc, GError **error);
+/** bz_db_column_text_dup: Returns: (transfer full) (nullable): column @col as a new string. */
+char         *bz_db_column_text_dup (sqlite3_stmt *stmt, int col);
+void          bz_db_bind_text_or_null (sqlite3_stmt *stmt, int idx, const char *text);
+
+/**
+ * bz_now_iso8601:
+ * Returns: (transfer full): the current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
+ */
+char         *bz_now_iso8601  (void);
+
+/* --- Change log ------------------------------------------------------------ */
+
+typedef enum { BZ_CHANGE_INSERT, BZ_CHANGE_UPDATE, BZ_CHANGE_DELETE } BzChangeOp;
+
+/**
+ * bz_store_log_change:
+ * @db: the writer's connection, inside its transaction
+ * @table: table name, e.g. "meal_logs"
+ * @row_id: the row's id
+ * @op: what happened
+ *
+ * Appends one row to `changes`.  Returns %FALSE with @error on failure.
+ */
+gboolean     bz_store_log_change      (sqlite3 *db, const char *table, const char *row_id,
+                                       BzChangeOp op, GError **error);
+
+/**
+ * BzStoreWatchFunc:
+ * @table: the table that changed ("meal_logs", "body_scans", ...)
+ * @row_id: the changed row's id
+ * @user_data: closure
+ *
+ * Called on the watcher's main context after a write committed.
+ */
+typedef void (*BzStoreWatchFunc) (const char *table, const char *row_id, gpointer user_data);
+
+/**
+ * bz_store_watch:
+ * @context: (nullable): context to invoke @func on; %NULL = thread-default of the caller
+ * Returns: a watch id for bz_store_unwatch().
+ */
+guint        bz_store_watch           (BzStore *self, GMainContext *context,
+                                       BzStoreWatchFunc func, gpointer user_data,
+                                       GDestroyNotify destroy);
+void         bz_store_unwatch         (BzStore *self, guint watch_id);
+/** bz_store_notify: tells watchers that @table row @row_id changed (call after COMMIT). */
+void         bz_store_notify          (BzStore *self, const char *table, const char *row_id);
+
+G_END_DECLS
