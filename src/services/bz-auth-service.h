@@ -1,0 +1,81 @@
+/* bz-auth-service.h — registration, sign-in, token refresh and sign-out.
+ *
+ * Seed 002 §4.2 (request/response shapes), §7.1.1 (HS256 access tokens of
+ * 1 h, refresh tokens of 30 days), §7.4.1 (password rules), §7.4.2 (5 login
+ * attempts per minute per address).  Passwords: argon2id via libsodium
+ * crypto_pwhash_str (OPSLIMIT_INTERACTIVE / MEMLIMIT_INTERACTIVE).  Access
+ * tokens: libjwt HS256 with claims sub, role, email, type="access", iat, exp,
+ * jti.  Refresh tokens: 32 random bytes, base64url; only their SHA-256 is
+ * stored; each refresh rotates; a reused (already rotated) token revokes its
+ * whole family.
+ */
+#pragma once
+
+#include "bz-services.h"
+
+G_BEGIN_DECLS
+
+#define BZ_ACCESS_TOKEN_TTL_S  3600
+#define BZ_REFRESH_TOKEN_TTL_S (30 * 24 * 3600)
+#define BZ_LOGIN_ATTEMPTS_PER_MINUTE 5
+
+/**
+ * bz_auth_register:
+ * @input: seed 002 register body {email, password, first_name, last_name,
+ *   user_type ("patient"|"nutritionist"), phone?, date_of_birth?, gender?, state?, city?}
+ * Returns: (transfer full): {user, access_token, refresh_token, token_type, expires_in}
+ * Errors: VALIDATION (details per field), CONFLICT (email already registered).
+ */
+JsonNode *bz_auth_register (BzServices *svc, JsonObject *input, GError **error);
+
+/**
+ * bz_auth_login:
+ * @client_address: the peer address used for the attempt limit (nullable: GUI)
+ * Returns: (transfer full): {user, access_token, refresh_token, token_type, expires_in}
+ * Errors: VALIDATION, UNAUTHENTICATED (wrong email or password, same message),
+ *   RATE_LIMITED (with bz_error_get_retry_after()).
+ */
+JsonNode *bz_auth_login    (BzServices *svc, const char *email, const char *password,
+                            const char *client_address, GError **error);
+
+/**
+ * bz_auth_refresh:
+ * Returns: (transfer full): {access_token, refresh_token, token_type, expires_in}
+ * Errors: VALIDATION, UNAUTHENTICATED (unknown, expired, revoked or reused token).
+ */
+JsonNode *bz_auth_refresh  (BzServices *svc, const char *refresh_token, GError **error);
+
+/** bz_auth_logout: revokes @refresh_token's family. Errors: VALIDATION, UNAUTHENTICATED. */
+gboolean  bz_auth_logout   (BzServices *svc, const char *refresh_token, GError **error);
+
+/**
+ * bz_auth_verify_access_token:
+ * Verifies signature (HS256 only), type and expiry, and that the user is active.
+ * Returns: (transfer full): the caller, or %NULL with UNAUTHENTICATED.
+ */
+BzCaller *bz_auth_verify_access_token (BzServices *svc, const char *token, GError **error);
+
+/**
+ * bz_auth_sign_in:
+ * For the GUI: checks credentials like bz_auth_login() without issuing tokens.
+ * Returns: (transfer full): the caller, or %NULL with UNAUTHENTICATED / VALIDATION.
+ */
+BzCaller *bz_auth_sign_in  (BzServices *svc, const char *email, const char *password, GError **error);
+
+/**
+ * bz_auth_create_user:
+ * Low-level creation used by registration, patient creation and the demo clinic
+ * (validates the password rules; inserts into `users` inside the caller's transaction).
+ * Returns: (transfer full): the new user id, or %NULL.
+ */
+char     *bz_auth_create_user (BzServices *svc, const char *email, const char *password,
+                               const char *first_name, const char *last_name,
+                               BzRole role, JsonObject *extra, GError **error);
+
+/** bz_password_check_rules: seed 002 §7.4.1; adds details under @field to @v. */
+void      bz_password_check_rules (const char *password, const char *field, BzValidation *v);
+
+/** bz_user_json: Returns: (transfer full): seed 002 `user` object for @user_id, or NULL. */
+JsonObject *bz_user_json (BzServices *svc, const char *user_id, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* bz-food-service.h — the USDA SR28 food database (data/foods/, see SOURCE.md). */
+#pragma once
+
+#include "bz-nutrition.h"
+#include "bz-services.h"
+
+G_BEGIN_DECLS
+
+/**
+ * bz_foods_search:
+ * @search: (nullable): free text; FTS5 prefix match over descriptions (accents
+ *   ignored); %NULL or empty lists all foods by description
+ * @page: 1-based; @limit: 1..100
+ * Returns: (transfer full): {foods: [{ndb_no, description, short_description,
+ *   food_group, energy_kcal, protein_g, carbohydrate_g, fat_g}], pagination}
+ *   where pagination.total_items counts all matches (8,789 without a search).
+ * Errors: VALIDATION (page/limit out of range).
+ */
+JsonNode *bz_foods_search (BzServices *svc, const char *search, guint page, guint limit, GError **error);
+
+/**
+ * bz_foods_get:
+ * Returns: (transfer full): {food: {ndb_no, description, short_description,
+ *   food_group: {code, name}, nutrients: [{nutr_no, name, tagname, unit,
+ *   value_per_100g}], portions: [{seq, amount, description, grams}]}}
+ * Errors: NOT_FOUND.
+ */
+JsonNode *bz_foods_get    (BzServices *svc, const char *ndb_no, GError **error);
+
+/**
+ * bz_foods_lookup_panel:
+ * @out: (out): the food's panel per 100 g edible portion (nutrients 208, 203,
+ *   205, 204, 291, 307; missing values count as 0)
+ * @out_description: (out) (optional) (transfer full): long description
+ * Returns: %FALSE with NOT_FOUND for an unknown @ndb_no.
+ */
+gboolean  bz_foods_lookup_panel (BzServices *svc, const char *ndb_no, BzNutrients *out,
+                                 char **out_description, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,47 @@
+/* bz-meal-service.h — meal logs with photos (seed 000 story 4.3). */
+#pragma once
+
+#include "bz-nutrition.h"
+#include "bz-services.h"
+
+G_BEGIN_DECLS
+
+#define BZ_MEAL_PHOTO_MAX_BYTES (10 * 1024 * 1024)
+
+/**
+ * bz_meals_upload:
+ * @patient_id: (nullable): for a nutritionist, one of own patients
+ * @image: the photo bytes (JPEG, PNG or WebP; sniffed, not trusted from the client)
+ * @meal_type: "breakfast" | "lunch" | "dinner" | "snack"
+ * @items: (nullable): [{ndb_no, grams}] — nutrition is computed from USDA values
+ * @source: "phone" | "workstation"
+ * Returns: (transfer full): {meal: {id, patient_id, meal_type, eaten_at, photo_url,
+ *   items: [...], nutrition: {...}}, detection: {status, provider}}
+ *   With no meal-detection service configured detection.status is
+ *   "manual_entry_required" and the photo is kept.
+ * Errors: VALIDATION, UNSUPPORTED_MEDIA (not an image), PAYLOAD_TOO_LARGE, NOT_FOUND.
+ */
+JsonNode *bz_meals_upload  (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                            GBytes *image, const char *meal_type, JsonArray *items,
+                            const char *source, GError **error);
+
+/** bz_meals_history: Returns: (transfer full): {meals: [...newest first], pagination}. */
+JsonNode *bz_meals_history (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                            guint page, guint limit, GError **error);
+
+/**
+ * bz_meals_daily:
+ * @date: (nullable): YYYY-MM-DD, local date; %NULL = today
+ * Returns: (transfer full): {date, patient_id, intake: {energy_kcal, protein_g,
+ *   carbohydrate_g, fat_g, fiber_g, sodium_mg}, targets: {same}, remaining: {same},
+ *   targets_basis: {method: "mifflin_st_jeor", scan_id, weight_kg, ...} | null,
+ *   meals: [...]}
+ */
+JsonNode *bz_meals_daily   (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                            const char *date, GError **error);
+
+/** bz_meals_get_photo: Returns: (transfer full): the photo of a meal the caller may see. */
+GBytes   *bz_meals_get_photo (BzServices *svc, const BzCaller *caller, const char *meal_id,
+                              char **out_mime_type, char **out_etag, GError **error);
+
+G_END_DECLS

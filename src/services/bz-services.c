@@ -1,0 +1,127 @@
+/* bz-services.c — the service layer object and shared helpers. */
+#include "bz-services.h"
+
+#include "bz-avatar-provider.h"
+#include "bz-local-avatar-provider.h"
+
+struct _BzServices
+{
+  GObject parent_instance;
+  BzStore *store;
+  BzAvatarProvider *avatar_provider;
+};
+
+G_DEFINE_FINAL_TYPE (BzServices, bz_services, G_TYPE_OBJECT)
+
+static const char *role_names[] = {
+  [BZ_ROLE_PATIENT] = "patient",
+  [BZ_ROLE_NUTRITIONIST] = "nutritionist",
+  [BZ_ROLE_ADMIN] = "admin",
+};
+
+const char *
+bz_role_to_string (BzRole role)
+{
+  g_return_val_if_fail (role <= BZ_ROLE_ADMIN, "patient");
+  return role_names[role];
+}
+
+gboolean
+bz_role_from_string (const char *s, BzRole *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (role_names); i++)
+    if (g_strcmp0 (s, role_names[i]) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+BzCaller *
+bz_caller_new (const char *user_id, BzRole role, const char *email)
+{
+  BzCaller *c = g_new0 (BzCaller, 1);
+  c->user_id = g_strdup (user_id);
+  c->role = role;
+  c->email = g_strdup (email);
+  return c;
+}
+
+BzCaller *
+bz_caller_copy (const BzCaller *caller)
+{
+  return bz_caller_new (caller->user_id, caller->role, caller->email);
+}
+
+void
+bz_caller_free (BzCaller *caller)
+{
+  if (caller == NULL)
+    return;
+  g_free (caller->user_id);
+  g_free (caller->email);
+  g_free (caller);
+}
+
+static void
+bz_services_finalize (GObject *object)
+{
+  BzServices *self = BZ_SERVICES (object);
+  g_clear_object (&self->avatar_provider);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (bz_services_parent_class)->finalize (object);
+}
+
+static void
+bz_services_class_init (BzServicesClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bz_services_finalize;
+}
+
+static void
+bz_services_init (BzServices *self)
+{
+}
+
+BzServices *
+bz_services_new (BzStore *store)
+{
+  BzServices *self = g_object_new (BZ_TYPE_SERVICES, NULL);
+  self->store = g_object_ref (store);
+  self->avatar_provider = bz_local_avatar_provider_new ();
+  return self;
+}
+
+BzStore *
+bz_services_get_store (BzServices *self)
+{
+  return self->store;
+}
+
+gpointer
+bz_services_get_avatar_provider (BzServices *self)
+{
+  return self->avatar_provider;
+}
+
+JsonObject *
+bz_pagination_json (guint page, guint limit, gint64 total_items)
+{
+  JsonObject *o = json_object_new ();
+  gint64 total_pages = limit ? (total_items + limit - 1) / limit : 0;
+  json_object_set_int_member (o, "current_page", page);
+  json_object_set_int_member (o, "total_pages", total_pages);
+  json_object_set_int_member (o, "total_items", total_items);
+  json_object_set_int_member (o, "limit", limit);
+  json_object_set_boolean_member (o, "has_next", (gint64) page < total_pages);
+  return o;
+}
+
+JsonNode *
+bz_json_node_new_object (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
+}

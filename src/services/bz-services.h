@@ -1,0 +1,75 @@
+/* bz-services.h — the service layer: the only entry point for HTTP handlers and the GUI.
+ *
+ * BzServices bundles the store and the integration providers.  It is
+ * thread-safe: every call uses the calling thread's SQLite connection
+ * (bz_store_db()), so the GUI calls services from GTask worker threads and the
+ * server calls them from its worker pool.  Calls are synchronous and may block
+ * on disk; never call them on the GUI thread or the server's main context.
+ *
+ * Results are JsonNode trees shaped exactly like the `data` member of the
+ * seed's response envelope, so the GUI shows what the API serves.
+ *
+ * Callers: a BzCaller names the authenticated user.  Authorization
+ * (role + ownership) happens inside each service; ids the caller may not see
+ * answer BZ_ERROR_NOT_FOUND, never FORBIDDEN, so ids do not leak.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "bz-error.h"
+#include "bz-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BZ_ROLE_PATIENT,
+  BZ_ROLE_NUTRITIONIST,
+  BZ_ROLE_ADMIN,
+} BzRole;
+
+const char *bz_role_to_string   (BzRole role);
+gboolean    bz_role_from_string (const char *s, BzRole *out);
+
+/** BzCaller: an authenticated user (from a verified access token or a GUI sign-in). */
+typedef struct
+{
+  char *user_id;
+  BzRole role;
+  char *email;
+} BzCaller;
+
+BzCaller *bz_caller_new  (const char *user_id, BzRole role, const char *email);
+BzCaller *bz_caller_copy (const BzCaller *caller);
+void      bz_caller_free (BzCaller *caller);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzCaller, bz_caller_free)
+
+#define BZ_TYPE_SERVICES (bz_services_get_type ())
+G_DECLARE_FINAL_TYPE (BzServices, bz_services, BZ, SERVICES, GObject)
+
+/**
+ * bz_services_new:
+ * @store: (transfer none): the opened store
+ *
+ * Creates the service layer with the local (offline) providers.
+ * Returns: (transfer full): a new #BzServices.
+ */
+BzServices *bz_services_new       (BzStore *store);
+/** bz_services_get_store: Returns: (transfer none): the store. */
+BzStore    *bz_services_get_store (BzServices *self);
+
+/**
+ * bz_services_get_avatar_provider:
+ * Returns: (transfer none) (type BzAvatarProvider): the 3D-scan/avatar provider.
+ */
+gpointer    bz_services_get_avatar_provider (BzServices *self);
+
+/** bz_pagination_json: Returns: (transfer full): seed 002's {current_page, total_pages, total_items, has_next, limit}. */
+JsonObject *bz_pagination_json (guint page, guint limit, gint64 total_items);
+
+/** bz_json_node_new_object: Returns: (transfer full): a node holding (taking) @object. */
+JsonNode   *bz_json_node_new_object (JsonObject *object);
+
+G_END_DECLS
