@@ -1,1 +1,76 @@
-int main (int argc, char **argv) { return 0; }
+/* balanzad — the Balanza API server without a GUI. */
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "bz-runtime.h"
+#include "config.h"
+
+static gboolean
+on_signal (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+print_progress (const char *phase, double fraction, gpointer user_data)
+{
+  g_printerr ("\r%s: %3.0f %%", phase, fraction * 100.0);
+  if (fraction >= 1.0)
+    g_printerr ("\n");
+}
+
+int
+main (int argc, char **argv)
+{
+  BzRuntimeOptions opts = { 0 };
+  g_autoptr(GOptionContext) ctx = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzServices) services = NULL;
+  g_autoptr(BzServer) server = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  ctx = g_option_context_new (_("— Balanza API server"));
+  g_option_context_add_main_entries (ctx, bz_runtime_option_entries (&opts, FALSE), GETTEXT_PACKAGE);
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  bz_runtime_options_finish (&opts);
+
+  services = bz_runtime_open (&opts, print_progress, NULL, &error);
+  if (services == NULL)
+    {
+      g_printerr ("balanzad: %s\n", error->message);
+      return 1;
+    }
+  server = bz_runtime_start_server (services, &opts, &error);
+  if (server == NULL)
+    {
+      g_printerr ("balanzad: %s\n", error->message);
+      return 1;
+    }
+  {
+    g_autofree char *url = bz_server_get_lan_url (server);
+    g_printerr ("Phones on this network use %s\n", url);
+    if (opts.demo)
+      g_printerr ("Demo clinic: demo@balanza.local / Demo-2026!  (members paciente01..24@balanza.local)\n");
+  }
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, on_signal, loop);
+  g_unix_signal_add (SIGINT, on_signal, loop);
+  g_main_loop_run (loop);
+
+  bz_runtime_shutdown (server, services);
+  bz_runtime_options_clear (&opts);
+  return 0;
+}

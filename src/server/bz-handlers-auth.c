@@ -1,0 +1,96 @@
+/* bz-handlers-auth.c — /api/v1/auth/{register,login,refresh,logout} (seed 002 §4.2,
+ * seed 001 Authentication Service; also served under /api/auth/). */
+#include "bz-router.h"
+
+#include <glib/gi18n.h>
+
+#include "bz-auth-service.h"
+
+static BzResponse *
+do_register (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autoptr(JsonObject) body = bz_request_json_object (req, error);
+  JsonNode *data;
+  if (!body || !(data = bz_auth_register (svc, body, error)))
+    return NULL;
+  return bz_response_json (201, data);
+}
+
+static const char *
+required_string (JsonObject *body, const char *field, BzValidation *v)
+{
+  JsonNode *n = json_object_get_member (body, field);
+  const char *s = bz_json_get_string (body, field);
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    bz_validation_add (v, field, "required", _("This field is required"));
+  else if (s == NULL)
+    bz_validation_add (v, field, "invalid_type", _("This field must be a string"));
+  else if (*s == '\0')
+    bz_validation_add (v, field, "required", _("This field is required"));
+  return s;
+}
+
+static BzResponse *
+login (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autoptr(JsonObject) body = bz_request_json_object (req, error);
+  BzValidation v = BZ_VALIDATION_INIT;
+  const char *email, *password;
+  JsonNode *data;
+
+  if (!body)
+    return NULL;
+  email = required_string (body, "email", &v);
+  password = required_string (body, "password", &v);
+  if (!bz_validation_finish (&v, error))
+    return NULL;
+  if (!(data = bz_auth_login (svc, email, password, req->client_address, error)))
+    return NULL;
+  return bz_response_json (200, data);
+}
+
+static BzResponse *
+refresh (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autoptr(JsonObject) body = bz_request_json_object (req, error);
+  BzValidation v = BZ_VALIDATION_INIT;
+  const char *token;
+  JsonNode *data;
+
+  if (!body)
+    return NULL;
+  token = required_string (body, "refresh_token", &v);
+  if (!bz_validation_finish (&v, error))
+    return NULL;
+  if (!(data = bz_auth_refresh (svc, token, error)))
+    return NULL;
+  return bz_response_json (200, data);
+}
+
+static BzResponse *
+logout (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autoptr(JsonObject) body = bz_request_json_object (req, error);
+  BzValidation v = BZ_VALIDATION_INIT;
+  const char *token;
+  BzResponse *resp;
+
+  if (!body)
+    return NULL;
+  token = required_string (body, "refresh_token", &v);
+  if (!bz_validation_finish (&v, error))
+    return NULL;
+  if (!bz_auth_logout (svc, token, error))
+    return NULL;
+  resp = bz_response_json (200, json_node_new (JSON_NODE_NULL));
+  resp->message = g_strdup (_("Signed out"));
+  return resp;
+}
+
+const BzRoute bz_auth_routes[] = {
+  { "POST", "/api/auth/register", do_register, BZ_ROUTE_PUBLIC },
+  { "POST", "/api/auth/login", login, BZ_ROUTE_PUBLIC },
+  { "POST", "/api/auth/refresh", refresh, BZ_ROUTE_PUBLIC },
+  { "POST", "/api/auth/logout", logout, BZ_ROUTE_PUBLIC },
+  { NULL }
+};

@@ -1,0 +1,36 @@
+/* bz-handlers-scans.c — body scans and avatars (seed 000 story 4.4). */
+#include "bz-router.h"
+
+#include "bz-scan-service.h"
+
+static BzResponse *
+upload (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autoptr(JsonObject) body = bz_request_json_object (req, error);
+  JsonNode *data;
+  if (!body || !(data = bz_scans_upload (svc, req->caller, body, error)))
+    return NULL;
+  return bz_response_json (201, data);
+}
+
+static BzResponse *
+list (BzServices *svc, BzRequest *req, GError **error)
+{
+  JsonNode *data = bz_scans_list (svc, req->caller, bz_request_query (req, "patient_id"), error);
+  return data ? bz_response_json (200, data) : NULL;
+}
+
+static BzResponse *
+avatar_glb (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autofree char *etag = NULL;
+  GBytes *glb = bz_avatars_get_glb (svc, req->caller, bz_request_param (req, "avatar_id"), &etag, error);
+  return glb ? bz_response_blob (glb, "model/gltf-binary", etag) : NULL;
+}
+
+const BzRoute bz_scan_routes[] = {
+  { "POST", "/api/scans/upload", upload },
+  { "GET", "/api/v1/scans", list },
+  { "GET", "/api/v1/avatars/{avatar_id}.glb", avatar_glb },
+  { NULL }
+};

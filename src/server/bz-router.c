@@ -1,0 +1,72 @@
+/* bz-router.c — path normalization and matching over the route tables. */
+#include "bz-router.h"
+
+static const BzRoute *const tables[] = {
+  bz_health_routes, bz_auth_routes, bz_patient_routes,
+  bz_food_routes, bz_scan_routes, bz_meal_routes,
+};
+
+char *
+bz_router_normalize (const char *path)
+{
+  if (g_str_has_prefix (path, "/api/") && !g_str_has_prefix (path, "/api/v1/"))
+    return g_strconcat ("/api/v1/", path + 5, NULL);
+  return g_strdup (path);
+}
+
+static gboolean
+match_pattern (const char *pattern, const char *path, GHashTable **out_params)
+{
+  g_auto(GStrv) ps = g_strsplit (pattern, "/", -1);
+  g_auto(GStrv) qs = g_strsplit (path, "/", -1);
+  g_autoptr(GHashTable) params = NULL;
+
+  if (g_strv_length (ps) != g_strv_length (qs))
+    return FALSE;
+  for (guint i = 0; ps[i]; i++)
+    {
+      const char *p = ps[i], *q = qs[i];
+      if (p[0] == '{')
+        {
+          const char *close = strchr (p, '}');
+          const char *suffix = close + 1;
+          gsize qlen = strlen (q), slen = strlen (suffix);
+          if (qlen <= slen || !g_str_has_suffix (q, suffix))
+            return FALSE;
+          if (params == NULL)
+            params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          g_hash_table_insert (params, g_strndup (p + 1, close - p - 1), g_strndup (q, qlen - slen));
+        }
+      else if (strcmp (p, q) != 0)
+        return FALSE;
+    }
+  if (out_params)
+    *out_params = g_steal_pointer (&params);
+  return TRUE;
+}
+
+BzRouteMatch
+bz_router_match (const char *method, const char *path, const BzRoute **out_route, GHashTable **out_params)
+{
+  g_autofree char *norm = bz_router_normalize (path);
+  gboolean path_exists = FALSE;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (const BzRoute *r = tables[t]; r->method; r++)
+      {
+        g_autofree char *pattern = bz_router_normalize (r->pattern);
+        g_autoptr(GHashTable) params = NULL;
+        if (!match_pattern (pattern, norm, &params))
+          continue;
+        if (strcmp (r->method, method) != 0 &&
+            !(strcmp (method, "HEAD") == 0 && strcmp (r->method, "GET") == 0))
+          {
+            path_exists = TRUE;
+            continue;
+          }
+        *out_route = r;
+        *out_params = g_steal_pointer (&params);
+        return BZ_ROUTE_FOUND;
+      }
+  return path_exists ? BZ_ROUTE_NO_METHOD : BZ_ROUTE_NO_PATH;
+}

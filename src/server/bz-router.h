@@ -1,0 +1,52 @@
+/* bz-router.h — the route table.
+ *
+ * Every path a seed names is served as spelled and under /api/v1/: the router
+ * normalizes "/api/x" and "/api/v1/x" to the same key, so each route is
+ * declared once.  Pattern segments "{name}" (optionally followed by a literal
+ * suffix, as in "{id}.glb") capture path parameters.
+ */
+#pragma once
+
+#include "bz-http.h"
+
+G_BEGIN_DECLS
+
+typedef BzResponse *(*BzHandlerFunc) (BzServices *svc, BzRequest *req, GError **error);
+
+typedef enum
+{
+  BZ_ROUTE_AUTH = 0,          /* requires a valid access token (default) */
+  BZ_ROUTE_PUBLIC = 1 << 0,   /* no authentication */
+} BzRouteFlags;
+
+typedef struct
+{
+  const char *method;
+  const char *pattern;
+  BzHandlerFunc handler;
+  BzRouteFlags flags;
+  gsize max_body;             /* 0 = BZ_JSON_BODY_MAX */
+} BzRoute;
+
+typedef enum { BZ_ROUTE_FOUND, BZ_ROUTE_NO_PATH, BZ_ROUTE_NO_METHOD } BzRouteMatch;
+
+/**
+ * bz_router_match:
+ * @out_params: (out) (transfer full): path parameters when found
+ * Returns: whether a route matched, the path exists with another method, or nothing.
+ */
+BzRouteMatch   bz_router_match (const char *method, const char *path,
+                                const BzRoute **out_route, GHashTable **out_params);
+
+/** bz_router_normalize: Returns: (transfer full): "/api/x" rewritten as "/api/v1/x". */
+char          *bz_router_normalize (const char *path);
+
+/* Route tables, one per resource file (NULL-terminated). */
+extern const BzRoute bz_health_routes[];
+extern const BzRoute bz_auth_routes[];
+extern const BzRoute bz_patient_routes[];
+extern const BzRoute bz_food_routes[];
+extern const BzRoute bz_scan_routes[];
+extern const BzRoute bz_meal_routes[];
+
+G_END_DECLS

@@ -1,0 +1,91 @@
+/* bz-runtime.c — what balanza and balanzad share: options, first start, server. */
+#include "bz-runtime.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "bz-demo.h"
+#include "bz-usda-import.h"
+
+const GOptionEntry *
+bz_runtime_option_entries (BzRuntimeOptions *opts, gboolean with_kiosk)
+{
+  static GOptionEntry entries[6];
+  GOptionEntry e[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &opts->data_dir,
+      N_("Data directory (default: $XDG_DATA_HOME/balanza)"), N_("DIR") },
+    { "port", 0, 0, G_OPTION_ARG_INT, &opts->port, N_("TCP port for the API (default 8420; 0 picks a free port)"), N_("N") },
+    { "bind", 0, 0, G_OPTION_ARG_STRING, &opts->bind, N_("Address to listen on (default 0.0.0.0)"), N_("ADDR") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &opts->demo, N_("Create the demo clinic when the data directory is empty"), NULL },
+    { "kiosk", 0, 0, G_OPTION_ARG_NONE, &opts->kiosk, N_("Start the member kiosk"), NULL },
+    { NULL }
+  };
+  opts->port = -1;
+  memcpy (entries, e, sizeof e);
+  if (!with_kiosk)
+    entries[4] = entries[5];
+  return entries;
+}
+
+void
+bz_runtime_options_finish (BzRuntimeOptions *opts)
+{
+  if (opts->data_dir == NULL)
+    opts->data_dir = g_build_filename (g_get_user_data_dir (), "balanza", NULL);
+  if (opts->port < 0)
+    opts->port = 8420;
+  if (opts->bind == NULL)
+    opts->bind = g_strdup ("0.0.0.0");
+}
+
+void
+bz_runtime_options_clear (BzRuntimeOptions *opts)
+{
+  g_clear_pointer (&opts->data_dir, g_free);
+  g_clear_pointer (&opts->bind, g_free);
+}
+
+BzServices *
+bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpointer user_data, GError **error)
+{
+  g_autoptr(BzStore) store = bz_store_open (opts->data_dir, error);
+  g_autoptr(BzServices) services = NULL;
+
+  if (store == NULL)
+    return NULL;
+  if (!bz_usda_is_imported (store))
+    {
+      g_autofree char *source = bz_usda_default_source_dir ();
+      if (!bz_usda_import (store, source, (BzUsdaProgressFunc) progress, user_data, NULL, error))
+        return NULL;
+    }
+  services = bz_services_new (store);
+  if (opts->demo && !bz_demo_exists (services))
+    {
+      if (progress)
+        progress (_("Creating the demo clinic"), 0.0, user_data);
+      if (!bz_demo_create (services, NULL, error))
+        return NULL;
+    }
+  return g_steal_pointer (&services);
+}
+
+BzServer *
+bz_runtime_start_server (BzServices *services, const BzRuntimeOptions *opts, GError **error)
+{
+  g_autoptr(BzServer) server = bz_server_new (services);
+  if (!bz_server_start (server, opts->bind, opts->port, error))
+    return NULL;
+  printf ("Balanza listening on http://%s:%u\n", opts->bind, bz_server_get_port (server));
+  fflush (stdout);
+  return g_steal_pointer (&server);
+}
+
+void
+bz_runtime_shutdown (BzServer *server, BzServices *services)
+{
+  if (server)
+    bz_server_stop (server);
+  if (services)
+    bz_store_checkpoint (bz_services_get_store (services));
+}
