@@ -235,11 +235,3 @@ bz_envelope_serialize (const BzResponse *resp, const char *request_id, gsize *ou
   return json_generator_to_data (gen, out_len);
 }
 
-const char *
-bz_json_get_string (JsonObject *o, const char *name)
-{
-  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
-  if (n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
-    return json_node_get_string (n);
-  return NULL;
-}

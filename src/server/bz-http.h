@@ -85,7 +85,4 @@ BzResponse *bz_response_error (GError *error);
  */
 char *bz_envelope_serialize (const BzResponse *resp, const char *request_id, gsize *out_len);
 
-/** bz_json_get_string: Returns: (transfer none) (nullable): @name if it is a string member. */
-const char *bz_json_get_string (JsonObject *o, const char *name);
-
 G_END_DECLS

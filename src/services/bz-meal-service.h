@@ -45,3 +45,19 @@ GBytes   *bz_meals_get_photo (BzServices *svc, const BzCaller *caller, const cha
                               char **out_mime_type, char **out_etag, GError **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+/**
+ * bz_meals_record:
+ * Low-level insert used by bz_meals_upload() and the demo clinic: no
+ * authorization (the caller resolved @patient_id), items already validated
+ * as [{ndb_no, grams}].  Opens its own transaction.
+ * @eaten_at: (transfer none): when the meal was eaten
+ * @photo: (nullable): photo bytes of @photo_mime type
+ * Returns: (transfer full): the new meal id.
+ */
+char *bz_meals_record (BzServices *svc, const char *patient_id, const char *meal_type,
+                       GDateTime *eaten_at, GBytes *photo, const char *photo_mime,
+                       JsonArray *items, const char *source, const char *created_by,
+                       GError **error);
+G_END_DECLS

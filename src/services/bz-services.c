@@ -125,3 +125,26 @@ bz_json_node_new_object (JsonObject *object)
   json_node_take_object (node, object);
   return node;
 }
+
+const char *
+bz_json_get_string (JsonObject *o, const char *name)
+{
+  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
+  if (n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
+    return json_node_get_string (n);
+  return NULL;
+}
+
+gboolean
+bz_json_get_number (JsonObject *o, const char *name, double *out)
+{
+  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
+  GType t;
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n))
+    return FALSE;
+  t = json_node_get_value_type (n);
+  if (t != G_TYPE_DOUBLE && t != G_TYPE_INT64)
+    return FALSE;
+  *out = json_node_get_double (n);
+  return TRUE;
+}

@@ -72,4 +72,14 @@ JsonObject *bz_pagination_json (guint page, guint limit, gint64 total_items);
 /** bz_json_node_new_object: Returns: (transfer full): a node holding (taking) @object. */
 JsonNode   *bz_json_node_new_object (JsonObject *object);
 
+/** bz_json_get_string: Returns: (transfer none) (nullable): member @name of @o if it is a string. */
+const char *bz_json_get_string (JsonObject *o, const char *name);
+
+/**
+ * bz_json_get_number:
+ * @out: (out): the value when present and numeric
+ * Returns: %TRUE if @name is a number (integer or real) member of @o.
+ */
+gboolean    bz_json_get_number (JsonObject *o, const char *name, double *out);
+
 G_END_DECLS

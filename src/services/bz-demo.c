@@ -1,0 +1,284 @@
+/* bz-demo.c — the demo clinic: one nutritionist, 24 members built on real NHANES adults. */
+#include "bz-demo.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bz-auth-service.h"
+#include "bz-meal-service.h"
+#include "bz-patient-service.h"
+#include "bz-scan-service.h"
+#include "config.h"
+
+#define DEMO_SEED 20261121
+
+/* One NHANES 2017–March 2020 adult (data/nhanes/*.csv columns BMXWT, BMXHT,
+ * BMXARML, BMXLEG, BMXARMC, BMXHIP, BMXWAIST). */
+typedef struct
+{
+  double weight_kg, height_cm, arm_cm, hip_cm, waist_cm;
+} NhanesAdult;
+
+static const char *female_names[][2] = {
+  { "María", "Hernández" }, { "Guadalupe", "García" }, { "Sofía", "Martínez" }, { "Fernanda", "López" },
+  { "Valeria", "González" }, { "Ximena", "Pérez" }, { "Daniela", "Rodríguez" }, { "Lucía", "Sánchez" },
+  { "Regina", "Ramírez" }, { "Camila", "Cruz" }, { "Paola", "Flores" }, { "Andrea", "Gómez" },
+};
+static const char *male_names[][2] = {
+  { "José", "Morales" }, { "Juan", "Vázquez" }, { "Luis", "Jiménez" }, { "Carlos", "Reyes" },
+  { "Miguel", "Díaz" }, { "Jorge", "Torres" }, { "Alejandro", "Gutiérrez" }, { "Diego", "Ruiz" },
+  { "Ricardo", "Mendoza" }, { "Fernando", "Aguilar" }, { "Eduardo", "Ortiz" }, { "Roberto", "Castillo" },
+};
+
+/* USDA SR28 foods for demo meals, with typical portions (g). */
+typedef struct { const char *ndb_no; double grams; } Portion;
+static const Portion breakfasts[][3] = {
+  { { "01123", 100 }, { "18363", 60 }, { "09200", 130 } },       /* eggs, corn tortillas, orange */
+  { { "08121", 234 }, { "09040", 118 }, { "01077", 244 } },      /* oatmeal, banana, milk */
+  { { "01117", 170 }, { "09226", 140 }, { "12061", 28 } },       /* yogurt, papaya, almonds */
+};
+static const Portion lunches[][3] = {
+  { { "05064", 140 }, { "20045", 158 }, { "11090", 91 } },       /* chicken breast, rice, broccoli */
+  { { "16043", 171 }, { "18363", 90 }, { "09037", 75 } },        /* pinto beans, tortillas, avocado */
+  { { "15076", 150 }, { "20137", 185 }, { "11529", 123 } },      /* salmon, quinoa, tomato */
+};
+static const Portion dinners[][3] = {
+  { { "15121", 120 }, { "18069", 50 }, { "11205", 100 } },       /* tuna, bread, cucumber */
+  { { "16015", 172 }, { "20045", 100 }, { "11124", 61 } },       /* black beans, rice, carrot */
+  { { "01123", 50 }, { "18363", 60 }, { "09003", 182 } },        /* egg, tortillas, apple */
+};
+
+gboolean
+bz_demo_exists (BzServices *svc)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (bz_services_get_store (svc)),
+                                              "SELECT 1 FROM users LIMIT 1", NULL);
+  return st && sqlite3_step (st) == SQLITE_ROW;
+}
+
+static GArray *
+read_nhanes (const char *path, GError **error)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GArray *out;
+
+  if (!g_file_get_contents (path, &text, NULL, error))
+    return NULL;
+  out = g_array_new (FALSE, FALSE, sizeof (NhanesAdult));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      NhanesAdult a;
+      double arml, leg;
+      if (lines[i][0] == '#' || lines[i][0] == '"' || lines[i][0] == '\0')
+        continue;
+      if (sscanf (lines[i], "%lf,%lf,%lf,%lf,%lf,%lf,%lf", &a.weight_kg, &a.height_cm, &arml, &leg,
+                  &a.arm_cm, &a.hip_cm, &a.waist_cm) == 7)
+        g_array_append_val (out, a);
+    }
+  return out;
+}
+
+/* A small solid-colour JPEG standing in for a meal photo. */
+static GBytes *
+demo_photo (guint32 rgba)
+{
+  g_autoptr(GdkPixbuf) pb = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 320, 240);
+  char *buf = NULL;
+  gsize len = 0;
+  gdk_pixbuf_fill (pb, rgba);
+  if (!gdk_pixbuf_save_to_buffer (pb, &buf, &len, "jpeg", NULL, "quality", "80", NULL))
+    return NULL;
+  return g_bytes_new_take (buf, len);
+}
+
+static JsonArray *
+portions_json (const Portion *p, double scale)
+{
+  JsonArray *a = json_array_new ();
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *o = json_object_new ();
+      json_object_set_string_member (o, "ndb_no", p[i].ndb_no);
+      json_object_set_double_member (o, "grams", round (p[i].grams * scale));
+      json_array_add_object_element (a, o);
+    }
+  return a;
+}
+
+static gboolean
+create_nutritionist (BzServices *svc, char **out_user_id, GError **error)
+{
+  sqlite3 *db = bz_store_db (bz_services_get_store (svc));
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autofree char *uid = NULL;
+
+  json_object_set_string_member (extra, "professional_license", "DEMO-12345678");
+  if (!bz_db_begin (db, error))
+    return FALSE;
+  uid = bz_auth_create_user (svc, BZ_DEMO_NUTRITIONIST_EMAIL, BZ_DEMO_PASSWORD, "Ana", "Rivera",
+                             BZ_ROLE_NUTRITIONIST, extra, error);
+  if (uid == NULL)
+    goto fail;
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+        "INSERT OR IGNORE INTO nutritionists (id, user_id, professional_license, clinic_name, created_at)"
+        " VALUES (?, ?, 'DEMO-12345678', 'Clínica Balanza (demo)', strftime('%Y-%m-%dT%H:%M:%SZ','now'))", error);
+    g_autofree char *nid = g_uuid_string_random ();
+    if (!st)
+      goto fail;
+    sqlite3_bind_text (st, 1, nid, -1, SQLITE_STATIC);
+    sqlite3_bind_text (st, 2, uid, -1, SQLITE_STATIC);
+    if (!bz_db_step_done (st, error) || !bz_db_commit (db, error))
+      goto fail;
+  }
+  *out_user_id = g_steal_pointer (&uid);
+  return TRUE;
+fail:
+  bz_db_rollback (db);
+  return FALSE;
+}
+
+/* Body fat from BMI after Deurenberg P, Weststrate JA, Seidell JC, "Body mass index as a
+ * measure of body fatness: age- and sex-specific prediction formulas", Br J Nutr
+ * 1991;65:105-14: BF% = 1.20·BMI + 0.23·age − 10.8·sex − 5.4 (sex = 1 men, 0 women). */
+static double
+deurenberg_body_fat (double bmi, double age, gboolean male)
+{
+  return CLAMP (1.20 * bmi + 0.23 * age - 10.8 * (male ? 1 : 0) - 5.4, 5.0, 60.0);
+}
+
+/* Skeletal muscle mass ≈ 50 % (men) / 45 % (women) of fat-free mass: Janssen I et al.,
+ * "Skeletal muscle mass and distribution in 468 men and women aged 18–88 yr",
+ * J Appl Physiol 2000;89:81-8 (SM ≈ 38 % / 31 % of body mass at ~20 % / ~30 % fat). */
+static double
+skeletal_muscle (double weight, double body_fat, gboolean male)
+{
+  return weight * (1.0 - body_fat / 100.0) * (male ? 0.50 : 0.45);
+}
+
+static JsonObject *
+scan_input (const char *patient_id, GDateTime *when, gboolean male, int age, const NhanesAdult *a,
+            double weight_change, double waist_change, double muscle_change)
+{
+  JsonObject *o = json_object_new ();
+  JsonObject *c = json_object_new ();
+  g_autofree char *ts = g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+  double weight = a->weight_kg * (1.0 + weight_change);
+  double h = a->height_cm / 100.0;
+  double bf = deurenberg_body_fat (weight / (h * h), age, male);
+  double smm = skeletal_muscle (weight, bf, male) + muscle_change;
+
+  json_object_set_string_member (o, "patient_id", patient_id);
+  json_object_set_string_member (o, "measured_at", ts);
+  json_object_set_string_member (o, "sex", male ? "male" : "female");
+  json_object_set_int_member (o, "age", age);
+  json_object_set_double_member (o, "height_cm", a->height_cm);
+  json_object_set_double_member (o, "weight_kg", round (weight * 10) / 10);
+  json_object_set_double_member (o, "body_fat_percent", round (bf * 10) / 10);
+  json_object_set_double_member (o, "skeletal_muscle_mass_kg", round (smm * 10) / 10);
+  json_object_set_double_member (c, "waist", round ((a->waist_cm + waist_change) * 10) / 10);
+  /* Hip follows waist at about half the change; arm follows weight. */
+  json_object_set_double_member (c, "hip", round ((a->hip_cm + waist_change * 0.5) * 10) / 10);
+  json_object_set_double_member (c, "arm", round (a->arm_cm * (1.0 + weight_change * 0.5) * 10) / 10);
+  json_object_set_object_member (o, "circumferences_cm", c);
+  return o;
+}
+
+gboolean
+bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
+{
+  g_autofree char *dir = nhanes_dir ? g_strdup (nhanes_dir) : g_build_filename (BZ_SOURCE_DIR, "data", "nhanes", NULL);
+  g_autofree char *fpath = g_build_filename (dir, "nhanes_adult_female_bmx_2020.csv", NULL);
+  g_autofree char *mpath = g_build_filename (dir, "nhanes_adult_male_bmx_2020.csv", NULL);
+  g_autoptr(GArray) women = NULL, men = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (DEMO_SEED);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *nutritionist_id = NULL;
+  g_autoptr(BzCaller) nutritionist = NULL;
+  static const char *goals[] = { "weight_loss", "weight_loss", "maintenance", "muscle_gain" };
+  static const guint32 meal_colours[] = { 0xF2C14EFF, 0x7FB069FF, 0xD36135FF };
+
+  if (!(women = read_nhanes (fpath, error)) || !(men = read_nhanes (mpath, error)))
+    return FALSE;
+  if (!create_nutritionist (svc, &nutritionist_id, error))
+    return FALSE;
+  nutritionist = bz_caller_new (nutritionist_id, BZ_ROLE_NUTRITIONIST, BZ_DEMO_NUTRITIONIST_EMAIL);
+
+  for (guint i = 0; i < BZ_DEMO_MEMBERS; i++)
+    {
+      gboolean male = i % 2 == 1;
+      GArray *pool = male ? men : women;
+      const NhanesAdult *a = &g_array_index (pool, NhanesAdult, g_rand_int_range (rand, 0, pool->len));
+      const char *const *name = male ? male_names[i / 2] : female_names[i / 2];
+      const char *goal = goals[i % G_N_ELEMENTS (goals)];
+      int age = g_rand_int_range (rand, 21, 66);
+      g_autofree char *email = g_strdup_printf ("paciente%02u@balanza.local", i + 1);
+      g_autoptr(JsonObject) in = json_object_new ();
+      g_autoptr(JsonNode) created = NULL;
+      const char *patient_id;
+      double sign = g_strcmp0 (goal, "muscle_gain") == 0 ? 1.0 : g_strcmp0 (goal, "maintenance") == 0 ? 0.2 : -1.0;
+
+      json_object_set_string_member (in, "email", email);
+      json_object_set_string_member (in, "password", BZ_DEMO_PASSWORD);
+      json_object_set_string_member (in, "first_name", name[0]);
+      json_object_set_string_member (in, "last_name", name[1]);
+      json_object_set_string_member (in, "gender", male ? "male" : "female");
+      json_object_set_string_member (in, "primary_goal", goal);
+      if (sign < 0)
+        json_object_set_double_member (in, "target_weight_kg", round (a->weight_kg * 0.9));
+      created = bz_patients_create (svc, nutritionist, in, error);
+      if (created == NULL)
+        return FALSE;
+      patient_id = json_object_get_string_member (
+          json_object_get_object_member (json_node_get_object (created), "patient"), "id");
+
+      /* Three scans: 180, 90 and 5 days ago. */
+      for (guint s = 0; s < 3; s++)
+        {
+          static const int days_ago[] = { 180, 90, 5 };
+          static const double progress[] = { 0.0, 0.55, 1.0 };
+          g_autoptr(GDateTime) when = g_date_time_add_days (now, -days_ago[s]);
+          double jitter = g_rand_double_range (rand, 0.7, 1.3);
+          double wchg = sign * 0.06 * progress[s] * jitter;
+          double waist = sign * 5.0 * progress[s] * jitter;
+          double muscle = g_strcmp0 (goal, "muscle_gain") == 0 ? 1.5 * progress[s] * jitter : 0.0;
+          g_autoptr(GDateTime) when_utc = g_date_time_to_utc (when);
+          g_autoptr(JsonObject) scan = NULL;
+          g_autoptr(JsonNode) res = NULL;
+
+          if (g_strcmp0 (goal, "muscle_gain") == 0)
+            waist = -1.0 * progress[s];
+          scan = scan_input (patient_id, when_utc, male, age - (days_ago[s] > 120 ? 1 : 0), a, wchg, waist, muscle);
+          res = bz_scans_upload (svc, nutritionist, scan, error);
+          if (res == NULL)
+            return FALSE;
+        }
+
+      /* Meals for the last three days, including today's breakfast and lunch. */
+      for (int d = 2; d >= 0; d--)
+        for (guint m = 0; m < 3; m++)
+          {
+            static const char *types[] = { "breakfast", "lunch", "dinner" };
+            static const int hours[] = { 8, 14, 20 };
+            const Portion *p = m == 0 ? breakfasts[(i + d) % 3] : m == 1 ? lunches[(i + d) % 3] : dinners[(i + d) % 3];
+            g_autoptr(GDateTime) day = g_date_time_add_days (now, -d);
+            g_autoptr(GDateTime) when = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                                               g_date_time_get_day_of_month (day), hours[m], 0, 0);
+            g_autoptr(JsonArray) items = portions_json (p, male ? 1.2 : 1.0);
+            g_autoptr(GBytes) photo = NULL;
+            g_autofree char *meal_id = NULL;
+
+            if (d == 0 && g_date_time_compare (when, now) > 0)
+              continue;
+            photo = demo_photo (meal_colours[m]);
+            meal_id = bz_meals_record (svc, patient_id, types[m], when, photo, "image/jpeg", items, "demo",
+                                       nutritionist_id, error);
+            if (meal_id == NULL)
+              return FALSE;
+          }
+    }
+  return TRUE;
+}
