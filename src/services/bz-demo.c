@@ -13,7 +13,7 @@
 
 #define DEMO_SEED 20261121
 
-/* One NHANES 2017–March 2020 adult (data/nhanes/*.csv columns BMXWT, BMXHT,
+/* One NHANES 2017–March 2020 adult (data/nhanes/ CSV columns BMXWT, BMXHT,
  * BMXARML, BMXLEG, BMXARMC, BMXHIP, BMXWAIST). */
 typedef struct
 {

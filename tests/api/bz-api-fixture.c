@@ -1,0 +1,196 @@
+/* bz-api-fixture.c — real store + server on 127.0.0.1:0 + libsoup client. */
+#include "bz-api-fixture.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
+#include "bz-auth-service-private.h"
+#include "bz-test-util.h"
+#include "bz-usda-import.h"
+
+static BzApi *shared;
+
+void
+bz_api_response_free (BzApiResponse *r)
+{
+  if (!r)
+    return;
+  g_clear_pointer (&r->headers, soup_message_headers_unref);
+  g_clear_pointer (&r->body, g_bytes_unref);
+  g_clear_pointer (&r->json, json_node_unref);
+  g_free (r);
+}
+
+BzApi *
+bz_api_shared (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *foods = NULL;
+
+  if (shared)
+    return shared;
+  shared = g_new0 (BzApi, 1);
+  shared->dir = bz_test_tmpdir ("api");
+  shared->store = bz_store_open (shared->dir, &error);
+  g_assert_no_error (error);
+  foods = bz_usda_default_source_dir ();
+  g_assert_true (bz_usda_import (shared->store, foods, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  shared->services = bz_services_new (shared->store);
+  shared->server = bz_server_new (shared->services);
+  g_assert_true (bz_server_start (shared->server, "127.0.0.1", 0, &error));
+  g_assert_no_error (error);
+  shared->base = g_strdup_printf ("http://127.0.0.1:%u", bz_server_get_port (shared->server));
+  shared->session = soup_session_new_with_options ("timeout", 60, NULL);
+  return shared;
+}
+
+void
+bz_api_shutdown (void)
+{
+  if (!shared)
+    return;
+  g_object_unref (shared->session);
+  bz_server_stop (shared->server);
+  g_object_unref (shared->server);
+  g_object_unref (shared->services);
+  g_object_unref (shared->store);
+  bz_test_rmdir (shared->dir);
+  g_free (shared->dir);
+  g_free (shared->base);
+  g_clear_pointer (&shared, g_free);
+}
+
+BzApiResponse *
+bz_api_call (BzApi *api, const char *method, const char *path, const char *token,
+             const char *content_type, const char *body, gsize len, const char *const *extra_headers)
+{
+  g_autofree char *url = g_strconcat (api->base, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  g_autoptr(GError) error = NULL;
+  BzApiResponse *r = g_new0 (BzApiResponse, 1);
+  const char *ct;
+
+  g_assert_nonnull (msg);
+  if (token)
+    {
+      g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    }
+  for (guint i = 0; extra_headers && extra_headers[i]; i += 2)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), extra_headers[i], extra_headers[i + 1]);
+  if (body)
+    {
+      g_autoptr(GBytes) b = g_bytes_new (body, len);
+      soup_message_set_request_body_from_bytes (msg, content_type, b);
+    }
+  r->body = soup_session_send_and_read (api->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  r->status = soup_message_get_status (msg);
+  r->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  ct = soup_message_headers_get_content_type (r->headers, NULL);
+  if (ct && g_str_equal (ct, "application/json"))
+    {
+      g_autoptr(JsonParser) p = json_parser_new ();
+      gsize n;
+      const char *d = g_bytes_get_data (r->body, &n);
+      g_assert_true (json_parser_load_from_data (p, d, n, &error));
+      r->json = json_node_copy (json_parser_get_root (p));
+    }
+  return r;
+}
+
+BzApiResponse *
+bz_api_json (BzApi *api, const char *method, const char *path, const char *token, const char *json_body)
+{
+  return bz_api_call (api, method, path, token, json_body ? "application/json" : NULL,
+                      json_body, json_body ? strlen (json_body) : 0, NULL);
+}
+
+static void
+assert_meta (JsonObject *root)
+{
+  JsonObject *meta = json_object_get_object_member (root, "meta");
+  g_assert_nonnull (meta);
+  g_assert_nonnull (json_object_get_string_member (meta, "timestamp"));
+  g_assert_nonnull (json_object_get_string_member (meta, "request_id"));
+}
+
+JsonObject *
+bz_api_data (BzApiResponse *r)
+{
+  JsonObject *root;
+  g_assert_nonnull (r->json);
+  root = json_node_get_object (r->json);
+  if (!json_object_get_boolean_member (root, "success"))
+    g_error ("expected success, got %u: %.*s", r->status, (int) g_bytes_get_size (r->body),
+             (const char *) g_bytes_get_data (r->body, NULL));
+  assert_meta (root);
+  return json_object_get_object_member (root, "data");
+}
+
+const char *
+bz_api_error_code (BzApiResponse *r)
+{
+  JsonObject *root, *err;
+  g_assert_nonnull (r->json);
+  root = json_node_get_object (r->json);
+  g_assert_false (json_object_get_boolean_member (root, "success"));
+  assert_meta (root);
+  err = json_object_get_object_member (root, "error");
+  g_assert_nonnull (json_object_get_string_member (err, "message"));
+  g_assert_nonnull (json_object_get_array_member (err, "details"));
+  return json_object_get_string_member (err, "code");
+}
+
+gboolean
+bz_api_has_detail (BzApiResponse *r, const char *field)
+{
+  JsonObject *err = json_object_get_object_member (json_node_get_object (r->json), "error");
+  JsonArray *d = json_object_get_array_member (err, "details");
+  for (guint i = 0; i < json_array_get_length (d); i++)
+    {
+      JsonObject *o = json_array_get_object_element (d, i);
+      if (g_strcmp0 (json_object_get_string_member (o, "field"), field) == 0)
+        {
+          g_assert_nonnull (json_object_get_string_member (o, "issue"));
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gint64
+bz_api_count (BzApi *api, const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (api->store), sql, NULL);
+  g_assert_nonnull (st);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (st, 0);
+}
+
+char *
+bz_api_register (BzApi *api, const char *email, const char *user_type, char **out_refresh)
+{
+  g_autofree char *body = g_strdup_printf (
+      "{\"email\":\"%s\",\"password\":\"Secure-Pass1!\",\"first_name\":\"Test\",\"last_name\":\"User\","
+      "\"user_type\":\"%s\"}", email, user_type);
+  g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/auth/register", NULL, body);
+  JsonObject *data;
+  g_assert_cmpuint (r->status, ==, 201);
+  data = bz_api_data (r);
+  if (out_refresh)
+    *out_refresh = g_strdup (json_object_get_string_member (data, "refresh_token"));
+  return g_strdup (json_object_get_string_member (data, "access_token"));
+}
+
+GBytes *
+bz_api_test_jpeg (void)
+{
+  g_autoptr(GdkPixbuf) pb = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 64, 48);
+  char *buf = NULL;
+  gsize len = 0;
+  gdk_pixbuf_fill (pb, 0xC08040FF);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pb, &buf, &len, "jpeg", NULL, NULL));
+  return g_bytes_new_take (buf, len);
+}

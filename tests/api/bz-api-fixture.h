@@ -1,0 +1,52 @@
+/* bz-api-fixture.h — a real store and server on a loopback port, and a libsoup client. */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "bz-server.h"
+
+typedef struct
+{
+  char *dir;
+  BzStore *store;
+  BzServices *services;
+  BzServer *server;
+  SoupSession *session;
+  char *base;
+} BzApi;
+
+typedef struct
+{
+  guint status;
+  SoupMessageHeaders *headers;
+  GBytes *body;
+  JsonNode *json;      /* parsed body when JSON */
+} BzApiResponse;
+
+void           bz_api_response_free (BzApiResponse *r);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzApiResponse, bz_api_response_free)
+
+/** bz_api_shared: one server per test binary (food import is the slow part). */
+BzApi         *bz_api_shared (void);
+void           bz_api_shutdown (void);
+
+BzApiResponse *bz_api_call (BzApi *api, const char *method, const char *path, const char *token,
+                            const char *content_type, const char *body, gsize len,
+                            const char *const *extra_headers);
+BzApiResponse *bz_api_json (BzApi *api, const char *method, const char *path, const char *token,
+                            const char *json_body);
+
+/** Envelope accessors (assert the envelope shape). */
+JsonObject    *bz_api_data  (BzApiResponse *r);
+const char    *bz_api_error_code (BzApiResponse *r);
+/** bz_api_has_detail: Returns: TRUE if error.details has an entry for @field. */
+gboolean       bz_api_has_detail (BzApiResponse *r, const char *field);
+
+/** bz_api_count: Returns: SELECT count(*) FROM @table (store-unchanged checks). */
+gint64         bz_api_count (BzApi *api, const char *table);
+
+/** bz_api_register: registers a user and returns its access token (transfer full). */
+char          *bz_api_register (BzApi *api, const char *email, const char *user_type, char **out_refresh);
+
+/** bz_api_test_jpeg: Returns: (transfer full): a small real JPEG. */
+GBytes        *bz_api_test_jpeg (void);

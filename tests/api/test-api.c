@@ -1,0 +1,509 @@
+/* test-api.c — the HTTP API end to end: real server on 127.0.0.1, real SQLite, real USDA data. */
+#include "bz-api-fixture.h"
+
+#include "bz-auth-service-private.h"
+#include <jwt.h>
+
+static char *nutri_token, *nutri2_token;
+
+static void
+ensure_users (void)
+{
+  BzApi *api = bz_api_shared ();
+  if (nutri_token)
+    return;
+  nutri_token = bz_api_register (api, "nutri1@test.local", "nutritionist", NULL);
+  nutri2_token = bz_api_register (api, "nutri2@test.local", "nutritionist", NULL);
+}
+
+/* Creates a patient of @token's nutritionist and returns {patient_id, member access token}. */
+static char *
+create_patient (const char *token, const char *email, char **out_member_token)
+{
+  BzApi *api = bz_api_shared ();
+  g_autofree char *body = g_strdup_printf (
+      "{\"email\":\"%s\",\"first_name\":\"Juan\",\"last_name\":\"Pérez\",\"password\":\"Member-Pass1!\","
+      "\"primary_goal\":\"weight_loss\",\"target_weight_kg\":75.0,\"allergies\":[\"peanuts\"]}", email);
+  g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/nutritionist/patients", token, body);
+  JsonObject *p;
+  g_assert_cmpuint (r->status, ==, 201);
+  p = json_object_get_object_member (bz_api_data (r), "patient");
+  if (out_member_token)
+    {
+      g_autofree char *login = g_strdup_printf ("{\"email\":\"%s\",\"password\":\"Member-Pass1!\"}", email);
+      g_autoptr(BzApiResponse) l = NULL;
+      bz_auth_reset_rate_limits ();
+      l = bz_api_json (api, "POST", "/api/auth/login", NULL, login);
+      g_assert_cmpuint (l->status, ==, 200);
+      *out_member_token = g_strdup (json_object_get_string_member (bz_api_data (l), "access_token"));
+    }
+  return g_strdup (json_object_get_string_member (p, "id"));
+}
+
+static const char *scan_body_fmt =
+  "{\"patient_id\":\"%s\",\"measured_at\":\"2026-06-01T09:00:00Z\",\"sex\":\"male\",\"age\":41,"
+  "\"height_cm\":175.2,\"weight_kg\":88.4,\"body_fat_percent\":27.5,\"skeletal_muscle_mass_kg\":33.1,"
+  "\"circumferences_cm\":{\"waist\":98.0,\"hip\":104.0,\"neck\":40.0}}";
+
+static void
+test_health (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autoptr(BzApiResponse) h = bz_api_json (api, "GET", "/health", NULL, NULL);
+  g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/ready", NULL, NULL);
+  g_assert_cmpuint (h->status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (bz_api_data (h), "status"), ==, "ok");
+  g_assert_cmpuint (r->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (bz_api_data (r), "foods"), ==, 8789);
+  /* X-Request-Id is echoed. */
+  {
+    const char *hdr[] = { "X-Request-Id", "abc-123", NULL };
+    g_autoptr(BzApiResponse) e = bz_api_call (api, "GET", "/health", NULL, NULL, NULL, 0, hdr);
+    g_assert_cmpstr (soup_message_headers_get_one (e->headers, "X-Request-Id"), ==, "abc-123");
+  }
+}
+
+static void
+test_unknown_route_and_method (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autoptr(BzApiResponse) a = bz_api_json (api, "GET", "/api/v1/nope", NULL, NULL);
+  g_autoptr(BzApiResponse) b = bz_api_json (api, "DELETE", "/api/v1/auth/login", NULL, NULL);
+  g_assert_cmpuint (a->status, ==, 404);
+  g_assert_cmpstr (bz_api_error_code (a), ==, "NOT_FOUND");
+  g_assert_cmpuint (b->status, ==, 405);
+  g_assert_cmpstr (bz_api_error_code (b), ==, "METHOD_NOT_ALLOWED");
+}
+
+static void
+test_auth_flow_both_prefixes (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autofree char *refresh = NULL;
+  g_autofree char *access = bz_api_register (api, "flow@test.local", "patient", &refresh);
+  g_autofree char *body = g_strdup_printf ("{\"refresh_token\":\"%s\"}", refresh);
+  g_autoptr(BzApiResponse) r1 = NULL, r2 = NULL, out = NULL, login = NULL;
+  g_autofree char *refresh2 = NULL;
+
+  bz_auth_reset_rate_limits ();
+  login = bz_api_json (api, "POST", "/api/v1/auth/login", NULL,
+                       "{\"email\":\"FLOW@test.local\",\"password\":\"Secure-Pass1!\"}");
+  g_assert_cmpuint (login->status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (bz_api_data (login), "expires_in"), ==, 3600);
+  g_assert_cmpstr (json_object_get_string_member (bz_api_data (login), "token_type"), ==, "Bearer");
+
+  r1 = bz_api_json (api, "POST", "/api/auth/refresh", NULL, body);
+  g_assert_cmpuint (r1->status, ==, 200);
+  refresh2 = g_strdup (json_object_get_string_member (bz_api_data (r1), "refresh_token"));
+  g_assert_cmpstr (refresh2, !=, refresh);
+  /* Reusing the rotated token answers 401 and revokes the family. */
+  r2 = bz_api_json (api, "POST", "/api/v1/auth/refresh", NULL, body);
+  g_assert_cmpuint (r2->status, ==, 401);
+  g_assert_cmpstr (bz_api_error_code (r2), ==, "UNAUTHENTICATED");
+  {
+    g_autofree char *b2 = g_strdup_printf ("{\"refresh_token\":\"%s\"}", refresh2);
+    out = bz_api_json (api, "POST", "/api/auth/logout", NULL, b2);
+    g_assert_cmpuint (out->status, ==, 401);
+  }
+}
+
+static void
+test_bad_json_inputs (void)
+{
+  BzApi *api = bz_api_shared ();
+  gint64 users = bz_api_count (api, "users");
+  struct { const char *ctype; const char *body; guint status; const char *code; const char *field; } cases[] = {
+    { "application/json", "{\"email\": ", 400, "VALIDATION_ERROR", "body" },
+    { "application/json", "[1,2,3]", 400, "VALIDATION_ERROR", "body" },
+    { "application/json", "", 400, "VALIDATION_ERROR", "body" },
+    { "text/plain", "{}", 415, "UNSUPPORTED_MEDIA_TYPE", NULL },
+    { "application/json", "{\"email\":42,\"password\":true,\"first_name\":\"A\",\"last_name\":\"B\",\"user_type\":\"patient\"}",
+      400, "VALIDATION_ERROR", "email" },
+    { "application/json", "{\"email\":\"x@y.mx\",\"password\":\"short\",\"first_name\":\"A\",\"last_name\":\"B\",\"user_type\":\"patient\"}",
+      400, "VALIDATION_ERROR", "password" },
+    { "application/json", "{\"email\":\"x@y.mx\",\"password\":\"Secure-Pass1!\",\"last_name\":\"B\",\"user_type\":\"admin\"}",
+      400, "VALIDATION_ERROR", "user_type" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BzApiResponse) r = bz_api_call (api, "POST", "/api/v1/auth/register", NULL, cases[i].ctype,
+                                                cases[i].body, strlen (cases[i].body), NULL);
+      g_test_message ("case %u", i);
+      g_assert_cmpuint (r->status, ==, cases[i].status);
+      g_assert_cmpstr (bz_api_error_code (r), ==, cases[i].code);
+      if (cases[i].field)
+        g_assert_true (bz_api_has_detail (r, cases[i].field));
+    }
+  /* Deep nesting */
+  {
+    GString *deep = g_string_new ("{\"a\":");
+    for (int i = 0; i < 100; i++)
+      g_string_append (deep, "[");
+    for (int i = 0; i < 100; i++)
+      g_string_append (deep, "]");
+    g_string_append (deep, "}");
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/auth/login", NULL, deep->str);
+    g_assert_cmpuint (r->status, ==, 400);
+    g_assert_true (bz_api_has_detail (r, "body"));
+    g_string_free (deep, TRUE);
+  }
+  g_assert_cmpint (bz_api_count (api, "users"), ==, users);
+}
+
+static void
+test_oversized_body (void)
+{
+  BzApi *api = bz_api_shared ();
+  gsize n = 200 * 1024;
+  g_autofree char *big = g_malloc (n);
+  gint64 users = bz_api_count (api, "users");
+  memset (big, ' ', n);
+  big[0] = '{';
+  big[n - 1] = '}';
+  g_autoptr(BzApiResponse) r = bz_api_call (api, "POST", "/api/v1/auth/register", NULL, "application/json", big, n, NULL);
+  g_assert_cmpuint (r->status, ==, 413);
+  g_assert_cmpstr (bz_api_error_code (r), ==, "PAYLOAD_TOO_LARGE");
+  g_assert_cmpint (bz_api_count (api, "users"), ==, users);
+}
+
+static void
+test_tokens_rejected (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autofree char *tampered = NULL;
+  gsize len;
+  ensure_users ();
+  tampered = g_strdup (nutri_token);
+  len = strlen (tampered);
+  tampered[len - 2] = tampered[len - 2] == 'A' ? 'B' : 'A';
+  const char *bad[] = { tampered, "not.a.jwt", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0." };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/nutritionist/patients", bad[i], NULL);
+      g_assert_cmpuint (r->status, ==, 401);
+      g_assert_cmpstr (bz_api_error_code (r), ==, "UNAUTHENTICATED");
+    }
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/nutritionist/patients", NULL, NULL);
+    g_assert_cmpuint (r->status, ==, 401);
+  }
+}
+
+static void
+test_login_rate_limit (void)
+{
+  BzApi *api = bz_api_shared ();
+  bz_auth_reset_rate_limits ();
+  for (int i = 0; i < 5; i++)
+    {
+      g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/auth/login", NULL,
+                                                "{\"email\":\"nobody@test.local\",\"password\":\"Wrong-Pass1!\"}");
+      g_assert_cmpuint (r->status, ==, 401);
+    }
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/auth/login", NULL,
+                                              "{\"email\":\"nobody@test.local\",\"password\":\"Wrong-Pass1!\"}");
+    g_assert_cmpuint (r->status, ==, 429);
+    g_assert_cmpstr (bz_api_error_code (r), ==, "RATE_LIMITED");
+    g_assert_cmpint (atoi (soup_message_headers_get_one (r->headers, "Retry-After")), >, 0);
+  }
+  bz_auth_reset_rate_limits ();
+}
+
+static void
+test_patients (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autofree char *pid = NULL;
+  ensure_users ();
+  pid = create_patient (nutri_token, "patient-a@test.local", NULL);
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/nutritionist/patients?search=p%C3%A9rez&limit=5",
+                                              nutri_token, NULL);
+    JsonObject *data = bz_api_data (r);
+    JsonObject *pg = json_object_get_object_member (data, "pagination");
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (pg, "total_items"), >=, 1);
+    g_assert_cmpint (json_object_get_int_member (pg, "current_page"), ==, 1);
+  }
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/nutritionist/patients/%s", pid);
+    g_autoptr(BzApiResponse) mine = bz_api_json (api, "GET", path, nutri_token, NULL);
+    g_autoptr(BzApiResponse) other = bz_api_json (api, "GET", path, nutri2_token, NULL);
+    g_assert_cmpuint (mine->status, ==, 200);
+    g_assert_nonnull (json_object_get_object_member (json_object_get_object_member (bz_api_data (mine), "patient"), "basic_info"));
+    /* Another nutritionist's patient is invisible. */
+    g_assert_cmpuint (other->status, ==, 404);
+    g_assert_cmpint (bz_api_count (api, "record_access_audit"), >=, 1);
+  }
+  {
+    /* The other nutritionist's list does not include it. */
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/nutritionist/patients?status=all", nutri2_token, NULL);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (bz_api_data (r), "pagination"),
+                                                 "total_items"), ==, 0);
+  }
+  {
+    gint64 patients = bz_api_count (api, "patients"), users = bz_api_count (api, "users");
+    g_autoptr(BzApiResponse) dup = bz_api_json (api, "POST", "/api/v1/nutritionist/patients", nutri_token,
+        "{\"email\":\"patient-a@test.local\",\"first_name\":\"X\",\"last_name\":\"Y\"}");
+    g_autoptr(BzApiResponse) bad = bz_api_json (api, "POST", "/api/v1/nutritionist/patients", nutri_token,
+        "{\"email\":\"new@test.local\",\"first_name\":\"X\",\"last_name\":\"Y\",\"primary_goal\":\"fly\",\"target_weight_kg\":\"heavy\"}");
+    g_assert_cmpuint (dup->status, ==, 409);
+    g_assert_cmpuint (bad->status, ==, 400);
+    g_assert_true (bz_api_has_detail (bad, "primary_goal"));
+    g_assert_true (bz_api_has_detail (bad, "target_weight_kg"));
+    g_assert_cmpint (bz_api_count (api, "patients"), ==, patients);
+    g_assert_cmpint (bz_api_count (api, "users"), ==, users);
+  }
+}
+
+static void
+test_foods (void)
+{
+  BzApi *api = bz_api_shared ();
+  ensure_users ();
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/foods?limit=5", nutri_token, NULL);
+    JsonObject *d = bz_api_data (r);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (d, "pagination"), "total_items"), ==, 8789);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "foods")), ==, 5);
+  }
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/foods?search=cheddar", nutri_token, NULL);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (bz_api_data (r), "pagination"), "total_items"), >, 0);
+  }
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/foods/01001", nutri_token, NULL);
+    g_assert_cmpuint (r->status, ==, 200);
+    g_autoptr(BzApiResponse) nf = bz_api_json (api, "GET", "/api/v1/foods/99999", nutri_token, NULL);
+    g_assert_cmpuint (nf->status, ==, 404);
+    g_autoptr(BzApiResponse) bad = bz_api_json (api, "GET", "/api/v1/foods?limit=0", nutri_token, NULL);
+    g_assert_cmpuint (bad->status, ==, 400);
+    g_assert_true (bz_api_has_detail (bad, "limit"));
+  }
+}
+
+static void
+test_scans_and_avatar (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autofree char *member = NULL, *other_member = NULL;
+  g_autofree char *pid = NULL, *other_pid = NULL, *body = NULL, *url = NULL, *etag = NULL;
+  ensure_users ();
+  pid = create_patient (nutri_token, "scan-a@test.local", &member);
+  other_pid = create_patient (nutri2_token, "scan-b@test.local", &other_member);
+  body = g_strdup_printf (scan_body_fmt, pid);
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", nutri_token, body);
+    JsonObject *avatar;
+    g_assert_cmpuint (r->status, ==, 201);
+    avatar = json_object_get_object_member (bz_api_data (r), "avatar");
+    g_assert_cmpint (json_object_get_int_member (avatar, "version"), ==, 1);
+    url = g_strdup (json_object_get_string_member (avatar, "url"));
+  }
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/scans?patient_id=%s", pid);
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, nutri_token, NULL);
+    g_autoptr(BzApiResponse) self = bz_api_json (api, "GET", "/api/v1/scans", member, NULL);
+    g_autoptr(BzApiResponse) spy = bz_api_json (api, "GET", path, other_member, NULL);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (r), "scans")), ==, 1);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (self), "scans")), ==, 1);
+    g_assert_cmpuint (spy->status, ==, 404);
+  }
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", url, member, NULL);
+    gsize n;
+    const char *d = g_bytes_get_data (r->body, &n);
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpstr (soup_message_headers_get_content_type (r->headers, NULL), ==, "model/gltf-binary");
+    g_assert_true (n > 1000 && memcmp (d, "glTF", 4) == 0);
+    g_assert_nonnull (strstr (soup_message_headers_get_one (r->headers, "Cache-Control"), "immutable"));
+    etag = g_strdup (soup_message_headers_get_one (r->headers, "ETag"));
+    g_assert_nonnull (etag);
+    {
+      const char *inm[] = { "If-None-Match", etag, NULL };
+      g_autoptr(BzApiResponse) c = bz_api_call (api, "GET", url, member, NULL, NULL, 0, inm);
+      g_assert_cmpuint (c->status, ==, 304);
+      const char *range[] = { "Range", "bytes=0-11", NULL };
+      g_autoptr(BzApiResponse) p = bz_api_call (api, "GET", url, member, NULL, NULL, 0, range);
+      g_assert_cmpuint (p->status, ==, 206);
+      g_assert_cmpuint (g_bytes_get_size (p->body), ==, 12);
+      g_assert_cmpmem (g_bytes_get_data (p->body, NULL), 4, "glTF", 4);
+    }
+    g_autoptr(BzApiResponse) spy = bz_api_json (api, "GET", url, other_member, NULL);
+    g_assert_cmpuint (spy->status, ==, 404);
+  }
+  {
+    gint64 scans = bz_api_count (api, "body_scans"), blobs = bz_api_count (api, "blobs");
+    g_autofree char *bad = g_strdup_printf ("{\"patient_id\":\"%s\",\"measured_at\":\"yesterday\",\"sex\":\"robot\","
+                                            "\"age\":\"forty\",\"height_cm\":900,\"weight_kg\":88,\"body_fat_percent\":20,"
+                                            "\"skeletal_muscle_mass_kg\":30,\"circumferences_cm\":{\"tail\":3}}", pid);
+    g_autofree char *foreign = g_strdup_printf (scan_body_fmt, other_pid);
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", nutri_token, bad);
+    g_autoptr(BzApiResponse) f = bz_api_json (api, "POST", "/api/scans/upload", nutri_token, foreign);
+    g_assert_cmpuint (r->status, ==, 400);
+    for (guint i = 0; i < 5; i++)
+      {
+        static const char *fields[] = { "measured_at", "sex", "age", "height_cm", "circumferences_cm.tail" };
+        g_assert_true (bz_api_has_detail (r, fields[i]));
+      }
+    g_assert_cmpuint (f->status, ==, 404);
+    g_assert_cmpint (bz_api_count (api, "body_scans"), ==, scans);
+    g_assert_cmpint (bz_api_count (api, "blobs"), ==, blobs);
+  }
+}
+
+static BzApiResponse *
+upload_meal (BzApi *api, const char *token, GBytes *image, const char *image_type, const char *meal_type,
+             const char *items, const char *patient_id)
+{
+  g_autoptr(SoupMultipart) mp = soup_multipart_new ("multipart/form-data");
+  g_autoptr(SoupMessageHeaders) h = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *ct = NULL;
+  if (image)
+    soup_multipart_append_form_file (mp, "image", "meal.jpg", image_type, image);
+  if (meal_type)
+    soup_multipart_append_form_string (mp, "meal_type", meal_type);
+  if (items)
+    soup_multipart_append_form_string (mp, "items", items);
+  if (patient_id)
+    soup_multipart_append_form_string (mp, "patient_id", patient_id);
+  soup_multipart_to_message (mp, h, &body);
+  ct = g_strdup (soup_message_headers_get_one (h, "Content-Type"));
+  return bz_api_call (api, "POST", "/api/nutrition/upload-meal", token, ct,
+                      g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL);
+}
+
+static void
+test_meals (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autofree char *member = NULL, *other = NULL, *pid = NULL, *other_pid = NULL, *meal_id = NULL;
+  g_autoptr(GBytes) jpeg = bz_api_test_jpeg ();
+  double kcal_before;
+  ensure_users ();
+  pid = create_patient (nutri_token, "meal-a@test.local", &member);
+  other_pid = create_patient (nutri2_token, "meal-b@test.local", &other);
+  {
+    g_autofree char *scan = g_strdup_printf (scan_body_fmt, pid);
+    g_autoptr(BzApiResponse) s = bz_api_json (api, "POST", "/api/scans/upload", nutri_token, scan);
+    g_assert_cmpuint (s->status, ==, 201);
+  }
+  {
+    g_autoptr(BzApiResponse) d = bz_api_json (api, "GET", "/api/nutrition/daily", member, NULL);
+    JsonObject *data = bz_api_data (d);
+    kcal_before = json_object_get_double_member (json_object_get_object_member (data, "intake"), "energy_kcal");
+    g_assert_cmpfloat (kcal_before, ==, 0.0);
+    /* Mifflin-St Jeor: 10·88.4 + 6.25·175.2 − 5·41 + 5 = 1779 kcal BMR. */
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (data, "targets_basis"),
+                                                                   "bmr_kcal"), 1779.0, 0.6);
+  }
+  {
+    /* 100 g butter (01001: 717 kcal/100 g) + 200 g white rice (20045: 130 kcal/100 g) = 977 kcal. */
+    g_autoptr(BzApiResponse) r = upload_meal (api, member, jpeg, "image/jpeg", "lunch",
+                                              "[{\"ndb_no\":\"01001\",\"grams\":100},{\"ndb_no\":\"20045\",\"grams\":200}]", NULL);
+    JsonObject *data, *meal;
+    g_assert_cmpuint (r->status, ==, 201);
+    data = bz_api_data (r);
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (data, "detection"), "status"), ==,
+                     "manual_entry_required");
+    meal = json_object_get_object_member (data, "meal");
+    meal_id = g_strdup (json_object_get_string_member (meal, "id"));
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (meal, "nutrition"),
+                                                                   "energy_kcal"), 977.0, 0.5);
+  }
+  {
+    g_autoptr(BzApiResponse) d = bz_api_json (api, "GET", "/api/nutrition/daily", member, NULL);
+    g_autofree char *path = g_strdup_printf ("/api/v1/nutrition/daily?patient_id=%s", pid);
+    g_autoptr(BzApiResponse) n = bz_api_json (api, "GET", path, nutri_token, NULL);
+    g_autoptr(BzApiResponse) spy = bz_api_json (api, "GET", path, nutri2_token, NULL);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (bz_api_data (d), "intake"),
+                                                                   "energy_kcal"), 977.0, 0.5);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (n), "meals")), ==, 1);
+    g_assert_cmpuint (spy->status, ==, 404);
+  }
+  {
+    g_autoptr(BzApiResponse) h = bz_api_json (api, "GET", "/api/nutrition/meal-history", member, NULL);
+    JsonArray *meals = json_object_get_array_member (bz_api_data (h), "meals");
+    const char *photo;
+    g_assert_cmpuint (json_array_get_length (meals), ==, 1);
+    photo = json_object_get_string_member (json_array_get_object_element (meals, 0), "photo_url");
+    g_autoptr(BzApiResponse) p = bz_api_json (api, "GET", photo, member, NULL);
+    g_autoptr(BzApiResponse) spy = bz_api_json (api, "GET", photo, other, NULL);
+    g_assert_cmpuint (p->status, ==, 200);
+    g_assert_cmpuint (g_bytes_get_size (p->body), ==, g_bytes_get_size (jpeg));
+    /* A member asking for another member's meal gets 404. */
+    g_assert_cmpuint (spy->status, ==, 404);
+  }
+  {
+    gint64 meals = bz_api_count (api, "meal_logs"), blobs = bz_api_count (api, "blobs");
+    g_autoptr(GBytes) text = g_bytes_new_static ("this is not a picture at all", 28);
+    g_autoptr(GBytes) fake = g_bytes_new_static ("\xFF\xD8\xFF\xE0 truncated jpeg", 20);
+    g_autoptr(BzApiResponse) a = upload_meal (api, member, text, "image/jpeg", "lunch", NULL, NULL);
+    g_autoptr(BzApiResponse) b = upload_meal (api, member, fake, "image/jpeg", "lunch", NULL, NULL);
+    g_autoptr(BzApiResponse) c = upload_meal (api, member, jpeg, "image/jpeg", "brunch", "[{\"ndb_no\":\"00000\",\"grams\":-3}]", NULL);
+    g_autoptr(BzApiResponse) d = upload_meal (api, member, jpeg, "image/jpeg", "lunch", NULL, other_pid);
+    g_autoptr(BzApiResponse) e = upload_meal (api, member, jpeg, "image/jpeg", "lunch", "{not json", NULL);
+    g_autoptr(BzApiResponse) f = bz_api_json (api, "POST", "/api/nutrition/upload-meal", member, "{}");
+    g_assert_cmpuint (a->status, ==, 415);
+    g_assert_cmpuint (b->status, ==, 415);
+    g_assert_cmpuint (c->status, ==, 400);
+    g_assert_true (bz_api_has_detail (c, "meal_type"));
+    g_assert_cmpuint (d->status, ==, 404);
+    g_assert_cmpuint (e->status, ==, 400);
+    g_assert_true (bz_api_has_detail (e, "items"));
+    g_assert_cmpuint (f->status, ==, 415);
+    g_assert_cmpint (bz_api_count (api, "meal_logs"), ==, meals);
+    g_assert_cmpint (bz_api_count (api, "blobs"), ==, blobs);
+  }
+  {
+    g_autoptr(BzApiResponse) bad = bz_api_json (api, "GET", "/api/nutrition/daily?date=2026-02-30", member, NULL);
+    g_assert_cmpuint (bad->status, ==, 400);
+    g_assert_true (bz_api_has_detail (bad, "date"));
+  }
+}
+
+static void
+test_expired_token (void)
+{
+  BzApi *api = bz_api_shared ();
+  /* Same secret, valid signature, exp in the past. */
+  g_autofree char *token = NULL;
+  g_autoptr(BzApiResponse) r = NULL;
+  GBytes *secret = bz_store_get_secret (api->store);
+  jwt_t *jwt = NULL;
+  g_assert_cmpint (jwt_new (&jwt), ==, 0);
+  jwt_set_alg (jwt, JWT_ALG_HS256, g_bytes_get_data (secret, NULL), g_bytes_get_size (secret));
+  jwt_add_grant (jwt, "sub", "someone");
+  jwt_add_grant (jwt, "type", "access");
+  jwt_add_grant (jwt, "role", "nutritionist");
+  jwt_add_grant_int (jwt, "iat", g_get_real_time () / G_USEC_PER_SEC - 7200);
+  jwt_add_grant_int (jwt, "exp", g_get_real_time () / G_USEC_PER_SEC - 3600);
+  token = jwt_encode_str (jwt);
+  jwt_free (jwt);
+  r = bz_api_json (api, "GET", "/api/v1/nutritionist/patients", token, NULL);
+  g_assert_cmpuint (r->status, ==, 401);
+}
+
+int
+main (int argc, char **argv)
+{
+  int rc;
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/api/health", test_health);
+  g_test_add_func ("/api/routes/unknown", test_unknown_route_and_method);
+  g_test_add_func ("/api/auth/flow", test_auth_flow_both_prefixes);
+  g_test_add_func ("/api/auth/rate-limit", test_login_rate_limit);
+  g_test_add_func ("/api/input/bad-json", test_bad_json_inputs);
+  g_test_add_func ("/api/input/oversized", test_oversized_body);
+  g_test_add_func ("/api/auth/tokens-rejected", test_tokens_rejected);
+  g_test_add_func ("/api/auth/expired", test_expired_token);
+  g_test_add_func ("/api/patients", test_patients);
+  g_test_add_func ("/api/foods", test_foods);
+  g_test_add_func ("/api/scans", test_scans_and_avatar);
+  g_test_add_func ("/api/meals", test_meals);
+  rc = g_test_run ();
+  bz_api_shutdown ();
+  return rc;
+}
