@@ -32,24 +32,30 @@ bz_request_param (BzRequest *req, const char *name)
   return req->params ? g_hash_table_lookup (req->params, name) : NULL;
 }
 
+/* Depth of @node, counting containers; stops descending past @limit so a
+ * hostile body costs O(size), never more. */
 static guint
-json_depth (JsonNode *node)
+json_depth (JsonNode *node, guint limit)
 {
-  guint max = 0;
+  guint max = 0, d;
+  if (limit == 0)
+    return 1;
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObjectIter it;
       JsonNode *child;
       json_object_iter_init (&it, json_node_get_object (node));
       while (json_object_iter_next (&it, NULL, &child))
-        max = MAX (max, json_depth (child));
+        if ((d = json_depth (child, limit - 1)) > max)
+          max = d;
       return max + 1;
     }
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *a = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (a); i++)
-        max = MAX (max, json_depth (json_array_get_element (a, i)));
+        if ((d = json_depth (json_array_get_element (a, i), limit - 1)) > max)
+          max = d;
       return max + 1;
     }
   return 0;
@@ -102,7 +108,7 @@ bz_request_json_object (BzRequest *req, GError **error)
       g_propagate_error (error, body_error ("not_an_object", _("The request body must be a JSON object")));
       return NULL;
     }
-  if (json_depth (root) > BZ_JSON_MAX_DEPTH)
+  if (json_depth (root, BZ_JSON_MAX_DEPTH + 1) > BZ_JSON_MAX_DEPTH)
     {
       g_propagate_error (error, body_error ("too_deep", _("The request body is nested too deeply")));
       return NULL;

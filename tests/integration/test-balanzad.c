@@ -3,6 +3,7 @@
  * WAL checkpointed, and a restart on the same data dir that skips the import. */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <signal.h>
 
