@@ -113,32 +113,21 @@ create_nutritionist (BzServices *svc, char **out_user_id, GError **error)
 {
   sqlite3 *db = bz_store_db (bz_services_get_store (svc));
   g_autoptr(JsonObject) extra = json_object_new ();
-  g_autofree char *uid = NULL;
 
+  /* bz_auth_create_user() also writes the nutritionists row from these. */
   json_object_set_string_member (extra, "professional_license", "DEMO-12345678");
+  json_object_set_string_member (extra, "clinic_name", "Clínica Balanza (demo)");
   if (!bz_db_begin (db, error))
     return FALSE;
-  uid = bz_auth_create_user (svc, BZ_DEMO_NUTRITIONIST_EMAIL, BZ_DEMO_PASSWORD, "Ana", "Rivera",
-                             BZ_ROLE_NUTRITIONIST, extra, error);
-  if (uid == NULL)
-    goto fail;
-  {
-    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-        "INSERT OR IGNORE INTO nutritionists (id, user_id, professional_license, clinic_name, created_at)"
-        " VALUES (?, ?, 'DEMO-12345678', 'Clínica Balanza (demo)', strftime('%Y-%m-%dT%H:%M:%SZ','now'))", error);
-    g_autofree char *nid = g_uuid_string_random ();
-    if (!st)
-      goto fail;
-    sqlite3_bind_text (st, 1, nid, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 2, uid, -1, SQLITE_STATIC);
-    if (!bz_db_step_done (st, error) || !bz_db_commit (db, error))
-      goto fail;
-  }
-  *out_user_id = g_steal_pointer (&uid);
+  *out_user_id = bz_auth_create_user (svc, BZ_DEMO_NUTRITIONIST_EMAIL, BZ_DEMO_PASSWORD, "Ana", "Rivera",
+                                      BZ_ROLE_NUTRITIONIST, extra, error);
+  if (*out_user_id == NULL || !bz_db_commit (db, error))
+    {
+      bz_db_rollback (db);
+      g_clear_pointer (out_user_id, g_free);
+      return FALSE;
+    }
   return TRUE;
-fail:
-  bz_db_rollback (db);
-  return FALSE;
 }
 
 /* Body fat from BMI after Deurenberg P, Weststrate JA, Seidell JC, "Body mass index as a

@@ -1,0 +1,85 @@
+/* bz-auth-internal.h — shared between bz-auth-service.c, bz-auth-tokens.c and
+ * bz-auth-validate.c.  Not for other files. */
+#pragma once
+
+#include <glib/gi18n.h>
+
+#include "bz-auth-service.h"
+
+G_BEGIN_DECLS
+
+#define BZ_AUTH_BAD_CREDENTIALS _("Incorrect email or password")
+#define BZ_AUTH_BAD_SESSION     _("Your session is not valid or has expired. Please sign in again.")
+#define BZ_AUTH_BAD_ACCESS      _("Invalid or expired access token")
+
+static inline void
+bz_auth_set_unauthenticated (GError **error, const char *message)
+{
+  g_set_error_literal (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED, message);
+}
+
+/** bz_auth_now_unix: Returns: wall-clock time in seconds since the epoch. */
+static inline gint64
+bz_auth_now_unix (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* bz-auth-service.c */
+/** bz_auth_ensure_sodium: initializes libsodium once (aborts if it cannot). */
+void bz_auth_ensure_sodium (void);
+
+/* bz-auth-tokens.c */
+/**
+ * bz_auth_session_new:
+ * Opens a new session (a new refresh-token family) for @caller inside the
+ * open transaction on @db.
+ * Returns: (transfer full): {user, access_token, refresh_token, token_type, expires_in}
+ */
+JsonNode *bz_auth_session_new (BzServices *svc, sqlite3 *db, const BzCaller *caller,
+                               GError **error);
+
+/* bz-auth-validate.c */
+
+/** BzUserFields: validated, normalized user fields (all owned). */
+typedef struct
+{
+  char *email;                /* lowercased */
+  char *first_name;           /* trimmed */
+  char *last_name;            /* trimmed */
+  BzRole role;
+  char *phone;                /* "+52" and 10 digits, or NULL */
+  char *date_of_birth;        /* YYYY-MM-DD or NULL */
+  char *gender;               /* male|female|other|prefer_not_to_say or NULL */
+  char *professional_license; /* nutritionists only, or NULL */
+  char *clinic_name;          /* nutritionists only, or NULL */
+} BzUserFields;
+
+void bz_user_fields_clear (BzUserFields *f);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BzUserFields, bz_user_fields_clear)
+
+/**
+ * bz_user_fields_validate:
+ * @extra: (nullable): optional members phone, date_of_birth, gender, state,
+ *   city, professional_license, clinic_name
+ *
+ * Validates (seed 002 §7.4.1) and normalizes into @out; every failing field
+ * adds its own detail to @v.  Fields that already have a detail in @v (e.g.
+ * a wrong JSON type) get no "required" detail on top.
+ */
+void bz_user_fields_validate (const char *email, const char *password,
+                              const char *first_name, const char *last_name,
+                              BzRole role, JsonObject *extra,
+                              BzUserFields *out, BzValidation *v);
+
+/**
+ * bz_auth_json_string:
+ * Returns: (transfer none) (nullable): member @name of @o if it is a string;
+ *   %NULL if absent or null; %NULL plus an "invalid_type" detail otherwise.
+ */
+const char *bz_auth_json_string (JsonObject *o, const char *name, BzValidation *v);
+
+/** bz_auth_validation_has_field: Returns: whether @v already has a detail for @field. */
+gboolean    bz_auth_validation_has_field (BzValidation *v, const char *field);
+
+G_END_DECLS

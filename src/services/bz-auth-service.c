@@ -1,0 +1,633 @@
+/* bz-auth-service.c — registration, sign-in and user creation.
+ *
+ * See bz-auth-service.h for the contract.  Tokens (issue, refresh, sign-out,
+ * verification) live in bz-auth-tokens.c, field validation in
+ * bz-auth-validate.c.
+ *
+ * Security notes:
+ *  - Wrong email and wrong password answer the same UNAUTHENTICATED message,
+ *    and an unknown email is still verified against a dummy argon2id hash
+ *    of the same cost, so response time does not reveal which emails exist.
+ *  - Argon2id runs outside any database transaction (it takes ~0.1 s and
+ *    64 MiB), so it never holds the SQLite write lock.
+ *  - Login attempts are limited per client address (seed 002 §7.4.2: 5 per
+ *    minute); every attempt counts, successful or not.  GUI sign-ins share
+ *    one key, "(local)".
+ *  - Everything that writes runs in one transaction and logs its changes;
+ *    on error the database is left as it was.
+ */
+#include "bz-auth-service.h"
+#include "bz-auth-service-private.h"
+#include "bz-auth-internal.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <sodium.h>
+
+#include "bz-rate-limiter.h"
+
+#define LOCAL_CLIENT_KEY  "(local)"   /* rate-limit key of GUI sign-ins */
+#define USERNAME_BASE_MAX 40          /* users.username is 50 in seed 002; room for "_NNNN" */
+
+/* --- Library setup, login limiter, dummy hash ------------------------------ */
+
+void
+bz_auth_ensure_sodium (void)
+{
+  static gsize once = 0;
+  if (g_once_init_enter (&once))
+    {
+      if (sodium_init () < 0)
+        g_error ("libsodium failed to initialize");
+      g_once_init_leave (&once, 1);
+    }
+}
+
+static BzRateLimiter *
+login_limiter (void)
+{
+  static BzRateLimiter *limiter;
+  static gsize once = 0;
+  if (g_once_init_enter (&once))
+    {
+      limiter = bz_rate_limiter_new (BZ_LOGIN_ATTEMPTS_PER_MINUTE, 60 * (gint64) G_USEC_PER_SEC);
+      g_once_init_leave (&once, 1);
+    }
+  return limiter;
+}
+
+void
+bz_auth_reset_rate_limits (void)
+{
+  bz_rate_limiter_reset (login_limiter ());
+}
+
+/* A hash of a random password, with the same parameters as real hashes. */
+static const char *
+dummy_hash (void)
+{
+  static char hash[crypto_pwhash_STRBYTES];
+  static gsize once = 0;
+  if (g_once_init_enter (&once))
+    {
+      guint8 raw[16];
+      char pw[2 * sizeof raw + 1];
+      bz_auth_ensure_sodium ();
+      randombytes_buf (raw, sizeof raw);
+      sodium_bin2hex (pw, sizeof pw, raw, sizeof raw);
+      if (crypto_pwhash_str (hash, pw, strlen (pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                             crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        hash[0] = '\0'; /* out of memory: verify fails fast, still the same answer */
+      g_once_init_leave (&once, 1);
+    }
+  return hash;
+}
+
+/* The limiter key of a client address: "ip:port" and "[v6]:port" lose the
+ * port, IPv4-mapped IPv6 becomes IPv4, and the address is canonicalized, so
+ * one client cannot spread its attempts over several spellings.  IPv6 is
+ * keyed per address, not per /64: on the clinic's LAN every phone shares the
+ * same /64. */
+static char *
+login_rate_key (const char *client_address)
+{
+  g_autofree char *host = NULL;
+  g_autoptr(GInetAddress) addr = NULL;
+  const char *colon;
+
+  if (client_address == NULL || *client_address == '\0')
+    return g_strdup (LOCAL_CLIENT_KEY);
+
+  if (client_address[0] == '[' && strchr (client_address, ']'))
+    host = g_strndup (client_address + 1, strchr (client_address, ']') - client_address - 1);
+  else if ((colon = strchr (client_address, ':')) && !strchr (colon + 1, ':'))
+    host = g_strndup (client_address, colon - client_address);
+  else
+    host = g_strdup (client_address);
+
+  addr = g_inet_address_new_from_string (host);
+  if (addr == NULL)
+    return g_strdup (client_address);
+  if (g_inet_address_get_family (addr) == G_SOCKET_FAMILY_IPV6)
+    {
+      static const guint8 mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+      const guint8 *b = g_inet_address_to_bytes (addr);
+      if (memcmp (b, mapped, sizeof mapped) == 0)
+        return g_strdup_printf ("%u.%u.%u.%u", b[12], b[13], b[14], b[15]);
+    }
+  return g_inet_address_to_string (addr);
+}
+
+static gboolean
+check_login_rate (const char *client_address, GError **error)
+{
+  g_autofree char *key = login_rate_key (client_address);
+  guint retry_after = 0;
+  GError *local;
+
+  if (bz_rate_limiter_check (login_limiter (), key, g_get_monotonic_time (), &retry_after))
+    return TRUE;
+  local = g_error_new (BZ_ERROR, BZ_ERROR_RATE_LIMITED,
+                       ngettext ("Too many sign-in attempts. Try again in %u second.",
+                                 "Too many sign-in attempts. Try again in %u seconds.",
+                                 retry_after),
+                       retry_after);
+  bz_error_set_retry_after (local, retry_after);
+  g_propagate_error (error, local);
+  return FALSE;
+}
+
+/* --- Passwords --------------------------------------------------------------- */
+
+static char *
+password_hash (const char *password, GError **error)
+{
+  char out[crypto_pwhash_STRBYTES];
+
+  bz_auth_ensure_sodium ();
+  if (crypto_pwhash_str (out, password, strlen (password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    {
+      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_INTERNAL, "Password hashing ran out of memory");
+      return NULL;
+    }
+  return g_strdup (out);
+}
+
+static gboolean
+password_verify (const char *hash, const char *password)
+{
+  bz_auth_ensure_sodium ();
+  return crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
+}
+
+/* A transaction of our own, or a savepoint inside the caller's. */
+static gboolean
+tx_begin (sqlite3 *db, gboolean *nested, GError **error)
+{
+  *nested = !sqlite3_get_autocommit (db);
+  return *nested ? bz_db_exec (db, "SAVEPOINT bz_auth", error) : bz_db_begin (db, error);
+}
+
+static gboolean
+tx_commit (sqlite3 *db, gboolean nested, GError **error)
+{
+  return nested ? bz_db_exec (db, "RELEASE bz_auth", error) : bz_db_commit (db, error);
+}
+
+static void
+tx_rollback (sqlite3 *db, gboolean nested)
+{
+  if (nested)
+    sqlite3_exec (db, "ROLLBACK TO bz_auth; RELEASE bz_auth", NULL, NULL, NULL);
+  else
+    bz_db_rollback (db);
+}
+
+/* --- Users ------------------------------------------------------------------- */
+
+static gboolean
+row_exists (sqlite3 *db, const char *sql, const char *value, gboolean *out, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, sql, error);
+  int rc;
+  if (!st)
+    return FALSE;
+  sqlite3_bind_text (st, 1, value, -1, SQLITE_STATIC);
+  rc = sqlite3_step (st);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      bz_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  *out = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* "Carlos", "Hernández" -> "carlos_hernandez" (ASCII, [a-z0-9_]). */
+static char *
+username_base (const char *first_name, const char *last_name)
+{
+  g_autofree char *joined = g_strconcat (first_name, "_", last_name, NULL);
+  g_autofree char *ascii = g_str_to_ascii (joined, "C");
+  GString *s = g_string_new (NULL);
+  gboolean after_sep = TRUE;
+
+  for (const char *p = ascii; *p; p++)
+    {
+      char c = g_ascii_tolower (*p);
+      if (g_ascii_isalnum (c))
+        {
+          g_string_append_c (s, c);
+          after_sep = FALSE;
+        }
+      else if (!after_sep)
+        {
+          g_string_append_c (s, '_');
+          after_sep = TRUE;
+        }
+    }
+  if (s->len > USERNAME_BASE_MAX)
+    g_string_truncate (s, USERNAME_BASE_MAX);
+  while (s->len > 0 && s->str[s->len - 1] == '_')
+    g_string_truncate (s, s->len - 1);
+  if (s->len == 0)
+    g_string_append (s, "user");
+  return g_string_free (s, FALSE);
+}
+
+static char *
+unique_username (sqlite3 *db, const char *first_name, const char *last_name, GError **error)
+{
+  g_autofree char *base = username_base (first_name, last_name);
+
+  for (guint n = 1; n <= 10000; n++)
+    {
+      g_autofree char *candidate = n == 1 ? g_strdup (base) : g_strdup_printf ("%s_%u", base, n);
+      gboolean taken = FALSE;
+      if (!row_exists (db, "SELECT 1 FROM users WHERE username = ?", candidate, &taken, error))
+        return NULL;
+      if (!taken)
+        return g_steal_pointer (&candidate);
+    }
+  /* Ten thousand namesakes: fall back to a random suffix. */
+  {
+    guint8 raw[4];
+    char hex[9];
+    randombytes_buf (raw, sizeof raw);
+    sodium_bin2hex (hex, sizeof hex, raw, sizeof raw);
+    return g_strdup_printf ("%s_%s", base, hex);
+  }
+}
+
+/* Inserts the user (and its nutritionists row) inside the open transaction. */
+static char *
+insert_user (sqlite3 *db, const BzUserFields *f, const char *hash, GError **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *now = bz_now_iso8601 ();
+  g_autofree char *username = NULL;
+  g_autoptr(sqlite3_stmt) st = NULL;
+  GError *conflict = NULL;
+  gboolean taken = FALSE;
+
+  if (!row_exists (db, "SELECT 1 FROM users WHERE email = ?", f->email, &taken, error))
+    return NULL;
+  if (taken)
+    {
+      conflict = g_error_new_literal (BZ_ERROR, BZ_ERROR_CONFLICT, _("This email is already registered"));
+      bz_error_add_detail (conflict, "email", "already_exists", _("This email is already registered"));
+    }
+  if (f->phone)
+    {
+      if (!row_exists (db, "SELECT 1 FROM users WHERE phone = ?", f->phone, &taken, error))
+        goto fail;
+      if (taken)
+        {
+          if (!conflict)
+            conflict = g_error_new_literal (BZ_ERROR, BZ_ERROR_CONFLICT, _("This phone number is already registered"));
+          bz_error_add_detail (conflict, "phone", "already_exists", _("This phone number is already registered"));
+        }
+    }
+  if (f->role == BZ_ROLE_NUTRITIONIST && f->professional_license)
+    {
+      if (!row_exists (db, "SELECT 1 FROM nutritionists WHERE professional_license = ?",
+                       f->professional_license, &taken, error))
+        goto fail;
+      if (taken)
+        {
+          if (!conflict)
+            conflict = g_error_new_literal (BZ_ERROR, BZ_ERROR_CONFLICT,
+                                            _("This professional license is already registered"));
+          bz_error_add_detail (conflict, "professional_license", "already_exists",
+                               _("This professional license is already registered"));
+        }
+    }
+  if (conflict)
+    {
+      g_propagate_error (error, g_steal_pointer (&conflict));
+      return NULL;
+    }
+
+  username = unique_username (db, f->first_name, f->last_name, error);
+  if (!username)
+    return NULL;
+
+  st = bz_db_prepare (db,
+      "INSERT INTO users (id, email, username, password_hash, first_name, last_name, phone,"
+      " date_of_birth, gender, user_type, email_verified, is_active, created_at, updated_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?)", error);
+  if (!st)
+    return NULL;
+  sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, f->email, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 3, username, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 4, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 5, f->first_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 6, f->last_name, -1, SQLITE_STATIC);
+  bz_db_bind_text_or_null (st, 7, f->phone);
+  bz_db_bind_text_or_null (st, 8, f->date_of_birth);
+  bz_db_bind_text_or_null (st, 9, f->gender);
+  sqlite3_bind_text (st, 10, bz_role_to_string (f->role), -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 11, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 12, now, -1, SQLITE_STATIC);
+  if (!bz_db_step_done (st, error) ||
+      !bz_store_log_change (db, "users", id, BZ_CHANGE_INSERT, error))
+    return NULL;
+
+  if (f->role == BZ_ROLE_NUTRITIONIST)
+    {
+      g_autofree char *nid = g_uuid_string_random ();
+      g_autofree char *license = f->professional_license ? g_strdup (f->professional_license)
+                                                         : g_strdup_printf ("PENDING-%s", id);
+      g_autoptr(sqlite3_stmt) ns = bz_db_prepare (db,
+          "INSERT INTO nutritionists (id, user_id, professional_license, clinic_name, created_at)"
+          " VALUES (?, ?, ?, ?, ?)", error);
+      if (!ns)
+        return NULL;
+      sqlite3_bind_text (ns, 1, nid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ns, 2, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (ns, 3, license, -1, SQLITE_STATIC);
+      bz_db_bind_text_or_null (ns, 4, f->clinic_name);
+      sqlite3_bind_text (ns, 5, now, -1, SQLITE_STATIC);
+      if (!bz_db_step_done (ns, error) ||
+          !bz_store_log_change (db, "nutritionists", nid, BZ_CHANGE_INSERT, error))
+        return NULL;
+    }
+  return g_steal_pointer (&id);
+
+fail:
+  g_clear_error (&conflict);
+  return NULL;
+}
+
+char *
+bz_auth_create_user (BzServices *svc, const char *email, const char *password,
+                     const char *first_name, const char *last_name,
+                     BzRole role, JsonObject *extra, GError **error)
+{
+  BzValidation v = BZ_VALIDATION_INIT;
+  g_auto(BzUserFields) f = { 0 };
+  g_autofree char *hash = NULL;
+  g_autofree char *id = NULL;
+  sqlite3 *db;
+  gboolean nested;
+
+  g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
+
+  bz_user_fields_validate (email, password, first_name, last_name, role, extra, &f, &v);
+  if (!bz_validation_finish (&v, error))
+    return NULL;
+  hash = password_hash (password, error);
+  if (!hash)
+    return NULL;
+
+  db = bz_store_db (bz_services_get_store (svc));
+  if (!tx_begin (db, &nested, error))
+    return NULL;
+  id = insert_user (db, &f, hash, error);
+  if (!id || !tx_commit (db, nested, error))
+    {
+      tx_rollback (db, nested);
+      return NULL;
+    }
+  if (!nested)
+    bz_store_notify (bz_services_get_store (svc), "users", id);
+  return g_steal_pointer (&id);
+}
+
+JsonObject *
+bz_user_json (BzServices *svc, const char *user_id, GError **error)
+{
+  sqlite3 *db = bz_store_db (bz_services_get_store (svc));
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      "SELECT id, email, username, first_name, last_name, user_type, email_verified"
+      " FROM users WHERE id = ?", error);
+  JsonObject *o;
+  int rc;
+
+  if (!st)
+    return NULL;
+  sqlite3_bind_text (st, 1, user_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("User not found"));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      bz_db_set_error (db, rc, error);
+      return NULL;
+    }
+  o = json_object_new ();
+  json_object_set_string_member (o, "id", (const char *) sqlite3_column_text (st, 0));
+  json_object_set_string_member (o, "email", (const char *) sqlite3_column_text (st, 1));
+  json_object_set_string_member (o, "username", (const char *) sqlite3_column_text (st, 2));
+  json_object_set_string_member (o, "first_name", (const char *) sqlite3_column_text (st, 3));
+  json_object_set_string_member (o, "last_name", (const char *) sqlite3_column_text (st, 4));
+  {
+    g_autofree char *full = g_strdup_printf ("%s %s", sqlite3_column_text (st, 3),
+                                             sqlite3_column_text (st, 4));
+    json_object_set_string_member (o, "full_name", full);
+  }
+  json_object_set_string_member (o, "user_type", (const char *) sqlite3_column_text (st, 5));
+  json_object_set_boolean_member (o, "email_verified", sqlite3_column_int (st, 6) != 0);
+  return o;
+}
+
+/* --- Sign-in --------------------------------------------------------------- */
+
+/* Checks @email/@password; the same answer for an unknown email and a wrong
+ * password, after comparable work. */
+static BzCaller *
+authenticate (BzServices *svc, const char *email, const char *password, GError **error)
+{
+  BzValidation v = BZ_VALIDATION_INIT;
+  sqlite3 *db = bz_store_db (bz_services_get_store (svc));
+  g_autofree char *norm = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *role_s = NULL;
+  g_autofree char *stored_email = NULL;
+  gboolean active = FALSE;
+  gboolean ok;
+  BzRole role;
+
+  if (email == NULL || *email == '\0')
+    bz_validation_add (&v, "email", "required", _("The email is required"));
+  if (password == NULL || *password == '\0')
+    bz_validation_add (&v, "password", "required", _("The password is required"));
+  if (!bz_validation_finish (&v, error))
+    return NULL;
+  /* Computed on the first sign-in of the process, whatever the email, so the
+   * first unknown email is not slower than a known one. */
+  dummy_hash ();
+
+  norm = g_ascii_strdown (email, -1);
+  g_strstrip (norm);
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+        "SELECT id, password_hash, user_type, email, is_active FROM users WHERE email = ?", error);
+    int rc;
+    if (!st)
+      return NULL;
+    sqlite3_bind_text (st, 1, norm, -1, SQLITE_STATIC);
+    rc = sqlite3_step (st);
+    if (rc == SQLITE_ROW)
+      {
+        id = bz_db_column_text_dup (st, 0);
+        hash = bz_db_column_text_dup (st, 1);
+        role_s = bz_db_column_text_dup (st, 2);
+        stored_email = bz_db_column_text_dup (st, 3);
+        active = sqlite3_column_int (st, 4) != 0;
+      }
+    else if (rc != SQLITE_DONE)
+      {
+        bz_db_set_error (db, rc, error);
+        return NULL;
+      }
+  } /* statement finalized: no read snapshot is held while hashing */
+
+  ok = password_verify (hash ? hash : dummy_hash (), password);
+  if (!ok || !id || !active || !bz_role_from_string (role_s, &role))
+    {
+      bz_auth_set_unauthenticated (error, BZ_AUTH_BAD_CREDENTIALS);
+      return NULL;
+    }
+  return bz_caller_new (id, role, stored_email);
+}
+
+static gboolean
+touch_last_login (sqlite3 *db, const char *user_id, GError **error)
+{
+  g_autofree char *now = bz_now_iso8601 ();
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      "UPDATE users SET last_login_at = ? WHERE id = ?", error);
+  if (!st)
+    return FALSE;
+  sqlite3_bind_text (st, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, user_id, -1, SQLITE_STATIC);
+  return bz_db_step_done (st, error) &&
+         bz_store_log_change (db, "users", user_id, BZ_CHANGE_UPDATE, error);
+}
+
+JsonNode *
+bz_auth_login (BzServices *svc, const char *email, const char *password,
+               const char *client_address, GError **error)
+{
+  BzStore *store = bz_services_get_store (svc);
+  g_autoptr(BzCaller) caller = NULL;
+  g_autoptr(JsonNode) result = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
+  if (!check_login_rate (client_address, error))
+    return NULL;
+  caller = authenticate (svc, email, password, error);
+  if (!caller)
+    return NULL;
+
+  db = bz_store_db (store);
+  if (!bz_db_begin (db, error))
+    return NULL;
+  if (!touch_last_login (db, caller->user_id, error) ||
+      !(result = bz_auth_session_new (svc, db, caller, error)) ||
+      !bz_db_commit (db, error))
+    {
+      bz_db_rollback (db);
+      return NULL;
+    }
+  bz_store_notify (store, "users", caller->user_id);
+  return g_steal_pointer (&result);
+}
+
+BzCaller *
+bz_auth_sign_in (BzServices *svc, const char *email, const char *password, GError **error)
+{
+  BzStore *store = bz_services_get_store (svc);
+  g_autoptr(BzCaller) caller = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
+  if (!check_login_rate (NULL, error))
+    return NULL;
+  caller = authenticate (svc, email, password, error);
+  if (!caller)
+    return NULL;
+
+  db = bz_store_db (store);
+  if (!bz_db_begin (db, error))
+    return NULL;
+  if (!touch_last_login (db, caller->user_id, error) || !bz_db_commit (db, error))
+    {
+      bz_db_rollback (db);
+      return NULL;
+    }
+  bz_store_notify (store, "users", caller->user_id);
+  return g_steal_pointer (&caller);
+}
+
+/* --- Registration ------------------------------------------------------------ */
+
+JsonNode *
+bz_auth_register (BzServices *svc, JsonObject *input, GError **error)
+{
+  BzStore *store = bz_services_get_store (svc);
+  BzValidation v = BZ_VALIDATION_INIT;
+  g_auto(BzUserFields) f = { 0 };
+  g_autofree char *hash = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(BzCaller) caller = NULL;
+  g_autoptr(JsonNode) result = NULL;
+  const char *email, *password, *first_name, *last_name, *user_type;
+  BzRole role = BZ_ROLE_PATIENT;
+  sqlite3 *db;
+
+  g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
+
+  if (input == NULL)
+    {
+      bz_validation_add (&v, "body", "required", _("A request body is required"));
+      bz_validation_finish (&v, error);
+      return NULL;
+    }
+  email = bz_auth_json_string (input, "email", &v);
+  password = bz_auth_json_string (input, "password", &v);
+  first_name = bz_auth_json_string (input, "first_name", &v);
+  last_name = bz_auth_json_string (input, "last_name", &v);
+  user_type = bz_auth_json_string (input, "user_type", &v);
+  if (user_type == NULL && !bz_auth_validation_has_field (&v, "user_type"))
+    bz_validation_add (&v, "user_type", "required", _("Choose patient or nutritionist"));
+  else if (user_type != NULL &&
+           (!bz_role_from_string (user_type, &role) || role == BZ_ROLE_ADMIN))
+    bz_validation_add (&v, "user_type", "invalid_value", _("Choose patient or nutritionist"));
+
+  bz_user_fields_validate (email, password, first_name, last_name, role, input, &f, &v);
+  if (!bz_validation_finish (&v, error))
+    return NULL;
+
+  /* Argon2id before the write transaction, so it never holds the lock. */
+  hash = password_hash (password, error);
+  if (!hash)
+    return NULL;
+
+  db = bz_store_db (store);
+  if (!bz_db_begin (db, error))
+    return NULL;
+  id = insert_user (db, &f, hash, error);
+  if (id)
+    {
+      caller = bz_caller_new (id, role, f.email);
+      result = bz_auth_session_new (svc, db, caller, error);
+    }
+  if (!result || !bz_db_commit (db, error))
+    {
+      bz_db_rollback (db);
+      return NULL;
+    }
+  bz_store_notify (store, "users", id);
+  return g_steal_pointer (&result);
+}

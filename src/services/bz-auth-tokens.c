@@ -1,0 +1,498 @@
+/* bz-auth-tokens.c — access tokens (HS256 JWT), rotating refresh tokens,
+ * refresh, sign-out and access-token verification.
+ *
+ * Seed 002 §7.1.1: access tokens of 1 h, refresh tokens of 30 days.
+ *
+ * Verification: before libjwt parses anything, the header must say exactly
+ * alg "HS256" and the HMAC-SHA-256 signature is recomputed with libsodium and
+ * compared in constant time; then jwt_decode() with the key, jwt_get_alg()
+ * == HS256, type "access", exp in the future, and the user must still exist
+ * and be active (role and email come from the database, not from the token).
+ *
+ * Refresh tokens are opaque 256-bit random strings (base64url); only their
+ * SHA-256 (hex) is stored.  Each refresh revokes the presented row (with
+ * replaced_by) and issues a new one in the same family; presenting a revoked
+ * token revokes every live token of its family (reuse detection).
+ */
+#include "bz-auth-service.h"
+#include "bz-auth-internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <jwt.h>
+#include <sodium.h>
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (jwt_t, jwt_free)
+
+#define MAX_TOKEN_LEN     4096
+#define REFRESH_TOKEN_LEN 43          /* base64url (no padding) of 32 bytes */
+
+/* --- Small helpers ------------------------------------------------------------ */
+
+static char *
+iso8601_from_unix (gint64 t)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (t);
+  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gint64
+unix_from_iso8601 (const char *s)
+{
+  g_autoptr(GDateTime) dt = s ? g_date_time_new_from_iso8601 (s, NULL) : NULL;
+  return dt ? g_date_time_to_unix (dt) : 0;
+}
+
+static char *
+sha256_hex (const char *s)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, s, -1);
+}
+
+static const guint8 *
+signing_key (BzServices *svc, gsize *len)
+{
+  return g_bytes_get_data (bz_store_get_secret (bz_services_get_store (svc)), len);
+}
+
+/* --- Tokens ---------------------------------------------------------------- */
+
+static char *
+access_token_new (BzServices *svc, const char *user_id, BzRole role, const char *email,
+                  GError **error)
+{
+  g_autoptr(jwt_t) jwt = NULL;
+  g_autofree char *jti = g_uuid_string_random ();
+  gint64 now = bz_auth_now_unix ();
+  gsize key_len = 0;
+  const guint8 *key = signing_key (svc, &key_len);
+  char *raw;
+  char *token;
+
+  if (jwt_new (&jwt) != 0 ||
+      jwt_set_alg (jwt, JWT_ALG_HS256, key, (int) key_len) != 0 ||
+      jwt_add_grant (jwt, "sub", user_id) != 0 ||
+      jwt_add_grant (jwt, "role", bz_role_to_string (role)) != 0 ||
+      jwt_add_grant (jwt, "email", email) != 0 ||
+      jwt_add_grant (jwt, "type", "access") != 0 ||
+      jwt_add_grant_int (jwt, "iat", (long) now) != 0 ||
+      jwt_add_grant_int (jwt, "exp", (long) (now + BZ_ACCESS_TOKEN_TTL_S)) != 0 ||
+      jwt_add_grant (jwt, "jti", jti) != 0 ||
+      (raw = jwt_encode_str (jwt)) == NULL)
+    {
+      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_INTERNAL, "Cannot create the access token");
+      return NULL;
+    }
+  token = g_strdup (raw);
+  free (raw);
+  return token;
+}
+
+/* Inserts a new refresh token of @family_id (a new family when NULL). */
+static char *
+refresh_token_insert (sqlite3 *db, const char *user_id, const char *family_id,
+                      char **out_row_id, GError **error)
+{
+  guint8 raw[32];
+  char token[sodium_base64_ENCODED_LEN (32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *family = family_id ? g_strdup (family_id) : g_uuid_string_random ();
+  g_autofree char *hash = NULL;
+  g_autofree char *now = iso8601_from_unix (bz_auth_now_unix ());
+  g_autofree char *expires = iso8601_from_unix (bz_auth_now_unix () + BZ_REFRESH_TOKEN_TTL_S);
+  g_autoptr(sqlite3_stmt) st = NULL;
+
+  bz_auth_ensure_sodium ();
+  randombytes_buf (raw, sizeof raw);
+  sodium_bin2base64 (token, sizeof token, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  sodium_memzero (raw, sizeof raw);
+  hash = sha256_hex (token);
+
+  st = bz_db_prepare (db,
+      "INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at, created_at)"
+      " VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (!st)
+    return NULL;
+  sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, user_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 3, family, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 4, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 5, expires, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 6, now, -1, SQLITE_STATIC);
+  if (!bz_db_step_done (st, error) ||
+      !bz_store_log_change (db, "refresh_tokens", id, BZ_CHANGE_INSERT, error))
+    return NULL;
+  if (out_row_id)
+    *out_row_id = g_steal_pointer (&id);
+  return g_strdup (token);
+}
+
+static JsonObject *
+token_response (const char *access_token, const char *refresh_token)
+{
+  JsonObject *o = json_object_new ();
+  json_object_set_string_member (o, "access_token", access_token);
+  json_object_set_string_member (o, "refresh_token", refresh_token);
+  json_object_set_string_member (o, "token_type", "Bearer");
+  json_object_set_int_member (o, "expires_in", BZ_ACCESS_TOKEN_TTL_S);
+  return o;
+}
+
+JsonNode *
+bz_auth_session_new (BzServices *svc, sqlite3 *db, const BzCaller *caller, GError **error)
+{
+  g_autofree char *access = access_token_new (svc, caller->user_id, caller->role, caller->email, error);
+  g_autofree char *refresh = NULL;
+  JsonObject *user;
+  JsonObject *o;
+
+  if (!access)
+    return NULL;
+  refresh = refresh_token_insert (db, caller->user_id, NULL, NULL, error);
+  if (!refresh)
+    return NULL;
+  user = bz_user_json (svc, caller->user_id, error);
+  if (!user)
+    return NULL;
+  o = token_response (access, refresh);
+  json_object_set_object_member (o, "user", user);
+  return bz_json_node_new_object (o);
+}
+
+/* Revokes every live token of @family_id, logging each. */
+static gboolean
+revoke_family (sqlite3 *db, const char *family_id, GError **error)
+{
+  g_autofree char *now = bz_now_iso8601 ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) sel = bz_db_prepare (db,
+      "SELECT id FROM refresh_tokens WHERE family_id = ? AND revoked = 0", error);
+  g_autoptr(sqlite3_stmt) upd = NULL;
+  int rc;
+
+  if (!sel)
+    return FALSE;
+  sqlite3_bind_text (sel, 1, family_id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (sel)) == SQLITE_ROW)
+    g_ptr_array_add (ids, bz_db_column_text_dup (sel, 0));
+  if (rc != SQLITE_DONE)
+    {
+      bz_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  upd = bz_db_prepare (db,
+      "UPDATE refresh_tokens SET revoked = 1, revoked_at = ? WHERE family_id = ? AND revoked = 0",
+      error);
+  if (!upd)
+    return FALSE;
+  sqlite3_bind_text (upd, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (upd, 2, family_id, -1, SQLITE_STATIC);
+  if (!bz_db_step_done (upd, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    if (!bz_store_log_change (db, "refresh_tokens", ids->pdata[i], BZ_CHANGE_UPDATE, error))
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  char *id;
+  char *user_id;
+  char *family_id;
+  gint64 expires_at;
+  gboolean revoked;
+} RefreshRow;
+
+static void
+refresh_row_clear (RefreshRow *r)
+{
+  g_clear_pointer (&r->id, g_free);
+  g_clear_pointer (&r->user_id, g_free);
+  g_clear_pointer (&r->family_id, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RefreshRow, refresh_row_clear)
+
+static gboolean
+refresh_token_check_input (const char *token, GError **error)
+{
+  if (token == NULL || *token == '\0')
+    {
+      BzValidation v = BZ_VALIDATION_INIT;
+      bz_validation_add (&v, "refresh_token", "required", _("The refresh token is required"));
+      return bz_validation_finish (&v, error);
+    }
+  if (strlen (token) != REFRESH_TOKEN_LEN)
+    {
+      bz_auth_set_unauthenticated (error, BZ_AUTH_BAD_SESSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Finds @token's row; UNAUTHENTICATED when unknown. */
+static gboolean
+refresh_row_lookup (sqlite3 *db, const char *token, RefreshRow *row, GError **error)
+{
+  g_autofree char *hash = sha256_hex (token);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      "SELECT id, user_id, family_id, expires_at, revoked FROM refresh_tokens WHERE token_hash = ?",
+      error);
+  int rc;
+
+  if (!st)
+    return FALSE;
+  sqlite3_bind_text (st, 1, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_DONE)
+    {
+      bz_auth_set_unauthenticated (error, BZ_AUTH_BAD_SESSION);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      bz_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  row->id = bz_db_column_text_dup (st, 0);
+  row->user_id = bz_db_column_text_dup (st, 1);
+  row->family_id = bz_db_column_text_dup (st, 2);
+  row->expires_at = unix_from_iso8601 ((const char *) sqlite3_column_text (st, 3));
+  row->revoked = sqlite3_column_int (st, 4) != 0;
+  return TRUE;
+}
+
+/* Reads @user_id's role and email if the user exists and is active. */
+static BzCaller *
+active_caller (sqlite3 *db, const char *user_id, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      "SELECT user_type, email FROM users WHERE id = ? AND is_active = 1", error);
+  BzRole role;
+  int rc;
+
+  if (!st)
+    return NULL;
+  sqlite3_bind_text (st, 1, user_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW &&
+      bz_role_from_string ((const char *) sqlite3_column_text (st, 0), &role))
+    return bz_caller_new (user_id, role, (const char *) sqlite3_column_text (st, 1));
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    bz_db_set_error (db, rc, error);
+  else
+    g_set_error_literal (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED, "");
+  return NULL;
+}
+
+JsonNode *
+bz_auth_refresh (BzServices *svc, const char *refresh_token, GError **error)
+{
+  BzStore *store = bz_services_get_store (svc);
+  sqlite3 *db;
+  g_auto(RefreshRow) row = { 0 };
+  g_autoptr(BzCaller) caller = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *access = NULL;
+  g_autofree char *refresh = NULL;
+  g_autofree char *new_id = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(sqlite3_stmt) st = NULL;
+
+  g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
+  if (!refresh_token_check_input (refresh_token, error))
+    return NULL;
+
+  db = bz_store_db (store);
+  if (!bz_db_begin (db, error))
+    return NULL;
+  if (!refresh_row_lookup (db, refresh_token, &row, &local))
+    goto fail;
+
+  if (row.revoked)
+    {
+      /* Reuse of a rotated (or signed-out) token: someone else may hold the
+       * family; end every session of it.  Commit the revocation, then fail. */
+      g_message ("Refresh token reuse detected: revoked token family %s of user %s",
+                 row.family_id, row.user_id);
+      if (!revoke_family (db, row.family_id, &local) || !bz_db_commit (db, &local))
+        goto fail;
+      bz_auth_set_unauthenticated (error, BZ_AUTH_BAD_SESSION);
+      return NULL;
+    }
+  if (row.expires_at <= bz_auth_now_unix ())
+    {
+      bz_auth_set_unauthenticated (&local, BZ_AUTH_BAD_SESSION);
+      goto fail;
+    }
+  caller = active_caller (db, row.user_id, &local);
+  if (!caller)
+    {
+      if (local->code != BZ_ERROR_UNAUTHENTICATED)
+        goto fail;
+      /* The user is gone or disabled: end the session. */
+      g_clear_error (&local);
+      if (!revoke_family (db, row.family_id, &local) || !bz_db_commit (db, &local))
+        goto fail;
+      bz_auth_set_unauthenticated (error, BZ_AUTH_BAD_SESSION);
+      return NULL;
+    }
+
+  access = access_token_new (svc, caller->user_id, caller->role, caller->email, &local);
+  if (!access)
+    goto fail;
+  refresh = refresh_token_insert (db, caller->user_id, row.family_id, &new_id, &local);
+  if (!refresh)
+    goto fail;
+  now = bz_now_iso8601 ();
+  st = bz_db_prepare (db,
+      "UPDATE refresh_tokens SET revoked = 1, revoked_at = ?, replaced_by = ? WHERE id = ?", &local);
+  if (!st)
+    goto fail;
+  sqlite3_bind_text (st, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, new_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 3, row.id, -1, SQLITE_STATIC);
+  if (!bz_db_step_done (st, &local) ||
+      !bz_store_log_change (db, "refresh_tokens", row.id, BZ_CHANGE_UPDATE, &local) ||
+      !bz_db_commit (db, &local))
+    goto fail;
+  return bz_json_node_new_object (token_response (access, refresh));
+
+fail:
+  bz_db_rollback (db);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return NULL;
+}
+
+gboolean
+bz_auth_logout (BzServices *svc, const char *refresh_token, GError **error)
+{
+  sqlite3 *db;
+  g_auto(RefreshRow) row = { 0 };
+  g_autoptr(GError) local = NULL;
+  gboolean valid;
+
+  g_return_val_if_fail (BZ_IS_SERVICES (svc), FALSE);
+  if (!refresh_token_check_input (refresh_token, error))
+    return FALSE;
+
+  db = bz_store_db (bz_services_get_store (svc));
+  if (!bz_db_begin (db, error))
+    return FALSE;
+  if (!refresh_row_lookup (db, refresh_token, &row, &local))
+    goto fail;
+  /* A revoked token revokes its family too (as in refresh), but the caller
+   * did not hold a live session: UNAUTHENTICATED. */
+  valid = !row.revoked && row.expires_at > bz_auth_now_unix ();
+  if (!revoke_family (db, row.family_id, &local) || !bz_db_commit (db, &local))
+    goto fail;
+  if (!valid)
+    {
+      bz_auth_set_unauthenticated (error, BZ_AUTH_BAD_SESSION);
+      return FALSE;
+    }
+  return TRUE;
+
+fail:
+  bz_db_rollback (db);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+/* --- Access token verification ---------------------------------------------- */
+
+/* Header alg must be exactly "HS256" and the signature must match, checked in
+ * constant time, before libjwt sees the token. */
+static gboolean
+hs256_precheck (const char *token, const guint8 *key, gsize key_len)
+{
+  const char *dot1 = strchr (token, '.');
+  const char *dot2 = dot1 ? strchr (dot1 + 1, '.') : NULL;
+  guint8 header[512];
+  gsize header_len = 0;
+  guint8 sig[crypto_auth_hmacsha256_BYTES];
+  guint8 mac[crypto_auth_hmacsha256_BYTES];
+  gsize sig_len = 0;
+  const char *end = NULL;
+  crypto_auth_hmacsha256_state state;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+  JsonNode *alg;
+
+  if (!dot1 || !dot2 || strchr (dot2 + 1, '.'))
+    return FALSE;
+
+  if (sodium_base642bin (header, sizeof header, token, dot1 - token, NULL, &header_len, &end,
+                         sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 || end != dot1)
+    return FALSE;
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, (const char *) header, header_len, NULL))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  if (!root || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+  alg = json_object_get_member (json_node_get_object (root), "alg");
+  if (!alg || !JSON_NODE_HOLDS_VALUE (alg) || json_node_get_value_type (alg) != G_TYPE_STRING ||
+      g_strcmp0 (json_node_get_string (alg), "HS256") != 0)
+    return FALSE;
+
+  if (sodium_base642bin (sig, sizeof sig, dot2 + 1, strlen (dot2 + 1), NULL, &sig_len, &end,
+                         sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+      *end != '\0' || sig_len != sizeof sig)
+    return FALSE;
+
+  crypto_auth_hmacsha256_init (&state, key, key_len);
+  crypto_auth_hmacsha256_update (&state, (const guint8 *) token, dot2 - token);
+  crypto_auth_hmacsha256_final (&state, mac);
+  return sodium_memcmp (mac, sig, sizeof mac) == 0;
+}
+
+BzCaller *
+bz_auth_verify_access_token (BzServices *svc, const char *token, GError **error)
+{
+  g_autoptr(jwt_t) jwt = NULL;
+  g_autoptr(GError) local = NULL;
+  gsize key_len = 0;
+  const guint8 *key;
+  const char *sub;
+  long exp;
+  BzCaller *caller;
+
+  g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
+
+  if (token == NULL || *token == '\0' || strlen (token) > MAX_TOKEN_LEN)
+    goto bad;
+  bz_auth_ensure_sodium ();
+  key = signing_key (svc, &key_len);
+  if (!hs256_precheck (token, key, key_len))
+    goto bad;
+  if (jwt_decode (&jwt, token, key, (int) key_len) != 0 || jwt == NULL)
+    goto bad;
+  if (jwt_get_alg (jwt) != JWT_ALG_HS256)
+    goto bad;
+  if (g_strcmp0 (jwt_get_grant (jwt, "type"), "access") != 0)
+    goto bad;
+  errno = 0;
+  exp = jwt_get_grant_int (jwt, "exp");
+  if (errno != 0 || exp <= bz_auth_now_unix ())
+    goto bad;
+  sub = jwt_get_grant (jwt, "sub");
+  if (sub == NULL || *sub == '\0')
+    goto bad;
+
+  caller = active_caller (bz_store_db (bz_services_get_store (svc)), sub, &local);
+  if (caller)
+    return caller;
+  if (local->code != BZ_ERROR_UNAUTHENTICATED)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+
+bad:
+  bz_auth_set_unauthenticated (error, BZ_AUTH_BAD_ACCESS);
+  return NULL;
+}
