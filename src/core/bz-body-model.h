@@ -1,4 +1,20 @@
-/* bz-body-model.h — the parametric human body model (owned by the body-model work). */
+/* bz-body-model.h — the parametric human body model (owned by the body-model work).
+ *
+ * The body is a loft of superellipse cross-sections (Lamé curves
+ * |x/a|^p + |z/b|^p = 1) placed at heights taken from segment-length
+ * proportions of stature:
+ *
+ *   Drillis R, Contini R. "Body segment parameters." Technical report
+ *   1166-03, School of Engineering and Science, New York University, 1966;
+ *   reproduced in Winter DA, "Biomechanics and Motor Control of Human
+ *   Movement", 4th ed., Wiley 2009, fig. 4.1 (segment lengths as fractions
+ *   of height H: shoulder 0.818, chest 0.720, elbow 0.630, wrist 0.485,
+ *   hip joint 0.530, knee 0.285, ankle 0.039; shoulder width 0.259,
+ *   hip width 0.191, foot length 0.152, foot width 0.055).
+ *
+ * Missing circumferences are estimated by linear regressions fitted on NHANES
+ * 2017–March 2020 (data/nhanes/, see bz_body_measurements_complete()).
+ */
 #pragma once
 
 #include <glib.h>
@@ -28,6 +44,15 @@ typedef struct
  * Indexed triangle mesh in metres, +Y up, feet at y = 0, facing +Z.
  * @positions: float x,y,z per vertex; @normals: float x,y,z per vertex (unit);
  * @indices: guint32, three per triangle, counter-clockwise seen from outside.
+ *
+ * Element types: @positions and @normals are arrays of `float` holding
+ * 3 × vertex-count elements; @indices is an array of `guint32` holding
+ * 3 × triangle-count elements.
+ *
+ * The body model produces three closed parts in one mesh: the trunk
+ * (torso, neck, head and both legs, one watertight surface branching at the
+ * crotch) and the two arms (each a watertight tube capped at the shoulder and
+ * fingertips).  The arms overlap the shoulders.
  */
 typedef struct
 {
@@ -36,19 +61,149 @@ typedef struct
   GArray *indices;
 } BzMesh;
 
+/**
+ * BzBodyLandmarks:
+ * @height_m: stature (top of head, y of the highest vertex), m
+ * @waist_m: height of the waist cross-section (NHANES waist site: top of the
+ *   iliac crest, 0.600 H), m
+ * @hip_m: height of the hip cross-section (maximum protrusion of the
+ *   buttocks, 0.510 H), m
+ * @chest_m: height of the chest cross-section (0.720 H, Drillis & Contini), m
+ * @crotch_m: height where the trunk branches into the legs (0.470 H), m
+ * @shoulder_m: acromion height (0.818 H, Drillis & Contini), m
+ *
+ * Heights above the floor (y = 0) of the levels where the model places the
+ * measured circumferences.  bz_mesh_circumference_at() at @waist_m and
+ * @hip_m returns waist_cm and hip_cm (in m).
+ */
+typedef struct
+{
+  double height_m;
+  double waist_m;
+  double hip_m;
+  double chest_m;
+  double crotch_m;
+  double shoulder_m;
+} BzBodyLandmarks;
+
+/** bz_mesh_new: Returns: (transfer full): an empty mesh. */
+BzMesh  *bz_mesh_new (void);
+
+/** bz_mesh_free: frees @mesh and its arrays; %NULL is ignored. */
 void     bz_mesh_free (BzMesh *mesh);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzMesh, bz_mesh_free)
 
 /** bz_mesh_vertex_count: Returns: number of vertices. */
 guint    bz_mesh_vertex_count (const BzMesh *mesh);
 
-/** bz_body_measurements_complete: fills circumferences left at 0 from the others. */
+/** bz_mesh_triangle_count: Returns: number of triangles. */
+guint    bz_mesh_triangle_count (const BzMesh *mesh);
+
+/**
+ * bz_mesh_compute_normals:
+ * @mesh: a mesh with positions and indices
+ *
+ * (Re)computes smooth vertex normals: the area-weighted sum of the normals
+ * of the triangles around each vertex, normalised to unit length (+Y for a
+ * vertex whose triangles are all degenerate).
+ */
+void     bz_mesh_compute_normals (BzMesh *mesh);
+
+/**
+ * bz_mesh_is_closed:
+ * @mesh: a mesh
+ *
+ * Checks that the mesh is watertight and consistently oriented: every
+ * directed edge (a → b) of every triangle occurs exactly once and its
+ * reverse (b → a) occurs exactly once too, i.e. every edge is shared by
+ * exactly two triangles with opposite orientation.  Triangles with a
+ * repeated vertex index, or indices out of range, fail the check.
+ *
+ * Returns: %TRUE if closed and consistently oriented.
+ */
+gboolean bz_mesh_is_closed (const BzMesh *mesh);
+
+/**
+ * bz_mesh_signed_volume:
+ * @mesh: a closed mesh
+ *
+ * Returns: the enclosed volume in m³ by the divergence theorem
+ *   (Σ v0 · (v1 × v2) / 6); positive when the triangles wind
+ *   counter-clockwise seen from outside.
+ */
+double   bz_mesh_signed_volume (const BzMesh *mesh);
+
+/**
+ * bz_mesh_circumference_at:
+ * @mesh: a closed mesh (+Y up)
+ * @y_m: height of the horizontal slicing plane, m
+ *
+ * Slices @mesh with the plane y = @y_m and returns the perimeter of the
+ * torso's loop.  The slice of the whole mesh may also cut the arms (and,
+ * below the crotch, the legs); those loops lie beside the body axis, so the
+ * function keeps only the closed loops that enclose the vertical body axis
+ * (x = 0, z = 0) and returns the perimeter of the largest of them (by
+ * enclosed area).  If no loop encloses the axis (e.g. below the crotch) it
+ * returns the perimeter of the largest loop.  A vertex lying exactly on the
+ * plane counts as above it, so a ring of vertices at @y_m yields exactly
+ * that ring's polygon.
+ *
+ * Returns: perimeter in m; 0 if the plane misses the mesh.
+ */
+double   bz_mesh_circumference_at (const BzMesh *mesh, double y_m);
+
+/**
+ * bz_body_measurements_complete:
+ * @m: (inout): measurements; circumferences left at 0 are filled in
+ *
+ * Fills circumferences left at 0 (cm) from sex, height (cm), weight (kg) and
+ * body fat (%).  Waist, hip and mid-upper-arm circumference come from
+ * ordinary least-squares fits on the NHANES 2017–March 2020 adult body
+ * measures (data/nhanes/nhanes_adult_{female,male}_bmx_2020.csv; 4,221 women,
+ * 4,081 men), per sex: circumference = b0 + b1·BMI + b2·height_cm, with
+ *   women: waist R² 0.86 (RMSE 6.6 cm), hip R² 0.92 (4.4), arm R² 0.85 (2.2);
+ *   men:   waist R² 0.87 (RMSE 6.1 cm), hip R² 0.91 (3.7), arm R² 0.82 (2.0).
+ * When body fat is given, waist and hip are shifted by its deviation from the
+ * value expected for the BMI (Deurenberg P, Weststrate JA, Seidell JC, Br J
+ * Nutr 1991;65:105-14: BF% = 1.2·BMI + 0.23·age − 10.8·male − 5.4), by
+ * 0.5 cm (waist) and 0.25 cm (hip) per percentage point, capped at ±8 cm —
+ * a heuristic, not fitted (the NHANES extract has no body fat).
+ * Neck, chest, thigh and calf are not in the NHANES extract: they come from
+ * heuristic linear relations to waist and hip chosen to land near the
+ * sex-specific means of the US Army ANSUR II survey (Gordon CC et al., 2014,
+ * NATICK/TR-15/007); treat them as rough.  A missing weight is taken as
+ * BMI 24.  Height must be > 0.
+ */
 void     bz_body_measurements_complete (BzBodyMeasurements *m);
+
+/**
+ * bz_body_model_landmarks:
+ * @m: measurements (only @m->height_cm is used)
+ * @out: (out): landmark heights in m
+ *
+ * Fills the heights at which bz_body_model_build() places its measured
+ * cross-sections; see #BzBodyLandmarks for the sources.
+ */
+void     bz_body_model_landmarks (const BzBodyMeasurements *m, BzBodyLandmarks *out);
 
 /**
  * bz_body_model_build:
  * @m: measurements (completed internally; not modified)
- * @lod: level of detail, 0 (finest) .. 2 (coarsest)
+ * @lod: level of detail, 0 (finest) .. 2 (coarsest); larger values clamp to 2.
+ *   Around the trunk the rings have 48, 32 and 20 vertices and 3, 2 and 1
+ *   ring spans between consecutive key sections.
+ *
+ * Builds the body in metres (+Y up, feet at y = 0, facing +Z).  The highest
+ * vertex is at exactly height_cm / 100; the trunk's horizontal cross-sections
+ * at the waist and hip landmarks are polygons whose perimeters equal waist_cm
+ * and hip_cm (each superellipse is sampled, its polygon perimeter measured and
+ * the section scaled to the target: a superellipse perimeter has no closed
+ * form).  Chest, neck and mid-upper-arm sections are fitted the same way at
+ * their own sites; the upper-thigh (0.42 H) and calf (0.205 H) rings to
+ * within 0.1 % (their vertices start at a different angle).  Width-to-depth ratios grow with BMI and
+ * differ by sex (broader shoulders in men: biacromial breadth 0.23 H vs
+ * 0.22 H, ANSUR II means; wider hip sections in women).
+ *
  * Returns: (transfer full): a closed, smooth mesh whose height equals
  *   @m->height_cm and whose waist and hip circumferences match @m.
  */
