@@ -1,3 +1,7 @@
+#!/usr/bin/env python3
+# Least-squares fits of waist, hip and arm circumference on BMI and height per sex,
+# over data/nhanes/*.csv; the coefficients printed here are hard-coded in
+# src/core/bz-body-model.c (bz_body_measurements_complete). Run: python3 tools/fit-nhanes-circumferences.py
 import csv,math
 def load(p):
     rows=[]
@@ -21,7 +25,7 @@ def fit(X,y):
     my=sum(y)/len(y); sst=sum((v-my)**2 for v in y); sse=sum((v-p)**2 for v,p in zip(y,pred))
     return c,1-sse/sst,math.sqrt(sse/len(y))
 for sex in ['female','male']:
-    R=load(f'/work/main/data/nhanes/nhanes_adult_{sex}_bmx_2020.csv')
+    R=load(__import__('os').path.join(__import__('os').path.dirname(__file__), '..', 'data', 'nhanes', f'nhanes_adult_{sex}_bmx_2020.csv'))
     print(sex,len(R))
     for name,col in [('arm',4),('hip',5),('waist',6)]:
         y=[r[col] for r in R]
