@@ -1,0 +1,231 @@
+/* bz-application.c — the Balanza desktop application (AdwApplication).
+ *
+ * activate: the window shows start-up progress while bz_runtime_open() and
+ * bz_runtime_start_server() run on a worker, then the sign-in page.
+ * shutdown: windows close, then bz_runtime_shutdown() stops the server and
+ * checkpoints the WAL.  SIGINT and SIGTERM quit the same way (exit status 0).
+ */
+#include "bz-application.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+
+#include "config.h"
+#include "bz-gui-resources.h"
+#include "bz-runtime.h"
+#include "bz-window.h"
+
+struct _BzApplication
+{
+  AdwApplication parent_instance;
+
+  BzRuntimeOptions opts;
+  BzSession *session;       /* once the runtime is up */
+  guint sigint_source;
+  guint sigterm_source;
+  gboolean starting;
+};
+
+G_DEFINE_FINAL_TYPE (BzApplication, bz_application, ADW_TYPE_APPLICATION)
+
+void
+bz_gui_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      bz_gui_register_resource ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
+void
+bz_gui_init_standalone (void)
+{
+  static gsize done = 0;
+
+  bz_gui_init ();
+  if (g_once_init_enter (&done))
+    {
+      GdkDisplay *display = gdk_display_get_default ();
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (css, "/org/balanza/Balanza/style.css");
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                        "/org/balanza/Balanza/icons");
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  g_debug ("signal received, quitting");
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Balanza developers", NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
+  adw_about_window_set_application_name (about, _("Balanza"));
+  adw_about_window_set_application_icon (about, BZ_APPLICATION_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Balanza developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about, _("The nutrition clinic’s workstation: patients, body scans with a 3D avatar, "
+                                          "meals with photos and USDA foods, and the server for the clinic’s phones. "
+                                          "Everything works offline."));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_add_legal_section (about, _("Food data"),
+                                      "U.S. Department of Agriculture, Agricultural Research Service. "
+                                      "USDA National Nutrient Database for Standard Reference, Release 28.",
+                                      GTK_LICENSE_CUSTOM, _("Public domain"));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static int
+bz_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  BzApplication *self = BZ_APPLICATION (app);
+  bz_runtime_options_finish (&self->opts);
+  return -1; /* carry on */
+}
+
+static void
+bz_application_startup (GApplication *app)
+{
+  BzApplication *self = BZ_APPLICATION (app);
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.add-meal", { "<Control>n", NULL } },
+    { "win.refresh", { "F5", "<Control>r", NULL } },
+  };
+
+  G_APPLICATION_CLASS (bz_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+
+  self->sigint_source = g_unix_signal_add (SIGINT, quit_on_signal_cb, app);
+  self->sigterm_source = g_unix_signal_add (SIGTERM, quit_on_signal_cb, app);
+}
+
+static void
+runtime_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  BzApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->starting = FALSE;
+  if (bz_window_start_runtime_finish (BZ_WINDOW (source), result, &error))
+    g_set_object (&self->session, bz_window_get_session (BZ_WINDOW (source)));
+  else
+    g_printerr ("balanza: %s\n", error->message);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+bz_application_activate (GApplication *app)
+{
+  BzApplication *self = BZ_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (bz_window_new (GTK_APPLICATION (app), self->opts.kiosk));
+      if (self->session == NULL && !self->starting)
+        {
+          self->starting = TRUE;
+          g_application_hold (app);
+          bz_window_start_runtime (BZ_WINDOW (window), &self->opts, NULL, runtime_started_cb, self);
+        }
+    }
+  gtk_window_present (window);
+}
+
+static void
+bz_application_shutdown (GApplication *app)
+{
+  BzApplication *self = BZ_APPLICATION (app);
+  GList *windows;
+
+  g_clear_handle_id (&self->sigint_source, g_source_remove);
+  g_clear_handle_id (&self->sigterm_source, g_source_remove);
+
+  /* Close the windows first: their pending work is cancelled. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+
+  if (self->session)
+    {
+      bz_runtime_shutdown (bz_session_get_server (self->session), bz_session_get_services (self->session));
+      g_clear_object (&self->session);
+    }
+
+  G_APPLICATION_CLASS (bz_application_parent_class)->shutdown (app);
+}
+
+static void
+bz_application_finalize (GObject *object)
+{
+  BzApplication *self = BZ_APPLICATION (object);
+  g_clear_object (&self->session);
+  bz_runtime_options_clear (&self->opts);
+  G_OBJECT_CLASS (bz_application_parent_class)->finalize (object);
+}
+
+static void
+bz_application_class_init (BzApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = bz_application_finalize;
+  app_class->handle_local_options = bz_application_handle_local_options;
+  app_class->startup = bz_application_startup;
+  app_class->activate = bz_application_activate;
+  app_class->shutdown = bz_application_shutdown;
+}
+
+static void
+bz_application_init (BzApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self),
+                                         bz_runtime_option_entries (&self->opts, TRUE));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("The nutrition clinic workstation, with the API server for phones."));
+}
+
+BzApplication *
+bz_application_new (void)
+{
+  bz_gui_init ();
+  return g_object_new (BZ_TYPE_APPLICATION,
+                       "application-id", BZ_APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/org/balanza/Balanza",
+                       NULL);
+}

@@ -1,0 +1,223 @@
+/* bz-gui-util.c — small helpers shared by the GUI. */
+#include "bz-gui-util.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+typedef struct
+{
+  BzWorkFunc func;
+  gpointer data;
+  GDestroyNotify data_free;
+  GDestroyNotify result_free;
+} Work;
+
+static void
+work_free (gpointer p)
+{
+  Work *w = p;
+  if (w->data_free && w->data)
+    w->data_free (w->data);
+  g_free (w);
+}
+
+static void
+work_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Work *w = task_data;
+  GError *error = NULL;
+  gpointer result = w->func (w->data, cancellable, &error);
+
+  if (error != NULL)
+    {
+      if (result && w->result_free)
+        w->result_free (result);
+      g_task_return_error (task, error);
+    }
+  else if (result == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", _("Something went wrong"));
+  else
+    g_task_return_pointer (task, result, w->result_free);
+}
+
+void
+bz_run_in_thread (gpointer source_object, GCancellable *cancellable, BzWorkFunc func,
+                  gpointer data, GDestroyNotify data_free, GDestroyNotify result_free,
+                  GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (source_object, cancellable, callback, user_data);
+  Work *w = g_new0 (Work, 1);
+
+  w->func = func;
+  w->data = data;
+  w->data_free = data_free;
+  w->result_free = result_free;
+  g_task_set_task_data (task, w, work_free);
+  g_task_set_source_tag (task, bz_run_in_thread);
+  g_task_run_in_thread (task, work_thread);
+}
+
+gpointer
+bz_run_in_thread_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == bz_run_in_thread, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+bz_is_cancelled (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* --- JSON ------------------------------------------------------------------ */
+
+static JsonNode *
+member (JsonObject *object, const char *name)
+{
+  JsonNode *node;
+  if (object == NULL)
+    return NULL;
+  node = json_object_get_member (object, name);
+  return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
+}
+
+const char *
+bz_json_string (JsonObject *object, const char *name)
+{
+  JsonNode *node = member (object, name);
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return NULL;
+}
+
+double
+bz_json_double (JsonObject *object, const char *name, double fallback)
+{
+  JsonNode *node = member (object, name);
+  GType type;
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_DOUBLE || type == G_TYPE_INT64 || type == G_TYPE_INT)
+    return json_node_get_double (node);
+  return fallback;
+}
+
+gint64
+bz_json_int (JsonObject *object, const char *name, gint64 fallback)
+{
+  JsonNode *node = member (object, name);
+  GType type;
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_DOUBLE || type == G_TYPE_INT64 || type == G_TYPE_INT)
+    return json_node_get_int (node);
+  return fallback;
+}
+
+JsonObject *
+bz_json_object (JsonObject *object, const char *name)
+{
+  JsonNode *node = member (object, name);
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+bz_json_array (JsonObject *object, const char *name)
+{
+  JsonNode *node = member (object, name);
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+JsonObject *
+bz_json_root_object (JsonNode *node)
+{
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* --- formatting ------------------------------------------------------------- */
+
+GDateTime *
+bz_parse_datetime (const char *iso8601)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (iso8601 == NULL || *iso8601 == '\0')
+    return NULL;
+  utc = g_time_zone_new_utc ();
+  dt = g_date_time_new_from_iso8601 (iso8601, utc);
+  if (dt == NULL && strlen (iso8601) == 10) /* a bare YYYY-MM-DD */
+    {
+      g_autofree char *full = g_strconcat (iso8601, "T12:00:00", NULL);
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+      dt = g_date_time_new_from_iso8601 (full, local);
+    }
+  return dt ? g_date_time_to_local (dt) : NULL;
+}
+
+char *
+bz_format_date (const char *iso8601)
+{
+  g_autoptr(GDateTime) dt = bz_parse_datetime (iso8601);
+  /* TRANSLATORS: a scan or meal date, strftime format, e.g. "12 Mar 2025" */
+  return dt ? g_date_time_format (dt, _("%-d %b %Y")) : g_strdup ("—");
+}
+
+char *
+bz_format_time (const char *iso8601)
+{
+  g_autoptr(GDateTime) dt = bz_parse_datetime (iso8601);
+  return dt ? g_date_time_format (dt, "%H:%M") : g_strdup ("");
+}
+
+const char *
+bz_meal_type_label (const char *meal_type)
+{
+  if (g_strcmp0 (meal_type, "breakfast") == 0)
+    return _("Breakfast");
+  if (g_strcmp0 (meal_type, "lunch") == 0)
+    return _("Lunch");
+  if (g_strcmp0 (meal_type, "dinner") == 0)
+    return _("Dinner");
+  if (g_strcmp0 (meal_type, "snack") == 0)
+    return _("Snack");
+  return _("Meal");
+}
+
+const char *
+bz_goal_label (const char *goal)
+{
+  if (goal == NULL || *goal == '\0')
+    return NULL;
+  if (g_strcmp0 (goal, "weight_loss") == 0)
+    return _("Weight loss");
+  if (g_strcmp0 (goal, "weight_gain") == 0)
+    return _("Weight gain");
+  if (g_strcmp0 (goal, "muscle_gain") == 0)
+    return _("Muscle gain");
+  if (g_strcmp0 (goal, "maintenance") == 0)
+    return _("Maintenance");
+  if (g_strcmp0 (goal, "health_improvement") == 0 || g_strcmp0 (goal, "health") == 0)
+    return _("Better health");
+  if (g_strcmp0 (goal, "sports_performance") == 0)
+    return _("Sports performance");
+  return _("Other goal");
+}
+
+GdkTexture *
+bz_texture_new_scaled (GBytes *bytes, int size, GError **error)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbuf) oriented = NULL;
+
+  pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, size, size, TRUE, NULL, NULL);
+  if (pixbuf == NULL) /* a format gdk-pixbuf lacks a loader for: GTK's own decoders */
+    return gdk_texture_new_from_bytes (bytes, error);
+  oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  return gdk_texture_new_for_pixbuf (oriented ? oriented : pixbuf);
+}

@@ -1,0 +1,64 @@
+/* bz-gui-util.h — small helpers shared by the GUI: worker threads, JSON, formatting. */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * BzWorkFunc:
+ * Runs on a worker thread (never touch widgets here).
+ * Returns: (transfer full) (nullable): the result, or %NULL with @error set.
+ */
+typedef gpointer (*BzWorkFunc) (gpointer data, GCancellable *cancellable, GError **error);
+
+/**
+ * bz_run_in_thread:
+ * @source_object: (nullable): kept alive until @callback runs
+ * @data: (transfer full): handed to @func, freed with @data_free afterwards
+ * @result_free: frees an unclaimed result
+ * Runs @func(@data) on a GTask worker thread and calls @callback on the
+ * calling thread's main context.  When @cancellable was cancelled, finishing
+ * answers G_IO_ERROR_CANCELLED whatever @func returned.
+ */
+void     bz_run_in_thread        (gpointer            source_object,
+                                  GCancellable       *cancellable,
+                                  BzWorkFunc          func,
+                                  gpointer            data,
+                                  GDestroyNotify      data_free,
+                                  GDestroyNotify      result_free,
+                                  GAsyncReadyCallback callback,
+                                  gpointer            user_data);
+/** bz_run_in_thread_finish: Returns: (transfer full): what the work function returned. */
+gpointer bz_run_in_thread_finish (GAsyncResult *result, GError **error);
+
+/** bz_is_cancelled: Returns: %TRUE when @error is G_IO_ERROR_CANCELLED. */
+gboolean bz_is_cancelled (const GError *error);
+
+/* JSON accessors that tolerate missing members, nulls and wrong types. */
+const char *bz_json_string (JsonObject *object, const char *member);
+double      bz_json_double (JsonObject *object, const char *member, double fallback);
+gint64      bz_json_int    (JsonObject *object, const char *member, gint64 fallback);
+JsonObject *bz_json_object (JsonObject *object, const char *member);
+JsonArray  *bz_json_array  (JsonObject *object, const char *member);
+/** bz_json_root_object: Returns: (transfer none) (nullable): @node's object. */
+JsonObject *bz_json_root_object (JsonNode *node);
+
+/** bz_parse_datetime: Returns: (transfer full) (nullable): @iso8601 (UTC when no zone) in local time. */
+GDateTime  *bz_parse_datetime (const char *iso8601);
+/** bz_format_date: Returns: (transfer full): e.g. "12 Mar 2025", local time; "—" when unparsable. */
+char       *bz_format_date    (const char *iso8601);
+/** bz_format_time: Returns: (transfer full): e.g. "14:05", local time. */
+char       *bz_format_time    (const char *iso8601);
+
+/** bz_meal_type_label: Returns: (transfer none): translated "Breakfast", "Lunch", ... */
+const char *bz_meal_type_label (const char *meal_type);
+/** bz_goal_label: Returns: (transfer none) (nullable): translated primary goal. */
+const char *bz_goal_label      (const char *primary_goal);
+
+/** bz_texture_new_scaled: decodes @bytes (any gdk-pixbuf format) scaled to fit @size px.
+ * Thread-safe. Returns: (transfer full) (nullable). */
+GdkTexture *bz_texture_new_scaled (GBytes *bytes, int size, GError **error);
+
+G_END_DECLS

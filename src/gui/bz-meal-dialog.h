@@ -1,0 +1,42 @@
+/* bz-meal-dialog.h — add a meal: a photo (camera or file), USDA foods with grams, the meal type. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bz-session.h"
+
+G_BEGIN_DECLS
+
+#define BZ_TYPE_MEAL_DIALOG (bz_meal_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (BzMealDialog, bz_meal_dialog, BZ, MEAL_DIALOG, AdwWindow)
+
+/**
+ * bz_meal_dialog_new:
+ * @parent: the transient parent
+ * @patient_id: the patient the meal is for
+ * @patient_name: (nullable): shown as the subtitle
+ * Emits "saved" (JsonNode *result of bz_meals_upload()) and closes on success.
+ */
+BzMealDialog *bz_meal_dialog_new (GtkWindow *parent, BzSession *session,
+                                  const char *patient_id, const char *patient_name);
+
+/** bz_meal_dialog_capture: takes a photo with the camera (as the button does). */
+void     bz_meal_dialog_capture        (BzMealDialog *self);
+/** bz_meal_dialog_set_photo: uses @jpeg_or_png as the meal photo (decoded off the GUI thread). */
+void     bz_meal_dialog_set_photo      (BzMealDialog *self, GBytes *jpeg_or_png);
+/** bz_meal_dialog_has_photo: Returns: %TRUE once a photo is shown. */
+gboolean bz_meal_dialog_has_photo      (BzMealDialog *self);
+/** bz_meal_dialog_search: types @text into the food search. */
+void     bz_meal_dialog_search         (BzMealDialog *self, const char *text);
+/** bz_meal_dialog_get_n_results: Returns: food search results shown. */
+guint    bz_meal_dialog_get_n_results  (BzMealDialog *self);
+/** bz_meal_dialog_add_result: adds search result @index with @grams, as activating its row does. */
+void     bz_meal_dialog_add_result     (BzMealDialog *self, guint index, double grams);
+/** bz_meal_dialog_get_n_items: Returns: foods in the meal. */
+guint    bz_meal_dialog_get_n_items    (BzMealDialog *self);
+/** bz_meal_dialog_is_busy: Returns: %TRUE while capturing, decoding, searching or saving. */
+gboolean bz_meal_dialog_is_busy        (BzMealDialog *self);
+/** bz_meal_dialog_save: saves as the Save button does. */
+void     bz_meal_dialog_save           (BzMealDialog *self);
+
+G_END_DECLS

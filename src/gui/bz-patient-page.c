@@ -1,0 +1,984 @@
+/* bz-patient-page.c — one patient: avatar, scans, measurements chart, today's meals and intake.
+ *
+ * Everything loads through the service layer on worker threads:
+ * bz_scans_list() (history and chart), bz_avatars_get_glb() + bz_glb_parse()
+ * (the avatar of the selected scan, newest first), bz_meals_daily() (intake
+ * against targets and the meals) and bz_meals_get_photo() (thumbnails).  The
+ * page follows the store's change notifications, so a meal uploaded from a
+ * phone appears without a manual refresh.
+ */
+#include "bz-patient-page.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bz-auth-service.h"
+#include "bz-glb.h"
+#include "bz-gui-util.h"
+#include "bz-meal-service.h"
+#include "bz-measurements-chart.h"
+#include "bz-nutrition-bars.h"
+#include "bz-patient-service.h"
+#include "bz-scan-service.h"
+
+#define REFRESH_DELAY_MS 300
+#define THUMB_SIZE 112  /* px: 56 logical at scale 2 */
+
+struct _BzPatientPage
+{
+  GtkWidget parent_instance;
+
+  AdwWindowTitle *window_title;
+  GtkWidget *back_button;
+  GtkWidget *add_meal_button;
+  GtkWidget *sign_out_button;
+  GtkScrolledWindow *scroller;
+  GtkLabel *avatar_caption;
+  GtkStack *avatar_stack;
+  BzAvatarView *avatar_view;
+  AdwStatusPage *avatar_status;
+  GtkWidget *reset_view_button;
+  GtkWidget *avatar_hint;
+  GtkListBox *scans_list;
+  GtkStack *chart_stack;
+  BzMeasurementsChart *chart;
+  GtkLabel *date_label;
+  BzNutritionBars *nutrition_bars;
+  GtkLabel *targets_label;
+  GtkListBox *meals_list;
+
+  BzSession *session;
+  gboolean kiosk;
+  char *patient_id;
+  char *name;
+  char *email;
+
+  JsonNode *scans;          /* the last bz_scans_list() result */
+  char *shown_avatar_id;
+  guint n_meals;
+  guint n_scans;
+
+  GCancellable *scans_cancel;
+  GCancellable *daily_cancel;
+  GCancellable *avatar_cancel;
+  GCancellable *info_cancel;
+  gboolean loading_info, loading_scans, loading_daily, loading_avatar;
+
+  guint watch_id;
+  guint scans_refresh;
+  guint daily_refresh;
+};
+
+G_DEFINE_FINAL_TYPE (BzPatientPage, bz_patient_page, GTK_TYPE_WIDGET)
+
+static void load_scans (BzPatientPage *self);
+static void load_daily (BzPatientPage *self);
+static void load_avatar (BzPatientPage *self, const char *avatar_id);
+
+static void
+list_box_remove_all (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+  while ((row = gtk_list_box_get_row_at_index (list, 0)))
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static GCancellable *
+renew (GCancellable **cancellable)
+{
+  if (*cancellable)
+    g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+  *cancellable = g_cancellable_new ();
+  return *cancellable;
+}
+
+static void
+update_title (BzPatientPage *self)
+{
+  adw_window_title_set_title (self->window_title, self->name ? self->name : "");
+  adw_window_title_set_subtitle (self->window_title, self->email ? self->email : "");
+}
+
+/* --- patient record ------------------------------------------------------- */
+
+static JsonNode *
+info_call (BzServices *services, const BzCaller *caller, gpointer args, GError **error)
+{
+  JsonObject *user;
+  /* A member sees the own user record; staff the patient record (audited). */
+  if (args == NULL)
+    return (user = bz_user_json (services, caller->user_id, error)) ? bz_json_node_new_object (user) : NULL;
+  return bz_patients_get (services, caller, args, error);
+}
+
+static void
+info_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = bz_session_call_finish (result, &error);
+  JsonObject *o = bz_json_root_object (node), *info;
+  const char *first, *last, *email, *full_name;
+
+  if (bz_is_cancelled (error))
+    return;
+  self->loading_info = FALSE;
+  if (o == NULL)
+    {
+      if (error)
+        g_debug ("patient record: %s", error->message);
+      return;
+    }
+
+  /* {patient: {basic_info: {...}}} for staff, a seed user object for members */
+  info = bz_json_object (bz_json_object (o, "patient"), "basic_info");
+  if (info == NULL)
+    info = bz_json_object (o, "user") ? bz_json_object (o, "user") : o;
+  full_name = bz_json_string (info, "full_name");
+  first = bz_json_string (info, "first_name");
+  last = bz_json_string (info, "last_name");
+  email = bz_json_string (info, "email");
+  if (full_name && *full_name)
+    {
+      g_free (self->name);
+      self->name = g_strdup (full_name);
+    }
+  else if (first || last)
+    {
+      g_free (self->name);
+      self->name = g_strstrip (g_strdup_printf ("%s %s", first ? first : "", last ? last : ""));
+    }
+  if (email && *email)
+    {
+      g_free (self->email);
+      self->email = g_strdup (email);
+    }
+  update_title (self);
+}
+
+/* --- scans, chart, avatar ------------------------------------------------- */
+
+static JsonNode *
+scans_call (BzServices *services, const BzCaller *caller, gpointer args, GError **error)
+{
+  return bz_scans_list (services, caller, args, error);
+}
+
+static double
+scan_waist (JsonObject *scan)
+{
+  JsonObject *c = bz_json_object (scan, "circumferences_cm");
+  return c ? bz_json_double (c, "waist", NAN) : bz_json_double (scan, "waist_cm", NAN);
+}
+
+static char *
+scan_summary (JsonObject *scan)
+{
+  GString *s = g_string_new (NULL);
+  double weight = bz_json_double (scan, "weight_kg", NAN);
+  double fat = bz_json_double (scan, "body_fat_percent", NAN);
+  double waist = scan_waist (scan);
+
+  if (!isnan (weight))
+    g_string_append_printf (s, _("%.1f kg"), weight);
+  if (!isnan (fat))
+    {
+      if (s->len)
+        g_string_append (s, " · ");
+      /* TRANSLATORS: body fat percentage */
+      g_string_append_printf (s, _("%.1f %% body fat"), fat);
+    }
+  if (!isnan (waist))
+    {
+      if (s->len)
+        g_string_append (s, " · ");
+      /* TRANSLATORS: waist circumference */
+      g_string_append_printf (s, _("waist %.0f cm"), waist);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static JsonObject *
+scan_at (BzPatientPage *self, guint index)
+{
+  JsonArray *scans = bz_json_array (bz_json_root_object (self->scans), "scans");
+  if (scans == NULL || index >= json_array_get_length (scans))
+    return NULL;
+  return json_node_get_object (json_array_get_element (scans, index));
+}
+
+static const char *
+scan_avatar_id (JsonObject *scan)
+{
+  return bz_json_string (bz_json_object (scan, "avatar"), "id");
+}
+
+static void
+update_scan_marks (BzPatientPage *self)
+{
+  GtkListBoxRow *row;
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->scans_list, i)); i++)
+    {
+      GtkWidget *mark = g_object_get_data (G_OBJECT (row), "mark");
+      JsonObject *scan = scan_at (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index")));
+      if (mark)
+        gtk_widget_set_visible (mark, scan && self->shown_avatar_id
+                                      && g_strcmp0 (scan_avatar_id (scan), self->shown_avatar_id) == 0);
+    }
+}
+
+static void
+show_scan (BzPatientPage *self, JsonObject *scan)
+{
+  g_autofree char *date = bz_format_date (bz_json_string (scan, "measured_at"));
+  double height = bz_json_double (scan, "height_cm", NAN);
+  g_autofree char *caption = NULL;
+  const char *avatar_id = scan_avatar_id (scan);
+
+  if (!isnan (height))
+    /* TRANSLATORS: "Scan of <date> · <height> cm" */
+    caption = g_strdup_printf (_("Scan of %s · %.0f cm"), date, height);
+  else
+    caption = g_strdup_printf (_("Scan of %s"), date);
+  gtk_label_set_label (self->avatar_caption, caption);
+
+  if (avatar_id == NULL)
+    {
+      adw_status_page_set_title (self->avatar_status, _("No Avatar for This Scan"));
+      adw_status_page_set_description (self->avatar_status,
+                                       _("The avatar could not be generated. The measurements are still recorded."));
+      gtk_stack_set_visible_child_name (self->avatar_stack, "empty");
+      g_clear_pointer (&self->shown_avatar_id, g_free);
+      update_scan_marks (self);
+      return;
+    }
+  if (g_strcmp0 (avatar_id, self->shown_avatar_id) == 0
+      && bz_avatar_view_has_mesh (self->avatar_view))
+    return;
+  load_avatar (self, avatar_id);
+}
+
+static void
+scan_row_activated_cb (BzPatientPage *self, GtkListBoxRow *row)
+{
+  JsonObject *scan = scan_at (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index")));
+  if (scan)
+    show_scan (self, scan);
+}
+
+static GtkWidget *
+scan_row_new (JsonObject *scan, guint index, gboolean latest)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
+  g_autofree char *date = bz_format_date (bz_json_string (scan, "measured_at"));
+  g_autofree char *summary = scan_summary (scan);
+  g_autofree char *title = latest ? g_strdup_printf (_("%s (latest)"), date) : g_strdup (date);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Show this scan’s avatar"));
+  gtk_widget_set_visible (mark, FALSE);
+  gtk_widget_add_css_class (mark, "accent");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Shown"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
+  g_object_set_data (G_OBJECT (row), "mark", mark);
+  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
+  return row;
+}
+
+static void
+scans_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = bz_session_call_finish (result, &error);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (BzChartPoint));
+  JsonArray *scans;
+  JsonObject *shown = NULL;
+
+  if (bz_is_cancelled (error))
+    return;
+  self->loading_scans = FALSE;
+
+  list_box_remove_all (self->scans_list);
+
+  if (node == NULL)
+    {
+      g_autofree char *message = bz_error_to_user_message (error);
+      adw_status_page_set_title (self->avatar_status, _("Could Not Load Scans"));
+      adw_status_page_set_description (self->avatar_status, message);
+      gtk_stack_set_visible_child_name (self->avatar_stack, "empty");
+      gtk_stack_set_visible_child_name (self->chart_stack, "empty");
+      self->n_scans = 0;
+      return;
+    }
+
+  g_clear_pointer (&self->scans, json_node_unref);
+  self->scans = g_steal_pointer (&node);
+  scans = bz_json_array (bz_json_root_object (self->scans), "scans");
+  self->n_scans = scans ? json_array_get_length (scans) : 0;
+
+  for (guint i = 0; i < self->n_scans; i++)
+    {
+      JsonObject *scan = scan_at (self, i);
+      g_autoptr(GDateTime) dt = NULL;
+      BzChartPoint p;
+
+      if (scan == NULL)
+        continue;
+      gtk_list_box_append (self->scans_list, scan_row_new (scan, i, i == 0 && self->n_scans > 1));
+      dt = bz_parse_datetime (bz_json_string (scan, "measured_at"));
+      if (dt == NULL)
+        continue;
+      p.time = g_date_time_to_unix (dt);
+      p.weight_kg = bz_json_double (scan, "weight_kg", NAN);
+      p.body_fat_percent = bz_json_double (scan, "body_fat_percent", NAN);
+      p.waist_cm = scan_waist (scan);
+      g_array_append_val (points, p);
+
+      if (self->shown_avatar_id && g_strcmp0 (scan_avatar_id (scan), self->shown_avatar_id) == 0)
+        shown = scan;
+    }
+
+  bz_measurements_chart_set_points (self->chart, (BzChartPoint *) points->data, points->len);
+  gtk_stack_set_visible_child_name (self->chart_stack, points->len > 0 ? "chart" : "empty");
+
+  if (self->n_scans == 0)
+    {
+      adw_status_page_set_title (self->avatar_status, _("No Body Scan Yet"));
+      adw_status_page_set_description (self->avatar_status,
+                                       _("Upload an InBody scan to see the 3D avatar and track measurements."));
+      gtk_stack_set_visible_child_name (self->avatar_stack, "empty");
+      gtk_label_set_label (self->avatar_caption, "");
+      g_clear_pointer (&self->shown_avatar_id, g_free);
+      bz_avatar_view_set_mesh (self->avatar_view, NULL);
+      return;
+    }
+
+  /* Keep the scan being looked at; otherwise the newest. */
+  show_scan (self, shown ? shown : scan_at (self, 0));
+  update_scan_marks (self);
+}
+
+static void
+load_scans (BzPatientPage *self)
+{
+  if (self->session == NULL)
+    return;
+  self->loading_scans = TRUE;
+  bz_session_call (self->session, self, renew (&self->scans_cancel), scans_call,
+                   g_strdup (self->patient_id), g_free, scans_done, NULL);
+}
+
+typedef struct
+{
+  BzServices *services;
+  BzCaller *caller;
+  char *avatar_id;
+} AvatarArgs;
+
+static void
+avatar_args_free (gpointer p)
+{
+  AvatarArgs *a = p;
+  g_clear_object (&a->services);
+  g_clear_pointer (&a->caller, bz_caller_free);
+  g_free (a->avatar_id);
+  g_free (a);
+}
+
+static gpointer
+avatar_work (gpointer data, GCancellable *cancellable, GError **error)
+{
+  AvatarArgs *a = data;
+  g_autoptr(GBytes) glb = NULL;
+  g_autofree char *etag = NULL;
+
+  glb = bz_avatars_get_glb (a->services, a->caller, a->avatar_id, &etag, error);
+  if (glb == NULL)
+    return NULL;
+  return bz_glb_parse (glb, error);
+}
+
+static void
+avatar_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  BzGlbMesh *mesh = bz_run_in_thread_finish (result, &error);
+
+  if (bz_is_cancelled (error))
+    return;
+  self->loading_avatar = FALSE;
+  if (mesh == NULL)
+    {
+      g_autofree char *message = bz_error_to_user_message (error);
+      g_warning ("avatar: %s", error ? error->message : "?");
+      adw_status_page_set_title (self->avatar_status, _("Could Not Show the Avatar"));
+      adw_status_page_set_description (self->avatar_status, message);
+      gtk_stack_set_visible_child_name (self->avatar_stack, "empty");
+      return;
+    }
+  bz_avatar_view_set_mesh (self->avatar_view, mesh);
+  gtk_stack_set_visible_child_name (self->avatar_stack, "view");
+}
+
+static void
+load_avatar (BzPatientPage *self, const char *avatar_id)
+{
+  AvatarArgs *a = g_new0 (AvatarArgs, 1);
+
+  a->services = g_object_ref (bz_session_get_services (self->session));
+  a->caller = bz_session_dup_caller (self->session);
+  a->avatar_id = g_strdup (avatar_id);
+  g_free (self->shown_avatar_id);
+  self->shown_avatar_id = g_strdup (avatar_id);
+  update_scan_marks (self);
+  if (!bz_avatar_view_has_mesh (self->avatar_view))
+    gtk_stack_set_visible_child_name (self->avatar_stack, "loading");
+
+  self->loading_avatar = TRUE;
+  bz_run_in_thread (self, renew (&self->avatar_cancel), avatar_work, a, avatar_args_free,
+                    (GDestroyNotify) bz_glb_mesh_free, avatar_done, NULL);
+}
+
+static void
+reset_view_clicked_cb (BzPatientPage *self)
+{
+  bz_avatar_view_reset_camera (self->avatar_view);
+  gtk_widget_grab_focus (GTK_WIDGET (self->avatar_view));
+}
+
+/* --- today's meals ---------------------------------------------------------- */
+
+static JsonNode *
+daily_call (BzServices *services, const BzCaller *caller, gpointer args, GError **error)
+{
+  return bz_meals_daily (services, caller, args, NULL, error);
+}
+
+typedef struct
+{
+  BzServices *services;
+  BzCaller *caller;
+  char *meal_id;
+} PhotoArgs;
+
+static void
+photo_args_free (gpointer p)
+{
+  PhotoArgs *a = p;
+  g_clear_object (&a->services);
+  g_clear_pointer (&a->caller, bz_caller_free);
+  g_free (a->meal_id);
+  g_free (a);
+}
+
+static gpointer
+photo_work (gpointer data, GCancellable *cancellable, GError **error)
+{
+  PhotoArgs *a = data;
+  g_autofree char *mime = NULL, *etag = NULL;
+  g_autoptr(GBytes) bytes = bz_meals_get_photo (a->services, a->caller, a->meal_id, &mime, &etag, error);
+  if (bytes == NULL)
+    return NULL;
+  return bz_texture_new_scaled (bytes, THUMB_SIZE, error);
+}
+
+static void
+photo_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GtkPicture) picture = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = bz_run_in_thread_finish (result, &error);
+
+  if (texture == NULL)
+    {
+      if (!bz_is_cancelled (error))
+        g_debug ("meal photo: %s", error->message);
+      return;
+    }
+  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+  gtk_widget_add_css_class (GTK_WIDGET (picture), "loaded");
+}
+
+static char *
+meal_items_text (JsonObject *meal)
+{
+  JsonArray *items = bz_json_array (meal, "items");
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; items && i < json_array_get_length (items); i++)
+    {
+      JsonNode *e = json_array_get_element (items, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (e) ? json_node_get_object (e) : NULL;
+      const char *desc = bz_json_string (item, "short_description");
+      if (desc == NULL)
+        desc = bz_json_string (item, "description");
+      if (desc == NULL)
+        desc = bz_json_string (item, "ndb_no");
+      if (desc == NULL)
+        continue;
+      if (s->len)
+        g_string_append (s, ", ");
+      /* TRANSLATORS: a food and its weight in a meal, e.g. "Rice, white (150 g)" */
+      g_string_append_printf (s, _("%s (%.0f g)"), desc, bz_json_double (item, "grams", 0));
+    }
+  if (s->len == 0)
+    g_string_append (s, _("Photo only — foods not entered yet"));
+  return g_string_free (s, FALSE);
+}
+
+static GtkWidget *
+meal_row_new (BzPatientPage *self, JsonObject *meal)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *thumb = gtk_picture_new ();
+  GtkWidget *frame = gtk_overlay_new ();
+  GtkWidget *placeholder = gtk_image_new_from_icon_name ("camera-photo-symbolic");
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title, *subtitle, *kcal, *macros, *numbers;
+  JsonObject *nutrition = bz_json_object (meal, "nutrition");
+  const char *meal_id = bz_json_string (meal, "id");
+  g_autofree char *time = bz_format_time (bz_json_string (meal, "eaten_at"));
+  g_autofree char *title_text = NULL, *items = NULL, *kcal_text = NULL, *macros_text = NULL;
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 8);
+  gtk_widget_set_margin_end (box, 12);
+
+  gtk_widget_add_css_class (frame, "meal-thumb");
+  gtk_widget_set_size_request (frame, 56, 56);
+  gtk_widget_set_valign (frame, GTK_ALIGN_CENTER);
+  gtk_widget_set_overflow (frame, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_overlay_set_child (GTK_OVERLAY (frame), placeholder);
+  gtk_picture_set_content_fit (GTK_PICTURE (thumb), GTK_CONTENT_FIT_COVER);
+  gtk_picture_set_can_shrink (GTK_PICTURE (thumb), TRUE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (frame), thumb);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (thumb), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Meal photo"), -1);
+
+  title_text = g_strdup_printf ("%s · %s", bz_meal_type_label (bz_json_string (meal, "meal_type")), time);
+  title = gtk_label_new (title_text);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  items = meal_items_text (meal);
+  subtitle = gtk_label_new (items);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (subtitle), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+
+  kcal_text = g_strdup_printf (_("%.0f kcal"), bz_json_double (nutrition, "energy_kcal", 0));
+  /* TRANSLATORS: protein, carbohydrate and fat grams, abbreviated */
+  macros_text = g_strdup_printf (_("P %.0f · C %.0f · F %.0f g"),
+                                 bz_json_double (nutrition, "protein_g", 0),
+                                 bz_json_double (nutrition, "carbohydrate_g", 0),
+                                 bz_json_double (nutrition, "fat_g", 0));
+  numbers = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  kcal = gtk_label_new (kcal_text);
+  macros = gtk_label_new (macros_text);
+  gtk_label_set_xalign (GTK_LABEL (kcal), 1);
+  gtk_label_set_xalign (GTK_LABEL (macros), 1);
+  gtk_widget_add_css_class (kcal, "numeric");
+  gtk_widget_add_css_class (kcal, "heading");
+  gtk_widget_add_css_class (macros, "numeric");
+  gtk_widget_add_css_class (macros, "dim-label");
+  gtk_widget_add_css_class (macros, "caption");
+  gtk_widget_set_valign (numbers, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (numbers), kcal);
+  gtk_box_append (GTK_BOX (numbers), macros);
+
+  gtk_box_append (GTK_BOX (box), frame);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), numbers);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  if (meal_id && bz_json_string (meal, "photo_url"))
+    {
+      PhotoArgs *a = g_new0 (PhotoArgs, 1);
+      a->services = g_object_ref (bz_session_get_services (self->session));
+      a->caller = bz_session_dup_caller (self->session);
+      a->meal_id = g_strdup (meal_id);
+      bz_run_in_thread (NULL, self->daily_cancel, photo_work, a, photo_args_free,
+                        g_object_unref, photo_done, g_object_ref (thumb));
+    }
+  return row;
+}
+
+static void
+daily_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = bz_session_call_finish (result, &error);
+  JsonObject *daily = bz_json_root_object (node);
+  JsonObject *basis;
+  JsonArray *meals;
+
+  if (bz_is_cancelled (error))
+    return;
+  self->loading_daily = FALSE;
+
+  list_box_remove_all (self->meals_list);
+  self->n_meals = 0;
+
+  if (daily == NULL)
+    {
+      g_autofree char *message = bz_error_to_user_message (error);
+      bz_nutrition_bars_set (self->nutrition_bars, NULL, NULL);
+      gtk_label_set_label (self->targets_label, message);
+      return;
+    }
+
+  bz_nutrition_bars_set (self->nutrition_bars, bz_json_object (daily, "intake"),
+                         bz_json_object (daily, "targets"));
+  basis = bz_json_object (daily, "targets_basis");
+  if (basis)
+    {
+      const char *scan_id = bz_json_string (basis, "scan_id");
+      const char *measured = NULL;
+      for (guint i = 0; scan_id && i < self->n_scans; i++)
+        if (g_strcmp0 (bz_json_string (scan_at (self, i), "id"), scan_id) == 0)
+          measured = bz_json_string (scan_at (self, i), "measured_at");
+      if (measured)
+        {
+          g_autofree char *date = bz_format_date (measured);
+          g_autofree char *text = g_strdup_printf (_("Targets: Mifflin-St Jeor energy from the scan of %s."), date);
+          gtk_label_set_label (self->targets_label, text);
+        }
+      else
+        gtk_label_set_label (self->targets_label, _("Targets: Mifflin-St Jeor energy from the latest scan."));
+    }
+  else
+    gtk_label_set_label (self->targets_label, _("No targets yet: they are computed from the latest body scan."));
+
+  meals = bz_json_array (daily, "meals");
+  for (guint i = 0; meals && i < json_array_get_length (meals); i++)
+    {
+      JsonNode *e = json_array_get_element (meals, i);
+      if (!JSON_NODE_HOLDS_OBJECT (e))
+        continue;
+      gtk_list_box_append (self->meals_list, meal_row_new (self, json_node_get_object (e)));
+      self->n_meals++;
+    }
+}
+
+static void
+load_daily (BzPatientPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* TRANSLATORS: today's date above the intake, strftime format */
+  g_autofree char *today = g_date_time_format (now, _("Today, %-d %B"));
+
+  if (self->session == NULL)
+    return;
+  gtk_label_set_label (self->date_label, today);
+  self->loading_daily = TRUE;
+  bz_session_call (self->session, self, renew (&self->daily_cancel), daily_call,
+                   g_strdup (self->patient_id), g_free, daily_done, NULL);
+}
+
+/* --- live refresh ------------------------------------------------------------ */
+
+static gboolean
+scans_refresh_cb (gpointer user_data)
+{
+  BzPatientPage *self = user_data;
+  self->scans_refresh = 0;
+  load_scans (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+daily_refresh_cb (gpointer user_data)
+{
+  BzPatientPage *self = user_data;
+  self->daily_refresh = 0;
+  load_daily (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (const char *table, const char *row_id, gpointer user_data)
+{
+  BzPatientPage *self = user_data;
+
+  if (self->session == NULL || !bz_session_get_signed_in (self->session)
+      || (self->patient_id == NULL && !self->kiosk))
+    return;
+  if (g_strcmp0 (table, "meal_logs") == 0 || g_strcmp0 (table, "meal_items") == 0)
+    {
+      if (self->daily_refresh == 0)
+        self->daily_refresh = g_timeout_add (REFRESH_DELAY_MS, daily_refresh_cb, self);
+    }
+  else if (g_strcmp0 (table, "body_scans") == 0 || g_strcmp0 (table, "avatars") == 0)
+    {
+      if (self->scans_refresh == 0)
+        self->scans_refresh = g_timeout_add (REFRESH_DELAY_MS, scans_refresh_cb, self);
+      /* new targets come from the newest scan */
+      if (self->daily_refresh == 0)
+        self->daily_refresh = g_timeout_add (REFRESH_DELAY_MS * 2, daily_refresh_cb, self);
+    }
+}
+
+/* --- object -------------------------------------------------------------------- */
+
+static void
+cancel_all (BzPatientPage *self)
+{
+  GCancellable **all[] = { &self->scans_cancel, &self->daily_cancel, &self->avatar_cancel, &self->info_cancel };
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    if (*all[i])
+      {
+        g_cancellable_cancel (*all[i]);
+        g_clear_object (all[i]);
+      }
+  self->loading_info = self->loading_scans = self->loading_daily = self->loading_avatar = FALSE;
+  g_clear_handle_id (&self->scans_refresh, g_source_remove);
+  g_clear_handle_id (&self->daily_refresh, g_source_remove);
+}
+
+static void
+bz_patient_page_dispose (GObject *object)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (object);
+  GtkWidget *child;
+
+  bz_patient_page_set_session (self, NULL);
+  cancel_all (self);
+  g_clear_pointer (&self->scans, json_node_unref);
+  g_clear_pointer (&self->patient_id, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->shown_avatar_id, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BZ_TYPE_PATIENT_PAGE);
+  /* the template's unnamed top-level box */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (bz_patient_page_parent_class)->dispose (object);
+}
+
+static void
+bz_patient_page_class_init (BzPatientPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bz_patient_page_dispose;
+
+  /* Escape goes back to the list, like Alt+Left (the action is off in the kiosk). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+
+  g_type_ensure (BZ_TYPE_AVATAR_VIEW);
+  g_type_ensure (BZ_TYPE_MEASUREMENTS_CHART);
+  g_type_ensure (BZ_TYPE_NUTRITION_BARS);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/balanza/Balanza/ui/bz-patient-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, add_meal_button);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, sign_out_button);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, avatar_caption);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, avatar_stack);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, avatar_view);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, avatar_status);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, reset_view_button);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, avatar_hint);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, scans_list);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, chart_stack);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, date_label);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, nutrition_bars);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, targets_label);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, meals_list);
+  gtk_widget_class_bind_template_callback (widget_class, scan_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reset_view_clicked_cb);
+}
+
+static GtkWidget *
+meals_placeholder_new (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *title = gtk_label_new (_("No meals logged today"));
+  GtkWidget *hint = gtk_label_new (_("Meals from the phone app appear here as soon as they are uploaded."));
+
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_justify (GTK_LABEL (hint), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), hint);
+  return box;
+}
+
+static GtkWidget *
+scans_placeholder_new (void)
+{
+  GtkWidget *label = gtk_label_new (_("No scans yet"));
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 14);
+  gtk_widget_set_margin_bottom (label, 14);
+  return label;
+}
+
+static void
+bz_patient_page_init (BzPatientPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_placeholder (self->meals_list, meals_placeholder_new ());
+  gtk_list_box_set_placeholder (self->scans_list, scans_placeholder_new ());
+  bz_nutrition_bars_set (self->nutrition_bars, NULL, NULL);
+}
+
+GtkWidget *
+bz_patient_page_new (void)
+{
+  return g_object_new (BZ_TYPE_PATIENT_PAGE, NULL);
+}
+
+void
+bz_patient_page_set_session (BzPatientPage *self, BzSession *session)
+{
+  g_return_if_fail (BZ_IS_PATIENT_PAGE (self));
+
+  if (self->session == session)
+    return;
+  if (self->watch_id)
+    {
+      bz_store_unwatch (bz_services_get_store (bz_session_get_services (self->session)), self->watch_id);
+      self->watch_id = 0;
+    }
+  g_set_object (&self->session, session);
+  if (session)
+    self->watch_id = bz_store_watch (bz_services_get_store (bz_session_get_services (session)),
+                                     NULL, store_changed_cb, self, NULL);
+}
+
+void
+bz_patient_page_set_kiosk (BzPatientPage *self, gboolean kiosk)
+{
+  g_return_if_fail (BZ_IS_PATIENT_PAGE (self));
+  self->kiosk = kiosk;
+  gtk_widget_set_visible (self->back_button, !kiosk);
+  gtk_widget_set_visible (self->add_meal_button, !kiosk);
+  gtk_widget_set_visible (self->sign_out_button, kiosk);
+}
+
+void
+bz_patient_page_show_patient (BzPatientPage *self, const char *patient_id,
+                              const char *name, const char *email)
+{
+  g_return_if_fail (BZ_IS_PATIENT_PAGE (self));
+  g_return_if_fail (self->session != NULL);
+
+  bz_patient_page_clear (self);
+  self->patient_id = g_strdup (patient_id);
+  self->name = g_strdup (name);
+  self->email = g_strdup (email);
+  update_title (self);
+
+  self->loading_info = TRUE;
+  bz_session_call (self->session, self, renew (&self->info_cancel), info_call,
+                   g_strdup (patient_id), g_free, info_done, NULL);
+  load_scans (self);
+  load_daily (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+void
+bz_patient_page_clear (BzPatientPage *self)
+{
+  g_return_if_fail (BZ_IS_PATIENT_PAGE (self));
+  cancel_all (self);
+  g_clear_pointer (&self->patient_id, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->shown_avatar_id, g_free);
+  g_clear_pointer (&self->scans, json_node_unref);
+  self->n_meals = self->n_scans = 0;
+  update_title (self);
+
+  bz_avatar_view_set_mesh (self->avatar_view, NULL);
+  gtk_stack_set_visible_child_name (self->avatar_stack, "loading");
+  gtk_label_set_label (self->avatar_caption, "");
+  bz_measurements_chart_set_points (self->chart, NULL, 0);
+  gtk_stack_set_visible_child_name (self->chart_stack, "chart");
+  bz_nutrition_bars_set (self->nutrition_bars, NULL, NULL);
+  gtk_label_set_label (self->targets_label, "");
+  list_box_remove_all (self->scans_list);
+  list_box_remove_all (self->meals_list);
+}
+
+void
+bz_patient_page_refresh (BzPatientPage *self)
+{
+  g_return_if_fail (BZ_IS_PATIENT_PAGE (self));
+  if (self->session == NULL || (self->patient_id == NULL && !self->kiosk))
+    return;
+  load_scans (self);
+  load_daily (self);
+}
+
+const char *
+bz_patient_page_get_patient_id (BzPatientPage *self)
+{
+  g_return_val_if_fail (BZ_IS_PATIENT_PAGE (self), NULL);
+  return self->patient_id;
+}
+
+const char *
+bz_patient_page_get_patient_name (BzPatientPage *self)
+{
+  g_return_val_if_fail (BZ_IS_PATIENT_PAGE (self), NULL);
+  return self->name;
+}
+
+BzAvatarView *
+bz_patient_page_get_avatar_view (BzPatientPage *self)
+{
+  g_return_val_if_fail (BZ_IS_PATIENT_PAGE (self), NULL);
+  return self->avatar_view;
+}
+
+gboolean
+bz_patient_page_is_loading (BzPatientPage *self)
+{
+  g_return_val_if_fail (BZ_IS_PATIENT_PAGE (self), FALSE);
+  return self->loading_info || self->loading_scans || self->loading_daily || self->loading_avatar
+         || self->scans_refresh || self->daily_refresh;
+}
+
+guint
+bz_patient_page_get_n_meals (BzPatientPage *self)
+{
+  g_return_val_if_fail (BZ_IS_PATIENT_PAGE (self), 0);
+  return self->n_meals;
+}
+
+guint
+bz_patient_page_get_n_scans (BzPatientPage *self)
+{
+  g_return_val_if_fail (BZ_IS_PATIENT_PAGE (self), 0);
+  return self->n_scans;
+}

@@ -1,0 +1,42 @@
+/* bz-patient-page.h — one patient: avatar, scans, measurements chart, today's meals and intake. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bz-avatar-view.h"
+#include "bz-session.h"
+
+G_BEGIN_DECLS
+
+#define BZ_TYPE_PATIENT_PAGE (bz_patient_page_get_type ())
+G_DECLARE_FINAL_TYPE (BzPatientPage, bz_patient_page, BZ, PATIENT_PAGE, GtkWidget)
+
+GtkWidget    *bz_patient_page_new              (void);
+/** bz_patient_page_set_session: @session: (nullable). */
+void          bz_patient_page_set_session      (BzPatientPage *self, BzSession *session);
+/** bz_patient_page_set_kiosk: a member's own page: no back or add-meal buttons, a sign-out button. */
+void          bz_patient_page_set_kiosk        (BzPatientPage *self, gboolean kiosk);
+/**
+ * bz_patient_page_show_patient:
+ * @patient_id: (nullable): the patients.id; %NULL shows the signed-in member
+ * @name: (nullable): shown until the record loads; @email: (nullable)
+ * Loads scans, the newest avatar and today's meals on worker threads.
+ */
+void          bz_patient_page_show_patient     (BzPatientPage *self, const char *patient_id,
+                                                const char *name, const char *email);
+/** bz_patient_page_clear: cancels loads and forgets the patient. */
+void          bz_patient_page_clear            (BzPatientPage *self);
+/** bz_patient_page_refresh: reloads scans and meals. */
+void          bz_patient_page_refresh          (BzPatientPage *self);
+const char   *bz_patient_page_get_patient_id   (BzPatientPage *self);
+const char   *bz_patient_page_get_patient_name (BzPatientPage *self);
+/** bz_patient_page_get_avatar_view: Returns: (transfer none). */
+BzAvatarView *bz_patient_page_get_avatar_view  (BzPatientPage *self);
+/** bz_patient_page_is_loading: Returns: %TRUE while scans, meals or the avatar load. */
+gboolean      bz_patient_page_is_loading       (BzPatientPage *self);
+/** bz_patient_page_get_n_meals: Returns: meals shown for today. */
+guint         bz_patient_page_get_n_meals      (BzPatientPage *self);
+/** bz_patient_page_get_n_scans: Returns: scans in the history. */
+guint         bz_patient_page_get_n_scans      (BzPatientPage *self);
+
+G_END_DECLS

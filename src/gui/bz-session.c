@@ -1,0 +1,214 @@
+/* bz-session.c — the service layer, the running server and the signed-in user. */
+#include "bz-session.h"
+
+#include <glib/gi18n.h>
+
+#include "bz-gui-util.h"
+
+struct _BzSession
+{
+  GObject parent_instance;
+  BzServices *services;
+  BzServer *server;
+  BzCaller *caller;
+};
+
+G_DEFINE_FINAL_TYPE (BzSession, bz_session, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_SIGNED_IN, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+bz_session_finalize (GObject *object)
+{
+  BzSession *self = BZ_SESSION (object);
+  g_clear_pointer (&self->caller, bz_caller_free);
+  g_clear_object (&self->server);
+  g_clear_object (&self->services);
+  G_OBJECT_CLASS (bz_session_parent_class)->finalize (object);
+}
+
+static void
+bz_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SIGNED_IN:
+      g_value_set_boolean (value, BZ_SESSION (object)->caller != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bz_session_class_init (BzSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bz_session_finalize;
+  object_class->get_property = bz_session_get_property;
+
+  properties[PROP_SIGNED_IN] =
+    g_param_spec_boolean ("signed-in", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bz_session_init (BzSession *self)
+{
+}
+
+BzSession *
+bz_session_new (BzServices *services, BzServer *server)
+{
+  BzSession *self;
+
+  g_return_val_if_fail (BZ_IS_SERVICES (services), NULL);
+  self = g_object_new (BZ_TYPE_SESSION, NULL);
+  self->services = g_object_ref (services);
+  self->server = server ? g_object_ref (server) : NULL;
+  return self;
+}
+
+BzServices *
+bz_session_get_services (BzSession *self)
+{
+  g_return_val_if_fail (BZ_IS_SESSION (self), NULL);
+  return self->services;
+}
+
+BzServer *
+bz_session_get_server (BzSession *self)
+{
+  g_return_val_if_fail (BZ_IS_SESSION (self), NULL);
+  return self->server;
+}
+
+const BzCaller *
+bz_session_get_caller (BzSession *self)
+{
+  g_return_val_if_fail (BZ_IS_SESSION (self), NULL);
+  return self->caller;
+}
+
+BzCaller *
+bz_session_dup_caller (BzSession *self)
+{
+  g_return_val_if_fail (BZ_IS_SESSION (self), NULL);
+  return self->caller ? bz_caller_copy (self->caller) : NULL;
+}
+
+void
+bz_session_set_caller (BzSession *self, BzCaller *caller)
+{
+  g_return_if_fail (BZ_IS_SESSION (self));
+  g_clear_pointer (&self->caller, bz_caller_free);
+  self->caller = caller;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
+}
+
+gboolean
+bz_session_get_signed_in (BzSession *self)
+{
+  g_return_val_if_fail (BZ_IS_SESSION (self), FALSE);
+  return self->caller != NULL;
+}
+
+typedef struct
+{
+  BzServices *services;
+  BzCaller *caller;
+  BzSessionCall func;
+  gpointer args;
+  GDestroyNotify args_free;
+} Call;
+
+static void
+call_free (gpointer p)
+{
+  Call *c = p;
+  g_clear_object (&c->services);
+  g_clear_pointer (&c->caller, bz_caller_free);
+  if (c->args && c->args_free)
+    c->args_free (c->args);
+  g_free (c);
+}
+
+static gpointer
+call_work (gpointer data, GCancellable *cancellable, GError **error)
+{
+  Call *c = data;
+  return c->func (c->services, c->caller, c->args, error);
+}
+
+void
+bz_session_call (BzSession *self, gpointer source_object, GCancellable *cancellable,
+                 BzSessionCall func, gpointer args, GDestroyNotify args_free,
+                 GAsyncReadyCallback callback, gpointer user_data)
+{
+  Call *c;
+
+  g_return_if_fail (BZ_IS_SESSION (self));
+  c = g_new0 (Call, 1);
+  c->services = g_object_ref (self->services);
+  c->caller = bz_session_dup_caller (self);
+  c->func = func;
+  c->args = args;
+  c->args_free = args_free;
+  bz_run_in_thread (source_object, cancellable, call_work, c, call_free,
+                    (GDestroyNotify) json_node_unref, callback, user_data);
+}
+
+JsonNode *
+bz_session_call_finish (GAsyncResult *result, GError **error)
+{
+  return bz_run_in_thread_finish (result, error);
+}
+
+char *
+bz_error_to_user_message (const GError *error)
+{
+  if (error == NULL)
+    return g_strdup (_("Something went wrong"));
+  if (error->domain == BZ_ERROR)
+    switch ((BzErrorCode) error->code)
+      {
+      case BZ_ERROR_UNAUTHENTICATED:
+        return g_strdup (_("Your session has ended. Sign in again."));
+      case BZ_ERROR_NOT_FOUND:
+        return g_strdup (_("This record no longer exists or is not one of your patients."));
+      case BZ_ERROR_RATE_LIMITED:
+        {
+          guint s = bz_error_get_retry_after (error);
+          if (s > 0)
+            return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Too many attempts. Try again in %u second.",
+                                                 "Too many attempts. Try again in %u seconds.", s), s);
+          return g_strdup (_("Too many attempts. Try again in a minute."));
+        }
+      case BZ_ERROR_PAYLOAD_TOO_LARGE:
+        return g_strdup (_("The photo is too large (at most 10 MB)."));
+      case BZ_ERROR_UNSUPPORTED_MEDIA:
+        return g_strdup (_("That file is not a JPEG, PNG or WebP image."));
+      case BZ_ERROR_UNAVAILABLE:
+      case BZ_ERROR_UPSTREAM:
+        return g_strdup (_("A service is not available right now. Try again later."));
+      case BZ_ERROR_VALIDATION:
+        {
+          JsonArray *details = bz_error_get_details (error);
+          if (details && json_array_get_length (details) > 0)
+            {
+              JsonObject *d = json_array_get_object_element (details, 0);
+              const char *m = bz_json_string (d, "message");
+              if (m)
+                return g_strdup (m);
+            }
+          break;
+        }
+      default:
+        break;
+      }
+  return g_strdup (error->message);
+}

@@ -1,0 +1,53 @@
+/* bz-session.h — what the GUI needs to call services: the service layer, the
+ * running server and the signed-in user. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "bz-server.h"
+#include "bz-services.h"
+
+G_BEGIN_DECLS
+
+#define BZ_TYPE_SESSION (bz_session_get_type ())
+G_DECLARE_FINAL_TYPE (BzSession, bz_session, BZ, SESSION, GObject)
+
+/** bz_session_new: @server: (nullable). Returns: (transfer full): a signed-out session. */
+BzSession      *bz_session_new          (BzServices *services, BzServer *server);
+/** bz_session_get_services: Returns: (transfer none). Thread-safe. */
+BzServices     *bz_session_get_services (BzSession *self);
+/** bz_session_get_server: Returns: (transfer none) (nullable). */
+BzServer       *bz_session_get_server   (BzSession *self);
+/** bz_session_get_caller: Returns: (transfer none) (nullable): the signed-in user (GUI thread only). */
+const BzCaller *bz_session_get_caller   (BzSession *self);
+/** bz_session_dup_caller: Returns: (transfer full) (nullable): a copy to hand to a worker thread. */
+BzCaller       *bz_session_dup_caller   (BzSession *self);
+/** bz_session_set_caller: @caller: (transfer full) (nullable): %NULL signs out. Notifies "signed-in". */
+void            bz_session_set_caller   (BzSession *self, BzCaller *caller);
+gboolean        bz_session_get_signed_in (BzSession *self);
+
+/**
+ * BzSessionCall:
+ * A service call, run on a worker thread with the session's services and a
+ * copy of the caller (%NULL when signed out).
+ * Returns: (transfer full): the service's JSON result, or %NULL with @error.
+ */
+typedef JsonNode *(*BzSessionCall) (BzServices *services, const BzCaller *caller,
+                                    gpointer args, GError **error);
+
+/**
+ * bz_session_call:
+ * @source_object: (nullable): kept alive until @callback runs (usually the widget)
+ * @args: (transfer full) (nullable): freed with @args_free on the worker side
+ * Runs @func on a worker thread; @callback runs on the GUI thread.
+ */
+void      bz_session_call        (BzSession *self, gpointer source_object, GCancellable *cancellable,
+                                  BzSessionCall func, gpointer args, GDestroyNotify args_free,
+                                  GAsyncReadyCallback callback, gpointer user_data);
+/** bz_session_call_finish: Returns: (transfer full): the result node, or %NULL with @error. */
+JsonNode *bz_session_call_finish (GAsyncResult *result, GError **error);
+
+/** bz_error_to_user_message: Returns: (transfer full): a translated sentence for @error. */
+char     *bz_error_to_user_message (const GError *error);
+
+G_END_DECLS

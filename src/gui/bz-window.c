@@ -1,0 +1,628 @@
+/* bz-window.c — the workstation window (and, with kiosk, the member kiosk).
+ *
+ * Pages: start-up progress → sign-in → patients ⇄ patient.  A status row at
+ * the bottom shows the URL phones use and how many phones are connected
+ * (polled from the server every few seconds).  In kiosk mode the window is
+ * fullscreen, only members sign in, they see their own page, and the kiosk
+ * signs out by itself after two idle minutes.
+ */
+#include "bz-window.h"
+
+#include <glib/gi18n.h>
+
+#include "bz-gui-util.h"
+#include "bz-json-item.h"
+
+#define STATUS_POLL_S   3
+#define KIOSK_IDLE_S    120
+
+struct _BzWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwStatusPage *loading_page;
+  GtkProgressBar *progress_bar;
+  GtkLabel *phase_label;
+  AdwStatusPage *error_page;
+  BzSignInPage *sign_in_page;
+  GtkStack *nav_stack;
+  BzPatientsPage *patients_page;
+  BzPatientPage *patient_page;
+  GtkWidget *status_bar;
+  GtkLabel *lan_label;
+  GtkLabel *phones_label;
+
+  gboolean kiosk;
+  BzSession *session;
+  guint status_source;
+  guint idle_source;
+  BzMealDialog *meal_dialog;   /* weak */
+};
+
+G_DEFINE_FINAL_TYPE (BzWindow, bz_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_actions (BzWindow *self);
+
+/* --- start-up ---------------------------------------------------------------- */
+
+typedef struct
+{
+  GMutex lock;
+  char *phase;
+  double fraction;
+  gboolean pending;
+  GWeakRef window;
+  GMainContext *context;
+} Progress;
+
+static void
+progress_clear (gpointer p)
+{
+  Progress *pr = p;
+  g_mutex_clear (&pr->lock);
+  g_free (pr->phase);
+  g_weak_ref_clear (&pr->window);
+  g_main_context_unref (pr->context);
+}
+
+static void
+progress_release (gpointer p)
+{
+  g_atomic_rc_box_release_full (p, progress_clear);
+}
+
+static gboolean
+progress_apply (gpointer p)
+{
+  Progress *pr = p;
+  g_autoptr(BzWindow) self = g_weak_ref_get (&pr->window);
+  g_autofree char *phase = NULL;
+  double fraction;
+
+  g_mutex_lock (&pr->lock);
+  phase = g_strdup (pr->phase);
+  fraction = pr->fraction;
+  pr->pending = FALSE;
+  g_mutex_unlock (&pr->lock);
+
+  if (self)
+    {
+      if (phase)
+        gtk_label_set_label (self->phase_label, phase);
+      if (fraction >= 0)
+        gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0, 1));
+      else
+        gtk_progress_bar_pulse (self->progress_bar);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Called on the worker thread by bz_runtime_open(); coalesced into one idle. */
+static void
+progress_cb (const char *phase, double fraction, gpointer user_data)
+{
+  Progress *pr = user_data;
+  gboolean schedule;
+
+  g_mutex_lock (&pr->lock);
+  if (phase && g_strcmp0 (phase, pr->phase) != 0)
+    {
+      g_free (pr->phase);
+      pr->phase = g_strdup (phase);
+    }
+  pr->fraction = fraction;
+  schedule = !pr->pending;
+  pr->pending = TRUE;
+  g_mutex_unlock (&pr->lock);
+
+  if (schedule)
+    g_main_context_invoke_full (pr->context, G_PRIORITY_DEFAULT, progress_apply,
+                                g_atomic_rc_box_acquire (pr), progress_release);
+}
+
+typedef struct
+{
+  BzRuntimeOptions opts;
+  Progress *progress;
+} Startup;
+
+typedef struct
+{
+  BzServices *services;
+  BzServer *server;
+} Runtime;
+
+static void
+startup_free (gpointer p)
+{
+  Startup *s = p;
+  g_free (s->opts.data_dir);
+  g_free (s->opts.bind);
+  progress_release (s->progress);
+  g_free (s);
+}
+
+static void
+runtime_free (gpointer p)
+{
+  Runtime *r = p;
+  if (r->server)
+    bz_runtime_shutdown (r->server, r->services);
+  g_clear_object (&r->server);
+  g_clear_object (&r->services);
+  g_free (r);
+}
+
+static gpointer
+startup_work (gpointer data, GCancellable *cancellable, GError **error)
+{
+  Startup *s = data;
+  Runtime *r = g_new0 (Runtime, 1);
+
+  r->services = bz_runtime_open (&s->opts, progress_cb, s->progress, error);
+  if (r->services == NULL)
+    {
+      g_free (r);
+      return NULL;
+    }
+  progress_cb (_("Starting the server for phones…"), 1.0, s->progress);
+  r->server = bz_runtime_start_server (r->services, &s->opts, error);
+  if (r->server == NULL)
+    {
+      g_clear_object (&r->services);
+      g_free (r);
+      return NULL;
+    }
+  return r;
+}
+
+static gboolean
+poll_status_cb (gpointer user_data)
+{
+  BzWindow *self = user_data;
+  BzServer *server = self->session ? bz_session_get_server (self->session) : NULL;
+  guint n;
+  g_autofree char *text = NULL;
+
+  if (server == NULL)
+    return G_SOURCE_CONTINUE;
+  n = bz_server_get_connected_clients (server);
+  if (n == 0)
+    text = g_strdup (_("No phones connected"));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u phone connected", "%u phones connected", n), n);
+  gtk_label_set_label (self->phones_label, text);
+  return G_SOURCE_CONTINUE;
+}
+
+static void session_signed_in_cb (BzWindow *self);
+
+static void
+set_runtime (BzWindow *self, BzServices *services, BzServer *server, gboolean demo)
+{
+  g_clear_object (&self->session);
+  self->session = bz_session_new (services, server);
+  g_signal_connect_object (self->session, "notify::signed-in", G_CALLBACK (session_signed_in_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  bz_sign_in_page_set_session (self->sign_in_page, self->session);
+  bz_patients_page_set_session (self->patients_page, self->session);
+  bz_patient_page_set_session (self->patient_page, self->session);
+
+  if (demo)
+    bz_sign_in_page_set_hint (self->sign_in_page,
+                              self->kiosk
+                              ? _("Demo clinic: sign in as paciente01@balanza.local with the password Demo-2026!")
+                              : _("Demo clinic: sign in as demo@balanza.local with the password Demo-2026!"));
+
+  if (server && !self->kiosk)
+    {
+      g_autofree char *url = bz_server_get_lan_url (server);
+      /* TRANSLATORS: %s is the URL the phone app connects to */
+      g_autofree char *text = g_strdup_printf (_("Phones connect to %s"), url ? url : "—");
+      gtk_label_set_label (self->lan_label, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->lan_label),
+                                   _("Enter this address in the Balanza phone app on the clinic’s network"));
+      gtk_widget_set_visible (self->status_bar, TRUE);
+      poll_status_cb (self);
+      if (self->status_source == 0)
+        self->status_source = g_timeout_add_seconds (STATUS_POLL_S, poll_status_cb, self);
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+  bz_sign_in_page_reset (self->sign_in_page);
+  update_actions (self);
+}
+
+static void
+startup_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  BzWindow *self = BZ_WINDOW (source);
+  g_autoptr(GTask) outer = user_data;
+  g_autoptr(GError) error = NULL;
+  Runtime *r = bz_run_in_thread_finish (result, &error);
+  gboolean demo = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (outer), "demo"));
+
+  if (r == NULL)
+    {
+      if (!bz_is_cancelled (error))
+        {
+          adw_status_page_set_description (self->error_page, error->message);
+          gtk_stack_set_visible_child_name (self->main_stack, "error");
+        }
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+  set_runtime (self, r->services, r->server, demo);
+  g_clear_object (&r->server);   /* the session owns them now */
+  g_clear_object (&r->services);
+  g_free (r);
+  g_task_return_boolean (outer, TRUE);
+}
+
+void
+bz_window_start_runtime (BzWindow *self, const BzRuntimeOptions *opts, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  GTask *outer;
+  Startup *s;
+
+  g_return_if_fail (BZ_IS_WINDOW (self));
+  g_return_if_fail (opts != NULL);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, bz_window_start_runtime);
+  g_object_set_data (G_OBJECT (outer), "demo", GINT_TO_POINTER (opts->demo));
+
+  s = g_new0 (Startup, 1);
+  s->opts = *opts;
+  s->opts.data_dir = g_strdup (opts->data_dir);
+  s->opts.bind = g_strdup (opts->bind);
+  s->progress = g_atomic_rc_box_new0 (Progress);
+  g_mutex_init (&s->progress->lock);
+  g_weak_ref_init (&s->progress->window, self);
+  s->progress->context = g_main_context_ref_thread_default ();
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_label_set_label (self->phase_label, _("Opening the clinic database…"));
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+
+  bz_run_in_thread (self, cancellable, startup_work, s, startup_free, runtime_free,
+                    startup_done, outer);
+}
+
+gboolean
+bz_window_start_runtime_finish (BzWindow *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* --- navigation ---------------------------------------------------------------- */
+
+static gboolean
+kiosk_idle_cb (gpointer user_data)
+{
+  BzWindow *self = user_data;
+  self->idle_source = 0;
+  if (self->session && bz_session_get_signed_in (self->session))
+    bz_session_set_caller (self->session, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+kiosk_event_cb (GtkEventControllerLegacy *controller, GdkEvent *event, BzWindow *self)
+{
+  if (self->idle_source)
+    {
+      g_source_remove (self->idle_source);
+      self->idle_source = g_timeout_add_seconds (KIOSK_IDLE_S, kiosk_idle_cb, self);
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+session_signed_in_cb (BzWindow *self)
+{
+  const BzCaller *caller = bz_session_get_caller (self->session);
+
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->meal_dialog)
+    gtk_window_close (GTK_WINDOW (self->meal_dialog));
+
+  if (caller == NULL)
+    {
+      bz_patient_page_clear (self->patient_page);
+      bz_patients_page_clear (self->patients_page);
+      gtk_stack_set_visible_child_name (self->nav_stack, "patients");
+      gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+      bz_sign_in_page_reset (self->sign_in_page);
+    }
+  else if (self->kiosk)
+    {
+      bz_patient_page_show_patient (self->patient_page, NULL, caller->email, NULL);
+      gtk_stack_set_visible_child_name (self->nav_stack, "patient");
+      gtk_stack_set_visible_child_name (self->main_stack, "workstation");
+      self->idle_source = g_timeout_add_seconds (KIOSK_IDLE_S, kiosk_idle_cb, self);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->nav_stack, "patients");
+      gtk_stack_set_visible_child_name (self->main_stack, "workstation");
+      bz_patients_page_reload (self->patients_page);
+      bz_patients_page_focus_search (self->patients_page);
+    }
+  update_actions (self);
+}
+
+static void
+patient_activated_cb (BzWindow *self, BzJsonItem *item)
+{
+  JsonObject *p = bz_json_item_get_object (item);
+
+  bz_patient_page_show_patient (self->patient_page, bz_json_item_get_id (item),
+                                bz_json_string (p, "full_name"), bz_json_string (p, "email"));
+  gtk_stack_set_visible_child_name (self->nav_stack, "patient");
+  gtk_widget_grab_focus (GTK_WIDGET (bz_patient_page_get_avatar_view (self->patient_page)));
+  update_actions (self);
+}
+
+static gboolean
+on_patient_page (BzWindow *self)
+{
+  return !self->kiosk && self->session && bz_session_get_signed_in (self->session)
+         && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workstation") == 0
+         && g_strcmp0 (gtk_stack_get_visible_child_name (self->nav_stack), "patient") == 0;
+}
+
+static gboolean
+signed_in_workstation (BzWindow *self)
+{
+  return !self->kiosk && self->session && bz_session_get_signed_in (self->session);
+}
+
+static void
+update_actions (BzWindow *self)
+{
+  gboolean signed_in = self->session && bz_session_get_signed_in (self->session);
+  GActionMap *map = G_ACTION_MAP (self);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "back")), on_patient_page (self));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "add-meal")), on_patient_page (self));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "search")), signed_in_workstation (self));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "sign-out")), signed_in);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "refresh")), signed_in);
+}
+
+static void
+back_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  BzWindow *self = user_data;
+
+  if (!on_patient_page (self))
+    return;
+  if (self->meal_dialog)
+    gtk_window_close (GTK_WINDOW (self->meal_dialog));
+  gtk_stack_set_visible_child_name (self->nav_stack, "patients");
+  bz_patient_page_clear (self->patient_page);
+  update_actions (self);
+  bz_patients_page_focus_search (self->patients_page);
+}
+
+static void
+search_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  BzWindow *self = user_data;
+
+  if (on_patient_page (self))
+    back_activated (NULL, NULL, self);
+  bz_patients_page_focus_search (self->patients_page);
+}
+
+static void
+meal_saved_cb (BzMealDialog *dialog, JsonNode *result, BzWindow *self)
+{
+  JsonObject *detection = bz_json_object (bz_json_root_object (result), "detection");
+  JsonObject *meal = bz_json_object (bz_json_root_object (result), "meal");
+  JsonArray *items = bz_json_array (meal, "items");
+
+  if ((items == NULL || json_array_get_length (items) == 0)
+      && g_strcmp0 (bz_json_string (detection, "status"), "manual_entry_required") == 0)
+    bz_window_add_toast (self, _("Meal photo saved. Add its foods when you know them."));
+  else
+    bz_window_add_toast (self, _("Meal saved"));
+  bz_patient_page_refresh (self->patient_page);
+}
+
+BzMealDialog *
+bz_window_open_meal_dialog (BzWindow *self)
+{
+  g_return_val_if_fail (BZ_IS_WINDOW (self), NULL);
+
+  if (!on_patient_page (self) || bz_patient_page_get_patient_id (self->patient_page) == NULL)
+    return NULL;
+  if (self->meal_dialog)
+    {
+      gtk_window_present (GTK_WINDOW (self->meal_dialog));
+      return self->meal_dialog;
+    }
+  self->meal_dialog = bz_meal_dialog_new (GTK_WINDOW (self), self->session,
+                                          bz_patient_page_get_patient_id (self->patient_page),
+                                          bz_patient_page_get_patient_name (self->patient_page));
+  g_object_add_weak_pointer (G_OBJECT (self->meal_dialog), (gpointer *) &self->meal_dialog);
+  g_signal_connect_object (self->meal_dialog, "saved", G_CALLBACK (meal_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (self->meal_dialog));
+  return self->meal_dialog;
+}
+
+static void
+add_meal_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  bz_window_open_meal_dialog (user_data);
+}
+
+static void
+sign_out_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  BzWindow *self = user_data;
+  if (self->session)
+    bz_session_set_caller (self->session, NULL);
+}
+
+static void
+refresh_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  BzWindow *self = user_data;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->nav_stack), "patient") == 0)
+    bz_patient_page_refresh (self->patient_page);
+  else
+    bz_patients_page_reload (self->patients_page);
+}
+
+static const GActionEntry win_actions[] = {
+  { "back", back_activated },
+  { "search", search_activated },
+  { "add-meal", add_meal_activated },
+  { "sign-out", sign_out_activated },
+  { "refresh", refresh_activated },
+};
+
+/* --- object -------------------------------------------------------------------- */
+
+static void
+bz_window_dispose (GObject *object)
+{
+  BzWindow *self = BZ_WINDOW (object);
+
+  g_clear_handle_id (&self->status_source, g_source_remove);
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->meal_dialog)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->meal_dialog), (gpointer *) &self->meal_dialog);
+      gtk_window_destroy (GTK_WINDOW (self->meal_dialog));
+      self->meal_dialog = NULL;
+    }
+  if (self->patients_page)
+    bz_patients_page_set_session (self->patients_page, NULL);
+  if (self->patient_page)
+    bz_patient_page_set_session (self->patient_page, NULL);
+  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (self), BZ_TYPE_WINDOW);
+  G_OBJECT_CLASS (bz_window_parent_class)->dispose (object);
+}
+
+static void
+bz_window_class_init (BzWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bz_window_dispose;
+
+  g_type_ensure (BZ_TYPE_SIGN_IN_PAGE);
+  g_type_ensure (BZ_TYPE_PATIENTS_PAGE);
+  g_type_ensure (BZ_TYPE_PATIENT_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/balanza/Balanza/ui/bz-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BzWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BzWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, BzWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, BzWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, BzWindow, phase_label);
+  gtk_widget_class_bind_template_child (widget_class, BzWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, BzWindow, sign_in_page);
+  gtk_widget_class_bind_template_child (widget_class, BzWindow, nav_stack);
+  gtk_widget_class_bind_template_child (widget_class, BzWindow, patients_page);
+  gtk_widget_class_bind_template_child (widget_class, BzWindow, patient_page);
+  gtk_widget_class_bind_template_child (widget_class, BzWindow, status_bar);
+  gtk_widget_class_bind_template_child (widget_class, BzWindow, lan_label);
+  gtk_widget_class_bind_template_child (widget_class, BzWindow, phones_label);
+  gtk_widget_class_bind_template_callback (widget_class, patient_activated_cb);
+}
+
+static void
+bz_window_init (BzWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  update_actions (self);
+}
+
+BzWindow *
+bz_window_new (GtkApplication *application, gboolean kiosk)
+{
+  BzWindow *self = g_object_new (BZ_TYPE_WINDOW, "application", application, NULL);
+
+  self->kiosk = kiosk;
+  bz_sign_in_page_set_mode (self->sign_in_page, kiosk ? BZ_SIGN_IN_MEMBER : BZ_SIGN_IN_STAFF);
+  bz_patient_page_set_kiosk (self->patient_page, kiosk);
+  if (kiosk)
+    {
+      GtkEventController *legacy = gtk_event_controller_legacy_new ();
+      gtk_event_controller_set_propagation_phase (legacy, GTK_PHASE_CAPTURE);
+      g_signal_connect (legacy, "event", G_CALLBACK (kiosk_event_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (self), legacy);
+      gtk_window_set_title (GTK_WINDOW (self), _("Balanza Kiosk"));
+      gtk_window_fullscreen (GTK_WINDOW (self));
+    }
+  return self;
+}
+
+BzSession *
+bz_window_get_session (BzWindow *self)
+{
+  g_return_val_if_fail (BZ_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+const char *
+bz_window_get_page_name (BzWindow *self)
+{
+  const char *main;
+
+  g_return_val_if_fail (BZ_IS_WINDOW (self), NULL);
+  main = gtk_stack_get_visible_child_name (self->main_stack);
+  if (g_strcmp0 (main, "workstation") == 0)
+    return gtk_stack_get_visible_child_name (self->nav_stack);
+  return main;
+}
+
+BzSignInPage *
+bz_window_get_sign_in_page (BzWindow *self)
+{
+  g_return_val_if_fail (BZ_IS_WINDOW (self), NULL);
+  return self->sign_in_page;
+}
+
+BzPatientsPage *
+bz_window_get_patients_page (BzWindow *self)
+{
+  g_return_val_if_fail (BZ_IS_WINDOW (self), NULL);
+  return self->patients_page;
+}
+
+BzPatientPage *
+bz_window_get_patient_page (BzWindow *self)
+{
+  g_return_val_if_fail (BZ_IS_WINDOW (self), NULL);
+  return self->patient_page;
+}
+
+void
+bz_window_add_toast (BzWindow *self, const char *message)
+{
+  g_return_if_fail (BZ_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+char *
+bz_window_get_status_text (BzWindow *self)
+{
+  g_return_val_if_fail (BZ_IS_WINDOW (self), NULL);
+  if (!gtk_widget_get_visible (self->status_bar))
+    return g_strdup ("");
+  return g_strdup_printf ("%s | %s", gtk_label_get_label (self->lan_label),
+                          gtk_label_get_label (self->phones_label));
+}

@@ -1,0 +1,168 @@
+/* bench-foods.c — USDA SR28 first-import time and food search latency.
+ *
+ *   bench-foods [SOURCE_DIR]      (default: bz_usda_default_source_dir())
+ *
+ * 1. Opens a fresh store in a temp dir and times bz_usda_import() (wall clock,
+ *    includes the commit and WAL checkpoint).
+ * 2. Times 1,000 bz_foods_search() calls (page 1, limit 20) built from a fixed
+ *    list of words that occur in SR28 descriptions, drawn with a seeded GRand
+ *    (seed 28): 55 % one word, 25 % two words, 20 % a 3-5 letter prefix.
+ *    20 untimed warm-up queries come first.
+ * 3. Times 1,000 bz_foods_get() of seeded random NDB numbers and 1,000
+ *    unsearched listing pages.
+ *
+ * Prints one `name value` line per figure.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bz-food-service.h"
+#include "bz-test-util.h"
+#include "bz-usda-import.h"
+
+#define N_QUERIES 1000
+#define SEED      28
+
+/* Words taken from SR28 Long_Desc / ComName (data/foods/FOOD_DES.txt.xz). */
+static const char *words[] = {
+  "cheese", "cheddar", "mozzarella", "milk", "yogurt", "butter", "egg", "cream",
+  "chicken", "beef", "pork", "lamb", "turkey", "veal", "fish", "salmon", "tuna",
+  "cod", "shrimp", "crab", "bread", "wheat", "flour", "rice", "corn", "oats",
+  "pasta", "noodles", "tortilla", "beans", "lentils", "chickpeas", "soy", "tofu",
+  "peanut", "almonds", "walnuts", "apple", "banana", "orange", "grape", "mango",
+  "papaya", "pineapple", "strawberries", "avocado", "tomato", "potato", "onion",
+  "carrot", "spinach", "broccoli", "lettuce", "cabbage", "pepper", "jalapeno",
+  "chili", "squash", "pumpkin", "cereal", "cookies", "cake", "chocolate", "candy",
+  "sugar", "honey", "juice", "soup", "sauce", "salad", "sandwich", "pizza",
+  "burrito", "taco", "fried", "roasted", "boiled", "raw", "cooked", "frozen",
+  "canned", "dried", "fat", "lean", "sodium", "unsweetened", "whole", "ground",
+};
+
+static double
+now_ms (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+cmp_double (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static void
+print_percentiles (const char *name, double *ms, guint n)
+{
+  qsort (ms, n, sizeof *ms, cmp_double);
+  printf ("%s_p50_ms %.3f\n", name, ms[n / 2]);
+  printf ("%s_p99_ms %.3f\n", name, ms[(n * 99) / 100]);
+  printf ("%s_max_ms %.3f\n", name, ms[n - 1]);
+}
+
+static char *
+make_query (GRand *rand)
+{
+  const char *w1 = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+  const char *w2 = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+  int kind = g_rand_int_range (rand, 0, 100);
+
+  if (kind < 55)
+    return g_strdup (w1);
+  if (kind < 80)
+    return g_strdup_printf ("%s %s", w1, w2);
+  return g_strndup (w1, MIN (strlen (w1), (gsize) g_rand_int_range (rand, 3, 6)));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = argc > 1 ? g_strdup (argv[1]) : bz_usda_default_source_dir ();
+  g_autofree char *dir = bz_test_tmpdir ("bench-foods");
+  g_autoptr(BzStore) store = NULL;
+  g_autoptr(BzServices) svc = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) ndbs = g_ptr_array_new_with_free_func (g_free);
+  double *ms = g_new (double, N_QUERIES);
+  double t0;
+  guint empty = 0;
+  gint64 results = 0;
+
+  store = bz_store_open (dir, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  svc = bz_services_new (store);
+
+  t0 = now_ms ();
+  if (!bz_usda_import (store, source, NULL, NULL, NULL, &error))
+    g_error ("import: %s", error->message);
+  printf ("import_seconds %.2f\n", (now_ms () - t0) / 1e3);
+
+  for (guint i = 0; i < N_QUERIES + 20; i++)
+    g_ptr_array_add (queries, make_query (rand));
+
+  for (guint i = 0; i < N_QUERIES + 20; i++)
+    {
+      const char *q = g_ptr_array_index (queries, i);
+      g_autoptr(JsonNode) node = NULL;
+      double t = now_ms ();
+
+      node = bz_foods_search (svc, q, 1, 20, &error);
+      if (node == NULL)
+        g_error ("search “%s”: %s", q, error->message);
+      if (i < 20)
+        continue;
+      ms[i - 20] = now_ms () - t;
+      {
+        JsonObject *p = json_object_get_object_member (json_node_get_object (node), "pagination");
+        gint64 total = json_object_get_int_member (p, "total_items");
+        results += total;
+        empty += total == 0;
+      }
+    }
+  printf ("search_queries %d\n", N_QUERIES);
+  printf ("search_zero_hit_queries %u\n", empty);
+  printf ("search_mean_total_items %.1f\n", (double) results / N_QUERIES);
+  print_percentiles ("search", ms, N_QUERIES);
+
+  /* bz_foods_get of random foods */
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), "SELECT ndb_no FROM foods ORDER BY rowid", &error);
+    while (sqlite3_step (st) == SQLITE_ROW)
+      g_ptr_array_add (ndbs, bz_db_column_text_dup (st, 0));
+  }
+  for (guint i = 0; i < N_QUERIES; i++)
+    {
+      const char *ndb = g_ptr_array_index (ndbs, g_rand_int_range (rand, 0, ndbs->len));
+      double t = now_ms ();
+      g_autoptr(JsonNode) node = bz_foods_get (svc, ndb, &error);
+      if (node == NULL)
+        g_error ("get %s: %s", ndb, error->message);
+      ms[i] = now_ms () - t;
+    }
+  print_percentiles ("get", ms, N_QUERIES);
+
+  /* unsearched listing, random page of 20 */
+  for (guint i = 0; i < N_QUERIES; i++)
+    {
+      guint page = g_rand_int_range (rand, 1, 8789 / 20 + 2);
+      double t = now_ms ();
+      g_autoptr(JsonNode) node = bz_foods_search (svc, NULL, page, 20, &error);
+      if (node == NULL)
+        g_error ("list: %s", error->message);
+      ms[i] = now_ms () - t;
+    }
+  print_percentiles ("list", ms, N_QUERIES);
+
+  g_free (ms);
+  g_clear_object (&svc);
+  g_clear_object (&store);
+  bz_test_rmdir (dir);
+  return 0;
+}

@@ -1,0 +1,441 @@
+/* test-workstation.c — the real workstation window on a real store (suite 'gui').
+ *
+ * Under Xvfb (GL through Mesa llvmpipe): start the runtime in a temporary data
+ * dir with the demo clinic, sign in through the sign-in page, open the first
+ * patient, wait until the avatar is drawn, take a screenshot of the window
+ * with its own GskRenderer and check that the avatar's area shows the
+ * skin-toned mesh over a distinct background.  Then add a meal through the
+ * add-meal dialog (a GStreamer videotestsrc frame and USDA foods), and upload
+ * one "from a phone" through the service layer: both must appear on the page
+ * without a manual refresh.
+ *
+ * Screenshots: tests/gui/test-workstation-*.png in the build dir; with
+ * $BALANZA_SCREENSHOT_DIR also sign-in.png, patients.png, patient.png and
+ * add-meal.png there (docs/screenshots/).
+ */
+#include <adwaita.h>
+#include <gtk/gtk.h>
+#include <math.h>
+
+#include "bz-application.h"
+#include "bz-auth-service.h"
+#include "bz-avatar-view.h"
+#include "bz-gui-util.h"
+#include "bz-json-item.h"
+#include "bz-meal-service.h"
+#include "bz-runtime.h"
+#include "bz-window.h"
+#include "bz-test-util.h"
+
+#define DEMO_EMAIL    "demo@balanza.local"
+#define DEMO_PASSWORD "Demo-2026!"
+
+/* --- helpers ------------------------------------------------------------------ */
+
+static guint frames;
+static gboolean
+frame_cb (GtkWidget *w, GdkFrameClock *c, gpointer d)
+{
+  frames++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static GtkWidget *test_window;
+static void timed_out (const char *what, int seconds) G_GNUC_NORETURN;
+
+#define WAIT_FOR(cond, seconds, what)                                              \
+  G_STMT_START {                                                                   \
+    gint64 _deadline = g_get_monotonic_time () + (gint64) (seconds) * G_USEC_PER_SEC; \
+    while (!(cond))                                                                \
+      {                                                                            \
+        if (g_get_monotonic_time () > _deadline)                                   \
+          timed_out (what, seconds);                                               \
+        g_main_context_iteration (NULL, TRUE);                                     \
+      }                                                                            \
+  } G_STMT_END
+
+/* Lets a few frames go by (layout, GL rendering, transitions). */
+static void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The window as the user sees it: its snapshot rendered by its own renderer.
+ * A widget waiting for a new size allocation snapshots to nothing, so let
+ * the frame clock lay it out first. */
+static GdkTexture *
+screenshot (GtkWidget *window)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (renderer);
+  for (;;)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      int width = gtk_widget_get_width (window);
+      int height = gtk_widget_get_height (window);
+      g_autoptr(GskRenderNode) node = NULL;
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node != NULL)
+        return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      if (g_get_monotonic_time () > deadline)
+        g_error ("the window never finished its layout for a screenshot");
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+save_png (GdkTexture *texture, const char *build_name, const char *docs_name)
+{
+  const char *docs_dir = g_getenv ("BALANZA_SCREENSHOT_DIR");
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "gui", build_name, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+  if (docs_dir && *docs_dir && docs_name)
+    {
+      g_autofree char *docs_path = g_build_filename (docs_dir, docs_name, NULL);
+      g_mkdir_with_parents (docs_dir, 0755);
+      g_assert_true (gdk_texture_save_to_png (texture, docs_path));
+      g_test_message ("screenshot: %s", docs_path);
+    }
+}
+
+/* On a time-out, keep a picture of the window for the log. */
+static void
+timed_out (const char *what, int seconds)
+{
+  if (test_window)
+    {
+      g_autoptr(GdkTexture) shot = screenshot (test_window);
+      save_png (shot, "test-workstation-timeout.png", NULL);
+    }
+  g_error ("timed out after %d s waiting for %s", seconds, what);
+}
+
+typedef struct
+{
+  guint8 *pixels;   /* Cairo ARGB32, premultiplied: B G R A in memory */
+  int width, height;
+  gsize stride;
+} Pixels;
+
+static void
+pixels_init (Pixels *p, GdkTexture *texture)
+{
+  p->width = gdk_texture_get_width (texture);
+  p->height = gdk_texture_get_height (texture);
+  p->stride = p->width * 4;
+  p->pixels = g_malloc (p->stride * p->height);
+  gdk_texture_download (texture, p->pixels, p->stride);
+}
+
+static void
+pixel_rgb (const Pixels *p, int x, int y, int rgb[3])
+{
+  const guint8 *px = p->pixels + y * p->stride + x * 4;
+  rgb[0] = px[2];
+  rgb[1] = px[1];
+  rgb[2] = px[0];
+}
+
+static gboolean
+is_skin (const int c[3])
+{
+  /* warm, light-to-medium skin: red over green over blue, clearly saturated */
+  return c[0] > 110 && c[0] > c[1] + 15 && c[1] > c[2] + 8 && c[0] - c[2] > 45;
+}
+
+/*
+ * The avatar must be visible: inside the avatar view's rectangle the
+ * background (its corners) is not skin, and a good share of pixels are
+ * skin-toned and far from the background.
+ */
+static void
+assert_avatar_visible (GdkTexture *texture, GtkWidget *view, GtkWidget *window)
+{
+  Pixels p;
+  graphene_rect_t r;
+  int x0, y0, x1, y1, bg[3] = { 0 }, corners[4][2];
+  guint64 total = 0, skin = 0, distinct = 0;
+  double scale = (double) gdk_texture_get_width (texture) / gtk_widget_get_width (window);
+
+  g_assert_true (gtk_widget_compute_bounds (view, window, &r));
+  pixels_init (&p, texture);
+  x0 = CLAMP ((int) (r.origin.x * scale) + 2, 0, p.width - 1);
+  y0 = CLAMP ((int) (r.origin.y * scale) + 2, 0, p.height - 1);
+  x1 = CLAMP ((int) ((r.origin.x + r.size.width) * scale) - 2, 0, p.width - 1);
+  y1 = CLAMP ((int) ((r.origin.y + r.size.height) * scale) - 2, 0, p.height - 1);
+  g_assert_cmpint (x1 - x0, >, 100);
+  g_assert_cmpint (y1 - y0, >, 100);
+
+  corners[0][0] = x0 + 4; corners[0][1] = y0 + 4;
+  corners[1][0] = x1 - 4; corners[1][1] = y0 + 4;
+  corners[2][0] = x0 + 4; corners[2][1] = (y0 + y1) / 2;
+  corners[3][0] = x1 - 4; corners[3][1] = (y0 + y1) / 2;
+  for (int i = 0; i < 4; i++)
+    {
+      int c[3];
+      pixel_rgb (&p, corners[i][0], corners[i][1], c);
+      g_assert_false (is_skin (c));
+      for (int k = 0; k < 3; k++)
+        bg[k] += c[k] / 4;
+    }
+
+  for (int y = y0; y <= y1; y++)
+    for (int x = x0; x <= x1; x++)
+      {
+        int c[3];
+        pixel_rgb (&p, x, y, c);
+        total++;
+        if (abs (c[0] - bg[0]) + abs (c[1] - bg[1]) + abs (c[2] - bg[2]) > 60)
+          {
+            distinct++;
+            if (is_skin (c))
+              skin++;
+          }
+      }
+  g_free (p.pixels);
+
+  g_test_message ("avatar area %dx%d: %.1f%% distinct from background, %.1f%% skin-toned",
+                  x1 - x0, y1 - y0, 100.0 * distinct / total, 100.0 * skin / total);
+  g_assert_cmpfloat ((double) distinct / total, >, 0.03);
+  g_assert_cmpfloat ((double) skin / total, >, 0.03);
+}
+
+/* --- the test --------------------------------------------------------------------- */
+
+static void
+runtime_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!bz_window_start_runtime_finish (BZ_WINDOW (source), result, &error))
+    g_error ("the runtime did not start: %s", error->message);
+  *done = TRUE;
+}
+
+/* What Enter does in an entry: its GtkText emits "activate". */
+static void
+activate_entry (GtkEditable *row)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (row);
+  g_assert_true (GTK_IS_TEXT (delegate));
+  g_signal_emit_by_name (delegate, "activate");
+}
+
+static void
+test_workstation (void)
+{
+  g_autofree char *data_dir = bz_test_tmpdir ("balanza-gui");
+  BzRuntimeOptions opts = { 0 };
+  BzWindow *window;
+  BzSignInPage *sign_in;
+  BzPatientsPage *patients;
+  BzPatientPage *patient;
+  BzAvatarView *view;
+  BzMealDialog *dialog;
+  BzSession *session;
+  g_autoptr(GdkTexture) shot = NULL;
+  g_autoptr(BzJsonItem) first = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *member_email = NULL;
+  gboolean started = FALSE;
+  guint meals_before;
+
+  opts.data_dir = g_strdup (data_dir);
+  opts.port = 0;
+  opts.bind = g_strdup ("127.0.0.1");
+  opts.demo = TRUE;
+
+  window = bz_window_new (NULL, FALSE);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  test_window = GTK_WIDGET (window);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), frame_cb, NULL, NULL);
+  settle (500);
+  g_test_message ("DEBUG frames after present %u", frames);
+
+  /* 1. first start: food import and the demo clinic, with progress */
+  bz_window_start_runtime (window, &opts, NULL, runtime_done, &started);
+  g_assert_cmpstr (bz_window_get_page_name (window), ==, "loading");
+  WAIT_FOR (started, 240, "the runtime (food import, demo clinic, server)");
+  g_assert_cmpstr (bz_window_get_page_name (window), ==, "sign-in");
+  session = bz_window_get_session (window);
+  g_assert_nonnull (session);
+  status = bz_window_get_status_text (window);
+  g_test_message ("status row: %s", status);
+  g_assert_true (g_str_has_prefix (status, "Phones connect to http://"));
+
+  sign_in = bz_window_get_sign_in_page (window);
+  g_test_message ("DEBUG frames before settle %u", frames);
+  settle (400);
+  g_test_message ("DEBUG frames before shot %u", frames);
+  shot = screenshot (GTK_WIDGET (window));
+  settle (400);
+  g_test_message ("DEBUG frames after shot %u", frames);
+  save_png (shot, "test-workstation-sign-in.png", "sign-in.png");
+  g_clear_object (&shot);
+
+  {
+    GtkWidget *st = gtk_widget_get_ancestor (GTK_WIDGET (sign_in), GTK_TYPE_STACK);
+    g_test_message ("DEBUG frames %u", frames);
+    g_test_message ("DEBUG mapped=%d running=%d sens=%d", gtk_widget_get_mapped (GTK_WIDGET (sign_in)),
+                    gtk_stack_get_transition_running (GTK_STACK (st)),
+                    gtk_widget_is_sensitive (GTK_WIDGET (bz_sign_in_page_get_password_entry (sign_in))));
+  }
+  /* 2. a wrong password is refused inline */
+  gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), DEMO_EMAIL);
+  gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), "not-the-password");
+  activate_entry (bz_sign_in_page_get_password_entry (sign_in));
+  WAIT_FOR (bz_sign_in_page_get_error (sign_in) != NULL, 30, "the sign-in error");
+  g_assert_cmpstr (bz_window_get_page_name (window), ==, "sign-in");
+  g_assert_false (bz_session_get_signed_in (session));
+
+  /* 3. the demo nutritionist signs in with Enter */
+  gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
+  activate_entry (bz_sign_in_page_get_password_entry (sign_in));
+  WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patients") == 0, 30, "the patients page");
+
+  patients = bz_window_get_patients_page (window);
+  WAIT_FOR (!bz_patients_page_is_loading (patients)
+            && g_list_model_get_n_items (bz_patients_page_get_model (patients)) > 0,
+            30, "the patient list");
+  g_test_message ("%u patients", g_list_model_get_n_items (bz_patients_page_get_model (patients)));
+  g_assert_cmpuint (g_list_model_get_n_items (bz_patients_page_get_model (patients)), ==, 24);
+  settle (500);
+  shot = screenshot (GTK_WIDGET (window));
+  save_png (shot, "test-workstation-patients.png", "patients.png");
+  g_clear_object (&shot);
+
+  /* 4. open the first patient; the avatar loads and renders */
+  first = g_list_model_get_item (bz_patients_page_get_model (patients), 0);
+  member_email = g_strdup (bz_json_string (bz_json_item_get_object (first), "email"));
+  bz_patients_page_activate_row (patients, 0);
+  g_assert_cmpstr (bz_window_get_page_name (window), ==, "patient");
+  patient = bz_window_get_patient_page (window);
+  view = bz_patient_page_get_avatar_view (patient);
+  WAIT_FOR (!bz_patient_page_is_loading (patient), 60, "the patient page");
+  g_assert_cmpuint (bz_patient_page_get_n_scans (patient), >=, 1);
+  g_assert_true (bz_avatar_view_has_mesh (view));
+  WAIT_FOR (bz_avatar_view_get_frames_with_mesh (view) >= 1, 60, "the avatar to render");
+  settle (500);
+
+  shot = screenshot (GTK_WIDGET (window));
+  save_png (shot, "test-workstation-patient.png", NULL);
+  assert_avatar_visible (shot, GTK_WIDGET (view), GTK_WIDGET (window));
+  g_clear_object (&shot);
+
+  /* turning the avatar with the keyboard keeps it visible */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  bz_avatar_view_rotate (view, 90, 0);
+  settle (300);
+  shot = screenshot (GTK_WIDGET (window));
+  assert_avatar_visible (shot, GTK_WIDGET (view), GTK_WIDGET (window));
+  g_clear_object (&shot);
+  bz_avatar_view_reset_camera (view);
+
+  /* 5. add a meal: a camera frame (videotestsrc) and two USDA foods */
+  meals_before = bz_patient_page_get_n_meals (patient);
+  g_setenv ("BALANZA_CAMERA_PIPELINE", "videotestsrc num-buffers=1 pattern=smpte ! video/x-raw,width=640,height=480", TRUE);
+  dialog = bz_window_open_meal_dialog (window);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  bz_meal_dialog_capture (dialog);
+  WAIT_FOR (bz_meal_dialog_has_photo (dialog), 30, "the camera frame");
+  bz_meal_dialog_search (dialog, "tortilla");
+  WAIT_FOR (!bz_meal_dialog_is_busy (dialog) && bz_meal_dialog_get_n_results (dialog) > 0, 30, "food search");
+  bz_meal_dialog_add_result (dialog, 0, 120);
+  bz_meal_dialog_search (dialog, "beans");
+  WAIT_FOR (!bz_meal_dialog_is_busy (dialog) && bz_meal_dialog_get_n_results (dialog) > 0, 30, "food search");
+  bz_meal_dialog_add_result (dialog, 0, 150);
+  g_assert_cmpuint (bz_meal_dialog_get_n_items (dialog), ==, 2);
+  settle (500);
+  shot = screenshot (GTK_WIDGET (dialog));
+  save_png (shot, "test-workstation-add-meal.png", "add-meal.png");
+  g_clear_object (&shot);
+
+  bz_meal_dialog_save (dialog);
+  WAIT_FOR (dialog == NULL, 30, "the meal to be saved");
+  WAIT_FOR (bz_patient_page_get_n_meals (patient) == meals_before + 1
+            && !bz_patient_page_is_loading (patient), 30, "the new meal on the patient page");
+
+  /* 6. a meal uploaded from the member's phone appears without a refresh */
+  {
+    BzServices *services = bz_session_get_services (session);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BzCaller) member = bz_auth_sign_in (services, member_email, DEMO_PASSWORD, &error);
+    g_autoptr(GdkTexture) photo = NULL;
+    g_autoptr(GBytes) png = NULL;
+    g_autoptr(JsonNode) uploaded = NULL;
+
+    g_assert_no_error (error);
+    shot = screenshot (GTK_WIDGET (window));
+    photo = g_object_ref (shot);
+    g_clear_object (&shot);
+    png = gdk_texture_save_to_png_bytes (photo);
+    uploaded = bz_meals_upload (services, member, NULL, png, "snack", NULL, "phone", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (uploaded);
+    WAIT_FOR (bz_patient_page_get_n_meals (patient) == meals_before + 2
+              && !bz_patient_page_is_loading (patient), 30, "the phone's meal on the desk");
+  }
+  settle (800);
+  shot = screenshot (GTK_WIDGET (window));
+  save_png (shot, "test-workstation-patient-meals.png", "patient.png");
+  assert_avatar_visible (shot, GTK_WIDGET (view), GTK_WIDGET (window));
+  g_clear_object (&shot);
+
+  /* 7. back to the list with Alt+Left's action; sign out */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  g_assert_cmpstr (bz_window_get_page_name (window), ==, "patients");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL));
+  g_assert_cmpstr (bz_window_get_page_name (window), ==, "sign-in");
+
+  g_object_ref (session);
+  test_window = NULL;
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_FOR (window == NULL, 10, "the window to go");
+  bz_runtime_shutdown (bz_session_get_server (session), bz_session_get_services (session));
+  g_object_unref (session);
+  bz_runtime_options_clear (&opts);
+  bz_test_rmdir (data_dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("no display: run under xvfb-run (tools/dev test does)\n");
+      return 77;
+    }
+  adw_init ();
+  bz_gui_init_standalone ();
+  /* Page transitions finish at once: screenshots never catch a cross-fade. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_timeout_add (20, tick_cb, NULL);
+
+  g_test_add_func ("/gui/workstation", test_workstation);
+  return g_test_run ();
+}

@@ -1,0 +1,686 @@
+/* test-foods.c — USDA SR28 import (bz-usda-import) and the food service,
+ * against the real files in data/foods/.
+ *
+ * One store is imported once (test /foods/import) and shared by the read
+ * tests; the failure tests each use their own fresh store.
+ */
+#include <glib/gstdio.h>
+#include <lzma.h>
+
+#include "bz-food-service.h"
+#include "bz-test-util.h"
+#include "bz-usda-import.h"
+
+static char *shared_dir;
+static BzStore *shared_store;
+static BzServices *shared_svc;
+static char *foods_dir;
+
+/* --- helpers ---------------------------------------------------------------- */
+
+static gint64
+count_rows (BzStore *store, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (st, 0);
+}
+
+static void
+assert_foods_empty (BzStore *store)
+{
+  g_assert_false (bz_usda_is_imported (store));
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM foods"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM food_nutrients"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM food_weights"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM nutrient_defs"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM food_groups"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM food_import"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM foods_fts WHERE foods_fts MATCH 'cheese'"), ==, 0);
+}
+
+/* Lets any read test run alone (-p): imports the shared store if needed. */
+static void
+ensure_imported (void)
+{
+  g_autoptr(GError) error = NULL;
+  if (!bz_usda_is_imported (shared_store))
+    g_assert_true (bz_usda_import (shared_store, foods_dir, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static JsonNode *
+search (const char *text, guint page, guint limit)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = bz_foods_search (shared_svc, text, page, limit, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+static gint64
+total_items (JsonNode *node)
+{
+  JsonObject *p = json_object_get_object_member (json_node_get_object (node), "pagination");
+  return json_object_get_int_member (p, "total_items");
+}
+
+static JsonArray *
+foods_of (JsonNode *node)
+{
+  return json_object_get_array_member (json_node_get_object (node), "foods");
+}
+
+static gboolean
+results_contain (JsonNode *node, const char *ndb_no)
+{
+  JsonArray *a = foods_of (node);
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (a, i), "ndb_no"), ndb_no) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Copies the five SR28 files of data/foods into a new temp dir. */
+static char *
+copy_sources (void)
+{
+  static const char *names[] = { "FD_GROUP.txt", "NUTR_DEF.txt", "FOOD_DES.txt.xz",
+                                 "NUT_DATA.txt.xz", "WEIGHT.txt.xz" };
+  char *dir = bz_test_tmpdir ("foods-src");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *from = g_build_filename (foods_dir, names[i], NULL);
+      g_autofree char *to = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GFile) src = g_file_new_for_path (from);
+      g_autoptr(GFile) dst = g_file_new_for_path (to);
+      g_file_copy (src, dst, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  return dir;
+}
+
+static BzStore *
+fresh_store (char **out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  BzStore *store;
+
+  *out_dir = bz_test_tmpdir ("foods-db");
+  store = bz_store_open (*out_dir, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+/* --- import ------------------------------------------------------------------- */
+
+typedef struct
+{
+  double last;
+  guint calls;
+  gboolean saw_nutrients, saw_done;
+} Progress;
+
+static void
+on_progress (const char *phase, double fraction, gpointer user_data)
+{
+  Progress *p = user_data;
+  g_assert_cmpfloat (fraction, >=, p->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  p->last = fraction;
+  p->calls++;
+  p->saw_nutrients |= g_str_equal (phase, "nutrients");
+  p->saw_done |= g_str_equal (phase, "done");
+}
+
+static void
+test_import (void)
+{
+  g_autoptr(GError) error = NULL;
+  Progress progress = { 0, };
+
+  g_assert_false (bz_usda_is_imported (shared_store));
+  g_assert_true (bz_usda_import (shared_store, foods_dir, on_progress, &progress, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (bz_usda_is_imported (shared_store));
+  g_assert_true (progress.saw_nutrients);
+  g_assert_true (progress.saw_done);
+  g_assert_cmpfloat (progress.last, ==, 1.0);
+  g_assert_cmpuint (progress.calls, <=, 300);
+
+  g_assert_cmpint (count_rows (shared_store, "SELECT count(*) FROM foods"), ==, 8789);
+  g_assert_cmpint (count_rows (shared_store, "SELECT count(*) FROM food_nutrients"), ==, 679045);
+  g_assert_cmpint (count_rows (shared_store, "SELECT count(*) FROM food_weights"), ==, 15438);
+  g_assert_cmpint (count_rows (shared_store, "SELECT count(*) FROM nutrient_defs"), ==, 150);
+  g_assert_cmpint (count_rows (shared_store, "SELECT count(*) FROM food_groups"), ==, 25);
+  g_assert_cmpint (count_rows (shared_store, "SELECT count(*) FROM food_import"), ==, 5);
+  g_assert_cmpint (count_rows (shared_store,
+                               "SELECT rows FROM food_import WHERE file = 'NUT_DATA.txt'"
+                               " AND sha256 = '8b86e1d65bfa581e503fdafd16ce41fc04e7e4b00498c3888a04ec0c8f846759'"), ==, 679045);
+  g_assert_cmpint (count_rows (shared_store, "SELECT rows FROM food_import WHERE file = 'FOOD_DES.txt'"), ==, 8789);
+  g_assert_cmpint (count_rows (shared_store, "SELECT rows FROM food_import WHERE file = 'WEIGHT.txt'"), ==, 15438);
+  /* every food has an energy value; the FTS index covers every food */
+  g_assert_cmpint (count_rows (shared_store, "SELECT count(*) FROM foods WHERE energy_kcal IS NULL"), ==, 0);
+  g_assert_cmpint (count_rows (shared_store, "SELECT count(*) FROM foods_fts WHERE foods_fts MATCH 'raw'"), >, 1000);
+  g_assert_cmpint (count_rows (shared_store, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  /* the importer turns enforcement off for its transaction only */
+  g_assert_cmpint (count_rows (shared_store, "PRAGMA foreign_keys"), ==, 1);
+  /* units decoded from Latin-1: µg */
+  g_assert_cmpint (count_rows (shared_store, "SELECT count(*) FROM nutrient_defs WHERE units = '\xc2\xb5g'"), >, 10);
+}
+
+static void
+test_import_again_is_noop (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  Progress progress = { 0, };
+  gint64 t0;
+
+  ensure_imported ();
+  t0 = g_get_monotonic_time ();
+
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (shared_store),
+                                                "SELECT group_concat(imported_at) FROM food_import", NULL);
+    g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+    before = bz_db_column_text_dup (st, 0);
+  }
+  g_assert_true (bz_usda_import (shared_store, foods_dir, on_progress, &progress, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (progress.saw_nutrients);
+  g_assert_true (progress.saw_done);
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, G_USEC_PER_SEC);
+  g_assert_cmpint (count_rows (shared_store, "SELECT count(*) FROM foods"), ==, 8789);
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (shared_store),
+                                                "SELECT group_concat(imported_at) FROM food_import", NULL);
+    g_autofree char *after = NULL;
+    g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+    after = bz_db_column_text_dup (st, 0);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
+/* A WEIGHT.txt.xz that is valid xz and parses, but whose content differs by
+ * one digit: only the sha256 check can catch it, after every other file
+ * was already inserted — so this also proves the rollback. */
+static void
+test_import_checksum_mismatch (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *src = copy_sources ();
+  g_autofree char *path = g_build_filename (src, "WEIGHT.txt.xz", NULL);
+  g_autofree char *orig_xz = NULL;
+  gsize orig_len, out_len = 0, in_pos = 0, out_pos = 0;
+  guint64 memlimit = UINT64_MAX;
+  g_autofree guint8 *plain = g_malloc (1 << 20);
+  g_autofree guint8 *packed = NULL;
+  char *hit;
+  g_autofree char *db_dir = NULL;
+  g_autoptr(BzStore) store = fresh_store (&db_dir);
+
+  g_file_get_contents (path, &orig_xz, &orig_len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lzma_stream_buffer_decode (&memlimit, 0, NULL, (guint8 *) orig_xz, &in_pos, orig_len,
+                                              plain, &out_len, 1 << 20), ==, LZMA_OK);
+  hit = g_strstr_len ((char *) plain, out_len, "~^227^");   /* 01001 butter, 1 cup = 227 g */
+  g_assert_nonnull (hit);
+  hit[4] = '8';
+  packed = g_malloc (lzma_stream_buffer_bound (out_len));
+  g_assert_cmpint (lzma_easy_buffer_encode (0, LZMA_CHECK_CRC64, NULL, plain, out_len, packed, &out_pos,
+                                            lzma_stream_buffer_bound (out_len)), ==, LZMA_OK);
+  g_file_set_contents (path, (char *) packed, out_pos, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (bz_usda_import (store, src, NULL, NULL, NULL, &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_INTERNAL);
+  g_assert_nonnull (strstr (error->message, "sha256"));
+  assert_foods_empty (store);
+
+  g_clear_object (&store);
+  bz_test_rmdir (db_dir);
+  bz_test_rmdir (src);
+}
+
+static void
+write_xz (const char *path, const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  gsize len = strlen (text), bound = lzma_stream_buffer_bound (len), out_pos = 0;
+  g_autofree guint8 *packed = g_malloc (bound);
+
+  g_assert_cmpint (lzma_easy_buffer_encode (0, LZMA_CHECK_CRC64, NULL, (const guint8 *) text, len,
+                                            packed, &out_pos, bound), ==, LZMA_OK);
+  g_file_set_contents (path, (char *) packed, out_pos, &error);
+  g_assert_no_error (error);
+}
+
+/* Records that break the format or the references fail with a message that
+ * names the file, the record and the field; nothing is committed. */
+static void
+test_import_bad_records (void)
+{
+  static const struct { const char *nut_data; const char *message; } cases[] = {
+    { "~99999~^~208~^717^16^0.074^~1~^^^^^^^^^^^11/1976^\r\n", "unknown NDB_No" },
+    { "~01001~^~999~^717^16^0.074^~1~^^^^^^^^^^^11/1976^\r\n", "unknown Nutr_No" },
+    { "~01001~^~208~^abc^16^0.074^~1~^^^^^^^^^^^11/1976^\r\n", "bad Nutr_Val" },
+    { "~01001~^~208~^^16^0.074^~1~^^^^^^^^^^^11/1976^\r\n", "bad Nutr_Val" },
+    { "~01001~^~208~^717\r\n", "3 fields, expected 18" },
+    { "~01001~^~208~^717^16^0.074^~1~^^^^^^^^^^^11/1976^\r\n"
+      "~01001~^~208~^717^16^0.074^~1~^^^^^^^^^^^11/1976^\r", "UNIQUE" },
+    { "~01001~^~208~^717^16^0.074^~1~^^^^^^^^^^^11/1976^\r\n~01002~^~unterminated", "unterminated" },
+  };
+  g_autofree char *src = copy_sources ();
+  g_autofree char *path = g_build_filename (src, "NUT_DATA.txt.xz", NULL);
+  g_autofree char *db_dir = NULL;
+  g_autoptr(BzStore) store = fresh_store (&db_dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      write_xz (path, cases[i].nut_data);
+      g_assert_false (bz_usda_import (store, src, NULL, NULL, NULL, &error));
+      g_assert_error (error, BZ_ERROR, BZ_ERROR_INTERNAL);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", i, error->message, cases[i].message);
+      g_assert_nonnull (strstr (error->message, "NUT_DATA.txt"));
+      assert_foods_empty (store);
+      g_assert_cmpint (count_rows (store, "PRAGMA foreign_keys"), ==, 1);
+    }
+
+  g_clear_object (&store);
+  bz_test_rmdir (db_dir);
+  bz_test_rmdir (src);
+}
+
+static void
+test_import_truncated_xz (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *src = copy_sources ();
+  g_autofree char *path = g_build_filename (src, "NUT_DATA.txt.xz", NULL);
+  g_autofree char *data = NULL;
+  gsize len;
+  g_autofree char *db_dir = NULL;
+  g_autoptr(BzStore) store = fresh_store (&db_dir);
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, data, len / 2, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (bz_usda_import (store, src, NULL, NULL, NULL, &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_INTERNAL);
+  assert_foods_empty (store);
+  g_clear_error (&error);
+
+  /* not xz at all */
+  g_file_set_contents (path, "this is not xz\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (bz_usda_import (store, src, NULL, NULL, NULL, &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_INTERNAL);
+  assert_foods_empty (store);
+  g_clear_error (&error);
+
+  /* missing */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_false (bz_usda_import (store, src, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  assert_foods_empty (store);
+
+  g_clear_object (&store);
+  bz_test_rmdir (db_dir);
+  bz_test_rmdir (src);
+}
+
+static void
+cancel_on_nutrients (const char *phase, double fraction, gpointer user_data)
+{
+  if (g_str_equal (phase, "nutrients") && fraction > 0.2)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_import_cancel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *db_dir = NULL;
+  g_autoptr(BzStore) store = fresh_store (&db_dir);
+
+  g_assert_false (bz_usda_import (store, foods_dir, cancel_on_nutrients, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_foods_empty (store);
+
+  g_clear_object (&store);
+  bz_test_rmdir (db_dir);
+}
+
+static void
+test_default_source_dir (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("BALANZA_FOODS_DIR"));
+  g_autofree char *dir = NULL;
+  g_autofree char *probe = NULL;
+
+  g_setenv ("BALANZA_FOODS_DIR", "/nonexistent/foods", TRUE);
+  dir = bz_usda_default_source_dir ();
+  g_assert_cmpstr (dir, ==, "/nonexistent/foods");
+  g_clear_pointer (&dir, g_free);
+
+  g_unsetenv ("BALANZA_FOODS_DIR");
+  dir = bz_usda_default_source_dir ();
+  probe = g_build_filename (dir, "FOOD_DES.txt.xz", NULL);
+  g_assert_true (g_file_test (probe, G_FILE_TEST_IS_REGULAR));
+  if (saved)
+    g_setenv ("BALANZA_FOODS_DIR", saved, TRUE);
+}
+
+/* --- food service --------------------------------------------------------------- */
+
+static double
+nutrient_value (JsonObject *food, const char *nutr_no, const char **unit)
+{
+  JsonArray *a = json_object_get_array_member (food, "nutrients");
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonObject *n = json_array_get_object_element (a, i);
+      if (g_str_equal (json_object_get_string_member (n, "nutr_no"), nutr_no))
+        {
+          *unit = json_object_get_string_member (n, "unit");
+          return json_object_get_double_member (n, "value_per_100g");
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_get_butter (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *food, *group, *portion;
+  JsonArray *portions;
+  const char *unit = NULL;
+  BzNutrients panel = { 0, };
+  g_autofree char *desc = NULL;
+
+  ensure_imported ();
+  node = bz_foods_get (shared_svc, "01001", &error);
+  g_assert_no_error (error);
+  food = json_object_get_object_member (json_node_get_object (node), "food");
+  g_assert_cmpstr (json_object_get_string_member (food, "ndb_no"), ==, "01001");
+  g_assert_cmpstr (json_object_get_string_member (food, "description"), ==, "Butter, salted");
+  g_assert_cmpstr (json_object_get_string_member (food, "short_description"), ==, "BUTTER,WITH SALT");
+  group = json_object_get_object_member (food, "food_group");
+  g_assert_cmpstr (json_object_get_string_member (group, "code"), ==, "0100");
+  g_assert_cmpstr (json_object_get_string_member (group, "name"), ==, "Dairy and Egg Products");
+
+  g_assert_cmpfloat_with_epsilon (nutrient_value (food, "208", &unit), 717, 1e-9);
+  g_assert_cmpstr (unit, ==, "kcal");
+  g_assert_cmpfloat_with_epsilon (nutrient_value (food, "203", &unit), 0.85, 1e-9);
+  g_assert_cmpstr (unit, ==, "g");
+  g_assert_cmpfloat_with_epsilon (nutrient_value (food, "307", &unit), 643, 1e-9);
+  g_assert_cmpstr (unit, ==, "mg");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (food, "nutrients")), ==,
+                    count_rows (shared_store, "SELECT count(*) FROM food_nutrients WHERE ndb_no = '01001'"));
+
+  portions = json_object_get_array_member (food, "portions");
+  g_assert_cmpuint (json_array_get_length (portions), ==, 4);
+  portion = json_array_get_object_element (portions, 0);
+  g_assert_cmpint (json_object_get_int_member (portion, "seq"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (portion, "description"), ==, "pat (1\" sq, 1/3\" high)");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (portion, "grams"), 5.0, 1e-9);
+  portion = json_array_get_object_element (portions, 2);
+  g_assert_cmpstr (json_object_get_string_member (portion, "description"), ==, "cup");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (portion, "amount"), 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (portion, "grams"), 227, 1e-9);
+
+  g_assert_true (bz_foods_lookup_panel (shared_svc, "01001", &panel, &desc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (desc, ==, "Butter, salted");
+  g_assert_cmpfloat_with_epsilon (panel.energy_kcal, 717, 1e-9);
+  g_assert_cmpfloat_with_epsilon (panel.protein_g, 0.85, 1e-9);
+  g_assert_cmpfloat_with_epsilon (panel.fat_g, 81.11, 1e-9);
+  g_assert_cmpfloat_with_epsilon (panel.carbohydrate_g, 0.06, 1e-9);
+  g_assert_cmpfloat_with_epsilon (panel.fiber_g, 0.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (panel.sodium_mg, 643, 1e-9);
+}
+
+static void
+test_text_decoding (void)
+{
+  ensure_imported ();
+  /* Windows-1252 ‘’ in FOOD_DES (SciName of 09520) and Latin-1 é in WEIGHT (22996) */
+  g_assert_cmpint (count_rows (shared_store,
+                               "SELECT count(*) FROM foods WHERE ndb_no = '09520'"
+                               " AND sci_name = 'Actinidia chinensis \xe2\x80\x98Zesy002\xe2\x80\x99 (Gold3)'"), ==, 1);
+  g_assert_cmpint (count_rows (shared_store,
+                               "SELECT count(*) FROM food_weights WHERE ndb_no = '22996'"
+                               " AND description = 'Entr\xc3\xa9" "e'"), ==, 1);
+}
+
+static void
+test_not_found (void)
+{
+  g_autoptr(GError) error = NULL;
+  BzNutrients panel;
+
+  ensure_imported ();
+
+  g_assert_null (bz_foods_get (shared_svc, "99999", &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (bz_foods_get (shared_svc, "' OR 1=1 --", &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (bz_foods_lookup_panel (shared_svc, "abc", &panel, NULL, &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND);
+}
+
+static void
+assert_validation (guint page, guint limit, const char *field1, const char *field2)
+{
+  g_autoptr(GError) error = NULL;
+  JsonArray *details;
+
+  g_assert_null (bz_foods_search (shared_svc, "cheese", page, limit, &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
+  details = bz_error_get_details (error);
+  g_assert_nonnull (details);
+  g_assert_cmpuint (json_array_get_length (details), ==, field2 ? 2 : 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (details, 0), "field"), ==, field1);
+  if (field2)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (details, 1), "field"), ==, field2);
+}
+
+static void
+test_validation (void)
+{
+  ensure_imported ();
+  assert_validation (1, 0, "limit", NULL);
+  assert_validation (1, 101, "limit", NULL);
+  assert_validation (0, 20, "page", NULL);
+  assert_validation (0, 0, "page", "limit");
+}
+
+static void
+test_list_pagination (void)
+{
+  g_autoptr(JsonNode) first = NULL, empty = NULL, last = NULL, past = NULL;
+  JsonObject *pg, *f0;
+  JsonArray *a;
+
+  ensure_imported ();
+  first = search (NULL, 1, 100);
+  empty = search ("   ", 1, 20);
+  last = search ("", 88, 100);
+  past = search (NULL, 89, 100);
+  pg = json_object_get_object_member (json_node_get_object (first), "pagination");
+  a = foods_of (first);
+  f0 = json_array_get_object_element (a, 0);
+
+  g_assert_cmpint (total_items (first), ==, 8789);
+  g_assert_cmpint (total_items (empty), ==, 8789);
+  g_assert_cmpint (json_object_get_int_member (pg, "total_pages"), ==, 88);
+  g_assert_true (json_object_get_boolean_member (pg, "has_next"));
+  g_assert_cmpuint (json_array_get_length (a), ==, 100);
+  for (guint i = 1; i < json_array_get_length (a); i++)
+    g_assert_cmpint (strcmp (json_object_get_string_member (json_array_get_object_element (a, i - 1), "description"),
+                             json_object_get_string_member (json_array_get_object_element (a, i), "description")), <=, 0);
+  g_assert_true (json_object_has_member (f0, "short_description"));
+  g_assert_true (json_object_has_member (f0, "food_group"));
+  g_assert_true (json_object_has_member (f0, "energy_kcal"));
+  g_assert_true (json_object_has_member (f0, "protein_g"));
+  g_assert_true (json_object_has_member (f0, "carbohydrate_g"));
+  g_assert_true (json_object_has_member (f0, "fat_g"));
+
+  g_assert_cmpuint (json_array_get_length (foods_of (last)), ==, 89);
+  g_assert_cmpuint (json_array_get_length (foods_of (past)), ==, 0);
+  g_assert_cmpint (total_items (past), ==, 8789);
+}
+
+static void
+test_search_cheddar (void)
+{
+  g_autoptr(JsonNode) node = NULL, prefix = NULL, upper = NULL, page2 = NULL, past = NULL, common = NULL;
+  JsonObject *f;
+
+  ensure_imported ();
+  node = search ("cheddar", 1, 100);
+  prefix = search ("chedd chees", 1, 100);
+  upper = search ("CHEDDAR", 1, 100);
+  page2 = search ("cheddar", 2, 10);
+  past = search ("cheddar", 50, 10);
+  common = search ("cilantro", 1, 10);
+
+  g_assert_true (results_contain (node, "01009"));
+  g_assert_cmpint (total_items (node), >=, 30);
+  g_assert_cmpint (total_items (node), ==, json_array_get_length (foods_of (node)));
+  g_assert_true (results_contain (prefix, "01009"));
+  g_assert_cmpint (total_items (upper), ==, total_items (node));
+  g_assert_cmpint (total_items (page2), ==, total_items (node));
+  g_assert_cmpint (total_items (past), ==, total_items (node));
+  g_assert_cmpuint (json_array_get_length (foods_of (past)), ==, 0);
+  /* common_name is indexed: coriander leaf is "cilantro" */
+  g_assert_true (results_contain (common, "02012"));
+
+  /* the best match for "cheddar" is plain cheddar, with its panel */
+  f = json_array_get_object_element (foods_of (node), 0);
+  g_assert_cmpstr (json_object_get_string_member (f, "ndb_no"), ==, "01009");
+  g_assert_cmpstr (json_object_get_string_member (f, "food_group"), ==, "Dairy and Egg Products");
+  g_assert_cmpfloat (json_object_get_double_member (f, "energy_kcal"), >, 350);
+}
+
+static void
+test_search_accents (void)
+{
+  g_autoptr(JsonNode) a = NULL, b = NULL, c = NULL, d = NULL, e = NULL, f = NULL;
+
+  ensure_imported ();
+  a = search ("crème brûlée", 1, 10);
+  b = search ("creme brulee", 1, 10);
+  c = search ("jalapeño", 1, 10);
+  d = search ("jalapeno", 1, 10);
+  e = search ("cre\xcc\x80me", 1, 10);   /* decomposed: e + U+0300 */
+  f = search ("creme", 1, 10);
+
+  g_assert_cmpint (total_items (a), ==, total_items (b));
+  g_assert_cmpint (total_items (c), ==, total_items (d));
+  g_assert_cmpint (total_items (c), >, 0);
+  g_assert_cmpint (total_items (e), ==, total_items (f));
+  g_assert_cmpint (total_items (f), >, 0);
+}
+
+static void
+test_search_hostile (void)
+{
+  static const char *inputs[] = {
+    "\"", "\"\"", "'", "AND(", "*", "**", "a*b", "NOT", "OR", "AND", "NEAR(cheese milk, 2)",
+    "long_desc:cheese", "{long_desc common_name}:cheese", "^cheese", "-cheese", "+", "(", ")",
+    "cheese AND", "cheese OR milk", "cheese NOT milk", "\\", ";", "--", "'; DROP TABLE foods; --",
+    "\xcc\x81", "\xf0\x9f\x8d\x95 pizza", "\xe7\x89\x9b\xe5\xa5\xb6", "\xff\xfe broken utf8",
+    "x\x01y", "100%", "2%", "½ cup", "\xef\xbc\xa1", "ǅ", "tab\tsep", NULL,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2028);
+  static const char alphabet[] = "ab \"*^():-+'\\{}.,;~AND OR NOT NEAR\xc3\xa9\xcc\x81\xe2\x80\x99";
+
+  ensure_imported ();
+
+  for (guint i = 0; inputs[i]; i++)
+    {
+      g_autoptr(JsonNode) node = search (inputs[i], 1, 5);
+      g_assert_cmpint (total_items (node), >=, 0);
+    }
+  {
+    g_autoptr(JsonNode) and = search ("and", 1, 5);    /* a word, not the operator */
+    g_autoptr(JsonNode) huge = NULL;
+    g_autoptr(GString) s = g_string_new (NULL);
+    g_assert_cmpint (total_items (and), >, 0);
+    for (guint i = 0; i < 2000; i++)
+      g_string_append (s, "cheese ");
+    huge = search (s->str, 1, 5);
+    g_assert_cmpint (total_items (huge), >, 0);
+  }
+
+  /* random strings over the FTS5 syntax characters */
+  for (guint i = 0; i < 2000; i++)
+    {
+      char buf[32];
+      guint n = g_rand_int_range (rand, 0, sizeof buf);
+      for (guint j = 0; j < n; j++)
+        buf[j] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      buf[n] = '\0';
+      {
+        g_autoptr(JsonNode) node = search (buf, 1, 3);
+      }
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int rc;
+
+  g_test_init (&argc, &argv, NULL);
+
+  foods_dir = bz_test_source_path ("data/foods");
+  shared_dir = bz_test_tmpdir ("foods");
+  shared_store = bz_store_open (shared_dir, &error);
+  g_assert_no_error (error);
+  shared_svc = bz_services_new (shared_store);
+
+  /* order matters: /foods/import fills the shared store */
+  g_test_add_func ("/foods/import", test_import);
+  g_test_add_func ("/foods/import-again-is-noop", test_import_again_is_noop);
+  g_test_add_func ("/foods/text-decoding", test_text_decoding);
+  g_test_add_func ("/foods/get/butter", test_get_butter);
+  g_test_add_func ("/foods/get/not-found", test_not_found);
+  g_test_add_func ("/foods/search/validation", test_validation);
+  g_test_add_func ("/foods/search/list-pagination", test_list_pagination);
+  g_test_add_func ("/foods/search/cheddar", test_search_cheddar);
+  g_test_add_func ("/foods/search/accents", test_search_accents);
+  g_test_add_func ("/foods/search/hostile-input", test_search_hostile);
+  g_test_add_func ("/foods/import/checksum-mismatch", test_import_checksum_mismatch);
+  g_test_add_func ("/foods/import/corrupt-or-missing-xz", test_import_truncated_xz);
+  g_test_add_func ("/foods/import/bad-records", test_import_bad_records);
+  g_test_add_func ("/foods/import/cancel", test_import_cancel);
+  g_test_add_func ("/foods/default-source-dir", test_default_source_dir);
+
+  rc = g_test_run ();
+
+  g_clear_object (&shared_svc);
+  g_clear_object (&shared_store);
+  bz_test_rmdir (shared_dir);
+  g_free (shared_dir);
+  g_free (foods_dir);
+  return rc;
+}
