@@ -88,9 +88,9 @@ logout (BzServices *svc, BzRequest *req, GError **error)
 }
 
 const BzRoute bz_auth_routes[] = {
-  { "POST", "/api/auth/register", do_register, BZ_ROUTE_PUBLIC },
-  { "POST", "/api/auth/login", login, BZ_ROUTE_PUBLIC },
-  { "POST", "/api/auth/refresh", refresh, BZ_ROUTE_PUBLIC },
-  { "POST", "/api/auth/logout", logout, BZ_ROUTE_PUBLIC },
+  { "POST", "/api/auth/register", do_register, BZ_ROUTE_PUBLIC, 0, "Register a patient or nutritionist (seed 002 4.2)" },
+  { "POST", "/api/auth/login", login, BZ_ROUTE_PUBLIC, 0, "Sign in; 5 attempts per minute per address" },
+  { "POST", "/api/auth/refresh", refresh, BZ_ROUTE_PUBLIC, 0, "Rotate a refresh token" },
+  { "POST", "/api/auth/logout", logout, BZ_ROUTE_PUBLIC, 0, "Revoke a refresh token family" },
   { NULL }
 };

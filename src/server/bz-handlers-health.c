@@ -42,8 +42,8 @@ ready (BzServices *svc, BzRequest *req, GError **error)
 }
 
 const BzRoute bz_health_routes[] = {
-  { "GET", "/health", health, BZ_ROUTE_PUBLIC },
-  { "GET", "/ready", ready, BZ_ROUTE_PUBLIC },
-  { "GET", "/api/v1/health", health, BZ_ROUTE_PUBLIC },
+  { "GET", "/health", health, BZ_ROUTE_PUBLIC, 0, "Liveness" },
+  { "GET", "/ready", ready, BZ_ROUTE_PUBLIC, 0, "Readiness: database open and foods imported" },
+  { "GET", "/api/v1/health", health, BZ_ROUTE_PUBLIC, 0, "Liveness" },
   { NULL }
 };

@@ -105,9 +105,9 @@ photo (BzServices *svc, BzRequest *req, GError **error)
 }
 
 const BzRoute bz_meal_routes[] = {
-  { "POST", "/api/nutrition/upload-meal", upload_meal, 0, BZ_UPLOAD_BODY_MAX },
-  { "GET", "/api/nutrition/meal-history", history },
-  { "GET", "/api/nutrition/daily", daily },
-  { "GET", "/api/v1/meals/{meal_id}/photo", photo },
+  { "POST", "/api/nutrition/upload-meal", upload_meal, 0, BZ_UPLOAD_BODY_MAX, "Upload a meal photo with optional USDA items (multipart)" },
+  { "GET", "/api/nutrition/meal-history", history, 0, 0, "The caller's meals, newest first" },
+  { "GET", "/api/nutrition/daily", daily, 0, 0, "Intake for a day against Mifflin-St Jeor targets" },
+  { "GET", "/api/v1/meals/{meal_id}/photo", photo, 0, 0, "A meal photo (ETag, Range, immutable)" },
   { NULL }
 };

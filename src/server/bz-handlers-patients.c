@@ -41,8 +41,8 @@ get (BzServices *svc, BzRequest *req, GError **error)
 }
 
 const BzRoute bz_patient_routes[] = {
-  { "POST", "/api/v1/nutritionist/patients", create },
-  { "GET", "/api/v1/nutritionist/patients", list },
-  { "GET", "/api/v1/nutritionist/patients/{patient_id}", get },
+  { "POST", "/api/v1/nutritionist/patients", create, 0, 0, "Add a patient (creates the user account)" },
+  { "GET", "/api/v1/nutritionist/patients", list, 0, 0, "List own patients (search, status, page, limit)" },
+  { "GET", "/api/v1/nutritionist/patients/{patient_id}", get, 0, 0, "Patient record with progress history" },
   { NULL }
 };

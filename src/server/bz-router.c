@@ -3,7 +3,7 @@
 
 static const BzRoute *const tables[] = {
   bz_health_routes, bz_auth_routes, bz_patient_routes,
-  bz_food_routes, bz_scan_routes, bz_meal_routes,
+  bz_food_routes, bz_scan_routes, bz_meal_routes, bz_openapi_routes,
 };
 
 char *
@@ -69,4 +69,12 @@ bz_router_match (const char *method, const char *path, const BzRoute **out_route
         return BZ_ROUTE_FOUND;
       }
   return path_exists ? BZ_ROUTE_NO_METHOD : BZ_ROUTE_NO_PATH;
+}
+
+void
+bz_router_foreach (void (*func) (const BzRoute *route, gpointer user_data), gpointer user_data)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (const BzRoute *r = tables[t]; r->method; r++)
+      func (r, user_data);
 }

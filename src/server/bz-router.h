@@ -26,6 +26,7 @@ typedef struct
   BzHandlerFunc handler;
   BzRouteFlags flags;
   gsize max_body;             /* 0 = BZ_JSON_BODY_MAX */
+  const char *summary;        /* one line for the OpenAPI document */
 } BzRoute;
 
 typedef enum { BZ_ROUTE_FOUND, BZ_ROUTE_NO_PATH, BZ_ROUTE_NO_METHOD } BzRouteMatch;
@@ -41,6 +42,12 @@ BzRouteMatch   bz_router_match (const char *method, const char *path,
 /** bz_router_normalize: Returns: (transfer full): "/api/x" rewritten as "/api/v1/x". */
 char          *bz_router_normalize (const char *path);
 
+/**
+ * bz_router_foreach:
+ * Calls @func for every route of every table, in declaration order.
+ */
+void           bz_router_foreach (void (*func) (const BzRoute *route, gpointer user_data), gpointer user_data);
+
 /* Route tables, one per resource file (NULL-terminated). */
 extern const BzRoute bz_health_routes[];
 extern const BzRoute bz_auth_routes[];
@@ -48,5 +55,6 @@ extern const BzRoute bz_patient_routes[];
 extern const BzRoute bz_food_routes[];
 extern const BzRoute bz_scan_routes[];
 extern const BzRoute bz_meal_routes[];
+extern const BzRoute bz_openapi_routes[];
 
 G_END_DECLS

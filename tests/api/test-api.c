@@ -486,12 +486,57 @@ test_expired_token (void)
   g_assert_cmpuint (r->status, ==, 401);
 }
 
+/* The OpenAPI document lists every route the router serves, in both spellings. */
+static void
+test_openapi (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/openapi.json", NULL, NULL);
+  JsonObject *paths;
+  static const char *expected[][2] = {
+    { "/api/auth/login", "post" }, { "/api/v1/auth/login", "post" },
+    { "/api/v1/nutritionist/patients", "get" }, { "/api/v1/nutritionist/patients", "post" },
+    { "/api/v1/nutritionist/patients/{patient_id}", "get" },
+    { "/api/v1/foods", "get" }, { "/api/v1/foods/{ndb_no}", "get" },
+    { "/api/scans/upload", "post" }, { "/api/v1/scans/upload", "post" }, { "/api/v1/scans", "get" },
+    { "/api/v1/avatars/{avatar_id}.glb", "get" },
+    { "/api/nutrition/upload-meal", "post" }, { "/api/nutrition/meal-history", "get" },
+    { "/api/nutrition/daily", "get" }, { "/api/v1/nutrition/daily", "get" },
+    { "/health", "get" }, { "/ready", "get" },
+  };
+  g_assert_cmpuint (r->status, ==, 200);
+  g_assert_nonnull (r->json);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (r->json), "openapi"), ==, "3.0.3");
+  paths = json_object_get_object_member (json_node_get_object (r->json), "paths");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *item = json_object_get_object_member (paths, expected[i][0]);
+      g_test_message ("%s %s", expected[i][1], expected[i][0]);
+      g_assert_nonnull (item);
+      g_assert_true (json_object_has_member (item, expected[i][1]));
+    }
+  /* Every documented operation is routable (no 404 for the path itself). */
+  {
+    JsonObjectIter it;
+    const char *path;
+    JsonNode *node;
+    json_object_iter_init (&it, paths);
+    while (json_object_iter_next (&it, &path, &node))
+      if (!strchr (path, '{'))
+        {
+          g_autoptr(BzApiResponse) x = bz_api_json (api, "OPTIONS", path, NULL, NULL);
+          g_assert_cmpuint (x->status, ==, 405);
+        }
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   int rc;
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/api/health", test_health);
+  g_test_add_func ("/api/openapi", test_openapi);
   g_test_add_func ("/api/routes/unknown", test_unknown_route_and_method);
   g_test_add_func ("/api/auth/flow", test_auth_flow_both_prefixes);
   g_test_add_func ("/api/auth/rate-limit", test_login_rate_limit);
