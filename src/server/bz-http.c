@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "bz-json.h"
+
 void
 bz_request_free (BzRequest *req)
 {
@@ -181,7 +183,6 @@ char *
 bz_envelope_serialize (const BzResponse *resp, const char *request_id, gsize *out_len)
 {
   g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *ts = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
@@ -237,7 +238,6 @@ bz_envelope_serialize (const BzResponse *resp, const char *request_id, gsize *ou
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, out_len);
+  return bz_json_to_string (root, out_len);
 }
 

@@ -45,6 +45,34 @@ bz_runtime_options_clear (BzRuntimeOptions *opts)
   g_clear_pointer (&opts->bind, g_free);
 }
 
+typedef struct
+{
+  BzRuntimeProgress func;
+  gpointer user_data;
+} ProgressRelay;
+
+/* The importer reports machine phase ids; people read sentences. */
+static void
+relay_import_progress (const char *phase, double fraction, gpointer data)
+{
+  static const struct { const char *id; const char *label; } labels[] = {
+    { "food-groups", N_("Importing USDA food groups") },
+    { "nutrient-defs", N_("Importing nutrient definitions") },
+    { "foods", N_("Importing USDA foods") },
+    { "nutrients", N_("Importing nutrient values") },
+    { "weights", N_("Importing household portions") },
+    { "panels", N_("Computing nutrition panels") },
+    { "search-index", N_("Building the food search index") },
+    { "done", N_("Food database ready") },
+  };
+  ProgressRelay *relay = data;
+  const char *label = phase;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].id, phase) == 0)
+      label = _(labels[i].label);
+  relay->func (label, fraction, relay->user_data);
+}
+
 BzServices *
 bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpointer user_data, GError **error)
 {
@@ -56,7 +84,8 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
   if (!bz_usda_is_imported (store))
     {
       g_autofree char *source = bz_usda_default_source_dir ();
-      if (!bz_usda_import (store, source, (BzUsdaProgressFunc) progress, user_data, NULL, error))
+      ProgressRelay relay = { progress, user_data };
+      if (!bz_usda_import (store, source, progress ? relay_import_progress : NULL, &relay, NULL, error))
         return NULL;
     }
   services = bz_services_new (store);
