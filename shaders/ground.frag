@@ -23,7 +23,8 @@ main (void)
   /* rings every 25 cm, antialiased with screen-space derivatives */
   float ring_d = abs (fract (r / 0.25 + 0.5) - 0.5) * 0.25;
   float ring_w = fwidth (r) * 1.2;
-  float ring = (1.0 - smoothstep (0.0, ring_w, ring_d)) * 0.35 * edge;
+  float ring = (1.0 - smoothstep (0.0, ring_w, ring_d)) * 0.22 * edge
+               * smoothstep (0.15, 0.2, r);   /* no dot at the centre */
 
   float s = length (v_local / u_shadow_radii);
   float shadow = (1.0 - smoothstep (0.2, 1.0, s)) * 0.45;

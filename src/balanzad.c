@@ -14,12 +14,16 @@ on_signal (gpointer loop)
   return G_SOURCE_REMOVE;
 }
 
+/* One line per phase on stderr (stdout carries only the listening line). */
 static void
 print_progress (const char *phase, double fraction, gpointer user_data)
 {
-  g_printerr ("\r%s: %3.0f %%", phase, fraction * 100.0);
-  if (fraction >= 1.0)
-    g_printerr ("\n");
+  static char *last;
+  if (g_strcmp0 (last, phase) == 0)
+    return;
+  g_free (last);
+  last = g_strdup (phase);
+  g_printerr ("[%3.0f %%] %s\n", fraction * 100.0, phase);
 }
 
 int

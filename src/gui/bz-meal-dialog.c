@@ -13,25 +13,12 @@
 #include <math.h>
 
 #include "bz-camera.h"
-#include "bz-food-service.h"
+#include "bz-food-picker.h"
 #include "bz-gui-util.h"
-#include "bz-json-item.h"
 #include "bz-meal-service.h"
 
-#define SEARCH_LIMIT 25
-#define DEFAULT_GRAMS 100.0
 
 static const char *meal_types[] = { "breakfast", "lunch", "dinner", "snack" };
-
-typedef struct
-{
-  char *ndb_no;
-  char *description;
-  double per100[4];          /* kcal, protein g, carbohydrate g, fat g per 100 g */
-  GtkSpinButton *grams;
-  GtkWidget *row;
-  AdwActionRow *action_row;
-} Item;
 
 struct _BzMealDialog
 {
@@ -48,39 +35,24 @@ struct _BzMealDialog
   GtkWidget *open_button;
   GtkLabel *photo_error_label;
   AdwComboRow *meal_type_row;
-  GtkLabel *total_label;
-  GtkSearchEntry *search_entry;
-  GtkStack *results_stack;
-  GtkLabel *results_hint;
-  GtkListBox *results_list;
-  GtkListBox *chosen_list;
+  AdwActionRow *total_row;
+  GtkLabel *total_kcal_label;
+  BzFoodPicker *food_picker;
 
   BzSession *session;
   char *patient_id;
   GBytes *photo;
-  GPtrArray *items;          /* Item */
-  GPtrArray *results;        /* JsonObject, parallel to results_list rows */
 
   GCancellable *cancellable; /* everything, cancelled on close */
-  GCancellable *search_cancel;
   GCancellable *photo_cancel;
   GtkFileChooserNative *chooser;
-  gboolean capturing, decoding, searching, saving;
+  gboolean capturing, decoding, saving;
 };
 
 G_DEFINE_FINAL_TYPE (BzMealDialog, bz_meal_dialog, ADW_TYPE_WINDOW)
 
 enum { SIGNAL_SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static void
-item_free (gpointer p)
-{
-  Item *item = p;
-  g_free (item->ndb_no);
-  g_free (item->description);
-  g_free (item);
-}
 
 static GCancellable *
 child_cancellable (BzMealDialog *self, GCancellable **slot)
@@ -120,26 +92,30 @@ update_state (BzMealDialog *self)
 static void
 update_totals (BzMealDialog *self)
 {
-  double t[4] = { 0 };
-  g_autofree char *text = NULL;
+  double t[4];
+  g_autofree char *kcal = NULL;
+  g_autofree char *macros = NULL;
 
-  for (guint i = 0; i < self->items->len; i++)
+  bz_food_picker_get_totals (self->food_picker, t);
+  if (bz_food_picker_get_n_items (self->food_picker) == 0)
     {
-      Item *item = g_ptr_array_index (self->items, i);
-      double grams = gtk_spin_button_get_value (item->grams);
-      g_autofree char *subtitle = NULL;
-      for (guint k = 0; k < 4; k++)
-        t[k] += item->per100[k] * grams / 100.0;
-      subtitle = g_strdup_printf (_("≈ %.0f kcal"), item->per100[0] * grams / 100.0);
-      adw_action_row_set_subtitle (item->action_row, subtitle);
+      kcal = g_strdup ("—");
+      macros = g_strdup (_("Only the photo is saved; foods can be added later"));
     }
-  if (self->items->len == 0)
-    text = g_strdup (_("No foods yet: the photo alone is saved and foods can be added later."));
   else
-    /* TRANSLATORS: estimated totals of the meal being entered */
-    text = g_strdup_printf (_("Estimated total: %.0f kcal · protein %.0f g · carbohydrates %.0f g · fat %.0f g"),
-                            t[0], t[1], t[2], t[3]);
-  gtk_label_set_label (self->total_label, text);
+    {
+      kcal = g_strdup_printf (_("%.0f kcal"), t[0]);
+      /* TRANSLATORS: estimated macronutrients of the meal being entered */
+      macros = g_strdup_printf (_("Protein %.0f g · carbohydrates %.0f g · fat %.0f g"), t[1], t[2], t[3]);
+    }
+  gtk_label_set_label (self->total_kcal_label, kcal);
+  adw_action_row_set_subtitle (self->total_row, macros);
+}
+
+static void
+foods_changed_cb (BzMealDialog *self)
+{
+  update_totals (self);
 }
 
 /* --- photo ------------------------------------------------------------------ */
@@ -303,229 +279,6 @@ open_clicked_cb (BzMealDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-/* --- chosen foods -------------------------------------------------------------- */
-
-static void
-grams_changed_cb (GtkSpinButton *spin, BzMealDialog *self)
-{
-  update_totals (self);
-}
-
-static void
-remove_clicked_cb (GtkButton *button, BzMealDialog *self)
-{
-  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-      if (item->row == row)
-        {
-          gtk_list_box_remove (self->chosen_list, row);
-          g_ptr_array_remove_index (self->items, i);
-          break;
-        }
-    }
-  update_totals (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static const char *
-food_description (JsonObject *food)
-{
-  const char *d = bz_json_string (food, "description");
-  return d ? d : bz_json_string (food, "short_description");
-}
-
-static void
-add_food (BzMealDialog *self, JsonObject *food, double grams)
-{
-  Item *item;
-  GtkWidget *row, *spin, *unit, *remove;
-  const char *ndb_no = bz_json_string (food, "ndb_no");
-
-  if (ndb_no == NULL)
-    return;
-  /* The same food twice: add the grams to the existing line. */
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *existing = g_ptr_array_index (self->items, i);
-      if (g_strcmp0 (existing->ndb_no, ndb_no) == 0)
-        {
-          gtk_spin_button_set_value (existing->grams, gtk_spin_button_get_value (existing->grams) + grams);
-          gtk_widget_grab_focus (GTK_WIDGET (existing->grams));
-          return;
-        }
-    }
-
-  item = g_new0 (Item, 1);
-  item->ndb_no = g_strdup (ndb_no);
-  item->description = g_strdup (food_description (food));
-  item->per100[0] = bz_json_double (food, "energy_kcal", 0);
-  item->per100[1] = bz_json_double (food, "protein_g", 0);
-  item->per100[2] = bz_json_double (food, "carbohydrate_g", 0);
-  item->per100[3] = bz_json_double (food, "fat_g", 0);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->description ? item->description : ndb_no);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-
-  spin = gtk_spin_button_new_with_range (1, 2000, 5);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 0);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), grams);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Grams"), -1);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (grams_changed_cb), self);
-  unit = gtk_label_new (_("g"));
-  gtk_widget_add_css_class (unit, "dim-label");
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (remove, _("Remove"));
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "circular");
-  g_object_set_data (G_OBJECT (remove), "row", row);
-  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), unit);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  gtk_list_box_append (self->chosen_list, row);
-
-  item->grams = GTK_SPIN_BUTTON (spin);
-  item->row = row;
-  item->action_row = ADW_ACTION_ROW (row);
-  g_ptr_array_add (self->items, item);
-  update_totals (self);
-  gtk_widget_grab_focus (spin);
-}
-
-/* --- food search ---------------------------------------------------------------- */
-
-static JsonNode *
-search_call (BzServices *services, const BzCaller *caller, gpointer args, GError **error)
-{
-  return bz_foods_search (services, args, 1, SEARCH_LIMIT, error);
-}
-
-static GtkWidget *
-result_row_new (JsonObject *food)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *add = gtk_image_new_from_icon_name ("list-add-symbolic");
-  JsonObject *group_obj = bz_json_object (food, "food_group");
-  const char *group = group_obj ? bz_json_string (group_obj, "name") : bz_json_string (food, "food_group");
-  g_autofree char *subtitle = NULL;
-
-  /* TRANSLATORS: energy per 100 g of a food, then its USDA food group */
-  subtitle = group ? g_strdup_printf (_("%.0f kcal per 100 g · %s"), bz_json_double (food, "energy_kcal", 0), group)
-                   : g_strdup_printf (_("%.0f kcal per 100 g"), bz_json_double (food, "energy_kcal", 0));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), food_description (food));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_add_css_class (add, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), add);
-  gtk_widget_set_tooltip_text (row, _("Add 100 g to the meal"));
-  return row;
-}
-
-static void
-search_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  BzMealDialog *self = BZ_MEAL_DIALOG (source);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bz_session_call_finish (result, &error);
-  JsonArray *foods;
-  GtkListBoxRow *row;
-
-  if (bz_is_cancelled (error))
-    return;
-  self->searching = FALSE;
-
-  while ((row = gtk_list_box_get_row_at_index (self->results_list, 0)))
-    gtk_list_box_remove (self->results_list, GTK_WIDGET (row));
-  g_ptr_array_set_size (self->results, 0);
-
-  if (node == NULL)
-    {
-      g_autofree char *message = bz_error_to_user_message (error);
-      gtk_label_set_label (self->results_hint, message);
-      gtk_stack_set_visible_child_name (self->results_stack, "hint");
-      return;
-    }
-  foods = bz_json_array (bz_json_root_object (node), "foods");
-  for (guint i = 0; foods && i < json_array_get_length (foods); i++)
-    {
-      JsonNode *e = json_array_get_element (foods, i);
-      if (!JSON_NODE_HOLDS_OBJECT (e))
-        continue;
-      g_ptr_array_add (self->results, json_object_ref (json_node_get_object (e)));
-      gtk_list_box_append (self->results_list, result_row_new (json_node_get_object (e)));
-    }
-  if (self->results->len == 0)
-    {
-      g_autofree char *text = g_strdup_printf (_("No USDA food matches “%s”. Try a shorter or English word."),
-                                               gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-      gtk_label_set_label (self->results_hint, text);
-      gtk_stack_set_visible_child_name (self->results_stack, "hint");
-    }
-  else
-    gtk_stack_set_visible_child_name (self->results_stack, "results");
-}
-
-static void
-search_changed_cb (BzMealDialog *self)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-
-  if (*text == '\0')
-    {
-      if (self->search_cancel)
-        g_cancellable_cancel (self->search_cancel);
-      self->searching = FALSE;
-      gtk_label_set_label (self->results_hint,
-                           _("Type to search all 8,789 USDA foods. Press Enter to add the first match."));
-      gtk_stack_set_visible_child_name (self->results_stack, "hint");
-      return;
-    }
-  self->searching = TRUE;
-  if (self->results->len == 0)
-    gtk_stack_set_visible_child_name (self->results_stack, "busy");
-  bz_session_call (self->session, self, child_cancellable (self, &self->search_cancel),
-                   search_call, g_steal_pointer (&text), g_free, search_done, NULL);
-}
-
-static void
-search_activate_cb (BzMealDialog *self)
-{
-  if (!self->searching && self->results->len > 0)
-    bz_meal_dialog_add_result (self, 0, DEFAULT_GRAMS);
-}
-
-static gboolean
-search_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
-                       GdkModifierType state, BzMealDialog *self)
-{
-  GtkListBoxRow *first;
-  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
-    return FALSE;
-  first = gtk_list_box_get_row_at_index (self->results_list, 0);
-  if (first == NULL || !gtk_widget_get_mapped (GTK_WIDGET (first)))
-    return FALSE;
-  gtk_widget_grab_focus (GTK_WIDGET (first));
-  return TRUE;
-}
-
-static void
-result_activated_cb (BzMealDialog *self, GtkListBoxRow *row)
-{
-  bz_meal_dialog_add_result (self, gtk_list_box_row_get_index (row), DEFAULT_GRAMS);
-}
-
 /* --- save ------------------------------------------------------------------------ */
 
 typedef struct
@@ -592,16 +345,7 @@ bz_meal_dialog_save (BzMealDialog *self)
   a->image = g_bytes_ref (self->photo);
   selected = adw_combo_row_get_selected (self->meal_type_row);
   a->meal_type = g_strdup (meal_types[MIN (selected, G_N_ELEMENTS (meal_types) - 1)]);
-  a->items = json_array_new ();
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-      JsonObject *o = json_object_new ();
-      gtk_spin_button_update (item->grams);
-      json_object_set_string_member (o, "ndb_no", item->ndb_no);
-      json_object_set_double_member (o, "grams", gtk_spin_button_get_value (item->grams));
-      json_array_add_object_element (a->items, o);
-    }
+  a->items = bz_food_picker_dup_items (self->food_picker);
 
   self->saving = TRUE;
   update_state (self);
@@ -657,14 +401,11 @@ bz_meal_dialog_dispose (GObject *object)
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->chooser);
-  g_clear_object (&self->search_cancel);
   g_clear_object (&self->photo_cancel);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_pointer (&self->patient_id, g_free);
   g_clear_pointer (&self->photo, g_bytes_unref);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->results, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), BZ_TYPE_MEAL_DIALOG);
   G_OBJECT_CLASS (bz_meal_dialog_parent_class)->dispose (object);
 }
@@ -687,6 +428,8 @@ bz_meal_dialog_class_init (BzMealDialogClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, save_shortcut_cb, NULL);
 
+  g_type_ensure (BZ_TYPE_FOOD_PICKER);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/balanza/Balanza/ui/bz-meal-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BzMealDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BzMealDialog, window_title);
@@ -699,45 +442,23 @@ bz_meal_dialog_class_init (BzMealDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzMealDialog, open_button);
   gtk_widget_class_bind_template_child (widget_class, BzMealDialog, photo_error_label);
   gtk_widget_class_bind_template_child (widget_class, BzMealDialog, meal_type_row);
-  gtk_widget_class_bind_template_child (widget_class, BzMealDialog, total_label);
-  gtk_widget_class_bind_template_child (widget_class, BzMealDialog, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, BzMealDialog, results_stack);
-  gtk_widget_class_bind_template_child (widget_class, BzMealDialog, results_hint);
-  gtk_widget_class_bind_template_child (widget_class, BzMealDialog, results_list);
-  gtk_widget_class_bind_template_child (widget_class, BzMealDialog, chosen_list);
+  gtk_widget_class_bind_template_child (widget_class, BzMealDialog, total_row);
+  gtk_widget_class_bind_template_child (widget_class, BzMealDialog, total_kcal_label);
+  gtk_widget_class_bind_template_child (widget_class, BzMealDialog, food_picker);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, capture_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
-}
-
-static GtkWidget *
-chosen_placeholder_new (void)
-{
-  GtkWidget *label = gtk_label_new (_("No foods yet. Search above and press Enter to add the first match."));
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 18);
-  gtk_widget_set_margin_bottom (label, 18);
-  gtk_widget_set_margin_start (label, 18);
-  gtk_widget_set_margin_end (label, 18);
-  return label;
+  gtk_widget_class_bind_template_callback (widget_class, foods_changed_cb);
 }
 
 static void
 bz_meal_dialog_init (BzMealDialog *self)
 {
   g_autoptr(GtkStringList) types = NULL;
-  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->items = g_ptr_array_new_with_free_func (item_free);
-  self->results = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
 
   types = gtk_string_list_new (NULL);
   for (guint i = 0; i < G_N_ELEMENTS (meal_types); i++)
@@ -745,10 +466,6 @@ bz_meal_dialog_init (BzMealDialog *self)
   adw_combo_row_set_model (self->meal_type_row, G_LIST_MODEL (types));
   adw_combo_row_set_selected (self->meal_type_row, default_meal_type ());
 
-  gtk_list_box_set_placeholder (self->chosen_list, chosen_placeholder_new ());
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
 
   update_totals (self);
   update_state (self);
@@ -772,7 +489,8 @@ bz_meal_dialog_new (GtkWindow *parent, BzSession *session, const char *patient_i
       g_autofree char *subtitle = g_strdup_printf (_("For %s"), patient_name);
       adw_window_title_set_subtitle (self->window_title, subtitle);
     }
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  bz_food_picker_set_session (self->food_picker, session);
+  bz_food_picker_focus_search (self->food_picker);
   return self;
 }
 
@@ -787,36 +505,34 @@ void
 bz_meal_dialog_search (BzMealDialog *self, const char *text)
 {
   g_return_if_fail (BZ_IS_MEAL_DIALOG (self));
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  /* no need to wait for the entry's debounce */
-  g_signal_emit_by_name (self->search_entry, "search-changed");
+  bz_food_picker_search (self->food_picker, text);
 }
 
 guint
 bz_meal_dialog_get_n_results (BzMealDialog *self)
 {
   g_return_val_if_fail (BZ_IS_MEAL_DIALOG (self), 0);
-  return self->results->len;
+  return bz_food_picker_get_n_results (self->food_picker);
 }
 
 void
 bz_meal_dialog_add_result (BzMealDialog *self, guint index, double grams)
 {
   g_return_if_fail (BZ_IS_MEAL_DIALOG (self));
-  if (index < self->results->len)
-    add_food (self, g_ptr_array_index (self->results, index), grams);
+  bz_food_picker_add_result (self->food_picker, index, grams);
 }
 
 guint
 bz_meal_dialog_get_n_items (BzMealDialog *self)
 {
   g_return_val_if_fail (BZ_IS_MEAL_DIALOG (self), 0);
-  return self->items->len;
+  return bz_food_picker_get_n_items (self->food_picker);
 }
 
 gboolean
 bz_meal_dialog_is_busy (BzMealDialog *self)
 {
   g_return_val_if_fail (BZ_IS_MEAL_DIALOG (self), FALSE);
-  return self->capturing || self->decoding || self->searching || self->saving;
+  return self->capturing || self->decoding || self->saving
+         || bz_food_picker_is_busy (self->food_picker);
 }

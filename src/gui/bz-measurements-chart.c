@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #define GUTTER_LEFT   56
 #define GUTTER_RIGHT  64
@@ -207,8 +208,14 @@ bz_measurements_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  if (fg.red + fg.green + fg.blue > 1.5) /* dark theme: light text on a dark card */
-    bg = (GdkRGBA) { 0.21, 0.21, 0.21, 1 };
+  if (fg.red + fg.green + fg.blue > 1.5) /* dark style: light text on a dark card */
+    {
+      /* the lighter shades of the GNOME palette read better on dark */
+      static const double dark[3][3] = { { 0.38, 0.63, 0.92 }, { 1.00, 0.64, 0.28 }, { 0.75, 0.38, 0.80 } };
+      bg = (GdkRGBA) { 0.21, 0.21, 0.21, 1 };
+      for (guint i = 0; i < G_N_ELEMENTS (series); i++)
+        memcpy (series[i].rgb, dark[i], sizeof series[i].rgb);
+    }
 
   t0 = pts[0].time;
   t1 = pts[n - 1].time;
@@ -238,7 +245,7 @@ bz_measurements_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       {
         g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (pts[i].time);
         /* TRANSLATORS: a date on the chart's time axis, strftime format */
-        g_autofree char *label = g_date_time_format (dt, _("%-d %b %y"));
+        g_autofree char *label = g_date_time_format (dt, _("%-d %b %Y"));
         double x = time_to_x (pts[i].time, t0, t1, x0, x1);
         if (x - 36 < last_right && i != n - 1)
           continue;

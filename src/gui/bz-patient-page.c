@@ -17,13 +17,14 @@
 #include "bz-glb.h"
 #include "bz-gui-util.h"
 #include "bz-meal-service.h"
+#include "bz-meal-row.h"
 #include "bz-measurements-chart.h"
 #include "bz-nutrition-bars.h"
 #include "bz-patient-service.h"
+#include "bz-scan-row.h"
 #include "bz-scan-service.h"
 
 #define REFRESH_DELAY_MS 300
-#define THUMB_SIZE 112  /* px: 56 logical at scale 2 */
 
 struct _BzPatientPage
 {
@@ -166,40 +167,6 @@ scans_call (BzServices *services, const BzCaller *caller, gpointer args, GError 
   return bz_scans_list (services, caller, args, error);
 }
 
-static double
-scan_waist (JsonObject *scan)
-{
-  JsonObject *c = bz_json_object (scan, "circumferences_cm");
-  return c ? bz_json_double (c, "waist", NAN) : bz_json_double (scan, "waist_cm", NAN);
-}
-
-static char *
-scan_summary (JsonObject *scan)
-{
-  GString *s = g_string_new (NULL);
-  double weight = bz_json_double (scan, "weight_kg", NAN);
-  double fat = bz_json_double (scan, "body_fat_percent", NAN);
-  double waist = scan_waist (scan);
-
-  if (!isnan (weight))
-    g_string_append_printf (s, _("%.1f kg"), weight);
-  if (!isnan (fat))
-    {
-      if (s->len)
-        g_string_append (s, " · ");
-      /* TRANSLATORS: body fat percentage */
-      g_string_append_printf (s, _("%.1f %% body fat"), fat);
-    }
-  if (!isnan (waist))
-    {
-      if (s->len)
-        g_string_append (s, " · ");
-      /* TRANSLATORS: waist circumference */
-      g_string_append_printf (s, _("waist %.0f cm"), waist);
-    }
-  return g_string_free (s, FALSE);
-}
-
 static JsonObject *
 scan_at (BzPatientPage *self, guint index)
 {
@@ -209,23 +176,15 @@ scan_at (BzPatientPage *self, guint index)
   return json_node_get_object (json_array_get_element (scans, index));
 }
 
-static const char *
-scan_avatar_id (JsonObject *scan)
-{
-  return bz_json_string (bz_json_object (scan, "avatar"), "id");
-}
-
 static void
 update_scan_marks (BzPatientPage *self)
 {
   GtkListBoxRow *row;
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->scans_list, i)); i++)
     {
-      GtkWidget *mark = g_object_get_data (G_OBJECT (row), "mark");
-      JsonObject *scan = scan_at (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index")));
-      if (mark)
-        gtk_widget_set_visible (mark, scan && self->shown_avatar_id
-                                      && g_strcmp0 (scan_avatar_id (scan), self->shown_avatar_id) == 0);
+      JsonObject *scan = bz_scan_row_get_scan (BZ_SCAN_ROW (row));
+      bz_scan_row_set_shown (BZ_SCAN_ROW (row), self->shown_avatar_id
+                             && g_strcmp0 (bz_scan_avatar_id (scan), self->shown_avatar_id) == 0);
     }
 }
 
@@ -235,7 +194,7 @@ show_scan (BzPatientPage *self, JsonObject *scan)
   g_autofree char *date = bz_format_date (bz_json_string (scan, "measured_at"));
   double height = bz_json_double (scan, "height_cm", NAN);
   g_autofree char *caption = NULL;
-  const char *avatar_id = scan_avatar_id (scan);
+  const char *avatar_id = bz_scan_avatar_id (scan);
 
   if (!isnan (height))
     /* TRANSLATORS: "Scan of <date> · <height> cm" */
@@ -263,31 +222,7 @@ show_scan (BzPatientPage *self, JsonObject *scan)
 static void
 scan_row_activated_cb (BzPatientPage *self, GtkListBoxRow *row)
 {
-  JsonObject *scan = scan_at (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index")));
-  if (scan)
-    show_scan (self, scan);
-}
-
-static GtkWidget *
-scan_row_new (JsonObject *scan, guint index, gboolean latest)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
-  g_autofree char *date = bz_format_date (bz_json_string (scan, "measured_at"));
-  g_autofree char *summary = scan_summary (scan);
-  g_autofree char *title = latest ? g_strdup_printf (_("%s (latest)"), date) : g_strdup (date);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_set_tooltip_text (row, _("Show this scan’s avatar"));
-  gtk_widget_set_visible (mark, FALSE);
-  gtk_widget_add_css_class (mark, "accent");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Shown"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
-  g_object_set_data (G_OBJECT (row), "mark", mark);
-  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
-  return row;
+  show_scan (self, bz_scan_row_get_scan (BZ_SCAN_ROW (row)));
 }
 
 static void
@@ -330,17 +265,17 @@ scans_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
       if (scan == NULL)
         continue;
-      gtk_list_box_append (self->scans_list, scan_row_new (scan, i, i == 0 && self->n_scans > 1));
+      gtk_list_box_append (self->scans_list, bz_scan_row_new (scan, i == 0 && self->n_scans > 1));
       dt = bz_parse_datetime (bz_json_string (scan, "measured_at"));
       if (dt == NULL)
         continue;
       p.time = g_date_time_to_unix (dt);
       p.weight_kg = bz_json_double (scan, "weight_kg", NAN);
       p.body_fat_percent = bz_json_double (scan, "body_fat_percent", NAN);
-      p.waist_cm = scan_waist (scan);
+      p.waist_cm = bz_scan_waist_cm (scan);
       g_array_append_val (points, p);
 
-      if (self->shown_avatar_id && g_strcmp0 (scan_avatar_id (scan), self->shown_avatar_id) == 0)
+      if (self->shown_avatar_id && g_strcmp0 (bz_scan_avatar_id (scan), self->shown_avatar_id) == 0)
         shown = scan;
     }
 
@@ -461,165 +396,6 @@ daily_call (BzServices *services, const BzCaller *caller, gpointer args, GError 
   return bz_meals_daily (services, caller, args, NULL, error);
 }
 
-typedef struct
-{
-  BzServices *services;
-  BzCaller *caller;
-  char *meal_id;
-} PhotoArgs;
-
-static void
-photo_args_free (gpointer p)
-{
-  PhotoArgs *a = p;
-  g_clear_object (&a->services);
-  g_clear_pointer (&a->caller, bz_caller_free);
-  g_free (a->meal_id);
-  g_free (a);
-}
-
-static gpointer
-photo_work (gpointer data, GCancellable *cancellable, GError **error)
-{
-  PhotoArgs *a = data;
-  g_autofree char *mime = NULL, *etag = NULL;
-  g_autoptr(GBytes) bytes = bz_meals_get_photo (a->services, a->caller, a->meal_id, &mime, &etag, error);
-  if (bytes == NULL)
-    return NULL;
-  return bz_texture_new_scaled (bytes, THUMB_SIZE, error);
-}
-
-static void
-photo_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(GtkPicture) picture = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = bz_run_in_thread_finish (result, &error);
-
-  if (texture == NULL)
-    {
-      if (!bz_is_cancelled (error))
-        g_debug ("meal photo: %s", error->message);
-      return;
-    }
-  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
-  gtk_widget_add_css_class (GTK_WIDGET (picture), "loaded");
-}
-
-static char *
-meal_items_text (JsonObject *meal)
-{
-  JsonArray *items = bz_json_array (meal, "items");
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; items && i < json_array_get_length (items); i++)
-    {
-      JsonNode *e = json_array_get_element (items, i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (e) ? json_node_get_object (e) : NULL;
-      const char *desc = bz_json_string (item, "short_description");
-      if (desc == NULL)
-        desc = bz_json_string (item, "description");
-      if (desc == NULL)
-        desc = bz_json_string (item, "ndb_no");
-      if (desc == NULL)
-        continue;
-      if (s->len)
-        g_string_append (s, ", ");
-      /* TRANSLATORS: a food and its weight in a meal, e.g. "Rice, white (150 g)" */
-      g_string_append_printf (s, _("%s (%.0f g)"), desc, bz_json_double (item, "grams", 0));
-    }
-  if (s->len == 0)
-    g_string_append (s, _("Photo only — foods not entered yet"));
-  return g_string_free (s, FALSE);
-}
-
-static GtkWidget *
-meal_row_new (BzPatientPage *self, JsonObject *meal)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *thumb = gtk_picture_new ();
-  GtkWidget *frame = gtk_overlay_new ();
-  GtkWidget *placeholder = gtk_image_new_from_icon_name ("camera-photo-symbolic");
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title, *subtitle, *kcal, *macros, *numbers;
-  JsonObject *nutrition = bz_json_object (meal, "nutrition");
-  const char *meal_id = bz_json_string (meal, "id");
-  g_autofree char *time = bz_format_time (bz_json_string (meal, "eaten_at"));
-  g_autofree char *title_text = NULL, *items = NULL, *kcal_text = NULL, *macros_text = NULL;
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 8);
-  gtk_widget_set_margin_end (box, 12);
-
-  gtk_widget_add_css_class (frame, "meal-thumb");
-  gtk_widget_set_size_request (frame, 56, 56);
-  gtk_widget_set_valign (frame, GTK_ALIGN_CENTER);
-  gtk_widget_set_overflow (frame, GTK_OVERFLOW_HIDDEN);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_overlay_set_child (GTK_OVERLAY (frame), placeholder);
-  gtk_picture_set_content_fit (GTK_PICTURE (thumb), GTK_CONTENT_FIT_COVER);
-  gtk_picture_set_can_shrink (GTK_PICTURE (thumb), TRUE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (frame), thumb);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (thumb), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Meal photo"), -1);
-
-  title_text = g_strdup_printf ("%s · %s", bz_meal_type_label (bz_json_string (meal, "meal_type")), time);
-  title = gtk_label_new (title_text);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "heading");
-  items = meal_items_text (meal);
-  subtitle = gtk_label_new (items);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (subtitle), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), subtitle);
-
-  kcal_text = g_strdup_printf (_("%.0f kcal"), bz_json_double (nutrition, "energy_kcal", 0));
-  /* TRANSLATORS: protein, carbohydrate and fat grams, abbreviated */
-  macros_text = g_strdup_printf (_("P %.0f · C %.0f · F %.0f g"),
-                                 bz_json_double (nutrition, "protein_g", 0),
-                                 bz_json_double (nutrition, "carbohydrate_g", 0),
-                                 bz_json_double (nutrition, "fat_g", 0));
-  numbers = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  kcal = gtk_label_new (kcal_text);
-  macros = gtk_label_new (macros_text);
-  gtk_label_set_xalign (GTK_LABEL (kcal), 1);
-  gtk_label_set_xalign (GTK_LABEL (macros), 1);
-  gtk_widget_add_css_class (kcal, "numeric");
-  gtk_widget_add_css_class (kcal, "heading");
-  gtk_widget_add_css_class (macros, "numeric");
-  gtk_widget_add_css_class (macros, "dim-label");
-  gtk_widget_add_css_class (macros, "caption");
-  gtk_widget_set_valign (numbers, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (numbers), kcal);
-  gtk_box_append (GTK_BOX (numbers), macros);
-
-  gtk_box_append (GTK_BOX (box), frame);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), numbers);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  if (meal_id && bz_json_string (meal, "photo_url"))
-    {
-      PhotoArgs *a = g_new0 (PhotoArgs, 1);
-      a->services = g_object_ref (bz_session_get_services (self->session));
-      a->caller = bz_session_dup_caller (self->session);
-      a->meal_id = g_strdup (meal_id);
-      bz_run_in_thread (NULL, self->daily_cancel, photo_work, a, photo_args_free,
-                        g_object_unref, photo_done, g_object_ref (thumb));
-    }
-  return row;
-}
-
 static void
 daily_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -673,7 +449,7 @@ daily_done (GObject *source, GAsyncResult *result, gpointer user_data)
       JsonNode *e = json_array_get_element (meals, i);
       if (!JSON_NODE_HOLDS_OBJECT (e))
         continue;
-      gtk_list_box_append (self->meals_list, meal_row_new (self, json_node_get_object (e)));
+      gtk_list_box_append (self->meals_list, bz_meal_row_new (self->session, json_node_get_object (e), self->daily_cancel));
       self->n_meals++;
     }
 }

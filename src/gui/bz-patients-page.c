@@ -135,6 +135,8 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user
     /* TRANSLATORS: the patient's target body weight */
     target_text = g_strdup_printf (_("Target %.1f kg"), target);
   gtk_label_set_label (g_object_get_data (G_OBJECT (row), "goal-caption"), target_text ? target_text : "");
+  /* an empty caption would push its value up, off the row's centre line */
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "goal-caption"), target_text != NULL);
 
   accessible = g_strdup_printf ("%s, %s, %s", name, weight_text, goal ? goal : _("No goal set"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -492,4 +494,18 @@ bz_patients_page_activate_row (BzPatientsPage *self, guint position)
 {
   g_return_if_fail (BZ_IS_PATIENTS_PAGE (self));
   g_signal_emit_by_name (self->list_view, "activate", position);
+}
+
+void
+bz_patients_page_set_search (BzPatientsPage *self, const char *text)
+{
+  g_return_if_fail (BZ_IS_PATIENTS_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+}
+
+const char *
+bz_patients_page_get_state (BzPatientsPage *self)
+{
+  g_return_val_if_fail (BZ_IS_PATIENTS_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
 }

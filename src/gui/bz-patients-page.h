@@ -18,6 +18,10 @@ void        bz_patients_page_set_session  (BzPatientsPage *self, BzSession *sess
 void        bz_patients_page_reload       (BzPatientsPage *self);
 /** bz_patients_page_focus_search: focuses and selects the search entry (Ctrl+F). */
 void        bz_patients_page_focus_search (BzPatientsPage *self);
+/** bz_patients_page_set_search: types @text into the search (the list reloads after the debounce). */
+void        bz_patients_page_set_search   (BzPatientsPage *self, const char *text);
+/** bz_patients_page_get_state: Returns: the shown state: "loading", "list", "empty" or "error". */
+const char *bz_patients_page_get_state    (BzPatientsPage *self);
 /** bz_patients_page_clear: forgets the list and the search (on sign-out). */
 void        bz_patients_page_clear        (BzPatientsPage *self);
 /** bz_patients_page_get_model: Returns: (transfer none): the shown patients (BzJsonItem). */

@@ -93,7 +93,6 @@ sign_in_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(BzCaller) caller = bz_run_in_thread_finish (result, &error);
   gboolean allowed;
 
-  g_debug ("sign in done: %s", error ? error->message : "ok");
   if (bz_is_cancelled (error))
     return;
   self->busy = FALSE;
@@ -136,7 +135,6 @@ sign_in_clicked_cb (BzSignInPage *self)
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   SignIn *s;
 
-  g_debug ("sign in: busy=%d session=%p", self->busy, self->session);
   if (self->busy || self->session == NULL)
     return;
   if (*email == '\0')

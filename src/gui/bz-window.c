@@ -39,6 +39,7 @@ struct _BzWindow
   guint status_source;
   guint idle_source;
   BzMealDialog *meal_dialog;   /* weak */
+  AdwToast *last_toast;        /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (BzWindow, bz_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -214,8 +215,10 @@ set_runtime (BzWindow *self, BzServices *services, BzServer *server, gboolean de
   if (demo)
     bz_sign_in_page_set_hint (self->sign_in_page,
                               self->kiosk
-                              ? _("Demo clinic: sign in as paciente01@balanza.local with the password Demo-2026!")
-                              : _("Demo clinic: sign in as demo@balanza.local with the password Demo-2026!"));
+                              /* TRANSLATORS: the demo clinic's member e-mail and password */
+                              ? _("Demo clinic: paciente01@balanza.local · Demo-2026!")
+                              /* TRANSLATORS: the demo clinic's nutritionist e-mail and password */
+                              : _("Demo clinic: demo@balanza.local · Demo-2026!"));
 
   if (server && !self->kiosk)
     {
@@ -498,6 +501,11 @@ bz_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->status_source, g_source_remove);
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->last_toast)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
+      self->last_toast = NULL;
+    }
   if (self->meal_dialog)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->meal_dialog), (gpointer *) &self->meal_dialog);
@@ -613,8 +621,23 @@ bz_window_get_patient_page (BzWindow *self)
 void
 bz_window_add_toast (BzWindow *self, const char *message)
 {
+  AdwToast *toast;
+
   g_return_if_fail (BZ_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  toast = adw_toast_new (message);
+  if (self->last_toast)
+    g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
+  self->last_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->last_toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+bz_window_dismiss_toast (BzWindow *self)
+{
+  g_return_if_fail (BZ_IS_WINDOW (self));
+  if (self->last_toast)
+    adw_toast_dismiss (self->last_toast);
 }
 
 char *

@@ -48,6 +48,8 @@ BzMealDialog   *bz_window_open_meal_dialog   (BzWindow *self);
 
 /** bz_window_add_toast: shows @message briefly. */
 void            bz_window_add_toast          (BzWindow *self, const char *message);
+/** bz_window_dismiss_toast: hides the last toast, if still shown. */
+void            bz_window_dismiss_toast      (BzWindow *self);
 
 /** bz_window_get_status_text: Returns: (transfer full): the status row's text (tests). */
 char           *bz_window_get_status_text    (BzWindow *self);
