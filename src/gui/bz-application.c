@@ -134,6 +134,15 @@ bz_application_startup (GApplication *app)
   self->sigterm_source = g_unix_signal_add (SIGTERM, quit_on_signal_cb, app);
 }
 
+/* BALANZA_EXIT_AFTER_FIRST_FRAME=1 (tests/bench/run-all): quit once the first
+ * frame after start-up is on screen, to time cold start to a usable window. */
+static gboolean
+first_frame_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 runtime_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -142,7 +151,11 @@ runtime_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   self->starting = FALSE;
   if (bz_window_start_runtime_finish (BZ_WINDOW (source), result, &error))
-    g_set_object (&self->session, bz_window_get_session (BZ_WINDOW (source)));
+    {
+      g_set_object (&self->session, bz_window_get_session (BZ_WINDOW (source)));
+      if (g_getenv ("BALANZA_EXIT_AFTER_FIRST_FRAME"))
+        gtk_widget_add_tick_callback (GTK_WIDGET (source), first_frame_tick_cb, self, NULL);
+    }
   else
     g_printerr ("balanza: %s\n", error->message);
   g_application_release (G_APPLICATION (self));

@@ -259,7 +259,7 @@ bz_avatar_view_realize (GtkWidget *widget)
   gtk_gl_area_make_current (GTK_GL_AREA (self));
   if (gtk_gl_area_get_error (GTK_GL_AREA (self)) != NULL)
     {
-      g_warning ("avatar view: no OpenGL context: %s",
+      g_message ("avatar view: no OpenGL context: %s",
                  gtk_gl_area_get_error (GTK_GL_AREA (self))->message);
       return;
     }
@@ -447,6 +447,41 @@ bz_avatar_view_render (GtkGLArea *area, GdkGLContext *context)
   return TRUE;
 }
 
+/* Without OpenGL 3.3 the area stays empty: say so instead. */
+static void
+bz_avatar_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  GError *error = gtk_gl_area_get_error (GTK_GL_AREA (widget));
+  g_autofree char *text = NULL;
+  PangoLayout *layout;
+  GdkRGBA color;
+  int w, h, lw, lh;
+
+  if (error == NULL)
+    {
+      GTK_WIDGET_CLASS (bz_avatar_view_parent_class)->snapshot (widget, snapshot);
+      return;
+    }
+
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  text = g_strdup_printf ("%s\n%s", _("The 3D view needs OpenGL 3.3."), error->message);
+  layout = gtk_widget_create_pango_layout (widget, text);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, MAX (w - 48, 50) * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  color.alpha *= 0.6f;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((w - lw) / 2.0f, (h - lh) / 2.0f));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+  g_object_unref (layout);
+}
+
 /* --- input -------------------------------------------------------------- */
 
 static void
@@ -568,6 +603,7 @@ bz_avatar_view_class_init (BzAvatarViewClass *klass)
   object_class->finalize = bz_avatar_view_finalize;
   widget_class->realize = bz_avatar_view_realize;
   widget_class->unrealize = bz_avatar_view_unrealize;
+  widget_class->snapshot = bz_avatar_view_snapshot;
   area_class->render = bz_avatar_view_render;
 
   gtk_widget_class_set_css_name (widget_class, "avatarview");

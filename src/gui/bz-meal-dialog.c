@@ -2,10 +2,9 @@
  *
  * The photo comes from the camera (bz-camera.c: GStreamer, v4l2src or
  * $BALANZA_CAMERA_PIPELINE) or from an image file (GtkFileChooserNative).
- * Foods are searched with bz_foods_search() on a worker (the search entry
- * debounces typing); grams are entered per food.  Save runs
- * bz_meals_upload(…, source "workstation") on a worker; the totals shown here
- * are an estimate from the per-100 g values, the service computes the record.
+ * Photos are decoded off the GUI thread (gdk_texture_new_from_bytes).  Foods
+ * and grams come from the BzFoodPicker.  Save runs bz_meals_upload(…, source
+ * "workstation") on a worker; errors show as a toast and the dialog stays.
  */
 #include "bz-meal-dialog.h"
 

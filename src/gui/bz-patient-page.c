@@ -73,6 +73,7 @@ struct _BzPatientPage
 
 G_DEFINE_FINAL_TYPE (BzPatientPage, bz_patient_page, GTK_TYPE_WIDGET)
 
+static void load_info (BzPatientPage *self);
 static void load_scans (BzPatientPage *self);
 static void load_daily (BzPatientPage *self);
 static void load_avatar (BzPatientPage *self, const char *avatar_id);
@@ -238,6 +239,8 @@ scans_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (bz_is_cancelled (error))
     return;
   self->loading_scans = FALSE;
+  if (self->loading_info && self->info_cancel == NULL)
+    load_info (self);
 
   list_box_remove_all (self->scans_list);
 
@@ -297,6 +300,14 @@ scans_done (GObject *source, GAsyncResult *result, gpointer user_data)
   /* Keep the scan being looked at; otherwise the newest. */
   show_scan (self, shown ? shown : scan_at (self, 0));
   update_scan_marks (self);
+}
+
+static void
+load_info (BzPatientPage *self)
+{
+  self->loading_info = TRUE;
+  bz_session_call (self->session, self, renew (&self->info_cancel), info_call,
+                   g_strdup (self->patient_id), g_free, info_done, NULL);
 }
 
 static void
@@ -674,9 +685,9 @@ bz_patient_page_show_patient (BzPatientPage *self, const char *patient_id,
   self->email = g_strdup (email);
   update_title (self);
 
+  /* The record (title details) loads after the scans: both are audited reads,
+   * and one audited read at a time is plenty. */
   self->loading_info = TRUE;
-  bz_session_call (self->session, self, renew (&self->info_cancel), info_call,
-                   g_strdup (patient_id), g_free, info_done, NULL);
   load_scans (self);
   load_daily (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);

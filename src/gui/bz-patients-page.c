@@ -265,6 +265,8 @@ bz_patients_page_reload (BzPatientsPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  adw_window_title_set_subtitle (self->window_title, bz_session_get_caller (self->session)->email);
+
   search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_free (self->loaded_search);
   self->loaded_search = g_strstrip (g_strdup (search));

@@ -311,6 +311,7 @@ bz_meals_history (BzServices *svc, const BzCaller *caller, const char *patient_i
 
   if (pid == NULL)
     return NULL;
+  bz_patients_audit_read (svc, caller, pid, "meal_history");  /* before any read: see bz_patients_get() */
   count = bz_db_prepare (db, "SELECT count(*) FROM meal_logs WHERE patient_id = ?", error);
   if (!count)
     return NULL;
@@ -327,7 +328,6 @@ bz_meals_history (BzServices *svc, const BzCaller *caller, const char *patient_i
   arr = json_array_new ();
   while (sqlite3_step (st) == SQLITE_ROW)
     json_array_add_object_element (arr, meal_json (db, st));
-  bz_patients_audit_read (svc, caller, pid, "meal_history");
 
   data = json_object_new ();
   json_object_set_array_member (data, "meals", arr);
@@ -365,6 +365,7 @@ bz_meals_daily (BzServices *svc, const BzCaller *caller, const char *patient_id,
   pid = bz_patients_resolve (svc, caller, patient_id, error);
   if (pid == NULL)
     return NULL;
+  bz_patients_audit_read (svc, caller, pid, "daily_intake");  /* before any read: see bz_patients_get() */
   if (date == NULL || *date == '\0')
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();

@@ -365,6 +365,10 @@ bz_patients_get (BzServices *svc, const BzCaller *caller, const char *patient_id
 
   if (id == NULL)
     return NULL;
+  /* Audit before reading: a write issued while this connection still has a
+   * read statement open would need to upgrade a stale WAL snapshot and fail
+   * with SQLITE_BUSY at once if another thread committed meanwhile. */
+  bz_patients_audit_read (svc, caller, id, "read_patient");
   st = bz_db_prepare (db,
       "SELECT p.user_id, u.email, u.first_name, u.last_name, u.phone, u.date_of_birth, u.gender,"
       " p.primary_goal, p.target_weight_kg, p.health_conditions, p.allergies, p.status, p.assigned_at,"
@@ -443,8 +447,6 @@ bz_patients_get (BzServices *svc, const BzCaller *caller, const char *patient_id
   json_object_set_null_member (patient, "active_meal_plan");
   json_object_set_array_member (patient, "appointments", json_array_new ());
   json_object_set_array_member (patient, "clinical_notes", json_array_new ());
-
-  bz_patients_audit_read (svc, caller, id, "read_patient");
 
   data = json_object_new ();
   json_object_set_object_member (data, "patient", patient);

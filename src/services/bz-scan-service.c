@@ -311,6 +311,7 @@ bz_scans_list (BzServices *svc, const BzCaller *caller, const char *patient_id, 
 
   if (id == NULL)
     return NULL;
+  bz_patients_audit_read (svc, caller, id, "list_scans");  /* before any read: see bz_patients_get() */
   st = bz_db_prepare (db,
       "SELECT " SCAN_COLUMNS " FROM body_scans s LEFT JOIN avatars a ON a.scan_id = s.id"
       " WHERE s.patient_id = ? ORDER BY s.measured_at DESC", error);
@@ -320,7 +321,6 @@ bz_scans_list (BzServices *svc, const BzCaller *caller, const char *patient_id, 
   arr = json_array_new ();
   while (sqlite3_step (st) == SQLITE_ROW)
     json_array_add_object_element (arr, scan_row_json (st));
-  bz_patients_audit_read (svc, caller, id, "list_scans");
 
   data = json_object_new ();
   json_object_set_string_member (data, "patient_id", id);

@@ -467,7 +467,8 @@ test_workstation (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);  /* no dconf on a CI box */
+  g_setenv ("GDK_BACKEND", "x11", FALSE);          /* Xvfb */
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_test_init (&argc, &argv, NULL);
 

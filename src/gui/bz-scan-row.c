@@ -1,0 +1,110 @@
+/* bz-scan-row.c — one body scan in the patient's scan history. */
+#include "bz-scan-row.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bz-gui-util.h"
+
+struct _BzScanRow
+{
+  AdwActionRow parent_instance;
+  JsonObject *scan;
+  GtkWidget *mark;
+};
+
+G_DEFINE_FINAL_TYPE (BzScanRow, bz_scan_row, ADW_TYPE_ACTION_ROW)
+
+double
+bz_scan_waist_cm (JsonObject *scan)
+{
+  JsonObject *c = bz_json_object (scan, "circumferences_cm");
+  return c ? bz_json_double (c, "waist", NAN) : bz_json_double (scan, "waist_cm", NAN);
+}
+
+const char *
+bz_scan_avatar_id (JsonObject *scan)
+{
+  return bz_json_string (bz_json_object (scan, "avatar"), "id");
+}
+
+static char *
+scan_summary (JsonObject *scan)
+{
+  GString *s = g_string_new (NULL);
+  double weight = bz_json_double (scan, "weight_kg", NAN);
+  double fat = bz_json_double (scan, "body_fat_percent", NAN);
+  double waist = bz_scan_waist_cm (scan);
+
+  if (!isnan (weight))
+    g_string_append_printf (s, _("%.1f kg"), weight);
+  if (!isnan (fat))
+    {
+      if (s->len)
+        g_string_append (s, " · ");
+      /* TRANSLATORS: body fat percentage */
+      g_string_append_printf (s, _("%.1f %% body fat"), fat);
+    }
+  if (!isnan (waist))
+    {
+      if (s->len)
+        g_string_append (s, " · ");
+      /* TRANSLATORS: waist circumference */
+      g_string_append_printf (s, _("waist %.0f cm"), waist);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+bz_scan_row_finalize (GObject *object)
+{
+  g_clear_pointer (&BZ_SCAN_ROW (object)->scan, json_object_unref);
+  G_OBJECT_CLASS (bz_scan_row_parent_class)->finalize (object);
+}
+
+static void
+bz_scan_row_class_init (BzScanRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bz_scan_row_finalize;
+}
+
+static void
+bz_scan_row_init (BzScanRow *self)
+{
+  self->mark = gtk_image_new_from_icon_name ("object-select-symbolic");
+  gtk_widget_set_visible (self->mark, FALSE);
+  gtk_widget_add_css_class (self->mark, "accent");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mark), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Shown"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->mark);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Show this scan’s avatar"));
+}
+
+GtkWidget *
+bz_scan_row_new (JsonObject *scan, gboolean latest)
+{
+  BzScanRow *self = g_object_new (BZ_TYPE_SCAN_ROW, NULL);
+  g_autofree char *date = bz_format_date (bz_json_string (scan, "measured_at"));
+  g_autofree char *summary = scan_summary (scan);
+  /* TRANSLATORS: the newest scan's date in the history */
+  g_autofree char *title = latest ? g_strdup_printf (_("%s (latest)"), date) : g_strdup (date);
+
+  self->scan = json_object_ref (scan);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), summary);
+  return GTK_WIDGET (self);
+}
+
+JsonObject *
+bz_scan_row_get_scan (BzScanRow *self)
+{
+  g_return_val_if_fail (BZ_IS_SCAN_ROW (self), NULL);
+  return self->scan;
+}
+
+void
+bz_scan_row_set_shown (BzScanRow *self, gboolean shown)
+{
+  g_return_if_fail (BZ_IS_SCAN_ROW (self));
+  gtk_widget_set_visible (self->mark, shown);
+}
