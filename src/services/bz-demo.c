@@ -148,17 +148,44 @@ skeletal_muscle (double weight, double body_fat, gboolean male)
   return weight * (1.0 - body_fat / 100.0) * (male ? 0.50 : 0.45);
 }
 
+/* One scan of @a after @progress (0..1) of six months toward @goal:
+ * weight loss: −6 % weight, body fat re-estimated from the new BMI, waist −5 cm;
+ * muscle gain: +3 % weight as skeletal muscle, body fat −2 points, waist −1 cm;
+ * maintenance: within ±0.5 %.  @jitter (≈1) varies the pace between members. */
 static JsonObject *
 scan_input (const char *patient_id, GDateTime *when, gboolean male, int age, const NhanesAdult *a,
-            double weight_change, double waist_change, double muscle_change)
+            const char *goal, double progress, double jitter)
 {
   JsonObject *o = json_object_new ();
   JsonObject *c = json_object_new ();
   g_autofree char *ts = g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
-  double weight = a->weight_kg * (1.0 + weight_change);
   double h = a->height_cm / 100.0;
-  double bf = deurenberg_body_fat (weight / (h * h), age, male);
-  double smm = skeletal_muscle (weight, bf, male) + muscle_change;
+  double base_bf = deurenberg_body_fat (a->weight_kg / (h * h), age, male);
+  double base_smm = skeletal_muscle (a->weight_kg, base_bf, male);
+  double weight, bf, smm, waist_change;
+
+  if (g_strcmp0 (goal, "weight_loss") == 0)
+    {
+      weight = a->weight_kg * (1.0 - 0.06 * progress * jitter);
+      bf = deurenberg_body_fat (weight / (h * h), age, male);
+      smm = base_smm - 0.4 * progress;
+      waist_change = -5.0 * progress * jitter;
+    }
+  else if (g_strcmp0 (goal, "muscle_gain") == 0)
+    {
+      double gained = a->weight_kg * 0.03 * progress * jitter;
+      weight = a->weight_kg + gained;
+      smm = base_smm + gained * 0.8;
+      bf = base_bf - 2.0 * progress * jitter;
+      waist_change = -1.0 * progress;
+    }
+  else
+    {
+      weight = a->weight_kg * (1.0 + 0.005 * (jitter - 1.0) * 2.0 * progress);
+      bf = base_bf;
+      smm = base_smm;
+      waist_change = 0.0;
+    }
 
   json_object_set_string_member (o, "patient_id", patient_id);
   json_object_set_string_member (o, "measured_at", ts);
@@ -171,9 +198,18 @@ scan_input (const char *patient_id, GDateTime *when, gboolean male, int age, con
   json_object_set_double_member (c, "waist", round ((a->waist_cm + waist_change) * 10) / 10);
   /* Hip follows waist at about half the change; arm follows weight. */
   json_object_set_double_member (c, "hip", round ((a->hip_cm + waist_change * 0.5) * 10) / 10);
-  json_object_set_double_member (c, "arm", round (a->arm_cm * (1.0 + weight_change * 0.5) * 10) / 10);
+  json_object_set_double_member (c, "arm", round (a->arm_cm * weight / a->weight_kg * 10) / 10);
   json_object_set_object_member (o, "circumferences_cm", c);
   return o;
+}
+
+/* A clinic's goals follow BMI (WHO cut-offs): overweight members work on weight
+ * loss; lean ones on muscle gain; the rest on maintenance. */
+static const char *
+goal_for (const NhanesAdult *a)
+{
+  double h = a->height_cm / 100.0, bmi = a->weight_kg / (h * h);
+  return bmi >= 25.0 ? "weight_loss" : bmi < 22.0 ? "muscle_gain" : "maintenance";
 }
 
 gboolean
@@ -187,7 +223,6 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *nutritionist_id = NULL;
   g_autoptr(BzCaller) nutritionist = NULL;
-  static const char *goals[] = { "weight_loss", "weight_loss", "maintenance", "muscle_gain" };
   static const guint32 meal_colours[] = { 0xF2C14EFF, 0x7FB069FF, 0xD36135FF };
 
   if (!(women = read_nhanes (fpath, error)) || !(men = read_nhanes (mpath, error)))
@@ -202,13 +237,12 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
       GArray *pool = male ? men : women;
       const NhanesAdult *a = &g_array_index (pool, NhanesAdult, g_rand_int_range (rand, 0, pool->len));
       const char *const *name = male ? male_names[i / 2] : female_names[i / 2];
-      const char *goal = goals[i % G_N_ELEMENTS (goals)];
+      const char *goal = goal_for (a);
       int age = g_rand_int_range (rand, 21, 66);
       g_autofree char *email = g_strdup_printf ("paciente%02u@balanza.local", i + 1);
       g_autoptr(JsonObject) in = json_object_new ();
       g_autoptr(JsonNode) created = NULL;
       const char *patient_id;
-      double sign = g_strcmp0 (goal, "muscle_gain") == 0 ? 1.0 : g_strcmp0 (goal, "maintenance") == 0 ? 0.2 : -1.0;
 
       json_object_set_string_member (in, "email", email);
       json_object_set_string_member (in, "password", BZ_DEMO_PASSWORD);
@@ -216,31 +250,30 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
       json_object_set_string_member (in, "last_name", name[1]);
       json_object_set_string_member (in, "gender", male ? "male" : "female");
       json_object_set_string_member (in, "primary_goal", goal);
-      if (sign < 0)
-        json_object_set_double_member (in, "target_weight_kg", round (a->weight_kg * 0.9));
+      if (g_str_equal (goal, "weight_loss"))
+        {
+          /* Target: 10 % less, not below BMI 24.9. */
+          double h = a->height_cm / 100.0;
+          json_object_set_double_member (in, "target_weight_kg", round (MAX (a->weight_kg * 0.9, 24.9 * h * h)));
+        }
       created = bz_patients_create (svc, nutritionist, in, error);
       if (created == NULL)
         return FALSE;
       patient_id = json_object_get_string_member (
           json_object_get_object_member (json_node_get_object (created), "patient"), "id");
 
-      /* Three scans: 180, 90 and 5 days ago. */
+      /* Three scans: 180, 90 and 5 days ago, at one pace per member. */
+      double jitter = g_rand_double_range (rand, 0.7, 1.3);
       for (guint s = 0; s < 3; s++)
         {
           static const int days_ago[] = { 180, 90, 5 };
           static const double progress[] = { 0.0, 0.55, 1.0 };
           g_autoptr(GDateTime) when = g_date_time_add_days (now, -days_ago[s]);
-          double jitter = g_rand_double_range (rand, 0.7, 1.3);
-          double wchg = sign * 0.06 * progress[s] * jitter;
-          double waist = sign * 5.0 * progress[s] * jitter;
-          double muscle = g_strcmp0 (goal, "muscle_gain") == 0 ? 1.5 * progress[s] * jitter : 0.0;
           g_autoptr(GDateTime) when_utc = g_date_time_to_utc (when);
-          g_autoptr(JsonObject) scan = NULL;
+          g_autoptr(JsonObject) scan = scan_input (patient_id, when_utc, male, age - (days_ago[s] > 120 ? 1 : 0), a,
+                                                   goal, progress[s], jitter);
           g_autoptr(JsonNode) res = NULL;
 
-          if (g_strcmp0 (goal, "muscle_gain") == 0)
-            waist = -1.0 * progress[s];
-          scan = scan_input (patient_id, when_utc, male, age - (days_ago[s] > 120 ? 1 : 0), a, wchg, waist, muscle);
           res = bz_scans_upload (svc, nutritionist, scan, error);
           if (res == NULL)
             return FALSE;
