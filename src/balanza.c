@@ -6,16 +6,14 @@
 
 #include "config.h"
 #include "bz-application.h"
+#include "bz-runtime.h"
 
 int
 main (int argc, char **argv)
 {
   g_autoptr(BzApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  bz_runtime_init_i18n ();
 
   g_set_application_name (_("Balanza"));
   app = bz_application_new ();

@@ -36,10 +36,7 @@ main (int argc, char **argv)
   g_autoptr(BzServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  bz_runtime_init_i18n ();
 
   ctx = g_option_context_new (_("— Balanza API server"));
   g_option_context_add_main_entries (ctx, bz_runtime_option_entries (&opts, FALSE), GETTEXT_PACKAGE);

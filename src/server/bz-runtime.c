@@ -2,7 +2,10 @@
 #include "bz-runtime.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
+
+#include "config.h"
 
 #include "bz-demo.h"
 #include "bz-usda-import.h"
@@ -117,4 +120,19 @@ bz_runtime_shutdown (BzServer *server, BzServices *services)
     bz_server_stop (server);
   if (services)
     bz_store_checkpoint (bz_services_get_store (services));
+}
+
+void
+bz_runtime_init_i18n (void)
+{
+  g_autofree char *installed = g_build_filename (LOCALEDIR, "es", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *build_po = g_build_filename (BZ_BUILD_DIR, "po", NULL);
+
+  setlocale (LC_ALL, "");
+  if (!g_file_test (installed, G_FILE_TEST_EXISTS) && g_file_test (build_po, G_FILE_TEST_IS_DIR))
+    bindtextdomain (GETTEXT_PACKAGE, build_po);
+  else
+    bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

@@ -53,4 +53,12 @@ BzServer   *bz_runtime_start_server (BzServices *services, const BzRuntimeOption
  */
 void        bz_runtime_shutdown (BzServer *server, BzServices *services);
 
+/**
+ * bz_runtime_init_i18n:
+ * Sets the locale from the environment and binds the "balanza" text domain:
+ * to the installed catalogues (LOCALEDIR) when they exist, else to the build
+ * tree's po/ (so an uninstalled `tools/dev run` speaks the desktop's language).
+ */
+void        bz_runtime_init_i18n (void);
+
 G_END_DECLS
