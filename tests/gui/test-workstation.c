@@ -15,6 +15,7 @@
  */
 #include <adwaita.h>
 #include <gtk/gtk.h>
+#include <libsoup/soup.h>
 #include <math.h>
 
 #include "bz-application.h"
@@ -232,6 +233,82 @@ activate_entry (GtkEditable *row)
   g_signal_emit_by_name (delegate, "activate");
 }
 
+/* --- a phone: libsoup client against the embedded server ------------------ */
+
+static JsonNode *
+phone_send (SoupMessage *msg, guint expect_status)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  /* The server runs on its own thread; a synchronous call here is fine. */
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, expect_status);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_get_boolean_member (root, "success"));
+  return json_node_copy (json_object_get_member (root, "data"));
+}
+
+static char *
+phone_login (const char *base, const char *email)
+{
+  g_autofree char *url = g_strconcat (base, "/api/auth/login", NULL);
+  g_autofree char *json = g_strdup_printf ("{\"email\":\"%s\",\"password\":\"%s\"}", email, DEMO_PASSWORD);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) req = g_bytes_new (json, strlen (json));
+  g_autoptr(JsonNode) data = NULL;
+  soup_message_set_request_body_from_bytes (msg, "application/json", req);
+  data = phone_send (msg, 200);
+  return g_strdup (json_object_get_string_member (json_node_get_object (data), "access_token"));
+}
+
+static SoupMessage *
+phone_request (const char *method, const char *base, const char *path, const char *token)
+{
+  g_autofree char *url = g_strconcat (base, path, NULL);
+  g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
+  SoupMessage *msg = soup_message_new (method, url);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  return msg;
+}
+
+static JsonNode *
+phone_get_json (const char *base, const char *path, const char *token)
+{
+  g_autoptr(SoupMessage) msg = phone_request ("GET", base, path, token);
+  return phone_send (msg, 200);
+}
+
+static GBytes *
+phone_get_bytes (const char *base, const char *path, const char *token)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = phone_request ("GET", base, path, token);
+  g_autoptr(GError) error = NULL;
+  GBytes *body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  return body;
+}
+
+static JsonNode *
+phone_upload_meal (const char *base, const char *token, GBytes *png)
+{
+  g_autoptr(SoupMultipart) mp = soup_multipart_new ("multipart/form-data");
+  g_autoptr(SoupMessage) msg = phone_request ("POST", base, "/api/nutrition/upload-meal", token);
+  g_autoptr(GBytes) body = NULL;
+  soup_multipart_append_form_file (mp, "image", "plate.png", "image/png", png);
+  soup_multipart_append_form_string (mp, "meal_type", "snack");
+  soup_multipart_to_message (mp, soup_message_get_request_headers (msg), &body);
+  soup_message_set_request_body_from_bytes (msg, NULL, body);
+  return phone_send (msg, 201);
+}
+
 static void
 test_workstation (void)
 {
@@ -365,22 +442,42 @@ test_workstation (void)
   WAIT_FOR (bz_patient_page_get_n_meals (patient) == meals_before + 1
             && !bz_patient_page_is_loading (patient), 30, "the new meal on the patient page");
 
-  /* 6. a meal uploaded from the member's phone appears without a refresh */
+  /* 6. the member's phone, over HTTP to the embedded server: today's intake shows
+   *    the meal the nutritionist just saved, the avatar downloads, and a photo the
+   *    phone uploads appears on the desk without a refresh. */
   {
-    BzServices *services = bz_session_get_services (session);
-    g_autoptr(GError) error = NULL;
-    g_autoptr(BzCaller) member = bz_auth_sign_in (services, member_email, DEMO_PASSWORD, &error);
+    BzServer *server = bz_session_get_server (session);
+    g_autofree char *base = g_strdup_printf ("http://127.0.0.1:%u", bz_server_get_port (server));
+    g_autofree char *token = NULL;
+    g_autoptr(JsonNode) daily = NULL, scans = NULL, uploaded = NULL;
+    g_autoptr(GBytes) glb = NULL, png = NULL;
     g_autoptr(GdkTexture) photo = NULL;
-    g_autoptr(GBytes) png = NULL;
-    g_autoptr(JsonNode) uploaded = NULL;
+    JsonArray *meals;
+    gboolean found_desk_meal = FALSE;
+    const char *avatar_url;
 
-    g_assert_no_error (error);
+    token = phone_login (base, member_email);
+    daily = phone_get_json (base, "/api/nutrition/daily", token);
+    meals = json_object_get_array_member (json_node_get_object (daily), "meals");
+    for (guint i = 0; i < json_array_get_length (meals); i++)
+      if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (meals, i), "source"),
+                     "workstation") == 0)
+        found_desk_meal = TRUE;
+    g_assert_true (found_desk_meal);
+
+    scans = phone_get_json (base, "/api/v1/scans", token);
+    avatar_url = json_object_get_string_member (
+        json_object_get_object_member (
+            json_array_get_object_element (json_object_get_array_member (json_node_get_object (scans), "scans"), 0),
+            "avatar"), "url");
+    glb = phone_get_bytes (base, avatar_url, token);
+    g_assert_cmpmem (g_bytes_get_data (glb, NULL), 4, "glTF", 4);
+
     shot = screenshot (GTK_WIDGET (window));
     photo = g_object_ref (shot);
     g_clear_object (&shot);
     png = gdk_texture_save_to_png_bytes (photo);
-    uploaded = bz_meals_upload (services, member, NULL, png, "snack", NULL, "phone", &error);
-    g_assert_no_error (error);
+    uploaded = phone_upload_meal (base, token, png);
     g_assert_nonnull (uploaded);
     WAIT_FOR (bz_patient_page_get_n_meals (patient) == meals_before + 2
               && !bz_patient_page_is_loading (patient), 30, "the phone's meal on the desk");
