@@ -61,9 +61,9 @@ main (int argc, char **argv)
     }
   {
     g_autofree char *url = bz_server_get_lan_url (server);
-    g_printerr ("Phones on this network use %s\n", url);
+    g_printerr (_("Phones on this network use %s\n"), url);
     if (opts.demo)
-      g_printerr ("Demo clinic: demo@balanza.local / Demo-2026!  (members paciente01..24@balanza.local)\n");
+      g_printerr (_("Demo clinic: demo@balanza.local / Demo-2026!  (members paciente01..24@balanza.local)\n"));
   }
 
   loop = g_main_loop_new (NULL, FALSE);

@@ -195,16 +195,13 @@ bz_goal_label (const char *goal)
     return NULL;
   if (g_strcmp0 (goal, "weight_loss") == 0)
     return _("Weight loss");
-  if (g_strcmp0 (goal, "weight_gain") == 0)
-    return _("Weight gain");
   if (g_strcmp0 (goal, "muscle_gain") == 0)
     return _("Muscle gain");
   if (g_strcmp0 (goal, "maintenance") == 0)
     return _("Maintenance");
-  if (g_strcmp0 (goal, "health_improvement") == 0 || g_strcmp0 (goal, "health") == 0)
-    return _("Better health");
-  if (g_strcmp0 (goal, "sports_performance") == 0)
-    return _("Sports performance");
+  /* The four goals of seed 002 §3.2 (patients.primary_goal). */
+  if (g_strcmp0 (goal, "health_condition") == 0)
+    return _("Health condition");
   return _("Other goal");
 }
 

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "bz-gui-util.h"
 #include "bz-patient-service.h"
@@ -236,8 +237,8 @@ list_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (total > (gint64) items->len)
     {
-      g_autofree char *text = g_strdup_printf (_("Showing %u of %" G_GINT64_FORMAT " patients — search to narrow the list"),
-                                               items->len, total);
+      g_autofree char *text = g_strdup_printf (_("Showing %u of %" PRId64 " patients — search to narrow the list"),
+                                               items->len, (int64_t) total);
       gtk_label_set_label (self->count_label, text);
     }
   else

@@ -191,7 +191,7 @@ bz_error_to_user_message (const GError *error)
       case BZ_ERROR_PAYLOAD_TOO_LARGE:
         return g_strdup (_("The photo is too large (at most 10 MB)."));
       case BZ_ERROR_UNSUPPORTED_MEDIA:
-        return g_strdup (_("That file is not a JPEG, PNG or WebP image."));
+        return g_strdup (_("That file is not a JPEG or PNG image."));
       case BZ_ERROR_UNAVAILABLE:
       case BZ_ERROR_UPSTREAM:
         return g_strdup (_("A service is not available right now. Try again later."));

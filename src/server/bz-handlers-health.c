@@ -1,6 +1,8 @@
 /* bz-handlers-health.c — GET /health (liveness) and GET /ready (readiness). */
 #include "bz-router.h"
 
+#include <glib/gi18n.h>
+
 #include "config.h"
 
 static BzResponse *
@@ -31,7 +33,7 @@ ready (BzServices *svc, BzRequest *req, GError **error)
   foods = sqlite3_column_int64 (st, 0);
   if (foods == 0)
     {
-      g_set_error (error, BZ_ERROR, BZ_ERROR_UNAVAILABLE, "The food database is not imported yet");
+      g_set_error (error, BZ_ERROR, BZ_ERROR_UNAVAILABLE, _("The food database is not imported yet"));
       return NULL;
     }
   o = json_object_new ();

@@ -234,7 +234,7 @@ static GError *
 too_large_error (gsize max)
 {
   return g_error_new (BZ_ERROR, BZ_ERROR_PAYLOAD_TOO_LARGE,
-                      _("The request body is larger than %" G_GSIZE_FORMAT " bytes"), max);
+                      _("The request body is larger than %zu bytes"), (size_t) max);
 }
 
 /* Runs when headers arrived, before the body is read: refuse oversized bodies early. */
@@ -345,7 +345,7 @@ server_thread (gpointer data)
 
   addr = g_inet_address_new_from_string (self->bind_address);
   if (addr == NULL)
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Invalid bind address %s", self->bind_address);
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Invalid bind address %s"), self->bind_address);
   else
     {
       sockaddr = g_inet_socket_address_new (addr, self->port);

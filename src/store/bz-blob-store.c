@@ -6,6 +6,8 @@
 
 #include "bz-error.h"
 
+#include <glib/gi18n.h>
+
 char *
 bz_sha256_hex (GBytes *bytes)
 {
@@ -45,7 +47,7 @@ bz_blob_put (BzStore *store, GBytes *bytes, const char *mime_type, char **out_sh
       if (g_mkdir_with_parents (dir, 0700) != 0)
         {
           int saved = errno;
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "Cannot create %s: %s", dir, g_strerror (saved));
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot create %s: %s"), dir, g_strerror (saved));
           return FALSE;
         }
       if (!g_file_set_contents_full (path, data ? data : "", len, G_FILE_SET_CONTENTS_DURABLE, 0600, error))

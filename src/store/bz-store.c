@@ -2,6 +2,7 @@
 #include "bz-store.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sodium.h>
 
@@ -219,7 +220,7 @@ open_connection (const char *path, GError **error)
                             NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, BZ_ERROR, BZ_ERROR_INTERNAL, "Cannot open %s: %s", path,
+      g_set_error (error, BZ_ERROR, BZ_ERROR_INTERNAL, _("Cannot open %s: %s"), path,
                    db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       sqlite3_close_v2 (db);
       return NULL;
@@ -374,7 +375,7 @@ bz_store_open (const char *data_dir, GError **error)
     {
       int saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot create %s: %s", data_dir, g_strerror (saved));
+                   _("Cannot create %s: %s"), data_dir, g_strerror (saved));
       return NULL;
     }
 
