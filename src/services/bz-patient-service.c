@@ -345,15 +345,6 @@ bz_patients_audit_read (BzServices *svc, const BzCaller *caller, const char *pat
     g_warning ("audit insert failed: %s", sqlite3_errmsg (db));
 }
 
-static JsonNode *
-parse_json_text (const char *text)
-{
-  g_autoptr(JsonParser) p = json_parser_new ();
-  if (text && json_parser_load_from_data (p, text, -1, NULL) && json_parser_get_root (p))
-    return json_node_copy (json_parser_get_root (p));
-  return json_node_new (JSON_NODE_NULL);
-}
-
 JsonNode *
 bz_patients_get (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error)
 {
@@ -400,8 +391,8 @@ bz_patients_get (BzServices *svc, const BzCaller *caller, const char *patient_id
     json_object_set_null_member (basic, "target_weight_kg");
   else
     json_object_set_double_member (basic, "target_weight_kg", sqlite3_column_double (st, 8));
-  json_object_set_member (basic, "health_conditions", parse_json_text ((const char *) sqlite3_column_text (st, 9)));
-  json_object_set_member (basic, "allergies", parse_json_text ((const char *) sqlite3_column_text (st, 10)));
+  json_object_set_member (basic, "health_conditions", bz_json_node_from_text ((const char *) sqlite3_column_text (st, 9)));
+  json_object_set_member (basic, "allergies", bz_json_node_from_text ((const char *) sqlite3_column_text (st, 10)));
   json_object_set_string_member (basic, "status", (const char *) sqlite3_column_text (st, 11));
   json_object_set_string_member (basic, "assigned_at", (const char *) sqlite3_column_text (st, 12));
   json_object_set_string_member (basic, "nutritionist_id", (const char *) sqlite3_column_text (st, 13));
@@ -428,7 +419,7 @@ bz_patients_get (BzServices *svc, const BzCaller *caller, const char *patient_id
         json_object_set_double_member (h, "weight_kg", sqlite3_column_double (s, 2));
         json_object_set_double_member (h, "body_fat_percent", sqlite3_column_double (s, 3));
         json_object_set_double_member (h, "skeletal_muscle_mass_kg", sqlite3_column_double (s, 4));
-        json_object_set_member (h, "circumferences_cm", parse_json_text ((const char *) sqlite3_column_text (s, 5)));
+        json_object_set_member (h, "circumferences_cm", bz_json_node_from_text ((const char *) sqlite3_column_text (s, 5)));
         json_array_add_object_element (history, h);
       }
   }

@@ -139,15 +139,6 @@ validate_scan (JsonObject *input, BzBodyMeasurements *m, GDateTime **out_measure
   return json_generator_to_data (gen, NULL);
 }
 
-static JsonNode *
-parse_json_text (const char *text)
-{
-  g_autoptr(JsonParser) p = json_parser_new ();
-  if (text && json_parser_load_from_data (p, text, -1, NULL) && json_parser_get_root (p))
-    return json_node_copy (json_parser_get_root (p));
-  return json_node_new (JSON_NODE_NULL);
-}
-
 #define SCAN_COLUMNS \
   "s.id, s.patient_id, s.measured_at, s.sex, s.age, s.height_cm, s.weight_kg, s.body_fat_percent," \
   " s.skeletal_muscle_mass_kg, s.circumferences_cm, a.id, a.version, a.size_bytes, a.blob_sha256, a.vertex_count, a.provider"
@@ -166,7 +157,7 @@ scan_row_json (sqlite3_stmt *st)
   json_object_set_double_member (o, "weight_kg", w);
   json_object_set_double_member (o, "body_fat_percent", sqlite3_column_double (st, 7));
   json_object_set_double_member (o, "skeletal_muscle_mass_kg", sqlite3_column_double (st, 8));
-  json_object_set_member (o, "circumferences_cm", parse_json_text ((const char *) sqlite3_column_text (st, 9)));
+  json_object_set_member (o, "circumferences_cm", bz_json_node_from_text ((const char *) sqlite3_column_text (st, 9)));
   /* BMI = kg / m² (WHO). */
   json_object_set_double_member (o, "bmi", round (w / (h * h) * 10.0) / 10.0);
   if (sqlite3_column_type (st, 10) != SQLITE_NULL)

@@ -148,3 +148,12 @@ bz_json_get_number (JsonObject *o, const char *name, double *out)
   *out = json_node_get_double (n);
   return TRUE;
 }
+
+JsonNode *
+bz_json_node_from_text (const char *text)
+{
+  g_autoptr(JsonParser) p = json_parser_new ();
+  if (text && json_parser_load_from_data (p, text, -1, NULL) && json_parser_get_root (p))
+    return json_node_copy (json_parser_get_root (p));
+  return json_node_new (JSON_NODE_NULL);
+}

@@ -72,6 +72,13 @@ JsonObject *bz_pagination_json (guint page, guint limit, gint64 total_items);
 /** bz_json_node_new_object: Returns: (transfer full): a node holding (taking) @object. */
 JsonNode   *bz_json_node_new_object (JsonObject *object);
 
+/**
+ * bz_json_node_from_text:
+ * @text: (nullable): JSON text stored in a TEXT column (e.g. patients.allergies)
+ * Returns: (transfer full): the parsed tree, or a null node if @text is NULL or not JSON.
+ */
+JsonNode   *bz_json_node_from_text (const char *text);
+
 /** bz_json_get_string: Returns: (transfer none) (nullable): member @name of @o if it is a string. */
 const char *bz_json_get_string (JsonObject *o, const char *name);
 
