@@ -210,7 +210,14 @@ run_job (gpointer data, gpointer user_data)
       g_clear_pointer (&job->resp, bz_response_free);
       job->resp = bz_response_error (g_steal_pointer (&error));
     }
-  g_main_context_invoke (job->self->context, finish_job, job);
+  /* Back to the server thread through a source (never g_main_context_invoke,
+   * which would run finish_job here if the server context were not owned). */
+  {
+    g_autoptr(GSource) source = g_idle_source_new ();
+    g_source_set_callback (source, finish_job, job, NULL);
+    g_source_set_static_name (source, "[balanza] finish request");
+    g_source_attach (source, job->self->context);
+  }
 }
 
 static void

@@ -12,6 +12,7 @@
 struct _BzStore
 {
   GObject parent_instance;
+  guint serial;       /* unique per process: the key of per-thread connections */
   char *data_dir;
   char *db_path;
   GBytes *secret;
@@ -34,11 +35,14 @@ typedef struct
   gint ref_count;
 } Watcher;
 
-/* Per-thread map BzStore* -> sqlite3*; closed when the thread exits. */
+/* Per-thread map store serial -> sqlite3*; closed when the thread exits.
+ * Keyed by serial, not by pointer: a store allocated where a finalized one
+ * lived must never find that store's (closed) connections. */
 static void thread_conns_free (gpointer p);
 static GPrivate thread_conns = G_PRIVATE_INIT (thread_conns_free);
 static GMutex live_lock;
-static GHashTable *live_stores; /* BzStore* set, to skip conns of dead stores */
+static GHashTable *live_stores; /* serial -> BzStore*, stores not yet finalized */
+static guint next_serial = 1;   /* guarded by live_lock */
 
 static void
 thread_conns_free (gpointer p)
@@ -51,8 +55,9 @@ thread_conns_free (gpointer p)
   g_hash_table_iter_init (&it, map);
   while (g_hash_table_iter_next (&it, &key, &value))
     {
-      BzStore *store = key;
-      if (live_stores && g_hash_table_contains (live_stores, store))
+      BzStore *store = live_stores ? g_hash_table_lookup (live_stores, key) : NULL;
+      /* A finalized store already closed its connections. */
+      if (store)
         {
           g_mutex_lock (&store->lock);
           g_ptr_array_remove (store->conns, value);
@@ -82,12 +87,13 @@ bz_store_finalize (GObject *object)
   BzStore *self = BZ_STORE (object);
 
   g_mutex_lock (&live_lock);
-  g_hash_table_remove (live_stores, self);
-  /* Drop this store from the calling thread's map; other threads' maps keep a
-   * dangling key that is never dereferenced (checked against live_stores). */
+  if (live_stores)
+    g_hash_table_remove (live_stores, GUINT_TO_POINTER (self->serial));
+  /* Other threads' maps keep this serial's entry until they exit; it is never
+   * looked up again (serials are not reused) and not closed twice. */
   GHashTable *map = g_private_get (&thread_conns);
   if (map)
-    g_hash_table_remove (map, self);
+    g_hash_table_remove (map, GUINT_TO_POINTER (self->serial));
   g_mutex_unlock (&live_lock);
 
   for (guint i = 0; i < self->conns->len; i++)
@@ -251,14 +257,14 @@ bz_store_db (BzStore *self)
       map = g_hash_table_new (NULL, NULL);
       g_private_set (&thread_conns, map);
     }
-  db = g_hash_table_lookup (map, self);
+  db = g_hash_table_lookup (map, GUINT_TO_POINTER (self->serial));
   if (db)
     return db;
 
   db = open_connection (self->db_path, &error);
   if (db == NULL)
     g_error ("%s", error->message);
-  g_hash_table_insert (map, self, db);
+  g_hash_table_insert (map, GUINT_TO_POINTER (self->serial), db);
   g_mutex_lock (&self->lock);
   g_ptr_array_add (self->conns, db);
   g_mutex_unlock (&self->lock);
@@ -391,7 +397,8 @@ bz_store_open (const char *data_dir, GError **error)
   g_mutex_lock (&live_lock);
   if (live_stores == NULL)
     live_stores = g_hash_table_new (NULL, NULL);
-  g_hash_table_add (live_stores, self);
+  self->serial = next_serial++;
+  g_hash_table_insert (live_stores, GUINT_TO_POINTER (self->serial), self);
   g_mutex_unlock (&live_lock);
 
   /* Open this thread's connection and migrate through it. */
@@ -515,9 +522,16 @@ bz_store_notify (BzStore *self, const char *table, const char *row_id)
     }
   g_mutex_unlock (&self->lock);
 
+  /* Always through a source on the watcher's context, never
+   * g_main_context_invoke(): that runs the callback right here, on the
+   * writer's thread, whenever the watcher's context is not owned just now. */
   for (guint i = 0; i < pending->len; i++)
     {
       Notification *n = g_ptr_array_index (pending, i);
-      g_main_context_invoke_full (n->w->context, G_PRIORITY_DEFAULT, deliver, n, notification_free);
+      g_autoptr(GSource) source = g_idle_source_new ();
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, deliver, n, notification_free);
+      g_source_set_static_name (source, "[balanza] store change");
+      g_source_attach (source, n->w->context);
     }
 }

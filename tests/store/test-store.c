@@ -1,0 +1,177 @@
+/* test-store.c — the SQLite store: migrations, per-thread connections, blobs, changes. */
+#include "bz-blob-store.h"
+#include "bz-error.h"
+#include "bz-test-util.h"
+
+static void
+test_migrations (void)
+{
+  g_autofree char *dir = bz_test_tmpdir ("store");
+  g_autoptr(GError) error = NULL;
+  int version;
+  {
+    g_autoptr(BzStore) store = bz_store_open (dir, &error);
+    g_autoptr(sqlite3_stmt) st = NULL;
+    g_assert_no_error (error);
+    version = bz_store_schema_version (store);
+    g_assert_cmpint (version, >=, 2);
+    st = bz_db_prepare (bz_store_db (store), "PRAGMA journal_mode", &error);
+    g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (st, 0), ==, "wal");
+  }
+  {
+    /* Reopening applies nothing twice and keeps the same secret. */
+    g_autoptr(BzStore) a = bz_store_open (dir, &error);
+    g_autoptr(BzStore) b = bz_store_open (dir, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (bz_store_schema_version (a), ==, version);
+    g_assert_true (g_bytes_equal (bz_store_get_secret (a), bz_store_get_secret (b)));
+    g_assert_cmpuint (g_bytes_get_size (bz_store_get_secret (a)), ==, 32);
+  }
+  bz_test_rmdir (dir);
+}
+
+static gpointer
+count_users (gpointer data)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (data), "SELECT count(*) FROM users", NULL);
+  g_assert_nonnull (st);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  return GINT_TO_POINTER (sqlite3_column_int (st, 0) + 1);
+}
+
+static void
+pool_func (gpointer data, gpointer user_data)
+{
+  *(int *) user_data = GPOINTER_TO_INT (count_users (data));
+}
+
+/* A worker thread that used a finalized store must get a fresh connection for a
+ * new store, even if the allocator puts the new store at the same address. */
+static void
+test_thread_connections_outlive_store (void)
+{
+  g_autofree char *d1 = bz_test_tmpdir ("store1"), *d2 = bz_test_tmpdir ("store2");
+  g_autoptr(GError) error = NULL;
+  int result = 0;
+  GThreadPool *pool = g_thread_pool_new (pool_func, &result, 1, TRUE, &error);
+
+  for (int round = 0; round < 5; round++)
+    {
+      BzStore *store = bz_store_open (round % 2 ? d2 : d1, &error);
+      g_assert_no_error (error);
+      if (round % 2)
+        g_assert_true (bz_db_exec (bz_store_db (store),
+            "INSERT OR IGNORE INTO users (id, email, username, password_hash, first_name, last_name, user_type,"
+            " created_at, updated_at) VALUES ('u1', 'a@b.mx', 'a', 'x', 'A', 'B', 'patient', 'now', 'now')", &error));
+      result = 0;
+      g_thread_pool_push (pool, store, NULL);
+      while (result == 0)
+        g_usleep (1000);
+      /* d1 has no users, d2 has one: a stale connection would mix them up. */
+      g_assert_cmpint (result - 1, ==, round % 2 ? 1 : 0);
+      g_object_unref (store);
+    }
+  g_thread_pool_free (pool, FALSE, TRUE);
+  bz_test_rmdir (d1);
+  bz_test_rmdir (d2);
+}
+
+static void
+test_blobs (void)
+{
+  g_autofree char *dir = bz_test_tmpdir ("blobs");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzStore) store = bz_store_open (dir, &error);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("hello avatar", 12);
+  g_autofree char *sha = NULL, *sha2 = NULL, *mime = NULL, *path = NULL;
+  g_autoptr(GBytes) back = NULL;
+
+  g_assert_true (bz_blob_put (store, bytes, "text/plain", &sha, &error));
+  g_assert_true (bz_blob_put (store, bytes, "text/plain", &sha2, &error));
+  g_assert_cmpstr (sha, ==, sha2);
+  {
+    g_autofree char *expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) "hello avatar", 12);
+    g_assert_cmpstr (sha, ==, expected);
+  }
+  path = bz_blob_path (store, sha);
+  g_assert_true (g_str_has_suffix (path, sha + 2));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  back = bz_blob_get (store, sha, &mime, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (back, bytes));
+  g_assert_cmpstr (mime, ==, "text/plain");
+  g_assert_null (bz_blob_get (store, "../../etc/passwd", NULL, &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (bz_blob_get (store, "0000000000000000000000000000000000000000000000000000000000000000", NULL, &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND);
+  bz_test_rmdir (dir);
+}
+
+typedef struct
+{
+  GMainContext *ctx;
+  char *table;
+  char *row;
+  GThread *thread;
+} Seen;
+
+static void
+on_change (const char *table, const char *row_id, gpointer data)
+{
+  Seen *seen = data;
+  seen->table = g_strdup (table);
+  seen->row = g_strdup (row_id);
+  seen->thread = g_thread_self ();
+}
+
+static gpointer
+notify_from_thread (gpointer store)
+{
+  bz_store_notify (store, "meal_logs", "m-1");
+  return NULL;
+}
+
+static void
+test_changes (void)
+{
+  g_autofree char *dir = bz_test_tmpdir ("changes");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzStore) store = bz_store_open (dir, &error);
+  Seen seen = { 0 };
+  guint id = bz_store_watch (store, NULL, on_change, &seen, NULL);
+  sqlite3 *db = bz_store_db (store);
+
+  g_assert_true (bz_db_begin (db, &error));
+  g_assert_true (bz_store_log_change (db, "meal_logs", "m-1", BZ_CHANGE_INSERT, &error));
+  g_assert_true (bz_db_commit (db, &error));
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, "SELECT table_name, row_id, op FROM changes", &error);
+    g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (st, 2), ==, "insert");
+  }
+  /* A write on another thread is delivered on the watcher's own context. */
+  g_thread_join (g_thread_new ("writer", notify_from_thread, store));
+  g_assert_null (seen.table);
+  while (seen.table == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (seen.table, ==, "meal_logs");
+  g_assert_cmpstr (seen.row, ==, "m-1");
+  g_assert_true (seen.thread == g_thread_self ());
+  bz_store_unwatch (store, id);
+  g_free (seen.table);
+  g_free (seen.row);
+  bz_test_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/store/migrations", test_migrations);
+  g_test_add_func ("/store/thread-connections", test_thread_connections_outlive_store);
+  g_test_add_func ("/store/blobs", test_blobs);
+  g_test_add_func ("/store/changes", test_changes);
+  return g_test_run ();
+}
