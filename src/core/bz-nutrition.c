@@ -68,6 +68,16 @@ bz_activity_level_from_string (const char *s, BzActivityLevel *out)
   return FALSE;
 }
 
+double
+bz_protein_reference_weight (double weight_kg, double height_cm)
+{
+  double h = height_cm / 100.0;
+  double ibw = 22.0 * h * h;
+  if (h <= 0 || weight_kg / (h * h) < 30.0)
+    return weight_kg;
+  return ibw + 0.4 * (weight_kg - ibw);
+}
+
 void
 bz_daily_targets (BzSex sex, double weight_kg, double height_cm, double age_years,
                   BzActivityLevel level, BzGoal goal, BzNutrients *out)
@@ -88,7 +98,7 @@ bz_daily_targets (BzSex sex, double weight_kg, double height_cm, double age_year
     }
 
   out->energy_kcal = energy;
-  out->protein_g = protein_per_kg * weight_kg;
+  out->protein_g = protein_per_kg * bz_protein_reference_weight (weight_kg, height_cm);
   out->fat_g = energy * 0.30 / 9.0;
   out->carbohydrate_g = MAX (0.0, (energy - out->protein_g * 4.0 - out->fat_g * 9.0) / 4.0);
   out->fiber_g = 14.0 * energy / 1000.0;

@@ -73,11 +73,26 @@ typedef enum { BZ_GOAL_MAINTENANCE, BZ_GOAL_WEIGHT_LOSS, BZ_GOAL_MUSCLE_GAIN } B
  *
  * energy = BMR × PAL, −500 kcal for weight loss (floored at BMR × 1.0) and
  * +300 kcal for muscle gain; protein 1.6 g/kg (weight loss, muscle gain) or
- * 1.2 g/kg; fat 30 % of energy (9 kcal/g); carbohydrate the remainder
- * (4 kcal/g); fiber 14 g per 1000 kcal (Dietary Guidelines for Americans
- * 2020-2025); sodium < 2000 mg (WHO 2012 sodium guideline).
+ * 1.2 g/kg of the protein reference weight (bz_protein_reference_weight());
+ * fat 30 % of energy (9 kcal/g); carbohydrate the remainder (4 kcal/g);
+ * fiber 14 g per 1000 kcal (Dietary Guidelines for Americans 2020-2025);
+ * sodium < 2000 mg (WHO 2012 sodium guideline).
  */
 void        bz_daily_targets        (BzSex sex, double weight_kg, double height_cm, double age_years,
                                      BzActivityLevel level, BzGoal goal, BzNutrients *out);
+
+/**
+ * bz_protein_reference_weight:
+ * @weight_kg: actual body weight (kg)
+ * @height_cm: standing height (cm)
+ *
+ * The weight protein needs are scaled by: the actual weight up to BMI 30;
+ * above it the adjusted body weight IBW + 0.4 × (actual − IBW), with the
+ * ideal body weight IBW taken at BMI 22 (Krenitsky J, "Adjusted body weight,
+ * pro", Nutr Clin Pract 2005;20:468-73; IBW by BMI 22 as in Lemmens HJ et al.,
+ * Obes Surg 2005;15:1082-3).
+ * Returns: the reference weight in kg.
+ */
+double      bz_protein_reference_weight (double weight_kg, double height_cm);
 
 G_END_DECLS

@@ -429,6 +429,9 @@ bz_meals_daily (BzServices *svc, const BzCaller *caller, const char *patient_id,
       json_object_set_int_member (basis, "age", sqlite3_column_int (scan, 2));
       json_object_set_string_member (basis, "sex", (const char *) sqlite3_column_text (scan, 1));
       json_object_set_double_member (basis, "bmr_kcal", round (bmr));
+      json_object_set_double_member (basis, "protein_reference_weight_kg",
+                                     round (bz_protein_reference_weight (sqlite3_column_double (scan, 4),
+                                                                         sqlite3_column_double (scan, 3)) * 10) / 10);
       json_object_set_string_member (basis, "activity_level", (const char *) sqlite3_column_text (scan, 6));
       json_object_set_double_member (basis, "activity_factor", bz_activity_factor (level));
       json_object_set_string_member (basis, "goal", goal_s ? goal_s : "maintenance");
