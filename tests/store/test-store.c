@@ -43,7 +43,7 @@ count_users (gpointer data)
 static void
 pool_func (gpointer data, gpointer user_data)
 {
-  *(int *) user_data = GPOINTER_TO_INT (count_users (data));
+  g_atomic_int_set ((int *) user_data, GPOINTER_TO_INT (count_users (data)));
 }
 
 /* A worker thread that used a finalized store must get a fresh connection for a
@@ -64,9 +64,9 @@ test_thread_connections_outlive_store (void)
         g_assert_true (bz_db_exec (bz_store_db (store),
             "INSERT OR IGNORE INTO users (id, email, username, password_hash, first_name, last_name, user_type,"
             " created_at, updated_at) VALUES ('u1', 'a@b.mx', 'a', 'x', 'A', 'B', 'patient', 'now', 'now')", &error));
-      result = 0;
+      g_atomic_int_set (&result, 0);
       g_thread_pool_push (pool, store, NULL);
-      while (result == 0)
+      while (g_atomic_int_get (&result) == 0)
         g_usleep (1000);
       /* d1 has no users, d2 has one: a stale connection would mix them up. */
       g_assert_cmpint (result - 1, ==, round % 2 ? 1 : 0);
