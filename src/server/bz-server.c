@@ -450,8 +450,10 @@ static gboolean
 close_listeners (gpointer data)
 {
   BzServer *self = data;
-  for (GSList *l = soup_server_get_listeners (self->soup); l; l = l->next)
+  GSList *listeners = soup_server_get_listeners (self->soup);  /* (transfer container) */
+  for (GSList *l = listeners; l; l = l->next)
     g_socket_close (l->data, NULL);
+  g_slist_free (listeners);
   return G_SOURCE_REMOVE;
 }
 
