@@ -7,21 +7,35 @@
  * `foods` + `food_groups`, never a pivot over the 679,045 nutrient rows.
  *
  * Search: the user's text is reduced to its words (letters, digits and
- * combining marks; everything else separates words), each word is quoted as
- * an FTS5 string and made a prefix query, and the words are ANDed:
- * `crème brûlée"` -> `"crème"* "brûlée"*`.  No FTS5 operator, column filter,
- * quote or parenthesis typed by the user reaches the query syntax.  Accents
- * are ignored by the index's tokenizer (unicode61 remove_diacritics 2), which
- * also folds the query words.  Text without any word (`*`, `"`, `--`) lists
- * all foods, like an empty search.  Results are ordered by bm25() (best
- * first), then description, then rowid (= NDB number order, see the schema).
+ * combining marks; everything else separates words) and the words are
+ * grouped by bz_food_terms_parse() (src/core/bz-food-terms.c), which knows
+ * the Spanish (Mexico) names of foods and the English words SR28 uses for
+ * them.  A word it does not know (any English word) becomes a quoted FTS5
+ * prefix term, exactly as before the vocabulary existed; plain terms are
+ * ANDed: `crème brûlée"` -> `"crème"* "brûlée"*`.  A Spanish word or term
+ * becomes an OR of the word(s) as typed and its English equivalents, all
+ * quoted whole words, not prefixes: a known word is a finished word, and
+ * "pollo" must not match "pollock", "sal" "salmon", nor "huevo"'s "egg"
+ * "Eggplant".  An equivalent of several words is ANDed; the vocabulary
+ * marks the few English prefixes it wants (`oat*`); a word that is its own
+ * English ("tortilla", "salsa") stays a prefix term, so an English search
+ * only gains results.  Groups are then ANDed explicitly:
+ * `pechuga de pollo asada` -> `(("pechuga" AND "pollo") OR ("chicken" AND
+ * "breast")) AND ("asada" OR "roasted" OR "grilled" OR "broiled")`.
+ * Every piece of user text is inside quotes, so no FTS5 operator, column
+ * filter, quote or parenthesis typed by the user reaches the query syntax;
+ * AND, OR and the parentheses come from here only.  Accents are ignored by
+ * the index's tokenizer (unicode61 remove_diacritics 2), which also folds
+ * the query words.  Text without any word (`*`, `"`, `--`) lists all
+ * foods, like an empty search.  Results are ordered by bm25() (best first),
+ * then description, then rowid (= NDB number order, see the schema).
  */
 #include "bz-food-service.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
-#define MAX_SEARCH_WORDS 16   /* further words are ignored */
-#define MAX_WORD_CHARS   64   /* longer words are cut (still a prefix match) */
+#include "bz-food-terms.h"
 
 /* Columns 0..7 of both listing queries. */
 #define LIST_COLUMNS \
@@ -85,51 +99,127 @@ set_not_found (const char *ndb_no, GError **error)
   g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Food %s not found"), ndb_no ? ndb_no : "(null)");
 }
 
+/* Appends @word as an FTS5 string (a `"` inside is doubled, though
+ * neither typed words nor the vocabulary can hold one), then `*` when
+ * @prefix. */
+static void
+append_term (GString *q, const char *word, gsize len, gboolean prefix)
+{
+  g_string_append_c (q, '"');
+  for (gsize i = 0; i < len; i++)
+    {
+      if (word[i] == '"')
+        g_string_append_c (q, '"');
+      g_string_append_c (q, word[i]);
+    }
+  g_string_append (q, prefix ? "\"*" : "\"");
+}
+
+/* Appends the typed @words (a NULL-terminated array), or when @words is
+ * NULL the vocabulary's English words in @spaced (separated by single
+ * spaces), as FTS5 strings, ANDed and in parentheses when more than one.
+ * Each is a prefix term when @prefix, or when it is a vocabulary word
+ * ending in `*` (see bz-food-terms.h), else a whole word. */
+static void
+append_all_of (GString *q, char **words, const char *spaced, gboolean prefix)
+{
+  g_auto(GStrv) split = words ? NULL : g_strsplit (spaced, " ", -1);
+  char **w = words ? words : split;
+  guint n = g_strv_length (w);
+
+  if (n > 1)
+    g_string_append_c (q, '(');
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len = strlen (w[i]);
+
+      if (i)
+        g_string_append (q, " AND ");
+      if (split && len > 1 && w[i][len - 1] == '*')   /* vocabulary "oat*" */
+        append_term (q, w[i], len - 1, TRUE);
+      else
+        append_term (q, w[i], len, prefix);
+    }
+  if (n > 1)
+    g_string_append_c (q, ')');
+}
+
+/* Whether the vocabulary's English @alt is the folded word @self, as a
+ * whole word or a prefix ("tortilla*"). */
+static gboolean
+same_word (const char *self, const char *alt)
+{
+  gsize len = strlen (alt);
+
+  if (len > 1 && alt[len - 1] == '*')
+    len--;
+  return strlen (self) == len && strncmp (self, alt, len) == 0;
+}
+
+/* Appends one group of bz_food_terms_parse() (see the comment at the top).
+ * Returns whether it wrote more than one plain term. */
+static gboolean
+append_group (GString *q, const BzFoodTermGroup *g)
+{
+  g_autofree char *self = NULL;
+  gboolean self_is_english = FALSE;
+  gsize start = q->len;
+  guint n = 1;
+
+  if (g->english->len == 0)   /* not in the vocabulary: as typed, a prefix */
+    {
+      append_all_of (q, g->words, NULL, TRUE);
+      return g_strv_length (g->words) > 1;
+    }
+
+  /* A word that is its own English ("tortilla", "mango", "salmón") stays
+   * the prefix term it always was, so English searches lose nothing. */
+  self = g_strv_length (g->words) == 1 ? bz_food_terms_fold (g->words[0]) : NULL;
+  for (guint i = 0; self && i < g->english->len; i++)
+    self_is_english |= same_word (self, g_ptr_array_index (g->english, i));
+
+  g_string_append_c (q, '(');
+  append_all_of (q, g->words, NULL, self_is_english);
+  for (guint i = 0; i < g->english->len; i++)
+    {
+      const char *alt = g_ptr_array_index (g->english, i);
+
+      if (self_is_english && same_word (self, alt))
+        continue;
+      g_string_append (q, " OR ");
+      append_all_of (q, NULL, alt, FALSE);
+      n++;
+    }
+  if (n == 1)   /* only itself: no parentheses, "tortilla"* as before */
+    {
+      g_string_erase (q, start, 1);
+      return FALSE;
+    }
+  g_string_append_c (q, ')');
+  return TRUE;
+}
+
 /* Turns free text into an FTS5 query (see the comment at the top), or
  * returns NULL when it has no word at all. */
 static char *
 fts_query_from_text (const char *search)
 {
-  g_autofree char *valid = NULL;
-  g_autoptr(GString) q = g_string_new (NULL);
-  guint words = 0, chars = 0;
-  gboolean in_word = FALSE;
+  g_autoptr(GPtrArray) groups = bz_food_terms_parse (search);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  gboolean compound = FALSE;
 
-  if (search == NULL)
+  if (groups->len == 0)
     return NULL;
-  valid = g_utf8_make_valid (search, -1);
-
-  for (const char *p = valid; ; p = g_utf8_next_char (p))
+  for (guint i = 0; i < groups->len; i++)
     {
-      gunichar c = g_utf8_get_char (p);
-
-      /* A word starts with a letter or digit and may carry combining marks. */
-      if (c != 0 && (g_unichar_isalnum (c) || (in_word && g_unichar_ismark (c))))
-        {
-          if (!in_word)
-            {
-              if (words == MAX_SEARCH_WORDS)
-                break;
-              if (q->len)
-                g_string_append_c (q, ' ');
-              g_string_append_c (q, '"');
-              in_word = TRUE;
-              chars = 0;
-            }
-          if (chars++ < MAX_WORD_CHARS)
-            g_string_append_unichar (q, c);
-        }
-      else if (in_word)
-        {
-          g_string_append (q, "\"*");
-          in_word = FALSE;
-          words++;
-        }
-      if (c == 0)
-        break;
+      g_autoptr(GString) part = g_string_new (NULL);
+      compound |= append_group (part, g_ptr_array_index (groups, i));
+      g_ptr_array_add (parts, g_string_free (g_steal_pointer (&part), FALSE));
     }
-
-  return words ? g_strdup (q->str) : NULL;
+  g_ptr_array_add (parts, NULL);
+  /* Plain terms keep FTS5's implicit AND (the query English text always
+   * had); a parenthesized group needs the explicit operator. */
+  return g_strjoinv (compound ? " AND " : " ", (char **) parts->pdata);
 }
 
 static gboolean

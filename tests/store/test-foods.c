@@ -8,6 +8,7 @@
 #include <lzma.h>
 
 #include "bz-food-service.h"
+#include "bz-food-terms.h"
 #include "bz-test-util.h"
 #include "bz-usda-import.h"
 
@@ -644,6 +645,125 @@ test_search_hostile (void)
     }
 }
 
+/* --- Spanish (Mexico) search, bz-food-terms ---------------------------------- */
+
+/* Foods matching the FTS5 query @match (which holds no single quote). */
+static gint64
+fts_count (const char *match)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM foods_fts WHERE foods_fts MATCH '%s'", match);
+  return count_rows (shared_store, sql);
+}
+
+static void
+test_search_spanish (void)
+{
+  /* text, page size, a food that must be on page 1 */
+  static const struct { const char *text; guint limit; const char *ndb_no; } finds[] = {
+    { "frijoles negros", 20, "16015" },         /* Beans, black, mature seeds, cooked, boiled, without salt */
+    { "frijoles negros", 20, "16014" },         /* Beans, black, mature seeds, raw */
+    { "pechuga de pollo asada", 20, "05064" },  /* Chicken, broilers or fryers, breast, meat only, cooked, roasted */
+    { "plátano", 10, "09040" },                 /* Bananas, raw */
+    { "PLATANO", 10, "09040" },
+    { "aguacate", 10, "09037" },                /* Avocados, raw, all commercial varieties */
+    { "aguacate", 10, "09038" },                /* Avocados, raw, California */
+    { "tortillas de maíz", 20, "18363" },       /* Tortillas, ready-to-bake or -fry, corn */
+    { "tomate verde", 1, "11954" },             /* Tomatillos, raw: not a green tomato */
+    { "cheddar", 1, "01009" },                  /* English still first where it was */
+  };
+  g_autoptr(JsonNode) pollo = NULL, huevo = NULL;
+  JsonArray *a;
+  gboolean starts_chicken = FALSE;
+
+  ensure_imported ();
+  for (guint i = 0; i < G_N_ELEMENTS (finds); i++)
+    {
+      g_autoptr(JsonNode) node = search (finds[i].text, 1, finds[i].limit);
+      if (!results_contain (node, finds[i].ndb_no))
+        g_error ("“%s”: %s not in the first %u", finds[i].text, finds[i].ndb_no, finds[i].limit);
+    }
+
+  /* pollo = the word chicken, huevo = the word egg: exactly their foods, so
+   * no "Fish, pollock", Eggplant or EGGO ("pollo" and "huevo" themselves
+   * occur in no SR28 description) */
+  pollo = search ("pollo", 1, 100);
+  huevo = search ("huevo", 1, 20);
+  g_assert_cmpint (total_items (pollo), ==, fts_count ("\"chicken\""));
+  g_assert_cmpint (total_items (huevo), ==, fts_count ("\"egg\""));
+  a = foods_of (pollo);
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    starts_chicken |= g_str_has_prefix (json_object_get_string_member (json_array_get_object_element (a, i),
+                                                                       "description"), "Chicken,");
+  g_assert_true (starts_chicken);
+}
+
+/* English queries give what they gave before the vocabulary: the totals of
+ * the search at commit 01d0f9b, which equal the old query (every word a
+ * quoted prefix term) counted directly; -1: count only. */
+static void
+test_search_english_unchanged (void)
+{
+  static const struct { const char *text; gint64 total; } cases[] = {
+    { "cheese", 340 }, { "chicken", 481 }, { "cheddar", 37 }, { "beans", 203 }, { "rice", 152 },
+    { "egg", 139 }, { "milk", 227 }, { "tortilla", 29 }, { "banana", 58 }, { "apple", 130 },
+    { "oats", 25 }, { "corn", 178 }, { "pizza", 91 }, { "black beans", 9 },
+    { "chicken breast roasted", 4 }, { "old el paso", -1 },
+  };
+  g_autoptr(GRegex) word = g_regex_new ("[^ ]+", 0, 0, NULL);
+
+  ensure_imported ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) node = search (cases[i].text, 1, 5);
+      g_autofree char *old_match = g_regex_replace (word, cases[i].text, -1, 0, "\"\\0\"*", 0, NULL);
+
+      if (cases[i].total >= 0)
+        g_assert_cmpint (total_items (node), ==, cases[i].total);
+      g_assert_cmpint (total_items (node), ==, fts_count (old_match));
+    }
+}
+
+/* Every English equivalent in the vocabulary names at least one SR28 food
+ * (bz-food-terms.h promises it), and Spanish mixed with FTS5 syntax never
+ * makes a bad query. */
+static void
+test_search_vocabulary (void)
+{
+  static const char *pieces[] = {
+    "pollo", "de", "tomate", "verde", "frijoles", "plátano", "macho", "pechuga", "\"", "*", "(",
+    ")", "OR", "AND", "NOT", "NEAR", ":", "^", "-", "+", "{", "}", "a\xcc\x81", "y", " ", "nuez", "india",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2029);
+  g_autoptr(GRegex) term = g_regex_new ("([a-z0-9]+)(\\*?)", 0, 0, NULL);
+
+  ensure_imported ();
+  for (guint i = 0; i < bz_food_terms_vocabulary_size (); i++)
+    {
+      const char *es, *en;
+      g_auto(GStrv) alts = NULL;
+
+      bz_food_terms_vocabulary_entry (i, &es, &en);
+      alts = g_strsplit (en, "|", -1);
+      for (guint j = 0; alts[j]; j++)
+        {
+          /* "bean* snap" -> "bean"* "snap" */
+          g_autofree char *m = g_regex_replace (term, alts[j], -1, 0, "\"\\1\"\\2", 0, NULL);
+          if (fts_count (m) == 0)
+            g_error ("vocabulary “%s”: “%s” matches no SR28 food", es, alts[j]);
+        }
+    }
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autoptr(JsonNode) node = NULL;
+      for (guint j = g_rand_int_range (rand, 0, 8); j > 0; j--)
+        g_string_append (s, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      node = search (s->str, 1, 3);
+      g_assert_cmpint (total_items (node), >=, 0);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -669,6 +789,9 @@ main (int argc, char **argv)
   g_test_add_func ("/foods/search/cheddar", test_search_cheddar);
   g_test_add_func ("/foods/search/accents", test_search_accents);
   g_test_add_func ("/foods/search/hostile-input", test_search_hostile);
+  g_test_add_func ("/foods/search/spanish", test_search_spanish);
+  g_test_add_func ("/foods/search/english-unchanged", test_search_english_unchanged);
+  g_test_add_func ("/foods/search/vocabulary", test_search_vocabulary);
   g_test_add_func ("/foods/import/checksum-mismatch", test_import_checksum_mismatch);
   g_test_add_func ("/foods/import/corrupt-or-missing-xz", test_import_truncated_xz);
   g_test_add_func ("/foods/import/bad-records", test_import_bad_records);
