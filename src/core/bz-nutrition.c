@@ -4,15 +4,20 @@
 #include <math.h>
 
 void
+bz_nutrients_add (BzNutrients *acc, const BzNutrients *n, double factor)
+{
+  acc->energy_kcal += n->energy_kcal * factor;
+  acc->protein_g += n->protein_g * factor;
+  acc->carbohydrate_g += n->carbohydrate_g * factor;
+  acc->fat_g += n->fat_g * factor;
+  acc->fiber_g += n->fiber_g * factor;
+  acc->sodium_mg += n->sodium_mg * factor;
+}
+
+void
 bz_nutrients_add_scaled (BzNutrients *acc, const BzNutrients *p, double grams)
 {
-  double f = grams / 100.0;
-  acc->energy_kcal += p->energy_kcal * f;
-  acc->protein_g += p->protein_g * f;
-  acc->carbohydrate_g += p->carbohydrate_g * f;
-  acc->fat_g += p->fat_g * f;
-  acc->fiber_g += p->fiber_g * f;
-  acc->sodium_mg += p->sodium_mg * f;
+  bz_nutrients_add (acc, p, grams / 100.0);
 }
 
 static double

@@ -22,7 +22,10 @@ typedef struct
   double sodium_mg;
 } BzNutrients;
 
-/** bz_nutrients_add_scaled: @acc += @per_100g × (@grams / 100). */
+/** bz_nutrients_add: @acc += @n × @factor (e.g. factor −1 subtracts). */
+void        bz_nutrients_add        (BzNutrients *acc, const BzNutrients *n, double factor);
+
+/** bz_nutrients_add_scaled: @acc += @per_100g × (@grams / 100), for a portion of @grams g. */
 void        bz_nutrients_add_scaled (BzNutrients *acc, const BzNutrients *per_100g, double grams);
 
 /** bz_nutrients_to_json: Returns: (transfer full): {energy_kcal, protein_g, carbohydrate_g, fat_g, fiber_g, sodium_mg}, rounded to 0.1. */

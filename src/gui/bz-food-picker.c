@@ -102,8 +102,8 @@ remove_clicked_cb (GtkButton *button, BzFoodPicker *self)
 static const char *
 food_description (JsonObject *food)
 {
-  const char *d = bz_json_string (food, "description");
-  return d ? d : bz_json_string (food, "short_description");
+  const char *d = bz_json_get_string (food, "description");
+  return d ? d : bz_json_get_string (food, "short_description");
 }
 
 static void
@@ -111,7 +111,7 @@ add_food (BzFoodPicker *self, JsonObject *food, double grams)
 {
   Item *item;
   GtkWidget *row, *spin, *unit, *remove;
-  const char *ndb_no = bz_json_string (food, "ndb_no");
+  const char *ndb_no = bz_json_get_string (food, "ndb_no");
 
   if (ndb_no == NULL)
     return;
@@ -184,7 +184,7 @@ result_row_new (JsonObject *food)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *add = gtk_image_new_from_icon_name ("list-add-symbolic");
   JsonObject *group_obj = bz_json_object (food, "food_group");
-  const char *group = group_obj ? bz_json_string (group_obj, "name") : bz_json_string (food, "food_group");
+  const char *group = group_obj ? bz_json_get_string (group_obj, "name") : bz_json_get_string (food, "food_group");
   g_autofree char *subtitle = NULL;
 
   /* TRANSLATORS: energy per 100 g of a food, then its USDA food group */

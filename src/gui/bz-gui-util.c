@@ -83,39 +83,19 @@ member (JsonObject *object, const char *name)
   return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
 }
 
-const char *
-bz_json_string (JsonObject *object, const char *name)
-{
-  JsonNode *node = member (object, name);
-  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
-}
-
+/* Typed getters with a fallback, on top of the service layer's bz_json_get_number(). */
 double
 bz_json_double (JsonObject *object, const char *name, double fallback)
 {
-  JsonNode *node = member (object, name);
-  GType type;
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return fallback;
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_DOUBLE || type == G_TYPE_INT64 || type == G_TYPE_INT)
-    return json_node_get_double (node);
-  return fallback;
+  double value;
+  return bz_json_get_number (object, name, &value) ? value : fallback;
 }
 
 gint64
 bz_json_int (JsonObject *object, const char *name, gint64 fallback)
 {
-  JsonNode *node = member (object, name);
-  GType type;
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return fallback;
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_DOUBLE || type == G_TYPE_INT64 || type == G_TYPE_INT)
-    return json_node_get_int (node);
-  return fallback;
+  double value;
+  return bz_json_get_number (object, name, &value) ? (gint64) value : fallback;
 }
 
 JsonObject *

@@ -4,6 +4,8 @@
 #include <gtk/gtk.h>
 #include <json-glib/json-glib.h>
 
+#include "bz-services.h"  /* bz_json_get_string(), bz_json_get_number() */
+
 G_BEGIN_DECLS
 
 /**
@@ -37,7 +39,6 @@ gpointer bz_run_in_thread_finish (GAsyncResult *result, GError **error);
 gboolean bz_is_cancelled (const GError *error);
 
 /* JSON accessors that tolerate missing members, nulls and wrong types. */
-const char *bz_json_string (JsonObject *object, const char *member);
 double      bz_json_double (JsonObject *object, const char *member, double fallback);
 gint64      bz_json_int    (JsonObject *object, const char *member, gint64 fallback);
 JsonObject *bz_json_object (JsonObject *object, const char *member);

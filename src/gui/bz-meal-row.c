@@ -101,11 +101,11 @@ meal_items_text (JsonObject *meal)
     {
       JsonNode *e = json_array_get_element (items, i);
       JsonObject *item = JSON_NODE_HOLDS_OBJECT (e) ? json_node_get_object (e) : NULL;
-      const char *desc = bz_json_string (item, "short_description");
+      const char *desc = bz_json_get_string (item, "short_description");
       if (desc == NULL)
-        desc = bz_json_string (item, "description");
+        desc = bz_json_get_string (item, "description");
       if (desc == NULL)
-        desc = bz_json_string (item, "ndb_no");
+        desc = bz_json_get_string (item, "ndb_no");
       if (desc == NULL)
         continue;
       if (s->len)
@@ -129,8 +129,8 @@ bz_meal_row_new (BzSession *session, JsonObject *meal, GCancellable *cancellable
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *title, *subtitle, *kcal, *macros, *numbers;
   JsonObject *nutrition = bz_json_object (meal, "nutrition");
-  const char *meal_id = bz_json_string (meal, "id");
-  g_autofree char *time = bz_format_time (bz_json_string (meal, "eaten_at"));
+  const char *meal_id = bz_json_get_string (meal, "id");
+  g_autofree char *time = bz_format_time (bz_json_get_string (meal, "eaten_at"));
   g_autofree char *title_text = NULL, *items = NULL, *kcal_text = NULL, *macros_text = NULL;
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -150,7 +150,7 @@ bz_meal_row_new (BzSession *session, JsonObject *meal, GCancellable *cancellable
   gtk_overlay_add_overlay (GTK_OVERLAY (frame), thumb);
   gtk_accessible_update_property (GTK_ACCESSIBLE (thumb), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Meal photo"), -1);
 
-  title_text = g_strdup_printf ("%s · %s", bz_meal_type_label (bz_json_string (meal, "meal_type")), time);
+  title_text = g_strdup_printf ("%s · %s", bz_meal_type_label (bz_json_get_string (meal, "meal_type")), time);
   title = gtk_label_new (title_text);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -206,7 +206,7 @@ bz_meal_row_new (BzSession *session, JsonObject *meal, GCancellable *cancellable
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   BZ_MEAL_ROW (row)->meal = json_object_ref (meal);
 
-  if (meal_id && bz_json_string (meal, "photo_url"))
+  if (meal_id && bz_json_get_string (meal, "photo_url"))
     {
       PhotoArgs *a = g_new0 (PhotoArgs, 1);
       a->services = g_object_ref (bz_session_get_services (session));

@@ -138,10 +138,10 @@ info_done (GObject *source, GAsyncResult *result, gpointer user_data)
   info = bz_json_object (bz_json_object (o, "patient"), "basic_info");
   if (info == NULL)
     info = bz_json_object (o, "user") ? bz_json_object (o, "user") : o;
-  full_name = bz_json_string (info, "full_name");
-  first = bz_json_string (info, "first_name");
-  last = bz_json_string (info, "last_name");
-  email = bz_json_string (info, "email");
+  full_name = bz_json_get_string (info, "full_name");
+  first = bz_json_get_string (info, "first_name");
+  last = bz_json_get_string (info, "last_name");
+  email = bz_json_get_string (info, "email");
   if (full_name && *full_name)
     {
       g_free (self->name);
@@ -192,7 +192,7 @@ update_scan_marks (BzPatientPage *self)
 static void
 show_scan (BzPatientPage *self, JsonObject *scan)
 {
-  g_autofree char *date = bz_format_date (bz_json_string (scan, "measured_at"));
+  g_autofree char *date = bz_format_date (bz_json_get_string (scan, "measured_at"));
   double height = bz_json_double (scan, "height_cm", NAN);
   g_autofree char *caption = NULL;
   const char *avatar_id = bz_scan_avatar_id (scan);
@@ -269,7 +269,7 @@ scans_done (GObject *source, GAsyncResult *result, gpointer user_data)
       if (scan == NULL)
         continue;
       gtk_list_box_append (self->scans_list, bz_scan_row_new (scan, i == 0 && self->n_scans > 1));
-      dt = bz_parse_datetime (bz_json_string (scan, "measured_at"));
+      dt = bz_parse_datetime (bz_json_get_string (scan, "measured_at"));
       if (dt == NULL)
         continue;
       p.time = g_date_time_to_unix (dt);
@@ -437,11 +437,11 @@ daily_done (GObject *source, GAsyncResult *result, gpointer user_data)
   basis = bz_json_object (daily, "targets_basis");
   if (basis)
     {
-      const char *scan_id = bz_json_string (basis, "scan_id");
+      const char *scan_id = bz_json_get_string (basis, "scan_id");
       const char *measured = NULL;
       for (guint i = 0; scan_id && i < self->n_scans; i++)
-        if (g_strcmp0 (bz_json_string (scan_at (self, i), "id"), scan_id) == 0)
-          measured = bz_json_string (scan_at (self, i), "measured_at");
+        if (g_strcmp0 (bz_json_get_string (scan_at (self, i), "id"), scan_id) == 0)
+          measured = bz_json_get_string (scan_at (self, i), "measured_at");
       if (measured)
         {
           g_autofree char *date = bz_format_date (measured);

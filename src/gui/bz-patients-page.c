@@ -110,9 +110,9 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user
 {
   GtkWidget *row = gtk_list_item_get_child (item);
   JsonObject *p = bz_json_item_get_object (gtk_list_item_get_item (item));
-  const char *name = bz_json_string (p, "full_name");
-  const char *email = bz_json_string (p, "email");
-  const char *goal = bz_goal_label (bz_json_string (p, "primary_goal"));
+  const char *name = bz_json_get_string (p, "full_name");
+  const char *email = bz_json_get_string (p, "email");
+  const char *goal = bz_goal_label (bz_json_get_string (p, "primary_goal"));
   double weight = bz_json_double (p, "current_weight_kg", NAN);
   double target = bz_json_double (p, "target_weight_kg", NAN);
   g_autofree char *weight_text = NULL;

@@ -25,7 +25,7 @@ bz_scan_waist_cm (JsonObject *scan)
 const char *
 bz_scan_avatar_id (JsonObject *scan)
 {
-  return bz_json_string (bz_json_object (scan, "avatar"), "id");
+  return bz_json_get_string (bz_json_object (scan, "avatar"), "id");
 }
 
 static char *
@@ -84,7 +84,7 @@ GtkWidget *
 bz_scan_row_new (JsonObject *scan, gboolean latest)
 {
   BzScanRow *self = g_object_new (BZ_TYPE_SCAN_ROW, NULL);
-  g_autofree char *date = bz_format_date (bz_json_string (scan, "measured_at"));
+  g_autofree char *date = bz_format_date (bz_json_get_string (scan, "measured_at"));
   g_autofree char *summary = scan_summary (scan);
   /* TRANSLATORS: the newest scan's date in the history */
   g_autofree char *title = latest ? g_strdup_printf (_("%s (latest)"), date) : g_strdup (date);

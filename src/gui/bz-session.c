@@ -201,7 +201,7 @@ bz_error_to_user_message (const GError *error)
           if (details && json_array_get_length (details) > 0)
             {
               JsonObject *d = json_array_get_object_element (details, 0);
-              const char *m = bz_json_string (d, "message");
+              const char *m = bz_json_get_string (d, "message");
               if (m)
                 return g_strdup (m);
             }

@@ -366,7 +366,7 @@ patient_activated_cb (BzWindow *self, BzJsonItem *item)
   JsonObject *p = bz_json_item_get_object (item);
 
   bz_patient_page_show_patient (self->patient_page, bz_json_item_get_id (item),
-                                bz_json_string (p, "full_name"), bz_json_string (p, "email"));
+                                bz_json_get_string (p, "full_name"), bz_json_get_string (p, "email"));
   gtk_stack_set_visible_child_name (self->nav_stack, "patient");
   gtk_widget_grab_focus (GTK_WIDGET (bz_patient_page_get_avatar_view (self->patient_page)));
   update_actions (self);
@@ -432,7 +432,7 @@ meal_saved_cb (BzMealDialog *dialog, JsonNode *result, BzWindow *self)
   JsonArray *items = bz_json_array (meal, "items");
 
   if ((items == NULL || json_array_get_length (items) == 0)
-      && g_strcmp0 (bz_json_string (detection, "status"), "manual_entry_required") == 0)
+      && g_strcmp0 (bz_json_get_string (detection, "status"), "manual_entry_required") == 0)
     bz_window_add_toast (self, _("Meal photo saved. Add its foods when you know them."));
   else
     bz_window_add_toast (self, _("Meal saved"));

@@ -14,11 +14,36 @@ bz_router_normalize (const char *path)
   return g_strdup (path);
 }
 
-static gboolean
-match_pattern (const char *pattern, const char *path, GHashTable **out_params)
+/* The route tables compiled once: each pattern normalized and split into
+ * segments, so matching a request splits only the request path. */
+typedef struct
 {
-  g_auto(GStrv) ps = g_strsplit (pattern, "/", -1);
-  g_auto(GStrv) qs = g_strsplit (path, "/", -1);
+  const BzRoute *route;
+  char **segments;   /* "", "api", "v1", "avatars", "{avatar_id}.glb" */
+} CompiledRoute;
+
+static GArray *
+compiled_routes (void)
+{
+  static GArray *routes;
+  if (g_once_init_enter (&routes))
+    {
+      GArray *a = g_array_new (FALSE, FALSE, sizeof (CompiledRoute));
+      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+        for (const BzRoute *r = tables[t]; r->method; r++)
+          {
+            g_autofree char *norm = bz_router_normalize (r->pattern);
+            CompiledRoute c = { r, g_strsplit (norm, "/", -1) };
+            g_array_append_val (a, c);
+          }
+      g_once_init_leave (&routes, a);
+    }
+  return routes;
+}
+
+static gboolean
+match_segments (char **ps, char **qs, GHashTable **out_params)
+{
   g_autoptr(GHashTable) params = NULL;
 
   if (g_strv_length (ps) != g_strv_length (qs))
@@ -40,8 +65,7 @@ match_pattern (const char *pattern, const char *path, GHashTable **out_params)
       else if (strcmp (p, q) != 0)
         return FALSE;
     }
-  if (out_params)
-    *out_params = g_steal_pointer (&params);
+  *out_params = g_steal_pointer (&params);
   return TRUE;
 }
 
@@ -49,25 +73,26 @@ BzRouteMatch
 bz_router_match (const char *method, const char *path, const BzRoute **out_route, GHashTable **out_params)
 {
   g_autofree char *norm = bz_router_normalize (path);
+  g_auto(GStrv) qs = g_strsplit (norm, "/", -1);
+  GArray *routes = compiled_routes ();
   gboolean path_exists = FALSE;
 
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    for (const BzRoute *r = tables[t]; r->method; r++)
-      {
-        g_autofree char *pattern = bz_router_normalize (r->pattern);
-        g_autoptr(GHashTable) params = NULL;
-        if (!match_pattern (pattern, norm, &params))
+  for (guint i = 0; i < routes->len; i++)
+    {
+      const CompiledRoute *c = &g_array_index (routes, CompiledRoute, i);
+      g_autoptr(GHashTable) params = NULL;
+      if (!match_segments (c->segments, qs, &params))
+        continue;
+      if (strcmp (c->route->method, method) != 0 &&
+          !(strcmp (method, "HEAD") == 0 && strcmp (c->route->method, "GET") == 0))
+        {
+          path_exists = TRUE;
           continue;
-        if (strcmp (r->method, method) != 0 &&
-            !(strcmp (method, "HEAD") == 0 && strcmp (r->method, "GET") == 0))
-          {
-            path_exists = TRUE;
-            continue;
-          }
-        *out_route = r;
-        *out_params = g_steal_pointer (&params);
-        return BZ_ROUTE_FOUND;
-      }
+        }
+      *out_route = c->route;
+      *out_params = g_steal_pointer (&params);
+      return BZ_ROUTE_FOUND;
+    }
   return path_exists ? BZ_ROUTE_NO_METHOD : BZ_ROUTE_NO_PATH;
 }
 

@@ -37,7 +37,6 @@ struct _BzServer
   GCond cond;
   GHashTable *clients;   /* address -> gint64 last seen (µs, monotonic); guarded by lock */
   gint in_flight;        /* server thread only */
-  gboolean stopping;
 };
 
 G_DEFINE_FINAL_TYPE (BzServer, bz_server, G_TYPE_OBJECT)
@@ -475,7 +474,6 @@ bz_server_stop (BzServer *self)
 {
   if (self->thread == NULL)
     return;
-  self->stopping = TRUE;
   g_main_context_invoke (self->context, close_listeners, self);
   /* Wait for the handlers already queued or running. */
   g_thread_pool_free (g_steal_pointer (&self->pool), FALSE, TRUE);

@@ -132,7 +132,7 @@ bz_meals_record (BzServices *svc, const char *patient_id, const char *meal_type,
       if (!bz_foods_lookup_panel (svc, ndb, &panel, NULL, error))
         goto fail;
       bz_nutrients_add_scaled (&item, &panel, grams);
-      bz_nutrients_add_scaled (&total, &panel, grams);
+      bz_nutrients_add (&total, &item, 1.0);
       st = bz_db_prepare (db,
           "INSERT INTO meal_items (meal_id, position, ndb_no, grams, energy_kcal, protein_g, carbohydrate_g,"
           " fat_g, fiber_g, sodium_mg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
@@ -383,7 +383,7 @@ bz_meals_daily (BzServices *svc, const BzCaller *caller, const char *patient_id,
     {
       BzNutrients n;
       row_nutrients (st, 8, &n);
-      bz_nutrients_add_scaled (&intake, &n, 100.0);
+      bz_nutrients_add (&intake, &n, 1.0);
       json_array_add_object_element (meals, meal_json (db, st));
     }
 
@@ -440,7 +440,7 @@ bz_meals_daily (BzServices *svc, const BzCaller *caller, const char *patient_id,
   if (have_targets)
     {
       remaining = targets;
-      bz_nutrients_add_scaled (&remaining, &intake, -100.0);
+      bz_nutrients_add (&remaining, &intake, -1.0);
       json_object_set_object_member (data, "targets", bz_nutrients_to_json (&targets));
       json_object_set_object_member (data, "remaining", bz_nutrients_to_json (&remaining));
     }

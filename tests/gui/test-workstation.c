@@ -397,7 +397,7 @@ test_workstation (void)
 
   /* 4. open the first patient; the avatar loads and renders */
   first = g_list_model_get_item (bz_patients_page_get_model (patients), 0);
-  member_email = g_strdup (bz_json_string (bz_json_item_get_object (first), "email"));
+  member_email = g_strdup (bz_json_get_string (bz_json_item_get_object (first), "email"));
   bz_patients_page_activate_row (patients, 0);
   g_assert_cmpstr (bz_window_get_page_name (window), ==, "patient");
   patient = bz_window_get_patient_page (window);
