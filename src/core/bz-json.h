@@ -22,4 +22,85 @@ char *bz_json_to_string (JsonNode *node, gsize *out_len);
 /** bz_json_append_double: appends the shortest round-trip text of @value ("null" if not finite). */
 void  bz_json_append_double (GString *out, double value);
 
+/* --- Bounded parsing ------------------------------------------------------ */
+
+/**
+ * BzJsonLimits:
+ * @max_bytes: largest input accepted, in bytes
+ * @max_depth: deepest nesting of arrays and objects (the root container is depth 1)
+ * @max_items: most elements in one array or members in one object
+ * @max_string: longest string or member name, in bytes after unescaping
+ *
+ * Limits checked while parsing: nothing is allocated for input beyond them,
+ * and the parser keeps an explicit stack of at most @max_depth frames, so a
+ * hostile input costs O(@max_bytes) time and memory and constant C stack.
+ * Each route declares its own limits (see bz-limits.h).
+ */
+typedef struct
+{
+  gsize max_bytes;
+  guint max_depth;
+  guint max_items;
+  gsize max_string;
+} BzJsonLimits;
+
+#define BZ_JSON_PARSE_ERROR (bz_json_parse_error_quark ())
+
+/**
+ * BzJsonParseError:
+ * @BZ_JSON_PARSE_ERROR_MALFORMED: not RFC 8259 JSON, or not valid UTF-8
+ * @BZ_JSON_PARSE_ERROR_TOO_LARGE: more than @max_bytes
+ * @BZ_JSON_PARSE_ERROR_TOO_DEEP: nested deeper than @max_depth
+ * @BZ_JSON_PARSE_ERROR_TOO_MANY_ITEMS: an array or object over @max_items
+ * @BZ_JSON_PARSE_ERROR_STRING_TOO_LONG: a string over @max_string
+ * @BZ_JSON_PARSE_ERROR_NUL_CHARACTER: a string holds U+0000 ("\u0000"), which
+ *   C strings would silently cut (a password "abc\u0000xyz" would become "abc")
+ * @BZ_JSON_PARSE_ERROR_NUMBER_RANGE: a number that does not fit a finite double
+ */
+typedef enum
+{
+  BZ_JSON_PARSE_ERROR_MALFORMED,
+  BZ_JSON_PARSE_ERROR_TOO_LARGE,
+  BZ_JSON_PARSE_ERROR_TOO_DEEP,
+  BZ_JSON_PARSE_ERROR_TOO_MANY_ITEMS,
+  BZ_JSON_PARSE_ERROR_STRING_TOO_LONG,
+  BZ_JSON_PARSE_ERROR_NUL_CHARACTER,
+  BZ_JSON_PARSE_ERROR_NUMBER_RANGE,
+} BzJsonParseError;
+
+GQuark bz_json_parse_error_quark (void);
+
+/**
+ * bz_json_parse:
+ * @data: (array length=len): the text; need not be NUL-terminated
+ * @len: its length in bytes
+ * @limits: the limits to enforce while parsing
+ * @out_path: (out) (optional) (transfer full): on error, where it happened:
+ *   "body" for malformed, too large and too deep input, otherwise the field
+ *   path of the value over a limit ("items[50]", "password")
+ * @error: a %BZ_JSON_PARSE_ERROR
+ *
+ * The one JSON entry point for everything Balanza reads: request bodies,
+ * multipart fields, stored JSON and token headers.  Strict RFC 8259: no
+ * comments, no trailing commas, no leading zeros, no lone surrogates, no raw
+ * control characters in strings, one value then only whitespace.  Integers that
+ * fit are stored as gint64, other numbers as double.  Duplicate member names:
+ * the last wins (as json-glib does).
+ *
+ * Returns: (transfer full) (nullable): the tree, or %NULL with @error set.
+ */
+JsonNode   *bz_json_parse             (const char         *data,
+                                       gsize               len,
+                                       const BzJsonLimits *limits,
+                                       char              **out_path,
+                                       GError            **error);
+
+/**
+ * bz_json_parse_error_issue:
+ * Returns: (transfer none): the envelope detail issue for a %BZ_JSON_PARSE_ERROR
+ *   code ("malformed_json", "too_large", "too_deep", "too_many_items",
+ *   "too_long", "nul_character", "out_of_range").
+ */
+const char *bz_json_parse_error_issue (const GError *error);
+
 G_END_DECLS

@@ -156,7 +156,7 @@ bz_meal_dialog_set_photo (BzMealDialog *self, GBytes *bytes)
   g_return_if_fail (BZ_IS_MEAL_DIALOG (self));
   g_return_if_fail (bytes != NULL);
 
-  if (g_bytes_get_size (bytes) > BZ_MEAL_PHOTO_MAX_BYTES)
+  if (g_bytes_get_size (bytes) > BZ_PHOTO_MAX_BYTES)
     {
       gtk_label_set_label (self->photo_error_label, _("The photo is too large (at most 10 MB)."));
       gtk_widget_set_visible (GTK_WIDGET (self->photo_error_label), TRUE);
@@ -241,7 +241,7 @@ chooser_response_cb (GtkNativeDialog *chooser, int response, BzMealDialog *self)
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                      G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      if (info && g_file_info_get_size (info) > BZ_MEAL_PHOTO_MAX_BYTES)
+      if (info && g_file_info_get_size (info) > BZ_PHOTO_MAX_BYTES)
         {
           gtk_label_set_label (self->photo_error_label, _("The photo is too large (at most 10 MB)."));
           gtk_widget_set_visible (GTK_WIDGET (self->photo_error_label), TRUE);

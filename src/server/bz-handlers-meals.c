@@ -9,69 +9,45 @@
 static BzResponse *
 upload_meal (BzServices *svc, BzRequest *req, GError **error)
 {
-  g_autofree char *ct = NULL;
-  g_autoptr(SoupMultipart) mp = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  static const char *const fields[] = { "image", "meal_type", "items", "patient_id", NULL };
+  g_autoptr(BzForm) form = NULL;
+  g_autoptr(JsonNode) items = NULL;
+  g_autoptr(GError) items_error = NULL;
   BzValidation v = BZ_VALIDATION_INIT;
-  GBytes *image = NULL;
-  g_autofree char *meal_type = NULL, *items_text = NULL, *patient_id = NULL;
-  JsonArray *items = NULL;
+  g_autofree char *meal_type = NULL, *patient_id = NULL;
+  GBytes *image;
   JsonNode *data;
-  const char *mime = soup_message_headers_get_content_type (req->headers, NULL);
 
-  if (mime == NULL || g_ascii_strcasecmp (mime, "multipart/form-data") != 0)
+  if (!(form = bz_form_parse (req->headers, req->body, fields, error)))
+    return NULL;
+  image = bz_form_get_bytes (form, "image");
+  meal_type = bz_form_get_text (form, "meal_type", 32, &v);
+  patient_id = bz_form_get_text (form, "patient_id", 64, &v);
+  items = bz_form_get_json (form, "items", &bz_json_limits_meal_items, &items_error);
+  if (items_error && bz_error_http_status (items_error) == 413)
     {
-      g_set_error (error, BZ_ERROR, BZ_ERROR_UNSUPPORTED_MEDIA, _("The request body must be multipart/form-data"));
+      g_propagate_error (error, g_steal_pointer (&items_error));
       return NULL;
-    }
-  mp = soup_multipart_new_from_message (req->headers, req->body);
-  if (mp == NULL)
-    {
-      g_set_error (error, BZ_ERROR, BZ_ERROR_VALIDATION, _("The multipart body is malformed"));
-      bz_error_add_detail (*error, "body", "malformed_multipart", (*error)->message);
-      return NULL;
-    }
-  for (int i = 0; i < soup_multipart_get_length (mp); i++)
-    {
-      SoupMessageHeaders *ph;
-      GBytes *pb;
-      g_autofree char *disposition = NULL;
-      g_autoptr(GHashTable) dparams = NULL;
-      const char *name;
-
-      if (!soup_multipart_get_part (mp, i, &ph, &pb))
-        continue;
-      if (!soup_message_headers_get_content_disposition (ph, &disposition, &dparams))
-        continue;
-      name = g_hash_table_lookup (dparams, "name");
-      if (g_strcmp0 (name, "image") == 0)
-        image = pb;
-      else if (g_strcmp0 (name, "meal_type") == 0)
-        meal_type = g_strndup (g_bytes_get_data (pb, NULL), g_bytes_get_size (pb));
-      else if (g_strcmp0 (name, "items") == 0)
-        items_text = g_strndup (g_bytes_get_data (pb, NULL), g_bytes_get_size (pb));
-      else if (g_strcmp0 (name, "patient_id") == 0)
-        patient_id = g_strndup (g_bytes_get_data (pb, NULL), g_bytes_get_size (pb));
     }
 
   if (image == NULL || g_bytes_get_size (image) == 0)
     bz_validation_add (&v, "image", "required", _("A meal photo is required"));
-  if (meal_type == NULL || *meal_type == '\0')
+  if (bz_form_get_bytes (form, "meal_type") == NULL || g_bytes_get_size (bz_form_get_bytes (form, "meal_type")) == 0)
     bz_validation_add (&v, "meal_type", "required", _("This field is required"));
-  if (items_text && *items_text)
+  if (items_error)
     {
-      JsonNode *root;
-      parser = json_parser_new_immutable ();
-      if (!json_parser_load_from_data (parser, items_text, -1, NULL) ||
-          !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_ARRAY (root))
-        bz_validation_add (&v, "items", "invalid_format", _("items must be a JSON array of {ndb_no, grams}"));
-      else
-        items = json_node_get_array (root);
+      JsonArray *d = bz_error_get_details (items_error);
+      JsonObject *o = json_array_get_object_element (d, 0);
+      bz_validation_add (&v, json_object_get_string_member (o, "field"),
+                         json_object_get_string_member (o, "issue"), items_error->message);
     }
+  else if (items && !JSON_NODE_HOLDS_ARRAY (items))
+    bz_validation_add (&v, "items", "invalid_format", _("items must be a JSON array of {ndb_no, grams}"));
   if (!bz_validation_finish (&v, error))
     return NULL;
 
-  data = bz_meals_upload (svc, req->caller, patient_id, image, meal_type, items, "phone", error);
+  data = bz_meals_upload (svc, req->caller, patient_id, image, meal_type,
+                          items ? json_node_get_array (items) : NULL, "phone", error);
   return data ? bz_response_json (201, data) : NULL;
 }
 

@@ -34,35 +34,6 @@ bz_request_param (BzRequest *req, const char *name)
   return req->params ? g_hash_table_lookup (req->params, name) : NULL;
 }
 
-/* Depth of @node, counting containers; stops descending past @limit so a
- * hostile body costs O(size), never more. */
-static guint
-json_depth (JsonNode *node, guint limit)
-{
-  guint max = 0, d;
-  if (limit == 0)
-    return 1;
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObjectIter it;
-      JsonNode *child;
-      json_object_iter_init (&it, json_node_get_object (node));
-      while (json_object_iter_next (&it, NULL, &child))
-        if ((d = json_depth (child, limit - 1)) > max)
-          max = d;
-      return max + 1;
-    }
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *a = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        if ((d = json_depth (json_array_get_element (a, i), limit - 1)) > max)
-          max = d;
-      return max + 1;
-    }
-  return 0;
-}
-
 static GError *
 body_error (const char *issue, const char *message)
 {
@@ -71,15 +42,51 @@ body_error (const char *issue, const char *message)
   return e;
 }
 
+GError *
+bz_json_error_to_api (const GError *parse_error, const char *field, const char *path)
+{
+  g_autofree char *where = NULL;
+  const char *issue = bz_json_parse_error_issue (parse_error);
+  const char *message;
+  GError *e;
+
+  if (field && (path == NULL || strcmp (path, "body") == 0))
+    where = g_strdup (field);
+  else if (field && path[0] == '[')
+    where = g_strconcat (field, path, NULL);
+  else if (field)
+    where = g_strconcat (field, ".", path, NULL);
+  else
+    where = g_strdup (path ? path : "body");
+
+  switch (parse_error->domain == BZ_JSON_PARSE_ERROR ? parse_error->code : BZ_JSON_PARSE_ERROR_MALFORMED)
+    {
+    case BZ_JSON_PARSE_ERROR_TOO_LARGE:
+      e = g_error_new_literal (BZ_ERROR, BZ_ERROR_PAYLOAD_TOO_LARGE, _("The JSON text is too large"));
+      bz_error_add_detail (e, where, issue, e->message);
+      return e;
+    case BZ_JSON_PARSE_ERROR_TOO_DEEP: message = _("The JSON text is nested too deeply"); break;
+    case BZ_JSON_PARSE_ERROR_TOO_MANY_ITEMS: message = _("Too many elements in one array or object"); break;
+    case BZ_JSON_PARSE_ERROR_STRING_TOO_LONG: message = _("A text value is too long"); break;
+    case BZ_JSON_PARSE_ERROR_NUL_CHARACTER: message = _("Text may not contain the NUL character"); break;
+    case BZ_JSON_PARSE_ERROR_NUMBER_RANGE: message = _("A number is out of range"); break;
+    default: message = _("The request body is not valid JSON"); break;
+    }
+  e = g_error_new_literal (BZ_ERROR, BZ_ERROR_VALIDATION, message);
+  bz_error_add_detail (e, where, issue, message);
+  return e;
+}
+
 JsonObject *
 bz_request_json_object (BzRequest *req, GError **error)
 {
   const char *ct = soup_message_headers_get_content_type (req->headers, NULL);
-  g_autoptr(JsonParser) parser = NULL;
+  BzJsonLimits limits = req->json_limits ? *req->json_limits : bz_json_limits_body;
   g_autoptr(GError) local = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *path = NULL;
   gsize len = 0;
   const char *data;
-  JsonNode *root;
 
   if (ct == NULL || g_ascii_strcasecmp (ct, "application/json") != 0)
     {
@@ -93,29 +100,139 @@ bz_request_json_object (BzRequest *req, GError **error)
       g_propagate_error (error, body_error ("required", _("The request body is empty")));
       return NULL;
     }
-  if (!g_utf8_validate (data, len, NULL))
+  root = bz_json_parse (data, len, &limits, &path, &local);
+  if (root == NULL)
     {
-      g_propagate_error (error, body_error ("malformed_json", _("The request body is not valid UTF-8")));
+      g_propagate_error (error, bz_json_error_to_api (local, NULL, path));
       return NULL;
     }
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, len, &local))
-    {
-      g_propagate_error (error, body_error ("malformed_json", _("The request body is not valid JSON")));
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_propagate_error (error, body_error ("not_an_object", _("The request body must be a JSON object")));
       return NULL;
     }
-  if (json_depth (root, BZ_JSON_MAX_DEPTH + 1) > BZ_JSON_MAX_DEPTH)
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* --- multipart/form-data ---------------------------------------------------- */
+
+struct _BzForm
+{
+  GHashTable *parts;  /* name -> GBytes */
+  GHashTable *files;  /* name -> filename (parts that carried one) */
+};
+
+void
+bz_form_free (BzForm *form)
+{
+  if (form == NULL)
+    return;
+  g_hash_table_unref (form->parts);
+  g_hash_table_unref (form->files);
+  g_free (form);
+}
+
+BzForm *
+bz_form_parse (SoupMessageHeaders *headers, GBytes *body, const char *const *names, GError **error)
+{
+  const char *mime = soup_message_headers_get_content_type (headers, NULL);
+  g_autoptr(SoupMultipart) mp = NULL;
+  g_autoptr(BzForm) form = NULL;
+
+  if (mime == NULL || g_ascii_strcasecmp (mime, "multipart/form-data") != 0)
     {
-      g_propagate_error (error, body_error ("too_deep", _("The request body is nested too deeply")));
+      g_set_error (error, BZ_ERROR, BZ_ERROR_UNSUPPORTED_MEDIA, _("The request body must be multipart/form-data"));
       return NULL;
     }
-  return json_object_ref (json_node_get_object (root));
+  mp = body ? soup_multipart_new_from_message (headers, body) : NULL;
+  if (mp == NULL || soup_multipart_get_length (mp) > BZ_FORM_MAX_PARTS)
+    {
+      g_set_error (error, BZ_ERROR, BZ_ERROR_VALIDATION, _("The multipart body is malformed"));
+      bz_error_add_detail (*error, "body", "malformed_multipart", (*error)->message);
+      return NULL;
+    }
+  form = g_new0 (BzForm, 1);
+  form->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  form->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (int i = 0; i < soup_multipart_get_length (mp); i++)
+    {
+      SoupMessageHeaders *ph;
+      GBytes *pb;
+      g_autofree char *disposition = NULL;
+      g_autoptr(GHashTable) dparams = NULL;
+      const char *name, *filename;
+
+      if (!soup_multipart_get_part (mp, i, &ph, &pb) ||
+          !soup_message_headers_get_content_disposition (ph, &disposition, &dparams) ||
+          g_ascii_strcasecmp (disposition, "form-data") != 0 ||
+          (name = g_hash_table_lookup (dparams, "name")) == NULL)
+        continue;
+      if (!g_strv_contains (names, name))
+        continue;  /* unknown fields are ignored, as browsers send extras */
+      if (g_hash_table_contains (form->parts, name))
+        {
+          g_set_error (error, BZ_ERROR, BZ_ERROR_VALIDATION, _("A form field was sent twice"));
+          bz_error_add_detail (*error, name, "duplicate", (*error)->message);
+          return NULL;
+        }
+      g_hash_table_insert (form->parts, g_strdup (name), g_bytes_ref (pb));
+      if ((filename = g_hash_table_lookup (dparams, "filename")))
+        g_hash_table_insert (form->files, g_strdup (name), g_strdup (filename));
+    }
+  return g_steal_pointer (&form);
+}
+
+GBytes *
+bz_form_get_bytes (BzForm *form, const char *name)
+{
+  return g_hash_table_lookup (form->parts, name);
+}
+
+char *
+bz_form_get_text (BzForm *form, const char *name, gsize max_len, BzValidation *v)
+{
+  GBytes *b = g_hash_table_lookup (form->parts, name);
+  gsize len;
+  const char *data;
+
+  if (b == NULL)
+    return NULL;
+  data = g_bytes_get_data (b, &len);
+  if (len > max_len)
+    {
+      bz_validation_add (v, name, "too_long", _("This field is too long"));
+      return NULL;
+    }
+  if (len && memchr (data, '\0', len))
+    {
+      bz_validation_add (v, name, "nul_character", _("Text may not contain the NUL character"));
+      return NULL;
+    }
+  if (!g_utf8_validate_len (data, len, NULL))
+    {
+      bz_validation_add (v, name, "invalid_format", _("This field is not valid UTF-8 text"));
+      return NULL;
+    }
+  return g_strndup (data, len);
+}
+
+JsonNode *
+bz_form_get_json (BzForm *form, const char *name, const BzJsonLimits *limits, GError **error)
+{
+  GBytes *b = g_hash_table_lookup (form->parts, name);
+  g_autoptr(GError) local = NULL;
+  g_autofree char *path = NULL;
+  JsonNode *root;
+  gsize len;
+  const char *data;
+
+  if (b == NULL || g_bytes_get_size (b) == 0)
+    return NULL;
+  data = g_bytes_get_data (b, &len);
+  root = bz_json_parse (data, len, limits, &path, &local);
+  if (root == NULL)
+    g_propagate_error (error, bz_json_error_to_api (local, name, path));
+  return root;
 }
 
 guint

@@ -9,15 +9,11 @@
 
 #include <libsoup/soup.h>
 
+#include "bz-limits.h"
 #include "bz-services.h"
 
 G_BEGIN_DECLS
 
-/** Default and per-route body limits (bytes). */
-#define BZ_JSON_BODY_MAX   (64 * 1024)
-#define BZ_UPLOAD_BODY_MAX (12 * 1024 * 1024)
-/** Maximum nesting of a JSON request body (arrays/objects). */
-#define BZ_JSON_MAX_DEPTH  32
 
 typedef struct
 {
@@ -30,6 +26,7 @@ typedef struct
   SoupMessageHeaders *headers; /* a private copy of the request headers */
   GBytes *body;
   BzCaller *caller;       /* set when the route requires authentication */
+  const BzJsonLimits *json_limits; /* the route's JSON limits (NULL: bz_json_limits_body) */
 } BzRequest;
 
 void bz_request_free (BzRequest *req);
@@ -42,12 +39,82 @@ const char *bz_request_param (BzRequest *req, const char *name);
 
 /**
  * bz_request_json_object:
- * Parses the body as a JSON object: 415 unless Content-Type is
- * application/json, 400 with detail {field:"body", issue:"malformed_json" |
- * "not_an_object" | "too_deep"} otherwise.
+ * @req: the request
+ * @error: %BZ_ERROR_UNSUPPORTED_MEDIA unless Content-Type is application/json;
+ *   %BZ_ERROR_PAYLOAD_TOO_LARGE past the route's byte limit; otherwise
+ *   %BZ_ERROR_VALIDATION with one detail {field, issue} where field is the
+ *   path of the fault ("body", "password", "items[3]") and issue one of
+ *   "required", "malformed_json", "not_an_object", "too_deep",
+ *   "too_many_items", "too_long", "nul_character", "out_of_range".
+ *
+ * Parses the body with bz_json_parse() under the route's limits
+ * (req->json_limits): bounded time, memory and stack whatever the input.
+ *
  * Returns: (transfer full): the object, or %NULL with @error.
  */
 JsonObject *bz_request_json_object (BzRequest *req, GError **error);
+
+/**
+ * bz_json_error_to_api:
+ * @parse_error: a %BZ_JSON_PARSE_ERROR from bz_json_parse()
+ * @field: (nullable): the form field the JSON came from, prefixed to @path
+ * @path: (nullable): the path bz_json_parse() reported
+ *
+ * Returns: (transfer full): the %BZ_ERROR to answer (413 for too large,
+ *   400 with a field detail otherwise).
+ */
+GError     *bz_json_error_to_api (const GError *parse_error, const char *field, const char *path);
+
+/* --- multipart/form-data ---------------------------------------------------- */
+
+/** Parts one form may carry (a meal upload has four). */
+#define BZ_FORM_MAX_PARTS 16
+
+/**
+ * BzForm:
+ *
+ * The fields of a multipart/form-data body, parsed by libsoup's
+ * SoupMultipart from a body already held within the route's byte limit.
+ */
+typedef struct _BzForm BzForm;
+
+/**
+ * bz_form_parse:
+ * @headers: the request headers (Content-Type with its boundary)
+ * @body: (nullable): the whole body
+ * @names: (array zero-terminated=1): the field names the route reads; others are ignored
+ * @error: %BZ_ERROR_UNSUPPORTED_MEDIA unless multipart/form-data;
+ *   %BZ_ERROR_VALIDATION "malformed_multipart" (also over %BZ_FORM_MAX_PARTS
+ *   parts) or "duplicate" (a field sent twice)
+ *
+ * Returns: (transfer full): the form; free with bz_form_free().
+ */
+BzForm     *bz_form_parse     (SoupMessageHeaders *headers, GBytes *body, const char *const *names, GError **error);
+void        bz_form_free      (BzForm *form);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzForm, bz_form_free)
+
+/** bz_form_get_bytes: Returns: (transfer none) (nullable): the raw part @name. */
+GBytes     *bz_form_get_bytes (BzForm *form, const char *name);
+
+/**
+ * bz_form_get_text:
+ * @max_len: the longest value accepted, in bytes
+ * @v: collects "too_long", "nul_character" or "invalid_format" for @name
+ *
+ * Returns: (transfer full) (nullable): the part @name as UTF-8 text without
+ *   NUL characters, or %NULL when absent or invalid.
+ */
+char       *bz_form_get_text  (BzForm *form, const char *name, gsize max_len, BzValidation *v);
+
+/**
+ * bz_form_get_json:
+ * @limits: the field's JSON limits
+ * @error: set as bz_json_error_to_api() does, with @name as the field
+ *
+ * Returns: (transfer full) (nullable): the parsed part @name; %NULL without
+ *   @error when absent or empty.
+ */
+JsonNode   *bz_form_get_json  (BzForm *form, const char *name, const BzJsonLimits *limits, GError **error);
 
 /**
  * bz_request_query_uint:

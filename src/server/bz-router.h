@@ -27,6 +27,7 @@ typedef struct
   BzRouteFlags flags;
   gsize max_body;             /* 0 = BZ_JSON_BODY_MAX */
   const char *summary;        /* one line for the OpenAPI document */
+  const BzJsonLimits *json;   /* NULL = bz_json_limits_body */
 } BzRoute;
 
 typedef enum { BZ_ROUTE_FOUND, BZ_ROUTE_NO_PATH, BZ_ROUTE_NO_METHOD } BzRouteMatch;

@@ -311,6 +311,7 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
   req->request_id = g_steal_pointer (&rid);
   req->client_address = g_strdup (soup_server_message_get_remote_host (msg));
   req->params = g_steal_pointer (&params);
+  req->json_limits = route->json;
   if (query)
     req->query = g_hash_table_ref (query);
   req->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);

@@ -11,13 +11,13 @@
  */
 #pragma once
 
+#include "bz-limits.h"
 #include "bz-services.h"
 
 G_BEGIN_DECLS
 
 #define BZ_ACCESS_TOKEN_TTL_S  3600
 #define BZ_REFRESH_TOKEN_TTL_S (30 * 24 * 3600)
-#define BZ_LOGIN_ATTEMPTS_PER_MINUTE 5
 
 /**
  * bz_auth_register:

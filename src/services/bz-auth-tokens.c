@@ -16,6 +16,7 @@
  */
 #include "bz-auth-service.h"
 #include "bz-auth-internal.h"
+#include "bz-limits.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -418,8 +419,7 @@ hs256_precheck (const char *token, const guint8 *key, gsize key_len)
   gsize sig_len = 0;
   const char *end = NULL;
   crypto_auth_hmacsha256_state state;
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   JsonNode *alg;
 
   if (!dot1 || !dot2 || strchr (dot2 + 1, '.'))
@@ -428,10 +428,7 @@ hs256_precheck (const char *token, const guint8 *key, gsize key_len)
   if (sodium_base642bin (header, sizeof header, token, dot1 - token, NULL, &header_len, &end,
                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 || end != dot1)
     return FALSE;
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, (const char *) header, header_len, NULL))
-    return FALSE;
-  root = json_parser_get_root (parser);
+  root = bz_json_parse ((const char *) header, header_len, &bz_json_limits_token, NULL, NULL);
   if (!root || !JSON_NODE_HOLDS_OBJECT (root))
     return FALSE;
   alg = json_object_get_member (json_node_get_object (root), "alg");

@@ -50,9 +50,9 @@ validate_items (BzServices *svc, JsonArray *items, BzValidation *v)
 {
   if (items == NULL)
     return TRUE;
-  if (json_array_get_length (items) > 50)
+  if (json_array_get_length (items) > BZ_MEAL_MAX_ITEMS)
     bz_validation_add (v, "items", "too_many", _("A meal holds at most 50 foods"));
-  for (guint i = 0; i < json_array_get_length (items) && i < 50; i++)
+  for (guint i = 0; i < json_array_get_length (items) && i < BZ_MEAL_MAX_ITEMS; i++)
     {
       JsonNode *n = json_array_get_element (items, i);
       JsonObject *o = JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
@@ -268,7 +268,7 @@ bz_meals_upload (BzServices *svc, const BzCaller *caller, const char *patient_id
                        _("meal_type must be breakfast, lunch, dinner or snack"));
   if (!bz_validation_finish (&v, error))
     return NULL;
-  if (g_bytes_get_size (image) > BZ_MEAL_PHOTO_MAX_BYTES)
+  if (g_bytes_get_size (image) > BZ_PHOTO_MAX_BYTES)
     {
       g_set_error (error, BZ_ERROR, BZ_ERROR_PAYLOAD_TOO_LARGE, _("The photo is larger than 10 MB"));
       return NULL;

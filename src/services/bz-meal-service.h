@@ -1,12 +1,11 @@
 /* bz-meal-service.h — meal logs with photos (seed 000 story 4.3). */
 #pragma once
 
+#include "bz-limits.h"
 #include "bz-nutrition.h"
 #include "bz-services.h"
 
 G_BEGIN_DECLS
-
-#define BZ_MEAL_PHOTO_MAX_BYTES (10 * 1024 * 1024)
 
 /**
  * bz_meals_upload:

@@ -3,6 +3,7 @@
 
 #include "bz-avatar-provider.h"
 #include "bz-local-avatar-provider.h"
+#include "bz-limits.h"
 
 struct _BzServices
 {
@@ -152,8 +153,6 @@ bz_json_get_number (JsonObject *o, const char *name, double *out)
 JsonNode *
 bz_json_node_from_text (const char *text)
 {
-  g_autoptr(JsonParser) p = json_parser_new ();
-  if (text && json_parser_load_from_data (p, text, -1, NULL) && json_parser_get_root (p))
-    return json_node_copy (json_parser_get_root (p));
-  return json_node_new (JSON_NODE_NULL);
+  JsonNode *n = text ? bz_json_parse (text, strlen (text), &bz_json_limits_stored, NULL, NULL) : NULL;
+  return n ? n : json_node_new (JSON_NODE_NULL);
 }

@@ -1,8 +1,10 @@
-/* test-json.c — shortest round-trip numbers and string escaping of bz_json_to_string(). */
+/* test-json.c — shortest round-trip numbers and string escaping of bz_json_to_string();
+ * the bounded parser bz_json_parse() against json-glib and against hostile input. */
 #include <json-glib/json-glib.h>
 #include <math.h>
 
 #include "bz-json.h"
+#include "bz-limits.h"
 
 static char *
 one (double v)
@@ -55,11 +57,173 @@ test_tree (void)
   g_assert_true (json_node_equal (json_parser_get_root (p), json_parser_get_root (q)));
 }
 
+static const BzJsonLimits roomy = { 1 << 24, 64, 1 << 20, 1 << 20 };
+
+/* Valid documents parse to the same tree as json-glib's parser gives. */
+static void
+test_parse_valid (void)
+{
+  static const char *docs[] = {
+    "{}", "[]", "0", "-0", "12", "-7", "1.5", "-1.25e-3", "1E+2", "true", "false", "null", "\"\"",
+    "9223372036854775807", "-9223372036854775808", "1e308",
+    " \t\r\n{ \"a\" : [ 1 , 2 , { \"b\" : null } ] } \n",
+    "{\"a\":[1,2.5,true,null,\"x\\\"y\\n\\u0001\"],\"b\":{\"c\":0.85},\"d\":\"ñandú\"}",
+    "\"\\u00f1\\u00e9 \\ud83c\\udf2e \\/ \\b\\f\\r\\t\"",
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+    "{\"dup\":1,\"dup\":2}",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonParser) ref = json_parser_new ();
+      g_autoptr(JsonNode) got = bz_json_parse (docs[i], strlen (docs[i]), &roomy, NULL, &error);
+      g_autofree char *a = NULL, *b = NULL;
+      g_test_message ("%s", docs[i]);
+      g_assert_no_error (error);
+      g_assert_nonnull (got);
+      g_assert_true (json_parser_load_from_data (ref, docs[i], -1, NULL));
+      a = bz_json_to_string (got, NULL);
+      b = bz_json_to_string (json_parser_get_root (ref), NULL);
+      g_assert_cmpstr (a, ==, b);
+    }
+  /* Past int64, a number is a double (json-glib wraps it to a negative integer). */
+  {
+    g_autoptr(JsonNode) big = bz_json_parse ("9223372036854775808", 19, &roomy, NULL, NULL);
+    g_assert_cmpint (json_node_get_value_type (big), ==, G_TYPE_DOUBLE);
+    g_assert_cmpfloat (json_node_get_double (big), ==, 9223372036854775808.0);
+  }
+}
+
+static void
+expect (const char *doc, gsize len, const BzJsonLimits *limits, BzJsonParseError code, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = NULL;
+  g_autoptr(JsonNode) got = NULL;
+  if (len == (gsize) -1)
+    len = strlen (doc);
+  got = bz_json_parse (doc, len, limits, &where, &error);
+  g_assert_null (got);
+  g_assert_error (error, BZ_JSON_PARSE_ERROR, (int) code);
+  if (path)
+    g_assert_cmpstr (where, ==, path);
+}
+
+static void
+test_parse_malformed (void)
+{
+  static const char *bad[] = {
+    "", " ", "{", "}", "[", "]", "[1,]", "{\"a\":1,}", "{\"a\"}", "{\"a\" 1}", "{a:1}", "[1 2]",
+    "01", "1.", ".5", "-", "1e", "+1", "NaN", "Infinity", "tru", "nul", "'x'", "\"abc", "\"\\x\"",
+    "\"\\u12\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"a\tb\"", "[1]x", "{} {}",
+    "/* c */ 1", "[1] // c", "\"\xff\"", "\"\xc3\"", "\"\xed\xa0\x80\"",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_test_message ("%s", bad[i]);
+      expect (bad[i], strlen (bad[i]), &roomy, BZ_JSON_PARSE_ERROR_MALFORMED, NULL);
+    }
+  /* A NUL byte inside the text is not the end of it. */
+  expect ("[1]\0[2]", 7, &roomy, BZ_JSON_PARSE_ERROR_MALFORMED, NULL);
+}
+
+/* The issue's first finding: 80,000 levels in 150 KB killed the server
+ * (json-glib recurses on the stack).  Now it costs one frame per level up to
+ * the limit and stops there. */
+static void
+test_parse_deep (void)
+{
+  gsize n = 200000;
+  g_autofree char *deep = g_malloc (2 * n + 1);
+  memset (deep, '[', n);
+  memset (deep + n, ']', n);
+  deep[2 * n] = 0;
+  expect (deep, 2 * n, &roomy, BZ_JSON_PARSE_ERROR_TOO_DEEP, NULL);
+  for (gsize i = 0; i < n; i++)
+    {
+      deep[2 * i] = '{';
+      deep[2 * i + 1] = ' ';
+    }
+  expect (deep, 2 * n, &roomy, BZ_JSON_PARSE_ERROR_MALFORMED, NULL);
+  {
+    GString *s = g_string_new (NULL);
+    for (int i = 0; i < 40; i++)
+      g_string_append (s, "{\"a\":");
+    g_string_append (s, "1");
+    for (int i = 0; i < 40; i++)
+      g_string_append_c (s, '}');
+    expect (s->str, s->len, &bz_json_limits_body, BZ_JSON_PARSE_ERROR_TOO_DEEP, "body");
+    g_string_free (s, TRUE);
+  }
+  /* Exactly at the limit is fine. */
+  {
+    GString *s = g_string_new (NULL);
+    g_autoptr(JsonNode) ok = NULL;
+    for (int i = 0; i < BZ_JSON_MAX_DEPTH; i++)
+      g_string_append_c (s, '[');
+    for (int i = 0; i < BZ_JSON_MAX_DEPTH; i++)
+      g_string_append_c (s, ']');
+    ok = bz_json_parse (s->str, s->len, &bz_json_limits_body, NULL, NULL);
+    g_assert_nonnull (ok);
+    g_string_free (s, TRUE);
+  }
+}
+
+/* The issue's fourth finding: a 300,000-entry items array was parsed whole
+ * before the 50-item limit rejected it.  Now the 51st element stops the parse. */
+static void
+test_parse_limits (void)
+{
+  GString *s = g_string_new ("[");
+  for (int i = 0; i < 300000; i++)
+    g_string_append (s, i ? ",{\"ndb_no\":\"20045\",\"grams\":1}" : "{\"ndb_no\":\"20045\",\"grams\":1}");
+  g_string_append_c (s, ']');
+  {
+    BzJsonLimits big = bz_json_limits_meal_items;
+    big.max_bytes = s->len;
+    expect (s->str, s->len, &big, BZ_JSON_PARSE_ERROR_TOO_MANY_ITEMS, "[50]");
+  }
+  expect (s->str, s->len, &bz_json_limits_meal_items, BZ_JSON_PARSE_ERROR_TOO_LARGE, "body");
+  g_string_free (s, TRUE);
+
+  /* Object members count too; strings and member names are bounded. */
+  expect ("{\"a\":1,\"b\":2,\"c\":3}", -1, &(BzJsonLimits) { 100, 4, 2, 10 },
+          BZ_JSON_PARSE_ERROR_TOO_MANY_ITEMS, NULL);
+  expect ("{\"p\":\"0123456789A\"}", -1, &(BzJsonLimits) { 100, 4, 10, 10 },
+          BZ_JSON_PARSE_ERROR_STRING_TOO_LONG, "p");
+  expect ("{\"0123456789A\":1}", -1, &(BzJsonLimits) { 100, 4, 10, 10 },
+          BZ_JSON_PARSE_ERROR_STRING_TOO_LONG, NULL);
+  expect ("[\"\\u00f1\\u00f1\\u00f1\\u00f1\\u00f1\\u00f1\"]", -1, &(BzJsonLimits) { 100, 4, 10, 10 },
+          BZ_JSON_PARSE_ERROR_STRING_TOO_LONG, "[0]");
+  /* Exactly at the limits is fine. */
+  {
+    g_autoptr(JsonNode) ok = bz_json_parse ("{\"a\":\"0123456789\",\"b\":2}", 24,
+                                            &(BzJsonLimits) { 24, 1, 2, 10 }, NULL, NULL);
+    g_assert_nonnull (ok);
+  }
+  expect ("[1e400]", -1, &roomy, BZ_JSON_PARSE_ERROR_NUMBER_RANGE, "[0]");
+}
+
+/* The issue's sixth finding: a password was silently cut at U+0000. */
+static void
+test_parse_nul (void)
+{
+  const char *doc = "{\"email\":\"a@b.mx\",\"password\":\"Secret-2026\\u0000tail\"}";
+  expect (doc, strlen (doc), &bz_json_limits_body, BZ_JSON_PARSE_ERROR_NUL_CHARACTER, "password");
+  doc = "[{\"x\":[\"ok\",\"\\u0000\"]}]";
+  expect (doc, strlen (doc), &roomy, BZ_JSON_PARSE_ERROR_NUL_CHARACTER, "[0].x[1]");
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/json/numbers", test_numbers);
   g_test_add_func ("/json/tree", test_tree);
+  g_test_add_func ("/json/parse/valid", test_parse_valid);
+  g_test_add_func ("/json/parse/malformed", test_parse_malformed);
+  g_test_add_func ("/json/parse/deep", test_parse_deep);
+  g_test_add_func ("/json/parse/limits", test_parse_limits);
+  g_test_add_func ("/json/parse/nul", test_parse_nul);
   return g_test_run ();
 }

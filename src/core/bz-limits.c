@@ -1,0 +1,32 @@
+/* bz-limits.c — the JSON limit sets declared in bz-limits.h. */
+#include "bz-limits.h"
+
+const BzJsonLimits bz_json_limits_body = {
+  .max_bytes = BZ_JSON_BODY_MAX,
+  .max_depth = BZ_JSON_MAX_DEPTH,
+  .max_items = BZ_JSON_MAX_ITEMS,
+  .max_string = BZ_JSON_MAX_STRING,
+};
+
+/* [{"ndb_no": "20045", "grams": 150}, ...]: depth 2, 50 items of 2 members. */
+const BzJsonLimits bz_json_limits_meal_items = {
+  .max_bytes = 16 * 1024,
+  .max_depth = 2,
+  .max_items = BZ_MEAL_MAX_ITEMS,
+  .max_string = 64,
+};
+
+/* Stored JSON is what Balanza serialized from a validated body. */
+const BzJsonLimits bz_json_limits_stored = {
+  .max_bytes = 1024 * 1024,
+  .max_depth = BZ_JSON_MAX_DEPTH,
+  .max_items = 100000,
+  .max_string = 256 * 1024,
+};
+
+const BzJsonLimits bz_json_limits_token = {
+  .max_bytes = 4096,
+  .max_depth = 2,
+  .max_items = 32,
+  .max_string = 1024,
+};

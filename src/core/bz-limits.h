@@ -1,0 +1,84 @@
+/* bz-limits.h — every input and resource limit Balanza enforces, in one place.
+ *
+ * Each limit says where it comes from: a seed, a standard, or a measurement
+ * of what the largest honest input needs (with headroom).  Code refers to
+ * these names only; tests read them too, so changing one here changes what
+ * the server enforces and what the hostile-input tests send.
+ */
+#pragma once
+
+#include "bz-json.h"
+
+G_BEGIN_DECLS
+
+/* --- Request bodies (bytes) ------------------------------------------------ */
+
+/** Default JSON body: the largest JSON body a seed endpoint takes today
+ * (a patient with conditions and allergies) is under 4 KiB; 64 KiB leaves room. */
+#define BZ_JSON_BODY_MAX           (64 * 1024)
+/** Multipart uploads: one photo of %BZ_PHOTO_MAX_BYTES plus form fields. */
+#define BZ_UPLOAD_BODY_MAX         (12 * 1024 * 1024)
+/** A meal photo as uploaded (seed 000 story 4.3: "images up to 10 MB"). */
+#define BZ_PHOTO_MAX_BYTES         (10 * 1024 * 1024)
+/** All request bodies held in memory at once, across connections.  Past it a
+ * request is answered 503 with Retry-After before its body is read. */
+#define BZ_BODY_BYTES_IN_FLIGHT_MAX (64 * 1024 * 1024)
+
+/* --- JSON ------------------------------------------------------------------ */
+
+/** Nesting depth of any JSON Balanza reads: seed bodies nest 3 levels at most. */
+#define BZ_JSON_MAX_DEPTH          32
+/** Elements per array / members per object in a request body. */
+#define BZ_JSON_MAX_ITEMS          1000
+/** Bytes per string in a request body (free-text notes are the longest field). */
+#define BZ_JSON_MAX_STRING         (16 * 1024)
+
+/** Limits for a JSON request body (bz_request_json_object()). */
+extern const BzJsonLimits bz_json_limits_body;
+/** Limits for the `items` field of a meal upload: an array of {ndb_no, grams}. */
+extern const BzJsonLimits bz_json_limits_meal_items;
+/** Limits for JSON Balanza wrote itself and stored (trusted but still bounded). */
+extern const BzJsonLimits bz_json_limits_stored;
+/** Limits for a JWT header or claims segment (a few hundred bytes in practice). */
+extern const BzJsonLimits bz_json_limits_token;
+
+/** Foods per meal (items of a meal upload). */
+#define BZ_MEAL_MAX_ITEMS          50
+
+/* --- Images ---------------------------------------------------------------- */
+
+/** Pixels of an uploaded photo, read from its header before decoding.  48 MP
+ * phone sensors bin to 12 MP by default; 40 MP admits every common camera
+ * while bounding a decode to 160 MB of RGBA. */
+#define BZ_IMAGE_MAX_PIXELS        (40u * 1000u * 1000u)
+/** Longest side of the display copy the GUI and phones are served (pixels). */
+#define BZ_IMAGE_DISPLAY_MAX_SIDE  1280
+/** JPEG quality of the display copy. */
+#define BZ_IMAGE_DISPLAY_QUALITY   85
+/** Image decodes running at once (each may hold up to 160 MB). */
+#define BZ_IMAGE_CONCURRENT_DECODES 2
+
+/* --- Connections ----------------------------------------------------------- */
+
+/** A request's headers must arrive within this many seconds of the connection
+ * (or of the previous response on a kept-alive connection); this is also how
+ * long an idle kept-alive connection is kept.  nginx's client_header_timeout
+ * is 60 s; phones on a LAN send headers in milliseconds. */
+#define BZ_HEADER_TIMEOUT_S        15
+/** A request body must arrive within this many seconds of its headers
+ * (12 MB at 200 kB/s, a poor Wi-Fi link, takes 60 s). */
+#define BZ_BODY_TIMEOUT_S          120
+/** Connections open at once from one address (a NATed clinic Wi-Fi shares one). */
+#define BZ_CONNECTIONS_PER_ADDRESS 64
+
+/* --- Rate limits (events per minute) --------------------------------------- */
+
+/** Sign-in attempts per client address (seed 002 §7.4.2: 5 per minute). */
+#define BZ_LOGIN_ATTEMPTS_PER_MINUTE 5
+/** Failed sign-in attempts per account from any address: stops a password
+ * guesser that rotates addresses (OWASP Authentication Cheat Sheet). */
+#define BZ_LOGIN_FAILURES_PER_ACCOUNT_PER_MINUTE 10
+/** Registrations per client address (a clinic onboards a few people a minute). */
+#define BZ_REGISTRATIONS_PER_MINUTE 5
+
+G_END_DECLS
