@@ -1,7 +1,8 @@
 /* bz-store.h — the SQLite store: one database file, one connection per thread.
  *
  * BzStore owns the data directory layout:
- *   DATA_DIR/balanza.db        SQLite database (WAL mode)
+ *   DATA_DIR/                  mode 0700
+ *   DATA_DIR/balanza.db        SQLite database (WAL mode), 0600 like its -wal/-shm
  *   DATA_DIR/blobs/sha256/ab/cdef…  content-addressed blobs (see bz-blob-store.h)
  *   DATA_DIR/secret.key        32-byte HS256 signing key (mode 0600)
  *
@@ -36,6 +37,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
  * @error: BZ_ERROR_INTERNAL / G_IO_ERROR on failure
  *
  * Opens (creating and migrating as needed) the store.
+ *
+ * Permissions, whatever the umask and whatever an older version left: the
+ * data dir is set to 0700 (also when it already existed, e.g. 0755), and
+ * balanza.db, its -wal/-shm/-journal and secret.key to 0600.  balanza.db is
+ * created 0600 before SQLite opens it, and SQLite gives the files it creates
+ * next to it the main file's mode.  Blob directories and files are 0700/0600
+ * (see bz-blob-store.h).
+ *
  * Returns: (transfer full): the store, or %NULL on error.
  */
 BzStore     *bz_store_open            (const char *data_dir, GError **error);
