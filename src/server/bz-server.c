@@ -1,14 +1,29 @@
 /* bz-server.c — SoupServer on its own thread; handlers on a worker pool.
  *
  * Flow of one request:
- *   server thread: route match, body limits, copy into a BzRequest, pause the
- *                  message and push a job to the pool;
+ *   server thread: accept (per-address cap, idle timeout), route match, body
+ *                  limits as the body arrives (Content-Length or chunked) and
+ *                  the global cap on body bytes held, copy into a BzRequest,
+ *                  pause the message and push a job to the pool;
  *   worker:        authenticate, run the handler (services, SQLite);
  *   server thread: write the BzResponse (envelope or blob with ETag/Range), unpause.
+ *
+ * Connections are accepted by our own GSocketService and handed to libsoup
+ * with soup_server_accept_iostream(), so that Balanza decides which to take
+ * (at most %BZ_CONNECTIONS_PER_ADDRESS per address) and sets their timeouts:
+ * libsoup 3.2 has neither.  libsoup 3.2 keeps a connection alive only while
+ * it has a listener of its own (soup-server.c, request_finished()), so it is
+ * given one on a Unix socket whose path is unlinked at once: nothing can
+ * connect to it.
  */
 #include "bz-server.h"
 
+#include <gio/gunixsocketaddress.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 #include "config.h"
 
@@ -27,17 +42,43 @@ struct _BzServer
   GMainContext *context;
   GMainLoop *loop;
   SoupServer *soup;
+  GSocketService *service;
   GThreadPool *pool;
 
   char *bind_address;
   guint port;
+  BzServerLimits limits;
+  char **cors_origins;   /* allowed Origins (NULL: same-origin only) */
   GError *start_error;
   gboolean started;
   GMutex lock;
   GCond cond;
   GHashTable *clients;   /* address -> gint64 last seen (µs, monotonic); guarded by lock */
+  GHashTable *open_per_address; /* host -> open connections; server thread only */
+  gsize body_bytes;      /* request body bytes held in memory; server thread only */
   gint in_flight;        /* server thread only */
 };
+
+/* One accepted connection, attached to the GSocketAddress that libsoup keeps
+ * as the connection's remote address (so a message finds it through
+ * soup_server_message_get_remote_address()); freed with the connection. */
+typedef struct
+{
+  BzServer *server;
+  GSocket *socket;
+  char *host;
+} Conn;
+
+/* One request's guard: its deadline and the body bytes it holds. */
+typedef struct
+{
+  BzServer *server;
+  Conn *conn;
+  GSource *deadline;
+  gsize max_body;
+  gsize reserved;
+  gboolean rejected;     /* answered by us before its body was read */
+} Guard;
 
 G_DEFINE_FINAL_TYPE (BzServer, bz_server, G_TYPE_OBJECT)
 
@@ -233,7 +274,7 @@ note_client (BzServer *self, const char *address)
 static gsize
 route_max_body (const BzRoute *route)
 {
-  return route->max_body ? route->max_body : BZ_JSON_BODY_MAX;
+  return route && route->max_body ? route->max_body : BZ_JSON_BODY_MAX;
 }
 
 static GError *
@@ -243,27 +284,304 @@ too_large_error (gsize max)
                       _("The request body is larger than %zu bytes"), (size_t) max);
 }
 
-/* Runs when headers arrived, before the body is read: refuse oversized bodies early. */
+static GError *
+busy_error (void)
+{
+  GError *e = g_error_new_literal (BZ_ERROR, BZ_ERROR_UNAVAILABLE,
+                                   _("The server is busy receiving other uploads; try again shortly"));
+  bz_error_set_retry_after (e, 2);
+  return e;
+}
+
+/* --- Response headers every answer carries --------------------------------- */
+
+static const char *
+allowed_origin (BzServer *self, SoupMessageHeaders *req_h)
+{
+  const char *origin = soup_message_headers_get_one (req_h, "Origin");
+  if (origin == NULL || self->cors_origins == NULL)
+    return NULL;
+  if (g_strv_contains ((const char *const *) self->cors_origins, origin) ||
+      g_strv_contains ((const char *const *) self->cors_origins, "*"))
+    return origin;
+  return NULL;
+}
+
+/* Seed 002 §7 security headers, and CORS for the configured origins only. */
+static void
+decorate (BzServer *self, SoupServerMessage *msg)
+{
+  SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
+  const char *origin = allowed_origin (self, soup_server_message_get_request_headers (msg));
+
+  soup_message_headers_replace (h, "X-Content-Type-Options", "nosniff");
+  soup_message_headers_replace (h, "X-Frame-Options", "DENY");
+  soup_message_headers_replace (h, "Referrer-Policy", "no-referrer");
+  if (origin)
+    {
+      soup_message_headers_replace (h, "Access-Control-Allow-Origin", origin);
+      soup_message_headers_replace (h, "Access-Control-Expose-Headers", "ETag, Retry-After, X-Request-Id");
+    }
+  if (self->cors_origins)
+    soup_message_headers_append (h, "Vary", "Origin");
+}
+
+/* --- Connections: per-address cap and idle timeout -------------------------- */
+
+static void
+conn_free (gpointer data)
+{
+  Conn *c = data;
+  BzServer *self = c->server;
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->open_per_address, c->host));
+
+  if (n <= 1)
+    g_hash_table_remove (self->open_per_address, c->host);
+  else
+    g_hash_table_insert (self->open_per_address, g_strdup (c->host), GUINT_TO_POINTER (n - 1));
+  g_object_unref (c->socket);
+  g_free (c->host);
+  g_free (c);
+}
+
+static gboolean
+on_incoming (GSocketService *service, GSocketConnection *connection, GObject *source, gpointer user_data)
+{
+  BzServer *self = user_data;
+  GSocket *sock = g_socket_connection_get_socket (connection);
+  g_autoptr(GSocketAddress) remote = g_socket_connection_get_remote_address (connection, NULL);
+  g_autoptr(GSocketAddress) local = g_socket_connection_get_local_address (connection, NULL);
+  g_autofree char *host = NULL;
+  guint n;
+  Conn *c;
+
+  if (remote == NULL || !G_IS_INET_SOCKET_ADDRESS (remote))
+    {
+      g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+      return TRUE;
+    }
+  host = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->open_per_address, host));
+  if (n >= self->limits.connections_per_address)
+    {
+      g_debug ("Refusing a connection from %s: %u already open", host, n);
+      g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+      return TRUE;
+    }
+  g_hash_table_insert (self->open_per_address, g_strdup (host), GUINT_TO_POINTER (n + 1));
+  c = g_new0 (Conn, 1);
+  c->server = self;
+  c->socket = g_object_ref (sock);
+  c->host = g_steal_pointer (&host);
+  g_object_set_data_full (G_OBJECT (remote), "bz-conn", c, conn_free);
+
+  /* Idle timeout: every read or write waits at most this long. */
+  g_socket_set_timeout (sock, self->limits.header_timeout_s);
+  g_socket_set_option (sock, IPPROTO_TCP, TCP_NODELAY, TRUE, NULL);
+  soup_server_accept_iostream (self->soup, G_IO_STREAM (connection), local, remote, NULL);
+  return TRUE;
+}
+
+/* --- Requests: deadlines and body bytes ----------------------------------- */
+
+static void
+guard_disarm (Guard *g)
+{
+  if (g->deadline)
+    {
+      g_source_destroy (g->deadline);
+      g_clear_pointer (&g->deadline, g_source_unref);
+    }
+}
+
+static void
+guard_free (gpointer data)
+{
+  Guard *g = data;
+  guard_disarm (g);
+  g->server->body_bytes -= g->reserved;
+  g_free (g);
+}
+
+static gboolean
+deadline_expired (gpointer data)
+{
+  Guard *g = data;
+  if (g->conn)
+    {
+      g_debug ("Closing a connection from %s: request not received in time", g->conn->host);
+      g_socket_shutdown (g->conn->socket, TRUE, TRUE, NULL);
+    }
+  g_clear_pointer (&g->deadline, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+guard_arm (Guard *g, guint seconds)
+{
+  guard_disarm (g);
+  g->deadline = g_timeout_source_new_seconds (seconds);
+  g_source_set_callback (g->deadline, deadline_expired, g, NULL);
+  g_source_set_static_name (g->deadline, "[balanza] request deadline");
+  g_source_attach (g->deadline, g->server->context);
+}
+
+static void
+on_got_headers (SoupServerMessage *msg, gpointer data)
+{
+  Guard *g = data;
+  if (!g->rejected)
+    guard_arm (g, g->server->limits.body_timeout_s);
+}
+
+static void
+on_got_body (SoupServerMessage *msg, gpointer data)
+{
+  guard_disarm (data);
+}
+
+/* Answers @error at once on the raw socket, in the middle of reading a body
+ * that will not be read: the response, then FIN.  libsoup goes on draining
+ * (and discarding) what the client still sends until it stops or the body
+ * deadline closes the connection, so the client reads the answer instead of
+ * a reset (the "lingering close" of nginx). */
+static void
+reject_mid_body (Guard *g, SoupServerMessage *msg, GError *error)
+{
+  g_autoptr(BzResponse) resp = bz_response_error (error);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autofree char *rid = make_request_id (soup_server_message_get_request_headers (msg));
+  g_autofree char *json = NULL;
+  g_autofree char *head = NULL;
+  gsize len = 0;
+
+  g->rejected = TRUE;
+  soup_message_body_set_accumulate (body, FALSE);
+  soup_message_body_truncate (body);
+  g->server->body_bytes -= g->reserved;
+  g->reserved = 0;
+  guard_arm (g, g->server->limits.header_timeout_s);
+  soup_server_message_set_status (msg, resp->status, NULL);  /* no handler will run */
+  if (g->conn == NULL)
+    return;
+  json = bz_envelope_serialize (resp, rid, &len);
+  head = g_strdup_printf ("HTTP/1.1 %u %s\r\nContent-Type: application/json; charset=utf-8\r\n"
+                          "Content-Length: %" G_GSIZE_FORMAT "\r\nConnection: close\r\nCache-Control: no-store\r\n"
+                          "X-Content-Type-Options: nosniff\r\nX-Request-Id: %s\r\n%s\r\n",
+                          resp->status, soup_status_get_phrase (resp->status), len, rid,
+                          resp->status == 503 ? "Retry-After: 2\r\n" : "");
+  g_socket_send (g->conn->socket, head, strlen (head), NULL, NULL);
+  g_socket_send (g->conn->socket, json, len, NULL, NULL);
+  g_socket_shutdown (g->conn->socket, FALSE, TRUE, NULL);
+}
+
+/* A body without Content-Length (chunked): count it as it arrives. */
+static void
+on_got_chunk (SoupServerMessage *msg, GBytes *chunk, gpointer data)
+{
+  Guard *g = data;
+  BzServer *self = g->server;
+  gsize n = g_bytes_get_size (chunk);
+
+  if (g->rejected)
+    return;
+  g->reserved += n;
+  self->body_bytes += n;
+  if (g->reserved > g->max_body)
+    reject_mid_body (g, msg, too_large_error (g->max_body));
+  else if (self->body_bytes > self->limits.body_bytes_in_flight_max)
+    reject_mid_body (g, msg, busy_error ());
+}
+
+static void
+request_started (SoupServer *server, SoupServerMessage *msg, gpointer user_data)
+{
+  BzServer *self = user_data;
+  GSocketAddress *remote = soup_server_message_get_remote_address (msg);
+  Guard *g = g_new0 (Guard, 1);
+
+  g->server = self;
+  g->conn = remote ? g_object_get_data (G_OBJECT (remote), "bz-conn") : NULL;
+  g_object_set_data_full (G_OBJECT (msg), "bz-guard", g, guard_free);
+  guard_arm (g, self->limits.header_timeout_s);
+  g_signal_connect (msg, "got-headers", G_CALLBACK (on_got_headers), g);
+  g_signal_connect (msg, "got-body", G_CALLBACK (on_got_body), g);
+}
+
+/* Runs when headers arrived, before the body is read: refuse oversized
+ * bodies before reading them, and bodies that would pass the global cap. */
 static void
 early_handler (SoupServer *server, SoupServerMessage *msg, const char *path,
                GHashTable *query, gpointer user_data)
 {
+  BzServer *self = user_data;
   SoupMessageHeaders *h = soup_server_message_get_request_headers (msg);
+  Guard *g = g_object_get_data (G_OBJECT (msg), "bz-guard");
   const BzRoute *route = NULL;
   g_autoptr(GHashTable) params = NULL;
-  goffset length;
+  GError *error = NULL;
+  gsize max;
 
-  if (soup_message_headers_get_encoding (h) != SOUP_ENCODING_CONTENT_LENGTH)
+  decorate (self, msg);
+  if (g == NULL)
     return;
-  length = soup_message_headers_get_content_length (h);
-  if (bz_router_match (soup_server_message_get_method (msg), path, &route, &params) != BZ_ROUTE_FOUND)
-    return;
-  if ((gsize) length > route_max_body (route))
+  bz_router_match (soup_server_message_get_method (msg), path, &route, &params);
+  max = route_max_body (route);  /* unknown routes get the default: their body is read, then 404 */
+  switch (soup_message_headers_get_encoding (h))
+    {
+    case SOUP_ENCODING_NONE:
+      return;
+    case SOUP_ENCODING_CONTENT_LENGTH:
+      {
+        goffset length = soup_message_headers_get_content_length (h);
+        if ((gsize) length > max)
+          error = too_large_error (max);
+        else if (self->body_bytes + length > self->limits.body_bytes_in_flight_max)
+          error = busy_error ();
+        else
+          {
+            g->reserved = length;
+            self->body_bytes += length;
+          }
+        break;
+      }
+    default:  /* chunked, or read until EOF */
+      g->max_body = max;
+      g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), g);
+      break;
+    }
+  if (error)
     {
       g_autofree char *rid = make_request_id (h);
-      respond_now (msg, too_large_error (route_max_body (route)), rid);
+      respond_now (msg, error, rid);
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
     }
+}
+
+/* OPTIONS: a CORS preflight from an allowed origin gets 204 with the policy;
+ * from any other origin 403 (the API is same-origin unless configured). */
+static void
+preflight (BzServer *self, SoupServerMessage *msg, const char *rid)
+{
+  SoupMessageHeaders *req_h = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
+  const char *origin = soup_message_headers_get_one (req_h, "Origin");
+
+  if (origin && allowed_origin (self, req_h) == NULL)
+    {
+      respond_now (msg, g_error_new (BZ_ERROR, BZ_ERROR_FORBIDDEN,
+                                     _("Cross-origin requests from %s are not allowed"), origin), rid);
+      return;
+    }
+  soup_message_headers_replace (h, "Allow", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+  if (origin)
+    {
+      soup_message_headers_replace (h, "Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
+      soup_message_headers_replace (h, "Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-Id");
+      soup_message_headers_replace (h, "Access-Control-Max-Age", "600");
+    }
+  soup_message_headers_replace (h, "X-Request-Id", rid);
+  soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
 }
 
 static void
@@ -276,6 +594,7 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
   g_autoptr(GHashTable) params = NULL;
   g_autoptr(GBytes) body = NULL;
   const BzRoute *route = NULL;
+  BzRouteMatch match;
   BzRequest *req;
   Job *job;
 
@@ -285,7 +604,13 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
   rid = make_request_id (h);
   note_client (self, soup_server_message_get_remote_host (msg));
 
-  switch (bz_router_match (method, path, &route, &params))
+  match = bz_router_match (method, path, &route, &params);
+  if (match != BZ_ROUTE_NO_PATH && strcmp (method, "OPTIONS") == 0)
+    {
+      preflight (self, msg, rid);
+      return;
+    }
+  switch (match)
     {
     case BZ_ROUTE_NO_PATH:
       respond_now (msg, g_error_new (BZ_ERROR, BZ_ERROR_NOT_FOUND, _("No route for %s %s"), method, path), rid);
@@ -323,6 +648,8 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
       soup_message_headers_append (req->headers, name, value);
   }
   req->body = g_steal_pointer (&body);
+  /* The body now lives in req->body: drop libsoup's copy. */
+  soup_message_body_truncate (soup_server_message_get_request_body (msg));
 
   job = g_new0 (Job, 1);
   job->self = self;
@@ -336,6 +663,29 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
   g_thread_pool_push (self->pool, job, NULL);
 }
 
+/* libsoup keeps connections alive only while it has a listener of its own:
+ * give it one nobody can reach (a Unix socket whose path is removed at once). */
+static gboolean
+add_private_listener (BzServer *self, GError **error)
+{
+  g_autofree char *dir = g_dir_make_tmp ("balanza-XXXXXX", error);
+  g_autofree char *path = NULL;
+  g_autoptr(GSocket) sock = NULL;
+  g_autoptr(GSocketAddress) addr = NULL;
+  gboolean ok;
+
+  if (dir == NULL)
+    return FALSE;
+  path = g_build_filename (dir, "s", NULL);
+  addr = g_unix_socket_address_new (path);
+  sock = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, error);
+  ok = sock && g_socket_bind (sock, addr, FALSE, error) && g_socket_listen (sock, error) &&
+       soup_server_listen_socket (self->soup, sock, 0, error);
+  g_unlink (path);
+  g_rmdir (dir);
+  return ok;
+}
+
 static gpointer
 server_thread (gpointer data)
 {
@@ -343,27 +693,29 @@ server_thread (gpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GInetAddress) addr = NULL;
   g_autoptr(GSocketAddress) sockaddr = NULL;
+  g_autoptr(GSocketAddress) effective = NULL;
 
   g_main_context_push_thread_default (self->context);
 
-  self->soup = soup_server_new ("server-header", "Balanza/" PACKAGE_VERSION " ", NULL);
+  /* No library version in Server: it only helps an attacker pick exploits. */
+  self->soup = soup_server_new ("server-header", "Balanza", NULL);
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started), self);
   soup_server_add_early_handler (self->soup, NULL, early_handler, self, NULL);
   soup_server_add_handler (self->soup, NULL, handle, self, NULL);
+
+  self->service = g_socket_service_new ();
+  g_socket_listener_set_backlog (G_SOCKET_LISTENER (self->service), 128);
+  g_signal_connect (self->service, "incoming", G_CALLBACK (on_incoming), self);
 
   addr = g_inet_address_new_from_string (self->bind_address);
   if (addr == NULL)
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Invalid bind address %s"), self->bind_address);
-  else
+  else if (add_private_listener (self, &error))
     {
       sockaddr = g_inet_socket_address_new (addr, self->port);
-      soup_server_listen (self->soup, sockaddr, 0, &error);
-    }
-  if (error == NULL)
-    {
-      GSList *uris = soup_server_get_uris (self->soup);
-      if (uris)
-        self->port = g_uri_get_port (uris->data);
-      g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+      if (g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), sockaddr, G_SOCKET_TYPE_STREAM,
+                                         G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error))
+        self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
     }
 
   g_mutex_lock (&self->lock);
@@ -375,8 +727,14 @@ server_thread (gpointer data)
   if (self->start_error == NULL)
     g_main_loop_run (self->loop);
 
+  g_socket_service_stop (self->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (self->service));
   soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
+  g_clear_object (&self->service);
+  /* Let disposed connections run their finalizers on this context. */
+  while (g_main_context_iteration (self->context, FALSE))
+    ;
   g_main_context_pop_thread_default (self->context);
   return NULL;
 }
@@ -390,6 +748,8 @@ bz_server_finalize (GObject *object)
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->clients, g_hash_table_unref);
+  g_clear_pointer (&self->open_per_address, g_hash_table_unref);
+  g_strfreev (self->cors_origins);
   g_clear_error (&self->start_error);
   g_free (self->bind_address);
   g_mutex_clear (&self->lock);
@@ -409,6 +769,13 @@ bz_server_init (BzServer *self)
   g_mutex_init (&self->lock);
   g_cond_init (&self->cond);
   self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->open_per_address = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->limits = (BzServerLimits) {
+    .header_timeout_s = BZ_HEADER_TIMEOUT_S,
+    .body_timeout_s = BZ_BODY_TIMEOUT_S,
+    .connections_per_address = BZ_CONNECTIONS_PER_ADDRESS,
+    .body_bytes_in_flight_max = BZ_BODY_BYTES_IN_FLIGHT_MAX,
+  };
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
 }
@@ -419,6 +786,27 @@ bz_server_new (BzServices *services)
   BzServer *self = g_object_new (BZ_TYPE_SERVER, NULL);
   self->services = g_object_ref (services);
   return self;
+}
+
+void
+bz_server_set_limits (BzServer *self, const BzServerLimits *limits)
+{
+  g_return_if_fail (self->thread == NULL);
+  self->limits = *limits;
+}
+
+void
+bz_server_get_limits (BzServer *self, BzServerLimits *out)
+{
+  *out = self->limits;
+}
+
+void
+bz_server_set_cors_origins (BzServer *self, const char *const *origins)
+{
+  g_return_if_fail (self->thread == NULL);
+  g_strfreev (self->cors_origins);
+  self->cors_origins = origins && origins[0] ? g_strdupv ((char **) origins) : NULL;
 }
 
 gboolean
@@ -450,10 +838,8 @@ static gboolean
 close_listeners (gpointer data)
 {
   BzServer *self = data;
-  GSList *listeners = soup_server_get_listeners (self->soup);  /* (transfer container) */
-  for (GSList *l = listeners; l; l = l->next)
-    g_socket_close (l->data, NULL);
-  g_slist_free (listeners);
+  g_socket_service_stop (self->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (self->service));
   return G_SOURCE_REMOVE;
 }
 

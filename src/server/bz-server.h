@@ -14,6 +14,29 @@ G_BEGIN_DECLS
 #define BZ_TYPE_SERVER (bz_server_get_type ())
 G_DECLARE_FINAL_TYPE (BzServer, bz_server, BZ, SERVER, GObject)
 
+/**
+ * BzServerLimits:
+ * @header_timeout_s: a request's headers must arrive within this many seconds
+ *   of its first byte; also the idle timeout of every socket read or write
+ *   (so of an idle kept-alive connection)
+ * @body_timeout_s: a request's body must arrive within this many seconds of
+ *   its headers
+ * @connections_per_address: connections open at once from one address;
+ *   further ones are closed as they are accepted
+ * @body_bytes_in_flight_max: request body bytes held in memory at once,
+ *   across all requests; past it a request gets 503 with Retry-After
+ *
+ * Defaults and their sources: bz-limits.h.  Changed only before
+ * bz_server_start() (tests use short timeouts).
+ */
+typedef struct
+{
+  guint header_timeout_s;
+  guint body_timeout_s;
+  guint connections_per_address;
+  gsize body_bytes_in_flight_max;
+} BzServerLimits;
+
 /** bz_server_new: Returns: (transfer full): a stopped server over @services. */
 BzServer   *bz_server_new          (BzServices *services);
 
@@ -24,6 +47,21 @@ BzServer   *bz_server_new          (BzServices *services);
  * Starts the server thread and blocks until it listens.
  * Errors: G_IO_ERROR (address in use, ...).
  */
+/** bz_server_set_limits: replaces the connection limits; before bz_server_start() only. */
+void        bz_server_set_limits   (BzServer *self, const BzServerLimits *limits);
+/** bz_server_get_limits: copies the limits in force into @out. */
+void        bz_server_get_limits   (BzServer *self, BzServerLimits *out);
+
+/**
+ * bz_server_set_cors_origins:
+ * @origins: (nullable) (array zero-terminated=1): Origins allowed to call the
+ *   API from a browser ("https://app.example.mx", or "*"); %NULL or empty
+ *   keeps the default, same-origin only (preflights from other origins get 403)
+ *
+ * Before bz_server_start() only.
+ */
+void        bz_server_set_cors_origins (BzServer *self, const char *const *origins);
+
 gboolean    bz_server_start        (BzServer *self, const char *bind_address, guint port, GError **error);
 
 /** bz_server_stop: stops accepting, lets in-flight requests finish, joins the thread. */
