@@ -68,7 +68,7 @@ photo_work (gpointer data, GCancellable *cancellable, GError **error)
 {
   PhotoArgs *a = data;
   g_autofree char *mime = NULL, *etag = NULL;
-  g_autoptr(GBytes) bytes = bz_meals_get_photo (a->services, a->caller, a->meal_id, &mime, &etag, error);
+  g_autoptr(GBytes) bytes = bz_meals_get_photo (a->services, a->caller, a->meal_id, FALSE, &mime, &etag, error);
   if (bytes == NULL)
     return NULL;
   return bz_texture_new_scaled (bytes, THUMB_SIZE, error);

@@ -76,7 +76,16 @@ static BzResponse *
 photo (BzServices *svc, BzRequest *req, GError **error)
 {
   g_autofree char *mime = NULL, *etag = NULL;
-  GBytes *bytes = bz_meals_get_photo (svc, req->caller, bz_request_param (req, "meal_id"), &mime, &etag, error);
+  const char *size = bz_request_query (req, "size");
+  GBytes *bytes;
+  if (size && strcmp (size, "original") != 0 && strcmp (size, "display") != 0)
+    {
+      g_set_error (error, BZ_ERROR, BZ_ERROR_VALIDATION, _("size must be display or original"));
+      bz_error_add_detail (*error, "size", "invalid_choice", (*error)->message);
+      return NULL;
+    }
+  bytes = bz_meals_get_photo (svc, req->caller, bz_request_param (req, "meal_id"), g_strcmp0 (size, "original") == 0,
+                              &mime, &etag, error);
   return bytes ? bz_response_blob (bytes, mime, etag) : NULL;
 }
 
@@ -84,6 +93,6 @@ const BzRoute bz_meal_routes[] = {
   { "POST", "/api/nutrition/upload-meal", upload_meal, 0, BZ_UPLOAD_BODY_MAX, "Upload a meal photo with optional USDA items (multipart)" },
   { "GET", "/api/nutrition/meal-history", history, 0, 0, "The caller's meals, newest first" },
   { "GET", "/api/nutrition/daily", daily, 0, 0, "Intake for a day against Mifflin-St Jeor targets" },
-  { "GET", "/api/v1/meals/{meal_id}/photo", photo, 0, 0, "A meal photo (ETag, Range, immutable)" },
+  { "GET", "/api/v1/meals/{meal_id}/photo", photo, 0, 0, "A meal photo: its display copy (at most 1280 px, no EXIF), or ?size=original (ETag, Range, immutable)" },
   { NULL }
 };

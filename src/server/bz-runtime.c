@@ -13,20 +13,26 @@
 const GOptionEntry *
 bz_runtime_option_entries (BzRuntimeOptions *opts, gboolean with_kiosk)
 {
-  static GOptionEntry entries[6];
+  static GOptionEntry entries[10];
   GOptionEntry e[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &opts->data_dir,
       N_("Data directory (default: $XDG_DATA_HOME/balanza)"), N_("DIR") },
     { "port", 0, 0, G_OPTION_ARG_INT, &opts->port, N_("TCP port for the API (default 8420; 0 picks a free port)"), N_("N") },
     { "bind", 0, 0, G_OPTION_ARG_STRING, &opts->bind, N_("Address to listen on (default 0.0.0.0)"), N_("ADDR") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &opts->demo, N_("Create the demo clinic when the data directory is empty"), NULL },
+    { "cors-origin", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opts->cors_origins,
+      N_("Allow browser calls from this origin (repeatable; default: same origin only)"), N_("ORIGIN") },
+    { "header-timeout", 0, 0, G_OPTION_ARG_INT, &opts->header_timeout_s,
+      N_("Seconds a client may take to send request headers, and idle connection timeout (default 15)"), N_("S") },
+    { "max-connections-per-address", 0, 0, G_OPTION_ARG_INT, &opts->connections_per_address,
+      N_("Connections open at once from one address (default 64)"), N_("N") },
     { "kiosk", 0, 0, G_OPTION_ARG_NONE, &opts->kiosk, N_("Start the member kiosk"), NULL },
     { NULL }
   };
   opts->port = -1;
   memcpy (entries, e, sizeof e);
   if (!with_kiosk)
-    entries[4] = entries[5];
+    entries[G_N_ELEMENTS (e) - 2] = entries[G_N_ELEMENTS (e) - 1];
   return entries;
 }
 
@@ -46,6 +52,7 @@ bz_runtime_options_clear (BzRuntimeOptions *opts)
 {
   g_clear_pointer (&opts->data_dir, g_free);
   g_clear_pointer (&opts->bind, g_free);
+  g_clear_pointer (&opts->cors_origins, g_strfreev);
 }
 
 typedef struct
@@ -106,6 +113,15 @@ BzServer *
 bz_runtime_start_server (BzServices *services, const BzRuntimeOptions *opts, GError **error)
 {
   g_autoptr(BzServer) server = bz_server_new (services);
+  BzServerLimits limits;
+
+  bz_server_get_limits (server, &limits);
+  if (opts->header_timeout_s > 0)
+    limits.header_timeout_s = opts->header_timeout_s;
+  if (opts->connections_per_address > 0)
+    limits.connections_per_address = opts->connections_per_address;
+  bz_server_set_limits (server, &limits);
+  bz_server_set_cors_origins (server, (const char *const *) opts->cors_origins);
   if (!bz_server_start (server, opts->bind, opts->port, error))
     return NULL;
   printf ("Balanza listening on http://%s:%u\n", opts->bind, bz_server_get_port (server));

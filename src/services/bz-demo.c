@@ -291,12 +291,15 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
                                                                g_date_time_get_day_of_month (day), hours[m], 0, 0);
             g_autoptr(JsonArray) items = portions_json (p, male ? 1.2 : 1.0);
             g_autoptr(GBytes) photo = NULL;
+            g_auto(BzPhoto) prepared = { 0 };
             g_autofree char *meal_id = NULL;
 
             if (d == 0 && g_date_time_compare (when, now) > 0)
               continue;
             photo = demo_photo (meal_colours[m]);
-            meal_id = bz_meals_record (svc, patient_id, types[m], when, photo, "image/jpeg", items, "demo",
+            if (!bz_photo_prepare (photo, "image", &prepared, error))
+              return FALSE;
+            meal_id = bz_meals_record (svc, patient_id, types[m], when, &prepared, items, "demo",
                                        nutritionist_id, error);
             if (meal_id == NULL)
               return FALSE;

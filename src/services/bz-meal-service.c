@@ -1,7 +1,6 @@
 /* bz-meal-service.c — meal logs with photos and daily intake (seed 000 story 4.3). */
 #include "bz-meal-service.h"
 
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
@@ -9,40 +8,9 @@
 #include "bz-blob-store.h"
 #include "bz-food-service.h"
 #include "bz-patient-service.h"
+#include "bz-photo.h"
 
 static const char *meal_types[] = { "breakfast", "lunch", "dinner", "snack", NULL };
-
-/* Identifies JPEG and PNG by signature and checks that they decode. */
-static const char *
-sniff_image (GBytes *bytes, GError **error)
-{
-  gsize len;
-  const guchar *d = g_bytes_get_data (bytes, &len);
-  const char *mime = NULL;
-  g_autoptr(GdkPixbufLoader) loader = NULL;
-
-  if (len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF)
-    mime = "image/jpeg";
-  else if (len >= 8 && memcmp (d, "\x89PNG\r\n\x1a\n", 8) == 0)
-    mime = "image/png";
-  if (mime == NULL)
-    {
-      g_set_error (error, BZ_ERROR, BZ_ERROR_UNSUPPORTED_MEDIA, _("The photo must be a JPEG or PNG image"));
-      bz_error_add_detail (*error, "image", "unsupported_media", (*error)->message);
-      return NULL;
-    }
-  loader = gdk_pixbuf_loader_new_with_mime_type (mime, NULL);
-  if (loader == NULL || !gdk_pixbuf_loader_write (loader, d, len, NULL) ||
-      !gdk_pixbuf_loader_close (loader, NULL) || gdk_pixbuf_loader_get_pixbuf (loader) == NULL)
-    {
-      if (loader)
-        gdk_pixbuf_loader_close (loader, NULL);
-      g_set_error (error, BZ_ERROR, BZ_ERROR_UNSUPPORTED_MEDIA, _("The photo is damaged or not really an image"));
-      bz_error_add_detail (*error, "image", "corrupt_image", (*error)->message);
-      return NULL;
-    }
-  return mime;
-}
 
 /* Validates [{ndb_no, grams}] against the food database. */
 static gboolean
@@ -83,13 +51,13 @@ validate_items (BzServices *svc, JsonArray *items, BzValidation *v)
 
 char *
 bz_meals_record (BzServices *svc, const char *patient_id, const char *meal_type, GDateTime *eaten_at,
-                 GBytes *photo, const char *photo_mime, JsonArray *items, const char *source,
+                 const BzPhoto *photo, JsonArray *items, const char *source,
                  const char *created_by, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
   sqlite3 *db = bz_store_db (store);
   g_autofree char *id = g_uuid_string_random ();
-  g_autofree char *sha = NULL, *now = bz_now_iso8601 ();
+  g_autofree char *sha = NULL, *display_sha = NULL, *now = bz_now_iso8601 ();
   g_autoptr(GDateTime) utc = g_date_time_to_utc (eaten_at);
   g_autoptr(GDateTime) local = g_date_time_to_local (eaten_at);
   g_autofree char *eaten_s = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
@@ -99,12 +67,13 @@ bz_meals_record (BzServices *svc, const char *patient_id, const char *meal_type,
 
   if (!bz_db_begin (db, error))
     return NULL;
-  if (photo && !bz_blob_put (store, photo, photo_mime, &sha, error))
+  if (photo && (!bz_blob_put (store, photo->original, photo->original_mime, &sha, error) ||
+                !bz_blob_put (store, photo->display, "image/jpeg", &display_sha, error)))
     goto fail;
   {
     g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
         "INSERT INTO meal_logs (id, patient_id, meal_type, eaten_at, eaten_date, photo_sha256, detection_status,"
-        " source, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+        " source, created_by, created_at, photo_display_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
     if (!st)
       goto fail;
     sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
@@ -117,6 +86,7 @@ bz_meals_record (BzServices *svc, const char *patient_id, const char *meal_type,
     sqlite3_bind_text (st, 8, source, -1, SQLITE_STATIC);
     bz_db_bind_text_or_null (st, 9, created_by);
     sqlite3_bind_text (st, 10, now, -1, SQLITE_STATIC);
+    bz_db_bind_text_or_null (st, 11, display_sha);
     if (!bz_db_step_done (st, error))
       goto fail;
   }
@@ -258,7 +228,7 @@ bz_meals_upload (BzServices *svc, const BzCaller *caller, const char *patient_id
   BzValidation v = BZ_VALIDATION_INIT;
   g_autofree char *pid = NULL, *meal_id = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  const char *mime;
+  g_auto(BzPhoto) photo = { 0 };
   JsonObject *data, *detection, *meal;
 
   if (image == NULL || g_bytes_get_size (image) == 0)
@@ -268,21 +238,16 @@ bz_meals_upload (BzServices *svc, const BzCaller *caller, const char *patient_id
                        _("meal_type must be breakfast, lunch, dinner or snack"));
   if (!bz_validation_finish (&v, error))
     return NULL;
-  if (g_bytes_get_size (image) > BZ_PHOTO_MAX_BYTES)
-    {
-      g_set_error (error, BZ_ERROR, BZ_ERROR_PAYLOAD_TOO_LARGE, _("The photo is larger than 10 MB"));
-      return NULL;
-    }
   pid = bz_patients_resolve (svc, caller, patient_id, error);
   if (pid == NULL)
     return NULL;
-  if (!(mime = sniff_image (image, error)))
+  if (!bz_photo_prepare (image, "image", &photo, error))
     return NULL;
   validate_items (svc, items, &v);
   if (!bz_validation_finish (&v, error))
     return NULL;
 
-  meal_id = bz_meals_record (svc, pid, meal_type, now, image, mime, items, source, caller->user_id, error);
+  meal_id = bz_meals_record (svc, pid, meal_type, now, &photo, items, source, caller->user_id, error);
   if (meal_id == NULL)
     return NULL;
 
@@ -455,12 +420,13 @@ bz_meals_daily (BzServices *svc, const BzCaller *caller, const char *patient_id,
 }
 
 GBytes *
-bz_meals_get_photo (BzServices *svc, const BzCaller *caller, const char *meal_id,
+bz_meals_get_photo (BzServices *svc, const BzCaller *caller, const char *meal_id, gboolean original,
                     char **out_mime_type, char **out_etag, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
-      "SELECT patient_id, photo_sha256 FROM meal_logs WHERE id = ?", error);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), original
+      ? "SELECT patient_id, photo_sha256 FROM meal_logs WHERE id = ?"
+      : "SELECT patient_id, coalesce(photo_display_sha256, photo_sha256) FROM meal_logs WHERE id = ?", error);
   g_autofree char *allowed = NULL;
   GBytes *bytes;
 

@@ -3,6 +3,7 @@
 
 #include "bz-limits.h"
 #include "bz-nutrition.h"
+#include "bz-photo.h"
 #include "bz-services.h"
 
 G_BEGIN_DECLS
@@ -39,8 +40,18 @@ JsonNode *bz_meals_history (BzServices *svc, const BzCaller *caller, const char 
 JsonNode *bz_meals_daily   (BzServices *svc, const BzCaller *caller, const char *patient_id,
                             const char *date, GError **error);
 
-/** bz_meals_get_photo: Returns: (transfer full): the photo of a meal the caller may see. */
-GBytes   *bz_meals_get_photo (BzServices *svc, const BzCaller *caller, const char *meal_id,
+/**
+ * bz_meals_get_photo:
+ * @original: %TRUE for the bytes as uploaded (with their EXIF); %FALSE for
+ *   the display copy (bz_photo_prepare()), which GUI and phones use
+ * @out_mime_type: (out) (transfer full): its MIME type
+ * @out_etag: (out) (optional) (transfer full): its SHA-256, the strong ETag
+ * @error: %BZ_ERROR_NOT_FOUND when the meal has no photo or the caller may
+ *   not see it; %BZ_ERROR_INTERNAL when the stored file fails its hash
+ *
+ * Returns: (transfer full): the photo of a meal the caller may see.
+ */
+GBytes   *bz_meals_get_photo (BzServices *svc, const BzCaller *caller, const char *meal_id, gboolean original,
                               char **out_mime_type, char **out_etag, GError **error);
 
 G_END_DECLS
@@ -52,11 +63,11 @@ G_BEGIN_DECLS
  * authorization (the caller resolved @patient_id), items already validated
  * as [{ndb_no, grams}].  Opens its own transaction.
  * @eaten_at: (transfer none): when the meal was eaten
- * @photo: (nullable): photo bytes of @photo_mime type
+ * @photo: (nullable): a photo checked by bz_photo_prepare(): original and display copy
  * Returns: (transfer full): the new meal id.
  */
 char *bz_meals_record (BzServices *svc, const char *patient_id, const char *meal_type,
-                       GDateTime *eaten_at, GBytes *photo, const char *photo_mime,
+                       GDateTime *eaten_at, const BzPhoto *photo,
                        JsonArray *items, const char *source, const char *created_by,
                        GError **error);
 G_END_DECLS
