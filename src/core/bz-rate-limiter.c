@@ -135,6 +135,37 @@ bz_rate_limiter_check (BzRateLimiter *self,
   return allowed;
 }
 
+gboolean
+bz_rate_limiter_peek (BzRateLimiter *self,
+                      const char    *key,
+                      gint64         now_us,
+                      guint         *out_retry_after_s)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  Entry *e;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if (out_retry_after_s)
+    *out_retry_after_s = 0;
+  e = g_hash_table_lookup (self->keys, key);
+  if (e == NULL)
+    return TRUE;
+  if (now_us < e->newest)
+    now_us = e->newest;
+  entry_expire (self, e, now_us);
+  if (e->count < self->max_events)
+    return TRUE;
+  if (out_retry_after_s)
+    {
+      gint64 wait_us = e->times[e->first] + self->window_us - now_us;
+      *out_retry_after_s = (guint) MAX ((gint64) 1, (wait_us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+    }
+  return FALSE;
+}
+
 void
 bz_rate_limiter_reset (BzRateLimiter *self)
 {

@@ -60,6 +60,23 @@ gboolean       bz_rate_limiter_check (BzRateLimiter *self,
                                       gint64         now_us,
                                       guint         *out_retry_after_s);
 
+/**
+ * bz_rate_limiter_peek:
+ * @key: the limited subject
+ * @now_us: as for bz_rate_limiter_check()
+ * @out_retry_after_s: (out) (optional): as for bz_rate_limiter_check()
+ *
+ * Tells whether bz_rate_limiter_check() would allow an event for @key now,
+ * without recording one: for limits on failures, checked before the attempt
+ * and recorded only when it fails.  Thread-safe.
+ *
+ * Returns: %TRUE if one more event would be allowed.
+ */
+gboolean       bz_rate_limiter_peek  (BzRateLimiter *self,
+                                      const char    *key,
+                                      gint64         now_us,
+                                      guint         *out_retry_after_s);
+
 /** bz_rate_limiter_reset: forgets every key (tests, configuration reloads). */
 void           bz_rate_limiter_reset (BzRateLimiter *self);
 

@@ -11,7 +11,7 @@ do_register (BzServices *svc, BzRequest *req, GError **error)
 {
   g_autoptr(JsonObject) body = bz_request_json_object (req, error);
   JsonNode *data;
-  if (!body || !(data = bz_auth_register (svc, body, error)))
+  if (!body || !(data = bz_auth_register (svc, body, req->client_address, error)))
     return NULL;
   return bz_response_json (201, data);
 }

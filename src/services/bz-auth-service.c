@@ -45,23 +45,30 @@ bz_auth_ensure_sodium (void)
     }
 }
 
+/* The three limiters of sign-in and registration (limits: bz-limits.h). */
+enum { LIMIT_LOGIN_ADDRESS, LIMIT_LOGIN_ACCOUNT, LIMIT_REGISTER_ADDRESS, N_LIMITERS };
+
 static BzRateLimiter *
-login_limiter (void)
+limiter (guint which)
 {
-  static BzRateLimiter *limiter;
+  static BzRateLimiter *limiters[N_LIMITERS];
   static gsize once = 0;
   if (g_once_init_enter (&once))
     {
-      limiter = bz_rate_limiter_new (BZ_LOGIN_ATTEMPTS_PER_MINUTE, 60 * (gint64) G_USEC_PER_SEC);
+      gint64 minute = 60 * (gint64) G_USEC_PER_SEC;
+      limiters[LIMIT_LOGIN_ADDRESS] = bz_rate_limiter_new (BZ_LOGIN_ATTEMPTS_PER_MINUTE, minute);
+      limiters[LIMIT_LOGIN_ACCOUNT] = bz_rate_limiter_new (BZ_LOGIN_FAILURES_PER_ACCOUNT_PER_MINUTE, minute);
+      limiters[LIMIT_REGISTER_ADDRESS] = bz_rate_limiter_new (BZ_REGISTRATIONS_PER_MINUTE, minute);
       g_once_init_leave (&once, 1);
     }
-  return limiter;
+  return limiters[which];
 }
 
 void
 bz_auth_reset_rate_limits (void)
 {
-  bz_rate_limiter_reset (login_limiter ());
+  for (guint i = 0; i < N_LIMITERS; i++)
+    bz_rate_limiter_reset (limiter (i));
 }
 
 /* A hash of a random password, with the same parameters as real hashes. */
@@ -120,22 +127,59 @@ login_rate_key (const char *client_address)
   return g_inet_address_to_string (addr);
 }
 
+static GError *
+rate_error (guint retry_after, gboolean sign_in)
+{
+  GError *local = g_error_new (BZ_ERROR, BZ_ERROR_RATE_LIMITED,
+                               sign_in ? ngettext ("Too many sign-in attempts. Try again in %u second.",
+                                                   "Too many sign-in attempts. Try again in %u seconds.",
+                                                   retry_after)
+                                       : ngettext ("Too many registrations from this address. Try again in %u second.",
+                                                   "Too many registrations from this address. Try again in %u seconds.",
+                                                   retry_after),
+                               retry_after);
+  bz_error_set_retry_after (local, retry_after);
+  return local;
+}
+
+/* Sign-in attempts are limited per address, and failures per account: a
+ * guesser that rotates addresses still meets the account's limit. */
 static gboolean
-check_login_rate (const char *client_address, GError **error)
+check_login_rate (const char *client_address, const char *email, GError **error)
 {
   g_autofree char *key = login_rate_key (client_address);
+  g_autofree char *account = email ? g_utf8_casefold (email, -1) : NULL;
   guint retry_after = 0;
-  GError *local;
+  gint64 now = g_get_monotonic_time ();
 
-  if (bz_rate_limiter_check (login_limiter (), key, g_get_monotonic_time (), &retry_after))
+  if (bz_rate_limiter_check (limiter (LIMIT_LOGIN_ADDRESS), key, now, &retry_after) &&
+      (account == NULL || bz_rate_limiter_peek (limiter (LIMIT_LOGIN_ACCOUNT), account, now, &retry_after)))
     return TRUE;
-  local = g_error_new (BZ_ERROR, BZ_ERROR_RATE_LIMITED,
-                       ngettext ("Too many sign-in attempts. Try again in %u second.",
-                                 "Too many sign-in attempts. Try again in %u seconds.",
-                                 retry_after),
-                       retry_after);
-  bz_error_set_retry_after (local, retry_after);
-  g_propagate_error (error, local);
+  g_propagate_error (error, rate_error (retry_after, TRUE));
+  return FALSE;
+}
+
+static void
+note_login_failure (const char *email)
+{
+  g_autofree char *account = email ? g_utf8_casefold (email, -1) : NULL;
+  if (account)
+    bz_rate_limiter_check (limiter (LIMIT_LOGIN_ACCOUNT), account, g_get_monotonic_time (), NULL);
+}
+
+/* Registrations from one address; in-process callers (the desk) pass NULL. */
+static gboolean
+check_register_rate (const char *client_address, GError **error)
+{
+  g_autofree char *key = NULL;
+  guint retry_after = 0;
+
+  if (client_address == NULL)
+    return TRUE;
+  key = login_rate_key (client_address);
+  if (bz_rate_limiter_check (limiter (LIMIT_REGISTER_ADDRESS), key, g_get_monotonic_time (), &retry_after))
+    return TRUE;
+  g_propagate_error (error, rate_error (retry_after, FALSE));
   return FALSE;
 }
 
@@ -524,11 +568,14 @@ bz_auth_login (BzServices *svc, const char *email, const char *password,
   sqlite3 *db;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
-  if (!check_login_rate (client_address, error))
+  if (!check_login_rate (client_address, email, error))
     return NULL;
   caller = authenticate (svc, email, password, error);
   if (!caller)
-    return NULL;
+    {
+      note_login_failure (email);
+      return NULL;
+    }
 
   db = bz_store_db (store);
   if (!bz_db_begin (db, error))
@@ -552,11 +599,14 @@ bz_auth_sign_in (BzServices *svc, const char *email, const char *password, GErro
   sqlite3 *db;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
-  if (!check_login_rate (NULL, error))
+  if (!check_login_rate (NULL, email, error))
     return NULL;
   caller = authenticate (svc, email, password, error);
   if (!caller)
-    return NULL;
+    {
+      note_login_failure (email);
+      return NULL;
+    }
 
   db = bz_store_db (store);
   if (!bz_db_begin (db, error))
@@ -573,7 +623,7 @@ bz_auth_sign_in (BzServices *svc, const char *email, const char *password, GErro
 /* --- Registration ------------------------------------------------------------ */
 
 JsonNode *
-bz_auth_register (BzServices *svc, JsonObject *input, GError **error)
+bz_auth_register (BzServices *svc, JsonObject *input, const char *client_address, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
   BzValidation v = BZ_VALIDATION_INIT;
@@ -607,6 +657,9 @@ bz_auth_register (BzServices *svc, JsonObject *input, GError **error)
 
   bz_user_fields_validate (email, password, first_name, last_name, role, input, &f, &v);
   if (!bz_validation_finish (&v, error))
+    return NULL;
+  /* Valid registrations count against the address (invalid ones cost nothing). */
+  if (!check_register_rate (client_address, error))
     return NULL;
 
   /* Argon2id before the write transaction, so it never holds the lock. */

@@ -23,14 +23,21 @@ G_BEGIN_DECLS
  * bz_auth_register:
  * @input: seed 002 register body {email, password, first_name, last_name,
  *   user_type ("patient"|"nutritionist"), phone?, date_of_birth?, gender?, state?, city?}
+ * @client_address: (nullable): the peer address; valid registrations are
+ *   limited to %BZ_REGISTRATIONS_PER_MINUTE per address.  %NULL for
+ *   in-process callers (the desk), which are not limited.
  * Returns: (transfer full): {user, access_token, refresh_token, token_type, expires_in}
- * Errors: VALIDATION (details per field), CONFLICT (email already registered).
+ * Errors: VALIDATION (details per field), CONFLICT (email already registered),
+ *   RATE_LIMITED (with bz_error_get_retry_after()).
  */
-JsonNode *bz_auth_register (BzServices *svc, JsonObject *input, GError **error);
+JsonNode *bz_auth_register (BzServices *svc, JsonObject *input, const char *client_address, GError **error);
 
 /**
  * bz_auth_login:
  * @client_address: the peer address used for the attempt limit (nullable: GUI)
+ *
+ * Attempts are limited per address (%BZ_LOGIN_ATTEMPTS_PER_MINUTE) and per
+ * failures per account, whatever the address (%BZ_LOGIN_FAILURES_PER_ACCOUNT_PER_MINUTE).
  * Returns: (transfer full): {user, access_token, refresh_token, token_type, expires_in}
  * Errors: VALIDATION, UNAUTHENTICATED (wrong email or password, same message),
  *   RATE_LIMITED (with bz_error_get_retry_after()).

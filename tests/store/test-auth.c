@@ -95,7 +95,7 @@ static JsonNode *
 register_ok (Fixture *f, JsonObject *body)
 {
   g_autoptr(GError) error = NULL;
-  JsonNode *node = bz_auth_register (f->svc, body, &error);
+  JsonNode *node = bz_auth_register (f->svc, body, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (node);
   return node;
@@ -287,7 +287,7 @@ test_register_duplicate (Fixture *f, gconstpointer data)
 
   users = count_rows (f, "SELECT count(*) FROM users");
   changes = count_rows (f, "SELECT count(*) FROM changes");
-  rb = bz_auth_register (f->svc, b, &error);
+  rb = bz_auth_register (f->svc, b, NULL, &error);
   g_assert_null (rb);
   g_assert_error (error, BZ_ERROR, BZ_ERROR_CONFLICT);
   g_assert_true (has_detail (error, "email", "already_exists"));
@@ -326,7 +326,7 @@ test_register_nutritionist (Fixture *f, gconstpointer data)
 
   /* A license already registered: CONFLICT, nothing written. */
   json_object_set_string_member (c, "professional_license", "12345678");
-  g_assert_null (bz_auth_register (f->svc, c, &error));
+  g_assert_null (bz_auth_register (f->svc, c, NULL, &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_CONFLICT);
   g_assert_true (has_detail (error, "professional_license", "already_exists"));
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM users"), ==, 2);
@@ -341,7 +341,7 @@ test_register_rollback (Fixture *f, gconstpointer data)
   /* Make the second insert (nutritionists) fail after users was written. */
   exec_sql (f, "CREATE TRIGGER fail_nutri BEFORE INSERT ON nutritionists "
                "BEGIN SELECT RAISE(ABORT, 'boom'); END");
-  g_assert_null (bz_auth_register (f->svc, body, &error));
+  g_assert_null (bz_auth_register (f->svc, body, NULL, &error));
   g_assert_nonnull (error);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM users"), ==, 0);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM changes"), ==, 0);
@@ -370,7 +370,7 @@ test_register_password_rules (Fixture *f, gconstpointer data)
       g_auto(GStrv) issues = g_strsplit (cases[i].issues, " ", -1);
 
       json_object_set_string_member (body, "password", cases[i].password);
-      g_assert_null (bz_auth_register (f->svc, body, &error));
+      g_assert_null (bz_auth_register (f->svc, body, NULL, &error));
       g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
       for (guint j = 0; issues[j]; j++)
         if (!has_detail (error, "password", issues[j]))
@@ -420,7 +420,7 @@ test_register_validation (Fixture *f, gconstpointer data)
   json_object_set_string_member (body, "phone", "555 123 4567");
   json_object_set_string_member (body, "gender", "robot");
   json_object_set_string_member (body, "date_of_birth", "1985-02-30");
-  g_assert_null (bz_auth_register (f->svc, body, &error));
+  g_assert_null (bz_auth_register (f->svc, body, NULL, &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
   g_assert_true (has_detail (error, "email", "invalid_type"));
   g_assert_cmpuint (n_details_for (error, "email"), ==, 1);
@@ -439,7 +439,7 @@ test_register_validation (Fixture *f, gconstpointer data)
     for (guint i = 0; bad_emails[i]; i++)
       {
         g_autoptr(JsonObject) b = register_body (bad_emails[i], "A", "B", "patient");
-        g_assert_null (bz_auth_register (f->svc, b, &error));
+        g_assert_null (bz_auth_register (f->svc, b, NULL, &error));
         g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
         if (!has_detail (error, "email", "invalid_format"))
           g_error ("email \"%s\" was not rejected as invalid_format", bad_emails[i]);
@@ -449,12 +449,12 @@ test_register_validation (Fixture *f, gconstpointer data)
   {
     g_autoptr(JsonObject) b = register_body ("x@example.com", "A", "B", "patient");
     json_object_set_string_member (b, "date_of_birth", "2999-01-01");
-    g_assert_null (bz_auth_register (f->svc, b, &error));
+    g_assert_null (bz_auth_register (f->svc, b, NULL, &error));
     g_assert_true (has_detail (error, "date_of_birth", "out_of_range"));
     g_clear_error (&error);
     json_object_remove_member (b, "user_type");
     json_object_remove_member (b, "date_of_birth");
-    g_assert_null (bz_auth_register (f->svc, b, &error));
+    g_assert_null (bz_auth_register (f->svc, b, NULL, &error));
     g_assert_true (has_detail (error, "user_type", "required"));
     g_clear_error (&error);
   }
@@ -604,6 +604,44 @@ test_login_rate_limit (Fixture *f, gconstpointer data)
     }
   g_assert_null (bz_auth_sign_in (f->svc, "carlos@example.com", PASSWORD, &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_RATE_LIMITED);
+}
+
+/* A guesser that rotates addresses meets the account's failure limit; the
+ * owner's successful sign-ins never count against it. */
+static void
+test_login_account_limit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonObject) body = register_body ("lucia@example.com", "Lucía", "Gómez", "patient");
+  g_autoptr(JsonNode) reg = register_ok (f, body);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < BZ_LOGIN_FAILURES_PER_ACCOUNT_PER_MINUTE * 2; i++)
+    {
+      g_autofree char *addr = g_strdup_printf ("198.51.100.%u", 200 + i % 50);
+      g_autoptr(JsonNode) ok = bz_auth_login (f->svc, "LUCIA@example.com", PASSWORD, addr, &error);
+      g_assert_no_error (error);
+      bz_auth_reset_rate_limits ();  /* only the per-address limit; successes never counted per account */
+    }
+  for (guint i = 0; i < BZ_LOGIN_FAILURES_PER_ACCOUNT_PER_MINUTE; i++)
+    {
+      g_autofree char *addr = g_strdup_printf ("198.51.100.%u", i + 1);
+      g_assert_null (bz_auth_login (f->svc, i % 2 ? "Lucia@Example.com" : "lucia@example.com",
+                                    "WrongPass123!", addr, &error));
+      g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
+      g_clear_error (&error);
+    }
+  /* A fresh address, the right password: the account waits out its minute. */
+  g_assert_null (bz_auth_login (f->svc, "lucia@example.com", PASSWORD, "198.51.100.99", &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (bz_error_get_retry_after (error), >, 0);
+  g_clear_error (&error);
+  /* Other accounts are not affected. */
+  {
+    g_autoptr(JsonObject) b2 = register_body ("marta@example.com", "Marta", "Ruiz", "patient");
+    g_autoptr(JsonNode) r2 = register_ok (f, b2);
+    g_autoptr(JsonNode) ok = bz_auth_login (f->svc, "marta@example.com", PASSWORD, "198.51.100.98", &error);
+    g_assert_no_error (error);
+  }
 }
 
 /* --- access tokens ------------------------------------------------------------ */
@@ -874,6 +912,7 @@ main (int argc, char **argv)
   TEST ("register/validation", test_register_validation);
   TEST ("login/basic", test_login);
   TEST ("login/rate-limit", test_login_rate_limit);
+  TEST ("login/account-limit", test_login_account_limit);
   TEST ("token/attacks", test_access_token_attacks);
   TEST ("refresh/rotation-and-reuse", test_refresh_rotation_and_reuse);
   TEST ("refresh/expired", test_refresh_expired);
