@@ -510,7 +510,7 @@ static char *
 unreferenced_blobs_sql (sqlite3 *db, GError **error)
 {
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "SELECT m.name, f.\"from\" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f"
+      "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f"
       " WHERE m.type = 'table' AND f.\"table\" = 'blobs' ORDER BY m.name, f.\"from\"", error);
   GString *sql;
   int rc;
