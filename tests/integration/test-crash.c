@@ -7,8 +7,8 @@
  *     blob file hashes to its name and every acknowledged photo is on disk
  *     (checked with sqlite3 directly, before the restart on odd trials so the
  *     test's connection recovers the WAL, after a clean stop on the last);
- *   - after a restart every acknowledged meal (201) answers its photo, byte
- *     for byte.
+ *   - after a restart every acknowledged meal (201) answers its original
+ *     photo byte for byte, and its display copy.
  * BALANZA_CRASH_TRIALS (default 3) sets the number of kills.  Each trial that
  * passes prints "# crash trial N passed: …"; the last line is
  * "# crash_trials_passed N/M …" (tests/bench/run-all runs 100 and counts).
@@ -320,7 +320,24 @@ check_db_directly (const char *dir, GPtrArray *acks)
   g_test_message ("db ok, %u blob files verified, %u temp leftovers", files, temp);
 }
 
-/* After the restart: each acknowledged meal's photo, byte for byte (hash). */
+static GBytes *
+get_photo (SoupSession *s, const char *base, const char *token, const Ack *a, const char *query)
+{
+  g_autofree char *url = g_strdup_printf ("%s/api/v1/meals/%s/photo%s", base, a->meal_id, query);
+  g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  GBytes *body;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  body = soup_session_send_and_read (s, msg, NULL, NULL);
+  if (soup_message_get_status (msg) != 200)
+    g_error ("acknowledged meal %s: photo%s answers %u after the crash", a->meal_id, query,
+             soup_message_get_status (msg));
+  return body;
+}
+
+/* After the restart: each acknowledged meal's original photo byte for byte
+ * (hash), and its display copy served (the server checks its hash). */
 static void
 check_acks_served (const char *base, char **tokens, GPtrArray *acks, guint from)
 {
@@ -328,18 +345,11 @@ check_acks_served (const char *base, char **tokens, GPtrArray *acks, guint from)
   for (guint i = from; i < acks->len; i++)
     {
       Ack *a = g_ptr_array_index (acks, i);
-      g_autofree char *url = g_strdup_printf ("%s/api/v1/meals/%s/photo", base, a->meal_id);
-      g_autofree char *auth = g_strdup_printf ("Bearer %s", tokens[a->writer]);
-      g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
-      g_autoptr(GBytes) body = NULL;
-      g_autofree char *sha = NULL;
-
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-      body = soup_session_send_and_read (s, msg, NULL, NULL);
-      if (soup_message_get_status (msg) != 200)
-        g_error ("acknowledged meal %s: photo answers %u after the crash", a->meal_id, soup_message_get_status (msg));
-      sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
+      g_autoptr(GBytes) original = get_photo (s, base, tokens[a->writer], a, "?size=original");
+      g_autoptr(GBytes) display = get_photo (s, base, tokens[a->writer], a, "");
+      g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, original);
       g_assert_cmpstr (sha, ==, a->sha256);
+      g_assert_cmpuint (g_bytes_get_size (display), >, 0);
     }
 }
 

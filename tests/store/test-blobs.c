@@ -272,11 +272,12 @@ test_gc (void)
   g_autoptr(BzStore) store = bz_store_open (dir, &error);
   g_autoptr(GBytes) meal = random_bytes (1000), avatar = random_bytes (1001), unref_old = random_bytes (1002),
                     unref_new = random_bytes (1003), orphan_old = random_bytes (1004), orphan_new = random_bytes (1005),
-                    unref_touched = random_bytes (1006);
+                    unref_touched = random_bytes (1006), other_ref = random_bytes (1007);
   g_autofree char *meal_sha = put (store, meal), *avatar_sha = put (store, avatar);
   g_autofree char *unref_old_sha = put (store, unref_old), *unref_new_sha = put (store, unref_new);
   g_autofree char *unref_touched_sha = put (store, unref_touched);
   g_autofree char *unref_touched_path = bz_blob_path (store, unref_touched_sha);
+  g_autofree char *other_ref_sha = put (store, other_ref);
   g_autofree char *orphan_old_sha = bz_sha256_hex (orphan_old), *orphan_new_sha = bz_sha256_hex (orphan_new);
   g_autofree char *orphan_old_path = bz_blob_path (store, orphan_old_sha);
   g_autofree char *orphan_new_path = bz_blob_path (store, orphan_new_sha);
@@ -291,6 +292,12 @@ test_gc (void)
   guint removed = 99;
 
   insert_references (store, meal_sha, avatar_sha);
+  /* A table from a later migration: found through its foreign key. */
+  {
+    g_autofree char *sql = g_strdup_printf ("CREATE TABLE later_refs (blob TEXT REFERENCES blobs(sha256));"
+                                            "INSERT INTO later_refs VALUES ('%s'), (NULL)", other_ref_sha);
+    exec_sql (store, sql);
+  }
   /* Everything is old except the *_new items. */
   exec_sql (store, "UPDATE blobs SET created_at = '2020-01-01T00:00:00Z'");
   {
@@ -346,7 +353,7 @@ test_gc (void)
   g_assert_false (g_file_test (tmp_new, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (unref_new_path, G_FILE_TEST_EXISTS));
   g_assert_false (row_exists (store, unref_new_sha));
-  g_assert_true (row_exists (store, meal_sha) && row_exists (store, avatar_sha));
+  g_assert_true (row_exists (store, meal_sha) && row_exists (store, avatar_sha) && row_exists (store, other_ref_sha));
   g_assert_true (g_file_test (meal_path, G_FILE_TEST_EXISTS) && g_file_test (avatar_path, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (stranger, G_FILE_TEST_EXISTS));
 
