@@ -136,7 +136,7 @@ check_image (const guint8 *data, gsize size)
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  bz_fuzz_init ();
+  bz_fuzz_init (NULL);
   return 0;
 }
 

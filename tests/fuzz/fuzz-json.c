@@ -276,7 +276,7 @@ round_trip (JsonNode *tree, const BzJsonLimits *limits)
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  bz_fuzz_init ();
+  bz_fuzz_init (NULL);
   return 0;
 }
 

@@ -58,7 +58,7 @@ match (const char *method, const char *path, const BzRoute **route, GHashTable *
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  bz_fuzz_init ();
+  bz_fuzz_init (NULL);
   return 0;
 }
 

@@ -155,7 +155,7 @@ validate_as (JsonObject *input, BzRole role)
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  bz_fuzz_init ();
+  bz_fuzz_init (NULL);
   return 0;
 }
 
