@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "bz-blob-store.h"
 #include "bz-demo.h"
 #include "bz-usda-import.h"
 
@@ -106,6 +107,10 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
       if (!bz_demo_create (services, NULL, error))
         return NULL;
     }
+  /* Orphan blobs (a crash between file and row, a deleted meal) are collected
+   * in the background: now, then every 6 h; stopped by bz_runtime_shutdown(). */
+  g_object_set_data_full (G_OBJECT (services), "bz-blob-gc", bz_blob_gc_start (store),
+                          (GDestroyNotify) bz_blob_gc_stop);
   return g_steal_pointer (&services);
 }
 
@@ -134,6 +139,8 @@ bz_runtime_shutdown (BzServer *server, BzServices *services)
 {
   if (server)
     bz_server_stop (server);
+  if (services)
+    g_object_set_data (G_OBJECT (services), "bz-blob-gc", NULL);
   if (services)
     bz_store_checkpoint (bz_services_get_store (services));
 }

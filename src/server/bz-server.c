@@ -55,6 +55,8 @@ struct _BzServer
   GCond cond;
   GHashTable *clients;   /* address -> gint64 last seen (µs, monotonic); guarded by lock */
   GHashTable *open_per_address; /* host -> open connections; server thread only */
+  GHashTable *conns;     /* Conn * set: every open connection; server thread only */
+  GSource *idle_sweep;   /* closes idle connections once a second */
   gsize body_bytes;      /* request body bytes held in memory; server thread only */
   gint in_flight;        /* server thread only */
 };
@@ -67,6 +69,8 @@ typedef struct
   BzServer *server;
   GSocket *socket;
   char *host;
+  guint busy;            /* requests started and not yet finished */
+  gint64 idle_since;     /* monotonic µs; meaningful when !busy */
 } Conn;
 
 /* One request's guard: its deadline and the body bytes it holds. */
@@ -74,6 +78,7 @@ typedef struct
 {
   BzServer *server;
   Conn *conn;
+  GSocketAddress *conn_owner;  /* holds @conn alive (it is freed with this address) */
   GSource *deadline;
   gsize max_body;
   gsize reserved;
@@ -339,6 +344,7 @@ conn_free (gpointer data)
     g_hash_table_remove (self->open_per_address, c->host);
   else
     g_hash_table_insert (self->open_per_address, g_strdup (c->host), GUINT_TO_POINTER (n - 1));
+  g_hash_table_remove (self->conns, c);
   g_object_unref (c->socket);
   g_free (c->host);
   g_free (c);
@@ -373,13 +379,40 @@ on_incoming (GSocketService *service, GSocketConnection *connection, GObject *so
   c->server = self;
   c->socket = g_object_ref (sock);
   c->host = g_steal_pointer (&host);
+  c->idle_since = g_get_monotonic_time ();
   g_object_set_data_full (G_OBJECT (remote), "bz-conn", c, conn_free);
+  g_hash_table_add (self->conns, c);
 
-  /* Idle timeout: every read or write waits at most this long. */
+  /* Every read or write waits at most this long.  (A backstop only: libsoup
+   * 3.2 does not always surface GSocket timeouts on kept-alive connections,
+   * so idle connections are also closed by sweep_idle().) */
   g_socket_set_timeout (sock, self->limits.header_timeout_s);
   g_socket_set_option (sock, IPPROTO_TCP, TCP_NODELAY, TRUE, NULL);
   soup_server_accept_iostream (self->soup, G_IO_STREAM (connection), local, remote, NULL);
   return TRUE;
+}
+
+/* Closes connections that have waited longer than the header timeout for a
+ * request: new ones that never send a byte, and idle kept-alive ones. */
+static gboolean
+sweep_idle (gpointer data)
+{
+  BzServer *self = data;
+  gint64 limit = g_get_monotonic_time () - (gint64) self->limits.header_timeout_s * G_USEC_PER_SEC;
+  GHashTableIter it;
+  gpointer key;
+
+  g_hash_table_iter_init (&it, self->conns);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    {
+      Conn *c = key;
+      if (c->busy == 0 && c->idle_since < limit)
+        {
+          g_socket_shutdown (c->socket, TRUE, TRUE, NULL);
+          c->idle_since = G_MAXINT64;  /* once */
+        }
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 /* --- Requests: deadlines and body bytes ----------------------------------- */
@@ -400,6 +433,9 @@ guard_free (gpointer data)
   Guard *g = data;
   guard_disarm (g);
   g->server->body_bytes -= g->reserved;
+  if (g->conn && g->conn->busy > 0 && --g->conn->busy == 0)
+    g->conn->idle_since = g_get_monotonic_time ();
+  g_clear_object (&g->conn_owner);
   g_free (g);
 }
 
@@ -502,6 +538,11 @@ request_started (SoupServer *server, SoupServerMessage *msg, gpointer user_data)
 
   g->server = self;
   g->conn = remote ? g_object_get_data (G_OBJECT (remote), "bz-conn") : NULL;
+  if (g->conn)
+    {
+      g->conn->busy++;
+      g->conn_owner = g_object_ref (remote);
+    }
   g_object_set_data_full (G_OBJECT (msg), "bz-guard", g, guard_free);
   guard_arm (g, self->limits.header_timeout_s);
   g_signal_connect (msg, "got-headers", G_CALLBACK (on_got_headers), g);
@@ -725,7 +766,15 @@ server_thread (gpointer data)
   g_mutex_unlock (&self->lock);
 
   if (self->start_error == NULL)
-    g_main_loop_run (self->loop);
+    {
+      self->idle_sweep = g_timeout_source_new_seconds (1);
+      g_source_set_callback (self->idle_sweep, sweep_idle, self, NULL);
+      g_source_set_static_name (self->idle_sweep, "[balanza] idle connections");
+      g_source_attach (self->idle_sweep, self->context);
+      g_main_loop_run (self->loop);
+      g_source_destroy (self->idle_sweep);
+      g_clear_pointer (&self->idle_sweep, g_source_unref);
+    }
 
   g_socket_service_stop (self->service);
   g_socket_listener_close (G_SOCKET_LISTENER (self->service));
@@ -749,6 +798,7 @@ bz_server_finalize (GObject *object)
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->clients, g_hash_table_unref);
   g_clear_pointer (&self->open_per_address, g_hash_table_unref);
+  g_clear_pointer (&self->conns, g_hash_table_unref);
   g_strfreev (self->cors_origins);
   g_clear_error (&self->start_error);
   g_free (self->bind_address);
@@ -770,6 +820,7 @@ bz_server_init (BzServer *self)
   g_cond_init (&self->cond);
   self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->open_per_address = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->conns = g_hash_table_new (NULL, NULL);
   self->limits = (BzServerLimits) {
     .header_timeout_s = BZ_HEADER_TIMEOUT_S,
     .body_timeout_s = BZ_BODY_TIMEOUT_S,
