@@ -347,7 +347,8 @@ parse_number (Parser *ps)
   {
     g_autofree char *text = g_strndup (s, ps->p - s);
     node = json_node_alloc ();
-    if (integral)
+    /* "-0" stays a (negative zero) double, so it reads back as it was written. */
+    if (integral && !(s[0] == '-' && s[1] == '0'))
       {
         gint64 v;
         if (g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &v, NULL))

@@ -160,10 +160,31 @@ bz_form_parse (SoupMessageHeaders *headers, GBytes *body, const char *const *nam
       GBytes *pb;
       g_autofree char *disposition = NULL;
       g_autoptr(GHashTable) dparams = NULL;
-      const char *name, *filename;
+      const char *name, *filename, *raw_disposition;
+      gsize body_len, part_len;
+      const guint8 *body_start, *part_start;
 
-      if (!soup_multipart_get_part (mp, i, &ph, &pb) ||
-          !soup_message_headers_get_content_disposition (ph, &disposition, &dparams) ||
+      if (!soup_multipart_get_part (mp, i, &ph, &pb))
+        continue;
+      /* libsoup 3.2.3 gives a part whose headers end at the next boundary a
+       * length of 2^64 - 2 (found by tests/fuzz/fuzz-multipart): accept only
+       * parts that lie inside the body. */
+      body_start = g_bytes_get_data (body, &body_len);
+      part_start = g_bytes_get_data (pb, &part_len);
+      if (part_len > 0 && (part_start < body_start || part_len > body_len ||
+                           (gsize) (part_start - body_start) > body_len - part_len))
+        {
+          g_set_error (error, BZ_ERROR, BZ_ERROR_VALIDATION, _("The multipart body is malformed"));
+          bz_error_add_detail (*error, "body", "malformed_multipart", (*error)->message);
+          return NULL;
+        }
+      /* A Content-Disposition without its type makes libsoup emit a critical:
+       * check the type ourselves first. */
+      raw_disposition = soup_message_headers_get_one (ph, "Content-Disposition");
+      if (raw_disposition == NULL || g_ascii_strncasecmp (raw_disposition, "form-data", 9) != 0 ||
+          (raw_disposition[9] != '\0' && raw_disposition[9] != ';' && raw_disposition[9] != ' '))
+        continue;
+      if (!soup_message_headers_get_content_disposition (ph, &disposition, &dparams) ||
           g_ascii_strcasecmp (disposition, "form-data") != 0 ||
           (name = g_hash_table_lookup (dparams, "name")) == NULL)
         continue;
