@@ -476,8 +476,8 @@ on_got_body (SoupServerMessage *msg, gpointer data)
   guard_disarm (data);
 }
 
-/* Answers @error at once on the raw socket, in the middle of reading a body
- * that will not be read: the response, then FIN.  libsoup goes on draining
+/* Answers @error at once on the raw socket, before or in the middle of
+ * reading a body that will not be read: the response, then FIN.  libsoup goes on draining
  * (and discarding) what the client still sends until it stops or the body
  * deadline closes the connection, so the client reads the answer instead of
  * a reset (the "lingering close" of nginx). */
@@ -591,12 +591,10 @@ early_handler (SoupServer *server, SoupServerMessage *msg, const char *path,
       g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), g);
       break;
     }
+  /* libsoup reads (and by default keeps) a body even after an early status:
+   * answer on the socket now and let the rest be drained and discarded. */
   if (error)
-    {
-      g_autofree char *rid = make_request_id (h);
-      respond_now (msg, error, rid);
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
-    }
+    reject_mid_body (g, msg, error);
 }
 
 /* OPTIONS: a CORS preflight from an allowed origin gets 204 with the policy;

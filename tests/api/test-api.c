@@ -166,6 +166,102 @@ test_oversized_body (void)
   g_assert_cmpint (bz_api_count (api, "users"), ==, users);
 }
 
+/* Sends @head then @body_len body bytes on a new connection to @port. */
+static GSocketConnection *
+raw_request (guint port, const char *head, gsize body_len)
+{
+  g_autoptr(GSocketClient) c = g_socket_client_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = g_malloc0 (body_len + 1);
+  GSocketConnection *conn = g_socket_client_connect_to_host (c, "127.0.0.1", port, NULL, &error);
+  GSocket *s;
+  g_assert_no_error (error);
+  s = g_socket_connection_get_socket (conn);
+  memset (body, 'x', body_len);
+  g_assert_true (g_socket_send (s, head, strlen (head), NULL, NULL) > 0);
+  if (body_len)
+    g_assert_true (g_socket_send (s, body, body_len, NULL, NULL) > 0);
+  return conn;
+}
+
+/* Returns the status of the reply on @conn (waits at most 20 s). */
+static guint
+raw_status (GSocketConnection *conn, char **out_text)
+{
+  GSocket *s = g_socket_connection_get_socket (conn);
+  char buf[4096] = { 0 };
+  gsize have = 0;
+  gssize n;
+  g_socket_set_timeout (s, 20);
+  /* Until the server closes (the answers here all end with FIN). */
+  while (have < sizeof buf - 1 && (n = g_socket_receive (s, buf + have, sizeof buf - 1 - have, NULL, NULL)) > 0)
+    have += n;
+  if (out_text)
+    *out_text = g_strdup (buf);
+  return have > 12 && g_str_has_prefix (buf, "HTTP/1.1 ") ? (guint) atoi (buf + 9) : 0;
+}
+
+/* The global cap on request body bytes held in memory: a body that would pass
+ * it gets 503 with Retry-After before it is read, Content-Length or chunked. */
+static void
+test_body_bytes_cap (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autoptr(BzServer) server = bz_server_new (api->services);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketConnection) holder = NULL;
+  BzServerLimits limits;
+  guint port;
+
+  bz_server_get_limits (server, &limits);
+  limits.body_bytes_in_flight_max = 256 * 1024;
+  bz_server_set_limits (server, &limits);
+  g_assert_true (bz_server_start (server, "127.0.0.1", 0, &error));
+  port = bz_server_get_port (server);
+
+  /* A slow upload announces 200 KB and sends 1 KB: its 200 KB are reserved. */
+  holder = raw_request (port, "POST /api/nutrition/upload-meal HTTP/1.1\r\nHost: x\r\n"
+                              "Content-Type: multipart/form-data; boundary=B\r\nContent-Length: 204800\r\n\r\n", 1024);
+  g_usleep (200 * 1000);  /* let the server read its headers */
+  {
+    g_autoptr(GSocketConnection) c = raw_request (port, "POST /api/nutrition/upload-meal HTTP/1.1\r\nHost: x\r\n"
+                                                        "Content-Type: multipart/form-data; boundary=B\r\n"
+                                                        "Content-Length: 102400\r\n\r\n", 0);
+    g_autofree char *text = NULL;
+    g_assert_cmpuint (raw_status (c, &text), ==, 503);
+    g_assert_nonnull (strstr (text, "Retry-After: "));
+    g_assert_nonnull (strstr (text, "\"SERVICE_UNAVAILABLE\""));
+  }
+  {
+    /* Chunked: refused as its chunks pass the cap. */
+    g_autoptr(GSocketConnection) c = raw_request (port, "POST /api/nutrition/upload-meal HTTP/1.1\r\nHost: x\r\n"
+                                                        "Content-Type: multipart/form-data; boundary=B\r\n"
+                                                        "Transfer-Encoding: chunked\r\n\r\n", 0);
+    g_autofree char *chunk = g_strnfill (65536, 'x');
+    g_autofree char *text = NULL;
+    for (int i = 0; i < 4; i++)
+      {
+        g_autofree char *framed = g_strdup_printf ("10000\r\n%s\r\n", chunk);
+        g_socket_send (g_socket_connection_get_socket (c), framed, strlen (framed), NULL, NULL);
+      }
+    {
+      guint st = raw_status (c, &text);
+      g_test_message ("chunked reply: %s", text);
+      g_assert_cmpuint (st, ==, 503);
+    }
+  }
+  /* Once the slow upload is gone its bytes are released: a body is read again. */
+  g_io_stream_close (G_IO_STREAM (holder), NULL, NULL);
+  g_usleep (200 * 1000);
+  {
+    g_autoptr(GSocketConnection) c = raw_request (port, "POST /api/nutrition/upload-meal HTTP/1.1\r\nHost: x\r\n"
+                                                        "Content-Type: multipart/form-data; boundary=B\r\n"
+                                                        "Connection: close\r\nContent-Length: 102400\r\n\r\n", 102400);
+    g_assert_cmpuint (raw_status (c, NULL), ==, 401);  /* read, then refused for lack of a token */
+  }
+  bz_server_stop (server);
+}
+
 static void
 test_tokens_rejected (void)
 {
@@ -544,6 +640,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/auth/rate-limit", test_login_rate_limit);
   g_test_add_func ("/api/input/bad-json", test_bad_json_inputs);
   g_test_add_func ("/api/input/oversized", test_oversized_body);
+  g_test_add_func ("/api/input/body-bytes-cap", test_body_bytes_cap);
   g_test_add_func ("/api/auth/tokens-rejected", test_tokens_rejected);
   g_test_add_func ("/api/auth/expired", test_expired_token);
   g_test_add_func ("/api/patients", test_patients);

@@ -337,25 +337,28 @@ test_images (void)
 /* Sends a chunked body of @total bytes (or until the server answers) and
  * returns the status line's code, 0 if the connection closed without one. */
 static guint
-send_chunked (const char *path, gsize total)
+send_body (const char *path, gsize total, gboolean chunked)
 {
   g_autoptr(GSocketConnection) conn = raw_connect ();
   GSocket *s = g_socket_connection_get_socket (conn);
-  g_autofree char *head = g_strdup_printf ("POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                                           "Transfer-Encoding: chunked\r\n\r\n", path);
+  g_autofree char *head = chunked
+    ? g_strdup_printf ("POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       "Transfer-Encoding: chunked\r\n\r\n", path)
+    : g_strdup_printf ("POST %s HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                       "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", path, total);
   g_autofree char *chunk = g_malloc (65536 + 16);
   gsize sent = 0, hlen;
   char reply[512] = { 0 };
   gssize n;
   guint status = 0;
 
-  hlen = g_snprintf (chunk, 16, "10000\r\n");
+  hlen = chunked ? g_snprintf (chunk, 16, "10000\r\n") : 0;
   memset (chunk + hlen, ' ', 65536);
   memcpy (chunk + hlen + 65536, "\r\n", 2);
   g_assert_true (g_socket_send (s, head, strlen (head), NULL, NULL) > 0);
   while (sent < total && !g_socket_condition_check (s, G_IO_IN))
     {
-      if (g_socket_send (s, chunk, hlen + 65536 + 2, NULL, NULL) < 0)
+      if (g_socket_send (s, chunk, hlen + 65536 + (chunked ? 2 : 0), NULL, NULL) < 0)
         break;
       sent += 65536;
     }
@@ -368,15 +371,18 @@ send_chunked (const char *path, gsize total)
   return status;
 }
 
-/* Finding 3: chunked bodies skipped the early 413 and were buffered whole. */
+/* Finding 3: chunked bodies skipped the early 413 and were buffered whole.
+ * (And a body announced too large with Content-Length was still read and
+ * kept by libsoup after the early 413, unless the client gave up.) */
 static void
 test_chunked_bodies (void)
 {
   gsize rss = daemon_rss ();
   for (int i = 0; i < 3; i++)
-    g_assert_cmpuint (send_chunked ("/api/auth/login", 200u * 1024 * 1024), ==, 413);
+    g_assert_cmpuint (send_body ("/api/auth/login", 200u * 1024 * 1024, TRUE), ==, 413);
+  g_assert_cmpuint (send_body ("/api/auth/login", 200u * 1024 * 1024, FALSE), ==, 413);
   /* Unknown routes get the default body limit, too. */
-  g_assert_cmpuint (send_chunked ("/api/no/such/route", 200u * 1024 * 1024), ==, 413);
+  g_assert_cmpuint (send_body ("/api/no/such/route", 200u * 1024 * 1024, TRUE), ==, 413);
   g_assert_cmpuint (daemon_rss (), <, rss + RSS_SLACK);
   meal_count ();
 }
