@@ -61,9 +61,12 @@ signing_key (BzServices *svc, gsize *len)
 
 /* --- Tokens ---------------------------------------------------------------- */
 
+/* @session_id: the refresh-token family the access token belongs to (claim
+ * "sid"): logging out revokes the family, and with it every access token of
+ * that sign-in (checked in bz_auth_verify_access_token()). */
 static char *
 access_token_new (BzServices *svc, const char *user_id, BzRole role, const char *email,
-                  GError **error)
+                  const char *session_id, GError **error)
 {
   g_autoptr(jwt_t) jwt = NULL;
   g_autofree char *jti = g_uuid_string_random ();
@@ -82,6 +85,7 @@ access_token_new (BzServices *svc, const char *user_id, BzRole role, const char 
       jwt_add_grant_int (jwt, "iat", (long) now) != 0 ||
       jwt_add_grant_int (jwt, "exp", (long) (now + BZ_ACCESS_TOKEN_TTL_S)) != 0 ||
       jwt_add_grant (jwt, "jti", jti) != 0 ||
+      jwt_add_grant (jwt, "sid", session_id) != 0 ||
       (raw = jwt_encode_str (jwt)) == NULL)
     {
       g_set_error_literal (error, BZ_ERROR, BZ_ERROR_INTERNAL, "Cannot create the access token");
@@ -145,14 +149,15 @@ token_response (const char *access_token, const char *refresh_token)
 JsonNode *
 bz_auth_session_new (BzServices *svc, sqlite3 *db, const BzCaller *caller, GError **error)
 {
-  g_autofree char *access = access_token_new (svc, caller->user_id, caller->role, caller->email, error);
+  g_autofree char *family = g_uuid_string_random ();
+  g_autofree char *access = access_token_new (svc, caller->user_id, caller->role, caller->email, family, error);
   g_autofree char *refresh = NULL;
   JsonObject *user;
   JsonObject *o;
 
   if (!access)
     return NULL;
-  refresh = refresh_token_insert (db, caller->user_id, NULL, NULL, error);
+  refresh = refresh_token_insert (db, caller->user_id, family, NULL, error);
   if (!refresh)
     return NULL;
   user = bz_user_json (svc, caller->user_id, error);
@@ -267,17 +272,25 @@ refresh_row_lookup (sqlite3 *db, const char *token, RefreshRow *row, GError **er
 }
 
 /* Reads @user_id's role and email if the user exists and is active. */
+/* The active user @user_id; with @session_id, only while that sign-in's
+ * refresh-token family has a live (unrevoked) token, i.e. not logged out. */
 static BzCaller *
-active_caller (sqlite3 *db, const char *user_id, GError **error)
+active_caller (sqlite3 *db, const char *user_id, const char *session_id, GError **error)
 {
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "SELECT user_type, email FROM users WHERE id = ? AND is_active = 1", error);
+      "SELECT user_type, email FROM users WHERE id = ?1 AND is_active = 1 AND"
+      " (?2 IS NULL OR EXISTS (SELECT 1 FROM refresh_tokens r"
+      "                        WHERE r.family_id = ?2 AND r.user_id = ?1 AND r.revoked = 0))", error);
   BzRole role;
   int rc;
 
   if (!st)
     return NULL;
   sqlite3_bind_text (st, 1, user_id, -1, SQLITE_STATIC);
+  if (session_id)
+    sqlite3_bind_text (st, 2, session_id, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (st, 2);
   rc = sqlite3_step (st);
   if (rc == SQLITE_ROW &&
       bz_role_from_string ((const char *) sqlite3_column_text (st, 0), &role))
@@ -329,7 +342,7 @@ bz_auth_refresh (BzServices *svc, const char *refresh_token, GError **error)
       bz_auth_set_unauthenticated (&local, BZ_AUTH_BAD_SESSION);
       goto fail;
     }
-  caller = active_caller (db, row.user_id, &local);
+  caller = active_caller (db, row.user_id, NULL, &local);
   if (!caller)
     {
       if (local->code != BZ_ERROR_UNAUTHENTICATED)
@@ -342,7 +355,7 @@ bz_auth_refresh (BzServices *svc, const char *refresh_token, GError **error)
       return NULL;
     }
 
-  access = access_token_new (svc, caller->user_id, caller->role, caller->email, &local);
+  access = access_token_new (svc, caller->user_id, caller->role, caller->email, row.family_id, &local);
   if (!access)
     goto fail;
   refresh = refresh_token_insert (db, caller->user_id, row.family_id, &new_id, &local);
@@ -454,7 +467,7 @@ bz_auth_verify_access_token (BzServices *svc, const char *token, GError **error)
   g_autoptr(GError) local = NULL;
   gsize key_len = 0;
   const guint8 *key;
-  const char *sub;
+  const char *sub, *sid;
   long exp;
   BzCaller *caller;
 
@@ -477,10 +490,11 @@ bz_auth_verify_access_token (BzServices *svc, const char *token, GError **error)
   if (errno != 0 || exp <= bz_auth_now_unix ())
     goto bad;
   sub = jwt_get_grant (jwt, "sub");
-  if (sub == NULL || *sub == '\0')
+  sid = jwt_get_grant (jwt, "sid");
+  if (sub == NULL || *sub == '\0' || sid == NULL || *sid == '\0')
     goto bad;
 
-  caller = active_caller (bz_store_db (bz_services_get_store (svc)), sub, &local);
+  caller = active_caller (bz_store_db (bz_services_get_store (svc)), sub, sid, &local);
   if (caller)
     return caller;
   if (local->code != BZ_ERROR_UNAUTHENTICATED)

@@ -75,6 +75,55 @@ test_unknown_route_and_method (void)
   g_assert_cmpstr (bz_api_error_code (b), ==, "METHOD_NOT_ALLOWED");
 }
 
+/* Logging out ends the sign-in's access tokens at once, not an hour later;
+ * the user's other sign-ins (another phone) are not affected. */
+static void
+test_logout_revokes_access (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autofree char *refresh = NULL;
+  g_autofree char *access = bz_api_register (api, "logout@test.local", "patient", &refresh);
+  g_autofree char *body = g_strdup_printf ("{\"refresh_token\":\"%s\"}", refresh);
+  g_autofree char *other = NULL, *rotated = NULL, *rotated_refresh = NULL, *body2 = NULL;
+
+  bz_auth_reset_rate_limits ();
+  {
+    g_autoptr(BzApiResponse) login = bz_api_json (api, "POST", "/api/v1/auth/login", NULL,
+                                                  "{\"email\":\"logout@test.local\",\"password\":\"Secure-Pass1!\"}");
+    g_assert_cmpuint (login->status, ==, 200);
+    other = g_strdup (json_object_get_string_member (bz_api_data (login), "access_token"));
+  }
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/auth/refresh", NULL, body);
+    g_assert_cmpuint (r->status, ==, 200);
+    rotated = g_strdup (json_object_get_string_member (bz_api_data (r), "access_token"));
+    rotated_refresh = g_strdup (json_object_get_string_member (bz_api_data (r), "refresh_token"));
+    body2 = g_strdup_printf ("{\"refresh_token\":\"%s\"}", rotated_refresh);
+  }
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/foods?search=apple", access, NULL);
+    g_assert_cmpuint (r->status, ==, 200);
+  }
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/auth/logout", NULL, body2);
+    g_assert_cmpuint (r->status, ==, 200);
+  }
+  /* Both access tokens of that sign-in (before and after rotation): 401. */
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/foods?search=apple", access, NULL);
+    g_assert_cmpuint (r->status, ==, 401);
+    g_assert_cmpstr (bz_api_error_code (r), ==, "UNAUTHENTICATED");
+  }
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/foods?search=apple", rotated, NULL);
+    g_assert_cmpuint (r->status, ==, 401);
+  }
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/foods?search=apple", other, NULL);
+    g_assert_cmpuint (r->status, ==, 200);
+  }
+}
+
 static void
 test_auth_flow_both_prefixes (void)
 {
@@ -639,6 +688,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/auth/flow", test_auth_flow_both_prefixes);
   g_test_add_func ("/api/auth/rate-limit", test_login_rate_limit);
   g_test_add_func ("/api/input/bad-json", test_bad_json_inputs);
+  g_test_add_func ("/api/auth/logout-revokes-access", test_logout_revokes_access);
   g_test_add_func ("/api/input/oversized", test_oversized_body);
   g_test_add_func ("/api/input/body-bytes-cap", test_body_bytes_cap);
   g_test_add_func ("/api/auth/tokens-rejected", test_tokens_rejected);

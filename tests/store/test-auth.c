@@ -20,6 +20,7 @@ typedef struct
   char *dir;
   BzStore *store;
   BzServices *svc;
+  char *sid;      /* the "sid" claim crafted tokens carry (a live sign-in's) */
 } Fixture;
 
 static void
@@ -39,6 +40,7 @@ fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->svc);
   g_clear_object (&f->store);
+  g_clear_pointer (&f->sid, g_free);
   bz_test_rmdir (f->dir);
   g_free (f->dir);
 }
@@ -197,6 +199,8 @@ craft_token (Fixture *f, jwt_alg_t alg, KeyKind kind, const char *sub, const cha
   jwt_add_grant_int (jwt, "iat", (long) (exp - BZ_ACCESS_TOKEN_TTL_S));
   jwt_add_grant_int (jwt, "exp", (long) exp);
   jwt_add_grant (jwt, "jti", "test");
+  if (f->sid)
+    jwt_add_grant (jwt, "sid", f->sid);
   raw = jwt_encode_str (jwt);
   g_assert_nonnull (raw);
   out = g_strdup (raw);
@@ -656,6 +660,17 @@ test_access_token_attacks (Fixture *f, gconstpointer data)
   g_autofree char *t = NULL;
   char *sig;
 
+  /* Crafted tokens belong to carlos's sign-in (its "sid"). */
+  {
+    gsize key_len;
+    const guint8 *key = g_bytes_get_data (bz_store_get_secret (f->store), &key_len);
+    jwt_t *real = NULL;
+    g_assert_cmpint (jwt_decode (&real, token, key, (int) key_len), ==, 0);
+    f->sid = g_strdup (jwt_get_grant (real, "sid"));
+    g_assert_nonnull (f->sid);
+    jwt_free (real);
+  }
+
   /* Control: a well-formed token crafted with the store secret verifies,
    * and the role comes from the database, not from the token. */
   {
@@ -665,6 +680,23 @@ test_access_token_attacks (Fixture *f, gconstpointer data)
     g_assert_cmpstr (c->user_id, ==, id);
     g_assert_cmpint (c->role, ==, BZ_ROLE_PATIENT);
     g_assert_cmpstr (c->email, ==, "carlos@example.com");
+  }
+  /* Without a sign-in ("sid"), or with one that is not a live session of
+   * this user, a correctly signed token is refused. */
+  {
+    g_autofree char *saved = g_steal_pointer (&f->sid);
+    g_autofree char *nosid = craft_token (f, JWT_ALG_HS256, KEY_STORE, id, "access", now_s () + 600);
+    g_autofree char *other = NULL;
+    g_assert_null (bz_auth_verify_access_token (f->svc, nosid, &error));
+    g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
+    g_clear_error (&error);
+    f->sid = g_uuid_string_random ();
+    other = craft_token (f, JWT_ALG_HS256, KEY_STORE, id, "access", now_s () + 600);
+    g_assert_null (bz_auth_verify_access_token (f->svc, other, &error));
+    g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
+    g_clear_error (&error);
+    g_free (f->sid);
+    f->sid = g_steal_pointer (&saved);
   }
 
   /* Flip one character in the middle of the signature, and the last one. */
