@@ -80,6 +80,9 @@ extern const BzJsonLimits bz_json_limits_token;
  * lockout"), while a few people behind one NAT who mistype cannot lock an
  * account: four times the per-address limit of attempts. */
 #define BZ_LOGIN_FAILURES_PER_ACCOUNT_PER_MINUTE 20
+/** API requests per signed-in user (seed 002 §7, line 296: "Rate limiting: 100
+ * requests per minute per user"); `--api-rate-limit N` changes it, 0 = off. */
+#define BZ_API_REQUESTS_PER_MINUTE 100
 /** Registrations per client address (a clinic onboards a few people a minute). */
 #define BZ_REGISTRATIONS_PER_MINUTE 5
 

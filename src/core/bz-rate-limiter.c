@@ -6,12 +6,15 @@ typedef struct
   gint64 newest;    /* time of the latest recorded event */
   guint first;      /* ring index of the oldest event still in the window */
   guint count;      /* events in the ring */
-  gint64 times[];   /* max_events timestamps (ring buffer) */
+  gint64 times[];   /* max_events timestamps (ring buffer); in counting mode
+                     * [0] the current window's start, [1] the previous
+                     * window's count, [2] the current window's count */
 } Entry;
 
 struct _BzRateLimiter
 {
   GMutex lock;
+  gboolean counting;       /* approximate sliding window, O(1) per key */
   guint max_events;
   gint64 window_us;
   GHashTable *keys;        /* char* -> Entry* */
@@ -35,6 +38,48 @@ bz_rate_limiter_new (guint max_events, gint64 window_us)
   self->last_sweep_us = G_MININT64;
   self->sweep_threshold = BZ_RATE_LIMITER_SWEEP_KEYS;
   return self;
+}
+
+BzRateLimiter *
+bz_rate_limiter_new_counting (guint max_events, gint64 window_us)
+{
+  BzRateLimiter *self = bz_rate_limiter_new (max_events, window_us);
+  if (self)
+    self->counting = TRUE;
+  return self;
+}
+
+/* Counting mode: rolls @e's two windows forward to the one holding @now_us and
+ * returns the estimated events in the sliding window ending at @now_us. */
+static double
+counting_estimate (BzRateLimiter *self, Entry *e, gint64 now_us)
+{
+  gint64 w = self->window_us;
+  gint64 start = now_us - ((now_us % w) + w) % w;
+  if (e->times[0] != start)
+    {
+      e->times[1] = e->times[0] == start - w ? e->times[2] : 0;
+      e->times[2] = 0;
+      e->times[0] = start;
+    }
+  return (double) e->times[1] * (double) (w - (now_us - start)) / (double) w + (double) e->times[2];
+}
+
+/* Counting mode: whole seconds until the estimate drops below the limit. */
+static guint
+counting_retry_after (BzRateLimiter *self, Entry *e, gint64 now_us)
+{
+  gint64 w = self->window_us, start = e->times[0];
+  gint64 wait_us;
+  if ((guint64) e->times[2] >= self->max_events || e->times[1] == 0)
+    wait_us = start + w - now_us;   /* the current window must end */
+  else
+    {
+      /* prev * (w - t) / w + cur < max  <=>  t > w * (1 - (max - cur) / prev) */
+      double t = (double) w * (1.0 - (double) (self->max_events - e->times[2]) / (double) e->times[1]);
+      wait_us = (gint64) t + 1 - (now_us - start);
+    }
+  return (guint) MAX ((gint64) 1, (wait_us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
 }
 
 void
@@ -65,11 +110,14 @@ sweep (BzRateLimiter *self, gint64 now_us)
   GHashTableIter it;
   gpointer value;
 
+  /* Counting mode still weighs the previous window: keep two windows. */
+  gint64 keep = self->counting ? 2 * self->window_us : self->window_us;
+
   g_hash_table_iter_init (&it, self->keys);
   while (g_hash_table_iter_next (&it, NULL, &value))
     {
       Entry *e = value;
-      if (e->newest <= now_us - self->window_us)
+      if (e->newest <= now_us - keep)
         g_hash_table_iter_remove (&it);
     }
   self->last_sweep_us = now_us;
@@ -104,14 +152,31 @@ bz_rate_limiter_check (BzRateLimiter *self,
   e = g_hash_table_lookup (self->keys, key);
   if (e == NULL)
     {
-      e = g_malloc0 (sizeof (Entry) + self->max_events * sizeof (gint64));
+      e = g_malloc0 (sizeof (Entry) + (self->counting ? 3 : self->max_events) * sizeof (gint64));
       e->newest = G_MININT64;
+      if (self->counting)
+        e->times[0] = G_MININT64;
       g_hash_table_insert (self->keys, g_strdup (key), e);
     }
 
   /* Never let time run backwards for a key. */
   if (now_us < e->newest)
     now_us = e->newest;
+
+  if (self->counting)
+    {
+      allowed = counting_estimate (self, e, now_us) < (double) self->max_events;
+      if (allowed)
+        {
+          e->times[2]++;
+          e->newest = now_us;
+        }
+      else
+        retry_after_s = counting_retry_after (self, e, now_us);
+      if (out_retry_after_s)
+        *out_retry_after_s = retry_after_s;
+      return allowed;
+    }
 
   entry_expire (self, e, now_us);
 
@@ -155,6 +220,14 @@ bz_rate_limiter_peek (BzRateLimiter *self,
     return TRUE;
   if (now_us < e->newest)
     now_us = e->newest;
+  if (self->counting)
+    {
+      if (counting_estimate (self, e, now_us) < (double) self->max_events)
+        return TRUE;
+      if (out_retry_after_s)
+        *out_retry_after_s = counting_retry_after (self, e, now_us);
+      return FALSE;
+    }
   entry_expire (self, e, now_us);
   if (e->count < self->max_events)
     return TRUE;

@@ -38,6 +38,24 @@ typedef struct _BzRateLimiter BzRateLimiter;
  */
 BzRateLimiter *bz_rate_limiter_new   (guint max_events, gint64 window_us);
 
+/**
+ * bz_rate_limiter_new_counting:
+ * @max_events: events allowed per window per key (> 0; any size)
+ * @window_us: the window length in microseconds (> 0)
+ *
+ * A limiter of the same interface that keeps two counters per key instead of
+ * @max_events timestamps: the sliding-window estimate of Cloudflare's
+ * "How we built rate limiting capable of scaling to millions of domains"
+ * (2017): previous fixed window's count × the share of it still inside the
+ * sliding window, plus the current window's count.  O(1) memory per key
+ * whatever @max_events (per-user API limits, up to "unlimited" in
+ * benchmarks); exact for bursts from idle (the (@max_events + 1)th event in a
+ * window is denied), approximate when traffic straddles windows.
+ *
+ * Returns: (transfer full): a new limiter; free with bz_rate_limiter_free().
+ */
+BzRateLimiter *bz_rate_limiter_new_counting (guint max_events, gint64 window_us);
+
 void           bz_rate_limiter_free  (BzRateLimiter *self);
 
 /**

@@ -14,7 +14,7 @@
 const GOptionEntry *
 bz_runtime_option_entries (BzRuntimeOptions *opts, gboolean with_kiosk)
 {
-  static GOptionEntry entries[10];
+  static GOptionEntry entries[11];
   GOptionEntry e[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &opts->data_dir,
       N_("Data directory (default: $XDG_DATA_HOME/balanza)"), N_("DIR") },
@@ -27,10 +27,13 @@ bz_runtime_option_entries (BzRuntimeOptions *opts, gboolean with_kiosk)
       N_("Seconds a client may take to send request headers, and idle connection timeout (default 15)"), N_("S") },
     { "max-connections-per-address", 0, 0, G_OPTION_ARG_INT, &opts->connections_per_address,
       N_("Connections open at once from one address (default 64)"), N_("N") },
+    { "api-rate-limit", 0, 0, G_OPTION_ARG_INT, &opts->api_rate_limit,
+      N_("API requests per minute per user (default 100; 0 turns the limit off)"), N_("N") },
     { "kiosk", 0, 0, G_OPTION_ARG_NONE, &opts->kiosk, N_("Start the member kiosk"), NULL },
     { NULL }
   };
   opts->port = -1;
+  opts->api_rate_limit = -1;
   memcpy (entries, e, sizeof e);
   if (!with_kiosk)
     entries[G_N_ELEMENTS (e) - 2] = entries[G_N_ELEMENTS (e) - 1];
@@ -125,6 +128,8 @@ bz_runtime_start_server (BzServices *services, const BzRuntimeOptions *opts, GEr
     limits.header_timeout_s = opts->header_timeout_s;
   if (opts->connections_per_address > 0)
     limits.connections_per_address = opts->connections_per_address;
+  if (opts->api_rate_limit >= 0)
+    limits.api_requests_per_minute = opts->api_rate_limit;
   bz_server_set_limits (server, &limits);
   bz_server_set_cors_origins (server, (const char *const *) opts->cors_origins);
   if (!bz_server_start (server, opts->bind, opts->port, error))

@@ -3,7 +3,7 @@
  * Options: --data-dir DIR (default $XDG_DATA_HOME/balanza), --port N (default
  * 8420; 0 = any free port), --bind ADDR (default 0.0.0.0), --demo (create the
  * demo clinic when the data dir is empty), --cors-origin ORIGIN (repeatable),
- * --header-timeout S, --max-connections-per-address N.  `balanza` adds --kiosk.
+ * --header-timeout S, --max-connections-per-address N, --api-rate-limit N.  `balanza` adds --kiosk.
  */
 #pragma once
 
@@ -21,6 +21,7 @@ typedef struct
   char **cors_origins;          /* --cors-origin, repeatable */
   int header_timeout_s;         /* --header-timeout; 0 = BZ_HEADER_TIMEOUT_S */
   int connections_per_address;  /* --max-connections-per-address; 0 = BZ_CONNECTIONS_PER_ADDRESS */
+  int api_rate_limit;           /* --api-rate-limit; -1 = BZ_API_REQUESTS_PER_MINUTE, 0 = off */
 } BzRuntimeOptions;
 
 /** bz_runtime_option_entries: Returns: (transfer none): GOptionEntry array filling @opts. */

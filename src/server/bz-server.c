@@ -28,6 +28,7 @@
 #include "config.h"
 
 #include "bz-auth-service.h"
+#include "bz-rate-limiter.h"
 #include "bz-router.h"
 
 #define WORKERS 4
@@ -57,6 +58,7 @@ struct _BzServer
   GHashTable *open_per_address; /* host -> open connections; server thread only */
   GHashTable *conns;     /* Conn * set: every open connection; server thread only */
   GSource *idle_sweep;   /* closes idle connections once a second */
+  BzRateLimiter *api_limiter; /* per user; NULL when unlimited */
   gsize body_bytes;      /* request body bytes held in memory; server thread only */
   gint in_flight;        /* server thread only */
 };
@@ -241,6 +243,18 @@ run_job (gpointer data, gpointer user_data)
         g_set_error (&error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED, _("Authentication required"));
       else
         job->req->caller = bz_auth_verify_access_token (svc, auth + 7, &error);
+      if (job->req->caller && job->self->api_limiter)
+        {
+          guint retry = 0;
+          if (!bz_rate_limiter_check (job->self->api_limiter, job->req->caller->user_id,
+                                      g_get_monotonic_time (), &retry))
+            {
+              g_set_error (&error, BZ_ERROR, BZ_ERROR_RATE_LIMITED,
+                           ngettext ("Too many requests. Try again in %u second.",
+                                     "Too many requests. Try again in %u seconds.", retry), retry);
+              bz_error_set_retry_after (error, retry);
+            }
+        }
     }
   if (error == NULL)
     {
@@ -797,6 +811,7 @@ bz_server_finalize (GObject *object)
   g_clear_pointer (&self->clients, g_hash_table_unref);
   g_clear_pointer (&self->open_per_address, g_hash_table_unref);
   g_clear_pointer (&self->conns, g_hash_table_unref);
+  g_clear_pointer (&self->api_limiter, bz_rate_limiter_free);
   g_strfreev (self->cors_origins);
   g_clear_error (&self->start_error);
   g_free (self->bind_address);
@@ -824,6 +839,7 @@ bz_server_init (BzServer *self)
     .body_timeout_s = BZ_BODY_TIMEOUT_S,
     .connections_per_address = BZ_CONNECTIONS_PER_ADDRESS,
     .body_bytes_in_flight_max = BZ_BODY_BYTES_IN_FLIGHT_MAX,
+    .api_requests_per_minute = BZ_API_REQUESTS_PER_MINUTE,
   };
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
@@ -865,6 +881,9 @@ bz_server_start (BzServer *self, const char *bind_address, guint port, GError **
 
   self->bind_address = g_strdup (bind_address);
   self->port = port;
+  if (self->limits.api_requests_per_minute > 0)
+    self->api_limiter = bz_rate_limiter_new_counting (self->limits.api_requests_per_minute,
+                                                      60 * (gint64) G_USEC_PER_SEC);
   self->pool = g_thread_pool_new (run_job, self, WORKERS, FALSE, NULL);
   self->thread = g_thread_new ("bz-server", server_thread, self);
 

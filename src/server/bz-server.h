@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (BzServer, bz_server, BZ, SERVER, GObject)
  *   further ones are closed as they are accepted
  * @body_bytes_in_flight_max: request body bytes held in memory at once,
  *   across all requests; past it a request gets 503 with Retry-After
+ * @api_requests_per_minute: authenticated requests per user per minute;
+ *   past it 429 with Retry-After; 0 = no limit
  *
  * Defaults and their sources: bz-limits.h.  Changed only before
  * bz_server_start() (tests use short timeouts).
@@ -35,6 +37,7 @@ typedef struct
   guint body_timeout_s;
   guint connections_per_address;
   gsize body_bytes_in_flight_max;
+  guint api_requests_per_minute;
 } BzServerLimits;
 
 /** bz_server_new: Returns: (transfer full): a stopped server over @services. */

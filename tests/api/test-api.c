@@ -311,6 +311,58 @@ test_body_bytes_cap (void)
   bz_server_stop (server);
 }
 
+/* Seed 002 §7: 100 requests per minute per user; the 101st gets 429 with
+ * Retry-After and the envelope; another user is not affected. */
+static void
+test_api_rate_limit (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autoptr(BzServer) server = bz_server_new (api->services);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+  BzServerLimits limits;
+  guint port;
+
+  bz_server_get_limits (server, &limits);
+  g_assert_cmpuint (limits.api_requests_per_minute, ==, BZ_API_REQUESTS_PER_MINUTE);
+  g_assert_true (bz_server_start (server, "127.0.0.1", 0, &error));
+  port = bz_server_get_port (server);
+  a = bz_api_register (api, "ratelimit-a@test.local", "patient", NULL);
+  b = bz_api_register (api, "ratelimit-b@test.local", "patient", NULL);
+  for (guint i = 0; i <= BZ_API_REQUESTS_PER_MINUTE; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/api/v1/foods?search=apple&limit=1", port);
+      g_autofree char *auth = g_strdup_printf ("Bearer %s", a);
+      g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+      g_autoptr(GBytes) body = NULL;
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+      body = soup_session_send_and_read (session, msg, NULL, &error);
+      g_assert_no_error (error);
+      if (i < BZ_API_REQUESTS_PER_MINUTE)
+        g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+      else
+        {
+          const char *retry = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Retry-After");
+          g_assert_cmpuint (soup_message_get_status (msg), ==, 429);
+          g_assert_nonnull (retry);
+          g_assert_cmpint (atoi (retry), >=, 1);
+          g_assert_cmpint (atoi (retry), <=, 60);
+          g_assert_nonnull (g_strstr_len (g_bytes_get_data (body, NULL), g_bytes_get_size (body), "\"RATE_LIMITED\""));
+        }
+    }
+  {
+    g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/api/v1/foods?search=apple&limit=1", port);
+    g_autofree char *auth = g_strdup_printf ("Bearer %s", b);
+    g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+    g_autoptr(GBytes) body = NULL;
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+    body = soup_session_send_and_read (session, msg, NULL, &error);
+    g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  }
+  bz_server_stop (server);
+}
+
 static void
 test_tokens_rejected (void)
 {
@@ -691,6 +743,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/auth/logout-revokes-access", test_logout_revokes_access);
   g_test_add_func ("/api/input/oversized", test_oversized_body);
   g_test_add_func ("/api/input/body-bytes-cap", test_body_bytes_cap);
+  g_test_add_func ("/api/auth/api-rate-limit", test_api_rate_limit);
   g_test_add_func ("/api/auth/tokens-rejected", test_tokens_rejected);
   g_test_add_func ("/api/auth/expired", test_expired_token);
   g_test_add_func ("/api/patients", test_patients);

@@ -82,7 +82,8 @@ start_daemon (Daemon *d, const char *dir, gboolean demo)
 
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   d->proc = g_subprocess_launcher_spawn (launcher, &error, exe, "--data-dir", dir, "--port", "0",
-                                         "--bind", "127.0.0.1", demo ? "--demo" : NULL, NULL);
+                                         "--bind", "127.0.0.1", "--api-rate-limit", "0",
+                                         demo ? "--demo" : NULL, NULL);
   g_assert_no_error (error);
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (d->proc));
   line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);

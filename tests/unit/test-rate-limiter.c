@@ -173,6 +173,39 @@ test_threads (void)
   g_assert_cmpint (td.allowed, ==, 200);
 }
 
+/* Counting mode: a burst from idle is cut exactly at the limit; the previous
+ * window weighs in proportion to its share of the sliding window; peek does
+ * not record; a limit of 10^8 costs no more memory than 100. */
+static void
+test_counting (void)
+{
+  g_autoptr(BzRateLimiter) rl = bz_rate_limiter_new_counting (100, 60 * S);
+  g_autoptr(BzRateLimiter) huge = bz_rate_limiter_new_counting (100000000, 60 * S);
+  gint64 t0 = 600 * S;  /* a window boundary */
+  guint retry = 0;
+
+  for (int i = 0; i < 100; i++)
+    g_assert_true (bz_rate_limiter_check (rl, "u", t0 + i, NULL));
+  g_assert_true (bz_rate_limiter_peek (rl, "v", t0, NULL));
+  g_assert_false (bz_rate_limiter_peek (rl, "u", t0 + 100, &retry));
+  g_assert_false (bz_rate_limiter_check (rl, "u", t0 + 100, &retry));
+  g_assert_cmpuint (retry, ==, 60);  /* the whole current window must pass */
+  /* 45 s into the next window, 100 × 15/60 = 25 remain counted: 75 more fit. */
+  for (int i = 0; i < 75; i++)
+    g_assert_true (bz_rate_limiter_check (rl, "u", t0 + 105 * S, NULL));
+  g_assert_false (bz_rate_limiter_check (rl, "u", t0 + 105 * S, &retry));
+  g_assert_cmpuint (retry, >=, 1);
+  g_assert_cmpuint (retry, <=, 15);
+  /* Two windows later everything is forgotten. */
+  g_assert_true (bz_rate_limiter_check (rl, "u", t0 + 240 * S, NULL));
+  /* Another key is independent. */
+  g_assert_true (bz_rate_limiter_check (rl, "w", t0 + 100, NULL));
+  /* A huge limit allocates per key like a small one (this would need 800 MB
+   * per key as a sliding log). */
+  for (int i = 0; i < 1000; i++)
+    g_assert_true (bz_rate_limiter_check (huge, "u", t0 + i, NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -186,5 +219,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rate-limiter/time-never-runs-backwards", test_time_never_runs_backwards);
   g_test_add_func ("/rate-limiter/reset", test_reset);
   g_test_add_func ("/rate-limiter/threads", test_threads);
+  g_test_add_func ("/rate-limiter/counting", test_counting);
   return g_test_run ();
 }
