@@ -1,6 +1,8 @@
 /* bz-gui-util.c — small helpers shared by the GUI. */
 #include "bz-gui-util.h"
 
+#include "bz-meal-service.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -157,15 +159,7 @@ bz_format_time (const char *iso8601)
 const char *
 bz_meal_type_label (const char *meal_type)
 {
-  if (g_strcmp0 (meal_type, "breakfast") == 0)
-    return _("Breakfast");
-  if (g_strcmp0 (meal_type, "lunch") == 0)
-    return _("Lunch");
-  if (g_strcmp0 (meal_type, "dinner") == 0)
-    return _("Dinner");
-  if (g_strcmp0 (meal_type, "snack") == 0)
-    return _("Snack");
-  return _("Meal");
+  return bz_vocab_label (&bz_vocab_meal_type, meal_type, _("Meal"));
 }
 
 const char *

@@ -17,8 +17,6 @@
 #include "bz-meal-service.h"
 
 
-static const char *meal_types[] = { "breakfast", "lunch", "dinner", "snack" };
-
 struct _BzMealDialog
 {
   AdwWindow parent_instance;
@@ -343,7 +341,7 @@ bz_meal_dialog_save (BzMealDialog *self)
   a->patient_id = g_strdup (self->patient_id);
   a->image = g_bytes_ref (self->photo);
   selected = adw_combo_row_get_selected (self->meal_type_row);
-  a->meal_type = g_strdup (meal_types[MIN (selected, G_N_ELEMENTS (meal_types) - 1)]);
+  a->meal_type = g_strdup (bz_vocab_meal_type.terms[MIN (selected, bz_vocab_meal_type.n_terms - 1)].id);
   a->items = bz_food_picker_dup_items (self->food_picker);
 
   self->saving = TRUE;
@@ -460,8 +458,8 @@ bz_meal_dialog_init (BzMealDialog *self)
   self->cancellable = g_cancellable_new ();
 
   types = gtk_string_list_new (NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (meal_types); i++)
-    gtk_string_list_append (types, bz_meal_type_label (meal_types[i]));
+  for (guint i = 0; i < bz_vocab_meal_type.n_terms; i++)
+    gtk_string_list_append (types, bz_meal_type_label (bz_vocab_meal_type.terms[i].id));
   adw_combo_row_set_model (self->meal_type_row, G_LIST_MODEL (types));
   adw_combo_row_set_selected (self->meal_type_row, default_meal_type ());
 

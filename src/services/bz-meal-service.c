@@ -9,8 +9,8 @@
 #include "bz-food-service.h"
 #include "bz-patient-service.h"
 #include "bz-photo.h"
+#include "bz-vocab.h"
 
-static const char *meal_types[] = { "breakfast", "lunch", "dinner", "snack", NULL };
 
 /* Validates [{ndb_no, grams}] against the food database. */
 static gboolean
@@ -230,12 +230,14 @@ bz_meals_upload (BzServices *svc, const BzCaller *caller, const char *patient_id
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_auto(BzPhoto) photo = { 0 };
   JsonObject *data, *detection, *meal;
+  /* Stored as the seed's English id; "comida", "Colación"… accepted too. */
+  const char *type = bz_vocab_canonical (&bz_vocab_meal_type, meal_type);
 
   if (image == NULL || g_bytes_get_size (image) == 0)
     bz_validation_add (&v, "image", "required", _("A meal photo is required"));
-  if (!g_strv_contains (meal_types, meal_type ? meal_type : ""))
+  if (type == NULL)
     bz_validation_add (&v, "meal_type", meal_type ? "invalid_choice" : "required",
-                       _("meal_type must be breakfast, lunch, dinner or snack"));
+                       _("meal_type must be breakfast, lunch, dinner or snack (desayuno, comida, cena, colación)"));
   if (!bz_validation_finish (&v, error))
     return NULL;
   pid = bz_patients_resolve (svc, caller, patient_id, error);
@@ -247,7 +249,7 @@ bz_meals_upload (BzServices *svc, const BzCaller *caller, const char *patient_id
   if (!bz_validation_finish (&v, error))
     return NULL;
 
-  meal_id = bz_meals_record (svc, pid, meal_type, now, &photo, items, source, caller->user_id, error);
+  meal_id = bz_meals_record (svc, pid, type, now, &photo, items, source, caller->user_id, error);
   if (meal_id == NULL)
     return NULL;
 

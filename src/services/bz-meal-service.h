@@ -4,6 +4,7 @@
 #include "bz-limits.h"
 #include "bz-nutrition.h"
 #include "bz-photo.h"
+#include "bz-vocab.h"
 #include "bz-services.h"
 
 G_BEGIN_DECLS
@@ -12,7 +13,8 @@ G_BEGIN_DECLS
  * bz_meals_upload:
  * @patient_id: (nullable): for a nutritionist, one of own patients
  * @image: the photo bytes (JPEG, PNG or WebP; sniffed, not trusted from the client)
- * @meal_type: "breakfast" | "lunch" | "dinner" | "snack"
+ * @meal_type: a term of %bz_vocab_meal_type: "breakfast" | "lunch" | "dinner" |
+ *   "snack", or a Spanish alias ("desayuno", "comida", "cena", "colación")
  * @items: (nullable): [{ndb_no, grams}] — nutrition is computed from USDA values
  * @source: "phone" | "workstation"
  * Returns: (transfer full): {meal: {id, patient_id, meal_type, eaten_at, photo_url,

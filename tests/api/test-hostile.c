@@ -311,13 +311,15 @@ test_images (void)
   g_assert_cmpint (meal_count (), ==, meals);
   g_assert_cmpuint (daemon_rss (), <, rss + RSS_SLACK);
 
-  /* A good photo still goes in, and phones get its display copy. */
+  /* A good photo still goes in, and phones get its display copy.  The meal
+   * type comes in Spanish, as seed clients send it, and is stored as the id. */
   {
-    g_autoptr(Reply) r = upload ("lunch", png, "[{\"ndb_no\":\"20045\",\"grams\":150}]");
+    g_autoptr(Reply) r = upload ("Comida", png, "[{\"ndb_no\":\"20045\",\"grams\":150}]");
     JsonObject *meal;
     g_autofree char *url = NULL;
     g_assert_cmpuint (r->status, ==, 201);
     meal = json_object_get_object_member (json_object_get_object_member (r->root, "data"), "meal");
+    g_assert_cmpstr (json_object_get_string_member (meal, "meal_type"), ==, "lunch");
     url = g_strdup (json_object_get_string_member (meal, "photo_url"));
     {
       g_autoptr(Reply) p = call ("GET", url, d.token, NULL, NULL, NULL);

@@ -1,0 +1,66 @@
+/* bz-vocab.c — controlled vocabularies (see bz-vocab.h). */
+#include "bz-vocab.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#define ALIASES(...) ((const char *const[]) { __VA_ARGS__, NULL })
+
+static const BzTerm meal_types[] = {
+  { "breakfast", N_("Breakfast"), ALIASES ("desayuno") },
+  { "lunch", N_("Lunch"), ALIASES ("comida", "almuerzo") },
+  { "dinner", N_("Dinner"), ALIASES ("cena") },
+  { "snack", N_("Snack"), ALIASES ("colacion", "refrigerio", "merienda", "tentempie") },
+};
+
+const BzVocab bz_vocab_meal_type = { "meal_type", meal_types, G_N_ELEMENTS (meal_types) };
+
+/* Lower case, accents removed (NFD, then combining marks dropped). */
+static char *
+fold (const char *s)
+{
+  g_autofree char *nfd = g_utf8_normalize (s, -1, G_NORMALIZE_NFD);
+  g_autofree char *lower = NULL;
+  GString *out;
+
+  if (nfd == NULL)
+    return NULL;
+  lower = g_utf8_strdown (nfd, -1);
+  out = g_string_sized_new (strlen (lower));
+  for (const char *p = lower; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_ismark (c))
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_strstrip (g_string_free (out, FALSE));
+}
+
+const char *
+bz_vocab_canonical (const BzVocab *vocab, const char *input)
+{
+  g_autofree char *key = input ? fold (input) : NULL;
+
+  if (key == NULL || *key == '\0')
+    return NULL;
+  for (guint i = 0; i < vocab->n_terms; i++)
+    {
+      const BzTerm *t = &vocab->terms[i];
+      if (strcmp (key, t->id) == 0)
+        return t->id;
+      for (guint a = 0; t->aliases && t->aliases[a]; a++)
+        if (strcmp (key, t->aliases[a]) == 0)
+          return t->id;
+    }
+  return NULL;
+}
+
+const char *
+bz_vocab_label (const BzVocab *vocab, const char *id, const char *fallback)
+{
+  for (guint i = 0; id && i < vocab->n_terms; i++)
+    if (strcmp (vocab->terms[i].id, id) == 0)
+      return _(vocab->terms[i].label);
+  return fallback;
+}

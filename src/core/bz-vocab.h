@@ -1,0 +1,64 @@
+/* bz-vocab.h — controlled vocabularies: one table per vocabulary, each term
+ * with its stored id, its translated label and the spellings clients send.
+ *
+ * Seed clients send Spanish (Mexico) terms as well as English ones: a meal
+ * type may arrive as "comida" or "colación".  Balanza stores the seed's
+ * English id and accepts every alias, case- and accent-insensitively.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * BzTerm:
+ * @id: the stored and serialized value ("lunch")
+ * @label: the English label, marked for translation and translated at lookup ("Lunch")
+ * @aliases: (array zero-terminated=1): other accepted spellings, lower case
+ *   without accents ("comida", "almuerzo")
+ */
+typedef struct
+{
+  const char *id;
+  const char *label;
+  const char *const *aliases;
+} BzTerm;
+
+/**
+ * BzVocab:
+ * @name: the field it constrains, for messages ("meal_type")
+ * @terms: (array length=n_terms): its terms, in display order
+ * @n_terms: how many
+ */
+typedef struct
+{
+  const char *name;
+  const BzTerm *terms;
+  guint n_terms;
+} BzVocab;
+
+/** Meal types of seed 000 story 4.3 / seed 002 meal_logs, with the Mexican
+ * names seed clients send (desayuno, comida, cena, colación). */
+extern const BzVocab bz_vocab_meal_type;
+
+/**
+ * bz_vocab_canonical:
+ * @vocab: the vocabulary
+ * @input: (nullable): what the client sent
+ *
+ * Matches @input against each term's id and aliases, ignoring case and
+ * accents ("Colación" = "colacion").
+ *
+ * Returns: (transfer none) (nullable): the term's id, or %NULL if none matches.
+ */
+const char *bz_vocab_canonical (const BzVocab *vocab, const char *input);
+
+/**
+ * bz_vocab_label:
+ * Returns: (transfer none): the translated label of @id, or @fallback when
+ *   @id is not a term of @vocab.
+ */
+const char *bz_vocab_label     (const BzVocab *vocab, const char *id, const char *fallback);
+
+G_END_DECLS
