@@ -87,10 +87,33 @@ logout (BzServices *svc, BzRequest *req, GError **error)
   return resp;
 }
 
+static BzResponse *
+change_password (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autoptr(JsonObject) body = bz_request_json_object (req, error);
+  BzValidation v = BZ_VALIDATION_INIT;
+  const char *current, *new_password;
+  BzResponse *resp;
+
+  if (!body)
+    return NULL;
+  current = required_string (body, "current_password", &v);
+  new_password = required_string (body, "new_password", &v);
+  if (!bz_validation_finish (&v, error))
+    return NULL;
+  if (!bz_auth_change_password (svc, req->caller, current, new_password, error))
+    return NULL;
+  resp = bz_response_json (200, json_node_new (JSON_NODE_NULL));
+  resp->message = g_strdup (_("Password changed"));
+  return resp;
+}
+
 const BzRoute bz_auth_routes[] = {
   { "POST", "/api/auth/register", do_register, BZ_ROUTE_PUBLIC, 0, "Register a patient or nutritionist (seed 002 4.2)" },
   { "POST", "/api/auth/login", login, BZ_ROUTE_PUBLIC, 0, "Sign in; 5 attempts per minute per address" },
   { "POST", "/api/auth/refresh", refresh, BZ_ROUTE_PUBLIC, 0, "Rotate a refresh token" },
   { "POST", "/api/auth/logout", logout, BZ_ROUTE_PUBLIC, 0, "Revoke a refresh token family" },
+  { "POST", "/api/auth/password/change", change_password, BZ_ROUTE_PASSWORD_PENDING, 0,
+    "Change the caller's password; required first after a generated one" },
   { NULL }
 };

@@ -243,6 +243,14 @@ run_job (gpointer data, gpointer user_data)
         g_set_error (&error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED, _("Authentication required"));
       else
         job->req->caller = bz_auth_verify_access_token (svc, auth + 7, &error);
+      if (job->req->caller && job->req->caller->must_change_password &&
+          !(job->route->flags & BZ_ROUTE_PASSWORD_PENDING))
+        {
+          g_set_error (&error, BZ_ERROR, BZ_ERROR_FORBIDDEN,
+                       _("Choose your own password first (POST /api/v1/auth/password/change)"));
+          bz_error_add_detail (error, "password", "change_required", error->message);
+          g_clear_pointer (&job->req->caller, bz_caller_free);
+        }
       if (job->req->caller && job->self->api_limiter)
         {
           guint retry = 0;

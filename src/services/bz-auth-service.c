@@ -447,7 +447,7 @@ bz_user_json (BzServices *svc, const char *user_id, GError **error)
 {
   sqlite3 *db = bz_store_db (bz_services_get_store (svc));
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "SELECT id, email, username, first_name, last_name, user_type, email_verified"
+      "SELECT id, email, username, first_name, last_name, user_type, email_verified, must_change_password"
       " FROM users WHERE id = ?", error);
   JsonObject *o;
   int rc;
@@ -479,6 +479,7 @@ bz_user_json (BzServices *svc, const char *user_id, GError **error)
   }
   json_object_set_string_member (o, "user_type", (const char *) sqlite3_column_text (st, 5));
   json_object_set_boolean_member (o, "email_verified", sqlite3_column_int (st, 6) != 0);
+  json_object_set_boolean_member (o, "must_change_password", sqlite3_column_int (st, 7) != 0);
   return o;
 }
 
@@ -618,6 +619,64 @@ bz_auth_sign_in (BzServices *svc, const char *email, const char *password, GErro
     }
   bz_store_notify (store, "users", caller->user_id);
   return g_steal_pointer (&caller);
+}
+
+/* --- Password change ------------------------------------------------------- */
+
+gboolean
+bz_auth_change_password (BzServices *svc, const BzCaller *caller, const char *current_password,
+                         const char *new_password, GError **error)
+{
+  BzStore *store = bz_services_get_store (svc);
+  sqlite3 *db = bz_store_db (store);
+  BzValidation v = BZ_VALIDATION_INIT;
+  g_autofree char *stored = NULL, *hash = NULL, *now = NULL;
+  g_autoptr(sqlite3_stmt) sel = NULL, upd = NULL;
+
+  g_return_val_if_fail (BZ_IS_SERVICES (svc), FALSE);
+  if (current_password == NULL || *current_password == '\0')
+    bz_validation_add (&v, "current_password", "required", _("The current password is required"));
+  bz_password_check_rules (new_password, "new_password", &v);
+  if (current_password && new_password && strcmp (current_password, new_password) == 0)
+    bz_validation_add (&v, "new_password", "same_as_current", _("Choose a password different from the current one"));
+  if (!bz_validation_finish (&v, error))
+    return FALSE;
+
+  sel = bz_db_prepare (db, "SELECT password_hash FROM users WHERE id = ? AND is_active = 1", error);
+  if (!sel)
+    return FALSE;
+  sqlite3_bind_text (sel, 1, caller->user_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (sel) == SQLITE_ROW)
+    stored = bz_db_column_text_dup (sel, 0);
+  if (stored == NULL || !password_verify (stored, current_password))
+    {
+      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_VALIDATION, _("The current password is not correct"));
+      bz_error_add_detail (*error, "current_password", "incorrect", (*error)->message);
+      return FALSE;
+    }
+  /* Argon2id before the write transaction, so it never holds the lock. */
+  if (!(hash = password_hash (new_password, error)))
+    return FALSE;
+  now = bz_now_iso8601 ();
+  if (!bz_db_begin (db, error))
+    return FALSE;
+  upd = bz_db_prepare (db, "UPDATE users SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?",
+                       error);
+  if (!upd)
+    goto fail;
+  sqlite3_bind_text (upd, 1, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (upd, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (upd, 3, caller->user_id, -1, SQLITE_STATIC);
+  if (!bz_db_step_done (upd, error) ||
+      !bz_store_log_change (db, "users", caller->user_id, BZ_CHANGE_UPDATE, error) ||
+      !bz_db_commit (db, error))
+    goto fail;
+  bz_store_notify (store, "users", caller->user_id);
+  return TRUE;
+
+fail:
+  bz_db_rollback (db);
+  return FALSE;
 }
 
 /* --- Registration ------------------------------------------------------------ */

@@ -33,6 +33,23 @@ G_BEGIN_DECLS
 JsonNode *bz_auth_register (BzServices *svc, JsonObject *input, const char *client_address, GError **error);
 
 /**
+ * bz_auth_change_password:
+ * @caller: the signed-in user
+ * @current_password: their password now (the temporary one after a
+ *   nutritionist created the account)
+ * @new_password: the new one, under the rules of seed 002 §7.4.1
+ * @error: VALIDATION with details on "current_password" ("required",
+ *   "incorrect") or "new_password" (the password rules, "same_as_current")
+ *
+ * Replaces the password and clears `must_change_password`, after which the
+ * user's access tokens reach every route again.
+ *
+ * Returns: %TRUE when changed.
+ */
+gboolean  bz_auth_change_password (BzServices *svc, const BzCaller *caller, const char *current_password,
+                                   const char *new_password, GError **error);
+
+/**
  * bz_auth_login:
  * @client_address: the peer address used for the attempt limit (nullable: GUI)
  *

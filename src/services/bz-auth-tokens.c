@@ -164,6 +164,8 @@ bz_auth_session_new (BzServices *svc, sqlite3 *db, const BzCaller *caller, GErro
   if (!user)
     return NULL;
   o = token_response (access, refresh);
+  json_object_set_boolean_member (o, "password_change_required",
+                                  json_object_get_boolean_member (user, "must_change_password"));
   json_object_set_object_member (o, "user", user);
   return bz_json_node_new_object (o);
 }
@@ -278,7 +280,7 @@ static BzCaller *
 active_caller (sqlite3 *db, const char *user_id, const char *session_id, GError **error)
 {
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "SELECT user_type, email FROM users WHERE id = ?1 AND is_active = 1 AND"
+      "SELECT user_type, email, must_change_password FROM users WHERE id = ?1 AND is_active = 1 AND"
       " (?2 IS NULL OR EXISTS (SELECT 1 FROM refresh_tokens r"
       "                        WHERE r.family_id = ?2 AND r.user_id = ?1 AND r.revoked = 0))", error);
   BzRole role;
@@ -294,7 +296,11 @@ active_caller (sqlite3 *db, const char *user_id, const char *session_id, GError 
   rc = sqlite3_step (st);
   if (rc == SQLITE_ROW &&
       bz_role_from_string ((const char *) sqlite3_column_text (st, 0), &role))
-    return bz_caller_new (user_id, role, (const char *) sqlite3_column_text (st, 1));
+    {
+      BzCaller *c = bz_caller_new (user_id, role, (const char *) sqlite3_column_text (st, 1));
+      c->must_change_password = sqlite3_column_int (st, 2) != 0;
+      return c;
+    }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     bz_db_set_error (db, rc, error);
   else

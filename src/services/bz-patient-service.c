@@ -115,6 +115,16 @@ bz_patients_create (BzServices *svc, const BzCaller *caller, JsonObject *input, 
   user_id = bz_auth_create_user (svc, email, password, first, last, BZ_ROLE_PATIENT, input, error);
   if (user_id == NULL)
     goto fail;
+  if (password == temp_password)
+    {
+      /* A generated password is handed over once and must be replaced. */
+      g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, "UPDATE users SET must_change_password = 1 WHERE id = ?", error);
+      if (!st)
+        goto fail;
+      sqlite3_bind_text (st, 1, user_id, -1, SQLITE_STATIC);
+      if (!bz_db_step_done (st, error))
+        goto fail;
+    }
   now = bz_now_iso8601 ();
   {
     g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
@@ -156,6 +166,12 @@ bz_patients_create (BzServices *svc, const BzCaller *caller, JsonObject *input, 
   /* No mail transport is configured in an offline clinic: say so honestly. */
   json_object_set_boolean_member (p, "welcome_email_sent", FALSE);
   json_object_set_boolean_member (p, "temporary_password_sent", FALSE);
+  /* Shown once to the nutritionist who hands it over; never stored in clear
+   * and never returned again.  The patient must change it at first sign-in. */
+  if (password == temp_password)
+    json_object_set_string_member (p, "temporary_password", temp_password);
+  else
+    json_object_set_null_member (p, "temporary_password");
   {
     JsonObject *data = json_object_new ();
     json_object_set_object_member (data, "patient", p);

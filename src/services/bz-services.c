@@ -52,7 +52,9 @@ bz_caller_new (const char *user_id, BzRole role, const char *email)
 BzCaller *
 bz_caller_copy (const BzCaller *caller)
 {
-  return bz_caller_new (caller->user_id, caller->role, caller->email);
+  BzCaller *c = bz_caller_new (caller->user_id, caller->role, caller->email);
+  c->must_change_password = caller->must_change_password;
+  return c;
 }
 
 void

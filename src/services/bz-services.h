@@ -39,6 +39,7 @@ typedef struct
   char *user_id;
   BzRole role;
   char *email;
+  gboolean must_change_password;  /* signed in with a generated password: only the change is allowed */
 } BzCaller;
 
 BzCaller *bz_caller_new  (const char *user_id, BzRole role, const char *email);

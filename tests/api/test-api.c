@@ -75,6 +75,71 @@ test_unknown_route_and_method (void)
   g_assert_cmpstr (bz_api_error_code (b), ==, "METHOD_NOT_ALLOWED");
 }
 
+/* A patient added without a password gets a generated one, returned once to
+ * the nutritionist; the patient signs in with it and must change it before
+ * anything else answers. */
+static void
+test_temporary_password (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autofree char *temp = NULL, *member = NULL;
+  ensure_users ();
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/nutritionist/patients", nutri_token,
+                                              "{\"email\":\"temp@test.local\",\"first_name\":\"Rosa\",\"last_name\":\"Méndez\"}");
+    JsonObject *p;
+    g_assert_cmpuint (r->status, ==, 201);
+    p = json_object_get_object_member (bz_api_data (r), "patient");
+    temp = g_strdup (json_object_get_string_member (p, "temporary_password"));
+    g_assert_nonnull (temp);
+    g_assert_cmpuint (strlen (temp), >=, 12);
+  }
+  bz_auth_reset_rate_limits ();
+  {
+    g_autofree char *body = g_strdup_printf ("{\"email\":\"temp@test.local\",\"password\":\"%s\"}", temp);
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/auth/login", NULL, body);
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_true (json_object_get_boolean_member (bz_api_data (r), "password_change_required"));
+    member = g_strdup (json_object_get_string_member (bz_api_data (r), "access_token"));
+  }
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/nutrition/daily", member, NULL);
+    g_assert_cmpuint (r->status, ==, 403);
+    g_assert_true (bz_api_has_detail (r, "password"));
+  }
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/auth/password/change", member,
+                                              "{\"current_password\":\"Wrong-Pass1!\",\"new_password\":\"Rosa-Propia-2026!\"}");
+    g_assert_cmpuint (r->status, ==, 400);
+    g_assert_true (bz_api_has_detail (r, "current_password"));
+  }
+  {
+    g_autofree char *body = g_strdup_printf ("{\"current_password\":\"%s\",\"new_password\":\"%s\"}", temp, temp);
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/auth/password/change", member, body);
+    g_assert_cmpuint (r->status, ==, 400);
+    g_assert_true (bz_api_has_detail (r, "new_password"));
+  }
+  {
+    g_autofree char *body = g_strdup_printf ("{\"current_password\":\"%s\",\"new_password\":\"Rosa-Propia-2026!\"}", temp);
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/auth/password/change", member, body);
+    g_assert_cmpuint (r->status, ==, 200);
+  }
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/nutrition/daily", member, NULL);
+    g_assert_cmpuint (r->status, ==, 200);
+  }
+  bz_auth_reset_rate_limits ();
+  {
+    g_autofree char *body = g_strdup_printf ("{\"email\":\"temp@test.local\",\"password\":\"%s\"}", temp);
+    g_autoptr(BzApiResponse) old = bz_api_json (api, "POST", "/api/v1/auth/login", NULL, body);
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/auth/login", NULL,
+                                              "{\"email\":\"temp@test.local\",\"password\":\"Rosa-Propia-2026!\"}");
+    g_assert_cmpuint (old->status, ==, 401);
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_false (json_object_get_boolean_member (bz_api_data (r), "password_change_required"));
+  }
+}
+
 /* Logging out ends the sign-in's access tokens at once, not an hour later;
  * the user's other sign-ins (another phone) are not affected. */
 static void
@@ -741,6 +806,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/auth/rate-limit", test_login_rate_limit);
   g_test_add_func ("/api/input/bad-json", test_bad_json_inputs);
   g_test_add_func ("/api/auth/logout-revokes-access", test_logout_revokes_access);
+  g_test_add_func ("/api/auth/temporary-password", test_temporary_password);
   g_test_add_func ("/api/input/oversized", test_oversized_body);
   g_test_add_func ("/api/input/body-bytes-cap", test_body_bytes_cap);
   g_test_add_func ("/api/auth/api-rate-limit", test_api_rate_limit);
