@@ -432,7 +432,7 @@ gc_orphan_batch (Gc *gc, guint from, guint to, GError **error)
         continue;
       ok = unlink_counted (gc, path, error);
     }
-  g_clear_pointer (&st, sqlite3_finalize);
+  g_clear_pointer (&st, bz_db_stmt_release);
   bz_db_rollback (gc->db); /* read-only: ending it is all that is needed */
   return ok;
 }
@@ -587,15 +587,15 @@ gc_rows (Gc *gc, GError **error)
         }
       gc->removed++;
     }
-  g_clear_pointer (&sel, sqlite3_finalize);
-  g_clear_pointer (&del, sqlite3_finalize);
+  g_clear_pointer (&sel, bz_db_stmt_release);
+  g_clear_pointer (&del, bz_db_stmt_release);
   if (!bz_db_commit (gc->db, error))
     goto fail;
   return TRUE;
 
 fail:
-  g_clear_pointer (&sel, sqlite3_finalize);
-  g_clear_pointer (&del, sqlite3_finalize);
+  g_clear_pointer (&sel, bz_db_stmt_release);
+  g_clear_pointer (&del, bz_db_stmt_release);
   bz_db_rollback (gc->db);
   return FALSE;
 }

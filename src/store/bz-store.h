@@ -29,7 +29,18 @@ G_BEGIN_DECLS
 #define BZ_TYPE_STORE (bz_store_get_type ())
 G_DECLARE_FINAL_TYPE (BzStore, bz_store, BZ, STORE, GObject)
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+/**
+ * bz_db_stmt_release:
+ * @stmt: (nullable) (transfer full): a statement from bz_db_prepare()
+ *
+ * Resets @stmt, clears its bindings and returns it to its connection's cache
+ * (or finalizes it when it was not cached).  The cleanup of
+ * g_autoptr(sqlite3_stmt): statements of bz_db_prepare() are released, never
+ * finalized, by their users.
+ */
+void          bz_db_stmt_release (sqlite3_stmt *stmt);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, bz_db_stmt_release)
 
 /**
  * bz_store_open:
@@ -69,6 +80,18 @@ void         bz_store_checkpoint      (BzStore *self);
 /* --- SQL helpers (GError in BZ_ERROR_INTERNAL, CONFLICT on UNIQUE/constraint) --- */
 
 gboolean      bz_db_exec      (sqlite3 *db, const char *sql, GError **error);
+/**
+ * bz_db_prepare:
+ * @db: a connection of the calling thread (bz_store_db())
+ * @sql: one SQL statement
+ * @error: BZ_ERROR_INTERNAL when it does not compile
+ *
+ * Lends out @db's cached compilation of @sql, compiling it on first use
+ * (SQLITE_PREPARE_PERSISTENT).  Release it with bz_db_stmt_release(), which
+ * g_autoptr(sqlite3_stmt) does.
+ *
+ * Returns: (transfer full): the statement, reset and unbound.
+ */
 sqlite3_stmt *bz_db_prepare   (sqlite3 *db, const char *sql, GError **error);
 /** bz_db_step_done: steps a statement expecting SQLITE_DONE. */
 gboolean      bz_db_step_done (sqlite3_stmt *stmt, GError **error);

@@ -165,6 +165,49 @@ test_changes (void)
   bz_test_rmdir (dir);
 }
 
+/* bz_db_prepare() lends out one compiled statement per SQL text and
+ * connection: released, it comes back reset and unbound; nested use of the
+ * same SQL gets a second statement; a store closes with statements cached. */
+static void
+test_statement_cache (void)
+{
+  g_autofree char *dir = bz_test_tmpdir ("stmt");
+  g_autoptr(GError) error = NULL;
+  BzStore *store = bz_store_open (dir, &error);
+  sqlite3 *db;
+  sqlite3_stmt *first, *again, *outer, *inner;
+  const char *sql = "SELECT ?1 + 1";
+
+  g_assert_no_error (error);
+  db = bz_store_db (store);
+  first = bz_db_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int (first, 1, 41);
+  g_assert_cmpint (sqlite3_step (first), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (first, 0), ==, 42);
+  bz_db_stmt_release (first);
+
+  again = bz_db_prepare (db, sql, &error);
+  g_assert_true (again == first);                               /* compiled once */
+  g_assert_cmpint (sqlite3_stmt_busy (again), ==, 0);           /* reset */
+  g_assert_cmpint (sqlite3_step (again), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_type (again, 0), ==, SQLITE_NULL);  /* unbound: NULL + 1 */
+  bz_db_stmt_release (again);
+
+  outer = bz_db_prepare (db, sql, &error);
+  inner = bz_db_prepare (db, sql, &error);
+  g_assert_true (outer != inner);
+  bz_db_stmt_release (inner);
+  bz_db_stmt_release (outer);
+  {
+    g_autoptr(sqlite3_stmt) bad = bz_db_prepare (db, "SELEKT 1", &error);
+    g_assert_null (bad);
+    g_assert_error (error, BZ_ERROR, BZ_ERROR_INTERNAL);
+  }
+  g_object_unref (store);  /* closes the connection with cached statements */
+  bz_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -173,5 +216,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/thread-connections", test_thread_connections_outlive_store);
   g_test_add_func ("/store/blobs", test_blobs);
   g_test_add_func ("/store/changes", test_changes);
+  g_test_add_func ("/store/statement-cache", test_statement_cache);
   return g_test_run ();
 }
