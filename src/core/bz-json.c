@@ -18,20 +18,21 @@ bz_json_append_double (GString *out, double value)
       g_string_append_printf (out, "%.0f", value);
       return;
     }
-  /* Fewest significant digits that read back to the same double. */
-  for (int precision = 1; precision <= 17; precision++)
+  /* Fewest significant digits that read back to the same double.  A double
+   * with a decimal form of at most 15 digits prints exactly that form under
+   * %.15g (trailing zeros dropped), so only 15, 16 and 17 need trying. */
+  for (int precision = 15; precision <= 17; precision++)
     {
-      char fmt[8];
-      g_snprintf (fmt, sizeof fmt, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, fmt, value);
+      static const char *const fmts[] = { "%.15g", "%.16g", "%.17g" };
+      g_ascii_formatd (buf, sizeof buf, fmts[precision - 15], value);
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }
   g_string_append (out, buf);
 }
 
-static void
-append_string (GString *out, const char *s)
+void
+bz_json_append_string (GString *out, const char *s)
 {
   g_string_append_c (out, '"');
   for (const unsigned char *p = (const unsigned char *) s; *p; p++)
@@ -73,7 +74,7 @@ append_node (GString *out, JsonNode *node)
             if (!first)
               g_string_append_c (out, ',');
             first = FALSE;
-            append_string (out, name);
+            bz_json_append_string (out, name);
             g_string_append_c (out, ':');
             append_node (out, child);
           }
@@ -109,13 +110,19 @@ append_node (GString *out, JsonNode *node)
           g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
           break;
         case G_TYPE_STRING:
-          append_string (out, json_node_get_string (node));
+          bz_json_append_string (out, json_node_get_string (node));
           break;
         default:
           g_string_append (out, "null");
         }
       break;
     }
+}
+
+void
+bz_json_append (GString *out, JsonNode *node)
+{
+  append_node (out, node);
 }
 
 char *

@@ -19,6 +19,12 @@ G_BEGIN_DECLS
  */
 char *bz_json_to_string (JsonNode *node, gsize *out_len);
 
+/** bz_json_append: appends the compact JSON text of @node to @out. */
+void  bz_json_append (GString *out, JsonNode *node);
+
+/** bz_json_append_string: appends @s (UTF-8) as a quoted, escaped JSON string. */
+void  bz_json_append_string (GString *out, const char *s);
+
 /** bz_json_append_double: appends the shortest round-trip text of @value ("null" if not finite). */
 void  bz_json_append_double (GString *out, double value);
 

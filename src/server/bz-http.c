@@ -279,6 +279,7 @@ bz_response_free (BzResponse *resp)
   if (resp == NULL)
     return;
   g_clear_pointer (&resp->data, json_node_unref);
+  g_free (resp->envelope);
   g_clear_pointer (&resp->raw, g_bytes_unref);
   g_clear_error (&resp->error);
   g_free (resp->message);
@@ -320,14 +321,12 @@ bz_response_error (GError *error)
 char *
 bz_envelope_serialize (const BzResponse *resp, const char *request_id, gsize *out_len)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *ts = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  GString *out = g_string_sized_new (512);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "success");
-  json_builder_add_boolean_value (b, resp->error == NULL);
+  /* Written straight from the data tree: no copy of it, no JsonBuilder. */
+  g_string_append (out, resp->error ? "{\"success\":false" : "{\"success\":true");
   if (resp->error)
     {
       JsonArray *details = bz_error_get_details (resp->error);
@@ -336,46 +335,41 @@ bz_envelope_serialize (const BzResponse *resp, const char *request_id, gsize *ou
       if (bz_error_http_status (resp->error) >= 500 && resp->error->code != BZ_ERROR_UNAVAILABLE &&
           resp->error->code != BZ_ERROR_UPSTREAM)
         message = _("Internal server error");
-      json_builder_set_member_name (b, "error");
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "code");
-      json_builder_add_string_value (b, bz_error_code_name (resp->error));
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, message);
-      json_builder_set_member_name (b, "details");
+      g_string_append (out, ",\"error\":{\"code\":");
+      bz_json_append_string (out, bz_error_code_name (resp->error));
+      g_string_append (out, ",\"message\":");
+      bz_json_append_string (out, message);
+      g_string_append (out, ",\"details\":");
       if (details)
         {
-          JsonNode *n = json_node_new (JSON_NODE_ARRAY);
+          g_autoptr(JsonNode) n = json_node_new (JSON_NODE_ARRAY);
           json_node_set_array (n, details);
-          json_builder_add_value (b, n);
+          bz_json_append (out, n);
         }
       else
-        {
-          json_builder_begin_array (b);
-          json_builder_end_array (b);
-        }
-      json_builder_end_object (b);
+        g_string_append (out, "[]");
+      g_string_append_c (out, '}');
     }
   else
     {
-      json_builder_set_member_name (b, "data");
-      json_builder_add_value (b, resp->data ? json_node_copy (resp->data) : json_node_new (JSON_NODE_NULL));
+      g_string_append (out, ",\"data\":");
+      if (resp->data)
+        bz_json_append (out, resp->data);
+      else
+        g_string_append (out, "null");
     }
   if (resp->message)
     {
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, resp->message);
+      g_string_append (out, ",\"message\":");
+      bz_json_append_string (out, resp->message);
     }
-  json_builder_set_member_name (b, "meta");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "timestamp");
-  json_builder_add_string_value (b, ts);
-  json_builder_set_member_name (b, "request_id");
-  json_builder_add_string_value (b, request_id);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  return bz_json_to_string (root, out_len);
+  g_string_append (out, ",\"meta\":{\"timestamp\":");
+  bz_json_append_string (out, ts);
+  g_string_append (out, ",\"request_id\":");
+  bz_json_append_string (out, request_id);
+  g_string_append (out, "}}");
+  if (out_len)
+    *out_len = out->len;
+  return g_string_free (out, FALSE);
 }
 

@@ -133,6 +133,8 @@ typedef struct
   char *etag;             /* strong ETag for @raw; enables If-None-Match and Range */
   gboolean immutable;     /* Cache-Control: public, max-age=31536000, immutable */
   GError *error;          /* error envelope */
+  char *envelope;         /* the envelope's JSON text, made on the worker */
+  gsize envelope_len;
 } BzResponse;
 
 void        bz_response_free (BzResponse *resp);

@@ -124,10 +124,13 @@ make_request_id (SoupMessageHeaders *headers)
 }
 
 static void
-write_envelope (SoupServerMessage *msg, const BzResponse *resp, const char *request_id)
+write_envelope (SoupServerMessage *msg, BzResponse *resp, const char *request_id)
 {
-  gsize len = 0;
-  char *body = bz_envelope_serialize (resp, request_id, &len);
+  gsize len = resp->envelope_len;
+  char *body = g_steal_pointer (&resp->envelope);
+
+  if (body == NULL)
+    body = bz_envelope_serialize (resp, request_id, &len);
   SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
 
   soup_server_message_set_status (msg, resp->status, NULL);
@@ -189,7 +192,7 @@ write_blob (SoupServerMessage *msg, const BzResponse *resp)
 }
 
 static void
-write_response (SoupServerMessage *msg, const BzResponse *resp, const char *request_id)
+write_response (SoupServerMessage *msg, BzResponse *resp, const char *request_id)
 {
   soup_message_headers_replace (soup_server_message_get_response_headers (msg), "X-Request-Id", request_id);
   if (resp->raw && !resp->error)
@@ -277,6 +280,9 @@ run_job (gpointer data, gpointer user_data)
       g_clear_pointer (&job->resp, bz_response_free);
       job->resp = bz_response_error (g_steal_pointer (&error));
     }
+  /* Serialize here, on the worker: the server thread only writes bytes. */
+  if (!(job->resp->raw && !job->resp->error))
+    job->resp->envelope = bz_envelope_serialize (job->resp, job->req->request_id, &job->resp->envelope_len);
   /* Back to the server thread through a source (never g_main_context_invoke,
    * which would run finish_job here if the server context were not owned). */
   {
@@ -892,7 +898,8 @@ bz_server_start (BzServer *self, const char *bind_address, guint port, GError **
   if (self->limits.api_requests_per_minute > 0)
     self->api_limiter = bz_rate_limiter_new_counting (self->limits.api_requests_per_minute,
                                                       60 * (gint64) G_USEC_PER_SEC);
-  self->pool = g_thread_pool_new (run_job, self, WORKERS, FALSE, NULL);
+  /* Exclusive: the workers (and their SQLite connections) live as long as the server. */
+  self->pool = g_thread_pool_new (run_job, self, WORKERS, TRUE, NULL);
   self->thread = g_thread_new ("bz-server", server_thread, self);
 
   g_mutex_lock (&self->lock);

@@ -3,11 +3,13 @@
  *
  * Seed 002 §7.1.1: access tokens of 1 h, refresh tokens of 30 days.
  *
- * Verification: before libjwt parses anything, the header must say exactly
- * alg "HS256" and the HMAC-SHA-256 signature is recomputed with libsodium and
- * compared in constant time; then jwt_decode() with the key, jwt_get_alg()
- * == HS256, type "access", exp in the future, and the user must still exist
- * and be active (role and email come from the database, not from the token).
+ * Tokens are written with libjwt.  Verification, on every request, is one
+ * HMAC and one parse: the header must say exactly alg "HS256", the
+ * HMAC-SHA-256 signature is recomputed with libsodium and compared in
+ * constant time, and only then are the claims parsed (bz_json_parse(),
+ * bounded): type "access", exp in the future, sub and sid present; the user
+ * must still exist and be active and the sign-in (sid, the refresh family)
+ * not logged out — role and email come from the database, not from the token.
  *
  * Refresh tokens are opaque 256-bit random strings (base64url); only their
  * SHA-256 (hex) is stored.  Each refresh revokes the presented row (with
@@ -424,57 +426,81 @@ fail:
 
 /* --- Access token verification ---------------------------------------------- */
 
-/* Header alg must be exactly "HS256" and the signature must match, checked in
- * constant time, before libjwt sees the token. */
-static gboolean
-hs256_precheck (const char *token, const guint8 *key, gsize key_len)
+/* Decodes the base64url segment [@start, @end) into a JSON tree (bounded:
+ * bz_json_limits_token). */
+static JsonNode *
+segment_json (const char *start, const char *end)
+{
+  guint8 buf[MAX_TOKEN_LEN];
+  gsize len = 0;
+  const char *stop = NULL;
+
+  if (sodium_base642bin (buf, sizeof buf, start, end - start, NULL, &len, &stop,
+                         sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 || stop != end)
+    return NULL;
+  return bz_json_parse ((const char *) buf, len, &bz_json_limits_token, NULL, NULL);
+}
+
+/* One HMAC and one parse of the claims: the header must be exactly
+ * {"alg":"HS256",...}, the signature (recomputed with libsodium) must match in
+ * constant time, and only then are the claims parsed.  Returns the claims. */
+static JsonObject *
+hs256_verify (const char *token, const guint8 *key, gsize key_len)
 {
   const char *dot1 = strchr (token, '.');
   const char *dot2 = dot1 ? strchr (dot1 + 1, '.') : NULL;
-  guint8 header[512];
-  gsize header_len = 0;
   guint8 sig[crypto_auth_hmacsha256_BYTES];
   guint8 mac[crypto_auth_hmacsha256_BYTES];
   gsize sig_len = 0;
   const char *end = NULL;
   crypto_auth_hmacsha256_state state;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) header = NULL;
+  g_autoptr(JsonNode) claims = NULL;
   JsonNode *alg;
 
   if (!dot1 || !dot2 || strchr (dot2 + 1, '.'))
-    return FALSE;
-
-  if (sodium_base642bin (header, sizeof header, token, dot1 - token, NULL, &header_len, &end,
-                         sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 || end != dot1)
-    return FALSE;
-  root = bz_json_parse ((const char *) header, header_len, &bz_json_limits_token, NULL, NULL);
-  if (!root || !JSON_NODE_HOLDS_OBJECT (root))
-    return FALSE;
-  alg = json_object_get_member (json_node_get_object (root), "alg");
+    return NULL;
+  header = segment_json (token, dot1);
+  if (!header || !JSON_NODE_HOLDS_OBJECT (header))
+    return NULL;
+  alg = json_object_get_member (json_node_get_object (header), "alg");
   if (!alg || !JSON_NODE_HOLDS_VALUE (alg) || json_node_get_value_type (alg) != G_TYPE_STRING ||
       g_strcmp0 (json_node_get_string (alg), "HS256") != 0)
-    return FALSE;
+    return NULL;
 
   if (sodium_base642bin (sig, sizeof sig, dot2 + 1, strlen (dot2 + 1), NULL, &sig_len, &end,
                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
       *end != '\0' || sig_len != sizeof sig)
-    return FALSE;
-
+    return NULL;
   crypto_auth_hmacsha256_init (&state, key, key_len);
   crypto_auth_hmacsha256_update (&state, (const guint8 *) token, dot2 - token);
   crypto_auth_hmacsha256_final (&state, mac);
-  return sodium_memcmp (mac, sig, sizeof mac) == 0;
+  if (sodium_memcmp (mac, sig, sizeof mac) != 0)
+    return NULL;
+
+  claims = segment_json (dot1 + 1, dot2);
+  if (!claims || !JSON_NODE_HOLDS_OBJECT (claims))
+    return NULL;
+  return json_object_ref (json_node_get_object (claims));
+}
+
+static const char *
+claim_string (JsonObject *claims, const char *name)
+{
+  JsonNode *n = json_object_get_member (claims, name);
+  return n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING
+         ? json_node_get_string (n) : NULL;
 }
 
 BzCaller *
 bz_auth_verify_access_token (BzServices *svc, const char *token, GError **error)
 {
-  g_autoptr(jwt_t) jwt = NULL;
+  g_autoptr(JsonObject) claims = NULL;
   g_autoptr(GError) local = NULL;
   gsize key_len = 0;
   const guint8 *key;
   const char *sub, *sid;
-  long exp;
+  JsonNode *exp;
   BzCaller *caller;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
@@ -483,20 +509,16 @@ bz_auth_verify_access_token (BzServices *svc, const char *token, GError **error)
     goto bad;
   bz_auth_ensure_sodium ();
   key = signing_key (svc, &key_len);
-  if (!hs256_precheck (token, key, key_len))
+  if (!(claims = hs256_verify (token, key, key_len)))
     goto bad;
-  if (jwt_decode (&jwt, token, key, (int) key_len) != 0 || jwt == NULL)
+  if (g_strcmp0 (claim_string (claims, "type"), "access") != 0)
     goto bad;
-  if (jwt_get_alg (jwt) != JWT_ALG_HS256)
+  exp = json_object_get_member (claims, "exp");
+  if (!exp || !JSON_NODE_HOLDS_VALUE (exp) || json_node_get_value_type (exp) != G_TYPE_INT64 ||
+      json_node_get_int (exp) <= bz_auth_now_unix ())
     goto bad;
-  if (g_strcmp0 (jwt_get_grant (jwt, "type"), "access") != 0)
-    goto bad;
-  errno = 0;
-  exp = jwt_get_grant_int (jwt, "exp");
-  if (errno != 0 || exp <= bz_auth_now_unix ())
-    goto bad;
-  sub = jwt_get_grant (jwt, "sub");
-  sid = jwt_get_grant (jwt, "sid");
+  sub = claim_string (claims, "sub");
+  sid = claim_string (claims, "sid");
   if (sub == NULL || *sub == '\0' || sid == NULL || *sid == '\0')
     goto bad;
 
