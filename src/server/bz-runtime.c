@@ -147,6 +147,8 @@ bz_runtime_shutdown (BzServer *server, BzServices *services)
   if (services)
     g_object_set_data (G_OBJECT (services), "bz-blob-gc", NULL);
   if (services)
+    bz_audit_log_flush (bz_services_get_audit_log (services));
+  if (services)
     bz_store_checkpoint (bz_services_get_store (services));
 }
 

@@ -344,21 +344,10 @@ bz_patients_resolve (BzServices *svc, const BzCaller *caller, const char *patien
 void
 bz_patients_audit_read (BzServices *svc, const BzCaller *caller, const char *patient_id, const char *action)
 {
-  sqlite3 *db = bz_store_db (bz_services_get_store (svc));
-  g_autoptr(sqlite3_stmt) st = NULL;
-
   if (caller->role == BZ_ROLE_PATIENT)
     return;
-  st = bz_db_prepare (db,
-      "INSERT INTO record_access_audit (actor_id, patient_id, action, at)"
-      " VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))", NULL);
-  if (!st)
-    return;
-  sqlite3_bind_text (st, 1, caller->user_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 2, patient_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 3, action, -1, SQLITE_STATIC);
-  if (sqlite3_step (st) != SQLITE_DONE)
-    g_warning ("audit insert failed: %s", sqlite3_errmsg (db));
+  /* Queued, written in batches off the request path (bz-audit.h). */
+  bz_audit_log_record (bz_services_get_audit_log (svc), caller->user_id, patient_id, action);
 }
 
 JsonNode *

@@ -1,6 +1,7 @@
 /* bz-services.c — the service layer object and shared helpers. */
 #include "bz-services.h"
 
+#include "bz-audit.h"
 #include "bz-avatar-provider.h"
 #include "bz-local-avatar-provider.h"
 #include "bz-limits.h"
@@ -10,6 +11,7 @@ struct _BzServices
   GObject parent_instance;
   BzStore *store;
   BzAvatarProvider *avatar_provider;
+  BzAuditLog *audit;
 };
 
 G_DEFINE_FINAL_TYPE (BzServices, bz_services, G_TYPE_OBJECT)
@@ -72,6 +74,7 @@ bz_services_finalize (GObject *object)
 {
   BzServices *self = BZ_SERVICES (object);
   g_clear_object (&self->avatar_provider);
+  g_clear_pointer (&self->audit, bz_audit_log_free);  /* writes what is queued */
   g_clear_object (&self->store);
   G_OBJECT_CLASS (bz_services_parent_class)->finalize (object);
 }
@@ -93,7 +96,14 @@ bz_services_new (BzStore *store)
   BzServices *self = g_object_new (BZ_TYPE_SERVICES, NULL);
   self->store = g_object_ref (store);
   self->avatar_provider = bz_local_avatar_provider_new ();
+  self->audit = bz_audit_log_new (self->store);
   return self;
+}
+
+BzAuditLog *
+bz_services_get_audit_log (BzServices *self)
+{
+  return self->audit;
 }
 
 BzStore *

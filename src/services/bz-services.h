@@ -19,6 +19,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bz-error.h"
+#include "bz-audit.h"
 #include "bz-store.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,13 @@ G_DECLARE_FINAL_TYPE (BzServices, bz_services, BZ, SERVICES, GObject)
 BzServices *bz_services_new       (BzStore *store);
 /** bz_services_get_store: Returns: (transfer none): the store. */
 BzStore    *bz_services_get_store (BzServices *self);
+
+/**
+ * bz_services_get_audit_log:
+ * Returns: (transfer none): the batched record-access audit (bz-audit.h);
+ *   flushed by bz_audit_log_flush() and when the services are finalized.
+ */
+BzAuditLog *bz_services_get_audit_log (BzServices *self);
 
 /**
  * bz_services_get_avatar_provider:
