@@ -15,6 +15,35 @@ static const BzTerm meal_types[] = {
 
 const BzVocab bz_vocab_meal_type = { "meal_type", meal_types, G_N_ELEMENTS (meal_types) };
 
+/* Seed 002 §3.2 patients.primary_goal. */
+static const BzTerm goals[] = {
+  { "weight_loss", N_("Weight loss"), ALIASES ("bajar de peso", "perdida de peso", "bajar_de_peso") },
+  { "muscle_gain", N_("Muscle gain"), ALIASES ("ganar musculo", "aumento de masa muscular", "ganancia muscular") },
+  { "maintenance", N_("Maintenance"), ALIASES ("mantenimiento", "mantener peso") },
+  { "health_condition", N_("Health condition"), ALIASES ("condicion de salud", "control de enfermedad") },
+};
+
+const BzVocab bz_vocab_goal = { "primary_goal", goals, G_N_ELEMENTS (goals) };
+
+/* Seed 002 §3.2 users.gender. */
+static const BzTerm genders[] = {
+  { "male", N_("Male"), ALIASES ("masculino", "hombre") },
+  { "female", N_("Female"), ALIASES ("femenino", "mujer") },
+  { "other", N_("Other"), ALIASES ("otro", "otra") },
+  { "prefer_not_to_say", N_("Prefer not to say"), ALIASES ("prefiero no decir", "prefiero no decirlo") },
+};
+
+const BzVocab bz_vocab_gender = { "gender", genders, G_N_ELEMENTS (genders) };
+
+/* Sex of a body-composition scan: the equations (Mifflin-St Jeor, the body
+ * model) are fitted to male and female bodies only. */
+static const BzTerm sexes[] = {
+  { "male", N_("Male"), ALIASES ("masculino", "hombre", "m") },
+  { "female", N_("Female"), ALIASES ("femenino", "mujer", "f") },
+};
+
+const BzVocab bz_vocab_sex = { "sex", sexes, G_N_ELEMENTS (sexes) };
+
 /* Lower case, accents removed (NFD, then combining marks dropped). */
 static char *
 fold (const char *s)

@@ -41,6 +41,12 @@ typedef struct
 /** Meal types of seed 000 story 4.3 / seed 002 meal_logs, with the Mexican
  * names seed clients send (desayuno, comida, cena, colación). */
 extern const BzVocab bz_vocab_meal_type;
+/** Patient goals of seed 002 §3.2 (patients.primary_goal), with Spanish names. */
+extern const BzVocab bz_vocab_goal;
+/** Genders of seed 002 §3.2 (users.gender), with Spanish names. */
+extern const BzVocab bz_vocab_gender;
+/** Sexes of a scan (male, female: what the energy and body equations take). */
+extern const BzVocab bz_vocab_sex;
 
 /**
  * bz_vocab_canonical:

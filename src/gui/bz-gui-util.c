@@ -167,16 +167,7 @@ bz_goal_label (const char *goal)
 {
   if (goal == NULL || *goal == '\0')
     return NULL;
-  if (g_strcmp0 (goal, "weight_loss") == 0)
-    return _("Weight loss");
-  if (g_strcmp0 (goal, "muscle_gain") == 0)
-    return _("Muscle gain");
-  if (g_strcmp0 (goal, "maintenance") == 0)
-    return _("Maintenance");
-  /* The four goals of seed 002 §3.2 (patients.primary_goal). */
-  if (g_strcmp0 (goal, "health_condition") == 0)
-    return _("Health condition");
-  return _("Other goal");
+  return bz_vocab_label (&bz_vocab_goal, goal, _("Other goal"));
 }
 
 GdkTexture *

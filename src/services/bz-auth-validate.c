@@ -16,6 +16,7 @@
  *                  and 200 characters.
  */
 #include "bz-auth-internal.h"
+#include "bz-vocab.h"
 
 #include <string.h>
 
@@ -302,17 +303,17 @@ bad:
 static char *
 validate_gender (const char *raw, BzValidation *v)
 {
-  static const char *genders[] = { "male", "female", "other", "prefer_not_to_say", NULL };
+  const char *id;
 
   if (raw == NULL || *raw == '\0')
     return NULL;
-  if (!g_strv_contains (genders, raw))
+  if ((id = bz_vocab_canonical (&bz_vocab_gender, raw)) == NULL)
     {
       bz_validation_add (v, "gender", "invalid_value",
                          _("The gender must be male, female, other or prefer_not_to_say"));
       return NULL;
     }
-  return g_strdup (raw);
+  return g_strdup (id);
 }
 
 void

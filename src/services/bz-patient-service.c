@@ -1,13 +1,14 @@
 /* bz-patient-service.c — patient management (seed 002 §4.4). */
 #include "bz-patient-service.h"
 
+#include "bz-vocab.h"
+
 #include <glib/gi18n.h>
 #include <math.h>
 #include <sodium.h>
 
 #include "bz-auth-service.h"
 
-static const char *goals[] = { "weight_loss", "muscle_gain", "maintenance", "health_condition", NULL };
 static const char *statuses[] = { "active", "inactive", "graduated", "dropped", NULL };
 
 static gboolean
@@ -82,10 +83,10 @@ bz_patients_create (BzServices *svc, const BzCaller *caller, JsonObject *input, 
   email = bz_json_get_string (input, "email");
   first = bz_json_get_string (input, "first_name");
   last = bz_json_get_string (input, "last_name");
-  goal = bz_json_get_string (input, "primary_goal");
+  goal = bz_vocab_canonical (&bz_vocab_goal, bz_json_get_string (input, "primary_goal"));
   password = bz_json_get_string (input, "password");
   if (json_object_has_member (input, "primary_goal") && !JSON_NODE_HOLDS_NULL (json_object_get_member (input, "primary_goal")) &&
-      !in_list (goal, goals))
+      goal == NULL)
     bz_validation_add (&v, "primary_goal", "invalid_choice",
                        _("primary_goal must be weight_loss, muscle_gain, maintenance or health_condition"));
   if (json_object_has_member (input, "target_weight_kg") &&

@@ -7,6 +7,7 @@
 #include "bz-avatar-provider.h"
 #include "bz-blob-store.h"
 #include "bz-patient-service.h"
+#include "bz-vocab.h"
 
 static const char *circumference_names[] = { "neck", "chest", "waist", "hip", "arm", "thigh", "calf", NULL };
 
@@ -78,7 +79,8 @@ validate_scan (JsonObject *input, BzBodyMeasurements *m, GDateTime **out_measure
       else
         *out_measured = dt;
     }
-  if (g_strcmp0 (sex, "male") != 0 && g_strcmp0 (sex, "female") != 0)
+  sex = bz_vocab_canonical (&bz_vocab_sex, sex);
+  if (sex == NULL)
     bz_validation_add (v, "sex", json_object_has_member (input, "sex") ? "invalid_choice" : "required",
                        _("sex must be male or female"));
   for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
