@@ -184,8 +184,10 @@ bz_form_parse (SoupMessageHeaders *headers, GBytes *body, const char *const *nam
       if (raw_disposition == NULL || g_ascii_strncasecmp (raw_disposition, "form-data", 9) != 0 ||
           (raw_disposition[9] != '\0' && raw_disposition[9] != ';' && raw_disposition[9] != ' '))
         continue;
+      /* libsoup can answer TRUE with no type for "form-data x=y" (found by
+       * tests/fuzz/fuzz-multipart). */
       if (!soup_message_headers_get_content_disposition (ph, &disposition, &dparams) ||
-          g_ascii_strcasecmp (disposition, "form-data") != 0 ||
+          disposition == NULL || g_ascii_strcasecmp (disposition, "form-data") != 0 ||
           (name = g_hash_table_lookup (dparams, "name")) == NULL)
         continue;
       if (!g_strv_contains (names, name))
