@@ -5,26 +5,42 @@
 #include "bz-blob-store.h"
 #include "config.h"
 
+/* Every operation can fail with the error envelope: 4XX for the caller's
+ * faults (validation, authentication, not found, limits), 5XX for ours. */
 static void
 add_error_responses (JsonBuilder *b, const BzRoute *r)
 {
-  json_builder_set_member_name (b, "default");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "description");
-  json_builder_add_string_value (b, "Error envelope {success:false, error:{code, message, details[]}, meta}");
-  json_builder_set_member_name (b, "content");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "application/json");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "schema");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "$ref");
-  json_builder_add_string_value (b, "#/components/schemas/Error");
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
+  static const char *const ranges[] = { "4XX", "5XX" };
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      json_builder_set_member_name (b, ranges[i]);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "$ref");
+      json_builder_add_string_value (b, "#/components/responses/Error");
+      json_builder_end_object (b);
+    }
 }
+
+/* The parts of the document that no route table declares: the envelope's
+ * error shape (seed 002 §4.1), the shared error response, security. */
+static const char components_json[] =
+  "{\"securitySchemes\":{\"bearer\":{\"type\":\"http\",\"scheme\":\"bearer\",\"bearerFormat\":\"JWT\"}},"
+  "\"responses\":{\"Error\":{\"description\":\"Error envelope (seed 002 section 4.1)\","
+  "\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Error\"}}}}},"
+  "\"schemas\":{"
+  "\"Meta\":{\"type\":\"object\",\"required\":[\"timestamp\",\"request_id\"],\"properties\":{"
+  "\"timestamp\":{\"type\":\"string\",\"format\":\"date-time\"},\"request_id\":{\"type\":\"string\"}}},"
+  "\"ErrorDetail\":{\"type\":\"object\",\"required\":[\"field\",\"issue\",\"message\"],\"properties\":{"
+  "\"field\":{\"type\":\"string\"},\"issue\":{\"type\":\"string\"},\"message\":{\"type\":\"string\"}}},"
+  "\"Error\":{\"type\":\"object\",\"required\":[\"success\",\"error\",\"meta\"],\"properties\":{"
+  "\"success\":{\"type\":\"boolean\",\"enum\":[false]},"
+  "\"error\":{\"type\":\"object\",\"required\":[\"code\",\"message\",\"details\"],\"properties\":{"
+  "\"code\":{\"type\":\"string\",\"enum\":[\"VALIDATION_ERROR\",\"UNAUTHENTICATED\",\"FORBIDDEN\",\"NOT_FOUND\","
+  "\"CONFLICT\",\"PAYLOAD_TOO_LARGE\",\"UNSUPPORTED_MEDIA_TYPE\",\"RATE_LIMITED\",\"UPSTREAM_ERROR\","
+  "\"SERVICE_UNAVAILABLE\",\"INTERNAL_ERROR\",\"METHOD_NOT_ALLOWED\"]},"
+  "\"message\":{\"type\":\"string\"},"
+  "\"details\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/ErrorDetail\"}}}},"
+  "\"meta\":{\"$ref\":\"#/components/schemas/Meta\"}}}}}";
 
 static void
 add_operation (JsonBuilder *b, const BzRoute *r, const char *path)
@@ -172,7 +188,24 @@ build_document (void)
   json_builder_add_string_value (b, PACKAGE_VERSION);
   json_builder_set_member_name (b, "description");
   json_builder_add_string_value (b, "Every path a seed names is served as spelled and under /api/v1/.");
+  json_builder_set_member_name (b, "license");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, "GPL-3.0-or-later");
+  json_builder_set_member_name (b, "url");
+  json_builder_add_string_value (b, "https://www.gnu.org/licenses/gpl-3.0.html");
   json_builder_end_object (b);
+  json_builder_end_object (b);
+  /* The clinic's own server: paths are relative to wherever it answers. */
+  json_builder_set_member_name (b, "servers");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "url");
+  json_builder_add_string_value (b, "/");
+  json_builder_set_member_name (b, "description");
+  json_builder_add_string_value (b, "This Balanza server (balanza or balanzad on the clinic network)");
+  json_builder_end_object (b);
+  json_builder_end_array (b);
   json_builder_set_member_name (b, "security");
   json_builder_begin_array (b);
   json_builder_begin_object (b);
@@ -195,34 +228,8 @@ build_document (void)
     }
   json_builder_end_object (b);
   json_builder_set_member_name (b, "components");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "securitySchemes");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "bearer");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "http");
-  json_builder_set_member_name (b, "scheme");
-  json_builder_add_string_value (b, "bearer");
-  json_builder_set_member_name (b, "bearerFormat");
-  json_builder_add_string_value (b, "JWT");
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  json_builder_set_member_name (b, "schemas");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "Error");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "object");
-  json_builder_set_member_name (b, "required");
-  json_builder_begin_array (b);
-  json_builder_add_string_value (b, "success");
-  json_builder_add_string_value (b, "error");
-  json_builder_add_string_value (b, "meta");
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
+  json_builder_add_value (b, bz_json_parse (components_json, sizeof components_json - 1, &bz_json_limits_stored,
+                                            NULL, NULL));
   json_builder_end_object (b);
 
   g_hash_table_unref (c.paths);
