@@ -162,14 +162,13 @@ row_nutrients (sqlite3_stmt *st, int first, BzNutrients *n)
   n->sodium_mg = sqlite3_column_double (st, first + 5);
 }
 
+/* A meal from a MEAL_COLUMNS row; its "items" are filled by attach_items(). */
 static JsonObject *
 meal_json (sqlite3 *db, sqlite3_stmt *st)
 {
   JsonObject *o = json_object_new ();
-  JsonArray *items = json_array_new ();
   const char *id = (const char *) sqlite3_column_text (st, 0);
   BzNutrients n;
-  g_autoptr(sqlite3_stmt) it = NULL;
 
   json_object_set_string_member (o, "id", id);
   json_object_set_string_member (o, "patient_id", (const char *) sqlite3_column_text (st, 1));
@@ -188,37 +187,71 @@ meal_json (sqlite3 *db, sqlite3_stmt *st)
   row_nutrients (st, 8, &n);
   json_object_set_object_member (o, "nutrition", bz_nutrients_to_json (&n));
 
-  it = bz_db_prepare (db,
-      "SELECT i.ndb_no, f.long_desc, i.grams, i.energy_kcal, i.protein_g, i.carbohydrate_g, i.fat_g, i.fiber_g,"
-      " i.sodium_mg FROM meal_items i LEFT JOIN foods f ON f.ndb_no = i.ndb_no WHERE i.meal_id = ? ORDER BY i.position",
-      NULL);
-  if (it)
-    {
-      sqlite3_bind_text (it, 1, id, -1, SQLITE_STATIC);
-      while (sqlite3_step (it) == SQLITE_ROW)
-        {
-          JsonObject *item = json_object_new ();
-          BzNutrients in;
-          json_object_set_string_member (item, "ndb_no", (const char *) sqlite3_column_text (it, 0));
-          json_object_set_string_member (item, "description", (const char *) sqlite3_column_text (it, 1));
-          json_object_set_double_member (item, "grams", sqlite3_column_double (it, 2));
-          row_nutrients (it, 3, &in);
-          json_object_set_object_member (item, "nutrition", bz_nutrients_to_json (&in));
-          json_array_add_object_element (items, item);
-        }
-    }
-  json_object_set_array_member (o, "items", items);
+  json_object_set_array_member (o, "items", json_array_new ());
   return o;
+}
+
+/* Fills the "items" of every meal in @meals with one statement, whatever
+ * their number (no query per meal). */
+static void
+attach_items (sqlite3 *db, JsonArray *meals)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(JsonArray) ids = json_array_new ();
+  g_autoptr(JsonNode) ids_node = NULL;
+  g_autofree char *ids_text = NULL;
+  g_autoptr(sqlite3_stmt) it = NULL;
+
+  if (json_array_get_length (meals) == 0)
+    return;
+  for (guint i = 0; i < json_array_get_length (meals); i++)
+    {
+      JsonObject *m = json_array_get_object_element (meals, i);
+      const char *id = json_object_get_string_member (m, "id");
+      g_hash_table_insert (by_id, (gpointer) id, json_object_get_array_member (m, "items"));
+      json_array_add_string_element (ids, id);
+    }
+  ids_node = json_node_init_array (json_node_alloc (), ids);
+  ids_text = bz_json_to_string (ids_node, NULL);
+  it = bz_db_prepare (db,
+      "SELECT i.meal_id, i.ndb_no, f.long_desc, i.grams, i.energy_kcal, i.protein_g, i.carbohydrate_g, i.fat_g,"
+      " i.fiber_g, i.sodium_mg FROM meal_items i LEFT JOIN foods f ON f.ndb_no = i.ndb_no"
+      " WHERE i.meal_id IN (SELECT value FROM json_each(?)) ORDER BY i.meal_id, i.position", NULL);
+  if (it == NULL)
+    return;
+  sqlite3_bind_text (it, 1, ids_text, -1, SQLITE_STATIC);
+  while (sqlite3_step (it) == SQLITE_ROW)
+    {
+      JsonArray *items = g_hash_table_lookup (by_id, sqlite3_column_text (it, 0));
+      JsonObject *item;
+      BzNutrients in;
+      if (items == NULL)
+        continue;
+      item = json_object_new ();
+      json_object_set_string_member (item, "ndb_no", (const char *) sqlite3_column_text (it, 1));
+      json_object_set_string_member (item, "description", (const char *) sqlite3_column_text (it, 2));
+      json_object_set_double_member (item, "grams", sqlite3_column_double (it, 3));
+      row_nutrients (it, 4, &in);
+      json_object_set_object_member (item, "nutrition", bz_nutrients_to_json (&in));
+      json_array_add_object_element (items, item);
+    }
 }
 
 static JsonObject *
 meal_by_id (sqlite3 *db, const char *id)
 {
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, "SELECT " MEAL_COLUMNS " FROM meal_logs m WHERE m.id = ?", NULL);
+  g_autoptr(JsonArray) one = json_array_new ();
+  JsonObject *meal;
   if (!st)
     return NULL;
   sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
-  return sqlite3_step (st) == SQLITE_ROW ? meal_json (db, st) : NULL;
+  if (sqlite3_step (st) != SQLITE_ROW)
+    return NULL;
+  meal = meal_json (db, st);
+  json_array_add_object_element (one, json_object_ref (meal));
+  attach_items (db, one);
+  return meal;
 }
 
 JsonNode *
@@ -295,6 +328,7 @@ bz_meals_history (BzServices *svc, const BzCaller *caller, const char *patient_i
   arr = json_array_new ();
   while (sqlite3_step (st) == SQLITE_ROW)
     json_array_add_object_element (arr, meal_json (db, st));
+  attach_items (db, arr);
 
   data = json_object_new ();
   json_object_set_array_member (data, "meals", arr);
@@ -353,6 +387,7 @@ bz_meals_daily (BzServices *svc, const BzCaller *caller, const char *patient_id,
       bz_nutrients_add (&intake, &n, 1.0);
       json_array_add_object_element (meals, meal_json (db, st));
     }
+  attach_items (db, meals);
 
   data = json_object_new ();
   json_object_set_string_member (data, "date", date);

@@ -2,6 +2,8 @@
 #include "bz-api-fixture.h"
 
 #include "bz-auth-service-private.h"
+#include "bz-auth-service.h"
+#include "bz-meal-service.h"
 #include <jwt.h>
 
 static char *nutri_token, *nutri2_token;
@@ -637,6 +639,63 @@ upload_meal (BzApi *api, const char *token, GBytes *image, const char *image_typ
                       g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL);
 }
 
+static int
+count_statement (unsigned type, void *ctx, void *p, void *x)
+{
+  (*(guint *) ctx)++;
+  return 0;
+}
+
+/* Statements run by bz_meals_daily() for @caller on this thread's connection. */
+static guint
+daily_statements (BzApi *api, const BzCaller *caller)
+{
+  sqlite3 *db = bz_store_db (api->store);
+  g_autoptr(JsonNode) daily = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, count_statement, &n);
+  daily = bz_meals_daily (api->services, caller, NULL, NULL, &error);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  g_assert_no_error (error);
+  return n;
+}
+
+/* No N+1: a day's meals and their items come from a constant number of
+ * statements, one meal or five. */
+static void
+test_meals_statements (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autofree char *member = NULL, *pid = NULL;
+  g_autoptr(GBytes) jpeg = bz_api_test_jpeg ();
+  g_autoptr(BzCaller) caller = NULL;
+  guint one, five;
+  ensure_users ();
+  pid = create_patient (nutri_token, "meal-n1@test.local", &member);
+  caller = bz_auth_verify_access_token (api->services, member, NULL);
+  g_assert_nonnull (caller);
+  for (int i = 0; i < 5; i++)
+    {
+      g_autoptr(BzApiResponse) r = upload_meal (api, member, jpeg, "image/jpeg", "snack",
+                                                "[{\"ndb_no\":\"01001\",\"grams\":10},{\"ndb_no\":\"20045\",\"grams\":20}]", NULL);
+      g_assert_cmpuint (r->status, ==, 201);
+      if (i == 0)
+        one = daily_statements (api, caller);
+    }
+  five = daily_statements (api, caller);
+  g_test_message ("statements: %u for one meal, %u for five", one, five);
+  g_assert_cmpuint (five, ==, one);
+  {
+    g_autoptr(JsonNode) daily = bz_meals_daily (api->services, caller, NULL, NULL, NULL);
+    JsonArray *meals = json_object_get_array_member (json_node_get_object (daily), "meals");
+    g_assert_cmpuint (json_array_get_length (meals), ==, 5);
+    for (guint i = 0; i < 5; i++)
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (meals, i),
+                                                                             "items")), ==, 2);
+  }
+}
+
 static void
 test_meals (void)
 {
@@ -810,6 +869,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/input/oversized", test_oversized_body);
   g_test_add_func ("/api/input/body-bytes-cap", test_body_bytes_cap);
   g_test_add_func ("/api/auth/api-rate-limit", test_api_rate_limit);
+  g_test_add_func ("/api/meals/statements", test_meals_statements);
   g_test_add_func ("/api/auth/tokens-rejected", test_tokens_rejected);
   g_test_add_func ("/api/auth/expired", test_expired_token);
   g_test_add_func ("/api/patients", test_patients);
