@@ -16,10 +16,10 @@
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
-/* Criticals already reported (tests/fuzz/RESULTS.md) that a harness lets
- * pass, so a run goes on to find other faults; BZ_FUZZ_STRICT=1 makes them
- * fatal again.  Set by bz_fuzz_init(); a NULL-terminated list of substrings
- * of the message. */
+/* Criticals already reported but not yet fixed that a harness lets pass, so a
+ * run goes on to find other faults; BZ_FUZZ_STRICT=1 makes them fatal again.
+ * Set by bz_fuzz_init(); a NULL-terminated list of substrings of the message.
+ * None at present: remove an entry as soon as its fault is fixed. */
 static const char *const *bz_fuzz_known_criticals;
 
 static gboolean
