@@ -431,9 +431,11 @@ attach (Parser *ps, JsonNode *node)
 JsonNode *
 bz_json_parse (const char *data, gsize len, const BzJsonLimits *limits, char **out_path, GError **error)
 {
-  Parser ps = { data, data + len, data, limits, NULL, 0, NULL };
+  Parser ps = { 0 };
   JsonNode *root = NULL;
 
+  /* Size first: data + len is only formed for lengths within the limit
+   * (UBSan: a pointer overflow otherwise, found by tests/fuzz/fuzz-multipart). */
   if (len > limits->max_bytes)
     {
       g_set_error (error, BZ_JSON_PARSE_ERROR, BZ_JSON_PARSE_ERROR_TOO_LARGE,
@@ -442,6 +444,7 @@ bz_json_parse (const char *data, gsize len, const BzJsonLimits *limits, char **o
         *out_path = g_strdup ("body");
       return NULL;
     }
+  ps = (Parser) { data, data + len, data, limits, NULL, 0, NULL };
   ps.frames = g_new0 (Frame, MAX (limits->max_depth, 1));
 
   for (;;)
