@@ -81,7 +81,9 @@ typedef struct _BzForm BzForm;
 /**
  * bz_form_parse:
  * @headers: the request headers (Content-Type with its boundary)
- * @body: (nullable): the whole body
+ * @body: (nullable): the whole body, followed in memory by a NUL byte (as
+ *   soup_message_body_flatten() leaves it): libsoup 3.2.3's multipart parser
+ *   searches it with strstr() (tests/fuzz/regressions/multipart/unterminated-body-strstr)
  * @names: (array zero-terminated=1): the field names the route reads; others are ignored
  * @error: %BZ_ERROR_UNSUPPORTED_MEDIA unless multipart/form-data;
  *   %BZ_ERROR_VALIDATION "malformed_multipart" (also over %BZ_FORM_MAX_PARTS
