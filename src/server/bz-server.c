@@ -17,6 +17,7 @@
  * connect to it.
  */
 #include "bz-server.h"
+#include "bz-server-private.h"
 
 #include <gio/gunixsocketaddress.h>
 #include <glib/gi18n.h>
@@ -105,107 +106,6 @@ static void
 on_disconnected (SoupServerMessage *msg, gpointer data)
 {
   ((Job *) data)->disconnected = TRUE;
-}
-
-static char *
-make_request_id (SoupMessageHeaders *headers)
-{
-  const char *given = soup_message_headers_get_one (headers, "X-Request-Id");
-  if (given && strlen (given) > 0 && strlen (given) <= 64)
-    {
-      gboolean ok = TRUE;
-      for (const char *p = given; *p && ok; p++)
-        ok = g_ascii_isalnum (*p) || *p == '-' || *p == '_';
-      if (ok)
-        return g_strdup (given);
-    }
-  guint32 r[2] = { g_random_int (), g_random_int () };
-  return g_strdup_printf ("req_%08x%08x", r[0], r[1]);
-}
-
-static void
-write_envelope (SoupServerMessage *msg, BzResponse *resp, const char *request_id)
-{
-  gsize len = resp->envelope_len;
-  char *body = g_steal_pointer (&resp->envelope);
-
-  if (body == NULL)
-    body = bz_envelope_serialize (resp, request_id, &len);
-  SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
-
-  soup_server_message_set_status (msg, resp->status, NULL);
-  soup_message_headers_replace (h, "Cache-Control", "no-store");
-  if (resp->error && bz_error_get_retry_after (resp->error) > 0)
-    {
-      g_autofree char *ra = g_strdup_printf ("%u", bz_error_get_retry_after (resp->error));
-      soup_message_headers_replace (h, "Retry-After", ra);
-    }
-  soup_server_message_set_response (msg, "application/json; charset=utf-8", SOUP_MEMORY_TAKE, body, len);
-}
-
-static void
-write_blob (SoupServerMessage *msg, const BzResponse *resp)
-{
-  SoupMessageHeaders *req_h = soup_server_message_get_request_headers (msg);
-  SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
-  g_autofree char *etag = g_strdup_printf ("\"%s\"", resp->etag);
-  const char *inm = soup_message_headers_get_one (req_h, "If-None-Match");
-  gsize total = g_bytes_get_size (resp->raw);
-  SoupRange *ranges = NULL;
-  int n_ranges = 0;
-
-  soup_message_headers_replace (h, "ETag", etag);
-  soup_message_headers_replace (h, "Accept-Ranges", "bytes");
-  if (resp->immutable)
-    soup_message_headers_replace (h, "Cache-Control", "private, max-age=31536000, immutable");
-
-  if (inm && (strstr (inm, etag) || strcmp (inm, "*") == 0))
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
-      return;
-    }
-  if (soup_message_headers_get_ranges (req_h, total, &ranges, &n_ranges))
-    {
-      if (n_ranges == 1)
-        {
-          goffset start = ranges[0].start, end = ranges[0].end;
-          g_autoptr(GBytes) part = g_bytes_new_from_bytes (resp->raw, start, end - start + 1);
-          soup_server_message_set_status (msg, SOUP_STATUS_PARTIAL_CONTENT, NULL);
-          soup_message_headers_set_content_range (h, start, end, total);
-          soup_message_headers_set_content_type (h, resp->content_type, NULL);
-          soup_message_body_append_bytes (soup_server_message_get_response_body (msg), part);
-          soup_message_headers_free_ranges (req_h, ranges);
-          return;
-        }
-      soup_message_headers_free_ranges (req_h, ranges);
-    }
-  else if (soup_message_headers_get_one (req_h, "Range"))
-    {
-      g_autofree char *cr = g_strdup_printf ("bytes */%" G_GSIZE_FORMAT, total);
-      soup_server_message_set_status (msg, SOUP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE, NULL);
-      soup_message_headers_replace (h, "Content-Range", cr);
-      return;
-    }
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_message_headers_set_content_type (h, resp->content_type, NULL);
-  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), resp->raw);
-}
-
-static void
-write_response (SoupServerMessage *msg, BzResponse *resp, const char *request_id)
-{
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "X-Request-Id", request_id);
-  if (resp->raw && !resp->error)
-    write_blob (msg, resp);
-  else
-    write_envelope (msg, resp, request_id);
-}
-
-static void
-respond_now (SoupServerMessage *msg, GError *error, const char *request_id)
-{
-  g_autoptr(BzResponse) resp = bz_response_error (error);
-  write_response (msg, resp, request_id);
 }
 
 static gboolean
@@ -302,61 +202,6 @@ note_client (BzServer *self, const char *address)
   g_hash_table_insert (self->clients, g_strdup (address),
                        g_memdup2 (&(gint64) { g_get_monotonic_time () }, sizeof (gint64)));
   g_mutex_unlock (&self->lock);
-}
-
-static gsize
-route_max_body (const BzRoute *route)
-{
-  return route && route->max_body ? route->max_body : BZ_JSON_BODY_MAX;
-}
-
-static GError *
-too_large_error (gsize max)
-{
-  return g_error_new (BZ_ERROR, BZ_ERROR_PAYLOAD_TOO_LARGE,
-                      _("The request body is larger than %zu bytes"), (size_t) max);
-}
-
-static GError *
-busy_error (void)
-{
-  GError *e = g_error_new_literal (BZ_ERROR, BZ_ERROR_UNAVAILABLE,
-                                   _("The server is busy receiving other uploads; try again shortly"));
-  bz_error_set_retry_after (e, 2);
-  return e;
-}
-
-/* --- Response headers every answer carries --------------------------------- */
-
-static const char *
-allowed_origin (BzServer *self, SoupMessageHeaders *req_h)
-{
-  const char *origin = soup_message_headers_get_one (req_h, "Origin");
-  if (origin == NULL || self->cors_origins == NULL)
-    return NULL;
-  if (g_strv_contains ((const char *const *) self->cors_origins, origin) ||
-      g_strv_contains ((const char *const *) self->cors_origins, "*"))
-    return origin;
-  return NULL;
-}
-
-/* Seed 002 §7 security headers, and CORS for the configured origins only. */
-static void
-decorate (BzServer *self, SoupServerMessage *msg)
-{
-  SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
-  const char *origin = allowed_origin (self, soup_server_message_get_request_headers (msg));
-
-  soup_message_headers_replace (h, "X-Content-Type-Options", "nosniff");
-  soup_message_headers_replace (h, "X-Frame-Options", "DENY");
-  soup_message_headers_replace (h, "Referrer-Policy", "no-referrer");
-  if (origin)
-    {
-      soup_message_headers_replace (h, "Access-Control-Allow-Origin", origin);
-      soup_message_headers_replace (h, "Access-Control-Expose-Headers", "ETag, Retry-After, X-Request-Id");
-    }
-  if (self->cors_origins)
-    soup_message_headers_append (h, "Vary", "Origin");
 }
 
 /* --- Connections: per-address cap and idle timeout -------------------------- */
@@ -515,9 +360,6 @@ reject_mid_body (Guard *g, SoupServerMessage *msg, GError *error)
   g_autoptr(BzResponse) resp = bz_response_error (error);
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
   g_autofree char *rid = make_request_id (soup_server_message_get_request_headers (msg));
-  g_autofree char *json = NULL;
-  g_autofree char *head = NULL;
-  gsize len = 0;
 
   g->rejected = TRUE;
   soup_message_body_set_accumulate (body, FALSE);
@@ -528,15 +370,7 @@ reject_mid_body (Guard *g, SoupServerMessage *msg, GError *error)
   soup_server_message_set_status (msg, resp->status, NULL);  /* no handler will run */
   if (g->conn == NULL)
     return;
-  json = bz_envelope_serialize (resp, rid, &len);
-  head = g_strdup_printf ("HTTP/1.1 %u %s\r\nContent-Type: application/json; charset=utf-8\r\n"
-                          "Content-Length: %" G_GSIZE_FORMAT "\r\nConnection: close\r\nCache-Control: no-store\r\n"
-                          "X-Content-Type-Options: nosniff\r\nX-Request-Id: %s\r\n%s\r\n",
-                          resp->status, soup_status_get_phrase (resp->status), len, rid,
-                          resp->status == 503 ? "Retry-After: 2\r\n" : "");
-  g_socket_send (g->conn->socket, head, strlen (head), NULL, NULL);
-  g_socket_send (g->conn->socket, json, len, NULL, NULL);
-  g_socket_shutdown (g->conn->socket, FALSE, TRUE, NULL);
+  write_raw_and_close (g->conn->socket, resp, rid);
 }
 
 /* A body without Content-Length (chunked): count it as it arrives. */
@@ -591,7 +425,7 @@ early_handler (SoupServer *server, SoupServerMessage *msg, const char *path,
   GError *error = NULL;
   gsize max;
 
-  decorate (self, msg);
+  decorate (self->cors_origins, msg);
   if (g == NULL)
     return;
   bz_router_match (soup_server_message_get_method (msg), path, &route, &params);
@@ -625,32 +459,6 @@ early_handler (SoupServer *server, SoupServerMessage *msg, const char *path,
     reject_mid_body (g, msg, error);
 }
 
-/* OPTIONS: a CORS preflight from an allowed origin gets 204 with the policy;
- * from any other origin 403 (the API is same-origin unless configured). */
-static void
-preflight (BzServer *self, SoupServerMessage *msg, const char *rid)
-{
-  SoupMessageHeaders *req_h = soup_server_message_get_request_headers (msg);
-  SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
-  const char *origin = soup_message_headers_get_one (req_h, "Origin");
-
-  if (origin && allowed_origin (self, req_h) == NULL)
-    {
-      respond_now (msg, g_error_new (BZ_ERROR, BZ_ERROR_FORBIDDEN,
-                                     _("Cross-origin requests from %s are not allowed"), origin), rid);
-      return;
-    }
-  soup_message_headers_replace (h, "Allow", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
-  if (origin)
-    {
-      soup_message_headers_replace (h, "Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
-      soup_message_headers_replace (h, "Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-Id");
-      soup_message_headers_replace (h, "Access-Control-Max-Age", "600");
-    }
-  soup_message_headers_replace (h, "X-Request-Id", rid);
-  soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
-}
-
 static void
 handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable *query, gpointer user_data)
 {
@@ -674,7 +482,7 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
   match = bz_router_match (method, path, &route, &params);
   if (match != BZ_ROUTE_NO_PATH && strcmp (method, "OPTIONS") == 0)
     {
-      preflight (self, msg, rid);
+      preflight (self->cors_origins, msg, rid);
       return;
     }
   switch (match)
@@ -955,21 +763,6 @@ guint
 bz_server_get_port (BzServer *self)
 {
   return self->port;
-}
-
-static char *
-first_lan_ipv4 (void)
-{
-  /* The address the default route would use: connect a UDP socket (sends nothing). */
-  g_autoptr(GSocket) sock = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
-  g_autoptr(GInetAddress) probe = g_inet_address_new_from_string ("192.0.2.1"); /* TEST-NET-1, never contacted */
-  g_autoptr(GSocketAddress) remote = g_inet_socket_address_new (probe, 9);
-  g_autoptr(GSocketAddress) local = NULL;
-
-  if (sock && g_socket_connect (sock, remote, NULL, NULL) &&
-      (local = g_socket_get_local_address (sock, NULL)))
-    return g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (local)));
-  return g_strdup ("127.0.0.1");
 }
 
 char *
