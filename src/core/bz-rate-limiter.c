@@ -22,6 +22,14 @@ struct _BzRateLimiter
   guint sweep_threshold;   /* force a sweep once the table reaches this size */
 };
 
+/* Whole seconds (at least 1, rounded up) to wait @wait_us: a client that
+ * waits that long is allowed. */
+static guint
+retry_seconds (gint64 wait_us)
+{
+  return (guint) MAX ((gint64) 1, (wait_us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+}
+
 BzRateLimiter *
 bz_rate_limiter_new (guint max_events, gint64 window_us)
 {
@@ -79,7 +87,7 @@ counting_retry_after (BzRateLimiter *self, Entry *e, gint64 now_us)
       double t = (double) w * (1.0 - (double) (self->max_events - e->times[2]) / (double) e->times[1]);
       wait_us = (gint64) t + 1 - (now_us - start);
     }
-  return (guint) MAX ((gint64) 1, (wait_us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+  return retry_seconds (wait_us);
 }
 
 void
@@ -190,8 +198,7 @@ bz_rate_limiter_check (BzRateLimiter *self,
   else
     {
       gint64 wait_us = e->times[e->first] + self->window_us - now_us;
-      /* Round up: a client that waits retry_after_s seconds is allowed. */
-      retry_after_s = (guint) MAX ((gint64) 1, (wait_us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+      retry_after_s = retry_seconds (wait_us);
       allowed = FALSE;
     }
 
@@ -234,7 +241,7 @@ bz_rate_limiter_peek (BzRateLimiter *self,
   if (out_retry_after_s)
     {
       gint64 wait_us = e->times[e->first] + self->window_us - now_us;
-      *out_retry_after_s = (guint) MAX ((gint64) 1, (wait_us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+      *out_retry_after_s = retry_seconds (wait_us);
     }
   return FALSE;
 }
