@@ -1,6 +1,8 @@
 /* bz-test-util.c — helpers shared by Balanza's tests. */
 #include "bz-test-util.h"
 
+#include <zlib.h>
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
@@ -46,4 +48,35 @@ bz_test_source_path (const char *relative)
 {
   const char *top = g_getenv ("BALANZA_SOURCE_DIR");
   return g_build_filename (top ? top : BZ_SOURCE_DIR, relative, NULL);
+}
+
+static void
+put_be32 (guint8 *p, guint32 v)
+{
+  p[0] = v >> 24; p[1] = v >> 16; p[2] = v >> 8; p[3] = v;
+}
+
+/* A structurally valid PNG (good CRCs) with the given IHDR size and a tiny IDAT. */
+GBytes *
+bz_test_png_claiming (guint32 w, guint32 h)
+{
+  GByteArray *a = g_byte_array_new ();
+  guint8 ihdr[25] = { 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+  static const guint8 idat_data[] = { 0x78, 0x9c, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01 };
+  guint8 head[8], crc[4];
+  g_byte_array_append (a, (const guint8 *) "\x89PNG\r\n\x1a\n", 8);
+  put_be32 (ihdr + 8, w);
+  put_be32 (ihdr + 12, h);
+  ihdr[16] = 8;  /* depth */
+  ihdr[17] = 2;  /* RGB */
+  put_be32 (ihdr + 21, crc32 (0, ihdr + 4, 17));
+  g_byte_array_append (a, ihdr, 25);
+  put_be32 (head, sizeof idat_data);
+  memcpy (head + 4, "IDAT", 4);
+  g_byte_array_append (a, head, 8);
+  g_byte_array_append (a, idat_data, sizeof idat_data);
+  put_be32 (crc, crc32 (crc32 (0, head + 4, 4), idat_data, sizeof idat_data));
+  g_byte_array_append (a, crc, 4);
+  g_byte_array_append (a, (const guint8 *) "\0\0\0\0IEND\xae\x42\x60\x82", 12);
+  return g_byte_array_free_to_bytes (a);
 }

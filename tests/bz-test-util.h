@@ -18,4 +18,11 @@ void  bz_test_rmdir  (const char *path);
 /** bz_test_source_path: Returns: (transfer full): $BALANZA_SOURCE_DIR/@relative. */
 char *bz_test_source_path (const char *relative);
 
+/**
+ * bz_test_png_claiming:
+ * Returns: (transfer full): a structurally valid PNG (good CRCs, under 80 bytes)
+ *   whose IHDR claims @w x @h pixels: a pixel bomb when large.
+ */
+GBytes *bz_test_png_claiming (guint32 w, guint32 h);
+
 G_END_DECLS

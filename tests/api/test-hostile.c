@@ -12,7 +12,6 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <signal.h>
-#include <zlib.h>
 
 #include "bz-limits.h"
 #include "bz-test-util.h"
@@ -179,34 +178,6 @@ small_png (void)
   return g_bytes_new_take (buf, len);
 }
 
-static void
-put_be32 (guint8 *p, guint32 v)
-{
-  p[0] = v >> 24; p[1] = v >> 16; p[2] = v >> 8; p[3] = v;
-}
-
-/* A valid PNG whose IHDR claims @w x @h, with one tiny IDAT (under 80 bytes). */
-static GBytes *
-png_claiming (guint32 w, guint32 h)
-{
-  GByteArray *a = g_byte_array_new ();
-  guint8 ihdr[25] = { 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
-  static const guint8 idat[] = { 0, 0, 0, 9, 'I', 'D', 'A', 'T', 0x78, 0x9c, 0x63, 0, 0, 0, 1, 0, 1 };
-  guint8 crc[4];
-  g_byte_array_append (a, (const guint8 *) "\x89PNG\r\n\x1a\n", 8);
-  put_be32 (ihdr + 8, w);
-  put_be32 (ihdr + 12, h);
-  ihdr[16] = 8;
-  ihdr[17] = 2;
-  put_be32 (ihdr + 21, crc32 (0, ihdr + 4, 17));
-  g_byte_array_append (a, ihdr, 25);
-  g_byte_array_append (a, idat, sizeof idat);
-  put_be32 (crc, crc32 (0, idat + 4, 4 + 9));
-  g_byte_array_append (a, crc, 4);
-  g_byte_array_append (a, (const guint8 *) "\0\0\0\0IEND\xae\x42\x60\x82", 12);
-  return g_byte_array_free_to_bytes (a);
-}
-
 /* --- raw connections ---------------------------------------------------------- */
 
 static GSocketConnection *
@@ -289,8 +260,8 @@ test_images (void)
 {
   gint64 meals = meal_count ();
   gsize rss = daemon_rss ();
-  g_autoptr(GBytes) bomb = png_claiming (65535, 65535);
-  g_autoptr(GBytes) big = png_claiming (30000, 30000);
+  g_autoptr(GBytes) bomb = bz_test_png_claiming (65535, 65535);
+  g_autoptr(GBytes) big = bz_test_png_claiming (30000, 30000);
   g_autoptr(GBytes) png = small_png ();
   g_autoptr(GBytes) cut = g_bytes_new_from_bytes (png, 0, g_bytes_get_size (png) - 20);
 

@@ -2,12 +2,12 @@
  * on pixel bombs (a valid 79-byte PNG that claims 65535 x 65535), and on every
  * truncation of a real file; bz_photo_prepare()'s display copy. */
 #include <gdk-pixbuf/gdk-pixbuf.h>
-#include <zlib.h>
 
 #include "bz-error.h"
 #include "bz-image.h"
 #include "bz-limits.h"
 #include "bz-photo.h"
+#include "bz-test-util.h"
 
 static GBytes *
 make_image (const char *type, int w, int h, gboolean alpha)
@@ -23,37 +23,6 @@ make_image (const char *type, int w, int h, gboolean alpha)
         px[y * stride + x * n + c] = (guchar) ((x * 7 + y * 13 + c * 50) & 0xFF);
   g_assert_true (gdk_pixbuf_save_to_buffer (pix, &buf, &len, type, NULL, NULL));
   return g_bytes_new_take (buf, len);
-}
-
-static void
-put_be32 (guint8 *p, guint32 v)
-{
-  p[0] = v >> 24; p[1] = v >> 16; p[2] = v >> 8; p[3] = v;
-}
-
-/* A structurally valid PNG (good CRCs) with the given IHDR size and a tiny IDAT. */
-static GBytes *
-png_claiming (guint32 w, guint32 h)
-{
-  GByteArray *a = g_byte_array_new ();
-  guint8 ihdr[25] = { 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
-  static const guint8 idat_data[] = { 0x78, 0x9c, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01 };
-  guint8 head[8], crc[4];
-  g_byte_array_append (a, (const guint8 *) "\x89PNG\r\n\x1a\n", 8);
-  put_be32 (ihdr + 8, w);
-  put_be32 (ihdr + 12, h);
-  ihdr[16] = 8;  /* depth */
-  ihdr[17] = 2;  /* RGB */
-  put_be32 (ihdr + 21, crc32 (0, ihdr + 4, 17));
-  g_byte_array_append (a, ihdr, 25);
-  put_be32 (head, sizeof idat_data);
-  memcpy (head + 4, "IDAT", 4);
-  g_byte_array_append (a, head, 8);
-  g_byte_array_append (a, idat_data, sizeof idat_data);
-  put_be32 (crc, crc32 (crc32 (0, head + 4, 4), idat_data, sizeof idat_data));
-  g_byte_array_append (a, crc, 4);
-  g_byte_array_append (a, (const guint8 *) "\0\0\0\0IEND\xae\x42\x60\x82", 12);
-  return g_byte_array_free_to_bytes (a);
 }
 
 static void
@@ -83,9 +52,9 @@ test_real_files (void)
 static void
 test_pixel_bomb (void)
 {
-  g_autoptr(GBytes) bomb = png_claiming (65535, 65535);
-  g_autoptr(GBytes) big = png_claiming (30000, 30000);
-  g_autoptr(GBytes) ok = png_claiming (1, 1);
+  g_autoptr(GBytes) bomb = bz_test_png_claiming (65535, 65535);
+  g_autoptr(GBytes) big = bz_test_png_claiming (30000, 30000);
+  g_autoptr(GBytes) ok = bz_test_png_claiming (1, 1);
   g_autoptr(GError) error = NULL;
   BzImageInfo info;
 
