@@ -117,8 +117,9 @@ bz_photo_prepare (GBytes *bytes, const char *field, BzPhoto *out, GError **error
   memset (out, 0, sizeof *out);
   if (len > BZ_PHOTO_MAX_BYTES)
     {
-      g_propagate_error (error, photo_error (BZ_ERROR_PAYLOAD_TOO_LARGE, field, "too_large",
-                                             _("The photo is larger than 10 MB")));
+      g_autofree char *msg = g_strdup_printf (_("The photo is larger than %u MB"),
+                                              (guint) (BZ_PHOTO_MAX_BYTES / (1024 * 1024)));
+      g_propagate_error (error, photo_error (BZ_ERROR_PAYLOAD_TOO_LARGE, field, "too_large", msg));
       return FALSE;
     }
   if (!bz_image_probe (d, len, BZ_IMAGE_MAX_PIXELS, &info, &local))
@@ -126,8 +127,11 @@ bz_photo_prepare (GBytes *bytes, const char *field, BzPhoto *out, GError **error
       switch (local->code)
         {
         case BZ_IMAGE_ERROR_TOO_MANY_PIXELS:
-          g_propagate_error (error, photo_error (BZ_ERROR_PAYLOAD_TOO_LARGE, field, "too_many_pixels",
-                                                 _("The photo has more than 40 megapixels")));
+          {
+            g_autofree char *msg = g_strdup_printf (_("The photo has more than %u megapixels"),
+                                                    BZ_IMAGE_MAX_PIXELS / 1000000u);
+            g_propagate_error (error, photo_error (BZ_ERROR_PAYLOAD_TOO_LARGE, field, "too_many_pixels", msg));
+          }
           break;
         case BZ_IMAGE_ERROR_UNSUPPORTED:
           g_propagate_error (error, photo_error (BZ_ERROR_UNSUPPORTED_MEDIA, field, "unsupported_media",

@@ -115,6 +115,14 @@ test_temporary_password (void)
     g_assert_cmpuint (r->status, ==, 400);
     g_assert_true (bz_api_has_detail (r, "current_password"));
   }
+  /* Wrong types and nesting: the field's validation error, nothing changed. */
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/auth/password/change", member,
+                                              "{\"current_password\":5,\"new_password\":[[[\"x\"]]]}");
+    g_assert_cmpuint (r->status, ==, 400);
+    g_assert_true (bz_api_has_detail (r, "current_password"));
+    g_assert_true (bz_api_has_detail (r, "new_password"));
+  }
   {
     g_autofree char *body = g_strdup_printf ("{\"current_password\":\"%s\",\"new_password\":\"%s\"}", temp, temp);
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/auth/password/change", member, body);
