@@ -110,6 +110,88 @@ void          bz_db_bind_text_or_null (sqlite3_stmt *stmt, int idx, const char *
  */
 char         *bz_now_iso8601  (void);
 
+/* --- Transactions for services (bz-store-tx.c) ------------------------------
+ *
+ * Services open and close the write transaction around repository calls
+ * (bz-*-repo.h) with these; every call runs on the calling thread's
+ * connection, so repository calls of the same thread in between are inside it.
+ */
+
+/**
+ * bz_store_begin:
+ * @self: the store
+ * @error: BZ_ERROR_INTERNAL when the transaction cannot start (also when the
+ *   database stays locked past busy_timeout)
+ *
+ * Starts a write transaction (BEGIN IMMEDIATE) on this thread's connection.
+ *
+ * Returns: %TRUE when the transaction is open.
+ */
+gboolean     bz_store_begin           (BzStore *self, GError **error);
+
+/**
+ * bz_store_commit:
+ * @self: the store
+ * @error: BZ_ERROR_INTERNAL when COMMIT fails (the transaction stays open:
+ *   call bz_store_rollback())
+ *
+ * Commits this thread's open transaction.
+ *
+ * Returns: %TRUE when committed.
+ */
+gboolean     bz_store_commit          (BzStore *self, GError **error);
+
+/**
+ * bz_store_rollback:
+ * @self: the store
+ *
+ * Rolls back this thread's open transaction, if any (a no-op otherwise).
+ */
+void         bz_store_rollback        (BzStore *self);
+
+/**
+ * bz_store_begin_nested:
+ * @self: the store
+ * @savepoint: the savepoint's name, an SQL identifier ([a-z_]+)
+ * @out_nested: (out): %TRUE when a transaction was already open on this
+ *   thread's connection and a savepoint was opened inside it; pass it to
+ *   bz_store_commit_nested() / bz_store_rollback_nested()
+ * @error: BZ_ERROR_INTERNAL on failure
+ *
+ * Opens a write transaction of its own (BEGIN IMMEDIATE), or a savepoint
+ * @savepoint inside the caller's transaction: for writers that run alone or
+ * as one step of a bigger use case.
+ *
+ * Returns: %TRUE when opened.
+ */
+gboolean     bz_store_begin_nested    (BzStore *self, const char *savepoint, gboolean *out_nested,
+                                       GError **error);
+
+/**
+ * bz_store_commit_nested:
+ * @self: the store
+ * @savepoint: the name given to bz_store_begin_nested()
+ * @nested: what bz_store_begin_nested() returned in @out_nested
+ * @error: BZ_ERROR_INTERNAL on failure
+ *
+ * Commits the transaction, or releases the savepoint into the caller's.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean     bz_store_commit_nested   (BzStore *self, const char *savepoint, gboolean nested,
+                                       GError **error);
+
+/**
+ * bz_store_rollback_nested:
+ * @self: the store
+ * @savepoint: the name given to bz_store_begin_nested()
+ * @nested: what bz_store_begin_nested() returned in @out_nested
+ *
+ * Rolls back the transaction, or only what was written since the savepoint
+ * (the caller's transaction stays open).
+ */
+void         bz_store_rollback_nested (BzStore *self, const char *savepoint, gboolean nested);
+
 /* --- Change log ------------------------------------------------------------ */
 
 typedef enum { BZ_CHANGE_INSERT, BZ_CHANGE_UPDATE, BZ_CHANGE_DELETE } BzChangeOp;
