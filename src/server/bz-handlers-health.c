@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "bz-food-service.h"
+#include "bz-store.h"
 #include "config.h"
 
 static BzResponse *
@@ -17,20 +19,17 @@ health (BzServices *svc, BzRequest *req, GError **error)
 static BzResponse *
 ready (BzServices *svc, BzRequest *req, GError **error)
 {
-  sqlite3 *db = bz_store_db (bz_services_get_store (svc));
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, "SELECT count(*) FROM foods", error);
+  g_autoptr(GError) local = NULL;
   JsonObject *o;
-  gint64 foods;
+  gint64 foods = 0;
 
-  if (!st)
-    return NULL;
-  if (sqlite3_step (st) != SQLITE_ROW)
+  if (!bz_foods_count (svc, &foods, &local))
     {
-      bz_db_set_error (db, sqlite3_errcode (db), error);
-      (*error)->code = BZ_ERROR_UNAVAILABLE;
+      /* The database cannot be read: not ready (503). */
+      local->code = BZ_ERROR_UNAVAILABLE;
+      g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
-  foods = sqlite3_column_int64 (st, 0);
   if (foods == 0)
     {
       g_set_error (error, BZ_ERROR, BZ_ERROR_UNAVAILABLE, _("The food database is not imported yet"));

@@ -1,225 +1,18 @@
 /* bz-food-service.c — search and read the USDA SR28 food database.
  *
- * Data: the tables of data/sql/002_foods.sql, filled by bz_usda_import().
- * The listing's per-food energy/protein/carbohydrate/fat come from the panel
- * columns that the importer copies onto `foods` (nutrients 208/203/205/204,
- * per 100 g edible portion), so a page of results is one indexed read of
- * `foods` + `food_groups`, never a pivot over the 679,045 nutrient rows.
- *
- * Search: the user's text is reduced to its words (letters, digits and
- * combining marks; everything else separates words) and the words are
- * grouped by bz_food_terms_parse() (src/core/bz-food-terms.c), which knows
- * the Spanish (Mexico) names of foods and the English words SR28 uses for
- * them.  A word it does not know (any English word) becomes a quoted FTS5
- * prefix term, exactly as before the vocabulary existed; plain terms are
- * ANDed: `crème brûlée"` -> `"crème"* "brûlée"*`.  A Spanish word or term
- * becomes an OR of the word(s) as typed and its English equivalents, all
- * quoted whole words, not prefixes: a known word is a finished word, and
- * "pollo" must not match "pollock", "sal" "salmon", nor "huevo"'s "egg"
- * "Eggplant".  An equivalent of several words is ANDed; the vocabulary
- * marks the few English prefixes it wants (`oat*`); a word that is its own
- * English ("tortilla", "salsa") stays a prefix term, so an English search
- * only gains results.  Groups are then ANDed explicitly:
- * `pechuga de pollo asada` -> `(("pechuga" AND "pollo") OR ("chicken" AND
- * "breast")) AND ("asada" OR "roasted" OR "grilled" OR "broiled")`.
- * Every piece of user text is inside quotes, so no FTS5 operator, column
- * filter, quote or parenthesis typed by the user reaches the query syntax;
- * AND, OR and the parentheses come from here only.  Accents are ignored by
- * the index's tokenizer (unicode61 remove_diacritics 2), which also folds
- * the query words.  Text without any word (`*`, `"`, `--`) lists all
- * foods, like an empty search.  Results are ordered by bm25() (best first),
- * then description, then rowid (= NDB number order, see the schema).
+ * Validation (paging) and the messages users see; the queries, the FTS5
+ * search syntax and the row shapes are in bz-food-repo.c.
  */
 #include "bz-food-service.h"
 
-#include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "bz-food-terms.h"
-
-/* Columns 0..7 of both listing queries. */
-#define LIST_COLUMNS \
-  "f.ndb_no, f.long_desc, f.short_desc, g.name, f.energy_kcal, f.protein_g, f.carbohydrate_g, f.fat_g"
-
-/* The page's rowids come from the covering index idx_foods_long_desc, so
- * OFFSET skips index entries only; the rows are read for the page alone. */
-static const char list_all_sql[] =
-  "SELECT " LIST_COLUMNS
-  " FROM (SELECT rowid AS id FROM foods ORDER BY long_desc, rowid LIMIT ?1 OFFSET ?2) p"
-  " JOIN foods f ON f.rowid = p.id JOIN food_groups g ON g.code = f.food_group"
-  " ORDER BY f.long_desc, f.rowid";
-
-static const char list_match_sql[] =
-  "WITH m AS MATERIALIZED ("
-  "  SELECT rowid AS id, bm25(foods_fts) AS score FROM foods_fts WHERE foods_fts MATCH ?3)"
-  " SELECT " LIST_COLUMNS ", (SELECT count(*) FROM m)"
-  " FROM m JOIN foods f ON f.rowid = m.id JOIN food_groups g ON g.code = f.food_group"
-  " ORDER BY m.score, f.long_desc, f.rowid LIMIT ?1 OFFSET ?2";
-
-static const char count_match_sql[] =
-  "SELECT count(*) FROM foods_fts WHERE foods_fts MATCH ?1";
-
-/* --- helpers ------------------------------------------------------------------ */
-
-static void
-set_text_or_null (JsonObject *o, const char *member, sqlite3_stmt *st, int col)
-{
-  const char *t = (const char *) sqlite3_column_text (st, col);
-  if (t)
-    json_object_set_string_member (o, member, t);
-  else
-    json_object_set_null_member (o, member);
-}
-
-static void
-set_double_or_null (JsonObject *o, const char *member, sqlite3_stmt *st, int col)
-{
-  if (sqlite3_column_type (st, col) == SQLITE_NULL)
-    json_object_set_null_member (o, member);
-  else
-    json_object_set_double_member (o, member, sqlite3_column_double (st, col));
-}
-
-static gboolean
-step_row (sqlite3_stmt *st, gboolean *have_row, GError **error)
-{
-  int rc = sqlite3_step (st);
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    {
-      *have_row = rc == SQLITE_ROW;
-      return TRUE;
-    }
-  bz_db_set_error (sqlite3_db_handle (st), rc, error);
-  return FALSE;
-}
+#include "bz-food-repo.h"
 
 static void
 set_not_found (const char *ndb_no, GError **error)
 {
   g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Food %s not found"), ndb_no ? ndb_no : "(null)");
-}
-
-/* Appends @word as an FTS5 string (a `"` inside is doubled, though
- * neither typed words nor the vocabulary can hold one), then `*` when
- * @prefix. */
-static void
-append_term (GString *q, const char *word, gsize len, gboolean prefix)
-{
-  g_string_append_c (q, '"');
-  for (gsize i = 0; i < len; i++)
-    {
-      if (word[i] == '"')
-        g_string_append_c (q, '"');
-      g_string_append_c (q, word[i]);
-    }
-  g_string_append (q, prefix ? "\"*" : "\"");
-}
-
-/* Appends the typed @words (a NULL-terminated array), or when @words is
- * NULL the vocabulary's English words in @spaced (separated by single
- * spaces), as FTS5 strings, ANDed and in parentheses when more than one.
- * Each is a prefix term when @prefix, or when it is a vocabulary word
- * ending in `*` (see bz-food-terms.h), else a whole word. */
-static void
-append_all_of (GString *q, char **words, const char *spaced, gboolean prefix)
-{
-  g_auto(GStrv) split = words ? NULL : g_strsplit (spaced, " ", -1);
-  char **w = words ? words : split;
-  guint n = g_strv_length (w);
-
-  if (n > 1)
-    g_string_append_c (q, '(');
-  for (guint i = 0; i < n; i++)
-    {
-      gsize len = strlen (w[i]);
-
-      if (i)
-        g_string_append (q, " AND ");
-      if (split && len > 1 && w[i][len - 1] == '*')   /* vocabulary "oat*" */
-        append_term (q, w[i], len - 1, TRUE);
-      else
-        append_term (q, w[i], len, prefix);
-    }
-  if (n > 1)
-    g_string_append_c (q, ')');
-}
-
-/* Whether the vocabulary's English @alt is the folded word @self, as a
- * whole word or a prefix ("tortilla*"). */
-static gboolean
-same_word (const char *self, const char *alt)
-{
-  gsize len = strlen (alt);
-
-  if (len > 1 && alt[len - 1] == '*')
-    len--;
-  return strlen (self) == len && strncmp (self, alt, len) == 0;
-}
-
-/* Appends one group of bz_food_terms_parse() (see the comment at the top).
- * Returns whether it wrote more than one plain term. */
-static gboolean
-append_group (GString *q, const BzFoodTermGroup *g)
-{
-  g_autofree char *self = NULL;
-  gboolean self_is_english = FALSE;
-  gsize start = q->len;
-  guint n = 1;
-
-  if (g->english->len == 0)   /* not in the vocabulary: as typed, a prefix */
-    {
-      append_all_of (q, g->words, NULL, TRUE);
-      return g_strv_length (g->words) > 1;
-    }
-
-  /* A word that is its own English ("tortilla", "mango", "salmón") stays
-   * the prefix term it always was, so English searches lose nothing. */
-  self = g_strv_length (g->words) == 1 ? bz_food_terms_fold (g->words[0]) : NULL;
-  for (guint i = 0; self && i < g->english->len; i++)
-    self_is_english |= same_word (self, g_ptr_array_index (g->english, i));
-
-  g_string_append_c (q, '(');
-  append_all_of (q, g->words, NULL, self_is_english);
-  for (guint i = 0; i < g->english->len; i++)
-    {
-      const char *alt = g_ptr_array_index (g->english, i);
-
-      if (self_is_english && same_word (self, alt))
-        continue;
-      g_string_append (q, " OR ");
-      append_all_of (q, NULL, alt, FALSE);
-      n++;
-    }
-  if (n == 1)   /* only itself: no parentheses, "tortilla"* as before */
-    {
-      g_string_erase (q, start, 1);
-      return FALSE;
-    }
-  g_string_append_c (q, ')');
-  return TRUE;
-}
-
-/* Turns free text into an FTS5 query (see the comment at the top), or
- * returns NULL when it has no word at all. */
-static char *
-fts_query_from_text (const char *search)
-{
-  g_autoptr(GPtrArray) groups = bz_food_terms_parse (search);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  gboolean compound = FALSE;
-
-  if (groups->len == 0)
-    return NULL;
-  for (guint i = 0; i < groups->len; i++)
-    {
-      g_autoptr(GString) part = g_string_new (NULL);
-      compound |= append_group (part, g_ptr_array_index (groups, i));
-      g_ptr_array_add (parts, g_string_free (g_steal_pointer (&part), FALSE));
-    }
-  g_ptr_array_add (parts, NULL);
-  /* Plain terms keep FTS5's implicit AND (the query English text always
-   * had); a parenthesized group needs the explicit operator. */
-  return g_strjoinv (compound ? " AND " : " ", (char **) parts->pdata);
 }
 
 static gboolean
@@ -234,150 +27,32 @@ check_paging (guint page, guint limit, GError **error)
   return bz_validation_finish (&v, error);
 }
 
-/* --- bz_foods_search ---------------------------------------------------------- */
-
 JsonNode *
 bz_foods_search (BzServices *svc, const char *search, guint page, guint limit, GError **error)
 {
-  sqlite3 *db;
-  g_autofree char *match = NULL;
-  g_autoptr(sqlite3_stmt) st = NULL;
-  g_autoptr(JsonArray) foods = NULL;
+  JsonArray *foods;
   JsonObject *data;
-  gint64 total = -1;
-  gboolean have_row;
+  gint64 total = 0;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
   if (!check_paging (page, limit, error))
     return NULL;
 
-  db = bz_store_db (bz_services_get_store (svc));
-  match = fts_query_from_text (search);
-  st = bz_db_prepare (db, match ? list_match_sql : list_all_sql, error);
-  if (st == NULL)
+  foods = bz_food_repo_search (bz_services_get_store (svc), search, limit, (gint64) (page - 1) * limit,
+                               &total, error);
+  if (foods == NULL)
     return NULL;
-  sqlite3_bind_int64 (st, 1, limit);
-  sqlite3_bind_int64 (st, 2, (gint64) (page - 1) * limit);
-  if (match)
-    sqlite3_bind_text (st, 3, match, -1, SQLITE_STATIC);
-
-  foods = json_array_new ();
-  for (;;)
-    {
-      JsonObject *o;
-
-      if (!step_row (st, &have_row, error))
-        return NULL;
-      if (!have_row)
-        break;
-      o = json_object_new ();
-      json_object_set_string_member (o, "ndb_no", (const char *) sqlite3_column_text (st, 0));
-      json_object_set_string_member (o, "description", (const char *) sqlite3_column_text (st, 1));
-      json_object_set_string_member (o, "short_description", (const char *) sqlite3_column_text (st, 2));
-      json_object_set_string_member (o, "food_group", (const char *) sqlite3_column_text (st, 3));
-      set_double_or_null (o, "energy_kcal", st, 4);
-      set_double_or_null (o, "protein_g", st, 5);
-      set_double_or_null (o, "carbohydrate_g", st, 6);
-      set_double_or_null (o, "fat_g", st, 7);
-      json_array_add_object_element (foods, o);
-      if (match)
-        total = sqlite3_column_int64 (st, 8);
-    }
-
-  if (total < 0)   /* no search, or a page past the last match */
-    {
-      g_autoptr(sqlite3_stmt) count = bz_db_prepare (db, match ? count_match_sql : "SELECT count(*) FROM foods", error);
-      if (count == NULL)
-        return NULL;
-      if (match)
-        sqlite3_bind_text (count, 1, match, -1, SQLITE_STATIC);
-      if (!step_row (count, &have_row, error))
-        return NULL;
-      total = have_row ? sqlite3_column_int64 (count, 0) : 0;
-    }
-
   data = json_object_new ();
-  json_object_set_array_member (data, "foods", g_steal_pointer (&foods));
+  json_object_set_array_member (data, "foods", foods);
   json_object_set_object_member (data, "pagination", bz_pagination_json (page, limit, total));
   return bz_json_node_new_object (data);
-}
-
-/* --- bz_foods_get ------------------------------------------------------------- */
-
-static gboolean
-add_nutrients (sqlite3 *db, const char *ndb_no, JsonObject *food, GError **error)
-{
-  g_autoptr(sqlite3_stmt) st = NULL;
-  g_autoptr(JsonArray) arr = json_array_new ();
-  gboolean have_row;
-
-  st = bz_db_prepare (db,
-                      "SELECT n.nutr_no, d.name, d.tagname, d.units, n.value"
-                      " FROM food_nutrients n JOIN nutrient_defs d ON d.nutr_no = n.nutr_no"
-                      " WHERE n.ndb_no = ?1 ORDER BY d.sr_order, n.nutr_no", error);
-  if (st == NULL)
-    return FALSE;
-  sqlite3_bind_text (st, 1, ndb_no, -1, SQLITE_STATIC);
-  for (;;)
-    {
-      JsonObject *o;
-
-      if (!step_row (st, &have_row, error))
-        return FALSE;
-      if (!have_row)
-        break;
-      o = json_object_new ();
-      json_object_set_string_member (o, "nutr_no", (const char *) sqlite3_column_text (st, 0));
-      json_object_set_string_member (o, "name", (const char *) sqlite3_column_text (st, 1));
-      set_text_or_null (o, "tagname", st, 2);
-      json_object_set_string_member (o, "unit", (const char *) sqlite3_column_text (st, 3));
-      json_object_set_double_member (o, "value_per_100g", sqlite3_column_double (st, 4));
-      json_array_add_object_element (arr, o);
-    }
-  json_object_set_array_member (food, "nutrients", g_steal_pointer (&arr));
-  return TRUE;
-}
-
-static gboolean
-add_portions (sqlite3 *db, const char *ndb_no, JsonObject *food, GError **error)
-{
-  g_autoptr(sqlite3_stmt) st = NULL;
-  g_autoptr(JsonArray) arr = json_array_new ();
-  gboolean have_row;
-
-  st = bz_db_prepare (db,
-                      "SELECT seq, amount, description, grams FROM food_weights"
-                      " WHERE ndb_no = ?1 ORDER BY seq", error);
-  if (st == NULL)
-    return FALSE;
-  sqlite3_bind_text (st, 1, ndb_no, -1, SQLITE_STATIC);
-  for (;;)
-    {
-      JsonObject *o;
-
-      if (!step_row (st, &have_row, error))
-        return FALSE;
-      if (!have_row)
-        break;
-      o = json_object_new ();
-      json_object_set_int_member (o, "seq", sqlite3_column_int64 (st, 0));
-      json_object_set_double_member (o, "amount", sqlite3_column_double (st, 1));
-      json_object_set_string_member (o, "description", (const char *) sqlite3_column_text (st, 2));
-      json_object_set_double_member (o, "grams", sqlite3_column_double (st, 3));
-      json_array_add_object_element (arr, o);
-    }
-  json_object_set_array_member (food, "portions", g_steal_pointer (&arr));
-  return TRUE;
 }
 
 JsonNode *
 bz_foods_get (BzServices *svc, const char *ndb_no, GError **error)
 {
-  sqlite3 *db;
-  g_autoptr(sqlite3_stmt) st = NULL;
-  g_autoptr(JsonObject) food = NULL;
-  JsonObject *group, *data;
-  gboolean have_row;
+  g_autoptr(GError) local = NULL;
+  JsonObject *food, *data;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
   if (ndb_no == NULL)
@@ -386,47 +61,25 @@ bz_foods_get (BzServices *svc, const char *ndb_no, GError **error)
       return NULL;
     }
 
-  db = bz_store_db (bz_services_get_store (svc));
-  st = bz_db_prepare (db,
-                      "SELECT f.ndb_no, f.long_desc, f.short_desc, f.food_group, g.name"
-                      " FROM foods f JOIN food_groups g ON g.code = f.food_group"
-                      " WHERE f.ndb_no = ?1", error);
-  if (st == NULL)
-    return NULL;
-  sqlite3_bind_text (st, 1, ndb_no, -1, SQLITE_STATIC);
-  if (!step_row (st, &have_row, error))
-    return NULL;
-  if (!have_row)
+  food = bz_food_repo_get (bz_services_get_store (svc), ndb_no, &local);
+  if (food == NULL)
     {
-      set_not_found (ndb_no, error);
+      if (local)
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        set_not_found (ndb_no, error);
       return NULL;
     }
-
-  food = json_object_new ();
-  json_object_set_string_member (food, "ndb_no", (const char *) sqlite3_column_text (st, 0));
-  json_object_set_string_member (food, "description", (const char *) sqlite3_column_text (st, 1));
-  json_object_set_string_member (food, "short_description", (const char *) sqlite3_column_text (st, 2));
-  group = json_object_new ();
-  json_object_set_string_member (group, "code", (const char *) sqlite3_column_text (st, 3));
-  json_object_set_string_member (group, "name", (const char *) sqlite3_column_text (st, 4));
-  json_object_set_object_member (food, "food_group", group);
-
-  if (!add_nutrients (db, ndb_no, food, error) || !add_portions (db, ndb_no, food, error))
-    return NULL;
-
   data = json_object_new ();
-  json_object_set_object_member (data, "food", g_steal_pointer (&food));
+  json_object_set_object_member (data, "food", food);
   return bz_json_node_new_object (data);
 }
-
-/* --- bz_foods_lookup_panel ---------------------------------------------------- */
 
 gboolean
 bz_foods_lookup_panel (BzServices *svc, const char *ndb_no, BzNutrients *out,
                        char **out_description, GError **error)
 {
-  g_autoptr(sqlite3_stmt) st = NULL;
-  gboolean have_row;
+  gboolean found = FALSE;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
@@ -436,29 +89,20 @@ bz_foods_lookup_panel (BzServices *svc, const char *ndb_no, BzNutrients *out,
       return FALSE;
     }
 
-  /* Panel columns filled by the importer; NULL (not in SR28) counts as 0. */
-  st = bz_db_prepare (bz_store_db (bz_services_get_store (svc)),
-                      "SELECT long_desc, ifnull(energy_kcal, 0), ifnull(protein_g, 0),"
-                      " ifnull(carbohydrate_g, 0), ifnull(fat_g, 0), ifnull(fiber_g, 0),"
-                      " ifnull(sodium_mg, 0) FROM foods WHERE ndb_no = ?1", error);
-  if (st == NULL)
+  if (!bz_food_repo_get_panel (bz_services_get_store (svc), ndb_no, out, out_description, &found, error))
     return FALSE;
-  sqlite3_bind_text (st, 1, ndb_no, -1, SQLITE_STATIC);
-  if (!step_row (st, &have_row, error))
-    return FALSE;
-  if (!have_row)
+  if (!found)
     {
       set_not_found (ndb_no, error);
       return FALSE;
     }
-
-  out->energy_kcal = sqlite3_column_double (st, 1);
-  out->protein_g = sqlite3_column_double (st, 2);
-  out->carbohydrate_g = sqlite3_column_double (st, 3);
-  out->fat_g = sqlite3_column_double (st, 4);
-  out->fiber_g = sqlite3_column_double (st, 5);
-  out->sodium_mg = sqlite3_column_double (st, 6);
-  if (out_description)
-    *out_description = bz_db_column_text_dup (st, 0);
   return TRUE;
+}
+
+gboolean
+bz_foods_count (BzServices *svc, gint64 *out_count, GError **error)
+{
+  g_return_val_if_fail (BZ_IS_SERVICES (svc), FALSE);
+  g_return_val_if_fail (out_count != NULL, FALSE);
+  return bz_food_repo_count (bz_services_get_store (svc), out_count, error);
 }

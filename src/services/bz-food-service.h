@@ -1,4 +1,6 @@
-/* bz-food-service.h — the USDA SR28 food database (data/foods/, see SOURCE.md). */
+/* bz-food-service.h — the USDA SR28 food database (data/foods/, see SOURCE.md).
+ *
+ * Search semantics (FTS5, Spanish food names): see bz-food-repo.c. */
 #pragma once
 
 #include "bz-nutrition.h"
@@ -36,5 +38,16 @@ JsonNode *bz_foods_get    (BzServices *svc, const char *ndb_no, GError **error);
  */
 gboolean  bz_foods_lookup_panel (BzServices *svc, const char *ndb_no, BzNutrients *out,
                                  char **out_description, GError **error);
+
+/**
+ * bz_foods_count:
+ * @out_count: (out): the number of foods imported (0 before the USDA import)
+ * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE when the database is busy)
+ *
+ * For readiness (GET /ready): whether the food database is there.
+ *
+ * Returns: %FALSE with @error when the database cannot be read.
+ */
+gboolean  bz_foods_count (BzServices *svc, gint64 *out_count, GError **error);
 
 G_END_DECLS

@@ -1,0 +1,79 @@
+/* bz-food-repo.h — the USDA SR28 food database (data/sql/002_foods.sql, filled
+ * by bz_usda_import()): listing, FTS5 search, one food's nutrients and
+ * portions, panels and counts.
+ *
+ * Read-only.  Every function runs on the calling thread's connection
+ * (bz_store_db()).  Values are per 100 g edible portion, as in SR28.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "bz-nutrition.h"
+#include "bz-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * bz_food_repo_search:
+ * @store: the store
+ * @search: (nullable): free text; its words become an FTS5 query over the
+ *   descriptions (accents ignored; Spanish (Mexico) food names also match
+ *   their SR28 English words, see bz-food-terms.h).  %NULL, empty, or text
+ *   without any word lists all foods.
+ * @limit: rows of the page, 1..100
+ * @offset: rows skipped before the page
+ * @out_total: (out): how many foods match in all (8,789 without a search)
+ * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE when busy) on a database error
+ *
+ * One page of foods: by bm25() rank (best first) when searching, then by
+ * description, then by NDB number.
+ *
+ * Returns: (transfer full): an array of {ndb_no, description,
+ *   short_description, food_group (its name), energy_kcal, protein_g,
+ *   carbohydrate_g, fat_g} (numbers per 100 g, null when SR28 has none),
+ *   or %NULL with @error.
+ */
+JsonArray  *bz_food_repo_search    (BzStore *store, const char *search, guint limit, gint64 offset,
+                                    gint64 *out_total, GError **error);
+
+/**
+ * bz_food_repo_get:
+ * @store: the store
+ * @ndb_no: the SR28 NDB number, e.g. "01001"
+ * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
+ *
+ * Returns: (transfer full) (nullable): {ndb_no, description,
+ *   short_description, food_group: {code, name}, nutrients: [{nutr_no, name,
+ *   tagname, unit, value_per_100g}] (SR order), portions: [{seq, amount,
+ *   description, grams}]}; %NULL without @error when there is no such food,
+ *   %NULL with @error on a database error.
+ */
+JsonObject *bz_food_repo_get       (BzStore *store, const char *ndb_no, GError **error);
+
+/**
+ * bz_food_repo_get_panel:
+ * @store: the store
+ * @ndb_no: the SR28 NDB number
+ * @out: (out caller-allocates): the panel per 100 g edible portion (nutrients
+ *   208 kcal, 203 g, 205 g, 204 g, 291 g, 307 mg; missing values count as 0)
+ * @out_description: (out) (optional) (transfer full): the long description
+ * @out_found: (out): %FALSE when there is no such food (@out untouched)
+ * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean    bz_food_repo_get_panel (BzStore *store, const char *ndb_no, BzNutrients *out,
+                                    char **out_description, gboolean *out_found, GError **error);
+
+/**
+ * bz_food_repo_count:
+ * @store: the store
+ * @out_count: (out): the number of foods imported (0 before bz_usda_import())
+ * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE when busy) on a database error
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean    bz_food_repo_count     (BzStore *store, gint64 *out_count, GError **error);
+
+G_END_DECLS
