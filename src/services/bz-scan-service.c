@@ -7,6 +7,8 @@
 #include "bz-avatar-provider.h"
 #include "bz-blob-store.h"
 #include "bz-patient-service.h"
+#include "bz-scan-repo.h"
+#include "bz-store.h"
 #include "bz-vocab.h"
 
 static const char *circumference_names[] = { "neck", "chest", "waist", "hip", "arm", "thigh", "calf", NULL };
@@ -141,51 +143,10 @@ validate_scan (JsonObject *input, BzBodyMeasurements *m, GDateTime **out_measure
   return json_generator_to_data (gen, NULL);
 }
 
-#define SCAN_COLUMNS \
-  "s.id, s.patient_id, s.measured_at, s.sex, s.age, s.height_cm, s.weight_kg, s.body_fat_percent," \
-  " s.skeletal_muscle_mass_kg, s.circumferences_cm, a.id, a.version, a.size_bytes, a.blob_sha256, a.vertex_count, a.provider"
-
-static JsonObject *
-scan_row_json (sqlite3_stmt *st)
-{
-  JsonObject *o = json_object_new ();
-  double h = sqlite3_column_double (st, 5) / 100.0, w = sqlite3_column_double (st, 6);
-  json_object_set_string_member (o, "id", (const char *) sqlite3_column_text (st, 0));
-  json_object_set_string_member (o, "patient_id", (const char *) sqlite3_column_text (st, 1));
-  json_object_set_string_member (o, "measured_at", (const char *) sqlite3_column_text (st, 2));
-  json_object_set_string_member (o, "sex", (const char *) sqlite3_column_text (st, 3));
-  json_object_set_int_member (o, "age", sqlite3_column_int (st, 4));
-  json_object_set_double_member (o, "height_cm", sqlite3_column_double (st, 5));
-  json_object_set_double_member (o, "weight_kg", w);
-  json_object_set_double_member (o, "body_fat_percent", sqlite3_column_double (st, 7));
-  json_object_set_double_member (o, "skeletal_muscle_mass_kg", sqlite3_column_double (st, 8));
-  json_object_set_member (o, "circumferences_cm", bz_json_node_from_text ((const char *) sqlite3_column_text (st, 9)));
-  /* BMI = kg / m² (WHO). */
-  json_object_set_double_member (o, "bmi", round (w / (h * h) * 10.0) / 10.0);
-  if (sqlite3_column_type (st, 10) != SQLITE_NULL)
-    {
-      JsonObject *a = json_object_new ();
-      g_autofree char *url = g_strdup_printf ("/api/v1/avatars/%s.glb", sqlite3_column_text (st, 10));
-      json_object_set_string_member (a, "id", (const char *) sqlite3_column_text (st, 10));
-      json_object_set_string_member (a, "url", url);
-      json_object_set_int_member (a, "version", sqlite3_column_int (st, 11));
-      json_object_set_int_member (a, "size_bytes", sqlite3_column_int64 (st, 12));
-      json_object_set_string_member (a, "etag", (const char *) sqlite3_column_text (st, 13));
-      json_object_set_int_member (a, "vertex_count", sqlite3_column_int (st, 14));
-      json_object_set_string_member (a, "provider", (const char *) sqlite3_column_text (st, 15));
-      json_object_set_string_member (a, "format", "model/gltf-binary");
-      json_object_set_object_member (o, "avatar", a);
-    }
-  else
-    json_object_set_null_member (o, "avatar");
-  return o;
-}
-
 JsonNode *
 bz_scans_upload (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
-  sqlite3 *db = bz_store_db (store);
   BzAvatarProvider *provider = bz_services_get_avatar_provider (svc);
   BzValidation v = BZ_VALIDATION_INIT;
   BzBodyMeasurements m;
@@ -221,67 +182,56 @@ bz_scans_upload (BzServices *svc, const BzCaller *caller, JsonObject *input, GEr
     }
 
   now = bz_now_iso8601 ();
-  if (!bz_db_begin (db, error))
+  if (!bz_store_begin (store, error))
     return NULL;
   {
-    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-        "INSERT INTO body_scans (id, patient_id, measured_at, sex, age, height_cm, weight_kg, body_fat_percent,"
-        " skeletal_muscle_mass_kg, circumferences_cm, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", error);
-    if (!st)
-      goto fail;
-    sqlite3_bind_text (st, 1, scan_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 2, patient_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 3, measured_s, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 4, m.sex == BZ_SEX_MALE ? "male" : "female", -1, SQLITE_STATIC);
-    sqlite3_bind_int (st, 5, (int) m.age_years);
-    sqlite3_bind_double (st, 6, m.height_cm);
-    sqlite3_bind_double (st, 7, m.weight_kg);
-    sqlite3_bind_double (st, 8, m.body_fat_percent);
-    sqlite3_bind_double (st, 9, m.skeletal_muscle_mass_kg);
-    sqlite3_bind_text (st, 10, circ, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 11, caller->user_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 12, now, -1, SQLITE_STATIC);
-    if (!bz_db_step_done (st, error))
+    BzScanRecord scan = {
+      .id = scan_id,
+      .patient_id = patient_id,
+      .measured_at = measured_s,
+      .sex = m.sex == BZ_SEX_MALE ? "male" : "female",
+      .age = (int) m.age_years,
+      .height_cm = m.height_cm,
+      .weight_kg = m.weight_kg,
+      .body_fat_percent = m.body_fat_percent,
+      .skeletal_muscle_mass_kg = m.skeletal_muscle_mass_kg,
+      .circumferences_json = circ,
+      .created_by = caller->user_id,
+      .created_at = now,
+    };
+    if (!bz_scan_repo_insert (store, &scan, error))
       goto fail;
   }
   if (!bz_blob_put (store, glb, "model/gltf-binary", &sha, error))
     goto fail;
   {
-    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-        "INSERT INTO avatars (id, scan_id, patient_id, version, blob_sha256, size_bytes, vertex_count, provider, created_at)"
-        " VALUES (?, ?, ?, (SELECT coalesce(max(version), 0) + 1 FROM avatars WHERE patient_id = ?3), ?, ?, ?, ?, ?)", error);
-    if (!st)
-      goto fail;
-    sqlite3_bind_text (st, 1, avatar_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 2, scan_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 3, patient_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 4, sha, -1, SQLITE_STATIC);
-    sqlite3_bind_int64 (st, 5, g_bytes_get_size (glb));
-    sqlite3_bind_int (st, 6, info.vertex_count);
-    sqlite3_bind_text (st, 7, bz_avatar_provider_get_name (provider), -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 8, now, -1, SQLITE_STATIC);
-    if (!bz_db_step_done (st, error))
+    BzAvatarRecord avatar = {
+      .id = avatar_id,
+      .scan_id = scan_id,
+      .patient_id = patient_id,
+      .blob_sha256 = sha,
+      .size_bytes = g_bytes_get_size (glb),
+      .vertex_count = info.vertex_count,
+      .provider = bz_avatar_provider_get_name (provider),
+      .created_at = now,
+    };
+    if (!bz_scan_repo_insert_avatar (store, &avatar, error) || !bz_store_commit (store, error))
       goto fail;
   }
-  if (!bz_store_log_change (db, "body_scans", scan_id, BZ_CHANGE_INSERT, error) ||
-      !bz_store_log_change (db, "avatars", avatar_id, BZ_CHANGE_INSERT, error) ||
-      !bz_db_commit (db, error))
-    goto fail;
   bz_store_notify (store, "body_scans", scan_id);
 
   {
-    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-        "SELECT " SCAN_COLUMNS " FROM body_scans s LEFT JOIN avatars a ON a.scan_id = s.id WHERE s.id = ?", error);
-    JsonObject *scan, *data;
-    if (!st)
-      return NULL;
-    sqlite3_bind_text (st, 1, scan_id, -1, SQLITE_STATIC);
-    if (sqlite3_step (st) != SQLITE_ROW)
+    g_autoptr(GError) local = NULL;
+    JsonObject *scan = bz_scan_repo_get (store, scan_id, &local);
+    JsonObject *data;
+    if (scan == NULL)
       {
-        bz_db_set_error (db, sqlite3_errcode (db), error);
+        if (local)
+          g_propagate_error (error, g_steal_pointer (&local));
+        else
+          g_set_error_literal (error, BZ_ERROR, BZ_ERROR_INTERNAL, "The new scan cannot be read back");
         return NULL;
       }
-    scan = scan_row_json (st);
     data = json_object_new ();
     json_object_set_member (data, "avatar", json_node_copy (json_object_get_member (scan, "avatar")));
     json_object_set_object_member (data, "scan", scan);
@@ -289,31 +239,23 @@ bz_scans_upload (BzServices *svc, const BzCaller *caller, JsonObject *input, GEr
   }
 
 fail:
-  bz_db_rollback (db);
+  bz_store_rollback (store);
   return NULL;
 }
 
 JsonNode *
 bz_scans_list (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error)
 {
-  sqlite3 *db = bz_store_db (bz_services_get_store (svc));
   g_autofree char *id = bz_patients_resolve (svc, caller, patient_id, error);
-  g_autoptr(sqlite3_stmt) st = NULL;
   JsonObject *data;
   JsonArray *arr;
 
   if (id == NULL)
     return NULL;
   bz_patients_audit_read (svc, caller, id, "list_scans");  /* before any read: see bz_patients_get() */
-  st = bz_db_prepare (db,
-      "SELECT " SCAN_COLUMNS " FROM body_scans s LEFT JOIN avatars a ON a.scan_id = s.id"
-      " WHERE s.patient_id = ? ORDER BY s.measured_at DESC", error);
-  if (!st)
+  arr = bz_scan_repo_list (bz_services_get_store (svc), id, error);
+  if (arr == NULL)
     return NULL;
-  sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
-  arr = json_array_new ();
-  while (sqlite3_step (st) == SQLITE_ROW)
-    json_array_add_object_element (arr, scan_row_json (st));
 
   data = json_object_new ();
   json_object_set_string_member (data, "patient_id", id);
@@ -325,27 +267,20 @@ GBytes *
 bz_avatars_get_glb (BzServices *svc, const BzCaller *caller, const char *avatar_id, char **out_etag, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
-      "SELECT patient_id, blob_sha256 FROM avatars WHERE id = ?", error);
-  g_autofree char *allowed = NULL;
+  g_autofree char *owner = NULL, *sha = NULL, *allowed = NULL;
   GBytes *bytes;
 
-  if (!st)
+  if (!bz_scan_repo_find_avatar (store, avatar_id, &owner, &sha, error))
     return NULL;
-  sqlite3_bind_text (st, 1, avatar_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (st) != SQLITE_ROW)
-    {
-      g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Avatar not found"));
-      return NULL;
-    }
-  allowed = bz_patients_resolve (svc, caller, (const char *) sqlite3_column_text (st, 0), NULL);
+  if (owner)
+    allowed = bz_patients_resolve (svc, caller, owner, NULL);
   if (allowed == NULL)
     {
       g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Avatar not found"));
       return NULL;
     }
-  bytes = bz_blob_get (store, (const char *) sqlite3_column_text (st, 1), NULL, error);
+  bytes = bz_blob_get (store, sha, NULL, error);
   if (bytes && out_etag)
-    *out_etag = bz_db_column_text_dup (st, 1);
+    *out_etag = g_steal_pointer (&sha);
   return bytes;
 }
