@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "bz-auth-service.h"
+#include "bz-store.h"
 
 G_BEGIN_DECLS
 
@@ -33,11 +34,10 @@ void bz_auth_ensure_sodium (void);
 /**
  * bz_auth_session_new:
  * Opens a new session (a new refresh-token family) for @caller inside the
- * open transaction on @db.
+ * calling thread's open transaction (bz_store_begin()).
  * Returns: (transfer full): {user, access_token, refresh_token, token_type, expires_in}
  */
-JsonNode *bz_auth_session_new (BzServices *svc, sqlite3 *db, const BzCaller *caller,
-                               GError **error);
+JsonNode *bz_auth_session_new (BzServices *svc, const BzCaller *caller, GError **error);
 
 /* bz-auth-validate.c */
 

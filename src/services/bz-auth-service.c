@@ -27,6 +27,8 @@
 #include <sodium.h>
 
 #include "bz-rate-limiter.h"
+#include "bz-store.h"
+#include "bz-user-repo.h"
 
 #define LOCAL_CLIENT_KEY  "(local)"   /* rate-limit key of GUI sign-ins */
 #define USERNAME_BASE_MAX 40          /* users.username is 50 in seed 002; room for "_NNNN" */
@@ -207,48 +209,10 @@ password_verify (const char *hash, const char *password)
   return crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
 }
 
-/* A transaction of our own, or a savepoint inside the caller's. */
-static gboolean
-tx_begin (sqlite3 *db, gboolean *nested, GError **error)
-{
-  *nested = !sqlite3_get_autocommit (db);
-  return *nested ? bz_db_exec (db, "SAVEPOINT bz_auth", error) : bz_db_begin (db, error);
-}
-
-static gboolean
-tx_commit (sqlite3 *db, gboolean nested, GError **error)
-{
-  return nested ? bz_db_exec (db, "RELEASE bz_auth", error) : bz_db_commit (db, error);
-}
-
-static void
-tx_rollback (sqlite3 *db, gboolean nested)
-{
-  if (nested)
-    sqlite3_exec (db, "ROLLBACK TO bz_auth; RELEASE bz_auth", NULL, NULL, NULL);
-  else
-    bz_db_rollback (db);
-}
+/* The savepoint of bz_auth_create_user() inside a caller's transaction. */
+#define AUTH_SAVEPOINT "bz_auth"
 
 /* --- Users ------------------------------------------------------------------- */
-
-static gboolean
-row_exists (sqlite3 *db, const char *sql, const char *value, gboolean *out, GError **error)
-{
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, sql, error);
-  int rc;
-  if (!st)
-    return FALSE;
-  sqlite3_bind_text (st, 1, value, -1, SQLITE_STATIC);
-  rc = sqlite3_step (st);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      bz_db_set_error (db, rc, error);
-      return FALSE;
-    }
-  *out = rc == SQLITE_ROW;
-  return TRUE;
-}
 
 /* "Carlos", "Hernández" -> "carlos_hernandez" (ASCII, [a-z0-9_]). */
 static char *
@@ -283,17 +247,17 @@ username_base (const char *first_name, const char *last_name)
 }
 
 static char *
-unique_username (sqlite3 *db, const char *first_name, const char *last_name, GError **error)
+unique_username (BzStore *store, const char *first_name, const char *last_name, GError **error)
 {
   g_autofree char *base = username_base (first_name, last_name);
+  g_autoptr(GHashTable) taken = bz_user_repo_usernames_with_base (store, base, error);
 
+  if (!taken)
+    return NULL;
   for (guint n = 1; n <= 10000; n++)
     {
       g_autofree char *candidate = n == 1 ? g_strdup (base) : g_strdup_printf ("%s_%u", base, n);
-      gboolean taken = FALSE;
-      if (!row_exists (db, "SELECT 1 FROM users WHERE username = ?", candidate, &taken, error))
-        return NULL;
-      if (!taken)
+      if (!g_hash_table_contains (taken, candidate))
         return g_steal_pointer (&candidate);
     }
   /* Ten thousand namesakes: fall back to a random suffix. */
@@ -308,103 +272,69 @@ unique_username (sqlite3 *db, const char *first_name, const char *last_name, GEr
 
 /* Inserts the user (and its nutritionists row) inside the open transaction. */
 static char *
-insert_user (sqlite3 *db, const BzUserFields *f, const char *hash, GError **error)
+insert_user (BzStore *store, const BzUserFields *f, const char *hash, GError **error)
 {
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *now = bz_now_iso8601 ();
   g_autofree char *username = NULL;
-  g_autoptr(sqlite3_stmt) st = NULL;
+  g_autofree char *license = NULL;
+  gboolean nutritionist = f->role == BZ_ROLE_NUTRITIONIST;
   GError *conflict = NULL;
-  gboolean taken = FALSE;
+  BzUserTaken taken = 0;
 
-  if (!row_exists (db, "SELECT 1 FROM users WHERE email = ?", f->email, &taken, error))
+  if (!bz_user_repo_find_taken (store, f->email, f->phone, nutritionist ? f->professional_license : NULL,
+                                &taken, error))
     return NULL;
-  if (taken)
+  if (taken & BZ_USER_TAKEN_EMAIL)
     {
       conflict = g_error_new_literal (BZ_ERROR, BZ_ERROR_CONFLICT, _("This email is already registered"));
       bz_error_add_detail (conflict, "email", "already_exists", _("This email is already registered"));
     }
-  if (f->phone)
+  if (taken & BZ_USER_TAKEN_PHONE)
     {
-      if (!row_exists (db, "SELECT 1 FROM users WHERE phone = ?", f->phone, &taken, error))
-        goto fail;
-      if (taken)
-        {
-          if (!conflict)
-            conflict = g_error_new_literal (BZ_ERROR, BZ_ERROR_CONFLICT, _("This phone number is already registered"));
-          bz_error_add_detail (conflict, "phone", "already_exists", _("This phone number is already registered"));
-        }
+      if (!conflict)
+        conflict = g_error_new_literal (BZ_ERROR, BZ_ERROR_CONFLICT, _("This phone number is already registered"));
+      bz_error_add_detail (conflict, "phone", "already_exists", _("This phone number is already registered"));
     }
-  if (f->role == BZ_ROLE_NUTRITIONIST && f->professional_license)
+  if (taken & BZ_USER_TAKEN_LICENSE)
     {
-      if (!row_exists (db, "SELECT 1 FROM nutritionists WHERE professional_license = ?",
-                       f->professional_license, &taken, error))
-        goto fail;
-      if (taken)
-        {
-          if (!conflict)
-            conflict = g_error_new_literal (BZ_ERROR, BZ_ERROR_CONFLICT,
-                                            _("This professional license is already registered"));
-          bz_error_add_detail (conflict, "professional_license", "already_exists",
-                               _("This professional license is already registered"));
-        }
+      if (!conflict)
+        conflict = g_error_new_literal (BZ_ERROR, BZ_ERROR_CONFLICT,
+                                        _("This professional license is already registered"));
+      bz_error_add_detail (conflict, "professional_license", "already_exists",
+                           _("This professional license is already registered"));
     }
   if (conflict)
     {
-      g_propagate_error (error, g_steal_pointer (&conflict));
+      g_propagate_error (error, conflict);
       return NULL;
     }
 
-  username = unique_username (db, f->first_name, f->last_name, error);
+  username = unique_username (store, f->first_name, f->last_name, error);
   if (!username)
     return NULL;
-
-  st = bz_db_prepare (db,
-      "INSERT INTO users (id, email, username, password_hash, first_name, last_name, phone,"
-      " date_of_birth, gender, user_type, email_verified, is_active, created_at, updated_at)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?)", error);
-  if (!st)
-    return NULL;
-  sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 2, f->email, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 3, username, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 4, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 5, f->first_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 6, f->last_name, -1, SQLITE_STATIC);
-  bz_db_bind_text_or_null (st, 7, f->phone);
-  bz_db_bind_text_or_null (st, 8, f->date_of_birth);
-  bz_db_bind_text_or_null (st, 9, f->gender);
-  sqlite3_bind_text (st, 10, bz_role_to_string (f->role), -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 11, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 12, now, -1, SQLITE_STATIC);
-  if (!bz_db_step_done (st, error) ||
-      !bz_store_log_change (db, "users", id, BZ_CHANGE_INSERT, error))
-    return NULL;
-
-  if (f->role == BZ_ROLE_NUTRITIONIST)
-    {
-      g_autofree char *nid = g_uuid_string_random ();
-      g_autofree char *license = f->professional_license ? g_strdup (f->professional_license)
-                                                         : g_strdup_printf ("PENDING-%s", id);
-      g_autoptr(sqlite3_stmt) ns = bz_db_prepare (db,
-          "INSERT INTO nutritionists (id, user_id, professional_license, clinic_name, created_at)"
-          " VALUES (?, ?, ?, ?, ?)", error);
-      if (!ns)
-        return NULL;
-      sqlite3_bind_text (ns, 1, nid, -1, SQLITE_STATIC);
-      sqlite3_bind_text (ns, 2, id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (ns, 3, license, -1, SQLITE_STATIC);
-      bz_db_bind_text_or_null (ns, 4, f->clinic_name);
-      sqlite3_bind_text (ns, 5, now, -1, SQLITE_STATIC);
-      if (!bz_db_step_done (ns, error) ||
-          !bz_store_log_change (db, "nutritionists", nid, BZ_CHANGE_INSERT, error))
-        return NULL;
-    }
+  if (nutritionist)
+    license = f->professional_license ? g_strdup (f->professional_license) : g_strdup_printf ("PENDING-%s", id);
+  {
+    BzUserRecord record = {
+      .id = id,
+      .email = f->email,
+      .username = username,
+      .password_hash = hash,
+      .first_name = f->first_name,
+      .last_name = f->last_name,
+      .phone = f->phone,
+      .date_of_birth = f->date_of_birth,
+      .gender = f->gender,
+      .user_type = bz_role_to_string (f->role),
+      .professional_license = license,
+      .clinic_name = f->clinic_name,
+      .created_at = now,
+    };
+    if (!bz_user_repo_insert (store, &record, error))
+      return NULL;
+  }
   return g_steal_pointer (&id);
-
-fail:
-  g_clear_error (&conflict);
-  return NULL;
 }
 
 char *
@@ -416,7 +346,7 @@ bz_auth_create_user (BzServices *svc, const char *email, const char *password,
   g_auto(BzUserFields) f = { 0 };
   g_autofree char *hash = NULL;
   g_autofree char *id = NULL;
-  sqlite3 *db;
+  BzStore *store;
   gboolean nested;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
@@ -428,58 +358,33 @@ bz_auth_create_user (BzServices *svc, const char *email, const char *password,
   if (!hash)
     return NULL;
 
-  db = bz_store_db (bz_services_get_store (svc));
-  if (!tx_begin (db, &nested, error))
+  store = bz_services_get_store (svc);
+  if (!bz_store_begin_nested (store, AUTH_SAVEPOINT, &nested, error))
     return NULL;
-  id = insert_user (db, &f, hash, error);
-  if (!id || !tx_commit (db, nested, error))
+  id = insert_user (store, &f, hash, error);
+  if (!id || !bz_store_commit_nested (store, AUTH_SAVEPOINT, nested, error))
     {
-      tx_rollback (db, nested);
+      bz_store_rollback_nested (store, AUTH_SAVEPOINT, nested);
       return NULL;
     }
   if (!nested)
-    bz_store_notify (bz_services_get_store (svc), "users", id);
+    bz_store_notify (store, "users", id);
   return g_steal_pointer (&id);
 }
 
 JsonObject *
 bz_user_json (BzServices *svc, const char *user_id, GError **error)
 {
-  sqlite3 *db = bz_store_db (bz_services_get_store (svc));
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "SELECT id, email, username, first_name, last_name, user_type, email_verified, must_change_password"
-      " FROM users WHERE id = ?", error);
-  JsonObject *o;
-  int rc;
+  g_autoptr(GError) local = NULL;
+  JsonObject *o = bz_user_repo_get (bz_services_get_store (svc), user_id, &local);
 
-  if (!st)
-    return NULL;
-  sqlite3_bind_text (st, 1, user_id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (st);
-  if (rc == SQLITE_DONE)
+  if (o == NULL)
     {
-      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("User not found"));
-      return NULL;
+      if (local)
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("User not found"));
     }
-  if (rc != SQLITE_ROW)
-    {
-      bz_db_set_error (db, rc, error);
-      return NULL;
-    }
-  o = json_object_new ();
-  json_object_set_string_member (o, "id", (const char *) sqlite3_column_text (st, 0));
-  json_object_set_string_member (o, "email", (const char *) sqlite3_column_text (st, 1));
-  json_object_set_string_member (o, "username", (const char *) sqlite3_column_text (st, 2));
-  json_object_set_string_member (o, "first_name", (const char *) sqlite3_column_text (st, 3));
-  json_object_set_string_member (o, "last_name", (const char *) sqlite3_column_text (st, 4));
-  {
-    g_autofree char *full = g_strdup_printf ("%s %s", sqlite3_column_text (st, 3),
-                                             sqlite3_column_text (st, 4));
-    json_object_set_string_member (o, "full_name", full);
-  }
-  json_object_set_string_member (o, "user_type", (const char *) sqlite3_column_text (st, 5));
-  json_object_set_boolean_member (o, "email_verified", sqlite3_column_int (st, 6) != 0);
-  json_object_set_boolean_member (o, "must_change_password", sqlite3_column_int (st, 7) != 0);
   return o;
 }
 
@@ -491,13 +396,8 @@ static BzCaller *
 authenticate (BzServices *svc, const char *email, const char *password, GError **error)
 {
   BzValidation v = BZ_VALIDATION_INIT;
-  sqlite3 *db = bz_store_db (bz_services_get_store (svc));
   g_autofree char *norm = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *hash = NULL;
-  g_autofree char *role_s = NULL;
-  g_autofree char *stored_email = NULL;
-  gboolean active = FALSE;
+  g_auto(BzUserAccount) account = { 0 };
   gboolean ok;
   BzRole role;
 
@@ -513,50 +413,17 @@ authenticate (BzServices *svc, const char *email, const char *password, GError *
 
   norm = g_ascii_strdown (email, -1);
   g_strstrip (norm);
-  {
-    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-        "SELECT id, password_hash, user_type, email, is_active FROM users WHERE email = ?", error);
-    int rc;
-    if (!st)
-      return NULL;
-    sqlite3_bind_text (st, 1, norm, -1, SQLITE_STATIC);
-    rc = sqlite3_step (st);
-    if (rc == SQLITE_ROW)
-      {
-        id = bz_db_column_text_dup (st, 0);
-        hash = bz_db_column_text_dup (st, 1);
-        role_s = bz_db_column_text_dup (st, 2);
-        stored_email = bz_db_column_text_dup (st, 3);
-        active = sqlite3_column_int (st, 4) != 0;
-      }
-    else if (rc != SQLITE_DONE)
-      {
-        bz_db_set_error (db, rc, error);
-        return NULL;
-      }
-  } /* statement finalized: no read snapshot is held while hashing */
+  /* The repository releases its statement: no read snapshot is held while hashing. */
+  if (!bz_user_repo_find_login (bz_services_get_store (svc), norm, &account, error))
+    return NULL;
 
-  ok = password_verify (hash ? hash : dummy_hash (), password);
-  if (!ok || !id || !active || !bz_role_from_string (role_s, &role))
+  ok = password_verify (account.password_hash ? account.password_hash : dummy_hash (), password);
+  if (!ok || !account.id || !account.is_active || !bz_role_from_string (account.user_type, &role))
     {
       bz_auth_set_unauthenticated (error, BZ_AUTH_BAD_CREDENTIALS);
       return NULL;
     }
-  return bz_caller_new (id, role, stored_email);
-}
-
-static gboolean
-touch_last_login (sqlite3 *db, const char *user_id, GError **error)
-{
-  g_autofree char *now = bz_now_iso8601 ();
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "UPDATE users SET last_login_at = ? WHERE id = ?", error);
-  if (!st)
-    return FALSE;
-  sqlite3_bind_text (st, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 2, user_id, -1, SQLITE_STATIC);
-  return bz_db_step_done (st, error) &&
-         bz_store_log_change (db, "users", user_id, BZ_CHANGE_UPDATE, error);
+  return bz_caller_new (account.id, role, account.email);
 }
 
 JsonNode *
@@ -566,7 +433,6 @@ bz_auth_login (BzServices *svc, const char *email, const char *password,
   BzStore *store = bz_services_get_store (svc);
   g_autoptr(BzCaller) caller = NULL;
   g_autoptr(JsonNode) result = NULL;
-  sqlite3 *db;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
   if (!check_login_rate (client_address, email, error))
@@ -578,14 +444,13 @@ bz_auth_login (BzServices *svc, const char *email, const char *password,
       return NULL;
     }
 
-  db = bz_store_db (store);
-  if (!bz_db_begin (db, error))
+  if (!bz_store_begin (store, error))
     return NULL;
-  if (!touch_last_login (db, caller->user_id, error) ||
-      !(result = bz_auth_session_new (svc, db, caller, error)) ||
-      !bz_db_commit (db, error))
+  if (!bz_user_repo_touch_last_login (store, caller->user_id, error) ||
+      !(result = bz_auth_session_new (svc, caller, error)) ||
+      !bz_store_commit (store, error))
     {
-      bz_db_rollback (db);
+      bz_store_rollback (store);
       return NULL;
     }
   bz_store_notify (store, "users", caller->user_id);
@@ -597,7 +462,6 @@ bz_auth_sign_in (BzServices *svc, const char *email, const char *password, GErro
 {
   BzStore *store = bz_services_get_store (svc);
   g_autoptr(BzCaller) caller = NULL;
-  sqlite3 *db;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
   if (!check_login_rate (NULL, email, error))
@@ -609,12 +473,11 @@ bz_auth_sign_in (BzServices *svc, const char *email, const char *password, GErro
       return NULL;
     }
 
-  db = bz_store_db (store);
-  if (!bz_db_begin (db, error))
+  if (!bz_store_begin (store, error))
     return NULL;
-  if (!touch_last_login (db, caller->user_id, error) || !bz_db_commit (db, error))
+  if (!bz_user_repo_touch_last_login (store, caller->user_id, error) || !bz_store_commit (store, error))
     {
-      bz_db_rollback (db);
+      bz_store_rollback (store);
       return NULL;
     }
   bz_store_notify (store, "users", caller->user_id);
@@ -628,10 +491,8 @@ bz_auth_change_password (BzServices *svc, const BzCaller *caller, const char *cu
                          const char *new_password, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
-  sqlite3 *db = bz_store_db (store);
   BzValidation v = BZ_VALIDATION_INIT;
-  g_autofree char *stored = NULL, *hash = NULL, *now = NULL;
-  g_autoptr(sqlite3_stmt) sel = NULL, upd = NULL;
+  g_autofree char *stored = NULL, *hash = NULL;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), FALSE);
   if (current_password == NULL || *current_password == '\0')
@@ -642,12 +503,15 @@ bz_auth_change_password (BzServices *svc, const BzCaller *caller, const char *cu
   if (!bz_validation_finish (&v, error))
     return FALSE;
 
-  sel = bz_db_prepare (db, "SELECT password_hash FROM users WHERE id = ? AND is_active = 1", error);
-  if (!sel)
-    return FALSE;
-  sqlite3_bind_text (sel, 1, caller->user_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (sel) == SQLITE_ROW)
-    stored = bz_db_column_text_dup (sel, 0);
+  {
+    g_autoptr(GError) local = NULL;
+    stored = bz_user_repo_get_password_hash (store, caller->user_id, &local);
+    if (local)
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return FALSE;
+      }
+  }
   if (stored == NULL || !password_verify (stored, current_password))
     {
       g_set_error_literal (error, BZ_ERROR, BZ_ERROR_VALIDATION, _("The current password is not correct"));
@@ -657,26 +521,16 @@ bz_auth_change_password (BzServices *svc, const BzCaller *caller, const char *cu
   /* Argon2id before the write transaction, so it never holds the lock. */
   if (!(hash = password_hash (new_password, error)))
     return FALSE;
-  now = bz_now_iso8601 ();
-  if (!bz_db_begin (db, error))
+  if (!bz_store_begin (store, error))
     return FALSE;
-  upd = bz_db_prepare (db, "UPDATE users SET password_hash = ?, must_change_password = 0, updated_at = ? WHERE id = ?",
-                       error);
-  if (!upd)
-    goto fail;
-  sqlite3_bind_text (upd, 1, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (upd, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (upd, 3, caller->user_id, -1, SQLITE_STATIC);
-  if (!bz_db_step_done (upd, error) ||
-      !bz_store_log_change (db, "users", caller->user_id, BZ_CHANGE_UPDATE, error) ||
-      !bz_db_commit (db, error))
-    goto fail;
+  if (!bz_user_repo_set_password (store, caller->user_id, hash, error) ||
+      !bz_store_commit (store, error))
+    {
+      bz_store_rollback (store);
+      return FALSE;
+    }
   bz_store_notify (store, "users", caller->user_id);
   return TRUE;
-
-fail:
-  bz_db_rollback (db);
-  return FALSE;
 }
 
 /* --- Registration ------------------------------------------------------------ */
@@ -693,7 +547,6 @@ bz_auth_register (BzServices *svc, JsonObject *input, const char *client_address
   g_autoptr(JsonNode) result = NULL;
   const char *email, *password, *first_name, *last_name, *user_type;
   BzRole role = BZ_ROLE_PATIENT;
-  sqlite3 *db;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
 
@@ -726,18 +579,17 @@ bz_auth_register (BzServices *svc, JsonObject *input, const char *client_address
   if (!hash)
     return NULL;
 
-  db = bz_store_db (store);
-  if (!bz_db_begin (db, error))
+  if (!bz_store_begin (store, error))
     return NULL;
-  id = insert_user (db, &f, hash, error);
+  id = insert_user (store, &f, hash, error);
   if (id)
     {
       caller = bz_caller_new (id, role, f.email);
-      result = bz_auth_session_new (svc, db, caller, error);
+      result = bz_auth_session_new (svc, caller, error);
     }
-  if (!result || !bz_db_commit (db, error))
+  if (!result || !bz_store_commit (store, error))
     {
-      bz_db_rollback (db);
+      bz_store_rollback (store);
       return NULL;
     }
   bz_store_notify (store, "users", id);

@@ -19,6 +19,9 @@
 #include "bz-auth-service.h"
 #include "bz-auth-internal.h"
 #include "bz-limits.h"
+#include "bz-store.h"
+#include "bz-token-repo.h"
+#include "bz-user-repo.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -100,7 +103,7 @@ access_token_new (BzServices *svc, const char *user_id, BzRole role, const char 
 
 /* Inserts a new refresh token of @family_id (a new family when NULL). */
 static char *
-refresh_token_insert (sqlite3 *db, const char *user_id, const char *family_id,
+refresh_token_insert (BzStore *store, const char *user_id, const char *family_id,
                       char **out_row_id, GError **error)
 {
   guint8 raw[32];
@@ -110,7 +113,6 @@ refresh_token_insert (sqlite3 *db, const char *user_id, const char *family_id,
   g_autofree char *hash = NULL;
   g_autofree char *now = iso8601_from_unix (bz_auth_now_unix ());
   g_autofree char *expires = iso8601_from_unix (bz_auth_now_unix () + BZ_REFRESH_TOKEN_TTL_S);
-  g_autoptr(sqlite3_stmt) st = NULL;
 
   bz_auth_ensure_sodium ();
   randombytes_buf (raw, sizeof raw);
@@ -118,20 +120,18 @@ refresh_token_insert (sqlite3 *db, const char *user_id, const char *family_id,
   sodium_memzero (raw, sizeof raw);
   hash = sha256_hex (token);
 
-  st = bz_db_prepare (db,
-      "INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at, created_at)"
-      " VALUES (?, ?, ?, ?, ?, ?)", error);
-  if (!st)
-    return NULL;
-  sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 2, user_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 3, family, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 4, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 5, expires, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 6, now, -1, SQLITE_STATIC);
-  if (!bz_db_step_done (st, error) ||
-      !bz_store_log_change (db, "refresh_tokens", id, BZ_CHANGE_INSERT, error))
-    return NULL;
+  {
+    BzRefreshTokenRecord record = {
+      .id = id,
+      .user_id = user_id,
+      .family_id = family,
+      .token_hash = hash,
+      .expires_at = expires,
+      .created_at = now,
+    };
+    if (!bz_token_repo_insert (store, &record, error))
+      return NULL;
+  }
   if (out_row_id)
     *out_row_id = g_steal_pointer (&id);
   return g_strdup (token);
@@ -149,7 +149,7 @@ token_response (const char *access_token, const char *refresh_token)
 }
 
 JsonNode *
-bz_auth_session_new (BzServices *svc, sqlite3 *db, const BzCaller *caller, GError **error)
+bz_auth_session_new (BzServices *svc, const BzCaller *caller, GError **error)
 {
   g_autofree char *family = g_uuid_string_random ();
   g_autofree char *access = access_token_new (svc, caller->user_id, caller->role, caller->email, family, error);
@@ -159,7 +159,7 @@ bz_auth_session_new (BzServices *svc, sqlite3 *db, const BzCaller *caller, GErro
 
   if (!access)
     return NULL;
-  refresh = refresh_token_insert (db, caller->user_id, family, NULL, error);
+  refresh = refresh_token_insert (bz_services_get_store (svc), caller->user_id, family, NULL, error);
   if (!refresh)
     return NULL;
   user = bz_user_json (svc, caller->user_id, error);
@@ -171,60 +171,6 @@ bz_auth_session_new (BzServices *svc, sqlite3 *db, const BzCaller *caller, GErro
   json_object_set_object_member (o, "user", user);
   return bz_json_node_new_object (o);
 }
-
-/* Revokes every live token of @family_id, logging each. */
-static gboolean
-revoke_family (sqlite3 *db, const char *family_id, GError **error)
-{
-  g_autofree char *now = bz_now_iso8601 ();
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(sqlite3_stmt) sel = bz_db_prepare (db,
-      "SELECT id FROM refresh_tokens WHERE family_id = ? AND revoked = 0", error);
-  g_autoptr(sqlite3_stmt) upd = NULL;
-  int rc;
-
-  if (!sel)
-    return FALSE;
-  sqlite3_bind_text (sel, 1, family_id, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (sel)) == SQLITE_ROW)
-    g_ptr_array_add (ids, bz_db_column_text_dup (sel, 0));
-  if (rc != SQLITE_DONE)
-    {
-      bz_db_set_error (db, rc, error);
-      return FALSE;
-    }
-  upd = bz_db_prepare (db,
-      "UPDATE refresh_tokens SET revoked = 1, revoked_at = ? WHERE family_id = ? AND revoked = 0",
-      error);
-  if (!upd)
-    return FALSE;
-  sqlite3_bind_text (upd, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (upd, 2, family_id, -1, SQLITE_STATIC);
-  if (!bz_db_step_done (upd, error))
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    if (!bz_store_log_change (db, "refresh_tokens", ids->pdata[i], BZ_CHANGE_UPDATE, error))
-      return FALSE;
-  return TRUE;
-}
-
-typedef struct
-{
-  char *id;
-  char *user_id;
-  char *family_id;
-  gint64 expires_at;
-  gboolean revoked;
-} RefreshRow;
-
-static void
-refresh_row_clear (RefreshRow *r)
-{
-  g_clear_pointer (&r->id, g_free);
-  g_clear_pointer (&r->user_id, g_free);
-  g_clear_pointer (&r->family_id, g_free);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RefreshRow, refresh_row_clear)
 
 static gboolean
 refresh_token_check_input (const char *token, GError **error)
@@ -245,68 +191,38 @@ refresh_token_check_input (const char *token, GError **error)
 
 /* Finds @token's row; UNAUTHENTICATED when unknown. */
 static gboolean
-refresh_row_lookup (sqlite3 *db, const char *token, RefreshRow *row, GError **error)
+refresh_row_lookup (BzStore *store, const char *token, BzRefreshToken *row, GError **error)
 {
   g_autofree char *hash = sha256_hex (token);
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "SELECT id, user_id, family_id, expires_at, revoked FROM refresh_tokens WHERE token_hash = ?",
-      error);
-  int rc;
 
-  if (!st)
+  if (!bz_token_repo_find (store, hash, row, error))
     return FALSE;
-  sqlite3_bind_text (st, 1, hash, -1, SQLITE_STATIC);
-  rc = sqlite3_step (st);
-  if (rc == SQLITE_DONE)
+  if (row->id == NULL)
     {
       bz_auth_set_unauthenticated (error, BZ_AUTH_BAD_SESSION);
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
-    {
-      bz_db_set_error (db, rc, error);
-      return FALSE;
-    }
-  row->id = bz_db_column_text_dup (st, 0);
-  row->user_id = bz_db_column_text_dup (st, 1);
-  row->family_id = bz_db_column_text_dup (st, 2);
-  row->expires_at = unix_from_iso8601 ((const char *) sqlite3_column_text (st, 3));
-  row->revoked = sqlite3_column_int (st, 4) != 0;
   return TRUE;
 }
 
-/* Reads @user_id's role and email if the user exists and is active. */
 /* The active user @user_id; with @session_id, only while that sign-in's
- * refresh-token family has a live (unrevoked) token, i.e. not logged out. */
+ * refresh-token family has a live (unrevoked) token, i.e. not logged out.
+ * UNAUTHENTICATED (empty message) when not. */
 static BzCaller *
-active_caller (sqlite3 *db, const char *user_id, const char *session_id, GError **error)
+active_caller (BzStore *store, const char *user_id, const char *session_id, GError **error)
 {
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "SELECT user_type, email, must_change_password FROM users WHERE id = ?1 AND is_active = 1 AND"
-      " (?2 IS NULL OR EXISTS (SELECT 1 FROM refresh_tokens r"
-      "                        WHERE r.family_id = ?2 AND r.user_id = ?1 AND r.revoked = 0))", error);
+  g_auto(BzUserAccount) account = { 0 };
   BzRole role;
-  int rc;
 
-  if (!st)
+  if (!bz_user_repo_get_active (store, user_id, session_id, &account, error))
     return NULL;
-  sqlite3_bind_text (st, 1, user_id, -1, SQLITE_STATIC);
-  if (session_id)
-    sqlite3_bind_text (st, 2, session_id, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (st, 2);
-  rc = sqlite3_step (st);
-  if (rc == SQLITE_ROW &&
-      bz_role_from_string ((const char *) sqlite3_column_text (st, 0), &role))
+  if (account.id && bz_role_from_string (account.user_type, &role))
     {
-      BzCaller *c = bz_caller_new (user_id, role, (const char *) sqlite3_column_text (st, 1));
-      c->must_change_password = sqlite3_column_int (st, 2) != 0;
+      BzCaller *c = bz_caller_new (user_id, role, account.email);
+      c->must_change_password = account.must_change_password;
       return c;
     }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    bz_db_set_error (db, rc, error);
-  else
-    g_set_error_literal (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED, "");
+  g_set_error_literal (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED, "");
   return NULL;
 }
 
@@ -314,24 +230,20 @@ JsonNode *
 bz_auth_refresh (BzServices *svc, const char *refresh_token, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
-  sqlite3 *db;
-  g_auto(RefreshRow) row = { 0 };
+  g_auto(BzRefreshToken) row = { 0 };
   g_autoptr(BzCaller) caller = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *access = NULL;
   g_autofree char *refresh = NULL;
   g_autofree char *new_id = NULL;
-  g_autofree char *now = NULL;
-  g_autoptr(sqlite3_stmt) st = NULL;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
   if (!refresh_token_check_input (refresh_token, error))
     return NULL;
 
-  db = bz_store_db (store);
-  if (!bz_db_begin (db, error))
+  if (!bz_store_begin (store, error))
     return NULL;
-  if (!refresh_row_lookup (db, refresh_token, &row, &local))
+  if (!refresh_row_lookup (store, refresh_token, &row, &local))
     goto fail;
 
   if (row.revoked)
@@ -340,24 +252,24 @@ bz_auth_refresh (BzServices *svc, const char *refresh_token, GError **error)
        * family; end every session of it.  Commit the revocation, then fail. */
       g_message ("Refresh token reuse detected: revoked token family %s of user %s",
                  row.family_id, row.user_id);
-      if (!revoke_family (db, row.family_id, &local) || !bz_db_commit (db, &local))
+      if (!bz_token_repo_revoke_family (store, row.family_id, &local) || !bz_store_commit (store, &local))
         goto fail;
       bz_auth_set_unauthenticated (error, BZ_AUTH_BAD_SESSION);
       return NULL;
     }
-  if (row.expires_at <= bz_auth_now_unix ())
+  if (unix_from_iso8601 (row.expires_at) <= bz_auth_now_unix ())
     {
       bz_auth_set_unauthenticated (&local, BZ_AUTH_BAD_SESSION);
       goto fail;
     }
-  caller = active_caller (db, row.user_id, NULL, &local);
+  caller = active_caller (store, row.user_id, NULL, &local);
   if (!caller)
     {
       if (local->code != BZ_ERROR_UNAUTHENTICATED)
         goto fail;
       /* The user is gone or disabled: end the session. */
       g_clear_error (&local);
-      if (!revoke_family (db, row.family_id, &local) || !bz_db_commit (db, &local))
+      if (!bz_token_repo_revoke_family (store, row.family_id, &local) || !bz_store_commit (store, &local))
         goto fail;
       bz_auth_set_unauthenticated (error, BZ_AUTH_BAD_SESSION);
       return NULL;
@@ -366,25 +278,16 @@ bz_auth_refresh (BzServices *svc, const char *refresh_token, GError **error)
   access = access_token_new (svc, caller->user_id, caller->role, caller->email, row.family_id, &local);
   if (!access)
     goto fail;
-  refresh = refresh_token_insert (db, caller->user_id, row.family_id, &new_id, &local);
+  refresh = refresh_token_insert (store, caller->user_id, row.family_id, &new_id, &local);
   if (!refresh)
     goto fail;
-  now = bz_now_iso8601 ();
-  st = bz_db_prepare (db,
-      "UPDATE refresh_tokens SET revoked = 1, revoked_at = ?, replaced_by = ? WHERE id = ?", &local);
-  if (!st)
-    goto fail;
-  sqlite3_bind_text (st, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 2, new_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 3, row.id, -1, SQLITE_STATIC);
-  if (!bz_db_step_done (st, &local) ||
-      !bz_store_log_change (db, "refresh_tokens", row.id, BZ_CHANGE_UPDATE, &local) ||
-      !bz_db_commit (db, &local))
+  if (!bz_token_repo_mark_replaced (store, row.id, new_id, &local) ||
+      !bz_store_commit (store, &local))
     goto fail;
   return bz_json_node_new_object (token_response (access, refresh));
 
 fail:
-  bz_db_rollback (db);
+  bz_store_rollback (store);
   g_propagate_error (error, g_steal_pointer (&local));
   return NULL;
 }
@@ -392,8 +295,8 @@ fail:
 gboolean
 bz_auth_logout (BzServices *svc, const char *refresh_token, GError **error)
 {
-  sqlite3 *db;
-  g_auto(RefreshRow) row = { 0 };
+  BzStore *store;
+  g_auto(BzRefreshToken) row = { 0 };
   g_autoptr(GError) local = NULL;
   gboolean valid;
 
@@ -401,15 +304,15 @@ bz_auth_logout (BzServices *svc, const char *refresh_token, GError **error)
   if (!refresh_token_check_input (refresh_token, error))
     return FALSE;
 
-  db = bz_store_db (bz_services_get_store (svc));
-  if (!bz_db_begin (db, error))
+  store = bz_services_get_store (svc);
+  if (!bz_store_begin (store, error))
     return FALSE;
-  if (!refresh_row_lookup (db, refresh_token, &row, &local))
+  if (!refresh_row_lookup (store, refresh_token, &row, &local))
     goto fail;
   /* A revoked token revokes its family too (as in refresh), but the caller
    * did not hold a live session: UNAUTHENTICATED. */
-  valid = !row.revoked && row.expires_at > bz_auth_now_unix ();
-  if (!revoke_family (db, row.family_id, &local) || !bz_db_commit (db, &local))
+  valid = !row.revoked && unix_from_iso8601 (row.expires_at) > bz_auth_now_unix ();
+  if (!bz_token_repo_revoke_family (store, row.family_id, &local) || !bz_store_commit (store, &local))
     goto fail;
   if (!valid)
     {
@@ -419,7 +322,7 @@ bz_auth_logout (BzServices *svc, const char *refresh_token, GError **error)
   return TRUE;
 
 fail:
-  bz_db_rollback (db);
+  bz_store_rollback (store);
   g_propagate_error (error, g_steal_pointer (&local));
   return FALSE;
 }
@@ -522,7 +425,7 @@ bz_auth_verify_access_token (BzServices *svc, const char *token, GError **error)
   if (sub == NULL || *sub == '\0' || sid == NULL || *sid == '\0')
     goto bad;
 
-  caller = active_caller (bz_store_db (bz_services_get_store (svc)), sub, sid, &local);
+  caller = active_caller (bz_services_get_store (svc), sub, sid, &local);
   if (caller)
     return caller;
   if (local->code != BZ_ERROR_UNAUTHENTICATED)

@@ -9,6 +9,8 @@
 #include "bz-meal-service.h"
 #include "bz-patient-service.h"
 #include "bz-scan-service.h"
+#include "bz-store.h"
+#include "bz-user-repo.h"
 #include "config.h"
 
 #define DEMO_SEED 20261121
@@ -52,9 +54,8 @@ static const Portion dinners[][3] = {
 gboolean
 bz_demo_exists (BzServices *svc)
 {
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (bz_services_get_store (svc)),
-                                              "SELECT 1 FROM users LIMIT 1", NULL);
-  return st && sqlite3_step (st) == SQLITE_ROW;
+  gboolean any = FALSE;
+  return bz_user_repo_has_any (bz_services_get_store (svc), &any, NULL) && any;
 }
 
 static GArray *
@@ -111,19 +112,19 @@ portions_json (const Portion *p, double scale)
 static gboolean
 create_nutritionist (BzServices *svc, char **out_user_id, GError **error)
 {
-  sqlite3 *db = bz_store_db (bz_services_get_store (svc));
+  BzStore *store = bz_services_get_store (svc);
   g_autoptr(JsonObject) extra = json_object_new ();
 
   /* bz_auth_create_user() also writes the nutritionists row from these. */
   json_object_set_string_member (extra, "professional_license", "DEMO-12345678");
   json_object_set_string_member (extra, "clinic_name", "Clínica Balanza (demo)");
-  if (!bz_db_begin (db, error))
+  if (!bz_store_begin (store, error))
     return FALSE;
   *out_user_id = bz_auth_create_user (svc, BZ_DEMO_NUTRITIONIST_EMAIL, BZ_DEMO_PASSWORD, "Ana", "Rivera",
                                       BZ_ROLE_NUTRITIONIST, extra, error);
-  if (*out_user_id == NULL || !bz_db_commit (db, error))
+  if (*out_user_id == NULL || !bz_store_commit (store, error))
     {
-      bz_db_rollback (db);
+      bz_store_rollback (store);
       g_clear_pointer (out_user_id, g_free);
       return FALSE;
     }
