@@ -7,7 +7,12 @@
 #include <math.h>
 #include <sodium.h>
 
+#include "bz-audit.h"
 #include "bz-auth-service.h"
+#include "bz-patient-repo.h"
+#include "bz-scan-repo.h"
+#include "bz-store.h"
+#include "bz-user-repo.h"
 
 static const char *statuses[] = { "active", "inactive", "graduated", "dropped", NULL };
 
@@ -64,7 +69,7 @@ random_password (char out[17])
 JsonNode *
 bz_patients_create (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
 {
-  sqlite3 *db = bz_store_db (bz_services_get_store (svc));
+  BzStore *store = bz_services_get_store (svc);
   BzValidation v = BZ_VALIDATION_INIT;
   const char *email, *first, *last, *goal, *password;
   g_autofree char *conditions = NULL, *allergies = NULL, *user_id = NULL, *now = NULL;
@@ -111,46 +116,30 @@ bz_patients_create (BzServices *svc, const BzCaller *caller, JsonObject *input, 
   if (!bz_validation_finish (&v, error))
     return NULL;
 
-  if (!bz_db_begin (db, error))
+  if (!bz_store_begin (store, error))
     return NULL;
   user_id = bz_auth_create_user (svc, email, password, first, last, BZ_ROLE_PATIENT, input, error);
   if (user_id == NULL)
     goto fail;
-  if (password == temp_password)
-    {
-      /* A generated password is handed over once and must be replaced. */
-      g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, "UPDATE users SET must_change_password = 1 WHERE id = ?", error);
-      if (!st)
-        goto fail;
-      sqlite3_bind_text (st, 1, user_id, -1, SQLITE_STATIC);
-      if (!bz_db_step_done (st, error))
-        goto fail;
-    }
+  /* A generated password is handed over once and must be replaced. */
+  if (password == temp_password && !bz_user_repo_require_password_change (store, user_id, error))
+    goto fail;
   now = bz_now_iso8601 ();
   {
-    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-        "INSERT INTO patients (id, user_id, nutritionist_id, assigned_at, primary_goal, target_weight_kg,"
-        " health_conditions, allergies, status, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)", error);
-    if (!st)
-      goto fail;
-    sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 2, user_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 3, caller->user_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 4, now, -1, SQLITE_STATIC);
-    bz_db_bind_text_or_null (st, 5, goal);
-    if (has_target)
-      sqlite3_bind_double (st, 6, target_weight);
-    sqlite3_bind_text (st, 7, conditions, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 8, allergies, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 9, now, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 10, now, -1, SQLITE_STATIC);
-    if (!bz_db_step_done (st, error))
+    BzPatientRecord record = {
+      .id = patient_id,
+      .user_id = user_id,
+      .nutritionist_id = caller->user_id,
+      .primary_goal = goal,
+      .has_target_weight = has_target,
+      .target_weight_kg = target_weight,
+      .health_conditions_json = conditions,
+      .allergies_json = allergies,
+      .created_at = now,
+    };
+    if (!bz_patient_repo_insert (store, &record, error) || !bz_store_commit (store, error))
       goto fail;
   }
-  if (!bz_store_log_change (db, "patients", patient_id, BZ_CHANGE_INSERT, error) ||
-      !bz_db_commit (db, error))
-    goto fail;
   bz_store_notify (bz_services_get_store (svc), "patients", patient_id);
 
   p = json_object_new ();
@@ -180,59 +169,17 @@ bz_patients_create (BzServices *svc, const BzCaller *caller, JsonObject *input, 
   }
 
 fail:
-  bz_db_rollback (db);
+  bz_store_rollback (store);
   return NULL;
-}
-
-/* Builds one list entry from the list query's columns. */
-static JsonObject *
-list_row (sqlite3_stmt *st)
-{
-  JsonObject *o = json_object_new ();
-  g_autofree char *full = g_strdup_printf ("%s %s", sqlite3_column_text (st, 2), sqlite3_column_text (st, 3));
-  double current = sqlite3_column_double (st, 8), first = sqlite3_column_double (st, 10);
-  json_object_set_string_member (o, "id", (const char *) sqlite3_column_text (st, 0));
-  json_object_set_string_member (o, "user_id", (const char *) sqlite3_column_text (st, 1));
-  json_object_set_string_member (o, "full_name", full);
-  json_object_set_string_member (o, "email", (const char *) sqlite3_column_text (st, 4));
-  json_object_set_null_member (o, "photo_url");
-  json_object_set_string_member (o, "primary_goal", (const char *) sqlite3_column_text (st, 5));
-  json_object_set_string_member (o, "status", (const char *) sqlite3_column_text (st, 6));
-  json_object_set_string_member (o, "assigned_at", (const char *) sqlite3_column_text (st, 7));
-  json_object_set_null_member (o, "last_appointment");
-  json_object_set_null_member (o, "next_appointment");
-  if (sqlite3_column_type (st, 8) == SQLITE_NULL)
-    json_object_set_null_member (o, "current_weight_kg");
-  else
-    json_object_set_double_member (o, "current_weight_kg", current);
-  if (sqlite3_column_type (st, 9) == SQLITE_NULL)
-    json_object_set_null_member (o, "target_weight_kg");
-  else
-    json_object_set_double_member (o, "target_weight_kg", sqlite3_column_double (st, 9));
-  /* progress toward target weight: (first − current) / (first − target), 0..100 */
-  if (sqlite3_column_type (st, 8) != SQLITE_NULL && sqlite3_column_type (st, 9) != SQLITE_NULL &&
-      first != sqlite3_column_double (st, 9))
-    {
-      double pct = 100.0 * (first - current) / (first - sqlite3_column_double (st, 9));
-      json_object_set_double_member (o, "progress_percentage", round (CLAMP (pct, 0.0, 100.0) * 10) / 10);
-    }
-  else
-    json_object_set_null_member (o, "progress_percentage");
-  json_object_set_int_member (o, "scan_count", sqlite3_column_int (st, 11));
-  return o;
 }
 
 JsonNode *
 bz_patients_list (BzServices *svc, const BzCaller *caller, const char *search, const char *status,
                   guint page, guint limit, GError **error)
 {
-  sqlite3 *db = bz_store_db (bz_services_get_store (svc));
-  g_autofree char *pattern = NULL;
-  g_autoptr(sqlite3_stmt) count = NULL;
-  g_autoptr(sqlite3_stmt) st = NULL;
   JsonArray *arr;
   JsonObject *data;
-  gint64 total;
+  gint64 total = 0;
 
   if (caller->role != BZ_ROLE_NUTRITIONIST)
     {
@@ -248,56 +195,10 @@ bz_patients_list (BzServices *svc, const BzCaller *caller, const char *search, c
       g_propagate_error (error, e);
       return NULL;
     }
-  if (search && *search)
-    {
-      g_autofree char *folded = g_utf8_casefold (search, -1);
-      GString *s = g_string_new ("%");
-      for (const char *c = folded; *c; c++)
-        {
-          if (*c == '%' || *c == '_' || *c == '\\')
-            g_string_append_c (s, '\\');
-          g_string_append_c (s, *c);
-        }
-      g_string_append_c (s, '%');
-      pattern = g_string_free (s, FALSE);
-    }
-
-#define PATIENT_FILTER \
-  " FROM patients p JOIN users u ON u.id = p.user_id" \
-  " WHERE p.nutritionist_id = ?1 AND (?2 = 'all' OR p.status = ?2)" \
-  " AND (?3 IS NULL OR lower(u.first_name || ' ' || u.last_name) LIKE ?3 ESCAPE '\\' OR u.email LIKE ?3 ESCAPE '\\')"
-
-  count = bz_db_prepare (db, "SELECT count(*)" PATIENT_FILTER, error);
-  if (!count)
+  arr = bz_patient_repo_list (bz_services_get_store (svc), caller->user_id, status, search, limit,
+                              (gint64) (page - 1) * limit, &total, error);
+  if (arr == NULL)
     return NULL;
-  sqlite3_bind_text (count, 1, caller->user_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (count, 2, status, -1, SQLITE_STATIC);
-  bz_db_bind_text_or_null (count, 3, pattern);
-  if (sqlite3_step (count) != SQLITE_ROW)
-    {
-      bz_db_set_error (db, sqlite3_errcode (db), error);
-      return NULL;
-    }
-  total = sqlite3_column_int64 (count, 0);
-
-  st = bz_db_prepare (db,
-      "SELECT p.id, p.user_id, u.first_name, u.last_name, u.email, p.primary_goal, p.status, p.assigned_at,"
-      " (SELECT weight_kg FROM body_scans s WHERE s.patient_id = p.id ORDER BY measured_at DESC LIMIT 1),"
-      " p.target_weight_kg,"
-      " (SELECT weight_kg FROM body_scans s WHERE s.patient_id = p.id ORDER BY measured_at ASC LIMIT 1),"
-      " (SELECT count(*) FROM body_scans s WHERE s.patient_id = p.id)"
-      PATIENT_FILTER
-      " ORDER BY u.last_name COLLATE NOCASE, u.first_name COLLATE NOCASE LIMIT ?4 OFFSET ?5", error);
-  if (!st)
-    return NULL;
-  sqlite3_bind_text (st, 1, caller->user_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 2, status, -1, SQLITE_STATIC);
-  bz_db_bind_text_or_null (st, 3, pattern);
-  sqlite3_bind_int (st, 4, limit);
-  sqlite3_bind_int64 (st, 5, (gint64) (page - 1) * limit);
-  arr = json_array_new ();
-  while (sqlite3_step (st) == SQLITE_ROW)
-    json_array_add_object_element (arr, list_row (st));
 
   data = json_object_new ();
   json_object_set_array_member (data, "patients", arr);
@@ -308,38 +209,34 @@ bz_patients_list (BzServices *svc, const BzCaller *caller, const char *search, c
 char *
 bz_patients_resolve (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error)
 {
-  sqlite3 *db = bz_store_db (bz_services_get_store (svc));
-  g_autoptr(sqlite3_stmt) st = NULL;
+  BzStore *store = bz_services_get_store (svc);
+  g_autoptr(GError) local = NULL;
+  g_autofree char *id = NULL;
 
   if (caller->role == BZ_ROLE_PATIENT)
     {
-      st = bz_db_prepare (db, "SELECT id FROM patients WHERE user_id = ?", error);
-      if (!st)
-        return NULL;
-      sqlite3_bind_text (st, 1, caller->user_id, -1, SQLITE_STATIC);
-      if (sqlite3_step (st) == SQLITE_ROW &&
-          (patient_id == NULL || *patient_id == '\0' ||
-           g_strcmp0 (patient_id, (const char *) sqlite3_column_text (st, 0)) == 0))
-        return bz_db_column_text_dup (st, 0);
-      g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Patient not found"));
-      return NULL;
+      id = bz_patient_repo_id_of_user (store, caller->user_id, &local);
+      if (id && patient_id && *patient_id && g_strcmp0 (patient_id, id) != 0)
+        g_clear_pointer (&id, g_free);
     }
-  if (patient_id == NULL || *patient_id == '\0')
+  else if (patient_id == NULL || *patient_id == '\0')
     {
       GError *e = g_error_new_literal (BZ_ERROR, BZ_ERROR_VALIDATION, _("patient_id is required"));
       bz_error_add_detail (e, "patient_id", "required", e->message);
       g_propagate_error (error, e);
       return NULL;
     }
-  st = bz_db_prepare (db, "SELECT id FROM patients WHERE id = ? AND nutritionist_id = ?", error);
-  if (!st)
-    return NULL;
-  sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 2, caller->user_id, -1, SQLITE_STATIC);
-  if (sqlite3_step (st) == SQLITE_ROW)
-    return bz_db_column_text_dup (st, 0);
-  g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Patient not found"));
-  return NULL;
+  else
+    id = bz_patient_repo_id_if_assigned (store, patient_id, caller->user_id, &local);
+
+  if (local)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (id == NULL)
+    g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Patient not found"));
+  return g_steal_pointer (&id);
 }
 
 void
@@ -354,11 +251,12 @@ bz_patients_audit_read (BzServices *svc, const BzCaller *caller, const char *pat
 JsonNode *
 bz_patients_get (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error)
 {
-  sqlite3 *db = bz_store_db (bz_services_get_store (svc));
+  BzStore *store = bz_services_get_store (svc);
   g_autofree char *id = bz_patients_resolve (svc, caller, patient_id, error);
-  g_autoptr(sqlite3_stmt) st = NULL;
+  g_autoptr(GError) local = NULL;
   JsonObject *patient, *basic, *data;
   JsonArray *history;
+  guint n;
 
   if (id == NULL)
     return NULL;
@@ -366,80 +264,32 @@ bz_patients_get (BzServices *svc, const BzCaller *caller, const char *patient_id
    * read statement open would need to upgrade a stale WAL snapshot and fail
    * with SQLITE_BUSY at once if another thread committed meanwhile. */
   bz_patients_audit_read (svc, caller, id, "read_patient");
-  st = bz_db_prepare (db,
-      "SELECT p.user_id, u.email, u.first_name, u.last_name, u.phone, u.date_of_birth, u.gender,"
-      " p.primary_goal, p.target_weight_kg, p.health_conditions, p.allergies, p.status, p.assigned_at,"
-      " p.nutritionist_id, p.activity_level"
-      " FROM patients p JOIN users u ON u.id = p.user_id WHERE p.id = ?", error);
-  if (!st)
-    return NULL;
-  sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
-  if (sqlite3_step (st) != SQLITE_ROW)
+  basic = bz_patient_repo_get_basic_info (store, id, &local);
+  if (basic == NULL)
     {
-      g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Patient not found"));
+      if (local)
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Patient not found"));
       return NULL;
     }
 
-  basic = json_object_new ();
-  json_object_set_string_member (basic, "user_id", (const char *) sqlite3_column_text (st, 0));
-  json_object_set_string_member (basic, "email", (const char *) sqlite3_column_text (st, 1));
-  json_object_set_string_member (basic, "first_name", (const char *) sqlite3_column_text (st, 2));
-  json_object_set_string_member (basic, "last_name", (const char *) sqlite3_column_text (st, 3));
-  {
-    g_autofree char *full = g_strdup_printf ("%s %s", sqlite3_column_text (st, 2), sqlite3_column_text (st, 3));
-    json_object_set_string_member (basic, "full_name", full);
-  }
-  json_object_set_string_member (basic, "phone", (const char *) sqlite3_column_text (st, 4));
-  json_object_set_string_member (basic, "date_of_birth", (const char *) sqlite3_column_text (st, 5));
-  json_object_set_string_member (basic, "gender", (const char *) sqlite3_column_text (st, 6));
-  json_object_set_string_member (basic, "primary_goal", (const char *) sqlite3_column_text (st, 7));
-  if (sqlite3_column_type (st, 8) == SQLITE_NULL)
-    json_object_set_null_member (basic, "target_weight_kg");
-  else
-    json_object_set_double_member (basic, "target_weight_kg", sqlite3_column_double (st, 8));
-  json_object_set_member (basic, "health_conditions", bz_json_node_from_text ((const char *) sqlite3_column_text (st, 9)));
-  json_object_set_member (basic, "allergies", bz_json_node_from_text ((const char *) sqlite3_column_text (st, 10)));
-  json_object_set_string_member (basic, "status", (const char *) sqlite3_column_text (st, 11));
-  json_object_set_string_member (basic, "assigned_at", (const char *) sqlite3_column_text (st, 12));
-  json_object_set_string_member (basic, "nutritionist_id", (const char *) sqlite3_column_text (st, 13));
-  json_object_set_string_member (basic, "activity_level", (const char *) sqlite3_column_text (st, 14));
-
   /* progress_history: every scan, oldest first; current_metrics: the newest. */
-  history = json_array_new ();
-  {
-    g_autoptr(sqlite3_stmt) s = bz_db_prepare (db,
-        "SELECT id, measured_at, weight_kg, body_fat_percent, skeletal_muscle_mass_kg, circumferences_cm"
-        " FROM body_scans WHERE patient_id = ? ORDER BY measured_at ASC", error);
-    if (!s)
-      {
-        json_array_unref (history);
-        json_object_unref (basic);
-        return NULL;
-      }
-    sqlite3_bind_text (s, 1, id, -1, SQLITE_STATIC);
-    while (sqlite3_step (s) == SQLITE_ROW)
-      {
-        JsonObject *h = json_object_new ();
-        json_object_set_string_member (h, "scan_id", (const char *) sqlite3_column_text (s, 0));
-        json_object_set_string_member (h, "measured_at", (const char *) sqlite3_column_text (s, 1));
-        json_object_set_double_member (h, "weight_kg", sqlite3_column_double (s, 2));
-        json_object_set_double_member (h, "body_fat_percent", sqlite3_column_double (s, 3));
-        json_object_set_double_member (h, "skeletal_muscle_mass_kg", sqlite3_column_double (s, 4));
-        json_object_set_member (h, "circumferences_cm", bz_json_node_from_text ((const char *) sqlite3_column_text (s, 5)));
-        json_array_add_object_element (history, h);
-      }
-  }
+  history = bz_scan_repo_progress (store, id, error);
+  if (history == NULL)
+    {
+      json_object_unref (basic);
+      return NULL;
+    }
 
   patient = json_object_new ();
   json_object_set_string_member (patient, "id", id);
   json_object_set_object_member (patient, "basic_info", basic);
-  {
-    guint n = json_array_get_length (history);
-    if (n > 0)
-      json_object_set_member (patient, "current_metrics", json_node_copy (json_array_get_element (history, n - 1)));
-    else
-      json_object_set_null_member (patient, "current_metrics");
-  }
+  n = json_array_get_length (history);
+  if (n > 0)
+    json_object_set_member (patient, "current_metrics", json_node_copy (json_array_get_element (history, n - 1)));
+  else
+    json_object_set_null_member (patient, "current_metrics");
   json_object_set_array_member (patient, "progress_history", history);
   json_object_set_null_member (patient, "active_meal_plan");
   json_object_set_array_member (patient, "appointments", json_array_new ());

@@ -1,0 +1,121 @@
+/* bz-patient-repo.h — the patients aggregate: `patients` joined with the
+ * patient's `users` row, and its progress from `body_scans`.
+ *
+ * Every function runs on the calling thread's connection (bz_store_db());
+ * writers run inside the caller's transaction (bz_store_begin()) and append
+ * their row to the change log.  Authorization is the caller's: these
+ * functions filter by the ids they are given, nothing more.
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "bz-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * BzPatientRecord:
+ * @id: the new patients.id (a UUID of the caller's)
+ * @user_id: the patient's users.id
+ * @nutritionist_id: the assigned nutritionist's users.id
+ * @primary_goal: (nullable): weight_loss, muscle_gain, maintenance or health_condition
+ * @has_target_weight: whether @target_weight_kg is set (else NULL is stored)
+ * @target_weight_kg: target body weight, kg
+ * @health_conditions_json: JSON array of strings, as text ("[]" when none)
+ * @allergies_json: JSON array of strings, as text ("[]" when none)
+ * @created_at: ISO 8601 UTC; also assigned_at and updated_at
+ *
+ * A new patient's columns, all borrowed; status starts "active".
+ */
+typedef struct
+{
+  const char *id;
+  const char *user_id;
+  const char *nutritionist_id;
+  const char *primary_goal;
+  gboolean has_target_weight;
+  double target_weight_kg;
+  const char *health_conditions_json;
+  const char *allergies_json;
+  const char *created_at;
+} BzPatientRecord;
+
+/**
+ * bz_patient_repo_insert:
+ * @store: the store, inside a transaction of this thread
+ * @patient: the new row
+ * @error: BZ_ERROR_CONFLICT (the user already is a patient, unknown user),
+ *   BZ_ERROR_INTERNAL
+ *
+ * Inserts @patient and logs it (table "patients", op insert).
+ *
+ * Returns: %TRUE when inserted.
+ */
+gboolean    bz_patient_repo_insert        (BzStore *store, const BzPatientRecord *patient, GError **error);
+
+/**
+ * bz_patient_repo_list:
+ * @store: the store
+ * @nutritionist_id: only this nutritionist's patients
+ * @status: "active", "inactive", "graduated", "dropped", or "all"
+ * @search: (nullable): matched, case-folded and as a substring, against
+ *   "first last" and the email (LIKE wildcards in it match themselves)
+ * @limit: rows of the page
+ * @offset: rows skipped before the page
+ * @out_total: (out): how many patients match in all
+ * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE when busy)
+ *
+ * One page ordered by last name, first name (case-insensitive); one
+ * statement for the page whatever its length (the scans' figures are
+ * correlated subqueries, not a query per row).
+ *
+ * Returns: (transfer full): an array of {id, user_id, full_name, email,
+ *   photo_url (null), primary_goal, status, assigned_at, last_appointment
+ *   (null), next_appointment (null), current_weight_kg (newest scan, or
+ *   null), target_weight_kg (or null), progress_percentage (first scan ->
+ *   target, 0..100 rounded to 0.1, or null), scan_count}, or %NULL with @error.
+ */
+JsonArray  *bz_patient_repo_list          (BzStore *store, const char *nutritionist_id, const char *status,
+                                           const char *search, guint limit, gint64 offset,
+                                           gint64 *out_total, GError **error);
+
+/**
+ * bz_patient_repo_id_of_user:
+ * @store: the store
+ * @user_id: a users.id
+ * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
+ *
+ * Returns: (transfer full) (nullable): the patients.id of @user_id; %NULL
+ *   without @error when @user_id is not a patient.
+ */
+char       *bz_patient_repo_id_of_user    (BzStore *store, const char *user_id, GError **error);
+
+/**
+ * bz_patient_repo_id_if_assigned:
+ * @store: the store
+ * @patient_id: a patients.id
+ * @nutritionist_id: a users.id
+ * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
+ *
+ * Returns: (transfer full) (nullable): @patient_id as stored when that
+ *   patient is assigned to @nutritionist_id; %NULL without @error otherwise.
+ */
+char       *bz_patient_repo_id_if_assigned (BzStore *store, const char *patient_id,
+                                            const char *nutritionist_id, GError **error);
+
+/**
+ * bz_patient_repo_get_basic_info:
+ * @store: the store
+ * @patient_id: a patients.id
+ * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
+ *
+ * Returns: (transfer full) (nullable): {user_id, email, first_name,
+ *   last_name, full_name, phone, date_of_birth, gender, primary_goal,
+ *   target_weight_kg, health_conditions [..], allergies [..], status,
+ *   assigned_at, nutritionist_id, activity_level}; %NULL without @error when
+ *   there is no such patient.
+ */
+JsonObject *bz_patient_repo_get_basic_info (BzStore *store, const char *patient_id, GError **error);
+
+G_END_DECLS
