@@ -653,13 +653,13 @@ bz_patient_page_set_session (BzPatientPage *self, BzSession *session)
     return;
   if (self->watch_id)
     {
-      bz_store_unwatch (bz_services_get_store (bz_session_get_services (self->session)), self->watch_id);
+      bz_services_unwatch (bz_session_get_services (self->session), self->watch_id);
       self->watch_id = 0;
     }
   g_set_object (&self->session, session);
   if (session)
-    self->watch_id = bz_store_watch (bz_services_get_store (bz_session_get_services (session)),
-                                     NULL, store_changed_cb, self, NULL);
+    self->watch_id = bz_services_watch (bz_session_get_services (session),
+                                        NULL, store_changed_cb, self, NULL);
 }
 
 void

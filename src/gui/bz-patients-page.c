@@ -447,13 +447,13 @@ bz_patients_page_set_session (BzPatientsPage *self, BzSession *session)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->watch_id)
     {
-      bz_store_unwatch (bz_services_get_store (bz_session_get_services (self->session)), self->watch_id);
+      bz_services_unwatch (bz_session_get_services (self->session), self->watch_id);
       self->watch_id = 0;
     }
   g_set_object (&self->session, session);
   if (session)
-    self->watch_id = bz_store_watch (bz_services_get_store (bz_session_get_services (session)),
-                                     NULL, store_changed_cb, self, NULL);
+    self->watch_id = bz_services_watch (bz_session_get_services (session),
+                                        NULL, store_changed_cb, self, NULL);
 }
 
 void

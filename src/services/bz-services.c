@@ -2,6 +2,7 @@
 #include "bz-services.h"
 
 #include "bz-audit.h"
+#include "bz-store.h"
 #include "bz-avatar-provider.h"
 #include "bz-local-avatar-provider.h"
 #include "bz-limits.h"
@@ -110,6 +111,21 @@ BzStore *
 bz_services_get_store (BzServices *self)
 {
   return self->store;
+}
+
+guint
+bz_services_watch (BzServices *self, GMainContext *context, BzChangeFunc func,
+                   gpointer user_data, GDestroyNotify destroy)
+{
+  g_return_val_if_fail (BZ_IS_SERVICES (self), 0);
+  return bz_store_watch (self->store, context, func, user_data, destroy);
+}
+
+void
+bz_services_unwatch (BzServices *self, guint watch_id)
+{
+  g_return_if_fail (BZ_IS_SERVICES (self));
+  bz_store_unwatch (self->store, watch_id);
 }
 
 gpointer

@@ -70,6 +70,30 @@ BzStore    *bz_services_get_store (BzServices *self);
 BzAuditLog *bz_services_get_audit_log (BzServices *self);
 
 /**
+ * BzChangeFunc:
+ * @table: the table that changed ("meal_logs", "body_scans", ...)
+ * @row_id: the changed row's id
+ *
+ * Called on the watcher's main context after a write committed, whichever
+ * thread (GUI worker, server, phone) made it.
+ */
+typedef void (*BzChangeFunc) (const char *table, const char *row_id, gpointer user_data);
+
+/**
+ * bz_services_watch:
+ * @context: (nullable): where @func runs; %NULL: the thread-default context
+ * @func: (scope notified): called after every committed write
+ * @destroy: (nullable): frees @user_data when the watch ends
+ *
+ * Follows the store's change notifications (bz_store_watch()).
+ * Returns: a watch id for bz_services_unwatch().
+ */
+guint       bz_services_watch   (BzServices *self, GMainContext *context, BzChangeFunc func,
+                                 gpointer user_data, GDestroyNotify destroy);
+/** bz_services_unwatch: stops the watch @watch_id of bz_services_watch(). */
+void        bz_services_unwatch (BzServices *self, guint watch_id);
+
+/**
  * bz_services_get_avatar_provider:
  * Returns: (transfer none) (type BzAvatarProvider): the 3D-scan/avatar provider.
  */
