@@ -32,8 +32,7 @@ main (int argc, char **argv)
   BzRuntimeOptions opts = { 0 };
   g_autoptr(GOptionContext) ctx = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BzServices) services = NULL;
-  g_autoptr(BzServer) server = NULL;
+  g_autoptr(BzRuntime) runtime = NULL;
   g_autoptr(GMainLoop) loop = NULL;
 
   bz_runtime_init_i18n ();
@@ -47,20 +46,19 @@ main (int argc, char **argv)
     }
   bz_runtime_options_finish (&opts);
 
-  services = bz_runtime_open (&opts, print_progress, NULL, &error);
-  if (services == NULL)
+  runtime = bz_runtime_open (&opts, print_progress, NULL, &error);
+  if (runtime == NULL)
     {
       g_printerr ("balanzad: %s\n", error->message);
       return 1;
     }
-  server = bz_runtime_start_server (services, &opts, &error);
-  if (server == NULL)
+  if (!bz_runtime_start_server (runtime, &opts, &error))
     {
       g_printerr ("balanzad: %s\n", error->message);
       return 1;
     }
   {
-    g_autofree char *url = bz_server_get_lan_url (server);
+    g_autofree char *url = bz_runtime_dup_lan_url (runtime);
     g_printerr (_("Phones on this network use %s\n"), url);
     if (opts.demo)
       g_printerr (_("Demo clinic: demo@balanza.local / Demo-2026!  (members paciente01..24@balanza.local)\n"));
@@ -71,7 +69,7 @@ main (int argc, char **argv)
   g_unix_signal_add (SIGINT, on_signal, loop);
   g_main_loop_run (loop);
 
-  bz_runtime_shutdown (server, services);
+  bz_runtime_shutdown (runtime);
   bz_runtime_options_clear (&opts);
   return 0;
 }

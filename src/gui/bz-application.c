@@ -1,9 +1,14 @@
 /* bz-application.c — the Balanza desktop application (AdwApplication).
  *
+ * The application owns the runtime (store, services, server: bz-runtime.h);
+ * windows get only the services.
  * activate: the window shows start-up progress while bz_runtime_open() and
- * bz_runtime_start_server() run on a worker, then the sign-in page.
- * shutdown: windows close, then bz_runtime_shutdown() stops the server and
- * checkpoints the WAL.  SIGINT and SIGTERM quit the same way (exit status 0).
+ * bz_runtime_start_server() run on a worker (bz_startup_run()), then the
+ * sign-in page; the application keeps the runtime and tells its windows, every
+ * few seconds, how many phones are connected.
+ * shutdown: windows close, then bz_runtime_shutdown() stops the server, writes
+ * the queued audit rows and checkpoints the WAL.  SIGINT and SIGTERM quit the
+ * same way (exit status 0).
  */
 #include "bz-application.h"
 
@@ -13,14 +18,19 @@
 #include "config.h"
 #include "bz-gui-resources.h"
 #include "bz-runtime.h"
+#include "bz-startup.h"
 #include "bz-window.h"
+
+#define STATUS_POLL_S 3
 
 struct _BzApplication
 {
   AdwApplication parent_instance;
 
   BzRuntimeOptions opts;
-  BzSession *session;       /* once the runtime is up */
+  BzRuntime *runtime;       /* once started */
+  char *lan_url;            /* the URL phones use, once started */
+  guint status_source;
   guint sigint_source;
   guint sigterm_source;
   gboolean starting;
@@ -143,16 +153,37 @@ first_frame_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data
   return G_SOURCE_REMOVE;
 }
 
+/* Tells every window the URL phones use and how many are connected. */
+static gboolean
+poll_status_cb (gpointer user_data)
+{
+  BzApplication *self = user_data;
+  guint n;
+
+  if (self->runtime == NULL)
+    return G_SOURCE_CONTINUE;
+  n = bz_runtime_get_connected_clients (self->runtime);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (BZ_IS_WINDOW (l->data))
+      bz_window_set_phone_status (l->data, self->lan_url, n);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 runtime_started_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BzApplication *self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(BzRuntime) runtime = bz_startup_run_finish (BZ_WINDOW (source), result, &error);
 
   self->starting = FALSE;
-  if (bz_window_start_runtime_finish (BZ_WINDOW (source), result, &error))
+  if (runtime)
     {
-      g_set_object (&self->session, bz_window_get_session (BZ_WINDOW (source)));
+      g_set_object (&self->runtime, runtime);
+      g_free (self->lan_url);
+      self->lan_url = bz_runtime_dup_lan_url (runtime);
+      if (self->status_source == 0)
+        self->status_source = g_timeout_add_seconds (STATUS_POLL_S, poll_status_cb, self);
       if (g_getenv ("BALANZA_EXIT_AFTER_FIRST_FRAME"))
         gtk_widget_add_tick_callback (GTK_WIDGET (source), first_frame_tick_cb, self, NULL);
     }
@@ -170,11 +201,17 @@ bz_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (bz_window_new (GTK_APPLICATION (app), self->opts.kiosk));
-      if (self->session == NULL && !self->starting)
+      if (self->runtime)
+        {
+          bz_window_set_services (BZ_WINDOW (window), bz_runtime_get_services (self->runtime), self->opts.demo);
+          bz_window_set_phone_status (BZ_WINDOW (window), self->lan_url,
+                                      bz_runtime_get_connected_clients (self->runtime));
+        }
+      else if (!self->starting)
         {
           self->starting = TRUE;
           g_application_hold (app);
-          bz_window_start_runtime (BZ_WINDOW (window), &self->opts, NULL, runtime_started_cb, self);
+          bz_startup_run (BZ_WINDOW (window), &self->opts, NULL, runtime_started_cb, self);
         }
     }
   gtk_window_present (window);
@@ -188,15 +225,16 @@ bz_application_shutdown (GApplication *app)
 
   g_clear_handle_id (&self->sigint_source, g_source_remove);
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
+  g_clear_handle_id (&self->status_source, g_source_remove);
 
   /* Close the windows first: their pending work is cancelled. */
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     gtk_window_destroy (GTK_WINDOW (windows->data));
 
-  if (self->session)
+  if (self->runtime)
     {
-      bz_runtime_shutdown (bz_session_get_server (self->session), bz_session_get_services (self->session));
-      g_clear_object (&self->session);
+      bz_runtime_shutdown (self->runtime);
+      g_clear_object (&self->runtime);
     }
 
   G_APPLICATION_CLASS (bz_application_parent_class)->shutdown (app);
@@ -206,7 +244,8 @@ static void
 bz_application_finalize (GObject *object)
 {
   BzApplication *self = BZ_APPLICATION (object);
-  g_clear_object (&self->session);
+  g_clear_object (&self->runtime);
+  g_clear_pointer (&self->lan_url, g_free);
   bz_runtime_options_clear (&self->opts);
   G_OBJECT_CLASS (bz_application_parent_class)->finalize (object);
 }

@@ -1,4 +1,4 @@
-/* bz-session.c — the service layer, the running server and the signed-in user. */
+/* bz-session.c — the service layer and the signed-in user. */
 #include "bz-session.h"
 
 #include <glib/gi18n.h>
@@ -9,7 +9,6 @@ struct _BzSession
 {
   GObject parent_instance;
   BzServices *services;
-  BzServer *server;
   BzCaller *caller;
 };
 
@@ -23,7 +22,6 @@ bz_session_finalize (GObject *object)
 {
   BzSession *self = BZ_SESSION (object);
   g_clear_pointer (&self->caller, bz_caller_free);
-  g_clear_object (&self->server);
   g_clear_object (&self->services);
   G_OBJECT_CLASS (bz_session_parent_class)->finalize (object);
 }
@@ -61,14 +59,13 @@ bz_session_init (BzSession *self)
 }
 
 BzSession *
-bz_session_new (BzServices *services, BzServer *server)
+bz_session_new (BzServices *services)
 {
   BzSession *self;
 
   g_return_val_if_fail (BZ_IS_SERVICES (services), NULL);
   self = g_object_new (BZ_TYPE_SESSION, NULL);
   self->services = g_object_ref (services);
-  self->server = server ? g_object_ref (server) : NULL;
   return self;
 }
 
@@ -77,13 +74,6 @@ bz_session_get_services (BzSession *self)
 {
   g_return_val_if_fail (BZ_IS_SESSION (self), NULL);
   return self->services;
-}
-
-BzServer *
-bz_session_get_server (BzSession *self)
-{
-  g_return_val_if_fail (BZ_IS_SESSION (self), NULL);
-  return self->server;
 }
 
 const BzCaller *

@@ -1,10 +1,9 @@
-/* bz-session.h — what the GUI needs to call services: the service layer, the
- * running server and the signed-in user. */
+/* bz-session.h — what the GUI needs to call services: the service layer and
+ * the signed-in user. */
 #pragma once
 
 #include <glib-object.h>
 
-#include "bz-server.h"
 #include "bz-services.h"
 
 G_BEGIN_DECLS
@@ -12,12 +11,10 @@ G_BEGIN_DECLS
 #define BZ_TYPE_SESSION (bz_session_get_type ())
 G_DECLARE_FINAL_TYPE (BzSession, bz_session, BZ, SESSION, GObject)
 
-/** bz_session_new: @server: (nullable). Returns: (transfer full): a signed-out session. */
-BzSession      *bz_session_new          (BzServices *services, BzServer *server);
+/** bz_session_new: Returns: (transfer full): a signed-out session over @services. */
+BzSession      *bz_session_new          (BzServices *services);
 /** bz_session_get_services: Returns: (transfer none). Thread-safe. */
 BzServices     *bz_session_get_services (BzSession *self);
-/** bz_session_get_server: Returns: (transfer none) (nullable). */
-BzServer       *bz_session_get_server   (BzSession *self);
 /** bz_session_get_caller: Returns: (transfer none) (nullable): the signed-in user (GUI thread only). */
 const BzCaller *bz_session_get_caller   (BzSession *self);
 /** bz_session_dup_caller: Returns: (transfer full) (nullable): a copy to hand to a worker thread. */

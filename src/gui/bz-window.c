@@ -2,7 +2,8 @@
  *
  * Pages: start-up progress → sign-in → patients ⇄ patient.  A status row at
  * the bottom shows the URL phones use and how many phones are connected
- * (polled from the server every few seconds).  In kiosk mode the window is
+ * (BzApplication, which owns the runtime, tells it).  The window only knows
+ * the service layer, through its BzSession.  In kiosk mode the window is
  * fullscreen, only members sign in, they see their own page, and the kiosk
  * signs out by itself after two idle minutes.
  */
@@ -13,7 +14,6 @@
 #include "bz-gui-util.h"
 #include "bz-json-item.h"
 
-#define STATUS_POLL_S   3
 #define KIOSK_IDLE_S    120
 
 struct _BzWindow
@@ -36,7 +36,6 @@ struct _BzWindow
 
   gboolean kiosk;
   BzSession *session;
-  guint status_source;
   guint idle_source;
   BzMealDialog *meal_dialog;   /* weak */
   AdwToast *last_toast;        /* weak */
@@ -48,163 +47,39 @@ static void update_actions (BzWindow *self);
 
 /* --- start-up ---------------------------------------------------------------- */
 
-typedef struct
+void
+bz_window_show_progress (BzWindow *self, const char *phase, double fraction)
 {
-  GMutex lock;
-  char *phase;
-  double fraction;
-  gboolean pending;
-  GWeakRef window;
-  GMainContext *context;
-} Progress;
+  g_return_if_fail (BZ_IS_WINDOW (self));
 
-static void
-progress_clear (gpointer p)
-{
-  Progress *pr = p;
-  g_mutex_clear (&pr->lock);
-  g_free (pr->phase);
-  g_weak_ref_clear (&pr->window);
-  g_main_context_unref (pr->context);
-}
-
-static void
-progress_release (gpointer p)
-{
-  g_atomic_rc_box_release_full (p, progress_clear);
-}
-
-static gboolean
-progress_apply (gpointer p)
-{
-  Progress *pr = p;
-  g_autoptr(BzWindow) self = g_weak_ref_get (&pr->window);
-  g_autofree char *phase = NULL;
-  double fraction;
-
-  g_mutex_lock (&pr->lock);
-  phase = g_strdup (pr->phase);
-  fraction = pr->fraction;
-  pr->pending = FALSE;
-  g_mutex_unlock (&pr->lock);
-
-  if (self)
-    {
-      if (phase)
-        gtk_label_set_label (self->phase_label, phase);
-      if (fraction >= 0)
-        gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0, 1));
-      else
-        gtk_progress_bar_pulse (self->progress_bar);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-/* Called on the worker thread by bz_runtime_open(); coalesced into one idle. */
-static void
-progress_cb (const char *phase, double fraction, gpointer user_data)
-{
-  Progress *pr = user_data;
-  gboolean schedule;
-
-  g_mutex_lock (&pr->lock);
-  if (phase && g_strcmp0 (phase, pr->phase) != 0)
-    {
-      g_free (pr->phase);
-      pr->phase = g_strdup (phase);
-    }
-  pr->fraction = fraction;
-  schedule = !pr->pending;
-  pr->pending = TRUE;
-  g_mutex_unlock (&pr->lock);
-
-  if (schedule)
-    g_main_context_invoke_full (pr->context, G_PRIORITY_DEFAULT, progress_apply,
-                                g_atomic_rc_box_acquire (pr), progress_release);
-}
-
-typedef struct
-{
-  BzRuntimeOptions opts;
-  Progress *progress;
-} Startup;
-
-typedef struct
-{
-  BzServices *services;
-  BzServer *server;
-} Runtime;
-
-static void
-startup_free (gpointer p)
-{
-  Startup *s = p;
-  g_free (s->opts.data_dir);
-  g_free (s->opts.bind);
-  progress_release (s->progress);
-  g_free (s);
-}
-
-static void
-runtime_free (gpointer p)
-{
-  Runtime *r = p;
-  if (r->server)
-    bz_runtime_shutdown (r->server, r->services);
-  g_clear_object (&r->server);
-  g_clear_object (&r->services);
-  g_free (r);
-}
-
-static gpointer
-startup_work (gpointer data, GCancellable *cancellable, GError **error)
-{
-  Startup *s = data;
-  Runtime *r = g_new0 (Runtime, 1);
-
-  r->services = bz_runtime_open (&s->opts, progress_cb, s->progress, error);
-  if (r->services == NULL)
-    {
-      g_free (r);
-      return NULL;
-    }
-  progress_cb (_("Starting the server for phones…"), 1.0, s->progress);
-  r->server = bz_runtime_start_server (r->services, &s->opts, error);
-  if (r->server == NULL)
-    {
-      g_clear_object (&r->services);
-      g_free (r);
-      return NULL;
-    }
-  return r;
-}
-
-static gboolean
-poll_status_cb (gpointer user_data)
-{
-  BzWindow *self = user_data;
-  BzServer *server = self->session ? bz_session_get_server (self->session) : NULL;
-  guint n;
-  g_autofree char *text = NULL;
-
-  if (server == NULL)
-    return G_SOURCE_CONTINUE;
-  n = bz_server_get_connected_clients (server);
-  if (n == 0)
-    text = g_strdup (_("No phones connected"));
+  if (phase)
+    gtk_label_set_label (self->phase_label, phase);
+  if (fraction >= 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0, 1));
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u phone connected", "%u phones connected", n), n);
-  gtk_label_set_label (self->phones_label, text);
-  return G_SOURCE_CONTINUE;
+    gtk_progress_bar_pulse (self->progress_bar);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+}
+
+void
+bz_window_show_error (BzWindow *self, const char *message)
+{
+  g_return_if_fail (BZ_IS_WINDOW (self));
+
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
 static void session_signed_in_cb (BzWindow *self);
 
-static void
-set_runtime (BzWindow *self, BzServices *services, BzServer *server, gboolean demo)
+void
+bz_window_set_services (BzWindow *self, BzServices *services, gboolean demo)
 {
+  g_return_if_fail (BZ_IS_WINDOW (self));
+  g_return_if_fail (BZ_IS_SERVICES (services));
+
   g_clear_object (&self->session);
-  self->session = bz_session_new (services, server);
+  self->session = bz_session_new (services);
   g_signal_connect_object (self->session, "notify::signed-in", G_CALLBACK (session_signed_in_cb),
                            self, G_CONNECT_SWAPPED);
 
@@ -220,87 +95,36 @@ set_runtime (BzWindow *self, BzServices *services, BzServer *server, gboolean de
                               /* TRANSLATORS: the demo clinic's nutritionist e-mail and password */
                               : _("Demo clinic: demo@balanza.local · Demo-2026!"));
 
-  if (server && !self->kiosk)
-    {
-      g_autofree char *url = bz_server_get_lan_url (server);
-      /* TRANSLATORS: %s is the URL the phone app connects to */
-      g_autofree char *text = g_strdup_printf (_("Phones connect to %s"), url ? url : "—");
-      gtk_label_set_label (self->lan_label, text);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->lan_label),
-                                   _("Enter this address in the Balanza phone app on the clinic’s network"));
-      gtk_widget_set_visible (self->status_bar, TRUE);
-      poll_status_cb (self);
-      if (self->status_source == 0)
-        self->status_source = g_timeout_add_seconds (STATUS_POLL_S, poll_status_cb, self);
-    }
-
   gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
   bz_sign_in_page_reset (self->sign_in_page);
   update_actions (self);
 }
 
-static void
-startup_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  BzWindow *self = BZ_WINDOW (source);
-  g_autoptr(GTask) outer = user_data;
-  g_autoptr(GError) error = NULL;
-  Runtime *r = bz_run_in_thread_finish (result, &error);
-  gboolean demo = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (outer), "demo"));
-
-  if (r == NULL)
-    {
-      if (!bz_is_cancelled (error))
-        {
-          adw_status_page_set_description (self->error_page, error->message);
-          gtk_stack_set_visible_child_name (self->main_stack, "error");
-        }
-      g_task_return_error (outer, g_steal_pointer (&error));
-      return;
-    }
-  set_runtime (self, r->services, r->server, demo);
-  g_clear_object (&r->server);   /* the session owns them now */
-  g_clear_object (&r->services);
-  g_free (r);
-  g_task_return_boolean (outer, TRUE);
-}
-
 void
-bz_window_start_runtime (BzWindow *self, const BzRuntimeOptions *opts, GCancellable *cancellable,
-                         GAsyncReadyCallback callback, gpointer user_data)
+bz_window_set_phone_status (BzWindow *self, const char *lan_url, guint n_connected)
 {
-  GTask *outer;
-  Startup *s;
+  g_autofree char *url_text = NULL;
+  g_autofree char *phones_text = NULL;
 
   g_return_if_fail (BZ_IS_WINDOW (self));
-  g_return_if_fail (opts != NULL);
 
-  outer = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (outer, bz_window_start_runtime);
-  g_object_set_data (G_OBJECT (outer), "demo", GINT_TO_POINTER (opts->demo));
-
-  s = g_new0 (Startup, 1);
-  s->opts = *opts;
-  s->opts.data_dir = g_strdup (opts->data_dir);
-  s->opts.bind = g_strdup (opts->bind);
-  s->progress = g_atomic_rc_box_new0 (Progress);
-  g_mutex_init (&s->progress->lock);
-  g_weak_ref_init (&s->progress->window, self);
-  s->progress->context = g_main_context_ref_thread_default ();
-
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_label_set_label (self->phase_label, _("Opening the clinic database…"));
-  gtk_stack_set_visible_child_name (self->main_stack, "loading");
-
-  bz_run_in_thread (self, cancellable, startup_work, s, startup_free, runtime_free,
-                    startup_done, outer);
-}
-
-gboolean
-bz_window_start_runtime_finish (BzWindow *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+  if (self->kiosk || lan_url == NULL)
+    {
+      gtk_widget_set_visible (self->status_bar, FALSE);
+      return;
+    }
+  /* TRANSLATORS: %s is the URL the phone app connects to */
+  url_text = g_strdup_printf (_("Phones connect to %s"), lan_url);
+  gtk_label_set_label (self->lan_label, url_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->lan_label),
+                               _("Enter this address in the Balanza phone app on the clinic’s network"));
+  if (n_connected == 0)
+    phones_text = g_strdup (_("No phones connected"));
+  else
+    phones_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u phone connected", "%u phones connected",
+                                                n_connected), n_connected);
+  gtk_label_set_label (self->phones_label, phones_text);
+  gtk_widget_set_visible (self->status_bar, TRUE);
 }
 
 /* --- navigation ---------------------------------------------------------------- */
@@ -499,7 +323,6 @@ bz_window_dispose (GObject *object)
 {
   BzWindow *self = BZ_WINDOW (object);
 
-  g_clear_handle_id (&self->status_source, g_source_remove);
   g_clear_handle_id (&self->idle_source, g_source_remove);
   if (self->last_toast)
     {

@@ -6,7 +6,6 @@
 #include "bz-meal-dialog.h"
 #include "bz-patient-page.h"
 #include "bz-patients-page.h"
-#include "bz-runtime.h"
 #include "bz-session.h"
 #include "bz-sign-in-page.h"
 
@@ -23,17 +22,33 @@ G_DECLARE_FINAL_TYPE (BzWindow, bz_window, BZ, WINDOW, AdwApplicationWindow)
 BzWindow       *bz_window_new                (GtkApplication *application, gboolean kiosk);
 
 /**
- * bz_window_start_runtime:
- * Shows the start-up page and, on a worker thread, runs bz_runtime_open()
- * (reporting its progress) and bz_runtime_start_server(); then shows sign-in.
- * On failure shows the error page.  @callback runs when done.
+ * bz_window_show_progress:
+ * @phase: (nullable): what start-up is doing; %NULL keeps the last one
+ * @fraction: 0..1; negative pulses the bar
+ * Shows the start-up page.
  */
-void            bz_window_start_runtime        (BzWindow *self, const BzRuntimeOptions *opts,
-                                                GCancellable *cancellable,
-                                                GAsyncReadyCallback callback, gpointer user_data);
-gboolean        bz_window_start_runtime_finish (BzWindow *self, GAsyncResult *result, GError **error);
+void            bz_window_show_progress      (BzWindow *self, const char *phase, double fraction);
 
-/** bz_window_get_session: Returns: (transfer none) (nullable): set once the runtime is up. */
+/** bz_window_show_error: shows the error page with @message (start-up failed). */
+void            bz_window_show_error         (BzWindow *self, const char *message);
+
+/**
+ * bz_window_set_services:
+ * @services: (transfer none): what the pages call (through the window's session)
+ * @demo: show the demo clinic's credentials on the sign-in page
+ * Gives the window a new signed-out session over @services and shows sign-in.
+ */
+void            bz_window_set_services       (BzWindow *self, BzServices *services, gboolean demo);
+
+/**
+ * bz_window_set_phone_status:
+ * @lan_url: (nullable): the URL phones use; %NULL hides the status row
+ * @n_connected: phones that called the API lately
+ * The workstation's status row (the kiosk never shows it).
+ */
+void            bz_window_set_phone_status   (BzWindow *self, const char *lan_url, guint n_connected);
+
+/** bz_window_get_session: Returns: (transfer none) (nullable): set by bz_window_set_services(). */
 BzSession      *bz_window_get_session        (BzWindow *self);
 
 /** bz_window_get_page_name: Returns: "loading", "error", "sign-in", "patients" or "patient". */

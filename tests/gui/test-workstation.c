@@ -26,6 +26,7 @@
 #include "bz-json-item.h"
 #include "bz-meal-service.h"
 #include "bz-runtime.h"
+#include "bz-startup.h"
 #include "bz-window.h"
 #include "bz-test-util.h"
 
@@ -217,12 +218,12 @@ assert_avatar_visible (GdkTexture *texture, GtkWidget *view, GtkWidget *window)
 static void
 runtime_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  gboolean *done = user_data;
+  BzRuntime **runtime = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!bz_window_start_runtime_finish (BZ_WINDOW (source), result, &error))
+  *runtime = bz_startup_run_finish (BZ_WINDOW (source), result, &error);
+  if (*runtime == NULL)
     g_error ("the runtime did not start: %s", error->message);
-  *done = TRUE;
 }
 
 /* What Enter does in an entry: its GtkText emits "activate". */
@@ -322,11 +323,11 @@ test_workstation (void)
   BzAvatarView *view;
   BzMealDialog *dialog;
   BzSession *session;
+  BzRuntime *runtime = NULL;
   g_autoptr(GdkTexture) shot = NULL;
   g_autoptr(BzJsonItem) first = NULL;
   g_autofree char *status = NULL;
   g_autofree char *member_email = NULL;
-  gboolean started = FALSE;
   guint meals_before;
 
   opts.data_dir = g_strdup (data_dir);
@@ -340,9 +341,9 @@ test_workstation (void)
   gtk_window_present (GTK_WINDOW (window));
 
   /* 1. first start: food import and the demo clinic, with progress */
-  bz_window_start_runtime (window, &opts, NULL, runtime_done, &started);
+  bz_startup_run (window, &opts, NULL, runtime_done, &runtime);
   g_assert_cmpstr (bz_window_get_page_name (window), ==, "loading");
-  WAIT_FOR (started, 240, "the runtime (food import, demo clinic, server)");
+  WAIT_FOR (runtime != NULL, 240, "the runtime (food import, demo clinic, server)");
   g_assert_cmpstr (bz_window_get_page_name (window), ==, "sign-in");
   session = bz_window_get_session (window);
   g_assert_nonnull (session);
@@ -451,8 +452,7 @@ test_workstation (void)
    *    the meal the nutritionist just saved, the avatar downloads, and a photo the
    *    phone uploads appears on the desk without a refresh. */
   {
-    BzServer *server = bz_session_get_server (session);
-    g_autofree char *base = g_strdup_printf ("http://127.0.0.1:%u", bz_server_get_port (server));
+    g_autofree char *base = g_strdup_printf ("http://127.0.0.1:%u", bz_runtime_get_port (runtime));
     g_autofree char *token = NULL;
     g_autoptr(JsonNode) daily = NULL, scans = NULL, uploaded = NULL;
     g_autoptr(GBytes) glb = NULL, png = NULL;
@@ -513,17 +513,17 @@ test_workstation (void)
   test_window = NULL;
   gtk_window_destroy (GTK_WINDOW (window));
   WAIT_FOR (window == NULL, 10, "the window to go");
-  bz_runtime_shutdown (bz_session_get_server (session), bz_session_get_services (session));
+  bz_runtime_shutdown (runtime);
+  g_clear_object (&runtime);
   g_object_unref (session);
 
   /* 8. the kiosk on the same clinic: a member signs in and sees the own body and day */
-  started = FALSE;
   window = bz_window_new (NULL, TRUE);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   test_window = GTK_WIDGET (window);
   gtk_window_present (GTK_WINDOW (window));
-  bz_window_start_runtime (window, &opts, NULL, runtime_done, &started);
-  WAIT_FOR (started, 120, "the kiosk's runtime");
+  bz_startup_run (window, &opts, NULL, runtime_done, &runtime);
+  WAIT_FOR (runtime != NULL, 120, "the kiosk's runtime");
   session = g_object_ref (bz_window_get_session (window));
   g_free (status);
   status = bz_window_get_status_text (window);
@@ -560,7 +560,8 @@ test_workstation (void)
   test_window = NULL;
   gtk_window_destroy (GTK_WINDOW (window));
   WAIT_FOR (window == NULL, 10, "the kiosk to go");
-  bz_runtime_shutdown (bz_session_get_server (session), bz_session_get_services (session));
+  bz_runtime_shutdown (runtime);
+  g_clear_object (&runtime);
   g_object_unref (session);
   bz_runtime_options_clear (&opts);
   bz_test_rmdir (data_dir);

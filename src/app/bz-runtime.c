@@ -1,14 +1,19 @@
-/* bz-runtime.c — what balanza and balanzad share: options, first start, server. */
+/* bz-runtime.c — what balanza and balanzad share: options, first start, and
+ * the one place that puts store, services and server together. */
 #include "bz-runtime.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "config.h"
 
+#include "bz-audit.h"
 #include "bz-blob-store.h"
 #include "bz-demo.h"
+#include "bz-server.h"
+#include "bz-store.h"
 #include "bz-usda-import.h"
 
 const GOptionEntry *
@@ -87,11 +92,47 @@ relay_import_progress (const char *phase, double fraction, gpointer data)
   relay->func (label, fraction, relay->user_data);
 }
 
-BzServices *
+struct _BzRuntime
+{
+  GObject parent_instance;
+  BzStore *store;
+  BzServices *services;
+  BzServer *server;      /* once started */
+  BzBlobGc *blob_gc;
+  gboolean shut_down;
+};
+
+G_DEFINE_FINAL_TYPE (BzRuntime, bz_runtime, G_TYPE_OBJECT)
+
+static void
+bz_runtime_finalize (GObject *object)
+{
+  BzRuntime *self = BZ_RUNTIME (object);
+
+  bz_runtime_shutdown (self);
+  g_clear_object (&self->server);
+  g_clear_object (&self->services);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (bz_runtime_parent_class)->finalize (object);
+}
+
+static void
+bz_runtime_class_init (BzRuntimeClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = bz_runtime_finalize;
+}
+
+static void
+bz_runtime_init (BzRuntime *self)
+{
+}
+
+BzRuntime *
 bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpointer user_data, GError **error)
 {
   g_autoptr(BzStore) store = bz_store_open (opts->data_dir, error);
   g_autoptr(BzServices) services = NULL;
+  BzRuntime *self;
 
   if (store == NULL)
     return NULL;
@@ -110,19 +151,25 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
       if (!bz_demo_create (services, NULL, error))
         return NULL;
     }
+  self = g_object_new (BZ_TYPE_RUNTIME, NULL);
+  self->store = g_steal_pointer (&store);
+  self->services = g_steal_pointer (&services);
   /* Orphan blobs (a crash between file and row, a deleted meal) are collected
    * in the background: now, then every 6 h; stopped by bz_runtime_shutdown(). */
-  g_object_set_data_full (G_OBJECT (services), "bz-blob-gc", bz_blob_gc_start (store),
-                          (GDestroyNotify) bz_blob_gc_stop);
-  return g_steal_pointer (&services);
+  self->blob_gc = bz_blob_gc_start (self->store);
+  return self;
 }
 
-BzServer *
-bz_runtime_start_server (BzServices *services, const BzRuntimeOptions *opts, GError **error)
+gboolean
+bz_runtime_start_server (BzRuntime *self, const BzRuntimeOptions *opts, GError **error)
 {
-  g_autoptr(BzServer) server = bz_server_new (services);
+  g_autoptr(BzServer) server = NULL;
   BzServerLimits limits;
 
+  g_return_val_if_fail (BZ_IS_RUNTIME (self), FALSE);
+  g_return_val_if_fail (self->server == NULL && !self->shut_down, FALSE);
+
+  server = bz_server_new (self->services);
   bz_server_get_limits (server, &limits);
   if (opts->header_timeout_s > 0)
     limits.header_timeout_s = opts->header_timeout_s;
@@ -133,23 +180,54 @@ bz_runtime_start_server (BzServices *services, const BzRuntimeOptions *opts, GEr
   bz_server_set_limits (server, &limits);
   bz_server_set_cors_origins (server, (const char *const *) opts->cors_origins);
   if (!bz_server_start (server, opts->bind, opts->port, error))
-    return NULL;
+    return FALSE;
   printf ("Balanza listening on http://%s:%u\n", opts->bind, bz_server_get_port (server));
   fflush (stdout);
-  return g_steal_pointer (&server);
+  self->server = g_steal_pointer (&server);
+  return TRUE;
+}
+
+BzServices *
+bz_runtime_get_services (BzRuntime *self)
+{
+  g_return_val_if_fail (BZ_IS_RUNTIME (self), NULL);
+  return self->services;
+}
+
+guint
+bz_runtime_get_port (BzRuntime *self)
+{
+  g_return_val_if_fail (BZ_IS_RUNTIME (self), 0);
+  return self->server && !self->shut_down ? bz_server_get_port (self->server) : 0;
+}
+
+char *
+bz_runtime_dup_lan_url (BzRuntime *self)
+{
+  g_return_val_if_fail (BZ_IS_RUNTIME (self), NULL);
+  return self->server && !self->shut_down ? bz_server_get_lan_url (self->server) : NULL;
+}
+
+guint
+bz_runtime_get_connected_clients (BzRuntime *self)
+{
+  g_return_val_if_fail (BZ_IS_RUNTIME (self), 0);
+  return self->server && !self->shut_down ? bz_server_get_connected_clients (self->server) : 0;
 }
 
 void
-bz_runtime_shutdown (BzServer *server, BzServices *services)
+bz_runtime_shutdown (BzRuntime *self)
 {
-  if (server)
-    bz_server_stop (server);
-  if (services)
-    g_object_set_data (G_OBJECT (services), "bz-blob-gc", NULL);
-  if (services)
-    bz_audit_log_flush (bz_services_get_audit_log (services));
-  if (services)
-    bz_store_checkpoint (bz_services_get_store (services));
+  g_return_if_fail (BZ_IS_RUNTIME (self));
+
+  if (self->shut_down)
+    return;
+  self->shut_down = TRUE;
+  if (self->server)
+    bz_server_stop (self->server);
+  g_clear_pointer (&self->blob_gc, bz_blob_gc_stop);
+  bz_audit_log_flush (bz_services_get_audit_log (self->services));
+  bz_store_checkpoint (self->store);
 }
 
 void

@@ -1,0 +1,108 @@
+/* bz-runtime.h — the composition root that `balanza` and `balanzad` share:
+ * options, then the store, the services over it and the API server over them.
+ *
+ * Options: --data-dir DIR (default $XDG_DATA_HOME/balanza), --port N (default
+ * 8420; 0 = any free port), --bind ADDR (default 0.0.0.0), --demo (create the
+ * demo clinic when the data dir is empty), --cors-origin ORIGIN (repeatable),
+ * --header-timeout S, --max-connections-per-address N, --api-rate-limit N.  `balanza` adds --kiosk.
+ *
+ * Only bz-runtime.c knows the store and the server: callers get the services
+ * (bz-services.h) and the server's address, nothing below them.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bz-services.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *data_dir;
+  int port;
+  char *bind;
+  gboolean demo;
+  gboolean kiosk;
+  char **cors_origins;          /* --cors-origin, repeatable */
+  int header_timeout_s;         /* --header-timeout; 0 = BZ_HEADER_TIMEOUT_S */
+  int connections_per_address;  /* --max-connections-per-address; 0 = BZ_CONNECTIONS_PER_ADDRESS */
+  int api_rate_limit;           /* --api-rate-limit; -1 = BZ_API_REQUESTS_PER_MINUTE, 0 = off */
+} BzRuntimeOptions;
+
+/** bz_runtime_option_entries: Returns: (transfer none): GOptionEntry array filling @opts. */
+const GOptionEntry *bz_runtime_option_entries (BzRuntimeOptions *opts, gboolean with_kiosk);
+
+/** bz_runtime_options_finish: applies defaults after parsing. */
+void bz_runtime_options_finish (BzRuntimeOptions *opts);
+void bz_runtime_options_clear (BzRuntimeOptions *opts);
+
+/** BzRuntimeProgress: (phase, fraction 0..1) during first start (food import, demo). */
+typedef void (*BzRuntimeProgress) (const char *phase, double fraction, gpointer user_data);
+
+/**
+ * BzRuntime:
+ * The store, the services and (once started) the API server of one data dir.
+ * Opened on any thread (a worker in the GUI), then used from one thread;
+ * bz_runtime_get_services() and bz_runtime_get_connected_clients() are thread-safe.
+ */
+#define BZ_TYPE_RUNTIME (bz_runtime_get_type ())
+G_DECLARE_FINAL_TYPE (BzRuntime, bz_runtime, BZ, RUNTIME, GObject)
+
+/**
+ * bz_runtime_open:
+ * @progress: (nullable) (scope call): told each phase of a first start
+ *
+ * Opens the store in opts->data_dir, imports USDA foods on first start,
+ * creates the demo clinic when opts->demo and the store has no users, and
+ * starts collecting orphan blobs in the background (now, then every 6 h).
+ * Blocking: call from a worker thread in the GUI.
+ * Returns: (transfer full): the runtime, without a server yet; or %NULL with @error.
+ */
+BzRuntime  *bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress,
+                             gpointer user_data, GError **error);
+
+/**
+ * bz_runtime_start_server:
+ * @opts: bind address, port, CORS origins and connection limits
+ *
+ * Starts the API server over the runtime's services and prints exactly one
+ * line "Balanza listening on http://ADDR:PORT" on stdout, flushed.
+ * Returns: %TRUE when the server is listening; %FALSE with @error.
+ */
+gboolean    bz_runtime_start_server (BzRuntime *self, const BzRuntimeOptions *opts, GError **error);
+
+/** bz_runtime_get_services: Returns: (transfer none): the service layer. Thread-safe. */
+BzServices *bz_runtime_get_services (BzRuntime *self);
+
+/** bz_runtime_get_port: Returns: the server's bound TCP port, or 0 when it is not running. */
+guint       bz_runtime_get_port     (BzRuntime *self);
+
+/**
+ * bz_runtime_dup_lan_url:
+ * Returns: (transfer full) (nullable): the URL phones on the network use
+ *   (the first LAN IPv4 address when bound to all addresses), or %NULL when
+ *   the server is not running.
+ */
+char       *bz_runtime_dup_lan_url  (BzRuntime *self);
+
+/** bz_runtime_get_connected_clients: Returns: how many phones called the API lately (0 without a server). */
+guint       bz_runtime_get_connected_clients (BzRuntime *self);
+
+/**
+ * bz_runtime_shutdown:
+ * Stops the server (in-flight requests finish) and the blob collector, writes
+ * the queued record-access audit rows and checkpoints the WAL.  Idempotent;
+ * finalizing a runtime that was not shut down does it.
+ */
+void        bz_runtime_shutdown     (BzRuntime *self);
+
+/**
+ * bz_runtime_init_i18n:
+ * Sets the locale from the environment and binds the "balanza" text domain:
+ * to the installed catalogues (LOCALEDIR) when they exist, else to the build
+ * tree's po/ (so an uninstalled `tools/dev run` speaks the desktop's language).
+ */
+void        bz_runtime_init_i18n (void);
+
+G_END_DECLS
