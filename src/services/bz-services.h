@@ -19,10 +19,13 @@
 #include <json-glib/json-glib.h>
 
 #include "bz-error.h"
-#include "bz-audit.h"
-#include "bz-store.h"
 
 G_BEGIN_DECLS
+
+/* From the store (bz-store.h, bz-audit.h): opaque here, so that callers of the
+ * services (the GUI) do not see the store. */
+typedef struct _BzStore BzStore;
+typedef struct _BzAuditLog BzAuditLog;
 
 typedef enum
 {

@@ -5,6 +5,8 @@
 
 #include "bz-auth-service-private.h"
 #include "bz-test-util.h"
+#include "bz-audit.h"
+#include "bz-store.h"
 #include "bz-usda-import.h"
 
 static BzApi *shared;

@@ -4,6 +4,7 @@
 #include "bz-auth-service-private.h"
 #include "bz-auth-service.h"
 #include "bz-meal-service.h"
+#include "bz-store.h"
 #include <jwt.h>
 
 static char *nutri_token, *nutri2_token;

@@ -11,6 +11,7 @@
 
 #include "bz-auth-service.h"
 #include "bz-auth-service-private.h"
+#include "bz-store.h"
 #include "bz-test-util.h"
 
 #define PASSWORD "SecurePass123!"
