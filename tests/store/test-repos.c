@@ -1,0 +1,234 @@
+/* test-repos.c — the repositories of src/store where the SQL is not a plain
+ * copy of what the services ran before: usernames and unique fields in one
+ * statement, nested transactions, token families, patient search. */
+#include "bz-error.h"
+#include "bz-patient-repo.h"
+#include "bz-store.h"
+#include "bz-test-util.h"
+#include "bz-token-repo.h"
+#include "bz-user-repo.h"
+
+#define HASH "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g"
+
+static void
+add_user (BzStore *store, const char *id, const char *email, const char *username,
+          const char *phone, const char *user_type, const char *license)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = bz_now_iso8601 ();
+  BzUserRecord u = {
+    .id = id, .email = email, .username = username, .password_hash = HASH,
+    .first_name = "Ana", .last_name = "Rivera", .phone = phone, .user_type = user_type,
+    .professional_license = license, .created_at = now,
+  };
+  g_assert_true (bz_store_begin (store, &error));
+  g_assert_true (bz_user_repo_insert (store, &u, &error));
+  g_assert_no_error (error);
+  g_assert_true (bz_store_commit (store, &error));
+}
+
+static gint64
+count (BzStore *store, const char *sql)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), sql, NULL);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (st, 0);
+}
+
+static void
+test_users (void)
+{
+  g_autofree char *dir = bz_test_tmpdir ("repos");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzStore) store = bz_store_open (dir, &error);
+  g_autoptr(GHashTable) taken = NULL;
+  g_autoptr(JsonObject) user = NULL;
+  g_auto(BzUserAccount) login = { 0 };
+  g_auto(BzUserAccount) none = { 0 };
+  BzUserTaken flags = 0;
+  gboolean any = TRUE;
+
+  g_assert_no_error (error);
+  g_assert_true (bz_user_repo_has_any (store, &any, &error));
+  g_assert_false (any);
+
+  add_user (store, "u1", "ana@test.local", "ana_rivera", "+525512345678", "nutritionist", "LIC-1");
+  add_user (store, "u2", "ana2@test.local", "ana_rivera_2", NULL, "patient", NULL);
+  add_user (store, "u3", "ana3@test.local", "ana_rivera_10", NULL, "patient", NULL);
+  add_user (store, "u4", "x@test.local", "ana_riveras", NULL, "patient", NULL);   /* not base_… */
+  add_user (store, "u5", "y@test.local", "ana", NULL, "patient", NULL);           /* shorter */
+  g_assert_true (bz_user_repo_has_any (store, &any, &error));
+  g_assert_true (any);
+  /* Only the nutritionist got a nutritionists row; every insert is logged. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM nutritionists"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM changes WHERE table_name = 'users'"), ==, 5);
+
+  taken = bz_user_repo_usernames_with_base (store, "ana_rivera", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (taken), ==, 3);
+  g_assert_true (g_hash_table_contains (taken, "ana_rivera"));
+  g_assert_true (g_hash_table_contains (taken, "ana_rivera_2"));
+  g_assert_true (g_hash_table_contains (taken, "ana_rivera_10"));
+
+  g_assert_true (bz_user_repo_find_taken (store, "ana@test.local", "+525512345678", "LIC-1", &flags, &error));
+  g_assert_cmpint (flags, ==, BZ_USER_TAKEN_EMAIL | BZ_USER_TAKEN_PHONE | BZ_USER_TAKEN_LICENSE);
+  g_assert_true (bz_user_repo_find_taken (store, "new@test.local", NULL, NULL, &flags, &error));
+  g_assert_cmpint (flags, ==, 0);
+  g_assert_true (bz_user_repo_find_taken (store, "new@test.local", "+525512345678", "LIC-2", &flags, &error));
+  g_assert_cmpint (flags, ==, BZ_USER_TAKEN_PHONE);
+
+  user = bz_user_repo_get (store, "u1", &error);
+  g_assert_nonnull (user);
+  g_assert_cmpstr (json_object_get_string_member (user, "full_name"), ==, "Ana Rivera");
+  g_assert_false (json_object_get_boolean_member (user, "must_change_password"));
+  g_assert_null (bz_user_repo_get (store, "nobody", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (bz_user_repo_find_login (store, "ana2@test.local", &login, &error));
+  g_assert_cmpstr (login.id, ==, "u2");
+  g_assert_cmpstr (login.password_hash, ==, HASH);
+  g_assert_true (login.is_active);
+  g_assert_true (bz_user_repo_find_login (store, "nobody@test.local", &none, &error));
+  g_assert_null (none.id);
+
+  bz_test_rmdir (dir);
+}
+
+/* A nested begin inside a transaction is a savepoint: rolling it back keeps
+ * the outer transaction and what it wrote before. */
+static void
+test_nested_transaction (void)
+{
+  g_autofree char *dir = bz_test_tmpdir ("repos");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzStore) store = bz_store_open (dir, &error);
+  g_autofree char *now = bz_now_iso8601 ();
+  BzUserRecord a = { .id = "a", .email = "a@test.local", .username = "a", .password_hash = HASH,
+                     .first_name = "A", .last_name = "A", .user_type = "patient", .created_at = now };
+  BzUserRecord b = a;
+  gboolean nested = TRUE;
+
+  b.id = "b";
+  b.email = "b@test.local";
+  b.username = "b";
+  g_assert_true (bz_store_begin_nested (store, "bz_test", &nested, &error));
+  g_assert_false (nested);
+  g_assert_true (bz_user_repo_insert (store, &a, &error));
+  g_assert_true (bz_store_begin_nested (store, "bz_test", &nested, &error));
+  g_assert_true (nested);
+  g_assert_true (bz_user_repo_insert (store, &b, &error));
+  bz_store_rollback_nested (store, "bz_test", TRUE);
+  g_assert_true (bz_store_commit_nested (store, "bz_test", FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM users"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM users WHERE id = 'a'"), ==, 1);
+  bz_test_rmdir (dir);
+}
+
+static void
+test_tokens (void)
+{
+  g_autofree char *dir = bz_test_tmpdir ("repos");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzStore) store = bz_store_open (dir, &error);
+  g_autofree char *now = bz_now_iso8601 ();
+  g_auto(BzRefreshToken) t = { 0 };
+  g_auto(BzRefreshToken) unknown = { 0 };
+  g_auto(BzUserAccount) session = { 0 };
+  g_auto(BzUserAccount) ended = { 0 };
+  const char *ids[] = { "t1", "t2", "t3" };
+  const char *families[] = { "f1", "f1", "f2" };
+
+  add_user (store, "u1", "ana@test.local", "ana", NULL, "patient", NULL);
+  g_assert_true (bz_store_begin (store, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *hash = g_strdup_printf ("hash-%s", ids[i]);
+      BzRefreshTokenRecord r = { .id = ids[i], .user_id = "u1", .family_id = families[i],
+                                 .token_hash = hash, .expires_at = "2099-01-01T00:00:00Z", .created_at = now };
+      g_assert_true (bz_token_repo_insert (store, &r, &error));
+    }
+  g_assert_true (bz_token_repo_mark_replaced (store, "t1", "t2", &error));
+  g_assert_true (bz_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (bz_token_repo_find (store, "hash-t1", &t, &error));
+  g_assert_cmpstr (t.id, ==, "t1");
+  g_assert_cmpstr (t.family_id, ==, "f1");
+  g_assert_cmpstr (t.expires_at, ==, "2099-01-01T00:00:00Z");
+  g_assert_true (t.revoked);
+  g_assert_true (bz_token_repo_find (store, "hash-none", &unknown, &error));
+  g_assert_null (unknown.id);
+
+  /* A live token of the family keeps the session; revoking the family ends it. */
+  g_assert_true (bz_user_repo_get_active (store, "u1", "f1", &session, &error));
+  g_assert_cmpstr (session.id, ==, "u1");
+  g_assert_cmpstr (session.user_type, ==, "patient");
+  g_assert_true (bz_store_begin (store, &error));
+  g_assert_true (bz_token_repo_revoke_family (store, "f1", &error));
+  g_assert_true (bz_store_commit (store, &error));
+  g_assert_true (bz_user_repo_get_active (store, "u1", "f1", &ended, &error));
+  g_assert_null (ended.id);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM refresh_tokens WHERE revoked = 0"), ==, 1);
+  /* t1 (rotated) and t2 (family revoked): one update row each. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM changes WHERE table_name = 'refresh_tokens'"
+                                 " AND op = 'update'"), ==, 2);
+  bz_test_rmdir (dir);
+}
+
+/* Search text reaches LIKE with its wildcards escaped. */
+static void
+test_patient_search (void)
+{
+  g_autofree char *dir = bz_test_tmpdir ("repos");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzStore) store = bz_store_open (dir, &error);
+  g_autofree char *now = bz_now_iso8601 ();
+  g_autoptr(JsonArray) all = NULL, literal = NULL, none = NULL;
+  gint64 total = -1;
+
+  add_user (store, "n1", "n@test.local", "n", NULL, "nutritionist", "LIC-9");
+  add_user (store, "p1", "p_1@test.local", "p1", NULL, "patient", NULL);
+  add_user (store, "p2", "px1@test.local", "p2", NULL, "patient", NULL);
+  g_assert_true (bz_store_begin (store, &error));
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("pat%u", i), *user = g_strdup_printf ("p%u", i);
+      BzPatientRecord p = { .id = id, .user_id = user, .nutritionist_id = "n1",
+                            .health_conditions_json = "[]", .allergies_json = "[]", .created_at = now };
+      g_assert_true (bz_patient_repo_insert (store, &p, &error));
+    }
+  g_assert_true (bz_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  all = bz_patient_repo_list (store, "n1", "all", NULL, 10, 0, &total, &error);
+  g_assert_cmpint (total, ==, 2);
+  g_assert_cmpuint (json_array_get_length (all), ==, 2);
+  literal = bz_patient_repo_list (store, "n1", "active", "P_1", 10, 0, &total, &error);
+  g_assert_cmpint (total, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (literal, 0), "id"), ==, "pat1");
+  none = bz_patient_repo_list (store, "n1", "graduated", NULL, 10, 0, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (total, ==, 0);
+
+  g_assert_null (bz_patient_repo_id_if_assigned (store, "pat1", "p2", &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *mine = bz_patient_repo_id_if_assigned (store, "pat1", "n1", &error);
+    g_autofree char *self = bz_patient_repo_id_of_user (store, "p2", &error);
+    g_assert_cmpstr (mine, ==, "pat1");
+    g_assert_cmpstr (self, ==, "pat2");
+  }
+  bz_test_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/repos/users", test_users);
+  g_test_add_func ("/repos/nested-transaction", test_nested_transaction);
+  g_test_add_func ("/repos/tokens", test_tokens);
+  g_test_add_func ("/repos/patient-search", test_patient_search);
+  return g_test_run ();
+}
