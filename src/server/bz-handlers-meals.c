@@ -16,7 +16,7 @@ upload_meal (BzServices *svc, BzRequest *req, GError **error)
   BzValidation v = BZ_VALIDATION_INIT;
   g_autofree char *meal_type = NULL, *patient_id = NULL;
   GBytes *image;
-  JsonNode *data;
+  BzRecord *data;
 
   if (!(form = bz_form_parse (req->headers, req->body, fields, error)))
     return NULL;
@@ -46,9 +46,9 @@ upload_meal (BzServices *svc, BzRequest *req, GError **error)
   if (!bz_validation_finish (&v, error))
     return NULL;
 
-  data = bz_meals_upload (svc, req->caller, patient_id, image, meal_type,
-                          items ? json_node_get_array (items) : NULL, "phone", error);
-  return data ? bz_response_json (201, data) : NULL;
+  data = bz_meals_add (svc, req->caller, patient_id, image, meal_type,
+                       items ? json_node_get_array (items) : NULL, "phone", error);
+  return data ? bz_response_record (201, data) : NULL;
 }
 
 static BzResponse *
@@ -57,19 +57,19 @@ history (BzServices *svc, BzRequest *req, GError **error)
   BzValidation v = BZ_VALIDATION_INIT;
   guint page = bz_request_query_uint (req, "page", 1, 1, G_MAXINT32, &v);
   guint limit = bz_request_query_uint (req, "limit", 20, 1, 100, &v);
-  JsonNode *data;
+  BzRecord *data;
   if (!bz_validation_finish (&v, error))
     return NULL;
-  data = bz_meals_history (svc, req->caller, bz_request_query (req, "patient_id"), page, limit, error);
-  return data ? bz_response_json (200, data) : NULL;
+  data = bz_meals_get_history (svc, req->caller, bz_request_query (req, "patient_id"), page, limit, error);
+  return data ? bz_response_record (200, data) : NULL;
 }
 
 static BzResponse *
 daily (BzServices *svc, BzRequest *req, GError **error)
 {
-  JsonNode *data = bz_meals_daily (svc, req->caller, bz_request_query (req, "patient_id"),
-                                   bz_request_query (req, "date"), error);
-  return data ? bz_response_json (200, data) : NULL;
+  BzRecord *data = bz_meals_get_daily (svc, req->caller, bz_request_query (req, "patient_id"),
+                                       bz_request_query (req, "date"), error);
+  return data ? bz_response_record (200, data) : NULL;
 }
 
 static BzResponse *
