@@ -52,6 +52,7 @@ G_BEGIN_DECLS
  * @BZ_FIELD_OBJECT: a nested record of .ref
  * @BZ_FIELD_ARRAY: a list of records of .ref; .max bounds its length
  * @BZ_FIELD_STRING_ARRAY: a list of strings; .max bounds its length
+ * @BZ_FIELD_BINARY: a file part of a multipart/form-data request (never JSON)
  */
 typedef enum
 {
@@ -67,6 +68,7 @@ typedef enum
   BZ_FIELD_OBJECT,
   BZ_FIELD_ARRAY,
   BZ_FIELD_STRING_ARRAY,
+  BZ_FIELD_BINARY,
 } BzFieldType;
 
 /**
@@ -79,6 +81,8 @@ typedef enum
  * @BZ_FIELD_WRITE_ONLY: requests only (passwords)
  * @BZ_FIELD_INLINE: an OBJECT whose fields are columns of the parent's row
  * @BZ_FIELD_ROUND1: a NUMBER written rounded to 0.1 (nutrient panels)
+ * @BZ_FIELD_OPTIONAL: may be absent from a response (only the measured
+ *   circumferences, for instance); others are always present
  */
 typedef enum
 {
@@ -88,6 +92,7 @@ typedef enum
   BZ_FIELD_WRITE_ONLY = 1 << 3,
   BZ_FIELD_INLINE = 1 << 4,
   BZ_FIELD_ROUND1 = 1 << 5,
+  BZ_FIELD_OPTIONAL = 1 << 6,
 } BzFieldFlags;
 
 typedef struct _BzResource BzResource;
@@ -146,7 +151,7 @@ struct _BzResource
 
 /** BZ_RESOURCE_DEFINE: the table and the resource, for one .c file. */
 #define BZ_RESOURCE_DEFINE(prefix, UPPER, schema_name, desc, FIELDS)    \
-  static const BzField prefix##_fields[] = { FIELDS (BZ_RESOURCE_FIELD_ENTRY_) }; \
+  static const BzField prefix##_fields[BZ_##UPPER##_N_FIELDS + 1] = { FIELDS (BZ_RESOURCE_FIELD_ENTRY_) }; \
   G_STATIC_ASSERT (BZ_##UPPER##_N_FIELDS <= 64);                        \
   BzResource prefix##_resource = { schema_name, desc, prefix##_fields, BZ_##UPPER##_N_FIELDS, 0 };
 

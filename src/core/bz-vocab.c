@@ -74,6 +74,25 @@ static const BzTerm meal_sources[] = {
 
 const BzVocab bz_vocab_meal_source = { "source", meal_sources, G_N_ELEMENTS (meal_sources) };
 
+/* Seed 002 §3.2 users.user_type (BzRole). */
+static const BzTerm user_types[] = {
+  { "patient", N_("Patient"), ALIASES ("paciente", "miembro", "member") },
+  { "nutritionist", N_("Nutritionist"), ALIASES ("nutriologo", "nutriologa", "nutricionista") },
+  { "admin", N_("Administrator"), ALIASES ("administrador", "administradora") },
+};
+
+const BzVocab bz_vocab_user_type = { "user_type", user_types, G_N_ELEMENTS (user_types) };
+
+/* Seed 002 §3.2 patients.status (data/sql/001_init.sql CHECK). */
+static const BzTerm patient_statuses[] = {
+  { "active", N_("Active"), ALIASES ("activo", "activa") },
+  { "inactive", N_("Inactive"), ALIASES ("inactivo", "inactiva") },
+  { "graduated", N_("Graduated"), ALIASES ("egresado", "egresada", "alta") },
+  { "dropped", N_("Dropped"), ALIASES ("baja", "abandono") },
+};
+
+const BzVocab bz_vocab_patient_status = { "status", patient_statuses, G_N_ELEMENTS (patient_statuses) };
+
 /* Lower case, accents removed (NFD, then combining marks dropped). */
 static char *
 fold (const char *s)

@@ -53,6 +53,10 @@ extern const BzVocab bz_vocab_activity_level;
 extern const BzVocab bz_vocab_detection_status;
 /** bz_vocab_meal_source: phone, workstation, demo. */
 extern const BzVocab bz_vocab_meal_source;
+/** bz_vocab_user_type: patient, nutritionist, admin (BzRole). */
+extern const BzVocab bz_vocab_user_type;
+/** bz_vocab_patient_status: active, inactive, graduated, dropped. */
+extern const BzVocab bz_vocab_patient_status;
 
 /**
  * bz_vocab_canonical:

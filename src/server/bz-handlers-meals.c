@@ -90,9 +90,12 @@ photo (BzServices *svc, BzRequest *req, GError **error)
 }
 
 const BzRoute bz_meal_routes[] = {
-  { "POST", "/api/nutrition/upload-meal", upload_meal, 0, BZ_UPLOAD_BODY_MAX, "Upload a meal photo with optional USDA items (multipart)" },
-  { "GET", "/api/nutrition/meal-history", history, 0, 0, "The caller's meals, newest first" },
-  { "GET", "/api/nutrition/daily", daily, 0, 0, "Intake for a day against Mifflin-St Jeor targets" },
-  { "GET", "/api/v1/meals/{meal_id}/photo", photo, 0, 0, "A meal photo: its display copy (at most 1280 px, no EXIF), or ?size=original (ETag, Range, immutable)" },
+  { "POST", "/api/nutrition/upload-meal", upload_meal, 0, BZ_UPLOAD_BODY_MAX, "Upload a meal photo with optional USDA items (multipart)",
+    .request = &bz_meal_form_resource, .response = &bz_meal_upload_resource },
+  { "GET", "/api/nutrition/meal-history", history, 0, 0, "The caller's meals, newest first", .response = &bz_meal_history_resource },
+  { "GET", "/api/nutrition/daily", daily, 0, 0, "Intake for a day against Mifflin-St Jeor targets",
+    .response = &bz_daily_intake_resource },
+  { "GET", "/api/v1/meals/{meal_id}/photo", photo, 0, 0, "A meal photo: its display copy (at most 1280 px, no EXIF), or ?size=original (ETag, Range, immutable)",
+    .raw_type = "image/*" },
   { NULL }
 };
