@@ -4,6 +4,20 @@
 #include <math.h>
 
 void
+bz_json_append_int (GString *out, gint64 value)
+{
+  char buf[24], *p = buf + sizeof buf;
+  guint64 u = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    *--p = '0' + u % 10;
+  while ((u /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+void
 bz_json_append_double (GString *out, double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -13,10 +27,49 @@ bz_json_append_double (GString *out, double value)
       g_string_append (out, "null");
       return;
     }
-  if (value == floor (value) && fabs (value) < 1e15)
+  /* Fast paths for the numbers Balanza writes most (panels rounded to 0.1,
+   * USDA values to 0.01): when r = round(value × 10^k) is an integer below
+   * 2^53 and r / 10^k == value, the decimal "r with k fraction digits" reads
+   * back as exactly value (IEEE 754 division rounds r / 10^k correctly), and
+   * no shorter text does unless its last digit is 0, which is dropped. */
+  if (fabs (value) < 1e13)
     {
-      g_string_append_printf (out, "%.0f", value);
-      return;
+      static const double scale[] = { 1.0, 10.0, 100.0 };
+      for (guint k = 0; k < G_N_ELEMENTS (scale); k++)
+        {
+          double r = round (value * scale[k]);
+          if (r / scale[k] == value)
+            {
+              gint64 n = (gint64) r;
+              guint64 u = n < 0 ? -(guint64) n : (guint64) n;
+              if (k == 0)
+                {
+                  if (n == 0 && signbit (value))
+                    g_string_append_c (out, '-');
+                  bz_json_append_int (out, n);
+                  return;
+                }
+              if (n < 0)
+                g_string_append_c (out, '-');
+              bz_json_append_int (out, (gint64) (u / (guint64) scale[k]));
+              {
+                guint64 frac = u % (guint64) scale[k];
+                char digits[3] = { 0 };
+                if (k == 2)
+                  {
+                    digits[0] = '0' + frac / 10;
+                    digits[1] = '0' + frac % 10;
+                    if (digits[1] == '0')
+                      digits[1] = '\0';
+                  }
+                else
+                  digits[0] = '0' + frac;
+                g_string_append_c (out, '.');
+                g_string_append (out, digits);
+              }
+              return;
+            }
+        }
     }
   /* Fewest significant digits that read back to the same double.  A double
    * with a decimal form of at most 15 digits prints exactly that form under
@@ -101,7 +154,7 @@ append_node (GString *out, JsonNode *node)
       switch (json_node_get_value_type (node))
         {
         case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          bz_json_append_int (out, json_node_get_int (node));
           break;
         case G_TYPE_DOUBLE:
           bz_json_append_double (out, json_node_get_double (node));

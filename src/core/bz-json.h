@@ -28,6 +28,9 @@ void  bz_json_append_string (GString *out, const char *s);
 /** bz_json_append_double: appends the shortest round-trip text of @value ("null" if not finite). */
 void  bz_json_append_double (GString *out, double value);
 
+/** bz_json_append_int: appends @value in decimal. */
+void  bz_json_append_int (GString *out, gint64 value);
+
 /* --- Bounded parsing ------------------------------------------------------ */
 
 /**

@@ -44,6 +44,10 @@ extern const BzJsonLimits bz_json_limits_token;
 
 /** Foods per meal (items of a meal upload). */
 #define BZ_MEAL_MAX_ITEMS          50
+/** Grams of one meal item: a kitchen scale's 0.1 g step up to 5 kg, more than
+ * any one food of a meal (a whole roast chicken is about 1.5 kg). */
+#define BZ_MEAL_ITEM_MIN_G         0.1
+#define BZ_MEAL_ITEM_MAX_G         5000.0
 
 /* --- Images ---------------------------------------------------------------- */
 

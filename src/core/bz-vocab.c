@@ -44,6 +44,55 @@ static const BzTerm sexes[] = {
 
 const BzVocab bz_vocab_sex = { "sex", sexes, G_N_ELEMENTS (sexes) };
 
+/* Physical activity levels, in the order of BzActivityLevel (bz-nutrition.h,
+ * whose PAL factors they select: FAO/WHO/UNU 2001). */
+static const BzTerm activity_levels[] = {
+  { "sedentary", N_("Sedentary"), ALIASES ("sedentario", "sedentaria") },
+  { "light", N_("Lightly active"), ALIASES ("ligera", "ligero", "actividad ligera", "poco activo") },
+  { "moderate", N_("Moderately active"), ALIASES ("moderada", "moderado", "actividad moderada") },
+  { "active", N_("Active"), ALIASES ("activo", "activa") },
+  { "very_active", N_("Very active"), ALIASES ("muy activo", "muy activa", "muy_activo") },
+};
+
+const BzVocab bz_vocab_activity_level = { "activity_level", activity_levels, G_N_ELEMENTS (activity_levels) };
+
+/* What meal detection did with a meal's photo (seed 000 story 4.3 AC 7). */
+static const BzTerm detection_statuses[] = {
+  { "manual_entry_required", N_("Needs manual entry"), NULL },
+  { "detected", N_("Detected"), NULL },
+  { "manual", N_("Entered by hand"), NULL },
+};
+
+const BzVocab bz_vocab_detection_status = { "detection_status", detection_statuses, G_N_ELEMENTS (detection_statuses) };
+
+/* Where a meal was logged from. */
+static const BzTerm meal_sources[] = {
+  { "phone", N_("Phone"), NULL },
+  { "workstation", N_("Clinic workstation"), NULL },
+  { "demo", N_("Demo clinic"), NULL },
+};
+
+const BzVocab bz_vocab_meal_source = { "source", meal_sources, G_N_ELEMENTS (meal_sources) };
+
+/* Seed 002 §3.2 users.user_type (BzRole). */
+static const BzTerm user_types[] = {
+  { "patient", N_("Patient"), ALIASES ("paciente", "miembro", "member") },
+  { "nutritionist", N_("Nutritionist"), ALIASES ("nutriologo", "nutriologa", "nutricionista") },
+  { "admin", N_("Administrator"), ALIASES ("administrador", "administradora") },
+};
+
+const BzVocab bz_vocab_user_type = { "user_type", user_types, G_N_ELEMENTS (user_types) };
+
+/* Seed 002 §3.2 patients.status (data/sql/001_init.sql CHECK). */
+static const BzTerm patient_statuses[] = {
+  { "active", N_("Active"), ALIASES ("activo", "activa") },
+  { "inactive", N_("Inactive"), ALIASES ("inactivo", "inactiva") },
+  { "graduated", N_("Graduated"), ALIASES ("egresado", "egresada", "alta") },
+  { "dropped", N_("Dropped"), ALIASES ("baja", "abandono") },
+};
+
+const BzVocab bz_vocab_patient_status = { "status", patient_statuses, G_N_ELEMENTS (patient_statuses) };
+
 /* Lower case, accents removed (NFD, then combining marks dropped). */
 static char *
 fold (const char *s)

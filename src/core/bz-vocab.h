@@ -47,6 +47,16 @@ extern const BzVocab bz_vocab_goal;
 extern const BzVocab bz_vocab_gender;
 /** Sexes of a scan (male, female: what the energy and body equations take). */
 extern const BzVocab bz_vocab_sex;
+/** bz_vocab_activity_level: sedentary, light, moderate, active, very_active (FAO/WHO/UNU 2001 PAL bands). */
+extern const BzVocab bz_vocab_activity_level;
+/** bz_vocab_detection_status: manual_entry_required, detected, manual. */
+extern const BzVocab bz_vocab_detection_status;
+/** bz_vocab_meal_source: phone, workstation, demo. */
+extern const BzVocab bz_vocab_meal_source;
+/** bz_vocab_user_type: patient, nutritionist, admin (BzRole). */
+extern const BzVocab bz_vocab_user_type;
+/** bz_vocab_patient_status: active, inactive, graduated, dropped. */
+extern const BzVocab bz_vocab_patient_status;
 
 /**
  * bz_vocab_canonical:

@@ -109,11 +109,16 @@ change_password (BzServices *svc, BzRequest *req, GError **error)
 }
 
 const BzRoute bz_auth_routes[] = {
-  { "POST", "/api/auth/register", do_register, BZ_ROUTE_PUBLIC, 0, "Register a patient or nutritionist (seed 002 4.2)" },
-  { "POST", "/api/auth/login", login, BZ_ROUTE_PUBLIC, 0, "Sign in; 5 attempts per minute per address" },
-  { "POST", "/api/auth/refresh", refresh, BZ_ROUTE_PUBLIC, 0, "Rotate a refresh token" },
-  { "POST", "/api/auth/logout", logout, BZ_ROUTE_PUBLIC, 0, "Revoke a refresh token family" },
+  { "POST", "/api/auth/register", do_register, BZ_ROUTE_PUBLIC, 0, "Register a patient or nutritionist (seed 002 4.2)",
+    .request = &bz_register_input_resource, .response = &bz_session_resource },
+  { "POST", "/api/auth/login", login, BZ_ROUTE_PUBLIC, 0, "Sign in; 5 attempts per minute per address",
+    .request = &bz_login_input_resource, .response = &bz_session_resource },
+  { "POST", "/api/auth/refresh", refresh, BZ_ROUTE_PUBLIC, 0, "Rotate a refresh token",
+    .request = &bz_refresh_input_resource, .response = &bz_token_pair_resource },
+  { "POST", "/api/auth/logout", logout, BZ_ROUTE_PUBLIC, 0, "Revoke a refresh token family",
+    .request = &bz_refresh_input_resource },
   { "POST", "/api/auth/password/change", change_password, BZ_ROUTE_PASSWORD_PENDING, 0,
-    "Change the caller's password; required first after a generated one" },
+    "Change the caller's password; required first after a generated one",
+    .request = &bz_password_change_input_resource },
   { NULL }
 };

@@ -43,8 +43,9 @@ ready (BzServices *svc, BzRequest *req, GError **error)
 }
 
 const BzRoute bz_health_routes[] = {
-  { "GET", "/health", health, BZ_ROUTE_PUBLIC, 0, "Liveness" },
-  { "GET", "/ready", ready, BZ_ROUTE_PUBLIC, 0, "Readiness: database open and foods imported" },
-  { "GET", "/api/v1/health", health, BZ_ROUTE_PUBLIC, 0, "Liveness" },
+  { "GET", "/health", health, BZ_ROUTE_PUBLIC, 0, "Liveness", .response = &bz_health_resource },
+  { "GET", "/ready", ready, BZ_ROUTE_PUBLIC, 0, "Readiness: database open and foods imported",
+    .response = &bz_readiness_resource },
+  { "GET", "/api/v1/health", health, BZ_ROUTE_PUBLIC, 0, "Liveness", .response = &bz_health_resource },
   { NULL }
 };

@@ -16,7 +16,7 @@ upload_meal (BzServices *svc, BzRequest *req, GError **error)
   BzValidation v = BZ_VALIDATION_INIT;
   g_autofree char *meal_type = NULL, *patient_id = NULL;
   GBytes *image;
-  JsonNode *data;
+  BzRecord *data;
 
   if (!(form = bz_form_parse (req->headers, req->body, fields, error)))
     return NULL;
@@ -46,9 +46,9 @@ upload_meal (BzServices *svc, BzRequest *req, GError **error)
   if (!bz_validation_finish (&v, error))
     return NULL;
 
-  data = bz_meals_upload (svc, req->caller, patient_id, image, meal_type,
-                          items ? json_node_get_array (items) : NULL, "phone", error);
-  return data ? bz_response_json (201, data) : NULL;
+  data = bz_meals_add (svc, req->caller, patient_id, image, meal_type,
+                       items ? json_node_get_array (items) : NULL, "phone", error);
+  return data ? bz_response_record (201, data) : NULL;
 }
 
 static BzResponse *
@@ -57,19 +57,19 @@ history (BzServices *svc, BzRequest *req, GError **error)
   BzValidation v = BZ_VALIDATION_INIT;
   guint page = bz_request_query_uint (req, "page", 1, 1, G_MAXINT32, &v);
   guint limit = bz_request_query_uint (req, "limit", 20, 1, 100, &v);
-  JsonNode *data;
+  BzRecord *data;
   if (!bz_validation_finish (&v, error))
     return NULL;
-  data = bz_meals_history (svc, req->caller, bz_request_query (req, "patient_id"), page, limit, error);
-  return data ? bz_response_json (200, data) : NULL;
+  data = bz_meals_get_history (svc, req->caller, bz_request_query (req, "patient_id"), page, limit, error);
+  return data ? bz_response_record (200, data) : NULL;
 }
 
 static BzResponse *
 daily (BzServices *svc, BzRequest *req, GError **error)
 {
-  JsonNode *data = bz_meals_daily (svc, req->caller, bz_request_query (req, "patient_id"),
-                                   bz_request_query (req, "date"), error);
-  return data ? bz_response_json (200, data) : NULL;
+  BzRecord *data = bz_meals_get_daily (svc, req->caller, bz_request_query (req, "patient_id"),
+                                       bz_request_query (req, "date"), error);
+  return data ? bz_response_record (200, data) : NULL;
 }
 
 static BzResponse *
@@ -90,9 +90,12 @@ photo (BzServices *svc, BzRequest *req, GError **error)
 }
 
 const BzRoute bz_meal_routes[] = {
-  { "POST", "/api/nutrition/upload-meal", upload_meal, 0, BZ_UPLOAD_BODY_MAX, "Upload a meal photo with optional USDA items (multipart)" },
-  { "GET", "/api/nutrition/meal-history", history, 0, 0, "The caller's meals, newest first" },
-  { "GET", "/api/nutrition/daily", daily, 0, 0, "Intake for a day against Mifflin-St Jeor targets" },
-  { "GET", "/api/v1/meals/{meal_id}/photo", photo, 0, 0, "A meal photo: its display copy (at most 1280 px, no EXIF), or ?size=original (ETag, Range, immutable)" },
+  { "POST", "/api/nutrition/upload-meal", upload_meal, 0, BZ_UPLOAD_BODY_MAX, "Upload a meal photo with optional USDA items (multipart)",
+    .request = &bz_meal_form_resource, .response = &bz_meal_upload_resource },
+  { "GET", "/api/nutrition/meal-history", history, 0, 0, "The caller's meals, newest first", .response = &bz_meal_history_resource },
+  { "GET", "/api/nutrition/daily", daily, 0, 0, "Intake for a day against Mifflin-St Jeor targets",
+    .response = &bz_daily_intake_resource },
+  { "GET", "/api/v1/meals/{meal_id}/photo", photo, 0, 0, "A meal photo: its display copy (at most 1280 px, no EXIF), or ?size=original (ETag, Range, immutable)",
+    .raw_type = "image/*" },
   { NULL }
 };

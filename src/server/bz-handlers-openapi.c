@@ -42,14 +42,66 @@ static const char components_json[] =
   "\"details\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/ErrorDetail\"}}}},"
   "\"meta\":{\"$ref\":\"#/components/schemas/Meta\"}}}}}";
 
+static JsonNode *
+raw_schema (const char *media_type)
+{
+  JsonObject *o = json_object_new ();
+  json_object_set_string_member (o, "type", g_str_equal (media_type, "application/json") ? "object" : "string");
+  if (!g_str_equal (media_type, "application/json"))
+    json_object_set_string_member (o, "format", "binary");
+  return bz_json_node_new_object (o);
+}
+
+/* {success: true, data: <the route's resource> | null, message?, meta}: the
+ * success envelope of seed 002 section 4.1, closed to other members. */
+static JsonNode *
+envelope_schema (const BzResource *data, JsonObject *schemas)
+{
+  JsonObject *o = json_object_new (), *props = json_object_new ();
+  JsonObject *success = json_object_new (), *d = json_object_new (), *message = json_object_new ();
+  JsonObject *meta = json_object_new ();
+  JsonArray *required = json_array_new (), *yes = json_array_new ();
+
+  json_object_set_string_member (o, "type", "object");
+  json_array_add_string_element (required, "success");
+  json_array_add_string_element (required, "data");
+  json_array_add_string_element (required, "meta");
+  json_object_set_array_member (o, "required", required);
+  json_object_set_string_member (success, "type", "boolean");
+  json_array_add_boolean_element (yes, TRUE);
+  json_object_set_array_member (success, "enum", yes);
+  json_object_set_object_member (props, "success", success);
+  if (data)
+    {
+      g_autofree char *ref = g_strconcat ("#/components/schemas/",
+                                          bz_resource_add_schemas (data, BZ_SCHEMA_RESPONSE, schemas), NULL);
+      json_object_set_string_member (d, "$ref", ref);
+    }
+  else
+    {
+      json_object_set_string_member (d, "type", "object");
+      json_object_set_boolean_member (d, "nullable", TRUE);
+      json_object_set_int_member (d, "maxProperties", 0);
+      json_object_set_string_member (d, "description", "Always null");
+    }
+  json_object_set_object_member (props, "data", d);
+  json_object_set_string_member (message, "type", "string");
+  json_object_set_string_member (message, "description", "What was done, for people (seed 004 endpoints)");
+  json_object_set_object_member (props, "message", message);
+  json_object_set_string_member (meta, "$ref", "#/components/schemas/Meta");
+  json_object_set_object_member (props, "meta", meta);
+  json_object_set_object_member (o, "properties", props);
+  json_object_set_boolean_member (o, "additionalProperties", FALSE);
+  return bz_json_node_new_object (o);
+}
+
 static void
-add_operation (JsonBuilder *b, const BzRoute *r, const char *path)
+add_operation (JsonBuilder *b, const BzRoute *r, const char *path, JsonObject *schemas)
 {
   g_auto(GStrv) segs = g_strsplit (path, "/", -1);
   g_autofree char *op_id = NULL;
   g_autofree char *method = g_ascii_strdown (r->method, -1);
   GString *id = g_string_new (NULL);
-  gboolean blob = g_str_has_suffix (path, ".glb") || g_str_has_suffix (path, "/photo");
 
   g_string_append (id, method);
   for (guint i = 0; segs[i]; i++)
@@ -103,9 +155,11 @@ add_operation (JsonBuilder *b, const BzRoute *r, const char *path)
     if (any)
       json_builder_end_array (b);
   }
-  if (g_str_equal (r->method, "POST"))
+  if (r->request)
     {
       gboolean multipart = r->max_body > BZ_JSON_BODY_MAX;
+      g_autofree char *ref = g_strconcat ("#/components/schemas/",
+                                          bz_resource_add_schemas (r->request, BZ_SCHEMA_REQUEST, schemas), NULL);
       json_builder_set_member_name (b, "requestBody");
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "required");
@@ -116,8 +170,8 @@ add_operation (JsonBuilder *b, const BzRoute *r, const char *path)
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "schema");
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "type");
-      json_builder_add_string_value (b, "object");
+      json_builder_set_member_name (b, "$ref");
+      json_builder_add_string_value (b, ref);
       json_builder_end_object (b);
       json_builder_end_object (b);
       json_builder_end_object (b);
@@ -129,7 +183,15 @@ add_operation (JsonBuilder *b, const BzRoute *r, const char *path)
   json_builder_set_member_name (b, "2XX");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "description");
-  json_builder_add_string_value (b, blob ? "The file" : "Success envelope {success:true, data, meta}");
+  json_builder_add_string_value (b, r->raw_type ? "The file" : "Success envelope {success:true, data, meta}");
+  json_builder_set_member_name (b, "content");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, r->raw_type ? r->raw_type : "application/json");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "schema");
+  json_builder_add_value (b, r->raw_type ? raw_schema (r->raw_type) : envelope_schema (r->response, schemas));
+  json_builder_end_object (b);
+  json_builder_end_object (b);
   json_builder_end_object (b);
   add_error_responses (b, r);
   json_builder_end_object (b);
@@ -175,6 +237,10 @@ build_document (void)
                 g_ptr_array_new () };
   gsize len;
   char *text;
+
+  g_autoptr(JsonNode) components = bz_json_parse (components_json, sizeof components_json - 1,
+                                                  &bz_json_limits_stored, NULL, NULL);
+  JsonObject *schemas = json_object_get_object_member (json_node_get_object (components), "schemas");
 
   bz_router_foreach (collect, &c);
   json_builder_begin_object (b);
@@ -223,13 +289,12 @@ build_document (void)
       json_builder_set_member_name (b, path);
       json_builder_begin_object (b);
       for (guint j = 0; j < ops->len; j++)
-        add_operation (b, g_ptr_array_index (ops, j), path);
+        add_operation (b, g_ptr_array_index (ops, j), path, schemas);
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
   json_builder_set_member_name (b, "components");
-  json_builder_add_value (b, bz_json_parse (components_json, sizeof components_json - 1, &bz_json_limits_stored,
-                                            NULL, NULL));
+  json_builder_add_value (b, json_node_ref (components));
   json_builder_end_object (b);
 
   g_hash_table_unref (c.paths);
@@ -260,6 +325,6 @@ openapi (BzServices *svc, BzRequest *req, GError **error)
 }
 
 const BzRoute bz_openapi_routes[] = {
-  { "GET", "/api/openapi.json", openapi, BZ_ROUTE_PUBLIC, 0, "This document" },
+  { "GET", "/api/openapi.json", openapi, BZ_ROUTE_PUBLIC, 0, "This document", .raw_type = "application/json" },
   { NULL }
 };

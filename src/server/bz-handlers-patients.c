@@ -41,8 +41,11 @@ get (BzServices *svc, BzRequest *req, GError **error)
 }
 
 const BzRoute bz_patient_routes[] = {
-  { "POST", "/api/v1/nutritionist/patients", create, 0, 0, "Add a patient (creates the user account)" },
-  { "GET", "/api/v1/nutritionist/patients", list, 0, 0, "List own patients (search, status, page, limit)" },
-  { "GET", "/api/v1/nutritionist/patients/{patient_id}", get, 0, 0, "Patient record with progress history" },
+  { "POST", "/api/v1/nutritionist/patients", create, 0, 0, "Add a patient (creates the user account)",
+    .request = &bz_patient_input_resource, .response = &bz_patient_creation_resource },
+  { "GET", "/api/v1/nutritionist/patients", list, 0, 0, "List own patients (search, status, page, limit)",
+    .response = &bz_patient_list_resource },
+  { "GET", "/api/v1/nutritionist/patients/{patient_id}", get, 0, 0, "Patient record with progress history",
+    .response = &bz_patient_file_envelope_resource },
   { NULL }
 };

@@ -281,6 +281,7 @@ bz_response_free (BzResponse *resp)
   if (resp == NULL)
     return;
   g_clear_pointer (&resp->data, json_node_unref);
+  g_clear_object (&resp->record);
   g_free (resp->envelope);
   g_clear_pointer (&resp->raw, g_bytes_unref);
   g_clear_error (&resp->error);
@@ -296,6 +297,15 @@ bz_response_json (guint status, JsonNode *data)
   BzResponse *r = g_new0 (BzResponse, 1);
   r->status = status;
   r->data = data;
+  return r;
+}
+
+BzResponse *
+bz_response_record (guint status, BzRecord *record)
+{
+  BzResponse *r = g_new0 (BzResponse, 1);
+  r->status = status;
+  r->record = record;
   return r;
 }
 
@@ -355,7 +365,9 @@ bz_envelope_serialize (const BzResponse *resp, const char *request_id, gsize *ou
   else
     {
       g_string_append (out, ",\"data\":");
-      if (resp->data)
+      if (resp->record)
+        bz_record_write_json (resp->record, out);
+      else if (resp->data)
         bz_json_append (out, resp->data);
       else
         g_string_append (out, "null");

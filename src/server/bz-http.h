@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "bz-limits.h"
+#include "bz-resource.h"
 #include "bz-services.h"
 
 G_BEGIN_DECLS
@@ -129,6 +130,7 @@ typedef struct
 {
   guint status;
   JsonNode *data;         /* envelope data (success responses) */
+  BzRecord *record;       /* envelope data as a declared resource (instead of @data) */
   char *message;          /* optional top-level "message" */
   GBytes *raw;            /* raw body instead of an envelope (blobs) */
   char *content_type;     /* for @raw */
@@ -144,6 +146,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzResponse, bz_response_free)
 
 /** bz_response_json: Returns: (transfer full): a success response taking @data. */
 BzResponse *bz_response_json  (guint status, JsonNode *data);
+/**
+ * bz_response_record:
+ * @record: (transfer full): the data, written by bz_record_write_json()
+ * Returns: (transfer full): a success response with @record as its data.
+ */
+BzResponse *bz_response_record (guint status, BzRecord *record);
 /** bz_response_blob: Returns: (transfer full): a raw response with ETag and immutable caching. */
 BzResponse *bz_response_blob  (GBytes *bytes, const char *content_type, const char *etag);
 /** bz_response_error: Returns: (transfer full): an error response taking @error. */

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "bz-http.h"
+#include "bz-resources.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,9 @@ typedef struct
   gsize max_body;             /* 0 = BZ_JSON_BODY_MAX */
   const char *summary;        /* one line for the OpenAPI document */
   const BzJsonLimits *json;   /* NULL = bz_json_limits_body */
+  const BzResource *request;  /* the body's declaration (OpenAPI requestBody); NULL = no body */
+  const BzResource *response; /* the envelope's data (OpenAPI 2XX); NULL = data is null */
+  const char *raw_type;       /* answers raw bytes of this media type instead of an envelope */
 } BzRoute;
 
 typedef enum { BZ_ROUTE_FOUND, BZ_ROUTE_NO_PATH, BZ_ROUTE_NO_METHOD } BzRouteMatch;

@@ -2,12 +2,48 @@
 #pragma once
 
 #include "bz-limits.h"
+#include "bz-resources.h"
 #include "bz-nutrition.h"
 #include "bz-photo.h"
 #include "bz-vocab.h"
 #include "bz-services.h"
 
 G_BEGIN_DECLS
+
+/**
+ * bz_meals_add:
+ * @patient_id: (nullable): for a nutritionist, one of own patients
+ * @image: the photo bytes (JPEG, PNG or WebP; sniffed, not trusted from the client)
+ * @meal_type: a term of %bz_vocab_meal_type ("breakfast", "comida"...)
+ * @items: (nullable): [{ndb_no, grams}], validated with the MealItem
+ *   declaration; nutrition is computed from USDA values
+ * @source: a term of %bz_vocab_meal_source
+ * Returns: (transfer full): a MealUpload record {meal, detection}.  With no
+ *   meal-detection service configured detection.status is
+ *   "manual_entry_required" and the photo is kept.
+ * Errors: VALIDATION, UNSUPPORTED_MEDIA (not an image), PAYLOAD_TOO_LARGE, NOT_FOUND.
+ */
+BzRecord *bz_meals_add         (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                                GBytes *image, const char *meal_type, JsonArray *items,
+                                const char *source, GError **error);
+
+/** bz_meals_get_history: Returns: (transfer full): a MealHistory record {meals (newest first), pagination}. */
+BzRecord *bz_meals_get_history (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                                guint page, guint limit, GError **error);
+
+/**
+ * bz_meals_get_daily:
+ * @date: (nullable): YYYY-MM-DD, local date; %NULL = today
+ * Returns: (transfer full): a DailyIntake record: the day's meals with their
+ *   items (three statements whatever their number), intake, and the
+ *   Mifflin-St Jeor targets of the latest scan on or before @date (null
+ *   without a scan).
+ * Errors: VALIDATION (date), NOT_FOUND (patient), FORBIDDEN.
+ */
+BzRecord *bz_meals_get_daily   (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                                const char *date, GError **error);
+
+/* The same as JSON trees, for the GUI until it binds the records. */
 
 /**
  * bz_meals_upload:

@@ -4,12 +4,87 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "bz-auth-service-private.h"
+#include "bz-schema-check.h"
 #include "bz-test-util.h"
 #include "bz-audit.h"
 #include "bz-store.h"
 #include "bz-usda-import.h"
 
 static BzApi *shared;
+static JsonNode *openapi_doc;        /* fetched once; every JSON response is checked against it */
+static GHashTable *operations_seen;  /* "get /api/v1/foods/{ndb_no}" answered 2xx */
+
+/* "/api/x" and "/api/v1/x" are one operation. */
+static char *
+normalized_key (const char *key)
+{
+  const char *path = strchr (key, ' ') + 1;
+  if (g_str_has_prefix (path, "/api/") && !g_str_has_prefix (path, "/api/v1/") &&
+      !g_str_equal (path, "/api/openapi.json"))
+    return g_strdup_printf ("%.*s /api/v1/%s", (int) (path - key - 1), key, path + 5);
+  return g_strdup (key);
+}
+
+static JsonNode *
+document (BzApi *api)
+{
+  if (openapi_doc == NULL)
+    {
+      g_autofree char *url = g_strconcat (api->base, "/api/openapi.json", NULL);
+      g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) body = soup_session_send_and_read (api->session, msg, NULL, &error);
+      g_assert_no_error (error);
+      openapi_doc = json_from_string (g_bytes_get_data (body, NULL), &error);
+      g_assert_no_error (error);
+      operations_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  return openapi_doc;
+}
+
+/* Fails the test when @r does not match what the document says of it. */
+static void
+check_against_document (BzApi *api, const char *method, const char *path, BzApiResponse *r)
+{
+  g_autofree char *problem = NULL;
+  g_autofree char *key = NULL;
+
+  if (r->json == NULL || g_str_has_prefix (path, "/api/openapi.json"))
+    return;
+  if (!bz_schema_check_response (document (api), method, path, r->status, r->json, &problem))
+    g_error ("The response does not match /api/openapi.json: %s", problem);
+  key = r->status < 300 ? bz_schema_operation_key (openapi_doc, method, path) : NULL;
+  if (key)
+    g_hash_table_add (operations_seen, normalized_key (key));
+}
+
+void
+bz_api_assert_every_operation_checked (BzApi *api)
+{
+  JsonObject *paths = json_object_get_object_member (json_node_get_object (document (api)), "paths");
+  g_autoptr(GList) tpls = json_object_get_members (paths);
+  g_autoptr(GString) missing = g_string_new (NULL);
+
+  for (GList *l = tpls; l; l = l->next)
+    {
+      JsonObject *ops = json_object_get_object_member (paths, l->data);
+      g_autoptr(GList) methods = json_object_get_members (ops);
+      for (GList *m = methods; m; m = m->next)
+        {
+          JsonObject *ok = json_object_get_object_member (json_object_get_object_member (
+              json_object_get_object_member (ops, m->data), "responses"), "2XX");
+          g_autofree char *key = g_strdup_printf ("%s %s", (char *) m->data, (char *) l->data);
+          g_autofree char *norm = normalized_key (key);
+          if (!json_object_has_member (json_object_get_object_member (ok, "content"), "application/json") ||
+              g_str_has_suffix (l->data, "/openapi.json"))
+            continue;
+          if (!g_hash_table_contains (operations_seen, norm))
+            g_string_append_printf (missing, " %s;", norm);
+        }
+    }
+  if (missing->len)
+    g_error ("No successful response was checked against the document for:%s", missing->str);
+}
 
 void
 bz_api_response_free (BzApiResponse *r)
@@ -58,6 +133,8 @@ bz_api_shutdown (void)
 {
   if (!shared)
     return;
+  g_clear_pointer (&openapi_doc, json_node_unref);
+  g_clear_pointer (&operations_seen, g_hash_table_unref);
   g_object_unref (shared->session);
   bz_server_stop (shared->server);
   g_object_unref (shared->server);
@@ -104,6 +181,7 @@ bz_api_call (BzApi *api, const char *method, const char *path, const char *token
       const char *d = g_bytes_get_data (r->body, &n);
       g_assert_true (json_parser_load_from_data (p, d, n, &error));
       r->json = json_node_copy (json_parser_get_root (p));
+      check_against_document (api, method, path, r);
     }
   return r;
 }

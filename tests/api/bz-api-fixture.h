@@ -42,6 +42,14 @@ const char    *bz_api_error_code (BzApiResponse *r);
 /** bz_api_has_detail: Returns: TRUE if error.details has an entry for @field. */
 gboolean       bz_api_has_detail (BzApiResponse *r, const char *field);
 
+/**
+ * bz_api_assert_every_operation_checked:
+ * Every JSON response of bz_api_call() is validated against /api/openapi.json
+ * (bz-schema-check.h); this fails the test unless every operation with a
+ * JSON success response was seen answering 2xx at least once.
+ */
+void           bz_api_assert_every_operation_checked (BzApi *api);
+
 /** bz_api_count: Returns: SELECT count(*) FROM @table (store-unchanged checks). */
 gint64         bz_api_count (BzApi *api, const char *table);
 

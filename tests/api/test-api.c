@@ -58,6 +58,10 @@ test_health (void)
   g_assert_cmpstr (json_object_get_string_member (bz_api_data (h), "status"), ==, "ok");
   g_assert_cmpuint (r->status, ==, 200);
   g_assert_cmpint (json_object_get_int_member (bz_api_data (r), "foods"), ==, 8789);
+  {
+    g_autoptr(BzApiResponse) v1 = bz_api_json (api, "GET", "/api/v1/health", NULL, NULL);
+    g_assert_cmpstr (json_object_get_string_member (bz_api_data (v1), "status"), ==, "ok");
+  }
   /* X-Request-Id is echoed. */
   {
     const char *hdr[] = { "X-Request-Id", "abc-123", NULL };
@@ -862,6 +866,14 @@ test_openapi (void)
   }
 }
 
+/* Runs last: every JSON response above was checked against the document
+ * as it arrived; this proves every operation was among them. */
+static void
+test_openapi_every_operation_checked (void)
+{
+  bz_api_assert_every_operation_checked (bz_api_shared ());
+}
+
 int
 main (int argc, char **argv)
 {
@@ -885,6 +897,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/foods", test_foods);
   g_test_add_func ("/api/scans", test_scans_and_avatar);
   g_test_add_func ("/api/meals", test_meals);
+  g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
   rc = g_test_run ();
   bz_api_shutdown ();
   return rc;

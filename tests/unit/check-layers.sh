@@ -47,6 +47,14 @@ includes_from () {
 gui_includes_no_store_or_server () { includes_from gui store server; }
 rules+=(gui_includes_no_store_or_server)
 
+# 2. All SQL lives in src/store repositories: no sqlite3 symbol or type, and no
+#    SQL statement text, anywhere else.
+no_sqlite_outside_store () {
+  grep -rnE 'sqlite3|"(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM|BEGIN|COMMIT) ' src \
+    --include='*.c' --include='*.h' | grep -v '^src/store/' || true
+}
+rules+=(no_sqlite_outside_store)
+
 failed=0
 for rule in "${rules[@]}"; do
   out=$("$rule")

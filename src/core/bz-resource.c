@@ -1,0 +1,507 @@
+/* bz-resource.c — the generic code behind resource declarations: records
+ * (one GObject subclass per resource), JSON writing, request validation and
+ * OpenAPI schemas.  See bz-resource.h. */
+#include "bz-resource.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "bz-json.h"
+
+typedef union
+{
+  char *s;
+  gint64 i;
+  double d;
+  gboolean b;
+  BzRecord *o;
+  GListStore *a;
+  char **v;
+} BzValue;
+
+struct _BzRecord
+{
+  GObject parent_instance;
+  const BzResource *res;
+  guint64 present;            /* bit i: field i holds a value (else null) */
+  BzValue values[];
+};
+
+struct _BzRecordClass
+{
+  GObjectClass parent_class;
+  const BzResource *res;
+};
+
+G_DEFINE_ABSTRACT_TYPE (BzRecord, bz_record, G_TYPE_OBJECT)
+
+static gboolean
+is_text (BzFieldType t)
+{
+  return t == BZ_FIELD_STRING || t == BZ_FIELD_UUID || t == BZ_FIELD_DATE || t == BZ_FIELD_DATE_TIME ||
+         t == BZ_FIELD_URI || t == BZ_FIELD_ENUM || t == BZ_FIELD_BINARY;
+}
+
+static void
+clear_value (BzRecord *self, guint i)
+{
+  const BzField *f = &self->res->fields[i];
+
+  if (!(self->present & (G_GUINT64_CONSTANT (1) << i)))
+    return;
+  if (is_text (f->type))
+    g_free (self->values[i].s);
+  else if (f->type == BZ_FIELD_OBJECT)
+    g_object_unref (self->values[i].o);
+  else if (f->type == BZ_FIELD_ARRAY)
+    g_object_unref (self->values[i].a);
+  else if (f->type == BZ_FIELD_STRING_ARRAY)
+    g_strfreev (self->values[i].v);
+  memset (&self->values[i], 0, sizeof (BzValue));
+  self->present &= ~(G_GUINT64_CONSTANT (1) << i);
+}
+
+static void
+bz_record_finalize (GObject *object)
+{
+  BzRecord *self = (BzRecord *) object;
+
+  for (guint i = 0; i < self->res->n_fields; i++)
+    clear_value (self, i);
+  G_OBJECT_CLASS (bz_record_parent_class)->finalize (object);
+}
+
+static inline const BzField *
+field_checked (BzRecord *self, guint i)
+{
+  g_return_val_if_fail (BZ_IS_RECORD (self), NULL);
+  g_return_val_if_fail (i < self->res->n_fields, NULL);
+  return &self->res->fields[i];
+}
+
+static inline BzValue *
+slot (BzRecord *self, guint i)
+{
+  clear_value (self, i);
+  self->present |= G_GUINT64_CONSTANT (1) << i;
+  return &self->values[i];
+}
+
+static void
+bz_record_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  BzRecord *self = (BzRecord *) object;
+  guint i = prop_id - 1;
+  const BzField *f = &self->res->fields[i];
+  gboolean has = bz_record_has (self, i);
+
+  switch (f->type)
+    {
+    case BZ_FIELD_INTEGER:
+      g_value_set_int64 (value, has ? self->values[i].i : 0);
+      break;
+    case BZ_FIELD_NUMBER:
+      g_value_set_double (value, has ? self->values[i].d : NAN);
+      break;
+    case BZ_FIELD_BOOLEAN:
+      g_value_set_boolean (value, has && self->values[i].b);
+      break;
+    case BZ_FIELD_OBJECT:
+      g_value_set_object (value, has ? self->values[i].o : NULL);
+      break;
+    case BZ_FIELD_ARRAY:
+      g_value_set_object (value, has ? self->values[i].a : NULL);
+      break;
+    case BZ_FIELD_STRING_ARRAY:
+      g_value_set_boxed (value, has ? self->values[i].v : NULL);
+      break;
+    default:
+      g_value_set_string (value, has ? self->values[i].s : NULL);
+    }
+}
+
+static void
+bz_record_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  BzRecord *self = (BzRecord *) object;
+  guint i = prop_id - 1;
+  const BzField *f = &self->res->fields[i];
+
+  switch (f->type)
+    {
+    case BZ_FIELD_INTEGER:
+      bz_record_set_int (self, i, g_value_get_int64 (value));
+      break;
+    case BZ_FIELD_NUMBER:
+      bz_record_set_double (self, i, g_value_get_double (value));
+      break;
+    case BZ_FIELD_BOOLEAN:
+      bz_record_set_boolean (self, i, g_value_get_boolean (value));
+      break;
+    case BZ_FIELD_OBJECT:
+      if (g_value_get_object (value))
+        bz_record_take_object (self, i, g_value_dup_object (value));
+      else
+        bz_record_set_null (self, i);
+      break;
+    case BZ_FIELD_ARRAY:
+      if (g_value_get_object (value))
+        slot (self, i)->a = g_value_dup_object (value);
+      else
+        bz_record_set_null (self, i);
+      break;
+    case BZ_FIELD_STRING_ARRAY:
+      if (g_value_get_boxed (value))
+        bz_record_take_strv (self, i, g_value_dup_boxed (value));
+      else
+        bz_record_set_null (self, i);
+      break;
+    default:
+      bz_record_set_string (self, i, g_value_get_string (value));
+    }
+}
+
+static void
+bz_record_class_init (BzRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bz_record_finalize;
+}
+
+static void
+bz_record_init (BzRecord *self)
+{
+}
+
+static GParamSpec *
+field_pspec (const BzField *f)
+{
+  /* Not G_PARAM_STATIC_NAME: GLib copies "energy_kcal" to its canonical "energy-kcal". */
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_NICK | G_PARAM_STATIC_BLURB;
+
+  switch (f->type)
+    {
+    case BZ_FIELD_INTEGER:
+      return g_param_spec_int64 (f->name, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+    case BZ_FIELD_NUMBER:
+      return g_param_spec_double (f->name, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+    case BZ_FIELD_BOOLEAN:
+      return g_param_spec_boolean (f->name, NULL, NULL, FALSE, flags);
+    case BZ_FIELD_OBJECT:
+      return g_param_spec_object (f->name, NULL, NULL, bz_resource_get_type (f->ref), flags);
+    case BZ_FIELD_ARRAY:
+      return g_param_spec_object (f->name, NULL, NULL, G_TYPE_LIST_MODEL, flags);
+    case BZ_FIELD_STRING_ARRAY:
+      return g_param_spec_boxed (f->name, NULL, NULL, G_TYPE_STRV, flags);
+    default:
+      return g_param_spec_string (f->name, NULL, NULL, NULL, flags);
+    }
+}
+
+static void
+resource_class_init (gpointer g_class, gpointer class_data)
+{
+  BzRecordClass *klass = g_class;
+  const BzResource *res = class_data;
+
+  klass->res = res;
+  /* GObject does not inherit these: each class that installs properties sets them. */
+  G_OBJECT_CLASS (klass)->get_property = bz_record_get_property;
+  G_OBJECT_CLASS (klass)->set_property = bz_record_set_property;
+  for (guint i = 0; i < res->n_fields; i++)
+    g_object_class_install_property (G_OBJECT_CLASS (klass), i + 1, field_pspec (&res->fields[i]));
+}
+
+static void
+resource_instance_init (GTypeInstance *instance, gpointer g_class)
+{
+  ((BzRecord *) instance)->res = ((BzRecordClass *) g_class)->res;
+}
+
+GType
+bz_resource_get_type (const BzResource *res)
+{
+  gsize *cache = (gsize *) &res->gtype;
+
+  if (g_once_init_enter (cache))
+    {
+      g_autofree char *name = g_strconcat ("Bz", res->name, NULL);
+      const GTypeInfo info = {
+        .class_size = sizeof (BzRecordClass),
+        .class_init = resource_class_init,
+        .class_data = res,
+        .instance_size = sizeof (BzRecord) + res->n_fields * sizeof (BzValue),
+        .instance_init = resource_instance_init,
+      };
+      g_assert (res->n_fields <= 64);
+      g_once_init_leave (cache, g_type_register_static (BZ_TYPE_RECORD, name, &info, 0));
+    }
+  return *cache;
+}
+
+BzRecord *
+bz_record_new (const BzResource *res)
+{
+  return g_object_new (bz_resource_get_type (res), NULL);
+}
+
+const BzResource *
+bz_record_get_resource (BzRecord *rec)
+{
+  g_return_val_if_fail (BZ_IS_RECORD (rec), NULL);
+  return rec->res;
+}
+
+/* --- Field access -------------------------------------------------------- */
+
+void
+bz_record_set_string (BzRecord *rec, guint field, const char *value)
+{
+  bz_record_take_string (rec, field, g_strdup (value));
+}
+
+void
+bz_record_take_string (BzRecord *rec, guint field, char *value)
+{
+  const BzField *f = field_checked (rec, field);
+  g_return_if_fail (f && is_text (f->type));
+  if (value == NULL)
+    bz_record_set_null (rec, field);
+  else
+    slot (rec, field)->s = value;
+}
+
+void
+bz_record_set_int (BzRecord *rec, guint field, gint64 value)
+{
+  const BzField *f = field_checked (rec, field);
+  g_return_if_fail (f && f->type == BZ_FIELD_INTEGER);
+  slot (rec, field)->i = value;
+}
+
+void
+bz_record_set_double (BzRecord *rec, guint field, double value)
+{
+  const BzField *f = field_checked (rec, field);
+  g_return_if_fail (f && f->type == BZ_FIELD_NUMBER);
+  slot (rec, field)->d = value;
+}
+
+void
+bz_record_set_boolean (BzRecord *rec, guint field, gboolean value)
+{
+  const BzField *f = field_checked (rec, field);
+  g_return_if_fail (f && f->type == BZ_FIELD_BOOLEAN);
+  slot (rec, field)->b = !!value;
+}
+
+void
+bz_record_take_object (BzRecord *rec, guint field, BzRecord *value)
+{
+  const BzField *f = field_checked (rec, field);
+  g_return_if_fail (f && f->type == BZ_FIELD_OBJECT);
+  g_return_if_fail (value == NULL || value->res == f->ref);
+  if (value == NULL)
+    bz_record_set_null (rec, field);
+  else
+    slot (rec, field)->o = value;
+}
+
+void
+bz_record_take_strv (BzRecord *rec, guint field, GStrv value)
+{
+  const BzField *f = field_checked (rec, field);
+  g_return_if_fail (f && f->type == BZ_FIELD_STRING_ARRAY);
+  if (value == NULL)
+    bz_record_set_null (rec, field);
+  else
+    slot (rec, field)->v = value;
+}
+
+void
+bz_record_set_null (BzRecord *rec, guint field)
+{
+  g_return_if_fail (field_checked (rec, field) != NULL);
+  clear_value (rec, field);
+}
+
+void
+bz_record_set_empty_array (BzRecord *rec, guint field)
+{
+  const BzField *f = field_checked (rec, field);
+  g_return_if_fail (f && (f->type == BZ_FIELD_ARRAY || f->type == BZ_FIELD_STRING_ARRAY));
+  if (f->type == BZ_FIELD_ARRAY)
+    slot (rec, field)->a = g_list_store_new (bz_resource_get_type (f->ref));
+  else
+    slot (rec, field)->v = g_new0 (char *, 1);
+}
+
+void
+bz_record_append (BzRecord *rec, guint field, BzRecord *item)
+{
+  const BzField *f = field_checked (rec, field);
+  g_return_if_fail (f && f->type == BZ_FIELD_ARRAY && item && item->res == f->ref);
+  if (!bz_record_has (rec, field))
+    bz_record_set_empty_array (rec, field);
+  g_list_store_append (rec->values[field].a, item);
+  g_object_unref (item);
+}
+
+gboolean
+bz_record_has (BzRecord *rec, guint field)
+{
+  g_return_val_if_fail (field_checked (rec, field) != NULL, FALSE);
+  return (rec->present & (G_GUINT64_CONSTANT (1) << field)) != 0;
+}
+
+const char *
+bz_record_get_string (BzRecord *rec, guint field)
+{
+  const BzField *f = field_checked (rec, field);
+  g_return_val_if_fail (f && is_text (f->type), NULL);
+  return bz_record_has (rec, field) ? rec->values[field].s : NULL;
+}
+
+gint64
+bz_record_get_int (BzRecord *rec, guint field)
+{
+  const BzField *f = field_checked (rec, field);
+  g_return_val_if_fail (f && f->type == BZ_FIELD_INTEGER, 0);
+  return bz_record_has (rec, field) ? rec->values[field].i : 0;
+}
+
+double
+bz_record_get_double (BzRecord *rec, guint field)
+{
+  const BzField *f = field_checked (rec, field);
+  g_return_val_if_fail (f && f->type == BZ_FIELD_NUMBER, NAN);
+  return bz_record_has (rec, field) ? rec->values[field].d : NAN;
+}
+
+gboolean
+bz_record_get_boolean (BzRecord *rec, guint field)
+{
+  const BzField *f = field_checked (rec, field);
+  g_return_val_if_fail (f && f->type == BZ_FIELD_BOOLEAN, FALSE);
+  return bz_record_has (rec, field) && rec->values[field].b;
+}
+
+BzRecord *
+bz_record_get_object (BzRecord *rec, guint field)
+{
+  const BzField *f = field_checked (rec, field);
+  g_return_val_if_fail (f && f->type == BZ_FIELD_OBJECT, NULL);
+  return bz_record_has (rec, field) ? rec->values[field].o : NULL;
+}
+
+guint
+bz_record_get_n_items (BzRecord *rec, guint field)
+{
+  const BzField *f = field_checked (rec, field);
+  g_return_val_if_fail (f && f->type == BZ_FIELD_ARRAY, 0);
+  return bz_record_has (rec, field) ? g_list_model_get_n_items (G_LIST_MODEL (rec->values[field].a)) : 0;
+}
+
+BzRecord *
+bz_record_get_item (BzRecord *rec, guint field, guint i)
+{
+  BzRecord *item;
+  g_return_val_if_fail (i < bz_record_get_n_items (rec, field), NULL);
+  item = g_list_model_get_item (G_LIST_MODEL (rec->values[field].a), i);
+  g_object_unref (item);   /* the list keeps its reference */
+  return item;
+}
+
+const char *const *
+bz_record_get_strv (BzRecord *rec, guint field)
+{
+  const BzField *f = field_checked (rec, field);
+  g_return_val_if_fail (f && f->type == BZ_FIELD_STRING_ARRAY, NULL);
+  return bz_record_has (rec, field) ? (const char *const *) rec->values[field].v : NULL;
+}
+
+/* --- JSON ---------------------------------------------------------------- */
+
+void
+bz_record_write_json (BzRecord *rec, GString *out)
+{
+  const BzResource *res;
+  gboolean first = TRUE;
+
+  g_return_if_fail (BZ_IS_RECORD (rec));
+  res = rec->res;
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < res->n_fields; i++)
+    {
+      const BzField *f = &res->fields[i];
+      const BzValue *val = &rec->values[i];
+
+      if ((f->flags & BZ_FIELD_WRITE_ONLY) ||
+          ((f->flags & BZ_FIELD_OPTIONAL) && !(rec->present & (G_GUINT64_CONSTANT (1) << i))))
+        continue;
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      bz_json_append_string (out, f->name);
+      g_string_append_c (out, ':');
+      if (!(rec->present & (G_GUINT64_CONSTANT (1) << i)))
+        {
+          g_string_append (out, "null");
+          continue;
+        }
+      switch (f->type)
+        {
+        case BZ_FIELD_INTEGER:
+          bz_json_append_int (out, val->i);
+          break;
+        case BZ_FIELD_NUMBER:
+          bz_json_append_double (out, (f->flags & BZ_FIELD_ROUND1) ? round (val->d * 10.0) / 10.0 : val->d);
+          break;
+        case BZ_FIELD_BOOLEAN:
+          g_string_append (out, val->b ? "true" : "false");
+          break;
+        case BZ_FIELD_OBJECT:
+          bz_record_write_json (val->o, out);
+          break;
+        case BZ_FIELD_ARRAY:
+          {
+            GListModel *m = G_LIST_MODEL (val->a);
+            guint n = g_list_model_get_n_items (m);
+            g_string_append_c (out, '[');
+            for (guint k = 0; k < n; k++)
+              {
+                g_autoptr(BzRecord) item = g_list_model_get_item (m, k);
+                if (k)
+                  g_string_append_c (out, ',');
+                bz_record_write_json (item, out);
+              }
+            g_string_append_c (out, ']');
+          }
+          break;
+        case BZ_FIELD_STRING_ARRAY:
+          g_string_append_c (out, '[');
+          for (guint k = 0; val->v[k]; k++)
+            {
+              if (k)
+                g_string_append_c (out, ',');
+              bz_json_append_string (out, val->v[k]);
+            }
+          g_string_append_c (out, ']');
+          break;
+        default:
+          bz_json_append_string (out, val->s);
+        }
+    }
+  g_string_append_c (out, '}');
+}
+
+JsonNode *
+bz_record_to_json_node (BzRecord *rec)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  bz_record_write_json (rec, s);
+  return json_from_string (s->str, NULL);
+}
+

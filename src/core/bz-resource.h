@@ -1,0 +1,262 @@
+/* bz-resource.h — one declaration per API resource.
+ *
+ * A resource (meal, meal item, nutrient panel, patient, scan…) is declared
+ * once, as a const table of #BzField: the seed's JSON name, type, unit, range,
+ * vocabulary, whether it is required, and the column that stores it.  Generic
+ * code walks the table for everything else:
+ *
+ *   - bz_resource_parse()        request validation with the seed's field details
+ *   - #BzRecord                  the typed value: a GObject with one property per
+ *                                field, so GtkListView/GtkExpression bind to it
+ *   - bz_record_write_json()     the JSON of a record, for HTTP only
+ *   - bz_resource_add_schemas()  the OpenAPI 3.0 request and response schemas
+ *   - bz_db_read_record() (src/store/bz-record-store.h)  row -> record
+ *
+ * A table is written with an X-macro, so one line declares a field: the
+ * macro yields both the field index enum (BZ_MEAL_ID…) and the table entry.
+ *
+ *   #define BZ_MEAL_ITEM_FIELDS(F) \
+ *     F (MEAL_ITEM_NDB_NO, .name = "ndb_no", .type = BZ_FIELD_STRING, ...) \
+ *     F (MEAL_ITEM_GRAMS,  .name = "grams",  .type = BZ_FIELD_NUMBER, .unit = "g", ...)
+ *   BZ_RESOURCE_DECLARE (bz_meal_item, MEAL_ITEM, BZ_MEAL_ITEM_FIELDS)      (header)
+ *   BZ_RESOURCE_DEFINE (bz_meal_item, MEAL_ITEM, "MealItem", "...", BZ_MEAL_ITEM_FIELDS)  (.c)
+ *
+ * Why tables walked at run time rather than a generator: the tables are C
+ * the compiler checks, the debugger shows and the GUI can introspect (the
+ * property per field); the cost is a switch per field, measured in
+ * BENCHMARKS.md ("Hot path").  Core holds no SQL: .column is a column name
+ * that the store's generic reader uses.
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "bz-error.h"
+#include "bz-vocab.h"
+
+G_BEGIN_DECLS
+
+/**
+ * BzFieldType:
+ * @BZ_FIELD_STRING: UTF-8 text; .min/.max bound its length in characters
+ * @BZ_FIELD_UUID: an RFC 4122 UUID, text
+ * @BZ_FIELD_DATE: a calendar date YYYY-MM-DD (ISO 8601)
+ * @BZ_FIELD_DATE_TIME: an ISO 8601 UTC date and time, "YYYY-MM-DDTHH:MM:SSZ"
+ * @BZ_FIELD_URI: a URI reference (relative to this server)
+ * @BZ_FIELD_ENUM: a term of .vocab (its id; Spanish aliases accepted in requests)
+ * @BZ_FIELD_INTEGER: a 64-bit integer; .min/.max bound it
+ * @BZ_FIELD_NUMBER: a double in .unit; .min/.max bound it
+ * @BZ_FIELD_BOOLEAN: true or false
+ * @BZ_FIELD_OBJECT: a nested record of .ref
+ * @BZ_FIELD_ARRAY: a list of records of .ref; .max bounds its length
+ * @BZ_FIELD_STRING_ARRAY: a list of strings; .max bounds its length
+ * @BZ_FIELD_BINARY: a file part of a multipart/form-data request (never JSON)
+ */
+typedef enum
+{
+  BZ_FIELD_STRING,
+  BZ_FIELD_UUID,
+  BZ_FIELD_DATE,
+  BZ_FIELD_DATE_TIME,
+  BZ_FIELD_URI,
+  BZ_FIELD_ENUM,
+  BZ_FIELD_INTEGER,
+  BZ_FIELD_NUMBER,
+  BZ_FIELD_BOOLEAN,
+  BZ_FIELD_OBJECT,
+  BZ_FIELD_ARRAY,
+  BZ_FIELD_STRING_ARRAY,
+  BZ_FIELD_BINARY,
+} BzFieldType;
+
+/**
+ * BzFieldFlags:
+ * @BZ_FIELD_REQUIRED: a request must carry it (responses always carry every
+ *   field that is not write-only)
+ * @BZ_FIELD_NULLABLE: may be null in a response (and in a request, where
+ *   null means absent)
+ * @BZ_FIELD_READ_ONLY: responses only (ids, computed values)
+ * @BZ_FIELD_WRITE_ONLY: requests only (passwords)
+ * @BZ_FIELD_INLINE: an OBJECT whose fields are columns of the parent's row
+ * @BZ_FIELD_ROUND1: a NUMBER written rounded to 0.1 (nutrient panels)
+ * @BZ_FIELD_OPTIONAL: may be absent from a response (only the measured
+ *   circumferences, for instance); others are always present
+ */
+typedef enum
+{
+  BZ_FIELD_REQUIRED = 1 << 0,
+  BZ_FIELD_NULLABLE = 1 << 1,
+  BZ_FIELD_READ_ONLY = 1 << 2,
+  BZ_FIELD_WRITE_ONLY = 1 << 3,
+  BZ_FIELD_INLINE = 1 << 4,
+  BZ_FIELD_ROUND1 = 1 << 5,
+  BZ_FIELD_OPTIONAL = 1 << 6,
+} BzFieldFlags;
+
+typedef struct _BzResource BzResource;
+
+/**
+ * BzField:
+ * @name: the JSON member name the seeds use; also the GObject property name
+ * @type: its #BzFieldType
+ * @flags: #BzFieldFlags
+ * @column: (nullable): the column of the aggregate's table that stores it;
+ *   %NULL when the repository computes or joins it
+ * @min: lower bound (value, length or count, per @type); used when @min < @max
+ * @max: upper bound; used when @min < @max
+ * @unit: (nullable): the unit of a NUMBER or INTEGER ("kg", "kcal", "g", "mg", "cm")
+ * @vocab: (nullable): the vocabulary of an ENUM
+ * @ref: (nullable): the resource of an OBJECT or ARRAY
+ * @description: English, for the OpenAPI document
+ */
+typedef struct
+{
+  const char *name;
+  BzFieldType type;
+  BzFieldFlags flags;
+  const char *column;
+  double min, max;
+  const char *unit;
+  const BzVocab *vocab;
+  const BzResource *ref;
+  const char *description;
+} BzField;
+
+/**
+ * BzResource:
+ * @name: the OpenAPI schema name ("Meal"); the record's GType is "Bz" + @name
+ * @description: English, for the OpenAPI document
+ * @fields: (array length=n_fields): the declaration
+ * @n_fields: at most 64
+ */
+struct _BzResource
+{
+  const char *name;
+  const char *description;
+  const BzField *fields;
+  guint n_fields;
+  /*< private >*/
+  gsize gtype;
+};
+
+#define BZ_RESOURCE_FIELD_INDEX_(sym, ...) BZ_##sym,
+#define BZ_RESOURCE_FIELD_ENTRY_(sym, ...) [BZ_##sym] = { __VA_ARGS__ },
+
+/** BZ_RESOURCE_DECLARE: the field index enum and the resource, for a header. */
+#define BZ_RESOURCE_DECLARE(prefix, UPPER, FIELDS)                      \
+  enum { FIELDS (BZ_RESOURCE_FIELD_INDEX_) BZ_##UPPER##_N_FIELDS };     \
+  extern BzResource prefix##_resource;
+
+/** BZ_RESOURCE_DEFINE: the table and the resource, for one .c file. */
+#define BZ_RESOURCE_DEFINE(prefix, UPPER, schema_name, desc, FIELDS)    \
+  static const BzField prefix##_fields[BZ_##UPPER##_N_FIELDS + 1] = { FIELDS (BZ_RESOURCE_FIELD_ENTRY_) }; \
+  G_STATIC_ASSERT (BZ_##UPPER##_N_FIELDS <= 64);                        \
+  BzResource prefix##_resource = { schema_name, desc, prefix##_fields, BZ_##UPPER##_N_FIELDS, 0 };
+
+/* --- Records ------------------------------------------------------------- */
+
+#define BZ_TYPE_RECORD (bz_record_get_type ())
+GType bz_record_get_type (void);
+typedef struct _BzRecord BzRecord;
+typedef struct _BzRecordClass BzRecordClass;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzRecord, g_object_unref)
+#define BZ_RECORD(o) (G_TYPE_CHECK_INSTANCE_CAST ((o), BZ_TYPE_RECORD, BzRecord))
+#define BZ_IS_RECORD(o) (G_TYPE_CHECK_INSTANCE_TYPE ((o), BZ_TYPE_RECORD))
+
+/**
+ * bz_resource_get_type:
+ * Returns: the #BzRecord subclass of @res ("Bz" + name), registered on first
+ *   use, with one GObject property per field (strings: gchararray; INTEGER:
+ *   gint64; NUMBER: gdouble; BOOLEAN: gboolean; OBJECT: the nested record;
+ *   ARRAY: a #GListModel of records; STRING_ARRAY: GStrv).  Thread-safe.
+ */
+GType        bz_resource_get_type   (const BzResource *res);
+
+/** bz_record_new: Returns: (transfer full): an empty record of @res: every field null. */
+BzRecord    *bz_record_new          (const BzResource *res);
+/** bz_record_get_resource: Returns: (transfer none): the declaration of @rec. */
+const BzResource *bz_record_get_resource (BzRecord *rec);
+
+/* Field access by index (the BZ_<RESOURCE>_<FIELD> enum).  Setters replace
+ * the value; strings are copied unless "take"; objects and arrays are taken. */
+void         bz_record_set_string   (BzRecord *rec, guint field, const char *value);
+void         bz_record_take_string  (BzRecord *rec, guint field, char *value);
+void         bz_record_set_int      (BzRecord *rec, guint field, gint64 value);
+void         bz_record_set_double   (BzRecord *rec, guint field, double value);
+void         bz_record_set_boolean  (BzRecord *rec, guint field, gboolean value);
+void         bz_record_take_object  (BzRecord *rec, guint field, BzRecord *value);
+void         bz_record_take_strv    (BzRecord *rec, guint field, GStrv value);
+void         bz_record_set_null     (BzRecord *rec, guint field);
+/** bz_record_append: adds @item (taken) to the ARRAY @field, creating it empty first. */
+void         bz_record_append       (BzRecord *rec, guint field, BzRecord *item);
+/** bz_record_set_empty_array: makes the ARRAY or STRING_ARRAY @field present and empty. */
+void         bz_record_set_empty_array (BzRecord *rec, guint field);
+
+gboolean     bz_record_has          (BzRecord *rec, guint field);
+/** bz_record_get_string: Returns: (transfer none) (nullable): the text of a string-typed field. */
+const char  *bz_record_get_string   (BzRecord *rec, guint field);
+gint64       bz_record_get_int      (BzRecord *rec, guint field);
+double       bz_record_get_double   (BzRecord *rec, guint field);
+gboolean     bz_record_get_boolean  (BzRecord *rec, guint field);
+/** bz_record_get_object: Returns: (transfer none) (nullable): the nested record. */
+BzRecord    *bz_record_get_object   (BzRecord *rec, guint field);
+/** bz_record_get_n_items: Returns: the length of the ARRAY @field (0 when null). */
+guint        bz_record_get_n_items  (BzRecord *rec, guint field);
+/** bz_record_get_item: Returns: (transfer none): item @i of the ARRAY @field. */
+BzRecord    *bz_record_get_item     (BzRecord *rec, guint field, guint i);
+/** bz_record_get_strv: Returns: (transfer none) (nullable): a STRING_ARRAY's strings. */
+const char *const *bz_record_get_strv (BzRecord *rec, guint field);
+
+/**
+ * bz_record_write_json:
+ * Appends the JSON object of @rec to @out: every field that is not
+ * write-only, in declaration order; a field never set is written as null.
+ * NUMBERs are written in their shortest round-trip form (ROUND1 fields
+ * first rounded to 0.1); non-finite numbers as null.
+ */
+void         bz_record_write_json   (BzRecord *rec, GString *out);
+
+/** bz_record_to_json_node: Returns: (transfer full): the same JSON as a tree (tests, stored JSON). */
+JsonNode    *bz_record_to_json_node (BzRecord *rec);
+
+/**
+ * bz_resource_parse:
+ * @res: the declaration
+ * @object: (nullable): the request body's object; %NULL is an empty body
+ * @path: (nullable): the field path prefix for details ("items[2]"), %NULL at the top
+ * @v: collects field errors: "required", "invalid_type", "out_of_range",
+ *   "too_short", "too_long", "invalid_choice", "invalid_format",
+ *   "too_many_items", "unknown_field"
+ *
+ * Validates @object against @res: types, ranges and lengths, vocabularies
+ * (Spanish aliases become the canonical id), required fields, nested
+ * objects and arrays; read-only and unknown members are refused.
+ *
+ * Returns: (transfer full) (nullable): the record of the valid fields, or
+ *   %NULL when @v got an error.
+ */
+BzRecord    *bz_resource_parse      (const BzResource *res, JsonObject *object, const char *path, BzValidation *v);
+
+/**
+ * BzSchemaUse:
+ * @BZ_SCHEMA_RESPONSE: all fields but write-only ones, each required,
+ *   nullable ones marked "nullable", no other members allowed
+ * @BZ_SCHEMA_REQUEST: all fields but read-only ones, @BZ_FIELD_REQUIRED ones required
+ */
+typedef enum { BZ_SCHEMA_RESPONSE, BZ_SCHEMA_REQUEST } BzSchemaUse;
+
+/**
+ * bz_resource_add_schemas:
+ * @schemas: components.schemas of an OpenAPI 3.0 document
+ *
+ * Adds the schema of @res for @use, and of every resource it refers to, to
+ * @schemas under "Name" (responses) or "NameInput" (requests), with $refs
+ * between them.
+ *
+ * Returns: (transfer none): the key under which @res was added.
+ */
+const char  *bz_resource_add_schemas (const BzResource *res, BzSchemaUse use, JsonObject *schemas);
+
+G_END_DECLS

@@ -1,0 +1,385 @@
+/* bz-resources.h — the declarations of Balanza's API resources (see
+ * bz-resource.h for the mechanism).  One line per field; names, units and
+ * vocabularies are the seeds' (seed 000 story 4.3, seed 002 §3-4). */
+#pragma once
+
+#include "bz-limits.h"
+#include "bz-resource.h"
+
+G_BEGIN_DECLS
+
+/* Nutrient panel: the macronutrients Balanza tracks (USDA SR28 nutrient
+ * numbers 208, 203, 205, 204, 291, 307), rounded to 0.1 when written. */
+#define BZ_NUTRIENTS_FIELDS(F) \
+  F (NUTRIENTS_ENERGY_KCAL, .name = "energy_kcal", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_ROUND1, .column = "energy_kcal", .unit = "kcal", .description = "Energy (SR28 208)") \
+  F (NUTRIENTS_PROTEIN_G, .name = "protein_g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_ROUND1, .column = "protein_g", .unit = "g", .description = "Protein (SR28 203)") \
+  F (NUTRIENTS_CARBOHYDRATE_G, .name = "carbohydrate_g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_ROUND1, .column = "carbohydrate_g", .unit = "g", .description = "Carbohydrate by difference (SR28 205)") \
+  F (NUTRIENTS_FAT_G, .name = "fat_g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_ROUND1, .column = "fat_g", .unit = "g", .description = "Total lipid (SR28 204)") \
+  F (NUTRIENTS_FIBER_G, .name = "fiber_g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_ROUND1, .column = "fiber_g", .unit = "g", .description = "Total dietary fiber (SR28 291)") \
+  F (NUTRIENTS_SODIUM_MG, .name = "sodium_mg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_ROUND1, .column = "sodium_mg", .unit = "mg", .description = "Sodium (SR28 307)")
+BZ_RESOURCE_DECLARE (bz_nutrients, NUTRIENTS, BZ_NUTRIENTS_FIELDS)
+
+/* One food of a meal: a USDA food and its grams. */
+#define BZ_MEAL_ITEM_FIELDS(F) \
+  F (MEAL_ITEM_NDB_NO, .name = "ndb_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED, .column = "ndb_no", .min = 1, .max = 5, .description = "USDA SR28 food number") \
+  F (MEAL_ITEM_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The food's SR28 long description") \
+  F (MEAL_ITEM_GRAMS, .name = "grams", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .column = "grams", .min = BZ_MEAL_ITEM_MIN_G, .max = BZ_MEAL_ITEM_MAX_G, .unit = "g", .description = "Portion eaten") \
+  F (MEAL_ITEM_NUTRITION, .name = "nutrition", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_INLINE, .ref = &bz_nutrients_resource, .description = "The portion's nutrients, from SR28 values per 100 g")
+BZ_RESOURCE_DECLARE (bz_meal_item, MEAL_ITEM, BZ_MEAL_ITEM_FIELDS)
+
+/* A logged meal (seed 000 story 4.3). */
+#define BZ_MEAL_FIELDS(F) \
+  F (MEAL_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .column = "id") \
+  F (MEAL_PATIENT_ID, .name = "patient_id", .type = BZ_FIELD_UUID, .column = "patient_id", .description = "For a nutritionist: one of own patients; members omit it") \
+  F (MEAL_MEAL_TYPE, .name = "meal_type", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_REQUIRED, .column = "meal_type", .vocab = &bz_vocab_meal_type) \
+  F (MEAL_EATEN_AT, .name = "eaten_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY, .column = "eaten_at") \
+  F (MEAL_DATE, .name = "date", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_READ_ONLY, .column = "eaten_date", .description = "The clinic's local calendar date of eaten_at") \
+  F (MEAL_PHOTO_URL, .name = "photo_url", .type = BZ_FIELD_URI, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The photo's display copy (at most 1280 px, no EXIF)") \
+  F (MEAL_DETECTION_STATUS, .name = "detection_status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .column = "detection_status", .vocab = &bz_vocab_detection_status) \
+  F (MEAL_SOURCE, .name = "source", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .column = "source", .vocab = &bz_vocab_meal_source) \
+  F (MEAL_NUTRITION, .name = "nutrition", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_INLINE, .ref = &bz_nutrients_resource, .description = "Sum of the items") \
+  F (MEAL_ITEMS, .name = "items", .type = BZ_FIELD_ARRAY, .ref = &bz_meal_item_resource, .max = BZ_MEAL_MAX_ITEMS, .description = "The foods of the meal")
+BZ_RESOURCE_DECLARE (bz_meal, MEAL, BZ_MEAL_FIELDS)
+
+/* What the energy targets of a day rest on. */
+#define BZ_TARGETS_BASIS_FIELDS(F) \
+  F (TARGETS_BASIS_METHOD, .name = "method", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "\"mifflin_st_jeor\": Mifflin et al., Am J Clin Nutr 1990;51:241-7") \
+  F (TARGETS_BASIS_SCAN_ID, .name = "scan_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (TARGETS_BASIS_MEASURED_AT, .name = "measured_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY) \
+  F (TARGETS_BASIS_WEIGHT_KG, .name = "weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .unit = "kg") \
+  F (TARGETS_BASIS_HEIGHT_CM, .name = "height_cm", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .unit = "cm") \
+  F (TARGETS_BASIS_AGE, .name = "age", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .unit = "years") \
+  F (TARGETS_BASIS_SEX, .name = "sex", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_sex) \
+  F (TARGETS_BASIS_BMR_KCAL, .name = "bmr_kcal", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .unit = "kcal/day", .description = "Basal metabolic rate") \
+  F (TARGETS_BASIS_PROTEIN_REFERENCE_WEIGHT_KG, .name = "protein_reference_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .unit = "kg") \
+  F (TARGETS_BASIS_ACTIVITY_LEVEL, .name = "activity_level", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_activity_level) \
+  F (TARGETS_BASIS_ACTIVITY_FACTOR, .name = "activity_factor", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .description = "Physical activity level (FAO/WHO/UNU 2001)") \
+  F (TARGETS_BASIS_GOAL, .name = "goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_goal)
+BZ_RESOURCE_DECLARE (bz_targets_basis, TARGETS_BASIS, BZ_TARGETS_BASIS_FIELDS)
+
+/* GET /api/nutrition/daily: a day's intake against its targets. */
+#define BZ_DAILY_INTAKE_FIELDS(F) \
+  F (DAILY_INTAKE_DATE, .name = "date", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_READ_ONLY) \
+  F (DAILY_INTAKE_PATIENT_ID, .name = "patient_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (DAILY_INTAKE_INTAKE, .name = "intake", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_nutrients_resource, .description = "Sum of the day's meals") \
+  F (DAILY_INTAKE_TARGETS_BASIS, .name = "targets_basis", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_targets_basis_resource, .description = "Null when the patient has no scan yet") \
+  F (DAILY_INTAKE_TARGETS, .name = "targets", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_nutrients_resource) \
+  F (DAILY_INTAKE_REMAINING, .name = "remaining", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_nutrients_resource, .description = "targets - intake") \
+  F (DAILY_INTAKE_MEALS, .name = "meals", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_meal_resource, .description = "The day's meals by time")
+BZ_RESOURCE_DECLARE (bz_daily_intake, DAILY_INTAKE, BZ_DAILY_INTAKE_FIELDS)
+
+/* Page of a list (seed 002 §4.1). */
+#define BZ_PAGINATION_FIELDS(F) \
+  F (PAGINATION_CURRENT_PAGE, .name = "current_page", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY) \
+  F (PAGINATION_TOTAL_PAGES, .name = "total_pages", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY) \
+  F (PAGINATION_TOTAL_ITEMS, .name = "total_items", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY) \
+  F (PAGINATION_LIMIT, .name = "limit", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY) \
+  F (PAGINATION_HAS_NEXT, .name = "has_next", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY)
+BZ_RESOURCE_DECLARE (bz_pagination, PAGINATION, BZ_PAGINATION_FIELDS)
+
+/** bz_pagination_new: Returns: (transfer full): the Pagination record of @page of @limit over @total items. */
+BzRecord *bz_pagination_new (guint page, guint limit, gint64 total);
+
+#define BZ_MEAL_HISTORY_FIELDS(F) \
+  F (MEAL_HISTORY_MEALS, .name = "meals", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_meal_resource, .description = "Newest first") \
+  F (MEAL_HISTORY_PAGINATION, .name = "pagination", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_pagination_resource)
+BZ_RESOURCE_DECLARE (bz_meal_history, MEAL_HISTORY, BZ_MEAL_HISTORY_FIELDS)
+
+#define BZ_DETECTION_FIELDS(F) \
+  F (DETECTION_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_detection_status) \
+  F (DETECTION_PROVIDER, .name = "provider", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The meal-detection service that answered; null when none is configured")
+BZ_RESOURCE_DECLARE (bz_detection, DETECTION, BZ_DETECTION_FIELDS)
+
+/* POST /api/nutrition/upload-meal: the stored meal and what detection said. */
+#define BZ_MEAL_UPLOAD_FIELDS(F) \
+  F (MEAL_UPLOAD_MEAL, .name = "meal", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_meal_resource) \
+  F (MEAL_UPLOAD_DETECTION, .name = "detection", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_detection_resource)
+BZ_RESOURCE_DECLARE (bz_meal_upload, MEAL_UPLOAD, BZ_MEAL_UPLOAD_FIELDS)
+
+/* --- Health (no seed: operations) ----------------------------------------- */
+
+#define BZ_HEALTH_FIELDS(F) \
+  F (HEALTH_STATUS, .name = "status", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "\"ok\"") \
+  F (HEALTH_VERSION, .name = "version", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY)
+BZ_RESOURCE_DECLARE (bz_health, HEALTH, BZ_HEALTH_FIELDS)
+
+#define BZ_READINESS_FIELDS(F) \
+  F (READINESS_STATUS, .name = "status", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "\"ready\"") \
+  F (READINESS_SCHEMA_VERSION, .name = "schema_version", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .description = "The last applied migration (data/sql)") \
+  F (READINESS_FOODS, .name = "foods", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .description = "USDA SR28 foods imported (8,789 when complete)")
+BZ_RESOURCE_DECLARE (bz_readiness, READINESS, BZ_READINESS_FIELDS)
+
+/* --- Accounts (seed 002 §4.2) --------------------------------------------- */
+
+#define BZ_USER_FIELDS(F) \
+  F (USER_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (USER_EMAIL, .name = "email", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "Lowercase") \
+  F (USER_USERNAME, .name = "username", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (USER_FIRST_NAME, .name = "first_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (USER_LAST_NAME, .name = "last_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (USER_FULL_NAME, .name = "full_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (USER_USER_TYPE, .name = "user_type", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_user_type) \
+  F (USER_EMAIL_VERIFIED, .name = "email_verified", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY) \
+  F (USER_MUST_CHANGE_PASSWORD, .name = "must_change_password", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY, .description = "A generated password must be changed before anything else")
+BZ_RESOURCE_DECLARE (bz_user, USER, BZ_USER_FIELDS)
+
+/* Login and registration: tokens and who they belong to. */
+#define BZ_SESSION_FIELDS(F) \
+  F (SESSION_ACCESS_TOKEN, .name = "access_token", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "HS256 JWT, valid for expires_in seconds") \
+  F (SESSION_REFRESH_TOKEN, .name = "refresh_token", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "Opaque, rotating, 30 days") \
+  F (SESSION_TOKEN_TYPE, .name = "token_type", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "\"Bearer\"") \
+  F (SESSION_EXPIRES_IN, .name = "expires_in", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .unit = "s") \
+  F (SESSION_PASSWORD_CHANGE_REQUIRED, .name = "password_change_required", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY) \
+  F (SESSION_USER, .name = "user", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_user_resource)
+BZ_RESOURCE_DECLARE (bz_session, SESSION, BZ_SESSION_FIELDS)
+
+#define BZ_TOKEN_PAIR_FIELDS(F) \
+  F (TOKEN_PAIR_ACCESS_TOKEN, .name = "access_token", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (TOKEN_PAIR_REFRESH_TOKEN, .name = "refresh_token", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The next one: the one sent is spent") \
+  F (TOKEN_PAIR_TOKEN_TYPE, .name = "token_type", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (TOKEN_PAIR_EXPIRES_IN, .name = "expires_in", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .unit = "s")
+BZ_RESOURCE_DECLARE (bz_token_pair, TOKEN_PAIR, BZ_TOKEN_PAIR_FIELDS)
+
+/* --- Patients (seed 002 §4.3) --------------------------------------------- */
+
+#define BZ_PATIENT_SUMMARY_FIELDS(F) \
+  F (PATIENT_SUMMARY_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_SUMMARY_USER_ID, .name = "user_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_SUMMARY_FULL_NAME, .name = "full_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_SUMMARY_EMAIL, .name = "email", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_SUMMARY_PHOTO_URL, .name = "photo_url", .type = BZ_FIELD_URI, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
+  F (PATIENT_SUMMARY_PRIMARY_GOAL, .name = "primary_goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_goal) \
+  F (PATIENT_SUMMARY_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_patient_status) \
+  F (PATIENT_SUMMARY_ASSIGNED_AT, .name = "assigned_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_SUMMARY_LAST_APPOINTMENT, .name = "last_appointment", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
+  F (PATIENT_SUMMARY_NEXT_APPOINTMENT, .name = "next_appointment", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
+  F (PATIENT_SUMMARY_CURRENT_WEIGHT_KG, .name = "current_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "kg", .description = "Weight of the latest scan") \
+  F (PATIENT_SUMMARY_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "kg") \
+  F (PATIENT_SUMMARY_PROGRESS_PERCENTAGE, .name = "progress_percentage", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "%", .description = "Share of the way from the first scan's weight to the target") \
+  F (PATIENT_SUMMARY_SCAN_COUNT, .name = "scan_count", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY)
+BZ_RESOURCE_DECLARE (bz_patient_summary, PATIENT_SUMMARY, BZ_PATIENT_SUMMARY_FIELDS)
+
+#define BZ_PATIENT_LIST_FIELDS(F) \
+  F (PATIENT_LIST_PATIENTS, .name = "patients", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_patient_summary_resource) \
+  F (PATIENT_LIST_PAGINATION, .name = "pagination", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_pagination_resource)
+BZ_RESOURCE_DECLARE (bz_patient_list, PATIENT_LIST, BZ_PATIENT_LIST_FIELDS)
+
+#define BZ_PATIENT_CREATED_FIELDS(F) \
+  F (PATIENT_CREATED_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_CREATED_USER_ID, .name = "user_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_CREATED_EMAIL, .name = "email", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_CREATED_FULL_NAME, .name = "full_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_CREATED_NUTRITIONIST_ID, .name = "nutritionist_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_CREATED_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_patient_status) \
+  F (PATIENT_CREATED_USER_CREATED, .name = "user_created", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_CREATED_WELCOME_EMAIL_SENT, .name = "welcome_email_sent", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY, .description = "Always false: Balanza sends no e-mail") \
+  F (PATIENT_CREATED_TEMPORARY_PASSWORD_SENT, .name = "temporary_password_sent", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_CREATED_TEMPORARY_PASSWORD, .name = "temporary_password", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "Shown once when Balanza generated it (null when the request gave a password); the patient must change it at first sign-in")
+BZ_RESOURCE_DECLARE (bz_patient_created, PATIENT_CREATED, BZ_PATIENT_CREATED_FIELDS)
+
+#define BZ_PATIENT_CREATION_FIELDS(F) \
+  F (PATIENT_CREATION_PATIENT, .name = "patient", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_patient_created_resource)
+BZ_RESOURCE_DECLARE (bz_patient_creation, PATIENT_CREATION, BZ_PATIENT_CREATION_FIELDS)
+
+/* Circumferences of a scan, cm: only the measured ones are present. */
+#define BZ_CIRCUMFERENCES_FIELDS(F) \
+  F (CIRCUMFERENCES_NECK, .name = "neck", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .unit = "cm") \
+  F (CIRCUMFERENCES_CHEST, .name = "chest", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .unit = "cm") \
+  F (CIRCUMFERENCES_WAIST, .name = "waist", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .unit = "cm") \
+  F (CIRCUMFERENCES_HIP, .name = "hip", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .unit = "cm") \
+  F (CIRCUMFERENCES_ARM, .name = "arm", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .unit = "cm") \
+  F (CIRCUMFERENCES_THIGH, .name = "thigh", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .unit = "cm") \
+  F (CIRCUMFERENCES_CALF, .name = "calf", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .unit = "cm")
+BZ_RESOURCE_DECLARE (bz_circumferences, CIRCUMFERENCES, BZ_CIRCUMFERENCES_FIELDS)
+
+#define BZ_METRICS_FIELDS(F) \
+  F (METRICS_SCAN_ID, .name = "scan_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (METRICS_MEASURED_AT, .name = "measured_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY) \
+  F (METRICS_WEIGHT_KG, .name = "weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .unit = "kg") \
+  F (METRICS_BODY_FAT_PERCENT, .name = "body_fat_percent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "%") \
+  F (METRICS_SKELETAL_MUSCLE_MASS_KG, .name = "skeletal_muscle_mass_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "kg") \
+  F (METRICS_CIRCUMFERENCES_CM, .name = "circumferences_cm", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_circumferences_resource)
+BZ_RESOURCE_DECLARE (bz_metrics, METRICS, BZ_METRICS_FIELDS)
+
+#define BZ_PATIENT_INFO_FIELDS(F) \
+  F (PATIENT_INFO_USER_ID, .name = "user_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_INFO_EMAIL, .name = "email", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_INFO_FIRST_NAME, .name = "first_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_INFO_LAST_NAME, .name = "last_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_INFO_FULL_NAME, .name = "full_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_INFO_PHONE, .name = "phone", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "+52 and 10 digits") \
+  F (PATIENT_INFO_DATE_OF_BIRTH, .name = "date_of_birth", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
+  F (PATIENT_INFO_GENDER, .name = "gender", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_gender) \
+  F (PATIENT_INFO_PRIMARY_GOAL, .name = "primary_goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_goal) \
+  F (PATIENT_INFO_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "kg") \
+  F (PATIENT_INFO_HEALTH_CONDITIONS, .name = "health_conditions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_INFO_ALLERGIES, .name = "allergies", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_INFO_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_patient_status) \
+  F (PATIENT_INFO_ASSIGNED_AT, .name = "assigned_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_INFO_NUTRITIONIST_ID, .name = "nutritionist_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_INFO_ACTIVITY_LEVEL, .name = "activity_level", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_activity_level)
+BZ_RESOURCE_DECLARE (bz_patient_info, PATIENT_INFO, BZ_PATIENT_INFO_FIELDS)
+
+/* Records the seed names in a patient's file that Balanza does not keep yet:
+ * declared empty, so the document says exactly what is served (nothing). */
+#define BZ_EMPTY_FIELDS(F)
+BZ_RESOURCE_DECLARE (bz_meal_plan_summary, MEAL_PLAN_SUMMARY, BZ_EMPTY_FIELDS)
+BZ_RESOURCE_DECLARE (bz_appointment, APPOINTMENT, BZ_EMPTY_FIELDS)
+BZ_RESOURCE_DECLARE (bz_clinical_note, CLINICAL_NOTE, BZ_EMPTY_FIELDS)
+
+#define BZ_PATIENT_FILE_FIELDS(F) \
+  F (PATIENT_FILE_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_FILE_BASIC_INFO, .name = "basic_info", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_patient_info_resource) \
+  F (PATIENT_FILE_CURRENT_METRICS, .name = "current_metrics", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_metrics_resource, .description = "The latest scan; null before the first") \
+  F (PATIENT_FILE_PROGRESS_HISTORY, .name = "progress_history", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_metrics_resource, .description = "Every scan, oldest first") \
+  F (PATIENT_FILE_ACTIVE_MEAL_PLAN, .name = "active_meal_plan", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_meal_plan_summary_resource, .description = "Not kept yet: null") \
+  F (PATIENT_FILE_APPOINTMENTS, .name = "appointments", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_appointment_resource, .description = "Not kept yet: empty") \
+  F (PATIENT_FILE_CLINICAL_NOTES, .name = "clinical_notes", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_clinical_note_resource, .description = "Not kept yet: empty")
+BZ_RESOURCE_DECLARE (bz_patient_file, PATIENT_FILE, BZ_PATIENT_FILE_FIELDS)
+
+#define BZ_PATIENT_FILE_ENVELOPE_FIELDS(F) \
+  F (PATIENT_FILE_ENVELOPE_PATIENT, .name = "patient", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_patient_file_resource)
+BZ_RESOURCE_DECLARE (bz_patient_file_envelope, PATIENT_FILE_ENVELOPE, BZ_PATIENT_FILE_ENVELOPE_FIELDS)
+
+/* --- Scans and avatars (seed 000 stories 2.x) ----------------------------- */
+
+#define BZ_AVATAR_FIELDS(F) \
+  F (AVATAR_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (AVATAR_URL, .name = "url", .type = BZ_FIELD_URI, .flags = BZ_FIELD_READ_ONLY, .description = "Binary glTF 2.0 (ETag, Range, immutable)") \
+  F (AVATAR_VERSION, .name = "version", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .description = "1 for the patient's first scan, then one more per scan") \
+  F (AVATAR_SIZE_BYTES, .name = "size_bytes", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .unit = "bytes") \
+  F (AVATAR_ETAG, .name = "etag", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "SHA-256 of the GLB, hex") \
+  F (AVATAR_VERTEX_COUNT, .name = "vertex_count", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY) \
+  F (AVATAR_PROVIDER, .name = "provider", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The 3D-scanning service that made it (\"local\": the embedded body model)") \
+  F (AVATAR_FORMAT, .name = "format", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "\"model/gltf-binary\"")
+BZ_RESOURCE_DECLARE (bz_avatar, AVATAR, BZ_AVATAR_FIELDS)
+
+#define BZ_SCAN_FIELDS(F) \
+  F (SCAN_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (SCAN_PATIENT_ID, .name = "patient_id", .type = BZ_FIELD_UUID) \
+  F (SCAN_MEASURED_AT, .name = "measured_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_REQUIRED) \
+  F (SCAN_SEX, .name = "sex", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_REQUIRED, .vocab = &bz_vocab_sex) \
+  F (SCAN_AGE, .name = "age", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .min = 5, .max = 120, .unit = "years") \
+  F (SCAN_HEIGHT_CM, .name = "height_cm", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .min = 100, .max = 250, .unit = "cm") \
+  F (SCAN_WEIGHT_KG, .name = "weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .min = 20, .max = 350, .unit = "kg") \
+  F (SCAN_BODY_FAT_PERCENT, .name = "body_fat_percent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .min = 2, .max = 75, .unit = "%") \
+  F (SCAN_SKELETAL_MUSCLE_MASS_KG, .name = "skeletal_muscle_mass_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .min = 5, .max = 100, .unit = "kg", .description = "Less than weight_kg") \
+  F (SCAN_CIRCUMFERENCES_CM, .name = "circumferences_cm", .type = BZ_FIELD_OBJECT, .ref = &bz_circumferences_resource) \
+  F (SCAN_BMI, .name = "bmi", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .unit = "kg/m2", .description = "Body mass index, weight / height squared") \
+  F (SCAN_AVATAR, .name = "avatar", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_avatar_resource)
+BZ_RESOURCE_DECLARE (bz_scan, SCAN, BZ_SCAN_FIELDS)
+
+#define BZ_SCAN_LIST_FIELDS(F) \
+  F (SCAN_LIST_PATIENT_ID, .name = "patient_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (SCAN_LIST_SCANS, .name = "scans", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_scan_resource, .description = "Newest first")
+BZ_RESOURCE_DECLARE (bz_scan_list, SCAN_LIST, BZ_SCAN_LIST_FIELDS)
+
+#define BZ_SCAN_UPLOAD_FIELDS(F) \
+  F (SCAN_UPLOAD_AVATAR, .name = "avatar", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_avatar_resource) \
+  F (SCAN_UPLOAD_SCAN, .name = "scan", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_scan_resource)
+BZ_RESOURCE_DECLARE (bz_scan_upload, SCAN_UPLOAD, BZ_SCAN_UPLOAD_FIELDS)
+
+/* --- Foods (USDA SR28) ----------------------------------------------------- */
+
+#define BZ_FOOD_SUMMARY_FIELDS(F) \
+  F (FOOD_SUMMARY_NDB_NO, .name = "ndb_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "SR28 NDB number") \
+  F (FOOD_SUMMARY_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (FOOD_SUMMARY_SHORT_DESCRIPTION, .name = "short_description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
+  F (FOOD_SUMMARY_FOOD_GROUP, .name = "food_group", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
+  F (FOOD_SUMMARY_ENERGY_KCAL, .name = "energy_kcal", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "kcal/100 g") \
+  F (FOOD_SUMMARY_PROTEIN_G, .name = "protein_g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "g/100 g") \
+  F (FOOD_SUMMARY_CARBOHYDRATE_G, .name = "carbohydrate_g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "g/100 g") \
+  F (FOOD_SUMMARY_FAT_G, .name = "fat_g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "g/100 g")
+BZ_RESOURCE_DECLARE (bz_food_summary, FOOD_SUMMARY, BZ_FOOD_SUMMARY_FIELDS)
+
+#define BZ_FOOD_LIST_FIELDS(F) \
+  F (FOOD_LIST_FOODS, .name = "foods", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_food_summary_resource) \
+  F (FOOD_LIST_PAGINATION, .name = "pagination", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_pagination_resource)
+BZ_RESOURCE_DECLARE (bz_food_list, FOOD_LIST, BZ_FOOD_LIST_FIELDS)
+
+#define BZ_FOOD_GROUP_FIELDS(F) \
+  F (FOOD_GROUP_CODE, .name = "code", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "SR28 FdGrp_Cd") \
+  F (FOOD_GROUP_NAME, .name = "name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE)
+BZ_RESOURCE_DECLARE (bz_food_group, FOOD_GROUP, BZ_FOOD_GROUP_FIELDS)
+
+#define BZ_FOOD_NUTRIENT_FIELDS(F) \
+  F (FOOD_NUTRIENT_NUTR_NO, .name = "nutr_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "SR28 Nutr_No") \
+  F (FOOD_NUTRIENT_NAME, .name = "name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (FOOD_NUTRIENT_TAGNAME, .name = "tagname", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "INFOODS tagname") \
+  F (FOOD_NUTRIENT_UNIT, .name = "unit", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (FOOD_NUTRIENT_VALUE_PER_100G, .name = "value_per_100g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .description = "In unit, per 100 g edible portion")
+BZ_RESOURCE_DECLARE (bz_food_nutrient, FOOD_NUTRIENT, BZ_FOOD_NUTRIENT_FIELDS)
+
+#define BZ_FOOD_PORTION_FIELDS(F) \
+  F (FOOD_PORTION_SEQ, .name = "seq", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY) \
+  F (FOOD_PORTION_AMOUNT, .name = "amount", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY) \
+  F (FOOD_PORTION_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "Household measure (\"cup\", \"tortilla\")") \
+  F (FOOD_PORTION_GRAMS, .name = "grams", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .unit = "g")
+BZ_RESOURCE_DECLARE (bz_food_portion, FOOD_PORTION, BZ_FOOD_PORTION_FIELDS)
+
+#define BZ_FOOD_FIELDS(F) \
+  F (FOOD_NDB_NO, .name = "ndb_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (FOOD_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (FOOD_SHORT_DESCRIPTION, .name = "short_description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
+  F (FOOD_FOOD_GROUP, .name = "food_group", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_food_group_resource) \
+  F (FOOD_NUTRIENTS, .name = "nutrients", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_food_nutrient_resource) \
+  F (FOOD_PORTIONS, .name = "portions", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_food_portion_resource)
+BZ_RESOURCE_DECLARE (bz_food, FOOD, BZ_FOOD_FIELDS)
+
+#define BZ_FOOD_ENVELOPE_FIELDS(F) \
+  F (FOOD_ENVELOPE_FOOD, .name = "food", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_food_resource)
+BZ_RESOURCE_DECLARE (bz_food_envelope, FOOD_ENVELOPE, BZ_FOOD_ENVELOPE_FIELDS)
+
+/* --- Request bodies that are not resources ---------------------------------- */
+
+#define BZ_LOGIN_INPUT_FIELDS(F) \
+  F (LOGIN_INPUT_EMAIL, .name = "email", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY) \
+  F (LOGIN_INPUT_PASSWORD, .name = "password", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY)
+BZ_RESOURCE_DECLARE (bz_login_input, LOGIN_INPUT, BZ_LOGIN_INPUT_FIELDS)
+
+#define BZ_REFRESH_INPUT_FIELDS(F) \
+  F (REFRESH_INPUT_REFRESH_TOKEN, .name = "refresh_token", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY)
+BZ_RESOURCE_DECLARE (bz_refresh_input, REFRESH_INPUT, BZ_REFRESH_INPUT_FIELDS)
+
+#define BZ_PASSWORD_CHANGE_INPUT_FIELDS(F) \
+  F (PASSWORD_CHANGE_INPUT_CURRENT_PASSWORD, .name = "current_password", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY) \
+  F (PASSWORD_CHANGE_INPUT_NEW_PASSWORD, .name = "new_password", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .min = 8, .max = 100, .description = "Upper and lower case letters, a digit and one of !@#$%^&*(),.?:{}|<> or a double quote")
+BZ_RESOURCE_DECLARE (bz_password_change_input, PASSWORD_CHANGE_INPUT, BZ_PASSWORD_CHANGE_INPUT_FIELDS)
+
+/* Seed 002 §4.2 registration (bz-auth-validate.c checks the formats). */
+#define BZ_REGISTER_INPUT_FIELDS(F) \
+  F (REGISTER_INPUT_EMAIL, .name = "email", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .min = 3, .max = 254) \
+  F (REGISTER_INPUT_PASSWORD, .name = "password", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .min = 8, .max = 100, .description = "Upper and lower case letters, a digit and one of !@#$%^&*(),.?:{}|<> or a double quote") \
+  F (REGISTER_INPUT_FIRST_NAME, .name = "first_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .min = 1, .max = 100) \
+  F (REGISTER_INPUT_LAST_NAME, .name = "last_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .min = 1, .max = 100) \
+  F (REGISTER_INPUT_USER_TYPE, .name = "user_type", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_user_type, .description = "patient or nutritionist") \
+  F (REGISTER_INPUT_PHONE, .name = "phone", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .description = "+52 and 10 digits; spaces allowed") \
+  F (REGISTER_INPUT_GENDER, .name = "gender", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_gender) \
+  F (REGISTER_INPUT_DATE_OF_BIRTH, .name = "date_of_birth", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_WRITE_ONLY) \
+  F (REGISTER_INPUT_STATE, .name = "state", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 100) \
+  F (REGISTER_INPUT_CITY, .name = "city", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 100) \
+  F (REGISTER_INPUT_PROFESSIONAL_LICENSE, .name = "professional_license", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 50, .description = "Nutritionists: cédula profesional") \
+  F (REGISTER_INPUT_CLINIC_NAME, .name = "clinic_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 200)
+BZ_RESOURCE_DECLARE (bz_register_input, REGISTER_INPUT, BZ_REGISTER_INPUT_FIELDS)
+
+#define BZ_PATIENT_INPUT_FIELDS(F) \
+  F (PATIENT_INPUT_EMAIL, .name = "email", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .min = 3, .max = 254) \
+  F (PATIENT_INPUT_FIRST_NAME, .name = "first_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .min = 1, .max = 100) \
+  F (PATIENT_INPUT_LAST_NAME, .name = "last_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .min = 1, .max = 100) \
+  F (PATIENT_INPUT_PASSWORD, .name = "password", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .min = 8, .max = 100, .description = "Omit it to have one generated and returned once as temporary_password") \
+  F (PATIENT_INPUT_PHONE, .name = "phone", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY) \
+  F (PATIENT_INPUT_GENDER, .name = "gender", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_gender) \
+  F (PATIENT_INPUT_DATE_OF_BIRTH, .name = "date_of_birth", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_WRITE_ONLY) \
+  F (PATIENT_INPUT_PRIMARY_GOAL, .name = "primary_goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_goal) \
+  F (PATIENT_INPUT_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .min = 20, .max = 400, .unit = "kg")
+BZ_RESOURCE_DECLARE (bz_patient_input, PATIENT_INPUT, BZ_PATIENT_INPUT_FIELDS)
+
+/* POST /api/nutrition/upload-meal is multipart/form-data. */
+#define BZ_MEAL_FORM_FIELDS(F) \
+  F (MEAL_FORM_IMAGE, .name = "image", .type = BZ_FIELD_BINARY, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .description = "JPEG, PNG or WebP; at most 40 MP") \
+  F (MEAL_FORM_MEAL_TYPE, .name = "meal_type", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_meal_type) \
+  F (MEAL_FORM_ITEMS, .name = "items", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .description = "JSON text: an array of MealItemInput, at most 50") \
+  F (MEAL_FORM_PATIENT_ID, .name = "patient_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_WRITE_ONLY, .description = "For a nutritionist: one of own patients")
+BZ_RESOURCE_DECLARE (bz_meal_form, MEAL_FORM, BZ_MEAL_FORM_FIELDS)
+
+G_END_DECLS

@@ -1,0 +1,340 @@
+/* bz-meal-repo.c — meal_logs and meal_items (see bz-meal-repo.h).  The
+ * column lists come from the declarations of Meal and MealItem; each
+ * statement's text is built once and then found in the connection's
+ * prepared-statement cache. */
+#include "bz-meal-repo.h"
+
+#include "bz-record-store.h"
+
+typedef enum { ITEMS_OF_ONE, ITEMS_OF_DAY, ITEMS_OF_PAGE, N_ITEM_QUERIES } ItemQuery;
+
+/* "SELECT <Meal columns>, m.photo_sha256 FROM meal_logs m WHERE " + @where */
+static char *
+meal_select (const char *where)
+{
+  GString *sql = g_string_new ("SELECT ");
+  bz_db_append_columns (sql, &bz_meal_resource, "m");
+  g_string_append_printf (sql, ", m.photo_sha256 FROM meal_logs m WHERE %s", where);
+  return g_string_free (sql, FALSE);
+}
+
+static const char *
+sql_meal_one (void)
+{
+  static gsize sql;
+  if (g_once_init_enter (&sql))
+    g_once_init_leave (&sql, (gsize) meal_select ("m.id = ?1"));
+  return (const char *) sql;
+}
+
+static const char *
+sql_meal_day (void)
+{
+  static gsize sql;
+  if (g_once_init_enter (&sql))
+    g_once_init_leave (&sql, (gsize) meal_select ("m.patient_id = ?1 AND m.eaten_date = ?2 ORDER BY m.eaten_at"));
+  return (const char *) sql;
+}
+
+static const char *
+sql_meal_page (void)
+{
+  static gsize sql;
+  if (g_once_init_enter (&sql))
+    g_once_init_leave (&sql, (gsize) meal_select ("m.patient_id = ?1 ORDER BY m.eaten_at DESC, m.created_at DESC"
+                                                  " LIMIT ?2 OFFSET ?3"));
+  return (const char *) sql;
+}
+
+static const char *
+sql_items (ItemQuery q)
+{
+  static gsize sql[N_ITEM_QUERIES];
+  static const char *const filters[N_ITEM_QUERIES] = {
+    [ITEMS_OF_ONE] = "i.meal_id = ?1",
+    [ITEMS_OF_DAY] = "i.meal_id IN (SELECT id FROM meal_logs WHERE patient_id = ?1 AND eaten_date = ?2)",
+    [ITEMS_OF_PAGE] = "i.meal_id IN (SELECT id FROM meal_logs WHERE patient_id = ?1"
+                      " ORDER BY eaten_at DESC, created_at DESC LIMIT ?2 OFFSET ?3)",
+  };
+  if (g_once_init_enter (&sql[q]))
+    {
+      GString *s = g_string_new ("SELECT i.meal_id, f.long_desc, ");
+      bz_db_append_columns (s, &bz_meal_item_resource, "i");
+      g_string_append_printf (s, " FROM meal_items i LEFT JOIN foods f ON f.ndb_no = i.ndb_no WHERE %s"
+                                 " ORDER BY i.meal_id, i.position", filters[q]);
+      g_once_init_leave (&sql[q], (gsize) g_string_free (s, FALSE));
+    }
+  return (const char *) sql[q];
+}
+
+/* One Meal from a meal_select() row; its items start empty. */
+static BzRecord *
+read_meal (sqlite3_stmt *st)
+{
+  BzRecord *meal = bz_record_new (&bz_meal_resource);
+  int col = 0;
+
+  bz_db_read_record (st, &col, meal);
+  if (sqlite3_column_type (st, col) != SQLITE_NULL)
+    bz_record_take_string (meal, BZ_MEAL_PHOTO_URL,
+                           g_strdup_printf ("/api/v1/meals/%s/photo", bz_record_get_string (meal, BZ_MEAL_ID)));
+  bz_record_set_empty_array (meal, BZ_MEAL_ITEMS);
+  return meal;
+}
+
+/* Runs a bound items statement and appends each item to its meal in @meals. */
+static gboolean
+attach_items (sqlite3_stmt *it, GPtrArray *meals, GError **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  int rc;
+
+  for (guint i = 0; i < meals->len; i++)
+    {
+      BzRecord *m = g_ptr_array_index (meals, i);
+      g_hash_table_insert (by_id, (gpointer) bz_record_get_string (m, BZ_MEAL_ID), m);
+    }
+  while ((rc = sqlite3_step (it)) == SQLITE_ROW)
+    {
+      BzRecord *meal = g_hash_table_lookup (by_id, sqlite3_column_text (it, 0));
+      BzRecord *item;
+      int col = 2;
+
+      if (meal == NULL)
+        continue;   /* a meal inserted between the two statements */
+      item = bz_record_new (&bz_meal_item_resource);
+      if (sqlite3_column_type (it, 1) != SQLITE_NULL)
+        bz_record_set_string (item, BZ_MEAL_ITEM_DESCRIPTION, (const char *) sqlite3_column_text (it, 1));
+      bz_db_read_record (it, &col, item);
+      bz_record_append (meal, BZ_MEAL_ITEMS, item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      bz_db_set_error (sqlite3_db_handle (it), rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+collect_meals (sqlite3_stmt *st, GPtrArray *meals, GError **error)
+{
+  int rc;
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    g_ptr_array_add (meals, read_meal (st));
+  if (rc != SQLITE_DONE)
+    {
+      bz_db_set_error (sqlite3_db_handle (st), rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+bz_meal_repo_insert (BzStore *store, BzRecord *meal, const BzMealFiles *files, GError **error)
+{
+  static gsize meal_sql, item_sql;
+  sqlite3 *db = bz_store_db (store);
+  const char *id = bz_record_get_string (meal, BZ_MEAL_ID);
+  g_autofree char *now = bz_now_iso8601 ();
+  int p = 1;
+
+  if (g_once_init_enter (&meal_sql))
+    {
+      GString *s = g_string_new ("INSERT INTO meal_logs (");
+      guint n = bz_db_n_columns (&bz_meal_resource);
+      bz_db_append_columns (s, &bz_meal_resource, NULL);
+      g_string_append (s, ", photo_sha256, photo_display_sha256, created_by, created_at) VALUES (?");
+      for (guint i = 1; i < n + 4; i++)
+        g_string_append (s, ", ?");
+      g_string_append_c (s, ')');
+      g_once_init_leave (&meal_sql, (gsize) g_string_free (s, FALSE));
+    }
+  if (g_once_init_enter (&item_sql))
+    {
+      GString *s = g_string_new ("INSERT INTO meal_items (meal_id, position, ");
+      guint n = bz_db_n_columns (&bz_meal_item_resource);
+      bz_db_append_columns (s, &bz_meal_item_resource, NULL);
+      g_string_append (s, ") VALUES (?, ?");
+      for (guint i = 0; i < n; i++)
+        g_string_append (s, ", ?");
+      g_string_append_c (s, ')');
+      g_once_init_leave (&item_sql, (gsize) g_string_free (s, FALSE));
+    }
+
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, (const char *) meal_sql, error);
+    if (!st)
+      return FALSE;
+    bz_db_bind_record (st, &p, meal);
+    bz_db_bind_text_or_null (st, p++, files ? files->photo_sha256 : NULL);
+    bz_db_bind_text_or_null (st, p++, files ? files->photo_display_sha256 : NULL);
+    bz_db_bind_text_or_null (st, p++, files ? files->created_by : NULL);
+    sqlite3_bind_text (st, p++, now, -1, SQLITE_STATIC);
+    if (!bz_db_step_done (st, error))
+      return FALSE;
+  }
+  for (guint i = 0; i < bz_record_get_n_items (meal, BZ_MEAL_ITEMS); i++)
+    {
+      g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, (const char *) item_sql, error);
+      int q = 3;
+      if (!st)
+        return FALSE;
+      sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (st, 2, i);
+      bz_db_bind_record (st, &q, bz_record_get_item (meal, BZ_MEAL_ITEMS, i));
+      if (!bz_db_step_done (st, error))
+        return FALSE;
+    }
+  return bz_store_log_change (db, "meal_logs", id, BZ_CHANGE_INSERT, error);
+}
+
+BzRecord *
+bz_meal_repo_get (BzStore *store, const char *id, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(GPtrArray) meals = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, sql_meal_one (), error);
+  g_autoptr(sqlite3_stmt) it = NULL;
+
+  if (!st)
+    return NULL;
+  sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
+  if (!collect_meals (st, meals, error) || meals->len == 0)
+    return NULL;
+  if (!(it = bz_db_prepare (db, sql_items (ITEMS_OF_ONE), error)))
+    return NULL;
+  sqlite3_bind_text (it, 1, id, -1, SQLITE_STATIC);
+  if (!attach_items (it, meals, error))
+    return NULL;
+  return g_object_ref (g_ptr_array_index (meals, 0));
+}
+
+gboolean
+bz_meal_repo_list_day (BzStore *store, const char *patient_id, const char *date, GPtrArray **out, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(GPtrArray) meals = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, sql_meal_day (), error);
+  g_autoptr(sqlite3_stmt) it = NULL;
+
+  if (!st)
+    return FALSE;
+  sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, date, -1, SQLITE_STATIC);
+  if (!collect_meals (st, meals, error))
+    return FALSE;
+  if (meals->len > 0)
+    {
+      if (!(it = bz_db_prepare (db, sql_items (ITEMS_OF_DAY), error)))
+        return FALSE;
+      sqlite3_bind_text (it, 1, patient_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (it, 2, date, -1, SQLITE_STATIC);
+      if (!attach_items (it, meals, error))
+        return FALSE;
+    }
+  *out = g_steal_pointer (&meals);
+  return TRUE;
+}
+
+gboolean
+bz_meal_repo_list_page (BzStore *store, const char *patient_id, guint page, guint limit,
+                        GPtrArray **out, gint64 *out_total, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(GPtrArray) meals = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) count = bz_db_prepare (db, "SELECT count(*) FROM meal_logs WHERE patient_id = ?", error);
+  g_autoptr(sqlite3_stmt) st = NULL, it = NULL;
+  gint64 offset = (gint64) (page - 1) * limit;
+
+  if (!count)
+    return FALSE;
+  sqlite3_bind_text (count, 1, patient_id, -1, SQLITE_STATIC);
+  *out_total = sqlite3_step (count) == SQLITE_ROW ? sqlite3_column_int64 (count, 0) : 0;
+  if (!(st = bz_db_prepare (db, sql_meal_page (), error)))
+    return FALSE;
+  sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (st, 2, limit);
+  sqlite3_bind_int64 (st, 3, offset);
+  if (!collect_meals (st, meals, error))
+    return FALSE;
+  if (meals->len > 0)
+    {
+      if (!(it = bz_db_prepare (db, sql_items (ITEMS_OF_PAGE), error)))
+        return FALSE;
+      sqlite3_bind_text (it, 1, patient_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (it, 2, limit);
+      sqlite3_bind_int64 (it, 3, offset);
+      if (!attach_items (it, meals, error))
+        return FALSE;
+    }
+  *out = g_steal_pointer (&meals);
+  return TRUE;
+}
+
+gboolean
+bz_meal_repo_photo (BzStore *store, const char *meal_id, gboolean original,
+                    char **out_patient_id, char **out_sha256, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), original
+      ? "SELECT patient_id, photo_sha256 FROM meal_logs WHERE id = ?"
+      : "SELECT patient_id, coalesce(photo_display_sha256, photo_sha256) FROM meal_logs WHERE id = ?", error);
+  int rc;
+
+  if (!st)
+    return FALSE;
+  sqlite3_bind_text (st, 1, meal_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW && sqlite3_column_type (st, 1) != SQLITE_NULL)
+    {
+      *out_patient_id = bz_db_column_text_dup (st, 0);
+      *out_sha256 = bz_db_column_text_dup (st, 1);
+      return TRUE;
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    bz_db_set_error (bz_store_db (store), rc, error);
+  return FALSE;
+}
+
+void
+bz_targets_input_clear (BzTargetsInput *in)
+{
+  g_clear_pointer (&in->scan_id, g_free);
+  g_clear_pointer (&in->measured_at, g_free);
+  g_clear_pointer (&in->sex, g_free);
+  g_clear_pointer (&in->activity_level, g_free);
+  g_clear_pointer (&in->primary_goal, g_free);
+}
+
+gboolean
+bz_meal_repo_targets_input (BzStore *store, const char *patient_id, const char *date,
+                            BzTargetsInput *out, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      "SELECT s.id, s.sex, s.age, s.height_cm, s.weight_kg, s.measured_at, p.activity_level, p.primary_goal"
+      " FROM body_scans s JOIN patients p ON p.id = s.patient_id"
+      " WHERE s.patient_id = ? AND substr(s.measured_at, 1, 10) <= ? ORDER BY s.measured_at DESC LIMIT 1", error);
+  int rc;
+
+  if (!st)
+    return FALSE;
+  sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, date, -1, SQLITE_STATIC);
+  rc = sqlite3_step (st);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc != SQLITE_DONE)
+        bz_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  out->scan_id = bz_db_column_text_dup (st, 0);
+  out->sex = bz_db_column_text_dup (st, 1);
+  out->age = sqlite3_column_int (st, 2);
+  out->height_cm = sqlite3_column_double (st, 3);
+  out->weight_kg = sqlite3_column_double (st, 4);
+  out->measured_at = bz_db_column_text_dup (st, 5);
+  out->activity_level = bz_db_column_text_dup (st, 6);
+  out->primary_goal = bz_db_column_text_dup (st, 7);
+  return TRUE;
+}

@@ -1,0 +1,148 @@
+/* bz-record-store.c — rows <-> records (see bz-record-store.h). */
+#include "bz-record-store.h"
+
+static gboolean
+stored (const BzField *f)
+{
+  return f->column != NULL || (f->type == BZ_FIELD_OBJECT && (f->flags & BZ_FIELD_INLINE));
+}
+
+static void
+append_columns (GString *sql, const BzResource *res, const char *alias, gboolean *first)
+{
+  for (guint i = 0; i < res->n_fields; i++)
+    {
+      const BzField *f = &res->fields[i];
+      if (!stored (f))
+        continue;
+      if (f->column == NULL)
+        {
+          append_columns (sql, f->ref, alias, first);
+          continue;
+        }
+      if (!*first)
+        g_string_append (sql, ", ");
+      *first = FALSE;
+      if (alias)
+        g_string_append_printf (sql, "%s.", alias);
+      g_string_append (sql, f->column);
+    }
+}
+
+void
+bz_db_append_columns (GString *sql, const BzResource *res, const char *alias)
+{
+  gboolean first = TRUE;
+  append_columns (sql, res, alias, &first);
+}
+
+guint
+bz_db_n_columns (const BzResource *res)
+{
+  guint n = 0;
+  for (guint i = 0; i < res->n_fields; i++)
+    {
+      const BzField *f = &res->fields[i];
+      if (f->column)
+        n++;
+      else if (stored (f))
+        n += bz_db_n_columns (f->ref);
+    }
+  return n;
+}
+
+void
+bz_db_read_record (sqlite3_stmt *st, int *col, BzRecord *rec)
+{
+  const BzResource *res = bz_record_get_resource (rec);
+
+  for (guint i = 0; i < res->n_fields; i++)
+    {
+      const BzField *f = &res->fields[i];
+      int c;
+
+      if (!stored (f))
+        continue;
+      if (f->column == NULL)
+        {
+          BzRecord *sub = bz_record_new (f->ref);
+          bz_db_read_record (st, col, sub);
+          bz_record_take_object (rec, i, sub);
+          continue;
+        }
+      c = (*col)++;
+      if (sqlite3_column_type (st, c) == SQLITE_NULL)
+        continue;   /* a new record's fields are null */
+      switch (f->type)
+        {
+        case BZ_FIELD_INTEGER:
+          bz_record_set_int (rec, i, sqlite3_column_int64 (st, c));
+          break;
+        case BZ_FIELD_NUMBER:
+          bz_record_set_double (rec, i, sqlite3_column_double (st, c));
+          break;
+        case BZ_FIELD_BOOLEAN:
+          bz_record_set_boolean (rec, i, sqlite3_column_int (st, c) != 0);
+          break;
+        case BZ_FIELD_OBJECT:
+        case BZ_FIELD_ARRAY:
+        case BZ_FIELD_STRING_ARRAY:
+          g_warning ("%s.%s: only INLINE objects are stored in columns", res->name, f->name);
+          break;
+        default:
+          bz_record_set_string (rec, i, (const char *) sqlite3_column_text (st, c));
+        }
+    }
+}
+
+void
+bz_db_bind_record (sqlite3_stmt *st, int *param, BzRecord *rec)
+{
+  const BzResource *res = bz_record_get_resource (rec);
+
+  for (guint i = 0; i < res->n_fields; i++)
+    {
+      const BzField *f = &res->fields[i];
+      int p;
+
+      if (!stored (f))
+        continue;
+      if (f->column == NULL)
+        {
+          BzRecord *sub = bz_record_get_object (rec, i);
+          if (sub == NULL)
+            {
+              g_autoptr(BzRecord) empty = bz_record_new (f->ref);
+              bz_db_bind_record (st, param, empty);
+            }
+          else
+            bz_db_bind_record (st, param, sub);
+          continue;
+        }
+      p = (*param)++;
+      if (!bz_record_has (rec, i))
+        {
+          sqlite3_bind_null (st, p);
+          continue;
+        }
+      switch (f->type)
+        {
+        case BZ_FIELD_INTEGER:
+          sqlite3_bind_int64 (st, p, bz_record_get_int (rec, i));
+          break;
+        case BZ_FIELD_NUMBER:
+          sqlite3_bind_double (st, p, bz_record_get_double (rec, i));
+          break;
+        case BZ_FIELD_BOOLEAN:
+          sqlite3_bind_int (st, p, bz_record_get_boolean (rec, i));
+          break;
+        case BZ_FIELD_OBJECT:
+        case BZ_FIELD_ARRAY:
+        case BZ_FIELD_STRING_ARRAY:
+          sqlite3_bind_null (st, p);
+          break;
+        default:
+          sqlite3_bind_text (st, p, bz_record_get_string (rec, i), -1, SQLITE_STATIC);
+        }
+    }
+}
