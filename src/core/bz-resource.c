@@ -16,7 +16,7 @@ typedef union
   double d;
   gboolean b;
   BzRecord *o;
-  GListStore *a;
+  GPtrArray *a;              /* of BzRecord; a GListModel only when a property asks */
   char **v;
 } BzValue;
 
@@ -25,6 +25,7 @@ struct _BzRecord
   GObject parent_instance;
   const BzResource *res;
   guint64 present;            /* bit i: field i holds a value (else null) */
+  GListStore **models;        /* ARRAY fields read as GListModel properties, made on first read */
   BzValue values[];
 };
 
@@ -55,7 +56,11 @@ clear_value (BzRecord *self, guint i)
   else if (f->type == BZ_FIELD_OBJECT)
     g_object_unref (self->values[i].o);
   else if (f->type == BZ_FIELD_ARRAY)
-    g_object_unref (self->values[i].a);
+    {
+      g_ptr_array_unref (self->values[i].a);
+      if (self->models)
+        g_clear_object (&self->models[i]);
+    }
   else if (f->type == BZ_FIELD_STRING_ARRAY)
     g_strfreev (self->values[i].v);
   memset (&self->values[i], 0, sizeof (BzValue));
@@ -69,6 +74,7 @@ bz_record_finalize (GObject *object)
 
   for (guint i = 0; i < self->res->n_fields; i++)
     clear_value (self, i);
+  g_free (self->models);
   G_OBJECT_CLASS (bz_record_parent_class)->finalize (object);
 }
 
@@ -86,6 +92,23 @@ slot (BzRecord *self, guint i)
   clear_value (self, i);
   self->present |= G_GUINT64_CONSTANT (1) << i;
   return &self->values[i];
+}
+
+/* The ARRAY @i as a GListModel (for GtkListView): made once, then kept in
+ * step by bz_record_append(). */
+static GListModel *
+list_model (BzRecord *self, guint i)
+{
+  GPtrArray *a = self->values[i].a;
+
+  if (self->models == NULL)
+    self->models = g_new0 (GListStore *, self->res->n_fields);
+  if (self->models[i] == NULL)
+    {
+      self->models[i] = g_list_store_new (bz_resource_get_type (self->res->fields[i].ref));
+      g_list_store_splice (self->models[i], 0, 0, a->pdata, a->len);
+    }
+  return G_LIST_MODEL (self->models[i]);
 }
 
 static void
@@ -111,7 +134,7 @@ bz_record_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       g_value_set_object (value, has ? self->values[i].o : NULL);
       break;
     case BZ_FIELD_ARRAY:
-      g_value_set_object (value, has ? self->values[i].a : NULL);
+      g_value_set_object (value, has ? list_model (self, i) : NULL);
       break;
     case BZ_FIELD_STRING_ARRAY:
       g_value_set_boxed (value, has ? self->values[i].v : NULL);
@@ -147,7 +170,12 @@ bz_record_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       break;
     case BZ_FIELD_ARRAY:
       if (g_value_get_object (value))
-        slot (self, i)->a = g_value_dup_object (value);
+        {
+          GListModel *m = g_value_get_object (value);
+          bz_record_set_empty_array (self, i);
+          for (guint k = 0; k < g_list_model_get_n_items (m); k++)
+            bz_record_append (self, i, g_list_model_get_item (m, k));
+        }
       else
         bz_record_set_null (self, i);
       break;
@@ -333,7 +361,7 @@ bz_record_set_empty_array (BzRecord *rec, guint field)
   const BzField *f = field_checked (rec, field);
   g_return_if_fail (f && (f->type == BZ_FIELD_ARRAY || f->type == BZ_FIELD_STRING_ARRAY));
   if (f->type == BZ_FIELD_ARRAY)
-    slot (rec, field)->a = g_list_store_new (bz_resource_get_type (f->ref));
+    slot (rec, field)->a = g_ptr_array_new_with_free_func (g_object_unref);
   else
     slot (rec, field)->v = g_new0 (char *, 1);
 }
@@ -345,8 +373,9 @@ bz_record_append (BzRecord *rec, guint field, BzRecord *item)
   g_return_if_fail (f && f->type == BZ_FIELD_ARRAY && item && item->res == f->ref);
   if (!bz_record_has (rec, field))
     bz_record_set_empty_array (rec, field);
-  g_list_store_append (rec->values[field].a, item);
-  g_object_unref (item);
+  g_ptr_array_add (rec->values[field].a, item);
+  if (rec->models && rec->models[field])
+    g_list_store_append (rec->models[field], item);
 }
 
 gboolean
@@ -401,17 +430,14 @@ bz_record_get_n_items (BzRecord *rec, guint field)
 {
   const BzField *f = field_checked (rec, field);
   g_return_val_if_fail (f && f->type == BZ_FIELD_ARRAY, 0);
-  return bz_record_has (rec, field) ? g_list_model_get_n_items (G_LIST_MODEL (rec->values[field].a)) : 0;
+  return bz_record_has (rec, field) ? rec->values[field].a->len : 0;
 }
 
 BzRecord *
 bz_record_get_item (BzRecord *rec, guint field, guint i)
 {
-  BzRecord *item;
   g_return_val_if_fail (i < bz_record_get_n_items (rec, field), NULL);
-  item = g_list_model_get_item (G_LIST_MODEL (rec->values[field].a), i);
-  g_object_unref (item);   /* the list keeps its reference */
-  return item;
+  return g_ptr_array_index (rec->values[field].a, i);
 }
 
 const char *const *
@@ -467,15 +493,12 @@ bz_record_write_json (BzRecord *rec, GString *out)
           break;
         case BZ_FIELD_ARRAY:
           {
-            GListModel *m = G_LIST_MODEL (val->a);
-            guint n = g_list_model_get_n_items (m);
             g_string_append_c (out, '[');
-            for (guint k = 0; k < n; k++)
+            for (guint k = 0; k < val->a->len; k++)
               {
-                g_autoptr(BzRecord) item = g_list_model_get_item (m, k);
                 if (k)
                   g_string_append_c (out, ',');
-                bz_record_write_json (item, out);
+                bz_record_write_json (g_ptr_array_index (val->a, k), out);
               }
             g_string_append_c (out, ']');
           }

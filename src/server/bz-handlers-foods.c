@@ -25,7 +25,7 @@ get (BzServices *svc, BzRequest *req, GError **error)
 }
 
 const BzRoute bz_food_routes[] = {
-  { "GET", "/api/v1/foods", search, 0, 0, "Search USDA SR28 foods (search, page, limit)",
+  { "GET", "/api/v1/foods", search, BZ_ROUTE_POOL, 0, "Search USDA SR28 foods (search, page, limit)",
     .response = &bz_food_list_resource },
   { "GET", "/api/v1/foods/{ndb_no}", get, 0, 0, "One food: nutrients per 100 g and household portions",
     .response = &bz_food_envelope_resource },

@@ -1,12 +1,15 @@
-/* bz-server.c — SoupServer on its own thread; handlers on a worker pool.
+/* bz-server.c — SoupServer on its own thread; reads inline, writes on a worker pool.
  *
  * Flow of one request:
  *   server thread: accept (per-address cap, idle timeout), route match, body
  *                  limits as the body arrives (Content-Length or chunked) and
  *                  the global cap on body bytes held, copy into a BzRequest,
- *                  pause the message and push a job to the pool;
- *   worker:        authenticate, run the handler (services, SQLite);
- *   server thread: write the BzResponse (envelope or blob with ETag/Range), unpause.
+ *                  then either
+ *   - GET (reads; route_runs_inline()): authenticate, run the handler and
+ *                  write the BzResponse right there, on the server thread;
+ *   - otherwise:   pause the message and push a job to the pool;
+ *     worker:      authenticate, run the handler (services, SQLite);
+ *     server thread: write the BzResponse (envelope or blob with ETag/Range), unpause.
  *
  * Connections are accepted by our own GSocketService and handed to libsoup
  * with soup_server_accept_iostream(), so that Balanza decides which to take
@@ -132,10 +135,11 @@ finish_job (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Authenticates, runs the handler and serializes its answer into job->resp:
+ * on a worker, or on the server thread for routes that run inline. */
 static void
-run_job (gpointer data, gpointer user_data)
+process (Job *job)
 {
-  Job *job = data;
   BzServices *svc = job->self->services;
   g_autoptr(GError) error = NULL;
 
@@ -180,9 +184,17 @@ run_job (gpointer data, gpointer user_data)
       g_clear_pointer (&job->resp, bz_response_free);
       job->resp = bz_response_error (g_steal_pointer (&error));
     }
-  /* Serialize here, on the worker: the server thread only writes bytes. */
+  /* Serialized where the handler ran: the libsoup side only writes bytes. */
   if (!(job->resp->raw && !job->resp->error))
     job->resp->envelope = bz_envelope_serialize (job->resp, job->req->request_id, &job->resp->envelope_len);
+}
+
+static void
+run_job (gpointer data, gpointer user_data)
+{
+  Job *job = data;
+
+  process (job);
   /* Back to the server thread through a source (never g_main_context_invoke,
    * which would run finish_job here if the server context were not owned). */
   {
@@ -191,6 +203,16 @@ run_job (gpointer data, gpointer user_data)
     g_source_set_static_name (source, "[balanza] finish request");
     g_source_attach (source, job->self->context);
   }
+}
+
+/* GETs are reads of the store, which WAL never makes wait, and the
+ * read-audit is queued (bz-audit.c): they run on the server thread.  Writes
+ * (password hashing, photo decoding, avatar generation, transactions that may
+ * wait for the write lock) and routes flagged %BZ_ROUTE_POOL go to the pool. */
+static gboolean
+route_runs_inline (const BzRoute *route)
+{
+  return strcmp (route->method, "GET") == 0 && !(route->flags & BZ_ROUTE_POOL);
 }
 
 static void
@@ -533,8 +555,16 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
   job->route = route;
   job->start_us = g_get_monotonic_time ();
   job->disconnect_id = g_signal_connect (msg, "disconnected", G_CALLBACK (on_disconnected), job);
-  soup_server_message_pause (msg);
   self->in_flight++;
+  if (route_runs_inline (route))
+    {
+      /* A read: in WAL mode it never waits for a writer, and it costs less
+       * than the two thread hops of the pool (BENCHMARKS.md, "p1.sh"). */
+      process (job);
+      finish_job (job);
+      return;
+    }
+  soup_server_message_pause (msg);
   g_thread_pool_push (self->pool, job, NULL);
 }
 
