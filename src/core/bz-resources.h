@@ -282,14 +282,14 @@ BZ_RESOURCE_DECLARE (bz_scan_upload, SCAN_UPLOAD, BZ_SCAN_UPLOAD_FIELDS)
 /* --- Foods (USDA SR28) ----------------------------------------------------- */
 
 #define BZ_FOOD_SUMMARY_FIELDS(F) \
-  F (FOOD_SUMMARY_NDB_NO, .name = "ndb_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "SR28 NDB number") \
-  F (FOOD_SUMMARY_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
-  F (FOOD_SUMMARY_SHORT_DESCRIPTION, .name = "short_description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
+  F (FOOD_SUMMARY_NDB_NO, .name = "ndb_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "ndb_no", .description = "SR28 NDB number") \
+  F (FOOD_SUMMARY_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "long_desc") \
+  F (FOOD_SUMMARY_SHORT_DESCRIPTION, .name = "short_description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "short_desc") \
   F (FOOD_SUMMARY_FOOD_GROUP, .name = "food_group", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
-  F (FOOD_SUMMARY_ENERGY_KCAL, .name = "energy_kcal", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "kcal/100 g") \
-  F (FOOD_SUMMARY_PROTEIN_G, .name = "protein_g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "g/100 g") \
-  F (FOOD_SUMMARY_CARBOHYDRATE_G, .name = "carbohydrate_g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "g/100 g") \
-  F (FOOD_SUMMARY_FAT_G, .name = "fat_g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "g/100 g")
+  F (FOOD_SUMMARY_ENERGY_KCAL, .name = "energy_kcal", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "energy_kcal", .unit = "kcal/100 g") \
+  F (FOOD_SUMMARY_PROTEIN_G, .name = "protein_g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "protein_g", .unit = "g/100 g") \
+  F (FOOD_SUMMARY_CARBOHYDRATE_G, .name = "carbohydrate_g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "carbohydrate_g", .unit = "g/100 g") \
+  F (FOOD_SUMMARY_FAT_G, .name = "fat_g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "fat_g", .unit = "g/100 g")
 BZ_RESOURCE_DECLARE (bz_food_summary, FOOD_SUMMARY, BZ_FOOD_SUMMARY_FIELDS)
 
 #define BZ_FOOD_LIST_FIELDS(F) \
@@ -298,29 +298,29 @@ BZ_RESOURCE_DECLARE (bz_food_summary, FOOD_SUMMARY, BZ_FOOD_SUMMARY_FIELDS)
 BZ_RESOURCE_DECLARE (bz_food_list, FOOD_LIST, BZ_FOOD_LIST_FIELDS)
 
 #define BZ_FOOD_GROUP_FIELDS(F) \
-  F (FOOD_GROUP_CODE, .name = "code", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "SR28 FdGrp_Cd") \
-  F (FOOD_GROUP_NAME, .name = "name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE)
+  F (FOOD_GROUP_CODE, .name = "code", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "code", .description = "SR28 FdGrp_Cd") \
+  F (FOOD_GROUP_NAME, .name = "name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "name")
 BZ_RESOURCE_DECLARE (bz_food_group, FOOD_GROUP, BZ_FOOD_GROUP_FIELDS)
 
 #define BZ_FOOD_NUTRIENT_FIELDS(F) \
-  F (FOOD_NUTRIENT_NUTR_NO, .name = "nutr_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "SR28 Nutr_No") \
-  F (FOOD_NUTRIENT_NAME, .name = "name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
-  F (FOOD_NUTRIENT_TAGNAME, .name = "tagname", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "INFOODS tagname") \
-  F (FOOD_NUTRIENT_UNIT, .name = "unit", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
-  F (FOOD_NUTRIENT_VALUE_PER_100G, .name = "value_per_100g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .description = "In unit, per 100 g edible portion")
+  F (FOOD_NUTRIENT_NUTR_NO, .name = "nutr_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "nutr_no", .description = "SR28 Nutr_No") \
+  F (FOOD_NUTRIENT_NAME, .name = "name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "name") \
+  F (FOOD_NUTRIENT_TAGNAME, .name = "tagname", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "tagname", .description = "INFOODS tagname") \
+  F (FOOD_NUTRIENT_UNIT, .name = "unit", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "units") \
+  F (FOOD_NUTRIENT_VALUE_PER_100G, .name = "value_per_100g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .column = "value", .description = "In unit, per 100 g edible portion")
 BZ_RESOURCE_DECLARE (bz_food_nutrient, FOOD_NUTRIENT, BZ_FOOD_NUTRIENT_FIELDS)
 
 #define BZ_FOOD_PORTION_FIELDS(F) \
-  F (FOOD_PORTION_SEQ, .name = "seq", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY) \
-  F (FOOD_PORTION_AMOUNT, .name = "amount", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY) \
-  F (FOOD_PORTION_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "Household measure (\"cup\", \"tortilla\")") \
-  F (FOOD_PORTION_GRAMS, .name = "grams", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .unit = "g")
+  F (FOOD_PORTION_SEQ, .name = "seq", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .column = "seq") \
+  F (FOOD_PORTION_AMOUNT, .name = "amount", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .column = "amount") \
+  F (FOOD_PORTION_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "description", .description = "Household measure (\"cup\", \"tortilla\")") \
+  F (FOOD_PORTION_GRAMS, .name = "grams", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .column = "grams", .unit = "g")
 BZ_RESOURCE_DECLARE (bz_food_portion, FOOD_PORTION, BZ_FOOD_PORTION_FIELDS)
 
 #define BZ_FOOD_FIELDS(F) \
-  F (FOOD_NDB_NO, .name = "ndb_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
-  F (FOOD_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
-  F (FOOD_SHORT_DESCRIPTION, .name = "short_description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
+  F (FOOD_NDB_NO, .name = "ndb_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "ndb_no") \
+  F (FOOD_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "long_desc") \
+  F (FOOD_SHORT_DESCRIPTION, .name = "short_description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "short_desc") \
   F (FOOD_FOOD_GROUP, .name = "food_group", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_food_group_resource) \
   F (FOOD_NUTRIENTS, .name = "nutrients", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_food_nutrient_resource) \
   F (FOOD_PORTIONS, .name = "portions", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_food_portion_resource)

@@ -9,19 +9,18 @@ search (BzServices *svc, BzRequest *req, GError **error)
   BzValidation v = BZ_VALIDATION_INIT;
   guint page = bz_request_query_uint (req, "page", 1, 1, G_MAXINT32, &v);
   guint limit = bz_request_query_uint (req, "limit", 20, 1, 100, &v);
-  JsonNode *data;
+  BzRecord *data;
   if (!bz_validation_finish (&v, error))
     return NULL;
-  if (!(data = bz_foods_search (svc, bz_request_query (req, "search"), page, limit, error)))
-    return NULL;
-  return bz_response_json (200, data);
+  data = bz_foods_find (svc, bz_request_query (req, "search"), page, limit, error);
+  return data ? bz_response_record (200, data) : NULL;
 }
 
 static BzResponse *
 get (BzServices *svc, BzRequest *req, GError **error)
 {
-  JsonNode *data = bz_foods_get (svc, bz_request_param (req, "ndb_no"), error);
-  return data ? bz_response_json (200, data) : NULL;
+  BzRecord *data = bz_foods_get_food (svc, bz_request_param (req, "ndb_no"), error);
+  return data ? bz_response_record (200, data) : NULL;
 }
 
 const BzRoute bz_food_routes[] = {

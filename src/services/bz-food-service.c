@@ -1,7 +1,7 @@
 /* bz-food-service.c — search and read the USDA SR28 food database.
  *
- * Validation (paging) and the messages users see; the queries, the FTS5
- * search syntax and the row shapes are in bz-food-repo.c.
+ * Validation (paging) and the messages users see; the queries and the FTS5
+ * search syntax are in bz-food-repo.c, the shapes in bz-resources.h.
  */
 #include "bz-food-service.h"
 
@@ -27,11 +27,11 @@ check_paging (guint page, guint limit, GError **error)
   return bz_validation_finish (&v, error);
 }
 
-JsonNode *
-bz_foods_search (BzServices *svc, const char *search, guint page, guint limit, GError **error)
+BzRecord *
+bz_foods_find (BzServices *svc, const char *search, guint page, guint limit, GError **error)
 {
-  JsonArray *foods;
-  JsonObject *data;
+  g_autoptr(GPtrArray) foods = NULL;
+  BzRecord *list;
   gint64 total = 0;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
@@ -42,17 +42,19 @@ bz_foods_search (BzServices *svc, const char *search, guint page, guint limit, G
                                &total, error);
   if (foods == NULL)
     return NULL;
-  data = json_object_new ();
-  json_object_set_array_member (data, "foods", foods);
-  json_object_set_object_member (data, "pagination", bz_pagination_json (page, limit, total));
-  return bz_json_node_new_object (data);
+  list = bz_record_new (&bz_food_list_resource);
+  bz_record_set_empty_array (list, BZ_FOOD_LIST_FOODS);
+  for (guint i = 0; i < foods->len; i++)
+    bz_record_append (list, BZ_FOOD_LIST_FOODS, g_object_ref (g_ptr_array_index (foods, i)));
+  bz_record_take_object (list, BZ_FOOD_LIST_PAGINATION, bz_pagination_new (page, limit, total));
+  return list;
 }
 
-JsonNode *
-bz_foods_get (BzServices *svc, const char *ndb_no, GError **error)
+BzRecord *
+bz_foods_get_food (BzServices *svc, const char *ndb_no, GError **error)
 {
   g_autoptr(GError) local = NULL;
-  JsonObject *food, *data;
+  BzRecord *food, *envelope;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
   if (ndb_no == NULL)
@@ -70,9 +72,21 @@ bz_foods_get (BzServices *svc, const char *ndb_no, GError **error)
         set_not_found (ndb_no, error);
       return NULL;
     }
-  data = json_object_new ();
-  json_object_set_object_member (data, "food", food);
-  return bz_json_node_new_object (data);
+  envelope = bz_record_new (&bz_food_envelope_resource);
+  bz_record_take_object (envelope, BZ_FOOD_ENVELOPE_FOOD, food);
+  return envelope;
+}
+
+JsonNode *
+bz_foods_search (BzServices *svc, const char *search, guint page, guint limit, GError **error)
+{
+  return bz_json_node_take_record (bz_foods_find (svc, search, page, limit, error));
+}
+
+JsonNode *
+bz_foods_get (BzServices *svc, const char *ndb_no, GError **error)
+{
+  return bz_json_node_take_record (bz_foods_get_food (svc, ndb_no, error));
 }
 
 gboolean

@@ -4,28 +4,57 @@
 #pragma once
 
 #include "bz-nutrition.h"
+#include "bz-resources.h"
 #include "bz-services.h"
 
 G_BEGIN_DECLS
 
 /**
- * bz_foods_search:
+ * bz_foods_find:
  * @search: (nullable): free text; FTS5 prefix match over descriptions (accents
- *   ignored); %NULL or empty lists all foods by description
- * @page: 1-based; @limit: 1..100
- * Returns: (transfer full): {foods: [{ndb_no, description, short_description,
- *   food_group, energy_kcal, protein_g, carbohydrate_g, fat_g}], pagination}
- *   where pagination.total_items counts all matches (8,789 without a search).
- * Errors: VALIDATION (page/limit out of range).
+ *   ignored, Spanish food names understood); %NULL or empty lists all foods
+ *   by description
+ * @page: 1-based
+ * @limit: 1..100
+ * @error: VALIDATION with details on "page" or "limit" ("out_of_range");
+ *   INTERNAL or UNAVAILABLE on a database error
+ *
+ * One page of foods, best match first when searching.
+ *
+ * Returns: (transfer full): a FoodList record {foods: [FoodSummary],
+ *   pagination}, whose pagination.total_items counts all matches (8,789
+ *   without a search); %NULL with @error.
+ */
+BzRecord *bz_foods_find     (BzServices *svc, const char *search, guint page, guint limit, GError **error);
+
+/**
+ * bz_foods_get_food:
+ * @ndb_no: (nullable): the SR28 NDB number, e.g. "01001"
+ * @error: NOT_FOUND when there is no such food; INTERNAL or UNAVAILABLE on
+ *   a database error
+ *
+ * Returns: (transfer full): a FoodEnvelope record {food: Food with
+ *   food_group {code, name}, nutrients (SR order) and portions}; %NULL with
+ *   @error.
+ */
+BzRecord *bz_foods_get_food (BzServices *svc, const char *ndb_no, GError **error);
+
+/* The same as JSON trees, for the GUI until it binds the records. */
+
+/**
+ * bz_foods_search:
+ * Returns: (transfer full): the JSON of bz_foods_find(): {foods: [{ndb_no,
+ *   description, short_description, food_group, energy_kcal, protein_g,
+ *   carbohydrate_g, fat_g}], pagination}; %NULL with @error as there.
  */
 JsonNode *bz_foods_search (BzServices *svc, const char *search, guint page, guint limit, GError **error);
 
 /**
  * bz_foods_get:
- * Returns: (transfer full): {food: {ndb_no, description, short_description,
- *   food_group: {code, name}, nutrients: [{nutr_no, name, tagname, unit,
- *   value_per_100g}], portions: [{seq, amount, description, grams}]}}
- * Errors: NOT_FOUND.
+ * Returns: (transfer full): the JSON of bz_foods_get_food(): {food: {ndb_no,
+ *   description, short_description, food_group: {code, name}, nutrients:
+ *   [{nutr_no, name, tagname, unit, value_per_100g}], portions: [{seq,
+ *   amount, description, grams}]}}; %NULL with @error as there.
  */
 JsonNode *bz_foods_get    (BzServices *svc, const char *ndb_no, GError **error);
 

@@ -19,6 +19,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bz-error.h"
+#include "bz-resource.h"
 
 G_BEGIN_DECLS
 
@@ -107,6 +108,18 @@ JsonObject *bz_pagination_json (guint page, guint limit, gint64 total_items);
 
 /** bz_json_node_new_object: Returns: (transfer full): a node holding (taking) @object. */
 JsonNode   *bz_json_node_new_object (JsonObject *object);
+
+/**
+ * bz_json_node_take_record:
+ * @record: (nullable) (transfer full): a record, or %NULL (a service that failed)
+ *
+ * For the JSON-tree wrappers of the services (the GUI binds JSON trees until
+ * it binds records): the tree of bz_record_to_json_node(), the same JSON the
+ * API serves.
+ *
+ * Returns: (transfer full) (nullable): the tree of @record, %NULL when it is %NULL.
+ */
+JsonNode   *bz_json_node_take_record (BzRecord *record);
 
 /**
  * bz_json_node_from_text:

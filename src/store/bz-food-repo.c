@@ -37,24 +37,33 @@
 #include "bz-food-terms.h"
 #include "bz-repo-private.h"
 
-/* Columns 0..7 of both listing queries. */
-#define LIST_COLUMNS \
-  "f.ndb_no, f.long_desc, f.short_desc, g.name, f.energy_kcal, f.protein_g, f.carbohydrate_g, f.fat_g"
+/* Both listing queries: column 0 is the group's name (FoodSummary's
+ * food_group is joined, it has no .column), then FoodSummary's columns; the
+ * search adds the count of matches after them.  The page's rowids come from
+ * the covering index idx_foods_long_desc, so OFFSET skips index entries only;
+ * the rows are read for the page alone. */
+static const char *
+list_all_sql (void)
+{
+  static gsize sql;
+  return bz_repo_sql_once (&sql,
+      "SELECT g.name, %s"
+      " FROM (SELECT rowid AS id FROM foods ORDER BY long_desc, rowid LIMIT ?1 OFFSET ?2) p"
+      " JOIN foods f ON f.rowid = p.id JOIN food_groups g ON g.code = f.food_group"
+      " ORDER BY f.long_desc, f.rowid", &bz_food_summary_resource, "f");
+}
 
-/* The page's rowids come from the covering index idx_foods_long_desc, so
- * OFFSET skips index entries only; the rows are read for the page alone. */
-static const char list_all_sql[] =
-  "SELECT " LIST_COLUMNS
-  " FROM (SELECT rowid AS id FROM foods ORDER BY long_desc, rowid LIMIT ?1 OFFSET ?2) p"
-  " JOIN foods f ON f.rowid = p.id JOIN food_groups g ON g.code = f.food_group"
-  " ORDER BY f.long_desc, f.rowid";
-
-static const char list_match_sql[] =
-  "WITH m AS MATERIALIZED ("
-  "  SELECT rowid AS id, bm25(foods_fts) AS score FROM foods_fts WHERE foods_fts MATCH ?3)"
-  " SELECT " LIST_COLUMNS ", (SELECT count(*) FROM m)"
-  " FROM m JOIN foods f ON f.rowid = m.id JOIN food_groups g ON g.code = f.food_group"
-  " ORDER BY m.score, f.long_desc, f.rowid LIMIT ?1 OFFSET ?2";
+static const char *
+list_match_sql (void)
+{
+  static gsize sql;
+  return bz_repo_sql_once (&sql,
+      "WITH m AS MATERIALIZED ("
+      "  SELECT rowid AS id, bm25(foods_fts) AS score FROM foods_fts WHERE foods_fts MATCH ?3)"
+      " SELECT g.name, %s, (SELECT count(*) FROM m)"
+      " FROM m JOIN foods f ON f.rowid = m.id JOIN food_groups g ON g.code = f.food_group"
+      " ORDER BY m.score, f.long_desc, f.rowid LIMIT ?1 OFFSET ?2", &bz_food_summary_resource, "f");
+}
 
 static const char count_match_sql[] =
   "SELECT count(*) FROM foods_fts WHERE foods_fts MATCH ?1";
@@ -187,64 +196,6 @@ fts_query_from_text (const char *search)
   return g_strjoinv (compound ? " AND " : " ", (char **) parts->pdata);
 }
 
-/* --- Row mapping: one function per row kind -------------------------------------- */
-
-/* A listing row: columns LIST_COLUMNS. */
-static JsonObject *
-food_list_row (sqlite3_stmt *st)
-{
-  JsonObject *o = json_object_new ();
-  json_object_set_string_member (o, "ndb_no", bz_repo_text (st, 0));
-  json_object_set_string_member (o, "description", bz_repo_text (st, 1));
-  json_object_set_string_member (o, "short_description", bz_repo_text (st, 2));
-  json_object_set_string_member (o, "food_group", bz_repo_text (st, 3));
-  bz_repo_set_double_or_null (o, "energy_kcal", st, 4);
-  bz_repo_set_double_or_null (o, "protein_g", st, 5);
-  bz_repo_set_double_or_null (o, "carbohydrate_g", st, 6);
-  bz_repo_set_double_or_null (o, "fat_g", st, 7);
-  return o;
-}
-
-/* One food: ndb_no, long_desc, short_desc, food_group, group name. */
-static JsonObject *
-food_row (sqlite3_stmt *st)
-{
-  JsonObject *o = json_object_new ();
-  JsonObject *group = json_object_new ();
-  json_object_set_string_member (o, "ndb_no", bz_repo_text (st, 0));
-  json_object_set_string_member (o, "description", bz_repo_text (st, 1));
-  json_object_set_string_member (o, "short_description", bz_repo_text (st, 2));
-  json_object_set_string_member (group, "code", bz_repo_text (st, 3));
-  json_object_set_string_member (group, "name", bz_repo_text (st, 4));
-  json_object_set_object_member (o, "food_group", group);
-  return o;
-}
-
-/* One nutrient of a food: nutr_no, name, tagname, units, value. */
-static JsonObject *
-nutrient_row (sqlite3_stmt *st)
-{
-  JsonObject *o = json_object_new ();
-  json_object_set_string_member (o, "nutr_no", bz_repo_text (st, 0));
-  json_object_set_string_member (o, "name", bz_repo_text (st, 1));
-  bz_repo_set_text_or_null (o, "tagname", st, 2);
-  json_object_set_string_member (o, "unit", bz_repo_text (st, 3));
-  json_object_set_double_member (o, "value_per_100g", sqlite3_column_double (st, 4));
-  return o;
-}
-
-/* One household portion: seq, amount, description, grams. */
-static JsonObject *
-portion_row (sqlite3_stmt *st)
-{
-  JsonObject *o = json_object_new ();
-  json_object_set_int_member (o, "seq", sqlite3_column_int64 (st, 0));
-  json_object_set_double_member (o, "amount", sqlite3_column_double (st, 1));
-  json_object_set_string_member (o, "description", bz_repo_text (st, 2));
-  json_object_set_double_member (o, "grams", sqlite3_column_double (st, 3));
-  return o;
-}
-
 /* --- Queries ------------------------------------------------------------------ */
 
 /* Runs @sql with ?1 = @text (or nothing when NULL) and returns its one integer. */
@@ -264,18 +215,32 @@ count_rows (sqlite3 *db, const char *sql, const char *text, gint64 *out, GError 
   return TRUE;
 }
 
-JsonArray *
+/* A listing row: the group's name, then FoodSummary's columns. */
+static BzRecord *
+summary_row (sqlite3_stmt *st)
+{
+  BzRecord *food = bz_record_new (&bz_food_summary_resource);
+  int col = 1;
+
+  if (sqlite3_column_type (st, 0) != SQLITE_NULL)
+    bz_record_set_string (food, BZ_FOOD_SUMMARY_FOOD_GROUP, (const char *) sqlite3_column_text (st, 0));
+  bz_db_read_record (st, &col, food);
+  return food;
+}
+
+GPtrArray *
 bz_food_repo_search (BzStore *store, const char *search, guint limit, gint64 offset,
                      gint64 *out_total, GError **error)
 {
   sqlite3 *db = bz_store_db (store);
   g_autofree char *match = fts_query_from_text (search);
   g_autoptr(sqlite3_stmt) st = NULL;
-  g_autoptr(JsonArray) foods = json_array_new ();
+  g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func (g_object_unref);
+  int total_col = 1 + (int) bz_db_n_columns (&bz_food_summary_resource);
   gint64 total = -1;
   gboolean have_row;
 
-  st = bz_db_prepare (db, match ? list_match_sql : list_all_sql, error);
+  st = bz_db_prepare (db, match ? list_match_sql () : list_all_sql (), error);
   if (st == NULL)
     return NULL;
   sqlite3_bind_int64 (st, 1, limit);
@@ -288,9 +253,9 @@ bz_food_repo_search (BzStore *store, const char *search, guint limit, gint64 off
         return NULL;
       if (!have_row)
         break;
-      json_array_add_object_element (foods, food_list_row (st));
+      g_ptr_array_add (foods, summary_row (st));
       if (match)
-        total = sqlite3_column_int64 (st, 8);
+        total = sqlite3_column_int64 (st, total_col);
     }
 
   /* No search, or a page past the last match. */
@@ -300,61 +265,55 @@ bz_food_repo_search (BzStore *store, const char *search, guint limit, gint64 off
   return g_steal_pointer (&foods);
 }
 
-static JsonArray *
-nutrients_of (sqlite3 *db, const char *ndb_no, GError **error)
+/* Runs @sql with ?1 = @ndb_no and reads its rows into @food's ARRAY @field. */
+static gboolean
+read_list (sqlite3 *db, const char *sql, const char *ndb_no, BzRecord *food, guint field, GError **error)
 {
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "SELECT n.nutr_no, d.name, d.tagname, d.units, n.value"
-      " FROM food_nutrients n JOIN nutrient_defs d ON d.nutr_no = n.nutr_no"
-      " WHERE n.ndb_no = ?1 ORDER BY d.sr_order, n.nutr_no", error);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, sql, error);
 
   if (st == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_text (st, 1, ndb_no, -1, SQLITE_STATIC);
-  return bz_repo_collect (st, nutrient_row, error);
+  return bz_repo_read_array (st, food, field, error);
 }
 
-static JsonArray *
-portions_of (sqlite3 *db, const char *ndb_no, GError **error)
-{
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "SELECT seq, amount, description, grams FROM food_weights"
-      " WHERE ndb_no = ?1 ORDER BY seq", error);
-
-  if (st == NULL)
-    return NULL;
-  sqlite3_bind_text (st, 1, ndb_no, -1, SQLITE_STATIC);
-  return bz_repo_collect (st, portion_row, error);
-}
-
-JsonObject *
+BzRecord *
 bz_food_repo_get (BzStore *store, const char *ndb_no, GError **error)
 {
+  static gsize food_sql, nutrients_sql, portions_sql;
   sqlite3 *db = bz_store_db (store);
-  g_autoptr(JsonObject) food = NULL;
-  JsonArray *nutrients, *portions;
+  g_autoptr(BzRecord) food = NULL;
   gboolean have_row;
 
   g_return_val_if_fail (ndb_no != NULL, NULL);
+  bz_repo_sql_once (&food_sql,
+                    "SELECT %s, %s FROM foods f JOIN food_groups g ON g.code = f.food_group WHERE f.ndb_no = ?1",
+                    &bz_food_resource, "f", &bz_food_group_resource, "g");
+  /* USING: nutr_no is one column, so FoodNutrient's columns need no alias. */
+  bz_repo_sql_once (&nutrients_sql,
+                    "SELECT %s FROM food_nutrients n JOIN nutrient_defs d USING (nutr_no)"
+                    " WHERE n.ndb_no = ?1 ORDER BY d.sr_order, nutr_no", &bz_food_nutrient_resource, NULL);
+  bz_repo_sql_once (&portions_sql, "SELECT %s FROM food_weights WHERE ndb_no = ?1 ORDER BY seq",
+                    &bz_food_portion_resource, NULL);
   {
-    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-        "SELECT f.ndb_no, f.long_desc, f.short_desc, f.food_group, g.name"
-        " FROM foods f JOIN food_groups g ON g.code = f.food_group"
-        " WHERE f.ndb_no = ?1", error);
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, (const char *) food_sql, error);
+    BzRecord *group;
+    int col = 0;
+
     if (st == NULL)
       return NULL;
     sqlite3_bind_text (st, 1, ndb_no, -1, SQLITE_STATIC);
     if (!bz_repo_step (st, &have_row, error) || !have_row)
       return NULL;
-    food = food_row (st);
+    food = bz_record_new (&bz_food_resource);
+    bz_db_read_record (st, &col, food);
+    group = bz_record_new (&bz_food_group_resource);
+    bz_db_read_record (st, &col, group);
+    bz_record_take_object (food, BZ_FOOD_FOOD_GROUP, group);
   }
-
-  if (!(nutrients = nutrients_of (db, ndb_no, error)))
+  if (!read_list (db, (const char *) nutrients_sql, ndb_no, food, BZ_FOOD_NUTRIENTS, error) ||
+      !read_list (db, (const char *) portions_sql, ndb_no, food, BZ_FOOD_PORTIONS, error))
     return NULL;
-  json_object_set_array_member (food, "nutrients", nutrients);
-  if (!(portions = portions_of (db, ndb_no, error)))
-    return NULL;
-  json_object_set_array_member (food, "portions", portions);
   return g_steal_pointer (&food);
 }
 

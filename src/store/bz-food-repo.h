@@ -7,9 +7,8 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "bz-nutrition.h"
+#include "bz-resources.h"
 #include "bz-store.h"
 
 G_BEGIN_DECLS
@@ -29,12 +28,14 @@ G_BEGIN_DECLS
  * One page of foods: by bm25() rank (best first) when searching, then by
  * description, then by NDB number.
  *
- * Returns: (transfer full): an array of {ndb_no, description,
- *   short_description, food_group (its name), energy_kcal, protein_g,
- *   carbohydrate_g, fat_g} (numbers per 100 g, null when SR28 has none),
+ * Two statements at most: the page (with the count of matches when
+ * searching), then the count when the page alone cannot tell it.
+ *
+ * Returns: (transfer full) (element-type BzRecord): FoodSummary records
+ *   (bz_food_summary_resource; numbers per 100 g, null when SR28 has none),
  *   or %NULL with @error.
  */
-JsonArray  *bz_food_repo_search    (BzStore *store, const char *search, guint limit, gint64 offset,
+GPtrArray  *bz_food_repo_search    (BzStore *store, const char *search, guint limit, gint64 offset,
                                     gint64 *out_total, GError **error);
 
 /**
@@ -43,13 +44,14 @@ JsonArray  *bz_food_repo_search    (BzStore *store, const char *search, guint li
  * @ndb_no: the SR28 NDB number, e.g. "01001"
  * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
  *
- * Returns: (transfer full) (nullable): {ndb_no, description,
- *   short_description, food_group: {code, name}, nutrients: [{nutr_no, name,
- *   tagname, unit, value_per_100g}] (SR order), portions: [{seq, amount,
- *   description, grams}]}; %NULL without @error when there is no such food,
- *   %NULL with @error on a database error.
+ * Three statements: the food with its group, its nutrients (SR order), its
+ * household portions (by sequence).
+ *
+ * Returns: (transfer full) (nullable): a Food record (bz_food_resource)
+ *   with food_group, nutrients and portions; %NULL without @error when
+ *   there is no such food, %NULL with @error on a database error.
  */
-JsonObject *bz_food_repo_get       (BzStore *store, const char *ndb_no, GError **error);
+BzRecord   *bz_food_repo_get       (BzStore *store, const char *ndb_no, GError **error);
 
 /**
  * bz_food_repo_get_panel:

@@ -1,9 +1,11 @@
-/* bz-repo-private.h — helpers shared by the repositories (bz-*-repo.c) to map
- * rows to plain values and JSON.  Not for other layers. */
+/* bz-repo-private.h — helpers shared by the repositories (bz-*-repo.c): rows
+ * to records of the resource declarations (with bz-record-store.h), and the
+ * statement texts built from them.  Not for other layers. */
 #pragma once
 
 #include <json-glib/json-glib.h>
 
+#include "bz-record-store.h"
 #include "bz-store.h"
 
 G_BEGIN_DECLS
@@ -60,5 +62,75 @@ void      bz_repo_set_double_or_null (JsonObject *o, const char *member, sqlite3
  *   bz_json_limits_stored), or a null node if it is NULL or not JSON.
  */
 JsonNode *bz_repo_json_from_text (sqlite3_stmt *st, int col);
+
+/**
+ * bz_repo_sql_once:
+ * @slot: a static gsize of the caller's, zero before the first call
+ * @format: the statement; each "%s" in it becomes the columns of one
+ *   resource (bz_db_append_columns()), in the order of the pairs that follow;
+ *   every other character is copied as is
+ * @...: one (const BzResource *res, const char *alias) pair per "%s"; the
+ *   alias may be %NULL (unqualified columns)
+ *
+ * Builds the statement text on the first call (thread-safe) and keeps it for
+ * the life of the process, so the connection's prepared-statement cache
+ * finds it by the same text every time.
+ *
+ * Returns: (transfer none): the statement text.
+ */
+const char *bz_repo_sql_once (gsize *slot, const char *format, ...);
+
+/**
+ * bz_repo_read_rows:
+ * @st: a bound statement whose columns, from 0, are those of @res
+ *   (bz_db_append_columns())
+ * @res: the declaration of one row
+ * @out: (element-type BzRecord): gets a new record per row, in order
+ * @error: as bz_repo_step()
+ *
+ * Returns: %FALSE with @error on a database error (@out then holds the rows
+ *   read before it).
+ */
+gboolean  bz_repo_read_rows (sqlite3_stmt *st, const BzResource *res, GPtrArray *out, GError **error);
+
+/**
+ * bz_repo_read_array:
+ * @st: a bound statement whose columns, from 0, are those of the resource of
+ *   @parent's ARRAY @field
+ * @parent: the record to fill
+ * @field: an ARRAY field of @parent
+ * @error: as bz_repo_step()
+ *
+ * Makes @field present (empty when @st has no row) and appends a record per
+ * row of @st to it.
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_repo_read_array (sqlite3_stmt *st, BzRecord *parent, guint field, GError **error);
+
+/**
+ * bz_repo_read_json_object:
+ * @st: a statement on a row
+ * @col: a column holding a JSON object as text (or NULL)
+ * @rec: the record to fill
+ *
+ * Sets each field of @rec whose name is a member of the stored object:
+ * numbers (NUMBER, INTEGER), text (string-typed fields), booleans and lists
+ * of text (STRING_ARRAY); members of another type, unknown members, and
+ * text that is not a JSON object (bz_json_limits_stored) leave fields null.
+ */
+void      bz_repo_read_json_object (sqlite3_stmt *st, int col, BzRecord *rec);
+
+/**
+ * bz_repo_read_json_strv:
+ * @st: a statement on a row
+ * @col: a column holding a JSON array of strings as text
+ * @rec: the record to fill
+ * @field: a STRING_ARRAY field of @rec
+ *
+ * Sets @field to the strings of the stored array (non-strings skipped);
+ * empty when the column is NULL or not a JSON array.
+ */
+void      bz_repo_read_json_strv (sqlite3_stmt *st, int col, BzRecord *rec, guint field);
 
 G_END_DECLS

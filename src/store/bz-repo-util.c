@@ -1,6 +1,7 @@
 /* bz-repo-util.c — helpers shared by the repositories (bz-repo-private.h). */
 #include "bz-repo-private.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include "bz-json.h"
@@ -61,4 +62,158 @@ bz_repo_json_from_text (sqlite3_stmt *st, int col)
   const char *text = bz_repo_text (st, col);
   JsonNode *n = text ? bz_json_parse (text, strlen (text), &bz_json_limits_stored, NULL, NULL) : NULL;
   return n ? n : json_node_new (JSON_NODE_NULL);
+}
+
+/* --- Records ------------------------------------------------------------------ */
+
+const char *
+bz_repo_sql_once (gsize *slot, const char *format, ...)
+{
+  if (g_once_init_enter (slot))
+    {
+      GString *sql = g_string_new (NULL);
+      va_list ap;
+
+      va_start (ap, format);
+      for (const char *p = format; *p; p++)
+        {
+          if (p[0] == '%' && p[1] == 's')
+            {
+              const BzResource *res = va_arg (ap, const BzResource *);
+              const char *alias = va_arg (ap, const char *);
+              bz_db_append_columns (sql, res, alias);
+              p++;
+            }
+          else
+            g_string_append_c (sql, *p);
+        }
+      va_end (ap);
+      g_once_init_leave (slot, (gsize) g_string_free (sql, FALSE));
+    }
+  return (const char *) *slot;
+}
+
+gboolean
+bz_repo_read_rows (sqlite3_stmt *st, const BzResource *res, GPtrArray *out, GError **error)
+{
+  gboolean have_row;
+
+  for (;;)
+    {
+      BzRecord *rec;
+      int col = 0;
+
+      if (!bz_repo_step (st, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        return TRUE;
+      rec = bz_record_new (res);
+      bz_db_read_record (st, &col, rec);
+      g_ptr_array_add (out, rec);
+    }
+}
+
+gboolean
+bz_repo_read_array (sqlite3_stmt *st, BzRecord *parent, guint field, GError **error)
+{
+  const BzResource *res = bz_record_get_resource (parent)->fields[field].ref;
+  gboolean have_row;
+
+  bz_record_set_empty_array (parent, field);
+  for (;;)
+    {
+      BzRecord *rec;
+      int col = 0;
+
+      if (!bz_repo_step (st, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        return TRUE;
+      rec = bz_record_new (res);
+      bz_db_read_record (st, &col, rec);
+      bz_record_append (parent, field, rec);
+    }
+}
+
+/* Column @col's JSON text parsed with the stored-data limits, or NULL. */
+static JsonNode *
+stored_json (sqlite3_stmt *st, int col)
+{
+  const char *text = (const char *) sqlite3_column_text (st, col);
+  return text ? bz_json_parse (text, strlen (text), &bz_json_limits_stored, NULL, NULL) : NULL;
+}
+
+/* The strings of @a (other elements skipped). */
+static GStrv
+strings_of (JsonArray *a)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  for (guint i = 0; a && i < json_array_get_length (a); i++)
+    {
+      JsonNode *e = json_array_get_element (a, i);
+      if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING)
+        g_strv_builder_add (b, json_node_get_string (e));
+    }
+  return g_strv_builder_end (b);
+}
+
+void
+bz_repo_read_json_object (sqlite3_stmt *st, int col, BzRecord *rec)
+{
+  const BzResource *res = bz_record_get_resource (rec);
+  g_autoptr(JsonNode) root = stored_json (st, col);
+  JsonObject *o;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return;
+  o = json_node_get_object (root);
+  for (guint i = 0; i < res->n_fields; i++)
+    {
+      const BzField *f = &res->fields[i];
+      JsonNode *n = json_object_get_member (o, f->name);
+      GType t;
+
+      if (n == NULL)
+        continue;
+      if (f->type == BZ_FIELD_STRING_ARRAY)
+        {
+          if (JSON_NODE_HOLDS_ARRAY (n))
+            bz_record_take_strv (rec, i, strings_of (json_node_get_array (n)));
+          continue;
+        }
+      if (!JSON_NODE_HOLDS_VALUE (n))
+        continue;
+      t = json_node_get_value_type (n);
+      switch (f->type)
+        {
+        case BZ_FIELD_NUMBER:
+        case BZ_FIELD_INTEGER:
+          if (t != G_TYPE_INT64 && t != G_TYPE_DOUBLE)
+            break;
+          if (f->type == BZ_FIELD_INTEGER)
+            bz_record_set_int (rec, i, t == G_TYPE_INT64 ? json_node_get_int (n) : (gint64) json_node_get_double (n));
+          else
+            bz_record_set_double (rec, i, json_node_get_double (n));
+          break;
+        case BZ_FIELD_BOOLEAN:
+          if (t == G_TYPE_BOOLEAN)
+            bz_record_set_boolean (rec, i, json_node_get_boolean (n));
+          break;
+        case BZ_FIELD_OBJECT:
+        case BZ_FIELD_ARRAY:
+          break;
+        default:
+          if (t == G_TYPE_STRING)
+            bz_record_set_string (rec, i, json_node_get_string (n));
+        }
+    }
+}
+
+void
+bz_repo_read_json_strv (sqlite3_stmt *st, int col, BzRecord *rec, guint field)
+{
+  g_autoptr(JsonNode) root = stored_json (st, col);
+
+  bz_record_take_strv (rec, field, strings_of (root && JSON_NODE_HOLDS_ARRAY (root) ? json_node_get_array (root) : NULL));
 }

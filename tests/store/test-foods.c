@@ -455,6 +455,42 @@ test_get_butter (void)
   g_assert_cmpfloat_with_epsilon (panel.sodium_mg, 643, 1e-9);
 }
 
+/* The records behind the JSON: typed fields, joined group, nested lists. */
+static void
+test_records (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) envelope = NULL, list = NULL;
+  BzRecord *food, *group, *portion, *hit, *page;
+
+  ensure_imported ();
+  envelope = bz_foods_get_food (shared_svc, "01001", &error);
+  g_assert_no_error (error);
+  food = bz_record_get_object (envelope, BZ_FOOD_ENVELOPE_FOOD);
+  g_assert_cmpstr (bz_record_get_string (food, BZ_FOOD_DESCRIPTION), ==, "Butter, salted");
+  group = bz_record_get_object (food, BZ_FOOD_FOOD_GROUP);
+  g_assert_cmpstr (bz_record_get_string (group, BZ_FOOD_GROUP_CODE), ==, "0100");
+  g_assert_cmpuint (bz_record_get_n_items (food, BZ_FOOD_NUTRIENTS), ==,
+                    count_rows (shared_store, "SELECT count(*) FROM food_nutrients WHERE ndb_no = '01001'"));
+  g_assert_cmpuint (bz_record_get_n_items (food, BZ_FOOD_PORTIONS), ==, 4);
+  portion = bz_record_get_item (food, BZ_FOOD_PORTIONS, 2);
+  g_assert_cmpint (bz_record_get_int (portion, BZ_FOOD_PORTION_SEQ), ==, 3);
+  g_assert_cmpfloat_with_epsilon (bz_record_get_double (portion, BZ_FOOD_PORTION_GRAMS), 227, 1e-9);
+
+  list = bz_foods_find (shared_svc, "butter salted", 1, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bz_record_get_n_items (list, BZ_FOOD_LIST_FOODS), >=, 1);
+  hit = bz_record_get_item (list, BZ_FOOD_LIST_FOODS, 0);
+  g_assert_cmpstr (bz_record_get_string (hit, BZ_FOOD_SUMMARY_FOOD_GROUP), ==, "Dairy and Egg Products");
+  g_assert_true (bz_record_has (hit, BZ_FOOD_SUMMARY_ENERGY_KCAL));
+  page = bz_record_get_object (list, BZ_FOOD_LIST_PAGINATION);
+  g_assert_cmpint (bz_record_get_int (page, BZ_PAGINATION_CURRENT_PAGE), ==, 1);
+  g_assert_cmpint (bz_record_get_int (page, BZ_PAGINATION_LIMIT), ==, 5);
+
+  g_assert_null (bz_foods_get_food (shared_svc, "99999", &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND);
+}
+
 static void
 test_text_decoding (void)
 {
@@ -784,6 +820,7 @@ main (int argc, char **argv)
   g_test_add_func ("/foods/text-decoding", test_text_decoding);
   g_test_add_func ("/foods/get/butter", test_get_butter);
   g_test_add_func ("/foods/get/not-found", test_not_found);
+  g_test_add_func ("/foods/get/records", test_records);
   g_test_add_func ("/foods/search/validation", test_validation);
   g_test_add_func ("/foods/search/list-pagination", test_list_pagination);
   g_test_add_func ("/foods/search/cheddar", test_search_cheddar);
