@@ -181,23 +181,24 @@ BZ_RESOURCE_DECLARE (bz_patient_created, PATIENT_CREATED, BZ_PATIENT_CREATED_FIE
   F (PATIENT_CREATION_PATIENT, .name = "patient", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_patient_created_resource)
 BZ_RESOURCE_DECLARE (bz_patient_creation, PATIENT_CREATION, BZ_PATIENT_CREATION_FIELDS)
 
-/* Circumferences of a scan, cm: only the measured ones are present. */
+/* Circumferences of a scan, cm: only the measured ones are present.  Stored
+ * as one JSON object (body_scans.circumferences_cm), hence no .column. */
 #define BZ_CIRCUMFERENCES_FIELDS(F) \
-  F (CIRCUMFERENCES_NECK, .name = "neck", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .unit = "cm") \
-  F (CIRCUMFERENCES_CHEST, .name = "chest", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .unit = "cm") \
-  F (CIRCUMFERENCES_WAIST, .name = "waist", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .unit = "cm") \
-  F (CIRCUMFERENCES_HIP, .name = "hip", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .unit = "cm") \
-  F (CIRCUMFERENCES_ARM, .name = "arm", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .unit = "cm") \
-  F (CIRCUMFERENCES_THIGH, .name = "thigh", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .unit = "cm") \
-  F (CIRCUMFERENCES_CALF, .name = "calf", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .unit = "cm")
+  F (CIRCUMFERENCES_NECK, .name = "neck", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .min = 10, .max = 250, .unit = "cm") \
+  F (CIRCUMFERENCES_CHEST, .name = "chest", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .min = 10, .max = 250, .unit = "cm") \
+  F (CIRCUMFERENCES_WAIST, .name = "waist", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .min = 10, .max = 250, .unit = "cm") \
+  F (CIRCUMFERENCES_HIP, .name = "hip", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .min = 10, .max = 250, .unit = "cm") \
+  F (CIRCUMFERENCES_ARM, .name = "arm", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .min = 10, .max = 250, .unit = "cm") \
+  F (CIRCUMFERENCES_THIGH, .name = "thigh", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .min = 10, .max = 250, .unit = "cm") \
+  F (CIRCUMFERENCES_CALF, .name = "calf", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .min = 10, .max = 250, .unit = "cm")
 BZ_RESOURCE_DECLARE (bz_circumferences, CIRCUMFERENCES, BZ_CIRCUMFERENCES_FIELDS)
 
 #define BZ_METRICS_FIELDS(F) \
-  F (METRICS_SCAN_ID, .name = "scan_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
-  F (METRICS_MEASURED_AT, .name = "measured_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY) \
-  F (METRICS_WEIGHT_KG, .name = "weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .unit = "kg") \
-  F (METRICS_BODY_FAT_PERCENT, .name = "body_fat_percent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "%") \
-  F (METRICS_SKELETAL_MUSCLE_MASS_KG, .name = "skeletal_muscle_mass_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "kg") \
+  F (METRICS_SCAN_ID, .name = "scan_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .column = "id") \
+  F (METRICS_MEASURED_AT, .name = "measured_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY, .column = "measured_at") \
+  F (METRICS_WEIGHT_KG, .name = "weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .column = "weight_kg", .unit = "kg") \
+  F (METRICS_BODY_FAT_PERCENT, .name = "body_fat_percent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "body_fat_percent", .unit = "%") \
+  F (METRICS_SKELETAL_MUSCLE_MASS_KG, .name = "skeletal_muscle_mass_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "skeletal_muscle_mass_kg", .unit = "kg") \
   F (METRICS_CIRCUMFERENCES_CM, .name = "circumferences_cm", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_circumferences_resource)
 BZ_RESOURCE_DECLARE (bz_metrics, METRICS, BZ_METRICS_FIELDS)
 
@@ -243,27 +244,28 @@ BZ_RESOURCE_DECLARE (bz_patient_file_envelope, PATIENT_FILE_ENVELOPE, BZ_PATIENT
 
 /* --- Scans and avatars (seed 000 stories 2.x) ----------------------------- */
 
+/* (AVATAR_PROVIDER_NAME: BZ_AVATAR_PROVIDER is the provider interface's cast.) */
 #define BZ_AVATAR_FIELDS(F) \
-  F (AVATAR_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (AVATAR_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .column = "id") \
   F (AVATAR_URL, .name = "url", .type = BZ_FIELD_URI, .flags = BZ_FIELD_READ_ONLY, .description = "Binary glTF 2.0 (ETag, Range, immutable)") \
-  F (AVATAR_VERSION, .name = "version", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .description = "1 for the patient's first scan, then one more per scan") \
-  F (AVATAR_SIZE_BYTES, .name = "size_bytes", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .unit = "bytes") \
-  F (AVATAR_ETAG, .name = "etag", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "SHA-256 of the GLB, hex") \
-  F (AVATAR_VERTEX_COUNT, .name = "vertex_count", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY) \
-  F (AVATAR_PROVIDER, .name = "provider", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The 3D-scanning service that made it (\"local\": the embedded body model)") \
+  F (AVATAR_VERSION, .name = "version", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .column = "version", .description = "1 for the patient's first scan, then one more per scan") \
+  F (AVATAR_SIZE_BYTES, .name = "size_bytes", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .column = "size_bytes", .unit = "bytes") \
+  F (AVATAR_ETAG, .name = "etag", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "blob_sha256", .description = "SHA-256 of the GLB, hex") \
+  F (AVATAR_VERTEX_COUNT, .name = "vertex_count", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .column = "vertex_count") \
+  F (AVATAR_PROVIDER_NAME, .name = "provider", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "provider", .description = "The 3D-scanning service that made it (\"local\": the embedded body model)") \
   F (AVATAR_FORMAT, .name = "format", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "\"model/gltf-binary\"")
 BZ_RESOURCE_DECLARE (bz_avatar, AVATAR, BZ_AVATAR_FIELDS)
 
 #define BZ_SCAN_FIELDS(F) \
-  F (SCAN_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
-  F (SCAN_PATIENT_ID, .name = "patient_id", .type = BZ_FIELD_UUID) \
-  F (SCAN_MEASURED_AT, .name = "measured_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_REQUIRED) \
-  F (SCAN_SEX, .name = "sex", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_REQUIRED, .vocab = &bz_vocab_sex) \
-  F (SCAN_AGE, .name = "age", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .min = 5, .max = 120, .unit = "years") \
-  F (SCAN_HEIGHT_CM, .name = "height_cm", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .min = 100, .max = 250, .unit = "cm") \
-  F (SCAN_WEIGHT_KG, .name = "weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .min = 20, .max = 350, .unit = "kg") \
-  F (SCAN_BODY_FAT_PERCENT, .name = "body_fat_percent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .min = 2, .max = 75, .unit = "%") \
-  F (SCAN_SKELETAL_MUSCLE_MASS_KG, .name = "skeletal_muscle_mass_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .min = 5, .max = 100, .unit = "kg", .description = "Less than weight_kg") \
+  F (SCAN_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .column = "id") \
+  F (SCAN_PATIENT_ID, .name = "patient_id", .type = BZ_FIELD_UUID, .column = "patient_id") \
+  F (SCAN_MEASURED_AT, .name = "measured_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_REQUIRED, .column = "measured_at") \
+  F (SCAN_SEX, .name = "sex", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_REQUIRED, .column = "sex", .vocab = &bz_vocab_sex) \
+  F (SCAN_AGE, .name = "age", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .column = "age", .min = 5, .max = 120, .unit = "years") \
+  F (SCAN_HEIGHT_CM, .name = "height_cm", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .column = "height_cm", .min = 100, .max = 250, .unit = "cm") \
+  F (SCAN_WEIGHT_KG, .name = "weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .column = "weight_kg", .min = 20, .max = 350, .unit = "kg") \
+  F (SCAN_BODY_FAT_PERCENT, .name = "body_fat_percent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .column = "body_fat_percent", .min = 2, .max = 75, .unit = "%") \
+  F (SCAN_SKELETAL_MUSCLE_MASS_KG, .name = "skeletal_muscle_mass_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .column = "skeletal_muscle_mass_kg", .min = 5, .max = 100, .unit = "kg", .description = "Less than weight_kg") \
   F (SCAN_CIRCUMFERENCES_CM, .name = "circumferences_cm", .type = BZ_FIELD_OBJECT, .ref = &bz_circumferences_resource) \
   F (SCAN_BMI, .name = "bmi", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .unit = "kg/m2", .description = "Body mass index, weight / height squared") \
   F (SCAN_AVATAR, .name = "avatar", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_avatar_resource)

@@ -7,17 +7,17 @@ static BzResponse *
 upload (BzServices *svc, BzRequest *req, GError **error)
 {
   g_autoptr(JsonObject) body = bz_request_json_object (req, error);
-  JsonNode *data;
-  if (!body || !(data = bz_scans_upload (svc, req->caller, body, error)))
+  BzRecord *data;
+  if (!body || !(data = bz_scans_add (svc, req->caller, body, error)))
     return NULL;
-  return bz_response_json (201, data);
+  return bz_response_record (201, data);
 }
 
 static BzResponse *
 list (BzServices *svc, BzRequest *req, GError **error)
 {
-  JsonNode *data = bz_scans_list (svc, req->caller, bz_request_query (req, "patient_id"), error);
-  return data ? bz_response_json (200, data) : NULL;
+  BzRecord *data = bz_scans_get_list (svc, req->caller, bz_request_query (req, "patient_id"), error);
+  return data ? bz_response_record (200, data) : NULL;
 }
 
 static BzResponse *

@@ -273,9 +273,9 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
           g_autoptr(GDateTime) when_utc = g_date_time_to_utc (when);
           g_autoptr(JsonObject) scan = scan_input (patient_id, when_utc, male, age - (days_ago[s] > 120 ? 1 : 0), a,
                                                    goal, progress[s], jitter);
-          g_autoptr(JsonNode) res = NULL;
+          g_autoptr(BzRecord) res = NULL;
 
-          res = bz_scans_upload (svc, nutritionist, scan, error);
+          res = bz_scans_add (svc, nutritionist, scan, error);
           if (res == NULL)
             return FALSE;
         }

@@ -254,6 +254,7 @@ bz_patients_get (BzServices *svc, const BzCaller *caller, const char *patient_id
   BzStore *store = bz_services_get_store (svc);
   g_autofree char *id = bz_patients_resolve (svc, caller, patient_id, error);
   g_autoptr(GError) local = NULL;
+  g_autoptr(GPtrArray) metrics = NULL;
   JsonObject *patient, *basic, *data;
   JsonArray *history;
   guint n;
@@ -275,12 +276,15 @@ bz_patients_get (BzServices *svc, const BzCaller *caller, const char *patient_id
     }
 
   /* progress_history: every scan, oldest first; current_metrics: the newest. */
-  history = bz_scan_repo_progress (store, id, error);
-  if (history == NULL)
+  metrics = bz_scan_repo_progress (store, id, error);
+  if (metrics == NULL)
     {
       json_object_unref (basic);
       return NULL;
     }
+  history = json_array_new ();
+  for (guint i = 0; i < metrics->len; i++)
+    json_array_add_element (history, bz_record_to_json_node (g_ptr_array_index (metrics, i)));
 
   patient = json_object_new ();
   json_object_set_string_member (patient, "id", id);

@@ -11,52 +11,80 @@
 #include "bz-store.h"
 #include "bz-vocab.h"
 
-static const char *circumference_names[] = { "neck", "chest", "waist", "hip", "arm", "thigh", "calf", NULL };
-
-/* Plausible ranges for an adult InBody record; outside them is a typing error. */
-typedef struct { const char *field; double min, max; } Range;
-static const Range ranges[] = {
-  { "age", 5, 120 },
-  { "height_cm", 100, 250 },
-  { "weight_kg", 20, 350 },
-  { "body_fat_percent", 2, 75 },
-  { "skeletal_muscle_mass_kg", 5, 100 },
+/* The measurements of an upload, with their plausible ranges for an adult
+ * InBody record (outside them is a typing error): the declaration's. */
+static const guint measured_fields[] = {
+  BZ_SCAN_AGE, BZ_SCAN_HEIGHT_CM, BZ_SCAN_WEIGHT_KG, BZ_SCAN_BODY_FAT_PERCENT, BZ_SCAN_SKELETAL_MUSCLE_MASS_KG,
 };
 
 static void
-check_number (JsonObject *input, const Range *r, double *out, BzValidation *v)
+check_number (JsonObject *input, const BzField *f, double *out, BzValidation *v)
 {
-  JsonNode *n = json_object_get_member (input, r->field);
+  JsonNode *n = json_object_get_member (input, f->name);
   if (n == NULL || JSON_NODE_HOLDS_NULL (n))
     {
-      bz_validation_add (v, r->field, "required", _("This field is required"));
+      bz_validation_add (v, f->name, "required", _("This field is required"));
       return;
     }
-  if (!bz_json_get_number (input, r->field, out) || !isfinite (*out))
+  if (!bz_json_get_number (input, f->name, out) || !isfinite (*out))
     {
-      bz_validation_add (v, r->field, "invalid_type", _("This field must be a number"));
+      bz_validation_add (v, f->name, "invalid_type", _("This field must be a number"));
       return;
     }
-  if (*out < r->min || *out > r->max)
+  if (*out < f->min || *out > f->max)
     {
-      g_autofree char *msg = g_strdup_printf (_("Must be between %g and %g"), r->min, r->max);
-      bz_validation_add (v, r->field, "out_of_range", msg);
+      g_autofree char *msg = g_strdup_printf (_("Must be between %g and %g"), f->min, f->max);
+      bz_validation_add (v, f->name, "out_of_range", msg);
     }
 }
 
-/* Parses and validates an upload into @m; returns the canonical circumferences JSON. */
-static char *
-validate_scan (JsonObject *input, BzBodyMeasurements *m, GDateTime **out_measured, BzValidation *v)
+/* Validates circumferences_cm: the declaration's names, numbers and range.
+ * Returns: (transfer full) (nullable): the measured ones. */
+static BzRecord *
+parse_circumferences (JsonNode *circ, BzValidation *v)
+{
+  const BzResource *res = &bz_circumferences_resource;
+  JsonObjectIter it;
+  const char *name;
+  JsonNode *val;
+
+  if (circ == NULL || JSON_NODE_HOLDS_NULL (circ))
+    return bz_record_new (res);
+  if (!JSON_NODE_HOLDS_OBJECT (circ))
+    {
+      bz_validation_add (v, "circumferences_cm", "invalid_type", _("circumferences_cm must be an object"));
+      return NULL;
+    }
+  json_object_iter_init (&it, json_node_get_object (circ));
+  while (json_object_iter_next (&it, &name, &val))
+    {
+      gboolean known = FALSE;
+      for (guint i = 0; i < res->n_fields && !known; i++)
+        known = g_str_equal (res->fields[i].name, name);
+      if (!known)
+        {
+          g_autofree char *field = g_strdup_printf ("circumferences_cm.%s", name);
+          bz_validation_add (v, field, "unknown_field",
+                             _("Known circumferences: neck, chest, waist, hip, arm, thigh, calf"));
+        }
+    }
+  return bz_resource_parse (res, json_node_get_object (circ), "circumferences_cm", v);
+}
+
+/* Parses and validates an upload into @m and a Scan record (without id and
+ * patient_id); %NULL with the field errors in @v. */
+static BzRecord *
+validate_scan (JsonObject *input, BzBodyMeasurements *m, BzValidation *v)
 {
   const char *sex = bz_json_get_string (input, "sex");
   const char *measured = bz_json_get_string (input, "measured_at");
-  double values[G_N_ELEMENTS (ranges)] = { 0 };
-  JsonNode *circ = json_object_get_member (input, "circumferences_cm");
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  double values[G_N_ELEMENTS (measured_fields)] = { 0 };
   double *slots[] = { &m->neck_cm, &m->chest_cm, &m->waist_cm, &m->hip_cm, &m->arm_cm, &m->thigh_cm, &m->calf_cm };
+  g_autoptr(GDateTime) measured_at = NULL;
+  g_autoptr(BzRecord) circ = NULL;
+  BzRecord *scan;
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (slots) == BZ_CIRCUMFERENCES_N_FIELDS);
   memset (m, 0, sizeof *m);
   if (measured == NULL)
     bz_validation_add (v, "measured_at", json_object_has_member (input, "measured_at") ? "invalid_type" : "required",
@@ -79,14 +107,14 @@ validate_scan (JsonObject *input, BzBodyMeasurements *m, GDateTime **out_measure
           g_date_time_unref (dt);
         }
       else
-        *out_measured = dt;
+        measured_at = dt;
     }
   sex = bz_vocab_canonical (&bz_vocab_sex, sex);
   if (sex == NULL)
     bz_validation_add (v, "sex", json_object_has_member (input, "sex") ? "invalid_choice" : "required",
                        _("sex must be male or female"));
-  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
-    check_number (input, &ranges[i], &values[i], v);
+  for (guint i = 0; i < G_N_ELEMENTS (measured_fields); i++)
+    check_number (input, &bz_scan_resource.fields[measured_fields[i]], &values[i], v);
   m->sex = g_strcmp0 (sex, "male") == 0 ? BZ_SEX_MALE : BZ_SEX_FEMALE;
   m->age_years = values[0];
   m->height_cm = values[1];
@@ -96,77 +124,50 @@ validate_scan (JsonObject *input, BzBodyMeasurements *m, GDateTime **out_measure
   if (m->skeletal_muscle_mass_kg >= m->weight_kg && m->weight_kg > 0)
     bz_validation_add (v, "skeletal_muscle_mass_kg", "out_of_range",
                        _("Skeletal muscle mass must be less than body weight"));
+  circ = parse_circumferences (json_object_get_member (input, "circumferences_cm"), v);
+  if (bz_validation_failed (v))
+    return NULL;
 
-  json_builder_begin_object (b);
-  if (circ && !JSON_NODE_HOLDS_NULL (circ))
-    {
-      if (!JSON_NODE_HOLDS_OBJECT (circ))
-        bz_validation_add (v, "circumferences_cm", "invalid_type", _("circumferences_cm must be an object"));
-      else
-        {
-          JsonObjectIter it;
-          const char *name;
-          JsonNode *val;
-          json_object_iter_init (&it, json_node_get_object (circ));
-          while (json_object_iter_next (&it, &name, &val))
-            {
-              g_autofree char *field = g_strdup_printf ("circumferences_cm.%s", name);
-              double d = 0;
-              guint idx;
-              if (!g_strv_contains (circumference_names, name))
-                {
-                  bz_validation_add (v, field, "unknown_field",
-                                     _("Known circumferences: neck, chest, waist, hip, arm, thigh, calf"));
-                  continue;
-                }
-              if (!bz_json_get_number (json_node_get_object (circ), name, &d) || !isfinite (d))
-                {
-                  bz_validation_add (v, field, "invalid_type", _("This field must be a number"));
-                  continue;
-                }
-              if (d < 10 || d > 250)
-                {
-                  bz_validation_add (v, field, "out_of_range", _("Must be between 10 and 250 cm"));
-                  continue;
-                }
-              for (idx = 0; circumference_names[idx]; idx++)
-                if (strcmp (circumference_names[idx], name) == 0)
-                  *slots[idx] = d;
-              json_builder_set_member_name (b, name);
-              json_builder_add_double_value (b, d);
-            }
-        }
-    }
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, NULL);
+  for (guint i = 0; i < BZ_CIRCUMFERENCES_N_FIELDS; i++)
+    if (bz_record_has (circ, i))
+      *slots[i] = bz_record_get_double (circ, i);
+  scan = bz_record_new (&bz_scan_resource);
+  bz_record_take_string (scan, BZ_SCAN_MEASURED_AT, g_date_time_format (measured_at, "%Y-%m-%dT%H:%M:%SZ"));
+  bz_record_set_string (scan, BZ_SCAN_SEX, sex);
+  bz_record_set_double (scan, BZ_SCAN_AGE, (int) m->age_years);   /* stored in whole years */
+  bz_record_set_double (scan, BZ_SCAN_HEIGHT_CM, m->height_cm);
+  bz_record_set_double (scan, BZ_SCAN_WEIGHT_KG, m->weight_kg);
+  bz_record_set_double (scan, BZ_SCAN_BODY_FAT_PERCENT, m->body_fat_percent);
+  bz_record_set_double (scan, BZ_SCAN_SKELETAL_MUSCLE_MASS_KG, m->skeletal_muscle_mass_kg);
+  bz_record_take_object (scan, BZ_SCAN_CIRCUMFERENCES_CM, g_steal_pointer (&circ));
+  return scan;
 }
 
-JsonNode *
-bz_scans_upload (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
+BzRecord *
+bz_scans_add (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
   BzAvatarProvider *provider = bz_services_get_avatar_provider (svc);
   BzValidation v = BZ_VALIDATION_INIT;
   BzBodyMeasurements m;
   BzAvatarInfo info = { 0 };
-  g_autoptr(GDateTime) measured = NULL;
-  g_autofree char *patient_id = NULL, *circ = NULL, *measured_s = NULL, *sha = NULL, *now = NULL;
+  g_autofree char *patient_id = NULL, *sha = NULL, *now = NULL;
   g_autofree char *scan_id = g_uuid_string_random ();
   g_autofree char *avatar_id = g_uuid_string_random ();
   g_autoptr(GBytes) glb = NULL;
+  g_autoptr(BzRecord) scan = NULL, avatar = NULL;
   JsonNode *pid = json_object_get_member (input, "patient_id");
 
   if (pid && !JSON_NODE_HOLDS_NULL (pid) && bz_json_get_string (input, "patient_id") == NULL)
     bz_validation_add (&v, "patient_id", "invalid_type", _("patient_id must be a string"));
-  circ = validate_scan (input, &m, &measured, &v);
+  scan = validate_scan (input, &m, &v);
   if (!bz_validation_finish (&v, error))
     return NULL;
   patient_id = bz_patients_resolve (svc, caller, bz_json_get_string (input, "patient_id"), error);
   if (patient_id == NULL)
     return NULL;
-  measured_s = g_date_time_format (measured, "%Y-%m-%dT%H:%M:%SZ");
+  bz_record_set_string (scan, BZ_SCAN_ID, scan_id);
+  bz_record_set_string (scan, BZ_SCAN_PATIENT_ID, patient_id);
 
   /* CPU work outside the write transaction. */
   glb = bz_avatar_provider_generate (provider, &m, &info, NULL, error);
@@ -184,47 +185,24 @@ bz_scans_upload (BzServices *svc, const BzCaller *caller, JsonObject *input, GEr
   now = bz_now_iso8601 ();
   if (!bz_store_begin (store, error))
     return NULL;
-  {
-    BzScanRecord scan = {
-      .id = scan_id,
-      .patient_id = patient_id,
-      .measured_at = measured_s,
-      .sex = m.sex == BZ_SEX_MALE ? "male" : "female",
-      .age = (int) m.age_years,
-      .height_cm = m.height_cm,
-      .weight_kg = m.weight_kg,
-      .body_fat_percent = m.body_fat_percent,
-      .skeletal_muscle_mass_kg = m.skeletal_muscle_mass_kg,
-      .circumferences_json = circ,
-      .created_by = caller->user_id,
-      .created_at = now,
-    };
-    if (!bz_scan_repo_insert (store, &scan, error))
-      goto fail;
-  }
-  if (!bz_blob_put (store, glb, "model/gltf-binary", &sha, error))
+  if (!bz_scan_repo_insert (store, scan, caller->user_id, now, error) ||
+      !bz_blob_put (store, glb, "model/gltf-binary", &sha, error))
     goto fail;
-  {
-    BzAvatarRecord avatar = {
-      .id = avatar_id,
-      .scan_id = scan_id,
-      .patient_id = patient_id,
-      .blob_sha256 = sha,
-      .size_bytes = g_bytes_get_size (glb),
-      .vertex_count = info.vertex_count,
-      .provider = bz_avatar_provider_get_name (provider),
-      .created_at = now,
-    };
-    if (!bz_scan_repo_insert_avatar (store, &avatar, error) || !bz_store_commit (store, error))
-      goto fail;
-  }
+  avatar = bz_record_new (&bz_avatar_resource);
+  bz_record_set_string (avatar, BZ_AVATAR_ID, avatar_id);
+  bz_record_set_int (avatar, BZ_AVATAR_SIZE_BYTES, g_bytes_get_size (glb));
+  bz_record_set_string (avatar, BZ_AVATAR_ETAG, sha);
+  bz_record_set_int (avatar, BZ_AVATAR_VERTEX_COUNT, info.vertex_count);
+  bz_record_set_string (avatar, BZ_AVATAR_PROVIDER_NAME, bz_avatar_provider_get_name (provider));
+  if (!bz_scan_repo_insert_avatar (store, avatar, scan_id, patient_id, now, error) || !bz_store_commit (store, error))
+    goto fail;
   bz_store_notify (store, "body_scans", scan_id);
 
   {
     g_autoptr(GError) local = NULL;
-    JsonObject *scan = bz_scan_repo_get (store, scan_id, &local);
-    JsonObject *data;
-    if (scan == NULL)
+    BzRecord *stored = bz_scan_repo_get (store, scan_id, &local);
+    BzRecord *result, *stored_avatar;
+    if (stored == NULL)
       {
         if (local)
           g_propagate_error (error, g_steal_pointer (&local));
@@ -232,10 +210,12 @@ bz_scans_upload (BzServices *svc, const BzCaller *caller, JsonObject *input, GEr
           g_set_error_literal (error, BZ_ERROR, BZ_ERROR_INTERNAL, "The new scan cannot be read back");
         return NULL;
       }
-    data = json_object_new ();
-    json_object_set_member (data, "avatar", json_node_copy (json_object_get_member (scan, "avatar")));
-    json_object_set_object_member (data, "scan", scan);
-    return bz_json_node_new_object (data);
+    result = bz_record_new (&bz_scan_upload_resource);
+    stored_avatar = bz_record_get_object (stored, BZ_SCAN_AVATAR);
+    if (stored_avatar)
+      bz_record_take_object (result, BZ_SCAN_UPLOAD_AVATAR, g_object_ref (stored_avatar));
+    bz_record_take_object (result, BZ_SCAN_UPLOAD_SCAN, stored);
+    return result;
   }
 
 fail:
@@ -243,24 +223,38 @@ fail:
   return NULL;
 }
 
-JsonNode *
-bz_scans_list (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error)
+BzRecord *
+bz_scans_get_list (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error)
 {
   g_autofree char *id = bz_patients_resolve (svc, caller, patient_id, error);
-  JsonObject *data;
-  JsonArray *arr;
+  g_autoptr(GPtrArray) scans = NULL;
+  BzRecord *list;
 
   if (id == NULL)
     return NULL;
   bz_patients_audit_read (svc, caller, id, "list_scans");  /* before any read: see bz_patients_get() */
-  arr = bz_scan_repo_list (bz_services_get_store (svc), id, error);
-  if (arr == NULL)
+  scans = bz_scan_repo_list (bz_services_get_store (svc), id, error);
+  if (scans == NULL)
     return NULL;
 
-  data = json_object_new ();
-  json_object_set_string_member (data, "patient_id", id);
-  json_object_set_array_member (data, "scans", arr);
-  return bz_json_node_new_object (data);
+  list = bz_record_new (&bz_scan_list_resource);
+  bz_record_set_string (list, BZ_SCAN_LIST_PATIENT_ID, id);
+  bz_record_set_empty_array (list, BZ_SCAN_LIST_SCANS);
+  for (guint i = 0; i < scans->len; i++)
+    bz_record_append (list, BZ_SCAN_LIST_SCANS, g_object_ref (g_ptr_array_index (scans, i)));
+  return list;
+}
+
+JsonNode *
+bz_scans_upload (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
+{
+  return bz_json_node_take_record (bz_scans_add (svc, caller, input, error));
+}
+
+JsonNode *
+bz_scans_list (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error)
+{
+  return bz_json_node_take_record (bz_scans_get_list (svc, caller, patient_id, error));
 }
 
 GBytes *

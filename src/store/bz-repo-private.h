@@ -67,10 +67,11 @@ JsonNode *bz_repo_json_from_text (sqlite3_stmt *st, int col);
  * bz_repo_sql_once:
  * @slot: a static gsize of the caller's, zero before the first call
  * @format: the statement; each "%s" in it becomes the columns of one
- *   resource (bz_db_append_columns()), in the order of the pairs that follow;
- *   every other character is copied as is
- * @...: one (const BzResource *res, const char *alias) pair per "%s"; the
- *   alias may be %NULL (unqualified columns)
+ *   resource (bz_db_append_columns()) and each "%?" as many parameters
+ *   ("?, ?, …"), in the order of the arguments that follow; every other
+ *   character is copied as is
+ * @...: per "%s", a (const BzResource *res, const char *alias) pair, the
+ *   alias %NULL for unqualified columns; per "%?", a const BzResource *
  *
  * Builds the statement text on the first call (thread-safe) and keeps it for
  * the life of the process, so the connection's prepared-statement cache

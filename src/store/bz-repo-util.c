@@ -84,6 +84,13 @@ bz_repo_sql_once (gsize *slot, const char *format, ...)
               bz_db_append_columns (sql, res, alias);
               p++;
             }
+          else if (p[0] == '%' && p[1] == '?')
+            {
+              guint n = bz_db_n_columns (va_arg (ap, const BzResource *));
+              for (guint i = 0; i < n; i++)
+                g_string_append (sql, i ? ", ?" : "?");
+              p++;
+            }
           else
             g_string_append_c (sql, *p);
         }

@@ -1,124 +1,138 @@
-/* bz-scan-repo.c — body scans and their avatars (bz-scan-repo.h). */
+/* bz-scan-repo.c — body scans and their avatars (bz-scan-repo.h).  The
+ * column lists come from the declarations of Scan, Avatar and Metrics; the
+ * circumferences are one JSON object in body_scans.circumferences_cm. */
 #include "bz-scan-repo.h"
 
 #include <math.h>
 
 #include "bz-repo-private.h"
 
-#define SCAN_COLUMNS \
-  "s.id, s.patient_id, s.measured_at, s.sex, s.age, s.height_cm, s.weight_kg, s.body_fat_percent," \
-  " s.skeletal_muscle_mass_kg, s.circumferences_cm, a.id, a.version, a.size_bytes, a.blob_sha256, a.vertex_count, a.provider"
+/* Scan's columns, the circumferences, then Avatar's columns (NULL without one). */
+#define SCAN_SELECT \
+  "SELECT %s, s.circumferences_cm, %s FROM body_scans s LEFT JOIN avatars a ON a.scan_id = s.id"
 
-/* --- Row mapping: one function per row kind -------------------------------------- */
-
-/* A scan with its avatar (LEFT JOIN): SCAN_COLUMNS. */
-static JsonObject *
-scan_row (sqlite3_stmt *st)
+static const char *
+sql_scan_one (void)
 {
-  JsonObject *o = json_object_new ();
-  double h = sqlite3_column_double (st, 5) / 100.0, w = sqlite3_column_double (st, 6);
-  json_object_set_string_member (o, "id", bz_repo_text (st, 0));
-  json_object_set_string_member (o, "patient_id", bz_repo_text (st, 1));
-  json_object_set_string_member (o, "measured_at", bz_repo_text (st, 2));
-  json_object_set_string_member (o, "sex", bz_repo_text (st, 3));
-  json_object_set_int_member (o, "age", sqlite3_column_int (st, 4));
-  json_object_set_double_member (o, "height_cm", sqlite3_column_double (st, 5));
-  json_object_set_double_member (o, "weight_kg", w);
-  json_object_set_double_member (o, "body_fat_percent", sqlite3_column_double (st, 7));
-  json_object_set_double_member (o, "skeletal_muscle_mass_kg", sqlite3_column_double (st, 8));
-  json_object_set_member (o, "circumferences_cm", bz_repo_json_from_text (st, 9));
-  /* BMI = kg / m² (WHO). */
-  json_object_set_double_member (o, "bmi", round (w / (h * h) * 10.0) / 10.0);
-  if (!bz_repo_is_null (st, 10))
-    {
-      JsonObject *a = json_object_new ();
-      g_autofree char *url = g_strdup_printf ("/api/v1/avatars/%s.glb", bz_repo_text (st, 10));
-      json_object_set_string_member (a, "id", bz_repo_text (st, 10));
-      json_object_set_string_member (a, "url", url);
-      json_object_set_int_member (a, "version", sqlite3_column_int (st, 11));
-      json_object_set_int_member (a, "size_bytes", sqlite3_column_int64 (st, 12));
-      json_object_set_string_member (a, "etag", bz_repo_text (st, 13));
-      json_object_set_int_member (a, "vertex_count", sqlite3_column_int (st, 14));
-      json_object_set_string_member (a, "provider", bz_repo_text (st, 15));
-      json_object_set_string_member (a, "format", "model/gltf-binary");
-      json_object_set_object_member (o, "avatar", a);
-    }
-  else
-    json_object_set_null_member (o, "avatar");
-  return o;
+  static gsize sql;
+  return bz_repo_sql_once (&sql, SCAN_SELECT " WHERE s.id = ?1",
+                           &bz_scan_resource, "s", &bz_avatar_resource, "a");
 }
 
-/* A progress-history entry: id, measured_at, weight, body fat, muscle, circumferences. */
-static JsonObject *
-progress_row (sqlite3_stmt *st)
+static const char *
+sql_scan_list (void)
 {
-  JsonObject *h = json_object_new ();
-  json_object_set_string_member (h, "scan_id", bz_repo_text (st, 0));
-  json_object_set_string_member (h, "measured_at", bz_repo_text (st, 1));
-  json_object_set_double_member (h, "weight_kg", sqlite3_column_double (st, 2));
-  json_object_set_double_member (h, "body_fat_percent", sqlite3_column_double (st, 3));
-  json_object_set_double_member (h, "skeletal_muscle_mass_kg", sqlite3_column_double (st, 4));
-  json_object_set_member (h, "circumferences_cm", bz_repo_json_from_text (st, 5));
-  return h;
+  static gsize sql;
+  return bz_repo_sql_once (&sql, SCAN_SELECT " WHERE s.patient_id = ?1 ORDER BY s.measured_at DESC",
+                           &bz_scan_resource, "s", &bz_avatar_resource, "a");
+}
+
+/* --- Rows ----------------------------------------------------------------------- */
+
+/* The Circumferences stored as JSON text in column @col. */
+static BzRecord *
+read_circumferences (sqlite3_stmt *st, int col)
+{
+  BzRecord *c = bz_record_new (&bz_circumferences_resource);
+  bz_repo_read_json_object (st, col, c);
+  return c;
+}
+
+/* A Scan from a SCAN_SELECT row, with its computed fields. */
+static BzRecord *
+read_scan (sqlite3_stmt *st)
+{
+  BzRecord *scan = bz_record_new (&bz_scan_resource);
+  double h, w;
+  int col = 0;
+
+  bz_db_read_record (st, &col, scan);
+  bz_record_take_object (scan, BZ_SCAN_CIRCUMFERENCES_CM, read_circumferences (st, col++));
+  /* BMI = kg / m² (WHO). */
+  h = bz_record_get_double (scan, BZ_SCAN_HEIGHT_CM) / 100.0;
+  w = bz_record_get_double (scan, BZ_SCAN_WEIGHT_KG);
+  bz_record_set_double (scan, BZ_SCAN_BMI, round (w / (h * h) * 10.0) / 10.0);
+  if (sqlite3_column_type (st, col) != SQLITE_NULL)
+    {
+      BzRecord *avatar = bz_record_new (&bz_avatar_resource);
+      bz_db_read_record (st, &col, avatar);
+      bz_record_take_string (avatar, BZ_AVATAR_URL,
+                             g_strdup_printf ("/api/v1/avatars/%s.glb", bz_record_get_string (avatar, BZ_AVATAR_ID)));
+      bz_record_set_string (avatar, BZ_AVATAR_FORMAT, "model/gltf-binary");
+      bz_record_take_object (scan, BZ_SCAN_AVATAR, avatar);
+    }
+  return scan;
 }
 
 /* --- Writes --------------------------------------------------------------------- */
 
 gboolean
-bz_scan_repo_insert (BzStore *store, const BzScanRecord *s, GError **error)
+bz_scan_repo_insert (BzStore *store, BzRecord *scan, const char *created_by, const char *created_at,
+                     GError **error)
 {
+  static gsize sql;
   sqlite3 *db = bz_store_db (store);
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "INSERT INTO body_scans (id, patient_id, measured_at, sex, age, height_cm, weight_kg, body_fat_percent,"
-      " skeletal_muscle_mass_kg, circumferences_cm, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", error);
+  BzRecord *circ = bz_record_get_object (scan, BZ_SCAN_CIRCUMFERENCES_CM);
+  g_autoptr(GString) circ_json = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, bz_repo_sql_once (&sql,
+      "INSERT INTO body_scans (%s, circumferences_cm, created_by, created_at) VALUES (%?, ?, ?, ?)",
+      &bz_scan_resource, NULL, &bz_scan_resource), error);
+  int p = 1;
 
   if (!st)
     return FALSE;
-  sqlite3_bind_text (st, 1, s->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 2, s->patient_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 3, s->measured_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 4, s->sex, -1, SQLITE_STATIC);
-  sqlite3_bind_int (st, 5, s->age);
-  sqlite3_bind_double (st, 6, s->height_cm);
-  sqlite3_bind_double (st, 7, s->weight_kg);
-  sqlite3_bind_double (st, 8, s->body_fat_percent);
-  sqlite3_bind_double (st, 9, s->skeletal_muscle_mass_kg);
-  sqlite3_bind_text (st, 10, s->circumferences_json, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 11, s->created_by, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 12, s->created_at, -1, SQLITE_STATIC);
+  if (circ)
+    bz_record_write_json (circ, circ_json);   /* only the measured ones */
+  else
+    g_string_append (circ_json, "{}");
+  bz_db_bind_record (st, &p, scan);
+  sqlite3_bind_text (st, p++, circ_json->str, -1, SQLITE_STATIC);
+  bz_db_bind_text_or_null (st, p++, created_by);
+  sqlite3_bind_text (st, p++, created_at, -1, SQLITE_STATIC);
   return bz_db_step_done (st, error) &&
-         bz_store_log_change (db, "body_scans", s->id, BZ_CHANGE_INSERT, error);
+         bz_store_log_change (db, "body_scans", bz_record_get_string (scan, BZ_SCAN_ID), BZ_CHANGE_INSERT, error);
 }
 
 gboolean
-bz_scan_repo_insert_avatar (BzStore *store, const BzAvatarRecord *a, GError **error)
+bz_scan_repo_insert_avatar (BzStore *store, BzRecord *avatar, const char *scan_id, const char *patient_id,
+                            const char *created_at, GError **error)
 {
+  static gsize sql;
   sqlite3 *db = bz_store_db (store);
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "INSERT INTO avatars (id, scan_id, patient_id, version, blob_sha256, size_bytes, vertex_count, provider, created_at)"
-      " VALUES (?, ?, ?, (SELECT coalesce(max(version), 0) + 1 FROM avatars WHERE patient_id = ?3), ?, ?, ?, ?, ?)", error);
+  g_autoptr(sqlite3_stmt) next = bz_db_prepare (db,
+      "SELECT coalesce(max(version), 0) + 1 FROM avatars WHERE patient_id = ?", error);
+  g_autoptr(sqlite3_stmt) st = NULL;
+  gboolean have_row;
+  int p = 1;
 
+  if (!next)
+    return FALSE;
+  /* Inside the caller's write transaction: no other writer numbers meanwhile. */
+  sqlite3_bind_text (next, 1, patient_id, -1, SQLITE_STATIC);
+  if (!bz_repo_step (next, &have_row, error))
+    return FALSE;
+  bz_record_set_int (avatar, BZ_AVATAR_VERSION, have_row ? sqlite3_column_int64 (next, 0) : 1);
+  g_clear_pointer (&next, bz_db_stmt_release);
+
+  st = bz_db_prepare (db, bz_repo_sql_once (&sql,
+      "INSERT INTO avatars (%s, scan_id, patient_id, created_at) VALUES (%?, ?, ?, ?)",
+      &bz_avatar_resource, NULL, &bz_avatar_resource), error);
   if (!st)
     return FALSE;
-  sqlite3_bind_text (st, 1, a->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 2, a->scan_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 3, a->patient_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 4, a->blob_sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (st, 5, a->size_bytes);
-  sqlite3_bind_int (st, 6, a->vertex_count);
-  sqlite3_bind_text (st, 7, a->provider, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 8, a->created_at, -1, SQLITE_STATIC);
+  bz_db_bind_record (st, &p, avatar);
+  sqlite3_bind_text (st, p++, scan_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, p++, patient_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, p++, created_at, -1, SQLITE_STATIC);
   return bz_db_step_done (st, error) &&
-         bz_store_log_change (db, "avatars", a->id, BZ_CHANGE_INSERT, error);
+         bz_store_log_change (db, "avatars", bz_record_get_string (avatar, BZ_AVATAR_ID), BZ_CHANGE_INSERT, error);
 }
 
 /* --- Reads ---------------------------------------------------------------------- */
 
-JsonObject *
+BzRecord *
 bz_scan_repo_get (BzStore *store, const char *scan_id, GError **error)
 {
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
-      "SELECT " SCAN_COLUMNS " FROM body_scans s LEFT JOIN avatars a ON a.scan_id = s.id WHERE s.id = ?", error);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), sql_scan_one (), error);
   gboolean have_row;
 
   if (!st)
@@ -126,33 +140,56 @@ bz_scan_repo_get (BzStore *store, const char *scan_id, GError **error)
   sqlite3_bind_text (st, 1, scan_id, -1, SQLITE_STATIC);
   if (!bz_repo_step (st, &have_row, error) || !have_row)
     return NULL;
-  return scan_row (st);
+  return read_scan (st);
 }
 
-JsonArray *
+GPtrArray *
 bz_scan_repo_list (BzStore *store, const char *patient_id, GError **error)
 {
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
-      "SELECT " SCAN_COLUMNS " FROM body_scans s LEFT JOIN avatars a ON a.scan_id = s.id"
-      " WHERE s.patient_id = ? ORDER BY s.measured_at DESC", error);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), sql_scan_list (), error);
+  g_autoptr(GPtrArray) scans = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean have_row;
 
   if (!st)
     return NULL;
   sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
-  return bz_repo_collect (st, scan_row, error);
+  for (;;)
+    {
+      if (!bz_repo_step (st, &have_row, error))
+        return NULL;
+      if (!have_row)
+        return g_steal_pointer (&scans);
+      g_ptr_array_add (scans, read_scan (st));
+    }
 }
 
-JsonArray *
+GPtrArray *
 bz_scan_repo_progress (BzStore *store, const char *patient_id, GError **error)
 {
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
-      "SELECT id, measured_at, weight_kg, body_fat_percent, skeletal_muscle_mass_kg, circumferences_cm"
-      " FROM body_scans WHERE patient_id = ? ORDER BY measured_at ASC", error);
+  static gsize sql;
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), bz_repo_sql_once (&sql,
+      "SELECT %s, circumferences_cm FROM body_scans WHERE patient_id = ?1 ORDER BY measured_at ASC",
+      &bz_metrics_resource, NULL), error);
+  g_autoptr(GPtrArray) history = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean have_row;
 
   if (!st)
     return NULL;
   sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
-  return bz_repo_collect (st, progress_row, error);
+  for (;;)
+    {
+      BzRecord *m;
+      int col = 0;
+
+      if (!bz_repo_step (st, &have_row, error))
+        return NULL;
+      if (!have_row)
+        return g_steal_pointer (&history);
+      m = bz_record_new (&bz_metrics_resource);
+      bz_db_read_record (st, &col, m);
+      bz_record_take_object (m, BZ_METRICS_CIRCUMFERENCES_CM, read_circumferences (st, col));
+      g_ptr_array_add (history, m);
+    }
 }
 
 gboolean

@@ -1,8 +1,12 @@
 /* test-repos.c — the repositories of src/store where the SQL is not a plain
  * copy of what the services ran before: usernames and unique fields in one
  * statement, nested transactions, token families, patient search. */
+#include <math.h>
+
+#include "bz-blob-store.h"
 #include "bz-error.h"
 #include "bz-patient-repo.h"
+#include "bz-scan-repo.h"
 #include "bz-store.h"
 #include "bz-test-util.h"
 #include "bz-token-repo.h"
@@ -222,6 +226,95 @@ test_patient_search (void)
   bz_test_rmdir (dir);
 }
 
+static BzRecord *
+new_scan (const char *id, const char *measured_at, double weight_kg, double waist_cm)
+{
+  BzRecord *scan = bz_record_new (&bz_scan_resource);
+  BzRecord *circ = bz_record_new (&bz_circumferences_resource);
+
+  bz_record_set_string (scan, BZ_SCAN_ID, id);
+  bz_record_set_string (scan, BZ_SCAN_PATIENT_ID, "pat1");
+  bz_record_set_string (scan, BZ_SCAN_MEASURED_AT, measured_at);
+  bz_record_set_string (scan, BZ_SCAN_SEX, "male");
+  bz_record_set_double (scan, BZ_SCAN_AGE, 41);
+  bz_record_set_double (scan, BZ_SCAN_HEIGHT_CM, 175);
+  bz_record_set_double (scan, BZ_SCAN_WEIGHT_KG, weight_kg);
+  bz_record_set_double (scan, BZ_SCAN_BODY_FAT_PERCENT, 27.5);
+  bz_record_set_double (scan, BZ_SCAN_SKELETAL_MUSCLE_MASS_KG, 33.1);
+  bz_record_set_double (circ, BZ_CIRCUMFERENCES_WAIST, waist_cm);
+  bz_record_set_double (circ, BZ_CIRCUMFERENCES_NECK, 40);
+  bz_record_take_object (scan, BZ_SCAN_CIRCUMFERENCES_CM, circ);
+  return scan;
+}
+
+/* Scans and avatars as records: only the measured circumferences stored and
+ * read back, the BMI computed, avatars numbered per patient. */
+static void
+test_scans (void)
+{
+  g_autofree char *dir = bz_test_tmpdir ("repos");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzStore) store = bz_store_open (dir, &error);
+  g_autofree char *now = bz_now_iso8601 ();
+  g_autofree char *sha = NULL;
+  g_autoptr(GBytes) glb = g_bytes_new_static ("glTF-not-really", 15);
+  g_autoptr(BzRecord) got = NULL;
+  g_autoptr(GPtrArray) list = NULL, history = NULL;
+  BzPatientRecord p = { .id = "pat1", .user_id = "p1", .nutritionist_id = "n1",
+                        .health_conditions_json = "[]", .allergies_json = "[]", .created_at = now };
+  BzRecord *circ, *avatar;
+
+  add_user (store, "n1", "n@test.local", "n", NULL, "nutritionist", "LIC-9");
+  add_user (store, "p1", "p@test.local", "p", NULL, "patient", NULL);
+  g_assert_true (bz_store_begin (store, &error));
+  g_assert_true (bz_patient_repo_insert (store, &p, &error));
+  g_assert_true (bz_blob_put (store, glb, "model/gltf-binary", &sha, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i + 1), *avatar_id = g_strdup_printf ("a%u", i + 1);
+      g_autoptr(BzRecord) scan = new_scan (id, i == 0 ? "2026-01-05T09:00:00Z" : "2026-03-05T09:00:00Z",
+                                           i == 0 ? 88.4 : 86.0, i == 0 ? 98 : 95.5);
+      g_autoptr(BzRecord) a = bz_record_new (&bz_avatar_resource);
+      bz_record_set_string (a, BZ_AVATAR_ID, avatar_id);
+      bz_record_set_int (a, BZ_AVATAR_SIZE_BYTES, 15);
+      bz_record_set_string (a, BZ_AVATAR_ETAG, sha);
+      bz_record_set_int (a, BZ_AVATAR_VERTEX_COUNT, 1234);
+      bz_record_set_string (a, BZ_AVATAR_PROVIDER_NAME, "local");
+      g_assert_true (bz_scan_repo_insert (store, scan, "n1", now, &error));
+      g_assert_true (bz_scan_repo_insert_avatar (store, a, id, "pat1", now, &error));
+      g_assert_cmpint (bz_record_get_int (a, BZ_AVATAR_VERSION), ==, i + 1);
+    }
+  g_assert_true (bz_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM body_scans"
+                                 " WHERE circumferences_cm = '{\"neck\":40,\"waist\":98}'"), ==, 1);
+
+  got = bz_scan_repo_get (store, "s1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (bz_record_get_double (got, BZ_SCAN_AGE), ==, 41);
+  g_assert_cmpfloat_with_epsilon (bz_record_get_double (got, BZ_SCAN_BMI),
+                                  round (88.4 / (1.75 * 1.75) * 10) / 10, 1e-9);
+  circ = bz_record_get_object (got, BZ_SCAN_CIRCUMFERENCES_CM);
+  g_assert_cmpfloat (bz_record_get_double (circ, BZ_CIRCUMFERENCES_WAIST), ==, 98);
+  g_assert_false (bz_record_has (circ, BZ_CIRCUMFERENCES_CHEST));
+  avatar = bz_record_get_object (got, BZ_SCAN_AVATAR);
+  g_assert_cmpint (bz_record_get_int (avatar, BZ_AVATAR_VERSION), ==, 1);
+  g_assert_cmpstr (bz_record_get_string (avatar, BZ_AVATAR_URL), ==, "/api/v1/avatars/a1.glb");
+  g_assert_cmpstr (bz_record_get_string (avatar, BZ_AVATAR_ETAG), ==, sha);
+  g_assert_null (bz_scan_repo_get (store, "nope", &error));
+  g_assert_no_error (error);
+
+  list = bz_scan_repo_list (store, "pat1", &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (bz_record_get_string (g_ptr_array_index (list, 0), BZ_SCAN_ID), ==, "s2");
+  history = bz_scan_repo_progress (store, "pat1", &error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (bz_record_get_string (g_ptr_array_index (history, 0), BZ_METRICS_SCAN_ID), ==, "s1");
+  circ = bz_record_get_object (g_ptr_array_index (history, 1), BZ_METRICS_CIRCUMFERENCES_CM);
+  g_assert_cmpfloat (bz_record_get_double (circ, BZ_CIRCUMFERENCES_WAIST), ==, 95.5);
+  bz_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -230,5 +323,6 @@ main (int argc, char **argv)
   g_test_add_func ("/repos/nested-transaction", test_nested_transaction);
   g_test_add_func ("/repos/tokens", test_tokens);
   g_test_add_func ("/repos/patient-search", test_patient_search);
+  g_test_add_func ("/repos/scans", test_scans);
   return g_test_run ();
 }
