@@ -142,19 +142,21 @@ BZ_RESOURCE_DECLARE (bz_token_pair, TOKEN_PAIR, BZ_TOKEN_PAIR_FIELDS)
 
 /* --- Patients (seed 002 §4.3) --------------------------------------------- */
 
+/* A row of the nutritionist's list: the columns are patients' (the user's
+ * name and email, and the scans' figures, are joined or computed). */
 #define BZ_PATIENT_SUMMARY_FIELDS(F) \
-  F (PATIENT_SUMMARY_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
-  F (PATIENT_SUMMARY_USER_ID, .name = "user_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_SUMMARY_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .column = "id") \
+  F (PATIENT_SUMMARY_USER_ID, .name = "user_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .column = "user_id") \
   F (PATIENT_SUMMARY_FULL_NAME, .name = "full_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
   F (PATIENT_SUMMARY_EMAIL, .name = "email", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
   F (PATIENT_SUMMARY_PHOTO_URL, .name = "photo_url", .type = BZ_FIELD_URI, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
-  F (PATIENT_SUMMARY_PRIMARY_GOAL, .name = "primary_goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_goal) \
-  F (PATIENT_SUMMARY_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_patient_status) \
-  F (PATIENT_SUMMARY_ASSIGNED_AT, .name = "assigned_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_SUMMARY_PRIMARY_GOAL, .name = "primary_goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "primary_goal", .vocab = &bz_vocab_goal) \
+  F (PATIENT_SUMMARY_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .column = "status", .vocab = &bz_vocab_patient_status) \
+  F (PATIENT_SUMMARY_ASSIGNED_AT, .name = "assigned_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY, .column = "assigned_at") \
   F (PATIENT_SUMMARY_LAST_APPOINTMENT, .name = "last_appointment", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
   F (PATIENT_SUMMARY_NEXT_APPOINTMENT, .name = "next_appointment", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
   F (PATIENT_SUMMARY_CURRENT_WEIGHT_KG, .name = "current_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "kg", .description = "Weight of the latest scan") \
-  F (PATIENT_SUMMARY_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "kg") \
+  F (PATIENT_SUMMARY_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "target_weight_kg", .unit = "kg") \
   F (PATIENT_SUMMARY_PROGRESS_PERCENTAGE, .name = "progress_percentage", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "%", .description = "Share of the way from the first scan's weight to the target") \
   F (PATIENT_SUMMARY_SCAN_COUNT, .name = "scan_count", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY)
 BZ_RESOURCE_DECLARE (bz_patient_summary, PATIENT_SUMMARY, BZ_PATIENT_SUMMARY_FIELDS)
@@ -202,23 +204,26 @@ BZ_RESOURCE_DECLARE (bz_circumferences, CIRCUMFERENCES, BZ_CIRCUMFERENCES_FIELDS
   F (METRICS_CIRCUMFERENCES_CM, .name = "circumferences_cm", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_circumferences_resource)
 BZ_RESOURCE_DECLARE (bz_metrics, METRICS, BZ_METRICS_FIELDS)
 
+/* The columns are of `patients` joined with the patient's `users` row, read
+ * unqualified: no name is in both.  health_conditions and allergies are
+ * JSON text columns, hence read by the repository. */
 #define BZ_PATIENT_INFO_FIELDS(F) \
-  F (PATIENT_INFO_USER_ID, .name = "user_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
-  F (PATIENT_INFO_EMAIL, .name = "email", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
-  F (PATIENT_INFO_FIRST_NAME, .name = "first_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
-  F (PATIENT_INFO_LAST_NAME, .name = "last_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_INFO_USER_ID, .name = "user_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .column = "user_id") \
+  F (PATIENT_INFO_EMAIL, .name = "email", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "email") \
+  F (PATIENT_INFO_FIRST_NAME, .name = "first_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "first_name") \
+  F (PATIENT_INFO_LAST_NAME, .name = "last_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "last_name") \
   F (PATIENT_INFO_FULL_NAME, .name = "full_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
-  F (PATIENT_INFO_PHONE, .name = "phone", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "+52 and 10 digits") \
-  F (PATIENT_INFO_DATE_OF_BIRTH, .name = "date_of_birth", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
-  F (PATIENT_INFO_GENDER, .name = "gender", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_gender) \
-  F (PATIENT_INFO_PRIMARY_GOAL, .name = "primary_goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_goal) \
-  F (PATIENT_INFO_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "kg") \
+  F (PATIENT_INFO_PHONE, .name = "phone", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "phone", .description = "+52 and 10 digits") \
+  F (PATIENT_INFO_DATE_OF_BIRTH, .name = "date_of_birth", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "date_of_birth") \
+  F (PATIENT_INFO_GENDER, .name = "gender", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "gender", .vocab = &bz_vocab_gender) \
+  F (PATIENT_INFO_PRIMARY_GOAL, .name = "primary_goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "primary_goal", .vocab = &bz_vocab_goal) \
+  F (PATIENT_INFO_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "target_weight_kg", .unit = "kg") \
   F (PATIENT_INFO_HEALTH_CONDITIONS, .name = "health_conditions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY) \
   F (PATIENT_INFO_ALLERGIES, .name = "allergies", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY) \
-  F (PATIENT_INFO_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_patient_status) \
-  F (PATIENT_INFO_ASSIGNED_AT, .name = "assigned_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY) \
-  F (PATIENT_INFO_NUTRITIONIST_ID, .name = "nutritionist_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
-  F (PATIENT_INFO_ACTIVITY_LEVEL, .name = "activity_level", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_activity_level)
+  F (PATIENT_INFO_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .column = "status", .vocab = &bz_vocab_patient_status) \
+  F (PATIENT_INFO_ASSIGNED_AT, .name = "assigned_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY, .column = "assigned_at") \
+  F (PATIENT_INFO_NUTRITIONIST_ID, .name = "nutritionist_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .column = "nutritionist_id") \
+  F (PATIENT_INFO_ACTIVITY_LEVEL, .name = "activity_level", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "activity_level", .vocab = &bz_vocab_activity_level)
 BZ_RESOURCE_DECLARE (bz_patient_info, PATIENT_INFO, BZ_PATIENT_INFO_FIELDS)
 
 /* Records the seed names in a patient's file that Balanza does not keep yet:
@@ -373,7 +378,9 @@ BZ_RESOURCE_DECLARE (bz_register_input, REGISTER_INPUT, BZ_REGISTER_INPUT_FIELDS
   F (PATIENT_INPUT_GENDER, .name = "gender", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_gender) \
   F (PATIENT_INPUT_DATE_OF_BIRTH, .name = "date_of_birth", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_WRITE_ONLY) \
   F (PATIENT_INPUT_PRIMARY_GOAL, .name = "primary_goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_goal) \
-  F (PATIENT_INPUT_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .min = 20, .max = 400, .unit = "kg")
+  F (PATIENT_INPUT_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .min = 20, .max = 400, .unit = "kg") \
+  F (PATIENT_INPUT_HEALTH_CONDITIONS, .name = "health_conditions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .description = "Each at most 100 characters") \
+  F (PATIENT_INPUT_ALLERGIES, .name = "allergies", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .description = "Each at most 100 characters")
 BZ_RESOURCE_DECLARE (bz_patient_input, PATIENT_INPUT, BZ_PATIENT_INPUT_FIELDS)
 
 /* POST /api/nutrition/upload-meal is multipart/form-data. */

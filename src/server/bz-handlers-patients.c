@@ -9,11 +9,11 @@ static BzResponse *
 create (BzServices *svc, BzRequest *req, GError **error)
 {
   g_autoptr(JsonObject) body = bz_request_json_object (req, error);
-  JsonNode *data;
+  BzRecord *data;
   BzResponse *resp;
-  if (!body || !(data = bz_patients_create (svc, req->caller, body, error)))
+  if (!body || !(data = bz_patients_add (svc, req->caller, body, error)))
     return NULL;
-  resp = bz_response_json (201, data);
+  resp = bz_response_record (201, data);
   resp->message = g_strdup (_("Patient created."));
   return resp;
 }
@@ -24,20 +24,19 @@ list (BzServices *svc, BzRequest *req, GError **error)
   BzValidation v = BZ_VALIDATION_INIT;
   guint page = bz_request_query_uint (req, "page", 1, 1, G_MAXINT32, &v);
   guint limit = bz_request_query_uint (req, "limit", 20, 1, 100, &v);
-  JsonNode *data;
+  BzRecord *data;
   if (!bz_validation_finish (&v, error))
     return NULL;
-  if (!(data = bz_patients_list (svc, req->caller, bz_request_query (req, "search"),
-                                 bz_request_query (req, "status"), page, limit, error)))
-    return NULL;
-  return bz_response_json (200, data);
+  data = bz_patients_get_list (svc, req->caller, bz_request_query (req, "search"),
+                               bz_request_query (req, "status"), page, limit, error);
+  return data ? bz_response_record (200, data) : NULL;
 }
 
 static BzResponse *
 get (BzServices *svc, BzRequest *req, GError **error)
 {
-  JsonNode *data = bz_patients_get (svc, req->caller, bz_request_param (req, "patient_id"), error);
-  return data ? bz_response_json (200, data) : NULL;
+  BzRecord *data = bz_patients_get_file (svc, req->caller, bz_request_param (req, "patient_id"), error);
+  return data ? bz_response_record (200, data) : NULL;
 }
 
 const BzRoute bz_patient_routes[] = {

@@ -242,7 +242,7 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
       int age = g_rand_int_range (rand, 21, 66);
       g_autofree char *email = g_strdup_printf ("paciente%02u@balanza.local", i + 1);
       g_autoptr(JsonObject) in = json_object_new ();
-      g_autoptr(JsonNode) created = NULL;
+      g_autoptr(BzRecord) created = NULL;
       const char *patient_id;
 
       json_object_set_string_member (in, "email", email);
@@ -257,11 +257,11 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
           double h = a->height_cm / 100.0;
           json_object_set_double_member (in, "target_weight_kg", round (MAX (a->weight_kg * 0.9, 24.9 * h * h)));
         }
-      created = bz_patients_create (svc, nutritionist, in, error);
+      created = bz_patients_add (svc, nutritionist, in, error);
       if (created == NULL)
         return FALSE;
-      patient_id = json_object_get_string_member (
-          json_object_get_object_member (json_node_get_object (created), "patient"), "id");
+      patient_id = bz_record_get_string (bz_record_get_object (created, BZ_PATIENT_CREATION_PATIENT),
+                                         BZ_PATIENT_CREATED_ID);
 
       /* Three scans: 180, 90 and 5 days ago, at one pace per member. */
       double jitter = g_rand_double_range (rand, 0.7, 1.3);

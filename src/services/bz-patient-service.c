@@ -66,8 +66,37 @@ random_password (char out[17])
   out[16] = 0;
 }
 
-JsonNode *
-bz_patients_create (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
+/* target_weight_kg, when given: a number within the PatientInput declaration's range. */
+static void
+check_target_weight (JsonObject *input, double *out, gboolean *out_has, BzValidation *v)
+{
+  const BzField *f = &bz_patient_input_resource.fields[BZ_PATIENT_INPUT_TARGET_WEIGHT_KG];
+  JsonNode *n = json_object_get_member (input, f->name);
+  GType t;
+
+  *out_has = FALSE;
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    return;
+  t = JSON_NODE_HOLDS_VALUE (n) ? json_node_get_value_type (n) : G_TYPE_INVALID;
+  if (t != G_TYPE_DOUBLE && t != G_TYPE_INT64)
+    bz_validation_add (v, f->name, "invalid_type", _("target_weight_kg must be a number"));
+  else if ((*out = json_node_get_double (n)) < f->min || *out > f->max)
+    {
+      char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *msg = NULL;
+
+      g_ascii_formatd (lo, sizeof lo, "%g", f->min);
+      g_ascii_formatd (hi, sizeof hi, "%g", f->max);
+      /* The message bz_resource_parse() gives ("… must be between 20 and 400 kg"). */
+      msg = g_strdup_printf (_("%s must be between %s and %s %s"), f->name, lo, hi, f->unit);
+      bz_validation_add (v, f->name, "out_of_range", msg);
+    }
+  else
+    *out_has = TRUE;
+}
+
+BzRecord *
+bz_patients_add (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
   BzValidation v = BZ_VALIDATION_INIT;
@@ -77,7 +106,7 @@ bz_patients_create (BzServices *svc, const BzCaller *caller, JsonObject *input, 
   char temp_password[17];
   double target_weight = 0;
   gboolean has_target = FALSE;
-  JsonObject *p;
+  BzRecord *p, *creation;
 
   if (caller->role != BZ_ROLE_NUTRITIONIST)
     {
@@ -94,18 +123,7 @@ bz_patients_create (BzServices *svc, const BzCaller *caller, JsonObject *input, 
       goal == NULL)
     bz_validation_add (&v, "primary_goal", "invalid_choice",
                        _("primary_goal must be weight_loss, muscle_gain, maintenance or health_condition"));
-  if (json_object_has_member (input, "target_weight_kg") &&
-      !JSON_NODE_HOLDS_NULL (json_object_get_member (input, "target_weight_kg")))
-    {
-      JsonNode *n = json_object_get_member (input, "target_weight_kg");
-      GType t = JSON_NODE_HOLDS_VALUE (n) ? json_node_get_value_type (n) : G_TYPE_INVALID;
-      if (t != G_TYPE_DOUBLE && t != G_TYPE_INT64)
-        bz_validation_add (&v, "target_weight_kg", "invalid_type", _("target_weight_kg must be a number"));
-      else if ((target_weight = json_node_get_double (n)) < 20 || target_weight > 400)
-        bz_validation_add (&v, "target_weight_kg", "out_of_range", _("target_weight_kg must be between 20 and 400 kg"));
-      else
-        has_target = TRUE;
-    }
+  check_target_weight (input, &target_weight, &has_target, &v);
   conditions = string_array_json (input, "health_conditions", &v);
   allergies = string_array_json (input, "allergies", &v);
   if (password == NULL)
@@ -142,43 +160,36 @@ bz_patients_create (BzServices *svc, const BzCaller *caller, JsonObject *input, 
   }
   bz_store_notify (bz_services_get_store (svc), "patients", patient_id);
 
-  p = json_object_new ();
-  json_object_set_string_member (p, "id", patient_id);
-  json_object_set_string_member (p, "user_id", user_id);
-  json_object_set_string_member (p, "email", bz_json_get_string (input, "email"));
-  {
-    g_autofree char *full = g_strdup_printf ("%s %s", first, last);
-    json_object_set_string_member (p, "full_name", full);
-  }
-  json_object_set_string_member (p, "nutritionist_id", caller->user_id);
-  json_object_set_string_member (p, "status", "active");
-  json_object_set_boolean_member (p, "user_created", TRUE);
+  p = bz_record_new (&bz_patient_created_resource);
+  bz_record_set_string (p, BZ_PATIENT_CREATED_ID, patient_id);
+  bz_record_set_string (p, BZ_PATIENT_CREATED_USER_ID, user_id);
+  bz_record_set_string (p, BZ_PATIENT_CREATED_EMAIL, bz_json_get_string (input, "email"));
+  bz_record_take_string (p, BZ_PATIENT_CREATED_FULL_NAME, g_strdup_printf ("%s %s", first, last));
+  bz_record_set_string (p, BZ_PATIENT_CREATED_NUTRITIONIST_ID, caller->user_id);
+  bz_record_set_string (p, BZ_PATIENT_CREATED_STATUS, "active");
+  bz_record_set_boolean (p, BZ_PATIENT_CREATED_USER_CREATED, TRUE);
   /* No mail transport is configured in an offline clinic: say so honestly. */
-  json_object_set_boolean_member (p, "welcome_email_sent", FALSE);
-  json_object_set_boolean_member (p, "temporary_password_sent", FALSE);
+  bz_record_set_boolean (p, BZ_PATIENT_CREATED_WELCOME_EMAIL_SENT, FALSE);
+  bz_record_set_boolean (p, BZ_PATIENT_CREATED_TEMPORARY_PASSWORD_SENT, FALSE);
   /* Shown once to the nutritionist who hands it over; never stored in clear
    * and never returned again.  The patient must change it at first sign-in. */
   if (password == temp_password)
-    json_object_set_string_member (p, "temporary_password", temp_password);
-  else
-    json_object_set_null_member (p, "temporary_password");
-  {
-    JsonObject *data = json_object_new ();
-    json_object_set_object_member (data, "patient", p);
-    return bz_json_node_new_object (data);
-  }
+    bz_record_set_string (p, BZ_PATIENT_CREATED_TEMPORARY_PASSWORD, temp_password);
+  creation = bz_record_new (&bz_patient_creation_resource);
+  bz_record_take_object (creation, BZ_PATIENT_CREATION_PATIENT, p);
+  return creation;
 
 fail:
   bz_store_rollback (store);
   return NULL;
 }
 
-JsonNode *
-bz_patients_list (BzServices *svc, const BzCaller *caller, const char *search, const char *status,
-                  guint page, guint limit, GError **error)
+BzRecord *
+bz_patients_get_list (BzServices *svc, const BzCaller *caller, const char *search, const char *status,
+                      guint page, guint limit, GError **error)
 {
-  JsonArray *arr;
-  JsonObject *data;
+  g_autoptr(GPtrArray) patients = NULL;
+  BzRecord *list;
   gint64 total = 0;
 
   if (caller->role != BZ_ROLE_NUTRITIONIST)
@@ -195,15 +206,17 @@ bz_patients_list (BzServices *svc, const BzCaller *caller, const char *search, c
       g_propagate_error (error, e);
       return NULL;
     }
-  arr = bz_patient_repo_list (bz_services_get_store (svc), caller->user_id, status, search, limit,
-                              (gint64) (page - 1) * limit, &total, error);
-  if (arr == NULL)
+  patients = bz_patient_repo_list (bz_services_get_store (svc), caller->user_id, status, search, limit,
+                                   (gint64) (page - 1) * limit, &total, error);
+  if (patients == NULL)
     return NULL;
 
-  data = json_object_new ();
-  json_object_set_array_member (data, "patients", arr);
-  json_object_set_object_member (data, "pagination", bz_pagination_json (page, limit, total));
-  return bz_json_node_new_object (data);
+  list = bz_record_new (&bz_patient_list_resource);
+  bz_record_set_empty_array (list, BZ_PATIENT_LIST_PATIENTS);
+  for (guint i = 0; i < patients->len; i++)
+    bz_record_append (list, BZ_PATIENT_LIST_PATIENTS, g_object_ref (g_ptr_array_index (patients, i)));
+  bz_record_take_object (list, BZ_PATIENT_LIST_PAGINATION, bz_pagination_new (page, limit, total));
+  return list;
 }
 
 char *
@@ -248,16 +261,14 @@ bz_patients_audit_read (BzServices *svc, const BzCaller *caller, const char *pat
   bz_audit_log_record (bz_services_get_audit_log (svc), caller->user_id, patient_id, action);
 }
 
-JsonNode *
-bz_patients_get (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error)
+BzRecord *
+bz_patients_get_file (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
   g_autofree char *id = bz_patients_resolve (svc, caller, patient_id, error);
   g_autoptr(GError) local = NULL;
-  g_autoptr(GPtrArray) metrics = NULL;
-  JsonObject *patient, *basic, *data;
-  JsonArray *history;
-  guint n;
+  g_autoptr(GPtrArray) history = NULL;
+  BzRecord *basic, *patient, *envelope;
 
   if (id == NULL)
     return NULL;
@@ -276,30 +287,46 @@ bz_patients_get (BzServices *svc, const BzCaller *caller, const char *patient_id
     }
 
   /* progress_history: every scan, oldest first; current_metrics: the newest. */
-  metrics = bz_scan_repo_progress (store, id, error);
-  if (metrics == NULL)
+  history = bz_scan_repo_progress (store, id, error);
+  if (history == NULL)
     {
-      json_object_unref (basic);
+      g_object_unref (basic);
       return NULL;
     }
-  history = json_array_new ();
-  for (guint i = 0; i < metrics->len; i++)
-    json_array_add_element (history, bz_record_to_json_node (g_ptr_array_index (metrics, i)));
 
-  patient = json_object_new ();
-  json_object_set_string_member (patient, "id", id);
-  json_object_set_object_member (patient, "basic_info", basic);
-  n = json_array_get_length (history);
-  if (n > 0)
-    json_object_set_member (patient, "current_metrics", json_node_copy (json_array_get_element (history, n - 1)));
-  else
-    json_object_set_null_member (patient, "current_metrics");
-  json_object_set_array_member (patient, "progress_history", history);
-  json_object_set_null_member (patient, "active_meal_plan");
-  json_object_set_array_member (patient, "appointments", json_array_new ());
-  json_object_set_array_member (patient, "clinical_notes", json_array_new ());
+  patient = bz_record_new (&bz_patient_file_resource);
+  bz_record_set_string (patient, BZ_PATIENT_FILE_ID, id);
+  bz_record_take_object (patient, BZ_PATIENT_FILE_BASIC_INFO, basic);
+  if (history->len > 0)
+    bz_record_take_object (patient, BZ_PATIENT_FILE_CURRENT_METRICS,
+                           g_object_ref (g_ptr_array_index (history, history->len - 1)));
+  bz_record_set_empty_array (patient, BZ_PATIENT_FILE_PROGRESS_HISTORY);
+  for (guint i = 0; i < history->len; i++)
+    bz_record_append (patient, BZ_PATIENT_FILE_PROGRESS_HISTORY, g_object_ref (g_ptr_array_index (history, i)));
+  /* Not kept yet: active_meal_plan stays null, the lists empty. */
+  bz_record_set_empty_array (patient, BZ_PATIENT_FILE_APPOINTMENTS);
+  bz_record_set_empty_array (patient, BZ_PATIENT_FILE_CLINICAL_NOTES);
 
-  data = json_object_new ();
-  json_object_set_object_member (data, "patient", patient);
-  return bz_json_node_new_object (data);
+  envelope = bz_record_new (&bz_patient_file_envelope_resource);
+  bz_record_take_object (envelope, BZ_PATIENT_FILE_ENVELOPE_PATIENT, patient);
+  return envelope;
+}
+
+JsonNode *
+bz_patients_create (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
+{
+  return bz_json_node_take_record (bz_patients_add (svc, caller, input, error));
+}
+
+JsonNode *
+bz_patients_list (BzServices *svc, const BzCaller *caller, const char *search, const char *status,
+                  guint page, guint limit, GError **error)
+{
+  return bz_json_node_take_record (bz_patients_get_list (svc, caller, search, status, page, limit, error));
+}
+
+JsonNode *
+bz_patients_get (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error)
+{
+  return bz_json_node_take_record (bz_patients_get_file (svc, caller, patient_id, error));
 }

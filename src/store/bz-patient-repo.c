@@ -11,65 +11,45 @@
   " WHERE p.nutritionist_id = ?1 AND (?2 = 'all' OR p.status = ?2)" \
   " AND (?3 IS NULL OR lower(u.first_name || ' ' || u.last_name) LIKE ?3 ESCAPE '\\' OR u.email LIKE ?3 ESCAPE '\\')"
 
-/* --- Row mapping: one function per row kind -------------------------------------- */
+/* --- Rows ----------------------------------------------------------------------- */
 
-/* A list entry: p.id, p.user_id, first, last, email, goal, status, assigned_at,
- * newest scan's weight, target weight, first scan's weight, scan count. */
-static JsonObject *
-list_row (sqlite3_stmt *st)
+/* "first last" from two text columns. */
+static char *
+full_name (sqlite3_stmt *st, int first_col)
 {
-  JsonObject *o = json_object_new ();
-  g_autofree char *full = g_strdup_printf ("%s %s", bz_repo_text (st, 2), bz_repo_text (st, 3));
-  double current = sqlite3_column_double (st, 8), first = sqlite3_column_double (st, 10);
-  json_object_set_string_member (o, "id", bz_repo_text (st, 0));
-  json_object_set_string_member (o, "user_id", bz_repo_text (st, 1));
-  json_object_set_string_member (o, "full_name", full);
-  json_object_set_string_member (o, "email", bz_repo_text (st, 4));
-  json_object_set_null_member (o, "photo_url");
-  json_object_set_string_member (o, "primary_goal", bz_repo_text (st, 5));
-  json_object_set_string_member (o, "status", bz_repo_text (st, 6));
-  json_object_set_string_member (o, "assigned_at", bz_repo_text (st, 7));
-  json_object_set_null_member (o, "last_appointment");
-  json_object_set_null_member (o, "next_appointment");
-  bz_repo_set_double_or_null (o, "current_weight_kg", st, 8);
-  bz_repo_set_double_or_null (o, "target_weight_kg", st, 9);
-  /* progress toward target weight: (first − current) / (first − target), 0..100 */
-  if (!bz_repo_is_null (st, 8) && !bz_repo_is_null (st, 9) && first != sqlite3_column_double (st, 9))
-    {
-      double pct = 100.0 * (first - current) / (first - sqlite3_column_double (st, 9));
-      json_object_set_double_member (o, "progress_percentage", round (CLAMP (pct, 0.0, 100.0) * 10) / 10);
-    }
-  else
-    json_object_set_null_member (o, "progress_percentage");
-  json_object_set_int_member (o, "scan_count", sqlite3_column_int (st, 11));
-  return o;
+  return g_strdup_printf ("%s %s", (const char *) sqlite3_column_text (st, first_col),
+                          (const char *) sqlite3_column_text (st, first_col + 1));
 }
 
-/* basic_info: user_id, email, first, last, phone, date_of_birth, gender, goal,
- * target weight, health_conditions, allergies, status, assigned_at,
- * nutritionist_id, activity_level. */
-static JsonObject *
-basic_info_row (sqlite3_stmt *st)
+/* A list row: PatientSummary's columns, then first name, last name, email,
+ * the newest scan's weight, the first scan's weight and the scan count. */
+static BzRecord *
+summary_row (sqlite3_stmt *st)
 {
-  JsonObject *o = json_object_new ();
-  g_autofree char *full = g_strdup_printf ("%s %s", bz_repo_text (st, 2), bz_repo_text (st, 3));
-  json_object_set_string_member (o, "user_id", bz_repo_text (st, 0));
-  json_object_set_string_member (o, "email", bz_repo_text (st, 1));
-  json_object_set_string_member (o, "first_name", bz_repo_text (st, 2));
-  json_object_set_string_member (o, "last_name", bz_repo_text (st, 3));
-  json_object_set_string_member (o, "full_name", full);
-  json_object_set_string_member (o, "phone", bz_repo_text (st, 4));
-  json_object_set_string_member (o, "date_of_birth", bz_repo_text (st, 5));
-  json_object_set_string_member (o, "gender", bz_repo_text (st, 6));
-  json_object_set_string_member (o, "primary_goal", bz_repo_text (st, 7));
-  bz_repo_set_double_or_null (o, "target_weight_kg", st, 8);
-  json_object_set_member (o, "health_conditions", bz_repo_json_from_text (st, 9));
-  json_object_set_member (o, "allergies", bz_repo_json_from_text (st, 10));
-  json_object_set_string_member (o, "status", bz_repo_text (st, 11));
-  json_object_set_string_member (o, "assigned_at", bz_repo_text (st, 12));
-  json_object_set_string_member (o, "nutritionist_id", bz_repo_text (st, 13));
-  json_object_set_string_member (o, "activity_level", bz_repo_text (st, 14));
-  return o;
+  BzRecord *p = bz_record_new (&bz_patient_summary_resource);
+  int col = 0;
+
+  bz_db_read_record (st, &col, p);
+  bz_record_take_string (p, BZ_PATIENT_SUMMARY_FULL_NAME, full_name (st, col));
+  bz_record_set_string (p, BZ_PATIENT_SUMMARY_EMAIL, (const char *) sqlite3_column_text (st, col + 2));
+  if (sqlite3_column_type (st, col + 3) != SQLITE_NULL)
+    {
+      double current = sqlite3_column_double (st, col + 3), first = sqlite3_column_double (st, col + 4);
+      bz_record_set_double (p, BZ_PATIENT_SUMMARY_CURRENT_WEIGHT_KG, current);
+      /* progress toward target weight: (first − current) / (first − target), 0..100 */
+      if (bz_record_has (p, BZ_PATIENT_SUMMARY_TARGET_WEIGHT_KG))
+        {
+          double target = bz_record_get_double (p, BZ_PATIENT_SUMMARY_TARGET_WEIGHT_KG);
+          if (first != target)
+            {
+              double pct = 100.0 * (first - current) / (first - target);
+              bz_record_set_double (p, BZ_PATIENT_SUMMARY_PROGRESS_PERCENTAGE,
+                                    round (CLAMP (pct, 0.0, 100.0) * 10) / 10);
+            }
+        }
+    }
+  bz_record_set_int (p, BZ_PATIENT_SUMMARY_SCAN_COUNT, sqlite3_column_int64 (st, col + 5));
+  return p;
 }
 
 /* --- Writes --------------------------------------------------------------------- */
@@ -127,14 +107,15 @@ bind_filter (sqlite3_stmt *st, const char *nutritionist_id, const char *status, 
   bz_db_bind_text_or_null (st, 3, pattern);
 }
 
-JsonArray *
+GPtrArray *
 bz_patient_repo_list (BzStore *store, const char *nutritionist_id, const char *status,
                       const char *search, guint limit, gint64 offset,
                       gint64 *out_total, GError **error)
 {
+  static gsize page_sql;
   sqlite3 *db = bz_store_db (store);
   g_autofree char *pattern = search && *search ? like_pattern (search) : NULL;
-  g_autoptr(JsonArray) arr = json_array_new ();
+  g_autoptr(GPtrArray) patients = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean have_row;
   gint64 total;
 
@@ -148,14 +129,14 @@ bz_patient_repo_list (BzStore *store, const char *nutritionist_id, const char *s
     total = have_row ? sqlite3_column_int64 (count, 0) : 0;
   }
   {
-    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-        "SELECT p.id, p.user_id, u.first_name, u.last_name, u.email, p.primary_goal, p.status, p.assigned_at,"
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, bz_repo_sql_once (&page_sql,
+        "SELECT %s, u.first_name, u.last_name, u.email,"
         " (SELECT weight_kg FROM body_scans s WHERE s.patient_id = p.id ORDER BY measured_at DESC LIMIT 1),"
-        " p.target_weight_kg,"
         " (SELECT weight_kg FROM body_scans s WHERE s.patient_id = p.id ORDER BY measured_at ASC LIMIT 1),"
         " (SELECT count(*) FROM body_scans s WHERE s.patient_id = p.id)"
         PATIENT_FILTER
-        " ORDER BY u.last_name COLLATE NOCASE, u.first_name COLLATE NOCASE LIMIT ?4 OFFSET ?5", error);
+        " ORDER BY u.last_name COLLATE NOCASE, u.first_name COLLATE NOCASE LIMIT ?4 OFFSET ?5",
+        &bz_patient_summary_resource, "p"), error);
     if (!st)
       return NULL;
     bind_filter (st, nutritionist_id, status, pattern);
@@ -167,11 +148,11 @@ bz_patient_repo_list (BzStore *store, const char *nutritionist_id, const char *s
           return NULL;
         if (!have_row)
           break;
-        json_array_add_object_element (arr, list_row (st));
+        g_ptr_array_add (patients, summary_row (st));
       }
   }
   *out_total = total;
-  return g_steal_pointer (&arr);
+  return g_steal_pointer (&patients);
 }
 
 /* Runs @sql (one text column out) with ?1 = @a and ?2 = @b (when not NULL). */
@@ -206,20 +187,29 @@ bz_patient_repo_id_if_assigned (BzStore *store, const char *patient_id,
                     patient_id, nutritionist_id, error);
 }
 
-JsonObject *
+BzRecord *
 bz_patient_repo_get_basic_info (BzStore *store, const char *patient_id, GError **error)
 {
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
-      "SELECT p.user_id, u.email, u.first_name, u.last_name, u.phone, u.date_of_birth, u.gender,"
-      " p.primary_goal, p.target_weight_kg, p.health_conditions, p.allergies, p.status, p.assigned_at,"
-      " p.nutritionist_id, p.activity_level"
-      " FROM patients p JOIN users u ON u.id = p.user_id WHERE p.id = ?", error);
+  static gsize sql;
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), bz_repo_sql_once (&sql,
+      "SELECT %s, p.health_conditions, p.allergies"
+      " FROM patients p JOIN users u ON u.id = p.user_id WHERE p.id = ?1",
+      &bz_patient_info_resource, NULL), error);
   gboolean have_row;
+  BzRecord *info;
+  int col = 0;
 
   if (!st)
     return NULL;
   sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
   if (!bz_repo_step (st, &have_row, error) || !have_row)
     return NULL;
-  return basic_info_row (st);
+  info = bz_record_new (&bz_patient_info_resource);
+  bz_db_read_record (st, &col, info);
+  bz_record_take_string (info, BZ_PATIENT_INFO_FULL_NAME,
+                         g_strdup_printf ("%s %s", bz_record_get_string (info, BZ_PATIENT_INFO_FIRST_NAME),
+                                          bz_record_get_string (info, BZ_PATIENT_INFO_LAST_NAME)));
+  bz_repo_read_json_strv (st, col, info, BZ_PATIENT_INFO_HEALTH_CONDITIONS);
+  bz_repo_read_json_strv (st, col + 1, info, BZ_PATIENT_INFO_ALLERGIES);
+  return info;
 }

@@ -1,5 +1,6 @@
 /* bz-patient-repo.h — the patients aggregate: `patients` joined with the
- * patient's `users` row, and its progress from `body_scans`.
+ * patient's `users` row, and its progress from `body_scans`; read as records
+ * of bz_patient_summary_resource and bz_patient_info_resource.
  *
  * Every function runs on the calling thread's connection (bz_store_db());
  * writers run inside the caller's transaction (bz_store_begin()) and append
@@ -8,8 +9,7 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
+#include "bz-resources.h"
 #include "bz-store.h"
 
 G_BEGIN_DECLS
@@ -68,15 +68,16 @@ gboolean    bz_patient_repo_insert        (BzStore *store, const BzPatientRecord
  *
  * One page ordered by last name, first name (case-insensitive); one
  * statement for the page whatever its length (the scans' figures are
- * correlated subqueries, not a query per row).
+ * correlated subqueries, not a query per row), and one for the count.
  *
- * Returns: (transfer full): an array of {id, user_id, full_name, email,
- *   photo_url (null), primary_goal, status, assigned_at, last_appointment
- *   (null), next_appointment (null), current_weight_kg (newest scan, or
- *   null), target_weight_kg (or null), progress_percentage (first scan ->
- *   target, 0..100 rounded to 0.1, or null), scan_count}, or %NULL with @error.
+ * Returns: (transfer full) (element-type BzRecord): PatientSummary
+ *   records: photo_url, last_appointment and next_appointment null (not
+ *   kept yet), current_weight_kg the newest scan's (or null),
+ *   progress_percentage from the first scan's weight toward the target
+ *   (0..100, rounded to 0.1; null without a scan or a target), or %NULL
+ *   with @error.
  */
-JsonArray  *bz_patient_repo_list          (BzStore *store, const char *nutritionist_id, const char *status,
+GPtrArray  *bz_patient_repo_list          (BzStore *store, const char *nutritionist_id, const char *status,
                                            const char *search, guint limit, gint64 offset,
                                            gint64 *out_total, GError **error);
 
@@ -110,12 +111,10 @@ char       *bz_patient_repo_id_if_assigned (BzStore *store, const char *patient_
  * @patient_id: a patients.id
  * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
  *
- * Returns: (transfer full) (nullable): {user_id, email, first_name,
- *   last_name, full_name, phone, date_of_birth, gender, primary_goal,
- *   target_weight_kg, health_conditions [..], allergies [..], status,
- *   assigned_at, nutritionist_id, activity_level}; %NULL without @error when
- *   there is no such patient.
+ * Returns: (transfer full) (nullable): the PatientInfo record (full_name
+ *   "first last"; health_conditions and allergies empty lists when none);
+ *   %NULL without @error when there is no such patient.
  */
-JsonObject *bz_patient_repo_get_basic_info (BzStore *store, const char *patient_id, GError **error);
+BzRecord   *bz_patient_repo_get_basic_info (BzStore *store, const char *patient_id, GError **error);
 
 G_END_DECLS

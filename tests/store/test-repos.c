@@ -188,7 +188,7 @@ test_patient_search (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(BzStore) store = bz_store_open (dir, &error);
   g_autofree char *now = bz_now_iso8601 ();
-  g_autoptr(JsonArray) all = NULL, literal = NULL, none = NULL;
+  g_autoptr(GPtrArray) all = NULL, literal = NULL, none = NULL;
   gint64 total = -1;
 
   add_user (store, "n1", "n@test.local", "n", NULL, "nutritionist", "LIC-9");
@@ -207,10 +207,10 @@ test_patient_search (void)
 
   all = bz_patient_repo_list (store, "n1", "all", NULL, 10, 0, &total, &error);
   g_assert_cmpint (total, ==, 2);
-  g_assert_cmpuint (json_array_get_length (all), ==, 2);
+  g_assert_cmpuint (all->len, ==, 2);
   literal = bz_patient_repo_list (store, "n1", "active", "P_1", 10, 0, &total, &error);
   g_assert_cmpint (total, ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (literal, 0), "id"), ==, "pat1");
+  g_assert_cmpstr (bz_record_get_string (g_ptr_array_index (literal, 0), BZ_PATIENT_SUMMARY_ID), ==, "pat1");
   none = bz_patient_repo_list (store, "n1", "graduated", NULL, 10, 0, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpint (total, ==, 0);
@@ -248,7 +248,8 @@ new_scan (const char *id, const char *measured_at, double weight_kg, double wais
 }
 
 /* Scans and avatars as records: only the measured circumferences stored and
- * read back, the BMI computed, avatars numbered per patient. */
+ * read back, the BMI computed, avatars numbered per patient; the patient's
+ * list row and basic info from them. */
 static void
 test_scans (void)
 {
@@ -260,9 +261,13 @@ test_scans (void)
   g_autoptr(GBytes) glb = g_bytes_new_static ("glTF-not-really", 15);
   g_autoptr(BzRecord) got = NULL;
   g_autoptr(GPtrArray) list = NULL, history = NULL;
+  g_autoptr(GPtrArray) patients = NULL;
+  g_autoptr(BzRecord) info = NULL;
   BzPatientRecord p = { .id = "pat1", .user_id = "p1", .nutritionist_id = "n1",
-                        .health_conditions_json = "[]", .allergies_json = "[]", .created_at = now };
-  BzRecord *circ, *avatar;
+                        .has_target_weight = TRUE, .target_weight_kg = 80,
+                        .health_conditions_json = "[\"asthma\"]", .allergies_json = "[]", .created_at = now };
+  BzRecord *circ, *avatar, *summary;
+  gint64 total = 0;
 
   add_user (store, "n1", "n@test.local", "n", NULL, "nutritionist", "LIC-9");
   add_user (store, "p1", "p@test.local", "p", NULL, "patient", NULL);
@@ -312,6 +317,31 @@ test_scans (void)
   g_assert_cmpstr (bz_record_get_string (g_ptr_array_index (history, 0), BZ_METRICS_SCAN_ID), ==, "s1");
   circ = bz_record_get_object (g_ptr_array_index (history, 1), BZ_METRICS_CIRCUMFERENCES_CM);
   g_assert_cmpfloat (bz_record_get_double (circ, BZ_CIRCUMFERENCES_WAIST), ==, 95.5);
+
+  /* The patient's figures from the scans: newest weight, progress from the
+   * first toward the target, count. */
+  patients = bz_patient_repo_list (store, "n1", "active", NULL, 10, 0, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (total, ==, 1);
+  summary = g_ptr_array_index (patients, 0);
+  g_assert_cmpstr (bz_record_get_string (summary, BZ_PATIENT_SUMMARY_FULL_NAME), ==, "Ana Rivera");
+  g_assert_cmpstr (bz_record_get_string (summary, BZ_PATIENT_SUMMARY_EMAIL), ==, "p@test.local");
+  g_assert_cmpfloat (bz_record_get_double (summary, BZ_PATIENT_SUMMARY_CURRENT_WEIGHT_KG), ==, 86.0);
+  g_assert_cmpfloat_with_epsilon (bz_record_get_double (summary, BZ_PATIENT_SUMMARY_PROGRESS_PERCENTAGE),
+                                  28.6, 1e-9);
+  g_assert_cmpint (bz_record_get_int (summary, BZ_PATIENT_SUMMARY_SCAN_COUNT), ==, 2);
+  g_assert_false (bz_record_has (summary, BZ_PATIENT_SUMMARY_PHOTO_URL));
+
+  info = bz_patient_repo_get_basic_info (store, "pat1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bz_record_get_string (info, BZ_PATIENT_INFO_FULL_NAME), ==, "Ana Rivera");
+  g_assert_cmpstr (bz_record_get_string (info, BZ_PATIENT_INFO_NUTRITIONIST_ID), ==, "n1");
+  g_assert_cmpstr (bz_record_get_string (info, BZ_PATIENT_INFO_ACTIVITY_LEVEL), ==, "light");
+  g_assert_cmpfloat (bz_record_get_double (info, BZ_PATIENT_INFO_TARGET_WEIGHT_KG), ==, 80);
+  g_assert_cmpstrv (bz_record_get_strv (info, BZ_PATIENT_INFO_HEALTH_CONDITIONS), ((const char *[]) { "asthma", NULL }));
+  g_assert_cmpuint (g_strv_length ((GStrv) bz_record_get_strv (info, BZ_PATIENT_INFO_ALLERGIES)), ==, 0);
+  g_assert_null (bz_patient_repo_get_basic_info (store, "nope", &error));
+  g_assert_no_error (error);
   bz_test_rmdir (dir);
 }
 
@@ -323,6 +353,6 @@ main (int argc, char **argv)
   g_test_add_func ("/repos/nested-transaction", test_nested_transaction);
   g_test_add_func ("/repos/tokens", test_tokens);
   g_test_add_func ("/repos/patient-search", test_patient_search);
-  g_test_add_func ("/repos/scans", test_scans);
+  g_test_add_func ("/repos/scans-and-patient", test_scans);
   return g_test_run ();
 }
