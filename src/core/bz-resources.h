@@ -112,15 +112,15 @@ BZ_RESOURCE_DECLARE (bz_readiness, READINESS, BZ_READINESS_FIELDS)
 /* --- Accounts (seed 002 §4.2) --------------------------------------------- */
 
 #define BZ_USER_FIELDS(F) \
-  F (USER_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
-  F (USER_EMAIL, .name = "email", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "Lowercase") \
-  F (USER_USERNAME, .name = "username", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
-  F (USER_FIRST_NAME, .name = "first_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
-  F (USER_LAST_NAME, .name = "last_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (USER_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .column = "id") \
+  F (USER_EMAIL, .name = "email", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "email", .description = "Lowercase") \
+  F (USER_USERNAME, .name = "username", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "username") \
+  F (USER_FIRST_NAME, .name = "first_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "first_name") \
+  F (USER_LAST_NAME, .name = "last_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "last_name") \
   F (USER_FULL_NAME, .name = "full_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
-  F (USER_USER_TYPE, .name = "user_type", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_user_type) \
-  F (USER_EMAIL_VERIFIED, .name = "email_verified", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY) \
-  F (USER_MUST_CHANGE_PASSWORD, .name = "must_change_password", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY, .description = "A generated password must be changed before anything else")
+  F (USER_USER_TYPE, .name = "user_type", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .column = "user_type", .vocab = &bz_vocab_user_type) \
+  F (USER_EMAIL_VERIFIED, .name = "email_verified", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY, .column = "email_verified") \
+  F (USER_MUST_CHANGE_PASSWORD, .name = "must_change_password", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY, .column = "must_change_password", .description = "A generated password must be changed before anything else")
 BZ_RESOURCE_DECLARE (bz_user, USER, BZ_USER_FIELDS)
 
 /* Login and registration: tokens and who they belong to. */

@@ -10,10 +10,10 @@ static BzResponse *
 do_register (BzServices *svc, BzRequest *req, GError **error)
 {
   g_autoptr(JsonObject) body = bz_request_json_object (req, error);
-  JsonNode *data;
+  BzRecord *data;
   if (!body || !(data = bz_auth_register (svc, body, req->client_address, error)))
     return NULL;
-  return bz_response_json (201, data);
+  return bz_response_record (201, data);
 }
 
 static const char *
@@ -36,7 +36,7 @@ login (BzServices *svc, BzRequest *req, GError **error)
   g_autoptr(JsonObject) body = bz_request_json_object (req, error);
   BzValidation v = BZ_VALIDATION_INIT;
   const char *email, *password;
-  JsonNode *data;
+  BzRecord *data;
 
   if (!body)
     return NULL;
@@ -46,7 +46,7 @@ login (BzServices *svc, BzRequest *req, GError **error)
     return NULL;
   if (!(data = bz_auth_login (svc, email, password, req->client_address, error)))
     return NULL;
-  return bz_response_json (200, data);
+  return bz_response_record (200, data);
 }
 
 static BzResponse *
@@ -55,7 +55,7 @@ refresh (BzServices *svc, BzRequest *req, GError **error)
   g_autoptr(JsonObject) body = bz_request_json_object (req, error);
   BzValidation v = BZ_VALIDATION_INIT;
   const char *token;
-  JsonNode *data;
+  BzRecord *data;
 
   if (!body)
     return NULL;
@@ -64,7 +64,7 @@ refresh (BzServices *svc, BzRequest *req, GError **error)
     return NULL;
   if (!(data = bz_auth_refresh (svc, token, error)))
     return NULL;
-  return bz_response_json (200, data);
+  return bz_response_record (200, data);
 }
 
 static BzResponse *

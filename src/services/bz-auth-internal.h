@@ -35,9 +35,10 @@ void bz_auth_ensure_sodium (void);
  * bz_auth_session_new:
  * Opens a new session (a new refresh-token family) for @caller inside the
  * calling thread's open transaction (bz_store_begin()).
- * Returns: (transfer full): {user, access_token, refresh_token, token_type, expires_in}
+ * Returns: (transfer full): a Session record {access_token, refresh_token,
+ *   token_type, expires_in, password_change_required, user}
  */
-JsonNode *bz_auth_session_new (BzServices *svc, const BzCaller *caller, GError **error);
+BzRecord *bz_auth_session_new (BzServices *svc, const BzCaller *caller, GError **error);
 
 /* bz-auth-validate.c */
 

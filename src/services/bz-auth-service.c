@@ -372,20 +372,27 @@ bz_auth_create_user (BzServices *svc, const char *email, const char *password,
   return g_steal_pointer (&id);
 }
 
-JsonObject *
-bz_user_json (BzServices *svc, const char *user_id, GError **error)
+BzRecord *
+bz_auth_get_user (BzServices *svc, const char *user_id, GError **error)
 {
   g_autoptr(GError) local = NULL;
-  JsonObject *o = bz_user_repo_get (bz_services_get_store (svc), user_id, &local);
+  BzRecord *user = bz_user_repo_get (bz_services_get_store (svc), user_id, &local);
 
-  if (o == NULL)
+  if (user == NULL)
     {
       if (local)
         g_propagate_error (error, g_steal_pointer (&local));
       else
         g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("User not found"));
     }
-  return o;
+  return user;
+}
+
+JsonObject *
+bz_user_json (BzServices *svc, const char *user_id, GError **error)
+{
+  g_autoptr(JsonNode) node = bz_json_node_take_record (bz_auth_get_user (svc, user_id, error));
+  return node ? json_object_ref (json_node_get_object (node)) : NULL;
 }
 
 /* --- Sign-in --------------------------------------------------------------- */
@@ -426,13 +433,13 @@ authenticate (BzServices *svc, const char *email, const char *password, GError *
   return bz_caller_new (account.id, role, account.email);
 }
 
-JsonNode *
+BzRecord *
 bz_auth_login (BzServices *svc, const char *email, const char *password,
                const char *client_address, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
   g_autoptr(BzCaller) caller = NULL;
-  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(BzRecord) result = NULL;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
   if (!check_login_rate (client_address, email, error))
@@ -535,7 +542,7 @@ bz_auth_change_password (BzServices *svc, const BzCaller *caller, const char *cu
 
 /* --- Registration ------------------------------------------------------------ */
 
-JsonNode *
+BzRecord *
 bz_auth_register (BzServices *svc, JsonObject *input, const char *client_address, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
@@ -544,7 +551,7 @@ bz_auth_register (BzServices *svc, JsonObject *input, const char *client_address
   g_autofree char *hash = NULL;
   g_autofree char *id = NULL;
   g_autoptr(BzCaller) caller = NULL;
-  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(BzRecord) result = NULL;
   const char *email, *password, *first_name, *last_name, *user_type;
   BzRole role = BZ_ROLE_PATIENT;
 

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "bz-limits.h"
+#include "bz-resources.h"
 #include "bz-services.h"
 
 G_BEGIN_DECLS
@@ -26,11 +27,12 @@ G_BEGIN_DECLS
  * @client_address: (nullable): the peer address; valid registrations are
  *   limited to %BZ_REGISTRATIONS_PER_MINUTE per address.  %NULL for
  *   in-process callers (the desk), which are not limited.
- * Returns: (transfer full): {user, access_token, refresh_token, token_type, expires_in}
+ * Returns: (transfer full): a Session record {access_token, refresh_token,
+ *   token_type, expires_in, password_change_required, user}
  * Errors: VALIDATION (details per field), CONFLICT (email already registered),
  *   RATE_LIMITED (with bz_error_get_retry_after()).
  */
-JsonNode *bz_auth_register (BzServices *svc, JsonObject *input, const char *client_address, GError **error);
+BzRecord *bz_auth_register (BzServices *svc, JsonObject *input, const char *client_address, GError **error);
 
 /**
  * bz_auth_change_password:
@@ -55,19 +57,25 @@ gboolean  bz_auth_change_password (BzServices *svc, const BzCaller *caller, cons
  *
  * Attempts are limited per address (%BZ_LOGIN_ATTEMPTS_PER_MINUTE) and per
  * failures per account, whatever the address (%BZ_LOGIN_FAILURES_PER_ACCOUNT_PER_MINUTE).
- * Returns: (transfer full): {user, access_token, refresh_token, token_type, expires_in}
+ * Returns: (transfer full): a Session record, as bz_auth_register()
  * Errors: VALIDATION, UNAUTHENTICATED (wrong email or password, same message),
  *   RATE_LIMITED (with bz_error_get_retry_after()).
  */
-JsonNode *bz_auth_login    (BzServices *svc, const char *email, const char *password,
+BzRecord *bz_auth_login    (BzServices *svc, const char *email, const char *password,
                             const char *client_address, GError **error);
 
 /**
  * bz_auth_refresh:
- * Returns: (transfer full): {access_token, refresh_token, token_type, expires_in}
+ * @refresh_token: the refresh token of a sign-in; spent by this call
+ *
+ * Rotates @refresh_token: a new access token and the next refresh token of
+ * the same sign-in.
+ *
+ * Returns: (transfer full): a TokenPair record {access_token, refresh_token,
+ *   token_type, expires_in}
  * Errors: VALIDATION, UNAUTHENTICATED (unknown, expired, revoked or reused token).
  */
-JsonNode *bz_auth_refresh  (BzServices *svc, const char *refresh_token, GError **error);
+BzRecord *bz_auth_refresh  (BzServices *svc, const char *refresh_token, GError **error);
 
 /** bz_auth_logout: revokes @refresh_token's family. Errors: VALIDATION, UNAUTHENTICATED. */
 gboolean  bz_auth_logout   (BzServices *svc, const char *refresh_token, GError **error);
@@ -99,7 +107,21 @@ char     *bz_auth_create_user (BzServices *svc, const char *email, const char *p
 /** bz_password_check_rules: seed 002 §7.4.1; adds details under @field to @v. */
 void      bz_password_check_rules (const char *password, const char *field, BzValidation *v);
 
-/** bz_user_json: Returns: (transfer full): seed 002 `user` object for @user_id, or NULL. */
+/**
+ * bz_auth_get_user:
+ * @user_id: a users.id
+ * @error: NOT_FOUND when there is no such user; INTERNAL or UNAVAILABLE
+ *
+ * Returns: (transfer full): the User record (seed 002's `user`) of
+ *   @user_id; %NULL with @error.
+ */
+BzRecord *bz_auth_get_user (BzServices *svc, const char *user_id, GError **error);
+
+/**
+ * bz_user_json:
+ * For the GUI until it binds the records: the JSON of bz_auth_get_user().
+ * Returns: (transfer full): seed 002 `user` object for @user_id, or %NULL with @error.
+ */
 JsonObject *bz_user_json (BzServices *svc, const char *user_id, GError **error);
 
 G_END_DECLS

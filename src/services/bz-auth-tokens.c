@@ -137,39 +137,44 @@ refresh_token_insert (BzStore *store, const char *user_id, const char *family_id
   return g_strdup (token);
 }
 
-static JsonObject *
-token_response (const char *access_token, const char *refresh_token)
+/* A TokenPair, or the token members of a Session (same names, same order). */
+static BzRecord *
+token_record (const BzResource *res, const char *access_token, const char *refresh_token)
 {
-  JsonObject *o = json_object_new ();
-  json_object_set_string_member (o, "access_token", access_token);
-  json_object_set_string_member (o, "refresh_token", refresh_token);
-  json_object_set_string_member (o, "token_type", "Bearer");
-  json_object_set_int_member (o, "expires_in", BZ_ACCESS_TOKEN_TTL_S);
-  return o;
+  BzRecord *r = bz_record_new (res);
+
+  G_STATIC_ASSERT ((int) BZ_SESSION_ACCESS_TOKEN == (int) BZ_TOKEN_PAIR_ACCESS_TOKEN &&
+                   (int) BZ_SESSION_REFRESH_TOKEN == (int) BZ_TOKEN_PAIR_REFRESH_TOKEN &&
+                   (int) BZ_SESSION_TOKEN_TYPE == (int) BZ_TOKEN_PAIR_TOKEN_TYPE &&
+                   (int) BZ_SESSION_EXPIRES_IN == (int) BZ_TOKEN_PAIR_EXPIRES_IN);
+  bz_record_set_string (r, BZ_TOKEN_PAIR_ACCESS_TOKEN, access_token);
+  bz_record_set_string (r, BZ_TOKEN_PAIR_REFRESH_TOKEN, refresh_token);
+  bz_record_set_string (r, BZ_TOKEN_PAIR_TOKEN_TYPE, "Bearer");
+  bz_record_set_int (r, BZ_TOKEN_PAIR_EXPIRES_IN, BZ_ACCESS_TOKEN_TTL_S);
+  return r;
 }
 
-JsonNode *
+BzRecord *
 bz_auth_session_new (BzServices *svc, const BzCaller *caller, GError **error)
 {
   g_autofree char *family = g_uuid_string_random ();
   g_autofree char *access = access_token_new (svc, caller->user_id, caller->role, caller->email, family, error);
   g_autofree char *refresh = NULL;
-  JsonObject *user;
-  JsonObject *o;
+  BzRecord *user, *session;
 
   if (!access)
     return NULL;
   refresh = refresh_token_insert (bz_services_get_store (svc), caller->user_id, family, NULL, error);
   if (!refresh)
     return NULL;
-  user = bz_user_json (svc, caller->user_id, error);
+  user = bz_auth_get_user (svc, caller->user_id, error);
   if (!user)
     return NULL;
-  o = token_response (access, refresh);
-  json_object_set_boolean_member (o, "password_change_required",
-                                  json_object_get_boolean_member (user, "must_change_password"));
-  json_object_set_object_member (o, "user", user);
-  return bz_json_node_new_object (o);
+  session = token_record (&bz_session_resource, access, refresh);
+  bz_record_set_boolean (session, BZ_SESSION_PASSWORD_CHANGE_REQUIRED,
+                         bz_record_get_boolean (user, BZ_USER_MUST_CHANGE_PASSWORD));
+  bz_record_take_object (session, BZ_SESSION_USER, user);
+  return session;
 }
 
 static gboolean
@@ -226,7 +231,7 @@ active_caller (BzStore *store, const char *user_id, const char *session_id, GErr
   return NULL;
 }
 
-JsonNode *
+BzRecord *
 bz_auth_refresh (BzServices *svc, const char *refresh_token, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
@@ -284,7 +289,7 @@ bz_auth_refresh (BzServices *svc, const char *refresh_token, GError **error)
   if (!bz_token_repo_mark_replaced (store, row.id, new_id, &local) ||
       !bz_store_commit (store, &local))
     goto fail;
-  return bz_json_node_new_object (token_response (access, refresh));
+  return token_record (&bz_token_pair_resource, access, refresh);
 
 fail:
   bz_store_rollback (store);

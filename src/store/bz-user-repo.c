@@ -16,25 +16,6 @@ bz_user_account_clear (BzUserAccount *a)
 
 /* --- Row mapping: one function per row kind -------------------------------------- */
 
-/* Seed 002's `user`: id, email, username, first, last, user_type,
- * email_verified, must_change_password. */
-static JsonObject *
-user_row (sqlite3_stmt *st)
-{
-  JsonObject *o = json_object_new ();
-  g_autofree char *full = g_strdup_printf ("%s %s", bz_repo_text (st, 3), bz_repo_text (st, 4));
-  json_object_set_string_member (o, "id", bz_repo_text (st, 0));
-  json_object_set_string_member (o, "email", bz_repo_text (st, 1));
-  json_object_set_string_member (o, "username", bz_repo_text (st, 2));
-  json_object_set_string_member (o, "first_name", bz_repo_text (st, 3));
-  json_object_set_string_member (o, "last_name", bz_repo_text (st, 4));
-  json_object_set_string_member (o, "full_name", full);
-  json_object_set_string_member (o, "user_type", bz_repo_text (st, 5));
-  json_object_set_boolean_member (o, "email_verified", sqlite3_column_int (st, 6) != 0);
-  json_object_set_boolean_member (o, "must_change_password", sqlite3_column_int (st, 7) != 0);
-  return o;
-}
-
 /* Sign-in: id, password_hash, user_type, email, is_active. */
 static void
 login_row (sqlite3_stmt *st, BzUserAccount *out)
@@ -117,20 +98,27 @@ bz_user_repo_usernames_with_base (BzStore *store, const char *base, GError **err
     }
 }
 
-JsonObject *
+BzRecord *
 bz_user_repo_get (BzStore *store, const char *user_id, GError **error)
 {
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
-      "SELECT id, email, username, first_name, last_name, user_type, email_verified, must_change_password"
-      " FROM users WHERE id = ?", error);
+  static gsize sql;
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), bz_repo_sql_once (&sql,
+      "SELECT %s FROM users WHERE id = ?1", &bz_user_resource, NULL), error);
   gboolean have_row;
+  BzRecord *user;
+  int col = 0;
 
   if (!st)
     return NULL;
   sqlite3_bind_text (st, 1, user_id, -1, SQLITE_STATIC);
   if (!bz_repo_step (st, &have_row, error) || !have_row)
     return NULL;
-  return user_row (st);
+  user = bz_record_new (&bz_user_resource);
+  bz_db_read_record (st, &col, user);
+  bz_record_take_string (user, BZ_USER_FULL_NAME,
+                         g_strdup_printf ("%s %s", bz_record_get_string (user, BZ_USER_FIRST_NAME),
+                                          bz_record_get_string (user, BZ_USER_LAST_NAME)));
+  return user;
 }
 
 gboolean

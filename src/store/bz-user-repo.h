@@ -1,5 +1,6 @@
 /* bz-user-repo.h — the users aggregate: `users` (credentials, profile, the
- * must_change_password flag) and a nutritionist's `nutritionists` row.
+ * must_change_password flag) and a nutritionist's `nutritionists` row; a
+ * user is read as a record of bz_user_resource.
  *
  * Every function runs on the calling thread's connection (bz_store_db());
  * writers run inside the caller's transaction (bz_store_begin()) and append
@@ -8,8 +9,7 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
+#include "bz-resources.h"
 #include "bz-store.h"
 
 G_BEGIN_DECLS
@@ -160,11 +160,10 @@ gboolean    bz_user_repo_insert           (BzStore *store, const BzUserRecord *u
  * @user_id: a users.id
  * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
  *
- * Returns: (transfer full) (nullable): seed 002's `user` object {id, email,
- *   username, first_name, last_name, full_name, user_type, email_verified,
- *   must_change_password}; %NULL without @error when there is no such user.
+ * Returns: (transfer full) (nullable): the User record (seed 002's `user`;
+ *   full_name "first last"); %NULL without @error when there is no such user.
  */
-JsonObject *bz_user_repo_get              (BzStore *store, const char *user_id, GError **error);
+BzRecord   *bz_user_repo_get              (BzStore *store, const char *user_id, GError **error);
 
 /**
  * bz_user_repo_find_login:

@@ -16,6 +16,25 @@
 
 #define PASSWORD "SecurePass123!"
 
+/* The services answer records; these tests read the JSON the API serves. */
+static JsonNode *
+register_json (BzServices *svc, JsonObject *input, const char *client_address, GError **error)
+{
+  return bz_json_node_take_record (bz_auth_register (svc, input, client_address, error));
+}
+
+static JsonNode *
+login_json (BzServices *svc, const char *email, const char *password, const char *client_address, GError **error)
+{
+  return bz_json_node_take_record (bz_auth_login (svc, email, password, client_address, error));
+}
+
+static JsonNode *
+refresh_json (BzServices *svc, const char *refresh_token, GError **error)
+{
+  return bz_json_node_take_record (bz_auth_refresh (svc, refresh_token, error));
+}
+
 typedef struct
 {
   char *dir;
@@ -98,7 +117,7 @@ static JsonNode *
 register_ok (Fixture *f, JsonObject *body)
 {
   g_autoptr(GError) error = NULL;
-  JsonNode *node = bz_auth_register (f->svc, body, NULL, &error);
+  JsonNode *node = register_json (f->svc, body, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (node);
   return node;
@@ -151,7 +170,7 @@ carlos_login (Fixture *f)
   g_autoptr(JsonObject) body = register_body ("carlos@example.com", "Carlos", "Hernández", "patient");
   g_autoptr(JsonNode) reg = register_ok (f, body);
   g_autoptr(GError) error = NULL;
-  JsonNode *login = bz_auth_login (f->svc, "carlos@example.com", PASSWORD, "198.51.100.1", &error);
+  JsonNode *login = login_json (f->svc, "carlos@example.com", PASSWORD, "198.51.100.1", &error);
   g_assert_no_error (error);
   return login;
 }
@@ -292,7 +311,7 @@ test_register_duplicate (Fixture *f, gconstpointer data)
 
   users = count_rows (f, "SELECT count(*) FROM users");
   changes = count_rows (f, "SELECT count(*) FROM changes");
-  rb = bz_auth_register (f->svc, b, NULL, &error);
+  rb = register_json (f->svc, b, NULL, &error);
   g_assert_null (rb);
   g_assert_error (error, BZ_ERROR, BZ_ERROR_CONFLICT);
   g_assert_true (has_detail (error, "email", "already_exists"));
@@ -331,7 +350,7 @@ test_register_nutritionist (Fixture *f, gconstpointer data)
 
   /* A license already registered: CONFLICT, nothing written. */
   json_object_set_string_member (c, "professional_license", "12345678");
-  g_assert_null (bz_auth_register (f->svc, c, NULL, &error));
+  g_assert_null (register_json (f->svc, c, NULL, &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_CONFLICT);
   g_assert_true (has_detail (error, "professional_license", "already_exists"));
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM users"), ==, 2);
@@ -346,7 +365,7 @@ test_register_rollback (Fixture *f, gconstpointer data)
   /* Make the second insert (nutritionists) fail after users was written. */
   exec_sql (f, "CREATE TRIGGER fail_nutri BEFORE INSERT ON nutritionists "
                "BEGIN SELECT RAISE(ABORT, 'boom'); END");
-  g_assert_null (bz_auth_register (f->svc, body, NULL, &error));
+  g_assert_null (register_json (f->svc, body, NULL, &error));
   g_assert_nonnull (error);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM users"), ==, 0);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM changes"), ==, 0);
@@ -375,7 +394,7 @@ test_register_password_rules (Fixture *f, gconstpointer data)
       g_auto(GStrv) issues = g_strsplit (cases[i].issues, " ", -1);
 
       json_object_set_string_member (body, "password", cases[i].password);
-      g_assert_null (bz_auth_register (f->svc, body, NULL, &error));
+      g_assert_null (register_json (f->svc, body, NULL, &error));
       g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
       for (guint j = 0; issues[j]; j++)
         if (!has_detail (error, "password", issues[j]))
@@ -425,7 +444,7 @@ test_register_validation (Fixture *f, gconstpointer data)
   json_object_set_string_member (body, "phone", "555 123 4567");
   json_object_set_string_member (body, "gender", "robot");
   json_object_set_string_member (body, "date_of_birth", "1985-02-30");
-  g_assert_null (bz_auth_register (f->svc, body, NULL, &error));
+  g_assert_null (register_json (f->svc, body, NULL, &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
   g_assert_true (has_detail (error, "email", "invalid_type"));
   g_assert_cmpuint (n_details_for (error, "email"), ==, 1);
@@ -444,7 +463,7 @@ test_register_validation (Fixture *f, gconstpointer data)
     for (guint i = 0; bad_emails[i]; i++)
       {
         g_autoptr(JsonObject) b = register_body (bad_emails[i], "A", "B", "patient");
-        g_assert_null (bz_auth_register (f->svc, b, NULL, &error));
+        g_assert_null (register_json (f->svc, b, NULL, &error));
         g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
         if (!has_detail (error, "email", "invalid_format"))
           g_error ("email \"%s\" was not rejected as invalid_format", bad_emails[i]);
@@ -454,12 +473,12 @@ test_register_validation (Fixture *f, gconstpointer data)
   {
     g_autoptr(JsonObject) b = register_body ("x@example.com", "A", "B", "patient");
     json_object_set_string_member (b, "date_of_birth", "2999-01-01");
-    g_assert_null (bz_auth_register (f->svc, b, NULL, &error));
+    g_assert_null (register_json (f->svc, b, NULL, &error));
     g_assert_true (has_detail (error, "date_of_birth", "out_of_range"));
     g_clear_error (&error);
     json_object_remove_member (b, "user_type");
     json_object_remove_member (b, "date_of_birth");
-    g_assert_null (bz_auth_register (f->svc, b, NULL, &error));
+    g_assert_null (register_json (f->svc, b, NULL, &error));
     g_assert_true (has_detail (error, "user_type", "required"));
     g_clear_error (&error);
   }
@@ -488,18 +507,18 @@ test_login (Fixture *f, gconstpointer data)
   g_assert_nonnull (last_login);
 
   /* The email is matched case-insensitively. */
-  again = bz_auth_login (f->svc, "Carlos@EXAMPLE.com", PASSWORD, "198.51.100.1", &error);
+  again = login_json (f->svc, "Carlos@EXAMPLE.com", PASSWORD, "198.51.100.1", &error);
   g_assert_no_error (error);
 
   /* Warm up the dummy hash, then compare timings. */
-  g_assert_null (bz_auth_login (f->svc, "nobody@example.com", PASSWORD, "198.51.100.2", &error));
+  g_assert_null (login_json (f->svc, "nobody@example.com", PASSWORD, "198.51.100.2", &error));
   g_clear_error (&error);
 
   t0 = g_get_monotonic_time ();
-  g_assert_null (bz_auth_login (f->svc, "carlos@example.com", "WrongPass123!", "198.51.100.2", &wrong_pw));
+  g_assert_null (login_json (f->svc, "carlos@example.com", "WrongPass123!", "198.51.100.2", &wrong_pw));
   t_wrong = g_get_monotonic_time () - t0;
   t0 = g_get_monotonic_time ();
-  g_assert_null (bz_auth_login (f->svc, "nobody@example.com", PASSWORD, "198.51.100.2", &unknown));
+  g_assert_null (login_json (f->svc, "nobody@example.com", PASSWORD, "198.51.100.2", &unknown));
   t_unknown = g_get_monotonic_time () - t0;
 
   g_assert_error (wrong_pw, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
@@ -513,7 +532,7 @@ test_login (Fixture *f, gconstpointer data)
   g_assert_cmpint (t_unknown * 4, >=, t_wrong);
 
   /* Missing fields: VALIDATION. */
-  g_assert_null (bz_auth_login (f->svc, "", NULL, "198.51.100.3", &error));
+  g_assert_null (login_json (f->svc, "", NULL, "198.51.100.3", &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
   g_assert_true (has_detail (error, "email", "required"));
   g_assert_true (has_detail (error, "password", "required"));
@@ -529,12 +548,12 @@ test_login (Fixture *f, gconstpointer data)
 
   /* A deactivated user cannot sign in (same message) nor use old tokens. */
   exec_sql (f, "UPDATE users SET is_active = 0");
-  g_assert_null (bz_auth_login (f->svc, "carlos@example.com", PASSWORD, "198.51.100.4", &error));
+  g_assert_null (login_json (f->svc, "carlos@example.com", PASSWORD, "198.51.100.4", &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
   g_assert_cmpstr (error->message, ==, unknown->message);
   g_clear_error (&error);
   assert_access_rejected (f, member (login, "access_token"));
-  g_assert_null (bz_auth_refresh (f->svc, member (login, "refresh_token"), &error));
+  g_assert_null (refresh_json (f->svc, member (login, "refresh_token"), &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
 }
 
@@ -549,12 +568,12 @@ test_login_rate_limit (Fixture *f, gconstpointer data)
 
   for (int i = 0; i < BZ_LOGIN_ATTEMPTS_PER_MINUTE; i++)
     {
-      g_assert_null (bz_auth_login (f->svc, "carlos@example.com", "WrongPass123!", "203.0.113.7", &error));
+      g_assert_null (login_json (f->svc, "carlos@example.com", "WrongPass123!", "203.0.113.7", &error));
       g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
       g_clear_error (&error);
     }
   /* 6th attempt within the minute, even with the right password. */
-  g_assert_null (bz_auth_login (f->svc, "carlos@example.com", PASSWORD, "203.0.113.7", &error));
+  g_assert_null (login_json (f->svc, "carlos@example.com", PASSWORD, "203.0.113.7", &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_RATE_LIMITED);
   retry = bz_error_get_retry_after (error);
   g_assert_cmpuint (retry, >, 0);
@@ -562,13 +581,13 @@ test_login_rate_limit (Fixture *f, gconstpointer data)
   g_clear_error (&error);
 
   /* Another address is not affected. */
-  ok = bz_auth_login (f->svc, "carlos@example.com", PASSWORD, "203.0.113.8", &error);
+  ok = login_json (f->svc, "carlos@example.com", PASSWORD, "203.0.113.8", &error);
   g_assert_no_error (error);
   g_assert_nonnull (ok);
 
   bz_auth_reset_rate_limits ();
   g_clear_pointer (&ok, json_node_unref);
-  ok = bz_auth_login (f->svc, "carlos@example.com", PASSWORD, "203.0.113.7", &error);
+  ok = login_json (f->svc, "carlos@example.com", PASSWORD, "203.0.113.7", &error);
   g_assert_no_error (error);
 
   /* One client cannot spread attempts over ports or spellings of its address. */
@@ -577,27 +596,27 @@ test_login_rate_limit (Fixture *f, gconstpointer data)
                                        "[::ffff:203.0.113.9]:3333", "203.0.113.9" };
     for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
       {
-        g_assert_null (bz_auth_login (f->svc, "carlos@example.com", "WrongPass123!", spellings[i], &error));
+        g_assert_null (login_json (f->svc, "carlos@example.com", "WrongPass123!", spellings[i], &error));
         g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
         g_clear_error (&error);
       }
-    g_assert_null (bz_auth_login (f->svc, "carlos@example.com", PASSWORD, "203.0.113.9:4444", &error));
+    g_assert_null (login_json (f->svc, "carlos@example.com", PASSWORD, "203.0.113.9:4444", &error));
     g_assert_error (error, BZ_ERROR, BZ_ERROR_RATE_LIMITED);
     g_clear_error (&error);
 
     for (guint i = 0; i < BZ_LOGIN_ATTEMPTS_PER_MINUTE; i++)
       {
-        g_assert_null (bz_auth_login (f->svc, "carlos@example.com", "WrongPass123!",
+        g_assert_null (login_json (f->svc, "carlos@example.com", "WrongPass123!",
                                       i % 2 ? "2001:db8::1" : "[2001:DB8:0:0::1]:443", &error));
         g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
         g_clear_error (&error);
       }
-    g_assert_null (bz_auth_login (f->svc, "carlos@example.com", PASSWORD, "2001:db8:0::0:1", &error));
+    g_assert_null (login_json (f->svc, "carlos@example.com", PASSWORD, "2001:db8:0::0:1", &error));
     g_assert_error (error, BZ_ERROR, BZ_ERROR_RATE_LIMITED);
     g_clear_error (&error);
     /* A neighbour on the same /64 is a different client. */
     g_clear_pointer (&ok, json_node_unref);
-    ok = bz_auth_login (f->svc, "carlos@example.com", PASSWORD, "2001:db8::2", &error);
+    ok = login_json (f->svc, "carlos@example.com", PASSWORD, "2001:db8::2", &error);
     g_assert_no_error (error);
   }
 
@@ -623,20 +642,20 @@ test_login_account_limit (Fixture *f, gconstpointer data)
   for (guint i = 0; i < BZ_LOGIN_FAILURES_PER_ACCOUNT_PER_MINUTE * 2; i++)
     {
       g_autofree char *addr = g_strdup_printf ("198.51.100.%u", 200 + i % 50);
-      g_autoptr(JsonNode) ok = bz_auth_login (f->svc, "LUCIA@example.com", PASSWORD, addr, &error);
+      g_autoptr(JsonNode) ok = login_json (f->svc, "LUCIA@example.com", PASSWORD, addr, &error);
       g_assert_no_error (error);
       bz_auth_reset_rate_limits ();  /* only the per-address limit; successes never counted per account */
     }
   for (guint i = 0; i < BZ_LOGIN_FAILURES_PER_ACCOUNT_PER_MINUTE; i++)
     {
       g_autofree char *addr = g_strdup_printf ("198.51.100.%u", i + 1);
-      g_assert_null (bz_auth_login (f->svc, i % 2 ? "Lucia@Example.com" : "lucia@example.com",
+      g_assert_null (login_json (f->svc, i % 2 ? "Lucia@Example.com" : "lucia@example.com",
                                     "WrongPass123!", addr, &error));
       g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
       g_clear_error (&error);
     }
   /* A fresh address, the right password: the account waits out its minute. */
-  g_assert_null (bz_auth_login (f->svc, "lucia@example.com", PASSWORD, "198.51.100.99", &error));
+  g_assert_null (login_json (f->svc, "lucia@example.com", PASSWORD, "198.51.100.99", &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_RATE_LIMITED);
   g_assert_cmpuint (bz_error_get_retry_after (error), >, 0);
   g_clear_error (&error);
@@ -644,7 +663,7 @@ test_login_account_limit (Fixture *f, gconstpointer data)
   {
     g_autoptr(JsonObject) b2 = register_body ("marta@example.com", "Marta", "Ruiz", "patient");
     g_autoptr(JsonNode) r2 = register_ok (f, b2);
-    g_autoptr(JsonNode) ok = bz_auth_login (f->svc, "marta@example.com", PASSWORD, "198.51.100.98", &error);
+    g_autoptr(JsonNode) ok = login_json (f->svc, "marta@example.com", PASSWORD, "198.51.100.98", &error);
     g_assert_no_error (error);
   }
 }
@@ -759,7 +778,7 @@ static JsonNode *
 refresh_ok (Fixture *f, const char *token)
 {
   g_autoptr(GError) error = NULL;
-  JsonNode *node = bz_auth_refresh (f->svc, token, &error);
+  JsonNode *node = refresh_json (f->svc, token, &error);
   g_assert_no_error (error);
   g_assert_nonnull (node);
   return node;
@@ -769,7 +788,7 @@ static void
 assert_refresh_fails (Fixture *f, const char *token)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bz_auth_refresh (f->svc, token, &error);
+  g_autoptr(JsonNode) node = refresh_json (f->svc, token, &error);
   g_assert_null (node);
   g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
 }
@@ -788,7 +807,7 @@ test_refresh_rotation_and_reuse (Fixture *f, gconstpointer data)
   g_autofree char *replaced_by = NULL;
   g_autofree char *new_id = NULL;
 
-  other = bz_auth_login (f->svc, "carlos@example.com", PASSWORD, "198.51.100.9", &error);
+  other = login_json (f->svc, "carlos@example.com", PASSWORD, "198.51.100.9", &error);
   g_assert_no_error (error);
 
   r1 = refresh_ok (f, member (login, "refresh_token"));
@@ -830,7 +849,7 @@ test_refresh_rotation_and_reuse (Fixture *f, gconstpointer data)
   r3 = refresh_ok (f, member (other, "refresh_token"));
 
   /* Bad input. */
-  g_assert_null (bz_auth_refresh (f->svc, NULL, &error));
+  g_assert_null (refresh_json (f->svc, NULL, &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
   g_clear_error (&error);
   assert_refresh_fails (f, "not-a-token");
@@ -856,7 +875,7 @@ test_logout (Fixture *f, gconstpointer data)
   g_autoptr(JsonNode) r2 = NULL;
   g_autoptr(GError) error = NULL;
 
-  other = bz_auth_login (f->svc, "carlos@example.com", PASSWORD, "198.51.100.9", &error);
+  other = login_json (f->svc, "carlos@example.com", PASSWORD, "198.51.100.9", &error);
   g_assert_no_error (error);
   r1 = refresh_ok (f, member (login, "refresh_token"));
 

@@ -46,7 +46,7 @@ test_users (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(BzStore) store = bz_store_open (dir, &error);
   g_autoptr(GHashTable) taken = NULL;
-  g_autoptr(JsonObject) user = NULL;
+  g_autoptr(BzRecord) user = NULL;
   g_auto(BzUserAccount) login = { 0 };
   g_auto(BzUserAccount) none = { 0 };
   BzUserTaken flags = 0;
@@ -83,8 +83,10 @@ test_users (void)
 
   user = bz_user_repo_get (store, "u1", &error);
   g_assert_nonnull (user);
-  g_assert_cmpstr (json_object_get_string_member (user, "full_name"), ==, "Ana Rivera");
-  g_assert_false (json_object_get_boolean_member (user, "must_change_password"));
+  g_assert_cmpstr (bz_record_get_string (user, BZ_USER_FULL_NAME), ==, "Ana Rivera");
+  g_assert_cmpstr (bz_record_get_string (user, BZ_USER_USER_TYPE), ==, "nutritionist");
+  g_assert_true (bz_record_has (user, BZ_USER_EMAIL_VERIFIED));
+  g_assert_false (bz_record_get_boolean (user, BZ_USER_MUST_CHANGE_PASSWORD));
   g_assert_null (bz_user_repo_get (store, "nobody", &error));
   g_assert_no_error (error);
 
