@@ -10,17 +10,17 @@
 static BzResponse *
 health (BzServices *svc, BzRequest *req, GError **error)
 {
-  JsonObject *o = json_object_new ();
-  json_object_set_string_member (o, "status", "ok");
-  json_object_set_string_member (o, "version", PACKAGE_VERSION);
-  return bz_response_json (200, bz_json_node_new_object (o));
+  BzRecord *r = bz_record_new (&bz_health_resource);
+  bz_record_set_string (r, BZ_HEALTH_STATUS, "ok");
+  bz_record_set_string (r, BZ_HEALTH_VERSION, PACKAGE_VERSION);
+  return bz_response_record (200, r);
 }
 
 static BzResponse *
 ready (BzServices *svc, BzRequest *req, GError **error)
 {
   g_autoptr(GError) local = NULL;
-  JsonObject *o;
+  BzRecord *r;
   gint64 foods = 0;
 
   if (!bz_foods_count (svc, &foods, &local))
@@ -35,11 +35,11 @@ ready (BzServices *svc, BzRequest *req, GError **error)
       g_set_error (error, BZ_ERROR, BZ_ERROR_UNAVAILABLE, _("The food database is not imported yet"));
       return NULL;
     }
-  o = json_object_new ();
-  json_object_set_string_member (o, "status", "ready");
-  json_object_set_int_member (o, "schema_version", bz_store_schema_version (bz_services_get_store (svc)));
-  json_object_set_int_member (o, "foods", foods);
-  return bz_response_json (200, bz_json_node_new_object (o));
+  r = bz_record_new (&bz_readiness_resource);
+  bz_record_set_string (r, BZ_READINESS_STATUS, "ready");
+  bz_record_set_int (r, BZ_READINESS_SCHEMA_VERSION, bz_store_schema_version (bz_services_get_store (svc)));
+  bz_record_set_int (r, BZ_READINESS_FOODS, foods);
+  return bz_response_record (200, r);
 }
 
 const BzRoute bz_health_routes[] = {
