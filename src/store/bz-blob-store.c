@@ -363,19 +363,6 @@ gc_stopping (Gc *gc)
   return gc->stop && g_atomic_int_get (gc->stop);
 }
 
-/* BEGIN IMMEDIATE, mapping SQLITE_BUSY to BZ_ERROR_UNAVAILABLE. */
-static gboolean
-gc_begin (sqlite3 *db, GError **error)
-{
-  int rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      bz_db_set_error (db, rc, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 fix_mode (const char *path, const struct stat *st, mode_t mode)
 {
@@ -405,7 +392,7 @@ gc_orphan_batch (Gc *gc, guint from, guint to, GError **error)
   g_autoptr(sqlite3_stmt) st = NULL;
   gboolean ok = TRUE;
 
-  if (!gc_begin (gc->db, error))
+  if (!bz_db_begin (gc->db, error))
     return FALSE;
   st = bz_db_prepare (gc->db, "SELECT 1 FROM blobs WHERE sha256 = ?", error);
   if (!st)
@@ -551,7 +538,7 @@ gc_rows (Gc *gc, GError **error)
   g_autoptr(sqlite3_stmt) sel = NULL, del = NULL;
   int rc;
 
-  if (sql == NULL || !gc_begin (gc->db, error))
+  if (sql == NULL || !bz_db_begin (gc->db, error))
     return FALSE;
   if (!(sel = bz_db_prepare (gc->db, sql, error)) ||
       !(del = bz_db_prepare (gc->db, "DELETE FROM blobs WHERE sha256 = ?", error)))

@@ -128,14 +128,38 @@ bz_store_init (BzStore *self)
 
 /* --- SQL helpers ------------------------------------------------------------ */
 
+/* A busy database (another connection holds the write lock past
+ * busy_timeout, or SQLITE_BUSY_SNAPSHOT, which is never retried) is a
+ * temporary condition: BZ_ERROR_UNAVAILABLE with a Retry-After, answered 503.
+ * Clients read the message of an UNAVAILABLE error, so it says so in their
+ * words and the SQLite text, with its extended code (5 busy, 517 snapshot,
+ * ...), goes to the log. */
+#define BUSY_RETRY_AFTER_S 1
+
+static void
+set_sqlite_error (sqlite3 *db, int rc, const char *text, GError **error)
+{
+  int primary = rc & 0xff;
+
+  if (primary == SQLITE_BUSY)
+    {
+      GError *e;
+
+      g_message ("SQLite busy: %s (%d)", text, db ? sqlite3_extended_errcode (db) : rc);
+      e = g_error_new_literal (BZ_ERROR, BZ_ERROR_UNAVAILABLE,
+                               _("A service is not available right now. Try again later."));
+      bz_error_set_retry_after (e, BUSY_RETRY_AFTER_S);
+      g_propagate_error (error, e);
+      return;
+    }
+  g_set_error (error, BZ_ERROR, primary == SQLITE_CONSTRAINT ? BZ_ERROR_CONFLICT : BZ_ERROR_INTERNAL,
+               "SQLite: %s (%d)", text, rc);
+}
+
 void
 bz_db_set_error (sqlite3 *db, int rc, GError **error)
 {
-  int primary = rc & 0xff;
-  g_set_error (error, BZ_ERROR,
-               primary == SQLITE_CONSTRAINT ? BZ_ERROR_CONFLICT :
-               primary == SQLITE_BUSY ? BZ_ERROR_UNAVAILABLE : BZ_ERROR_INTERNAL,
-               "SQLite: %s (%d)", sqlite3_errmsg (db), rc);
+  set_sqlite_error (db, rc, sqlite3_errmsg (db), error);
 }
 
 gboolean
@@ -145,7 +169,7 @@ bz_db_exec (sqlite3 *db, const char *sql, GError **error)
   int rc = sqlite3_exec (db, sql, NULL, NULL, &msg);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, BZ_ERROR, BZ_ERROR_INTERNAL, "SQLite: %s", msg ? msg : sqlite3_errstr (rc));
+      set_sqlite_error (db, rc, msg ? msg : sqlite3_errstr (rc), error);
       sqlite3_free (msg);
       return FALSE;
     }
@@ -291,9 +315,34 @@ bz_db_step_done (sqlite3_stmt *stmt, GError **error)
   return TRUE;
 }
 
+/* A statement stepped and not yet reset (nor run to SQLITE_DONE) keeps its
+ * connection's read transaction open, on the snapshot of its first step.  If
+ * another connection commits meanwhile, that snapshot is stale and BEGIN
+ * IMMEDIATE on this connection cannot become the writer: SQLite answers
+ * SQLITE_BUSY_SNAPSHOT at once, which busy_timeout does not retry ("database
+ * is locked").  So before a transaction starts, every statement of this
+ * connection still stepping (a lent-out one whose row was read and kept, or
+ * one held past a COMMIT) is reset: the transaction reads the newest
+ * snapshot.  Its row is gone then, so users copy values out and release
+ * statements before beginning; the warning names a statement that was not. */
+static void
+reset_stepping_statements (sqlite3 *db)
+{
+  for (sqlite3_stmt *st = sqlite3_next_stmt (db, NULL); st; st = sqlite3_next_stmt (db, st))
+    if (sqlite3_stmt_busy (st))
+      {
+        g_warning ("A statement was still stepping when a transaction began; it was reset "
+                   "(release statements before bz_db_begin()): %s", sqlite3_sql (st));
+        sqlite3_reset (st);
+      }
+}
+
 gboolean
 bz_db_begin (sqlite3 *db, GError **error)
 {
+  /* Inside a transaction BEGIN fails anyway; its statements are its own. */
+  if (sqlite3_get_autocommit (db))
+    reset_stepping_statements (db);
   return bz_db_exec (db, "BEGIN IMMEDIATE", error);
 }
 

@@ -77,7 +77,9 @@ int          bz_store_schema_version  (BzStore *self);
 /** bz_store_checkpoint: runs PRAGMA wal_checkpoint(TRUNCATE) on this thread's connection. */
 void         bz_store_checkpoint      (BzStore *self);
 
-/* --- SQL helpers (GError in BZ_ERROR_INTERNAL, CONFLICT on UNIQUE/constraint) --- */
+/* --- SQL helpers (GError in BZ_ERROR_INTERNAL, CONFLICT on UNIQUE/constraint,
+ *     UNAVAILABLE with a Retry-After when the database is busy: see
+ *     bz_db_set_error()) --- */
 
 gboolean      bz_db_exec      (sqlite3 *db, const char *sql, GError **error);
 /**
@@ -88,17 +90,44 @@ gboolean      bz_db_exec      (sqlite3 *db, const char *sql, GError **error);
  *
  * Lends out @db's cached compilation of @sql, compiling it on first use
  * (SQLITE_PREPARE_PERSISTENT).  Release it with bz_db_stmt_release(), which
- * g_autoptr(sqlite3_stmt) does.
+ * g_autoptr(sqlite3_stmt) does.  Copy values out and release a statement
+ * before a transaction starts on @db: bz_db_begin() resets any statement
+ * still stepping (see there).
  *
  * Returns: (transfer full): the statement, reset and unbound.
  */
 sqlite3_stmt *bz_db_prepare   (sqlite3 *db, const char *sql, GError **error);
 /** bz_db_step_done: steps a statement expecting SQLITE_DONE. */
 gboolean      bz_db_step_done (sqlite3_stmt *stmt, GError **error);
-gboolean      bz_db_begin     (sqlite3 *db, GError **error);   /* BEGIN IMMEDIATE */
+/**
+ * bz_db_begin:
+ * @db: a connection of the calling thread, not in a transaction
+ * @error: BZ_ERROR_UNAVAILABLE when another connection keeps the write lock
+ *   past busy_timeout; BZ_ERROR_INTERNAL otherwise
+ *
+ * BEGIN IMMEDIATE.  First resets, with a warning naming it, every statement
+ * of @db still stepping (stepped, neither reset nor run to SQLITE_DONE): such
+ * a statement holds a read snapshot, and once another connection has
+ * committed, a stale snapshot cannot become the writer (SQLITE_BUSY_SNAPSHOT,
+ * which busy_timeout does not retry).  The reset statement's row is gone.
+ *
+ * Returns: %TRUE when the transaction is open.
+ */
+gboolean      bz_db_begin     (sqlite3 *db, GError **error);
 gboolean      bz_db_commit    (sqlite3 *db, GError **error);
 void          bz_db_rollback  (sqlite3 *db);
-/** bz_db_set_error: fills @error from sqlite3_errmsg(@db), mapping constraint errors to CONFLICT. */
+/**
+ * bz_db_set_error:
+ * @db: the connection that failed
+ * @rc: the SQLite result code
+ * @error: (out): set
+ *
+ * Fills @error from sqlite3_errmsg(@db): BZ_ERROR_CONFLICT for constraint
+ * errors; BZ_ERROR_UNAVAILABLE (503) with a Retry-After and a message fit for
+ * clients when the database is busy (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, ...;
+ * the SQLite text is logged); BZ_ERROR_INTERNAL otherwise.  bz_db_exec() maps
+ * the same way.
+ */
 void          bz_db_set_error (sqlite3 *db, int rc, GError **error);
 /** bz_db_column_text_dup: Returns: (transfer full) (nullable): column @col as a new string. */
 char         *bz_db_column_text_dup (sqlite3_stmt *stmt, int col);
@@ -120,10 +149,11 @@ char         *bz_now_iso8601  (void);
 /**
  * bz_store_begin:
  * @self: the store
- * @error: BZ_ERROR_INTERNAL when the transaction cannot start (also when the
- *   database stays locked past busy_timeout)
+ * @error: BZ_ERROR_UNAVAILABLE when the database stays locked past
+ *   busy_timeout; BZ_ERROR_INTERNAL when the transaction cannot start
  *
- * Starts a write transaction (BEGIN IMMEDIATE) on this thread's connection.
+ * Starts a write transaction (BEGIN IMMEDIATE) on this thread's connection,
+ * on the newest snapshot: see bz_db_begin().
  *
  * Returns: %TRUE when the transaction is open.
  */
