@@ -134,19 +134,6 @@ bz_services_get_avatar_provider (BzServices *self)
   return self->avatar_provider;
 }
 
-JsonObject *
-bz_pagination_json (guint page, guint limit, gint64 total_items)
-{
-  JsonObject *o = json_object_new ();
-  gint64 total_pages = limit ? (total_items + limit - 1) / limit : 0;
-  json_object_set_int_member (o, "current_page", page);
-  json_object_set_int_member (o, "total_pages", total_pages);
-  json_object_set_int_member (o, "total_items", total_items);
-  json_object_set_int_member (o, "limit", limit);
-  json_object_set_boolean_member (o, "has_next", (gint64) page < total_pages);
-  return o;
-}
-
 JsonNode *
 bz_json_node_new_object (JsonObject *object)
 {
@@ -185,9 +172,3 @@ bz_json_get_number (JsonObject *o, const char *name, double *out)
   return TRUE;
 }
 
-JsonNode *
-bz_json_node_from_text (const char *text)
-{
-  JsonNode *n = text ? bz_json_parse (text, strlen (text), &bz_json_limits_stored, NULL, NULL) : NULL;
-  return n ? n : json_node_new (JSON_NODE_NULL);
-}

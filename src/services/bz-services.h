@@ -6,8 +6,11 @@
  * server calls them from its worker pool.  Calls are synchronous and may block
  * on disk; never call them on the GUI thread or the server's main context.
  *
- * Results are JsonNode trees shaped exactly like the `data` member of the
- * seed's response envelope, so the GUI shows what the API serves.
+ * Results are #BzRecord of the resource declarations (bz-resources.h): the
+ * `data` member of the seed's response envelope, written by
+ * bz_record_write_json(), so the GUI shows what the API serves.  The GUI
+ * still reads some as JSON trees, through thin wrappers
+ * (bz_json_node_take_record()) until it binds the records.
  *
  * Callers: a BzCaller names the authenticated user.  Authorization
  * (role + ownership) happens inside each service; ids the caller may not see
@@ -103,9 +106,6 @@ void        bz_services_unwatch (BzServices *self, guint watch_id);
  */
 gpointer    bz_services_get_avatar_provider (BzServices *self);
 
-/** bz_pagination_json: Returns: (transfer full): seed 002's {current_page, total_pages, total_items, has_next, limit}. */
-JsonObject *bz_pagination_json (guint page, guint limit, gint64 total_items);
-
 /** bz_json_node_new_object: Returns: (transfer full): a node holding (taking) @object. */
 JsonNode   *bz_json_node_new_object (JsonObject *object);
 
@@ -120,13 +120,6 @@ JsonNode   *bz_json_node_new_object (JsonObject *object);
  * Returns: (transfer full) (nullable): the tree of @record, %NULL when it is %NULL.
  */
 JsonNode   *bz_json_node_take_record (BzRecord *record);
-
-/**
- * bz_json_node_from_text:
- * @text: (nullable): JSON text stored in a TEXT column (e.g. patients.allergies)
- * Returns: (transfer full): the parsed tree, or a null node if @text is NULL or not JSON.
- */
-JsonNode   *bz_json_node_from_text (const char *text);
 
 /** bz_json_get_string: Returns: (transfer none) (nullable): member @name of @o if it is a string. */
 const char *bz_json_get_string (JsonObject *o, const char *name);
