@@ -22,7 +22,7 @@ void       bz_food_picker_add_result    (BzFoodPicker *self, guint index, double
 guint      bz_food_picker_get_n_items   (BzFoodPicker *self);
 /** bz_food_picker_is_busy: Returns: %TRUE while a search is in flight. */
 gboolean   bz_food_picker_is_busy       (BzFoodPicker *self);
-/** bz_food_picker_dup_items: Returns: (transfer full): [{ndb_no, grams}] for bz_meals_upload(). */
+/** bz_food_picker_dup_items: Returns: (transfer full): [{ndb_no, grams}] for bz_meals_add_async(). */
 JsonArray *bz_food_picker_dup_items     (BzFoodPicker *self);
 /**
  * bz_food_picker_get_totals:

@@ -3,8 +3,9 @@
  * The photo comes from the camera (bz-camera.c: GStreamer, v4l2src or
  * $BALANZA_CAMERA_PIPELINE) or from an image file (GtkFileChooserNative).
  * Photos are decoded off the GUI thread (gdk_texture_new_from_bytes).  Foods
- * and grams come from the BzFoodPicker.  Save runs bz_meals_upload(…, source
- * "workstation") on a worker; errors show as a toast and the dialog stays.
+ * and grams come from the BzFoodPicker.  Save runs bz_meals_add_async(…,
+ * source "workstation") (a worker thread); errors show as a toast and the
+ * dialog stays.  Closing the dialog cancels what is still running.
  */
 #include "bz-meal-dialog.h"
 
@@ -278,76 +279,48 @@ open_clicked_cb (BzMealDialog *self)
 
 /* --- save ------------------------------------------------------------------------ */
 
-typedef struct
-{
-  char *patient_id;
-  GBytes *image;
-  char *meal_type;
-  JsonArray *items;
-} SaveArgs;
-
-static void
-save_args_free (gpointer p)
-{
-  SaveArgs *a = p;
-  g_free (a->patient_id);
-  g_bytes_unref (a->image);
-  g_free (a->meal_type);
-  g_clear_pointer (&a->items, json_array_unref);
-  g_free (a);
-}
-
-static JsonNode *
-save_call (BzServices *services, const BzCaller *caller, gpointer args, GError **error)
-{
-  SaveArgs *a = args;
-  return bz_meals_upload (services, caller, a->patient_id, a->image, a->meal_type,
-                          a->items, "workstation", error);
-}
-
 static void
 save_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  BzMealDialog *self = BZ_MEAL_DIALOG (source);
+  g_autoptr(BzMealDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bz_session_call_finish (result, &error);
+  g_autoptr(BzRecord) upload = bz_meals_add_finish (BZ_SERVICES (source), result, &error);
 
   if (bz_is_cancelled (error))
     return;
   self->saving = FALSE;
   update_state (self);
-  if (node == NULL)
+  if (upload == NULL)
     {
       g_autofree char *message = bz_error_to_user_message (error);
       g_autofree char *text = g_strdup_printf (_("Could not save the meal: %s"), message);
       toast (self, text);
       return;
     }
-  g_signal_emit (self, signals[SIGNAL_SAVED], 0, node);
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0, upload);
   gtk_window_close (GTK_WINDOW (self));
 }
 
 void
 bz_meal_dialog_save (BzMealDialog *self)
 {
-  SaveArgs *a;
+  g_autoptr(JsonArray) items = NULL;
+  const char *meal_type;
   guint selected;
 
   g_return_if_fail (BZ_IS_MEAL_DIALOG (self));
   if (self->saving || self->photo == NULL || self->capturing || self->decoding)
     return;
 
-  a = g_new0 (SaveArgs, 1);
-  a->patient_id = g_strdup (self->patient_id);
-  a->image = g_bytes_ref (self->photo);
   selected = adw_combo_row_get_selected (self->meal_type_row);
-  a->meal_type = g_strdup (bz_vocab_meal_type.terms[MIN (selected, bz_vocab_meal_type.n_terms - 1)].id);
-  a->items = bz_food_picker_dup_items (self->food_picker);
+  meal_type = bz_vocab_meal_type.terms[MIN (selected, bz_vocab_meal_type.n_terms - 1)].id;
+  items = bz_food_picker_dup_items (self->food_picker);
 
   self->saving = TRUE;
   update_state (self);
-  bz_session_call (self->session, self, self->cancellable, save_call, a, save_args_free,
-                   save_done, NULL);
+  bz_meals_add_async (bz_session_get_services (self->session), bz_session_get_caller (self->session),
+                      self->patient_id, self->photo, meal_type, items, "workstation",
+                      self->cancellable, save_done, g_object_ref (self));
 }
 
 static void
@@ -419,7 +392,7 @@ bz_meal_dialog_class_init (BzMealDialogClass *klass)
 
   signals[SIGNAL_SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, JSON_TYPE_NODE);
+                  G_TYPE_NONE, 1, BZ_TYPE_RECORD);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut_cb, NULL);

@@ -15,7 +15,8 @@ G_DECLARE_FINAL_TYPE (BzMealDialog, bz_meal_dialog, BZ, MEAL_DIALOG, AdwWindow)
  * @parent: the transient parent
  * @patient_id: the patient the meal is for
  * @patient_name: (nullable): shown as the subtitle
- * Emits "saved" (JsonNode *result of bz_meals_upload()) and closes on success.
+ * Emits "saved" (BzRecord *upload: the MealUpload record {meal, detection}
+ * of bz_meals_add_finish(), transfer none) and closes on success.
  */
 BzMealDialog *bz_meal_dialog_new (GtkWindow *parent, BzSession *session,
                                   const char *patient_id, const char *patient_name);

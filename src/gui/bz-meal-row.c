@@ -1,12 +1,15 @@
 /* bz-meal-row.c — one of today's meals: photo thumbnail, foods, energy and macronutrients.
  *
- * The thumbnail loads on a worker: bz_meals_get_photo(), decoded and scaled
+ * The meal is a Meal record (bz-resources.h): the texts come from its
+ * fields and from the MealItem records of its "items" list model.  The
+ * thumbnail loads on a worker: bz_meals_get_photo(), decoded and scaled
  * with gdk-pixbuf to THUMB_SIZE px so a 10 MB phone photo does not sit in
  * memory at full size.
  */
 #include "bz-meal-row.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "bz-gui-util.h"
 #include "bz-meal-service.h"
@@ -16,22 +19,48 @@
 struct _BzMealRow
 {
   GtkListBoxRow parent_instance;
-  JsonObject *meal;
+  BzRecord *meal;
+  GtkLabel *foods;
 };
 
 G_DEFINE_FINAL_TYPE (BzMealRow, bz_meal_row, GTK_TYPE_LIST_BOX_ROW)
 
+enum { PROP_0, PROP_MEAL, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 static void
 bz_meal_row_finalize (GObject *object)
 {
-  g_clear_pointer (&BZ_MEAL_ROW (object)->meal, json_object_unref);
+  g_clear_object (&BZ_MEAL_ROW (object)->meal);
   G_OBJECT_CLASS (bz_meal_row_parent_class)->finalize (object);
+}
+
+static void
+bz_meal_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_MEAL:
+      g_value_set_object (value, BZ_MEAL_ROW (object)->meal);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 bz_meal_row_class_init (BzMealRowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = bz_meal_row_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bz_meal_row_finalize;
+  object_class->get_property = bz_meal_row_get_property;
+
+  /* The Meal record shown (bz_meal_resource's GType). */
+  properties[PROP_MEAL] =
+    g_param_spec_object ("meal", NULL, NULL, BZ_TYPE_RECORD,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -39,11 +68,18 @@ bz_meal_row_init (BzMealRow *self)
 {
 }
 
-JsonObject *
+BzRecord *
 bz_meal_row_get_meal (BzMealRow *self)
 {
   g_return_val_if_fail (BZ_IS_MEAL_ROW (self), NULL);
   return self->meal;
+}
+
+const char *
+bz_meal_row_get_foods_text (BzMealRow *self)
+{
+  g_return_val_if_fail (BZ_IS_MEAL_ROW (self), NULL);
+  return gtk_label_get_label (self->foods);
 }
 
 typedef struct
@@ -91,35 +127,43 @@ photo_done (GObject *source, GAsyncResult *result, gpointer user_data)
   gtk_widget_add_css_class (GTK_WIDGET (picture), "loaded");
 }
 
+/* The foods of @items (a GListModel of MealItem records), "Rice, white (150 g), …". */
 static char *
-meal_items_text (JsonObject *meal)
+meal_items_text (GListModel *items)
 {
-  JsonArray *items = bz_json_array (meal, "items");
   GString *s = g_string_new (NULL);
+  guint n = items ? g_list_model_get_n_items (items) : 0;
 
-  for (guint i = 0; items && i < json_array_get_length (items); i++)
+  for (guint i = 0; i < n; i++)
     {
-      JsonNode *e = json_array_get_element (items, i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (e) ? json_node_get_object (e) : NULL;
-      const char *desc = bz_json_get_string (item, "short_description");
-      if (desc == NULL)
-        desc = bz_json_get_string (item, "description");
-      if (desc == NULL)
-        desc = bz_json_get_string (item, "ndb_no");
+      g_autoptr(BzRecord) item = g_list_model_get_item (items, i);
+      const char *desc = bz_record_get_string (item, BZ_MEAL_ITEM_DESCRIPTION);
+      double grams = bz_record_get_double (item, BZ_MEAL_ITEM_GRAMS);
+
+      if (desc == NULL || *desc == '\0')   /* a food no longer in the database */
+        desc = bz_record_get_string (item, BZ_MEAL_ITEM_NDB_NO);
       if (desc == NULL)
         continue;
       if (s->len)
         g_string_append (s, ", ");
       /* TRANSLATORS: a food and its weight in a meal, e.g. "Rice, white (150 g)" */
-      g_string_append_printf (s, _("%s (%.0f g)"), desc, bz_json_double (item, "grams", 0));
+      g_string_append_printf (s, _("%s (%.0f g)"), desc, isnan (grams) ? 0 : grams);
     }
   if (s->len == 0)
     g_string_append (s, _("Photo only — foods not entered yet"));
   return g_string_free (s, FALSE);
 }
 
+/* A number of a Nutrients record, 0 when absent. */
+static double
+nutrient (BzRecord *panel, guint field)
+{
+  double v = panel ? bz_record_get_double (panel, field) : NAN;
+  return isnan (v) ? 0 : v;
+}
+
 GtkWidget *
-bz_meal_row_new (BzSession *session, JsonObject *meal, GCancellable *cancellable)
+bz_meal_row_new (BzSession *session, BzRecord *meal, GCancellable *cancellable)
 {
   GtkWidget *row = g_object_new (BZ_TYPE_MEAL_ROW, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -128,10 +172,19 @@ bz_meal_row_new (BzSession *session, JsonObject *meal, GCancellable *cancellable
   GtkWidget *placeholder = gtk_image_new_from_icon_name ("camera-photo-symbolic");
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *title, *subtitle, *kcal, *macros, *numbers;
-  JsonObject *nutrition = bz_json_object (meal, "nutrition");
-  const char *meal_id = bz_json_get_string (meal, "id");
-  g_autofree char *time = bz_format_time (bz_json_get_string (meal, "eaten_at"));
+  g_autoptr(GListModel) item_list = NULL;
+  BzRecord *nutrition;
+  const char *meal_id;
+  g_autofree char *time = NULL;
   g_autofree char *title_text = NULL, *items = NULL, *kcal_text = NULL, *macros_text = NULL;
+
+  g_return_val_if_fail (BZ_IS_SESSION (session), NULL);
+  g_return_val_if_fail (BZ_IS_RECORD (meal) && bz_record_get_resource (meal) == &bz_meal_resource, NULL);
+
+  nutrition = bz_record_get_object (meal, BZ_MEAL_NUTRITION);
+  meal_id = bz_record_get_string (meal, BZ_MEAL_ID);
+  time = bz_format_time (bz_record_get_string (meal, BZ_MEAL_EATEN_AT));
+  g_object_get (meal, "items", &item_list, NULL);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_margin_top (box, 8);
@@ -150,12 +203,12 @@ bz_meal_row_new (BzSession *session, JsonObject *meal, GCancellable *cancellable
   gtk_overlay_add_overlay (GTK_OVERLAY (frame), thumb);
   gtk_accessible_update_property (GTK_ACCESSIBLE (thumb), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Meal photo"), -1);
 
-  title_text = g_strdup_printf ("%s · %s", bz_meal_type_label (bz_json_get_string (meal, "meal_type")), time);
+  title_text = g_strdup_printf ("%s · %s", bz_meal_type_label (bz_record_get_string (meal, BZ_MEAL_MEAL_TYPE)), time);
   title = gtk_label_new (title_text);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (title, "heading");
-  items = meal_items_text (meal);
+  items = meal_items_text (item_list);
   subtitle = gtk_label_new (items);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
@@ -167,14 +220,14 @@ bz_meal_row_new (BzSession *session, JsonObject *meal, GCancellable *cancellable
   gtk_box_append (GTK_BOX (texts), title);
   gtk_box_append (GTK_BOX (texts), subtitle);
 
-  if (bz_json_array (meal, "items") && json_array_get_length (bz_json_array (meal, "items")) > 0)
+  if (item_list && g_list_model_get_n_items (item_list) > 0)
     {
-      kcal_text = g_strdup_printf (_("%.0f kcal"), bz_json_double (nutrition, "energy_kcal", 0));
+      kcal_text = g_strdup_printf (_("%.0f kcal"), nutrient (nutrition, BZ_NUTRIENTS_ENERGY_KCAL));
       /* TRANSLATORS: a meal's protein, carbohydrate and fat */
       macros_text = g_strdup_printf (_("Protein %.0f g · carbs %.0f g · fat %.0f g"),
-                                     bz_json_double (nutrition, "protein_g", 0),
-                                     bz_json_double (nutrition, "carbohydrate_g", 0),
-                                     bz_json_double (nutrition, "fat_g", 0));
+                                     nutrient (nutrition, BZ_NUTRIENTS_PROTEIN_G),
+                                     nutrient (nutrition, BZ_NUTRIENTS_CARBOHYDRATE_G),
+                                     nutrient (nutrition, BZ_NUTRIENTS_FAT_G));
     }
   else
     {
@@ -204,9 +257,10 @@ bz_meal_row_new (BzSession *session, JsonObject *meal, GCancellable *cancellable
   gtk_box_append (GTK_BOX (box), texts);
   gtk_box_append (GTK_BOX (box), numbers);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  BZ_MEAL_ROW (row)->meal = json_object_ref (meal);
+  BZ_MEAL_ROW (row)->meal = g_object_ref (meal);
+  BZ_MEAL_ROW (row)->foods = GTK_LABEL (subtitle);
 
-  if (meal_id && bz_json_get_string (meal, "photo_url"))
+  if (meal_id && bz_record_get_string (meal, BZ_MEAL_PHOTO_URL))
     {
       PhotoArgs *a = g_new0 (PhotoArgs, 1);
       a->services = g_object_ref (bz_session_get_services (session));

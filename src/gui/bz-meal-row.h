@@ -2,8 +2,8 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include <json-glib/json-glib.h>
 
+#include "bz-resources.h"
 #include "bz-session.h"
 
 G_BEGIN_DECLS
@@ -13,11 +13,18 @@ G_DECLARE_FINAL_TYPE (BzMealRow, bz_meal_row, BZ, MEAL_ROW, GtkListBoxRow)
 
 /**
  * bz_meal_row_new:
- * @meal: a meal of bz_meals_daily() (kept)
+ * @session: whose services and caller load the photo thumbnail
+ * @meal: (transfer none): a Meal record (#bz_meal_resource), e.g. an item of
+ *   a DailyIntake's "meals"; kept as the row's "meal" property
  * @cancellable: (nullable): cancels the thumbnail's load
+ *
+ * Returns: (transfer floating): a row showing the meal type and time, the
+ *   foods (each MealItem's "description" and grams), energy and macronutrients.
  */
-GtkWidget  *bz_meal_row_new      (BzSession *session, JsonObject *meal, GCancellable *cancellable);
-/** bz_meal_row_get_meal: Returns: (transfer none): the meal. */
-JsonObject *bz_meal_row_get_meal (BzMealRow *self);
+GtkWidget  *bz_meal_row_new      (BzSession *session, BzRecord *meal, GCancellable *cancellable);
+/** bz_meal_row_get_meal: Returns: (transfer none): the Meal record shown. */
+BzRecord   *bz_meal_row_get_meal (BzMealRow *self);
+/** bz_meal_row_get_foods_text: Returns: (transfer none): the foods line as shown, "Rice, white (150 g), …". */
+const char *bz_meal_row_get_foods_text (BzMealRow *self);
 
 G_END_DECLS

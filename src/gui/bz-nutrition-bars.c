@@ -2,29 +2,29 @@
  *
  * Energy and the macronutrients are goals: the bar turns amber above 110 %.
  * Sodium is a limit (targets.sodium_mg): the bar turns red above 100 %.
+ * Both come as Nutrients records (bz-resources.h), read by field index.
  */
 #include "bz-nutrition-bars.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "bz-gui-util.h"
 
 typedef struct
 {
-  const char *member;
+  guint field;           /* BZ_NUTRIENTS_* */
   const char *name;      /* N_() */
   const char *unit;      /* N_() */
   gboolean is_limit;
 } Nutrient;
 
 static const Nutrient nutrients[] = {
-  { "energy_kcal", N_("Energy"), N_("kcal"), FALSE },
-  { "protein_g", N_("Protein"), N_("g"), FALSE },
-  { "carbohydrate_g", N_("Carbohydrates"), N_("g"), FALSE },
-  { "fat_g", N_("Fat"), N_("g"), FALSE },
-  { "fiber_g", N_("Fiber"), N_("g"), FALSE },
-  { "sodium_mg", N_("Sodium (limit)"), N_("mg"), TRUE },
+  { BZ_NUTRIENTS_ENERGY_KCAL, N_("Energy"), N_("kcal"), FALSE },
+  { BZ_NUTRIENTS_PROTEIN_G, N_("Protein"), N_("g"), FALSE },
+  { BZ_NUTRIENTS_CARBOHYDRATE_G, N_("Carbohydrates"), N_("g"), FALSE },
+  { BZ_NUTRIENTS_FAT_G, N_("Fat"), N_("g"), FALSE },
+  { BZ_NUTRIENTS_FIBER_G, N_("Fiber"), N_("g"), FALSE },
+  { BZ_NUTRIENTS_SODIUM_MG, N_("Sodium (limit)"), N_("mg"), TRUE },
 };
 
 #define N_NUTRIENTS G_N_ELEMENTS (nutrients)
@@ -95,16 +95,26 @@ bz_nutrition_bars_new (void)
   return g_object_new (BZ_TYPE_NUTRITION_BARS, NULL);
 }
 
+/* A number of a Nutrients record; @fallback when the record or the value is missing. */
+static double
+nutrient (BzRecord *panel, guint field, double fallback)
+{
+  double v = panel ? bz_record_get_double (panel, field) : NAN;
+  return isnan (v) ? fallback : v;
+}
+
 void
-bz_nutrition_bars_set (BzNutritionBars *self, JsonObject *intake, JsonObject *targets)
+bz_nutrition_bars_set (BzNutritionBars *self, BzRecord *intake, BzRecord *targets)
 {
   g_return_if_fail (BZ_IS_NUTRITION_BARS (self));
+  g_return_if_fail (intake == NULL || bz_record_get_resource (intake) == &bz_nutrients_resource);
+  g_return_if_fail (targets == NULL || bz_record_get_resource (targets) == &bz_nutrients_resource);
 
   for (guint i = 0; i < N_NUTRIENTS; i++)
     {
       const Nutrient *n = &nutrients[i];
-      double have = bz_json_double (intake, n->member, 0);
-      double want = bz_json_double (targets, n->member, NAN);
+      double have = nutrient (intake, n->field, 0);
+      double want = nutrient (targets, n->field, NAN);
       double fraction = !isnan (want) && want > 0 ? have / want : 0;
       GtkWidget *bar = GTK_WIDGET (self->bars[i]);
       g_autofree char *text = NULL;

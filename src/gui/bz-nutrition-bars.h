@@ -2,7 +2,8 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include <json-glib/json-glib.h>
+
+#include "bz-resources.h"
 
 G_BEGIN_DECLS
 
@@ -13,9 +14,15 @@ GtkWidget *bz_nutrition_bars_new (void);
 
 /**
  * bz_nutrition_bars_set:
- * @intake: (nullable): {energy_kcal, protein_g, carbohydrate_g, fat_g, fiber_g, sodium_mg}
- * @targets: (nullable): the same members; sodium is shown as an upper limit
+ * @intake: (nullable) (transfer none): a Nutrients record (#bz_nutrients_resource:
+ *   energy_kcal, protein_g, carbohydrate_g, fat_g, fiber_g, sodium_mg);
+ *   %NULL shows zeros
+ * @targets: (nullable) (transfer none): a Nutrients record, or %NULL when
+ *   the day has no targets (no scan yet): values without bars.  Sodium is
+ *   shown as an upper limit.
+ *
+ * Shows @intake against @targets; the records are read, not kept.
  */
-void       bz_nutrition_bars_set (BzNutritionBars *self, JsonObject *intake, JsonObject *targets);
+void       bz_nutrition_bars_set (BzNutritionBars *self, BzRecord *intake, BzRecord *targets);
 
 G_END_DECLS

@@ -2,10 +2,11 @@
  *
  * Everything loads through the service layer on worker threads:
  * bz_scans_list() (history and chart), bz_avatars_get_glb() + bz_glb_parse()
- * (the avatar of the selected scan, newest first), bz_meals_daily() (intake
- * against targets and the meals) and bz_meals_get_photo() (thumbnails).  The
- * page follows the store's change notifications, so a meal uploaded from a
- * phone appears without a manual refresh.
+ * (the avatar of the selected scan, newest first), bz_meals_get_daily_async()
+ * (a DailyIntake record: intake against targets, and the meals, whose
+ * "meals" list model the meals list is bound to) and bz_meals_get_photo()
+ * (thumbnails).  The page follows the store's change notifications, so a
+ * meal uploaded from a phone appears without a manual refresh.
  */
 #include "bz-patient-page.h"
 
@@ -56,6 +57,7 @@ struct _BzPatientPage
   char *email;
 
   JsonNode *scans;          /* the last bz_scans_list() result */
+  BzRecord *daily;          /* the last DailyIntake record: intake, targets, meals */
   char *shown_avatar_id;
   guint n_meals;
   guint n_scans;
@@ -84,6 +86,15 @@ list_box_remove_all (GtkListBox *list)
   GtkListBoxRow *row;
   while ((row = gtk_list_box_get_row_at_index (list, 0)))
     gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+/* Empties the meals list (it is bound to the last DailyIntake's "meals"). */
+static void
+clear_meals (BzPatientPage *self)
+{
+  gtk_list_box_bind_model (self->meals_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->daily);
+  self->n_meals = 0;
 }
 
 static GCancellable *
@@ -401,47 +412,27 @@ reset_view_clicked_cb (BzPatientPage *self)
 
 /* --- today's meals ---------------------------------------------------------- */
 
-static JsonNode *
-daily_call (BzServices *services, const BzCaller *caller, gpointer args, GError **error)
+/* A row of the meals list: the list box is bound to the DailyIntake's
+ * "meals" model, so each Meal record makes its BzMealRow. */
+static GtkWidget *
+meal_row_create (gpointer item, gpointer user_data)
 {
-  return bz_meals_daily (services, caller, args, NULL, error);
+  BzPatientPage *self = user_data;
+  return bz_meal_row_new (self->session, item, self->daily_cancel);
 }
 
 static void
-daily_done (GObject *source, GAsyncResult *result, gpointer user_data)
+show_daily (BzPatientPage *self, BzRecord *daily)
 {
-  BzPatientPage *self = BZ_PATIENT_PAGE (source);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bz_session_call_finish (result, &error);
-  JsonObject *daily = bz_json_root_object (node);
-  JsonObject *basis;
-  JsonArray *meals;
+  BzRecord *basis = bz_record_get_object (daily, BZ_DAILY_INTAKE_TARGETS_BASIS);
+  g_autoptr(GListModel) meals = NULL;
 
-  if (bz_is_cancelled (error))
-    return;
-  self->loading_daily = FALSE;
-
-  list_box_remove_all (self->meals_list);
-  self->n_meals = 0;
-
-  if (daily == NULL)
-    {
-      g_autofree char *message = bz_error_to_user_message (error);
-      bz_nutrition_bars_set (self->nutrition_bars, NULL, NULL);
-      gtk_label_set_label (self->targets_label, message);
-      return;
-    }
-
-  bz_nutrition_bars_set (self->nutrition_bars, bz_json_object (daily, "intake"),
-                         bz_json_object (daily, "targets"));
-  basis = bz_json_object (daily, "targets_basis");
+  g_set_object (&self->daily, daily);
+  bz_nutrition_bars_set (self->nutrition_bars, bz_record_get_object (daily, BZ_DAILY_INTAKE_INTAKE),
+                         bz_record_get_object (daily, BZ_DAILY_INTAKE_TARGETS));
   if (basis)
     {
-      const char *scan_id = bz_json_get_string (basis, "scan_id");
-      const char *measured = NULL;
-      for (guint i = 0; scan_id && i < self->n_scans; i++)
-        if (g_strcmp0 (bz_json_get_string (scan_at (self, i), "id"), scan_id) == 0)
-          measured = bz_json_get_string (scan_at (self, i), "measured_at");
+      const char *measured = bz_record_get_string (basis, BZ_TARGETS_BASIS_MEASURED_AT);
       if (measured)
         {
           g_autofree char *date = bz_format_date (measured);
@@ -454,15 +445,31 @@ daily_done (GObject *source, GAsyncResult *result, gpointer user_data)
   else
     gtk_label_set_label (self->targets_label, _("No targets yet: they are computed from the latest body scan."));
 
-  meals = bz_json_array (daily, "meals");
-  for (guint i = 0; meals && i < json_array_get_length (meals); i++)
+  g_object_get (daily, "meals", &meals, NULL);
+  self->n_meals = meals ? g_list_model_get_n_items (meals) : 0;
+  gtk_list_box_bind_model (self->meals_list, meals, meal_row_create, self, NULL);
+}
+
+static void
+daily_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(BzPatientPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) daily = bz_meals_get_daily_finish (BZ_SERVICES (source), result, &error);
+
+  if (bz_is_cancelled (error))
+    return;
+  self->loading_daily = FALSE;
+
+  if (daily == NULL)
     {
-      JsonNode *e = json_array_get_element (meals, i);
-      if (!JSON_NODE_HOLDS_OBJECT (e))
-        continue;
-      gtk_list_box_append (self->meals_list, bz_meal_row_new (self->session, json_node_get_object (e), self->daily_cancel));
-      self->n_meals++;
+      g_autofree char *message = bz_error_to_user_message (error);
+      clear_meals (self);
+      bz_nutrition_bars_set (self->nutrition_bars, NULL, NULL);
+      gtk_label_set_label (self->targets_label, message);
+      return;
     }
+  show_daily (self, daily);
 }
 
 static void
@@ -476,8 +483,9 @@ load_daily (BzPatientPage *self)
     return;
   gtk_label_set_label (self->date_label, today);
   self->loading_daily = TRUE;
-  bz_session_call (self->session, self, renew (&self->daily_cancel), daily_call,
-                   g_strdup (self->patient_id), g_free, daily_done, NULL);
+  bz_meals_get_daily_async (bz_session_get_services (self->session), bz_session_get_caller (self->session),
+                            self->patient_id, NULL, renew (&self->daily_cancel), daily_done,
+                            g_object_ref (self));
 }
 
 /* --- live refresh ------------------------------------------------------------ */
@@ -549,6 +557,7 @@ bz_patient_page_dispose (GObject *object)
   bz_patient_page_set_session (self, NULL);
   cancel_all (self);
   g_clear_pointer (&self->scans, json_node_unref);
+  g_clear_object (&self->daily);
   g_clear_pointer (&self->patient_id, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->email, g_free);
@@ -714,7 +723,7 @@ bz_patient_page_clear (BzPatientPage *self)
   bz_nutrition_bars_set (self->nutrition_bars, NULL, NULL);
   gtk_label_set_label (self->targets_label, "");
   list_box_remove_all (self->scans_list);
-  list_box_remove_all (self->meals_list);
+  clear_meals (self);
 }
 
 void

@@ -13,6 +13,7 @@
 
 #include "bz-gui-util.h"
 #include "bz-json-item.h"
+#include "bz-resources.h"
 
 #define KIOSK_IDLE_S    120
 
@@ -248,15 +249,16 @@ search_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   bz_patients_page_focus_search (self->patients_page);
 }
 
+/* @upload: the MealUpload record {meal, detection} of bz_meals_add_finish(). */
 static void
-meal_saved_cb (BzMealDialog *dialog, JsonNode *result, BzWindow *self)
+meal_saved_cb (BzMealDialog *dialog, BzRecord *upload, BzWindow *self)
 {
-  JsonObject *detection = bz_json_object (bz_json_root_object (result), "detection");
-  JsonObject *meal = bz_json_object (bz_json_root_object (result), "meal");
-  JsonArray *items = bz_json_array (meal, "items");
+  BzRecord *meal = bz_record_get_object (upload, BZ_MEAL_UPLOAD_MEAL);
+  BzRecord *detection = bz_record_get_object (upload, BZ_MEAL_UPLOAD_DETECTION);
+  guint n_items = meal ? bz_record_get_n_items (meal, BZ_MEAL_ITEMS) : 0;
+  const char *status = detection ? bz_record_get_string (detection, BZ_DETECTION_STATUS) : NULL;
 
-  if ((items == NULL || json_array_get_length (items) == 0)
-      && g_strcmp0 (bz_json_get_string (detection, "status"), "manual_entry_required") == 0)
+  if (n_items == 0 && g_strcmp0 (status, "manual_entry_required") == 0)
     bz_window_add_toast (self, _("Meal photo saved. Add its foods when you know them."));
   else
     bz_window_add_toast (self, _("Meal saved"));

@@ -316,32 +316,191 @@ bz_meals_get_daily (BzServices *svc, const BzCaller *caller, const char *patient
   return daily;
 }
 
-static JsonNode *
-node_or_null (BzRecord *rec)
+/* --- async (GIO style): the same calls on a GTask worker thread ----------- */
+
+typedef struct _MealCall MealCall;
+typedef BzRecord *(*MealWork) (BzServices *svc, MealCall *c, GError **error);
+
+struct _MealCall
 {
-  JsonNode *n = rec ? bz_record_to_json_node (rec) : NULL;
-  g_clear_object (&rec);
-  return n;
+  MealWork work;       /* the synchronous call, run on the worker */
+  BzCaller *caller;
+  char *patient_id;
+  char *date;          /* daily */
+  guint page, limit;   /* history */
+  GBytes *image;       /* add */
+  char *meal_type;
+  JsonArray *items;
+  char *source;
+};
+
+static void
+meal_call_free (gpointer p)
+{
+  MealCall *c = p;
+  g_clear_pointer (&c->caller, bz_caller_free);
+  g_free (c->patient_id);
+  g_free (c->date);
+  g_clear_pointer (&c->image, g_bytes_unref);
+  g_free (c->meal_type);
+  g_clear_pointer (&c->items, json_array_unref);
+  g_free (c->source);
+  g_free (c);
 }
 
-JsonNode *
-bz_meals_upload (BzServices *svc, const BzCaller *caller, const char *patient_id, GBytes *image,
-                 const char *meal_type, JsonArray *items, const char *source, GError **error)
+static BzRecord *
+daily_work (BzServices *svc, MealCall *c, GError **error)
 {
-  return node_or_null (bz_meals_add (svc, caller, patient_id, image, meal_type, items, source, error));
+  return bz_meals_get_daily (svc, c->caller, c->patient_id, c->date, error);
 }
 
-JsonNode *
-bz_meals_history (BzServices *svc, const BzCaller *caller, const char *patient_id,
-                  guint page, guint limit, GError **error)
+static BzRecord *
+history_work (BzServices *svc, MealCall *c, GError **error)
 {
-  return node_or_null (bz_meals_get_history (svc, caller, patient_id, page, limit, error));
+  return bz_meals_get_history (svc, c->caller, c->patient_id, c->page, c->limit, error);
 }
 
-JsonNode *
-bz_meals_daily (BzServices *svc, const BzCaller *caller, const char *patient_id, const char *date, GError **error)
+static BzRecord *
+add_work (BzServices *svc, MealCall *c, GError **error)
 {
-  return node_or_null (bz_meals_get_daily (svc, caller, patient_id, date, error));
+  return bz_meals_add (svc, c->caller, c->patient_id, c->image, c->meal_type, c->items, c->source, error);
+}
+
+static void
+meal_call_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  MealCall *c = task_data;
+  GError *error = NULL;
+  BzRecord *rec;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (c->caller == NULL)
+    {
+      g_task_return_new_error (task, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED, "%s", _("Authentication required"));
+      return;
+    }
+  rec = c->work (BZ_SERVICES (source), c, &error);
+  if (rec == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new_literal (BZ_ERROR, BZ_ERROR_INTERNAL, "no result");
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      g_object_unref (rec);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, rec, g_object_unref);
+}
+
+static void
+meal_call_run (BzServices *svc, gpointer source_tag, MealWork work, MealCall *c, const BzCaller *caller,
+               const char *patient_id, GCancellable *cancellable,
+               GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = g_task_new (svc, cancellable, callback, user_data);
+
+  c->work = work;
+  c->caller = caller ? bz_caller_copy (caller) : NULL;
+  c->patient_id = g_strdup (patient_id);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, "bz-meals");
+  g_task_set_task_data (task, c, meal_call_free);
+  g_task_run_in_thread (task, meal_call_thread);
+}
+
+static BzRecord *
+meal_call_finish (BzServices *svc, GAsyncResult *result, gpointer source_tag, GError **error)
+{
+  g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, svc), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+bz_meals_get_daily_async (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                          const char *date, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  MealCall *c;
+
+  g_return_if_fail (BZ_IS_SERVICES (svc));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  c = g_new0 (MealCall, 1);
+  c->date = g_strdup (date);
+  meal_call_run (svc, bz_meals_get_daily_async, daily_work, c, caller, patient_id, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_meals_get_daily_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return meal_call_finish (svc, result, bz_meals_get_daily_async, error);
+}
+
+void
+bz_meals_get_history_async (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                            guint page, guint limit, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
+{
+  MealCall *c;
+
+  g_return_if_fail (BZ_IS_SERVICES (svc));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  c = g_new0 (MealCall, 1);
+  c->page = page;
+  c->limit = limit;
+  meal_call_run (svc, bz_meals_get_history_async, history_work, c, caller, patient_id, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_meals_get_history_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return meal_call_finish (svc, result, bz_meals_get_history_async, error);
+}
+
+/* A deep copy: the worker never shares JSON nodes with the calling thread
+ * (json-glib's reference counts are not atomic). */
+static JsonArray *
+items_copy (JsonArray *items)
+{
+  g_autoptr(JsonNode) node = NULL, copy = NULL;
+  g_autofree char *text = NULL;
+
+  if (items == NULL)
+    return NULL;
+  node = json_node_init_array (json_node_alloc (), items);
+  text = json_to_string (node, FALSE);
+  copy = json_from_string (text, NULL);
+  return copy && JSON_NODE_HOLDS_ARRAY (copy) ? json_array_ref (json_node_get_array (copy)) : json_array_new ();
+}
+
+void
+bz_meals_add_async (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                    GBytes *image, const char *meal_type, JsonArray *items,
+                    const char *source, GCancellable *cancellable,
+                    GAsyncReadyCallback callback, gpointer user_data)
+{
+  MealCall *c;
+
+  g_return_if_fail (BZ_IS_SERVICES (svc));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  c = g_new0 (MealCall, 1);
+  c->image = image ? g_bytes_ref (image) : NULL;
+  c->meal_type = g_strdup (meal_type);
+  c->items = items_copy (items);
+  c->source = g_strdup (source);
+  meal_call_run (svc, bz_meals_add_async, add_work, c, caller, patient_id, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_meals_add_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return meal_call_finish (svc, result, bz_meals_add_async, error);
 }
 
 GBytes *

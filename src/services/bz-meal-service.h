@@ -43,40 +43,117 @@ BzRecord *bz_meals_get_history (BzServices *svc, const BzCaller *caller, const c
 BzRecord *bz_meals_get_daily   (BzServices *svc, const BzCaller *caller, const char *patient_id,
                                 const char *date, GError **error);
 
-/* The same as JSON trees, for the GUI until it binds the records. */
+/* The same calls off the calling thread (GIO style), for the GUI. */
 
 /**
- * bz_meals_upload:
+ * bz_meals_get_daily_async:
+ * @svc: the service layer (the task's source object; kept alive until @callback)
+ * @caller: (nullable): who asks; copied, so it may be freed when this returns.
+ *   %NULL (signed out) finishes with %BZ_ERROR_UNAUTHENTICATED
+ * @patient_id: (nullable): for a nutritionist, one of own patients; a member
+ *   passes %NULL (or the own id)
+ * @date: (nullable): YYYY-MM-DD, the clinic's local date; %NULL = today
+ * @cancellable: (nullable): checked before the work starts and after it ends;
+ *   a cancelled call finishes with %G_IO_ERROR_CANCELLED
+ * @callback: called on the thread-default main context of the caller of
+ *   this function
+ * @user_data: for @callback
+ *
+ * Runs bz_meals_get_daily() on a GTask worker thread (the thread's own
+ * SQLite connection), so the GUI thread never waits on the disk.  Finish
+ * with bz_meals_get_daily_finish().
+ */
+void      bz_meals_get_daily_async    (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                                       const char *date, GCancellable *cancellable,
+                                       GAsyncReadyCallback callback, gpointer user_data);
+
+/**
+ * bz_meals_get_daily_finish:
+ * @svc: the service layer passed to bz_meals_get_daily_async()
+ * @result: the #GAsyncResult given to the callback
+ * @error: %G_IO_ERROR_CANCELLED when the call was cancelled; otherwise
+ *   what bz_meals_get_daily() sets: %BZ_ERROR_VALIDATION (date, patient_id),
+ *   %BZ_ERROR_NOT_FOUND (not a patient the caller may see),
+ *   %BZ_ERROR_UNAUTHENTICATED (no caller), a store error
+ *
+ * Returns: (transfer full) (nullable): the DailyIntake record {date,
+ *   patient_id, intake, targets_basis, targets, remaining, meals} (see
+ *   bz_meals_get_daily()), or %NULL with @error set.
+ */
+BzRecord *bz_meals_get_daily_finish   (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
+ * bz_meals_get_history_async:
+ * @svc: the service layer (the task's source object; kept alive until @callback)
+ * @caller: (nullable): who asks; copied.  %NULL finishes with
+ *   %BZ_ERROR_UNAUTHENTICATED
  * @patient_id: (nullable): for a nutritionist, one of own patients
- * @image: the photo bytes (JPEG, PNG or WebP; sniffed, not trusted from the client)
- * @meal_type: a term of %bz_vocab_meal_type: "breakfast" | "lunch" | "dinner" |
- *   "snack", or a Spanish alias ("desayuno", "comida", "cena", "colación")
- * @items: (nullable): [{ndb_no, grams}] — nutrition is computed from USDA values
- * @source: "phone" | "workstation"
- * Returns: (transfer full): {meal: {id, patient_id, meal_type, eaten_at, photo_url,
- *   items: [...], nutrition: {...}}, detection: {status, provider}}
- *   With no meal-detection service configured detection.status is
- *   "manual_entry_required" and the photo is kept.
- * Errors: VALIDATION, UNSUPPORTED_MEDIA (not an image), PAYLOAD_TOO_LARGE, NOT_FOUND.
+ * @page: 1-based page number
+ * @limit: meals per page
+ * @cancellable: (nullable): checked before the work starts and after it ends
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Runs bz_meals_get_history() on a GTask worker thread.  Finish with
+ * bz_meals_get_history_finish().
  */
-JsonNode *bz_meals_upload  (BzServices *svc, const BzCaller *caller, const char *patient_id,
-                            GBytes *image, const char *meal_type, JsonArray *items,
-                            const char *source, GError **error);
-
-/** bz_meals_history: Returns: (transfer full): {meals: [...newest first], pagination}. */
-JsonNode *bz_meals_history (BzServices *svc, const BzCaller *caller, const char *patient_id,
-                            guint page, guint limit, GError **error);
+void      bz_meals_get_history_async  (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                                       guint page, guint limit, GCancellable *cancellable,
+                                       GAsyncReadyCallback callback, gpointer user_data);
 
 /**
- * bz_meals_daily:
- * @date: (nullable): YYYY-MM-DD, local date; %NULL = today
- * Returns: (transfer full): {date, patient_id, intake: {energy_kcal, protein_g,
- *   carbohydrate_g, fat_g, fiber_g, sodium_mg}, targets: {same}, remaining: {same},
- *   targets_basis: {method: "mifflin_st_jeor", scan_id, weight_kg, ...} | null,
- *   meals: [...]}
+ * bz_meals_get_history_finish:
+ * @svc: the service layer passed to bz_meals_get_history_async()
+ * @result: the #GAsyncResult given to the callback
+ * @error: %G_IO_ERROR_CANCELLED, or what bz_meals_get_history() sets:
+ *   %BZ_ERROR_VALIDATION, %BZ_ERROR_NOT_FOUND, %BZ_ERROR_UNAUTHENTICATED
+ *
+ * Returns: (transfer full) (nullable): the MealHistory record {meals (newest
+ *   first), pagination}, or %NULL with @error set.
  */
-JsonNode *bz_meals_daily   (BzServices *svc, const BzCaller *caller, const char *patient_id,
-                            const char *date, GError **error);
+BzRecord *bz_meals_get_history_finish (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
+ * bz_meals_add_async:
+ * @svc: the service layer (the task's source object; kept alive until @callback)
+ * @caller: (nullable): who adds the meal; copied.  %NULL finishes with
+ *   %BZ_ERROR_UNAUTHENTICATED
+ * @patient_id: (nullable): for a nutritionist, one of own patients
+ * @image: (transfer none): the photo bytes (JPEG, PNG or WebP, at most
+ *   %BZ_PHOTO_MAX_BYTES); referenced until the work ends
+ * @meal_type: a term of %bz_vocab_meal_type or a Spanish alias; copied
+ * @items: (nullable) (transfer none): [{ndb_no, grams (g)}]; deep-copied, so
+ *   the caller may change or free it when this returns
+ * @source: a term of %bz_vocab_meal_source ("workstation" for the GUI); copied
+ * @cancellable: (nullable): checked before the work starts and after it
+ *   ends.  A cancellation that arrives while the meal is being written does
+ *   not undo the write: the call then finishes with %G_IO_ERROR_CANCELLED
+ *   but the meal is stored (and its change notification is sent)
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Runs bz_meals_add() on a GTask worker thread: photo checks and the
+ * display copy, item validation, USDA nutrition, the transaction.  Finish
+ * with bz_meals_add_finish().
+ */
+void      bz_meals_add_async          (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                                       GBytes *image, const char *meal_type, JsonArray *items,
+                                       const char *source, GCancellable *cancellable,
+                                       GAsyncReadyCallback callback, gpointer user_data);
+
+/**
+ * bz_meals_add_finish:
+ * @svc: the service layer passed to bz_meals_add_async()
+ * @result: the #GAsyncResult given to the callback
+ * @error: %G_IO_ERROR_CANCELLED, or what bz_meals_add() sets:
+ *   %BZ_ERROR_VALIDATION (field details), %BZ_ERROR_UNSUPPORTED_MEDIA (not an
+ *   image), %BZ_ERROR_PAYLOAD_TOO_LARGE, %BZ_ERROR_NOT_FOUND,
+ *   %BZ_ERROR_UNAUTHENTICATED
+ *
+ * Returns: (transfer full) (nullable): the MealUpload record {meal,
+ *   detection}, or %NULL with @error set.
+ */
+BzRecord *bz_meals_add_finish         (BzServices *svc, GAsyncResult *result, GError **error);
 
 /**
  * bz_meals_get_photo:
@@ -97,7 +174,7 @@ G_END_DECLS
 G_BEGIN_DECLS
 /**
  * bz_meals_record:
- * Low-level insert used by bz_meals_upload() and the demo clinic: no
+ * Low-level insert used by bz_meals_add() and the demo clinic: no
  * authorization (the caller resolved @patient_id), items already validated
  * as [{ndb_no, grams}].  Opens its own transaction.
  * @eaten_at: (transfer none): when the meal was eaten

@@ -659,16 +659,16 @@ count_statement (unsigned type, void *ctx, void *p, void *x)
   return 0;
 }
 
-/* Statements run by bz_meals_daily() for @caller on this thread's connection. */
+/* Statements run by bz_meals_get_daily() for @caller on this thread's connection. */
 static guint
 daily_statements (BzApi *api, const BzCaller *caller)
 {
   sqlite3 *db = bz_store_db (api->store);
-  g_autoptr(JsonNode) daily = NULL;
+  g_autoptr(BzRecord) daily = NULL;
   g_autoptr(GError) error = NULL;
   guint n = 0;
   sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, count_statement, &n);
-  daily = bz_meals_daily (api->services, caller, NULL, NULL, &error);
+  daily = bz_meals_get_daily (api->services, caller, NULL, NULL, &error);
   sqlite3_trace_v2 (db, 0, NULL, NULL);
   g_assert_no_error (error);
   return n;
@@ -700,12 +700,12 @@ test_meals_statements (void)
   g_test_message ("statements: %u for one meal, %u for five", one, five);
   g_assert_cmpuint (five, ==, one);
   {
-    g_autoptr(JsonNode) daily = bz_meals_daily (api->services, caller, NULL, NULL, NULL);
-    JsonArray *meals = json_object_get_array_member (json_node_get_object (daily), "meals");
-    g_assert_cmpuint (json_array_get_length (meals), ==, 5);
+    g_autoptr(BzRecord) daily = bz_meals_get_daily (api->services, caller, NULL, NULL, NULL);
+    g_assert_nonnull (daily);
+    g_assert_cmpuint (bz_record_get_n_items (daily, BZ_DAILY_INTAKE_MEALS), ==, 5);
     for (guint i = 0; i < 5; i++)
-      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (meals, i),
-                                                                             "items")), ==, 2);
+      g_assert_cmpuint (bz_record_get_n_items (bz_record_get_item (daily, BZ_DAILY_INTAKE_MEALS, i),
+                                               BZ_MEAL_ITEMS), ==, 2);
   }
 }
 

@@ -18,12 +18,14 @@
 #include <gtk/gtk.h>
 #include <libsoup/soup.h>
 #include <math.h>
+#include <string.h>
 
 #include "bz-application.h"
 #include "bz-auth-service.h"
 #include "bz-avatar-view.h"
 #include "bz-gui-util.h"
 #include "bz-json-item.h"
+#include "bz-meal-row.h"
 #include "bz-meal-service.h"
 #include "bz-runtime.h"
 #include "bz-startup.h"
@@ -233,6 +235,94 @@ activate_entry (GtkEditable *row)
   GtkEditable *delegate = gtk_editable_get_delegate (row);
   g_assert_true (GTK_IS_TEXT (delegate));
   g_signal_emit_by_name (delegate, "activate");
+}
+
+/* --- meals on records ------------------------------------------------------- */
+
+static void
+collect_meal_rows (GtkWidget *widget, GPtrArray *rows)
+{
+  if (BZ_IS_MEAL_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_meal_rows (c, rows);
+}
+
+/* The desk's meal row: a Meal record whose foods line names each MealItem's
+ * description with its grams. */
+static void
+assert_desk_meal_row (BzPatientPage *page)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint found = 0;
+
+  collect_meal_rows (GTK_WIDGET (page), rows);
+  g_assert_cmpuint (rows->len, ==, bz_patient_page_get_n_meals (page));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      BzMealRow *row = g_ptr_array_index (rows, i);
+      BzRecord *meal = bz_meal_row_get_meal (row);
+      const char *foods = bz_meal_row_get_foods_text (row);
+
+      g_assert_true (bz_record_get_resource (meal) == &bz_meal_resource);
+      if (g_strcmp0 (bz_record_get_string (meal, BZ_MEAL_SOURCE), "workstation") != 0)
+        continue;
+      g_assert_cmpuint (bz_record_get_n_items (meal, BZ_MEAL_ITEMS), ==, 2);
+      for (guint k = 0; k < 2; k++)
+        {
+          const char *desc = bz_record_get_string (bz_record_get_item (meal, BZ_MEAL_ITEMS, k), BZ_MEAL_ITEM_DESCRIPTION);
+          g_assert_nonnull (desc);
+          g_assert_nonnull (strstr (foods, desc));
+        }
+      g_test_message ("desk meal row: %s", foods);
+      found++;
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
+static void
+keep_result (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The async meal calls: a record for the caller, CANCELLED for a cancelled
+ * call, UNAUTHENTICATED without a caller. */
+static void
+check_meal_calls (BzSession *session, const char *patient_id)
+{
+  BzServices *services = bz_session_get_services (session);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) rec = NULL;
+  GAsyncResult *res = NULL;
+
+  bz_meals_get_history_async (services, bz_session_get_caller (session), patient_id, 1, 20, NULL,
+                              keep_result, &res);
+  WAIT_FOR (res != NULL, 30, "the meal history");
+  rec = bz_meals_get_history_finish (services, res, &error);
+  g_clear_object (&res);
+  g_assert_no_error (error);
+  g_assert_true (bz_record_get_resource (rec) == &bz_meal_history_resource);
+  g_assert_cmpuint (bz_record_get_n_items (rec, BZ_MEAL_HISTORY_MEALS), >=, 1);
+  g_clear_object (&rec);
+
+  g_cancellable_cancel (cancelled);
+  bz_meals_get_daily_async (services, bz_session_get_caller (session), patient_id, NULL, cancelled,
+                            keep_result, &res);
+  WAIT_FOR (res != NULL, 30, "the cancelled daily call");
+  rec = bz_meals_get_daily_finish (services, res, &error);
+  g_clear_object (&res);
+  g_assert_null (rec);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  bz_meals_get_daily_async (services, NULL, patient_id, NULL, NULL, keep_result, &res);
+  WAIT_FOR (res != NULL, 30, "the daily call without a caller");
+  rec = bz_meals_get_daily_finish (services, res, &error);
+  g_clear_object (&res);
+  g_assert_null (rec);
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
 }
 
 /* --- a phone: libsoup client against the embedded server ------------------ */
@@ -447,6 +537,8 @@ test_workstation (void)
   WAIT_FOR (dialog == NULL, 30, "the meal to be saved");
   WAIT_FOR (bz_patient_page_get_n_meals (patient) == meals_before + 1
             && !bz_patient_page_is_loading (patient), 30, "the new meal on the patient page");
+  assert_desk_meal_row (patient);
+  check_meal_calls (session, bz_patient_page_get_patient_id (patient));
 
   /* 6. the member's phone, over HTTP to the embedded server: today's intake shows
    *    the meal the nutritionist just saved, the avatar downloads, and a photo the
