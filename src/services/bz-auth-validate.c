@@ -16,6 +16,7 @@
  *                  and 200 characters.
  */
 #include "bz-auth-internal.h"
+#include "bz-resources.h"
 #include "bz-vocab.h"
 
 #include <string.h>
@@ -194,10 +195,14 @@ validate_email (const char *raw, BzValidation *v)
   return g_steal_pointer (&e);
 }
 
-/* Trimmed text of @min..@max characters without control characters. */
+/* Trimmed text of at most the Registration declaration's maximum for
+ * @index, without control characters. */
 static char *
-validate_text (const char *raw, const char *field, gboolean required, glong max, BzValidation *v)
+validate_text (const char *raw, guint index, gboolean required, BzValidation *v)
 {
+  const BzField *f = &bz_register_input_resource.fields[index];
+  const char *field = f->name;
+  glong max = (glong) f->max;
   g_autofree char *t = NULL;
   glong len;
 
@@ -329,8 +334,8 @@ bz_user_fields_validate (const char *email, const char *password,
   out->role = role;
   out->email = validate_email (email, v);
   bz_password_check_rules (password, "password", v);
-  out->first_name = validate_text (first_name, "first_name", TRUE, 100, v);
-  out->last_name = validate_text (last_name, "last_name", TRUE, 100, v);
+  out->first_name = validate_text (first_name, BZ_REGISTER_INPUT_FIRST_NAME, TRUE, v);
+  out->last_name = validate_text (last_name, BZ_REGISTER_INPUT_LAST_NAME, TRUE, v);
   if (role > BZ_ROLE_ADMIN)
     bz_validation_add (v, "user_type", "invalid_value", _("Choose patient or nutritionist"));
 
@@ -339,14 +344,14 @@ bz_user_fields_validate (const char *email, const char *password,
   out->phone = validate_phone (bz_auth_json_string (extra, "phone", v), v);
   out->date_of_birth = validate_date_of_birth (bz_auth_json_string (extra, "date_of_birth", v), v);
   out->gender = validate_gender (bz_auth_json_string (extra, "gender", v), v);
-  state = validate_text (bz_auth_json_string (extra, "state", v), "state", FALSE, 100, v);
-  city = validate_text (bz_auth_json_string (extra, "city", v), "city", FALSE, 100, v);
+  state = validate_text (bz_auth_json_string (extra, "state", v), BZ_REGISTER_INPUT_STATE, FALSE, v);
+  city = validate_text (bz_auth_json_string (extra, "city", v), BZ_REGISTER_INPUT_CITY, FALSE, v);
   if (role == BZ_ROLE_NUTRITIONIST)
     {
       out->professional_license =
         validate_text (bz_auth_json_string (extra, "professional_license", v),
-                       "professional_license", FALSE, 50, v);
+                       BZ_REGISTER_INPUT_PROFESSIONAL_LICENSE, FALSE, v);
       out->clinic_name =
-        validate_text (bz_auth_json_string (extra, "clinic_name", v), "clinic_name", FALSE, 200, v);
+        validate_text (bz_auth_json_string (extra, "clinic_name", v), BZ_REGISTER_INPUT_CLINIC_NAME, FALSE, v);
     }
 }
