@@ -38,7 +38,7 @@ struct _BzFoodPicker
   GtkListBox *results_list;
   GtkListBox *chosen_list;
 
-  BzSession *session;
+  BzGuiSession *session;
   GPtrArray *items;          /* Item */
   GPtrArray *results;        /* JsonObject, parallel to results_list rows */
   GCancellable *search_cancel;
@@ -207,7 +207,7 @@ search_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BzFoodPicker *self = BZ_FOOD_PICKER (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bz_session_call_finish (result, &error);
+  g_autoptr(JsonNode) node = bz_gui_session_call_finish (result, &error);
   JsonArray *foods;
   GtkListBoxRow *row;
 
@@ -274,8 +274,8 @@ search_changed_cb (BzFoodPicker *self)
   self->searching = TRUE;
   if (self->results->len == 0)
     gtk_stack_set_visible_child_name (self->results_stack, "busy");
-  bz_session_call (self->session, self, renew_search (self),
-                   search_call, g_steal_pointer (&text), g_free, search_done, NULL);
+  bz_gui_session_call (self->session, self, renew_search (self),
+                       search_call, g_steal_pointer (&text), g_free, search_done, NULL);
 }
 
 static void
@@ -383,7 +383,7 @@ bz_food_picker_new (void)
 }
 
 void
-bz_food_picker_set_session (BzFoodPicker *self, BzSession *session)
+bz_food_picker_set_session (BzFoodPicker *self, BzGuiSession *session)
 {
   g_return_if_fail (BZ_IS_FOOD_PICKER (self));
   g_set_object (&self->session, session);

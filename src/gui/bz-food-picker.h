@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 #include <json-glib/json-glib.h>
 
-#include "bz-session.h"
+#include "bz-gui-session.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BzFoodPicker, bz_food_picker, BZ, FOOD_PICKER, GtkWidget)
 
 GtkWidget *bz_food_picker_new           (void);
-void       bz_food_picker_set_session   (BzFoodPicker *self, BzSession *session);
+void       bz_food_picker_set_session   (BzFoodPicker *self, BzGuiSession *session);
 void       bz_food_picker_focus_search  (BzFoodPicker *self);
 /** bz_food_picker_search: types @text into the search and searches at once. */
 void       bz_food_picker_search        (BzFoodPicker *self, const char *text);

@@ -37,7 +37,7 @@ struct _BzMealDialog
   GtkLabel *total_kcal_label;
   BzFoodPicker *food_picker;
 
-  BzSession *session;
+  BzGuiSession *session;
   char *patient_id;
   GBytes *photo;
 
@@ -318,9 +318,10 @@ bz_meal_dialog_save (BzMealDialog *self)
 
   self->saving = TRUE;
   update_state (self);
-  bz_meals_add_async (bz_session_get_services (self->session), bz_session_get_caller (self->session),
-                      self->patient_id, self->photo, meal_type, items, "workstation",
-                      self->cancellable, save_done, g_object_ref (self));
+  bz_meals_add_async (bz_gui_session_get_services (self->session),
+                      bz_gui_session_get_caller (self->session), self->patient_id, self->photo,
+                      meal_type, items, "workstation", self->cancellable, save_done,
+                      g_object_ref (self));
 }
 
 static void
@@ -442,12 +443,12 @@ bz_meal_dialog_init (BzMealDialog *self)
 }
 
 BzMealDialog *
-bz_meal_dialog_new (GtkWindow *parent, BzSession *session, const char *patient_id,
+bz_meal_dialog_new (GtkWindow *parent, BzGuiSession *session, const char *patient_id,
                     const char *patient_name)
 {
   BzMealDialog *self;
 
-  g_return_val_if_fail (BZ_IS_SESSION (session), NULL);
+  g_return_val_if_fail (BZ_IS_GUI_SESSION (session), NULL);
   g_return_val_if_fail (patient_id != NULL, NULL);
 
   self = g_object_new (BZ_TYPE_MEAL_DIALOG, "transient-for", parent, NULL);

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "bz-session.h"
+#include "bz-gui-session.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (BzMealDialog, bz_meal_dialog, BZ, MEAL_DIALOG, AdwWindow)
  * Emits "saved" (BzRecord *upload: the MealUpload record {meal, detection}
  * of bz_meals_add_finish(), transfer none) and closes on success.
  */
-BzMealDialog *bz_meal_dialog_new (GtkWindow *parent, BzSession *session,
+BzMealDialog *bz_meal_dialog_new (GtkWindow *parent, BzGuiSession *session,
                                   const char *patient_id, const char *patient_name);
 
 /** bz_meal_dialog_capture: takes a photo with the camera (as the button does). */

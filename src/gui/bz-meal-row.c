@@ -163,7 +163,7 @@ nutrient (BzRecord *panel, guint field)
 }
 
 GtkWidget *
-bz_meal_row_new (BzSession *session, BzRecord *meal, GCancellable *cancellable)
+bz_meal_row_new (BzGuiSession *session, BzRecord *meal, GCancellable *cancellable)
 {
   GtkWidget *row = g_object_new (BZ_TYPE_MEAL_ROW, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -178,7 +178,7 @@ bz_meal_row_new (BzSession *session, BzRecord *meal, GCancellable *cancellable)
   g_autofree char *time = NULL;
   g_autofree char *title_text = NULL, *items = NULL, *kcal_text = NULL, *macros_text = NULL;
 
-  g_return_val_if_fail (BZ_IS_SESSION (session), NULL);
+  g_return_val_if_fail (BZ_IS_GUI_SESSION (session), NULL);
   g_return_val_if_fail (BZ_IS_RECORD (meal) && bz_record_get_resource (meal) == &bz_meal_resource, NULL);
 
   nutrition = bz_record_get_object (meal, BZ_MEAL_NUTRITION);
@@ -263,8 +263,8 @@ bz_meal_row_new (BzSession *session, BzRecord *meal, GCancellable *cancellable)
   if (meal_id && bz_record_get_string (meal, BZ_MEAL_PHOTO_URL))
     {
       PhotoArgs *a = g_new0 (PhotoArgs, 1);
-      a->services = g_object_ref (bz_session_get_services (session));
-      a->caller = bz_session_dup_caller (session);
+      a->services = g_object_ref (bz_gui_session_get_services (session));
+      a->caller = bz_gui_session_dup_caller (session);
       a->meal_id = g_strdup (meal_id);
       bz_run_in_thread (NULL, cancellable, photo_work, a, photo_args_free,
                         g_object_unref, photo_done, g_object_ref (thumb));

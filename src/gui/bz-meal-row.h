@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "bz-resources.h"
-#include "bz-session.h"
+#include "bz-gui-session.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (BzMealRow, bz_meal_row, BZ, MEAL_ROW, GtkListBoxRow)
  * Returns: (transfer floating): a row showing the meal type and time, the
  *   foods (each MealItem's "description" and grams), energy and macronutrients.
  */
-GtkWidget  *bz_meal_row_new      (BzSession *session, BzRecord *meal, GCancellable *cancellable);
+GtkWidget  *bz_meal_row_new      (BzGuiSession *session, BzRecord *meal, GCancellable *cancellable);
 /** bz_meal_row_get_meal: Returns: (transfer none): the Meal record shown. */
 BzRecord   *bz_meal_row_get_meal (BzMealRow *self);
 /** bz_meal_row_get_foods_text: Returns: (transfer none): the foods line as shown, "Rice, white (150 g), …". */

@@ -50,7 +50,7 @@ struct _BzPatientPage
   GtkLabel *targets_label;
   GtkListBox *meals_list;
 
-  BzSession *session;
+  BzGuiSession *session;
   gboolean kiosk;
   char *patient_id;
   char *name;
@@ -131,7 +131,7 @@ info_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BzPatientPage *self = BZ_PATIENT_PAGE (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bz_session_call_finish (result, &error);
+  g_autoptr(JsonNode) node = bz_gui_session_call_finish (result, &error);
   JsonObject *o = bz_json_root_object (node), *info;
   const char *first, *last, *email, *full_name;
 
@@ -242,7 +242,7 @@ scans_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BzPatientPage *self = BZ_PATIENT_PAGE (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bz_session_call_finish (result, &error);
+  g_autoptr(JsonNode) node = bz_gui_session_call_finish (result, &error);
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (BzChartPoint));
   JsonArray *scans;
   JsonObject *shown = NULL;
@@ -317,8 +317,8 @@ static void
 load_info (BzPatientPage *self)
 {
   self->loading_info = TRUE;
-  bz_session_call (self->session, self, renew (&self->info_cancel), info_call,
-                   g_strdup (self->patient_id), g_free, info_done, NULL);
+  bz_gui_session_call (self->session, self, renew (&self->info_cancel), info_call,
+                       g_strdup (self->patient_id), g_free, info_done, NULL);
 }
 
 static void
@@ -327,8 +327,8 @@ load_scans (BzPatientPage *self)
   if (self->session == NULL)
     return;
   self->loading_scans = TRUE;
-  bz_session_call (self->session, self, renew (&self->scans_cancel), scans_call,
-                   g_strdup (self->patient_id), g_free, scans_done, NULL);
+  bz_gui_session_call (self->session, self, renew (&self->scans_cancel), scans_call,
+                       g_strdup (self->patient_id), g_free, scans_done, NULL);
 }
 
 typedef struct
@@ -389,8 +389,8 @@ load_avatar (BzPatientPage *self, const char *avatar_id)
 {
   AvatarArgs *a = g_new0 (AvatarArgs, 1);
 
-  a->services = g_object_ref (bz_session_get_services (self->session));
-  a->caller = bz_session_dup_caller (self->session);
+  a->services = g_object_ref (bz_gui_session_get_services (self->session));
+  a->caller = bz_gui_session_dup_caller (self->session);
   a->avatar_id = g_strdup (avatar_id);
   g_free (self->shown_avatar_id);
   self->shown_avatar_id = g_strdup (avatar_id);
@@ -483,9 +483,9 @@ load_daily (BzPatientPage *self)
     return;
   gtk_label_set_label (self->date_label, today);
   self->loading_daily = TRUE;
-  bz_meals_get_daily_async (bz_session_get_services (self->session), bz_session_get_caller (self->session),
-                            self->patient_id, NULL, renew (&self->daily_cancel), daily_done,
-                            g_object_ref (self));
+  bz_meals_get_daily_async (bz_gui_session_get_services (self->session),
+                            bz_gui_session_get_caller (self->session), self->patient_id, NULL,
+                            renew (&self->daily_cancel), daily_done, g_object_ref (self));
 }
 
 /* --- live refresh ------------------------------------------------------------ */
@@ -513,7 +513,7 @@ store_changed_cb (const char *table, const char *row_id, gpointer user_data)
 {
   BzPatientPage *self = user_data;
 
-  if (self->session == NULL || !bz_session_get_signed_in (self->session)
+  if (self->session == NULL || !bz_gui_session_get_signed_in (self->session)
       || (self->patient_id == NULL && !self->kiosk))
     return;
   if (g_strcmp0 (table, "meal_logs") == 0 || g_strcmp0 (table, "meal_items") == 0)
@@ -654,7 +654,7 @@ bz_patient_page_new (void)
 }
 
 void
-bz_patient_page_set_session (BzPatientPage *self, BzSession *session)
+bz_patient_page_set_session (BzPatientPage *self, BzGuiSession *session)
 {
   g_return_if_fail (BZ_IS_PATIENT_PAGE (self));
 
@@ -662,12 +662,12 @@ bz_patient_page_set_session (BzPatientPage *self, BzSession *session)
     return;
   if (self->watch_id)
     {
-      bz_services_unwatch (bz_session_get_services (self->session), self->watch_id);
+      bz_services_unwatch (bz_gui_session_get_services (self->session), self->watch_id);
       self->watch_id = 0;
     }
   g_set_object (&self->session, session);
   if (session)
-    self->watch_id = bz_services_watch (bz_session_get_services (session),
+    self->watch_id = bz_services_watch (bz_gui_session_get_services (session),
                                         NULL, store_changed_cb, self, NULL);
 }
 

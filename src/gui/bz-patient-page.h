@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "bz-avatar-view.h"
-#include "bz-session.h"
+#include "bz-gui-session.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +13,7 @@ G_DECLARE_FINAL_TYPE (BzPatientPage, bz_patient_page, BZ, PATIENT_PAGE, GtkWidge
 
 GtkWidget    *bz_patient_page_new              (void);
 /** bz_patient_page_set_session: @session: (nullable). */
-void          bz_patient_page_set_session      (BzPatientPage *self, BzSession *session);
+void          bz_patient_page_set_session      (BzPatientPage *self, BzGuiSession *session);
 /** bz_patient_page_set_kiosk: a member's own page: no back or add-meal buttons, a sign-out button. */
 void          bz_patient_page_set_kiosk        (BzPatientPage *self, gboolean kiosk);
 /**

@@ -30,7 +30,7 @@ struct _BzPatientsPage
 
   GListStore *patients;
   GtkSingleSelection *selection;
-  BzSession *session;
+  BzGuiSession *session;
   GCancellable *cancellable;
   guint watch_id;
   guint refresh_source;
@@ -192,7 +192,7 @@ list_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   BzPatientsPage *self = BZ_PATIENTS_PAGE (source);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bz_session_call_finish (result, &error);
+  g_autoptr(JsonNode) node = bz_gui_session_call_finish (result, &error);
   JsonObject *data = bz_json_root_object (node);
   JsonArray *patients;
   JsonObject *pagination;
@@ -259,14 +259,14 @@ bz_patients_page_reload (BzPatientsPage *self)
   const char *search;
 
   g_return_if_fail (BZ_IS_PATIENTS_PAGE (self));
-  if (self->session == NULL || !bz_session_get_signed_in (self->session))
+  if (self->session == NULL || !bz_gui_session_get_signed_in (self->session))
     return;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  adw_window_title_set_subtitle (self->window_title, bz_session_get_caller (self->session)->email);
+  adw_window_title_set_subtitle (self->window_title, bz_gui_session_get_caller (self->session)->email);
 
   search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_free (self->loaded_search);
@@ -277,8 +277,8 @@ bz_patients_page_reload (BzPatientsPage *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->patients)) == 0)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   self->loading = TRUE;
-  bz_session_call (self->session, self, self->cancellable, list_call, args, list_args_free,
-                   list_done, NULL);
+  bz_gui_session_call (self->session, self, self->cancellable, list_call, args, list_args_free,
+                       list_done, NULL);
 }
 
 static gboolean
@@ -436,7 +436,7 @@ bz_patients_page_new (void)
 }
 
 void
-bz_patients_page_set_session (BzPatientsPage *self, BzSession *session)
+bz_patients_page_set_session (BzPatientsPage *self, BzGuiSession *session)
 {
   g_return_if_fail (BZ_IS_PATIENTS_PAGE (self));
 
@@ -447,12 +447,12 @@ bz_patients_page_set_session (BzPatientsPage *self, BzSession *session)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->watch_id)
     {
-      bz_services_unwatch (bz_session_get_services (self->session), self->watch_id);
+      bz_services_unwatch (bz_gui_session_get_services (self->session), self->watch_id);
       self->watch_id = 0;
     }
   g_set_object (&self->session, session);
   if (session)
-    self->watch_id = bz_services_watch (bz_session_get_services (session),
+    self->watch_id = bz_services_watch (bz_gui_session_get_services (session),
                                         NULL, store_changed_cb, self, NULL);
 }
 

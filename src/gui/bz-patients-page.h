@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "bz-json-item.h"
-#include "bz-session.h"
+#include "bz-gui-session.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +13,7 @@ G_DECLARE_FINAL_TYPE (BzPatientsPage, bz_patients_page, BZ, PATIENTS_PAGE, GtkWi
 
 GtkWidget  *bz_patients_page_new          (void);
 /** bz_patients_page_set_session: @session: (nullable); loads the list when signed in. */
-void        bz_patients_page_set_session  (BzPatientsPage *self, BzSession *session);
+void        bz_patients_page_set_session  (BzPatientsPage *self, BzGuiSession *session);
 /** bz_patients_page_reload: fetches the list again (keeps the search). */
 void        bz_patients_page_reload       (BzPatientsPage *self);
 /** bz_patients_page_focus_search: focuses and selects the search entry (Ctrl+F). */

@@ -25,7 +25,7 @@ struct _BzSignInPage
   GtkLabel *subtitle_label;
   GtkLabel *hint_label;
 
-  BzSession *session;
+  BzGuiSession *session;
   BzSignInMode mode;
   GCancellable *cancellable;
   gboolean busy;
@@ -125,7 +125,7 @@ sign_in_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   show_error (self, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-  bz_session_set_caller (self->session, g_steal_pointer (&caller));
+  bz_gui_session_set_caller (self->session, g_steal_pointer (&caller));
 }
 
 static void
@@ -151,7 +151,7 @@ sign_in_clicked_cb (BzSignInPage *self)
     }
 
   s = g_new0 (SignIn, 1);
-  s->services = g_object_ref (bz_session_get_services (self->session));
+  s->services = g_object_ref (bz_gui_session_get_services (self->session));
   s->email = g_strstrip (g_strdup (email));
   s->password = g_strdup (password);
 
@@ -237,7 +237,7 @@ bz_sign_in_page_new (void)
 }
 
 void
-bz_sign_in_page_set_session (BzSignInPage *self, BzSession *session)
+bz_sign_in_page_set_session (BzSignInPage *self, BzGuiSession *session)
 {
   g_return_if_fail (BZ_IS_SIGN_IN_PAGE (self));
   g_set_object (&self->session, session);

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "bz-session.h"
+#include "bz-gui-session.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +18,7 @@ typedef enum
 
 GtkWidget   *bz_sign_in_page_new            (void);
 /** bz_sign_in_page_set_session: @session: (nullable). */
-void         bz_sign_in_page_set_session    (BzSignInPage *self, BzSession *session);
+void         bz_sign_in_page_set_session    (BzSignInPage *self, BzGuiSession *session);
 void         bz_sign_in_page_set_mode       (BzSignInPage *self, BzSignInMode mode);
 /** bz_sign_in_page_set_hint: @hint: (nullable): a line under the button, e.g. the demo credentials. */
 void         bz_sign_in_page_set_hint       (BzSignInPage *self, const char *hint);

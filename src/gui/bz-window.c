@@ -3,7 +3,7 @@
  * Pages: start-up progress → sign-in → patients ⇄ patient.  A status row at
  * the bottom shows the URL phones use and how many phones are connected
  * (BzApplication, which owns the runtime, tells it).  The window only knows
- * the service layer, through its BzSession.  In kiosk mode the window is
+ * the service layer, through its BzGuiSession.  In kiosk mode the window is
  * fullscreen, only members sign in, they see their own page, and the kiosk
  * signs out by itself after two idle minutes.
  */
@@ -36,7 +36,7 @@ struct _BzWindow
   GtkLabel *phones_label;
 
   gboolean kiosk;
-  BzSession *session;
+  BzGuiSession *session;
   guint idle_source;
   BzMealDialog *meal_dialog;   /* weak */
   AdwToast *last_toast;        /* weak */
@@ -80,7 +80,7 @@ bz_window_set_services (BzWindow *self, BzServices *services, gboolean demo)
   g_return_if_fail (BZ_IS_SERVICES (services));
 
   g_clear_object (&self->session);
-  self->session = bz_session_new (services);
+  self->session = bz_gui_session_new (services);
   g_signal_connect_object (self->session, "notify::signed-in", G_CALLBACK (session_signed_in_cb),
                            self, G_CONNECT_SWAPPED);
 
@@ -135,8 +135,8 @@ kiosk_idle_cb (gpointer user_data)
 {
   BzWindow *self = user_data;
   self->idle_source = 0;
-  if (self->session && bz_session_get_signed_in (self->session))
-    bz_session_set_caller (self->session, NULL);
+  if (self->session && bz_gui_session_get_signed_in (self->session))
+    bz_gui_session_set_caller (self->session, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -154,7 +154,7 @@ kiosk_event_cb (GtkEventControllerLegacy *controller, GdkEvent *event, BzWindow 
 static void
 session_signed_in_cb (BzWindow *self)
 {
-  const BzCaller *caller = bz_session_get_caller (self->session);
+  const BzCaller *caller = bz_gui_session_get_caller (self->session);
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
   if (self->meal_dialog)
@@ -200,7 +200,7 @@ patient_activated_cb (BzWindow *self, BzJsonItem *item)
 static gboolean
 on_patient_page (BzWindow *self)
 {
-  return !self->kiosk && self->session && bz_session_get_signed_in (self->session)
+  return !self->kiosk && self->session && bz_gui_session_get_signed_in (self->session)
          && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "workstation") == 0
          && g_strcmp0 (gtk_stack_get_visible_child_name (self->nav_stack), "patient") == 0;
 }
@@ -208,13 +208,13 @@ on_patient_page (BzWindow *self)
 static gboolean
 signed_in_workstation (BzWindow *self)
 {
-  return !self->kiosk && self->session && bz_session_get_signed_in (self->session);
+  return !self->kiosk && self->session && bz_gui_session_get_signed_in (self->session);
 }
 
 static void
 update_actions (BzWindow *self)
 {
-  gboolean signed_in = self->session && bz_session_get_signed_in (self->session);
+  gboolean signed_in = self->session && bz_gui_session_get_signed_in (self->session);
   GActionMap *map = G_ACTION_MAP (self);
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "back")), on_patient_page (self));
@@ -297,7 +297,7 @@ sign_out_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   BzWindow *self = user_data;
   if (self->session)
-    bz_session_set_caller (self->session, NULL);
+    bz_gui_session_set_caller (self->session, NULL);
 }
 
 static void
@@ -403,7 +403,7 @@ bz_window_new (GtkApplication *application, gboolean kiosk)
   return self;
 }
 
-BzSession *
+BzGuiSession *
 bz_window_get_session (BzWindow *self)
 {
   g_return_val_if_fail (BZ_IS_WINDOW (self), NULL);

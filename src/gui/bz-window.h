@@ -6,7 +6,7 @@
 #include "bz-meal-dialog.h"
 #include "bz-patient-page.h"
 #include "bz-patients-page.h"
-#include "bz-session.h"
+#include "bz-gui-session.h"
 #include "bz-sign-in-page.h"
 
 G_BEGIN_DECLS
@@ -49,7 +49,7 @@ void            bz_window_set_services       (BzWindow *self, BzServices *servic
 void            bz_window_set_phone_status   (BzWindow *self, const char *lan_url, guint n_connected);
 
 /** bz_window_get_session: Returns: (transfer none) (nullable): set by bz_window_set_services(). */
-BzSession      *bz_window_get_session        (BzWindow *self);
+BzGuiSession   *bz_window_get_session        (BzWindow *self);
 
 /** bz_window_get_page_name: Returns: "loading", "error", "sign-in", "patients" or "patient". */
 const char     *bz_window_get_page_name      (BzWindow *self);

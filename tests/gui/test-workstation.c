@@ -289,15 +289,15 @@ keep_result (GObject *source, GAsyncResult *result, gpointer user_data)
 /* The async meal calls: a record for the caller, CANCELLED for a cancelled
  * call, UNAUTHENTICATED without a caller. */
 static void
-check_meal_calls (BzSession *session, const char *patient_id)
+check_meal_calls (BzGuiSession *session, const char *patient_id)
 {
-  BzServices *services = bz_session_get_services (session);
+  BzServices *services = bz_gui_session_get_services (session);
   g_autoptr(GCancellable) cancelled = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(BzRecord) rec = NULL;
   GAsyncResult *res = NULL;
 
-  bz_meals_get_history_async (services, bz_session_get_caller (session), patient_id, 1, 20, NULL,
+  bz_meals_get_history_async (services, bz_gui_session_get_caller (session), patient_id, 1, 20, NULL,
                               keep_result, &res);
   WAIT_FOR (res != NULL, 30, "the meal history");
   rec = bz_meals_get_history_finish (services, res, &error);
@@ -308,7 +308,7 @@ check_meal_calls (BzSession *session, const char *patient_id)
   g_clear_object (&rec);
 
   g_cancellable_cancel (cancelled);
-  bz_meals_get_daily_async (services, bz_session_get_caller (session), patient_id, NULL, cancelled,
+  bz_meals_get_daily_async (services, bz_gui_session_get_caller (session), patient_id, NULL, cancelled,
                             keep_result, &res);
   WAIT_FOR (res != NULL, 30, "the cancelled daily call");
   rec = bz_meals_get_daily_finish (services, res, &error);
@@ -412,7 +412,7 @@ test_workstation (void)
   BzPatientPage *patient;
   BzAvatarView *view;
   BzMealDialog *dialog;
-  BzSession *session;
+  BzGuiSession *session;
   BzRuntime *runtime = NULL;
   g_autoptr(GdkTexture) shot = NULL;
   g_autoptr(BzJsonItem) first = NULL;
@@ -457,7 +457,7 @@ test_workstation (void)
   activate_entry (bz_sign_in_page_get_password_entry (sign_in));
   WAIT_FOR (bz_sign_in_page_get_error (sign_in) != NULL, 30, "the sign-in error");
   g_assert_cmpstr (bz_window_get_page_name (window), ==, "sign-in");
-  g_assert_false (bz_session_get_signed_in (session));
+  g_assert_false (bz_gui_session_get_signed_in (session));
 
   /* 3. the demo nutritionist signs in with Enter */
   gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
@@ -626,7 +626,7 @@ test_workstation (void)
   gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
   activate_entry (bz_sign_in_page_get_password_entry (sign_in));
   WAIT_FOR (bz_sign_in_page_get_error (sign_in) != NULL, 30, "the kiosk to refuse staff");
-  g_assert_false (bz_session_get_signed_in (session));
+  g_assert_false (bz_gui_session_get_signed_in (session));
 
   gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), member_email);
   gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);

@@ -1,38 +1,38 @@
-/* bz-session.c — the service layer and the signed-in user. */
-#include "bz-session.h"
+/* bz-gui-session.c — the service layer and the signed-in user. */
+#include "bz-gui-session.h"
 
 #include <glib/gi18n.h>
 
 #include "bz-gui-util.h"
 
-struct _BzSession
+struct _BzGuiSession
 {
   GObject parent_instance;
   BzServices *services;
   BzCaller *caller;
 };
 
-G_DEFINE_FINAL_TYPE (BzSession, bz_session, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (BzGuiSession, bz_gui_session, G_TYPE_OBJECT)
 
 enum { PROP_0, PROP_SIGNED_IN, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void
-bz_session_finalize (GObject *object)
+bz_gui_session_finalize (GObject *object)
 {
-  BzSession *self = BZ_SESSION (object);
+  BzGuiSession *self = BZ_GUI_SESSION (object);
   g_clear_pointer (&self->caller, bz_caller_free);
   g_clear_object (&self->services);
-  G_OBJECT_CLASS (bz_session_parent_class)->finalize (object);
+  G_OBJECT_CLASS (bz_gui_session_parent_class)->finalize (object);
 }
 
 static void
-bz_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+bz_gui_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   switch (prop_id)
     {
     case PROP_SIGNED_IN:
-      g_value_set_boolean (value, BZ_SESSION (object)->caller != NULL);
+      g_value_set_boolean (value, BZ_GUI_SESSION (object)->caller != NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -40,12 +40,12 @@ bz_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
 }
 
 static void
-bz_session_class_init (BzSessionClass *klass)
+bz_gui_session_class_init (BzGuiSessionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = bz_session_finalize;
-  object_class->get_property = bz_session_get_property;
+  object_class->finalize = bz_gui_session_finalize;
+  object_class->get_property = bz_gui_session_get_property;
 
   properties[PROP_SIGNED_IN] =
     g_param_spec_boolean ("signed-in", NULL, NULL, FALSE,
@@ -54,55 +54,55 @@ bz_session_class_init (BzSessionClass *klass)
 }
 
 static void
-bz_session_init (BzSession *self)
+bz_gui_session_init (BzGuiSession *self)
 {
 }
 
-BzSession *
-bz_session_new (BzServices *services)
+BzGuiSession *
+bz_gui_session_new (BzServices *services)
 {
-  BzSession *self;
+  BzGuiSession *self;
 
   g_return_val_if_fail (BZ_IS_SERVICES (services), NULL);
-  self = g_object_new (BZ_TYPE_SESSION, NULL);
+  self = g_object_new (BZ_TYPE_GUI_SESSION, NULL);
   self->services = g_object_ref (services);
   return self;
 }
 
 BzServices *
-bz_session_get_services (BzSession *self)
+bz_gui_session_get_services (BzGuiSession *self)
 {
-  g_return_val_if_fail (BZ_IS_SESSION (self), NULL);
+  g_return_val_if_fail (BZ_IS_GUI_SESSION (self), NULL);
   return self->services;
 }
 
 const BzCaller *
-bz_session_get_caller (BzSession *self)
+bz_gui_session_get_caller (BzGuiSession *self)
 {
-  g_return_val_if_fail (BZ_IS_SESSION (self), NULL);
+  g_return_val_if_fail (BZ_IS_GUI_SESSION (self), NULL);
   return self->caller;
 }
 
 BzCaller *
-bz_session_dup_caller (BzSession *self)
+bz_gui_session_dup_caller (BzGuiSession *self)
 {
-  g_return_val_if_fail (BZ_IS_SESSION (self), NULL);
+  g_return_val_if_fail (BZ_IS_GUI_SESSION (self), NULL);
   return self->caller ? bz_caller_copy (self->caller) : NULL;
 }
 
 void
-bz_session_set_caller (BzSession *self, BzCaller *caller)
+bz_gui_session_set_caller (BzGuiSession *self, BzCaller *caller)
 {
-  g_return_if_fail (BZ_IS_SESSION (self));
+  g_return_if_fail (BZ_IS_GUI_SESSION (self));
   g_clear_pointer (&self->caller, bz_caller_free);
   self->caller = caller;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
 }
 
 gboolean
-bz_session_get_signed_in (BzSession *self)
+bz_gui_session_get_signed_in (BzGuiSession *self)
 {
-  g_return_val_if_fail (BZ_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (BZ_IS_GUI_SESSION (self), FALSE);
   return self->caller != NULL;
 }
 
@@ -110,7 +110,7 @@ typedef struct
 {
   BzServices *services;
   BzCaller *caller;
-  BzSessionCall func;
+  BzGuiSessionCall func;
   gpointer args;
   GDestroyNotify args_free;
 } Call;
@@ -134,16 +134,16 @@ call_work (gpointer data, GCancellable *cancellable, GError **error)
 }
 
 void
-bz_session_call (BzSession *self, gpointer source_object, GCancellable *cancellable,
-                 BzSessionCall func, gpointer args, GDestroyNotify args_free,
-                 GAsyncReadyCallback callback, gpointer user_data)
+bz_gui_session_call (BzGuiSession *self, gpointer source_object, GCancellable *cancellable,
+                     BzGuiSessionCall func, gpointer args, GDestroyNotify args_free,
+                     GAsyncReadyCallback callback, gpointer user_data)
 {
   Call *c;
 
-  g_return_if_fail (BZ_IS_SESSION (self));
+  g_return_if_fail (BZ_IS_GUI_SESSION (self));
   c = g_new0 (Call, 1);
   c->services = g_object_ref (self->services);
-  c->caller = bz_session_dup_caller (self);
+  c->caller = bz_gui_session_dup_caller (self);
   c->func = func;
   c->args = args;
   c->args_free = args_free;
@@ -152,7 +152,7 @@ bz_session_call (BzSession *self, gpointer source_object, GCancellable *cancella
 }
 
 JsonNode *
-bz_session_call_finish (GAsyncResult *result, GError **error)
+bz_gui_session_call_finish (GAsyncResult *result, GError **error)
 {
   return bz_run_in_thread_finish (result, error);
 }

@@ -1,0 +1,54 @@
+/* bz-gui-session.h — what the GUI needs to call services: the service layer and
+ * the signed-in user.
+ *
+ * Not "BzSession": that GType is the record of the API's Session resource
+ * (bz_session_resource, the tokens of a sign-in), registered in the same
+ * process when a phone signs in to the embedded server. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "bz-services.h"
+
+G_BEGIN_DECLS
+
+#define BZ_TYPE_GUI_SESSION (bz_gui_session_get_type ())
+G_DECLARE_FINAL_TYPE (BzGuiSession, bz_gui_session, BZ, GUI_SESSION, GObject)
+
+/** bz_gui_session_new: Returns: (transfer full): a signed-out session over @services. */
+BzGuiSession   *bz_gui_session_new           (BzServices *services);
+/** bz_gui_session_get_services: Returns: (transfer none). Thread-safe. */
+BzServices     *bz_gui_session_get_services  (BzGuiSession *self);
+/** bz_gui_session_get_caller: Returns: (transfer none) (nullable): the signed-in user (GUI thread only). */
+const BzCaller *bz_gui_session_get_caller    (BzGuiSession *self);
+/** bz_gui_session_dup_caller: Returns: (transfer full) (nullable): a copy to hand to a worker thread. */
+BzCaller       *bz_gui_session_dup_caller    (BzGuiSession *self);
+/** bz_gui_session_set_caller: @caller: (transfer full) (nullable): %NULL signs out. Notifies "signed-in". */
+void            bz_gui_session_set_caller    (BzGuiSession *self, BzCaller *caller);
+gboolean        bz_gui_session_get_signed_in (BzGuiSession *self);
+
+/**
+ * BzGuiSessionCall:
+ * A service call, run on a worker thread with the session's services and a
+ * copy of the caller (%NULL when signed out).
+ * Returns: (transfer full): the service's JSON result, or %NULL with @error.
+ */
+typedef JsonNode *(*BzGuiSessionCall) (BzServices *services, const BzCaller *caller,
+                                       gpointer args, GError **error);
+
+/**
+ * bz_gui_session_call:
+ * @source_object: (nullable): kept alive until @callback runs (usually the widget)
+ * @args: (transfer full) (nullable): freed with @args_free on the worker side
+ * Runs @func on a worker thread; @callback runs on the GUI thread.
+ */
+void      bz_gui_session_call        (BzGuiSession *self, gpointer source_object, GCancellable *cancellable,
+                                      BzGuiSessionCall func, gpointer args, GDestroyNotify args_free,
+                                      GAsyncReadyCallback callback, gpointer user_data);
+/** bz_gui_session_call_finish: Returns: (transfer full): the result node, or %NULL with @error. */
+JsonNode *bz_gui_session_call_finish (GAsyncResult *result, GError **error);
+
+/** bz_error_to_user_message: Returns: (transfer full): a translated sentence for @error. */
+char     *bz_error_to_user_message (const GError *error);
+
+G_END_DECLS
