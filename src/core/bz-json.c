@@ -84,12 +84,24 @@ bz_json_append_double (GString *out, double value)
   g_string_append (out, buf);
 }
 
+/* Bytes a JSON string cannot hold as they are (RFC 8259 §7): controls, '"', '\\'. */
+static const guint8 needs_escape[256] = {
+  [0x00 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1,
+};
+
 void
 bz_json_append_string (GString *out, const char *s)
 {
+  const unsigned char *run = (const unsigned char *) s, *p;
+
   g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+  /* Copy runs of plain characters at once; escape the rest. */
+  for (p = run; *p; p++)
     {
+      if (G_LIKELY (!needs_escape[*p]))
+        continue;
+      g_string_append_len (out, (const char *) run, p - run);
+      run = p + 1;
       switch (*p)
         {
         case '"': g_string_append (out, "\\\""); break;
@@ -99,13 +111,10 @@ bz_json_append_string (GString *out, const char *s)
         case '\n': g_string_append (out, "\\n"); break;
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (*p < 0x20)
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, *p);
+        default: g_string_append_printf (out, "\\u%04x", *p);
         }
     }
+  g_string_append_len (out, (const char *) run, p - run);
   g_string_append_c (out, '"');
 }
 

@@ -73,10 +73,12 @@ struct _BzServer
 typedef struct
 {
   BzServer *server;
-  GSocket *socket;
+  GSocket *socket;       /* weak: cleared when libsoup lets the connection go */
+  GIOStream *stream;     /* weak: the GSocketConnection handed to libsoup */
   char *host;
   guint busy;            /* requests started and not yet finished */
   gint64 idle_since;     /* monotonic µs; meaningful when !busy */
+  gboolean counted;      /* still counted in open_per_address and conns */
 } Conn;
 
 /* One request's guard: its deadline and the body bytes it holds. */
@@ -228,19 +230,91 @@ note_client (BzServer *self, const char *address)
 
 /* --- Connections: per-address cap and idle timeout -------------------------- */
 
+/* Gives back @c's place in the per-address count, once: when its socket is
+ * closed (found by forget_closed()) or when libsoup drops the connection's
+ * address, whichever comes first.  libsoup 3.2 may keep that address object
+ * long after the connection closed, so the count cannot wait for it: it
+ * leaked, and after 64 connections an address was refused for good. */
 static void
-conn_free (gpointer data)
+conn_forget (Conn *c)
 {
-  Conn *c = data;
   BzServer *self = c->server;
-  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->open_per_address, c->host));
+  guint n;
 
+  if (!c->counted)
+    return;
+  c->counted = FALSE;
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->open_per_address, c->host));
   if (n <= 1)
     g_hash_table_remove (self->open_per_address, c->host);
   else
     g_hash_table_insert (self->open_per_address, g_strdup (c->host), GUINT_TO_POINTER (n - 1));
   g_hash_table_remove (self->conns, c);
-  g_object_unref (c->socket);
+}
+
+/* The GSocket was finalized: libsoup let the connection go. */
+static void
+socket_gone (gpointer data, GObject *where_the_object_was)
+{
+  Conn *c = data;
+  c->socket = NULL;
+  conn_forget (c);
+}
+
+/* Whether the peer closed an idle connection: readable, and a peek reads
+ * end-of-file.  libsoup 3.2 does not notice this on a kept-alive connection
+ * between requests (fixed upstream in 3.3, libsoup commit d20c6601): the
+ * socket stayed in CLOSE_WAIT for ever, its descriptor and its place in the
+ * per-address count with it. */
+static gboolean
+peer_closed (Conn *c)
+{
+  char b;
+  if (c->busy > 0 || c->socket == NULL || g_socket_is_closed (c->socket) ||
+      !(g_socket_condition_check (c->socket, G_IO_IN | G_IO_HUP | G_IO_ERR)))
+    return FALSE;
+  return recv (g_socket_get_fd (c->socket), &b, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
+}
+
+/* Closes the connections whose peer has gone, then forgets every connection
+ * whose socket is closed. */
+static void
+forget_closed (BzServer *self)
+{
+  GHashTableIter it;
+  gpointer key;
+  GPtrArray *closed = NULL;
+
+  g_hash_table_iter_init (&it, self->conns);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    {
+      Conn *c = key;
+      if (peer_closed (c) && c->stream)
+        g_io_stream_close (c->stream, NULL, NULL);
+    }
+  g_hash_table_iter_init (&it, self->conns);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    if (((Conn *) key)->socket == NULL || g_socket_is_closed (((Conn *) key)->socket))
+      {
+        if (closed == NULL)
+          closed = g_ptr_array_new ();
+        g_ptr_array_add (closed, key);
+      }
+  for (guint i = 0; closed && i < closed->len; i++)
+    conn_forget (g_ptr_array_index (closed, i));
+  if (closed)
+    g_ptr_array_unref (closed);
+}
+
+static void
+conn_free (gpointer data)
+{
+  Conn *c = data;
+
+  conn_forget (c);
+  if (c->socket)
+    g_object_weak_unref (G_OBJECT (c->socket), socket_gone, c);
+  g_clear_weak_pointer (&c->stream);
   g_free (c->host);
   g_free (c);
 }
@@ -265,6 +339,11 @@ on_incoming (GSocketService *service, GSocketConnection *connection, GObject *so
   n = GPOINTER_TO_UINT (g_hash_table_lookup (self->open_per_address, host));
   if (n >= self->limits.connections_per_address)
     {
+      forget_closed (self);
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (self->open_per_address, host));
+    }
+  if (n >= self->limits.connections_per_address)
+    {
       g_debug ("Refusing a connection from %s: %u already open", host, n);
       g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
       return TRUE;
@@ -272,9 +351,14 @@ on_incoming (GSocketService *service, GSocketConnection *connection, GObject *so
   g_hash_table_insert (self->open_per_address, g_strdup (host), GUINT_TO_POINTER (n + 1));
   c = g_new0 (Conn, 1);
   c->server = self;
-  c->socket = g_object_ref (sock);
+  /* Weak: a strong reference kept the socket (and its fd, in CLOSE_WAIT)
+   * alive as long as libsoup kept the address, after the peer had gone. */
+  c->socket = sock;
+  g_object_weak_ref (G_OBJECT (sock), socket_gone, c);
+  g_set_weak_pointer (&c->stream, G_IO_STREAM (connection));
   c->host = g_steal_pointer (&host);
   c->idle_since = g_get_monotonic_time ();
+  c->counted = TRUE;
   g_object_set_data_full (G_OBJECT (remote), "bz-conn", c, conn_free);
   g_hash_table_add (self->conns, c);
 
@@ -297,11 +381,12 @@ sweep_idle (gpointer data)
   GHashTableIter it;
   gpointer key;
 
+  forget_closed (self);
   g_hash_table_iter_init (&it, self->conns);
   while (g_hash_table_iter_next (&it, &key, NULL))
     {
       Conn *c = key;
-      if (c->busy == 0 && c->idle_since < limit)
+      if (c->busy == 0 && c->idle_since < limit && c->socket)
         {
           g_socket_shutdown (c->socket, TRUE, TRUE, NULL);
           c->idle_since = G_MAXINT64;  /* once */
@@ -662,6 +747,15 @@ bz_server_finalize (GObject *object)
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->clients, g_hash_table_unref);
   g_clear_pointer (&self->open_per_address, g_hash_table_unref);
+  if (self->conns)
+    {
+      /* Addresses libsoup still holds free their Conn later: without us. */
+      GHashTableIter it;
+      gpointer key;
+      g_hash_table_iter_init (&it, self->conns);
+      while (g_hash_table_iter_next (&it, &key, NULL))
+        ((Conn *) key)->counted = FALSE;
+    }
   g_clear_pointer (&self->conns, g_hash_table_unref);
   g_clear_pointer (&self->api_limiter, bz_rate_limiter_free);
   g_strfreev (self->cors_origins);
