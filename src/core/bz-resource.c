@@ -255,7 +255,9 @@ bz_resource_get_type (const BzResource *res)
 
   if (g_once_init_enter (cache))
     {
-      g_autofree char *name = g_strconcat ("Bz", res->name, NULL);
+      /* "BzMealRecord": the suffix keeps record types apart from the classes
+       * of the GUI and services ("BzSession" was both once). */
+      g_autofree char *name = g_strconcat ("Bz", res->name, "Record", NULL);
       const GTypeInfo info = {
         .class_size = sizeof (BzRecordClass),
         .class_init = resource_class_init,

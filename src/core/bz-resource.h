@@ -126,7 +126,7 @@ typedef struct
 
 /**
  * BzResource:
- * @name: the OpenAPI schema name ("Meal"); the record's GType is "Bz" + @name
+ * @name: the OpenAPI schema name ("Meal"); the record's GType is "Bz" + @name + "Record"
  * @description: English, for the OpenAPI document
  * @fields: (array length=n_fields): the declaration
  * @n_fields: at most 64
@@ -167,7 +167,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzRecord, g_object_unref)
 
 /**
  * bz_resource_get_type:
- * Returns: the #BzRecord subclass of @res ("Bz" + name), registered on first
+ * Returns: the #BzRecord subclass of @res ("Bz" + name + "Record"), registered on first
  *   use, with one GObject property per field (strings: gchararray; INTEGER:
  *   gint64; NUMBER: gdouble; BOOLEAN: gboolean; OBJECT: the nested record;
  *   ARRAY: a #GListModel of records; STRING_ARRAY: GStrv).  Thread-safe.

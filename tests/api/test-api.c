@@ -628,6 +628,22 @@ test_scans_and_avatar (void)
     g_assert_cmpint (bz_api_count (api, "body_scans"), ==, scans);
     g_assert_cmpint (bz_api_count (api, "blobs"), ==, blobs);
   }
+  /* An upload (avatar generated, rows and blob written from a worker), then
+   * the patient changes the password with the right current one: 200, never
+   * the 500 "database is locked" once seen with --demo (test-snapshot.c has
+   * the store side); the new password signs in. */
+  {
+    g_autoptr(BzApiResponse) up = bz_api_json (api, "POST", "/api/scans/upload", nutri_token, body);
+    g_autoptr(BzApiResponse) r = NULL, l = NULL;
+    g_assert_cmpuint (up->status, ==, 201);
+    r = bz_api_json (api, "POST", "/api/auth/password/change", member,
+                     "{\"current_password\":\"Member-Pass1!\",\"new_password\":\"Nueva-Clave-2026!\"}");
+    g_assert_cmpuint (r->status, ==, 200);
+    bz_auth_reset_rate_limits ();
+    l = bz_api_json (api, "POST", "/api/auth/login", NULL,
+                     "{\"email\":\"scan-a@test.local\",\"password\":\"Nueva-Clave-2026!\"}");
+    g_assert_cmpuint (l->status, ==, 200);
+  }
 }
 
 static BzApiResponse *

@@ -4,11 +4,11 @@
  *
  * 1. Opens a fresh store in a temp dir and times bz_usda_import() (wall clock,
  *    includes the commit and WAL checkpoint).
- * 2. Times 1,000 bz_foods_search() calls (page 1, limit 20) built from a fixed
+ * 2. Times 1,000 bz_foods_find() calls (page 1, limit 20) built from a fixed
  *    list of words that occur in SR28 descriptions, drawn with a seeded GRand
  *    (seed 28): 55 % one word, 25 % two words, 20 % a 3-5 letter prefix.
  *    20 untimed warm-up queries come first.
- * 3. Times 1,000 bz_foods_get() of seeded random NDB numbers and 1,000
+ * 3. Times 1,000 bz_foods_get_food() of seeded random NDB numbers and 1,000
  *    unsearched listing pages.
  *
  * Prints one `name value` line per figure.
@@ -110,18 +110,18 @@ main (int argc, char **argv)
   for (guint i = 0; i < N_QUERIES + 20; i++)
     {
       const char *q = g_ptr_array_index (queries, i);
-      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(BzRecord) list = NULL;
       double t = now_ms ();
 
-      node = bz_foods_search (svc, q, 1, 20, &error);
-      if (node == NULL)
+      list = bz_foods_find (svc, q, 1, 20, &error);
+      if (list == NULL)
         g_error ("search “%s”: %s", q, error->message);
       if (i < 20)
         continue;
       ms[i - 20] = now_ms () - t;
       {
-        JsonObject *p = json_object_get_object_member (json_node_get_object (node), "pagination");
-        gint64 total = json_object_get_int_member (p, "total_items");
+        BzRecord *p = bz_record_get_object (list, BZ_FOOD_LIST_PAGINATION);
+        gint64 total = bz_record_get_int (p, BZ_PAGINATION_TOTAL_ITEMS);
         results += total;
         empty += total == 0;
       }
@@ -131,7 +131,7 @@ main (int argc, char **argv)
   printf ("search_mean_total_items %.1f\n", (double) results / N_QUERIES);
   print_percentiles ("search", ms, N_QUERIES);
 
-  /* bz_foods_get of random foods */
+  /* bz_foods_get_food of random foods */
   {
     g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), "SELECT ndb_no FROM foods ORDER BY rowid", &error);
     while (sqlite3_step (st) == SQLITE_ROW)
@@ -141,8 +141,8 @@ main (int argc, char **argv)
     {
       const char *ndb = g_ptr_array_index (ndbs, g_rand_int_range (rand, 0, ndbs->len));
       double t = now_ms ();
-      g_autoptr(JsonNode) node = bz_foods_get (svc, ndb, &error);
-      if (node == NULL)
+      g_autoptr(BzRecord) food = bz_foods_get_food (svc, ndb, &error);
+      if (food == NULL)
         g_error ("get %s: %s", ndb, error->message);
       ms[i] = now_ms () - t;
     }
@@ -153,8 +153,8 @@ main (int argc, char **argv)
     {
       guint page = g_rand_int_range (rand, 1, 8789 / 20 + 2);
       double t = now_ms ();
-      g_autoptr(JsonNode) node = bz_foods_search (svc, NULL, page, 20, &error);
-      if (node == NULL)
+      g_autoptr(BzRecord) list = bz_foods_find (svc, NULL, page, 20, &error);
+      if (list == NULL)
         g_error ("list: %s", error->message);
       ms[i] = now_ms () - t;
     }

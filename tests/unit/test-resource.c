@@ -36,7 +36,7 @@ test_record_json (void)
   g_assert_cmpfloat (grams, ==, 60);
   g_assert_cmpstr (ndb, ==, "18363");
   g_assert_true (g_type_is_a (G_OBJECT_TYPE (item), BZ_TYPE_RECORD));
-  g_assert_cmpstr (G_OBJECT_TYPE_NAME (item), ==, "BzMealItem");
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (item), ==, "BzMealItemRecord");
 }
 
 static void
