@@ -95,7 +95,7 @@ const BzRoute bz_meal_routes[] = {
   { "GET", "/api/nutrition/meal-history", history, 0, 0, "The caller's meals, newest first", .response = &bz_meal_history_resource },
   { "GET", "/api/nutrition/daily", daily, 0, 0, "Intake for a day against Mifflin-St Jeor targets",
     .response = &bz_daily_intake_resource },
-  { "GET", "/api/v1/meals/{meal_id}/photo", photo, 0, 0, "A meal photo: its display copy (at most 1280 px, no EXIF), or ?size=original (ETag, Range, immutable)",
+  { "GET", "/api/v1/meals/{meal_id}/photo", photo, BZ_ROUTE_POOL, 0, "A meal photo: its display copy (at most 1280 px, no EXIF), or ?size=original (ETag, Range, immutable)",
     .raw_type = "image/*" },
   { NULL }
 };

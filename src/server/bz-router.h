@@ -19,7 +19,8 @@ typedef enum
   BZ_ROUTE_AUTH = 0,          /* requires a valid access token (default) */
   BZ_ROUTE_PUBLIC = 1 << 0,   /* no authentication */
   BZ_ROUTE_PASSWORD_PENDING = 1 << 1, /* also for a caller who must change a generated password */
-  BZ_ROUTE_POOL = 1 << 2,     /* a GET slow enough for the worker pool (others run on the server thread) */
+  BZ_ROUTE_POOL = 1 << 2,     /* a GET slow enough for the worker pool (others run on the server thread):
+                               * full-text search, and blobs (read and hashed, up to megabytes) */
 } BzRouteFlags;
 
 typedef struct
