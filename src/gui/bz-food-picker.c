@@ -1,7 +1,8 @@
 /* bz-food-picker.c — USDA foods for a meal: search, pick, grams.
  *
- * Search runs bz_foods_search() on a worker; the search entry debounces
- * typing (300 ms) and a newer search cancels an older one.  Enter adds the
+ * Search runs bz_foods_find_async() (a FoodList record, whose "foods" model
+ * of FoodSummary records the results list is bound to); the search entry
+ * debounces typing (300 ms) and a newer search cancels an older one.  Enter adds the
  * first match with 100 g and moves the focus to its grams; Down moves into
  * the results.  The totals are an estimate from the per-100 g values; the
  * meal service computes the record when the meal is saved.
@@ -13,6 +14,7 @@
 
 #include "bz-food-service.h"
 #include "bz-gui-util.h"
+#include "bz-resources.h"
 
 #define SEARCH_LIMIT 25
 #define DEFAULT_GRAMS 100.0
@@ -40,7 +42,7 @@ struct _BzFoodPicker
 
   BzGuiSession *session;
   GPtrArray *items;          /* Item */
-  GPtrArray *results;        /* JsonObject, parallel to results_list rows */
+  BzRecord *found;           /* the last FoodList: results_list is bound to its "foods" */
   GCancellable *search_cancel;
   gboolean searching;
 };
@@ -99,19 +101,27 @@ remove_clicked_cb (GtkButton *button, BzFoodPicker *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* A FoodSummary's description (the short one when it has none). */
 static const char *
-food_description (JsonObject *food)
+food_description (BzRecord *food)
 {
-  const char *d = bz_json_get_string (food, "description");
-  return d ? d : bz_json_get_string (food, "short_description");
+  const char *d = bz_record_get_string (food, BZ_FOOD_SUMMARY_DESCRIPTION);
+  return d ? d : bz_record_get_string (food, BZ_FOOD_SUMMARY_SHORT_DESCRIPTION);
+}
+
+/* A nullable per-100 g value of a FoodSummary; 0 when SR28 has none. */
+static double
+per_100g (BzRecord *food, guint field)
+{
+  return bz_record_has (food, field) ? bz_record_get_double (food, field) : 0;
 }
 
 static void
-add_food (BzFoodPicker *self, JsonObject *food, double grams)
+add_food (BzFoodPicker *self, BzRecord *food, double grams)
 {
   Item *item;
   GtkWidget *row, *spin, *unit, *remove;
-  const char *ndb_no = bz_json_get_string (food, "ndb_no");
+  const char *ndb_no = bz_record_get_string (food, BZ_FOOD_SUMMARY_NDB_NO);
 
   if (ndb_no == NULL)
     return;
@@ -130,10 +140,10 @@ add_food (BzFoodPicker *self, JsonObject *food, double grams)
   item = g_new0 (Item, 1);
   item->ndb_no = g_strdup (ndb_no);
   item->description = g_strdup (food_description (food));
-  item->per100[0] = bz_json_double (food, "energy_kcal", 0);
-  item->per100[1] = bz_json_double (food, "protein_g", 0);
-  item->per100[2] = bz_json_double (food, "carbohydrate_g", 0);
-  item->per100[3] = bz_json_double (food, "fat_g", 0);
+  item->per100[0] = per_100g (food, BZ_FOOD_SUMMARY_ENERGY_KCAL);
+  item->per100[1] = per_100g (food, BZ_FOOD_SUMMARY_PROTEIN_G);
+  item->per100[2] = per_100g (food, BZ_FOOD_SUMMARY_CARBOHYDRATE_G);
+  item->per100[3] = per_100g (food, BZ_FOOD_SUMMARY_FAT_G);
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->description ? item->description : ndb_no);
@@ -172,24 +182,27 @@ add_food (BzFoodPicker *self, JsonObject *food, double grams)
 
 /* --- search ------------------------------------------------------------------------- */
 
-static JsonNode *
-search_call (BzServices *services, const BzCaller *caller, gpointer args, GError **error)
+static guint
+n_results (BzFoodPicker *self)
 {
-  return bz_foods_search (services, args, 1, SEARCH_LIMIT, error);
+  return self->found ? bz_record_get_n_items (self->found, BZ_FOOD_LIST_FOODS) : 0;
 }
 
+/* A row of the results: the list box is bound to the FoodList's "foods"
+ * model, so each FoodSummary record makes its row. */
 static GtkWidget *
-result_row_new (JsonObject *food)
+result_row_create (gpointer item, gpointer user_data)
 {
+  BzRecord *food = item;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *add = gtk_image_new_from_icon_name ("list-add-symbolic");
-  JsonObject *group_obj = bz_json_object (food, "food_group");
-  const char *group = group_obj ? bz_json_get_string (group_obj, "name") : bz_json_get_string (food, "food_group");
+  const char *group = bz_record_get_string (food, BZ_FOOD_SUMMARY_FOOD_GROUP);
+  double kcal = per_100g (food, BZ_FOOD_SUMMARY_ENERGY_KCAL);
   g_autofree char *subtitle = NULL;
 
   /* TRANSLATORS: energy per 100 g of a food, then its USDA food group */
-  subtitle = group ? g_strdup_printf (_("%.0f kcal per 100 g · %s"), bz_json_double (food, "energy_kcal", 0), group)
-                   : g_strdup_printf (_("%.0f kcal per 100 g"), bz_json_double (food, "energy_kcal", 0));
+  subtitle = group ? g_strdup_printf (_("%.0f kcal per 100 g · %s"), kcal, group)
+                   : g_strdup_printf (_("%.0f kcal per 100 g"), kcal);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), food_description (food));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -203,39 +216,38 @@ result_row_new (JsonObject *food)
 }
 
 static void
+show_found (BzFoodPicker *self, BzRecord *found)
+{
+  g_autoptr(GListModel) foods = NULL;
+
+  gtk_list_box_bind_model (self->results_list, NULL, NULL, NULL, NULL);
+  g_set_object (&self->found, found);
+  if (found)
+    g_object_get (found, "foods", &foods, NULL);
+  if (foods)
+    gtk_list_box_bind_model (self->results_list, foods, result_row_create, self, NULL);
+}
+
+static void
 search_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  BzFoodPicker *self = BZ_FOOD_PICKER (source);
+  g_autoptr(BzFoodPicker) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bz_gui_session_call_finish (result, &error);
-  JsonArray *foods;
-  GtkListBoxRow *row;
+  g_autoptr(BzRecord) found = bz_foods_find_finish (BZ_SERVICES (source), result, &error);
 
   if (bz_is_cancelled (error))
     return;
   self->searching = FALSE;
 
-  while ((row = gtk_list_box_get_row_at_index (self->results_list, 0)))
-    gtk_list_box_remove (self->results_list, GTK_WIDGET (row));
-  g_ptr_array_set_size (self->results, 0);
-
-  if (node == NULL)
+  show_found (self, found);
+  if (found == NULL)
     {
       g_autofree char *message = bz_error_to_user_message (error);
       gtk_label_set_label (self->results_hint, message);
       gtk_stack_set_visible_child_name (self->results_stack, "hint");
       return;
     }
-  foods = bz_json_array (bz_json_root_object (node), "foods");
-  for (guint i = 0; foods && i < json_array_get_length (foods); i++)
-    {
-      JsonNode *e = json_array_get_element (foods, i);
-      if (!JSON_NODE_HOLDS_OBJECT (e))
-        continue;
-      g_ptr_array_add (self->results, json_object_ref (json_node_get_object (e)));
-      gtk_list_box_append (self->results_list, result_row_new (json_node_get_object (e)));
-    }
-  if (self->results->len == 0)
+  if (n_results (self) == 0)
     {
       g_autofree char *text = g_strdup_printf (_("No USDA food matches “%s”. Try a shorter or English word."),
                                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -272,16 +284,16 @@ search_changed_cb (BzFoodPicker *self)
       return;
     }
   self->searching = TRUE;
-  if (self->results->len == 0)
+  if (n_results (self) == 0)
     gtk_stack_set_visible_child_name (self->results_stack, "busy");
-  bz_gui_session_call (self->session, self, renew_search (self),
-                       search_call, g_steal_pointer (&text), g_free, search_done, NULL);
+  bz_foods_find_async (bz_gui_session_get_services (self->session), text, 1, SEARCH_LIMIT,
+                       renew_search (self), search_done, g_object_ref (self));
 }
 
 static void
 search_activate_cb (BzFoodPicker *self)
 {
-  if (!self->searching && self->results->len > 0)
+  if (!self->searching && n_results (self) > 0)
     bz_food_picker_add_result (self, 0, DEFAULT_GRAMS);
 }
 
@@ -318,7 +330,7 @@ bz_food_picker_dispose (GObject *object)
   g_clear_object (&self->search_cancel);
   g_clear_object (&self->session);
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_object (&self->found);
   gtk_widget_dispose_template (GTK_WIDGET (self), BZ_TYPE_FOOD_PICKER);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -369,7 +381,6 @@ bz_food_picker_init (BzFoodPicker *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->items = g_ptr_array_new_with_free_func (item_free);
-  self->results = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   gtk_list_box_set_placeholder (self->chosen_list, chosen_placeholder_new ());
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
@@ -409,15 +420,15 @@ guint
 bz_food_picker_get_n_results (BzFoodPicker *self)
 {
   g_return_val_if_fail (BZ_IS_FOOD_PICKER (self), 0);
-  return self->results->len;
+  return n_results (self);
 }
 
 void
 bz_food_picker_add_result (BzFoodPicker *self, guint index, double grams)
 {
   g_return_if_fail (BZ_IS_FOOD_PICKER (self));
-  if (index < self->results->len)
-    add_food (self, g_ptr_array_index (self->results, index), grams);
+  if (index < n_results (self))
+    add_food (self, bz_record_get_item (self->found, BZ_FOOD_LIST_FOODS, index), grams);
 }
 
 guint

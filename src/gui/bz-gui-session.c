@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 
-#include "bz-gui-util.h"
 
 struct _BzGuiSession
 {
@@ -104,57 +103,6 @@ bz_gui_session_get_signed_in (BzGuiSession *self)
 {
   g_return_val_if_fail (BZ_IS_GUI_SESSION (self), FALSE);
   return self->caller != NULL;
-}
-
-typedef struct
-{
-  BzServices *services;
-  BzCaller *caller;
-  BzGuiSessionCall func;
-  gpointer args;
-  GDestroyNotify args_free;
-} Call;
-
-static void
-call_free (gpointer p)
-{
-  Call *c = p;
-  g_clear_object (&c->services);
-  g_clear_pointer (&c->caller, bz_caller_free);
-  if (c->args && c->args_free)
-    c->args_free (c->args);
-  g_free (c);
-}
-
-static gpointer
-call_work (gpointer data, GCancellable *cancellable, GError **error)
-{
-  Call *c = data;
-  return c->func (c->services, c->caller, c->args, error);
-}
-
-void
-bz_gui_session_call (BzGuiSession *self, gpointer source_object, GCancellable *cancellable,
-                     BzGuiSessionCall func, gpointer args, GDestroyNotify args_free,
-                     GAsyncReadyCallback callback, gpointer user_data)
-{
-  Call *c;
-
-  g_return_if_fail (BZ_IS_GUI_SESSION (self));
-  c = g_new0 (Call, 1);
-  c->services = g_object_ref (self->services);
-  c->caller = bz_gui_session_dup_caller (self);
-  c->func = func;
-  c->args = args;
-  c->args_free = args_free;
-  bz_run_in_thread (source_object, cancellable, call_work, c, call_free,
-                    (GDestroyNotify) json_node_unref, callback, user_data);
-}
-
-JsonNode *
-bz_gui_session_call_finish (GAsyncResult *result, GError **error)
-{
-  return bz_run_in_thread_finish (result, error);
 }
 
 char *

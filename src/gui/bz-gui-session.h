@@ -27,27 +27,6 @@ BzCaller       *bz_gui_session_dup_caller    (BzGuiSession *self);
 void            bz_gui_session_set_caller    (BzGuiSession *self, BzCaller *caller);
 gboolean        bz_gui_session_get_signed_in (BzGuiSession *self);
 
-/**
- * BzGuiSessionCall:
- * A service call, run on a worker thread with the session's services and a
- * copy of the caller (%NULL when signed out).
- * Returns: (transfer full): the service's JSON result, or %NULL with @error.
- */
-typedef JsonNode *(*BzGuiSessionCall) (BzServices *services, const BzCaller *caller,
-                                       gpointer args, GError **error);
-
-/**
- * bz_gui_session_call:
- * @source_object: (nullable): kept alive until @callback runs (usually the widget)
- * @args: (transfer full) (nullable): freed with @args_free on the worker side
- * Runs @func on a worker thread; @callback runs on the GUI thread.
- */
-void      bz_gui_session_call        (BzGuiSession *self, gpointer source_object, GCancellable *cancellable,
-                                      BzGuiSessionCall func, gpointer args, GDestroyNotify args_free,
-                                      GAsyncReadyCallback callback, gpointer user_data);
-/** bz_gui_session_call_finish: Returns: (transfer full): the result node, or %NULL with @error. */
-JsonNode *bz_gui_session_call_finish (GAsyncResult *result, GError **error);
-
 /** bz_error_to_user_message: Returns: (transfer full): a translated sentence for @error. */
 char     *bz_error_to_user_message (const GError *error);
 

@@ -73,53 +73,6 @@ bz_is_cancelled (const GError *error)
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
-/* --- JSON ------------------------------------------------------------------ */
-
-static JsonNode *
-member (JsonObject *object, const char *name)
-{
-  JsonNode *node;
-  if (object == NULL)
-    return NULL;
-  node = json_object_get_member (object, name);
-  return node != NULL && !JSON_NODE_HOLDS_NULL (node) ? node : NULL;
-}
-
-/* Typed getters with a fallback, on top of the service layer's bz_json_get_number(). */
-double
-bz_json_double (JsonObject *object, const char *name, double fallback)
-{
-  double value;
-  return bz_json_get_number (object, name, &value) ? value : fallback;
-}
-
-gint64
-bz_json_int (JsonObject *object, const char *name, gint64 fallback)
-{
-  double value;
-  return bz_json_get_number (object, name, &value) ? (gint64) value : fallback;
-}
-
-JsonObject *
-bz_json_object (JsonObject *object, const char *name)
-{
-  JsonNode *node = member (object, name);
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-JsonArray *
-bz_json_array (JsonObject *object, const char *name)
-{
-  JsonNode *node = member (object, name);
-  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-JsonObject *
-bz_json_root_object (JsonNode *node)
-{
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 /* --- formatting ------------------------------------------------------------- */
 
 GDateTime *

@@ -1,10 +1,9 @@
-/* bz-gui-util.h — small helpers shared by the GUI: worker threads, JSON, formatting. */
+/* bz-gui-util.h — small helpers shared by the GUI: worker threads, formatting. */
 #pragma once
 
 #include <gtk/gtk.h>
-#include <json-glib/json-glib.h>
 
-#include "bz-services.h"  /* bz_json_get_string(), bz_json_get_number() */
+#include "bz-services.h"
 
 G_BEGIN_DECLS
 
@@ -37,14 +36,6 @@ gpointer bz_run_in_thread_finish (GAsyncResult *result, GError **error);
 
 /** bz_is_cancelled: Returns: %TRUE when @error is G_IO_ERROR_CANCELLED. */
 gboolean bz_is_cancelled (const GError *error);
-
-/* JSON accessors that tolerate missing members, nulls and wrong types. */
-double      bz_json_double (JsonObject *object, const char *member, double fallback);
-gint64      bz_json_int    (JsonObject *object, const char *member, gint64 fallback);
-JsonObject *bz_json_object (JsonObject *object, const char *member);
-JsonArray  *bz_json_array  (JsonObject *object, const char *member);
-/** bz_json_root_object: Returns: (transfer none) (nullable): @node's object. */
-JsonObject *bz_json_root_object (JsonNode *node);
 
 /** bz_parse_datetime: Returns: (transfer full) (nullable): @iso8601 (UTC when no zone) in local time. */
 GDateTime  *bz_parse_datetime (const char *iso8601);

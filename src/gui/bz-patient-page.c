@@ -1,11 +1,14 @@
 /* bz-patient-page.c — one patient: avatar, scans, measurements chart, today's meals and intake.
  *
- * Everything loads through the service layer on worker threads:
- * bz_scans_list() (history and chart), bz_avatars_get_glb() + bz_glb_parse()
- * (the avatar of the selected scan, newest first), bz_meals_get_daily_async()
- * (a DailyIntake record: intake against targets, and the meals, whose
- * "meals" list model the meals list is bound to) and bz_meals_get_photo()
- * (thumbnails).  The page follows the store's change notifications, so a
+ * Everything loads through the service layer on worker threads, as records:
+ * bz_scans_get_list_async() (a ScanList record: the history list is bound
+ * to its "scans" model, and the chart reads the same Scan records),
+ * bz_avatars_get_glb() + bz_glb_parse() (the avatar of the selected scan,
+ * newest first), bz_meals_get_daily_async() (a DailyIntake record: intake
+ * against targets, and the meals, whose "meals" list model the meals list is
+ * bound to), bz_meals_get_photo() (thumbnails), and for the title the
+ * patient's file (bz_patients_get_file_async(): its basic_info) or, for a
+ * member on the kiosk, the own User record (bz_auth_get_user_async()).  The page follows the store's change notifications, so a
  * meal uploaded from a phone appears without a manual refresh.
  */
 #include "bz-patient-page.h"
@@ -56,7 +59,7 @@ struct _BzPatientPage
   char *name;
   char *email;
 
-  JsonNode *scans;          /* the last bz_scans_list() result */
+  BzRecord *scans;          /* the last ScanList record: the history list is bound to its "scans" */
   BzRecord *daily;          /* the last DailyIntake record: intake, targets, meals */
   char *shown_avatar_id;
   guint n_meals;
@@ -80,12 +83,13 @@ static void load_scans (BzPatientPage *self);
 static void load_daily (BzPatientPage *self);
 static void load_avatar (BzPatientPage *self, const char *avatar_id);
 
+/* Empties the scan history (it is bound to the last ScanList's "scans"). */
 static void
-list_box_remove_all (GtkListBox *list)
+clear_scans (BzPatientPage *self)
 {
-  GtkListBoxRow *row;
-  while ((row = gtk_list_box_get_row_at_index (list, 0)))
-    gtk_list_box_remove (list, GTK_WIDGET (row));
+  gtk_list_box_bind_model (self->scans_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->scans);
+  self->n_scans = 0;
 }
 
 /* Empties the meals list (it is bound to the last DailyIntake's "meals"). */
@@ -116,43 +120,12 @@ update_title (BzPatientPage *self)
 
 /* --- patient record ------------------------------------------------------- */
 
-static JsonNode *
-info_call (BzServices *services, const BzCaller *caller, gpointer args, GError **error)
-{
-  JsonObject *user;
-  /* A member sees the own user record; staff the patient record (audited). */
-  if (args == NULL)
-    return (user = bz_user_json (services, caller->user_id, error)) ? bz_json_node_new_object (user) : NULL;
-  return bz_patients_get (services, caller, args, error);
-}
-
+/* The title: the name and email of the patient's file (staff) or of the own
+ * User record (a member).  @full_name wins over @first + @last. */
 static void
-info_done (GObject *source, GAsyncResult *result, gpointer user_data)
+set_names (BzPatientPage *self, const char *full_name, const char *first, const char *last,
+           const char *email)
 {
-  BzPatientPage *self = BZ_PATIENT_PAGE (source);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bz_gui_session_call_finish (result, &error);
-  JsonObject *o = bz_json_root_object (node), *info;
-  const char *first, *last, *email, *full_name;
-
-  if (bz_is_cancelled (error))
-    return;
-  self->loading_info = FALSE;
-  if (o == NULL)
-    {
-      if (error)
-        g_debug ("patient record: %s", error->message);
-      return;
-    }
-
-  /* {patient: {basic_info: {...}}} for staff, a seed user object for members */
-  info = bz_json_object (bz_json_object (o, "patient"), "basic_info");
-  if (info == NULL)
-    info = bz_json_object (o, "user") ? bz_json_object (o, "user") : o;
-  full_name = bz_json_get_string (info, "full_name");
-  first = bz_json_get_string (info, "first_name");
-  last = bz_json_get_string (info, "last_name");
-  email = bz_json_get_string (info, "email");
   if (full_name && *full_name)
     {
       g_free (self->name);
@@ -171,21 +144,60 @@ info_done (GObject *source, GAsyncResult *result, gpointer user_data)
   update_title (self);
 }
 
-/* --- scans, chart, avatar ------------------------------------------------- */
-
-static JsonNode *
-scans_call (BzServices *services, const BzCaller *caller, gpointer args, GError **error)
+static void
+file_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  return bz_scans_list (services, caller, args, error);
+  g_autoptr(BzPatientPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) envelope = bz_patients_get_file_finish (BZ_SERVICES (source), result, &error);
+  BzRecord *file, *info;
+
+  if (bz_is_cancelled (error))
+    return;
+  self->loading_info = FALSE;
+  if (envelope == NULL)
+    {
+      g_debug ("patient file: %s", error ? error->message : "?");
+      return;
+    }
+  file = bz_record_get_object (envelope, BZ_PATIENT_FILE_ENVELOPE_PATIENT);
+  info = file ? bz_record_get_object (file, BZ_PATIENT_FILE_BASIC_INFO) : NULL;
+  if (info)
+    set_names (self, bz_record_get_string (info, BZ_PATIENT_INFO_FULL_NAME),
+               bz_record_get_string (info, BZ_PATIENT_INFO_FIRST_NAME),
+               bz_record_get_string (info, BZ_PATIENT_INFO_LAST_NAME),
+               bz_record_get_string (info, BZ_PATIENT_INFO_EMAIL));
 }
 
-static JsonObject *
+static void
+user_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(BzPatientPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) user = bz_auth_get_user_finish (BZ_SERVICES (source), result, &error);
+
+  if (bz_is_cancelled (error))
+    return;
+  self->loading_info = FALSE;
+  if (user == NULL)
+    {
+      g_debug ("user record: %s", error ? error->message : "?");
+      return;
+    }
+  set_names (self, bz_record_get_string (user, BZ_USER_FULL_NAME),
+             bz_record_get_string (user, BZ_USER_FIRST_NAME),
+             bz_record_get_string (user, BZ_USER_LAST_NAME),
+             bz_record_get_string (user, BZ_USER_EMAIL));
+}
+
+/* --- scans, chart, avatar ------------------------------------------------- */
+
+static BzRecord *
 scan_at (BzPatientPage *self, guint index)
 {
-  JsonArray *scans = bz_json_array (bz_json_root_object (self->scans), "scans");
-  if (scans == NULL || index >= json_array_get_length (scans))
+  if (self->scans == NULL || index >= bz_record_get_n_items (self->scans, BZ_SCAN_LIST_SCANS))
     return NULL;
-  return json_node_get_object (json_array_get_element (scans, index));
+  return bz_record_get_item (self->scans, BZ_SCAN_LIST_SCANS, index);
 }
 
 static void
@@ -194,17 +206,17 @@ update_scan_marks (BzPatientPage *self)
   GtkListBoxRow *row;
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->scans_list, i)); i++)
     {
-      JsonObject *scan = bz_scan_row_get_scan (BZ_SCAN_ROW (row));
+      BzRecord *scan = bz_scan_row_get_scan (BZ_SCAN_ROW (row));
       bz_scan_row_set_shown (BZ_SCAN_ROW (row), self->shown_avatar_id
                              && g_strcmp0 (bz_scan_avatar_id (scan), self->shown_avatar_id) == 0);
     }
 }
 
 static void
-show_scan (BzPatientPage *self, JsonObject *scan)
+show_scan (BzPatientPage *self, BzRecord *scan)
 {
-  g_autofree char *date = bz_format_date (bz_json_get_string (scan, "measured_at"));
-  double height = bz_json_double (scan, "height_cm", NAN);
+  g_autofree char *date = bz_format_date (bz_record_get_string (scan, BZ_SCAN_MEASURED_AT));
+  double height = bz_record_get_double (scan, BZ_SCAN_HEIGHT_CM);
   g_autofree char *caption = NULL;
   const char *avatar_id = bz_scan_avatar_id (scan);
 
@@ -237,15 +249,24 @@ scan_row_activated_cb (BzPatientPage *self, GtkListBoxRow *row)
   show_scan (self, bz_scan_row_get_scan (BZ_SCAN_ROW (row)));
 }
 
+/* A row of the scan history: the list box is bound to the ScanList's
+ * "scans" model (newest first), so each Scan record makes its BzScanRow. */
+static GtkWidget *
+scan_row_create (gpointer item, gpointer user_data)
+{
+  BzPatientPage *self = user_data;
+  return bz_scan_row_new (item, self->n_scans > 1 && item == scan_at (self, 0));
+}
+
 static void
 scans_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  BzPatientPage *self = BZ_PATIENT_PAGE (source);
+  g_autoptr(BzPatientPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bz_gui_session_call_finish (result, &error);
+  g_autoptr(BzRecord) list = bz_scans_get_list_finish (BZ_SERVICES (source), result, &error);
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (BzChartPoint));
-  JsonArray *scans;
-  JsonObject *shown = NULL;
+  g_autoptr(GListModel) scans = NULL;
+  BzRecord *shown = NULL;
 
   if (bz_is_cancelled (error))
     return;
@@ -253,44 +274,38 @@ scans_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (self->loading_info && self->info_cancel == NULL)
     load_info (self);
 
-  list_box_remove_all (self->scans_list);
+  clear_scans (self);
 
-  if (node == NULL)
+  if (list == NULL)
     {
       g_autofree char *message = bz_error_to_user_message (error);
       adw_status_page_set_title (self->avatar_status, _("Could Not Load Scans"));
       adw_status_page_set_description (self->avatar_status, message);
       gtk_stack_set_visible_child_name (self->avatar_stack, "empty");
       gtk_stack_set_visible_child_name (self->chart_stack, "empty");
-      self->n_scans = 0;
       return;
     }
 
-  g_clear_pointer (&self->scans, json_node_unref);
-  self->scans = g_steal_pointer (&node);
-  scans = bz_json_array (bz_json_root_object (self->scans), "scans");
-  self->n_scans = scans ? json_array_get_length (scans) : 0;
+  self->scans = g_steal_pointer (&list);
+  self->n_scans = bz_record_get_n_items (self->scans, BZ_SCAN_LIST_SCANS);
+  g_object_get (self->scans, "scans", &scans, NULL);
+  gtk_list_box_bind_model (self->scans_list, scans, scan_row_create, self, NULL);
 
   for (guint i = 0; i < self->n_scans; i++)
     {
-      JsonObject *scan = scan_at (self, i);
-      g_autoptr(GDateTime) dt = NULL;
+      BzRecord *scan = scan_at (self, i);
+      g_autoptr(GDateTime) dt = bz_parse_datetime (bz_record_get_string (scan, BZ_SCAN_MEASURED_AT));
       BzChartPoint p;
-
-      if (scan == NULL)
-        continue;
-      gtk_list_box_append (self->scans_list, bz_scan_row_new (scan, i == 0 && self->n_scans > 1));
-      dt = bz_parse_datetime (bz_json_get_string (scan, "measured_at"));
-      if (dt == NULL)
-        continue;
-      p.time = g_date_time_to_unix (dt);
-      p.weight_kg = bz_json_double (scan, "weight_kg", NAN);
-      p.body_fat_percent = bz_json_double (scan, "body_fat_percent", NAN);
-      p.waist_cm = bz_scan_waist_cm (scan);
-      g_array_append_val (points, p);
 
       if (self->shown_avatar_id && g_strcmp0 (bz_scan_avatar_id (scan), self->shown_avatar_id) == 0)
         shown = scan;
+      if (dt == NULL)
+        continue;
+      p.time = g_date_time_to_unix (dt);
+      p.weight_kg = bz_record_get_double (scan, BZ_SCAN_WEIGHT_KG);
+      p.body_fat_percent = bz_record_get_double (scan, BZ_SCAN_BODY_FAT_PERCENT);
+      p.waist_cm = bz_scan_waist_cm (scan);
+      g_array_append_val (points, p);
     }
 
   bz_measurements_chart_set_points (self->chart, (BzChartPoint *) points->data, points->len);
@@ -316,9 +331,21 @@ scans_done (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 load_info (BzPatientPage *self)
 {
+  BzServices *services = bz_gui_session_get_services (self->session);
+  const BzCaller *caller = bz_gui_session_get_caller (self->session);
+
+  /* A member sees the own User record; staff the patient's file (an audited read). */
+  if (caller == NULL)
+    {
+      self->loading_info = FALSE;
+      return;
+    }
   self->loading_info = TRUE;
-  bz_gui_session_call (self->session, self, renew (&self->info_cancel), info_call,
-                       g_strdup (self->patient_id), g_free, info_done, NULL);
+  if (self->patient_id == NULL)
+    bz_auth_get_user_async (services, caller->user_id, renew (&self->info_cancel), user_done, g_object_ref (self));
+  else
+    bz_patients_get_file_async (services, caller, self->patient_id, renew (&self->info_cancel),
+                                file_done, g_object_ref (self));
 }
 
 static void
@@ -327,8 +354,9 @@ load_scans (BzPatientPage *self)
   if (self->session == NULL)
     return;
   self->loading_scans = TRUE;
-  bz_gui_session_call (self->session, self, renew (&self->scans_cancel), scans_call,
-                       g_strdup (self->patient_id), g_free, scans_done, NULL);
+  bz_scans_get_list_async (bz_gui_session_get_services (self->session),
+                           bz_gui_session_get_caller (self->session), self->patient_id,
+                           renew (&self->scans_cancel), scans_done, g_object_ref (self));
 }
 
 typedef struct
@@ -556,7 +584,7 @@ bz_patient_page_dispose (GObject *object)
 
   bz_patient_page_set_session (self, NULL);
   cancel_all (self);
-  g_clear_pointer (&self->scans, json_node_unref);
+  g_clear_object (&self->scans);
   g_clear_object (&self->daily);
   g_clear_pointer (&self->patient_id, g_free);
   g_clear_pointer (&self->name, g_free);
@@ -711,8 +739,7 @@ bz_patient_page_clear (BzPatientPage *self)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->shown_avatar_id, g_free);
-  g_clear_pointer (&self->scans, json_node_unref);
-  self->n_meals = self->n_scans = 0;
+  self->n_meals = 0;
   update_title (self);
 
   bz_avatar_view_set_mesh (self->avatar_view, NULL);
@@ -722,7 +749,7 @@ bz_patient_page_clear (BzPatientPage *self)
   gtk_stack_set_visible_child_name (self->chart_stack, "chart");
   bz_nutrition_bars_set (self->nutrition_bars, NULL, NULL);
   gtk_label_set_label (self->targets_label, "");
-  list_box_remove_all (self->scans_list);
+  clear_scans (self);
   clear_meals (self);
 }
 

@@ -1,8 +1,10 @@
 /* bz-patients-page.c — the nutritionist's own patients: search and a GtkListView.
  *
- * The list comes from bz_patients_list() on a worker thread and refreshes by
- * itself when the store reports a change to patients, users or scans.
- * Signals: "patient-activated" (BzJsonItem *patient) on Enter or click.
+ * The list comes from bz_patients_get_list_async() (a PatientList record)
+ * and the GtkListView is bound to its "patients" model of PatientSummary
+ * records.  It refreshes by itself when the store reports a change to
+ * patients, users or scans.
+ * Signals: "patient-activated" (the PatientSummary #BzRecord) on Enter or click.
  */
 #include "bz-patients-page.h"
 
@@ -12,6 +14,7 @@
 
 #include "bz-gui-util.h"
 #include "bz-patient-service.h"
+#include "bz-resources.h"
 
 #define PAGE_LIMIT 100
 #define REFRESH_DELAY_MS 400
@@ -28,7 +31,8 @@ struct _BzPatientsPage
   AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
 
-  GListStore *patients;
+  BzRecord *list;            /* the last PatientList record, or NULL */
+  GListStore *empty;         /* the model shown without a list: no PatientSummary */
   GtkSingleSelection *selection;
   BzGuiSession *session;
   GCancellable *cancellable;
@@ -109,12 +113,12 @@ static void
 bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
   GtkWidget *row = gtk_list_item_get_child (item);
-  JsonObject *p = bz_json_item_get_object (gtk_list_item_get_item (item));
-  const char *name = bz_json_get_string (p, "full_name");
-  const char *email = bz_json_get_string (p, "email");
-  const char *goal = bz_goal_label (bz_json_get_string (p, "primary_goal"));
-  double weight = bz_json_double (p, "current_weight_kg", NAN);
-  double target = bz_json_double (p, "target_weight_kg", NAN);
+  BzRecord *p = gtk_list_item_get_item (item);
+  const char *name = bz_record_get_string (p, BZ_PATIENT_SUMMARY_FULL_NAME);
+  const char *email = bz_record_get_string (p, BZ_PATIENT_SUMMARY_EMAIL);
+  const char *goal = bz_goal_label (bz_record_get_string (p, BZ_PATIENT_SUMMARY_PRIMARY_GOAL));
+  double weight = bz_record_get_double (p, BZ_PATIENT_SUMMARY_CURRENT_WEIGHT_KG);   /* NAN when null */
+  double target = bz_record_get_double (p, BZ_PATIENT_SUMMARY_TARGET_WEIGHT_KG);
   g_autofree char *weight_text = NULL;
   g_autofree char *target_text = NULL;
   g_autofree char *accessible = NULL;
@@ -145,24 +149,22 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user
 
 /* --- loading --------------------------------------------------------------- */
 
-typedef struct
+/* The shown model: the list's "patients", or an empty one before a list. */
+static GListModel *
+shown_model (BzPatientsPage *self)
 {
-  char *search;
-} ListArgs;
-
-static void
-list_args_free (gpointer p)
-{
-  ListArgs *a = p;
-  g_free (a->search);
-  g_free (a);
+  return gtk_single_selection_get_model (self->selection);
 }
 
-static JsonNode *
-list_call (BzServices *services, const BzCaller *caller, gpointer args, GError **error)
+static void
+show_list (BzPatientsPage *self, BzRecord *list)
 {
-  ListArgs *a = args;
-  return bz_patients_list (services, caller, a->search, "active", 1, PAGE_LIMIT, error);
+  g_autoptr(GListModel) patients = NULL;
+
+  g_set_object (&self->list, list);
+  if (list)
+    g_object_get (list, "patients", &patients, NULL);
+  gtk_single_selection_set_model (self->selection, patients ? patients : G_LIST_MODEL (self->empty));
 }
 
 static void
@@ -190,13 +192,11 @@ show_empty (BzPatientsPage *self, const char *search)
 static void
 list_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  BzPatientsPage *self = BZ_PATIENTS_PAGE (source);
+  g_autoptr(BzPatientsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = bz_gui_session_call_finish (result, &error);
-  JsonObject *data = bz_json_root_object (node);
-  JsonArray *patients;
-  JsonObject *pagination;
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(BzRecord) list = bz_patients_get_list_finish (BZ_SERVICES (source), result, &error);
+  BzRecord *pagination;
+  guint n;
   gint64 total;
   gboolean had_focus;
 
@@ -204,7 +204,7 @@ list_done (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   self->loading = FALSE;
 
-  if (node == NULL)
+  if (list == NULL)
     {
       g_autofree char *message = bz_error_to_user_message (error);
       adw_status_page_set_description (self->error_page, message);
@@ -213,38 +213,29 @@ list_done (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  patients = bz_json_array (data, "patients");
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; patients && i < json_array_get_length (patients); i++)
-    {
-      JsonNode *e = json_array_get_element (patients, i);
-      if (JSON_NODE_HOLDS_OBJECT (e))
-        g_ptr_array_add (items, bz_json_item_new (json_node_get_object (e)));
-    }
-
   had_focus = gtk_widget_has_focus (GTK_WIDGET (self->list_view))
               || gtk_widget_get_focus_child (GTK_WIDGET (self->list_view)) != NULL;
-  g_list_store_splice (self->patients, 0, g_list_model_get_n_items (G_LIST_MODEL (self->patients)),
-                       items->pdata, items->len);
+  show_list (self, list);
 
-  pagination = bz_json_object (data, "pagination");
-  total = bz_json_int (pagination, "total_items", items->len);
-  if (items->len == 0)
+  n = g_list_model_get_n_items (shown_model (self));
+  pagination = bz_record_get_object (list, BZ_PATIENT_LIST_PAGINATION);
+  total = pagination && bz_record_has (pagination, BZ_PAGINATION_TOTAL_ITEMS)
+          ? bz_record_get_int (pagination, BZ_PAGINATION_TOTAL_ITEMS) : n;
+  if (n == 0)
     {
       gtk_label_set_label (self->count_label, "");
       show_empty (self, self->loaded_search);
       return;
     }
-  if (total > (gint64) items->len)
+  if (total > (gint64) n)
     {
       g_autofree char *text = g_strdup_printf (_("Showing %u of %" PRId64 " patients — search to narrow the list"),
-                                               items->len, (int64_t) total);
+                                               n, (int64_t) total);
       gtk_label_set_label (self->count_label, text);
     }
   else
     {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u patient", "%u patients", items->len),
-                                               items->len);
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u patient", "%u patients", n), n);
       gtk_label_set_label (self->count_label, text);
     }
   gtk_stack_set_visible_child_name (self->stack, "list");
@@ -255,7 +246,6 @@ list_done (GObject *source, GAsyncResult *result, gpointer user_data)
 void
 bz_patients_page_reload (BzPatientsPage *self)
 {
-  ListArgs *args;
   const char *search;
 
   g_return_if_fail (BZ_IS_PATIENTS_PAGE (self));
@@ -272,13 +262,13 @@ bz_patients_page_reload (BzPatientsPage *self)
   g_free (self->loaded_search);
   self->loaded_search = g_strstrip (g_strdup (search));
 
-  args = g_new0 (ListArgs, 1);
-  args->search = *self->loaded_search ? g_strdup (self->loaded_search) : NULL;
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->patients)) == 0)
+  if (g_list_model_get_n_items (shown_model (self)) == 0)
     gtk_stack_set_visible_child_name (self->stack, "loading");
   self->loading = TRUE;
-  bz_gui_session_call (self->session, self, self->cancellable, list_call, args, list_args_free,
-                       list_done, NULL);
+  bz_patients_get_list_async (bz_gui_session_get_services (self->session),
+                              bz_gui_session_get_caller (self->session),
+                              *self->loaded_search ? self->loaded_search : NULL, "active", 1, PAGE_LIMIT,
+                              self->cancellable, list_done, g_object_ref (self));
 }
 
 static gboolean
@@ -318,7 +308,7 @@ search_activate_cb (BzPatientsPage *self)
   g_autofree char *stripped = g_strstrip (g_strdup (search));
 
   if (!self->loading && g_strcmp0 (stripped, self->loaded_search) == 0
-      && g_list_model_get_n_items (G_LIST_MODEL (self->patients)) > 0)
+      && g_list_model_get_n_items (shown_model (self)) > 0)
     bz_patients_page_activate_row (self, 0);
 }
 
@@ -333,7 +323,7 @@ search_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint ke
                        GdkModifierType state, BzPatientsPage *self)
 {
   if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
-      && g_list_model_get_n_items (G_LIST_MODEL (self->patients)) > 0)
+      && g_list_model_get_n_items (shown_model (self)) > 0)
     {
       gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
       return TRUE;
@@ -344,7 +334,7 @@ search_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint ke
 static void
 list_activate_cb (BzPatientsPage *self, guint position)
 {
-  g_autoptr(BzJsonItem) item = g_list_model_get_item (G_LIST_MODEL (self->patients), position);
+  g_autoptr(BzRecord) item = g_list_model_get_item (shown_model (self), position);
   if (item)
     g_signal_emit (self, signals[SIGNAL_PATIENT_ACTIVATED], 0, item);
 }
@@ -365,7 +355,8 @@ bz_patients_page_dispose (GObject *object)
 
   bz_patients_page_set_session (self, NULL);
   g_clear_object (&self->selection);
-  g_clear_object (&self->patients);
+  g_clear_object (&self->list);
+  g_clear_object (&self->empty);
   g_clear_pointer (&self->loaded_search, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), BZ_TYPE_PATIENTS_PAGE);
   /* the template's unnamed top-level box */
@@ -384,7 +375,7 @@ bz_patients_page_class_init (BzPatientsPageClass *klass)
 
   signals[SIGNAL_PATIENT_ACTIVATED] =
     g_signal_new ("patient-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BZ_TYPE_JSON_ITEM);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BZ_TYPE_RECORD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/balanza/Balanza/ui/bz-patients-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BzPatientsPage, window_title);
@@ -409,8 +400,8 @@ bz_patients_page_init (BzPatientsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->patients = g_list_store_new (BZ_TYPE_JSON_ITEM);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->patients)));
+  self->empty = g_list_store_new (bz_resource_get_type (&bz_patient_summary_resource));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->empty)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -462,7 +453,7 @@ bz_patients_page_clear (BzPatientsPage *self)
   g_return_if_fail (BZ_IS_PATIENTS_PAGE (self));
   g_cancellable_cancel (self->cancellable);
   self->loading = FALSE;
-  g_list_store_remove_all (self->patients);
+  show_list (self, NULL);
   g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
@@ -482,7 +473,7 @@ GListModel *
 bz_patients_page_get_model (BzPatientsPage *self)
 {
   g_return_val_if_fail (BZ_IS_PATIENTS_PAGE (self), NULL);
-  return G_LIST_MODEL (self->patients);
+  return shown_model (self);
 }
 
 gboolean

@@ -3,7 +3,6 @@
 
 #include <gtk/gtk.h>
 
-#include "bz-json-item.h"
 #include "bz-gui-session.h"
 
 G_BEGIN_DECLS
@@ -24,7 +23,12 @@ void        bz_patients_page_set_search   (BzPatientsPage *self, const char *tex
 const char *bz_patients_page_get_state    (BzPatientsPage *self);
 /** bz_patients_page_clear: forgets the list and the search (on sign-out). */
 void        bz_patients_page_clear        (BzPatientsPage *self);
-/** bz_patients_page_get_model: Returns: (transfer none): the shown patients (BzJsonItem). */
+/**
+ * bz_patients_page_get_model:
+ * Returns: (transfer none): the shown patients: the "patients" model of the
+ *   last PatientList record (PatientSummary records), or an empty model
+ *   before the first list.  A reload replaces it.
+ */
 GListModel *bz_patients_page_get_model    (BzPatientsPage *self);
 /** bz_patients_page_is_loading: Returns: %TRUE while a request is in flight. */
 gboolean    bz_patients_page_is_loading   (BzPatientsPage *self);

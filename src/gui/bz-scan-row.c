@@ -9,31 +9,33 @@
 struct _BzScanRow
 {
   AdwActionRow parent_instance;
-  JsonObject *scan;
+  BzRecord *scan;            /* a Scan record */
   GtkWidget *mark;
 };
 
 G_DEFINE_FINAL_TYPE (BzScanRow, bz_scan_row, ADW_TYPE_ACTION_ROW)
 
 double
-bz_scan_waist_cm (JsonObject *scan)
+bz_scan_waist_cm (BzRecord *scan)
 {
-  JsonObject *c = bz_json_object (scan, "circumferences_cm");
-  return c ? bz_json_double (c, "waist", NAN) : bz_json_double (scan, "waist_cm", NAN);
+  BzRecord *c = bz_record_get_object (scan, BZ_SCAN_CIRCUMFERENCES_CM);
+  /* only the measured circumferences are present: NAN otherwise */
+  return c ? bz_record_get_double (c, BZ_CIRCUMFERENCES_WAIST) : NAN;
 }
 
 const char *
-bz_scan_avatar_id (JsonObject *scan)
+bz_scan_avatar_id (BzRecord *scan)
 {
-  return bz_json_get_string (bz_json_object (scan, "avatar"), "id");
+  BzRecord *avatar = bz_record_get_object (scan, BZ_SCAN_AVATAR);
+  return avatar ? bz_record_get_string (avatar, BZ_AVATAR_ID) : NULL;
 }
 
 static char *
-scan_summary (JsonObject *scan)
+scan_summary (BzRecord *scan)
 {
   GString *s = g_string_new (NULL);
-  double weight = bz_json_double (scan, "weight_kg", NAN);
-  double fat = bz_json_double (scan, "body_fat_percent", NAN);
+  double weight = bz_record_get_double (scan, BZ_SCAN_WEIGHT_KG);
+  double fat = bz_record_get_double (scan, BZ_SCAN_BODY_FAT_PERCENT);
   double waist = bz_scan_waist_cm (scan);
 
   if (!isnan (weight))
@@ -58,7 +60,7 @@ scan_summary (JsonObject *scan)
 static void
 bz_scan_row_finalize (GObject *object)
 {
-  g_clear_pointer (&BZ_SCAN_ROW (object)->scan, json_object_unref);
+  g_clear_object (&BZ_SCAN_ROW (object)->scan);
   G_OBJECT_CLASS (bz_scan_row_parent_class)->finalize (object);
 }
 
@@ -81,21 +83,27 @@ bz_scan_row_init (BzScanRow *self)
 }
 
 GtkWidget *
-bz_scan_row_new (JsonObject *scan, gboolean latest)
+bz_scan_row_new (BzRecord *scan, gboolean latest)
 {
-  BzScanRow *self = g_object_new (BZ_TYPE_SCAN_ROW, NULL);
-  g_autofree char *date = bz_format_date (bz_json_get_string (scan, "measured_at"));
-  g_autofree char *summary = scan_summary (scan);
-  /* TRANSLATORS: the newest scan's date in the history */
-  g_autofree char *title = latest ? g_strdup_printf (_("%s (latest)"), date) : g_strdup (date);
+  BzScanRow *self;
+  g_autofree char *date = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *title = NULL;
 
-  self->scan = json_object_ref (scan);
+  g_return_val_if_fail (BZ_IS_RECORD (scan) && bz_record_get_resource (scan) == &bz_scan_resource, NULL);
+  self = g_object_new (BZ_TYPE_SCAN_ROW, NULL);
+  date = bz_format_date (bz_record_get_string (scan, BZ_SCAN_MEASURED_AT));
+  summary = scan_summary (scan);
+  /* TRANSLATORS: the newest scan's date in the history */
+  title = latest ? g_strdup_printf (_("%s (latest)"), date) : g_strdup (date);
+
+  self->scan = g_object_ref (scan);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), summary);
   return GTK_WIDGET (self);
 }
 
-JsonObject *
+BzRecord *
 bz_scan_row_get_scan (BzScanRow *self)
 {
   g_return_val_if_fail (BZ_IS_SCAN_ROW (self), NULL);

@@ -2,7 +2,8 @@
 #pragma once
 
 #include <adwaita.h>
-#include <json-glib/json-glib.h>
+
+#include "bz-resources.h"
 
 G_BEGIN_DECLS
 
@@ -11,18 +12,18 @@ G_DECLARE_FINAL_TYPE (BzScanRow, bz_scan_row, BZ, SCAN_ROW, AdwActionRow)
 
 /**
  * bz_scan_row_new:
- * @scan: a scan of bz_scans_list() (kept)
+ * @scan: a Scan record of a ScanList (bz_scans_get_list_async()); referenced
  * @latest: marks the row "(latest)"
  */
-GtkWidget  *bz_scan_row_new       (JsonObject *scan, gboolean latest);
-/** bz_scan_row_get_scan: Returns: (transfer none): the scan. */
-JsonObject *bz_scan_row_get_scan  (BzScanRow *self);
+GtkWidget  *bz_scan_row_new       (BzRecord *scan, gboolean latest);
+/** bz_scan_row_get_scan: Returns: (transfer none): the Scan record. */
+BzRecord   *bz_scan_row_get_scan  (BzScanRow *self);
 /** bz_scan_row_set_shown: ticks the row whose avatar is on screen. */
 void        bz_scan_row_set_shown (BzScanRow *self, gboolean shown);
 
-/** bz_scan_waist_cm: Returns: the scan's waist circumference (cm), or NAN. */
-double      bz_scan_waist_cm      (JsonObject *scan);
-/** bz_scan_avatar_id: Returns: (transfer none) (nullable): the scan's avatar id. */
-const char *bz_scan_avatar_id     (JsonObject *scan);
+/** bz_scan_waist_cm: Returns: the Scan record's waist circumference (cm), or NAN when not measured. */
+double      bz_scan_waist_cm      (BzRecord *scan);
+/** bz_scan_avatar_id: Returns: (transfer none) (nullable): the Scan record's avatar id (null without an avatar). */
+const char *bz_scan_avatar_id     (BzRecord *scan);
 
 G_END_DECLS

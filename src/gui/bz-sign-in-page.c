@@ -1,4 +1,4 @@
-/* bz-sign-in-page.c — email and password, checked by bz_auth_sign_in() on a worker.
+/* bz-sign-in-page.c — email and password, checked by bz_auth_sign_in_async().
  *
  * On success the page sets the session's caller; the window follows the
  * session's "signed-in" property.  Enter in the email row moves to the
@@ -33,32 +33,6 @@ struct _BzSignInPage
 
 G_DEFINE_FINAL_TYPE (BzSignInPage, bz_sign_in_page, GTK_TYPE_WIDGET)
 
-typedef struct
-{
-  BzServices *services;
-  char *email;
-  char *password;
-} SignIn;
-
-static void
-sign_in_free (gpointer p)
-{
-  SignIn *s = p;
-  g_clear_object (&s->services);
-  g_free (s->email);
-  if (s->password)
-    memset (s->password, 0, strlen (s->password));
-  g_free (s->password);
-  g_free (s);
-}
-
-static gpointer
-sign_in_work (gpointer data, GCancellable *cancellable, GError **error)
-{
-  SignIn *s = data;
-  return bz_auth_sign_in (s->services, s->email, s->password, error);
-}
-
 static void
 show_error (BzSignInPage *self, const char *message)
 {
@@ -88,9 +62,9 @@ update_sensitivity (BzSignInPage *self)
 static void
 sign_in_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  BzSignInPage *self = BZ_SIGN_IN_PAGE (source);
+  g_autoptr(BzSignInPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BzCaller) caller = bz_run_in_thread_finish (result, &error);
+  g_autoptr(BzCaller) caller = bz_auth_sign_in_finish (BZ_SERVICES (source), result, &error);
   gboolean allowed;
 
   if (bz_is_cancelled (error))
@@ -133,7 +107,7 @@ sign_in_clicked_cb (BzSignInPage *self)
 {
   const char *email = gtk_editable_get_text (GTK_EDITABLE (self->email_row));
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
-  SignIn *s;
+  g_autofree char *stripped = NULL;
 
   if (self->busy || self->session == NULL)
     return;
@@ -150,18 +124,15 @@ sign_in_clicked_cb (BzSignInPage *self)
       return;
     }
 
-  s = g_new0 (SignIn, 1);
-  s->services = g_object_ref (bz_gui_session_get_services (self->session));
-  s->email = g_strstrip (g_strdup (email));
-  s->password = g_strdup (password);
-
+  stripped = g_strstrip (g_strdup (email));
   self->busy = TRUE;
   update_sensitivity (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  bz_run_in_thread (self, self->cancellable, sign_in_work, s, sign_in_free,
-                    (GDestroyNotify) bz_caller_free, sign_in_done, NULL);
+  /* the service copies the password and wipes its copy when the check ends */
+  bz_auth_sign_in_async (bz_gui_session_get_services (self->session), stripped, password,
+                         self->cancellable, sign_in_done, g_object_ref (self));
 }
 
 static void

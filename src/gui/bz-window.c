@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "bz-gui-util.h"
-#include "bz-json-item.h"
 #include "bz-resources.h"
 
 #define KIOSK_IDLE_S    120
@@ -186,12 +185,12 @@ session_signed_in_cb (BzWindow *self)
 }
 
 static void
-patient_activated_cb (BzWindow *self, BzJsonItem *item)
+patient_activated_cb (BzWindow *self, BzRecord *patient)
 {
-  JsonObject *p = bz_json_item_get_object (item);
-
-  bz_patient_page_show_patient (self->patient_page, bz_json_item_get_id (item),
-                                bz_json_get_string (p, "full_name"), bz_json_get_string (p, "email"));
+  /* a PatientSummary record of the patients page */
+  bz_patient_page_show_patient (self->patient_page, bz_record_get_string (patient, BZ_PATIENT_SUMMARY_ID),
+                                bz_record_get_string (patient, BZ_PATIENT_SUMMARY_FULL_NAME),
+                                bz_record_get_string (patient, BZ_PATIENT_SUMMARY_EMAIL));
   gtk_stack_set_visible_child_name (self->nav_stack, "patient");
   gtk_widget_grab_focus (GTK_WIDGET (bz_patient_page_get_avatar_view (self->patient_page)));
   update_actions (self);

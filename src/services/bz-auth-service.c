@@ -27,6 +27,7 @@
 #include <sodium.h>
 
 #include "bz-rate-limiter.h"
+#include "bz-service-task-private.h"
 #include "bz-store.h"
 #include "bz-user-repo.h"
 
@@ -388,13 +389,6 @@ bz_auth_get_user (BzServices *svc, const char *user_id, GError **error)
   return user;
 }
 
-JsonObject *
-bz_user_json (BzServices *svc, const char *user_id, GError **error)
-{
-  g_autoptr(JsonNode) node = bz_json_node_take_record (bz_auth_get_user (svc, user_id, error));
-  return node ? json_object_ref (json_node_get_object (node)) : NULL;
-}
-
 /* --- Sign-in --------------------------------------------------------------- */
 
 /* Checks @email/@password; the same answer for an unknown email and a wrong
@@ -601,4 +595,70 @@ bz_auth_register (BzServices *svc, JsonObject *input, const char *client_address
     }
   bz_store_notify (store, "users", id);
   return g_steal_pointer (&result);
+}
+
+/* --- async (GIO style): the GUI's calls on a GTask worker thread ---------- */
+
+typedef struct
+{
+  char *email;
+  char *password;
+} SignInArgs;
+
+static void
+sign_in_args_free (gpointer p)
+{
+  SignInArgs *a = p;
+
+  g_free (a->email);
+  if (a->password)
+    sodium_memzero (a->password, strlen (a->password));
+  g_free (a->password);
+  g_free (a);
+}
+
+static gpointer
+sign_in_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
+{
+  SignInArgs *a = args;
+  return bz_auth_sign_in (svc, a->email, a->password, error);
+}
+
+void
+bz_auth_sign_in_async (BzServices *svc, const char *email, const char *password,
+                       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  SignInArgs *a = g_new0 (SignInArgs, 1);
+
+  a->email = g_strdup (email);
+  a->password = g_strdup (password);
+  bz_service_task_run (svc, bz_auth_sign_in_async, "bz-auth-sign-in", NULL, BZ_SERVICE_TASK_NONE,
+                       sign_in_work, a, sign_in_args_free, (GDestroyNotify) bz_caller_free,
+                       cancellable, callback, user_data);
+}
+
+BzCaller *
+bz_auth_sign_in_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_auth_sign_in_async, error);
+}
+
+static gpointer
+get_user_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
+{
+  return bz_auth_get_user (svc, args, error);
+}
+
+void
+bz_auth_get_user_async (BzServices *svc, const char *user_id, GCancellable *cancellable,
+                        GAsyncReadyCallback callback, gpointer user_data)
+{
+  bz_service_task_run (svc, bz_auth_get_user_async, "bz-auth-get-user", NULL, BZ_SERVICE_TASK_NONE,
+                       get_user_work, g_strdup (user_id), g_free, g_object_unref, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_auth_get_user_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_auth_get_user_async, error);
 }

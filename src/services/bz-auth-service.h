@@ -117,11 +117,69 @@ void      bz_password_check_rules (const char *password, const char *field, BzVa
  */
 BzRecord *bz_auth_get_user (BzServices *svc, const char *user_id, GError **error);
 
+/* The GUI's calls off the calling thread (GIO style): the synchronous call
+ * runs on a GTask worker thread (its own SQLite connection; argon2id
+ * verification is deliberately slow); the cancellable is checked before
+ * the work starts and after it ends (%G_IO_ERROR_CANCELLED); the callback
+ * runs on the thread-default main context of the caller of the _async
+ * function. */
+
 /**
- * bz_user_json:
- * For the GUI until it binds the records: the JSON of bz_auth_get_user().
- * Returns: (transfer full): seed 002 `user` object for @user_id, or %NULL with @error.
+ * bz_auth_sign_in_async:
+ * @svc: the service layer (the task's source object; kept alive until @callback)
+ * @email: the address typed; copied
+ * @password: the password typed; copied, and the copy wiped when the call ends
+ * @cancellable: (nullable): checked before and after the work.  A
+ *   cancellation that arrives during the check does not undo it (the
+ *   attempt is counted and last_login written)
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Runs bz_auth_sign_in() on a worker thread.  Finish with
+ * bz_auth_sign_in_finish().
  */
-JsonObject *bz_user_json (BzServices *svc, const char *user_id, GError **error);
+void      bz_auth_sign_in_async   (BzServices *svc, const char *email, const char *password,
+                                   GCancellable *cancellable, GAsyncReadyCallback callback,
+                                   gpointer user_data);
+
+/**
+ * bz_auth_sign_in_finish:
+ * @svc: the service layer passed to bz_auth_sign_in_async()
+ * @result: the #GAsyncResult given to the callback
+ * @error: %G_IO_ERROR_CANCELLED, or what bz_auth_sign_in() sets:
+ *   %BZ_ERROR_UNAUTHENTICATED (wrong email or password), %BZ_ERROR_VALIDATION,
+ *   %BZ_ERROR_RATE_LIMITED (with bz_error_get_retry_after())
+ *
+ * Returns: (transfer full) (nullable): the signed-in caller (free with
+ *   bz_caller_free()), or %NULL with @error set.
+ */
+BzCaller *bz_auth_sign_in_finish  (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
+ * bz_auth_get_user_async:
+ * @svc: the service layer (the task's source object; kept alive until @callback)
+ * @user_id: a users.id (the GUI passes its signed-in caller's); copied
+ * @cancellable: (nullable): checked before and after the work
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Runs bz_auth_get_user() on a worker thread.  Finish with
+ * bz_auth_get_user_finish().
+ */
+void      bz_auth_get_user_async  (BzServices *svc, const char *user_id, GCancellable *cancellable,
+                                   GAsyncReadyCallback callback, gpointer user_data);
+
+/**
+ * bz_auth_get_user_finish:
+ * @svc: the service layer passed to bz_auth_get_user_async()
+ * @result: the #GAsyncResult given to the callback
+ * @error: %G_IO_ERROR_CANCELLED, or what bz_auth_get_user() sets:
+ *   %BZ_ERROR_NOT_FOUND, %BZ_ERROR_INTERNAL or %BZ_ERROR_UNAVAILABLE
+ *
+ * Returns: (transfer full) (nullable): the User record {id, email,
+ *   username, first_name, last_name, full_name, user_type, ...}, or %NULL
+ *   with @error set.
+ */
+BzRecord *bz_auth_get_user_finish (BzServices *svc, GAsyncResult *result, GError **error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bz-food-repo.h"
+#include "bz-service-task-private.h"
 
 static void
 set_not_found (const char *ndb_no, GError **error)
@@ -77,16 +78,66 @@ bz_foods_get_food (BzServices *svc, const char *ndb_no, GError **error)
   return envelope;
 }
 
-JsonNode *
-bz_foods_search (BzServices *svc, const char *search, guint page, guint limit, GError **error)
+/* --- async (GIO style): the same calls on a GTask worker thread ----------- */
+
+typedef struct
 {
-  return bz_json_node_take_record (bz_foods_find (svc, search, page, limit, error));
+  char *search;
+  guint page, limit;
+} FindArgs;
+
+static void
+find_args_free (gpointer p)
+{
+  FindArgs *a = p;
+  g_free (a->search);
+  g_free (a);
 }
 
-JsonNode *
-bz_foods_get (BzServices *svc, const char *ndb_no, GError **error)
+static gpointer
+find_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
 {
-  return bz_json_node_take_record (bz_foods_get_food (svc, ndb_no, error));
+  FindArgs *a = args;
+  return bz_foods_find (svc, a->search, a->page, a->limit, error);
+}
+
+void
+bz_foods_find_async (BzServices *svc, const char *search, guint page, guint limit,
+                     GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  FindArgs *a = g_new0 (FindArgs, 1);
+
+  a->search = g_strdup (search);
+  a->page = page;
+  a->limit = limit;
+  bz_service_task_run (svc, bz_foods_find_async, "bz-foods-find", NULL, BZ_SERVICE_TASK_NONE,
+                       find_work, a, find_args_free, g_object_unref, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_foods_find_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_foods_find_async, error);
+}
+
+static gpointer
+get_food_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
+{
+  return bz_foods_get_food (svc, args, error);
+}
+
+void
+bz_foods_get_food_async (BzServices *svc, const char *ndb_no, GCancellable *cancellable,
+                         GAsyncReadyCallback callback, gpointer user_data)
+{
+  bz_service_task_run (svc, bz_foods_get_food_async, "bz-foods-get", NULL, BZ_SERVICE_TASK_NONE,
+                       get_food_work, g_strdup (ndb_no), g_free, g_object_unref, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_foods_get_food_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_foods_get_food_async, error);
 }
 
 gboolean

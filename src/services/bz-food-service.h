@@ -39,24 +39,70 @@ BzRecord *bz_foods_find     (BzServices *svc, const char *search, guint page, gu
  */
 BzRecord *bz_foods_get_food (BzServices *svc, const char *ndb_no, GError **error);
 
-/* The same as JSON trees, for the GUI until it binds the records. */
+/* The same calls off the calling thread (GIO style), for the GUI: the
+ * synchronous call runs on a GTask worker thread (its own SQLite
+ * connection); no caller is needed (the food database is public); the
+ * cancellable is checked before the work starts and after it ends
+ * (%G_IO_ERROR_CANCELLED); the callback runs on the thread-default main
+ * context of the caller of the _async function. */
 
 /**
- * bz_foods_search:
- * Returns: (transfer full): the JSON of bz_foods_find(): {foods: [{ndb_no,
- *   description, short_description, food_group, energy_kcal, protein_g,
- *   carbohydrate_g, fat_g}], pagination}; %NULL with @error as there.
+ * bz_foods_find_async:
+ * @svc: the service layer (the task's source object; kept alive until @callback)
+ * @search: (nullable): as bz_foods_find(); copied
+ * @page: 1-based
+ * @limit: 1..100
+ * @cancellable: (nullable): checked before and after the work; a newer
+ *   search cancels the older one this way
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Runs bz_foods_find() (an FTS5 search) on a worker thread.  Finish with
+ * bz_foods_find_finish().
  */
-JsonNode *bz_foods_search (BzServices *svc, const char *search, guint page, guint limit, GError **error);
+void      bz_foods_find_async      (BzServices *svc, const char *search, guint page, guint limit,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data);
 
 /**
- * bz_foods_get:
- * Returns: (transfer full): the JSON of bz_foods_get_food(): {food: {ndb_no,
- *   description, short_description, food_group: {code, name}, nutrients:
- *   [{nutr_no, name, tagname, unit, value_per_100g}], portions: [{seq,
- *   amount, description, grams}]}}; %NULL with @error as there.
+ * bz_foods_find_finish:
+ * @svc: the service layer passed to bz_foods_find_async()
+ * @result: the #GAsyncResult given to the callback
+ * @error: %G_IO_ERROR_CANCELLED, or what bz_foods_find() sets:
+ *   %BZ_ERROR_VALIDATION ("page", "limit"), %BZ_ERROR_INTERNAL or
+ *   %BZ_ERROR_UNAVAILABLE
+ *
+ * Returns: (transfer full) (nullable): the FoodList record {foods:
+ *   [FoodSummary] (the "foods" property is a #GListModel of them; energy
+ *   kcal and macronutrients g per 100 g), pagination}, or %NULL with @error set.
  */
-JsonNode *bz_foods_get    (BzServices *svc, const char *ndb_no, GError **error);
+BzRecord *bz_foods_find_finish     (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
+ * bz_foods_get_food_async:
+ * @svc: the service layer (the task's source object; kept alive until @callback)
+ * @ndb_no: (nullable): the SR28 NDB number; copied
+ * @cancellable: (nullable): checked before and after the work
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Runs bz_foods_get_food() on a worker thread.  Finish with
+ * bz_foods_get_food_finish().
+ */
+void      bz_foods_get_food_async  (BzServices *svc, const char *ndb_no, GCancellable *cancellable,
+                                    GAsyncReadyCallback callback, gpointer user_data);
+
+/**
+ * bz_foods_get_food_finish:
+ * @svc: the service layer passed to bz_foods_get_food_async()
+ * @result: the #GAsyncResult given to the callback
+ * @error: %G_IO_ERROR_CANCELLED, or what bz_foods_get_food() sets:
+ *   %BZ_ERROR_NOT_FOUND, %BZ_ERROR_INTERNAL or %BZ_ERROR_UNAVAILABLE
+ *
+ * Returns: (transfer full) (nullable): the FoodEnvelope record {food: Food
+ *   with food_group, nutrients and portions}, or %NULL with @error set.
+ */
+BzRecord *bz_foods_get_food_finish (BzServices *svc, GAsyncResult *result, GError **error);
 
 /**
  * bz_foods_lookup_panel:

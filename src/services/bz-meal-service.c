@@ -204,7 +204,7 @@ bz_meals_get_history (BzServices *svc, const BzCaller *caller, const char *patie
 
   if (pid == NULL)
     return NULL;
-  bz_patients_audit_read (svc, caller, pid, "meal_history");  /* before any read: see bz_patients_get() */
+  bz_patients_audit_read (svc, caller, pid, "meal_history");  /* before any read: see bz_patients_get_file() */
   if (!bz_meal_repo_list_page (bz_services_get_store (svc), pid, page, limit, &meals, &total, error))
     return NULL;
   history = bz_record_new (&bz_meal_history_resource);
@@ -275,7 +275,7 @@ bz_meals_get_daily (BzServices *svc, const BzCaller *caller, const char *patient
   pid = bz_patients_resolve (svc, caller, patient_id, error);
   if (pid == NULL)
     return NULL;
-  bz_patients_audit_read (svc, caller, pid, "daily_intake");  /* before any read: see bz_patients_get() */
+  bz_patients_audit_read (svc, caller, pid, "daily_intake");  /* before any read: see bz_patients_get_file() */
   if (date == NULL || *date == '\0')
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();

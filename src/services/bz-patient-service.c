@@ -11,6 +11,7 @@
 #include "bz-auth-service.h"
 #include "bz-patient-repo.h"
 #include "bz-scan-repo.h"
+#include "bz-service-task-private.h"
 #include "bz-store.h"
 #include "bz-user-repo.h"
 
@@ -312,21 +313,89 @@ bz_patients_get_file (BzServices *svc, const BzCaller *caller, const char *patie
   return envelope;
 }
 
-JsonNode *
-bz_patients_create (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
+/* --- async (GIO style): the same calls on a GTask worker thread ----------- */
+
+typedef struct
 {
-  return bz_json_node_take_record (bz_patients_add (svc, caller, input, error));
+  char *search;
+  char *status;
+  guint page, limit;
+} ListArgs;
+
+static void
+list_args_free (gpointer p)
+{
+  ListArgs *a = p;
+  g_free (a->search);
+  g_free (a->status);
+  g_free (a);
 }
 
-JsonNode *
-bz_patients_list (BzServices *svc, const BzCaller *caller, const char *search, const char *status,
-                  guint page, guint limit, GError **error)
+static gpointer
+list_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
 {
-  return bz_json_node_take_record (bz_patients_get_list (svc, caller, search, status, page, limit, error));
+  ListArgs *a = args;
+  return bz_patients_get_list (svc, caller, a->search, a->status, a->page, a->limit, error);
 }
 
-JsonNode *
-bz_patients_get (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error)
+void
+bz_patients_get_list_async (BzServices *svc, const BzCaller *caller, const char *search, const char *status,
+                            guint page, guint limit, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
 {
-  return bz_json_node_take_record (bz_patients_get_file (svc, caller, patient_id, error));
+  ListArgs *a = g_new0 (ListArgs, 1);
+
+  a->search = g_strdup (search);
+  a->status = g_strdup (status);
+  a->page = page;
+  a->limit = limit;
+  bz_service_task_run (svc, bz_patients_get_list_async, "bz-patients-list", caller, BZ_SERVICE_TASK_NEEDS_CALLER,
+                       list_work, a, list_args_free, g_object_unref, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_patients_get_list_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_patients_get_list_async, error);
+}
+
+static gpointer
+file_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
+{
+  return bz_patients_get_file (svc, caller, args, error);
+}
+
+void
+bz_patients_get_file_async (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                            GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  bz_service_task_run (svc, bz_patients_get_file_async, "bz-patients-file", caller, BZ_SERVICE_TASK_NEEDS_CALLER,
+                       file_work, g_strdup (patient_id), g_free, g_object_unref, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_patients_get_file_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_patients_get_file_async, error);
+}
+
+static gpointer
+add_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
+{
+  return bz_patients_add (svc, caller, args, error);
+}
+
+void
+bz_patients_add_async (BzServices *svc, const BzCaller *caller, JsonObject *input,
+                       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  bz_service_task_run (svc, bz_patients_add_async, "bz-patients-add", caller, BZ_SERVICE_TASK_NEEDS_CALLER,
+                       add_work, bz_service_json_object_copy (input), (GDestroyNotify) json_object_unref,
+                       g_object_unref, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_patients_add_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_patients_add_async, error);
 }

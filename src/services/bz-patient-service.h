@@ -59,17 +59,111 @@ BzRecord *bz_patients_get_list (BzServices *svc, const BzCaller *caller, const c
  */
 BzRecord *bz_patients_get_file (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error);
 
-/* The same as JSON trees, for the GUI until it binds the records. */
+/* The same calls off the calling thread (GIO style), for the GUI.  Each runs
+ * the synchronous call on a GTask worker thread (that thread's own SQLite
+ * connection), so the GUI thread never waits on the disk.  The caller is
+ * copied, so it may be freed when the _async function returns; %NULL
+ * (signed out) finishes with %BZ_ERROR_UNAUTHENTICATED.  The cancellable is
+ * checked before the work starts and after it ends: a cancelled call
+ * finishes with %G_IO_ERROR_CANCELLED.  The callback runs on the
+ * thread-default main context of the caller of the _async function. */
 
-/** bz_patients_create: Returns: (transfer full): the JSON of bz_patients_add(): {patient: {...}}. */
-JsonNode *bz_patients_create (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error);
+/**
+ * bz_patients_get_list_async:
+ * @svc: the service layer (the task's source object; kept alive until @callback)
+ * @caller: (nullable): a nutritionist; copied
+ * @search: (nullable): matched against name and email; copied
+ * @status: (nullable): as bz_patients_get_list(); copied
+ * @page: 1-based
+ * @limit: 1..100
+ * @cancellable: (nullable): checked before and after the work
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Runs bz_patients_get_list() on a worker thread.  Finish with
+ * bz_patients_get_list_finish().
+ */
+void      bz_patients_get_list_async  (BzServices *svc, const BzCaller *caller, const char *search,
+                                       const char *status, guint page, guint limit,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                                       gpointer user_data);
 
-/** bz_patients_list: Returns: (transfer full): the JSON of bz_patients_get_list(): {patients, pagination}. */
-JsonNode *bz_patients_list   (BzServices *svc, const BzCaller *caller, const char *search,
-                              const char *status, guint page, guint limit, GError **error);
+/**
+ * bz_patients_get_list_finish:
+ * @svc: the service layer passed to bz_patients_get_list_async()
+ * @result: the #GAsyncResult given to the callback
+ * @error: %G_IO_ERROR_CANCELLED, %BZ_ERROR_UNAUTHENTICATED (no caller), or
+ *   what bz_patients_get_list() sets: %BZ_ERROR_FORBIDDEN (not a
+ *   nutritionist), %BZ_ERROR_VALIDATION (status, page, limit), a store error
+ *
+ * Returns: (transfer full) (nullable): the PatientList record {patients:
+ *   [PatientSummary] by last name (its "patients" property is a
+ *   #GListModel of them), pagination}, or %NULL with @error set.
+ */
+BzRecord *bz_patients_get_list_finish (BzServices *svc, GAsyncResult *result, GError **error);
 
-/** bz_patients_get: Returns: (transfer full): the JSON of bz_patients_get_file(): {patient: {...}}. */
-JsonNode *bz_patients_get    (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error);
+/**
+ * bz_patients_get_file_async:
+ * @svc: the service layer (the task's source object; kept alive until @callback)
+ * @caller: (nullable): a nutritionist or the patient; copied
+ * @patient_id: (nullable): for a nutritionist, one of own patients; copied
+ * @cancellable: (nullable): checked before and after the work
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Runs bz_patients_get_file() (an audited read) on a worker thread.  Finish
+ * with bz_patients_get_file_finish().
+ */
+void      bz_patients_get_file_async  (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                                       gpointer user_data);
+
+/**
+ * bz_patients_get_file_finish:
+ * @svc: the service layer passed to bz_patients_get_file_async()
+ * @result: the #GAsyncResult given to the callback
+ * @error: %G_IO_ERROR_CANCELLED, %BZ_ERROR_UNAUTHENTICATED (no caller), or
+ *   what bz_patients_get_file() sets: %BZ_ERROR_NOT_FOUND (unknown id or not
+ *   the caller's patient), %BZ_ERROR_VALIDATION
+ *
+ * Returns: (transfer full) (nullable): the PatientFileEnvelope record
+ *   {patient: {id, basic_info, current_metrics (nullable), progress_history
+ *   (oldest first), ...}}, or %NULL with @error set.
+ */
+BzRecord *bz_patients_get_file_finish (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
+ * bz_patients_add_async:
+ * @svc: the service layer (the task's source object; kept alive until @callback)
+ * @caller: (nullable): a nutritionist; copied
+ * @input: (transfer none): the NewPatient body of bz_patients_add();
+ *   deep-copied, so the caller may change or free it when this returns
+ * @cancellable: (nullable): checked before the work starts and after it
+ *   ends.  A cancellation that arrives while the patient is being written
+ *   does not undo the write: the call then finishes with
+ *   %G_IO_ERROR_CANCELLED but the patient exists
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Runs bz_patients_add() on a worker thread.  Finish with
+ * bz_patients_add_finish().
+ */
+void      bz_patients_add_async       (BzServices *svc, const BzCaller *caller, JsonObject *input,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                                       gpointer user_data);
+
+/**
+ * bz_patients_add_finish:
+ * @svc: the service layer passed to bz_patients_add_async()
+ * @result: the #GAsyncResult given to the callback
+ * @error: %G_IO_ERROR_CANCELLED, %BZ_ERROR_UNAUTHENTICATED (no caller), or
+ *   what bz_patients_add() sets: %BZ_ERROR_FORBIDDEN, %BZ_ERROR_VALIDATION
+ *   (details per field), %BZ_ERROR_CONFLICT (email, phone taken)
+ *
+ * Returns: (transfer full) (nullable): the PatientCreation record {patient:
+ *   PatientCreated}, or %NULL with @error set.
+ */
+BzRecord *bz_patients_add_finish      (BzServices *svc, GAsyncResult *result, GError **error);
 
 /**
  * bz_patients_resolve:

@@ -8,6 +8,7 @@
 #include "bz-blob-store.h"
 #include "bz-patient-service.h"
 #include "bz-scan-repo.h"
+#include "bz-service-task-private.h"
 #include "bz-store.h"
 #include "bz-vocab.h"
 
@@ -232,7 +233,7 @@ bz_scans_get_list (BzServices *svc, const BzCaller *caller, const char *patient_
 
   if (id == NULL)
     return NULL;
-  bz_patients_audit_read (svc, caller, id, "list_scans");  /* before any read: see bz_patients_get() */
+  bz_patients_audit_read (svc, caller, id, "list_scans");  /* before any read: see bz_patients_get_file() */
   scans = bz_scan_repo_list (bz_services_get_store (svc), id, error);
   if (scans == NULL)
     return NULL;
@@ -245,16 +246,47 @@ bz_scans_get_list (BzServices *svc, const BzCaller *caller, const char *patient_
   return list;
 }
 
-JsonNode *
-bz_scans_upload (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
+/* --- async (GIO style): the same calls on a GTask worker thread ----------- */
+
+static gpointer
+list_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
 {
-  return bz_json_node_take_record (bz_scans_add (svc, caller, input, error));
+  return bz_scans_get_list (svc, caller, args, error);
 }
 
-JsonNode *
-bz_scans_list (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error)
+void
+bz_scans_get_list_async (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                         GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
-  return bz_json_node_take_record (bz_scans_get_list (svc, caller, patient_id, error));
+  bz_service_task_run (svc, bz_scans_get_list_async, "bz-scans-list", caller, BZ_SERVICE_TASK_NEEDS_CALLER,
+                       list_work, g_strdup (patient_id), g_free, g_object_unref, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_scans_get_list_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_scans_get_list_async, error);
+}
+
+static gpointer
+add_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
+{
+  return bz_scans_add (svc, caller, args, error);
+}
+
+void
+bz_scans_add_async (BzServices *svc, const BzCaller *caller, JsonObject *input,
+                    GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  bz_service_task_run (svc, bz_scans_add_async, "bz-scans-add", caller, BZ_SERVICE_TASK_NEEDS_CALLER,
+                       add_work, bz_service_json_object_copy (input), (GDestroyNotify) json_object_unref,
+                       g_object_unref, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_scans_add_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_scans_add_async, error);
 }
 
 GBytes *

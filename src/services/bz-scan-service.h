@@ -38,13 +38,75 @@ BzRecord *bz_scans_add      (BzServices *svc, const BzCaller *caller, JsonObject
  */
 BzRecord *bz_scans_get_list (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error);
 
-/* The same as JSON trees, for the GUI until it binds the records. */
+/* The same calls off the calling thread (GIO style), for the GUI: the
+ * synchronous call runs on a GTask worker thread (its own SQLite
+ * connection); the caller is copied, and %NULL (signed out) finishes with
+ * %BZ_ERROR_UNAUTHENTICATED; the cancellable is checked before the work
+ * starts and after it ends (%G_IO_ERROR_CANCELLED); the callback runs on
+ * the thread-default main context of the caller of the _async function. */
 
-/** bz_scans_upload: Returns: (transfer full): the JSON of bz_scans_add(): {avatar, scan}. */
-JsonNode *bz_scans_upload (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error);
+/**
+ * bz_scans_get_list_async:
+ * @svc: the service layer (the task's source object; kept alive until @callback)
+ * @caller: (nullable): a nutritionist or the patient; copied
+ * @patient_id: (nullable): for a nutritionist, one of own patients; copied
+ * @cancellable: (nullable): checked before and after the work
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Runs bz_scans_get_list() (an audited read) on a worker thread.  Finish
+ * with bz_scans_get_list_finish().
+ */
+void      bz_scans_get_list_async  (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data);
 
-/** bz_scans_list: Returns: (transfer full): the JSON of bz_scans_get_list(): {patient_id, scans}. */
-JsonNode *bz_scans_list   (BzServices *svc, const BzCaller *caller, const char *patient_id, GError **error);
+/**
+ * bz_scans_get_list_finish:
+ * @svc: the service layer passed to bz_scans_get_list_async()
+ * @result: the #GAsyncResult given to the callback
+ * @error: %G_IO_ERROR_CANCELLED, %BZ_ERROR_UNAUTHENTICATED (no caller), or
+ *   what bz_scans_get_list() sets: %BZ_ERROR_VALIDATION, %BZ_ERROR_NOT_FOUND
+ *
+ * Returns: (transfer full) (nullable): the ScanList record {patient_id,
+ *   scans (newest first, each with its avatar; the "scans" property is a
+ *   #GListModel of Scan records)}, or %NULL with @error set.
+ */
+BzRecord *bz_scans_get_list_finish (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
+ * bz_scans_add_async:
+ * @svc: the service layer (the task's source object; kept alive until @callback)
+ * @caller: (nullable): a nutritionist or the patient; copied
+ * @input: (transfer none): the ScanInput body of bz_scans_add(); deep-copied,
+ *   so the caller may change or free it when this returns
+ * @cancellable: (nullable): checked before the work starts and after it
+ *   ends.  A cancellation that arrives while the scan and its avatar are
+ *   being made does not undo them: the call then finishes with
+ *   %G_IO_ERROR_CANCELLED but the scan is stored
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Runs bz_scans_add() on a worker thread: validation, the avatar (CPU
+ * work of the configured provider) and the transaction.  Finish with
+ * bz_scans_add_finish().
+ */
+void      bz_scans_add_async       (BzServices *svc, const BzCaller *caller, JsonObject *input,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data);
+
+/**
+ * bz_scans_add_finish:
+ * @svc: the service layer passed to bz_scans_add_async()
+ * @result: the #GAsyncResult given to the callback
+ * @error: %G_IO_ERROR_CANCELLED, %BZ_ERROR_UNAUTHENTICATED (no caller), or
+ *   what bz_scans_add() sets: %BZ_ERROR_VALIDATION (details per field),
+ *   %BZ_ERROR_NOT_FOUND (patient), %BZ_ERROR_UPSTREAM (avatar provider)
+ *
+ * Returns: (transfer full) (nullable): the ScanUpload record {avatar, scan},
+ *   or %NULL with @error set.
+ */
+BzRecord *bz_scans_add_finish      (BzServices *svc, GAsyncResult *result, GError **error);
 
 /**
  * bz_avatars_get_glb:

@@ -142,13 +142,6 @@ bz_json_node_new_object (JsonObject *object)
   return node;
 }
 
-JsonNode *
-bz_json_node_take_record (BzRecord *record)
-{
-  g_autoptr(BzRecord) rec = record;
-  return rec ? bz_record_to_json_node (rec) : NULL;
-}
-
 const char *
 bz_json_get_string (JsonObject *o, const char *name)
 {

@@ -8,9 +8,11 @@
  *
  * Results are #BzRecord of the resource declarations (bz-resources.h): the
  * `data` member of the seed's response envelope, written by
- * bz_record_write_json(), so the GUI shows what the API serves.  The GUI
- * still reads some as JSON trees, through thin wrappers
- * (bz_json_node_take_record()) until it binds the records.
+ * bz_record_write_json() for HTTP only, so the GUI shows what the API
+ * serves.  The GUI binds the records themselves (one GObject property per
+ * field, ARRAY fields as GListModel), through each service's
+ * _async/_finish calls (bz-service-task-private.h runs them on GTask
+ * worker threads).
  *
  * Callers: a BzCaller names the authenticated user.  Authorization
  * (role + ownership) happens inside each service; ids the caller may not see
@@ -108,18 +110,6 @@ gpointer    bz_services_get_avatar_provider (BzServices *self);
 
 /** bz_json_node_new_object: Returns: (transfer full): a node holding (taking) @object. */
 JsonNode   *bz_json_node_new_object (JsonObject *object);
-
-/**
- * bz_json_node_take_record:
- * @record: (nullable) (transfer full): a record, or %NULL (a service that failed)
- *
- * For the JSON-tree wrappers of the services (the GUI binds JSON trees until
- * it binds records): the tree of bz_record_to_json_node(), the same JSON the
- * API serves.
- *
- * Returns: (transfer full) (nullable): the tree of @record, %NULL when it is %NULL.
- */
-JsonNode   *bz_json_node_take_record (BzRecord *record);
 
 /** bz_json_get_string: Returns: (transfer none) (nullable): member @name of @o if it is a string. */
 const char *bz_json_get_string (JsonObject *o, const char *name);

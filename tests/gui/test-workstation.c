@@ -23,10 +23,13 @@
 #include "bz-application.h"
 #include "bz-auth-service.h"
 #include "bz-avatar-view.h"
+#include "bz-food-service.h"
 #include "bz-gui-util.h"
-#include "bz-json-item.h"
 #include "bz-meal-row.h"
 #include "bz-meal-service.h"
+#include "bz-patient-service.h"
+#include "bz-scan-row.h"
+#include "bz-scan-service.h"
 #include "bz-runtime.h"
 #include "bz-startup.h"
 #include "bz-window.h"
@@ -325,6 +328,140 @@ check_meal_calls (BzGuiSession *session, const char *patient_id)
   g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
 }
 
+/* --- patients, scans, foods and users on records ----------------------------- */
+
+/* The patients list is the PatientList's "patients" model: PatientSummary
+ * records, each with an id, a name and an email. */
+static void
+assert_patient_records (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_assert_true (g_list_model_get_item_type (model) == bz_resource_get_type (&bz_patient_summary_resource));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BzRecord) p = g_list_model_get_item (model, i);
+      g_assert_true (bz_record_get_resource (p) == &bz_patient_summary_resource);
+      g_assert_nonnull (bz_record_get_string (p, BZ_PATIENT_SUMMARY_ID));
+      g_assert_nonnull (bz_record_get_string (p, BZ_PATIENT_SUMMARY_EMAIL));
+      g_assert_nonnull (bz_record_get_string (p, BZ_PATIENT_SUMMARY_FULL_NAME));
+    }
+}
+
+static void
+collect_scan_rows (GtkWidget *widget, GPtrArray *rows)
+{
+  if (BZ_IS_SCAN_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_scan_rows (c, rows);
+}
+
+/* The scan history shows one row per Scan record, newest first. */
+static void
+assert_scan_rows (BzPatientPage *page)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_scan_rows (GTK_WIDGET (page), rows);
+  g_assert_cmpuint (rows->len, ==, bz_patient_page_get_n_scans (page));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      BzRecord *scan = bz_scan_row_get_scan (g_ptr_array_index (rows, i));
+      g_assert_true (bz_record_get_resource (scan) == &bz_scan_resource);
+      g_assert_false (isnan (bz_record_get_double (scan, BZ_SCAN_WEIGHT_KG)));
+      if (i > 0)
+        g_assert_cmpstr (bz_record_get_string (bz_scan_row_get_scan (g_ptr_array_index (rows, i - 1)), BZ_SCAN_MEASURED_AT),
+                         >=, bz_record_get_string (scan, BZ_SCAN_MEASURED_AT));
+    }
+}
+
+/* The async calls of the patient, scan, food and auth services: records for
+ * the caller, CANCELLED for a cancelled call, UNAUTHENTICATED without a caller. */
+static void
+check_record_calls (BzGuiSession *session, const char *patient_id, const char *member_email, guint n_scans)
+{
+  BzServices *services = bz_gui_session_get_services (session);
+  const BzCaller *caller = bz_gui_session_get_caller (session);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) rec = NULL;
+  g_autoptr(GListModel) patients = NULL;
+  GAsyncResult *res = NULL;
+  BzRecord *file, *info;
+
+  bz_patients_get_list_async (services, caller, NULL, "active", 1, 100, NULL, keep_result, &res);
+  WAIT_FOR (res != NULL, 30, "the patient list");
+  rec = bz_patients_get_list_finish (services, res, &error);
+  g_clear_object (&res);
+  g_assert_no_error (error);
+  g_assert_true (bz_record_get_resource (rec) == &bz_patient_list_resource);
+  g_object_get (rec, "patients", &patients, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (patients), ==, 24);
+  assert_patient_records (patients);
+  g_clear_object (&rec);
+
+  bz_patients_get_file_async (services, caller, patient_id, NULL, keep_result, &res);
+  WAIT_FOR (res != NULL, 30, "the patient file");
+  rec = bz_patients_get_file_finish (services, res, &error);
+  g_clear_object (&res);
+  g_assert_no_error (error);
+  file = bz_record_get_object (rec, BZ_PATIENT_FILE_ENVELOPE_PATIENT);
+  info = bz_record_get_object (file, BZ_PATIENT_FILE_BASIC_INFO);
+  g_assert_cmpstr (bz_record_get_string (file, BZ_PATIENT_FILE_ID), ==, patient_id);
+  g_assert_cmpstr (bz_record_get_string (info, BZ_PATIENT_INFO_EMAIL), ==, member_email);
+  g_assert_nonnull (bz_record_get_object (file, BZ_PATIENT_FILE_CURRENT_METRICS));
+  g_assert_cmpuint (bz_record_get_n_items (file, BZ_PATIENT_FILE_PROGRESS_HISTORY), ==, n_scans);
+  g_clear_object (&rec);
+
+  g_cancellable_cancel (cancelled);
+  bz_patients_get_file_async (services, caller, patient_id, cancelled, keep_result, &res);
+  WAIT_FOR (res != NULL, 30, "the cancelled file call");
+  g_assert_null (bz_patients_get_file_finish (services, res, &error));
+  g_clear_object (&res);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  bz_scans_get_list_async (services, caller, patient_id, NULL, keep_result, &res);
+  WAIT_FOR (res != NULL, 30, "the scan list");
+  rec = bz_scans_get_list_finish (services, res, &error);
+  g_clear_object (&res);
+  g_assert_no_error (error);
+  g_assert_true (bz_record_get_resource (rec) == &bz_scan_list_resource);
+  g_assert_cmpuint (bz_record_get_n_items (rec, BZ_SCAN_LIST_SCANS), ==, n_scans);
+  g_clear_object (&rec);
+
+  bz_scans_get_list_async (services, NULL, patient_id, NULL, keep_result, &res);
+  WAIT_FOR (res != NULL, 30, "the scan list without a caller");
+  g_assert_null (bz_scans_get_list_finish (services, res, &error));
+  g_clear_object (&res);
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
+  g_clear_error (&error);
+
+  bz_foods_find_async (services, "tortilla", 1, 5, NULL, keep_result, &res);
+  WAIT_FOR (res != NULL, 30, "the food search");
+  rec = bz_foods_find_finish (services, res, &error);
+  g_clear_object (&res);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bz_record_get_n_items (rec, BZ_FOOD_LIST_FOODS), ==, 5);
+  g_assert_true (bz_record_get_resource (bz_record_get_item (rec, BZ_FOOD_LIST_FOODS, 0)) == &bz_food_summary_resource);
+  g_clear_object (&rec);
+
+  bz_foods_get_food_async (services, "99999", NULL, keep_result, &res);
+  WAIT_FOR (res != NULL, 30, "an unknown food");
+  g_assert_null (bz_foods_get_food_finish (services, res, &error));
+  g_clear_object (&res);
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  bz_auth_get_user_async (services, caller->user_id, NULL, keep_result, &res);
+  WAIT_FOR (res != NULL, 30, "the user record");
+  rec = bz_auth_get_user_finish (services, res, &error);
+  g_clear_object (&res);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bz_record_get_string (rec, BZ_USER_EMAIL), ==, DEMO_EMAIL);
+}
+
 /* --- a phone: libsoup client against the embedded server ------------------ */
 
 static JsonNode *
@@ -415,9 +552,10 @@ test_workstation (void)
   BzGuiSession *session;
   BzRuntime *runtime = NULL;
   g_autoptr(GdkTexture) shot = NULL;
-  g_autoptr(BzJsonItem) first = NULL;
+  g_autoptr(BzRecord) first = NULL;
   g_autofree char *status = NULL;
   g_autofree char *member_email = NULL;
+  g_autofree char *member_name = NULL;
   guint meals_before;
 
   opts.data_dir = g_strdup (data_dir);
@@ -470,6 +608,7 @@ test_workstation (void)
             30, "the patient list");
   g_test_message ("%u patients", g_list_model_get_n_items (bz_patients_page_get_model (patients)));
   g_assert_cmpuint (g_list_model_get_n_items (bz_patients_page_get_model (patients)), ==, 24);
+  assert_patient_records (bz_patients_page_get_model (patients));
   settle (500);
   shot = screenshot (GTK_WIDGET (window));
   save_png (shot, "test-workstation-patients.png", "patients.png");
@@ -488,13 +627,19 @@ test_workstation (void)
 
   /* 4. open the first patient; the avatar loads and renders */
   first = g_list_model_get_item (bz_patients_page_get_model (patients), 0);
-  member_email = g_strdup (bz_json_get_string (bz_json_item_get_object (first), "email"));
+  member_email = g_strdup (bz_record_get_string (first, BZ_PATIENT_SUMMARY_EMAIL));
+  member_name = g_strdup (bz_record_get_string (first, BZ_PATIENT_SUMMARY_FULL_NAME));
   bz_patients_page_activate_row (patients, 0);
   g_assert_cmpstr (bz_window_get_page_name (window), ==, "patient");
   patient = bz_window_get_patient_page (window);
   view = bz_patient_page_get_avatar_view (patient);
   WAIT_FOR (!bz_patient_page_is_loading (patient), 60, "the patient page");
   g_assert_cmpuint (bz_patient_page_get_n_scans (patient), >=, 1);
+  g_assert_cmpuint (bz_patient_page_get_n_scans (patient), ==,
+                    bz_record_get_int (first, BZ_PATIENT_SUMMARY_SCAN_COUNT));
+  assert_scan_rows (patient);
+  /* the title: the patient file's basic_info */
+  g_assert_cmpstr (bz_patient_page_get_patient_name (patient), ==, member_name);
   g_assert_true (bz_avatar_view_has_mesh (view));
   WAIT_FOR (bz_avatar_view_get_frames_with_mesh (view) >= 1, 60, "the avatar to render");
   settle (500);
@@ -539,6 +684,8 @@ test_workstation (void)
             && !bz_patient_page_is_loading (patient), 30, "the new meal on the patient page");
   assert_desk_meal_row (patient);
   check_meal_calls (session, bz_patient_page_get_patient_id (patient));
+  check_record_calls (session, bz_patient_page_get_patient_id (patient), member_email,
+                      bz_patient_page_get_n_scans (patient));
 
   /* 6. the member's phone, over HTTP to the embedded server: today's intake shows
    *    the meal the nutritionist just saved, the avatar downloads, and a photo the
@@ -637,6 +784,9 @@ test_workstation (void)
   WAIT_FOR (!bz_patient_page_is_loading (patient), 60, "the member's page to load");
   g_assert_cmpuint (bz_patient_page_get_n_scans (patient), >=, 1);
   g_assert_cmpuint (bz_patient_page_get_n_meals (patient), ==, meals_before + 2);
+  assert_scan_rows (patient);
+  /* the title: the member's own User record */
+  g_assert_cmpstr (bz_patient_page_get_patient_name (patient), ==, member_name);
   WAIT_FOR (bz_avatar_view_get_frames_with_mesh (view) >= 1, 60, "the member's avatar to render");
   settle (500);
   shot = screenshot (GTK_WIDGET (window));

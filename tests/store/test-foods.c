@@ -52,35 +52,45 @@ ensure_imported (void)
   g_assert_no_error (error);
 }
 
-static JsonNode *
+/* A FoodList record: {foods: [FoodSummary], pagination}. */
+static BzRecord *
 search (const char *text, guint page, guint limit)
 {
   g_autoptr(GError) error = NULL;
-  JsonNode *node = bz_foods_search (shared_svc, text, page, limit, &error);
+  BzRecord *list = bz_foods_find (shared_svc, text, page, limit, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (node);
-  return node;
+  g_assert_nonnull (list);
+  g_assert_true (bz_record_get_resource (list) == &bz_food_list_resource);
+  return list;
 }
 
 static gint64
-total_items (JsonNode *node)
+total_items (BzRecord *list)
 {
-  JsonObject *p = json_object_get_object_member (json_node_get_object (node), "pagination");
-  return json_object_get_int_member (p, "total_items");
+  BzRecord *p = bz_record_get_object (list, BZ_FOOD_LIST_PAGINATION);
+  g_assert_true (bz_record_has (p, BZ_PAGINATION_TOTAL_ITEMS));
+  return bz_record_get_int (p, BZ_PAGINATION_TOTAL_ITEMS);
 }
 
-static JsonArray *
-foods_of (JsonNode *node)
+static guint
+n_foods (BzRecord *list)
 {
-  return json_object_get_array_member (json_node_get_object (node), "foods");
+  g_assert_true (bz_record_has (list, BZ_FOOD_LIST_FOODS));
+  return bz_record_get_n_items (list, BZ_FOOD_LIST_FOODS);
+}
+
+/* FoodSummary @i of @list. */
+static BzRecord *
+food_at (BzRecord *list, guint i)
+{
+  return bz_record_get_item (list, BZ_FOOD_LIST_FOODS, i);
 }
 
 static gboolean
-results_contain (JsonNode *node, const char *ndb_no)
+results_contain (BzRecord *list, const char *ndb_no)
 {
-  JsonArray *a = foods_of (node);
-  for (guint i = 0; i < json_array_get_length (a); i++)
-    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (a, i), "ndb_no"), ndb_no) == 0)
+  for (guint i = 0; i < n_foods (list); i++)
+    if (g_strcmp0 (bz_record_get_string (food_at (list, i), BZ_FOOD_SUMMARY_NDB_NO), ndb_no) == 0)
       return TRUE;
   return FALSE;
 }
@@ -386,17 +396,17 @@ test_default_source_dir (void)
 
 /* --- food service --------------------------------------------------------------- */
 
+/* The value per 100 g of nutrient @nutr_no of a Food record, and its unit. */
 static double
-nutrient_value (JsonObject *food, const char *nutr_no, const char **unit)
+nutrient_value (BzRecord *food, const char *nutr_no, const char **unit)
 {
-  JsonArray *a = json_object_get_array_member (food, "nutrients");
-  for (guint i = 0; i < json_array_get_length (a); i++)
+  for (guint i = 0; i < bz_record_get_n_items (food, BZ_FOOD_NUTRIENTS); i++)
     {
-      JsonObject *n = json_array_get_object_element (a, i);
-      if (g_str_equal (json_object_get_string_member (n, "nutr_no"), nutr_no))
+      BzRecord *n = bz_record_get_item (food, BZ_FOOD_NUTRIENTS, i);
+      if (g_str_equal (bz_record_get_string (n, BZ_FOOD_NUTRIENT_NUTR_NO), nutr_no))
         {
-          *unit = json_object_get_string_member (n, "unit");
-          return json_object_get_double_member (n, "value_per_100g");
+          *unit = bz_record_get_string (n, BZ_FOOD_NUTRIENT_UNIT);
+          return bz_record_get_double (n, BZ_FOOD_NUTRIENT_VALUE_PER_100G);
         }
     }
   g_assert_not_reached ();
@@ -406,23 +416,22 @@ static void
 test_get_butter (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  JsonObject *food, *group, *portion;
-  JsonArray *portions;
+  g_autoptr(BzRecord) envelope = NULL;
+  BzRecord *food, *group, *portion;
   const char *unit = NULL;
   BzNutrients panel = { 0, };
   g_autofree char *desc = NULL;
 
   ensure_imported ();
-  node = bz_foods_get (shared_svc, "01001", &error);
+  envelope = bz_foods_get_food (shared_svc, "01001", &error);
   g_assert_no_error (error);
-  food = json_object_get_object_member (json_node_get_object (node), "food");
-  g_assert_cmpstr (json_object_get_string_member (food, "ndb_no"), ==, "01001");
-  g_assert_cmpstr (json_object_get_string_member (food, "description"), ==, "Butter, salted");
-  g_assert_cmpstr (json_object_get_string_member (food, "short_description"), ==, "BUTTER,WITH SALT");
-  group = json_object_get_object_member (food, "food_group");
-  g_assert_cmpstr (json_object_get_string_member (group, "code"), ==, "0100");
-  g_assert_cmpstr (json_object_get_string_member (group, "name"), ==, "Dairy and Egg Products");
+  food = bz_record_get_object (envelope, BZ_FOOD_ENVELOPE_FOOD);
+  g_assert_cmpstr (bz_record_get_string (food, BZ_FOOD_NDB_NO), ==, "01001");
+  g_assert_cmpstr (bz_record_get_string (food, BZ_FOOD_DESCRIPTION), ==, "Butter, salted");
+  g_assert_cmpstr (bz_record_get_string (food, BZ_FOOD_SHORT_DESCRIPTION), ==, "BUTTER,WITH SALT");
+  group = bz_record_get_object (food, BZ_FOOD_FOOD_GROUP);
+  g_assert_cmpstr (bz_record_get_string (group, BZ_FOOD_GROUP_CODE), ==, "0100");
+  g_assert_cmpstr (bz_record_get_string (group, BZ_FOOD_GROUP_NAME), ==, "Dairy and Egg Products");
 
   g_assert_cmpfloat_with_epsilon (nutrient_value (food, "208", &unit), 717, 1e-9);
   g_assert_cmpstr (unit, ==, "kcal");
@@ -430,19 +439,18 @@ test_get_butter (void)
   g_assert_cmpstr (unit, ==, "g");
   g_assert_cmpfloat_with_epsilon (nutrient_value (food, "307", &unit), 643, 1e-9);
   g_assert_cmpstr (unit, ==, "mg");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (food, "nutrients")), ==,
+  g_assert_cmpuint (bz_record_get_n_items (food, BZ_FOOD_NUTRIENTS), ==,
                     count_rows (shared_store, "SELECT count(*) FROM food_nutrients WHERE ndb_no = '01001'"));
 
-  portions = json_object_get_array_member (food, "portions");
-  g_assert_cmpuint (json_array_get_length (portions), ==, 4);
-  portion = json_array_get_object_element (portions, 0);
-  g_assert_cmpint (json_object_get_int_member (portion, "seq"), ==, 1);
-  g_assert_cmpstr (json_object_get_string_member (portion, "description"), ==, "pat (1\" sq, 1/3\" high)");
-  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (portion, "grams"), 5.0, 1e-9);
-  portion = json_array_get_object_element (portions, 2);
-  g_assert_cmpstr (json_object_get_string_member (portion, "description"), ==, "cup");
-  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (portion, "amount"), 1.0, 1e-9);
-  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (portion, "grams"), 227, 1e-9);
+  g_assert_cmpuint (bz_record_get_n_items (food, BZ_FOOD_PORTIONS), ==, 4);
+  portion = bz_record_get_item (food, BZ_FOOD_PORTIONS, 0);
+  g_assert_cmpint (bz_record_get_int (portion, BZ_FOOD_PORTION_SEQ), ==, 1);
+  g_assert_cmpstr (bz_record_get_string (portion, BZ_FOOD_PORTION_DESCRIPTION), ==, "pat (1\" sq, 1/3\" high)");
+  g_assert_cmpfloat_with_epsilon (bz_record_get_double (portion, BZ_FOOD_PORTION_GRAMS), 5.0, 1e-9);
+  portion = bz_record_get_item (food, BZ_FOOD_PORTIONS, 2);
+  g_assert_cmpstr (bz_record_get_string (portion, BZ_FOOD_PORTION_DESCRIPTION), ==, "cup");
+  g_assert_cmpfloat_with_epsilon (bz_record_get_double (portion, BZ_FOOD_PORTION_AMOUNT), 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bz_record_get_double (portion, BZ_FOOD_PORTION_GRAMS), 227, 1e-9);
 
   g_assert_true (bz_foods_lookup_panel (shared_svc, "01001", &panel, &desc, &error));
   g_assert_no_error (error);
@@ -512,10 +520,10 @@ test_not_found (void)
 
   ensure_imported ();
 
-  g_assert_null (bz_foods_get (shared_svc, "99999", &error));
+  g_assert_null (bz_foods_get_food (shared_svc, "99999", &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_null (bz_foods_get (shared_svc, "' OR 1=1 --", &error));
+  g_assert_null (bz_foods_get_food (shared_svc, "' OR 1=1 --", &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_false (bz_foods_lookup_panel (shared_svc, "abc", &panel, NULL, &error));
@@ -528,7 +536,7 @@ assert_validation (guint page, guint limit, const char *field1, const char *fiel
   g_autoptr(GError) error = NULL;
   JsonArray *details;
 
-  g_assert_null (bz_foods_search (shared_svc, "cheese", page, limit, &error));
+  g_assert_null (bz_foods_find (shared_svc, "cheese", page, limit, &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
   details = bz_error_get_details (error);
   g_assert_nonnull (details);
@@ -551,44 +559,43 @@ test_validation (void)
 static void
 test_list_pagination (void)
 {
-  g_autoptr(JsonNode) first = NULL, empty = NULL, last = NULL, past = NULL;
-  JsonObject *pg, *f0;
-  JsonArray *a;
+  g_autoptr(BzRecord) first = NULL, empty = NULL, last = NULL, past = NULL;
+  BzRecord *pg, *f0;
 
   ensure_imported ();
   first = search (NULL, 1, 100);
   empty = search ("   ", 1, 20);
   last = search ("", 88, 100);
   past = search (NULL, 89, 100);
-  pg = json_object_get_object_member (json_node_get_object (first), "pagination");
-  a = foods_of (first);
-  f0 = json_array_get_object_element (a, 0);
+  pg = bz_record_get_object (first, BZ_FOOD_LIST_PAGINATION);
+  f0 = food_at (first, 0);
 
   g_assert_cmpint (total_items (first), ==, 8789);
   g_assert_cmpint (total_items (empty), ==, 8789);
-  g_assert_cmpint (json_object_get_int_member (pg, "total_pages"), ==, 88);
-  g_assert_true (json_object_get_boolean_member (pg, "has_next"));
-  g_assert_cmpuint (json_array_get_length (a), ==, 100);
-  for (guint i = 1; i < json_array_get_length (a); i++)
-    g_assert_cmpint (strcmp (json_object_get_string_member (json_array_get_object_element (a, i - 1), "description"),
-                             json_object_get_string_member (json_array_get_object_element (a, i), "description")), <=, 0);
-  g_assert_true (json_object_has_member (f0, "short_description"));
-  g_assert_true (json_object_has_member (f0, "food_group"));
-  g_assert_true (json_object_has_member (f0, "energy_kcal"));
-  g_assert_true (json_object_has_member (f0, "protein_g"));
-  g_assert_true (json_object_has_member (f0, "carbohydrate_g"));
-  g_assert_true (json_object_has_member (f0, "fat_g"));
+  g_assert_cmpint (bz_record_get_int (pg, BZ_PAGINATION_TOTAL_PAGES), ==, 88);
+  g_assert_true (bz_record_get_boolean (pg, BZ_PAGINATION_HAS_NEXT));
+  g_assert_cmpuint (n_foods (first), ==, 100);
+  for (guint i = 1; i < n_foods (first); i++)
+    g_assert_cmpint (strcmp (bz_record_get_string (food_at (first, i - 1), BZ_FOOD_SUMMARY_DESCRIPTION),
+                             bz_record_get_string (food_at (first, i), BZ_FOOD_SUMMARY_DESCRIPTION)), <=, 0);
+  /* the first food (Abiyuch, raw) has every summary field */
+  g_assert_true (bz_record_has (f0, BZ_FOOD_SUMMARY_SHORT_DESCRIPTION));
+  g_assert_true (bz_record_has (f0, BZ_FOOD_SUMMARY_FOOD_GROUP));
+  g_assert_true (bz_record_has (f0, BZ_FOOD_SUMMARY_ENERGY_KCAL));
+  g_assert_true (bz_record_has (f0, BZ_FOOD_SUMMARY_PROTEIN_G));
+  g_assert_true (bz_record_has (f0, BZ_FOOD_SUMMARY_CARBOHYDRATE_G));
+  g_assert_true (bz_record_has (f0, BZ_FOOD_SUMMARY_FAT_G));
 
-  g_assert_cmpuint (json_array_get_length (foods_of (last)), ==, 89);
-  g_assert_cmpuint (json_array_get_length (foods_of (past)), ==, 0);
+  g_assert_cmpuint (n_foods (last), ==, 89);
+  g_assert_cmpuint (n_foods (past), ==, 0);
   g_assert_cmpint (total_items (past), ==, 8789);
 }
 
 static void
 test_search_cheddar (void)
 {
-  g_autoptr(JsonNode) node = NULL, prefix = NULL, upper = NULL, page2 = NULL, past = NULL, common = NULL;
-  JsonObject *f;
+  g_autoptr(BzRecord) node = NULL, prefix = NULL, upper = NULL, page2 = NULL, past = NULL, common = NULL;
+  BzRecord *f;
 
   ensure_imported ();
   node = search ("cheddar", 1, 100);
@@ -600,26 +607,26 @@ test_search_cheddar (void)
 
   g_assert_true (results_contain (node, "01009"));
   g_assert_cmpint (total_items (node), >=, 30);
-  g_assert_cmpint (total_items (node), ==, json_array_get_length (foods_of (node)));
+  g_assert_cmpint (total_items (node), ==, n_foods (node));
   g_assert_true (results_contain (prefix, "01009"));
   g_assert_cmpint (total_items (upper), ==, total_items (node));
   g_assert_cmpint (total_items (page2), ==, total_items (node));
   g_assert_cmpint (total_items (past), ==, total_items (node));
-  g_assert_cmpuint (json_array_get_length (foods_of (past)), ==, 0);
+  g_assert_cmpuint (n_foods (past), ==, 0);
   /* common_name is indexed: coriander leaf is "cilantro" */
   g_assert_true (results_contain (common, "02012"));
 
   /* the best match for "cheddar" is plain cheddar, with its panel */
-  f = json_array_get_object_element (foods_of (node), 0);
-  g_assert_cmpstr (json_object_get_string_member (f, "ndb_no"), ==, "01009");
-  g_assert_cmpstr (json_object_get_string_member (f, "food_group"), ==, "Dairy and Egg Products");
-  g_assert_cmpfloat (json_object_get_double_member (f, "energy_kcal"), >, 350);
+  f = food_at (node, 0);
+  g_assert_cmpstr (bz_record_get_string (f, BZ_FOOD_SUMMARY_NDB_NO), ==, "01009");
+  g_assert_cmpstr (bz_record_get_string (f, BZ_FOOD_SUMMARY_FOOD_GROUP), ==, "Dairy and Egg Products");
+  g_assert_cmpfloat (bz_record_get_double (f, BZ_FOOD_SUMMARY_ENERGY_KCAL), >, 350);
 }
 
 static void
 test_search_accents (void)
 {
-  g_autoptr(JsonNode) a = NULL, b = NULL, c = NULL, d = NULL, e = NULL, f = NULL;
+  g_autoptr(BzRecord) a = NULL, b = NULL, c = NULL, d = NULL, e = NULL, f = NULL;
 
   ensure_imported ();
   a = search ("crème brûlée", 1, 10);
@@ -653,12 +660,12 @@ test_search_hostile (void)
 
   for (guint i = 0; inputs[i]; i++)
     {
-      g_autoptr(JsonNode) node = search (inputs[i], 1, 5);
+      g_autoptr(BzRecord) node = search (inputs[i], 1, 5);
       g_assert_cmpint (total_items (node), >=, 0);
     }
   {
-    g_autoptr(JsonNode) and = search ("and", 1, 5);    /* a word, not the operator */
-    g_autoptr(JsonNode) huge = NULL;
+    g_autoptr(BzRecord) and = search ("and", 1, 5);    /* a word, not the operator */
+    g_autoptr(BzRecord) huge = NULL;
     g_autoptr(GString) s = g_string_new (NULL);
     g_assert_cmpint (total_items (and), >, 0);
     for (guint i = 0; i < 2000; i++)
@@ -676,7 +683,7 @@ test_search_hostile (void)
         buf[j] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
       buf[n] = '\0';
       {
-        g_autoptr(JsonNode) node = search (buf, 1, 3);
+        g_autoptr(BzRecord) node = search (buf, 1, 3);
       }
     }
 }
@@ -707,14 +714,13 @@ test_search_spanish (void)
     { "tomate verde", 1, "11954" },             /* Tomatillos, raw: not a green tomato */
     { "cheddar", 1, "01009" },                  /* English still first where it was */
   };
-  g_autoptr(JsonNode) pollo = NULL, huevo = NULL;
-  JsonArray *a;
+  g_autoptr(BzRecord) pollo = NULL, huevo = NULL;
   gboolean starts_chicken = FALSE;
 
   ensure_imported ();
   for (guint i = 0; i < G_N_ELEMENTS (finds); i++)
     {
-      g_autoptr(JsonNode) node = search (finds[i].text, 1, finds[i].limit);
+      g_autoptr(BzRecord) node = search (finds[i].text, 1, finds[i].limit);
       if (!results_contain (node, finds[i].ndb_no))
         g_error ("“%s”: %s not in the first %u", finds[i].text, finds[i].ndb_no, finds[i].limit);
     }
@@ -726,10 +732,9 @@ test_search_spanish (void)
   huevo = search ("huevo", 1, 20);
   g_assert_cmpint (total_items (pollo), ==, fts_count ("\"chicken\""));
   g_assert_cmpint (total_items (huevo), ==, fts_count ("\"egg\""));
-  a = foods_of (pollo);
-  for (guint i = 0; i < json_array_get_length (a); i++)
-    starts_chicken |= g_str_has_prefix (json_object_get_string_member (json_array_get_object_element (a, i),
-                                                                       "description"), "Chicken,");
+  for (guint i = 0; i < n_foods (pollo); i++)
+    starts_chicken |= g_str_has_prefix (bz_record_get_string (food_at (pollo, i), BZ_FOOD_SUMMARY_DESCRIPTION),
+                                        "Chicken,");
   g_assert_true (starts_chicken);
 }
 
@@ -750,7 +755,7 @@ test_search_english_unchanged (void)
   ensure_imported ();
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(JsonNode) node = search (cases[i].text, 1, 5);
+      g_autoptr(BzRecord) node = search (cases[i].text, 1, 5);
       g_autofree char *old_match = g_regex_replace (word, cases[i].text, -1, 0, "\"\\0\"*", 0, NULL);
 
       if (cases[i].total >= 0)
@@ -792,7 +797,7 @@ test_search_vocabulary (void)
   for (guint i = 0; i < 1000; i++)
     {
       g_autoptr(GString) s = g_string_new (NULL);
-      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(BzRecord) node = NULL;
       for (guint j = g_rand_int_range (rand, 0, 8); j > 0; j--)
         g_string_append (s, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
       node = search (s->str, 1, 3);
