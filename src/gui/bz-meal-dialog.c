@@ -452,6 +452,16 @@ bz_meal_dialog_new (GtkWindow *parent, BzGuiSession *session, const char *patien
   g_return_val_if_fail (patient_id != NULL, NULL);
 
   self = g_object_new (BZ_TYPE_MEAL_DIALOG, "transient-for", parent, NULL);
+  if (parent && gtk_widget_get_width (GTK_WIDGET (parent)) > 0)
+    {
+      /* never larger than the window it belongs to (an 800x600 screen):
+       * the .ui's 980x640 is the size on a roomy one */
+      int width, height;
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   MIN (width, gtk_widget_get_width (GTK_WIDGET (parent))),
+                                   MIN (height, gtk_widget_get_height (GTK_WIDGET (parent))));
+    }
   self->session = g_object_ref (session);
   self->patient_id = g_strdup (patient_id);
   if (patient_name)

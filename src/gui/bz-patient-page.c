@@ -25,6 +25,7 @@
 #include "bz-measurements-chart.h"
 #include "bz-nutrition-bars.h"
 #include "bz-patient-service.h"
+#include "bz-reflow-box.h"
 #include "bz-scan-row.h"
 #include "bz-scan-service.h"
 
@@ -611,6 +612,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   g_type_ensure (BZ_TYPE_AVATAR_VIEW);
   g_type_ensure (BZ_TYPE_MEASUREMENTS_CHART);
   g_type_ensure (BZ_TYPE_NUTRITION_BARS);
+  g_type_ensure (BZ_TYPE_REFLOW_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/balanza/Balanza/ui/bz-patient-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, window_title);

@@ -640,6 +640,16 @@ test_workstation (void)
   assert_scan_rows (patient);
   /* the title: the patient file's basic_info */
   g_assert_cmpstr (bz_patient_page_get_patient_name (patient), ==, member_name);
+  /* the window, on its widest page, fits an 800x600 screen (today's intake
+   * and meals stack when two cards do not fit side by side) */
+  {
+    int min_width, min_height, nat;
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat, NULL, NULL);
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 800, &min_height, &nat, NULL, NULL);
+    g_test_message ("window minimum on the patient page: %dx%d", min_width, min_height);
+    g_assert_cmpint (min_width, <=, 800);
+    g_assert_cmpint (min_height, <=, 600);
+  }
   g_assert_true (bz_avatar_view_has_mesh (view));
   WAIT_FOR (bz_avatar_view_get_frames_with_mesh (view) >= 1, 60, "the avatar to render");
   settle (500);
