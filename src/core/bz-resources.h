@@ -23,6 +23,7 @@ BZ_RESOURCE_DECLARE (bz_nutrients, NUTRIENTS, BZ_NUTRIENTS_FIELDS)
 #define BZ_MEAL_ITEM_FIELDS(F) \
   F (MEAL_ITEM_NDB_NO, .name = "ndb_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED, .column = "ndb_no", .min = 1, .max = 5, .description = "USDA SR28 food number") \
   F (MEAL_ITEM_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The food's SR28 long description") \
+  F (MEAL_ITEM_NAME_ES, .name = "name_es", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The food's Spanish (Mexico) name (data/foods/es-MX-names.tsv); null when it has none") \
   F (MEAL_ITEM_GRAMS, .name = "grams", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .column = "grams", .min = BZ_MEAL_ITEM_MIN_G, .max = BZ_MEAL_ITEM_MAX_G, .unit = "g", .description = "Portion eaten") \
   F (MEAL_ITEM_NUTRITION, .name = "nutrition", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_INLINE, .ref = &bz_nutrients_resource, .description = "The portion's nutrients, from SR28 values per 100 g")
 BZ_RESOURCE_DECLARE (bz_meal_item, MEAL_ITEM, BZ_MEAL_ITEM_FIELDS)
@@ -291,6 +292,7 @@ BZ_RESOURCE_DECLARE (bz_scan_upload, SCAN_UPLOAD, BZ_SCAN_UPLOAD_FIELDS)
 #define BZ_FOOD_SUMMARY_FIELDS(F) \
   F (FOOD_SUMMARY_NDB_NO, .name = "ndb_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "ndb_no", .description = "SR28 NDB number") \
   F (FOOD_SUMMARY_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "long_desc") \
+  F (FOOD_SUMMARY_NAME_ES, .name = "name_es", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "name_es", .description = "Spanish (Mexico) name (data/foods/es-MX-names.tsv); null when the food has none") \
   F (FOOD_SUMMARY_SHORT_DESCRIPTION, .name = "short_description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "short_desc") \
   F (FOOD_SUMMARY_FOOD_GROUP, .name = "food_group", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
   F (FOOD_SUMMARY_ENERGY_KCAL, .name = "energy_kcal", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "energy_kcal", .unit = "kcal/100 g") \
@@ -327,6 +329,7 @@ BZ_RESOURCE_DECLARE (bz_food_portion, FOOD_PORTION, BZ_FOOD_PORTION_FIELDS)
 #define BZ_FOOD_FIELDS(F) \
   F (FOOD_NDB_NO, .name = "ndb_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "ndb_no") \
   F (FOOD_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "long_desc") \
+  F (FOOD_NAME_ES, .name = "name_es", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "name_es", .description = "Spanish (Mexico) name (data/foods/es-MX-names.tsv); null when the food has none") \
   F (FOOD_SHORT_DESCRIPTION, .name = "short_description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "short_desc") \
   F (FOOD_FOOD_GROUP, .name = "food_group", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_food_group_resource) \
   F (FOOD_NUTRIENTS, .name = "nutrients", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_food_nutrient_resource) \

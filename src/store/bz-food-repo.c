@@ -27,8 +27,22 @@
  * AND, OR and the parentheses come from here only.  Accents are ignored by
  * the index's tokenizer (unicode61 remove_diacritics 2), which also folds
  * the query words.  Text without any word (`*`, `"`, `--`) lists all
- * foods, like an empty search.  Results are ordered by bm25() (best first),
- * then description, then rowid (= NDB number order, see the schema).
+ * foods, like an empty search.
+ *
+ * Spanish names: the same words also search foods.name_es, the Spanish
+ * (Mexico) names of data/foods/es-MX-names.tsv (3,219 foods), through
+ * foods_es_fts (data/sql/005_food_names_es.sql: accents folded, prefix
+ * indexes).  There every typed word must occur, as a whole word or one of
+ * its simple singular/plural forms, and the last one, unless the
+ * vocabulary knows it, also as a prefix, the word still being typed:
+ * `frijoles pinto` -> `("frijoles" OR "frijole" OR "frijol") AND ("pinto"
+ * OR "pinto"*)`; Spanish stop words before the last word are left out.  A
+ * food matches when its English description or its Spanish name matches.
+ * Results come in three tiers (see list_match_sql()): the foods whose
+ * Spanish name matches and begins with the first word, then the other
+ * English matches, then the other Spanish matches; within a tier by bm25()
+ * (best first), then description, then rowid (= NDB number order, see the
+ * schema).
  */
 #include "bz-food-repo.h"
 
@@ -53,20 +67,44 @@ list_all_sql (void)
       " ORDER BY f.long_desc, f.rowid", &bz_food_summary_resource, "f");
 }
 
+/* A food matches when its English description matches ?3 (foods_fts) or
+ * its Spanish name matches ?4 (foods_es_fts).  Ranking, best first:
+ *
+ *   0. the Spanish name matches and begins with the first word (?5):
+ *      "manzana, cruda" for "manza", "tortilla de maíz" for "torti"; by the
+ *      sum of the two bm25() values (the English one 0 when it does not
+ *      match), so a food found both ways comes first;
+ *   1. the English description matches: by its bm25(), as before the
+ *      names — an English search keeps its order;
+ *   2. only the Spanish name matches, elsewhere than at its start
+ *      ("strudel de manzana", "gomitas (jelly beans)" for "beans"): by its
+ *      bm25().
+ *
+ * bm25() values (negative, lower is better) of the two indexes are never
+ * compared across tiers: a word rare among the names (an English word a
+ * name quotes, "cereal Apple Jacks") scores far above what it means. */
 static const char *
 list_match_sql (void)
 {
   static gsize sql;
   return bz_repo_sql_once (&sql,
-      "WITH m AS MATERIALIZED ("
-      "  SELECT rowid AS id, bm25(foods_fts) AS score FROM foods_fts WHERE foods_fts MATCH ?3)"
+      "WITH u AS ("
+      "  SELECT rowid AS id, bm25(foods_fts) AS en, NULL AS es FROM foods_fts WHERE foods_fts MATCH ?3"
+      "  UNION ALL"
+      "  SELECT rowid, NULL, bm25(foods_es_fts) FROM foods_es_fts WHERE foods_es_fts MATCH ?4),"
+      " s AS (SELECT rowid AS id FROM foods_es_fts WHERE foods_es_fts MATCH ?5),"
+      " m AS MATERIALIZED ("
+      "  SELECT id, CASE WHEN es IS NOT NULL AND id IN s THEN 0 WHEN en IS NOT NULL THEN 1 ELSE 2 END AS tier,"
+      "         CASE WHEN es IS NOT NULL AND id IN s THEN ifnull (en, 0) + es ELSE ifnull (en, es) END AS score"
+      "  FROM (SELECT id, max (en) AS en, max (es) AS es FROM u GROUP BY id))"
       " SELECT g.name, %s, (SELECT count(*) FROM m)"
       " FROM m JOIN foods f ON f.rowid = m.id JOIN food_groups g ON g.code = f.food_group"
-      " ORDER BY m.score, f.long_desc, f.rowid LIMIT ?1 OFFSET ?2", &bz_food_summary_resource, "f");
+      " ORDER BY m.tier, m.score, f.long_desc, f.rowid LIMIT ?1 OFFSET ?2", &bz_food_summary_resource, "f");
 }
 
 static const char count_match_sql[] =
-  "SELECT count(*) FROM foods_fts WHERE foods_fts MATCH ?1";
+  "SELECT count(*) FROM (SELECT rowid FROM foods_fts WHERE foods_fts MATCH ?1"
+  " UNION SELECT rowid FROM foods_es_fts WHERE foods_es_fts MATCH ?2)";
 
 static const char count_all_sql[] =
   "SELECT count(*) FROM foods";
@@ -173,17 +211,14 @@ append_group (GString *q, const BzFoodTermGroup *g)
   return TRUE;
 }
 
-/* Turns free text into an FTS5 query (see the comment at the top), or
- * returns NULL when it has no word at all. */
+/* Turns the parsed text into the English FTS5 query (see the comment at
+ * the top). */
 static char *
-fts_query_from_text (const char *search)
+fts_query_from_groups (GPtrArray *groups)
 {
-  g_autoptr(GPtrArray) groups = bz_food_terms_parse (search);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   gboolean compound = FALSE;
 
-  if (groups->len == 0)
-    return NULL;
   for (guint i = 0; i < groups->len; i++)
     {
       g_autoptr(GString) part = g_string_new (NULL);
@@ -196,11 +231,161 @@ fts_query_from_text (const char *search)
   return g_strjoinv (compound ? " AND " : " ", (char **) parts->pdata);
 }
 
+/* --- Spanish names ----------------------------------------------------------- */
+
+#define MAX_ES_FORMS 4
+
+/* Adds @form (transfer full) to @forms unless it is there already. */
+static void
+add_form (GPtrArray *forms, char *form)
+{
+  for (guint i = 0; i < forms->len; i++)
+    if (strcmp (g_ptr_array_index (forms, i), form) == 0)
+      {
+        g_free (form);
+        return;
+      }
+  g_ptr_array_add (forms, form);
+}
+
+/* Appends the Spanish-name term of the folded @word: an OR of the word and
+ * the singulars of its simple plurals -s, -es and -ces (= -z), each with a
+ * stem of 2+ bytes as in bz-food-terms.c ("frijoles" -> "frijol", "nueces"
+ * -> "nuez"), all whole words; with @plural also its plural (-s after a
+ * vowel, -z -> -ces, -es after another consonant: "frijol pinto" finds
+ * "frijoles pintos"); with @prefix also the word as a prefix term, for a
+ * word still being typed ("manza"*).  A whole word then matches two
+ * alternatives and ranks above a prefix in bm25().  With @at_start every
+ * alternative is anchored to the start of the name (`^`). */
+static void
+append_spanish_word (GString *q, const char *word, gboolean plural, gboolean prefix, gboolean at_start)
+{
+  g_autoptr(GPtrArray) forms = g_ptr_array_new_full (MAX_ES_FORMS, g_free);
+  gsize len = strlen (word);
+  char end = len ? word[len - 1] : '\0';
+
+  add_form (forms, g_strdup (word));
+  if (len >= 3 && end == 's')
+    add_form (forms, g_strndup (word, len - 1));
+  if (len >= 4 && g_str_has_suffix (word, "es"))
+    add_form (forms, g_strndup (word, len - 2));
+  if (len >= 5 && g_str_has_suffix (word, "ces"))
+    add_form (forms, g_strdup_printf ("%.*sz", (int) (len - 3), word));
+  if (plural && end == 'z' && len >= 2)
+    add_form (forms, g_strdup_printf ("%.*sces", (int) (len - 1), word));
+  else if (plural && end && strchr ("aeiou", end))
+    add_form (forms, g_strconcat (word, "s", NULL));
+  else if (plural && end != 's' && g_ascii_isalpha (end))
+    add_form (forms, g_strconcat (word, "es", NULL));
+
+  g_string_append_c (q, '(');
+  for (guint i = 0; i <= forms->len; i++)
+    {
+      const char *form = i < forms->len ? g_ptr_array_index (forms, i) : word;
+
+      if (i == forms->len && !prefix)
+        break;
+      if (i)
+        g_string_append (q, " OR ");
+      if (at_start)
+        g_string_append_c (q, '^');
+      append_term (q, form, strlen (form), i == forms->len);
+    }
+  g_string_append_c (q, ')');
+}
+
+/* Builds the two queries over foods_es_fts for the words of @groups, in
+ * the order typed (see the comment at the top): @out_spanish, every word's
+ * term (append_spanish_word()) ANDed, the Spanish stop words (de, con,
+ * la, ...) before the last word left out since the names do not always
+ * carry them ("pechuga de pollo" finds "pollo, pechuga, ..."); the last
+ * word a prefix too unless the vocabulary knows it (a known word is a
+ * finished word: "pollo" is not "pollock", which some names quote); and
+ * @out_start, the first of those words' term anchored to the start of the
+ * name.  Words are folded (case, accents) as the index's tokenizer folds
+ * them.  Both (transfer full) NULL when no word is left. */
+static void
+fts_es_queries_from_groups (GPtrArray *groups, char **out_spanish, char **out_start)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) known = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GString) q = g_string_new (NULL);
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      const BzFoodTermGroup *g = g_ptr_array_index (groups, i);
+      gboolean in_vocabulary = g->english->len > 0;
+
+      for (guint j = 0; g->words[j]; j++)
+        {
+          g_ptr_array_add (words, bz_food_terms_fold (g->words[j]));
+          g_array_append_val (known, in_vocabulary);
+        }
+    }
+  *out_spanish = *out_start = NULL;
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *w = g_ptr_array_index (words, i);
+      gboolean last = i + 1 == words->len;
+      gboolean prefix = last && !g_array_index (known, gboolean, i);
+
+      if (*w == '\0' || (!last && bz_food_terms_is_stop_word (w)))
+        continue;
+      if (q->len)
+        g_string_append (q, " AND ");
+      else
+        {
+          g_autoptr(GString) start = g_string_new (NULL);
+          append_spanish_word (start, w, !last, prefix, TRUE);
+          *out_start = g_string_free (g_steal_pointer (&start), FALSE);
+        }
+      append_spanish_word (q, w, !last, prefix, FALSE);
+    }
+  if (q->len)
+    *out_spanish = g_string_free (g_steal_pointer (&q), FALSE);
+}
+
+typedef struct
+{
+  char *english;   /* ?3: over foods_fts */
+  char *spanish;   /* ?4: over foods_es_fts */
+  char *start;     /* ?5: over foods_es_fts, names that begin with the first word */
+} FtsQueries;
+
+static void
+fts_queries_clear (FtsQueries *q)
+{
+  g_clear_pointer (&q->english, g_free);
+  g_clear_pointer (&q->spanish, g_free);
+  g_clear_pointer (&q->start, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FtsQueries, fts_queries_clear)
+
+/* Turns free text into the three FTS5 queries of list_match_sql().
+ * Returns FALSE, all three NULL, when the text has no word at all. */
+static gboolean
+fts_queries_from_text (const char *search, FtsQueries *out)
+{
+  g_autoptr(GPtrArray) groups = bz_food_terms_parse (search);
+
+  if (groups->len == 0)
+    return FALSE;
+  out->english = fts_query_from_groups (groups);
+  fts_es_queries_from_groups (groups, &out->spanish, &out->start);
+  if (out->spanish == NULL)   /* no word left (cannot happen): an empty phrase matches nothing */
+    {
+      out->spanish = g_strdup ("\"\"");
+      out->start = g_strdup ("\"\"");
+    }
+  return TRUE;
+}
+
 /* --- Queries ------------------------------------------------------------------ */
 
-/* Runs @sql with ?1 = @text (or nothing when NULL) and returns its one integer. */
+/* Runs @sql with ?1 = @text and ?2 = @text2 (each bound only when not
+ * NULL) and returns its one integer. */
 static gboolean
-count_rows (sqlite3 *db, const char *sql, const char *text, gint64 *out, GError **error)
+count_rows (sqlite3 *db, const char *sql, const char *text, const char *text2, gint64 *out, GError **error)
 {
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, sql, error);
   gboolean have_row;
@@ -209,6 +394,8 @@ count_rows (sqlite3 *db, const char *sql, const char *text, gint64 *out, GError 
     return FALSE;
   if (text)
     sqlite3_bind_text (st, 1, text, -1, SQLITE_STATIC);
+  if (text2)
+    sqlite3_bind_text (st, 2, text2, -1, SQLITE_STATIC);
   if (!bz_repo_step (st, &have_row, error))
     return FALSE;
   *out = have_row ? sqlite3_column_int64 (st, 0) : 0;
@@ -233,20 +420,25 @@ bz_food_repo_search (BzStore *store, const char *search, guint limit, gint64 off
                      gint64 *out_total, GError **error)
 {
   sqlite3 *db = bz_store_db (store);
-  g_autofree char *match = fts_query_from_text (search);
+  g_auto(FtsQueries) q = { NULL, };
   g_autoptr(sqlite3_stmt) st = NULL;
   g_autoptr(GPtrArray) foods = g_ptr_array_new_with_free_func (g_object_unref);
   int total_col = 1 + (int) bz_db_n_columns (&bz_food_summary_resource);
   gint64 total = -1;
-  gboolean have_row;
+  gboolean have_row, match;
 
+  match = fts_queries_from_text (search, &q);
   st = bz_db_prepare (db, match ? list_match_sql () : list_all_sql (), error);
   if (st == NULL)
     return NULL;
   sqlite3_bind_int64 (st, 1, limit);
   sqlite3_bind_int64 (st, 2, offset);
   if (match)
-    sqlite3_bind_text (st, 3, match, -1, SQLITE_STATIC);
+    {
+      sqlite3_bind_text (st, 3, q.english, -1, SQLITE_STATIC);
+      sqlite3_bind_text (st, 4, q.spanish, -1, SQLITE_STATIC);
+      sqlite3_bind_text (st, 5, q.start, -1, SQLITE_STATIC);
+    }
   for (;;)
     {
       if (!bz_repo_step (st, &have_row, error))
@@ -259,7 +451,7 @@ bz_food_repo_search (BzStore *store, const char *search, guint limit, gint64 off
     }
 
   /* No search, or a page past the last match. */
-  if (total < 0 && !count_rows (db, match ? count_match_sql : count_all_sql, match, &total, error))
+  if (total < 0 && !count_rows (db, match ? count_match_sql : count_all_sql, q.english, q.spanish, &total, error))
     return NULL;
   *out_total = total;
   return g_steal_pointer (&foods);
@@ -353,5 +545,5 @@ bz_food_repo_get_panel (BzStore *store, const char *ndb_no, BzNutrients *out,
 gboolean
 bz_food_repo_count (BzStore *store, gint64 *out_count, GError **error)
 {
-  return count_rows (bz_store_db (store), count_all_sql, NULL, out_count, error);
+  return count_rows (bz_store_db (store), count_all_sql, NULL, NULL, out_count, error);
 }

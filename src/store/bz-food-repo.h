@@ -17,22 +17,26 @@ G_BEGIN_DECLS
  * bz_food_repo_search:
  * @store: the store
  * @search: (nullable): free text; its words become an FTS5 query over the
- *   descriptions (accents ignored; Spanish (Mexico) food names also match
- *   their SR28 English words, see bz-food-terms.h).  %NULL, empty, or text
- *   without any word lists all foods.
+ *   English descriptions (accents ignored; Spanish (Mexico) food words also
+ *   match their SR28 English words, see bz-food-terms.h) and another over
+ *   the Spanish names (foods.name_es, es-MX-names.tsv; accents ignored, the
+ *   last word a prefix: "manza" finds "manzana").  A food matching either
+ *   is a result.  %NULL, empty, or text without any word lists all foods.
  * @limit: rows of the page, 1..100
  * @offset: rows skipped before the page
  * @out_total: (out): how many foods match in all (8,789 without a search)
  * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE when busy) on a database error
  *
- * One page of foods: by bm25() rank (best first) when searching, then by
- * description, then by NDB number.
+ * One page of foods: when searching by the sum of the bm25() ranks of the
+ * two matches (best first; a food matched in English and in Spanish first),
+ * then by description, then by NDB number.
  *
  * Two statements at most: the page (with the count of matches when
  * searching), then the count when the page alone cannot tell it.
  *
  * Returns: (transfer full) (element-type BzRecord): FoodSummary records
- *   (bz_food_summary_resource; numbers per 100 g, null when SR28 has none),
+ *   (bz_food_summary_resource; numbers per 100 g, null when SR28 has none;
+ *   name_es null for a food without a Spanish name),
  *   or %NULL with @error.
  */
 GPtrArray  *bz_food_repo_search    (BzStore *store, const char *search, guint limit, gint64 offset,

@@ -58,7 +58,7 @@ sql_items (ItemQuery q)
   };
   if (g_once_init_enter (&sql[q]))
     {
-      GString *s = g_string_new ("SELECT i.meal_id, f.long_desc, ");
+      GString *s = g_string_new ("SELECT i.meal_id, f.long_desc, f.name_es, ");
       bz_db_append_columns (s, &bz_meal_item_resource, "i");
       g_string_append_printf (s, " FROM meal_items i LEFT JOIN foods f ON f.ndb_no = i.ndb_no WHERE %s"
                                  " ORDER BY i.meal_id, i.position", filters[q]);
@@ -98,13 +98,15 @@ attach_items (sqlite3_stmt *it, GPtrArray *meals, GError **error)
     {
       BzRecord *meal = g_hash_table_lookup (by_id, sqlite3_column_text (it, 0));
       BzRecord *item;
-      int col = 2;
+      int col = 3;
 
       if (meal == NULL)
         continue;   /* a meal inserted between the two statements */
       item = bz_record_new (&bz_meal_item_resource);
       if (sqlite3_column_type (it, 1) != SQLITE_NULL)
         bz_record_set_string (item, BZ_MEAL_ITEM_DESCRIPTION, (const char *) sqlite3_column_text (it, 1));
+      if (sqlite3_column_type (it, 2) != SQLITE_NULL)
+        bz_record_set_string (item, BZ_MEAL_ITEM_NAME_ES, (const char *) sqlite3_column_text (it, 2));
       bz_db_read_record (it, &col, item);
       bz_record_append (meal, BZ_MEAL_ITEMS, item);
     }

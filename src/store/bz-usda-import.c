@@ -8,7 +8,9 @@
  * possibly unterminated.  Bytes >= 0x80 are decoded as Windows-1252 and
  * written as UTF-8 while the record is assembled.  Every record is bound to a
  * prepared INSERT that is reused for the whole file; nothing but the current
- * record is held in memory.
+ * record is held in memory.  The Spanish names (es-MX-names.tsv) are loaded
+ * in the same transaction by bz-usda-import-names.c, or alone when SR28 was
+ * imported before them (update_names()).
  */
 #include "bz-usda-import.h"
 
@@ -17,6 +19,7 @@
 #include <string.h>
 
 #include "bz-error.h"
+#include "bz-usda-import-private.h"
 #include "config.h"
 
 /* sha256 of the uncompressed files, copied from data/foods/SOURCE.md. */
@@ -556,10 +559,58 @@ out:
   return ok;
 }
 
+/* --- Spanish (Mexico) names (bz-usda-import-names.c) ------------------------ */
+
+/* SR28 is in the store: loads the names alone when food_import has none or
+ * a different sha256 (a store imported before migration 005, or a newer
+ * es-MX-names.tsv), in a transaction of their own; else does nothing. */
+static gboolean
+update_names (Importer *imp, GError **error)
+{
+  g_auto(BzUsdaNames) nf = { 0, };
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *recorded = bz_usda_names_recorded (imp->db);
+  g_autofree char *now = NULL;
+  guint64 rows = 0;
+
+  if (!bz_usda_names_read (imp->source_dir, imp->cancellable, &nf, &local_error))
+    {
+      /* loaded before and since removed from the source dir: keep them */
+      if (recorded && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (g_strcmp0 (recorded, nf.sha256) == 0)
+    return TRUE;
+
+  report (imp, "names", 0.0);
+  if (!bz_db_begin (imp->db, error))
+    return FALSE;
+  g_free (recorded);
+  recorded = bz_usda_names_recorded (imp->db);   /* inside the transaction: another importer may have won */
+  if (g_strcmp0 (recorded, nf.sha256) == 0)
+    {
+      bz_db_rollback (imp->db);
+      return TRUE;
+    }
+  now = bz_now_iso8601 ();
+  if (!bz_usda_names_apply (imp->db, &nf, &rows, error) ||
+      !bz_usda_names_record (imp->db, &nf, rows, now, error) ||
+      !bz_db_commit (imp->db, error))
+    {
+      bz_db_rollback (imp->db);
+      return FALSE;
+    }
+  g_debug ("Spanish names of %" G_GUINT64_FORMAT " foods loaded from %s", rows, imp->source_dir);
+  return TRUE;
+}
+
 /* --- the import -------------------------------------------------------------- */
 
+/* Whether all five SR28 files are recorded, with the expected checksums. */
 static gboolean
-is_imported_on (sqlite3 *db)
+sr28_imported_on (sqlite3 *db)
 {
   g_autoptr(sqlite3_stmt) st = NULL;
   int rc;
@@ -582,8 +633,15 @@ is_imported_on (sqlite3 *db)
 gboolean
 bz_usda_is_imported (BzStore *store)
 {
+  sqlite3 *db;
+  g_autofree char *names = NULL;
+
   g_return_val_if_fail (BZ_IS_STORE (store), FALSE);
-  return is_imported_on (bz_store_db (store));
+  db = bz_store_db (store);
+  if (!sr28_imported_on (db))
+    return FALSE;
+  names = bz_usda_names_recorded (db);
+  return names != NULL;
 }
 
 /* Copies nutrients 208/203/205/204/291/307 into the panel columns of foods. */
@@ -601,14 +659,20 @@ import_all (Importer *imp, GError **error)
 {
   g_autoptr(sqlite3_stmt) record = NULL;
   g_autofree char *now = bz_now_iso8601 ();
+  g_auto(BzUsdaNames) names = { 0, };
   char *sums[G_N_ELEMENTS (sources)] = { NULL, };
-  guint64 rows[G_N_ELEMENTS (sources)];
+  guint64 rows[G_N_ELEMENTS (sources)], name_rows = 0;
   gboolean ok = FALSE;
+
+  /* Read first: a missing names file fails before seconds of work. */
+  if (!bz_usda_names_read (imp->source_dir, imp->cancellable, &names, error))
+    return FALSE;
 
   /* Start clean: a half-known state must not survive a re-import. */
   if (!bz_db_exec (imp->db,
                    "DELETE FROM food_import;"
                    "INSERT INTO foods_fts (foods_fts) VALUES ('delete-all');"
+                   "INSERT INTO foods_es_fts (foods_es_fts) VALUES ('delete-all');"
                    "DELETE FROM food_weights;"
                    "DELETE FROM food_nutrients;"
                    "DELETE FROM foods;"
@@ -625,6 +689,10 @@ import_all (Importer *imp, GError **error)
 
   report (imp, "panels", 0.88);
   if (!bz_db_exec (imp->db, panels_sql, error))
+    goto out;
+
+  report (imp, "names", 0.89);
+  if (!bz_usda_names_apply (imp->db, &names, &name_rows, error))
     goto out;
 
   report (imp, "search-index", 0.90);
@@ -646,7 +714,7 @@ import_all (Importer *imp, GError **error)
         goto out;
       sqlite3_reset (record);
     }
-  ok = TRUE;
+  ok = bz_usda_names_record (imp->db, &names, name_rows, now, error);
 
 out:
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
@@ -667,7 +735,7 @@ import_in_transaction (Importer *imp, gboolean *out_already, GError **error)
   if (!bz_db_begin (imp->db, error))
     return FALSE;
   /* Checked inside the write transaction: a concurrent importer may have won. */
-  if (is_imported_on (imp->db))
+  if (sr28_imported_on (imp->db))
     {
       bz_db_rollback (imp->db);
       *out_already = TRUE;
@@ -705,8 +773,10 @@ bz_usda_import (BzStore            *store,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
-  if (is_imported_on (imp.db))
+  if (sr28_imported_on (imp.db))
     {
+      if (!update_names (&imp, error))
+        return FALSE;
       report (&imp, "done", 1.0);
       return TRUE;
     }
@@ -734,6 +804,8 @@ bz_usda_import (BzStore            *store,
   if (!ok)
     return FALSE;
 
+  if (already && !update_names (&imp, error))
+    return FALSE;
   if (!already)
     {
       bz_store_checkpoint (store);

@@ -7,7 +7,9 @@
  * 2. Times 1,000 bz_foods_find() calls (page 1, limit 20) built from a fixed
  *    list of words that occur in SR28 descriptions, drawn with a seeded GRand
  *    (seed 28): 55 % one word, 25 % two words, 20 % a 3-5 letter prefix.
- *    20 untimed warm-up queries come first.
+ *    20 untimed warm-up queries come first.  Then the same for Spanish
+ *    words of the es-MX names (search_es_*): these queries also go through
+ *    the vocabulary's English words and the Spanish-name index.
  * 3. Times 1,000 bz_foods_get_food() of seeded random NDB numbers and 1,000
  *    unsearched listing pages.
  *
@@ -40,6 +42,17 @@ static const char *words[] = {
   "canned", "dried", "fat", "lean", "sodium", "unsweetened", "whole", "ground",
 };
 
+/* Spanish words of data/foods/es-MX-names.tsv (some with accents, some
+ * typed without), most of them also in the vocabulary (bz-food-terms.c). */
+static const char *words_es[] = {
+  "manzana", "plátano", "platano", "naranja", "limón", "aguacate", "jitomate", "tomate",
+  "cebolla", "chile", "nopales", "calabacita", "elote", "maíz", "maiz", "tortilla", "frijoles",
+  "pintos", "negros", "arroz", "pan", "bolillo", "avena", "leche", "queso", "fresco", "yogurt",
+  "huevo", "pollo", "pechuga", "res", "molida", "cerdo", "jamón", "pescado", "atún", "camarón",
+  "aceite", "mantequilla", "azúcar", "jugo", "refresco", "galletas", "cereal", "crudo",
+  "cocido", "frito", "asado", "enlatado", "sin", "sal", "guayaba", "mango", "papaya", "sandía",
+};
+
 static double
 now_ms (void)
 {
@@ -64,18 +77,59 @@ print_percentiles (const char *name, double *ms, guint n)
   printf ("%s_max_ms %.3f\n", name, ms[n - 1]);
 }
 
+/* A query from @list (@n words): one word, two words, or the first 3-5
+ * characters of one (UTF-8: never a cut character). */
 static char *
-make_query (GRand *rand)
+make_query (GRand *rand, const char **list, guint n)
 {
-  const char *w1 = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
-  const char *w2 = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+  const char *w1 = list[g_rand_int_range (rand, 0, n)];
+  const char *w2 = list[g_rand_int_range (rand, 0, n)];
   int kind = g_rand_int_range (rand, 0, 100);
 
   if (kind < 55)
     return g_strdup (w1);
   if (kind < 80)
     return g_strdup_printf ("%s %s", w1, w2);
-  return g_strndup (w1, MIN (strlen (w1), (gsize) g_rand_int_range (rand, 3, 6)));
+  return g_utf8_substring (w1, 0, MIN (g_utf8_strlen (w1, -1), g_rand_int_range (rand, 3, 6)));
+}
+
+/* Times N_QUERIES searches from @list after 20 untimed ones and prints
+ * the figures as @name_*. */
+static void
+time_searches (BzServices *svc, GRand *rand, const char **list, guint n, const char *name, double *ms)
+{
+  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *zero = g_strdup_printf ("%s_zero_hit_queries", name);
+  guint empty = 0;
+  gint64 results = 0;
+
+  for (guint i = 0; i < N_QUERIES + 20; i++)
+    g_ptr_array_add (queries, make_query (rand, list, n));
+
+  for (guint i = 0; i < N_QUERIES + 20; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *q = g_ptr_array_index (queries, i);
+      g_autoptr(BzRecord) list_rec = NULL;
+      double t = now_ms ();
+
+      list_rec = bz_foods_find (svc, q, 1, 20, &error);
+      if (list_rec == NULL)
+        g_error ("search “%s”: %s", q, error->message);
+      if (i < 20)
+        continue;
+      ms[i - 20] = now_ms () - t;
+      {
+        BzRecord *p = bz_record_get_object (list_rec, BZ_FOOD_LIST_PAGINATION);
+        gint64 total = bz_record_get_int (p, BZ_PAGINATION_TOTAL_ITEMS);
+        results += total;
+        empty += total == 0;
+      }
+    }
+  printf ("%s_queries %d\n", name, N_QUERIES);
+  printf ("%s %u\n", zero, empty);
+  printf ("%s_mean_total_items %.1f\n", name, (double) results / N_QUERIES);
+  print_percentiles (name, ms, N_QUERIES);
 }
 
 int
@@ -87,12 +141,9 @@ main (int argc, char **argv)
   g_autoptr(BzStore) store = NULL;
   g_autoptr(BzServices) svc = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
-  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) ndbs = g_ptr_array_new_with_free_func (g_free);
   double *ms = g_new (double, N_QUERIES);
   double t0;
-  guint empty = 0;
-  gint64 results = 0;
 
   store = bz_store_open (dir, &error);
   if (store == NULL)
@@ -104,32 +155,8 @@ main (int argc, char **argv)
     g_error ("import: %s", error->message);
   printf ("import_seconds %.2f\n", (now_ms () - t0) / 1e3);
 
-  for (guint i = 0; i < N_QUERIES + 20; i++)
-    g_ptr_array_add (queries, make_query (rand));
-
-  for (guint i = 0; i < N_QUERIES + 20; i++)
-    {
-      const char *q = g_ptr_array_index (queries, i);
-      g_autoptr(BzRecord) list = NULL;
-      double t = now_ms ();
-
-      list = bz_foods_find (svc, q, 1, 20, &error);
-      if (list == NULL)
-        g_error ("search “%s”: %s", q, error->message);
-      if (i < 20)
-        continue;
-      ms[i - 20] = now_ms () - t;
-      {
-        BzRecord *p = bz_record_get_object (list, BZ_FOOD_LIST_PAGINATION);
-        gint64 total = bz_record_get_int (p, BZ_PAGINATION_TOTAL_ITEMS);
-        results += total;
-        empty += total == 0;
-      }
-    }
-  printf ("search_queries %d\n", N_QUERIES);
-  printf ("search_zero_hit_queries %u\n", empty);
-  printf ("search_mean_total_items %.1f\n", (double) results / N_QUERIES);
-  print_percentiles ("search", ms, N_QUERIES);
+  time_searches (svc, rand, words, G_N_ELEMENTS (words), "search", ms);
+  time_searches (svc, rand, words_es, G_N_ELEMENTS (words_es), "search_es", ms);
 
   /* bz_foods_get_food of random foods */
   {

@@ -28,7 +28,7 @@ test_record_json (void)
   bz_record_take_object (item, BZ_MEAL_ITEM_NUTRITION, g_steal_pointer (&panel));
   json = to_json (item);
   /* Declaration order; unset fields null; ROUND1 panel values rounded to 0.1. */
-  g_assert_cmpstr (json, ==, "{\"ndb_no\":\"18363\",\"description\":null,\"grams\":60,\"nutrition\":"
+  g_assert_cmpstr (json, ==, "{\"ndb_no\":\"18363\",\"description\":null,\"name_es\":null,\"grams\":60,\"nutrition\":"
                    "{\"energy_kcal\":130.8,\"protein_g\":null,\"carbohydrate_g\":null,\"fat_g\":null,"
                    "\"fiber_g\":null,\"sodium_mg\":2.3}}");
   /* The same values through GObject properties (canonical or seed spelling). */
@@ -57,7 +57,7 @@ test_record_array_model (void)
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
   g_assert_cmpfloat (bz_record_get_double (bz_record_get_item (meal, BZ_MEAL_ITEMS, 2), BZ_MEAL_ITEM_GRAMS), ==, 30);
   json = to_json (meal);
-  g_assert_nonnull (strstr (json, "\"items\":[{\"ndb_no\":null,\"description\":null,\"grams\":10,"));
+  g_assert_nonnull (strstr (json, "\"items\":[{\"ndb_no\":null,\"description\":null,\"name_es\":null,\"grams\":10,"));
 }
 
 static JsonObject *
