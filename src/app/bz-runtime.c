@@ -12,6 +12,7 @@
 #include "bz-audit.h"
 #include "bz-blob-store.h"
 #include "bz-demo.h"
+#include "bz-recipe-import.h"
 #include "bz-server.h"
 #include "bz-store.h"
 #include "bz-usda-import.h"
@@ -143,6 +144,14 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
       if (!bz_usda_import (store, source, progress ? relay_import_progress : NULL, &relay, NULL, error))
         return NULL;
     }
+  /* The recipe catalogue (data/recipes) once the foods it is made of are
+   * there: under a second the first time, a no-op once this version of it
+   * is loaded, so no progress is shown. */
+  {
+    g_autofree char *recipes = bz_recipe_default_source ();
+    if (!bz_recipe_import (store, recipes, NULL, error))
+      return NULL;
+  }
   services = bz_services_new (store);
   if (opts->demo && !bz_demo_exists (services))
     {
