@@ -16,6 +16,7 @@ bz_request_free (BzRequest *req)
   g_free (req->client_address);
   g_clear_pointer (&req->params, g_hash_table_unref);
   g_clear_pointer (&req->query, g_hash_table_unref);
+  g_free (req->query_string);
   g_clear_pointer (&req->headers, soup_message_headers_unref);
   g_clear_pointer (&req->body, g_bytes_unref);
   g_clear_pointer (&req->caller, bz_caller_free);
@@ -32,6 +33,58 @@ const char *
 bz_request_param (BzRequest *req, const char *name)
 {
   return req->params ? g_hash_table_lookup (req->params, name) : NULL;
+}
+
+/* @s (of @len bytes) decoded as application/x-www-form-urlencoded: '+' is a
+ * space, %XX a byte; NULL when that is not UTF-8 or holds a NUL. */
+static char *
+form_decode (const char *s, gsize len)
+{
+  g_autofree char *plus = g_strndup (s, len);
+  g_autofree char *decoded = NULL;
+
+  g_strdelimit (plus, "+", ' ');
+  decoded = g_uri_unescape_string (plus, NULL);
+  if (decoded == NULL || !g_utf8_validate (decoded, -1, NULL))
+    return NULL;
+  return g_steal_pointer (&decoded);
+}
+
+GStrv
+bz_request_query_all (BzRequest *req, const char *name)
+{
+  g_autoptr(GStrvBuilder) b = NULL;
+  g_autofree char *list_name = g_strconcat (name, "[]", NULL);
+  gboolean any = FALSE;
+  const char *p;
+
+  if (req->query_string == NULL)
+    {
+      const char *one = bz_request_query (req, name);
+      const char *const single[] = { one, NULL };
+      return one ? g_strdupv ((char **) single) : NULL;
+    }
+  b = g_strv_builder_new ();
+  for (p = req->query_string; *p;)
+    {
+      const char *end = strchr (p, '&');
+      const char *eq;
+      gsize len = end ? (gsize) (end - p) : strlen (p);
+      g_autofree char *key = NULL, *value = NULL;
+
+      eq = memchr (p, '=', len);
+      key = form_decode (p, eq ? (gsize) (eq - p) : len);
+      if (key && (g_str_equal (key, name) || g_str_equal (key, list_name)) &&
+          (value = form_decode (eq ? eq + 1 : p + len, eq ? len - (eq + 1 - p) : 0)))
+        {
+          g_strv_builder_add (b, value);
+          any = TRUE;
+        }
+      p += len;
+      if (*p == '&')
+        p++;
+    }
+  return any ? g_strv_builder_end (b) : NULL;
 }
 
 static GError *

@@ -24,6 +24,7 @@ typedef struct
   char *client_address;
   GHashTable *params;     /* path parameters, name -> value */
   GHashTable *query;      /* query string, name -> value (nullable) */
+  char *query_string;     /* the raw query, percent-encoded (nullable): repeated names */
   SoupMessageHeaders *headers; /* a private copy of the request headers */
   GBytes *body;
   BzCaller *caller;       /* set when the route requires authentication */
@@ -37,6 +38,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzRequest, bz_request_free)
 const char *bz_request_query (BzRequest *req, const char *name);
 /** bz_request_param: Returns: (transfer none): the path parameter @name. */
 const char *bz_request_param (BzRequest *req, const char *name);
+
+/**
+ * bz_request_query_all:
+ * @name: the parameter; "name[]" (as axios and PHP write lists) counts too
+ *
+ * Every value of a query parameter that may repeat ("?dietary_tags=vegan&
+ * dietary_tags=quick"), decoded as application/x-www-form-urlencoded, in
+ * order.  bz_request_query() gives only the last one.
+ *
+ * Returns: (transfer full) (nullable): the values, or %NULL when absent.
+ */
+GStrv       bz_request_query_all (BzRequest *req, const char *name);
 
 /**
  * bz_request_json_object:

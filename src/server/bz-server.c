@@ -621,6 +621,7 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
   req->json_limits = route->json;
   if (query)
     req->query = g_hash_table_ref (query);
+  req->query_string = g_strdup (g_uri_get_query (soup_server_message_get_uri (msg)));
   req->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
   {
     SoupMessageHeadersIter it;

@@ -8,6 +8,7 @@
 #include "bz-test-util.h"
 #include "bz-audit.h"
 #include "bz-store.h"
+#include "bz-recipe-import.h"
 #include "bz-usda-import.h"
 
 static BzApi *shared;
@@ -112,6 +113,11 @@ bz_api_shared (void)
   foods = bz_usda_default_source_dir ();
   g_assert_true (bz_usda_import (shared->store, foods, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
+  {
+    g_autofree char *recipes = bz_recipe_default_source ();
+    g_assert_true (bz_recipe_import (shared->store, recipes, NULL, &error));
+    g_assert_no_error (error);
+  }
   shared->services = bz_services_new (shared->store);
   shared->server = bz_server_new (shared->services);
   {
