@@ -138,6 +138,8 @@ bz_smae_classify (const char *sr28_group, const char *long_desc, const BzNutrien
       /* Breakfast Cereals, Baked Products, Cereal Grains and Pasta */
       return cereal_subgroup (n);
     case 900:   /* Fruits and Fruit Juices */
+      if (n->fat_g > 10.0)
+        return BZ_SMAE_FATS_NO_PROTEIN;   /* avocado, olives: SMAE counts them as fats */
       return n->energy_kcal < 20 ? BZ_SMAE_FREE : BZ_SMAE_FRUITS;
     case 1100:  /* Vegetables and Vegetable Products */
       if (n->carbohydrate_g > 10.0 && n->protein_g < n->carbohydrate_g / 3.0)

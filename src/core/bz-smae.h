@@ -81,7 +81,9 @@ BzSmaeGroup bz_smae_group_from_id (const char *id);
  *   - milk and yogurt: milk, subgroup by lipids per 9 g of protein (≤3 g
  *     skim, ≤6 reduced fat, more whole) and sugared when carbohydrate
  *     exceeds 1.6 times the protein (plain milk is ~1.5);
- *   - fruits; vegetables, except starchy ones (more than 10 g of
+ *   - fruits, except the fatty ones (more than 10 g of lipids per 100 g:
+ *     avocado, olives) counted as fats without protein, as SMAE does;
+ *     vegetables, except starchy ones (more than 10 g of
  *     carbohydrate per 100 g: potato, corn, plantain) counted as cereals and
  *     tubers; cereals, grains and baked goods, with fat when their lipids per
  *     15 g of carbohydrate exceed 2.5 g (midpoint of 0 and 5);

@@ -94,12 +94,60 @@ bz_parse_datetime (const char *iso8601)
   return dt ? g_date_time_to_local (dt) : NULL;
 }
 
+/* Month names come from our catalogue, not from the C library's locale:
+ * a desk set to Spanish by LANGUAGE alone (or without the es_MX locale
+ * installed) showed "30 de November". */
+static const char *const month_names[12] = {
+  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"), NC_("month", "April"),
+  NC_("month", "May"), NC_("month", "June"), NC_("month", "July"), NC_("month", "August"),
+  NC_("month", "September"), NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+};
+static const char *const month_abbreviations[12] = {
+  NC_("abbreviated month", "Jan"), NC_("abbreviated month", "Feb"), NC_("abbreviated month", "Mar"),
+  NC_("abbreviated month", "Apr"), NC_("abbreviated month", "May"), NC_("abbreviated month", "Jun"),
+  NC_("abbreviated month", "Jul"), NC_("abbreviated month", "Aug"), NC_("abbreviated month", "Sep"),
+  NC_("abbreviated month", "Oct"), NC_("abbreviated month", "Nov"), NC_("abbreviated month", "Dec"),
+};
+
+char *
+bz_date_time_format (GDateTime *dt, const char *format)
+{
+  g_autoptr(GString) f = g_string_new (NULL);
+  guint m;
+
+  g_return_val_if_fail (dt != NULL && format != NULL, NULL);
+  m = g_date_time_get_month (dt) - 1;
+  for (const char *p = format; *p; p++)
+    {
+      if (p[0] == '%' && (p[1] == 'B' || p[1] == 'b'))
+        {
+          const char *name = p[1] == 'B' ? g_dpgettext2 (NULL, "month", month_names[m])
+                                         : g_dpgettext2 (NULL, "abbreviated month", month_abbreviations[m]);
+          for (const char *c = name; *c; c++)
+            {
+              if (*c == '%')
+                g_string_append_c (f, '%');
+              g_string_append_c (f, *c);
+            }
+          p++;
+        }
+      else if (p[0] == '%' && p[1] == '%')
+        {
+          g_string_append (f, "%%");
+          p++;
+        }
+      else
+        g_string_append_c (f, *p);
+    }
+  return g_date_time_format (dt, f->str);
+}
+
 char *
 bz_format_date (const char *iso8601)
 {
   g_autoptr(GDateTime) dt = bz_parse_datetime (iso8601);
   /* TRANSLATORS: a scan or meal date, strftime format, e.g. "12 Mar 2025" */
-  return dt ? g_date_time_format (dt, _("%-d %b %Y")) : g_strdup ("—");
+  return dt ? bz_date_time_format (dt, _("%-d %b %Y")) : g_strdup ("—");
 }
 
 char *

@@ -41,6 +41,18 @@ gboolean bz_is_cancelled (const GError *error);
 GDateTime  *bz_parse_datetime (const char *iso8601);
 /** bz_format_date: Returns: (transfer full): e.g. "12 Mar 2025", local time; "—" when unparsable. */
 char       *bz_format_date    (const char *iso8601);
+
+/**
+ * bz_date_time_format:
+ * @format: a g_date_time_format() format
+ *
+ * Like g_date_time_format(), with %B and %b (month names) taken from
+ * Balanza's own translations instead of the C library's locale, which a
+ * desk may not have installed.
+ *
+ * Returns: (transfer full): the text.
+ */
+char       *bz_date_time_format (GDateTime *dt, const char *format);
 /** bz_format_time: Returns: (transfer full): e.g. "14:05", local time. */
 char       *bz_format_time    (const char *iso8601);
 

@@ -5,6 +5,7 @@
  * and the latest value labelled.  Drawn with cairo inside GtkSnapshot.
  */
 #include "bz-measurements-chart.h"
+#include "bz-gui-util.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -245,7 +246,7 @@ bz_measurements_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       {
         g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (pts[i].time);
         /* TRANSLATORS: a date on the chart's time axis, strftime format */
-        g_autofree char *label = g_date_time_format (dt, _("%-d %b %Y"));
+        g_autofree char *label = bz_date_time_format (dt, _("%-d %b %Y"));
         double x = time_to_x (pts[i].time, t0, t1, x0, x1);
         if (x - 36 < last_right && i != n - 1)
           continue;

@@ -506,7 +506,7 @@ load_daily (BzPatientPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   /* TRANSLATORS: today's date above the intake, strftime format */
-  g_autofree char *today = g_date_time_format (now, _("Today, %-d %B"));
+  g_autofree char *today = bz_date_time_format (now, _("Today, %-d %B"));
 
   if (self->session == NULL)
     return;

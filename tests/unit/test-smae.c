@@ -22,6 +22,7 @@ static const Food foods[] = {
   { "11352", "1100", "Potatoes, flesh and skin, raw", 77, 2.05, 0.09, 17.49, BZ_SMAE_CEREALS_NO_FAT },
   { "09003", "0900", "Apples, raw, with skin", 52, 0.26, 0.17, 13.81, BZ_SMAE_FRUITS },
   { "09040", "0900", "Bananas, raw", 89, 1.09, 0.33, 22.84, BZ_SMAE_FRUITS },
+  { "09037", "0900", "Avocados, raw, all commercial varieties", 160, 2.00, 14.66, 8.53, BZ_SMAE_FATS_NO_PROTEIN },
   { "20036", "2000", "Rice, brown, long-grain, raw", 367, 7.54, 3.20, 76.25, BZ_SMAE_CEREALS_NO_FAT },
   { "18363", "1800", "Tortillas, ready-to-bake or -fry, corn", 218, 5.70, 2.85, 44.64, BZ_SMAE_CEREALS_NO_FAT },
   { "16043", "1600", "Beans, pinto, mature seeds, cooked, boiled, without salt", 143, 9.01, 0.65, 26.22, BZ_SMAE_LEGUMES },
