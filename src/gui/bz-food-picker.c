@@ -101,11 +101,13 @@ remove_clicked_cb (GtkButton *button, BzFoodPicker *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* A FoodSummary's description (the short one when it has none). */
+/* A FoodSummary's name: Spanish in a Spanish interface when it has one, else its
+ * description (the short one when it has none). */
 static const char *
 food_description (BzRecord *food)
 {
-  const char *d = bz_record_get_string (food, BZ_FOOD_SUMMARY_DESCRIPTION);
+  const char *d = bz_food_display_name (bz_record_get_string (food, BZ_FOOD_SUMMARY_DESCRIPTION),
+                                        bz_record_get_string (food, BZ_FOOD_SUMMARY_NAME_ES));
   return d ? d : bz_record_get_string (food, BZ_FOOD_SUMMARY_SHORT_DESCRIPTION);
 }
 

@@ -121,8 +121,8 @@ bz_date_time_format (GDateTime *dt, const char *format)
     {
       if (p[0] == '%' && (p[1] == 'B' || p[1] == 'b'))
         {
-          const char *name = p[1] == 'B' ? g_dpgettext2 (NULL, "month", month_names[m])
-                                         : g_dpgettext2 (NULL, "abbreviated month", month_abbreviations[m]);
+          const char *name = p[1] == 'B' ? g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[m])
+                                         : g_dpgettext2 (GETTEXT_PACKAGE, "abbreviated month", month_abbreviations[m]);
           for (const char *c = name; *c; c++)
             {
               if (*c == '%')
@@ -140,6 +140,18 @@ bz_date_time_format (GDateTime *dt, const char *format)
         g_string_append_c (f, *p);
     }
   return g_date_time_format (dt, f->str);
+}
+
+const char *
+bz_food_display_name (const char *description, const char *name_es)
+{
+  /* TRANSLATORS: "es" to show foods by their Spanish (Mexico) names where
+   * Balanza has one (data/foods/es-MX-names.tsv); keep "en" otherwise */
+  gboolean spanish = g_str_equal (C_("food names", "en"), "es");
+
+  if (spanish && name_es && *name_es)
+    return name_es;
+  return description;
 }
 
 char *

@@ -43,6 +43,16 @@ GDateTime  *bz_parse_datetime (const char *iso8601);
 char       *bz_format_date    (const char *iso8601);
 
 /**
+ * bz_food_display_name:
+ * @description: (nullable): the food's SR28 English description
+ * @name_es: (nullable): its Spanish (Mexico) name, when Balanza has one
+ *
+ * Returns: (transfer none) (nullable): @name_es when the interface speaks
+ *   Spanish (the catalogue says so) and the food has one, else @description.
+ */
+const char *bz_food_display_name (const char *description, const char *name_es);
+
+/**
  * bz_date_time_format:
  * @format: a g_date_time_format() format
  *

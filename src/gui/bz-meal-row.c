@@ -137,7 +137,8 @@ meal_items_text (GListModel *items)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BzRecord) item = g_list_model_get_item (items, i);
-      const char *desc = bz_record_get_string (item, BZ_MEAL_ITEM_DESCRIPTION);
+      const char *desc = bz_food_display_name (bz_record_get_string (item, BZ_MEAL_ITEM_DESCRIPTION),
+                                               bz_record_get_string (item, BZ_MEAL_ITEM_NAME_ES));
       double grams = bz_record_get_double (item, BZ_MEAL_ITEM_GRAMS);
 
       if (desc == NULL || *desc == '\0')   /* a food no longer in the database */

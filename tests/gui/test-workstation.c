@@ -252,7 +252,7 @@ collect_meal_rows (GtkWidget *widget, GPtrArray *rows)
 }
 
 /* The desk's meal row: a Meal record whose foods line names each MealItem's
- * description with its grams. */
+ * description with its grams (its Spanish name in Spanish). */
 static void
 assert_desk_meal_row (BzPatientPage *page)
 {
@@ -273,9 +273,12 @@ assert_desk_meal_row (BzPatientPage *page)
       g_assert_cmpuint (bz_record_get_n_items (meal, BZ_MEAL_ITEMS), ==, 2);
       for (guint k = 0; k < 2; k++)
         {
-          const char *desc = bz_record_get_string (bz_record_get_item (meal, BZ_MEAL_ITEMS, k), BZ_MEAL_ITEM_DESCRIPTION);
+          BzRecord *item = bz_record_get_item (meal, BZ_MEAL_ITEMS, k);
+          const char *desc = bz_record_get_string (item, BZ_MEAL_ITEM_DESCRIPTION);
+          /* The Spanish name in a Spanish interface (LANGUAGE=es), else USDA's. */
+          const char *shown = bz_food_display_name (desc, bz_record_get_string (item, BZ_MEAL_ITEM_NAME_ES));
           g_assert_nonnull (desc);
-          g_assert_nonnull (strstr (foods, desc));
+          g_assert_nonnull (strstr (foods, shown));
         }
       g_test_message ("desk meal row: %s", foods);
       found++;
