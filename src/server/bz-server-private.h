@@ -1,10 +1,77 @@
-/* bz-server-private.h — helpers shared by bz-server.c and bz-server-http.c. */
+/* bz-server-private.h — BzServer's state and the helpers shared by
+ * bz-server.c (requests), bz-server-conn.c (connections) and
+ * bz-server-http.c (what is written on the wire). */
 #pragma once
 
+#include "bz-rate-limiter.h"
 #include "bz-router.h"
 #include "bz-server.h"
 
 G_BEGIN_DECLS
+
+struct _BzServer
+{
+  GObject parent_instance;
+  BzServices *services;
+
+  GThread *thread;
+  GMainContext *context;
+  GMainLoop *loop;
+  SoupServer *soup;
+  GSocketService *service;
+  GThreadPool *pool;
+
+  char *bind_address;
+  guint port;
+  BzServerLimits limits;
+  char **cors_origins;   /* allowed Origins (NULL: same-origin only) */
+  GError *start_error;
+  gboolean started;
+  GMutex lock;
+  GCond cond;
+  GHashTable *clients;   /* address -> gint64 last seen (µs, monotonic); guarded by lock */
+  GHashTable *open_per_address; /* host -> open connections; server thread only */
+  GHashTable *conns;     /* Conn * set: every open connection; server thread only */
+  GSource *idle_sweep;   /* closes idle connections once a second */
+  BzRateLimiter *api_limiter; /* per user; NULL when unlimited */
+  gsize body_bytes;      /* request body bytes held in memory; server thread only */
+  gint in_flight;        /* server thread only */
+};
+
+/* One accepted connection, attached to the GSocketAddress that libsoup keeps
+ * as the connection's remote address (so a message finds it through
+ * soup_server_message_get_remote_address()); freed with the connection. */
+typedef struct
+{
+  BzServer *server;
+  GSocket *socket;       /* weak: cleared when libsoup lets the connection go */
+  GIOStream *stream;     /* weak: the GSocketConnection handed to libsoup */
+  char *host;
+  guint busy;            /* requests started and not yet finished */
+  gint64 idle_since;     /* monotonic µs; meaningful when !busy */
+  gboolean counted;      /* still counted in open_per_address and conns */
+} Conn;
+
+/* One request's guard: its deadline and the body bytes it holds. */
+typedef struct
+{
+  BzServer *server;
+  Conn *conn;
+  GSocketAddress *conn_owner;  /* holds @conn alive (it is freed with this address) */
+  GSource *deadline;
+  gsize max_body;
+  gsize reserved;
+  gboolean rejected;     /* answered by us before its body was read */
+} Guard;
+
+
+/** bz_server_on_incoming: GSocketService::incoming: takes or refuses a connection, hands it to libsoup. */
+gboolean    bz_server_on_incoming (GSocketService *service, GSocketConnection *connection, GObject *source,
+                                   gpointer user_data);
+/** bz_server_sweep_idle: once a second: closes idle and abandoned connections. */
+gboolean    bz_server_sweep_idle  (gpointer data);
+/** bz_server_conns_release: at finalize: Conns freed later by libsoup leave the server alone. */
+void        bz_server_conns_release (BzServer *self);
 
 /** make_request_id: Returns: (transfer full): the client's X-Request-Id if sane, else a new one. */
 char       *make_request_id (SoupMessageHeaders *headers);
