@@ -42,6 +42,11 @@ extern const BzJsonLimits bz_json_limits_stored;
 /** Limits for a JWT header or claims segment (a few hundred bytes in practice). */
 extern const BzJsonLimits bz_json_limits_token;
 
+/** Items per page of a list (patients, foods, meals, recipes): seed 002 §4.1
+ * pagination, limit 1-100, 20 when not given. */
+#define BZ_LIST_LIMIT_MAX          100
+#define BZ_LIST_LIMIT_DEFAULT      20
+
 /** Foods per meal (items of a meal upload). */
 #define BZ_MEAL_MAX_ITEMS          50
 /** Grams of one meal item: a kitchen scale's 0.1 g step up to 5 kg, more than

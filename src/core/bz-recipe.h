@@ -14,6 +14,8 @@
  */
 #pragma once
 
+#include "bz-limits.h"
+
 #include "bz-nutrition.h"
 #include "bz-smae.h"
 #include "bz-vocab.h"
@@ -69,8 +71,8 @@ int         bz_recipe_sort_from_id (const char *id);
 #define BZ_RECIPE_QUERY_ANY G_MININT64
 
 /** Bounds of #BzRecipeQuery (seed 002 §4.1 pagination; a day in minutes). */
-#define BZ_RECIPE_LIMIT_MAX 100
-#define BZ_RECIPE_LIMIT_DEFAULT 20
+#define BZ_RECIPE_LIMIT_MAX BZ_LIST_LIMIT_MAX
+#define BZ_RECIPE_LIMIT_DEFAULT BZ_LIST_LIMIT_DEFAULT
 #define BZ_RECIPE_PREP_TIME_MAX_MIN 1440
 #define BZ_RECIPE_SEARCH_MAX_CHARS 200
 

@@ -293,8 +293,8 @@ bz_resource_parse (const BzResource *res, JsonObject *object, const char *path, 
 
 /* --- OpenAPI schemas ------------------------------------------------------ */
 
-static JsonObject *
-field_schema (const BzField *f, BzSchemaUse use, JsonObject *schemas)
+JsonObject *
+bz_field_schema (const BzField *f, BzSchemaUse use, JsonObject *schemas)
 {
   JsonObject *s = json_object_new ();
   gboolean bounded = f->min < f->max && use == BZ_SCHEMA_REQUEST;
@@ -422,7 +422,7 @@ bz_resource_add_schemas (const BzResource *res, BzSchemaUse use, JsonObject *sch
       if ((use == BZ_SCHEMA_REQUEST && (f->flags & BZ_FIELD_READ_ONLY)) ||
           (use == BZ_SCHEMA_RESPONSE && (f->flags & BZ_FIELD_WRITE_ONLY)))
         continue;
-      json_object_set_object_member (props, f->name, field_schema (f, use, schemas));
+      json_object_set_object_member (props, f->name, bz_field_schema (f, use, schemas));
       if ((use == BZ_SCHEMA_RESPONSE && !(f->flags & BZ_FIELD_OPTIONAL)) ||
           (use == BZ_SCHEMA_REQUEST && (f->flags & BZ_FIELD_REQUIRED)))
         json_array_add_string_element (required, f->name);

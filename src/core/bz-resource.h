@@ -259,4 +259,14 @@ typedef enum { BZ_SCHEMA_RESPONSE, BZ_SCHEMA_REQUEST } BzSchemaUse;
  */
 const char  *bz_resource_add_schemas (const BzResource *res, BzSchemaUse use, JsonObject *schemas);
 
+/**
+ * bz_field_schema:
+ * @schemas: components.schemas, where resources @f refers to are added
+ *
+ * Returns: (transfer full): the OpenAPI 3.0 schema of one field for @use
+ *   (type, format, enum, range, nullable, description with its unit); also
+ *   the schema of a query parameter declared as a field.
+ */
+JsonObject  *bz_field_schema (const BzField *f, BzSchemaUse use, JsonObject *schemas);
+
 G_END_DECLS

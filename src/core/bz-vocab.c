@@ -93,6 +93,14 @@ static const BzTerm patient_statuses[] = {
 
 const BzVocab bz_vocab_patient_status = { "status", patient_statuses, G_N_ELEMENTS (patient_statuses) };
 
+/* The two stored copies of a meal photo (bz_photo_prepare()). */
+static const BzTerm photo_sizes[] = {
+  { "display", N_("Display copy"), NULL },
+  { "original", N_("Original"), NULL },
+};
+
+const BzVocab bz_vocab_photo_size = { "size", photo_sizes, G_N_ELEMENTS (photo_sizes) };
+
 /* Lower case, accents removed (NFD, then combining marks dropped). */
 static char *
 fold (const char *s)

@@ -56,7 +56,7 @@ history (BzServices *svc, BzRequest *req, GError **error)
 {
   BzValidation v = BZ_VALIDATION_INIT;
   guint page = bz_request_query_uint (req, "page", 1, 1, G_MAXINT32, &v);
-  guint limit = bz_request_query_uint (req, "limit", 20, 1, 100, &v);
+  guint limit = bz_request_query_uint (req, "limit", BZ_LIST_LIMIT_DEFAULT, 1, BZ_LIST_LIMIT_MAX, &v);
   BzRecord *data;
   if (!bz_validation_finish (&v, error))
     return NULL;
@@ -78,13 +78,13 @@ photo (BzServices *svc, BzRequest *req, GError **error)
   g_autofree char *mime = NULL, *etag = NULL;
   const char *size = bz_request_query (req, "size");
   GBytes *bytes;
-  if (size && strcmp (size, "original") != 0 && strcmp (size, "display") != 0)
+  if (size && bz_vocab_canonical (&bz_vocab_photo_size, size) == NULL)
     {
       g_set_error (error, BZ_ERROR, BZ_ERROR_VALIDATION, _("size must be display or original"));
       bz_error_add_detail (*error, "size", "invalid_choice", (*error)->message);
       return NULL;
     }
-  bytes = bz_meals_get_photo (svc, req->caller, bz_request_param (req, "meal_id"), g_strcmp0 (size, "original") == 0,
+  bytes = bz_meals_get_photo (svc, req->caller, bz_request_param (req, "meal_id"), g_strcmp0 (bz_vocab_canonical (&bz_vocab_photo_size, size), "original") == 0,
                               &mime, &etag, error);
   return bytes ? bz_response_blob (bytes, mime, etag) : NULL;
 }
@@ -92,10 +92,11 @@ photo (BzServices *svc, BzRequest *req, GError **error)
 const BzRoute bz_meal_routes[] = {
   { "POST", "/api/nutrition/upload-meal", upload_meal, 0, BZ_UPLOAD_BODY_MAX, "Upload a meal photo with optional USDA items (multipart)",
     .request = &bz_meal_form_resource, .response = &bz_meal_upload_resource },
-  { "GET", "/api/nutrition/meal-history", history, 0, 0, "The caller's meals, newest first", .response = &bz_meal_history_resource },
+  { "GET", "/api/nutrition/meal-history", history, 0, 0, "The caller's meals, newest first", .response = &bz_meal_history_resource,
+    .query = &bz_meal_history_query_resource },
   { "GET", "/api/nutrition/daily", daily, 0, 0, "Intake for a day against Mifflin-St Jeor targets",
-    .response = &bz_daily_intake_resource },
+    .response = &bz_daily_intake_resource, .query = &bz_daily_query_resource },
   { "GET", "/api/v1/meals/{meal_id}/photo", photo, BZ_ROUTE_POOL, 0, "A meal photo: its display copy (at most 1280 px, no EXIF), or ?size=original (ETag, Range, immutable)",
-    .raw_type = "image/*" },
+    .raw_type = "image/*", .query = &bz_photo_query_resource },
   { NULL }
 };

@@ -152,6 +152,39 @@ add_operation (JsonBuilder *b, const BzRoute *r, const char *path, JsonObject *s
           json_builder_end_object (b);
           json_builder_end_object (b);
         }
+    /* Query parameters, from the route's declaration. */
+    for (guint i = 0; r->query && i < r->query->n_fields; i++)
+      {
+        const BzField *f = &r->query->fields[i];
+        JsonObject *schema = bz_field_schema (f, BZ_SCHEMA_REQUEST, schemas);
+        if (!any)
+          {
+            json_builder_set_member_name (b, "parameters");
+            json_builder_begin_array (b);
+            any = TRUE;
+          }
+        json_builder_begin_object (b);
+        json_builder_set_member_name (b, "name");
+        json_builder_add_string_value (b, f->name);
+        json_builder_set_member_name (b, "in");
+        json_builder_add_string_value (b, "query");
+        json_builder_set_member_name (b, "required");
+        json_builder_add_boolean_value (b, (f->flags & BZ_FIELD_REQUIRED) != 0);
+        if (json_object_has_member (schema, "description"))
+          {
+            json_builder_set_member_name (b, "description");
+            json_builder_add_string_value (b, json_object_get_string_member (schema, "description"));
+            json_object_remove_member (schema, "description");
+          }
+        if (f->type == BZ_FIELD_STRING_ARRAY)
+          {
+            json_builder_set_member_name (b, "explode");
+            json_builder_add_boolean_value (b, TRUE);
+          }
+        json_builder_set_member_name (b, "schema");
+        json_builder_add_value (b, bz_json_node_new_object (schema));
+        json_builder_end_object (b);
+      }
     if (any)
       json_builder_end_array (b);
   }

@@ -23,7 +23,7 @@ list (BzServices *svc, BzRequest *req, GError **error)
 {
   BzValidation v = BZ_VALIDATION_INIT;
   guint page = bz_request_query_uint (req, "page", 1, 1, G_MAXINT32, &v);
-  guint limit = bz_request_query_uint (req, "limit", 20, 1, 100, &v);
+  guint limit = bz_request_query_uint (req, "limit", BZ_LIST_LIMIT_DEFAULT, 1, BZ_LIST_LIMIT_MAX, &v);
   BzRecord *data;
   if (!bz_validation_finish (&v, error))
     return NULL;
@@ -43,7 +43,7 @@ const BzRoute bz_patient_routes[] = {
   { "POST", "/api/v1/nutritionist/patients", create, 0, 0, "Add a patient (creates the user account)",
     .request = &bz_patient_input_resource, .response = &bz_patient_creation_resource },
   { "GET", "/api/v1/nutritionist/patients", list, 0, 0, "List own patients (search, status, page, limit)",
-    .response = &bz_patient_list_resource },
+    .response = &bz_patient_list_resource, .query = &bz_patient_query_resource },
   { "GET", "/api/v1/nutritionist/patients/{patient_id}", get, 0, 0, "Patient record with progress history",
     .response = &bz_patient_file_envelope_resource },
   { NULL }

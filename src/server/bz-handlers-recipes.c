@@ -78,7 +78,7 @@ const BzRoute bz_recipe_routes[] = {
   { "GET", "/api/v1/recipes", list, BZ_ROUTE_POOL, 0,
     "Search recipes (search, meal_type, dietary_tags, max_prep_time_min, difficulty, is_verified, "
     "sort_by: rating|created_at|tried_count|total_time|calories|relevance, page, limit)",
-    .response = &bz_recipe_list_resource },
+    .response = &bz_recipe_list_resource, .query = &bz_recipe_query_resource },
   { "GET", "/api/v1/recipes/{recipe_id}", get, 0, 0,
     "One recipe with its ingredients, instructions, nutrition and SMAE equivalents per serving",
     .response = &bz_recipe_envelope_resource },

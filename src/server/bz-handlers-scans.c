@@ -32,7 +32,7 @@ const BzRoute bz_scan_routes[] = {
   { "POST", "/api/scans/upload", upload, 0, 0, "Store an InBody-style scan and generate its avatar",
     .request = &bz_scan_resource, .response = &bz_scan_upload_resource },
   { "GET", "/api/v1/scans", list, 0, 0, "A patient's scans, newest first, with avatar URLs",
-    .response = &bz_scan_list_resource },
+    .response = &bz_scan_list_resource, .query = &bz_scan_query_resource },
   { "GET", "/api/v1/avatars/{avatar_id}.glb", avatar_glb, BZ_ROUTE_POOL, 0, "Avatar as binary glTF 2.0 (ETag, Range, immutable)",
     .raw_type = "model/gltf-binary" },
   { NULL }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "bz-http.h"
+#include "bz-query-resources.h"
 #include "bz-resources.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,7 @@ typedef struct
   const BzJsonLimits *json;   /* NULL = bz_json_limits_body */
   const BzResource *request;  /* the body's declaration (OpenAPI requestBody); NULL = no body */
   const BzResource *response; /* the envelope's data (OpenAPI 2XX); NULL = data is null */
+  const BzResource *query;    /* the query parameters (bz-query-resources.h); NULL = none */
   const char *raw_type;       /* answers raw bytes of this media type instead of an envelope */
 } BzRoute;
 
