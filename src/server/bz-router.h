@@ -67,5 +67,6 @@ extern const BzRoute bz_scan_routes[];
 extern const BzRoute bz_meal_routes[];
 extern const BzRoute bz_openapi_routes[];
 extern const BzRoute bz_recipe_routes[];
+extern const BzRoute bz_meal_plan_routes[];
 
 G_END_DECLS

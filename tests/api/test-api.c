@@ -10,6 +10,8 @@
 
 static char *nutri_token, *nutri2_token;
 
+void test_meal_plans (void);   /* test-meal-plans.c */
+
 static void
 ensure_users (void)
 {
@@ -1172,6 +1174,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/scans", test_scans_and_avatar);
   g_test_add_func ("/api/meals", test_meals);
   g_test_add_func ("/api/recipes", test_recipes);
+  g_test_add_func ("/api/meal-plans", test_meal_plans);
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
   rc = g_test_run ();
   bz_api_shutdown ();

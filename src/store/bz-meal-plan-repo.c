@@ -1,0 +1,351 @@
+/* bz-meal-plan-repo.c — see bz-meal-plan-repo.h. */
+#include "bz-meal-plan-repo.h"
+
+#include "bz-repo-private.h"
+
+static gboolean
+touch (sqlite3 *db, const char *plan_id, const char *now, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, "UPDATE meal_plans SET updated_at = ?2 WHERE id = ?1", error);
+
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, plan_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, now, -1, SQLITE_STATIC);
+  if (!bz_db_step_done (st, error))
+    return FALSE;
+  return bz_store_log_change (db, "meal_plans", plan_id, BZ_CHANGE_UPDATE, error);
+}
+
+gboolean
+bz_meal_plan_repo_insert (BzStore *store, const BzMealPlanNew *plan, const char *const *meals, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      "INSERT INTO meal_plans (id, patient_id, nutritionist_id, plan_date, duration_days, created_at, updated_at,"
+      " expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)", error);
+  g_autoptr(sqlite3_stmt) slot = NULL;
+
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, plan->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, plan->patient_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 3, plan->nutritionist_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 4, plan->plan_date, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 5, plan->duration_days);
+  sqlite3_bind_text (st, 6, plan->now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 7, plan->expires_at, -1, SQLITE_STATIC);
+  if (!bz_db_step_done (st, error))
+    return FALSE;
+
+  slot = bz_db_prepare (db,
+      "INSERT INTO meal_plan_slots (plan_id, day, meal_key, meal_name, position) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (slot == NULL)
+    return FALSE;
+  for (gint64 day = 1; day <= plan->duration_days; day++)
+    for (guint i = 0; meals[i]; i++)
+      {
+        g_autofree char *key = bz_meal_plan_meal_key (meals[i]);
+        sqlite3_reset (slot);
+        sqlite3_bind_text (slot, 1, plan->id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (slot, 2, day);
+        sqlite3_bind_text (slot, 3, key, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (slot, 4, meals[i], -1, SQLITE_STATIC);
+        sqlite3_bind_int (slot, 5, i);
+        if (!bz_db_step_done (slot, error))
+          return FALSE;
+      }
+  return bz_store_log_change (db, "meal_plans", plan->id, BZ_CHANGE_INSERT, error);
+}
+
+/* The date @days after the YYYY-MM-DD @date. */
+static char *
+date_plus (const char *date, gint64 days)
+{
+  GDate d;
+  char buf[16];
+
+  g_date_clear (&d, 1);
+  g_date_set_parse (&d, date);
+  if (!g_date_valid (&d))
+    return g_strdup (date);
+  g_date_add_days (&d, (guint) days);
+  g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
+  return g_strdup (buf);
+}
+
+static void
+set_text_or_null (BzRecord *rec, guint field, sqlite3_stmt *st, int col)
+{
+  if (sqlite3_column_type (st, col) == SQLITE_NULL)
+    bz_record_set_null (rec, field);
+  else
+    bz_record_set_string (rec, field, (const char *) sqlite3_column_text (st, col));
+}
+
+static BzRecord *
+read_plan (sqlite3 *db, const char *id, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      "SELECT id, patient_id, nutritionist_id, status, creation_method, plan_name, plan_date, duration_days,"
+      " created_at, updated_at, expires_at, finalized_at FROM meal_plans WHERE id = ?1", error);
+  BzRecord *plan, *params;
+  gboolean have_row;
+  gint64 days;
+  const char *plan_date;
+
+  if (st == NULL)
+    return NULL;
+  sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
+  if (!bz_repo_step (st, &have_row, error) || !have_row)
+    return NULL;
+  plan = bz_record_new (&bz_meal_plan_resource);
+  plan_date = (const char *) sqlite3_column_text (st, 6);
+  days = sqlite3_column_int64 (st, 7);
+  bz_record_set_string (plan, BZ_MEAL_PLAN_ID, (const char *) sqlite3_column_text (st, 0));
+  bz_record_set_string (plan, BZ_MEAL_PLAN_CLIENT_ID, (const char *) sqlite3_column_text (st, 1));
+  bz_record_set_string (plan, BZ_MEAL_PLAN_NUTRITIONIST_ID, (const char *) sqlite3_column_text (st, 2));
+  bz_record_set_string (plan, BZ_MEAL_PLAN_STATUS, (const char *) sqlite3_column_text (st, 3));
+  bz_record_set_string (plan, BZ_MEAL_PLAN_CREATION_METHOD, (const char *) sqlite3_column_text (st, 4));
+  set_text_or_null (plan, BZ_MEAL_PLAN_PLAN_NAME, st, 5);
+  bz_record_set_string (plan, BZ_MEAL_PLAN_PLAN_DATE, plan_date);
+  bz_record_take_string (plan, BZ_MEAL_PLAN_END_DATE, date_plus (plan_date, days));
+  bz_record_set_int (plan, BZ_MEAL_PLAN_DURATION_DAYS, days);
+  bz_record_set_string (plan, BZ_MEAL_PLAN_CREATED_AT, (const char *) sqlite3_column_text (st, 8));
+  bz_record_set_string (plan, BZ_MEAL_PLAN_UPDATED_AT, (const char *) sqlite3_column_text (st, 9));
+  set_text_or_null (plan, BZ_MEAL_PLAN_EXPIRES_AT, st, 10);
+  set_text_or_null (plan, BZ_MEAL_PLAN_FINALIZED_AT, st, 11);
+
+  params = bz_record_new (&bz_plan_search_params_resource);
+  bz_record_set_string (params, BZ_PLAN_SEARCH_PARAMS_CREATION_METHOD, (const char *) sqlite3_column_text (st, 4));
+  bz_record_set_string (params, BZ_PLAN_SEARCH_PARAMS_CLIENT_ID, (const char *) sqlite3_column_text (st, 1));
+  bz_record_set_string (params, BZ_PLAN_SEARCH_PARAMS_PLAN_DATE, plan_date);
+  bz_record_set_int (params, BZ_PLAN_SEARCH_PARAMS_DURATION_DAYS, days);
+  bz_record_take_object (plan, BZ_MEAL_PLAN_SEARCH_PARAMS, params);
+
+  /* Every day, even one whose slots were all removed. */
+  bz_record_set_empty_array (plan, BZ_MEAL_PLAN_SUGGESTIONS);
+  for (gint64 d = 1; d <= days; d++)
+    {
+      BzRecord *day = bz_record_new (&bz_plan_day_resource);
+      bz_record_set_int (day, BZ_PLAN_DAY_DAY, d);
+      bz_record_take_string (day, BZ_PLAN_DAY_DATE, date_plus (plan_date, d - 1));
+      bz_record_set_empty_array (day, BZ_PLAN_DAY_MEALS);
+      bz_record_append (plan, BZ_MEAL_PLAN_SUGGESTIONS, day);
+    }
+  return plan;
+}
+
+BzRecord *
+bz_meal_plan_repo_get (BzStore *store, const char *id, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(BzRecord) plan = NULL;
+  g_autoptr(GHashTable) slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean have_row;
+  gint64 days;
+
+  if (!(plan = read_plan (db, id, error)))
+    return NULL;
+  days = bz_record_get_int (plan, BZ_MEAL_PLAN_DURATION_DAYS);
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+        "SELECT day, meal_key, meal_name FROM meal_plan_slots WHERE plan_id = ?1 ORDER BY day, position", error);
+    if (st == NULL)
+      return NULL;
+    sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
+    for (;;)
+      {
+        gint64 d;
+        BzRecord *meal;
+        if (!bz_repo_step (st, &have_row, error))
+          return NULL;
+        if (!have_row)
+          break;
+        d = sqlite3_column_int64 (st, 0);
+        if (d < 1 || d > days)
+          continue;
+        meal = bz_record_new (&bz_plan_meal_resource);
+        bz_record_set_string (meal, BZ_PLAN_MEAL_MEAL_NAME, (const char *) sqlite3_column_text (st, 2));
+        bz_record_set_empty_array (meal, BZ_PLAN_MEAL_RECIPES);
+        bz_record_append (bz_record_get_item (plan, BZ_MEAL_PLAN_SUGGESTIONS, (guint) d - 1), BZ_PLAN_DAY_MEALS, meal);
+        g_hash_table_insert (slots, g_strdup_printf ("%" G_GINT64_FORMAT "/%s", d, sqlite3_column_text (st, 1)), meal);
+      }
+  }
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+        "SELECT m.day, m.meal_key, m.provider, m.recipe_id, m.servings, r.title,"
+        " r.calories, r.protein_g, r.carbs_g, r.fat_g, r.fiber_g, r.sodium_mg"
+        " FROM meal_plan_recipes m JOIN recipes r ON r.id = m.recipe_id"
+        " WHERE m.plan_id = ?1 ORDER BY m.day, m.meal_key, m.position", error);
+    if (st == NULL)
+      return NULL;
+    sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
+    for (;;)
+      {
+        g_autofree char *key = NULL;
+        BzRecord *meal, *recipe;
+        BzPlanTotals per_serving, t = { 0 };
+        double servings;
+        if (!bz_repo_step (st, &have_row, error))
+          return NULL;
+        if (!have_row)
+          break;
+        key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", (gint64) sqlite3_column_int64 (st, 0), sqlite3_column_text (st, 1));
+        if (!(meal = g_hash_table_lookup (slots, key)))
+          continue;
+        servings = sqlite3_column_double (st, 4);
+        per_serving = (BzPlanTotals) { sqlite3_column_double (st, 6), sqlite3_column_double (st, 7),
+                                       sqlite3_column_double (st, 8), sqlite3_column_double (st, 9),
+                                       sqlite3_column_double (st, 10), sqlite3_column_double (st, 11) };
+        bz_plan_totals_add (&t, &per_serving, servings);
+        recipe = bz_record_new (&bz_plan_recipe_resource);
+        bz_record_set_string (recipe, BZ_PLAN_RECIPE_ID, (const char *) sqlite3_column_text (st, 3));
+        bz_record_set_string (recipe, BZ_PLAN_RECIPE_PROVIDER, (const char *) sqlite3_column_text (st, 2));
+        bz_record_set_string (recipe, BZ_PLAN_RECIPE_TITLE, (const char *) sqlite3_column_text (st, 5));
+        bz_record_set_double (recipe, BZ_PLAN_RECIPE_SERVINGS, servings);
+        bz_record_take_object (recipe, BZ_PLAN_RECIPE_NUTRITION, bz_plan_nutrition_new (&bz_plan_nutrition_resource, &t));
+        bz_record_append (meal, BZ_PLAN_MEAL_RECIPES, recipe);
+      }
+  }
+  return g_steal_pointer (&plan);
+}
+
+gboolean
+bz_meal_plan_repo_add_recipe (BzStore *store, const char *plan_id, gint64 day, const char *meal_key,
+                              const char *meal_name, const char *recipe_id, double servings,
+                              const char *now, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(sqlite3_stmt) slot = bz_db_prepare (db,
+      "INSERT INTO meal_plan_slots (plan_id, day, meal_key, meal_name, position)"
+      " SELECT ?1, ?2, ?3, ?4, coalesce(max(position) + 1, 0) FROM meal_plan_slots WHERE plan_id = ?1 AND day = ?2"
+      " ON CONFLICT (plan_id, day, meal_key) DO NOTHING", error);
+  g_autoptr(sqlite3_stmt) st = NULL;
+
+  if (slot == NULL)
+    return FALSE;
+  sqlite3_bind_text (slot, 1, plan_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (slot, 2, day);
+  sqlite3_bind_text (slot, 3, meal_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (slot, 4, meal_name, -1, SQLITE_STATIC);
+  if (!bz_db_step_done (slot, error))
+    return FALSE;
+  st = bz_db_prepare (db,
+      "INSERT INTO meal_plan_recipes (plan_id, day, meal_key, position, provider, recipe_id, servings)"
+      " SELECT ?1, ?2, ?3, coalesce(max(position) + 1, 0), 'balanza', ?4, ?5 FROM meal_plan_recipes"
+      " WHERE plan_id = ?1 AND day = ?2 AND meal_key = ?3", error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, plan_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 2, day);
+  sqlite3_bind_text (st, 3, meal_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 4, recipe_id, -1, SQLITE_STATIC);
+  sqlite3_bind_double (st, 5, servings);
+  if (!bz_db_step_done (st, error))
+    return FALSE;
+  return touch (db, plan_id, now, error);
+}
+
+gboolean
+bz_meal_plan_repo_remove (BzStore *store, const char *plan_id, gint64 day, const char *meal_key,
+                          const char *recipe_id, gboolean remove_slot, const char *now,
+                          gboolean *out_found, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(sqlite3_stmt) st = NULL;
+
+  *out_found = FALSE;
+  if (remove_slot && recipe_id == NULL)
+    st = bz_db_prepare (db, "DELETE FROM meal_plan_slots WHERE plan_id = ?1 AND day = ?2 AND meal_key = ?3", error);
+  else
+    {
+      g_autoptr(sqlite3_stmt) exists = bz_db_prepare (db,
+          "SELECT 1 FROM meal_plan_slots WHERE plan_id = ?1 AND day = ?2 AND meal_key = ?3", error);
+      gboolean have_row;
+      if (exists == NULL)
+        return FALSE;
+      sqlite3_bind_text (exists, 1, plan_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (exists, 2, day);
+      sqlite3_bind_text (exists, 3, meal_key, -1, SQLITE_STATIC);
+      if (!bz_repo_step (exists, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        return TRUE;
+      if (recipe_id == NULL)
+        *out_found = TRUE;
+      st = bz_db_prepare (db, "DELETE FROM meal_plan_recipes WHERE plan_id = ?1 AND day = ?2 AND meal_key = ?3"
+                              " AND (?4 IS NULL OR recipe_id = ?4)", error);
+    }
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, plan_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 2, day);
+  sqlite3_bind_text (st, 3, meal_key, -1, SQLITE_STATIC);
+  if (!(remove_slot && recipe_id == NULL))
+    bz_db_bind_text_or_null (st, 4, recipe_id);
+  if (!bz_db_step_done (st, error))
+    return FALSE;
+  if (sqlite3_changes (db) > 0)
+    *out_found = TRUE;
+  return *out_found ? touch (db, plan_id, now, error) : TRUE;
+}
+
+gint64
+bz_meal_plan_repo_empty_slots (BzStore *store, const char *plan_id, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "SELECT count(*) FROM meal_plan_slots s WHERE s.plan_id = ?1 AND NOT EXISTS (SELECT 1 FROM meal_plan_recipes m"
+      " JOIN recipes r ON r.id = m.recipe_id"
+      " WHERE m.plan_id = s.plan_id AND m.day = s.day AND m.meal_key = s.meal_key)", error);
+  gboolean have_row;
+
+  if (st == NULL)
+    return -1;
+  sqlite3_bind_text (st, 1, plan_id, -1, SQLITE_STATIC);
+  if (!bz_repo_step (st, &have_row, error))
+    return -1;
+  return have_row ? sqlite3_column_int64 (st, 0) : 0;
+}
+
+gboolean
+bz_meal_plan_repo_finalize (BzStore *store, const char *plan_id, const char *patient_id,
+                            const char *plan_name, const char *now, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(sqlite3_stmt) st = NULL;
+
+  {
+    g_autoptr(sqlite3_stmt) done = bz_db_prepare (db,
+        "UPDATE meal_plans SET status = 'completed', updated_at = ?2"
+        " WHERE patient_id = ?1 AND status IN ('finalized', 'active') AND id <> ?3"
+        " RETURNING id", error);
+    gboolean have_row;
+    if (done == NULL)
+      return FALSE;
+    sqlite3_bind_text (done, 1, patient_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text (done, 2, now, -1, SQLITE_STATIC);
+    sqlite3_bind_text (done, 3, plan_id, -1, SQLITE_STATIC);
+    for (;;)
+      {
+        if (!bz_repo_step (done, &have_row, error))
+          return FALSE;
+        if (!have_row)
+          break;
+        if (!bz_store_log_change (db, "meal_plans", (const char *) sqlite3_column_text (done, 0),
+                                  BZ_CHANGE_UPDATE, error))
+          return FALSE;
+      }
+  }
+  st = bz_db_prepare (db,
+      "UPDATE meal_plans SET status = 'finalized', plan_name = ?2, finalized_at = ?3, updated_at = ?3, expires_at = NULL"
+      " WHERE id = ?1 AND status = 'draft'", error);
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, plan_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, plan_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 3, now, -1, SQLITE_STATIC);
+  if (!bz_db_step_done (st, error))
+    return FALSE;
+  return bz_store_log_change (db, "meal_plans", plan_id, BZ_CHANGE_UPDATE, error);
+}

@@ -1,0 +1,104 @@
+/* bz-meal-plan-repo.h — the meal plan aggregate's SQL: meal_plans,
+ * meal_plan_slots and meal_plan_recipes (data/sql/007_meal_plans.sql).
+ * Writes run in the caller's transaction (bz_store_begin()). */
+#pragma once
+
+#include "bz-meal-plan-resources.h"
+#include "bz-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * BzMealPlanNew:
+ * What a new draft is made of: its draftId, patient (patients.id),
+ * nutritionist (users.id), day 1 (YYYY-MM-DD), days (1-30), and the times
+ * (ISO 8601 UTC) it was made and expires.
+ */
+typedef struct
+{
+  const char *id;
+  const char *patient_id;
+  const char *nutritionist_id;
+  const char *plan_date;
+  gint64 duration_days;
+  const char *now;
+  const char *expires_at;
+} BzMealPlanNew;
+
+/**
+ * bz_meal_plan_repo_insert:
+ * @plan: the draft
+ * @meals: the slot names every day gets, in order
+ * @error: %BZ_ERROR_CONFLICT when @plan->id is taken; %BZ_ERROR_INTERNAL
+ *
+ * Inserts a draft with @meals as the empty slots of each of its days.
+ *
+ * Returns: %FALSE with @error on failure.
+ */
+gboolean  bz_meal_plan_repo_insert (BzStore *store, const BzMealPlanNew *plan, const char *const *meals,
+                                    GError **error);
+
+/**
+ * bz_meal_plan_repo_get:
+ * @id: a draftId
+ * @error: %BZ_ERROR_INTERNAL or %BZ_ERROR_UNAVAILABLE
+ *
+ * Reads a plan in three statements: the plan, its slots, their recipes
+ * (each with its title and per-serving nutrition x servings).  Nutrition
+ * roll-ups are not computed (bz_meal_plan_roll_up()).
+ *
+ * Returns: (transfer full) (nullable): a MealPlan record; %NULL without
+ *   @error when no plan has @id.
+ */
+BzRecord *bz_meal_plan_repo_get (BzStore *store, const char *id, GError **error);
+
+/**
+ * bz_meal_plan_repo_add_recipe:
+ * @meal_key: bz_meal_plan_meal_key() of @meal_name
+ * @meal_name: the slot's name if it has to be made (after the day's others)
+ * @recipe_id: a recipes.id
+ * @servings: 0.1 to 20
+ * @now: ISO 8601 UTC, the plan's new updatedAt
+ *
+ * Appends @recipe_id to the slot, creating the slot if the day lacks it.
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_meal_plan_repo_add_recipe (BzStore *store, const char *plan_id, gint64 day, const char *meal_key,
+                                        const char *meal_name, const char *recipe_id, double servings,
+                                        const char *now, GError **error);
+
+/**
+ * bz_meal_plan_repo_remove:
+ * @recipe_id: (nullable): the recipe to remove (every time it is in the
+ *   slot); %NULL for all of them
+ * @remove_slot: remove the slot itself (with its recipes)
+ * @out_found: (out): whether the slot (and @recipe_id in it, if given) existed
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_meal_plan_repo_remove (BzStore *store, const char *plan_id, gint64 day, const char *meal_key,
+                                    const char *recipe_id, gboolean remove_slot, const char *now,
+                                    gboolean *out_found, GError **error);
+
+/**
+ * bz_meal_plan_repo_empty_slots:
+ * Returns: how many slots of the plan have no recipe (-1 with @error).
+ */
+gint64    bz_meal_plan_repo_empty_slots (BzStore *store, const char *plan_id, GError **error);
+
+/**
+ * bz_meal_plan_repo_finalize:
+ * @plan_name: the plan's name
+ *
+ * Sets status "finalized", finalized_at and updated_at to @now and
+ * expires_at to NULL, for a plan still in "draft"; it becomes the patient's
+ * one current plan: any other "finalized" or "active" plan of @patient_id
+ * becomes "completed" first.
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_meal_plan_repo_finalize (BzStore *store, const char *plan_id, const char *patient_id,
+                                      const char *plan_name, const char *now, GError **error);
+
+G_END_DECLS
