@@ -1,0 +1,207 @@
+/* test-meal-plans.c — the meal plan repository (data/sql/007_meal_plans.sql,
+ * src/store/bz-meal-plan-repo.c) and the roll-ups of
+ * bz-meal-plan-resources.c, on a store with two hand-made recipes (no SR28
+ * import: the repository reads only the recipes' stored nutrition). */
+#include <math.h>
+
+#include "bz-meal-plan-repo.h"
+#include "bz-test-util.h"
+
+#define NUTRI "11111111-1111-4111-8111-111111111111"
+#define MEMBER "22222222-2222-4222-8222-222222222222"
+#define PATIENT "33333333-3333-4333-8333-333333333333"
+#define RECIPE_A "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa"
+#define RECIPE_B "bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb"
+
+static void
+exec (BzStore *store, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bz_db_exec (bz_store_db (store), sql, &error));
+  g_assert_no_error (error);
+}
+
+static BzStore *
+open_store (char **out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  BzStore *store;
+
+  *out_dir = bz_test_tmpdir ("meal-plans");
+  store = bz_store_open (*out_dir, &error);
+  g_assert_no_error (error);
+  exec (store,
+        "INSERT INTO users (id, email, username, password_hash, first_name, last_name, user_type, created_at, updated_at)"
+        " VALUES ('" NUTRI "', 'n@test.local', 'n', 'x', 'Ana', 'López', 'nutritionist', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+        " ('" MEMBER "', 'm@test.local', 'm', 'x', 'Luis', 'Soto', 'patient', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+        "INSERT INTO patients (id, user_id, nutritionist_id, created_at, updated_at)"
+        " VALUES ('" PATIENT "', '" MEMBER "', '" NUTRI "', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+        "INSERT INTO recipes (id, title, meal_type, prep_time_min, cook_time_min, servings, calories, protein_g, carbs_g,"
+        " fat_g, fiber_g, sodium_mg, created_at, updated_at) VALUES"
+        " ('" RECIPE_A "', 'Huevos a la mexicana', 'desayuno', 5, 10, 2, 200, 12, 6, 14, 1.5, 300, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+        " ('" RECIPE_B "', 'Sopa de lentejas', 'comida', 10, 40, 4, 250, 15, 35, 5, 8, 450, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');");
+  return store;
+}
+
+static BzRecord *
+get_plan (BzStore *store, const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  BzRecord *plan = bz_meal_plan_repo_get (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  bz_meal_plan_roll_up (plan);
+  return plan;
+}
+
+static BzRecord *
+meal (BzRecord *plan, guint day, guint i)
+{
+  return bz_record_get_item (bz_record_get_item (plan, BZ_MEAL_PLAN_SUGGESTIONS, day - 1), BZ_PLAN_DAY_MEALS, i);
+}
+
+static double
+kcal_of (BzRecord *nutrition)
+{
+  BzPlanTotals t = { 0 };
+  bz_plan_nutrition_read (nutrition, &t, 1);
+  return t.kcal;
+}
+
+static void
+insert_plan (BzStore *store, const char *id, gint64 days)
+{
+  g_autoptr(GError) error = NULL;
+  BzMealPlanNew row = { id, PATIENT, NUTRI, "2026-12-28", days, "2026-12-01T10:00:00Z", "2026-12-08T10:00:00Z" };
+  g_assert_true (bz_store_begin (store, &error));
+  g_assert_true (bz_meal_plan_repo_insert (store, &row, bz_meal_plan_default_meals (), &error));
+  g_assert_true (bz_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_slots_recipes_roll_up (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(BzStore) store = open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) plan = NULL, after = NULL;
+  BzRecord *summary;
+  gboolean found;
+
+  insert_plan (store, "manual-p-1", 3);
+  /* The same id again: a conflict (the service takes the next millisecond). */
+  {
+    BzMealPlanNew row = { "manual-p-1", PATIENT, NUTRI, "2026-12-28", 3, "2026-12-01T10:00:00Z", "2026-12-08T10:00:00Z" };
+    g_assert_false (bz_meal_plan_repo_insert (store, &row, bz_meal_plan_default_meals (), &error));
+    g_assert_error (error, BZ_ERROR, BZ_ERROR_CONFLICT);
+    g_clear_error (&error);
+  }
+  g_assert_true (bz_meal_plan_repo_add_recipe (store, "manual-p-1", 1, "breakfast", "Breakfast", RECIPE_A, 1.5, "2026-12-01T11:00:00Z", &error));
+  g_assert_true (bz_meal_plan_repo_add_recipe (store, "manual-p-1", 1, "breakfast", "Breakfast", RECIPE_B, 1, "2026-12-01T11:00:00Z", &error));
+  g_assert_true (bz_meal_plan_repo_add_recipe (store, "manual-p-1", 2, "pre-workout", "Pre-Workout", RECIPE_B, 0.5, "2026-12-01T11:00:00Z", &error));
+  g_assert_no_error (error);
+
+  plan = get_plan (store, "manual-p-1");
+  g_assert_cmpstr (bz_record_get_string (plan, BZ_MEAL_PLAN_END_DATE), ==, "2026-12-31");
+  g_assert_cmpstr (bz_record_get_string (plan, BZ_MEAL_PLAN_UPDATED_AT), ==, "2026-12-01T11:00:00Z");
+  g_assert_cmpstr (bz_record_get_string (bz_record_get_item (plan, BZ_MEAL_PLAN_SUGGESTIONS, 2), BZ_PLAN_DAY_DATE), ==, "2026-12-30");
+  /* Slots keep their order; a new one comes after the day's others. */
+  g_assert_cmpuint (bz_record_get_n_items (bz_record_get_item (plan, BZ_MEAL_PLAN_SUGGESTIONS, 1), BZ_PLAN_DAY_MEALS), ==, 5);
+  g_assert_cmpstr (bz_record_get_string (meal (plan, 2, 4), BZ_PLAN_MEAL_MEAL_NAME), ==, "Pre-Workout");
+  g_assert_cmpstr (bz_record_get_string (meal (plan, 1, 0), BZ_PLAN_MEAL_MEAL_NAME), ==, "breakfast");
+  /* Recipes in the order added, each per serving x servings. */
+  g_assert_cmpuint (bz_record_get_n_items (meal (plan, 1, 0), BZ_PLAN_MEAL_RECIPES), ==, 2);
+  g_assert_cmpstr (bz_record_get_string (meal (plan, 1, 0), BZ_PLAN_MEAL_SELECTED_RECIPE_ID), ==, RECIPE_A);
+  g_assert_cmpfloat_with_epsilon (kcal_of (bz_record_get_object (meal (plan, 1, 0), BZ_PLAN_MEAL_TOTAL_NUTRITION)), 1.5 * 200 + 250, 1e-9);
+  g_assert_null (bz_record_get_object (meal (plan, 1, 1), BZ_PLAN_MEAL_TOTAL_NUTRITION));   /* lunch: empty */
+  g_assert_null (bz_record_get_string (meal (plan, 1, 1), BZ_PLAN_MEAL_SELECTED_RECIPE_ID));
+  summary = bz_record_get_object (plan, BZ_MEAL_PLAN_NUTRITION);
+  g_assert_cmpfloat_with_epsilon (kcal_of (bz_record_get_object (summary, BZ_PLAN_NUTRITION_SUMMARY_OVERALL)), 550 + 125, 1e-9);
+  g_assert_cmpfloat_with_epsilon (kcal_of (bz_record_get_object (summary, BZ_PLAN_NUTRITION_SUMMARY_DAILY_AVERAGE)), 675.0 / 3, 1e-9);
+  {
+    BzPlanTotals t = { 0 };
+    bz_plan_nutrition_read (bz_record_get_object (summary, BZ_PLAN_NUTRITION_SUMMARY_OVERALL), &t, 1);
+    g_assert_cmpfloat_with_epsilon (t.sodium_mg, 1.5 * 300 + 450 + 225, 1e-9);
+    g_assert_cmpfloat_with_epsilon (t.fiber_g, 1.5 * 1.5 + 8 + 4, 1e-9);
+  }
+  g_assert_cmpint (bz_meal_plan_repo_empty_slots (store, "manual-p-1", &error), ==, 3 * 4 + 1 - 2);
+
+  /* Remove: one recipe; a slot; a missing slot is not found. */
+  g_assert_true (bz_meal_plan_repo_remove (store, "manual-p-1", 1, "breakfast", RECIPE_B, FALSE, "2026-12-01T12:00:00Z", &found, &error));
+  g_assert_true (found);
+  g_assert_true (bz_meal_plan_repo_remove (store, "manual-p-1", 2, "pre-workout", NULL, TRUE, "2026-12-01T12:00:00Z", &found, &error));
+  g_assert_true (found);
+  g_assert_true (bz_meal_plan_repo_remove (store, "manual-p-1", 2, "brunch", NULL, FALSE, "2026-12-01T12:00:00Z", &found, &error));
+  g_assert_false (found);
+  g_assert_true (bz_meal_plan_repo_remove (store, "manual-p-1", 1, "breakfast", RECIPE_B, FALSE, "2026-12-01T12:00:00Z", &found, &error));
+  g_assert_false (found);
+  g_assert_no_error (error);
+  after = get_plan (store, "manual-p-1");
+  g_assert_cmpuint (bz_record_get_n_items (meal (after, 1, 0), BZ_PLAN_MEAL_RECIPES), ==, 1);
+  g_assert_cmpuint (bz_record_get_n_items (bz_record_get_item (after, BZ_MEAL_PLAN_SUGGESTIONS, 1), BZ_PLAN_DAY_MEALS), ==, 4);
+  /* Deleting the plan deletes its slots and recipes. */
+  exec (store, "DELETE FROM meal_plans WHERE id = 'manual-p-1'");
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+        "SELECT (SELECT count(*) FROM meal_plan_slots) + (SELECT count(*) FROM meal_plan_recipes)", &error);
+    g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (st, 0), ==, 0);
+  }
+  g_assert_null (bz_meal_plan_repo_get (store, "manual-p-1", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  bz_test_rmdir (dir);
+}
+
+static void
+test_finalize_one_current (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(BzStore) store = open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) first = NULL, second = NULL;
+
+  insert_plan (store, "manual-p-1", 1);
+  insert_plan (store, "manual-p-2", 1);
+  g_assert_true (bz_meal_plan_repo_finalize (store, "manual-p-1", PATIENT, "Semana 1", "2026-12-02T09:00:00Z", &error));
+  first = get_plan (store, "manual-p-1");
+  g_assert_cmpstr (bz_record_get_string (first, BZ_MEAL_PLAN_STATUS), ==, "finalized");
+  g_assert_cmpstr (bz_record_get_string (first, BZ_MEAL_PLAN_PLAN_NAME), ==, "Semana 1");
+  g_assert_null (bz_record_get_string (first, BZ_MEAL_PLAN_EXPIRES_AT));
+  g_assert_cmpstr (bz_record_get_string (first, BZ_MEAL_PLAN_FINALIZED_AT), ==, "2026-12-02T09:00:00Z");
+  g_clear_object (&first);
+  g_assert_true (bz_meal_plan_repo_finalize (store, "manual-p-2", PATIENT, "Semana 2", "2026-12-09T09:00:00Z", &error));
+  g_assert_no_error (error);
+  first = get_plan (store, "manual-p-1");
+  second = get_plan (store, "manual-p-2");
+  g_assert_cmpstr (bz_record_get_string (first, BZ_MEAL_PLAN_STATUS), ==, "completed");
+  g_assert_cmpstr (bz_record_get_string (second, BZ_MEAL_PLAN_STATUS), ==, "finalized");
+  /* The database refuses a second current plan. */
+  g_assert_false (bz_db_exec (bz_store_db (store), "UPDATE meal_plans SET status = 'active' WHERE id = 'manual-p-1'", &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_CONFLICT);
+  g_clear_object (&store);
+  bz_test_rmdir (dir);
+}
+
+static void
+test_meal_key (void)
+{
+  g_autofree char *a = bz_meal_plan_meal_key ("  Breakfast ");
+  g_autofree char *b = bz_meal_plan_meal_key ("BREAKFAST");
+  g_autofree char *c = bz_meal_plan_meal_key ("Colación");
+  g_autofree char *d = bz_meal_plan_meal_key ("COLACIÓN");
+  g_assert_cmpstr (a, ==, "breakfast");
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (c, ==, d);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/meal-plans/slots-recipes-roll-up", test_slots_recipes_roll_up);
+  g_test_add_func ("/meal-plans/finalize-one-current", test_finalize_one_current);
+  g_test_add_func ("/meal-plans/meal-key", test_meal_key);
+  return g_test_run ();
+}
