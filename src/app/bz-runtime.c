@@ -12,6 +12,7 @@
 #include "bz-audit.h"
 #include "bz-blob-store.h"
 #include "bz-demo.h"
+#include "bz-jobs.h"
 #include "bz-recipe-import.h"
 #include "bz-server.h"
 #include "bz-store.h"
@@ -100,6 +101,7 @@ struct _BzRuntime
   BzServices *services;
   BzServer *server;      /* once started */
   BzBlobGc *blob_gc;
+  BzJobRunner *jobs;     /* the durable jobs' worker (bz-jobs.h) */
   gboolean shut_down;
 };
 
@@ -166,6 +168,11 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
   /* Orphan blobs (a crash between file and row, a deleted meal) are collected
    * in the background: now, then every 6 h; stopped by bz_runtime_shutdown(). */
   self->blob_gc = bz_blob_gc_start (self->store);
+  /* Durable jobs (bz-jobs.h): no kind is registered yet (the meal plans'
+   * draft expiry will be the first), so it claims nothing until then.
+   * Stopped by bz_runtime_shutdown(), which waits for a running job. */
+  self->jobs = bz_job_runner_new (self->store);
+  bz_job_runner_start (self->jobs);
   return self;
 }
 
@@ -234,6 +241,7 @@ bz_runtime_shutdown (BzRuntime *self)
   self->shut_down = TRUE;
   if (self->server)
     bz_server_stop (self->server);
+  g_clear_pointer (&self->jobs, bz_job_runner_free);
   g_clear_pointer (&self->blob_gc, bz_blob_gc_stop);
   bz_audit_log_flush (bz_services_get_audit_log (self->services));
   bz_store_checkpoint (self->store);
