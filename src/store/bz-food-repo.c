@@ -40,9 +40,12 @@
  * food matches when its English description or its Spanish name matches.
  * Results come in three tiers (see list_match_sql()): the foods whose
  * Spanish name matches and begins with the first word, then the other
- * English matches, then the other Spanish matches; within a tier by bm25()
- * (best first), then description, then rowid (= NDB number order, see the
- * schema).
+ * English matches, then the other Spanish matches; within a tier the
+ * everyday food first (issue 7): bm25() relative to the tier's best, plus
+ * what SR28 tells of a food's being plain and common (food group, brand,
+ * "meatless", processed or raw/cooked forms, household portions, use in
+ * the recipe catalogue, the searched word heading the description); then
+ * description, then rowid (= NDB number order, see the schema).
  */
 #include "bz-food-repo.h"
 
@@ -82,7 +85,32 @@ list_all_sql (void)
  *
  * bm25() values (negative, lower is better) of the two indexes are never
  * compared across tiers: a word rare among the names (an English word a
- * name quotes, "cereal Apple Jacks") scores far above what it means. */
+ * name quotes, "cereal Apple Jacks") scores far above what it means.
+ *
+ * Within a tier, the everyday food first (issue 7: "pollo" gave "Chicken,
+ * meatless" and chicken tenders, "tortilla de maíz" a Hopi blue-corn
+ * tortilla).  bm25() is divided by the tier's best (1 = best, nearer 0
+ * worse) and weighs 3; a food's plainness, from what SR28 carries, is added
+ * to it (lower is better):
+ *
+ *   +4    food groups 0300 Baby Foods, 2100 Fast Foods, 3500 American
+ *         Indian/Alaska Native Foods, 3600 Restaurant Foods;
+ *   +3    "meatless", "imitation", "substitute" in the description;
+ *   +2    a brand: SR28's manufacturer, or an uppercase word of 3+ letters
+ *         in the description (SR28 writes brands so: "KELLOGG'S", "USDA");
+ *   +0.75 a processed form: dehydrated, powder, dried, canned, frozen,
+ *         concentrate;
+ *   -0.5  ", raw" or ", cooked": the food as bought or as eaten;
+ *   -0.4  per household portion in WEIGHT (food_weights), at most 6: the
+ *         common foods carry many ("Milk, whole": cup, quart, ...);
+ *   -1.5  used by the recipe catalogue (recipe_ingredients);
+ *   -1.5  the description's head, its first word, is the first searched
+ *         word or its English (?6): "Egg, whole, raw" for "egg", not
+ *         "Bread, egg".
+ *
+ * No list of foods per query: every signal is a column or table of SR28
+ * or the catalogue.  The string tests are LIKE (a '%' followed by 's' is
+ * bz_repo_sql_once()'s column list, hence '%_ubstitute%'). */
 static const char *
 list_match_sql (void)
 {
@@ -97,9 +125,24 @@ list_match_sql (void)
       "  SELECT id, CASE WHEN es IS NOT NULL AND id IN s THEN 0 WHEN en IS NOT NULL THEN 1 ELSE 2 END AS tier,"
       "         CASE WHEN es IS NOT NULL AND id IN s THEN ifnull (en, 0) + es ELSE ifnull (en, es) END AS score"
       "  FROM (SELECT id, max (en) AS en, max (es) AS es FROM u GROUP BY id))"
+      ", ranked AS (SELECT id, tier, ifnull (score / nullif (min (score) OVER (PARTITION BY tier), 0), 1) AS rel FROM m),"
+      " h AS (SELECT rowid AS id FROM foods_fts WHERE foods_fts MATCH ?6)"
       " SELECT g.name, %s, (SELECT count(*) FROM m)"
-      " FROM m JOIN foods f ON f.rowid = m.id JOIN food_groups g ON g.code = f.food_group"
-      " ORDER BY m.tier, m.score, f.long_desc, f.rowid LIMIT ?1 OFFSET ?2", &bz_food_summary_resource, "f");
+      " FROM ranked m JOIN foods f ON f.rowid = m.id JOIN food_groups g ON g.code = f.food_group"
+      " ORDER BY m.tier, -3 * m.rel"
+      /* the everyday food first (see above) */
+      "  + CASE WHEN f.food_group IN ('0300', '2100', '3500', '3600') THEN 4 ELSE 0 END"
+      "  + CASE WHEN f.long_desc LIKE '%meatless%' OR f.long_desc LIKE '%imitation%'"
+      "          OR f.long_desc LIKE '%_ubstitute%' THEN 3 ELSE 0 END"
+      "  + CASE WHEN f.manufacturer IS NOT NULL OR f.long_desc GLOB '*[A-Z][A-Z][A-Z]*' THEN 2 ELSE 0 END"
+      "  + CASE WHEN f.long_desc LIKE '%dehydrated%' OR f.long_desc LIKE '%powder%'"
+      "          OR f.long_desc LIKE '%dried%' OR f.long_desc LIKE '%canned%'"
+      "          OR f.long_desc LIKE '%frozen%' OR f.long_desc LIKE '%concentrate%' THEN 0.75 ELSE 0 END"
+      "  - CASE WHEN f.long_desc LIKE '%, raw%' OR f.long_desc LIKE '%, cooked%' THEN 0.5 ELSE 0 END"
+      "  - 0.4 * min (6, (SELECT count(*) FROM food_weights w WHERE w.ndb_no = f.ndb_no))"
+      "  - CASE WHEN EXISTS (SELECT 1 FROM recipe_ingredients ri WHERE ri.ndb_no = f.ndb_no) THEN 1.5 ELSE 0 END"
+      "  - CASE WHEN m.id IN h THEN 1.5 ELSE 0 END,"
+      " f.long_desc, f.rowid LIMIT ?1 OFFSET ?2", &bz_food_summary_resource, "f");
 }
 
 static const char count_match_sql[] =
@@ -231,6 +274,44 @@ fts_query_from_groups (GPtrArray *groups)
   return g_strjoinv (compound ? " AND " : " ", (char **) parts->pdata);
 }
 
+/* Appends `^` and the first of the words in @spaced (separated by single
+ * spaces) as an FTS5 string: a prefix term when @prefix or when it is a
+ * vocabulary word ending in `*`. */
+static void
+append_head_word (GString *q, const char *spaced, gboolean prefix)
+{
+  const char *space = strchr (spaced, ' ');
+  gsize len = space ? (gsize) (space - spaced) : strlen (spaced);
+
+  if (q->len)
+    g_string_append (q, " OR ");
+  g_string_append (q, "long_desc : ^");
+  if (len > 1 && spaced[len - 1] == '*')
+    append_term (q, spaced, len - 1, TRUE);
+  else
+    append_term (q, spaced, len, prefix);
+}
+
+/* The query over foods_fts of the descriptions whose head, their first
+ * word, is the first word of the group @g as typed or of one of its
+ * English equivalents: "Chicken, broilers or fryers, breast, ..." for
+ * "pollo", "Egg, whole, raw, fresh" and not "Bread, egg" for "egg".  The
+ * typed word is a prefix term as in append_group(). */
+static char *
+fts_head_query_from_group (const BzFoodTermGroup *g)
+{
+  GString *q = g_string_new (NULL);
+  g_autofree char *self = bz_food_terms_fold (g->words[0]);
+  gboolean self_is_english = g->english->len == 0;
+
+  for (guint i = 0; i < g->english->len; i++)
+    self_is_english |= same_word (self, g_ptr_array_index (g->english, i));
+  append_head_word (q, self, self_is_english);
+  for (guint i = 0; i < g->english->len; i++)
+    append_head_word (q, g_ptr_array_index (g->english, i), FALSE);
+  return g_string_free (q, FALSE);
+}
+
 /* --- Spanish names ----------------------------------------------------------- */
 
 #define MAX_ES_FORMS 4
@@ -350,6 +431,7 @@ typedef struct
   char *english;   /* ?3: over foods_fts */
   char *spanish;   /* ?4: over foods_es_fts */
   char *start;     /* ?5: over foods_es_fts, names that begin with the first word */
+  char *head;      /* ?6: over foods_fts, descriptions that begin with the first group */
 } FtsQueries;
 
 static void
@@ -358,6 +440,7 @@ fts_queries_clear (FtsQueries *q)
   g_clear_pointer (&q->english, g_free);
   g_clear_pointer (&q->spanish, g_free);
   g_clear_pointer (&q->start, g_free);
+  g_clear_pointer (&q->head, g_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FtsQueries, fts_queries_clear)
 
@@ -371,6 +454,7 @@ fts_queries_from_text (const char *search, FtsQueries *out)
   if (groups->len == 0)
     return FALSE;
   out->english = fts_query_from_groups (groups);
+  out->head = fts_head_query_from_group (g_ptr_array_index (groups, 0));
   fts_es_queries_from_groups (groups, &out->spanish, &out->start);
   if (out->spanish == NULL)   /* no word left (cannot happen): an empty phrase matches nothing */
     {
@@ -438,6 +522,7 @@ bz_food_repo_search (BzStore *store, const char *search, guint limit, gint64 off
       sqlite3_bind_text (st, 3, q.english, -1, SQLITE_STATIC);
       sqlite3_bind_text (st, 4, q.spanish, -1, SQLITE_STATIC);
       sqlite3_bind_text (st, 5, q.start, -1, SQLITE_STATIC);
+      sqlite3_bind_text (st, 6, q.head, -1, SQLITE_STATIC);
     }
   for (;;)
     {
