@@ -20,6 +20,10 @@ BZ_RESOURCE_DEFINE (bz_plan_recipe_ref, PLAN_RECIPE_REF, "PlanRecipeRef", "A rec
 BZ_RESOURCE_DEFINE (bz_meal_plan_add_recipe, MEAL_PLAN_ADD_RECIPE, "MealPlanAddRecipe", "POST /api/meal-plans/manual/add-recipe", BZ_MEAL_PLAN_ADD_RECIPE_FIELDS)
 BZ_RESOURCE_DEFINE (bz_meal_plan_remove_recipe, MEAL_PLAN_REMOVE_RECIPE, "MealPlanRemoveRecipe", "DELETE /api/meal-plans/manual/remove-recipe", BZ_MEAL_PLAN_REMOVE_RECIPE_FIELDS)
 BZ_RESOURCE_DEFINE (bz_meal_plan_finalize, MEAL_PLAN_FINALIZE, "MealPlanFinalize", "POST /api/meal-plans/manual/finalize", BZ_MEAL_PLAN_FINALIZE_FIELDS)
+BZ_RESOURCE_DEFINE (bz_plan_modification, PLAN_MODIFICATION, "PlanModification", "An ingredient modification", BZ_PLAN_MODIFICATION_FIELDS)
+BZ_RESOURCE_DEFINE (bz_plan_customizations, PLAN_CUSTOMIZATIONS, "PlanCustomizations", "A recipe's ingredient modifications", BZ_PLAN_CUSTOMIZATIONS_FIELDS)
+BZ_RESOURCE_DEFINE (bz_meal_plan_draft_update, MEAL_PLAN_DRAFT_UPDATE, "MealPlanDraftUpdate", "PUT /api/meal-plans/draft", BZ_MEAL_PLAN_DRAFT_UPDATE_FIELDS)
+BZ_RESOURCE_DEFINE (bz_plan_customization_result, PLAN_CUSTOMIZATION_RESULT, "PlanCustomizationResult", "The recipe's nutrition after its modifications", BZ_PLAN_CUSTOMIZATION_RESULT_FIELDS)
 BZ_RESOURCE_DEFINE (bz_meal_plan_draft, MEAL_PLAN_DRAFT, "MealPlanDraft", "A new manual draft", BZ_MEAL_PLAN_DRAFT_FIELDS)
 
 void

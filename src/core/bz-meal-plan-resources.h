@@ -176,6 +176,42 @@ BZ_RESOURCE_DECLARE (bz_meal_plan_remove_recipe, MEAL_PLAN_REMOVE_RECIPE, BZ_MEA
   F (MEAL_PLAN_FINALIZE_PLAN_NAME, .name = "planName", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED, .min = 1, .max = 120)
 BZ_RESOURCE_DECLARE (bz_meal_plan_finalize, MEAL_PLAN_FINALIZE, BZ_MEAL_PLAN_FINALIZE_FIELDS)
 
+/* One ingredient modification (seed 004 PUT /api/meal-plans/draft).
+ * Ingredients are named by SR28 number or by words of their Spanish text or
+ * SR28 description; amounts are grams. */
+#define BZ_PLAN_MODIFICATION_FIELDS(F) \
+  F (PLAN_MODIFICATION_TYPE, .name = "type", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED, .min = 1, .max = 20, .description = "replace, omit or add") \
+  F (PLAN_MODIFICATION_ORIGINAL_INGREDIENT, .name = "originalIngredient", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_NULLABLE, .max = 200, .description = "replace, omit: the recipe's ingredient, by SR28 number or words of its text or description") \
+  F (PLAN_MODIFICATION_NEW_INGREDIENT, .name = "newIngredient", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_NULLABLE, .max = 200, .description = "replace, add: an SR28 food number (GET /api/v1/foods)") \
+  F (PLAN_MODIFICATION_AMOUNT, .name = "amount", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_NULLABLE, .min = 0.1, .max = 10000, .description = "replace, add: of newIngredient, for the whole recipe, in unit") \
+  F (PLAN_MODIFICATION_UNIT, .name = "unit", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_NULLABLE, .max = 20, .description = "g (only grams for now)") \
+  F (PLAN_MODIFICATION_ORIGINAL_AMOUNT, .name = "originalAmount", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_NULLABLE, .min = 0, .max = 10000, .description = "Recorded; the whole ingredient is replaced or omitted") \
+  F (PLAN_MODIFICATION_ORIGINAL_UNIT, .name = "originalUnit", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_NULLABLE, .max = 20)
+BZ_RESOURCE_DECLARE (bz_plan_modification, PLAN_MODIFICATION, BZ_PLAN_MODIFICATION_FIELDS)
+
+#define BZ_PLAN_CUSTOMIZATIONS_FIELDS(F) \
+  F (PLAN_CUSTOMIZATIONS_RECIPE_ID, .name = "recipeId", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_NULLABLE, .max = 100) \
+  F (PLAN_CUSTOMIZATIONS_SOURCE, .name = "source", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_NULLABLE, .max = 40) \
+  F (PLAN_CUSTOMIZATIONS_MODIFICATIONS, .name = "modifications", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_REQUIRED, .ref = &bz_plan_modification_resource, .max = 50, .description = "Merged with the stored ones: the same type and ingredients replace the old one")
+BZ_RESOURCE_DECLARE (bz_plan_customizations, PLAN_CUSTOMIZATIONS, BZ_PLAN_CUSTOMIZATIONS_FIELDS)
+
+/* PUT /api/meal-plans/draft. */
+#define BZ_MEAL_PLAN_DRAFT_UPDATE_FIELDS(F) \
+  F (MEAL_PLAN_DRAFT_UPDATE_ACTION, .name = "action", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED, .min = 1, .max = 40, .description = "update-customizations") \
+  F (MEAL_PLAN_DRAFT_UPDATE_DRAFT_ID, .name = "draftId", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED, .min = 1, .max = 120) \
+  F (MEAL_PLAN_DRAFT_UPDATE_DAY, .name = "day", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_REQUIRED, .min = 1, .max = BZ_MEAL_PLAN_MAX_DAYS) \
+  F (MEAL_PLAN_DRAFT_UPDATE_MEAL_NAME, .name = "mealName", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED, .min = 1, .max = BZ_MEAL_PLAN_MEAL_NAME_MAX) \
+  F (MEAL_PLAN_DRAFT_UPDATE_RECIPE_ID, .name = "recipeId", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED, .min = 1, .max = 100) \
+  F (MEAL_PLAN_DRAFT_UPDATE_CUSTOMIZATIONS, .name = "customizations", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_REQUIRED, .ref = &bz_plan_customizations_resource) \
+  F (MEAL_PLAN_DRAFT_UPDATE_AUTO_CALCULATE_NUTRITION, .name = "autoCalculateNutrition", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_NULLABLE, .description = "Nutrition is always recalculated")
+BZ_RESOURCE_DECLARE (bz_meal_plan_draft_update, MEAL_PLAN_DRAFT_UPDATE, BZ_MEAL_PLAN_DRAFT_UPDATE_FIELDS)
+
+#define BZ_PLAN_CUSTOMIZATION_RESULT_FIELDS(F) \
+  F (PLAN_CUSTOMIZATION_RESULT_MODIFIED_NUTRITION, .name = "modifiedNutrition", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_plan_nutrition_resource, .description = "The recipe after the modifications, for its servings in the meal") \
+  F (PLAN_CUSTOMIZATION_RESULT_MICRONUTRIENTS_INCLUDED, .name = "micronutrientsIncluded", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY, .description = "true: sodium (and fiber) are counted") \
+  F (PLAN_CUSTOMIZATION_RESULT_DEBUG_STEPS, .name = "debugSteps", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY, .description = "What each modification did")
+BZ_RESOURCE_DECLARE (bz_plan_customization_result, PLAN_CUSTOMIZATION_RESULT, BZ_PLAN_CUSTOMIZATION_RESULT_FIELDS)
+
 /**
  * BzPlanTotals:
  * A nutrition sum: energy in kcal, protein, carbohydrate, fat and fiber in

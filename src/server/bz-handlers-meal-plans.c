@@ -62,6 +62,16 @@ finalize (BzServices *svc, BzRequest *req, GError **error)
   return answer (bz_meal_plans_finalize (svc, req->caller, body, error), 200, _("Meal plan finalized successfully"));
 }
 
+static BzResponse *
+update_draft (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autoptr(JsonObject) body = bz_request_json_object (req, error);
+  if (body == NULL)
+    return NULL;
+  return answer (bz_meal_plans_update_customizations (svc, req->caller, body, error), 200,
+                 _("Customizations updated successfully"));
+}
+
 const BzRoute bz_meal_plan_routes[] = {
   { "POST", "/api/meal-plans/manual/create", create, 0, 0,
     "Create a manual meal plan draft (nutritionist, own patient): breakfast, lunch, dinner and snack slots per day, "
@@ -78,5 +88,9 @@ const BzRoute bz_meal_plan_routes[] = {
   { "GET", "/api/meal-plans/manual/{id}", get, 0, 0,
     "A manual meal plan with its days, recipes and nutrition (dayWise, overall, dailyAverage)",
     .response = &bz_meal_plan_resource },
+  { "PUT", "/api/meal-plans/draft", update_draft, 0, 0,
+    "action update-customizations: replace, omit or add ingredients (SR28 numbers, grams) of a plan's recipe; "
+    "answers its recalculated nutrition", .request = &bz_meal_plan_draft_update_resource,
+    .response = &bz_plan_customization_result_resource },
   { NULL }
 };

@@ -83,4 +83,24 @@ BzRecord *bz_meal_plans_remove_recipe (BzServices *svc, const BzCaller *caller, 
  */
 BzRecord *bz_meal_plans_finalize      (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error);
 
+/**
+ * bz_meal_plans_update_customizations:
+ * @input: a MealPlanDraftUpdate object (action "update-customizations")
+ * @error: %BZ_ERROR_VALIDATION (action, a modification's type or the
+ *   fields its type needs, a unit other than grams, a newIngredient that is
+ *   not an SR28 food number or food, an originalIngredient no ingredient
+ *   matches); %BZ_ERROR_NOT_FOUND (plan, or recipeId not in the slot)
+ *
+ * Merges the modifications with the recipe's stored ones (the same type and
+ * ingredients replace the old one), applies them in order to the recipe's
+ * SR28 ingredients (so later ones can modify the result of earlier ones),
+ * and stores them with the recipe's new nutrition per serving, which reads
+ * of the plan then use.  At any status (seed 004), not on an expired draft.
+ *
+ * Returns: (transfer full): a PlanCustomizationResult record: the recipe's
+ *   nutrition for its servings in the meal, and a step per change.
+ */
+BzRecord *bz_meal_plans_update_customizations (BzServices *svc, const BzCaller *caller, JsonObject *input,
+                                               GError **error);
+
 G_END_DECLS

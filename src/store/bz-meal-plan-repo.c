@@ -175,7 +175,9 @@ bz_meal_plan_repo_get (BzStore *store, const char *id, GError **error)
   {
     g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
         "SELECT m.day, m.meal_key, m.provider, m.recipe_id, m.servings, r.title,"
-        " r.calories, r.protein_g, r.carbs_g, r.fat_g, r.fiber_g, r.sodium_mg"
+        " coalesce(m.mod_calories, r.calories), coalesce(m.mod_protein_g, r.protein_g),"
+        " coalesce(m.mod_carbs_g, r.carbs_g), coalesce(m.mod_fat_g, r.fat_g), coalesce(m.mod_fiber_g, r.fiber_g),"
+        " coalesce(m.mod_sodium_mg, r.sodium_mg)"
         " FROM meal_plan_recipes m JOIN recipes r ON r.id = m.recipe_id"
         " WHERE m.plan_id = ?1 ORDER BY m.day, m.meal_key, m.position", error);
     if (st == NULL)
@@ -348,4 +350,59 @@ bz_meal_plan_repo_finalize (BzStore *store, const char *plan_id, const char *pat
   if (!bz_db_step_done (st, error))
     return FALSE;
   return bz_store_log_change (db, "meal_plans", plan_id, BZ_CHANGE_UPDATE, error);
+}
+
+gboolean
+bz_meal_plan_repo_get_customizations (BzStore *store, const char *plan_id, gint64 day, const char *meal_key,
+                                      const char *recipe_id, gboolean *out_found, char **out_modifications,
+                                      GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "SELECT modifications FROM meal_plan_recipes WHERE plan_id = ?1 AND day = ?2 AND meal_key = ?3"
+      " AND recipe_id = ?4 ORDER BY position LIMIT 1", error);
+  gboolean have_row;
+
+  *out_found = FALSE;
+  *out_modifications = NULL;
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, plan_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 2, day);
+  sqlite3_bind_text (st, 3, meal_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 4, recipe_id, -1, SQLITE_STATIC);
+  if (!bz_repo_step (st, &have_row, error))
+    return FALSE;
+  *out_found = have_row;
+  if (have_row)
+    *out_modifications = bz_db_column_text_dup (st, 0);
+  return TRUE;
+}
+
+gboolean
+bz_meal_plan_repo_set_customizations (BzStore *store, const char *plan_id, gint64 day, const char *meal_key,
+                                      const char *recipe_id, const char *modifications,
+                                      const BzPlanTotals *per_serving, const char *now, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      "UPDATE meal_plan_recipes SET modifications = ?5, mod_calories = ?6, mod_protein_g = ?7, mod_carbs_g = ?8,"
+      " mod_fat_g = ?9, mod_fiber_g = ?10, mod_sodium_mg = ?11"
+      " WHERE plan_id = ?1 AND day = ?2 AND meal_key = ?3 AND recipe_id = ?4", error);
+
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, plan_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 2, day);
+  sqlite3_bind_text (st, 3, meal_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 4, recipe_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 5, modifications, -1, SQLITE_STATIC);
+  sqlite3_bind_double (st, 6, per_serving->kcal);
+  sqlite3_bind_double (st, 7, per_serving->protein_g);
+  sqlite3_bind_double (st, 8, per_serving->carbs_g);
+  sqlite3_bind_double (st, 9, per_serving->fat_g);
+  sqlite3_bind_double (st, 10, per_serving->fiber_g);
+  sqlite3_bind_double (st, 11, per_serving->sodium_mg);
+  if (!bz_db_step_done (st, error))
+    return FALSE;
+  return touch (db, plan_id, now, error);
 }

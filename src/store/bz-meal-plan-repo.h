@@ -101,4 +101,30 @@ gint64    bz_meal_plan_repo_empty_slots (BzStore *store, const char *plan_id, GE
 gboolean  bz_meal_plan_repo_finalize (BzStore *store, const char *plan_id, const char *patient_id,
                                       const char *plan_name, const char *now, GError **error);
 
+/**
+ * bz_meal_plan_repo_get_customizations:
+ * @out_found: (out): whether the slot has @recipe_id
+ * @out_modifications: (out) (transfer full) (nullable): its stored
+ *   modifications (a JSON array as text), %NULL when unmodified
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_meal_plan_repo_get_customizations (BzStore *store, const char *plan_id, gint64 day, const char *meal_key,
+                                                const char *recipe_id, gboolean *out_found, char **out_modifications,
+                                                GError **error);
+
+/**
+ * bz_meal_plan_repo_set_customizations:
+ * @modifications: the merged modifications, a JSON array as text
+ * @per_serving: the recipe's nutrition per serving after them
+ *
+ * Stores both for every time @recipe_id is in the slot; reads of the plan
+ * then use @per_serving instead of the recipe's own.
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_meal_plan_repo_set_customizations (BzStore *store, const char *plan_id, gint64 day, const char *meal_key,
+                                                const char *recipe_id, const char *modifications,
+                                                const BzPlanTotals *per_serving, const char *now, GError **error);
+
 G_END_DECLS

@@ -287,6 +287,88 @@ test_meal_plans (void)
     g_assert_nonnull (meal_of (bz_api_data (r4), 2, "lunch"));
   }
 
+  /* update-customizations: omit an ingredient, add an SR28 food in grams; merged, stored, used by reads. */
+  {
+    g_autofree char *rpath = g_strdup_printf ("/api/v1/recipes/%s", recipe_a);
+    g_autoptr(BzApiResponse) rr = post ("GET", rpath, mp_nutri, NULL);
+    JsonObject *rec;
+    JsonObject *first;
+    g_autofree char *ndb = NULL, *omit = NULL, *add_egg = NULL;
+    double servings_a, grams0;
+    assert_status (rr, 200);
+    rec = json_object_get_object_member (bz_api_data (rr), "recipe");
+    servings_a = json_object_get_int_member (rec, "servings");
+    first = json_array_get_object_element (json_object_get_array_member (rec, "ingredients"), 0);
+    ndb = g_strdup (json_object_get_string_member (first, "ndb_no"));
+    grams0 = json_object_get_double_member (first, "grams");
+    g_assert_cmpfloat (grams0, >, 0);
+    omit = g_strdup_printf ("{\"action\":\"update-customizations\",\"draftId\":\"%s\",\"day\":1,\"mealName\":\"Breakfast\","
+                            "\"recipeId\":\"%s\",\"customizations\":{\"recipeId\":\"%s\",\"source\":\"balanza\",\"modifications\":["
+                            "{\"type\":\"omit\",\"originalIngredient\":\"%s\",\"originalAmount\":%g,\"originalUnit\":\"g\"}]},"
+                            "\"autoCalculateNutrition\":true}", draft, recipe_a, recipe_a, ndb, grams0);
+    add_egg = g_strdup_printf ("{\"action\":\"update-customizations\",\"draftId\":\"%s\",\"day\":1,\"mealName\":\"breakfast\","
+                               "\"recipeId\":\"%s\",\"customizations\":{\"modifications\":["
+                               "{\"type\":\"add\",\"newIngredient\":\"01123\",\"amount\":%g,\"unit\":\"g\"}]}}",
+                               draft, recipe_a, 50.0 * servings_a);
+    {
+      g_autoptr(BzApiResponse) r = post ("PUT", "/api/meal-plans/draft", mp_nutri, omit);
+      g_autoptr(BzApiResponse) r2 = NULL, g = NULL;
+      JsonObject *d;
+      double omitted, with_egg;
+      assert_status (r, 200);
+      d = bz_api_data (r);
+      g_assert_true (json_object_get_boolean_member (d, "micronutrientsIncluded"));
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "debugSteps")), ==, 1);
+      omitted = kcal (json_object_get_object_member (d, "modifiedNutrition"));
+      g_assert_cmpfloat (omitted, <=, 1.5 * kcal_a + 0.05);   /* the lightest recipe: its first ingredient may weigh little */
+      /* Merged: the omit stays, the egg (50 g a serving, 1.5 servings: about 107 kcal) is added. */
+      r2 = post ("PUT", "/api/meal-plans/draft", mp_nutri, add_egg);
+      assert_status (r2, 200);
+      d = bz_api_data (r2);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "debugSteps")), ==, 2);
+      with_egg = kcal (json_object_get_object_member (d, "modifiedNutrition"));
+      g_assert_cmpfloat_with_epsilon (with_egg - omitted, 1.5 * 0.5 * 143, 1.0);
+      /* The same omit again replaces the stored one: still two steps. */
+      {
+        g_autoptr(BzApiResponse) r3 = post ("PUT", "/api/meal-plans/draft", mp_nutri, omit);
+        assert_status (r3, 200);
+        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (r3), "debugSteps")), ==, 2);
+      }
+      g = post ("GET", path, mp_nutri, NULL);
+      assert_status (g, 200);
+      g_assert_cmpfloat_with_epsilon (kcal (json_object_get_object_member (meal_of (bz_api_data (g), 1, "breakfast"), "totalNutrition")),
+                                      with_egg, 0.2);
+    }
+    {
+      g_autofree char *bad_action = g_strdup_printf ("{\"action\":\"finalize\",\"draftId\":\"%s\",\"day\":1,\"mealName\":\"breakfast\","
+                                                     "\"recipeId\":\"%s\",\"customizations\":{\"modifications\":[]}}", draft, recipe_a);
+      g_autofree char *bad_unit = g_strdup_printf ("{\"action\":\"update-customizations\",\"draftId\":\"%s\",\"day\":1,\"mealName\":\"breakfast\","
+                                                   "\"recipeId\":\"%s\",\"customizations\":{\"modifications\":[{\"type\":\"add\","
+                                                   "\"newIngredient\":\"honey\",\"amount\":1,\"unit\":\"tbsp\"}]}}", draft, recipe_a);
+      g_autofree char *bad_orig = g_strdup_printf ("{\"action\":\"update-customizations\",\"draftId\":\"%s\",\"day\":1,\"mealName\":\"breakfast\","
+                                                   "\"recipeId\":\"%s\",\"customizations\":{\"modifications\":[{\"type\":\"omit\","
+                                                   "\"originalIngredient\":\"unicornio\",\"originalAmount\":1,\"originalUnit\":\"g\"}]}}", draft, recipe_a);
+      g_autofree char *not_there = g_strdup_printf ("{\"action\":\"update-customizations\",\"draftId\":\"%s\",\"day\":1,\"mealName\":\"lunch\","
+                                                    "\"recipeId\":\"%s\",\"customizations\":{\"modifications\":[]}}", draft, recipe_a);
+      g_autoptr(BzApiResponse) a = post ("PUT", "/api/meal-plans/draft", mp_nutri, bad_action);
+      g_autoptr(BzApiResponse) u = post ("PUT", "/api/meal-plans/draft", mp_nutri, bad_unit);
+      g_autoptr(BzApiResponse) o = post ("PUT", "/api/meal-plans/draft", mp_nutri, bad_orig);
+      g_autoptr(BzApiResponse) n = post ("PUT", "/api/meal-plans/draft", mp_nutri, not_there);
+      g_autoptr(BzApiResponse) m = post ("PUT", "/api/meal-plans/draft", mp_member, omit);
+      g_autoptr(BzApiResponse) x = post ("PUT", "/api/meal-plans/draft", mp_nutri2, omit);
+      assert_status (a, 400);
+      g_assert_true (bz_api_has_detail (a, "action"));
+      assert_status (u, 400);
+      g_assert_true (bz_api_has_detail (u, "customizations.modifications[0].unit"));
+      g_assert_true (bz_api_has_detail (u, "customizations.modifications[0].newIngredient"));
+      assert_status (o, 400);
+      g_assert_true (bz_api_has_detail (o, "customizations.modifications[0].originalIngredient"));
+      assert_status (n, 404);
+      assert_status (m, 403);
+      assert_status (x, 404);
+    }
+  }
+
   /* Finalize: refused while a slot is empty. */
   {
     g_autofree char *body = g_strdup_printf ("{\"draftId\":\"%s\",\"planName\":\"Semana 1\"}", draft);
@@ -328,6 +410,15 @@ test_meal_plans (void)
     assert_status (again, 409);
     late = add (small, 1, "lunch", recipe_b, NULL);
     assert_status (late, 409);
+    /* Ingredients can still be modified once finalized (seed 004: at any status). */
+    {
+      g_autofree char *body = g_strdup_printf ("{\"action\":\"update-customizations\",\"draftId\":\"%s\",\"day\":1,"
+                                               "\"mealName\":\"Lunch\",\"recipeId\":\"%s\",\"customizations\":{\"modifications\":["
+                                               "{\"type\":\"add\",\"newIngredient\":\"01123\",\"amount\":50,\"unit\":\"gramos\"}]}}",
+                                               small, recipe_a);
+      g_autoptr(BzApiResponse) c = post ("PUT", "/api/meal-plans/draft", mp_nutri, body);
+      assert_status (c, 200);
+    }
   }
   /* A second finalized plan completes the first: one current plan per patient. */
   {
