@@ -17,6 +17,10 @@ void test_recipes (void);      /* test-recipes.c */
 const char *test_api_nutri_token (void);
 char       *test_api_create_patient (const char *token, const char *email, char **out_member_token);
 void        test_api_ensure_users (void);
+extern const char *test_api_scan_body_fmt;   /* a valid scan upload; %s: the patient id */
+const char *test_api_nutri2_token (void);
+void        test_meals (void);             /* test-meals.c */
+void        test_meals_statements (void);  /* test-meals.c */
 
 static void
 ensure_users (void)
@@ -59,6 +63,12 @@ test_api_ensure_users (void)
 }
 
 const char *
+test_api_nutri2_token (void)
+{
+  return nutri2_token;
+}
+
+const char *
 test_api_nutri_token (void)
 {
   return nutri_token;
@@ -70,7 +80,7 @@ test_api_create_patient (const char *token, const char *email, char **out_member
   return create_patient (token, email, out_member_token);
 }
 
-static const char *scan_body_fmt =
+const char *test_api_scan_body_fmt =
   "{\"patient_id\":\"%s\",\"measured_at\":\"2026-06-01T09:00:00Z\",\"sex\":\"male\",\"age\":41,"
   "\"height_cm\":175.2,\"weight_kg\":88.4,\"body_fat_percent\":27.5,\"skeletal_muscle_mass_kg\":33.1,"
   "\"circumferences_cm\":{\"waist\":98.0,\"hip\":104.0,\"neck\":40.0}}";
@@ -596,7 +606,7 @@ test_scans_and_avatar (void)
   ensure_users ();
   pid = create_patient (nutri_token, "scan-a@test.local", &member);
   other_pid = create_patient (nutri2_token, "scan-b@test.local", &other_member);
-  body = g_strdup_printf (scan_body_fmt, pid);
+  body = g_strdup_printf (test_api_scan_body_fmt, pid);
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", nutri_token, body);
     JsonObject *avatar;
@@ -642,7 +652,7 @@ test_scans_and_avatar (void)
     g_autofree char *bad = g_strdup_printf ("{\"patient_id\":\"%s\",\"measured_at\":\"yesterday\",\"sex\":\"robot\","
                                             "\"age\":\"forty\",\"height_cm\":900,\"weight_kg\":88,\"body_fat_percent\":20,"
                                             "\"skeletal_muscle_mass_kg\":30,\"circumferences_cm\":{\"tail\":3}}", pid);
-    g_autofree char *foreign = g_strdup_printf (scan_body_fmt, other_pid);
+    g_autofree char *foreign = g_strdup_printf (test_api_scan_body_fmt, other_pid);
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", nutri_token, bad);
     g_autoptr(BzApiResponse) f = bz_api_json (api, "POST", "/api/scans/upload", nutri_token, foreign);
     g_assert_cmpuint (r->status, ==, 400);
@@ -670,174 +680,6 @@ test_scans_and_avatar (void)
     l = bz_api_json (api, "POST", "/api/auth/login", NULL,
                      "{\"email\":\"scan-a@test.local\",\"password\":\"Nueva-Clave-2026!\"}");
     g_assert_cmpuint (l->status, ==, 200);
-  }
-}
-
-static BzApiResponse *
-upload_meal (BzApi *api, const char *token, GBytes *image, const char *image_type, const char *meal_type,
-             const char *items, const char *patient_id)
-{
-  g_autoptr(SoupMultipart) mp = soup_multipart_new ("multipart/form-data");
-  g_autoptr(SoupMessageHeaders) h = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
-  g_autoptr(GBytes) body = NULL;
-  g_autofree char *ct = NULL;
-  if (image)
-    soup_multipart_append_form_file (mp, "image", "meal.jpg", image_type, image);
-  if (meal_type)
-    soup_multipart_append_form_string (mp, "meal_type", meal_type);
-  if (items)
-    soup_multipart_append_form_string (mp, "items", items);
-  if (patient_id)
-    soup_multipart_append_form_string (mp, "patient_id", patient_id);
-  soup_multipart_to_message (mp, h, &body);
-  ct = g_strdup (soup_message_headers_get_one (h, "Content-Type"));
-  return bz_api_call (api, "POST", "/api/nutrition/upload-meal", token, ct,
-                      g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL);
-}
-
-static int
-count_statement (unsigned type, void *ctx, void *p, void *x)
-{
-  (*(guint *) ctx)++;
-  return 0;
-}
-
-/* Statements run by bz_meals_get_daily() for @caller on this thread's connection. */
-static guint
-daily_statements (BzApi *api, const BzCaller *caller)
-{
-  sqlite3 *db = bz_store_db (api->store);
-  g_autoptr(BzRecord) daily = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n = 0;
-  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, count_statement, &n);
-  daily = bz_meals_get_daily (api->services, caller, NULL, NULL, &error);
-  sqlite3_trace_v2 (db, 0, NULL, NULL);
-  g_assert_no_error (error);
-  return n;
-}
-
-/* No N+1: a day's meals and their items come from a constant number of
- * statements, one meal or five. */
-static void
-test_meals_statements (void)
-{
-  BzApi *api = bz_api_shared ();
-  g_autofree char *member = NULL, *pid = NULL;
-  g_autoptr(GBytes) jpeg = bz_api_test_jpeg ();
-  g_autoptr(BzCaller) caller = NULL;
-  guint one, five;
-  ensure_users ();
-  pid = create_patient (nutri_token, "meal-n1@test.local", &member);
-  caller = bz_auth_verify_access_token (api->services, member, NULL);
-  g_assert_nonnull (caller);
-  for (int i = 0; i < 5; i++)
-    {
-      g_autoptr(BzApiResponse) r = upload_meal (api, member, jpeg, "image/jpeg", "snack",
-                                                "[{\"ndb_no\":\"01001\",\"grams\":10},{\"ndb_no\":\"20045\",\"grams\":20}]", NULL);
-      g_assert_cmpuint (r->status, ==, 201);
-      if (i == 0)
-        one = daily_statements (api, caller);
-    }
-  five = daily_statements (api, caller);
-  g_test_message ("statements: %u for one meal, %u for five", one, five);
-  g_assert_cmpuint (five, ==, one);
-  {
-    g_autoptr(BzRecord) daily = bz_meals_get_daily (api->services, caller, NULL, NULL, NULL);
-    g_assert_nonnull (daily);
-    g_assert_cmpuint (bz_record_get_n_items (daily, BZ_DAILY_INTAKE_MEALS), ==, 5);
-    for (guint i = 0; i < 5; i++)
-      g_assert_cmpuint (bz_record_get_n_items (bz_record_get_item (daily, BZ_DAILY_INTAKE_MEALS, i),
-                                               BZ_MEAL_ITEMS), ==, 2);
-  }
-}
-
-static void
-test_meals (void)
-{
-  BzApi *api = bz_api_shared ();
-  g_autofree char *member = NULL, *other = NULL, *pid = NULL, *other_pid = NULL, *meal_id = NULL;
-  g_autoptr(GBytes) jpeg = bz_api_test_jpeg ();
-  double kcal_before;
-  ensure_users ();
-  pid = create_patient (nutri_token, "meal-a@test.local", &member);
-  other_pid = create_patient (nutri2_token, "meal-b@test.local", &other);
-  {
-    g_autofree char *scan = g_strdup_printf (scan_body_fmt, pid);
-    g_autoptr(BzApiResponse) s = bz_api_json (api, "POST", "/api/scans/upload", nutri_token, scan);
-    g_assert_cmpuint (s->status, ==, 201);
-  }
-  {
-    g_autoptr(BzApiResponse) d = bz_api_json (api, "GET", "/api/nutrition/daily", member, NULL);
-    JsonObject *data = bz_api_data (d);
-    kcal_before = json_object_get_double_member (json_object_get_object_member (data, "intake"), "energy_kcal");
-    g_assert_cmpfloat (kcal_before, ==, 0.0);
-    /* Mifflin-St Jeor: 10·88.4 + 6.25·175.2 − 5·41 + 5 = 1779 kcal BMR. */
-    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (data, "targets_basis"),
-                                                                   "bmr_kcal"), 1779.0, 0.6);
-  }
-  {
-    /* 100 g butter (01001: 717 kcal/100 g) + 200 g white rice (20045: 130 kcal/100 g) = 977 kcal. */
-    g_autoptr(BzApiResponse) r = upload_meal (api, member, jpeg, "image/jpeg", "lunch",
-                                              "[{\"ndb_no\":\"01001\",\"grams\":100},{\"ndb_no\":\"20045\",\"grams\":200}]", NULL);
-    JsonObject *data, *meal;
-    g_assert_cmpuint (r->status, ==, 201);
-    data = bz_api_data (r);
-    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (data, "detection"), "status"), ==,
-                     "manual_entry_required");
-    meal = json_object_get_object_member (data, "meal");
-    meal_id = g_strdup (json_object_get_string_member (meal, "id"));
-    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (meal, "nutrition"),
-                                                                   "energy_kcal"), 977.0, 0.5);
-  }
-  {
-    g_autoptr(BzApiResponse) d = bz_api_json (api, "GET", "/api/nutrition/daily", member, NULL);
-    g_autofree char *path = g_strdup_printf ("/api/v1/nutrition/daily?patient_id=%s", pid);
-    g_autoptr(BzApiResponse) n = bz_api_json (api, "GET", path, nutri_token, NULL);
-    g_autoptr(BzApiResponse) spy = bz_api_json (api, "GET", path, nutri2_token, NULL);
-    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (bz_api_data (d), "intake"),
-                                                                   "energy_kcal"), 977.0, 0.5);
-    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (n), "meals")), ==, 1);
-    g_assert_cmpuint (spy->status, ==, 404);
-  }
-  {
-    g_autoptr(BzApiResponse) h = bz_api_json (api, "GET", "/api/nutrition/meal-history", member, NULL);
-    JsonArray *meals = json_object_get_array_member (bz_api_data (h), "meals");
-    const char *photo;
-    g_assert_cmpuint (json_array_get_length (meals), ==, 1);
-    photo = json_object_get_string_member (json_array_get_object_element (meals, 0), "photo_url");
-    g_autoptr(BzApiResponse) p = bz_api_json (api, "GET", photo, member, NULL);
-    g_autoptr(BzApiResponse) spy = bz_api_json (api, "GET", photo, other, NULL);
-    g_assert_cmpuint (p->status, ==, 200);
-    g_assert_cmpuint (g_bytes_get_size (p->body), ==, g_bytes_get_size (jpeg));
-    /* A member asking for another member's meal gets 404. */
-    g_assert_cmpuint (spy->status, ==, 404);
-  }
-  {
-    gint64 meals = bz_api_count (api, "meal_logs"), blobs = bz_api_count (api, "blobs");
-    g_autoptr(GBytes) text = g_bytes_new_static ("this is not a picture at all", 28);
-    g_autoptr(GBytes) fake = g_bytes_new_static ("\xFF\xD8\xFF\xE0 truncated jpeg", 20);
-    g_autoptr(BzApiResponse) a = upload_meal (api, member, text, "image/jpeg", "lunch", NULL, NULL);
-    g_autoptr(BzApiResponse) b = upload_meal (api, member, fake, "image/jpeg", "lunch", NULL, NULL);
-    g_autoptr(BzApiResponse) c = upload_meal (api, member, jpeg, "image/jpeg", "brunch", "[{\"ndb_no\":\"00000\",\"grams\":-3}]", NULL);
-    g_autoptr(BzApiResponse) d = upload_meal (api, member, jpeg, "image/jpeg", "lunch", NULL, other_pid);
-    g_autoptr(BzApiResponse) e = upload_meal (api, member, jpeg, "image/jpeg", "lunch", "{not json", NULL);
-    g_autoptr(BzApiResponse) f = bz_api_json (api, "POST", "/api/nutrition/upload-meal", member, "{}");
-    g_assert_cmpuint (a->status, ==, 415);
-    g_assert_cmpuint (b->status, ==, 415);
-    g_assert_cmpuint (c->status, ==, 400);
-    g_assert_true (bz_api_has_detail (c, "meal_type"));
-    g_assert_cmpuint (d->status, ==, 404);
-    g_assert_cmpuint (e->status, ==, 400);
-    g_assert_true (bz_api_has_detail (e, "items"));
-    g_assert_cmpuint (f->status, ==, 415);
-    g_assert_cmpint (bz_api_count (api, "meal_logs"), ==, meals);
-    g_assert_cmpint (bz_api_count (api, "blobs"), ==, blobs);
-  }
-  {
-    g_autoptr(BzApiResponse) bad = bz_api_json (api, "GET", "/api/nutrition/daily?date=2026-02-30", member, NULL);
-    g_assert_cmpuint (bad->status, ==, 400);
-    g_assert_true (bz_api_has_detail (bad, "date"));
   }
 }
 
