@@ -91,7 +91,10 @@ list_all_sql (void)
  * meatless" and chicken tenders, "tortilla de maíz" a Hopi blue-corn
  * tortilla).  bm25() is divided by the tier's best (1 = best, nearer 0
  * worse) and weighs 3; a food's plainness, from what SR28 carries, is added
- * to it (lower is better):
+ * to it (lower is better).  All but the last term do not depend on the
+ * query: they are the column foods.plainness, computed by the importer
+ * (data/sql/010_food_plainness.sql, bz-usda-import-plainness.c) rather
+ * than per matched row per search:
  *
  *   +4    food groups 0300 Baby Foods, 2100 Fast Foods, 3500 American
  *         Indian/Alaska Native Foods, 3600 Restaurant Foods;
@@ -104,13 +107,15 @@ list_all_sql (void)
  *   -0.4  per household portion in WEIGHT (food_weights), at most 6: the
  *         common foods carry many ("Milk, whole": cup, quart, ...);
  *   -1.5  used by the recipe catalogue (recipe_ingredients);
+ *
+ * and, in the query:
+ *
  *   -1.5  the description's head, its first word, is the first searched
  *         word or its English (?6): "Egg, whole, raw" for "egg", not
  *         "Bread, egg".
  *
  * No list of foods per query: every signal is a column or table of SR28
- * or the catalogue.  The string tests are LIKE (a '%' followed by 's' is
- * bz_repo_sql_once()'s column list, hence '%_ubstitute%'). */
+ * or the catalogue. */
 static const char *
 list_match_sql (void)
 {
@@ -129,18 +134,8 @@ list_match_sql (void)
       " h AS (SELECT rowid AS id FROM foods_fts WHERE foods_fts MATCH ?6)"
       " SELECT g.name, %s, (SELECT count(*) FROM m)"
       " FROM ranked m JOIN foods f ON f.rowid = m.id JOIN food_groups g ON g.code = f.food_group"
-      " ORDER BY m.tier, -3 * m.rel"
       /* the everyday food first (see above) */
-      "  + CASE WHEN f.food_group IN ('0300', '2100', '3500', '3600') THEN 4 ELSE 0 END"
-      "  + CASE WHEN f.long_desc LIKE '%meatless%' OR f.long_desc LIKE '%imitation%'"
-      "          OR f.long_desc LIKE '%_ubstitute%' THEN 3 ELSE 0 END"
-      "  + CASE WHEN f.manufacturer IS NOT NULL OR f.long_desc GLOB '*[A-Z][A-Z][A-Z]*' THEN 2 ELSE 0 END"
-      "  + CASE WHEN f.long_desc LIKE '%dehydrated%' OR f.long_desc LIKE '%powder%'"
-      "          OR f.long_desc LIKE '%dried%' OR f.long_desc LIKE '%canned%'"
-      "          OR f.long_desc LIKE '%frozen%' OR f.long_desc LIKE '%concentrate%' THEN 0.75 ELSE 0 END"
-      "  - CASE WHEN f.long_desc LIKE '%, raw%' OR f.long_desc LIKE '%, cooked%' THEN 0.5 ELSE 0 END"
-      "  - 0.4 * min (6, (SELECT count(*) FROM food_weights w WHERE w.ndb_no = f.ndb_no))"
-      "  - CASE WHEN EXISTS (SELECT 1 FROM recipe_ingredients ri WHERE ri.ndb_no = f.ndb_no) THEN 1.5 ELSE 0 END"
+      " ORDER BY m.tier, -3 * m.rel + f.plainness"
       "  - CASE WHEN m.id IN h THEN 1.5 ELSE 0 END,"
       " f.long_desc, f.rowid LIMIT ?1 OFFSET ?2", &bz_food_summary_resource, "f");
 }

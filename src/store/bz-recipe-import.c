@@ -8,6 +8,7 @@
 #include "bz-error.h"
 #include "bz-recipe-repo.h"
 #include "bz-usda-import.h"
+#include "bz-usda-import-private.h"
 
 #define CATALOGUE_FILE "recipes-es-MX.json"
 
@@ -398,7 +399,9 @@ bz_recipe_import (BzStore *store, const char *path, GCancellable *cancellable, G
           goto fail;
         }
     }
+  /* Recipe use is part of foods.plainness (the search's order). */
   if (!bz_recipe_repo_delete_catalogue_except (store, keep, &deleted, error) ||
+      !bz_usda_plainness_fill (bz_store_db (store), FALSE, error) ||
       !bz_recipe_repo_record_import (store, file, sha256, recipes->len, now, error) ||
       !bz_store_commit (store, error))
     goto fail;

@@ -1,5 +1,7 @@
 /* bz-usda-import-private.h — the Spanish (Mexico) food names step of
- * bz_usda_import() (bz-usda-import-names.c); for bz-usda-import.c only.
+ * bz_usda_import() (bz-usda-import-names.c) and the plainness step
+ * (bz-usda-import-plainness.c); for bz-usda-import.c, and for
+ * bz-recipe-import.c the plainness step.
  *
  * data/foods/es-MX-names.tsv (format and sources: es-MX-names.SOURCE.md)
  * names 3,219 of the 8,789 SR28 foods; the step writes them to
@@ -96,6 +98,32 @@ gboolean  bz_usda_names_record   (sqlite3           *db,
  *   the names, or %NULL when they were never loaded.
  */
 char     *bz_usda_names_recorded (sqlite3 *db);
+
+/**
+ * bz_usda_plainness_fill:
+ * @db: a connection inside a write transaction (foods and weights imported)
+ * @only_missing: fill only the foods whose plainness is NULL (a store
+ *   migrated to 010 after its SR28 import); else every food (after an
+ *   import of SR28 or of the recipe catalogue, whose use is part of it)
+ * @error: on an SQLite error
+ *
+ * Computes foods.plainness (data/sql/010_food_plainness.sql): the part of
+ * the food search's "everyday food first" order that does not depend on the
+ * query (bz-food-repo.c, list_match_sql()).
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean  bz_usda_plainness_fill    (sqlite3  *db,
+                                     gboolean  only_missing,
+                                     GError  **error);
+
+/**
+ * bz_usda_plainness_missing:
+ * @db: a connection
+ *
+ * Returns: whether a food has no plainness yet (or the question failed).
+ */
+gboolean  bz_usda_plainness_missing (sqlite3 *db);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BzUsdaNames, bz_usda_names_clear)
 

@@ -606,6 +606,28 @@ update_names (Importer *imp, GError **error)
   return TRUE;
 }
 
+/* --- plainness (bz-usda-import-plainness.c) ---------------------------------- */
+
+/* SR28 is in the store: fills foods.plainness where it is NULL (a store
+ * imported before migration 010), in a transaction of its own; else does
+ * nothing. */
+static gboolean
+update_plainness (Importer *imp, GError **error)
+{
+  if (!bz_usda_plainness_missing (imp->db))
+    return TRUE;
+  report (imp, "plainness", 0.0);
+  if (!bz_db_begin (imp->db, error))
+    return FALSE;
+  if (!bz_usda_plainness_fill (imp->db, TRUE, error) || !bz_db_commit (imp->db, error))
+    {
+      bz_db_rollback (imp->db);
+      return FALSE;
+    }
+  g_debug ("Food plainness filled");
+  return TRUE;
+}
+
 /* --- the import -------------------------------------------------------------- */
 
 /* Whether all five SR28 files are recorded, with the expected checksums. */
@@ -641,7 +663,7 @@ bz_usda_is_imported (BzStore *store)
   if (!sr28_imported_on (db))
     return FALSE;
   names = bz_usda_names_recorded (db);
-  return names != NULL;
+  return names != NULL && !bz_usda_plainness_missing (db);
 }
 
 /* Copies nutrients 208/203/205/204/291/307 into the panel columns of foods. */
@@ -693,6 +715,10 @@ import_all (Importer *imp, GError **error)
 
   report (imp, "names", 0.89);
   if (!bz_usda_names_apply (imp->db, &names, &name_rows, error))
+    goto out;
+
+  report (imp, "plainness", 0.895);
+  if (!bz_usda_plainness_fill (imp->db, FALSE, error))
     goto out;
 
   report (imp, "search-index", 0.90);
@@ -775,7 +801,7 @@ bz_usda_import (BzStore            *store,
     return FALSE;
   if (sr28_imported_on (imp.db))
     {
-      if (!update_names (&imp, error))
+      if (!update_names (&imp, error) || !update_plainness (&imp, error))
         return FALSE;
       report (&imp, "done", 1.0);
       return TRUE;
@@ -804,7 +830,7 @@ bz_usda_import (BzStore            *store,
   if (!ok)
     return FALSE;
 
-  if (already && !update_names (&imp, error))
+  if (already && (!update_names (&imp, error) || !update_plainness (&imp, error)))
     return FALSE;
   if (!already)
     {

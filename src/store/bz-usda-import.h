@@ -7,7 +7,7 @@
  * data/foods/SOURCE.md, fills the per-food panel columns of `foods`, loads
  * the Spanish (Mexico) names of es-MX-names.tsv into foods.name_es
  * (data/sql/005_food_names_es.sql; see data/foods/es-MX-names.SOURCE.md),
- * rebuilds the two FTS5 indexes and records each file in `food_import`.  Any failure
+ * computes foods.plainness (data/sql/010_food_plainness.sql), rebuilds the two FTS5 indexes and records each file in `food_import`.  Any failure
  * (missing file, corrupt xz, checksum mismatch, malformed record,
  * cancellation) rolls the whole transaction back: the foods tables are left
  * exactly as they were.
@@ -24,7 +24,8 @@ G_BEGIN_DECLS
  * BzUsdaProgressFunc:
  * @phase: what is being loaded: "food-groups", "nutrient-defs", "foods",
  *   "nutrients", "weights", "panels", "names" (the Spanish names),
- *   "search-index" or "done"
+ *   "plainness" (foods.plainness, for the search's order), "search-index"
+ *   or "done"
  * @fraction: overall progress of the whole import, 0.0 .. 1.0, never
  *   decreasing (phases are weighted by their share of the work)
  * @user_data: closure
@@ -92,8 +93,10 @@ gboolean  bz_usda_import (BzStore            *store,
  * Returns: %TRUE when `food_import` records all five SR28 files, the three
  * checksummed ones with the sha256 values of SOURCE.md, and the Spanish
  * names (es-MX-names.tsv, any version); the import is one transaction, so
- * this implies every row is present.  %FALSE for a store whose SR28 was
- * imported before migration 005: bz_usda_import() then loads the names.
+ * this implies every row is present; and every food has its plainness
+ * (data/sql/010_food_plainness.sql).  %FALSE for a store whose SR28 was
+ * imported before migration 005 or 010: bz_usda_import() then loads the
+ * names or fills the plainness.
  */
 gboolean  bz_usda_is_imported (BzStore *store);
 
