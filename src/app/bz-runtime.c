@@ -13,6 +13,7 @@
 #include "bz-blob-store.h"
 #include "bz-demo.h"
 #include "bz-jobs.h"
+#include "bz-meal-plan-service.h"
 #include "bz-recipe-import.h"
 #include "bz-server.h"
 #include "bz-store.h"
@@ -168,10 +169,22 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
   /* Orphan blobs (a crash between file and row, a deleted meal) are collected
    * in the background: now, then every 6 h; stopped by bz_runtime_shutdown(). */
   self->blob_gc = bz_blob_gc_start (self->store);
-  /* Durable jobs (bz-jobs.h): no kind is registered yet (the meal plans'
-   * draft expiry will be the first), so it claims nothing until then.
-   * Stopped by bz_runtime_shutdown(), which waits for a running job. */
+  /* Durable jobs (bz-jobs.h): the meal plans' draft expiry.  The drafts
+   * made before it was a job get theirs now (once: keyed by draft id).  The
+   * services enqueue through the runner; stopped by bz_runtime_shutdown(),
+   * which waits for a running job. */
   self->jobs = bz_job_runner_new (self->store);
+  bz_meal_plans_register_jobs (self->jobs);
+  {
+    g_autoptr(GError) local = NULL;
+    guint n = 0;
+
+    if (!bz_meal_plans_schedule_draft_expiry (self->services, &n, &local))
+      g_warning ("Jobs: cannot schedule the expiry of existing drafts: %s", local->message);
+    else if (n > 0)
+      g_message ("Jobs: scheduled the expiry of %u existing meal plan drafts", n);
+  }
+  bz_services_set_job_runner (self->services, self->jobs);
   bz_job_runner_start (self->jobs);
   return self;
 }
@@ -241,6 +254,7 @@ bz_runtime_shutdown (BzRuntime *self)
   self->shut_down = TRUE;
   if (self->server)
     bz_server_stop (self->server);
+  bz_services_set_job_runner (self->services, NULL);
   g_clear_pointer (&self->jobs, bz_job_runner_free);
   g_clear_pointer (&self->blob_gc, bz_blob_gc_stop);
   bz_audit_log_flush (bz_services_get_audit_log (self->services));

@@ -31,10 +31,12 @@
  * one that returns G_IO_ERROR_CANCELLED gives its job back unrun (queued, the
  * attempt not counted).  No lease is left to expire after a clean stop.
  *
- * Users: bz-runtime.c starts one runner and stops it at shutdown.  No kind is
- * registered yet: the first ones are the meal plans' draft expiry and plan
- * refresh, then webhooks and notifications (issue 7).  Blob garbage
- * collection keeps its own thread (bz_blob_gc_start()); it is not a job.
+ * Users: bz-runtime.c starts one runner, hands it to the services
+ * (bz_services_set_job_runner(); they enqueue with bz_services_enqueue_job())
+ * and stops it at shutdown.  Kinds: the meal plans' draft expiry
+ * (%BZ_MEAL_PLAN_DRAFT_EXPIRY_JOB, bz-meal-plan-service.h); next the plan
+ * refresh, webhooks and notifications (issue 7).  Blob garbage collection
+ * keeps its own thread (bz_blob_gc_start()); it is not a job.
  */
 #pragma once
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "bz-jobs.h"
 #include "bz-json.h"
 #include "bz-meal-plan-repo.h"
 #include "bz-patient-service.h"
@@ -79,7 +80,7 @@ load (BzServices *svc, const BzCaller *caller, const char *draft_id, GError **er
       return NULL;
     }
   /* A draft past its expiresAt is gone (seed 004: 404 "does not exist or
-   * has expired"); its rows wait for the cleanup job. */
+   * has expired"); its rows wait for its expiry job, due at that moment. */
   now = bz_now_iso8601 ();
   expires = bz_record_get_string (plan, BZ_MEAL_PLAN_EXPIRES_AT);
   if (g_strcmp0 (bz_record_get_string (plan, BZ_MEAL_PLAN_STATUS), "draft") == 0 && expires && strcmp (expires, now) <= 0)
@@ -88,6 +89,26 @@ load (BzServices *svc, const BzCaller *caller, const char *draft_id, GError **er
       return NULL;
     }
   return g_steal_pointer (&plan);
+}
+
+/* The draft's expiry job (bz_meal_plans_register_jobs()), in the caller's
+ * transaction: due at its expiresAt, keyed by its id. */
+static gboolean
+enqueue_expiry (BzServices *svc, const char *draft_id, gint64 expires_ms, GError **error)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *payload = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "draftId");
+  json_builder_add_string_value (b, draft_id);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  payload = json_generator_to_data (gen, NULL);
+  return bz_services_enqueue_job (svc, BZ_MEAL_PLAN_DRAFT_EXPIRY_JOB, payload, draft_id, expires_ms, error);
 }
 
 BzRecord *
@@ -147,6 +168,7 @@ bz_meal_plans_create (BzServices *svc, const BzCaller *caller, JsonObject *input
       if (!bz_store_begin (store, error))
         return NULL;
       if (bz_meal_plan_repo_insert (store, &row, bz_meal_plan_default_meals (), &local) &&
+          enqueue_expiry (svc, id, g_date_time_to_unix (expires) * 1000, &local) &&
           bz_store_commit (store, &local))
         break;
       bz_store_rollback (store);
@@ -761,4 +783,88 @@ bz_meal_plans_update_customizations (BzServices *svc, const BzCaller *caller, Js
 fail:
   bz_store_rollback (store);
   return NULL;
+}
+
+/* BzJobHandler of BZ_MEAL_PLAN_DRAFT_EXPIRY_JOB; runs in the transaction
+ * that marks the job done (BZ_JOB_HANDLER_TRANSACTIONAL). */
+static gboolean
+run_draft_expiry (BzStore *store, const BzJob *job, GCancellable *cancellable, gpointer user_data,
+                  GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *now_s = NULL;
+  const char *draft_id = NULL;
+  gboolean deleted;
+  JsonNode *root;
+
+  if (json_parser_load_from_data (parser, job->payload, -1, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    draft_id = bz_json_get_string (json_node_get_object (root), "draftId");
+  if (draft_id == NULL || *draft_id == '\0')
+    {
+      /* Never runnable: fail it at once (bz-jobs.h). */
+      g_set_error (error, BZ_ERROR, BZ_ERROR_VALIDATION, "Draft expiry job without a draftId: %s", job->payload);
+      return FALSE;
+    }
+  /* Second precision, as expiresAt is written: the job is due at expiresAt
+   * to the millisecond, so the draft has expired by then. */
+  now = g_date_time_new_from_unix_utc (bz_jobs_now_ms () / 1000);
+  now_s = format_utc (now);
+  if (!bz_meal_plan_repo_delete_expired_draft (store, draft_id, now_s, &deleted, error))
+    return FALSE;
+  if (deleted)
+    g_debug ("Meal plans: draft %s expired and was deleted", draft_id);
+  return TRUE;
+}
+
+void
+bz_meal_plans_register_jobs (BzJobRunner *runner)
+{
+  bz_job_runner_register (runner, BZ_MEAL_PLAN_DRAFT_EXPIRY_JOB, BZ_JOB_HANDLER_TRANSACTIONAL,
+                          run_draft_expiry, NULL, NULL);
+}
+
+gboolean
+bz_meal_plans_schedule_draft_expiry (BzServices *svc, guint *out_count, GError **error)
+{
+  BzStore *store = bz_services_get_store (svc);
+  g_auto(GStrv) ids = NULL, expires = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (BZ_IS_SERVICES (svc), FALSE);
+  if (out_count)
+    *out_count = 0;
+  if (!bz_store_begin (store, error))
+    return FALSE;
+  if (!bz_meal_plan_repo_list_unscheduled_drafts (store, BZ_MEAL_PLAN_DRAFT_EXPIRY_JOB, &ids, &expires, error))
+    {
+      bz_store_rollback (store);
+      return FALSE;
+    }
+  for (guint i = 0; ids[i]; i++)
+    {
+      g_autoptr(GDateTime) t = g_date_time_new_from_iso8601 (expires[i], NULL);
+
+      if (t == NULL)
+        {
+          g_warning ("Meal plans: draft %s has an unreadable expires_at '%s'; not scheduled", ids[i], expires[i]);
+          continue;
+        }
+      /* An already expired draft is due at once. */
+      if (!enqueue_expiry (svc, ids[i], g_date_time_to_unix (t) * 1000, error))
+        {
+          bz_store_rollback (store);
+          return FALSE;
+        }
+      n++;
+    }
+  if (!bz_store_commit (store, error))
+    {
+      bz_store_rollback (store);
+      return FALSE;
+    }
+  if (out_count)
+    *out_count = n;
+  return TRUE;
 }

@@ -103,4 +103,43 @@ BzRecord *bz_meal_plans_finalize      (BzServices *svc, const BzCaller *caller, 
 BzRecord *bz_meal_plans_update_customizations (BzServices *svc, const BzCaller *caller, JsonObject *input,
                                                GError **error);
 
+/**
+ * BZ_MEAL_PLAN_DRAFT_EXPIRY_JOB:
+ *
+ * The durable job (bz-jobs.h) that ends a draft at its expiresAt, with
+ * payload {"draftId": ...} and the draftId as idempotency key.
+ * bz_meal_plans_create() enqueues it in the transaction that inserts the
+ * draft, due at expiresAt.  Its handler (%BZ_JOB_HANDLER_TRANSACTIONAL, so
+ * exactly once) DELETES the plan with its slots and recipes if it is still a
+ * draft whose expiresAt has passed; a finalized (or later) plan never expires
+ * and is left as it is (seed 004).  Deleted rather than given a status:
+ * seed 004's lifecycle has no stored "expired" state (an expired draft is
+ * one that was never finalized; "archived" is the history of a plan that
+ * was used), its API already answers 404 "does not exist or has expired",
+ * and its performance notes ask for expired drafts to be cleaned up.
+ */
+#define BZ_MEAL_PLAN_DRAFT_EXPIRY_JOB "meal_plan.draft_expiry"
+
+/**
+ * bz_meal_plans_register_jobs:
+ * @runner: a runner not yet started
+ *
+ * Registers the handler of %BZ_MEAL_PLAN_DRAFT_EXPIRY_JOB.
+ */
+void      bz_meal_plans_register_jobs (BzJobRunner *runner);
+
+/**
+ * bz_meal_plans_schedule_draft_expiry:
+ * @out_count: (out) (optional): how many jobs were enqueued
+ * @error: a database error
+ *
+ * Enqueues %BZ_MEAL_PLAN_DRAFT_EXPIRY_JOB for every draft that has none (the
+ * drafts made before expiry was a job), in one transaction; the runtime
+ * calls it at start-up.  Idempotent: a draft's job is keyed by its id, and a
+ * second call finds nothing to do.
+ *
+ * Returns: %FALSE with @error on failure (nothing enqueued).
+ */
+gboolean  bz_meal_plans_schedule_draft_expiry (BzServices *svc, guint *out_count, GError **error);
+
 G_END_DECLS

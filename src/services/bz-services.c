@@ -2,6 +2,7 @@
 #include "bz-services.h"
 
 #include "bz-audit.h"
+#include "bz-jobs.h"
 #include "bz-store.h"
 #include "bz-avatar-provider.h"
 #include "bz-local-avatar-provider.h"
@@ -13,6 +14,7 @@ struct _BzServices
   BzStore *store;
   BzAvatarProvider *avatar_provider;
   BzAuditLog *audit;
+  BzJobRunner *jobs;   /* (atomic) (nullable) (not owned): bz_services_set_job_runner() */
 };
 
 G_DEFINE_FINAL_TYPE (BzServices, bz_services, G_TYPE_OBJECT)
@@ -111,6 +113,38 @@ BzStore *
 bz_services_get_store (BzServices *self)
 {
   return self->store;
+}
+
+void
+bz_services_set_job_runner (BzServices *self, BzJobRunner *runner)
+{
+  g_return_if_fail (BZ_IS_SERVICES (self));
+  g_atomic_pointer_set (&self->jobs, runner);
+}
+
+BzJobRunner *
+bz_services_get_job_runner (BzServices *self)
+{
+  g_return_val_if_fail (BZ_IS_SERVICES (self), NULL);
+  return g_atomic_pointer_get (&self->jobs);
+}
+
+gboolean
+bz_services_enqueue_job (BzServices *self, const char *kind, const char *payload,
+                         const char *idempotency_key, gint64 run_at_ms, GError **error)
+{
+  gint64 now = bz_jobs_now_ms ();
+  BzJobRunner *runner;
+
+  g_return_val_if_fail (BZ_IS_SERVICES (self), FALSE);
+  if (!bz_jobs_repo_enqueue (self->store, kind, payload, idempotency_key, run_at_ms, 0, now,
+                             NULL, NULL, error))
+    return FALSE;
+  /* A job due later is found by the runner's own sleep (bz-jobs.h). */
+  runner = bz_services_get_job_runner (self);
+  if (runner && run_at_ms <= now)
+    bz_job_runner_wake (runner);
+  return TRUE;
 }
 
 guint

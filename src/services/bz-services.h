@@ -32,6 +32,7 @@ G_BEGIN_DECLS
  * services (the GUI) do not see the store. */
 typedef struct _BzStore BzStore;
 typedef struct _BzAuditLog BzAuditLog;
+typedef struct _BzJobRunner BzJobRunner;
 
 typedef enum
 {
@@ -77,6 +78,39 @@ BzStore    *bz_services_get_store (BzServices *self);
  *   flushed by bz_audit_log_flush() and when the services are finalized.
  */
 BzAuditLog *bz_services_get_audit_log (BzServices *self);
+
+/**
+ * bz_services_set_job_runner:
+ * @runner: (transfer none) (nullable): the durable jobs' runner (bz-jobs.h),
+ *   or %NULL before it is freed
+ *
+ * The runtime (bz-runtime.c) hands its runner over at start-up, after
+ * registering the services' job handlers, and takes it back at shutdown.
+ * Services without a runner (tests, tools) still enqueue: the jobs wait in
+ * the table for the next runner.
+ */
+void         bz_services_set_job_runner (BzServices *self, BzJobRunner *runner);
+
+/** bz_services_get_job_runner: Returns: (transfer none) (nullable): the runner of bz_services_set_job_runner(). */
+BzJobRunner *bz_services_get_job_runner (BzServices *self);
+
+/**
+ * bz_services_enqueue_job:
+ * @kind: the job's kind, e.g. "meal_plan.draft_expiry"
+ * @payload: (nullable): a JSON text for its handler
+ * @idempotency_key: (nullable): at most one job of @kind has it (a second
+ *   enqueue adds nothing)
+ * @run_at_ms: ms since the Unix epoch; not before
+ * @error: as bz_jobs_repo_enqueue()
+ *
+ * Enqueues a durable job on the calling thread's connection, inside its
+ * transaction if one is open (so the job commits or rolls back with the rows
+ * it is about), and wakes the runner when the job is due already.
+ *
+ * Returns: %TRUE when queued (or already queued under @idempotency_key).
+ */
+gboolean     bz_services_enqueue_job (BzServices *self, const char *kind, const char *payload,
+                                      const char *idempotency_key, gint64 run_at_ms, GError **error);
 
 /**
  * BzChangeFunc:

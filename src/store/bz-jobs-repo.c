@@ -36,10 +36,28 @@ bz_job_state_name (BzJobState state)
   return state_names[state];
 }
 
+/* The test clock of bz_jobs_set_test_now_ms(); 0: the wall clock. */
+static gint64 test_now_ms;
+G_LOCK_DEFINE_STATIC (test_now);
+
 gint64
 bz_jobs_now_ms (void)
 {
-  return g_get_real_time () / 1000;
+  gint64 now;
+
+  G_LOCK (test_now);
+  now = test_now_ms;
+  G_UNLOCK (test_now);
+  return now != 0 ? now : g_get_real_time () / 1000;
+}
+
+void
+bz_jobs_set_test_now_ms (gint64 now_ms)
+{
+  g_return_if_fail (now_ms >= 0);
+  G_LOCK (test_now);
+  test_now_ms = now_ms;
+  G_UNLOCK (test_now);
 }
 
 gint64

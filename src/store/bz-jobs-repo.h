@@ -98,9 +98,22 @@ const char *bz_job_state_name (BzJobState state);
 
 /**
  * bz_jobs_now_ms:
- * Returns: the wall clock in ms since the Unix epoch (g_get_real_time()).
+ * Returns: the wall clock in ms since the Unix epoch (g_get_real_time()),
+ *   or the time set by bz_jobs_set_test_now_ms().
  */
 gint64  bz_jobs_now_ms (void);
+
+/**
+ * bz_jobs_set_test_now_ms:
+ * @now_ms: what bz_jobs_now_ms() answers from now on, in every thread; 0
+ *   goes back to the wall clock
+ *
+ * For tests only: a fake clock for the runner (its claims, leases and
+ * outcomes) and the handlers that ask bz_jobs_now_ms() what time it is, so
+ * that a job due in 7 days can run now.  Call bz_job_runner_wake() after
+ * moving it forward.
+ */
+void    bz_jobs_set_test_now_ms (gint64 now_ms);
 
 /**
  * bz_jobs_backoff_ms:

@@ -406,3 +406,53 @@ bz_meal_plan_repo_set_customizations (BzStore *store, const char *plan_id, gint6
     return FALSE;
   return touch (db, plan_id, now, error);
 }
+
+gboolean
+bz_meal_plan_repo_delete_expired_draft (BzStore *store, const char *plan_id, const char *now,
+                                        gboolean *out_deleted, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      "DELETE FROM meal_plans WHERE id = ?1 AND status = 'draft' AND expires_at IS NOT NULL AND expires_at <= ?2",
+      error);
+
+  *out_deleted = FALSE;
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, plan_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, now, -1, SQLITE_STATIC);
+  if (!bz_db_step_done (st, error))
+    return FALSE;
+  if (sqlite3_changes (db) == 0)
+    return TRUE;
+  *out_deleted = TRUE;
+  return bz_store_log_change (db, "meal_plans", plan_id, BZ_CHANGE_DELETE, error);
+}
+
+gboolean
+bz_meal_plan_repo_list_unscheduled_drafts (BzStore *store, const char *job_kind, char ***out_ids,
+                                           char ***out_expires, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "SELECT p.id, p.expires_at FROM meal_plans p WHERE p.status = 'draft' AND p.expires_at IS NOT NULL"
+      " AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.kind = ?1 AND j.idempotency_key = p.id) ORDER BY p.id", error);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) expires = g_strv_builder_new ();
+  gboolean have_row;
+
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, job_kind, -1, SQLITE_STATIC);
+  for (;;)
+    {
+      if (!bz_repo_step (st, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        break;
+      g_strv_builder_add (ids, (const char *) sqlite3_column_text (st, 0));
+      g_strv_builder_add (expires, (const char *) sqlite3_column_text (st, 1));
+    }
+  *out_ids = g_strv_builder_end (ids);
+  *out_expires = g_strv_builder_end (expires);
+  return TRUE;
+}

@@ -127,4 +127,36 @@ gboolean  bz_meal_plan_repo_set_customizations (BzStore *store, const char *plan
                                                 const char *recipe_id, const char *modifications,
                                                 const BzPlanTotals *per_serving, const char *now, GError **error);
 
+/**
+ * bz_meal_plan_repo_delete_expired_draft:
+ * @plan_id: a draftId
+ * @now: ISO 8601 UTC, as expires_at is written ("YYYY-MM-DDTHH:MM:SSZ")
+ * @out_deleted: (out): whether the plan was deleted
+ *
+ * Deletes the plan, its slots and their recipes (ON DELETE CASCADE) when it
+ * is still a draft whose expires_at is at or before @now, and logs the
+ * deletion in `changes`; any other plan (finalized or later, a draft not yet
+ * expired, none) is left as it is and @out_deleted is %FALSE.  Runs in the
+ * caller's transaction: the draft expiry job's (bz-meal-plan-service.h).
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_meal_plan_repo_delete_expired_draft (BzStore *store, const char *plan_id, const char *now,
+                                                  gboolean *out_deleted, GError **error);
+
+/**
+ * bz_meal_plan_repo_list_unscheduled_drafts:
+ * @job_kind: the draft expiry job's kind
+ * @out_ids: (out) (transfer full): the drafts that have no job of
+ *   @job_kind keyed by their id, in id order
+ * @out_expires: (out) (transfer full): their expires_at, in the same order
+ *
+ * The drafts made before their expiry became a job (or whose job was lost),
+ * so that start-up can enqueue it.
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_meal_plan_repo_list_unscheduled_drafts (BzStore *store, const char *job_kind, char ***out_ids,
+                                                     char ***out_expires, GError **error);
+
 G_END_DECLS
