@@ -230,7 +230,15 @@ BZ_RESOURCE_DECLARE (bz_patient_info, PATIENT_INFO, BZ_PATIENT_INFO_FIELDS)
 /* Records the seed names in a patient's file that Balanza does not keep yet:
  * declared empty, so the document says exactly what is served (nothing). */
 #define BZ_EMPTY_FIELDS(F)
-BZ_RESOURCE_DECLARE (bz_meal_plan_summary, MEAL_PLAN_SUMMARY, BZ_EMPTY_FIELDS)
+/* The patient's current meal plan (finalized or active; seed 004 lifecycle). */
+#define BZ_MEAL_PLAN_SUMMARY_FIELDS(F) \
+  F (MEAL_PLAN_SUMMARY_ID, .name = "id", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "id", .description = "The plan's draftId (seed 004)") \
+  F (MEAL_PLAN_SUMMARY_PLAN_NAME, .name = "plan_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "plan_name") \
+  F (MEAL_PLAN_SUMMARY_STATUS, .name = "status", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "status", .description = "finalized or active") \
+  F (MEAL_PLAN_SUMMARY_START_DATE, .name = "start_date", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_READ_ONLY, .column = "plan_date", .description = "Day 1 of the plan") \
+  F (MEAL_PLAN_SUMMARY_DURATION_DAYS, .name = "duration_days", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .column = "duration_days") \
+  F (MEAL_PLAN_SUMMARY_FINALIZED_AT, .name = "finalized_at", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "finalized_at")
+BZ_RESOURCE_DECLARE (bz_meal_plan_summary, MEAL_PLAN_SUMMARY, BZ_MEAL_PLAN_SUMMARY_FIELDS)
 BZ_RESOURCE_DECLARE (bz_appointment, APPOINTMENT, BZ_EMPTY_FIELDS)
 BZ_RESOURCE_DECLARE (bz_clinical_note, CLINICAL_NOTE, BZ_EMPTY_FIELDS)
 
@@ -239,7 +247,7 @@ BZ_RESOURCE_DECLARE (bz_clinical_note, CLINICAL_NOTE, BZ_EMPTY_FIELDS)
   F (PATIENT_FILE_BASIC_INFO, .name = "basic_info", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_patient_info_resource) \
   F (PATIENT_FILE_CURRENT_METRICS, .name = "current_metrics", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_metrics_resource, .description = "The latest scan; null before the first") \
   F (PATIENT_FILE_PROGRESS_HISTORY, .name = "progress_history", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_metrics_resource, .description = "Every scan, oldest first") \
-  F (PATIENT_FILE_ACTIVE_MEAL_PLAN, .name = "active_meal_plan", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_meal_plan_summary_resource, .description = "Not kept yet: null") \
+  F (PATIENT_FILE_ACTIVE_MEAL_PLAN, .name = "active_meal_plan", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_meal_plan_summary_resource, .description = "The current (finalized or active) meal plan; null when there is none") \
   F (PATIENT_FILE_APPOINTMENTS, .name = "appointments", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_appointment_resource, .description = "Not kept yet: empty") \
   F (PATIENT_FILE_CLINICAL_NOTES, .name = "clinical_notes", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_clinical_note_resource, .description = "Not kept yet: empty")
 BZ_RESOURCE_DECLARE (bz_patient_file, PATIENT_FILE, BZ_PATIENT_FILE_FIELDS)

@@ -9,6 +9,7 @@
 
 #include "bz-audit.h"
 #include "bz-auth-service.h"
+#include "bz-meal-plan-repo.h"
 #include "bz-patient-repo.h"
 #include "bz-scan-repo.h"
 #include "bz-service-task-private.h"
@@ -304,7 +305,17 @@ bz_patients_get_file (BzServices *svc, const BzCaller *caller, const char *patie
   bz_record_set_empty_array (patient, BZ_PATIENT_FILE_PROGRESS_HISTORY);
   for (guint i = 0; i < history->len; i++)
     bz_record_append (patient, BZ_PATIENT_FILE_PROGRESS_HISTORY, g_object_ref (g_ptr_array_index (history, i)));
-  /* Not kept yet: active_meal_plan stays null, the lists empty. */
+  {
+    BzRecord *plan = NULL;
+    if (!bz_meal_plan_repo_current (bz_services_get_store (svc), id, &plan, error))
+      {
+        g_object_unref (patient);
+        return NULL;
+      }
+    if (plan)
+      bz_record_take_object (patient, BZ_PATIENT_FILE_ACTIVE_MEAL_PLAN, plan);
+  }
+  /* Not kept yet: appointments and clinical notes stay empty. */
   bz_record_set_empty_array (patient, BZ_PATIENT_FILE_APPOINTMENTS);
   bz_record_set_empty_array (patient, BZ_PATIENT_FILE_CLINICAL_NOTES);
 

@@ -1,6 +1,7 @@
 /* bz-meal-plan-repo.c — see bz-meal-plan-repo.h. */
 #include "bz-meal-plan-repo.h"
 
+#include "bz-record-store.h"
 #include "bz-repo-private.h"
 
 static gboolean
@@ -454,5 +455,39 @@ bz_meal_plan_repo_list_unscheduled_drafts (BzStore *store, const char *job_kind,
     }
   *out_ids = g_strv_builder_end (ids);
   *out_expires = g_strv_builder_end (expires);
+  return TRUE;
+}
+
+gboolean
+bz_meal_plan_repo_current (BzStore *store, const char *patient_id, BzRecord **out, GError **error)
+{
+  static gsize sql;
+  g_autoptr(sqlite3_stmt) st = NULL;
+  int rc;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *s = g_string_new ("SELECT ");
+      bz_db_append_columns (s, &bz_meal_plan_summary_resource, NULL);
+      g_string_append (s, " FROM meal_plans WHERE patient_id = ?1 AND status IN ('finalized', 'active') LIMIT 1");
+      g_once_init_leave (&sql, (gsize) g_string_free (s, FALSE));
+    }
+  *out = NULL;
+  if (!(st = bz_db_prepare (bz_store_db (store), (const char *) sql, error)))
+    return FALSE;
+  sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (st);
+  if (rc == SQLITE_ROW)
+    {
+      int col = 0;
+      *out = bz_record_new (&bz_meal_plan_summary_resource);
+      bz_db_read_record (st, &col, *out);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      bz_db_set_error (bz_store_db (store), rc, error);
+      return FALSE;
+    }
   return TRUE;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "bz-meal-plan-resources.h"
+#include "bz-resources.h"
 #include "bz-store.h"
 
 G_BEGIN_DECLS
@@ -86,6 +87,17 @@ gboolean  bz_meal_plan_repo_remove (BzStore *store, const char *plan_id, gint64 
  * Returns: how many slots of the plan have no recipe (-1 with @error).
  */
 gint64    bz_meal_plan_repo_empty_slots (BzStore *store, const char *plan_id, GError **error);
+
+/**
+ * bz_meal_plan_repo_current:
+ * @patient_id: a patient's id
+ * @out: (out) (transfer full) (nullable): a MealPlanSummary record of the
+ *   patient's finalized or active plan (at most one: meal_plans_one_current),
+ *   or %NULL when there is none
+ *
+ * Returns: %FALSE with @error (BZ_ERROR_INTERNAL, UNAVAILABLE) on a database error.
+ */
+gboolean  bz_meal_plan_repo_current (BzStore *store, const char *patient_id, BzRecord **out, GError **error);
 
 /**
  * bz_meal_plan_repo_finalize:

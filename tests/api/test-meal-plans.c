@@ -408,6 +408,18 @@ test_meal_plans (void)
                                     3 * kcal_a, 0.2);
     again = post ("POST", "/api/meal-plans/manual/finalize", mp_nutri, fin);
     assert_status (again, 409);
+    /* The patient's record shows the finalized plan as the current one. */
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/nutritionist/patients/%s", mp_patient);
+      g_autoptr(BzApiResponse) f = bz_api_json (bz_api_shared (), "GET", path, mp_nutri, NULL);
+      JsonObject *p = json_object_get_object_member (bz_api_data (f), "patient");
+      JsonObject *plan = json_object_get_object_member (p, "active_meal_plan");
+      g_assert_nonnull (plan);
+      g_assert_cmpstr (json_object_get_string_member (plan, "id"), ==, small);
+      g_assert_cmpstr (json_object_get_string_member (plan, "status"), ==, "finalized");
+      g_assert_cmpstr (json_object_get_string_member (plan, "plan_name"), ==, "Plan de un día");
+      g_assert_cmpint (json_object_get_int_member (plan, "duration_days"), ==, 1);
+    }
     late = add (small, 1, "lunch", recipe_b, NULL);
     assert_status (late, 409);
     /* Ingredients can still be modified once finalized (seed 004: at any status). */
