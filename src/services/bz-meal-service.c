@@ -11,6 +11,7 @@
 #include "bz-food-service.h"
 #include "bz-patient-service.h"
 #include "bz-photo.h"
+#include "bz-service-task-private.h"
 #include "bz-vocab.h"
 
 
@@ -316,15 +317,12 @@ bz_meals_get_daily (BzServices *svc, const BzCaller *caller, const char *patient
   return daily;
 }
 
-/* --- async (GIO style): the same calls on a GTask worker thread ----------- */
+/* --- async (GIO style): the same calls on a GTask worker thread ----------- *
+ * The plumbing (caller copy, cancellation before and after, UNAUTHENTICATED
+ * without a caller) is bz_service_task_run()'s, as for the other services. */
 
-typedef struct _MealCall MealCall;
-typedef BzRecord *(*MealWork) (BzServices *svc, MealCall *c, GError **error);
-
-struct _MealCall
+typedef struct
 {
-  MealWork work;       /* the synchronous call, run on the worker */
-  BzCaller *caller;
   char *patient_id;
   char *date;          /* daily */
   guint page, limit;   /* history */
@@ -332,94 +330,48 @@ struct _MealCall
   char *meal_type;
   JsonArray *items;
   char *source;
-};
+} MealArgs;
 
 static void
-meal_call_free (gpointer p)
+meal_args_free (gpointer p)
 {
-  MealCall *c = p;
-  g_clear_pointer (&c->caller, bz_caller_free);
-  g_free (c->patient_id);
-  g_free (c->date);
-  g_clear_pointer (&c->image, g_bytes_unref);
-  g_free (c->meal_type);
-  g_clear_pointer (&c->items, json_array_unref);
-  g_free (c->source);
-  g_free (c);
+  MealArgs *a = p;
+  g_free (a->patient_id);
+  g_free (a->date);
+  g_clear_pointer (&a->image, g_bytes_unref);
+  g_free (a->meal_type);
+  g_clear_pointer (&a->items, json_array_unref);
+  g_free (a->source);
+  g_free (a);
 }
 
-static BzRecord *
-daily_work (BzServices *svc, MealCall *c, GError **error)
+static gpointer
+daily_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
 {
-  return bz_meals_get_daily (svc, c->caller, c->patient_id, c->date, error);
+  MealArgs *a = args;
+  return bz_meals_get_daily (svc, caller, a->patient_id, a->date, error);
 }
 
-static BzRecord *
-history_work (BzServices *svc, MealCall *c, GError **error)
+static gpointer
+history_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
 {
-  return bz_meals_get_history (svc, c->caller, c->patient_id, c->page, c->limit, error);
+  MealArgs *a = args;
+  return bz_meals_get_history (svc, caller, a->patient_id, a->page, a->limit, error);
 }
 
-static BzRecord *
-add_work (BzServices *svc, MealCall *c, GError **error)
+static gpointer
+add_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
 {
-  return bz_meals_add (svc, c->caller, c->patient_id, c->image, c->meal_type, c->items, c->source, error);
-}
-
-static void
-meal_call_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  MealCall *c = task_data;
-  GError *error = NULL;
-  BzRecord *rec;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (c->caller == NULL)
-    {
-      g_task_return_new_error (task, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED, "%s", _("Authentication required"));
-      return;
-    }
-  rec = c->work (BZ_SERVICES (source), c, &error);
-  if (rec == NULL)
-    {
-      if (error == NULL)
-        error = g_error_new_literal (BZ_ERROR, BZ_ERROR_INTERNAL, "no result");
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
-    {
-      g_object_unref (rec);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, rec, g_object_unref);
+  MealArgs *a = args;
+  return bz_meals_add (svc, caller, a->patient_id, a->image, a->meal_type, a->items, a->source, error);
 }
 
 static void
-meal_call_run (BzServices *svc, gpointer source_tag, MealWork work, MealCall *c, const BzCaller *caller,
-               const char *patient_id, GCancellable *cancellable,
-               GAsyncReadyCallback callback, gpointer user_data)
+meal_task_run (BzServices *svc, gpointer source_tag, BzServiceWork work, MealArgs *a, const BzCaller *caller,
+               GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
-  g_autoptr(GTask) task = g_task_new (svc, cancellable, callback, user_data);
-
-  c->work = work;
-  c->caller = caller ? bz_caller_copy (caller) : NULL;
-  c->patient_id = g_strdup (patient_id);
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_name (task, "bz-meals");
-  g_task_set_task_data (task, c, meal_call_free);
-  g_task_run_in_thread (task, meal_call_thread);
-}
-
-static BzRecord *
-meal_call_finish (BzServices *svc, GAsyncResult *result, gpointer source_tag, GError **error)
-{
-  g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, svc), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  bz_service_task_run (svc, source_tag, "bz-meals", caller, BZ_SERVICE_TASK_NEEDS_CALLER, work, a, meal_args_free,
+                       g_object_unref, cancellable, callback, user_data);
 }
 
 void
@@ -427,19 +379,17 @@ bz_meals_get_daily_async (BzServices *svc, const BzCaller *caller, const char *p
                           const char *date, GCancellable *cancellable,
                           GAsyncReadyCallback callback, gpointer user_data)
 {
-  MealCall *c;
+  MealArgs *a = g_new0 (MealArgs, 1);
 
-  g_return_if_fail (BZ_IS_SERVICES (svc));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-  c = g_new0 (MealCall, 1);
-  c->date = g_strdup (date);
-  meal_call_run (svc, bz_meals_get_daily_async, daily_work, c, caller, patient_id, cancellable, callback, user_data);
+  a->patient_id = g_strdup (patient_id);
+  a->date = g_strdup (date);
+  meal_task_run (svc, bz_meals_get_daily_async, daily_work, a, caller, cancellable, callback, user_data);
 }
 
 BzRecord *
 bz_meals_get_daily_finish (BzServices *svc, GAsyncResult *result, GError **error)
 {
-  return meal_call_finish (svc, result, bz_meals_get_daily_async, error);
+  return bz_service_task_finish (svc, result, bz_meals_get_daily_async, error);
 }
 
 void
@@ -447,20 +397,18 @@ bz_meals_get_history_async (BzServices *svc, const BzCaller *caller, const char 
                             guint page, guint limit, GCancellable *cancellable,
                             GAsyncReadyCallback callback, gpointer user_data)
 {
-  MealCall *c;
+  MealArgs *a = g_new0 (MealArgs, 1);
 
-  g_return_if_fail (BZ_IS_SERVICES (svc));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-  c = g_new0 (MealCall, 1);
-  c->page = page;
-  c->limit = limit;
-  meal_call_run (svc, bz_meals_get_history_async, history_work, c, caller, patient_id, cancellable, callback, user_data);
+  a->patient_id = g_strdup (patient_id);
+  a->page = page;
+  a->limit = limit;
+  meal_task_run (svc, bz_meals_get_history_async, history_work, a, caller, cancellable, callback, user_data);
 }
 
 BzRecord *
 bz_meals_get_history_finish (BzServices *svc, GAsyncResult *result, GError **error)
 {
-  return meal_call_finish (svc, result, bz_meals_get_history_async, error);
+  return bz_service_task_finish (svc, result, bz_meals_get_history_async, error);
 }
 
 /* A deep copy: the worker never shares JSON nodes with the calling thread
@@ -485,22 +433,20 @@ bz_meals_add_async (BzServices *svc, const BzCaller *caller, const char *patient
                     const char *source, GCancellable *cancellable,
                     GAsyncReadyCallback callback, gpointer user_data)
 {
-  MealCall *c;
+  MealArgs *a = g_new0 (MealArgs, 1);
 
-  g_return_if_fail (BZ_IS_SERVICES (svc));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-  c = g_new0 (MealCall, 1);
-  c->image = image ? g_bytes_ref (image) : NULL;
-  c->meal_type = g_strdup (meal_type);
-  c->items = items_copy (items);
-  c->source = g_strdup (source);
-  meal_call_run (svc, bz_meals_add_async, add_work, c, caller, patient_id, cancellable, callback, user_data);
+  a->patient_id = g_strdup (patient_id);
+  a->image = image ? g_bytes_ref (image) : NULL;
+  a->meal_type = g_strdup (meal_type);
+  a->items = items_copy (items);
+  a->source = g_strdup (source);
+  meal_task_run (svc, bz_meals_add_async, add_work, a, caller, cancellable, callback, user_data);
 }
 
 BzRecord *
 bz_meals_add_finish (BzServices *svc, GAsyncResult *result, GError **error)
 {
-  return meal_call_finish (svc, result, bz_meals_add_async, error);
+  return bz_service_task_finish (svc, result, bz_meals_add_async, error);
 }
 
 GBytes *
