@@ -6,12 +6,13 @@
  * bz_avatars_get_glb() + bz_glb_parse() (the avatar of the selected scan,
  * newest first), bz_meals_get_daily_async() (a DailyIntake record: intake
  * against targets, and the meals, whose "meals" list model the meals list is
- * bound to), bz_meals_get_photo() (thumbnails), and for the title the
- * patient's file (bz_patients_get_file_async(): its basic_info) or, for a
+ * bound to; in bz-patient-page-day.c), bz_meals_get_photo() (thumbnails),
+ * and for the title the patient's file (bz_patients_get_file_async(): its basic_info) or, for a
  * member on the kiosk, the own User record (bz_auth_get_user_async()).  The page follows the store's change notifications, so a
  * meal uploaded from a phone appears without a manual refresh.
  */
 #include "bz-patient-page.h"
+#include "bz-patient-page-private.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -21,7 +22,6 @@
 #include "bz-glb.h"
 #include "bz-gui-util.h"
 #include "bz-meal-service.h"
-#include "bz-meal-row.h"
 #include "bz-measurements-chart.h"
 #include "bz-nutrition-bars.h"
 #include "bz-patient-service.h"
@@ -31,57 +31,10 @@
 
 #define REFRESH_DELAY_MS 300
 
-struct _BzPatientPage
-{
-  GtkWidget parent_instance;
-
-  AdwWindowTitle *window_title;
-  GtkWidget *back_button;
-  GtkWidget *add_meal_button;
-  GtkWidget *sign_out_button;
-  GtkScrolledWindow *scroller;
-  GtkLabel *avatar_caption;
-  GtkStack *avatar_stack;
-  BzAvatarView *avatar_view;
-  AdwStatusPage *avatar_status;
-  GtkWidget *reset_view_button;
-  GtkWidget *avatar_hint;
-  GtkListBox *scans_list;
-  GtkStack *chart_stack;
-  BzMeasurementsChart *chart;
-  GtkLabel *date_label;
-  BzNutritionBars *nutrition_bars;
-  GtkLabel *targets_label;
-  GtkListBox *meals_list;
-
-  BzGuiSession *session;
-  gboolean kiosk;
-  char *patient_id;
-  char *name;
-  char *email;
-
-  BzRecord *scans;          /* the last ScanList record: the history list is bound to its "scans" */
-  BzRecord *daily;          /* the last DailyIntake record: intake, targets, meals */
-  char *shown_avatar_id;
-  guint n_meals;
-  guint n_scans;
-
-  GCancellable *scans_cancel;
-  GCancellable *daily_cancel;
-  GCancellable *avatar_cancel;
-  GCancellable *info_cancel;
-  gboolean loading_info, loading_scans, loading_daily, loading_avatar;
-
-  guint watch_id;
-  guint scans_refresh;
-  guint daily_refresh;
-};
-
 G_DEFINE_FINAL_TYPE (BzPatientPage, bz_patient_page, GTK_TYPE_WIDGET)
 
 static void load_info (BzPatientPage *self);
 static void load_scans (BzPatientPage *self);
-static void load_daily (BzPatientPage *self);
 static void load_avatar (BzPatientPage *self, const char *avatar_id);
 
 /* Empties the scan history (it is bound to the last ScanList's "scans"). */
@@ -93,17 +46,8 @@ clear_scans (BzPatientPage *self)
   self->n_scans = 0;
 }
 
-/* Empties the meals list (it is bound to the last DailyIntake's "meals"). */
-static void
-clear_meals (BzPatientPage *self)
-{
-  gtk_list_box_bind_model (self->meals_list, NULL, NULL, NULL, NULL);
-  g_clear_object (&self->daily);
-  self->n_meals = 0;
-}
-
-static GCancellable *
-renew (GCancellable **cancellable)
+GCancellable *
+bz_patient_page_renew (GCancellable **cancellable)
 {
   if (*cancellable)
     g_cancellable_cancel (*cancellable);
@@ -343,9 +287,9 @@ load_info (BzPatientPage *self)
     }
   self->loading_info = TRUE;
   if (self->patient_id == NULL)
-    bz_auth_get_user_async (services, caller->user_id, renew (&self->info_cancel), user_done, g_object_ref (self));
+    bz_auth_get_user_async (services, caller->user_id, bz_patient_page_renew (&self->info_cancel), user_done, g_object_ref (self));
   else
-    bz_patients_get_file_async (services, caller, self->patient_id, renew (&self->info_cancel),
+    bz_patients_get_file_async (services, caller, self->patient_id, bz_patient_page_renew (&self->info_cancel),
                                 file_done, g_object_ref (self));
 }
 
@@ -357,7 +301,7 @@ load_scans (BzPatientPage *self)
   self->loading_scans = TRUE;
   bz_scans_get_list_async (bz_gui_session_get_services (self->session),
                            bz_gui_session_get_caller (self->session), self->patient_id,
-                           renew (&self->scans_cancel), scans_done, g_object_ref (self));
+                           bz_patient_page_renew (&self->scans_cancel), scans_done, g_object_ref (self));
 }
 
 typedef struct
@@ -428,7 +372,7 @@ load_avatar (BzPatientPage *self, const char *avatar_id)
     gtk_stack_set_visible_child_name (self->avatar_stack, "loading");
 
   self->loading_avatar = TRUE;
-  bz_run_in_thread (self, renew (&self->avatar_cancel), avatar_work, a, avatar_args_free,
+  bz_run_in_thread (self, bz_patient_page_renew (&self->avatar_cancel), avatar_work, a, avatar_args_free,
                     (GDestroyNotify) bz_glb_mesh_free, avatar_done, NULL);
 }
 
@@ -437,84 +381,6 @@ reset_view_clicked_cb (BzPatientPage *self)
 {
   bz_avatar_view_reset_camera (self->avatar_view);
   gtk_widget_grab_focus (GTK_WIDGET (self->avatar_view));
-}
-
-/* --- today's meals ---------------------------------------------------------- */
-
-/* A row of the meals list: the list box is bound to the DailyIntake's
- * "meals" model, so each Meal record makes its BzMealRow. */
-static GtkWidget *
-meal_row_create (gpointer item, gpointer user_data)
-{
-  BzPatientPage *self = user_data;
-  return bz_meal_row_new (self->session, item, self->daily_cancel);
-}
-
-static void
-show_daily (BzPatientPage *self, BzRecord *daily)
-{
-  BzRecord *basis = bz_record_get_object (daily, BZ_DAILY_INTAKE_TARGETS_BASIS);
-  g_autoptr(GListModel) meals = NULL;
-
-  g_set_object (&self->daily, daily);
-  bz_nutrition_bars_set (self->nutrition_bars, bz_record_get_object (daily, BZ_DAILY_INTAKE_INTAKE),
-                         bz_record_get_object (daily, BZ_DAILY_INTAKE_TARGETS));
-  if (basis)
-    {
-      const char *measured = bz_record_get_string (basis, BZ_TARGETS_BASIS_MEASURED_AT);
-      if (measured)
-        {
-          g_autofree char *date = bz_format_date (measured);
-          g_autofree char *text = g_strdup_printf (_("Targets: Mifflin-St Jeor energy from the scan of %s."), date);
-          gtk_label_set_label (self->targets_label, text);
-        }
-      else
-        gtk_label_set_label (self->targets_label, _("Targets: Mifflin-St Jeor energy from the latest scan."));
-    }
-  else
-    gtk_label_set_label (self->targets_label, _("No targets yet: they are computed from the latest body scan."));
-
-  g_object_get (daily, "meals", &meals, NULL);
-  self->n_meals = meals ? g_list_model_get_n_items (meals) : 0;
-  gtk_list_box_bind_model (self->meals_list, meals, meal_row_create, self, NULL);
-}
-
-static void
-daily_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(BzPatientPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BzRecord) daily = bz_meals_get_daily_finish (BZ_SERVICES (source), result, &error);
-
-  if (bz_is_cancelled (error))
-    return;
-  self->loading_daily = FALSE;
-
-  if (daily == NULL)
-    {
-      g_autofree char *message = bz_error_to_user_message (error);
-      clear_meals (self);
-      bz_nutrition_bars_set (self->nutrition_bars, NULL, NULL);
-      gtk_label_set_label (self->targets_label, message);
-      return;
-    }
-  show_daily (self, daily);
-}
-
-static void
-load_daily (BzPatientPage *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  /* TRANSLATORS: today's date above the intake, strftime format */
-  g_autofree char *today = bz_date_time_format (now, _("Today, %-d %B"));
-
-  if (self->session == NULL)
-    return;
-  gtk_label_set_label (self->date_label, today);
-  self->loading_daily = TRUE;
-  bz_meals_get_daily_async (bz_gui_session_get_services (self->session),
-                            bz_gui_session_get_caller (self->session), self->patient_id, NULL,
-                            renew (&self->daily_cancel), daily_done, g_object_ref (self));
 }
 
 /* --- live refresh ------------------------------------------------------------ */
@@ -533,7 +399,7 @@ daily_refresh_cb (gpointer user_data)
 {
   BzPatientPage *self = user_data;
   self->daily_refresh = 0;
-  load_daily (self);
+  bz_patient_page_load_daily (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -638,27 +504,6 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
 }
 
 static GtkWidget *
-meals_placeholder_new (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *title = gtk_label_new (_("No meals logged today"));
-  GtkWidget *hint = gtk_label_new (_("Meals from the phone app appear here as soon as they are uploaded."));
-
-  gtk_widget_add_css_class (title, "heading");
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_widget_add_css_class (hint, "caption");
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_label_set_justify (GTK_LABEL (hint), GTK_JUSTIFY_CENTER);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), hint);
-  return box;
-}
-
-static GtkWidget *
 scans_placeholder_new (void)
 {
   GtkWidget *label = gtk_label_new (_("No scans yet"));
@@ -672,7 +517,7 @@ static void
 bz_patient_page_init (BzPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_list_box_set_placeholder (self->meals_list, meals_placeholder_new ());
+  gtk_list_box_set_placeholder (self->meals_list, bz_patient_page_meals_placeholder_new ());
   gtk_list_box_set_placeholder (self->scans_list, scans_placeholder_new ());
   bz_nutrition_bars_set (self->nutrition_bars, NULL, NULL);
 }
@@ -728,7 +573,7 @@ bz_patient_page_show_patient (BzPatientPage *self, const char *patient_id,
    * and one audited read at a time is plenty. */
   self->loading_info = TRUE;
   load_scans (self);
-  load_daily (self);
+  bz_patient_page_load_daily (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
@@ -752,7 +597,7 @@ bz_patient_page_clear (BzPatientPage *self)
   bz_nutrition_bars_set (self->nutrition_bars, NULL, NULL);
   gtk_label_set_label (self->targets_label, "");
   clear_scans (self);
-  clear_meals (self);
+  bz_patient_page_clear_meals (self);
 }
 
 void
@@ -762,7 +607,7 @@ bz_patient_page_refresh (BzPatientPage *self)
   if (self->session == NULL || (self->patient_id == NULL && !self->kiosk))
     return;
   load_scans (self);
-  load_daily (self);
+  bz_patient_page_load_daily (self);
 }
 
 const char *

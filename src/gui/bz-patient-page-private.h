@@ -1,0 +1,66 @@
+/* bz-patient-page-private.h — what bz-patient-page.c and bz-patient-page-day.c share:
+ * the instance struct and the few functions one file calls in the other. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bz-patient-page.h"
+#include "bz-measurements-chart.h"
+#include "bz-nutrition-bars.h"
+
+G_BEGIN_DECLS
+
+struct _BzPatientPage
+{
+  GtkWidget parent_instance;
+
+  AdwWindowTitle *window_title;
+  GtkWidget *back_button;
+  GtkWidget *add_meal_button;
+  GtkWidget *sign_out_button;
+  GtkScrolledWindow *scroller;
+  GtkLabel *avatar_caption;
+  GtkStack *avatar_stack;
+  BzAvatarView *avatar_view;
+  AdwStatusPage *avatar_status;
+  GtkWidget *reset_view_button;
+  GtkWidget *avatar_hint;
+  GtkListBox *scans_list;
+  GtkStack *chart_stack;
+  BzMeasurementsChart *chart;
+  GtkLabel *date_label;
+  BzNutritionBars *nutrition_bars;
+  GtkLabel *targets_label;
+  GtkListBox *meals_list;
+
+  BzGuiSession *session;
+  gboolean kiosk;
+  char *patient_id;
+  char *name;
+  char *email;
+
+  BzRecord *scans;          /* the last ScanList record: the history list is bound to its "scans" */
+  BzRecord *daily;          /* the last DailyIntake record: intake, targets, meals */
+  char *shown_avatar_id;
+  guint n_meals;
+  guint n_scans;
+
+  GCancellable *scans_cancel;
+  GCancellable *daily_cancel;
+  GCancellable *avatar_cancel;
+  GCancellable *info_cancel;
+  gboolean loading_info, loading_scans, loading_daily, loading_avatar;
+
+  guint watch_id;
+  guint scans_refresh;
+  guint daily_refresh;
+};
+
+GCancellable *bz_patient_page_renew (GCancellable **cancellable);
+
+/* bz-patient-page-day.c: today's intake and meals */
+void bz_patient_page_clear_meals (BzPatientPage *self);
+void bz_patient_page_load_daily (BzPatientPage *self);
+GtkWidget *bz_patient_page_meals_placeholder_new (void);
+
+G_END_DECLS
