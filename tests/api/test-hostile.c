@@ -444,6 +444,100 @@ test_sequential_connections (void)
   g_assert_cmpuint (answered, ==, 4 * 16);
 }
 
+/* Stop 14's new routes get the same treatment: the meal-plan writes (seed 004)
+ * and the recipe search answer deep nesting, wrong types, oversized bodies,
+ * huge arrays, other roles and unknown ids with the error envelope, and the
+ * server stays within its memory. */
+static void
+test_new_routes (void)
+{
+  gsize rss = daemon_rss ();
+  g_autofree char *nutri = NULL;
+  g_autofree char *unknown = g_uuid_string_random ();
+
+  {
+    g_autoptr(Reply) l = call_json ("POST", "/api/v1/auth/login", NULL,
+                                    "{\"email\":\"demo@balanza.local\",\"password\":\"Demo-2026!\"}");
+    g_assert_cmpuint (l->status, ==, 200);
+    nutri = g_strdup (json_object_get_string_member (json_object_get_object_member (l->root, "data"), "access_token"));
+  }
+  /* 30,000 levels of nesting in a 60 KB create body. */
+  {
+    GString *b = g_string_new ("{\"clientId\":");
+    for (int i = 0; i < 30000; i++)
+      g_string_append_c (b, '[');
+    for (int i = 0; i < 30000; i++)
+      g_string_append_c (b, ']');
+    g_string_append_c (b, '}');
+    g_autoptr(Reply) r = call_json ("POST", "/api/meal-plans/manual/create", nutri, b->str);
+    assert_error (r, 400, "VALIDATION_ERROR", "body", "too_deep");
+    g_string_free (b, TRUE);
+  }
+  /* Wrong types: each field gets a detail, nothing is created. */
+  {
+    g_autoptr(Reply) r = call_json ("POST", "/api/meal-plans/manual/create", nutri,
+                                    "{\"clientId\":5,\"planDate\":true,\"durationDays\":\"7\"}");
+    assert_error (r, 400, "VALIDATION_ERROR", "durationDays", NULL);
+  }
+  /* A patient that does not exist (or is someone else's): 404, not created. */
+  {
+    g_autofree char *b = g_strdup_printf ("{\"clientId\":\"%s\",\"planDate\":\"2026-12-07\",\"durationDays\":7}", unknown);
+    g_autoptr(Reply) r = call_json ("POST", "/api/meal-plans/manual/create", nutri, b);
+    assert_error (r, 404, "NOT_FOUND", NULL, NULL);
+  }
+  /* A member may not write plans. */
+  {
+    g_autofree char *b = g_strdup_printf ("{\"clientId\":\"%s\",\"planDate\":\"2026-12-07\",\"durationDays\":7}", unknown);
+    g_autoptr(Reply) r = call_json ("POST", "/api/meal-plans/manual/create", d.token, b);
+    g_assert_cmpuint (r->status, >=, 403);
+    g_assert_cmpuint (r->status, <=, 404);
+  }
+  /* 300,000 modifications: refused by size before they are parsed. */
+  {
+    GString *b = g_string_new ("{\"action\":\"update-customizations\",\"draftId\":\"x\",\"customizations\":{\"modifications\":[");
+    for (int i = 0; i < 300000; i++)
+      g_string_append (b, i ? ",{}" : "{}");
+    g_string_append (b, "]}}");
+    g_autoptr(Reply) r = call_json ("PUT", "/api/meal-plans/draft", nutri, b->str);
+    assert_error (r, 413, "PAYLOAD_TOO_LARGE", NULL, NULL);
+    g_string_free (b, TRUE);
+  }
+  /* An unknown draft and an unknown recipe. */
+  {
+    g_autoptr(Reply) r = call ("GET", "/api/meal-plans/manual/manual-nope-1", nutri, NULL, NULL, NULL);
+    assert_error (r, 404, "NOT_FOUND", NULL, NULL);
+  }
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/recipes/%s", unknown);
+    g_autoptr(Reply) r = call ("GET", path, d.token, NULL, NULL, NULL);
+    assert_error (r, 404, "NOT_FOUND", NULL, NULL);
+  }
+  /* Recipe search: out-of-range and wrong-typed parameters, and a 6 KB search. */
+  {
+    const char *const cases[][2] = {
+      { "/api/v1/recipes?limit=-1", "limit" },
+      { "/api/v1/recipes?max_prep_time_min=99999", "max_prep_time_min" },
+      { "/api/v1/recipes?is_verified=maybe", "is_verified" },
+      { "/api/v1/recipes?max_prep_time_min=1e400", "max_prep_time_min" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(Reply) r = call ("GET", cases[i][0], d.token, NULL, NULL, NULL);
+        assert_error (r, 400, "VALIDATION_ERROR", cases[i][1], NULL);
+      }
+  }
+  {
+    GString *q = g_string_new ("/api/v1/recipes?search=");
+    for (int i = 0; i < 1000; i++)
+      g_string_append (q, "nopal+");
+    g_autoptr(Reply) r = call ("GET", q->str, d.token, NULL, NULL, NULL);
+    g_assert_true (r->status == 200 || r->status == 400);
+    g_assert_nonnull (r->root);
+    g_string_free (q, TRUE);
+  }
+  g_assert_cmpuint (daemon_rss (), <, rss + RSS_SLACK);
+}
+
 /* Finding 6: a password was cut at NUL; registration had no rate limit. */
 static void
 test_auth_edges (void)
@@ -584,6 +678,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/sequential-connections", test_sequential_connections);
   g_test_add_func ("/hostile/auth-edges", test_auth_edges);
   g_test_add_func ("/hostile/edges", test_edges);
+  g_test_add_func ("/hostile/new-routes", test_new_routes);
   rc = g_test_run ();
   stop_daemon ();
   return rc;
