@@ -23,8 +23,11 @@ check_paging (guint page, guint limit, GError **error)
 
   if (page < 1)
     bz_validation_add (&v, "page", "out_of_range", _("page must be 1 or more"));
-  if (limit < 1 || limit > 100)
-    bz_validation_add (&v, "limit", "out_of_range", _("limit must be between 1 and 100"));
+  if (limit < 1 || limit > BZ_LIST_LIMIT_MAX)
+    {
+      g_autofree char *msg = g_strdup_printf (_("limit must be between 1 and %d"), BZ_LIST_LIMIT_MAX);
+      bz_validation_add (&v, "limit", "out_of_range", msg);
+    }
   return bz_validation_finish (&v, error);
 }
 

@@ -87,7 +87,10 @@ bz_recipes_find (BzServices *svc, const BzCaller *caller, const BzRecipeQuery *q
 
   q = *query;
   if (q.search && g_utf8_strlen (q.search, -1) > BZ_RECIPE_SEARCH_MAX_CHARS)
-    bz_validation_add (&v, "search", "too_long", _("search must be at most 200 characters"));
+    {
+      g_autofree char *msg = g_strdup_printf (_("search must be at most %d characters"), BZ_RECIPE_SEARCH_MAX_CHARS);
+      bz_validation_add (&v, "search", "too_long", msg);
+    }
   if (q.search && *q.search == '\0')
     q.search = NULL;
   q.meal_type = choice (&bz_vocab_recipe_meal_type, query->meal_type, "meal_type",
@@ -100,13 +103,20 @@ bz_recipes_find (BzServices *svc, const BzCaller *caller, const BzRecipeQuery *q
   q.dietary_tags = (const char *const *) tags;
   if (q.max_prep_time_min != BZ_RECIPE_QUERY_ANY &&
       (q.max_prep_time_min < 0 || q.max_prep_time_min > BZ_RECIPE_PREP_TIME_MAX_MIN))
-    bz_validation_add (&v, "max_prep_time_min", "out_of_range", _("max_prep_time_min must be between 0 and 1440 minutes"));
+    {
+      g_autofree char *msg = g_strdup_printf (_("max_prep_time_min must be between 0 and %d minutes"),
+                                              BZ_RECIPE_PREP_TIME_MAX_MIN);
+      bz_validation_add (&v, "max_prep_time_min", "out_of_range", msg);
+    }
   if (q.is_verified > 1)
     q.is_verified = 1;
   if (q.page < 1 || q.page > G_MAXINT32)
     bz_validation_add (&v, "page", "out_of_range", _("page must be 1 or more"));
   if (q.limit < 1 || q.limit > BZ_RECIPE_LIMIT_MAX)
-    bz_validation_add (&v, "limit", "out_of_range", _("limit must be between 1 and 100"));
+    {
+      g_autofree char *msg = g_strdup_printf (_("limit must be between 1 and %d"), BZ_RECIPE_LIMIT_MAX);
+      bz_validation_add (&v, "limit", "out_of_range", msg);
+    }
   if (!bz_validation_finish (&v, error))
     return NULL;
 
