@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 
 #include "bz-store.h"
+#include "bz-usda-import.h"
 
 G_BEGIN_DECLS
 
@@ -124,6 +125,78 @@ gboolean  bz_usda_plainness_fill    (sqlite3  *db,
  * Returns: whether a food has no plainness yet (or the question failed).
  */
 gboolean  bz_usda_plainness_missing (sqlite3 *db);
+
+/* --- the SR28 files (bz-usda-import-sr28.c) -------------------------------- */
+
+/* sha256 of the uncompressed files, copied from data/foods/SOURCE.md. */
+#define SHA256_FOOD_DES "a0b39f3ac21703c75c855c35bd8f99df4710db2904a8c351fc5e7f5ed3596b98"
+#define SHA256_NUT_DATA "8b86e1d65bfa581e503fdafd16ce41fc04e7e4b00498c3888a04ec0c8f846759"
+#define SHA256_WEIGHT   "98484d7e26b3803467e65a9ab2ad8094bc94ed0c50375efb7e26a8bd60b1afae"
+
+#define MAX_FIELDS   24                      /* NUT_DATA has the most: 18 */
+
+typedef struct _Importer Importer;
+typedef gboolean (*RecordFunc) (Importer *imp, char **fields, GError **error);
+
+typedef struct
+{
+  const char *name;         /* uncompressed name, recorded in food_import */
+  const char *path;         /* name in the source dir */
+  gboolean    xz;
+  const char *sha256;       /* expected, or NULL when SOURCE.md gives none */
+  guint       n_fields;
+  const char *phase;
+  double      progress_from, progress_to;
+  const char *insert_sql;
+  RecordFunc  record;
+} SourceFile;
+
+struct _Importer
+{
+  sqlite3            *db;
+  const char         *source_dir;
+  BzUsdaProgressFunc  progress;
+  gpointer            user_data;
+  GCancellable       *cancellable;
+  double              last_fraction;
+  const char         *last_phase;
+
+  /* the file being streamed */
+  const SourceFile   *file;
+  sqlite3_stmt       *insert;
+  guint64             records;
+
+  /* keys loaded so far, for the referential checks (see bz_usda_import()) */
+  GHashTable         *group_codes;
+  GHashTable         *nutr_nos;
+  GHashTable         *ndb_nos;
+
+  /* record assembly */
+  char               *buf;
+  gsize               len, cap;
+  gsize               starts[MAX_FIELDS];
+  guint               n_fields;
+  gboolean            quoted;
+  gboolean            in_record;
+};
+
+/* Calls the progress callback of @imp (bz-usda-import.c). */
+void      bz_usda_report           (Importer   *imp,
+                                    const char *phase,
+                                    double      fraction);
+
+/* The five SR28 files in load order (foods reference groups; nutrients and
+ * weights reference foods). */
+#define BZ_USDA_SR28_N_SOURCES 5
+extern const SourceFile bz_usda_sr28_sources[BZ_USDA_SR28_N_SOURCES];
+
+/* Streams one file into its table.  On success @out_sha256 (transfer full)
+ * holds the hex sha256 of the uncompressed bytes, already checked against
+ * the expected value if there is one. */
+gboolean  bz_usda_sr28_import_file (Importer         *imp,
+                                    const SourceFile *sf,
+                                    char            **out_sha256,
+                                    GError          **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BzUsdaNames, bz_usda_names_clear)
 
