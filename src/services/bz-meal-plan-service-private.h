@@ -1,0 +1,22 @@
+/* bz-meal-plan-service-private.h — helpers shared by bz-meal-plan-service.c
+ * and bz-meal-plan-customize.c; not for other callers. */
+#pragma once
+
+#include "bz-meal-plan-service.h"
+
+G_BEGIN_DECLS
+
+/* FALSE (and @error set) unless @caller is a signed-in nutritionist;
+ * @message is the forbidden error's text. */
+gboolean  bz_meal_plan_check_nutritionist (const BzCaller *caller, const char *message, GError **error);
+
+/* The plan @draft_id if @caller may read it and it has not expired. */
+BzRecord *bz_meal_plan_load               (BzServices *svc, const BzCaller *caller, const char *draft_id, GError **error);
+
+/* The slot of @plan's @day whose key is @key, or NULL. */
+BzRecord *bz_meal_plan_find_slot          (BzRecord *plan, gint64 day, const char *key, guint *out_n_slots);
+
+/* day within 1..durationDays, else a "day" detail. */
+gboolean  bz_meal_plan_check_day          (BzRecord *plan, gint64 day, GError **error);
+
+G_END_DECLS
