@@ -307,6 +307,17 @@ test_plan_lifecycle (void)
                        ==, plan_a);
     }
   }
+  /* Nobody else sees the plan through the daily: another nutritionist, a
+   * bad date. */
+  {
+    g_autofree char *other = bz_api_register (api, "lc-other@test.local", "nutritionist", NULL);
+    g_autofree char *path = g_strdup_printf ("/api/nutrition/daily?patient_id=%s&date=2027-03-01", lc_patient);
+    g_autoptr(BzApiResponse) r = call ("GET", path, other, NULL);
+    g_autoptr(BzApiResponse) bad = call ("GET", "/api/nutrition/daily?date=2027-02-30", lc_member, NULL);
+    expect (r, 404);
+    expect (bad, 400);
+    g_assert_true (bz_api_has_detail (bad, "date"));
+  }
   /* The plan's roll-ups carry equivalents: dayWise, overall, dailyAverage. */
   {
     g_autofree char *path = g_strdup_printf ("/api/meal-plans/manual/%s", plan_a);
