@@ -2,6 +2,7 @@
 #include "bz-json.h"
 
 #include <math.h>
+#include <string.h>
 
 void
 bz_json_append_int (GString *out, gint64 value)
@@ -661,5 +662,104 @@ bz_json_parse_error_issue (const GError *error)
     case BZ_JSON_PARSE_ERROR_NUMBER_RANGE: return "out_of_range";
     case BZ_JSON_PARSE_ERROR_MALFORMED:
     default: return "malformed_json";
+    }
+}
+
+/* --- Flat objects of numbers ----------------------------------------------- */
+
+static const char *
+flat_skip_ws (const char *p, const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+    p++;
+  return p;
+}
+
+/* An RFC 8259 number at @p (the grammar of parse_number()); its end, or NULL. */
+static const char *
+scan_number (const char *p, const char *end)
+{
+  if (p < end && *p == '-')
+    p++;
+  if (p >= end || !g_ascii_isdigit (*p))
+    return NULL;
+  if (*p == '0')
+    p++;
+  else
+    while (p < end && g_ascii_isdigit (*p))
+      p++;
+  if (p < end && *p == '.')
+    {
+      if (++p >= end || !g_ascii_isdigit (*p))
+        return NULL;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= end || !g_ascii_isdigit (*p))
+        return NULL;
+      while (p < end && g_ascii_isdigit (*p))
+        p++;
+    }
+  return p;
+}
+
+gboolean
+bz_json_scan_numbers (const char *data, gsize len, const char *const *names, guint n_names, double *out)
+{
+  const char *p, *end;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (n_names == 0 || (names != NULL && out != NULL), FALSE);
+
+  end = data + len;
+  p = flat_skip_ws (data, end);
+  if (p >= end || *p++ != '{')
+    return FALSE;
+  p = flat_skip_ws (p, end);
+  if (p < end && *p == '}')
+    return flat_skip_ws (p + 1, end) == end;
+  for (;;)
+    {
+      const char *name, *name_end, *num_end;
+      char buf[64];
+      double v;
+
+      if (p >= end || *p++ != '"')
+        return FALSE;
+      name = p;
+      /* Plain names only: no escapes, no control characters. */
+      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+        p++;
+      if (p >= end || *p != '"')
+        return FALSE;
+      name_end = p++;
+      p = flat_skip_ws (p, end);
+      if (p >= end || *p++ != ':')
+        return FALSE;
+      p = flat_skip_ws (p, end);
+      if (!(num_end = scan_number (p, end)) || (gsize) (num_end - p) >= sizeof buf)
+        return FALSE;
+      memcpy (buf, p, num_end - p);
+      buf[num_end - p] = '\0';
+      v = g_ascii_strtod (buf, NULL);
+      if (!isfinite (v))
+        return FALSE;
+      for (guint i = 0; i < n_names; i++)
+        if (strlen (names[i]) == (gsize) (name_end - name) && memcmp (names[i], name, name_end - name) == 0)
+          out[i] = v;   /* a repeated name: the last wins, as in bz_json_parse() */
+      p = flat_skip_ws (num_end, end);
+      if (p < end && *p == ',')
+        {
+          p = flat_skip_ws (p + 1, end);
+          continue;
+        }
+      if (p < end && *p == '}')
+        return flat_skip_ws (p + 1, end) == end;
+      return FALSE;
     }
 }

@@ -105,6 +105,31 @@ JsonNode   *bz_json_parse             (const char         *data,
                                        GError            **error);
 
 /**
+ * bz_json_scan_numbers:
+ * @data: (array length=len): the text; need not be NUL-terminated
+ * @len: its length in bytes
+ * @names: (array length=n_names): the member names wanted
+ * @n_names: how many
+ * @out: (array length=n_names): where each wanted member's value goes;
+ *   entries of names the object does not have are left as they are
+ *
+ * The fast path for JSON Balanza stored itself as a flat object of numbers
+ * (a recipe's SMAE equivalents): one pass, no tree, no allocation.  Accepts
+ * only an object whose members all have plain names (no escapes) and
+ * RFC 8259 numbers that are finite doubles; anything else answers %FALSE,
+ * and the caller reads the text with bz_json_parse() instead.  On %TRUE the
+ * values are those bz_json_parse() would give (a repeated name: the last);
+ * the fuzz-json harness checks that.  @out is unspecified on %FALSE.
+ *
+ * Returns: %TRUE when @data was such an object.
+ */
+gboolean    bz_json_scan_numbers      (const char         *data,
+                                       gsize               len,
+                                       const char * const *names,
+                                       guint               n_names,
+                                       double             *out);
+
+/**
  * bz_json_parse_error_issue:
  * Returns: (transfer none): the envelope detail issue for a %BZ_JSON_PARSE_ERROR
  *   code ("malformed_json", "too_large", "too_deep", "too_many_items",

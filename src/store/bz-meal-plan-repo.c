@@ -191,7 +191,6 @@ fill_meals (sqlite3 *db, const char *id, gint64 only_day, gint64 days, BzRecord 
     for (;;)
       {
         g_autofree char *key = NULL;
-        g_autoptr(BzRecord) smae = NULL;
         BzRecord *meal, *recipe;
         BzPlanTotals per_serving, t = { 0 };
         double servings;
@@ -206,9 +205,7 @@ fill_meals (sqlite3 *db, const char *id, gint64 only_day, gint64 days, BzRecord 
         per_serving = (BzPlanTotals) { sqlite3_column_double (st, 6), sqlite3_column_double (st, 7),
                                        sqlite3_column_double (st, 8), sqlite3_column_double (st, 9),
                                        sqlite3_column_double (st, 10), sqlite3_column_double (st, 11), { 0 } };
-        smae = bz_record_new (&bz_smae_equivalents_resource);
-        bz_repo_read_json_object (st, 12, smae);
-        bz_smae_record_add (smae, per_serving.smae, 1);
+        bz_repo_read_json_numbers (st, 12, &bz_smae_equivalents_resource, per_serving.smae);
         bz_plan_totals_add (&t, &per_serving, servings);
         recipe = bz_record_new (&bz_plan_recipe_resource);
         bz_record_set_string (recipe, BZ_PLAN_RECIPE_ID, (const char *) sqlite3_column_text (st, 3));

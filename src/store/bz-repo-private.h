@@ -67,6 +67,21 @@ gboolean  bz_repo_read_array (sqlite3_stmt *st, BzRecord *parent, guint field, G
 void      bz_repo_read_json_object (sqlite3_stmt *st, int col, BzRecord *rec);
 
 /**
+ * bz_repo_read_json_numbers:
+ * @st: a statement on a row
+ * @col: a column holding a JSON object of numbers as text (or NULL)
+ * @res: a resource whose fields are all NUMBER (SmaeEquivalents)
+ * @out: (array): one value per field of @res, in field order
+ *
+ * Adds each of the stored object's members named like a field of @res to
+ * that field's entry of @out (members absent, or not numbers, add nothing).
+ * Flat objects of numbers, which is what Balanza stores, take
+ * bz_json_scan_numbers()'s one pass; anything else goes through
+ * bz_repo_read_json_object(), with the same result.
+ */
+void      bz_repo_read_json_numbers (sqlite3_stmt *st, int col, const BzResource *res, double *out);
+
+/**
  * bz_repo_read_json_strv:
  * @st: a statement on a row
  * @col: a column holding a JSON array of strings as text

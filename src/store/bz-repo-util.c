@@ -1,6 +1,8 @@
 /* bz-repo-util.c — helpers shared by the repositories (bz-repo-private.h). */
 #include "bz-repo-private.h"
 
+#include <math.h>
+
 #include <stdarg.h>
 #include <string.h>
 
@@ -85,6 +87,33 @@ stored_json (sqlite3_stmt *st, int col)
 {
   const char *text = (const char *) sqlite3_column_text (st, col);
   return text ? bz_json_parse (text, strlen (text), &bz_json_limits_stored, NULL, NULL) : NULL;
+}
+
+void
+bz_repo_read_json_numbers (sqlite3_stmt *st, int col, const BzResource *res, double *out)
+{
+  const char *text = (const char *) sqlite3_column_text (st, col);
+  const char *names[64];
+  double found[64];
+
+  g_return_if_fail (res->n_fields <= G_N_ELEMENTS (names));
+  if (text == NULL)
+    return;
+  for (guint i = 0; i < res->n_fields; i++)
+    {
+      names[i] = res->fields[i].name;
+      found[i] = NAN;
+    }
+  if (!bz_json_scan_numbers (text, strlen (text), names, res->n_fields, found))
+    {
+      g_autoptr(BzRecord) rec = bz_record_new (res);
+      bz_repo_read_json_object (st, col, rec);
+      for (guint i = 0; i < res->n_fields; i++)
+        found[i] = bz_record_has (rec, i) ? bz_record_get_double (rec, i) : NAN;
+    }
+  for (guint i = 0; i < res->n_fields; i++)
+    if (!isnan (found[i]))
+      out[i] += found[i];
 }
 
 /* The strings of @a (other elements skipped). */

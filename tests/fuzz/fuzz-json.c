@@ -12,7 +12,9 @@
  *    numbers equal as doubles, int64 exactly), and writing that tree again
  *    gives the same text (the writer is a fixed point after one pass);
  *  - acceptance is monotonic: what a limit set accepts, every set at least
- *    as wide on all four limits accepts too.
+ *    as wide on all four limits accepts too;
+ *  - bz_json_scan_numbers(), the fast path for stored flat objects of
+ *    numbers, accepts only what bz_json_parse() accepts, with equal values.
  */
 #include "fuzz-common.h"
 
@@ -252,6 +254,44 @@ within (const BzJsonLimits *a, const BzJsonLimits *b)
          a->max_items <= b->max_items && a->max_string <= b->max_string;
 }
 
+/* bz_json_scan_numbers() is a fast path of bz_json_parse(): whatever it
+ * accepts, the parser accepts too (with limits wide enough for any input)
+ * as an object, and every wanted member has the value the tree gives it.
+ * Names a fuzzer reaches easily, and the SMAE ones it is used for. */
+static void
+scan_numbers_agrees (const char *text, size_t size)
+{
+  static const char *const names[] = { "a", "b", "", "ab", "verduras", "libres" };
+  static const BzJsonLimits wide = {
+    .max_bytes = G_MAXSIZE, .max_depth = 64, .max_items = G_MAXUINT, .max_string = G_MAXSIZE,
+  };
+  double out[G_N_ELEMENTS (names)];
+  g_autoptr(JsonNode) tree = NULL;
+  JsonObject *o;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    out[i] = -12345.0;
+  if (!bz_json_scan_numbers (text, size, names, G_N_ELEMENTS (names), out))
+    return;
+  tree = bz_json_parse (text, size, &wide, NULL, NULL);
+  BZ_FUZZ_CHECK_MSG (tree != NULL, "bz_json_scan_numbers accepted what bz_json_parse refuses");
+  BZ_FUZZ_CHECK (JSON_NODE_HOLDS_OBJECT (tree));
+  o = json_node_get_object (tree);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      JsonNode *m = json_object_get_member (o, names[i]);
+      if (m == NULL)
+        {
+          BZ_FUZZ_CHECK (out[i] == -12345.0);
+          continue;
+        }
+      BZ_FUZZ_CHECK (JSON_NODE_HOLDS_VALUE (m));
+      BZ_FUZZ_CHECK_MSG (json_node_get_double (m) == out[i] ||
+                         (json_node_get_value_type (m) == G_TYPE_INT64 && (double) json_node_get_int (m) == out[i]),
+                         "member '%s': scan %.17g, parse %.17g", names[i], out[i], json_node_get_double (m));
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -285,5 +325,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
                            sets[i].name, sets[j].name, messages[j]);
   for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
     g_free (messages[i]);
+  scan_numbers_agrees (text, size);
   return 0;
 }

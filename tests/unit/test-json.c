@@ -223,6 +223,42 @@ test_parse_nul (void)
   expect (doc, strlen (doc), &roomy, BZ_JSON_PARSE_ERROR_NUL_CHARACTER, "[0].x[1]");
 }
 
+/* The flat-number fast path: what Balanza stores, and what it must refuse
+ * (so the caller takes bz_json_parse()). */
+static void
+test_scan_numbers (void)
+{
+  static const char *const names[] = { "verduras", "frutas", "libres" };
+  static const char *const refused[] = {
+    "", "[]", "{", "{\"verduras\":1,}", "{\"verduras\":01}", "{\"verduras\":\"1\"}",
+    "{\"verduras\":1} x", "{\"ver\\u0064uras\":1}", "{\"verduras\":{}}", "{\"verduras\":1e999}",
+    "{\"verduras\":.5}", "{\"verduras\":-}", "{verduras:1}", "{\"verduras\":true}",
+  };
+  double out[3] = { 0, 0, -1 };
+  const char *stored = "{ \"verduras\": 1.5, \"x\": 2, \"frutas\":-0.25e1 }";
+  const char *twice = "{\"frutas\":1,\"frutas\":3}";
+
+  g_assert_true (bz_json_scan_numbers (stored, strlen (stored), names, 3, out));
+  g_assert_cmpfloat (out[0], ==, 1.5);
+  g_assert_cmpfloat (out[1], ==, -2.5);
+  g_assert_cmpfloat (out[2], ==, -1);        /* absent: left as it was */
+  g_assert_true (bz_json_scan_numbers (twice, strlen (twice), names, 3, out));
+  g_assert_cmpfloat (out[1], ==, 3);          /* the last wins */
+  g_assert_true (bz_json_scan_numbers (" {} ", 4, names, 3, out));
+  /* Not NUL-terminated: only @len bytes are read. */
+  g_assert_true (bz_json_scan_numbers ("{\"libres\":7}9999", 12, names, 3, out));
+  g_assert_cmpfloat (out[2], ==, 7);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) tree = NULL;
+      g_assert_false (bz_json_scan_numbers (refused[i], strlen (refused[i]), names, 3, out));
+      tree = bz_json_parse (refused[i], strlen (refused[i]), &bz_json_limits_stored, NULL, &error);
+      /* Refused as malformed, or valid JSON the fast path leaves to the parser. */
+      g_test_message ("%s: %s", refused[i], tree ? "parser reads it" : error->message);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -234,5 +270,6 @@ main (int argc, char **argv)
   g_test_add_func ("/json/parse/deep", test_parse_deep);
   g_test_add_func ("/json/parse/limits", test_parse_limits);
   g_test_add_func ("/json/parse/nul", test_parse_nul);
+  g_test_add_func ("/json/scan-numbers", test_scan_numbers);
   return g_test_run ();
 }
