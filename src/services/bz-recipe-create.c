@@ -35,6 +35,7 @@ normalize (JsonObject *input)
   if ((node = json_object_get_member (input, "instructions")) && JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *steps = json_node_get_array (node);
+      JsonArray *out = json_array_sized_new (json_array_get_length (steps));
       for (guint i = 0; i < json_array_get_length (steps); i++)
         {
           JsonNode *el = json_array_get_element (steps, i);
@@ -42,13 +43,16 @@ normalize (JsonObject *input)
             {
               JsonObject *o = json_object_new ();
               json_object_set_string_member (o, "instruction", json_node_get_string (el));
-              json_node_take_object (el, o);
+              json_array_add_object_element (out, o);
+              continue;
             }
-          else if (JSON_NODE_HOLDS_OBJECT (el))
+          if (JSON_NODE_HOLDS_OBJECT (el))
             for (guint k = 0; ignored_step_members[k]; k++)
               if (json_object_has_member (json_node_get_object (el), ignored_step_members[k]))
                 json_object_remove_member (json_node_get_object (el), ignored_step_members[k]);
+          json_array_add_element (out, json_node_ref (el));
         }
+      json_object_set_array_member (input, "instructions", out);
     }
   if ((node = json_object_get_member (input, "ingredients")) && JSON_NODE_HOLDS_ARRAY (node))
     {
