@@ -47,7 +47,7 @@ BZ_RESOURCE_DECLARE (bz_label_nutrition, LABEL_NUTRITION, BZ_LABEL_NUTRITION_FIE
   F (LABEL_SCAN_INPUT_NUTRITION_PER_SERVING, .name = "nutrition_per_serving", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_WRITE_ONLY, .ref = &bz_label_nutrition_resource, .description = "Give this or nutrition_per_100g") \
   F (LABEL_SCAN_INPUT_NUTRITION_PER_100G, .name = "nutrition_per_100g", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_WRITE_ONLY, .ref = &bz_label_nutrition_resource, .description = "Per 100 g, or per 100 ml for a liquid") \
   F (LABEL_SCAN_INPUT_INGREDIENTS_TEXT, .name = "ingredients_text", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_LABEL_INGREDIENTS_MAX_CHARS, .description = "The ingredient list: what was added (sugars, fats, sodium, sweeteners, caffeine) decides which seals and legends apply; without it every declared critical nutrient counts as added") \
-  F (LABEL_SCAN_INPUT_SR28_FOOD_GROUP, .name = "sr28_food_group", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .min = 4, .max = 4, .description = "The USDA SR28 food group of the product's kind (\"0800\" breakfast cereals), for the alternatives; found from product_name when not given")
+  F (LABEL_SCAN_INPUT_SR28_FOOD_GROUP, .name = "sr28_food_group", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 4, .description = "The USDA SR28 food group of the product's kind (\"0800\" breakfast cereals), for the alternatives; found from product_name when not given")
 BZ_RESOURCE_DECLARE (bz_label_scan_input, LABEL_SCAN_INPUT, BZ_LABEL_SCAN_INPUT_FIELDS)
 
 /* A better choice from Balanza's catalogue (seed 002 line 1922). */

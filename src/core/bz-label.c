@@ -26,7 +26,7 @@ bz_label_scale (const BzLabelPanel *in, double factor, BzLabelPanel *out)
  * as whole words or word starts ("jarabe" finds "jarabe de maiz"). */
 static const char *const sugar_words =
   "\\b(azucar(es)?|jarabes?|miel(es)?|glucosa|fructosa|sacarosa|dextrosa|maltosa|lactosa anadida|"
-  "piloncillo|panela|melaza|caramelo|concentrado de jugo|jugo concentrado|maltodextrina|"
+  "piloncillo|panela|melaza|concentrado de jugo|jugo concentrado|maltodextrina|"
   "sugar|syrup|honey|dextrose|fructose|sucrose|glucose|molasses)\\b";
 static const char *const fat_words =
   "\\b(aceites?|grasas?|manteca|mantequilla|margarina|crema|oil|fat|butter|shortening|lard|"

@@ -83,7 +83,8 @@ void        bz_label_scale              (const BzLabelPanel *in, double factor, 
  * Looks, accents and case aside, for the ingredients that make a product
  * subject to the seals and legends (NOM-051 inciso 4.5.3; the legends):
  * added sugars (azúcar, jarabe, miel, glucosa, fructosa, sacarosa, dextrosa,
- * maltosa, piloncillo, concentrado de jugo, ...), added fats (aceite, grasa,
+ * maltosa, piloncillo, concentrado de jugo, ...; not "color caramelo", a
+ * colour), added fats (aceite, grasa,
  * manteca, mantequilla, crema, margarina, ...), added sodium (sal, sodio,
  * glutamato monosódico, bicarbonato de sodio, ...), sweeteners (sucralosa,
  * aspartame, acesulfame, sacarina, estevia/glucósidos de esteviol, ciclamato,

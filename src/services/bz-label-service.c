@@ -250,6 +250,13 @@ bz_labels_scan (BzServices *svc, const BzCaller *caller, JsonObject *body, const
     grams = bz_record_get_double (in, BZ_LABEL_SCAN_INPUT_SERVING_SIZE_G);
   else if (bz_record_has (in, BZ_LABEL_SCAN_INPUT_SERVING_SIZE))
     grams = serving_grams (bz_record_get_string (in, BZ_LABEL_SCAN_INPUT_SERVING_SIZE));
+  if (bz_record_has (in, BZ_LABEL_SCAN_INPUT_SR28_FOOD_GROUP))
+    {
+      const char *g = bz_record_get_string (in, BZ_LABEL_SCAN_INPUT_SR28_FOOD_GROUP);
+      if (strlen (g) != 4 || strspn (g, "0123456789") != 4)
+        bz_validation_add (&v, "sr28_food_group", "invalid_format",
+                           _("sr28_food_group must be a USDA SR28 food group code of 4 digits, such as 0800"));
+    }
   if (per_serving_rec && per_100_rec)
     bz_validation_add (&v, "nutrition_per_serving", "conflict",
                        _("Give nutrition_per_serving or nutrition_per_100g, not both"));
