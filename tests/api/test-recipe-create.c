@@ -167,7 +167,7 @@ test_recipe_create (void)
 {
   BzApi *api = bz_api_shared ();
   g_autofree char *member = NULL, *other = NULL;
-  g_autoptr(GBytes) jpeg = bz_api_test_jpeg ();
+  g_autoptr(GBytes) jpeg = NULL;
   g_autoptr(GBytes) png = test_recipe_png (96, 64);
   g_autoptr(SoupMultipart) mp = NULL;
   g_autoptr(BzApiResponse) r = NULL, cat_r = NULL;
@@ -176,6 +176,15 @@ test_recipe_create (void)
   gint64 before[3], after[3];
 
   test_api_ensure_users ();
+  {
+    /* A JPEG no other test uploads, so that the blob count below is exact. */
+    g_autoptr(GdkPixbuf) pb = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 80, 60);
+    char *buf = NULL;
+    gsize len = 0;
+    gdk_pixbuf_fill (pb, 0x4080C0FF);
+    g_assert_true (gdk_pixbuf_save_to_buffer (pb, &buf, &len, "jpeg", NULL, NULL));
+    jpeg = g_bytes_new_take (buf, len);
+  }
   member = bz_api_register (api, "recipe-author@test.local", "patient", NULL);
   other = bz_api_register (api, "recipe-reader@test.local", "patient", NULL);
   test_recipe_counts (before);
