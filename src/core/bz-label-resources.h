@@ -53,10 +53,11 @@ BZ_RESOURCE_DECLARE (bz_label_scan_input, LABEL_SCAN_INPUT, BZ_LABEL_SCAN_INPUT_
 /* A better choice from Balanza's catalogue (seed 002 line 1922). */
 #define BZ_LABEL_ALTERNATIVE_FIELDS(F) \
   F (LABEL_ALTERNATIVE_PRODUCT_NAME, .name = "product_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "Its Spanish (Mexico) name, or its SR28 description when it has none") \
-  F (LABEL_ALTERNATIVE_HEALTH_SCORE, .name = "health_score", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .description = "0-10, judged as the label is (every nutrient taken as added)") \
-  F (LABEL_ALTERNATIVE_SOURCE, .name = "source", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "\"usda_sr28\": a food of the catalogue") \
-  F (LABEL_ALTERNATIVE_NDB_NO, .name = "ndb_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "GET /api/v1/foods/{ndb_no}") \
-  F (LABEL_ALTERNATIVE_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "SR28 long description") \
+  F (LABEL_ALTERNATIVE_HEALTH_SCORE, .name = "health_score", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .description = "0-10, judged as the label is, per 100 g: a food with every nutrient taken as added, a recipe with what its ingredients add") \
+  F (LABEL_ALTERNATIVE_SOURCE, .name = "source", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "\"usda_sr28\": a food; \"recipe\": a recipe of the catalogue") \
+  F (LABEL_ALTERNATIVE_NDB_NO, .name = "ndb_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "A food's: GET /api/v1/foods/{ndb_no}; null for a recipe") \
+  F (LABEL_ALTERNATIVE_RECIPE_ID, .name = "recipe_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "A recipe's: GET /api/v1/recipes/{recipe_id}; null for a food") \
+  F (LABEL_ALTERNATIVE_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "A food's SR28 long description; a recipe's title") \
   F (LABEL_ALTERNATIVE_NOM_051_WARNINGS, .name = "nom_051_warnings", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY, .description = "Its seals per 100 g, judged strictly")
 BZ_RESOURCE_DECLARE (bz_label_alternative, LABEL_ALTERNATIVE, BZ_LABEL_ALTERNATIVE_FIELDS)
 
@@ -73,7 +74,7 @@ BZ_RESOURCE_DECLARE (bz_label_alternative, LABEL_ALTERNATIVE, BZ_LABEL_ALTERNATI
   F (LABEL_SCAN_NOM_051_PHASE, .name = "nom_051_phase", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .description = "The phase of the norm whose criteria applied (2 until 31 Dec. 2027)") \
   F (LABEL_SCAN_HEALTH_SCORE, .name = "health_score", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .description = "0-10: 10, minus 2 per seal, plus 1 for fiber ≥ 3 g and 1 for protein ≥ 5 g per 100 (seed 002 lines 4037-4059)") \
   F (LABEL_SCAN_RECOMMENDATION, .name = "recommendation", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
-  F (LABEL_SCAN_BETTER_ALTERNATIVES, .name = "better_alternatives", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_label_alternative_resource, .description = "Up to 3 foods of the same kind with a better score and no more seals, everyday foods first; empty when none is better")
+  F (LABEL_SCAN_BETTER_ALTERNATIVES, .name = "better_alternatives", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_label_alternative_resource, .description = "Up to 3 foods or recipes of the same kind with a better score and no more seals (bz_labels_scan()): the best recipe, if one is better, then the best foods, everyday foods first; empty when none is better")
 BZ_RESOURCE_DECLARE (bz_label_scan, LABEL_SCAN, BZ_LABEL_SCAN_FIELDS)
 
 G_END_DECLS

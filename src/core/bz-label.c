@@ -2,8 +2,10 @@
 #include "bz-label.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "bz-food-terms.h"
+#include "bz-recipe-derive.h"
 
 void
 bz_label_scale (const BzLabelPanel *in, double factor, BzLabelPanel *out)
@@ -79,6 +81,21 @@ bz_label_added_from_panel (const BzLabelPanel *p)
   if (p->fat_g > 0)
     added |= BZ_LABEL_ADDED_FATS;
   if (p->sodium_mg > 0)
+    added |= BZ_LABEL_ADDED_SODIUM;
+  return added;
+}
+
+guint
+bz_label_added_from_ingredient (const char *ndb_no, const char *sr28_group, const char *long_desc)
+{
+  guint added = 0;
+  const char *desc = long_desc ? long_desc : "";
+
+  if (bz_food_traits (ndb_no, sr28_group, long_desc) & BZ_FOOD_ADDED_SUGAR)
+    added |= BZ_LABEL_ADDED_SUGARS;
+  if (g_strcmp0 (sr28_group, "0400") == 0 || g_str_has_prefix (desc, "Butter"))
+    added |= BZ_LABEL_ADDED_FATS;
+  if (g_str_has_prefix (desc, "Salt,") || strstr (desc, "bouillon") != NULL)
     added |= BZ_LABEL_ADDED_SODIUM;
   return added;
 }

@@ -110,6 +110,23 @@ guint       bz_label_scan_ingredients   (const char *text);
 guint       bz_label_added_from_panel   (const BzLabelPanel *per_100);
 
 /**
+ * bz_label_added_from_ingredient:
+ * @ndb_no: an ingredient's SR28 NDB number
+ * @sr28_group: its FdGrp_Cd
+ * @long_desc: its Long_Desc
+ *
+ * What one SR28 ingredient of a recipe adds, in the sense of NOM-051
+ * inciso 4.5.3: sugars for the sugars, honey and syrups of the catalogue
+ * checker (bz_food_traits(), %BZ_FOOD_ADDED_SUGAR), fats for a food of
+ * group 0400 (fats and oils, butter aside: it is dairy, 0100, and counted
+ * when its description says butter), sodium for salt ("Salt, table") and
+ * bouillon.
+ *
+ * Returns: a bitmask of #BzLabelAdded.
+ */
+guint       bz_label_added_from_ingredient (const char *ndb_no, const char *sr28_group, const char *long_desc);
+
+/**
  * bz_label_nom051_input:
  * @per_100: the panel per 100 g (solids) or 100 ml (@is_liquid)
  * @is_liquid: the product is a drink or other liquid

@@ -92,7 +92,11 @@ check_panel (const BzLabelPanel *p, const BzLabelPanel *per_100, const char *fie
 
 typedef struct
 {
-  BzLabelFood *food;
+  const char *name;        /* product_name */
+  const char *description;
+  const char *ndb_no;      /* a food's */
+  const char *recipe_id;   /* a recipe's */
+  double plainness;        /* a food's foods.plainness; recipes first at a tie */
   guint seals;
   double score;
 } Candidate;
@@ -106,9 +110,9 @@ compare_candidates (gconstpointer a, gconstpointer b)
     return x->score > y->score ? -1 : 1;
   if (bz_label_count_seals (x->seals) != bz_label_count_seals (y->seals))
     return bz_label_count_seals (x->seals) < bz_label_count_seals (y->seals) ? -1 : 1;
-  if (x->food->plainness != y->food->plainness)
-    return x->food->plainness < y->food->plainness ? -1 : 1;
-  return strcmp (x->food->ndb_no, y->food->ndb_no);
+  if (x->plainness != y->plainness)
+    return x->plainness < y->plainness ? -1 : 1;
+  return g_strcmp0 (x->ndb_no ? x->ndb_no : x->recipe_id, y->ndb_no ? y->ndb_no : y->recipe_id);
 }
 
 /* Adds the groups of @foods' first @n to @votes, the first with weight @n. */
@@ -172,42 +176,82 @@ product_kind (BzStore *store, const char *product_name, GError **error)
   return g_strdup (best);
 }
 
-/* Up to BZ_LABEL_ALTERNATIVES_MAX foods of @group better than a product with
- * @seals and @score (see bz_labels_scan()), as LabelAlternative records. */
+/* Whether a candidate with @c's seals and score is better than the label. */
+static gboolean
+is_better (const Candidate *c, guint seals, double score)
+{
+  return c->score > score && bz_label_count_seals (c->seals) <= bz_label_count_seals (seals);
+}
+
+/* Up to BZ_LABEL_ALTERNATIVES_MAX foods and recipes of @group better than a
+ * product with @seals and @score (see bz_labels_scan()), as LabelAlternative
+ * records: the best recipe, if one is better (a dish to cook instead is what
+ * a nutritionist would offer first), then the best foods. */
 static gboolean
 alternatives (BzStore *store, const char *group, gboolean is_liquid, BzNom051Phase phase, guint seals, double score,
               BzRecord *scan, GError **error)
 {
-  g_autoptr(GPtrArray) foods = NULL;
+  g_autoptr(GPtrArray) foods = NULL, recipes = NULL;
   g_autoptr(GArray) better = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GArray) better_recipes = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  BzNom051Input in;
 
   bz_record_set_empty_array (scan, BZ_LABEL_SCAN_BETTER_ALTERNATIVES);
   if (group == NULL)
     return TRUE;
-  if (!bz_label_repo_group_foods (store, group, BZ_LABEL_CANDIDATES_MAX, &foods, error))
+  if (!bz_label_repo_group_foods (store, group, BZ_LABEL_CANDIDATES_MAX, &foods, error) ||
+      !bz_label_repo_group_recipes (store, group, &recipes, error))
     return FALSE;
+  for (guint i = 0; i < recipes->len; i++)
+    {
+      BzLabelRecipe *r = g_ptr_array_index (recipes, i);
+      Candidate c = { r->title, r->title, NULL, r->recipe_id, -G_MAXDOUBLE, 0, 0 };
+
+      /* A recipe: what its ingredients add is known. */
+      bz_label_nom051_input (&r->per_100g, is_liquid, r->added, &in);
+      c.seals = bz_nom051_seals (&in, phase);
+      c.score = bz_nom051_health_score (c.seals, r->per_100g.fiber_g, r->per_100g.protein_g);
+      if (is_better (&c, seals, score))
+        g_array_append_val (better_recipes, c);
+    }
+  g_array_sort (better_recipes, compare_candidates);
+  if (better_recipes->len > 0)
+    g_array_append_val (better, g_array_index (better_recipes, Candidate, 0));
   for (guint i = 0; i < foods->len; i++)
     {
       BzLabelFood *f = g_ptr_array_index (foods, i);
-      BzNom051Input in;
-      Candidate c = { f, 0, 0 };
+      Candidate c = { f->name_es ? f->name_es : f->long_desc, f->long_desc, f->ndb_no, NULL, f->plainness, 0, 0 };
 
+      /* A food: SR28 cannot tell what was added, so the strictest reading. */
       bz_label_nom051_input (&f->per_100g, is_liquid, bz_label_added_from_panel (&f->per_100g), &in);
       c.seals = bz_nom051_seals (&in, phase);
       c.score = bz_nom051_health_score (c.seals, f->per_100g.fiber_g, f->per_100g.protein_g);
-      if (c.score > score && bz_label_count_seals (c.seals) <= bz_label_count_seals (seals))
+      if (is_better (&c, seals, score))
         g_array_append_val (better, c);
     }
-  g_array_sort (better, compare_candidates);
+  /* The recipe (first, if any) keeps its place; the foods by rank. */
+  if (better->len > 1)
+    {
+      guint skip = better_recipes->len > 0 ? 1 : 0;
+      qsort (&g_array_index (better, Candidate, skip), better->len - skip, sizeof (Candidate),
+             (int (*) (const void *, const void *)) compare_candidates);
+    }
   for (guint i = 0; i < better->len && i < BZ_LABEL_ALTERNATIVES_MAX; i++)
     {
       Candidate *c = &g_array_index (better, Candidate, i);
       BzRecord *alt = bz_record_new (&bz_label_alternative_resource);
-      bz_record_set_string (alt, BZ_LABEL_ALTERNATIVE_PRODUCT_NAME, c->food->name_es ? c->food->name_es : c->food->long_desc);
+      bz_record_set_string (alt, BZ_LABEL_ALTERNATIVE_PRODUCT_NAME, c->name);
       bz_record_set_double (alt, BZ_LABEL_ALTERNATIVE_HEALTH_SCORE, c->score);
-      bz_record_set_string (alt, BZ_LABEL_ALTERNATIVE_SOURCE, "usda_sr28");
-      bz_record_set_string (alt, BZ_LABEL_ALTERNATIVE_NDB_NO, c->food->ndb_no);
-      bz_record_set_string (alt, BZ_LABEL_ALTERNATIVE_DESCRIPTION, c->food->long_desc);
+      bz_record_set_string (alt, BZ_LABEL_ALTERNATIVE_SOURCE, c->recipe_id ? "recipe" : "usda_sr28");
+      if (c->ndb_no)
+        bz_record_set_string (alt, BZ_LABEL_ALTERNATIVE_NDB_NO, c->ndb_no);
+      else
+        bz_record_set_null (alt, BZ_LABEL_ALTERNATIVE_NDB_NO);
+      if (c->recipe_id)
+        bz_record_set_string (alt, BZ_LABEL_ALTERNATIVE_RECIPE_ID, c->recipe_id);
+      else
+        bz_record_set_null (alt, BZ_LABEL_ALTERNATIVE_RECIPE_ID);
+      bz_record_set_string (alt, BZ_LABEL_ALTERNATIVE_DESCRIPTION, c->description);
       bz_record_take_strv (alt, BZ_LABEL_ALTERNATIVE_NOM_051_WARNINGS, bz_label_seals_to_strv (c->seals));
       bz_record_append (scan, BZ_LABEL_SCAN_BETTER_ALTERNATIVES, alt);
     }

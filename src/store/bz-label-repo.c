@@ -101,3 +101,85 @@ bz_label_repo_group_foods (BzStore *store, const char *food_group, guint limit, 
   *out = g_steal_pointer (&foods);
   return TRUE;
 }
+
+void
+bz_label_recipe_free (BzLabelRecipe *recipe)
+{
+  if (recipe == NULL)
+    return;
+  g_free (recipe->recipe_id);
+  g_free (recipe->title);
+  g_free (recipe);
+}
+
+#define NUTRIENT(nr) "coalesce ((SELECT value FROM food_nutrients n WHERE n.ndb_no = i.ndb_no AND n.nutr_no = '" nr "'), 0)"
+#define NOT_WATER "f2.long_desc NOT LIKE 'Beverages, water%' AND f2.long_desc NOT LIKE 'Water,%'"
+
+gboolean
+bz_label_repo_group_recipes (BzStore *store, const char *food_group, GPtrArray **out, GError **error)
+{
+  g_autoptr(GPtrArray) recipes = g_ptr_array_new_with_free_func ((GDestroyNotify) bz_label_recipe_free);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "SELECT r.id, r.title, i.ndb_no, i.grams, f.food_group, f.long_desc,"
+      " coalesce (f.energy_kcal, 0), coalesce (f.protein_g, 0), coalesce (f.carbohydrate_g, 0), " NUTRIENT ("269") ","
+      " coalesce (f.fat_g, 0), " NUTRIENT ("606") ", " NUTRIENT ("605") ", coalesce (f.fiber_g, 0), coalesce (f.sodium_mg, 0)"
+      " FROM recipes r JOIN recipe_ingredients i ON i.recipe_id = r.id JOIN foods f ON f.ndb_no = i.ndb_no"
+      " WHERE r.is_published = 1 AND (SELECT f2.food_group FROM recipe_ingredients i2 JOIN foods f2 ON f2.ndb_no = i2.ndb_no"
+      "   WHERE i2.recipe_id = r.id AND " NOT_WATER " ORDER BY i2.grams DESC, i2.position LIMIT 1) = ?1"
+      " ORDER BY r.rowid, i.position", error);
+  BzLabelRecipe *cur = NULL;
+  double total_g = 0;
+  gboolean have_row;
+
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, food_group, -1, SQLITE_STATIC);
+  for (;;)
+    {
+      const char *id;
+      double g;
+      BzLabelPanel *p;
+
+      if (!bz_repo_step (st, &have_row, error))
+        {
+          bz_label_recipe_free (cur);
+          return FALSE;
+        }
+      id = have_row ? (const char *) sqlite3_column_text (st, 0) : NULL;
+      if (cur && (!have_row || g_strcmp0 (id, cur->recipe_id) != 0))
+        {
+          /* The sums were per whole recipe: now per 100 g of it. */
+          BzLabelPanel whole = cur->per_100g;
+          bz_label_scale (&whole, total_g > 0 ? 100.0 / total_g : 0, &cur->per_100g);
+          cur->per_100g.added_sugars_g = -1;
+          g_ptr_array_add (recipes, cur);
+          cur = NULL;
+        }
+      if (!have_row)
+        break;
+      if (cur == NULL)
+        {
+          cur = g_new0 (BzLabelRecipe, 1);
+          cur->recipe_id = g_strdup (id);
+          cur->title = bz_db_column_text_dup (st, 1);
+          total_g = 0;
+        }
+      g = sqlite3_column_double (st, 3);
+      total_g += g;
+      cur->added |= bz_label_added_from_ingredient ((const char *) sqlite3_column_text (st, 2),
+                                                    (const char *) sqlite3_column_text (st, 4),
+                                                    (const char *) sqlite3_column_text (st, 5));
+      p = &cur->per_100g;
+      p->energy_kcal += g * sqlite3_column_double (st, 6) / 100;
+      p->protein_g += g * sqlite3_column_double (st, 7) / 100;
+      p->carbohydrate_g += g * sqlite3_column_double (st, 8) / 100;
+      p->sugars_g += g * sqlite3_column_double (st, 9) / 100;
+      p->fat_g += g * sqlite3_column_double (st, 10) / 100;
+      p->saturated_fat_g += g * sqlite3_column_double (st, 11) / 100;
+      p->trans_fat_g += g * sqlite3_column_double (st, 12) / 100;
+      p->fiber_g += g * sqlite3_column_double (st, 13) / 100;
+      p->sodium_mg += g * sqlite3_column_double (st, 14) / 100;
+    }
+  *out = g_steal_pointer (&recipes);
+  return TRUE;
+}

@@ -54,4 +54,34 @@ gboolean bz_label_repo_food_groups (BzStore *store, const char *const *ndb_nos, 
 gboolean bz_label_repo_group_foods (BzStore *store, const char *food_group, guint limit, GPtrArray **out,
                                     GError **error);
 
+/**
+ * BzLabelRecipe:
+ * @recipe_id: the recipe's id
+ * @title: its title
+ * @per_100g: its values per 100 g of the dish (all ingredients' grams; a
+ *   nutrient SR28 has no value for counts as 0, as data/recipes/SOURCE.md
+ *   says); added sugars undeclared (-1)
+ * @added: what its ingredients add (bz_label_added_from_ingredient())
+ */
+typedef struct
+{
+  char *recipe_id;
+  char *title;
+  BzLabelPanel per_100g;
+  guint added;
+} BzLabelRecipe;
+
+void bz_label_recipe_free (BzLabelRecipe *recipe);
+
+/**
+ * bz_label_repo_group_recipes:
+ * @food_group: an SR28 FdGrp_Cd
+ * @out: (out) (transfer full) (element-type BzLabelRecipe): the published
+ *   recipes whose heaviest ingredient (by grams, water aside: it makes up
+ *   soups and drinks alike) belongs to @food_group, in catalogue order
+ *
+ * One statement.  Returns: %FALSE with @error on a database error.
+ */
+gboolean bz_label_repo_group_recipes (BzStore *store, const char *food_group, GPtrArray **out, GError **error);
+
 G_END_DECLS

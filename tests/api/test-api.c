@@ -12,11 +12,7 @@ static char *nutri_token, *nutri2_token;
 
 void test_meal_plans (void);   /* test-meal-plans.c */
 void test_recipes (void);      /* test-recipes.c */
-void test_recipe_create (void);               /* test-recipe-create.c */
-void test_recipe_tags_match_catalogue (void); /* test-recipe-create.c */
-void test_recipe_refusals (void);             /* test-recipe-refusals.c */
-void test_scan_label (void);                  /* test-scan-label.c */
-void test_scan_label_refusals (void);         /* test-scan-label.c */
+void test_recipe_add_tests (void);  /* test-recipe-create.c: POST /recipes, scan-label */
 
 /* For the tests in other files of this binary. */
 const char *test_api_nutri_token (void);
@@ -788,11 +784,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/scans", test_scans_and_avatar);
   g_test_add_func ("/api/meals", test_meals);
   g_test_add_func ("/api/recipes", test_recipes);
-  g_test_add_func ("/api/recipes/create", test_recipe_create);
-  g_test_add_func ("/api/recipes/derived-tags-match-catalogue", test_recipe_tags_match_catalogue);
-  g_test_add_func ("/api/recipes/refusals", test_recipe_refusals);
-  g_test_add_func ("/api/ai/scan-label", test_scan_label);
-  g_test_add_func ("/api/ai/scan-label/refusals", test_scan_label_refusals);
+  test_recipe_add_tests ();
   g_test_add_func ("/api/meal-plans", test_meal_plans);
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
   rc = g_test_run ();

@@ -18,6 +18,10 @@ const char *test_api_nutri_token (void);
 void        test_api_ensure_users (void);
 void        test_recipe_create (void);
 void        test_recipe_tags_match_catalogue (void);
+void        test_recipe_refusals (void);       /* test-recipe-refusals.c */
+void        test_scan_label (void);            /* test-scan-label.c */
+void        test_scan_label_refusals (void);   /* test-scan-label.c */
+void        test_recipe_add_tests (void);
 
 /* The ingredients of the catalogue's "Tacos de pollo con nopales"
  * (data/recipes/recipes-es-MX.json), as a client sends them. */
@@ -411,4 +415,16 @@ test_recipe_tags_match_catalogue (void)
       checked++;
     }
   g_assert_cmpuint (checked, ==, 88);
+}
+
+/* Registers the tests of issue 7's POST /recipes and POST /ai/scan-label
+ * (called by test-api.c before its every-operation check). */
+void
+test_recipe_add_tests (void)
+{
+  g_test_add_func ("/api/recipes/create", test_recipe_create);
+  g_test_add_func ("/api/recipes/derived-tags-match-catalogue", test_recipe_tags_match_catalogue);
+  g_test_add_func ("/api/recipes/refusals", test_recipe_refusals);
+  g_test_add_func ("/api/ai/scan-label", test_scan_label);
+  g_test_add_func ("/api/ai/scan-label/refusals", test_scan_label_refusals);
 }

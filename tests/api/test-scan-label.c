@@ -99,8 +99,23 @@ test_scan_label (void)
     /* 355 ml: 149.1 kcal a serving. */
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (d, "nutrition_per_serving"),
                                                                    "calories"), 149.1, 1e-9);
-    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (d, "better_alternatives"), 0),
-                                                    "description"), ==, "Beverages, water, tap, drinking");
+    {
+      /* The catalogue's unsweetened agua de jamaica first (a recipe whose
+       * heaviest ingredient, water aside, is a beverage), then tap water. */
+      JsonArray *alts = json_object_get_array_member (d, "better_alternatives");
+      JsonObject *a0 = json_array_get_object_element (alts, 0), *a1 = json_array_get_object_element (alts, 1);
+      g_autofree char *path = NULL;
+      g_autoptr(BzApiResponse) rr = NULL;
+      g_assert_cmpstr (json_object_get_string_member (a0, "source"), ==, "recipe");
+      g_assert_cmpstr (json_object_get_string_member (a0, "product_name"), ==, "Agua de jamaica con chía, sin azúcar");
+      g_assert_true (json_object_get_null_member (a0, "ndb_no"));
+      g_assert_cmpfloat (json_object_get_double_member (a0, "health_score"), >, 6.0);
+      path = g_strdup_printf ("/api/v1/recipes/%s", json_object_get_string_member (a0, "recipe_id"));
+      rr = bz_api_json (bz_api_shared (), "GET", path, token, NULL);
+      g_assert_cmpuint (rr->status, ==, 200);
+      g_assert_cmpstr (json_object_get_string_member (a1, "description"), ==, "Beverages, water, tap, drinking");
+      g_assert_true (json_object_get_null_member (a1, "recipe_id"));
+    }
   }
   {
     /* Per 100 g without a serving size; the kind given; a product with no

@@ -127,6 +127,21 @@ test_plain_and_diet (void)
   g_assert_cmpuint (bz_label_count_seals (CAL | SUG | NA), ==, 3);
 }
 
+static void
+test_recipe_ingredients (void)
+{
+  /* What a recipe's SR28 ingredients add (inciso 4.5.3). */
+  g_assert_cmpuint (bz_label_added_from_ingredient ("19335", "1900", "Sugars, granulated"), ==, BZ_LABEL_ADDED_SUGARS);
+  g_assert_cmpuint (bz_label_added_from_ingredient ("19296", "1900", "Honey"), ==, BZ_LABEL_ADDED_SUGARS);
+  g_assert_cmpuint (bz_label_added_from_ingredient ("04582", "0400", "Oil, canola"), ==, BZ_LABEL_ADDED_FATS);
+  g_assert_cmpuint (bz_label_added_from_ingredient ("01145", "0100", "Butter, without salt"), ==, BZ_LABEL_ADDED_FATS);
+  g_assert_cmpuint (bz_label_added_from_ingredient ("02047", "0200", "Salt, table"), ==, BZ_LABEL_ADDED_SODIUM);
+  g_assert_cmpuint (bz_label_added_from_ingredient ("06008", "0600", "Soup, beef broth or bouillon canned, ready-to-serve"),
+                    ==, BZ_LABEL_ADDED_SODIUM);
+  g_assert_cmpuint (bz_label_added_from_ingredient ("09040", "0900", "Bananas, raw"), ==, 0);
+  g_assert_cmpuint (bz_label_added_from_ingredient ("01079", "0100", "Milk, reduced fat, fluid, 2% milkfat"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -135,5 +150,6 @@ main (int argc, char **argv)
   g_test_add_func ("/label/ingredients", test_ingredients);
   g_test_add_func ("/label/cola", test_cola);
   g_test_add_func ("/label/plain-and-diet", test_plain_and_diet);
+  g_test_add_func ("/label/recipe-ingredients", test_recipe_ingredients);
   return g_test_run ();
 }
