@@ -68,6 +68,11 @@ extern const BzJsonLimits bz_json_limits_token;
 #define BZ_MEAL_ITEM_MIN_G         0.1
 #define BZ_MEAL_ITEM_MAX_G         5000.0
 
+/** Photos of one recipe (seed 002 §4.5 POST /recipes "files"; §3.3
+ * main_photo_url + gallery_photos): a main photo and a few of the steps.  The
+ * request body stays within %BZ_UPLOAD_BODY_MAX whatever their number. */
+#define BZ_RECIPE_MAX_PHOTOS       5
+
 /* --- Images ---------------------------------------------------------------- */
 
 /** Pixels of an uploaded photo, read from its header before decoding.  48 MP

@@ -9,6 +9,8 @@ BZ_RESOURCE_DEFINE (bz_recipe_ingredient, RECIPE_INGREDIENT, "RecipeIngredient",
 BZ_RESOURCE_DEFINE (bz_recipe_step, RECIPE_STEP, "RecipeStep", "One step of a recipe", BZ_RECIPE_STEP_FIELDS)
 BZ_RESOURCE_DEFINE (bz_recipe, RECIPE, "Recipe", "A recipe (seed 002 sections 3.3 and 4.5)", BZ_RECIPE_FIELDS)
 BZ_RESOURCE_DEFINE (bz_recipe_list, RECIPE_LIST, "RecipeList", "A page of recipes", BZ_RECIPE_LIST_FIELDS)
+BZ_RESOURCE_DEFINE (bz_recipe_form, RECIPE_FORM, "RecipeForm", "POST /recipes (multipart/form-data)", BZ_RECIPE_FORM_FIELDS)
+BZ_RESOURCE_DEFINE (bz_recipe_created, RECIPE_CREATED, "RecipeCreated", "POST /recipes", BZ_RECIPE_CREATED_FIELDS)
 BZ_RESOURCE_DEFINE (bz_recipe_envelope, RECIPE_ENVELOPE, "RecipeEnvelope", "GET /recipes/{recipe_id}", BZ_RECIPE_ENVELOPE_FIELDS)
 
 BzRecord *

@@ -82,13 +82,16 @@ BZ_RESOURCE_DECLARE (bz_recipe_step, RECIPE_STEP, BZ_RECIPE_STEP_FIELDS)
   F (RECIPE_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .column = "id", .description = "For the catalogue, a version-5 UUID of its data/recipes id (stable)") \
   F (RECIPE_TITLE, .name = "title", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED, .column = "title", .min = 1, .max = 255) \
   F (RECIPE_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_NULLABLE, .column = "description", .max = 2000) \
-  F (RECIPE_MAIN_PHOTO_URL, .name = "main_photo_url", .type = BZ_FIELD_URI, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "Null: the catalogue has no photos") \
+  F (RECIPE_MAIN_PHOTO_URL, .name = "main_photo_url", .type = BZ_FIELD_URI, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The first photo's display copy (GET /api/v1/recipes/{id}/photos/0); null without photos (the catalogue has none)") \
+  F (RECIPE_GALLERY_PHOTOS, .name = "gallery_photos", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY, .description = "Every photo's URL in the order uploaded, main photo first (seed 002 §3.3 gallery_photos)") \
   F (RECIPE_AUTHOR, .name = "author", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_recipe_author_resource) \
+  F (RECIPE_MODERATION_STATUS, .name = "moderation_status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .column = "moderation_status", .vocab = &bz_vocab_moderation_status, .description = "pending until reviewed (seen only by its author, nutritionists and admins), approved (published), rejected (seen by its author only)") \
   F (RECIPE_IS_VERIFIED, .name = "is_verified", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY, .column = "is_verified", .description = "Checked by a nutritionist; true for the catalogue (data/recipes/check-recipes.py)") \
   F (RECIPE_MEAL_TYPE, .name = "meal_type", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_REQUIRED, .column = "meal_type", .vocab = &bz_vocab_recipe_meal_type, .description = "The recipe's first meal type (seed 002 has one); meal_types lists all") \
   F (RECIPE_MEAL_TYPES, .name = "meal_types", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY, .description = "Every meal type it suits (desayuno, colacion, comida, cena), meal_type first; ?meal_type= matches any") \
   F (RECIPE_CUISINE_TYPE, .name = "cuisine_type", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_NULLABLE, .column = "cuisine_type", .max = 20, .description = "mexicana, internacional or fusion") \
-  F (RECIPE_DIETARY_TAGS, .name = "dietary_tags", .type = BZ_FIELD_STRING_ARRAY, .max = 16, .description = "vegetarian, vegan, gluten_free, no_added_sugar, high_protein, high_fiber, low_fat, low_sodium, quick") \
+  F (RECIPE_DIETARY_TAGS, .name = "dietary_tags", .type = BZ_FIELD_STRING_ARRAY, .max = 16, .description = "vegetarian, vegan, gluten_free, no_added_sugar, high_protein, high_fiber, low_fat, low_sodium, quick: every one that holds for the ingredients and nutrition (data/recipes/SOURCE.md); a POST may name some, each must hold") \
+  F (RECIPE_ALLERGENS, .name = "allergens", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY, .description = "Allergens of the NOM-051 / Codex CXS 1-1985 list that the ingredients are or name (gluten, crustaceans, egg, fish, peanut, soy, milk, tree_nuts; bz-recipe-derive.h): read from their SR28 descriptions, a help and not a guarantee; sulphites are never known") \
   F (RECIPE_TAGS, .name = "tags", .type = BZ_FIELD_STRING_ARRAY, .max = 16, .description = "Free Spanish labels (tradicional, económico, horneado, para llevar, bebida)") \
   F (RECIPE_DIFFICULTY, .name = "difficulty", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_NULLABLE, .column = "difficulty", .vocab = &bz_vocab_recipe_difficulty) \
   F (RECIPE_PREP_TIME_MIN, .name = "prep_time_min", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_REQUIRED, .column = "prep_time_min", .min = 0, .max = BZ_RECIPE_PREP_TIME_MAX_MIN, .unit = "min", .description = "Preparation, including soaking, marinating and cooling") \
@@ -109,6 +112,29 @@ BZ_RESOURCE_DECLARE (bz_recipe, RECIPE, BZ_RECIPE_FIELDS)
   F (RECIPE_LIST_RECIPES, .name = "recipes", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_recipe_resource, .description = "In the order of sort_by") \
   F (RECIPE_LIST_PAGINATION, .name = "pagination", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_pagination_resource)
 BZ_RESOURCE_DECLARE (bz_recipe_list, RECIPE_LIST, BZ_RECIPE_LIST_FIELDS)
+
+/* POST /api/v1/recipes (seed 002 §4.5): multipart/form-data, documented
+ * here; the text and JSON parts are validated as a Recipe (bz_recipes_create()). */
+#define BZ_RECIPE_FORM_FIELDS(F) \
+  F (RECIPE_FORM_TITLE, .name = "title", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .min = 1, .max = 255) \
+  F (RECIPE_FORM_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 2000) \
+  F (RECIPE_FORM_MEAL_TYPE, .name = "meal_type", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_recipe_meal_type) \
+  F (RECIPE_FORM_CUISINE_TYPE, .name = "cuisine_type", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 20, .description = "mexicana, internacional or fusion") \
+  F (RECIPE_FORM_DIETARY_TAGS, .name = "dietary_tags", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .description = "A JSON array of tags, or the tags separated by commas; each must hold for the ingredients (the response carries every tag that holds)") \
+  F (RECIPE_FORM_TAGS, .name = "tags", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .description = "A JSON array of free Spanish labels, at most 16") \
+  F (RECIPE_FORM_DIFFICULTY, .name = "difficulty", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_recipe_difficulty) \
+  F (RECIPE_FORM_PREP_TIME_MIN, .name = "prep_time_min", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .min = 0, .max = BZ_RECIPE_PREP_TIME_MAX_MIN, .unit = "min") \
+  F (RECIPE_FORM_COOK_TIME_MIN, .name = "cook_time_min", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .min = 0, .max = BZ_RECIPE_PREP_TIME_MAX_MIN, .unit = "min") \
+  F (RECIPE_FORM_SERVINGS, .name = "servings", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .min = 1, .max = 100) \
+  F (RECIPE_FORM_INGREDIENTS, .name = "ingredients", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .description = "A JSON array of {ndb_no, grams, text?} (USDA SR28 food numbers, grams for the whole recipe; text defaults to the grams), 1 to 50") \
+  F (RECIPE_FORM_INSTRUCTIONS, .name = "instructions", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .description = "A JSON array of steps: strings or {instruction} objects (the seed's step_number, photo_url and duration_min are ignored; steps are numbered in order), at most 50") \
+  F (RECIPE_FORM_FILES, .name = "files", .type = BZ_FIELD_BINARY, .flags = BZ_FIELD_WRITE_ONLY, .description = "Photos, JPEG or PNG: repeat the part, at most " G_STRINGIFY (BZ_RECIPE_MAX_PHOTOS) ", 10 MB and 40 MP each; the first is the main photo. nutrition_per_serving is computed from the ingredients: a part of that name is ignored")
+BZ_RESOURCE_DECLARE (bz_recipe_form, RECIPE_FORM, BZ_RECIPE_FORM_FIELDS)
+
+#define BZ_RECIPE_CREATED_FIELDS(F) \
+  F (RECIPE_CREATED_RECIPE, .name = "recipe", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_recipe_resource, .description = "As GET /recipes/{recipe_id} answers it") \
+  F (RECIPE_CREATED_MODERATION_STATUS, .name = "moderation_status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_moderation_status, .description = "Always pending for a new recipe")
+BZ_RESOURCE_DECLARE (bz_recipe_created, RECIPE_CREATED, BZ_RECIPE_CREATED_FIELDS)
 
 #define BZ_RECIPE_ENVELOPE_FIELDS(F) \
   F (RECIPE_ENVELOPE_RECIPE, .name = "recipe", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_recipe_resource, .description = "With its ingredients and instructions")

@@ -42,6 +42,15 @@ static const BzTerm dietary_tags[] = {
 
 const BzVocab bz_vocab_dietary_tag = { "dietary_tags", dietary_tags, G_N_ELEMENTS (dietary_tags) };
 
+/* Seed 002 §3.3 recipes.moderation_status. */
+static const BzTerm moderation_statuses[] = {
+  { "pending", N_("Pending review"), ALIASES ("pendiente", "en revision") },
+  { "approved", N_("Approved"), ALIASES ("aprobada", "aprobado") },
+  { "rejected", N_("Rejected"), ALIASES ("rechazada", "rechazado") },
+};
+
+const BzVocab bz_vocab_moderation_status = { "moderation_status", moderation_statuses, G_N_ELEMENTS (moderation_statuses) };
+
 /* In the order of BzRecipeSort. */
 static const BzTerm recipe_sorts[] = {
   { "relevance", N_("Best match"), ALIASES ("relevancia") },

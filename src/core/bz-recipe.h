@@ -46,6 +46,13 @@ extern const BzVocab bz_vocab_dietary_tag;
 extern const BzVocab bz_vocab_recipe_sort;
 
 /**
+ * bz_vocab_moderation_status: pending, approved, rejected (seed 002 §3.3
+ * recipes.moderation_status, DEFAULT 'pending').  The catalogue is approved;
+ * a recipe a user posts is pending until reviewed.
+ */
+extern const BzVocab bz_vocab_moderation_status;
+
+/**
  * BzRecipeSort:
  * The terms of %bz_vocab_recipe_sort, in its order.
  */
@@ -93,6 +100,10 @@ int         bz_recipe_sort_from_id (const char *id);
  *   with a search and rating without
  * @page: 1-based
  * @limit: recipes per page, 1..%BZ_RECIPE_LIMIT_MAX
+ * @viewer_id: (nullable): who searches: the recipes this user wrote are
+ *   found whatever their moderation status; %NULL finds published ones only
+ * @viewer_sees_pending: also find every recipe still pending review (for
+ *   nutritionists and admins, who review them)
  *
  * A recipe search (seed 002 §4.5 GET /recipes).  Start from
  * BZ_RECIPE_QUERY_INIT.
@@ -108,9 +119,11 @@ typedef struct
   const char *sort_by;
   gint64 page;
   gint64 limit;
+  const char *viewer_id;
+  gboolean viewer_sees_pending;
 } BzRecipeQuery;
 
-#define BZ_RECIPE_QUERY_INIT { NULL, NULL, NULL, BZ_RECIPE_QUERY_ANY, NULL, -1, NULL, 1, BZ_RECIPE_LIMIT_DEFAULT }
+#define BZ_RECIPE_QUERY_INIT { NULL, NULL, NULL, BZ_RECIPE_QUERY_ANY, NULL, -1, NULL, 1, BZ_RECIPE_LIMIT_DEFAULT, NULL, FALSE }
 
 /**
  * BzRecipeTotals:

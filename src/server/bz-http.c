@@ -173,8 +173,9 @@ bz_request_json_object (BzRequest *req, GError **error)
 
 struct _BzForm
 {
-  GHashTable *parts;  /* name -> GBytes */
+  GHashTable *parts;  /* name -> GBytes (the first, for a repeatable field) */
   GHashTable *files;  /* name -> filename (parts that carried one) */
+  GHashTable *all;    /* repeatable name -> GPtrArray of GBytes, in order */
 };
 
 void
@@ -184,11 +185,19 @@ bz_form_free (BzForm *form)
     return;
   g_hash_table_unref (form->parts);
   g_hash_table_unref (form->files);
+  g_clear_pointer (&form->all, g_hash_table_unref);
   g_free (form);
 }
 
 BzForm *
 bz_form_parse (SoupMessageHeaders *headers, GBytes *body, const char *const *names, GError **error)
+{
+  return bz_form_parse_full (headers, body, names, NULL, error);
+}
+
+BzForm *
+bz_form_parse_full (SoupMessageHeaders *headers, GBytes *body, const char *const *names,
+                    const char *const *repeatable, GError **error)
 {
   const char *mime = soup_message_headers_get_content_type (headers, NULL);
   g_autoptr(SoupMultipart) mp = NULL;
@@ -209,6 +218,7 @@ bz_form_parse (SoupMessageHeaders *headers, GBytes *body, const char *const *nam
   form = g_new0 (BzForm, 1);
   form->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
   form->files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  form->all = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   for (int i = 0; i < soup_multipart_get_length (mp); i++)
     {
       SoupMessageHeaders *ph;
@@ -247,7 +257,19 @@ bz_form_parse (SoupMessageHeaders *headers, GBytes *body, const char *const *nam
         continue;
       if (!g_strv_contains (names, name))
         continue;  /* unknown fields are ignored, as browsers send extras */
-      if (g_hash_table_contains (form->parts, name))
+      if (repeatable && g_strv_contains (repeatable, name))
+        {
+          GPtrArray *list = g_hash_table_lookup (form->all, name);
+          if (list == NULL)
+            {
+              list = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+              g_hash_table_insert (form->all, g_strdup (name), list);
+            }
+          g_ptr_array_add (list, g_bytes_ref (pb));
+          if (g_hash_table_contains (form->parts, name))
+            continue;
+        }
+      else if (g_hash_table_contains (form->parts, name))
         {
           g_set_error (error, BZ_ERROR, BZ_ERROR_VALIDATION, _("A form field was sent twice"));
           bz_error_add_detail (*error, name, "duplicate", (*error)->message);
@@ -264,6 +286,13 @@ GBytes *
 bz_form_get_bytes (BzForm *form, const char *name)
 {
   return g_hash_table_lookup (form->parts, name);
+}
+
+GPtrArray *
+bz_form_get_all (BzForm *form, const char *name)
+{
+  GPtrArray *list = g_hash_table_lookup (form->all, name);
+  return list ? g_ptr_array_ref (list) : g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
 }
 
 char *

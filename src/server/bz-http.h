@@ -81,8 +81,9 @@ GError     *bz_json_error_to_api (const GError *parse_error, const char *field, 
 
 /* --- multipart/form-data ---------------------------------------------------- */
 
-/** Parts one form may carry (a meal upload has four). */
-#define BZ_FORM_MAX_PARTS 16
+/** Parts one form may carry (a meal upload has four; a recipe twelve text
+ * parts, %BZ_RECIPE_MAX_PHOTOS photos and the seed's nutrition_per_serving). */
+#define BZ_FORM_MAX_PARTS 24
 
 /**
  * BzForm:
@@ -107,6 +108,27 @@ typedef struct _BzForm BzForm;
  */
 BzForm     *bz_form_parse     (SoupMessageHeaders *headers, GBytes *body, const char *const *names, GError **error);
 void        bz_form_free      (BzForm *form);
+
+/**
+ * bz_form_parse_full:
+ * @repeatable: (nullable) (array zero-terminated=1): names of @names that may
+ *   be sent more than once (several files under one name, as browsers'
+ *   FormData.append() and curl -F send them); read with bz_form_get_all()
+ *
+ * bz_form_parse() with repeatable fields.
+ *
+ * Returns: (transfer full): the form; free with bz_form_free().
+ */
+BzForm     *bz_form_parse_full (SoupMessageHeaders *headers, GBytes *body, const char *const *names,
+                                const char *const *repeatable, GError **error);
+
+/**
+ * bz_form_get_all:
+ * Returns: (transfer full) (element-type GBytes): every part @name carried,
+ *   in order (empty when none); for a field of bz_form_parse_full()'s
+ *   @repeatable.
+ */
+GPtrArray  *bz_form_get_all   (BzForm *form, const char *name);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzForm, bz_form_free)
 
 /** bz_form_get_bytes: Returns: (transfer none) (nullable): the raw part @name. */

@@ -67,6 +67,7 @@ extern const BzRoute bz_scan_routes[];
 extern const BzRoute bz_meal_routes[];
 extern const BzRoute bz_openapi_routes[];
 extern const BzRoute bz_recipe_routes[];
+extern const BzRoute bz_ai_routes[];      /* bz-handlers-ai.c */
 extern const BzRoute bz_meal_plan_routes[];
 
 G_END_DECLS

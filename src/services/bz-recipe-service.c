@@ -86,6 +86,9 @@ bz_recipes_find (BzServices *svc, const BzCaller *caller, const BzRecipeQuery *q
     return NULL;
 
   q = *query;
+  /* Pending recipes: their authors and the reviewers (nutritionists, admins) see them. */
+  q.viewer_id = caller->user_id;
+  q.viewer_sees_pending = caller->role != BZ_ROLE_PATIENT;
   if (q.search && g_utf8_strlen (q.search, -1) > BZ_RECIPE_SEARCH_MAX_CHARS)
     {
       g_autofree char *msg = g_strdup_printf (_("search must be at most %d characters"), BZ_RECIPE_SEARCH_MAX_CHARS);
@@ -139,7 +142,8 @@ bz_recipes_get (BzServices *svc, const BzCaller *caller, const char *recipe_id, 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
   if (!check_caller (caller, error))
     return NULL;
-  recipe = recipe_id ? bz_recipe_repo_get (bz_services_get_store (svc), recipe_id, &local) : NULL;
+  recipe = recipe_id ? bz_recipe_repo_get_visible (bz_services_get_store (svc), recipe_id, caller->user_id,
+                                                   caller->role != BZ_ROLE_PATIENT, &local) : NULL;
   if (recipe == NULL)
     {
       if (local)

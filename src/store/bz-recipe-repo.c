@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bz-food-terms.h"
+#include "bz-recipe-derive.h"
 #include "bz-json.h"
 #include "bz-repo-private.h"
 
@@ -109,11 +110,16 @@ fts_query (const char *search)
  * (read_recipe() reads them in this order). */
 #define RECIPE_EXTRA_COLUMNS \
   "r.author_id, u.username, u.first_name, u.last_name, u.user_type, " \
-  "r.meal_types, r.dietary_tags, r.tags, r.smae_equivalents"
-#define N_EXTRA_COLUMNS 9
+  "r.meal_types, r.dietary_tags, r.tags, r.smae_equivalents, r.photo_count"
+#define N_EXTRA_COLUMNS 10
+
+/* Who sees a recipe (bz_recipes_find()): everyone a published one; its
+ * author any of theirs; a reviewer (:sees_pending) every pending one. */
+#define VISIBLE \
+  "(r.is_published = 1 OR r.author_id = :viewer OR (:sees_pending = 1 AND r.moderation_status = 'pending'))"
 
 #define FILTERS \
-  " WHERE r.is_published = 1" \
+  " WHERE " VISIBLE \
   " AND (:meal_type IS NULL OR EXISTS (SELECT 1 FROM json_each(r.meal_types) mt WHERE mt.value = :meal_type))" \
   " AND (:tags IS NULL OR NOT EXISTS (SELECT 1 FROM json_each(:tags) want" \
   "      WHERE NOT EXISTS (SELECT 1 FROM json_each(r.dietary_tags) has WHERE has.value = want.value)))" \
@@ -178,13 +184,13 @@ sql_one (void)
 {
   static gsize sql;
   if (g_once_init_enter (&sql))
-    g_once_init_leave (&sql, (gsize) recipe_select (FALSE, " WHERE r.id = ?1 AND r.is_published = 1"));
+    g_once_init_leave (&sql, (gsize) recipe_select (FALSE, " WHERE r.id = :id AND " VISIBLE));
   return (const char *) sql;
 }
 
 typedef enum { INGREDIENTS_OF_ONE, INGREDIENTS_OF_PAGE, N_INGREDIENT_QUERIES } IngredientQuery;
 
-/* Column 0 the recipe id, 1 the food's description, then RecipeIngredient's. */
+/* Column 0 the recipe id, 1 the food's description, 2 its SR28 group, then RecipeIngredient's. */
 static const char *
 sql_ingredients (IngredientQuery q)
 {
@@ -195,7 +201,7 @@ sql_ingredients (IngredientQuery q)
   };
   if (g_once_init_enter (&sql[q]))
     {
-      GString *s = g_string_new ("SELECT i.recipe_id, f.long_desc, ");
+      GString *s = g_string_new ("SELECT i.recipe_id, f.long_desc, f.food_group, ");
       bz_db_append_columns (s, &bz_recipe_ingredient_resource, "i");
       g_string_append_printf (s, " FROM recipe_ingredients i LEFT JOIN foods f ON f.ndb_no = i.ndb_no WHERE %s"
                                  " ORDER BY i.recipe_id, i.position", filters[q]);
@@ -242,7 +248,9 @@ read_recipe (sqlite3_stmt *st)
   bz_repo_read_json_strv (st, col++, recipe, BZ_RECIPE_TAGS);
   bz_repo_read_json_object (st, col++, smae);
   bz_record_take_object (recipe, BZ_RECIPE_SMAE_EQUIVALENTS_PER_SERVING, smae);
+  bz_recipe_repo_set_photo_urls (recipe, sqlite3_column_int (st, col++));
   bz_record_set_empty_array (recipe, BZ_RECIPE_INGREDIENTS);
+  bz_record_take_strv (recipe, BZ_RECIPE_ALLERGENS, bz_allergens_to_strv (0));
   return recipe;
 }
 
@@ -267,6 +275,7 @@ static gboolean
 attach_ingredients (sqlite3_stmt *st, GPtrArray *recipes, GError **error)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) allergens = g_hash_table_new (NULL, NULL);   /* recipe -> BzAllergen mask */
   gboolean have_row;
 
   for (guint i = 0; i < recipes->len; i++)
@@ -277,21 +286,35 @@ attach_ingredients (sqlite3_stmt *st, GPtrArray *recipes, GError **error)
   for (;;)
     {
       BzRecord *recipe, *item;
-      int col = 2;
+      int col = 3;
+      guint mask;
 
       if (!bz_repo_step (st, &have_row, error))
         return FALSE;
       if (!have_row)
-        return TRUE;
+        break;
       recipe = g_hash_table_lookup (by_id, sqlite3_column_text (st, 0));
       if (recipe == NULL)
         continue;
       item = bz_record_new (&bz_recipe_ingredient_resource);
       if (sqlite3_column_type (st, 1) != SQLITE_NULL)
         bz_record_set_string (item, BZ_RECIPE_INGREDIENT_DESCRIPTION, (const char *) sqlite3_column_text (st, 1));
+      /* Allergens from what the ingredients are (bz-recipe-derive.h),
+       * computed on every read so they follow the rules and the ingredients. */
+      mask = GPOINTER_TO_UINT (g_hash_table_lookup (allergens, recipe));
+      mask |= bz_food_allergens ((const char *) sqlite3_column_text (st, 2), (const char *) sqlite3_column_text (st, 1));
+      g_hash_table_insert (allergens, recipe, GUINT_TO_POINTER (mask));
       bz_db_read_record (st, &col, item);
       bz_record_append (recipe, BZ_RECIPE_INGREDIENTS, item);
     }
+  {
+    GHashTableIter it;
+    gpointer recipe, mask;
+    g_hash_table_iter_init (&it, allergens);
+    while (g_hash_table_iter_next (&it, &recipe, &mask))
+      bz_record_take_strv (recipe, BZ_RECIPE_ALLERGENS, bz_allergens_to_strv (GPOINTER_TO_UINT (mask)));
+  }
+  return TRUE;
 }
 
 static void
@@ -324,6 +347,8 @@ bind_filters (sqlite3_stmt *st, const BzRecipeQuery *q, const char *match, const
   bind_int (st, ":max_prep", q->max_prep_time_min, q->max_prep_time_min != BZ_RECIPE_QUERY_ANY);
   bind_text (st, ":difficulty", q->difficulty);
   bind_int (st, ":verified", q->is_verified, q->is_verified >= 0);
+  bind_text (st, ":viewer", q->viewer_id);
+  bind_int (st, ":sees_pending", q->viewer_sees_pending ? 1 : 0, TRUE);
 }
 
 /* A JSON array of @strv's strings, or NULL when @strv is NULL or empty. */
@@ -405,6 +430,13 @@ bz_recipe_repo_find (BzStore *store, const BzRecipeQuery *q, GPtrArray **out, gi
 BzRecord *
 bz_recipe_repo_get (BzStore *store, const char *id, GError **error)
 {
+  return bz_recipe_repo_get_visible (store, id, NULL, FALSE, error);
+}
+
+BzRecord *
+bz_recipe_repo_get_visible (BzStore *store, const char *id, const char *viewer_id, gboolean sees_pending,
+                            GError **error)
+{
   sqlite3 *db = bz_store_db (store);
   g_autoptr(GPtrArray) recipes = g_ptr_array_new_with_free_func (g_object_unref);
   BzRecord *recipe;
@@ -413,7 +445,9 @@ bz_recipe_repo_get (BzStore *store, const char *id, GError **error)
     g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, sql_one (), error);
     if (st == NULL)
       return NULL;
-    sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
+    bind_text (st, ":id", id);
+    bind_text (st, ":viewer", viewer_id);
+    bind_int (st, ":sees_pending", sees_pending ? 1 : 0, TRUE);
     if (!collect_recipes (st, recipes, error) || recipes->len == 0)
       return NULL;
   }

@@ -46,6 +46,85 @@ gboolean  bz_recipe_repo_find (BzStore *store, const BzRecipeQuery *query,
  */
 BzRecord *bz_recipe_repo_get  (BzStore *store, const char *id, GError **error);
 
+/**
+ * bz_recipe_repo_get_visible:
+ * @id: a recipe id (any text)
+ * @viewer_id: (nullable): who asks: their own recipes are found whatever
+ *   their moderation status
+ * @sees_pending: also find a recipe pending review (nutritionists, admins)
+ *
+ * bz_recipe_repo_get() (which is this with no viewer: published only) for
+ * a caller who may see more.
+ *
+ * Returns: (transfer full) (nullable): the Recipe, %NULL when none is
+ *   visible (without error) or on a database error (with @error).
+ */
+BzRecord *bz_recipe_repo_get_visible (BzStore *store, const char *id, const char *viewer_id,
+                                      gboolean sees_pending, GError **error);
+
+/**
+ * bz_recipe_repo_set_photo_urls:
+ * @recipe: a Recipe record with its id set
+ * @n_photos: how many photos it has
+ *
+ * Sets main_photo_url ("/api/v1/recipes/{id}/photos/0", null without
+ * photos) and gallery_photos (one URL per photo, in order).
+ */
+void      bz_recipe_repo_set_photo_urls (BzRecord *recipe, guint n_photos);
+
+/* --- Recipes users write (bz-recipe-repo-user.c) ----------------------------- */
+
+/**
+ * BzRecipePhotoRow:
+ * @sha256: the original's blob (already stored with bz_blob_put())
+ * @display_sha256: the display copy's blob
+ * @width: the original's width (pixels)
+ * @height: the original's height (pixels)
+ */
+typedef struct
+{
+  const char *sha256;
+  const char *display_sha256;
+  guint width;
+  guint height;
+} BzRecipePhotoRow;
+
+/**
+ * bz_recipe_repo_insert_user:
+ * @recipe: a valid Recipe record with id, title, description, meal_type,
+ *   cuisine_type, dietary_tags, tags, difficulty, prep_time_min,
+ *   cook_time_min, servings, nutrition_per_serving,
+ *   smae_equivalents_per_serving, ingredients {ndb_no, grams, text} and
+ *   instructions
+ * @author_id: the user who wrote it
+ * @photos: (array length=n_photos): its photos, main photo first
+ * @now: "YYYY-MM-DDTHH:MM:SSZ"
+ *
+ * Inserts a user's recipe, not verified, not published and pending review,
+ * with its ingredients, steps and photos, and logs the change, inside the
+ * caller's transaction.
+ *
+ * Returns: %FALSE with @error (CONFLICT: an unknown ndb_no; INTERNAL).
+ */
+gboolean  bz_recipe_repo_insert_user (BzStore *store, BzRecord *recipe, const char *author_id,
+                                      const BzRecipePhotoRow *photos, guint n_photos, const char *now,
+                                      GError **error);
+
+/**
+ * bz_recipe_repo_photo:
+ * @recipe_id: the recipe
+ * @position: 0 for the main photo
+ * @original: the original's blob instead of the display copy's
+ * @viewer_id: (nullable): as bz_recipe_repo_get_visible()
+ * @sees_pending: as bz_recipe_repo_get_visible()
+ * @out_sha256: (out) (transfer full) (nullable): the blob, %NULL when the
+ *   recipe is not visible to the viewer or has no such photo
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_recipe_repo_photo (BzStore *store, const char *recipe_id, guint position, gboolean original,
+                                const char *viewer_id, gboolean sees_pending, char **out_sha256, GError **error);
+
 /* --- Writes (the catalogue importer, bz-recipe-import.c) -------------------- */
 
 /**
