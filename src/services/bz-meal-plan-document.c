@@ -113,6 +113,8 @@ ingredient_free (gpointer p)
   BzPlanDocIngredient *i = p;
   g_free (i->ndb_no);
   g_free (i->name);
+  g_free (i->name_es);
+  g_free (i->description);
   g_free (i->text);
   g_free (i);
 }
@@ -135,6 +137,8 @@ item_free (gpointer p)
   BzShoppingItem *i = p;
   g_free (i->ndb_no);
   g_free (i->name);
+  g_free (i->name_es);
+  g_free (i->description);
   g_free (i);
 }
 
@@ -280,6 +284,8 @@ doc_recipe_new (BzRecord *recipe, double servings_in_plan, guint uses, GHashTabl
       di->ndb_no = g_strdup (bz_record_get_string (ing, BZ_RECIPE_INGREDIENT_NDB_NO));
       f = g_hash_table_lookup (foods, di->ndb_no);
       di->name = g_strdup (food_name (f, bz_record_get_string (ing, BZ_RECIPE_INGREDIENT_TEXT)));
+      di->name_es = f ? g_strdup (f->name_es) : NULL;
+      di->description = f ? g_strdup (f->long_desc) : NULL;
       di->text = g_strdup (bz_record_get_string (ing, BZ_RECIPE_INGREDIENT_TEXT));
       di->grams_per_serving = grams / r->yield_servings;
       di->grams_in_plan = di->grams_per_serving * servings_in_plan;
@@ -340,6 +346,8 @@ build_shopping (GPtrArray *recipes, GHashTable *foods)
               item = g_new0 (BzShoppingItem, 1);
               item->ndb_no = g_strdup (f->ndb_no);
               item->name = g_strdup (food_name (f, f->ndb_no));
+              item->name_es = g_strdup (f->name_es);
+              item->description = g_strdup (f->long_desc);
               item->smae_group = bz_smae_classify (f->food_group, f->long_desc, &f->per_100g);
               item->section = bz_shopping_section_for_group (item->smae_group);
               g_hash_table_insert (by_food, item->ndb_no, item);

@@ -23,6 +23,10 @@ G_BEGIN_DECLS
  * BzPlanDocIngredient:
  * @ndb_no: USDA SR28 food number
  * @name: the food's Spanish name (foods.name_es), else its SR28 description
+ * @name_es: (nullable): its Spanish name; with @description, for
+ *   bz_food_display_name() in an interface of another language
+ * @description: (nullable): its SR28 Long_Desc (%NULL for a food the store
+ *   lacks)
  * @text: the recipe's household quantity in Spanish ("2 jitomates medianos"),
  *   for the recipe's own yield
  * @grams_per_serving: grams (edible portion) in one serving (g)
@@ -33,6 +37,8 @@ typedef struct
 {
   char *ndb_no;
   char *name;
+  char *name_es;
+  char *description;
   char *text;
   double grams_per_serving;
   double grams_in_plan;
@@ -123,6 +129,8 @@ const char *bz_meal_plan_document_smae_name (BzSmaeGroup group);
  * BzShoppingItem:
  * @ndb_no: USDA SR28 food number
  * @name: its Spanish name, else its SR28 description
+ * @name_es: (nullable): its Spanish name
+ * @description: its SR28 Long_Desc
  * @smae_group: its SMAE group (bz_smae_classify()), or %BZ_SMAE_NONE
  * @section: its #BzShoppingSection
  * @grams: the sum over the whole plan of each use's ingredient grams per
@@ -132,6 +140,8 @@ typedef struct
 {
   char *ndb_no;
   char *name;
+  char *name_es;
+  char *description;
   BzSmaeGroup smae_group;
   BzShoppingSection section;
   double grams;

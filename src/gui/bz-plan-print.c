@@ -1,0 +1,535 @@
+/* bz-plan-print.c — the meal plan on paper and in PDF (see bz-plan-print.h).
+ *
+ * One GtkPrintOperation for both: "begin-print" lays the whole document out
+ * on the context's page size with bz-print-flow.c (and sets the page
+ * count), "draw-page" draws a page and its footer.  The text is the
+ * interface's language; numbers as a Mexican clinic writes them (decimal
+ * point). */
+#include "bz-plan-print.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bz-gui-session.h"
+#include "bz-gui-util.h"
+#include "bz-print-flow.h"
+#include "bz-vocab.h"
+
+#define FONT_TITLE "Sans Bold 20"
+#define FONT_H1 "Sans Bold 15"
+#define FONT_H2 "Sans Bold 12"
+#define FONT_H3 "Sans Bold 10"
+#define FONT_BODY "Sans 9.5"
+#define FONT_SMALL "Sans 8.5"
+#define FOOTER_HEIGHT 22.0   /* pt kept free at the bottom of each page */
+#define MARGIN_MM 15.0       /* default page margins */
+#define KEEP_HEADING 70.0    /* pt a heading needs after it on its page */
+
+/* --- formatting --------------------------------------------------------------- */
+
+/* @x with at most two decimals and no trailing zeros: "1", "1.5", "0.25". */
+static char *
+format_number (double x)
+{
+  char *s = g_strdup_printf ("%.2f", round (x * 100) / 100);
+  char *dot = strchr (s, '.');
+
+  if (dot)
+    {
+      char *end = s + strlen (s) - 1;
+      while (end > dot && *end == '0')
+        *end-- = '\0';
+      if (end == dot)
+        *end = '\0';
+    }
+  return s;
+}
+
+char *
+bz_plan_format_servings (double servings)
+{
+  g_autofree char *n = format_number (servings);
+  /* TRANSLATORS: servings of a recipe in a meal plan, e.g. "1.5 servings" */
+  return g_strdup_printf (ngettext ("%s serving", "%s servings", fabs (servings - 1) < 1e-9 ? 1 : 2), n);
+}
+
+static char *
+format_grams (double g)
+{
+  if (g >= 1000)
+    {
+      g_autofree char *kg = format_number (g / 1000);
+      return g_strdup_printf ("%s kg", kg);
+    }
+  if (g >= 10)
+    return g_strdup_printf ("%.0f g", g);
+  return g_strdup_printf ("%.1f g", g);
+}
+
+const char *
+bz_plan_meal_label (const char *meal_name)
+{
+  const char *id = meal_name ? bz_vocab_canonical (&bz_vocab_meal_type, meal_name) : NULL;
+  return id ? bz_meal_type_label (id) : (meal_name ? meal_name : "");
+}
+
+static const char *
+weekday_name (int day_of_week)
+{
+  static const char *const names[] = { N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+                                       N_("Friday"), N_("Saturday"), N_("Sunday") };
+  return _(names[CLAMP (day_of_week, 1, 7) - 1]);
+}
+
+static GDateTime *
+parse_date (const char *ymd)
+{
+  int y, m, d;
+  if (ymd == NULL || sscanf (ymd, "%d-%d-%d", &y, &m, &d) != 3)
+    return NULL;
+  return g_date_time_new_local (y, m, d, 12, 0, 0);
+}
+
+/* "28 de diciembre de 2026", or @ymd as it is. */
+static char *
+format_long_date (const char *ymd)
+{
+  g_autoptr(GDateTime) dt = parse_date (ymd);
+  /* TRANSLATORS: a date on a printed meal plan, strftime format */
+  return dt ? bz_date_time_format (dt, _("%B %-d, %Y")) : g_strdup (ymd ? ymd : "");
+}
+
+static char *
+format_macros (const BzPlanTotals *t)
+{
+  return g_strdup_printf (_("protein %.0f g · carbohydrates %.0f g · fat %.0f g · fiber %.0f g · sodium %.0f mg"),
+                          t->protein_g, t->carbs_g, t->fat_g, t->fiber_g, t->sodium_mg);
+}
+
+/* "Verduras 3.5 · Frutas 1 · …": each group's equivalents rounded to 0.5, as
+ * clinics count them; groups under a quarter left out.  NULL when none. */
+static char *
+format_equivalents (const double smae[BZ_SMAE_N_GROUPS])
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint g = 0; g < BZ_SMAE_N_GROUPS; g++)
+    {
+      double half = round (smae[g] * 2) / 2;
+      g_autofree char *n = NULL;
+      g_autofree char *part = NULL;
+
+      if (g == BZ_SMAE_FREE || half < 0.5)
+        continue;
+      n = format_number (half);
+      part = g_markup_printf_escaped ("%s %s", bz_meal_plan_document_smae_name (g), n);
+      if (s->len)
+        g_string_append (s, " · ");
+      g_string_append (s, part);
+    }
+  return s->len ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
+}
+
+/* --- the document ------------------------------------------------------------- */
+
+static void
+heading (BzPrintFlow *flow, const char *font, const char *text, double space_before)
+{
+  g_autofree char *m = g_markup_printf_escaped ("%s", text);
+  bz_print_flow_paragraph (flow, font, m, 0, space_before, KEEP_HEADING);
+}
+
+static void
+para (BzPrintFlow *flow, const char *font, const char *markup)
+{
+  bz_print_flow_paragraph (flow, font, markup, 0, 2, 0);
+}
+
+static void
+build_header (BzPrintFlow *flow, const BzMealPlanDocument *doc)
+{
+  BzRecord *plan = doc->plan;
+  const char *name = bz_record_get_string (plan, BZ_MEAL_PLAN_PLAN_NAME);
+  const char *status = bz_record_get_string (plan, BZ_MEAL_PLAN_STATUS);
+  gint64 days = bz_record_get_int (plan, BZ_MEAL_PLAN_DURATION_DAYS);
+  g_autofree char *first = format_long_date (bz_record_get_string (plan, BZ_MEAL_PLAN_PLAN_DATE));
+  g_autofree char *last = NULL;
+  g_autofree char *m = NULL;
+  BzRecord *summary = bz_record_get_object (plan, BZ_MEAL_PLAN_NUTRITION);
+  BzRecord *avg = summary ? bz_record_get_object (summary, BZ_PLAN_NUTRITION_SUMMARY_DAILY_AVERAGE) : NULL;
+
+  if (days > 0)
+    {
+      BzRecord *last_day = bz_record_get_item (plan, BZ_MEAL_PLAN_SUGGESTIONS,
+                                               bz_record_get_n_items (plan, BZ_MEAL_PLAN_SUGGESTIONS) - 1);
+      last = format_long_date (bz_record_get_string (last_day, BZ_PLAN_DAY_DATE));
+    }
+  heading (flow, FONT_TITLE, _("Meal plan"), 0);
+  m = g_markup_printf_escaped ("<span foreground=\"#2e7d32\">%s</span>",
+                               name && *name ? name : _("Draft (not finalized)"));
+  bz_print_flow_paragraph (flow, FONT_H1, m, 0, 2, 0);
+  g_clear_pointer (&m, g_free);
+  if (doc->patient_name)
+    {
+      m = g_markup_printf_escaped ("<b>%s</b> %s", _("Patient:"), doc->patient_name);
+      para (flow, FONT_BODY, m);
+      g_clear_pointer (&m, g_free);
+    }
+  if (doc->nutritionist_name)
+    {
+      m = g_markup_printf_escaped ("<b>%s</b> %s", _("Nutritionist:"), doc->nutritionist_name);
+      para (flow, FONT_BODY, m);
+      g_clear_pointer (&m, g_free);
+    }
+  {
+    g_autofree char *range = g_strdup_printf (ngettext ("%s to %s (%d day)", "%s to %s (%d days)", (gulong) days),
+                                              first, last ? last : first, (int) days);
+    m = g_markup_printf_escaped ("<b>%s</b> %s", _("Dates:"), range);
+    para (flow, FONT_BODY, m);
+    g_clear_pointer (&m, g_free);
+  }
+  if (g_strcmp0 (status, "draft") == 0)
+    para (flow, FONT_SMALL, _("This plan is still a draft: the nutritionist may change it."));
+  if (avg)
+    {
+      BzPlanTotals t = { 0 };
+      g_autofree char *macros = NULL;
+      bz_plan_nutrition_read (avg, &t, 1);
+      macros = format_macros (&t);
+      m = g_markup_printf_escaped ("<b>%s</b> %.0f kcal · %s", _("Daily average:"), t.kcal, macros);
+      para (flow, FONT_BODY, m);
+      g_clear_pointer (&m, g_free);
+    }
+  bz_print_flow_rule (flow, 8);
+}
+
+static void
+build_day (BzPrintFlow *flow, const BzMealPlanDocument *doc, guint d)
+{
+  static const double widths[] = { 0.2, 0.62, 0.18 };
+  BzRecord *day = bz_record_get_item (doc->plan, BZ_MEAL_PLAN_SUGGESTIONS, d);
+  g_autoptr(GDateTime) dt = parse_date (bz_record_get_string (day, BZ_PLAN_DAY_DATE));
+  g_autofree char *date = dt ? bz_date_time_format (dt, _("%B %-d")) : g_strdup ("");
+  g_autofree char *title = g_strdup_printf (_("Day %d · %s %s"), (int) bz_record_get_int (day, BZ_PLAN_DAY_DAY),
+                                            dt ? weekday_name (g_date_time_get_day_of_week (dt)) : "", date);
+  g_autofree char *eq = format_equivalents (&doc->day_smae[d * BZ_SMAE_N_GROUPS]);
+  BzPlanTotals total = { 0 };
+  guint n_meals = bz_record_get_n_items (day, BZ_PLAN_DAY_MEALS);
+
+  /* the day's heading keeps its table (about 20 pt a row) on its page when it can */
+  {
+    g_autofree char *m = g_markup_printf_escaped ("%s", title);
+    bz_print_flow_paragraph (flow, FONT_H2, m, 0, 10, MIN (20.0 * (n_meals + 2) + 30, 300));
+  }
+  {
+    g_autofree char *h0 = g_markup_printf_escaped ("<b>%s</b>", _("Meal"));
+    g_autofree char *h1 = g_markup_printf_escaped ("<b>%s</b>", _("Recipe and servings"));
+    const char *cells[] = { h0, h1, "<b>kcal</b>" };
+    bz_print_flow_row (flow, FONT_SMALL, 3, cells, widths, 1u << 2, TRUE);
+  }
+  for (guint m = 0; m < n_meals; m++)
+    {
+      BzRecord *meal = bz_record_get_item (day, BZ_PLAN_DAY_MEALS, m);
+      guint n = bz_record_get_n_items (meal, BZ_PLAN_MEAL_RECIPES);
+      g_autoptr(GString) recipes = g_string_new (NULL);
+      g_autoptr(GString) kcal = g_string_new (NULL);
+      g_autofree char *label = g_markup_printf_escaped ("%s", bz_plan_meal_label (bz_record_get_string (meal, BZ_PLAN_MEAL_MEAL_NAME)));
+      const char *cells[3];
+
+      for (guint r = 0; r < n; r++)
+        {
+          BzRecord *pr = bz_record_get_item (meal, BZ_PLAN_MEAL_RECIPES, r);
+          g_autofree char *servings = bz_plan_format_servings (bz_record_get_double (pr, BZ_PLAN_RECIPE_SERVINGS));
+          g_autofree char *line = g_markup_printf_escaped ("%s%s <span size=\"smaller\">(%s)</span>", r ? "\n" : "",
+                                                           bz_record_get_string (pr, BZ_PLAN_RECIPE_TITLE), servings);
+          BzPlanTotals t = { 0 };
+
+          bz_plan_nutrition_read (bz_record_get_object (pr, BZ_PLAN_RECIPE_NUTRITION), &t, 1);
+          bz_plan_totals_add (&total, &t, 1);
+          g_string_append (recipes, line);
+          g_string_append_printf (kcal, "%s%.0f", r ? "\n" : "", t.kcal);
+        }
+      if (n == 0)
+        g_string_append (recipes, "—");
+      cells[0] = label;
+      cells[1] = recipes->str;
+      cells[2] = kcal->str;
+      bz_print_flow_row (flow, FONT_BODY, 3, cells, widths, 1u << 2, FALSE);
+    }
+  {
+    g_autofree char *h0 = g_markup_printf_escaped ("<b>%s</b>", _("Day total"));
+    g_autofree char *macros = format_macros (&total);
+    g_autofree char *mm = g_markup_printf_escaped ("%s", macros);
+    g_autofree char *k = g_strdup_printf ("<b>%.0f</b>", total.kcal);
+    const char *cells[] = { h0, mm, k };
+    bz_print_flow_row (flow, FONT_SMALL, 3, cells, widths, 1u << 2, TRUE);
+  }
+  if (eq)
+    {
+      g_autofree char *m = g_strdup_printf ("<b>%s</b> %s", _("SMAE equivalents:"), eq);
+      bz_print_flow_paragraph (flow, FONT_SMALL, m, 0, 3, 0);
+    }
+}
+
+static void
+build_recipe (BzPrintFlow *flow, const BzPlanDocRecipe *r)
+{
+  static const double widths[] = { 0.38, 0.32, 0.14, 0.16 };
+  g_autofree char *yield = bz_plan_format_servings (r->yield_servings);
+  g_autofree char *used = bz_plan_format_servings (r->servings_in_plan);
+  g_autofree char *meta = NULL;
+  g_autofree char *in_plan = NULL;
+  g_autofree char *eq = format_equivalents (r->smae_per_serving);
+
+  heading (flow, FONT_H2, r->title, 12);
+  meta = g_markup_printf_escaped (_("Makes %s · preparation %d min · cooking %d min · %.0f kcal per serving"),
+                                  yield, (int) r->prep_time_min, (int) r->cook_time_min, r->per_serving.kcal);
+  bz_print_flow_paragraph (flow, FONT_SMALL, meta, 0, 1, 0);
+  in_plan = g_markup_printf_escaped (ngettext ("In this plan: %s (%u time)", "In this plan: %s (%u times)", r->uses),
+                                     used, r->uses);
+  bz_print_flow_paragraph (flow, FONT_SMALL, in_plan, 0, 1, 0);
+  if (eq)
+    {
+      g_autofree char *m = g_strdup_printf ("<b>%s</b> %s", _("SMAE equivalents per serving:"), eq);
+      bz_print_flow_paragraph (flow, FONT_SMALL, m, 0, 1, 0);
+    }
+  heading (flow, FONT_H3, _("Ingredients"), 6);
+  {
+    g_autofree char *h0 = g_markup_printf_escaped ("<b>%s</b>", _("Food"));
+    g_autofree char *h1 = g_markup_printf_escaped ("<b>%s</b>", _("As the recipe says"));
+    g_autofree char *h2 = g_markup_printf_escaped ("<b>%s</b>", _("Per serving"));
+    g_autofree char *h3 = g_markup_printf_escaped ("<b>%s</b>", _("Whole plan"));
+    const char *cells[] = { h0, h1, h2, h3 };
+    bz_print_flow_row (flow, FONT_SMALL, 4, cells, widths, (1u << 2) | (1u << 3), TRUE);
+  }
+  for (guint i = 0; i < r->ingredients->len; i++)
+    {
+      const BzPlanDocIngredient *ing = g_ptr_array_index (r->ingredients, i);
+      const char *name = ing->description ? bz_food_display_name (ing->description, ing->name_es) : ing->name;
+      g_autofree char *c0 = g_markup_printf_escaped ("%s", name ? name : ing->ndb_no);
+      g_autofree char *c1 = g_markup_printf_escaped ("%s", ing->text ? ing->text : "");
+      g_autofree char *c2 = format_grams (ing->grams_per_serving);
+      g_autofree char *c3 = format_grams (ing->grams_in_plan);
+      const char *cells[] = { c0, c1, c2, c3 };
+      bz_print_flow_row (flow, FONT_SMALL, 4, cells, widths, (1u << 2) | (1u << 3), FALSE);
+    }
+  if (r->steps && r->steps[0])
+    {
+      heading (flow, FONT_H3, _("Steps"), 6);
+      for (guint i = 0; r->steps[i]; i++)
+        {
+          g_autofree char *m = g_markup_printf_escaped ("<b>%u.</b> %s", i + 1, r->steps[i]);
+          bz_print_flow_paragraph (flow, FONT_BODY, m, 8, 2, 0);
+        }
+    }
+}
+
+static void
+build_shopping (BzPrintFlow *flow, const BzMealPlanDocument *doc)
+{
+  static const double widths[] = { 0.78, 0.22 };
+  int section = -1;
+
+  heading (flow, FONT_H1, _("Shopping list"), 0);
+  para (flow, FONT_SMALL, _("Amounts for the whole plan, as edible portion: buy a little more of foods with peel, "
+                            "bones or seeds."));
+  for (guint i = 0; i < doc->shopping->len; i++)
+    {
+      const BzShoppingItem *item = g_ptr_array_index (doc->shopping, i);
+      const char *name = item->description ? bz_food_display_name (item->description, item->name_es) : item->name;
+      g_autofree char *c0 = g_markup_printf_escaped ("☐  %s", name);
+      g_autofree char *c1 = format_grams (item->grams);
+      const char *cells[] = { c0, c1 };
+
+      if ((int) item->section != section)
+        {
+          section = item->section;
+          heading (flow, FONT_H2, bz_shopping_section_name (item->section), 10);
+        }
+      bz_print_flow_row (flow, FONT_BODY, 2, cells, widths, 1u << 1, i % 2 == 1);
+    }
+  if (doc->shopping->len == 0)
+    para (flow, FONT_BODY, _("The plan has no recipes yet."));
+}
+
+static void
+build_document (BzPrintFlow *flow, const BzMealPlanDocument *doc)
+{
+  guint n_days = bz_record_get_n_items (doc->plan, BZ_MEAL_PLAN_SUGGESTIONS);
+
+  build_header (flow, doc);
+  heading (flow, FONT_H1, _("The plan, day by day"), 6);
+  for (guint d = 0; d < n_days && d < doc->n_days; d++)
+    build_day (flow, doc, d);
+  if (doc->recipes->len > 0)
+    {
+      bz_print_flow_page_break (flow);
+      heading (flow, FONT_H1, _("Recipes"), 0);
+      for (guint i = 0; i < doc->recipes->len; i++)
+        build_recipe (flow, g_ptr_array_index (doc->recipes, i));
+    }
+  bz_print_flow_page_break (flow);
+  build_shopping (flow, doc);
+}
+
+/* --- the print operation ---------------------------------------------------- */
+
+typedef struct
+{
+  BzMealPlanDocument *doc;     /* owned when @owns_doc */
+  gboolean owns_doc;
+  BzPrintFlow *flow;
+} PrintJob;
+
+static void
+print_job_free (gpointer p)
+{
+  PrintJob *job = p;
+  if (job->owns_doc)
+    bz_meal_plan_document_free (job->doc);
+  g_clear_pointer (&job->flow, bz_print_flow_free);
+  g_free (job);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *op, GtkPrintContext *context, gpointer user_data)
+{
+  PrintJob *job = user_data;
+  PangoContext *pango = gtk_print_context_create_pango_context (context);
+
+  g_clear_pointer (&job->flow, bz_print_flow_free);
+  job->flow = bz_print_flow_new (pango, gtk_print_context_get_width (context),
+                                 gtk_print_context_get_height (context) - FOOTER_HEIGHT);
+  g_object_unref (pango);
+  build_document (job->flow, job->doc);
+  gtk_print_operation_set_n_pages (op, (int) bz_print_flow_get_n_pages (job->flow));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *op, GtkPrintContext *context, int page_nr, gpointer user_data)
+{
+  PrintJob *job = user_data;
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  g_autoptr(PangoLayout) footer = gtk_print_context_create_pango_layout (context);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_SMALL);
+  const char *name = bz_record_get_string (job->doc->plan, BZ_MEAL_PLAN_PLAN_NAME);
+  g_autofree char *text = NULL;
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+  int lw, lh;
+
+  bz_print_flow_draw_page (job->flow, cr, (guint) page_nr);
+
+  text = g_strdup_printf (_("%s · %s · page %d of %u"), job->doc->patient_name ? job->doc->patient_name : "",
+                          name && *name ? name : _("Meal plan"), page_nr + 1, bz_print_flow_get_n_pages (job->flow));
+  pango_layout_set_font_description (footer, font);
+  pango_layout_set_text (footer, text, -1);
+  pango_layout_set_width (footer, (int) (width * PANGO_SCALE));
+  pango_layout_set_alignment (footer, PANGO_ALIGN_RIGHT);
+  pango_layout_get_size (footer, &lw, &lh);
+  cairo_set_source_rgb (cr, 0.4, 0.45, 0.4);
+  cairo_move_to (cr, 0, height - (double) lh / PANGO_SCALE);
+  pango_cairo_show_layout (cr, footer);
+}
+
+static GtkPrintOperation *
+operation_new (PrintJob *job)
+{
+  GtkPrintOperation *op = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  const char *name = bz_record_get_string (job->doc->plan, BZ_MEAL_PLAN_PLAN_NAME);
+  g_autofree char *job_name = g_strdup_printf ("%s — %s", _("Meal plan"), name && *name ? name : "");
+
+  gtk_page_setup_set_top_margin (setup, MARGIN_MM, GTK_UNIT_MM);
+  gtk_page_setup_set_bottom_margin (setup, MARGIN_MM, GTK_UNIT_MM);
+  gtk_page_setup_set_left_margin (setup, MARGIN_MM, GTK_UNIT_MM);
+  gtk_page_setup_set_right_margin (setup, MARGIN_MM, GTK_UNIT_MM);
+  gtk_print_operation_set_default_page_setup (op, setup);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (op, FALSE);
+  gtk_print_operation_set_job_name (op, job_name);
+  gtk_print_operation_set_embed_page_setup (op, TRUE);
+  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_object_set_data_full (G_OBJECT (op), "bz-print-job", job, print_job_free);
+  return op;
+}
+
+gboolean
+bz_plan_print_export_pdf (const BzMealPlanDocument *doc, const char *path, GError **error)
+{
+  PrintJob *job;
+  g_autoptr(GtkPrintOperation) op = NULL;
+  GtkPrintOperationResult res;
+
+  g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
+  job = g_new0 (PrintJob, 1);
+  job->doc = (BzMealPlanDocument *) doc;
+  op = operation_new (job);
+  gtk_print_operation_set_export_filename (op, path);
+  res = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
+  return res != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+show_error (GtkWindow *parent, const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could not print the meal plan"), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_done_cb (GtkPrintOperation *op, GtkPrintOperationResult result, gpointer user_data)
+{
+  GtkWindow *parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (op, &error);
+      show_error (parent, error ? error->message : "");
+    }
+  g_clear_object (&parent);
+  g_object_unref (op);
+}
+
+static void
+document_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;   /* a ref, or NULL */
+  g_autoptr(GError) error = NULL;
+  BzMealPlanDocument *doc = bz_meal_plans_document_finish (BZ_SERVICES (source), result, &error);
+  GtkPrintOperation *op;
+  PrintJob *job;
+
+  if (doc == NULL)
+    {
+      g_autofree char *message = bz_error_to_user_message (error);
+      show_error (parent, message);
+      return;
+    }
+  job = g_new0 (PrintJob, 1);
+  job->doc = doc;
+  job->owns_doc = TRUE;
+  op = operation_new (job);
+  gtk_print_operation_set_allow_async (op, TRUE);
+  /* "done" drops the reference it is given; this function drops its own */
+  g_object_ref (op);
+  g_signal_connect (op, "done", G_CALLBACK (print_done_cb), parent ? g_object_ref (parent) : NULL);
+  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (parent, error ? error->message : "");
+  g_object_unref (op);
+}
+
+void
+bz_plan_print_run (GtkWindow *parent, BzServices *svc, const BzCaller *caller, const char *draft_id)
+{
+  g_return_if_fail (BZ_IS_SERVICES (svc));
+  bz_meal_plans_document_async (svc, caller, draft_id, NULL, document_done_cb,
+                                parent ? g_object_ref (parent) : NULL);
+}
