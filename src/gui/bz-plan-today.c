@@ -24,6 +24,7 @@ struct _BzPlanToday
   char *plan_id;
   guint n_recipes;
   gboolean loading;
+  gboolean kiosk;           /* the member's own plan: messages speak to the member */
 };
 
 G_DEFINE_FINAL_TYPE (BzPlanToday, bz_plan_today, GTK_TYPE_WIDGET)
@@ -91,9 +92,10 @@ show_today (BzPlanToday *self, BzMealPlanToday *today)
       g_autofree char *when = bz_format_date (first);
       g_autofree char *msg = NULL;
       if (first && g_strcmp0 (today->date, first) < 0)
-        msg = g_strdup_printf (_("Your meal plan starts on %s."), when);
+        msg = g_strdup_printf (self->kiosk ? _("Your meal plan starts on %s.") : _("The meal plan starts on %s."), when);
       else
-        msg = g_strdup (_("Your meal plan has ended. Ask your nutritionist for the next one."));
+        msg = g_strdup (self->kiosk ? _("Your meal plan has ended. Ask your nutritionist for the next one.")
+                                    : _("The meal plan has ended: time for the next one."));
       show_empty (self, msg);
       return;
     }
@@ -139,17 +141,21 @@ today_done (GObject *source, GAsyncResult *result, gpointer user_data)
       gtk_label_set_label (self->plan_label, "");
       show_empty (self, message);
       gtk_widget_set_sensitive (self->print_button, FALSE);
+      gtk_widget_set_visible (self->print_button, FALSE);
       return;
     }
   if (today->plan == NULL)
     {
       gtk_label_set_label (self->plan_label, "");
-      show_empty (self, _("Your nutritionist has not assigned you a meal plan yet."));
+      show_empty (self, self->kiosk ? _("Your nutritionist has not assigned you a meal plan yet.")
+                                    : _("This patient has no meal plan yet."));
       gtk_widget_set_sensitive (self->print_button, FALSE);
+      gtk_widget_set_visible (self->print_button, FALSE);
       return;
     }
   self->plan_id = g_strdup (bz_record_get_string (today->plan, BZ_MEAL_PLAN_ID));
   gtk_widget_set_sensitive (self->print_button, TRUE);
+  gtk_widget_set_visible (self->print_button, !self->kiosk);
   show_today (self, today);
 }
 
@@ -171,7 +177,8 @@ bz_plan_today_load (BzPlanToday *self, BzGuiSession *session, const char *patien
   g_return_if_fail (session != NULL);
 
   g_set_object (&self->session, session);
-  gtk_widget_set_visible (self->print_button, !kiosk);
+  self->kiosk = kiosk;
+  gtk_widget_set_visible (self->print_button, FALSE);
   if (self->cancel)
     g_cancellable_cancel (self->cancel);
   g_clear_object (&self->cancel);
@@ -192,6 +199,7 @@ bz_plan_today_clear (BzPlanToday *self)
   g_clear_pointer (&self->plan_id, g_free);
   gtk_label_set_label (self->plan_label, "");
   gtk_widget_set_sensitive (self->print_button, FALSE);
+  gtk_widget_set_visible (self->print_button, FALSE);
   show_empty (self, "");
 }
 

@@ -3,7 +3,7 @@
  * with its servings and kcal, and the day's total; an empty state when the
  * nutritionist has not assigned a plan yet.  At the desk (not the kiosk) a
  * button prints the plan (bz_plan_print_run()).  Loads through
- * bz_meals_plans_today_async(). */
+ * bz_meal_plans_today_async(). */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -158,6 +158,22 @@ find_widget (GtkWidget *root, GType type)
   return NULL;
 }
 
+/* A visible toplevel window of @type, or NULL. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
+        found = w;
+    }
+  return found;
+}
+
 /* Scrolls the page so that @widget's top is in view. */
 static void
 scroll_to (GtkWidget *widget)
@@ -369,7 +385,8 @@ check_pdf (const BzMealPlanDocument *doc, const char *pdf)
 
 /* A kiosk window (@width x @height, or its default size when 0) on the
  * clinic of @opts: the member signs in and today's plan @plan_id shows
- * its 4 recipes; a screenshot with the plan scrolled into view. */
+ * its 4 recipes (@plan_id NULL: the member has no plan, the empty state);
+ * a screenshot with the plan scrolled into view. */
 static void
 kiosk_plan (BzRuntimeOptions *opts, const char *member_email, const char *plan_id, int width, int height,
             const char *build_name, const char *docs_name)
@@ -397,7 +414,7 @@ kiosk_plan (BzRuntimeOptions *opts, const char *member_email, const char *plan_i
   g_assert_nonnull (today);
   WAIT_FOR (!bz_patient_page_is_loading (patient), 60, "the member's page to load");
   g_assert_cmpstr (bz_plan_today_get_plan_id (today), ==, plan_id);
-  g_assert_cmpuint (bz_plan_today_get_n_recipes (today), ==, 4);
+  g_assert_cmpuint (bz_plan_today_get_n_recipes (today), ==, plan_id ? 4 : 0);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (today)));
   settle (600);
   scroll_to (GTK_WIDGET (today));
@@ -438,7 +455,7 @@ test_plan_print (void)
   g_autoptr(BzMealPlanDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) shot = NULL;
-  g_autofree char *plan_id = NULL, *patient_id = NULL, *member_email = NULL;
+  g_autofree char *plan_id = NULL, *patient_id = NULL, *member_email = NULL, *other_email = NULL;
   BzRecord *first;
 
   opts.data_dir = g_strdup (data_dir);
@@ -499,6 +516,41 @@ test_plan_print (void)
   save_png (shot, "test-plan-print-desk.png", NULL);
   g_clear_object (&shot);
 
+  /* Print Plan opens the system print dialog on the loaded document; cancel it */
+  {
+    GtkWidget *button = find_widget (GTK_WIDGET (today), GTK_TYPE_BUTTON);
+    GType dialog_type = 0;
+    GtkWidget *dialog = NULL;
+
+    g_assert_nonnull (button);
+    g_assert_true (gtk_widget_get_visible (button) && gtk_widget_get_sensitive (button));
+    g_signal_emit_by_name (button, "clicked");
+    WAIT_FOR ((dialog_type = g_type_from_name ("GtkPrintUnixDialog")) != 0 && (dialog = find_toplevel (dialog_type)),
+              30, "the print dialog");
+    settle (300);
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    WAIT_FOR (find_toplevel (dialog_type) == NULL, 10, "the print dialog to close");
+  }
+
+  /* a patient without a plan: the empty state */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patients") == 0, 10, "the patient list again");
+  bz_patients_page_activate_row (patients, 1);
+  g_assert_cmpstr (bz_patient_page_get_patient_id (patient), !=, patient_id);
+  {
+    g_autoptr(BzRecord) second = g_list_model_get_item (bz_patients_page_get_model (patients), 1);
+    other_email = g_strdup (bz_record_get_string (second, BZ_PATIENT_SUMMARY_EMAIL));
+  }
+  WAIT_FOR (!bz_patient_page_is_loading (patient), 60, "the second patient's page");
+  g_assert_null (bz_plan_today_get_plan_id (today));
+  g_assert_cmpuint (bz_plan_today_get_n_recipes (today), ==, 0);
+  settle (300);
+  scroll_to (GTK_WIDGET (today));
+  settle (400);
+  shot = screenshot (GTK_WIDGET (window));
+  save_png (shot, "test-plan-print-desk-empty.png", NULL);
+  g_clear_object (&shot);
+
   gtk_window_destroy (GTK_WINDOW (window));
   WAIT_FOR (window == NULL, 10, "the window to go");
   bz_runtime_shutdown (runtime);
@@ -507,6 +559,7 @@ test_plan_print (void)
   /* 4. the kiosk: the member sees today's plan, at the window's default size and at 800x600 */
   kiosk_plan (&opts, member_email, plan_id, 0, 0, "test-plan-print-kiosk.png", "kiosk-plan.png");
   kiosk_plan (&opts, member_email, plan_id, 800, 600, "test-plan-print-kiosk-800x600.png", "kiosk-plan-800x600.png");
+  kiosk_plan (&opts, other_email, NULL, 800, 600, "test-plan-print-kiosk-empty.png", "kiosk-plan-empty.png");
   bz_runtime_options_clear (&opts);
   bz_test_rmdir (data_dir);
 }
