@@ -24,6 +24,7 @@
 #define FONT_H3 "Sans Bold 10"
 #define FONT_BODY "Sans 9.5"
 #define FONT_SMALL "Sans 8.5"
+#define FONT_TINY "Sans 7"
 #define FOOTER_HEIGHT 22.0   /* pt kept free at the bottom of each page */
 #define MARGIN_MM 15.0       /* default page margins */
 #define KEEP_HEADING 70.0    /* pt a heading needs after it on its page */
@@ -355,13 +356,112 @@ build_shopping (BzPrintFlow *flow, const BzMealPlanDocument *doc)
     para (flow, FONT_BODY, _("The plan has no recipes yet."));
 }
 
+/* The week at a glance: a table per 7 days, a row per meal slot (every slot
+ * any of the days has, in the order they first appear), a column per day,
+ * each cell the slot's recipes with their servings. */
+static void
+build_week_grid (BzPrintFlow *flow, const BzMealPlanDocument *doc)
+{
+  guint n_days = MIN (bz_record_get_n_items (doc->plan, BZ_MEAL_PLAN_SUGGESTIONS), doc->n_days);
+
+  heading (flow, FONT_H1, _("The week at a glance"), 6);
+  for (guint start = 0; start < n_days; start += 7)
+    {
+      guint n = MIN (7, n_days - start);
+      g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();   /* the first spelling of each slot */
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      double widths[8];
+
+      widths[0] = 0.13;
+      for (guint i = 0; i < n; i++)
+        widths[i + 1] = 0.87 / 7;
+      for (guint d = start; d < start + n; d++)
+        {
+          BzRecord *day = bz_record_get_item (doc->plan, BZ_MEAL_PLAN_SUGGESTIONS, d);
+          for (guint m = 0; m < bz_record_get_n_items (day, BZ_PLAN_DAY_MEALS); m++)
+            {
+              const char *name = bz_record_get_string (bz_record_get_item (day, BZ_PLAN_DAY_MEALS, m), BZ_PLAN_MEAL_MEAL_NAME);
+              char *key = bz_meal_plan_meal_key (name ? name : "");
+              gboolean seen = FALSE;
+              for (guint k = 0; k < keys->len && !seen; k++)
+                seen = g_str_equal (g_ptr_array_index (keys, k), key);
+              if (seen)
+                g_free (key);
+              else
+                {
+                  g_ptr_array_add (keys, key);
+                  g_ptr_array_add (labels, (gpointer) name);
+                }
+            }
+        }
+      /* the header row: the days */
+      g_ptr_array_add (cells, g_strdup (""));
+      for (guint d = start; d < start + n; d++)
+        {
+          BzRecord *day = bz_record_get_item (doc->plan, BZ_MEAL_PLAN_SUGGESTIONS, d);
+          g_autoptr(GDateTime) dt = parse_date (bz_record_get_string (day, BZ_PLAN_DAY_DATE));
+          g_autofree char *date = dt ? bz_date_time_format (dt, _("%b %-d")) : g_strdup ("");
+          g_ptr_array_add (cells, g_markup_printf_escaped ("<b>%s %d</b>\n%s", _("Day"),
+                                                           (int) bz_record_get_int (day, BZ_PLAN_DAY_DAY), date));
+        }
+      bz_print_flow_row (flow, FONT_TINY, n + 1, (const char *const *) cells->pdata, widths, 0, TRUE);
+      for (guint k = 0; k < keys->len; k++)
+        {
+          g_ptr_array_set_size (cells, 0);
+          g_ptr_array_add (cells, g_markup_printf_escaped ("<b>%s</b>", bz_plan_meal_label (g_ptr_array_index (labels, k))));
+          for (guint d = start; d < start + n; d++)
+            {
+              BzRecord *day = bz_record_get_item (doc->plan, BZ_MEAL_PLAN_SUGGESTIONS, d);
+              g_autoptr(GString) cell = g_string_new (NULL);
+              for (guint m = 0; m < bz_record_get_n_items (day, BZ_PLAN_DAY_MEALS); m++)
+                {
+                  BzRecord *meal = bz_record_get_item (day, BZ_PLAN_DAY_MEALS, m);
+                  g_autofree char *key = bz_meal_plan_meal_key (bz_record_get_string (meal, BZ_PLAN_MEAL_MEAL_NAME));
+                  if (!g_str_equal (key, g_ptr_array_index (keys, k)))
+                    continue;
+                  for (guint r = 0; r < bz_record_get_n_items (meal, BZ_PLAN_MEAL_RECIPES); r++)
+                    {
+                      BzRecord *pr = bz_record_get_item (meal, BZ_PLAN_MEAL_RECIPES, r);
+                      g_autofree char *x = format_number (bz_record_get_double (pr, BZ_PLAN_RECIPE_SERVINGS));
+                      g_autofree char *line = g_markup_printf_escaped ("%s%s <span foreground=\"#2e7d32\">×%s</span>",
+                                                                       cell->len ? "\n" : "",
+                                                                       bz_record_get_string (pr, BZ_PLAN_RECIPE_TITLE), x);
+                      g_string_append (cell, line);
+                    }
+                }
+              g_ptr_array_add (cells, cell->len ? g_string_free (g_steal_pointer (&cell), FALSE) : g_strdup ("—"));
+            }
+          bz_print_flow_row (flow, FONT_TINY, n + 1, (const char *const *) cells->pdata, widths, 0, k % 2 == 1);
+        }
+      /* each day's kcal */
+      g_ptr_array_set_size (cells, 0);
+      g_ptr_array_add (cells, g_strdup ("<b>kcal</b>"));
+      for (guint d = start; d < start + n; d++)
+        {
+          BzRecord *day = bz_record_get_item (doc->plan, BZ_MEAL_PLAN_SUGGESTIONS, d);
+          BzPlanTotals t = { 0 };
+          for (guint m = 0; m < bz_record_get_n_items (day, BZ_PLAN_DAY_MEALS); m++)
+            {
+              BzRecord *meal = bz_record_get_item (day, BZ_PLAN_DAY_MEALS, m);
+              for (guint r = 0; r < bz_record_get_n_items (meal, BZ_PLAN_MEAL_RECIPES); r++)
+                bz_plan_nutrition_read (bz_record_get_object (bz_record_get_item (meal, BZ_PLAN_MEAL_RECIPES, r),
+                                                              BZ_PLAN_RECIPE_NUTRITION), &t, 1);
+            }
+          g_ptr_array_add (cells, g_strdup_printf ("<b>%.0f</b>", t.kcal));
+        }
+      bz_print_flow_row (flow, FONT_TINY, n + 1, (const char *const *) cells->pdata, widths, 0, TRUE);
+    }
+}
+
 static void
 build_document (BzPrintFlow *flow, const BzMealPlanDocument *doc)
 {
   guint n_days = bz_record_get_n_items (doc->plan, BZ_MEAL_PLAN_SUGGESTIONS);
 
   build_header (flow, doc);
-  heading (flow, FONT_H1, _("The plan, day by day"), 6);
+  build_week_grid (flow, doc);
+  heading (flow, FONT_H1, _("The plan, day by day"), 14);
   for (guint d = 0; d < n_days && d < doc->n_days; d++)
     build_day (flow, doc, d);
   if (doc->recipes->len > 0)
@@ -373,6 +473,17 @@ build_document (BzPrintFlow *flow, const BzMealPlanDocument *doc)
     }
   bz_print_flow_page_break (flow);
   build_shopping (flow, doc);
+}
+
+BzPrintFlow *
+bz_plan_print_layout (const BzMealPlanDocument *doc, PangoContext *context, double width, double height)
+{
+  BzPrintFlow *flow;
+
+  g_return_val_if_fail (doc != NULL && PANGO_IS_CONTEXT (context), NULL);
+  flow = bz_print_flow_new (context, width, height);
+  build_document (flow, doc);
+  return flow;
 }
 
 /* --- the print operation ---------------------------------------------------- */
@@ -401,10 +512,9 @@ begin_print_cb (GtkPrintOperation *op, GtkPrintContext *context, gpointer user_d
   PangoContext *pango = gtk_print_context_create_pango_context (context);
 
   g_clear_pointer (&job->flow, bz_print_flow_free);
-  job->flow = bz_print_flow_new (pango, gtk_print_context_get_width (context),
-                                 gtk_print_context_get_height (context) - FOOTER_HEIGHT);
+  job->flow = bz_plan_print_layout (job->doc, pango, gtk_print_context_get_width (context),
+                                    gtk_print_context_get_height (context) - FOOTER_HEIGHT);
   g_object_unref (pango);
-  build_document (job->flow, job->doc);
   gtk_print_operation_set_n_pages (op, (int) bz_print_flow_get_n_pages (job->flow));
 }
 

@@ -15,6 +15,7 @@
 #include <gtk/gtk.h>
 
 #include "bz-meal-plan-document.h"
+#include "bz-print-flow.h"
 #include "bz-services.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,21 @@ void     bz_plan_print_run        (GtkWindow *parent, BzServices *svc, const BzC
  * Returns: %TRUE when the file was written; %FALSE with @error.
  */
 gboolean bz_plan_print_export_pdf (const BzMealPlanDocument *doc, const char *path, GError **error);
+
+/**
+ * bz_plan_print_layout:
+ * @doc: the plan's document
+ * @context: the Pango context of the target (a print context's, or a
+ *   Cairo one at 72 dpi for points)
+ * @width: the printable width
+ * @height: the height each page has for content (the footer excluded)
+ *
+ * Lays the whole printed plan out on pages; what "begin-print" does.
+ *
+ * Returns: (transfer full): the pages.
+ */
+BzPrintFlow *bz_plan_print_layout (const BzMealPlanDocument *doc, PangoContext *context, double width,
+                                   double height);
 
 /**
  * bz_plan_meal_label:

@@ -9,7 +9,7 @@ typedef struct
   PangoLayout *layout;   /* ITEM_LINE: the line's layout (a ref) */
   int line;              /* its index in the layout */
   double x, y;           /* LINE: the baseline's start; RULE: y; SHADE: top */
-  double height;         /* SHADE */
+  double height;         /* SHADE: its height; LINE: the bottom of the line's logical box */
 } Item;
 
 struct _BzPrintFlow
@@ -106,9 +106,9 @@ layout_new (BzPrintFlow *flow, const char *font, const char *markup, double widt
 }
 
 static void
-add_line (BzPrintFlow *flow, PangoLayout *layout, int line, double x, double baseline)
+add_line (BzPrintFlow *flow, PangoLayout *layout, int line, double x, double baseline, double bottom)
 {
-  Item item = { ITEM_LINE, g_object_ref (layout), line, x, baseline, 0 };
+  Item item = { ITEM_LINE, g_object_ref (layout), line, x, baseline, bottom };
   g_array_append_val (current_page (flow), item);
 }
 
@@ -138,7 +138,7 @@ bz_print_flow_paragraph (BzPrintFlow *flow, const char *font, const char *markup
       baseline = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE - top;
       if (flow->y + line_h > flow->height && flow->y > 0)
         new_page (flow);
-      add_line (flow, layout, line, indent, flow->y + baseline);
+      add_line (flow, layout, line, indent, flow->y + baseline, flow->y + line_h);
       flow->y += line_h;
       line++;
     }
@@ -185,7 +185,8 @@ bz_print_flow_row (BzPrintFlow *flow, const char *font, guint n_cells, const cha
           pango_layout_iter_get_line_extents (iter, NULL, &logical);
           /* lines keep their place in the cell: baseline from the cell's top */
           add_line (flow, l, line, x + pad,
-                    flow->y + pad + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+                    flow->y + pad + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE,
+                    flow->y + pad + (double) (logical.y + logical.height) / PANGO_SCALE);
           line++;
         }
       while (pango_layout_iter_next_line (iter));
@@ -204,6 +205,27 @@ bz_print_flow_rule (BzPrintFlow *flow, double space_before)
   rule.y = flow->y + 1;
   g_array_append_val (current_page (flow), rule);
   flow->y += 3;
+}
+
+double
+bz_print_flow_get_page_bottom (BzPrintFlow *flow, guint page)
+{
+  GArray *items;
+  double bottom = 0;
+
+  g_return_val_if_fail (page < flow->pages->len, 0);
+  items = g_ptr_array_index (flow->pages, page);
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = &g_array_index (items, Item, i);
+      if (item->kind == ITEM_LINE)
+        bottom = MAX (bottom, item->height);
+      else if (item->kind == ITEM_SHADE)
+        bottom = MAX (bottom, item->y + item->height);
+      else
+        bottom = MAX (bottom, item->y);
+    }
+  return bottom;
 }
 
 guint

@@ -69,6 +69,15 @@ void         bz_print_flow_page_break (BzPrintFlow *flow);
 guint        bz_print_flow_get_n_pages (BzPrintFlow *flow);
 
 /**
+ * bz_print_flow_get_page_bottom:
+ * Returns: the lowest point page @page (0-based) draws at: the bottom of
+ *   its last line's logical box, or of its last row; never more than the
+ *   flow's height (what bz_print_flow_new() was given) unless a single line
+ *   or row is taller than a page.
+ */
+double       bz_print_flow_get_page_bottom (BzPrintFlow *flow, guint page);
+
+/**
  * bz_print_flow_draw_page:
  * @cr: the page's Cairo context, origin at the printable area's corner
  *

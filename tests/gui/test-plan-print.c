@@ -289,6 +289,34 @@ build_plan (BzServices *svc, const BzCaller *nutri, const char *patient_id, cons
   return draft_id;
 }
 
+/* The document laid out on the printable areas of A4 and Letter (15 mm
+ * margins, the footer's 22 pt kept free) and on a tiny page: no page draws
+ * below its bottom, and every page but the last has something on it. */
+static void
+check_pagination (const BzMealPlanDocument *doc)
+{
+  static const double sizes[][2] = { { 510.2, 734.9 }, { 527.0, 685.0 }, { 300, 260 } };
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+  pango_cairo_context_set_resolution (context, 72);   /* points, as GTK_UNIT_POINTS */
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      BzPrintFlow *flow = bz_plan_print_layout (doc, context, sizes[i][0], sizes[i][1]);
+      guint n = bz_print_flow_get_n_pages (flow);
+
+      g_test_message ("%.0f x %.0f pt: %u pages", sizes[i][0], sizes[i][1], n);
+      g_assert_cmpuint (n, >, 1);
+      for (guint p = 0; p < n; p++)
+        {
+          g_autofree char *text = bz_print_flow_get_text (flow, p);
+          g_assert_cmpfloat (bz_print_flow_get_page_bottom (flow, p), <=, sizes[i][1] + 0.01);
+          g_assert_cmpuint (strlen (text), >, 0);
+        }
+      bz_print_flow_free (flow);
+    }
+  g_object_unref (context);
+}
+
 static void
 check_pdf (const BzMealPlanDocument *doc, const char *pdf)
 {
@@ -491,6 +519,7 @@ test_plan_print (void)
   g_assert_no_error (error);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   check_pdf (doc, pdf);
+  check_pagination (doc);
 
   /* 3. the desk: the patient page shows today's plan */
   sign_in = bz_window_get_sign_in_page (window);
