@@ -134,6 +134,37 @@ format_equivalents (const double smae[BZ_SMAE_N_GROUPS])
   return s->len ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
 }
 
+/* "replace “leche entera” with Leche descremada (240 g); without “azúcar”"
+ * (markup). */
+static char *
+format_changes (const BzPlanDocCustomized *c)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < c->changes->len; i++)
+    {
+      const BzPlanDocChange *ch = g_ptr_array_index (c->changes, i);
+      const char *food = ch->new_description ? bz_food_display_name (ch->new_description, ch->new_name_es)
+                                             : ch->new_ndb_no;
+      g_autofree char *grams = ch->amount_g > 0 ? format_grams (ch->amount_g) : g_strdup ("");
+      const char *original = ch->original_name ? ch->original_name : (ch->original ? ch->original : "");
+      g_autofree char *text = NULL;
+
+      if (g_strcmp0 (ch->type, "replace") == 0)
+        text = g_markup_printf_escaped (_("replace “%s” with %s (%s for the recipe)"), original, food ? food : "", grams);
+      else if (g_strcmp0 (ch->type, "omit") == 0)
+        text = g_markup_printf_escaped (_("without “%s”"), original);
+      else if (g_strcmp0 (ch->type, "add") == 0)
+        text = g_markup_printf_escaped (_("add %s (%s for the recipe)"), food ? food : "", grams);
+      else
+        continue;
+      if (s->len)
+        g_string_append (s, "; ");
+      g_string_append (s, text);
+    }
+  return g_string_free (s, FALSE);
+}
+
 /* --- the document ------------------------------------------------------------- */
 
 static void
@@ -244,8 +275,11 @@ build_day (BzPrintFlow *flow, const BzMealPlanDocument *doc, guint d)
         {
           BzRecord *pr = bz_record_get_item (meal, BZ_PLAN_MEAL_RECIPES, r);
           g_autofree char *servings = bz_plan_format_servings (bz_record_get_double (pr, BZ_PLAN_RECIPE_SERVINGS));
-          g_autofree char *line = g_markup_printf_escaped ("%s%s <span size=\"smaller\">(%s)</span>", r ? "\n" : "",
-                                                           bz_record_get_string (pr, BZ_PLAN_RECIPE_TITLE), servings);
+          const BzPlanDocCustomized *changed = bz_meal_plan_document_find_customized (
+              doc, d + 1, bz_record_get_string (meal, BZ_PLAN_MEAL_MEAL_NAME), bz_record_get_string (pr, BZ_PLAN_RECIPE_ID));
+          g_autofree char *line = g_markup_printf_escaped ("%s%s <span size=\"smaller\">(%s)</span>%s", r ? "\n" : "",
+                                                           bz_record_get_string (pr, BZ_PLAN_RECIPE_TITLE), servings,
+                                                           changed ? " *" : "");
           BzPlanTotals t = { 0 };
 
           bz_plan_nutrition_read (bz_record_get_object (pr, BZ_PLAN_RECIPE_NUTRITION), &t, 1);
@@ -272,6 +306,23 @@ build_day (BzPrintFlow *flow, const BzMealPlanDocument *doc, guint d)
     {
       g_autofree char *m = g_strdup_printf ("<b>%s</b> %s", _("SMAE equivalents:"), eq);
       bz_print_flow_paragraph (flow, FONT_SMALL, m, 0, 3, 0);
+    }
+  /* * the nutritionist's ingredient changes in this day's recipes */
+  for (guint i = 0; doc->customized && i < doc->customized->len; i++)
+    {
+      const BzPlanDocCustomized *c = g_ptr_array_index (doc->customized, i);
+      const BzPlanDocRecipe *r = bz_meal_plan_document_find_recipe (doc, c->recipe_id);
+      g_autofree char *changes = NULL;
+      g_autofree char *head = NULL;
+
+      if (c->day != d + 1 || r == NULL)
+        continue;
+      changes = format_changes (c);
+      head = g_markup_printf_escaped ("<b>* %s, %s:</b> ", bz_plan_meal_label (c->meal_name), r->title);
+      {
+        g_autofree char *m = g_strconcat (head, changes, NULL);
+        bz_print_flow_paragraph (flow, FONT_SMALL, m, 0, 2, 0);
+      }
     }
 }
 
@@ -337,6 +388,9 @@ build_shopping (BzPrintFlow *flow, const BzMealPlanDocument *doc)
   heading (flow, FONT_H1, _("Shopping list"), 0);
   para (flow, FONT_SMALL, _("Amounts for the whole plan, as edible portion: buy a little more of foods with peel, "
                             "bones or seeds."));
+  if (doc->customized && doc->customized->len > 0)
+    para (flow, FONT_SMALL, _("The amounts are those of the recipes as written: adjust them for the ingredient "
+                              "changes marked * in the plan."));
   for (guint i = 0; i < doc->shopping->len; i++)
     {
       const BzShoppingItem *item = g_ptr_array_index (doc->shopping, i);
@@ -424,9 +478,13 @@ build_week_grid (BzPrintFlow *flow, const BzMealPlanDocument *doc)
                     {
                       BzRecord *pr = bz_record_get_item (meal, BZ_PLAN_MEAL_RECIPES, r);
                       g_autofree char *x = format_number (bz_record_get_double (pr, BZ_PLAN_RECIPE_SERVINGS));
-                      g_autofree char *line = g_markup_printf_escaped ("%s%s <span foreground=\"#2e7d32\">×%s</span>",
+                      gboolean changed = bz_meal_plan_document_find_customized (
+                          doc, d + 1, bz_record_get_string (meal, BZ_PLAN_MEAL_MEAL_NAME),
+                          bz_record_get_string (pr, BZ_PLAN_RECIPE_ID)) != NULL;
+                      g_autofree char *line = g_markup_printf_escaped ("%s%s <span foreground=\"#2e7d32\">×%s</span>%s",
                                                                        cell->len ? "\n" : "",
-                                                                       bz_record_get_string (pr, BZ_PLAN_RECIPE_TITLE), x);
+                                                                       bz_record_get_string (pr, BZ_PLAN_RECIPE_TITLE), x,
+                                                                       changed ? " *" : "");
                       g_string_append (cell, line);
                     }
                 }

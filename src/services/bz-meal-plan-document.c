@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bz-json.h"
 #include "bz-meal-plan-document-repo.h"
 #include "bz-meal-plan-repo.h"
 #include "bz-meal-plan-service.h"
@@ -142,6 +143,29 @@ item_free (gpointer p)
   g_free (i);
 }
 
+static void
+change_free (gpointer p)
+{
+  BzPlanDocChange *c = p;
+  g_free (c->type);
+  g_free (c->original);
+  g_free (c->original_name);
+  g_free (c->new_ndb_no);
+  g_free (c->new_name_es);
+  g_free (c->new_description);
+  g_free (c);
+}
+
+static void
+customized_free (gpointer p)
+{
+  BzPlanDocCustomized *c = p;
+  g_free (c->meal_name);
+  g_free (c->recipe_id);
+  g_clear_pointer (&c->changes, g_ptr_array_unref);
+  g_free (c);
+}
+
 void
 bz_meal_plan_document_free (BzMealPlanDocument *doc)
 {
@@ -153,7 +177,28 @@ bz_meal_plan_document_free (BzMealPlanDocument *doc)
   g_clear_pointer (&doc->recipes, g_ptr_array_unref);
   g_free (doc->day_smae);
   g_clear_pointer (&doc->shopping, g_ptr_array_unref);
+  g_clear_pointer (&doc->customized, g_ptr_array_unref);
   g_free (doc);
+}
+
+const BzPlanDocCustomized *
+bz_meal_plan_document_find_customized (const BzMealPlanDocument *doc, guint day, const char *meal_name,
+                                       const char *recipe_id)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (doc != NULL, NULL);
+  if (doc->customized == NULL || doc->customized->len == 0 || meal_name == NULL)
+    return NULL;
+  key = bz_meal_plan_meal_key (meal_name);
+  for (guint i = 0; i < doc->customized->len; i++)
+    {
+      const BzPlanDocCustomized *c = g_ptr_array_index (doc->customized, i);
+      g_autofree char *k = bz_meal_plan_meal_key (c->meal_name);
+      if (c->day == day && g_strcmp0 (c->recipe_id, recipe_id) == 0 && g_strcmp0 (k, key) == 0)
+        return c;
+    }
+  return NULL;
 }
 
 const BzPlanDocRecipe *
@@ -373,6 +418,63 @@ build_shopping (GPtrArray *recipes, GHashTable *foods)
   return list;
 }
 
+/* The slot name of @plan's @day whose key is @key (as the plan writes it). */
+static const char *
+slot_name (BzRecord *plan, gint64 day, const char *key)
+{
+  BzRecord *d;
+
+  if (day < 1 || (guint) day > bz_record_get_n_items (plan, BZ_MEAL_PLAN_SUGGESTIONS))
+    return key;
+  d = bz_record_get_item (plan, BZ_MEAL_PLAN_SUGGESTIONS, (guint) day - 1);
+  for (guint m = 0; m < bz_record_get_n_items (d, BZ_PLAN_DAY_MEALS); m++)
+    {
+      const char *name = bz_record_get_string (bz_record_get_item (d, BZ_PLAN_DAY_MEALS, m), BZ_PLAN_MEAL_MEAL_NAME);
+      g_autofree char *k = bz_meal_plan_meal_key (name ? name : "");
+      if (g_strcmp0 (k, key) == 0)
+        return name;
+    }
+  return key;
+}
+
+/* The stored modifications (a JSON array of PlanModification objects,
+ * validated when stored) as BzPlanDocChange; new foods' numbers go to
+ * @ndb_nos so that their names are read with the ingredients'. */
+static GPtrArray *
+parse_changes (const char *json, GPtrArray *ndb_nos)
+{
+  GPtrArray *changes = g_ptr_array_new_with_free_func (change_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL)
+      || !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+    return changes;
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      BzPlanDocChange *c;
+      double amount = 0;
+
+      if (o == NULL || bz_json_get_string (o, "type") == NULL)
+        continue;
+      c = g_new0 (BzPlanDocChange, 1);
+      c->type = g_strdup (bz_json_get_string (o, "type"));
+      c->original = g_strdup (bz_json_get_string (o, "originalIngredient"));
+      c->new_ndb_no = g_strdup (bz_json_get_string (o, "newIngredient"));
+      if (bz_json_get_number (o, "amount", &amount))
+        c->amount_g = amount;
+      if (c->new_ndb_no)
+        g_ptr_array_add (ndb_nos, c->new_ndb_no);
+      if (c->original && strlen (c->original) == 5 && strspn (c->original, "0123456789") == 5)
+        g_ptr_array_add (ndb_nos, c->original);
+      g_ptr_array_add (changes, c);
+    }
+  return changes;
+}
+
 BzMealPlanDocument *
 bz_meal_plans_document (BzServices *svc, const BzCaller *caller, const char *draft_id, GError **error)
 {
@@ -381,6 +483,7 @@ bz_meal_plans_document (BzServices *svc, const BzCaller *caller, const char *dra
   g_autoptr(GPtrArray) envelopes = NULL;
   g_autoptr(GPtrArray) ndb_nos = NULL;
   g_autoptr(GHashTable) foods = NULL;
+  g_autoptr(GPtrArray) modified = NULL;
   Usage usage = { 0 };
   gboolean ok = FALSE;
 
@@ -418,6 +521,21 @@ bz_meal_plans_document (BzServices *svc, const BzCaller *caller, const char *dra
         g_ptr_array_add (ndb_nos, (gpointer) bz_record_get_string (bz_record_get_item (recipe, BZ_RECIPE_INGREDIENTS, k),
                                                                    BZ_RECIPE_INGREDIENT_NDB_NO));
     }
+  /* The slots' ingredient changes, with the new foods among the foods to read. */
+  if (!bz_meal_plan_document_repo_modified (store, bz_record_get_string (doc->plan, BZ_MEAL_PLAN_ID), &modified, error))
+    goto out;
+  doc->customized = g_ptr_array_new_with_free_func (customized_free);
+  for (guint i = 0; i < modified->len; i++)
+    {
+      BzPlanModifiedUse *use = g_ptr_array_index (modified, i);
+      BzPlanDocCustomized *c = g_new0 (BzPlanDocCustomized, 1);
+
+      c->day = (guint) use->day;
+      c->meal_name = g_strdup (slot_name (doc->plan, use->day, use->meal_key));
+      c->recipe_id = g_strdup (use->recipe_id);
+      c->changes = parse_changes (use->modifications, ndb_nos);
+      g_ptr_array_add (doc->customized, c);
+    }
   g_ptr_array_add (ndb_nos, NULL);
   if (!bz_meal_plan_document_repo_foods (store, (const char *const *) ndb_nos->pdata, &foods, error))
     goto out;
@@ -437,6 +555,23 @@ bz_meal_plans_document (BzServices *svc, const BzCaller *caller, const char *dra
     }
   foreach_plan_recipe (doc->plan, add_day_smae, doc);
   doc->shopping = build_shopping (doc->recipes, foods);
+  for (guint i = 0; i < doc->customized->len; i++)
+    {
+      BzPlanDocCustomized *c = g_ptr_array_index (doc->customized, i);
+      for (guint k = 0; k < c->changes->len; k++)
+        {
+          BzPlanDocChange *change = g_ptr_array_index (c->changes, k);
+          const BzPlanFood *f = change->new_ndb_no ? g_hash_table_lookup (foods, change->new_ndb_no) : NULL;
+          const BzPlanFood *o = change->original ? g_hash_table_lookup (foods, change->original) : NULL;
+          if (f)
+            {
+              change->new_name_es = g_strdup (f->name_es);
+              change->new_description = g_strdup (f->long_desc);
+            }
+          if (o)
+            change->original_name = g_strdup (food_name (o, change->original));
+        }
+    }
   ok = TRUE;
 
 out:
@@ -444,93 +579,6 @@ out:
   g_clear_pointer (&usage.servings, g_hash_table_unref);
   g_clear_pointer (&usage.uses, g_hash_table_unref);
   return ok ? g_steal_pointer (&doc) : NULL;
-}
-
-/* --- today ------------------------------------------------------------------------ */
-
-void
-bz_meal_plan_today_free (BzMealPlanToday *today)
-{
-  if (today == NULL)
-    return;
-  g_free (today->date);
-  g_clear_object (&today->plan);
-  g_free (today);
-}
-
-static gboolean
-is_date (const char *s)
-{
-  int y, m, d;
-  char tail;
-  return s && strlen (s) == 10 && sscanf (s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && g_date_valid_dmy (d, m, y);
-}
-
-BzMealPlanToday *
-bz_meal_plans_today (BzServices *svc, const BzCaller *caller, const char *patient_id, const char *date,
-                     GError **error)
-{
-  g_autoptr(BzMealPlanToday) today = NULL;
-  g_autoptr(BzRecord) summary = NULL;
-  g_autofree char *patient = NULL;
-  guint n_days;
-
-  g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
-  if (caller == NULL)
-    {
-      g_set_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED, "%s", _("Authentication required"));
-      return NULL;
-    }
-  if (date != NULL && !is_date (date))
-    {
-      GError *e = g_error_new_literal (BZ_ERROR, BZ_ERROR_VALIDATION, _("date must be YYYY-MM-DD"));
-      bz_error_add_detail (e, "date", "invalid_format", e->message);
-      g_propagate_error (error, e);
-      return NULL;
-    }
-  patient = bz_patients_resolve (svc, caller, patient_id, error);
-  if (patient == NULL)
-    return NULL;
-
-  today = g_new0 (BzMealPlanToday, 1);
-  if (date)
-    today->date = g_strdup (date);
-  else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      today->date = g_date_time_format (now, "%Y-%m-%d");
-    }
-  if (!bz_meal_plan_repo_current (bz_services_get_store (svc), patient, &summary, error))
-    return NULL;
-  if (summary == NULL)
-    return g_steal_pointer (&today);
-  today->plan = bz_meal_plans_get (svc, caller, bz_record_get_string (summary, BZ_MEAL_PLAN_SUMMARY_ID), error);
-  if (today->plan == NULL)
-    return NULL;
-  n_days = bz_record_get_n_items (today->plan, BZ_MEAL_PLAN_SUGGESTIONS);
-  for (guint d = 0; d < n_days; d++)
-    {
-      BzRecord *day = bz_record_get_item (today->plan, BZ_MEAL_PLAN_SUGGESTIONS, d);
-      if (g_strcmp0 (bz_record_get_string (day, BZ_PLAN_DAY_DATE), today->date) == 0)
-        {
-          today->day = day;
-          break;
-        }
-    }
-  if (today->day)
-    {
-      BzRecord *summary_n = bz_record_get_object (today->plan, BZ_MEAL_PLAN_NUTRITION);
-      guint n = summary_n ? bz_record_get_n_items (summary_n, BZ_PLAN_NUTRITION_SUMMARY_DAY_WISE) : 0;
-      gint64 day_no = bz_record_get_int (today->day, BZ_PLAN_DAY_DAY);
-
-      for (guint i = 0; i < n; i++)
-        {
-          BzRecord *dn = bz_record_get_item (summary_n, BZ_PLAN_NUTRITION_SUMMARY_DAY_WISE, i);
-          if (bz_record_get_int (dn, BZ_PLAN_DAY_NUTRITION_DAY) == day_no)
-            today->day_nutrition = bz_record_get_object (dn, BZ_PLAN_DAY_NUTRITION_DAY_TOTAL);
-        }
-    }
-  return g_steal_pointer (&today);
 }
 
 /* --- async (GIO style) ------------------------------------------------------------ */
@@ -556,42 +604,3 @@ bz_meal_plans_document_finish (BzServices *svc, GAsyncResult *result, GError **e
   return bz_service_task_finish (svc, result, bz_meal_plans_document_async, error);
 }
 
-typedef struct
-{
-  char *patient_id;
-  char *date;
-} TodayArgs;
-
-static void
-today_args_free (gpointer p)
-{
-  TodayArgs *a = p;
-  g_free (a->patient_id);
-  g_free (a->date);
-  g_free (a);
-}
-
-static gpointer
-today_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
-{
-  TodayArgs *a = args;
-  return bz_meal_plans_today (svc, caller, a->patient_id, a->date, error);
-}
-
-void
-bz_meal_plans_today_async (BzServices *svc, const BzCaller *caller, const char *patient_id, const char *date,
-                           GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
-{
-  TodayArgs *a = g_new0 (TodayArgs, 1);
-  a->patient_id = g_strdup (patient_id);
-  a->date = g_strdup (date);
-  bz_service_task_run (svc, bz_meal_plans_today_async, "bz-meal-plan-today", caller,
-                       BZ_SERVICE_TASK_NEEDS_CALLER, today_work, a, today_args_free,
-                       (GDestroyNotify) bz_meal_plan_today_free, cancellable, callback, user_data);
-}
-
-BzMealPlanToday *
-bz_meal_plans_today_finish (BzServices *svc, GAsyncResult *result, GError **error)
-{
-  return bz_service_task_finish (svc, result, bz_meal_plans_today_async, error);
-}

@@ -148,6 +148,51 @@ typedef struct
 } BzShoppingItem;
 
 /**
+ * BzPlanDocChange:
+ * @type: "replace", "omit" or "add" (seed 004 modification types)
+ * @original: (nullable): the recipe ingredient it names, as written
+ *   (an SR28 number or words of the ingredient)
+ * @original_name: (nullable): when @original is an SR28 number the store
+ *   has, that food's Spanish name (else its SR28 description); else %NULL
+ * @new_ndb_no: (nullable): the SR28 number of the food put in
+ * @new_name_es: (nullable): that food's Spanish name
+ * @new_description: (nullable): its SR28 description (%NULL when unknown)
+ * @amount_g: grams of the new food for the whole recipe; 0 when none
+ *
+ * One ingredient change the nutritionist made to a recipe in one slot.
+ */
+typedef struct
+{
+  char *type;
+  char *original;
+  char *original_name;
+  char *new_ndb_no;
+  char *new_name_es;
+  char *new_description;
+  double amount_g;
+} BzPlanDocChange;
+
+/**
+ * BzPlanDocCustomized:
+ * @day: the plan day, 1-based
+ * @meal_name: the slot's name as the plan writes it
+ * @recipe_id: the recipe's id
+ * @changes: (element-type BzPlanDocChange): in the order they apply
+ *
+ * A recipe of a slot with ingredient changes.  The document shows them as
+ * written; the recipe sheets, SMAE equivalents and shopping list keep the
+ * catalogue recipe's ingredients (see the limit above), while the plan's
+ * nutrition (the week, the day totals) already counts them.
+ */
+typedef struct
+{
+  guint day;
+  char *meal_name;
+  char *recipe_id;
+  GPtrArray *changes;
+} BzPlanDocCustomized;
+
+/**
  * BzMealPlanDocument:
  * @plan: the MealPlan record with its roll-ups (bz_meal_plans_get())
  * @patient_name: (nullable): the patient's name
@@ -160,6 +205,8 @@ typedef struct
  * @shopping: (element-type BzShoppingItem): every ingredient food of the
  *   plan once, by section (#BzShoppingSection order), then by name
  *   (g_utf8_collate_key() order); unknown foods are left out
+ * @customized: (element-type BzPlanDocCustomized): the slots' recipes with
+ *   ingredient changes, in plan order
  *
  * The printable meal plan.
  */
@@ -172,6 +219,7 @@ typedef struct
   guint n_days;
   double *day_smae;
   GPtrArray *shopping;
+  GPtrArray *customized;
 } BzMealPlanDocument;
 
 /** bz_meal_plan_document_free: frees @doc and everything it holds. */
@@ -183,6 +231,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzMealPlanDocument, bz_meal_plan_document_free)
  * Returns: (transfer none) (nullable): the document's recipe of id @id.
  */
 const BzPlanDocRecipe *bz_meal_plan_document_find_recipe (const BzMealPlanDocument *doc, const char *id);
+
+/**
+ * bz_meal_plan_document_find_customized:
+ * @day: 1-based
+ * @meal_name: the slot's name (any case)
+ * Returns: (transfer none) (nullable): the changes of @recipe_id in that
+ *   slot, %NULL when it has none.
+ */
+const BzPlanDocCustomized *bz_meal_plan_document_find_customized (const BzMealPlanDocument *doc, guint day,
+                                                                  const char *meal_name, const char *recipe_id);
 
 /**
  * bz_meal_plans_document:

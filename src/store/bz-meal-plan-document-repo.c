@@ -109,3 +109,47 @@ bz_meal_plan_document_repo_names (BzStore *store, const char *patient_id, const 
   *out_nutritionist = g_steal_pointer (&nutritionist);
   return TRUE;
 }
+
+void
+bz_plan_modified_use_free (BzPlanModifiedUse *use)
+{
+  if (use == NULL)
+    return;
+  g_free (use->meal_key);
+  g_free (use->recipe_id);
+  g_free (use->modifications);
+  g_free (use);
+}
+
+gboolean
+bz_meal_plan_document_repo_modified (BzStore *store, const char *plan_id, GPtrArray **out, GError **error)
+{
+  g_autoptr(GPtrArray) uses = g_ptr_array_new_with_free_func ((GDestroyNotify) bz_plan_modified_use_free);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "SELECT r.day, r.meal_key, r.recipe_id, min(r.modifications) FROM meal_plan_recipes r"
+      " JOIN meal_plan_slots s ON s.plan_id = r.plan_id AND s.day = r.day AND s.meal_key = r.meal_key"
+      " WHERE r.plan_id = ?1 AND r.modifications IS NOT NULL"
+      " GROUP BY r.day, r.meal_key, r.recipe_id ORDER BY r.day, min(s.position), min(r.position)", error);
+  gboolean have_row;
+
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, plan_id, -1, SQLITE_TRANSIENT);
+  for (;;)
+    {
+      BzPlanModifiedUse *use;
+
+      if (!bz_repo_step (st, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        break;
+      use = g_new0 (BzPlanModifiedUse, 1);
+      use->day = sqlite3_column_int64 (st, 0);
+      use->meal_key = bz_db_column_text_dup (st, 1);
+      use->recipe_id = bz_db_column_text_dup (st, 2);
+      use->modifications = bz_db_column_text_dup (st, 3);
+      g_ptr_array_add (uses, use);
+    }
+  *out = g_steal_pointer (&uses);
+  return TRUE;
+}

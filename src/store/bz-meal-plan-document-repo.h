@@ -67,4 +67,40 @@ gboolean  bz_meal_plan_document_repo_foods (BzStore *store, const char *const *n
 gboolean  bz_meal_plan_document_repo_names (BzStore *store, const char *patient_id, const char *nutritionist_id,
                                             char **out_patient, char **out_nutritionist, GError **error);
 
+/**
+ * BzPlanModifiedUse:
+ * @day: the plan day, 1-based
+ * @meal_key: the slot's key (bz_meal_plan_meal_key())
+ * @recipe_id: the recipe's id
+ * @modifications: the stored modifications, a JSON array of
+ *   PlanModification objects as text
+ *
+ * A recipe of a slot whose ingredients were customized
+ * (bz_meal_plans_update_customizations()).
+ */
+typedef struct
+{
+  gint64 day;
+  char *meal_key;
+  char *recipe_id;
+  char *modifications;
+} BzPlanModifiedUse;
+
+/** bz_plan_modified_use_free: frees @use. */
+void      bz_plan_modified_use_free (BzPlanModifiedUse *use);
+
+/**
+ * bz_meal_plan_document_repo_modified:
+ * @plan_id: a draftId
+ * @out: (out) (transfer full) (element-type BzPlanModifiedUse): the plan's
+ *   customized recipes, by day, slot position and recipe position; one per
+ *   (day, slot, recipe) (its modifications are stored on every copy)
+ * @error: %BZ_ERROR_INTERNAL or %BZ_ERROR_UNAVAILABLE
+ *
+ * One statement.
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_meal_plan_document_repo_modified (BzStore *store, const char *plan_id, GPtrArray **out, GError **error);
+
 G_END_DECLS

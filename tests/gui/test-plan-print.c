@@ -279,6 +279,26 @@ build_plan (BzServices *svc, const BzCaller *nutri, const char *patient_id, cons
           g_assert_no_error (error);
         }
     }
+  /* an ingredient change on day 1's breakfast: its first ingredient becomes 100 g of apple (SR28 09003) */
+  {
+    g_autoptr(BzRecord) plan = bz_meal_plans_get (svc, nutri, draft_id, &error);
+    BzRecord *day1 = bz_record_get_item (plan, BZ_MEAL_PLAN_SUGGESTIONS, 0);
+    const char *recipe_id = bz_record_get_string (bz_record_get_item (bz_record_get_item (day1, BZ_PLAN_DAY_MEALS, 0),
+                                                                      BZ_PLAN_MEAL_RECIPES, 0), BZ_PLAN_RECIPE_ID);
+    g_autoptr(BzRecord) env = bz_recipes_get (svc, nutri, recipe_id, &error);
+    BzRecord *recipe = bz_record_get_object (env, BZ_RECIPE_ENVELOPE_RECIPE);
+    BzRecord *first = bz_record_get_item (recipe, BZ_RECIPE_INGREDIENTS, 0);
+    const char *ndb = bz_record_get_string (first, BZ_RECIPE_INGREDIENT_NDB_NO);
+    double grams = bz_record_get_double (first, BZ_RECIPE_INGREDIENT_GRAMS);
+    g_autofree char *put = g_strdup_printf ("{\"action\":\"update-customizations\",\"draftId\":\"%s\",\"day\":1,"
+                                            "\"mealName\":\"%s\",\"recipeId\":\"%s\",\"customizations\":{\"modifications\":"
+                                            "[{\"type\":\"replace\",\"originalIngredient\":\"%s\",\"newIngredient\":\"09003\","
+                                            "\"amount\":100,\"unit\":\"g\",\"originalAmount\":%g,\"originalUnit\":\"g\"}]}}",
+                                            draft_id, slots[0], recipe_id, ndb, grams);
+    g_autoptr(JsonObject) in = json_object (put);
+    g_autoptr(BzRecord) result = bz_meal_plans_update_customizations (svc, nutri, in, &error);
+    g_assert_no_error (error);
+  }
   {
     g_autofree char *fin = g_strdup_printf ("{\"draftId\":\"%s\",\"planName\":\"%s\"}", draft_id, plan_name);
     g_autoptr(JsonObject) in = json_object (fin);
@@ -380,6 +400,17 @@ check_pdf (const BzMealPlanDocument *doc, const char *pdf)
       g_assert_nonnull (strstr (flat, bz_shopping_section_name (item->section)));
     }
   g_assert_cmpuint (shopping_page, >, 1);
+  /* the ingredient change, marked on its day */
+  g_assert_cmpuint (doc->customized->len, ==, 1);
+  {
+    const BzPlanDocCustomized *c = g_ptr_array_index (doc->customized, 0);
+    const BzPlanDocChange *ch = g_ptr_array_index (c->changes, 0);
+    const BzPlanDocRecipe *r = bz_meal_plan_document_find_recipe (doc, c->recipe_id);
+    g_autofree char *head = g_strdup_printf ("* %s, %s:", bz_plan_meal_label (c->meal_name), r->title);
+    g_assert_nonnull (ch->original_name);
+    g_assert_nonnull (strstr (flat, head));
+    g_assert_nonnull (strstr (flat, ch->original_name));
+  }
 
   /* Pictures of page 1 and of the shopping list's first page. */
   for (guint k = 0; k < 2; k++)

@@ -178,6 +178,7 @@ test_document (Fixture *f, gconstpointer data)
   g_assert_cmpint (item (doc, 4)->section, ==, BZ_SHOPPING_OTHER);
   g_assert_cmpfloat_with_epsilon (item (doc, 4)->grams, 2.5, 1e-9);
   g_assert_cmpstr (bz_shopping_section_name (BZ_SHOPPING_VEGETABLES), !=, "");
+  g_assert_cmpuint (doc->customized->len, ==, 0);
 
   /* The member reads own plan's document; another nutritionist gets 404. */
   {
@@ -193,6 +194,52 @@ test_document (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   g_assert_null (bz_meal_plans_document (f->svc, NULL, PLAN, &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
+}
+
+/* Ingredient changes of one slot's recipe are listed with the foods' names;
+ * the shopping list keeps the recipes as written (bz-meal-plan-document.h). */
+static void
+test_customized (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzMealPlanDocument) doc = NULL;
+  BzPlanTotals per = { 300, 20, 30, 5, 4, 100 };
+  const BzPlanDocCustomized *c;
+  const BzPlanDocChange *ch;
+
+  g_assert_true (bz_meal_plan_repo_set_customizations (f->store, PLAN, 1, "breakfast", TACOS,
+      "[{\"type\":\"replace\",\"originalIngredient\":\"18363\",\"newIngredient\":\"09003\",\"amount\":50,\"unit\":\"g\"},"
+      "{\"type\":\"omit\",\"originalIngredient\":\"sal\"}]", &per, "2026-12-01T12:00:00Z", &error));
+  g_assert_no_error (error);
+  doc = bz_meal_plans_document (f->svc, f->nutri, PLAN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (doc->customized->len, ==, 1);
+  c = g_ptr_array_index (doc->customized, 0);
+  g_assert_cmpuint (c->day, ==, 1);
+  g_assert_cmpstr (c->meal_name, ==, "breakfast");
+  g_assert_cmpstr (c->recipe_id, ==, TACOS);
+  g_assert_true (bz_meal_plan_document_find_customized (doc, 1, "Breakfast", TACOS) == c);
+  g_assert_null (bz_meal_plan_document_find_customized (doc, 2, "dinner", TACOS));
+  g_assert_cmpuint (c->changes->len, ==, 2);
+  ch = g_ptr_array_index (c->changes, 0);
+  g_assert_cmpstr (ch->type, ==, "replace");
+  g_assert_cmpstr (ch->original_name, ==, "Tortilla de maíz");
+  g_assert_cmpstr (ch->new_name_es, ==, "Manzana");
+  g_assert_cmpfloat_with_epsilon (ch->amount_g, 50, 1e-9);
+  ch = g_ptr_array_index (c->changes, 1);
+  g_assert_cmpstr (ch->type, ==, "omit");
+  g_assert_cmpstr (ch->original, ==, "sal");
+  g_assert_null (ch->original_name);
+  /* the plan's own nutrition counts the change (300 kcal per serving x 1) */
+  {
+    BzRecord *day = bz_record_get_item (doc->plan, BZ_MEAL_PLAN_SUGGESTIONS, 0);
+    BzRecord *pr = bz_record_get_item (bz_record_get_item (day, BZ_PLAN_DAY_MEALS, 0), BZ_PLAN_MEAL_RECIPES, 0);
+    BzPlanTotals t = { 0 };
+    bz_plan_nutrition_read (bz_record_get_object (pr, BZ_PLAN_RECIPE_NUTRITION), &t, 1);
+    g_assert_cmpfloat_with_epsilon (t.kcal, 300, 1e-6);
+  }
+  /* the shopping list: the recipes as written */
+  g_assert_cmpfloat_with_epsilon (item (doc, 2)->grams, 150, 1e-9);
 }
 
 static void
@@ -235,6 +282,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/meal-plan-document/shopping-list", Fixture, NULL, fixture_setup, test_document, fixture_teardown);
+  g_test_add ("/meal-plan-document/customized", Fixture, NULL, fixture_setup, test_customized, fixture_teardown);
   g_test_add ("/meal-plan-document/today", Fixture, NULL, fixture_setup, test_today, fixture_teardown);
   return g_test_run ();
 }
