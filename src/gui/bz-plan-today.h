@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 #define BZ_TYPE_PLAN_TODAY (bz_plan_today_get_type ())
 G_DECLARE_FINAL_TYPE (BzPlanToday, bz_plan_today, BZ, PLAN_TODAY, GtkWidget)
 
+/** bz_plan_today_new: Returns: (transfer floating): an empty #BzPlanToday. */
 GtkWidget  *bz_plan_today_new (void);
 
 /**

@@ -22,6 +22,7 @@ typedef struct _BzPrintFlow BzPrintFlow;
  * Returns: (transfer full): an empty flow with one empty page.
  */
 BzPrintFlow *bz_print_flow_new (PangoContext *context, double width, double height);
+/** bz_print_flow_free: frees @flow, its pages and their layouts. */
 void         bz_print_flow_free (BzPrintFlow *flow);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzPrintFlow, bz_print_flow_free)
 
