@@ -50,6 +50,23 @@ void     bz_plan_print_run        (GtkWindow *parent, BzServices *svc, const BzC
 gboolean bz_plan_print_export_pdf (const BzMealPlanDocument *doc, const char *path, GError **error);
 
 /**
+ * bz_plan_print_save_pdf:
+ * @parent: (nullable): the window the file chooser belongs to; a #BzWindow
+ *   also shows a toast when the file is saved
+ * @svc: the service layer
+ * @caller: the signed-in user
+ * @draft_id: the plan's draftId
+ * @file_name: (nullable): the suggested file name ("plan-ana-lopez.pdf")
+ *
+ * Asks where to save (GtkFileChooserNative), then loads the plan's document
+ * (bz_meal_plans_document_async()) and writes it with
+ * bz_plan_print_export_pdf().  Errors are shown in a dialog on @parent.
+ * Returns at once.
+ */
+void     bz_plan_print_save_pdf   (GtkWindow *parent, BzServices *svc, const BzCaller *caller, const char *draft_id,
+                                   const char *file_name);
+
+/**
  * bz_plan_print_layout:
  * @doc: the plan's document
  * @context: the Pango context of the target (a print context's, or a

@@ -14,6 +14,7 @@ struct _BzPlanToday
 
   GtkLabel *plan_label;
   GtkWidget *print_button;
+  GtkWidget *save_button;
   GtkStack *stack;
   GtkLabel *empty_label;
   GtkListBox *list;
@@ -22,12 +23,21 @@ struct _BzPlanToday
   BzGuiSession *session;
   GCancellable *cancel;
   char *plan_id;
+  char *plan_name;
   guint n_recipes;
   gboolean loading;
   gboolean kiosk;           /* the member's own plan: messages speak to the member */
 };
 
 G_DEFINE_FINAL_TYPE (BzPlanToday, bz_plan_today, GTK_TYPE_WIDGET)
+
+/* The print and save buttons: at the desk, with a plan. */
+static void
+set_actions (BzPlanToday *self, gboolean have_plan)
+{
+  gtk_widget_set_visible (self->print_button, have_plan && !self->kiosk);
+  gtk_widget_set_visible (self->save_button, have_plan && !self->kiosk);
+}
 
 static void
 remove_rows (BzPlanToday *self)
@@ -135,13 +145,13 @@ today_done (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   self->loading = FALSE;
   g_clear_pointer (&self->plan_id, g_free);
+  g_clear_pointer (&self->plan_name, g_free);
   if (today == NULL)
     {
       g_autofree char *message = bz_error_to_user_message (error);
       gtk_label_set_label (self->plan_label, "");
       show_empty (self, message);
-      gtk_widget_set_sensitive (self->print_button, FALSE);
-      gtk_widget_set_visible (self->print_button, FALSE);
+      set_actions (self, FALSE);
       return;
     }
   if (today->plan == NULL)
@@ -149,13 +159,12 @@ today_done (GObject *source, GAsyncResult *result, gpointer user_data)
       gtk_label_set_label (self->plan_label, "");
       show_empty (self, self->kiosk ? _("Your nutritionist has not assigned you a meal plan yet.")
                                     : _("This patient has no meal plan yet."));
-      gtk_widget_set_sensitive (self->print_button, FALSE);
-      gtk_widget_set_visible (self->print_button, FALSE);
+      set_actions (self, FALSE);
       return;
     }
   self->plan_id = g_strdup (bz_record_get_string (today->plan, BZ_MEAL_PLAN_ID));
-  gtk_widget_set_sensitive (self->print_button, TRUE);
-  gtk_widget_set_visible (self->print_button, !self->kiosk);
+  self->plan_name = g_strdup (bz_record_get_string (today->plan, BZ_MEAL_PLAN_PLAN_NAME));
+  set_actions (self, TRUE);
   show_today (self, today);
 }
 
@@ -170,6 +179,21 @@ print_clicked_cb (BzPlanToday *self)
                      bz_gui_session_get_caller (self->session), self->plan_id);
 }
 
+static void
+save_clicked_cb (BzPlanToday *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *name = NULL;
+
+  if (self->session == NULL || self->plan_id == NULL)
+    return;
+  /* the plan's name as the file's, without characters a file name cannot have */
+  name = g_strdup_printf ("%s.pdf", self->plan_name && *self->plan_name ? self->plan_name : _("meal-plan"));
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  bz_plan_print_save_pdf (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, bz_gui_session_get_services (self->session),
+                          bz_gui_session_get_caller (self->session), self->plan_id, name);
+}
+
 void
 bz_plan_today_load (BzPlanToday *self, BzGuiSession *session, const char *patient_id, gboolean kiosk)
 {
@@ -178,7 +202,7 @@ bz_plan_today_load (BzPlanToday *self, BzGuiSession *session, const char *patien
 
   g_set_object (&self->session, session);
   self->kiosk = kiosk;
-  gtk_widget_set_visible (self->print_button, FALSE);
+  set_actions (self, FALSE);
   if (self->cancel)
     g_cancellable_cancel (self->cancel);
   g_clear_object (&self->cancel);
@@ -197,9 +221,9 @@ bz_plan_today_clear (BzPlanToday *self)
   g_clear_object (&self->cancel);
   self->loading = FALSE;
   g_clear_pointer (&self->plan_id, g_free);
+  g_clear_pointer (&self->plan_name, g_free);
   gtk_label_set_label (self->plan_label, "");
-  gtk_widget_set_sensitive (self->print_button, FALSE);
-  gtk_widget_set_visible (self->print_button, FALSE);
+  set_actions (self, FALSE);
   show_empty (self, "");
 }
 
@@ -235,6 +259,7 @@ bz_plan_today_dispose (GObject *object)
   g_clear_object (&self->cancel);
   g_clear_object (&self->session);
   g_clear_pointer (&self->plan_id, g_free);
+  g_clear_pointer (&self->plan_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), BZ_TYPE_PLAN_TODAY);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -251,6 +276,7 @@ bz_plan_today_class_init (BzPlanTodayClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/balanza/Balanza/ui/bz-plan-today.ui");
   gtk_widget_class_bind_template_child (widget_class, BzPlanToday, plan_label);
   gtk_widget_class_bind_template_child (widget_class, BzPlanToday, print_button);
+  gtk_widget_class_bind_template_child (widget_class, BzPlanToday, save_button);
   gtk_widget_class_bind_template_child (widget_class, BzPlanToday, stack);
   gtk_widget_class_bind_template_child (widget_class, BzPlanToday, empty_label);
   gtk_widget_class_bind_template_child (widget_class, BzPlanToday, list);
@@ -262,7 +288,7 @@ bz_plan_today_init (BzPlanToday *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->print_button, "clicked", G_CALLBACK (print_clicked_cb), self);
-  gtk_widget_set_sensitive (self->print_button, FALSE);
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
 }
 
 GtkWidget *

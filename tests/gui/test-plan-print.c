@@ -158,6 +158,21 @@ find_widget (GtkWidget *root, GType type)
   return NULL;
 }
 
+/* The button under @root whose tooltip is @tooltip. */
+static GtkWidget *
+find_button (GtkWidget *root, const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, tooltip);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* A visible toplevel window of @type, or NULL. */
 static GtkWidget *
 find_toplevel (GType type)
@@ -578,11 +593,10 @@ test_plan_print (void)
 
   /* Print Plan opens the system print dialog on the loaded document; cancel it */
   {
-    GtkWidget *button = find_widget (GTK_WIDGET (today), GTK_TYPE_BUTTON);
+    GtkWidget *button = find_button (GTK_WIDGET (today), _("Print the meal plan"));
     GType dialog_type = 0;
     GtkWidget *dialog = NULL;
 
-    g_assert_nonnull (button);
     g_assert_true (gtk_widget_get_visible (button) && gtk_widget_get_sensitive (button));
     g_signal_emit_by_name (button, "clicked");
     WAIT_FOR ((dialog_type = g_type_from_name ("GtkPrintUnixDialog")) != 0 && (dialog = find_toplevel (dialog_type)),
@@ -590,6 +604,33 @@ test_plan_print (void)
     settle (300);
     gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
     WAIT_FOR (find_toplevel (dialog_type) == NULL, 10, "the print dialog to close");
+  }
+
+  /* Save PDF asks where (the file chooser), then writes the plan there */
+  {
+    GtkWidget *button = find_button (GTK_WIDGET (today), _("Save the meal plan as a PDF file"));
+    g_autofree char *saved = g_test_build_filename (G_TEST_BUILT, "gui", "plan-saved.pdf", NULL);
+    g_autofree char *folder_path = g_path_get_dirname (saved);
+    g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+    g_autofree char *info = NULL;
+    GtkWidget *dialog = NULL;
+
+    g_unlink (saved);
+    g_assert_true (gtk_widget_get_visible (button));
+    g_signal_emit_by_name (button, "clicked");
+    WAIT_FOR ((dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)), 30, "the file chooser");
+    settle (300);
+    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "plan-saved.pdf");
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+    WAIT_FOR (g_file_test (saved, G_FILE_TEST_IS_REGULAR) && find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL,
+              60, "the saved PDF");
+    settle (300);
+    {
+      const char *argv[] = { "pdfinfo", saved, NULL };
+      info = run_tool (argv);
+    }
+    g_assert_nonnull (strstr (info, "Pages:"));
   }
 
   /* a patient without a plan: the empty state */
