@@ -54,7 +54,7 @@ bz_runtime_options_finish (BzRuntimeOptions *opts)
   if (opts->data_dir == NULL)
     opts->data_dir = g_build_filename (g_get_user_data_dir (), "balanza", NULL);
   if (opts->port < 0)
-    opts->port = 8420;
+    opts->port = BZ_RUNTIME_DEFAULT_PORT;
   if (opts->bind == NULL)
     opts->bind = g_strdup ("0.0.0.0");
 }

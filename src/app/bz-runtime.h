@@ -17,6 +17,10 @@
 
 G_BEGIN_DECLS
 
+/** BZ_RUNTIME_DEFAULT_PORT: the API's TCP port when --port is not given
+ * (also the GSettings key server-port's default, data/org.balanza.Balanza.gschema.xml). */
+#define BZ_RUNTIME_DEFAULT_PORT 8420
+
 typedef struct
 {
   char *data_dir;

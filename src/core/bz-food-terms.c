@@ -17,6 +17,8 @@
  */
 #include "bz-food-terms.h"
 
+#include "bz-text.h"
+
 #include <string.h>
 
 typedef struct
@@ -390,22 +392,8 @@ static const char *const stop_words[] = {
 char *
 bz_food_terms_fold (const char *word)
 {
-  g_autofree char *valid = NULL, *folded = NULL, *nfd = NULL;
-  GString *out;
-
   g_return_val_if_fail (word != NULL, NULL);
-
-  valid = g_utf8_make_valid (word, -1);
-  folded = g_utf8_casefold (valid, -1);
-  nfd = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
-  out = g_string_sized_new (strlen (nfd));
-  for (const char *p = nfd; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (!g_unichar_ismark (c))
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
+  return bz_text_fold (word);
 }
 
 gboolean

@@ -47,6 +47,20 @@ extern const BzJsonLimits bz_json_limits_token;
 #define BZ_LIST_LIMIT_MAX          100
 #define BZ_LIST_LIMIT_DEFAULT      20
 
+/** Password length in characters (seed 002 line 4896: the registration
+ * schema's constr(min_length=8, max_length=100)). */
+#define BZ_PASSWORD_MIN_CHARS      8
+#define BZ_PASSWORD_MAX_CHARS      100
+
+/** An email address of at most 254 octets: RFC 5321 §4.5.3.1.3 allows a
+ * 256-octet path, which includes the angle brackets around the address. */
+#define BZ_EMAIL_MAX_BYTES         254
+
+/** Each entry of a patient's text lists (medical_conditions, allergies,
+ * food_restrictions; seed 002 §3.2 stores them as JSONB arrays of short
+ * labels such as "peanuts"): Balanza's bound, in bytes. */
+#define BZ_PATIENT_LIST_ENTRY_MAX  100
+
 /** Foods per meal (items of a meal upload). */
 #define BZ_MEAL_MAX_ITEMS          50
 /** Grams of one meal item: a kitchen scale's 0.1 g step up to 5 kg, more than

@@ -2,6 +2,8 @@
  * meal plan's nutrition roll-ups. */
 #include "bz-meal-plan-resources.h"
 
+#include <string.h>
+
 BZ_RESOURCE_DEFINE (bz_nutrient_quantity, NUTRIENT_QUANTITY, "NutrientQuantity", "An amount of a nutrient", BZ_NUTRIENT_QUANTITY_FIELDS)
 BZ_RESOURCE_DEFINE (bz_plan_macros, PLAN_MACROS, "PlanMacros", "Macronutrients", BZ_PLAN_MACROS_FIELDS)
 BZ_RESOURCE_DEFINE (bz_plan_minerals, PLAN_MINERALS, "PlanMinerals", "Minerals", BZ_PLAN_MINERALS_FIELDS)
@@ -13,6 +15,7 @@ BZ_RESOURCE_DEFINE (bz_plan_nutrition_summary, PLAN_NUTRITION_SUMMARY, "PlanNutr
 BZ_RESOURCE_DEFINE (bz_plan_recipe, PLAN_RECIPE, "PlanRecipe", "A recipe of a meal slot", BZ_PLAN_RECIPE_FIELDS)
 BZ_RESOURCE_DEFINE (bz_plan_meal, PLAN_MEAL, "PlanMeal", "A meal slot of a day", BZ_PLAN_MEAL_FIELDS)
 BZ_RESOURCE_DEFINE (bz_plan_day, PLAN_DAY, "PlanDay", "One day of a meal plan", BZ_PLAN_DAY_FIELDS)
+BZ_RESOURCE_DEFINE (bz_daily_plan, DAILY_PLAN, "DailyPlan", "The day of a patient's meal plan that falls on a date", BZ_DAILY_PLAN_FIELDS)
 BZ_RESOURCE_DEFINE (bz_plan_search_params, PLAN_SEARCH_PARAMS, "PlanSearchParams", "How the plan was made", BZ_PLAN_SEARCH_PARAMS_FIELDS)
 BZ_RESOURCE_DEFINE (bz_meal_plan, MEAL_PLAN, "MealPlan", "A manual meal plan (seed 004)", BZ_MEAL_PLAN_FIELDS)
 BZ_RESOURCE_DEFINE (bz_meal_plan_create, MEAL_PLAN_CREATE, "MealPlanCreate", "POST /api/meal-plans/manual/create", BZ_MEAL_PLAN_CREATE_FIELDS)
@@ -35,6 +38,28 @@ bz_plan_totals_add (BzPlanTotals *a, const BzPlanTotals *b, double factor)
   a->fat_g += b->fat_g * factor;
   a->fiber_g += b->fiber_g * factor;
   a->sodium_mg += b->sodium_mg * factor;
+  for (guint g = 0; g < BZ_SMAE_N_GROUPS; g++)
+    a->smae[g] += b->smae[g] * factor;
+}
+
+BzRecord *
+bz_smae_record_new (const double smae[BZ_SMAE_N_GROUPS])
+{
+  BzRecord *rec = bz_record_new (&bz_smae_equivalents_resource);
+
+  for (guint g = 0; g < BZ_SMAE_N_GROUPS; g++)
+    bz_record_set_double (rec, g, smae[g]);   /* field index = BzSmaeGroup */
+  return rec;
+}
+
+void
+bz_smae_record_add (BzRecord *rec, double smae[BZ_SMAE_N_GROUPS], double factor)
+{
+  if (rec == NULL)
+    return;
+  for (guint g = 0; g < BZ_SMAE_N_GROUPS; g++)
+    if (bz_record_has (rec, g))
+      smae[g] += bz_record_get_double (rec, g) * factor;
 }
 
 static BzRecord *
@@ -46,8 +71,8 @@ quantity (double value, const char *unit)
   return q;
 }
 
-/* calories, macros and micros are the same three fields in both
- * resources, after mealName in the meal's. */
+/* calories, macros, micros and equivalents are the same four fields in
+ * both resources, after mealName in the meal's. */
 static guint
 first_field (const BzResource *resource)
 {
@@ -72,6 +97,7 @@ bz_plan_nutrition_new (const BzResource *resource, const BzPlanTotals *t)
   bz_record_take_object (n, f, quantity (t->kcal, "kcal"));
   bz_record_take_object (n, f + 1, macros);
   bz_record_take_object (n, f + 2, micros);
+  bz_record_take_object (n, f + 3, bz_smae_record_new (t->smae));
   return n;
 }
 
@@ -99,7 +125,42 @@ bz_plan_nutrition_read (BzRecord *nutrition, BzPlanTotals *t, double factor)
   x.fat_g = quantity_of (macros, BZ_PLAN_MACROS_FAT);
   x.fiber_g = quantity_of (macros, BZ_PLAN_MACROS_FIBER);
   x.sodium_mg = quantity_of (minerals, BZ_PLAN_MINERALS_SODIUM);
+  bz_smae_record_add (bz_record_get_object (nutrition, BZ_PLAN_NUTRITION_EQUIVALENTS), x.smae, 1);
   bz_plan_totals_add (t, &x, factor);
+}
+
+void
+bz_plan_day_roll_up (BzRecord *day, guint meals_field, BzRecord *day_n, BzPlanTotals *out_total)
+{
+  memset (out_total, 0, sizeof *out_total);
+  for (guint m = 0; m < bz_record_get_n_items (day, meals_field); m++)
+    {
+      BzRecord *meal = bz_record_get_item (day, meals_field, m);
+      guint n = bz_record_get_n_items (meal, BZ_PLAN_MEAL_RECIPES);
+      BzPlanTotals meal_total = { 0 };
+      BzRecord *meal_n;
+
+      if (n == 0)
+        {
+          bz_record_set_empty_array (meal, BZ_PLAN_MEAL_RECIPES);
+          bz_record_set_null (meal, BZ_PLAN_MEAL_SELECTED_RECIPE_ID);
+          bz_record_set_null (meal, BZ_PLAN_MEAL_TOTAL_NUTRITION);
+          continue;
+        }
+      for (guint r = 0; r < n; r++)
+        bz_plan_nutrition_read (bz_record_get_object (bz_record_get_item (meal, BZ_PLAN_MEAL_RECIPES, r),
+                                                      BZ_PLAN_RECIPE_NUTRITION), &meal_total, 1);
+      bz_record_set_string (meal, BZ_PLAN_MEAL_SELECTED_RECIPE_ID,
+                            bz_record_get_string (bz_record_get_item (meal, BZ_PLAN_MEAL_RECIPES, 0), BZ_PLAN_RECIPE_ID));
+      bz_record_take_object (meal, BZ_PLAN_MEAL_TOTAL_NUTRITION, bz_plan_nutrition_new (&bz_plan_nutrition_resource, &meal_total));
+      if (day_n)
+        {
+          meal_n = bz_plan_nutrition_new (&bz_plan_meal_nutrition_resource, &meal_total);
+          bz_record_set_string (meal_n, BZ_PLAN_MEAL_NUTRITION_MEAL_NAME, bz_record_get_string (meal, BZ_PLAN_MEAL_MEAL_NAME));
+          bz_record_append (day_n, BZ_PLAN_DAY_NUTRITION_MEALS, meal_n);
+        }
+      bz_plan_totals_add (out_total, &meal_total, 1);
+    }
 }
 
 void
@@ -114,36 +175,12 @@ bz_meal_plan_roll_up (BzRecord *plan)
     {
       BzRecord *day = bz_record_get_item (plan, BZ_MEAL_PLAN_SUGGESTIONS, d);
       BzRecord *day_n = bz_record_new (&bz_plan_day_nutrition_resource);
-      BzPlanTotals day_total = { 0 };
+      BzPlanTotals day_total;
 
       bz_record_set_int (day_n, BZ_PLAN_DAY_NUTRITION_DAY, bz_record_get_int (day, BZ_PLAN_DAY_DAY));
       bz_record_set_string (day_n, BZ_PLAN_DAY_NUTRITION_DATE, bz_record_get_string (day, BZ_PLAN_DAY_DATE));
       bz_record_set_empty_array (day_n, BZ_PLAN_DAY_NUTRITION_MEALS);
-      for (guint m = 0; m < bz_record_get_n_items (day, BZ_PLAN_DAY_MEALS); m++)
-        {
-          BzRecord *meal = bz_record_get_item (day, BZ_PLAN_DAY_MEALS, m);
-          guint n = bz_record_get_n_items (meal, BZ_PLAN_MEAL_RECIPES);
-          BzPlanTotals meal_total = { 0 };
-          BzRecord *meal_n;
-
-          if (n == 0)
-            {
-              bz_record_set_empty_array (meal, BZ_PLAN_MEAL_RECIPES);
-              bz_record_set_null (meal, BZ_PLAN_MEAL_SELECTED_RECIPE_ID);
-              bz_record_set_null (meal, BZ_PLAN_MEAL_TOTAL_NUTRITION);
-              continue;
-            }
-          for (guint r = 0; r < n; r++)
-            bz_plan_nutrition_read (bz_record_get_object (bz_record_get_item (meal, BZ_PLAN_MEAL_RECIPES, r),
-                                                          BZ_PLAN_RECIPE_NUTRITION), &meal_total, 1);
-          bz_record_set_string (meal, BZ_PLAN_MEAL_SELECTED_RECIPE_ID,
-                                bz_record_get_string (bz_record_get_item (meal, BZ_PLAN_MEAL_RECIPES, 0), BZ_PLAN_RECIPE_ID));
-          bz_record_take_object (meal, BZ_PLAN_MEAL_TOTAL_NUTRITION, bz_plan_nutrition_new (&bz_plan_nutrition_resource, &meal_total));
-          meal_n = bz_plan_nutrition_new (&bz_plan_meal_nutrition_resource, &meal_total);
-          bz_record_set_string (meal_n, BZ_PLAN_MEAL_NUTRITION_MEAL_NAME, bz_record_get_string (meal, BZ_PLAN_MEAL_MEAL_NAME));
-          bz_record_append (day_n, BZ_PLAN_DAY_NUTRITION_MEALS, meal_n);
-          bz_plan_totals_add (&day_total, &meal_total, 1);
-        }
+      bz_plan_day_roll_up (day, BZ_PLAN_DAY_MEALS, day_n, &day_total);
       bz_record_take_object (day_n, BZ_PLAN_DAY_NUTRITION_DAY_TOTAL, bz_plan_nutrition_new (&bz_plan_nutrition_resource, &day_total));
       bz_record_append (summary, BZ_PLAN_NUTRITION_SUMMARY_DAY_WISE, day_n);
       bz_plan_totals_add (&overall, &day_total, 1);

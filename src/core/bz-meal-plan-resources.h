@@ -13,7 +13,9 @@
  */
 #pragma once
 
+#include "bz-recipe-resources.h"
 #include "bz-resource.h"
+#include "bz-smae.h"
 
 G_BEGIN_DECLS
 
@@ -53,7 +55,8 @@ BZ_RESOURCE_DECLARE (bz_plan_micros, PLAN_MICROS, BZ_PLAN_MICROS_FIELDS)
 #define BZ_PLAN_NUTRITION_MEMBERS_(F, P) \
   F (P##_CALORIES, .name = "calories", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_nutrient_quantity_resource, .description = "kcal (SR28 208)") \
   F (P##_MACROS, .name = "macros", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_plan_macros_resource) \
-  F (P##_MICROS, .name = "micros", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_plan_micros_resource)
+  F (P##_MICROS, .name = "micros", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_plan_micros_resource) \
+  F (P##_EQUIVALENTS, .name = "equivalents", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_smae_equivalents_resource, .description = "SMAE equivalents: the recipes' per serving (from their SR28 ingredients, after any modification) x servings, summed")
 
 #define BZ_PLAN_NUTRITION_FIELDS(F) BZ_PLAN_NUTRITION_MEMBERS_ (F, PLAN_NUTRITION)
 BZ_RESOURCE_DECLARE (bz_plan_nutrition, PLAN_NUTRITION, BZ_PLAN_NUTRITION_FIELDS)
@@ -98,6 +101,20 @@ BZ_RESOURCE_DECLARE (bz_plan_meal, PLAN_MEAL, BZ_PLAN_MEAL_FIELDS)
   F (PLAN_DAY_DATE, .name = "date", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_READ_ONLY, .description = "planDate + day - 1") \
   F (PLAN_DAY_MEALS, .name = "meals", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_plan_meal_resource, .description = "The meal slots in order")
 BZ_RESOURCE_DECLARE (bz_plan_day, PLAN_DAY, BZ_PLAN_DAY_FIELDS)
+
+/* GET /api/nutrition/daily's "planned": the day of the patient's plan that
+ * falls on the date asked for, beside what was eaten (camelCase, as the
+ * plan it comes from). */
+#define BZ_DAILY_PLAN_FIELDS(F) \
+  F (DAILY_PLAN_PLAN_ID, .name = "planId", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The plan's id (GET /api/meal-plans/manual/{id})") \
+  F (DAILY_PLAN_PLAN_NAME, .name = "planName", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
+  F (DAILY_PLAN_STATUS, .name = "status", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "active; finalized for a plan that has not started yet; completed for one that has ended") \
+  F (DAILY_PLAN_PLAN_DATE, .name = "planDate", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_READ_ONLY, .description = "Day 1 of the plan") \
+  F (DAILY_PLAN_DURATION_DAYS, .name = "durationDays", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY) \
+  F (DAILY_PLAN_DAY, .name = "day", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .description = "Which day of the plan the date is: 1 to durationDays") \
+  F (DAILY_PLAN_MEALS, .name = "meals", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_plan_meal_resource, .description = "That day's meal slots in order, each with its recipes, servings and nutrition for those servings") \
+  F (DAILY_PLAN_TOTALS, .name = "totals", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_plan_nutrition_resource, .description = "The day's planned nutrition and SMAE equivalents: the sum of its recipes")
+BZ_RESOURCE_DECLARE (bz_daily_plan, DAILY_PLAN, BZ_DAILY_PLAN_FIELDS)
 
 /* searchParams, snake_case as in seed 004. */
 #define BZ_PLAN_SEARCH_PARAMS_FIELDS(F) \
@@ -214,13 +231,50 @@ BZ_RESOURCE_DECLARE (bz_plan_customization_result, PLAN_CUSTOMIZATION_RESULT, BZ
 
 /**
  * BzPlanTotals:
+ * @smae: SMAE equivalents per #BzSmaeGroup (unrounded)
+ *
  * A nutrition sum: energy in kcal, protein, carbohydrate, fat and fiber in
- * g, sodium in mg (the per-serving values of a Balanza recipe).
+ * g, sodium in mg (the per-serving values of a Balanza recipe), and the
+ * SMAE equivalents that go with them.
  */
 typedef struct
 {
   double kcal, protein_g, carbs_g, fat_g, fiber_g, sodium_mg;
+  double smae[BZ_SMAE_N_GROUPS];
 } BzPlanTotals;
+
+/**
+ * bz_smae_record_new:
+ * @smae: (array fixed-size=BZ_SMAE_N_GROUPS): equivalents per #BzSmaeGroup
+ *
+ * Returns: (transfer full): a SmaeEquivalents record (field index =
+ *   #BzSmaeGroup, bz-recipe-resources.h) holding @smae.
+ */
+BzRecord *bz_smae_record_new (const double smae[BZ_SMAE_N_GROUPS]);
+
+/**
+ * bz_smae_record_add:
+ * @rec: (nullable): a SmaeEquivalents record; %NULL adds nothing
+ * @smae: (array fixed-size=BZ_SMAE_N_GROUPS) (inout): the running sum
+ * @factor: what @rec's values are multiplied by (servings, 1)
+ *
+ * Adds @factor x @rec's equivalents to @smae; a group @rec lacks counts 0.
+ */
+void      bz_smae_record_add (BzRecord *rec, double smae[BZ_SMAE_N_GROUPS], double factor);
+
+/**
+ * bz_plan_day_roll_up:
+ * @day: a PlanDay record, or a DailyPlan record (its meals)
+ * @meals_field: the field of @day holding its PlanMeal array
+ *   (%BZ_PLAN_DAY_MEALS or %BZ_DAILY_PLAN_MEALS)
+ * @day_n: (nullable): a PlanDayNutrition record to fill with the day's
+ *   non-empty meals (dayWise[].meals)
+ * @out_total: (out caller-allocates): the day's total
+ *
+ * Sets each meal's totalNutrition and selectedRecipeId (null for an empty
+ * slot) from its recipes' nutrition, and sums the day.
+ */
+void      bz_plan_day_roll_up (BzRecord *day, guint meals_field, BzRecord *day_n, BzPlanTotals *out_total);
 
 /** bz_plan_totals_add: adds @factor x @b to @a. */
 void      bz_plan_totals_add (BzPlanTotals *a, const BzPlanTotals *b, double factor);

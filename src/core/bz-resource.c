@@ -33,6 +33,10 @@ struct _BzRecordClass
 {
   GObjectClass parent_class;
   const BzResource *res;
+  /* Per field, its JSON member name written once: "name": (escaped), so
+   * bz_record_write_json() copies it instead of escaping it per record. */
+  char **json_keys;
+  guint *json_key_lens;
 };
 
 G_DEFINE_ABSTRACT_TYPE (BzRecord, bz_record, G_TYPE_OBJECT)
@@ -238,8 +242,17 @@ resource_class_init (gpointer g_class, gpointer class_data)
   /* GObject does not inherit these: each class that installs properties sets them. */
   G_OBJECT_CLASS (klass)->get_property = bz_record_get_property;
   G_OBJECT_CLASS (klass)->set_property = bz_record_set_property;
+  klass->json_keys = g_new0 (char *, res->n_fields + 1);
+  klass->json_key_lens = g_new0 (guint, res->n_fields);
   for (guint i = 0; i < res->n_fields; i++)
-    g_object_class_install_property (G_OBJECT_CLASS (klass), i + 1, field_pspec (&res->fields[i]));
+    {
+      GString *key = g_string_new (NULL);
+      g_object_class_install_property (G_OBJECT_CLASS (klass), i + 1, field_pspec (&res->fields[i]));
+      bz_json_append_string (key, res->fields[i].name);
+      g_string_append_c (key, ':');
+      klass->json_key_lens[i] = key->len;
+      klass->json_keys[i] = g_string_free (key, FALSE);
+    }
 }
 
 static void
@@ -456,10 +469,12 @@ void
 bz_record_write_json (BzRecord *rec, GString *out)
 {
   const BzResource *res;
+  BzRecordClass *klass;
   gboolean first = TRUE;
 
   g_return_if_fail (BZ_IS_RECORD (rec));
   res = rec->res;
+  klass = (BzRecordClass *) ((GTypeInstance *) rec)->g_class;   /* a BzRecord subclass: checked above */
   g_string_append_c (out, '{');
   for (guint i = 0; i < res->n_fields; i++)
     {
@@ -472,8 +487,7 @@ bz_record_write_json (BzRecord *rec, GString *out)
       if (!first)
         g_string_append_c (out, ',');
       first = FALSE;
-      bz_json_append_string (out, f->name);
-      g_string_append_c (out, ':');
+      g_string_append_len (out, klass->json_keys[i], klass->json_key_lens[i]);
       if (!(rec->present & (G_GUINT64_CONSTANT (1) << i)))
         {
           g_string_append (out, "null");

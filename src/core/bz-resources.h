@@ -8,6 +8,12 @@
 
 G_BEGIN_DECLS
 
+/* Declared with their tables in bz-recipe-resources.h (SmaeEquivalents) and
+ * bz-meal-plan-resources.h (DailyPlan), which include this header; named
+ * here so that Meal and DailyIntake can refer to them. */
+extern BzResource bz_smae_equivalents_resource;
+extern BzResource bz_daily_plan_resource;
+
 /* Nutrient panel: the macronutrients Balanza tracks (USDA SR28 nutrient
  * numbers 208, 203, 205, 204, 291, 307), rounded to 0.1 when written. */
 #define BZ_NUTRIENTS_FIELDS(F) \
@@ -39,7 +45,8 @@ BZ_RESOURCE_DECLARE (bz_meal_item, MEAL_ITEM, BZ_MEAL_ITEM_FIELDS)
   F (MEAL_DETECTION_STATUS, .name = "detection_status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .column = "detection_status", .vocab = &bz_vocab_detection_status) \
   F (MEAL_SOURCE, .name = "source", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .column = "source", .vocab = &bz_vocab_meal_source) \
   F (MEAL_NUTRITION, .name = "nutrition", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_INLINE, .ref = &bz_nutrients_resource, .description = "Sum of the items") \
-  F (MEAL_ITEMS, .name = "items", .type = BZ_FIELD_ARRAY, .ref = &bz_meal_item_resource, .max = BZ_MEAL_MAX_ITEMS, .description = "The foods of the meal")
+  F (MEAL_ITEMS, .name = "items", .type = BZ_FIELD_ARRAY, .ref = &bz_meal_item_resource, .max = BZ_MEAL_MAX_ITEMS, .description = "The foods of the meal") \
+  F (MEAL_EQUIVALENTS, .name = "equivalents", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_smae_equivalents_resource, .description = "SMAE equivalents of the items: each food classified into its SMAE group (bz_smae_classify()), or decomposed when it is a mixed dish (bz_smae_decompose())")
 BZ_RESOURCE_DECLARE (bz_meal, MEAL, BZ_MEAL_FIELDS)
 
 /* What the energy targets of a day rest on. */
@@ -66,7 +73,9 @@ BZ_RESOURCE_DECLARE (bz_targets_basis, TARGETS_BASIS, BZ_TARGETS_BASIS_FIELDS)
   F (DAILY_INTAKE_TARGETS_BASIS, .name = "targets_basis", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_targets_basis_resource, .description = "Null when the patient has no scan yet") \
   F (DAILY_INTAKE_TARGETS, .name = "targets", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_nutrients_resource) \
   F (DAILY_INTAKE_REMAINING, .name = "remaining", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_nutrients_resource, .description = "targets - intake") \
-  F (DAILY_INTAKE_MEALS, .name = "meals", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_meal_resource, .description = "The day's meals by time")
+  F (DAILY_INTAKE_MEALS, .name = "meals", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_meal_resource, .description = "The day's meals by time") \
+  F (DAILY_INTAKE_EQUIVALENTS, .name = "equivalents", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_smae_equivalents_resource, .description = "SMAE equivalents eaten: the sum of the meals'") \
+  F (DAILY_INTAKE_PLANNED, .name = "planned", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_daily_plan_resource, .description = "The day of the patient's meal plan that falls on date (its active plan, else its upcoming or last completed one); null when no plan covers date")
 BZ_RESOURCE_DECLARE (bz_daily_intake, DAILY_INTAKE, BZ_DAILY_INTAKE_FIELDS)
 
 /* Page of a list (seed 002 §4.1). */

@@ -139,6 +139,13 @@ bz_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+  if (self->opts.kiosk)
+    {
+      /* The kiosk cannot be quit from the keyboard or a menu: staff leave it
+       * through its lock (bz-kiosk-lock.h); SIGTERM still stops it. */
+      gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", (const char *[]) { NULL });
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "quit")), FALSE);
+    }
 
   self->sigint_source = g_unix_signal_add (SIGINT, quit_on_signal_cb, app);
   self->sigterm_source = g_unix_signal_add (SIGTERM, quit_on_signal_cb, app);

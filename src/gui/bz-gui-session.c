@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "bz-limits.h"
+
 
 struct _BzGuiSession
 {
@@ -127,7 +129,7 @@ bz_error_to_user_message (const GError *error)
           return g_strdup (_("Too many attempts. Try again in a minute."));
         }
       case BZ_ERROR_PAYLOAD_TOO_LARGE:
-        return g_strdup (_("The photo is too large (at most 10 MB)."));
+        return bz_photo_too_large_message ();
       case BZ_ERROR_UNSUPPORTED_MEDIA:
         return g_strdup (_("That file is not a JPEG or PNG image."));
       case BZ_ERROR_UNAVAILABLE:
@@ -149,4 +151,10 @@ bz_error_to_user_message (const GError *error)
         break;
       }
   return g_strdup (error->message);
+}
+
+char *
+bz_photo_too_large_message (void)
+{
+  return g_strdup_printf (_("The photo is too large (at most %u MB)."), (guint) (BZ_PHOTO_MAX_BYTES >> 20));
 }

@@ -30,4 +30,14 @@ gboolean        bz_gui_session_get_signed_in (BzGuiSession *self);
 /** bz_error_to_user_message: Returns: (transfer full): a translated sentence for @error. */
 char     *bz_error_to_user_message (const GError *error);
 
+/**
+ * bz_photo_too_large_message:
+ *
+ * The message for a photo above %BZ_PHOTO_MAX_BYTES, with the limit in MB
+ * (of 2^20 bytes) read from bz-limits.h.
+ *
+ * Returns: (transfer full): the translated message.
+ */
+char     *bz_photo_too_large_message (void);
+
 G_END_DECLS

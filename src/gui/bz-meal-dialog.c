@@ -157,7 +157,8 @@ bz_meal_dialog_set_photo (BzMealDialog *self, GBytes *bytes)
 
   if (g_bytes_get_size (bytes) > BZ_PHOTO_MAX_BYTES)
     {
-      gtk_label_set_label (self->photo_error_label, _("The photo is too large (at most 10 MB)."));
+      g_autofree char *message = bz_photo_too_large_message ();
+      gtk_label_set_label (self->photo_error_label, message);
       gtk_widget_set_visible (GTK_WIDGET (self->photo_error_label), TRUE);
       return;
     }
@@ -242,7 +243,8 @@ chooser_response_cb (GtkNativeDialog *chooser, int response, BzMealDialog *self)
                                                      G_FILE_QUERY_INFO_NONE, NULL, NULL);
       if (info && g_file_info_get_size (info) > BZ_PHOTO_MAX_BYTES)
         {
-          gtk_label_set_label (self->photo_error_label, _("The photo is too large (at most 10 MB)."));
+          g_autofree char *message = bz_photo_too_large_message ();
+          gtk_label_set_label (self->photo_error_label, message);
           gtk_widget_set_visible (GTK_WIDGET (self->photo_error_label), TRUE);
         }
       else

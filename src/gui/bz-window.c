@@ -4,14 +4,16 @@
  * the bottom shows the URL phones use and how many phones are connected
  * (BzApplication, which owns the runtime, tells it).  The window only knows
  * the service layer, through its BzGuiSession.  In kiosk mode the window is
- * fullscreen, only members sign in, they see their own page, and the kiosk
- * signs out by itself after two idle minutes.
+ * fullscreen and locked (bz-kiosk-lock.h: no close, quit or window buttons;
+ * staff leave it by signing in), only members sign in, they see their own
+ * page, and the kiosk signs out by itself after two idle minutes.
  */
 #include "bz-window.h"
 
 #include <glib/gi18n.h>
 
 #include "bz-gui-util.h"
+#include "bz-kiosk-lock.h"
 #include "bz-resources.h"
 
 #define KIOSK_IDLE_S    120
@@ -382,6 +384,12 @@ bz_window_init (BzWindow *self)
   update_actions (self);
 }
 
+static BzGuiSession *
+kiosk_session (GtkWindow *window)
+{
+  return BZ_WINDOW (window)->session;
+}
+
 BzWindow *
 bz_window_new (GtkApplication *application, gboolean kiosk)
 {
@@ -398,6 +406,7 @@ bz_window_new (GtkApplication *application, gboolean kiosk)
       gtk_widget_add_controller (GTK_WIDGET (self), legacy);
       gtk_window_set_title (GTK_WINDOW (self), _("Balanza Kiosk"));
       gtk_window_fullscreen (GTK_WINDOW (self));
+      bz_kiosk_lock_attach (GTK_WINDOW (self), kiosk_session);
     }
   return self;
 }

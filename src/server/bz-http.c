@@ -2,6 +2,8 @@
 #include "bz-http.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
+#include <time.h>
 
 #include "bz-json.h"
 
@@ -383,12 +385,40 @@ bz_response_error (GError *error)
   return r;
 }
 
+/* "YYYY-MM-DDTHH:MM:SSZ" (UTC, 20 characters) for the current second, into
+ * @buf: gmtime_r() and digits, not g_date_time_format() (about 4,200
+ * instructions a call under callgrind, for every response). */
+static void
+utc_now_iso8601 (char buf[21])
+{
+  time_t t = time (NULL);
+  struct tm tm;
+  int year;
+
+  gmtime_r (&t, &tm);
+  const int parts[6] = { 0, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec };
+  year = CLAMP (tm.tm_year + 1900, 0, 9999);
+  memcpy (buf, "0000-00-00T00:00:00Z", 21);
+  buf[0] = '0' + year / 1000;
+  buf[1] = '0' + year / 100 % 10;
+  buf[2] = '0' + year / 10 % 10;
+  buf[3] = '0' + year % 10;
+  for (int i = 1; i < 6; i++)
+    {
+      buf[2 + 3 * i] = '0' + parts[i] / 10;
+      buf[3 + 3 * i] = '0' + parts[i] % 10;
+    }
+}
+
 char *
 bz_envelope_serialize (const BzResponse *resp, const char *request_id, gsize *out_len)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *ts = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  GString *out = g_string_sized_new (512);
+  char ts[21];
+  /* Sized for a typical record response (a day's meals are ~3 KB), so the
+   * buffer is not grown several times on the way. */
+  GString *out = g_string_sized_new (4096);
+
+  utc_now_iso8601 (ts);
 
   /* Written straight from the data tree: no copy of it, no JsonBuilder. */
   g_string_append (out, resp->error ? "{\"success\":false" : "{\"success\":true");

@@ -69,10 +69,14 @@ finish_job (gpointer data)
       write_response (job->msg, job->resp, job->req->request_id);
       soup_server_message_unpause (job->msg);
     }
-  g_log_structured ("balanza-http", G_LOG_LEVEL_DEBUG,
-                    "REQUEST_ID", job->req->request_id,
-                    "MESSAGE", "%s %s %u %.1f ms", job->req->method, job->req->path,
-                    job->resp->status, (g_get_monotonic_time () - job->start_us) / 1000.0);
+  /* The access log is debug output (G_MESSAGES_DEBUG=balanza-http): checked
+   * first, since g_log_structured() formats its message before any writer
+   * can drop it. */
+  if (!g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, "balanza-http"))
+    g_log_structured ("balanza-http", G_LOG_LEVEL_DEBUG,
+                      "REQUEST_ID", job->req->request_id,
+                      "MESSAGE", "%s %s %u %.1f ms", job->req->method, job->req->path,
+                      job->resp->status, (g_get_monotonic_time () - job->start_us) / 1000.0);
   g_signal_handler_disconnect (job->msg, job->disconnect_id);
   g_object_unref (job->msg);
   bz_request_free (job->req);

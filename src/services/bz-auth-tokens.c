@@ -52,6 +52,32 @@ unix_from_iso8601 (const char *s)
   return dt ? g_date_time_to_unix (dt) : 0;
 }
 
+/* HMAC-SHA-256 (RFC 2104) starts by hashing the key padded with ipad and
+ * with opad: two SHA-256 blocks that depend on the key only.  They are done
+ * once per signing key and the state is copied for each token, so a
+ * verification hashes the token and the outer digest only. */
+static GMutex keyed_mac_lock;
+static GBytes *keyed_mac_key;
+static crypto_auth_hmacsha256_state keyed_mac_state;
+
+static void
+keyed_mac_start (BzServices *svc, crypto_auth_hmacsha256_state *state)
+{
+  GBytes *key = bz_store_get_secret (bz_services_get_store (svc));
+
+  g_mutex_lock (&keyed_mac_lock);
+  if (keyed_mac_key == NULL || !g_bytes_equal (keyed_mac_key, key))
+    {
+      gsize len = 0;
+      const guint8 *data = g_bytes_get_data (key, &len);
+      g_clear_pointer (&keyed_mac_key, g_bytes_unref);
+      keyed_mac_key = g_bytes_ref (key);
+      crypto_auth_hmacsha256_init (&keyed_mac_state, data, len);
+    }
+  *state = keyed_mac_state;
+  g_mutex_unlock (&keyed_mac_lock);
+}
+
 static char *
 sha256_hex (const char *s)
 {
@@ -390,7 +416,7 @@ segment_json (const char *start, const char *end)
  * {"alg":"HS256",...}, the signature (recomputed with libsodium) must match in
  * constant time, and only then are the claims parsed.  Returns the claims. */
 static JsonObject *
-hs256_verify (const char *token, const guint8 *key, gsize key_len)
+hs256_verify (BzServices *svc, const char *token)
 {
   const char *dot1 = strchr (token, '.');
   const char *dot2 = dot1 ? strchr (dot1 + 1, '.') : NULL;
@@ -419,7 +445,7 @@ hs256_verify (const char *token, const guint8 *key, gsize key_len)
   end = dot2 + 1 + strlen (dot2 + 1);
   if (!b64url_decode (dot2 + 1, end, sig, sizeof sig, &sig_len) || sig_len != sizeof sig)
     return NULL;
-  crypto_auth_hmacsha256_init (&state, key, key_len);
+  keyed_mac_start (svc, &state);
   crypto_auth_hmacsha256_update (&state, (const guint8 *) token, dot2 - token);
   crypto_auth_hmacsha256_final (&state, mac);
   if (sodium_memcmp (mac, sig, sizeof mac) != 0)
@@ -444,8 +470,6 @@ bz_auth_verify_access_token (BzServices *svc, const char *token, GError **error)
 {
   g_autoptr(JsonObject) claims = NULL;
   g_autoptr(GError) local = NULL;
-  gsize key_len = 0;
-  const guint8 *key;
   const char *sub, *sid;
   JsonNode *exp;
   BzCaller *caller;
@@ -455,8 +479,7 @@ bz_auth_verify_access_token (BzServices *svc, const char *token, GError **error)
   if (token == NULL || *token == '\0' || strlen (token) > MAX_TOKEN_LEN)
     goto bad;
   bz_auth_ensure_sodium ();
-  key = signing_key (svc, &key_len);
-  if (!(claims = hs256_verify (token, key, key_len)))
+  if (!(claims = hs256_verify (svc, token)))
     goto bad;
   if (g_strcmp0 (claim_string (claims, "type"), "access") != 0)
     goto bad;

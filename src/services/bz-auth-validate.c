@@ -87,10 +87,16 @@ bz_password_check_rules (const char *password, const char *field, BzValidation *
     }
 
   len = g_utf8_strlen (password, -1);
-  if (len < 8)
-    bz_validation_add (v, field, "too_short", _("The password must have at least 8 characters"));
-  else if (len > 100)
-    bz_validation_add (v, field, "too_long", _("The password must have at most 100 characters"));
+  if (len < BZ_PASSWORD_MIN_CHARS)
+    {
+      g_autofree char *m = g_strdup_printf (_("The password must have at least %d characters"), BZ_PASSWORD_MIN_CHARS);
+      bz_validation_add (v, field, "too_short", m);
+    }
+  else if (len > BZ_PASSWORD_MAX_CHARS)
+    {
+      g_autofree char *m = g_strdup_printf (_("The password must have at most %d characters"), BZ_PASSWORD_MAX_CHARS);
+      bz_validation_add (v, field, "too_long", m);
+    }
 
   for (const char *p = password; *p; p++)
     {
@@ -180,9 +186,10 @@ validate_email (const char *raw, BzValidation *v)
       bz_validation_add (v, "email", "required", _("The email is required"));
       return NULL;
     }
-  if (strlen (e) > 254)
+  if (strlen (e) > BZ_EMAIL_MAX_BYTES)
     {
-      bz_validation_add (v, "email", "too_long", _("The email must have at most 254 characters"));
+      g_autofree char *m = g_strdup_printf (_("The email must have at most %d characters"), BZ_EMAIL_MAX_BYTES);
+      bz_validation_add (v, "email", "too_long", m);
       return NULL;
     }
   at = strchr (e, '@');

@@ -1,4 +1,5 @@
-/* bz-demo.c — the demo clinic: one nutritionist, 24 members built on real NHANES adults. */
+/* bz-demo.c — the demo clinic: one nutritionist, 24 members built on real
+ * NHANES adults; paciente01 follows a weekly meal plan from the catalogue. */
 #include "bz-demo.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -6,8 +7,10 @@
 #include <math.h>
 
 #include "bz-auth-service.h"
+#include "bz-meal-plan-service.h"
 #include "bz-meal-service.h"
 #include "bz-patient-service.h"
+#include "bz-recipe-service.h"
 #include "bz-scan-service.h"
 #include "bz-store.h"
 #include "bz-user-repo.h"
@@ -213,6 +216,79 @@ goal_for (const NhanesAdult *a)
   return bmi >= 25.0 ? "weight_loss" : bmi < 22.0 ? "muscle_gain" : "maintenance";
 }
 
+/* The demo's weekly plan: each default slot (seed 004's breakfast, lunch,
+ * dinner, snack) takes the catalogue's recipes of its meal type in turn. */
+static const struct { const char *slot, *meal_type; } plan_slots[] = {
+  { "breakfast", "desayuno" }, { "lunch", "comida" }, { "dinner", "cena" }, { "snack", "colacion" },
+};
+
+/* A finalized 7-day plan for @patient_id from the catalogue (data/recipes),
+ * built through the meal plan service as a nutritionist would: from two days
+ * ago, so it is active at once (day 3 today) and the last three days of
+ * demo meals sit next to their planned days.  Without the catalogue (a
+ * store that has not loaded it) there is no plan. */
+static gboolean
+create_plan (BzServices *svc, const BzCaller *nutritionist, const char *patient_id, GDateTime *now, GError **error)
+{
+  /* Per slot: the recipe ids (GPtrArray of char *). */
+  g_autoptr(GPtrArray) by_slot = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, -2);
+  g_autofree char *plan_date = g_date_time_format (start, "%Y-%m-%d");
+  g_autoptr(JsonObject) in = json_object_new ();
+  g_autoptr(JsonObject) fin = json_object_new ();
+  g_autoptr(BzRecord) draft = NULL, plan = NULL;
+  const char *draft_id;
+
+  for (guint s = 0; s < G_N_ELEMENTS (plan_slots); s++)
+    {
+      BzRecipeQuery query = BZ_RECIPE_QUERY_INIT;
+      g_autoptr(BzRecord) list = NULL;
+
+      query.meal_type = plan_slots[s].meal_type;
+      query.limit = 7;
+      if (!(list = bz_recipes_find (svc, nutritionist, &query, error)))
+        return FALSE;
+      GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (by_slot, ids);
+      for (guint i = 0; i < bz_record_get_n_items (list, BZ_RECIPE_LIST_RECIPES); i++)
+        g_ptr_array_add (ids, g_strdup (bz_record_get_string (bz_record_get_item (list, BZ_RECIPE_LIST_RECIPES, i),
+                                                                     BZ_RECIPE_ID)));
+      if (ids->len == 0)
+        {
+          g_message ("Demo clinic: no %s recipe in the catalogue; no meal plan", plan_slots[s].meal_type);
+          return TRUE;
+        }
+    }
+
+  json_object_set_string_member (in, "clientId", patient_id);
+  json_object_set_string_member (in, "planDate", plan_date);
+  json_object_set_int_member (in, "durationDays", 7);
+  if (!(draft = bz_meal_plans_create (svc, nutritionist, in, error)))
+    return FALSE;
+  draft_id = bz_record_get_string (draft, BZ_MEAL_PLAN_DRAFT_DRAFT_ID);
+  for (int day = 1; day <= 7; day++)
+    for (guint s = 0; s < G_N_ELEMENTS (plan_slots); s++)
+      {
+        g_autoptr(JsonObject) add = json_object_new ();
+        JsonObject *ref = json_object_new ();
+        g_autoptr(BzRecord) changed = NULL;
+
+        GPtrArray *ids = g_ptr_array_index (by_slot, s);
+        json_object_set_string_member (ref, "id", g_ptr_array_index (ids, (guint) (day - 1) % ids->len));
+        json_object_set_string_member (ref, "provider", "balanza");
+        json_object_set_string_member (add, "draftId", draft_id);
+        json_object_set_int_member (add, "day", day);
+        json_object_set_string_member (add, "mealName", plan_slots[s].slot);
+        json_object_set_object_member (add, "recipe", ref);
+        if (!(changed = bz_meal_plans_add_recipe (svc, nutritionist, add, error)))
+          return FALSE;
+      }
+  json_object_set_string_member (fin, "draftId", draft_id);
+  json_object_set_string_member (fin, "planName", "Plan semanal (demo)");   /* data, as the names above */
+  plan = bz_meal_plans_finalize (svc, nutritionist, fin, error);
+  return plan != NULL;
+}
+
 gboolean
 bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
 {
@@ -305,6 +381,11 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
             if (meal_id == NULL)
               return FALSE;
           }
+
+      /* paciente01 follows a meal plan: the desk, the kiosk and the phone
+       * show it out of the box. */
+      if (i == 0 && !create_plan (svc, nutritionist, patient_id, now, error))
+        return FALSE;
     }
   return TRUE;
 }

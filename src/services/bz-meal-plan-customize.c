@@ -206,8 +206,8 @@ bz_meal_plans_update_customizations (BzServices *svc, const BzCaller *caller, Js
   g_autoptr(GError) local = NULL;
   BzRecord *custom = NULL, *slot, *result;
   const char *draft_id, *recipe_id;
-  BzNutrients acc = { 0 };
-  BzPlanTotals per_serving, t = { 0 };
+  BzRecipeTotals acc = { 0 };
+  BzPlanTotals per_serving = { 0 }, t = { 0 };
   double servings = 1;
   gboolean found;
   gint64 day;
@@ -314,14 +314,22 @@ bz_meal_plans_update_customizations (BzServices *svc, const BzCaller *caller, Js
           bz_validation_add (&v, "customizations.modifications", "not_found", msg);
           continue;
         }
-      bz_nutrients_add_scaled (&acc, &food->per_100g, w->grams);
+      /* The recipes' own rule (bz_recipe_totals_add()): nutrients, and SMAE
+       * equivalents by the food's group (bz_smae_classify()). */
+      bz_recipe_totals_add (&acc, food->food_group, food->long_desc, &food->per_100g, w->grams);
     }
   if (!bz_validation_finish (&v, error))
     goto fail;
   {
-    double n = MAX (1, bz_record_get_int (recipe, BZ_RECIPE_SERVINGS));
-    per_serving = (BzPlanTotals) { acc.energy_kcal / n, acc.protein_g / n, acc.carbohydrate_g / n,
-                                   acc.fat_g / n, acc.fiber_g / n, acc.sodium_mg / n };
+    guint n = (guint) MAX (1, bz_record_get_int (recipe, BZ_RECIPE_SERVINGS));
+    BzNutrients per;
+    bz_recipe_totals_per_serving (&acc, n, &per, per_serving.smae);
+    per_serving.kcal = per.energy_kcal;
+    per_serving.protein_g = per.protein_g;
+    per_serving.carbs_g = per.carbohydrate_g;
+    per_serving.fat_g = per.fat_g;
+    per_serving.fiber_g = per.fiber_g;
+    per_serving.sodium_mg = per.sodium_mg;
   }
   for (guint i = 0; i < mods->len; i++)
     {

@@ -440,7 +440,8 @@ bz_meal_plans_finalize (BzServices *svc, const BzCaller *caller, JsonObject *inp
     }
   now = bz_now_iso8601 ();
   if (!bz_meal_plan_repo_finalize (store, draft_id, bz_record_get_string (plan, BZ_MEAL_PLAN_CLIENT_ID),
-                                   bz_record_get_string (in, BZ_MEAL_PLAN_FINALIZE_PLAN_NAME), now, error))
+                                   bz_record_get_string (in, BZ_MEAL_PLAN_FINALIZE_PLAN_NAME), now, error) ||
+      !bz_meal_plan_lifecycle_start (svc, draft_id, bz_record_get_string (plan, BZ_MEAL_PLAN_PLAN_DATE), error))
     goto fail;
   return finish_change (svc, caller, draft_id, error);
 
@@ -487,6 +488,7 @@ bz_meal_plans_register_jobs (BzJobRunner *runner)
 {
   bz_job_runner_register (runner, BZ_MEAL_PLAN_DRAFT_EXPIRY_JOB, BZ_JOB_HANDLER_TRANSACTIONAL,
                           run_draft_expiry, NULL, NULL);
+  bz_meal_plans_register_lifecycle_jobs (runner);
 }
 
 gboolean
@@ -528,6 +530,12 @@ bz_meal_plans_schedule_draft_expiry (BzServices *svc, guint *out_count, GError *
       bz_store_rollback (store);
       return FALSE;
     }
+  {
+    guint lifecycle = 0;
+    if (!bz_meal_plans_schedule_lifecycle (svc, &lifecycle, error))
+      return FALSE;
+    n += lifecycle;
+  }
   if (out_count)
     *out_count = n;
   return TRUE;

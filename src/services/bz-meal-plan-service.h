@@ -4,7 +4,49 @@
  *
  * Who may do what: a nutritionist writes and reads the plans of own
  * patients (bz_patients_resolve()); a member reads own plans.  A plan of
- * anyone else answers %BZ_ERROR_NOT_FOUND, as an unknown id does. */
+ * anyone else answers %BZ_ERROR_NOT_FOUND, as an unknown id does.
+ *
+ * The status lifecycle (seed 004 "Status Lifecycle":
+ * draft -> finalized -> active -> completed -> archived).  "Today" is the
+ * clinic's local date on the jobs' clock (bz_jobs_now_ms()); a plan's days
+ * run from planDate to endDate - 1, endDate = planDate + durationDays.
+ *
+ *   - draft: made by bz_meal_plans_create(); the only status recipes can be
+ *     added to or removed from.  Never finalized within
+ *     %BZ_MEAL_PLAN_DRAFT_DAYS days, it expires: deleted by
+ *     %BZ_MEAL_PLAN_DRAFT_EXPIRY_JOB (seed 004's "expired" is not stored).
+ *   - draft -> finalized: bz_meal_plans_finalize().  The patient's other
+ *     finalized plan, if any (an upcoming plan that never started), becomes
+ *     archived in the same transaction: a patient has at most one upcoming
+ *     plan.  The active plan is left running until the new one starts.
+ *   - finalized -> active: on planDate.  At finalize when planDate is today
+ *     or earlier; otherwise by %BZ_MEAL_PLAN_ACTIVATE_JOB, due at local
+ *     midnight of planDate.  In the same transaction, for that patient: the
+ *     active plan (if any) ends — completed when its endDate is today or
+ *     earlier (it ran its course), archived otherwise (superseded before its
+ *     last day) — and any completed plan becomes archived.  So a patient has
+ *     at most one active plan (the unique index meal_plans_one_active holds
+ *     it whatever runs) and at most one completed plan: the last one that
+ *     ran its course, until the next plan starts.
+ *   - active -> completed: after its last day, by
+ *     %BZ_MEAL_PLAN_COMPLETE_JOB, due at local midnight of endDate and
+ *     enqueued when the plan becomes active.
+ *   - completed -> archived: when the patient's next plan becomes active.
+ *   - archived: history; nothing moves it again.
+ *
+ * The jobs are keyed by the plan's id (one activation and one completion
+ * per plan, ever), enqueued in the transaction that makes them necessary,
+ * and run with %BZ_JOB_HANDLER_TRANSACTIONAL, so their writes happen exactly
+ * once; each handler checks the plan is still in the status it moves from
+ * (an upcoming plan archived before its day is left alone).  A job that
+ * finds its date not yet come (the clock or time zone moved) fails and is
+ * retried with backoff.  Plans finalized before the lifecycle was a job get
+ * their jobs at start-up (bz_meal_plans_schedule_lifecycle()).
+ *
+ * The patient record's active_meal_plan shows the active plan, else the
+ * upcoming one (bz_meal_plan_repo_current()); GET /api/nutrition/daily's
+ * "planned" shows the day of the active plan, else the upcoming or
+ * completed one, that falls on the date asked for. */
 #pragma once
 
 #include "bz-meal-plan-resources.h"
@@ -77,7 +119,10 @@ BzRecord *bz_meal_plans_remove_recipe (BzServices *svc, const BzCaller *caller, 
  *   "suggestions", "incomplete"); %BZ_ERROR_CONFLICT when the plan is not a
  *   draft; others as bz_meal_plans_add_recipe()
  *
- * Status "finalized", finalizedAt now, expiresAt null, planName set.
+ * Status "finalized", finalizedAt now, expiresAt null, planName set; then
+ * the lifecycle above: the patient's other upcoming plan is archived, and
+ * the plan becomes active at once when its planDate is today or earlier
+ * (the answer then says "active"), else its activation job is enqueued.
  *
  * Returns: (transfer full): the MealPlan, as bz_meal_plans_get().
  */
@@ -121,12 +166,56 @@ BzRecord *bz_meal_plans_update_customizations (BzServices *svc, const BzCaller *
 #define BZ_MEAL_PLAN_DRAFT_EXPIRY_JOB "meal_plan.draft_expiry"
 
 /**
+ * BZ_MEAL_PLAN_ACTIVATE_JOB:
+ *
+ * The durable job that makes a finalized plan active on its planDate (see
+ * the lifecycle above): payload {"planId": ...}, the plan's id as
+ * idempotency key, due at local midnight of planDate.
+ */
+#define BZ_MEAL_PLAN_ACTIVATE_JOB "meal_plan.activate"
+
+/**
+ * BZ_MEAL_PLAN_COMPLETE_JOB:
+ *
+ * The durable job that completes an active plan after its last day:
+ * payload {"planId": ...}, keyed by the plan's id, due at local midnight of
+ * endDate (planDate + durationDays).
+ */
+#define BZ_MEAL_PLAN_COMPLETE_JOB "meal_plan.complete"
+
+/**
  * bz_meal_plans_register_jobs:
  * @runner: a runner not yet started
  *
- * Registers the handler of %BZ_MEAL_PLAN_DRAFT_EXPIRY_JOB.
+ * Registers the handlers of %BZ_MEAL_PLAN_DRAFT_EXPIRY_JOB and of the
+ * lifecycle's jobs (bz_meal_plans_register_lifecycle_jobs()).
  */
 void      bz_meal_plans_register_jobs (BzJobRunner *runner);
+
+/**
+ * bz_meal_plans_register_lifecycle_jobs:
+ * @runner: a runner not yet started
+ *
+ * Registers only the handlers of %BZ_MEAL_PLAN_ACTIVATE_JOB and
+ * %BZ_MEAL_PLAN_COMPLETE_JOB (transactional), for a runner that must not
+ * expire drafts (tests).
+ */
+void      bz_meal_plans_register_lifecycle_jobs (BzJobRunner *runner);
+
+/**
+ * bz_meal_plans_schedule_lifecycle:
+ * @out_count: (out) (optional): how many jobs were enqueued
+ * @error: a database error
+ *
+ * Enqueues %BZ_MEAL_PLAN_ACTIVATE_JOB for every finalized plan that has
+ * none and %BZ_MEAL_PLAN_COMPLETE_JOB for every active plan that has none
+ * (plans finalized before the lifecycle was a job), in one transaction; a
+ * date already past makes the job due at once.  Idempotent (keyed by plan
+ * id).  bz_meal_plans_schedule_draft_expiry() calls it.
+ *
+ * Returns: %FALSE with @error on failure (nothing enqueued).
+ */
+gboolean  bz_meal_plans_schedule_lifecycle (BzServices *svc, guint *out_count, GError **error);
 
 /**
  * bz_meal_plans_schedule_draft_expiry:
@@ -136,7 +225,8 @@ void      bz_meal_plans_register_jobs (BzJobRunner *runner);
  * Enqueues %BZ_MEAL_PLAN_DRAFT_EXPIRY_JOB for every draft that has none (the
  * drafts made before expiry was a job), in one transaction; the runtime
  * calls it at start-up.  Idempotent: a draft's job is keyed by its id, and a
- * second call finds nothing to do.
+ * second call finds nothing to do.  Then schedules the lifecycle's jobs the
+ * same way (bz_meal_plans_schedule_lifecycle()); @out_count counts both.
  *
  * Returns: %FALSE with @error on failure (nothing enqueued).
  */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bz-blob-store.h"
+#include "bz-meal-plan-repo.h"
 #include "bz-meal-repo.h"
 #include "bz-food-service.h"
 #include "bz-patient-service.h"
@@ -264,7 +265,8 @@ bz_meals_get_daily (BzServices *svc, const BzCaller *caller, const char *patient
   g_autoptr(GError) local_error = NULL;
   g_auto(BzTargetsInput) in = { 0 };
   BzNutrients intake = { 0 }, targets = { 0 }, remaining;
-  BzRecord *daily;
+  double eaten_smae[BZ_SMAE_N_GROUPS] = { 0 };
+  BzRecord *daily, *planned = NULL;
 
   if (date && *date && !valid_date (date))
     {
@@ -284,6 +286,10 @@ bz_meals_get_daily (BzServices *svc, const BzCaller *caller, const char *patient
     }
   if (!bz_meal_repo_list_day (store, pid, date, &meals, error))
     return NULL;
+  /* Today's planned meals next to what was eaten (issue 7): the day of the
+   * patient's plan that falls on @date, three statements whatever its size. */
+  if (!bz_meal_plan_repo_day_for_date (store, pid, date, &planned, error))
+    return NULL;
 
   daily = bz_record_new (&bz_daily_intake_resource);
   bz_record_set_string (daily, BZ_DAILY_INTAKE_DATE, date);
@@ -295,9 +301,20 @@ bz_meals_get_daily (BzServices *svc, const BzCaller *caller, const char *patient
       BzNutrients n;
       nutrients_of (bz_record_get_object (meal, BZ_MEAL_NUTRITION), &n);
       bz_nutrients_add (&intake, &n, 1.0);
+      bz_smae_record_add (bz_record_get_object (meal, BZ_MEAL_EQUIVALENTS), eaten_smae, 1.0);
       bz_record_append (daily, BZ_DAILY_INTAKE_MEALS, g_object_ref (meal));
     }
   bz_record_take_object (daily, BZ_DAILY_INTAKE_INTAKE, nutrients_record (&intake));
+  bz_record_take_object (daily, BZ_DAILY_INTAKE_EQUIVALENTS, bz_smae_record_new (eaten_smae));
+  if (planned)
+    {
+      BzPlanTotals planned_total;
+      bz_plan_day_roll_up (planned, BZ_DAILY_PLAN_MEALS, NULL, &planned_total);
+      bz_record_take_object (planned, BZ_DAILY_PLAN_TOTALS, bz_plan_nutrition_new (&bz_plan_nutrition_resource, &planned_total));
+      bz_record_take_object (daily, BZ_DAILY_INTAKE_PLANNED, planned);
+    }
+  else
+    bz_record_set_null (daily, BZ_DAILY_INTAKE_PLANNED);
 
   /* Targets: Mifflin-St Jeor on the latest scan measured on or before the end of that day. */
   if (bz_meal_repo_targets_input (store, pid, date, &in, &local_error))

@@ -35,9 +35,14 @@ BzRecord *bz_meals_get_history (BzServices *svc, const BzCaller *caller, const c
  * bz_meals_get_daily:
  * @date: (nullable): YYYY-MM-DD, local date; %NULL = today
  * Returns: (transfer full): a DailyIntake record: the day's meals with their
- *   items (three statements whatever their number), intake, and the
- *   Mifflin-St Jeor targets of the latest scan on or before @date (null
- *   without a scan).
+ *   items and SMAE equivalents (three statements whatever their number),
+ *   intake and the equivalents eaten, the Mifflin-St Jeor targets of the
+ *   latest scan on or before @date (null without a scan), and "planned":
+ *   the day of the patient's meal plan that falls on @date with its slots,
+ *   recipes, servings, nutrition and SMAE equivalents and the day's totals
+ *   (bz_meal_plan_repo_day_for_date(): the active plan, else the upcoming
+ *   or last completed one; three more statements; null when no plan covers
+ *   @date).
  * Errors: VALIDATION (date), NOT_FOUND (patient), FORBIDDEN.
  */
 BzRecord *bz_meals_get_daily   (BzServices *svc, const BzCaller *caller, const char *patient_id,

@@ -42,10 +42,12 @@ string_array_json (JsonObject *input, const char *field, BzValidation *v)
     {
       JsonNode *e = json_array_get_element (a, i);
       if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING ||
-          strlen (json_node_get_string (e)) > 100)
+          strlen (json_node_get_string (e)) > BZ_PATIENT_LIST_ENTRY_MAX)
         {
           g_autofree char *f = g_strdup_printf ("%s[%u]", field, i);
-          bz_validation_add (v, f, "invalid_type", _("Each entry must be text of at most 100 characters"));
+          g_autofree char *m = g_strdup_printf (_("Each entry must be text of at most %d characters"),
+                                                BZ_PATIENT_LIST_ENTRY_MAX);
+          bz_validation_add (v, f, "invalid_type", m);
           return NULL;
         }
     }

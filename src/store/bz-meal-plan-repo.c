@@ -1,6 +1,7 @@
 /* bz-meal-plan-repo.c — see bz-meal-plan-repo.h. */
 #include "bz-meal-plan-repo.h"
 
+#include "bz-json.h"
 #include "bz-record-store.h"
 #include "bz-repo-private.h"
 
@@ -137,39 +138,41 @@ read_plan (sqlite3 *db, const char *id, GError **error)
   return plan;
 }
 
-BzRecord *
-bz_meal_plan_repo_get (BzStore *store, const char *id, GError **error)
+/* Reads the slots of plan @id and their recipes (each with its title and
+ * nutrition and SMAE equivalents per serving x servings) in two statements,
+ * appending each slot to the meals (@meals_field) of @day_recs[day - 1];
+ * days whose record is NULL, or other than @only_day when it is not 0, are
+ * skipped. */
+static gboolean
+fill_meals (sqlite3 *db, const char *id, gint64 only_day, gint64 days, BzRecord **day_recs, guint meals_field,
+            GError **error)
 {
-  sqlite3 *db = bz_store_db (store);
-  g_autoptr(BzRecord) plan = NULL;
   g_autoptr(GHashTable) slots = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean have_row;
-  gint64 days;
 
-  if (!(plan = read_plan (db, id, error)))
-    return NULL;
-  days = bz_record_get_int (plan, BZ_MEAL_PLAN_DURATION_DAYS);
   {
     g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-        "SELECT day, meal_key, meal_name FROM meal_plan_slots WHERE plan_id = ?1 ORDER BY day, position", error);
+        "SELECT day, meal_key, meal_name FROM meal_plan_slots WHERE plan_id = ?1 AND (?2 = 0 OR day = ?2)"
+        " ORDER BY day, position", error);
     if (st == NULL)
-      return NULL;
+      return FALSE;
     sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (st, 2, only_day);
     for (;;)
       {
         gint64 d;
         BzRecord *meal;
         if (!bz_repo_step (st, &have_row, error))
-          return NULL;
+          return FALSE;
         if (!have_row)
           break;
         d = sqlite3_column_int64 (st, 0);
-        if (d < 1 || d > days)
+        if (d < 1 || d > days || day_recs[d - 1] == NULL)
           continue;
         meal = bz_record_new (&bz_plan_meal_resource);
         bz_record_set_string (meal, BZ_PLAN_MEAL_MEAL_NAME, (const char *) sqlite3_column_text (st, 2));
         bz_record_set_empty_array (meal, BZ_PLAN_MEAL_RECIPES);
-        bz_record_append (bz_record_get_item (plan, BZ_MEAL_PLAN_SUGGESTIONS, (guint) d - 1), BZ_PLAN_DAY_MEALS, meal);
+        bz_record_append (day_recs[d - 1], meals_field, meal);
         g_hash_table_insert (slots, g_strdup_printf ("%" G_GINT64_FORMAT "/%s", d, sqlite3_column_text (st, 1)), meal);
       }
   }
@@ -178,20 +181,22 @@ bz_meal_plan_repo_get (BzStore *store, const char *id, GError **error)
         "SELECT m.day, m.meal_key, m.provider, m.recipe_id, m.servings, r.title,"
         " coalesce(m.mod_calories, r.calories), coalesce(m.mod_protein_g, r.protein_g),"
         " coalesce(m.mod_carbs_g, r.carbs_g), coalesce(m.mod_fat_g, r.fat_g), coalesce(m.mod_fiber_g, r.fiber_g),"
-        " coalesce(m.mod_sodium_mg, r.sodium_mg)"
+        " coalesce(m.mod_sodium_mg, r.sodium_mg), coalesce(m.mod_smae_equivalents, r.smae_equivalents)"
         " FROM meal_plan_recipes m JOIN recipes r ON r.id = m.recipe_id"
-        " WHERE m.plan_id = ?1 ORDER BY m.day, m.meal_key, m.position", error);
+        " WHERE m.plan_id = ?1 AND (?2 = 0 OR m.day = ?2) ORDER BY m.day, m.meal_key, m.position", error);
     if (st == NULL)
-      return NULL;
+      return FALSE;
     sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (st, 2, only_day);
     for (;;)
       {
         g_autofree char *key = NULL;
+        g_autoptr(BzRecord) smae = NULL;
         BzRecord *meal, *recipe;
         BzPlanTotals per_serving, t = { 0 };
         double servings;
         if (!bz_repo_step (st, &have_row, error))
-          return NULL;
+          return FALSE;
         if (!have_row)
           break;
         key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", (gint64) sqlite3_column_int64 (st, 0), sqlite3_column_text (st, 1));
@@ -200,7 +205,10 @@ bz_meal_plan_repo_get (BzStore *store, const char *id, GError **error)
         servings = sqlite3_column_double (st, 4);
         per_serving = (BzPlanTotals) { sqlite3_column_double (st, 6), sqlite3_column_double (st, 7),
                                        sqlite3_column_double (st, 8), sqlite3_column_double (st, 9),
-                                       sqlite3_column_double (st, 10), sqlite3_column_double (st, 11) };
+                                       sqlite3_column_double (st, 10), sqlite3_column_double (st, 11), { 0 } };
+        smae = bz_record_new (&bz_smae_equivalents_resource);
+        bz_repo_read_json_object (st, 12, smae);
+        bz_smae_record_add (smae, per_serving.smae, 1);
         bz_plan_totals_add (&t, &per_serving, servings);
         recipe = bz_record_new (&bz_plan_recipe_resource);
         bz_record_set_string (recipe, BZ_PLAN_RECIPE_ID, (const char *) sqlite3_column_text (st, 3));
@@ -211,7 +219,75 @@ bz_meal_plan_repo_get (BzStore *store, const char *id, GError **error)
         bz_record_append (meal, BZ_PLAN_MEAL_RECIPES, recipe);
       }
   }
+  return TRUE;
+}
+
+BzRecord *
+bz_meal_plan_repo_get (BzStore *store, const char *id, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(BzRecord) plan = NULL;
+  g_autofree BzRecord **days_recs = NULL;
+  gint64 days;
+
+  if (!(plan = read_plan (db, id, error)))
+    return NULL;
+  days = bz_record_get_int (plan, BZ_MEAL_PLAN_DURATION_DAYS);
+  days_recs = g_new0 (BzRecord *, MAX (days, 1));
+  for (gint64 d = 0; d < days; d++)
+    days_recs[d] = bz_record_get_item (plan, BZ_MEAL_PLAN_SUGGESTIONS, (guint) d);
+  if (!fill_meals (db, id, 0, days, days_recs, BZ_PLAN_DAY_MEALS, error))
+    return NULL;
   return g_steal_pointer (&plan);
+}
+
+gboolean
+bz_meal_plan_repo_day_for_date (BzStore *store, const char *patient_id, const char *date, BzRecord **out,
+                                GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      "SELECT id, plan_name, status, plan_date, duration_days,"
+      " CAST (julianday (?2) - julianday (plan_date) AS INTEGER) + 1"
+      " FROM meal_plans WHERE patient_id = ?1 AND status IN ('active', 'finalized', 'completed')"
+      " AND plan_date <= ?2 AND date (plan_date, '+' || duration_days || ' days') > ?2"
+      " ORDER BY CASE status WHEN 'active' THEN 0 WHEN 'finalized' THEN 1 ELSE 2 END, finalized_at DESC LIMIT 1",
+      error);
+  g_autoptr(BzRecord) day = NULL;
+  g_autofree char *id = NULL;
+  gboolean have_row;
+  gint64 days, n;
+
+  *out = NULL;
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, date, -1, SQLITE_STATIC);
+  if (!bz_repo_step (st, &have_row, error))
+    return FALSE;
+  if (!have_row)
+    return TRUE;
+  id = bz_db_column_text_dup (st, 0);
+  days = sqlite3_column_int64 (st, 4);
+  n = sqlite3_column_int64 (st, 5);
+  if (n < 1 || n > days)
+    return TRUE;
+  day = bz_record_new (&bz_daily_plan_resource);
+  bz_record_set_string (day, BZ_DAILY_PLAN_PLAN_ID, id);
+  set_text_or_null (day, BZ_DAILY_PLAN_PLAN_NAME, st, 1);
+  bz_record_set_string (day, BZ_DAILY_PLAN_STATUS, (const char *) sqlite3_column_text (st, 2));
+  bz_record_set_string (day, BZ_DAILY_PLAN_PLAN_DATE, (const char *) sqlite3_column_text (st, 3));
+  bz_record_set_int (day, BZ_DAILY_PLAN_DURATION_DAYS, days);
+  bz_record_set_int (day, BZ_DAILY_PLAN_DAY, n);
+  bz_record_set_empty_array (day, BZ_DAILY_PLAN_MEALS);
+  {
+    g_autofree BzRecord **recs = g_new0 (BzRecord *, days);
+    recs[n - 1] = day;
+    if (!fill_meals (db, id, n, days, recs, BZ_DAILY_PLAN_MEALS, error))
+      return FALSE;
+  }
+  *out = g_steal_pointer (&day);
+  return TRUE;
 }
 
 gboolean
@@ -312,48 +388,6 @@ bz_meal_plan_repo_empty_slots (BzStore *store, const char *plan_id, GError **err
 }
 
 gboolean
-bz_meal_plan_repo_finalize (BzStore *store, const char *plan_id, const char *patient_id,
-                            const char *plan_name, const char *now, GError **error)
-{
-  sqlite3 *db = bz_store_db (store);
-  g_autoptr(sqlite3_stmt) st = NULL;
-
-  {
-    g_autoptr(sqlite3_stmt) done = bz_db_prepare (db,
-        "UPDATE meal_plans SET status = 'completed', updated_at = ?2"
-        " WHERE patient_id = ?1 AND status IN ('finalized', 'active') AND id <> ?3"
-        " RETURNING id", error);
-    gboolean have_row;
-    if (done == NULL)
-      return FALSE;
-    sqlite3_bind_text (done, 1, patient_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text (done, 2, now, -1, SQLITE_STATIC);
-    sqlite3_bind_text (done, 3, plan_id, -1, SQLITE_STATIC);
-    for (;;)
-      {
-        if (!bz_repo_step (done, &have_row, error))
-          return FALSE;
-        if (!have_row)
-          break;
-        if (!bz_store_log_change (db, "meal_plans", (const char *) sqlite3_column_text (done, 0),
-                                  BZ_CHANGE_UPDATE, error))
-          return FALSE;
-      }
-  }
-  st = bz_db_prepare (db,
-      "UPDATE meal_plans SET status = 'finalized', plan_name = ?2, finalized_at = ?3, updated_at = ?3, expires_at = NULL"
-      " WHERE id = ?1 AND status = 'draft'", error);
-  if (st == NULL)
-    return FALSE;
-  sqlite3_bind_text (st, 1, plan_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 2, plan_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (st, 3, now, -1, SQLITE_STATIC);
-  if (!bz_db_step_done (st, error))
-    return FALSE;
-  return bz_store_log_change (db, "meal_plans", plan_id, BZ_CHANGE_UPDATE, error);
-}
-
-gboolean
 bz_meal_plan_repo_get_customizations (BzStore *store, const char *plan_id, gint64 day, const char *meal_key,
                                       const char *recipe_id, gboolean *out_found, char **out_modifications,
                                       GError **error)
@@ -379,6 +413,26 @@ bz_meal_plan_repo_get_customizations (BzStore *store, const char *plan_id, gint6
   return TRUE;
 }
 
+/* SMAE equivalents as the JSON object recipes.smae_equivalents holds,
+ * unrounded (ROUND1 applies to responses only). */
+static char *
+smae_json (const double smae[BZ_SMAE_N_GROUPS])
+{
+  GString *s = g_string_new ("{");
+  const BzResource *res = &bz_smae_equivalents_resource;
+
+  for (guint i = 0; i < res->n_fields; i++)
+    {
+      if (i)
+        g_string_append_c (s, ',');
+      bz_json_append_string (s, res->fields[i].name);
+      g_string_append_c (s, ':');
+      bz_json_append_double (s, smae[i]);   /* field index = BzSmaeGroup */
+    }
+  g_string_append_c (s, '}');
+  return g_string_free (s, FALSE);
+}
+
 gboolean
 bz_meal_plan_repo_set_customizations (BzStore *store, const char *plan_id, gint64 day, const char *meal_key,
                                       const char *recipe_id, const char *modifications,
@@ -387,8 +441,9 @@ bz_meal_plan_repo_set_customizations (BzStore *store, const char *plan_id, gint6
   sqlite3 *db = bz_store_db (store);
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
       "UPDATE meal_plan_recipes SET modifications = ?5, mod_calories = ?6, mod_protein_g = ?7, mod_carbs_g = ?8,"
-      " mod_fat_g = ?9, mod_fiber_g = ?10, mod_sodium_mg = ?11"
+      " mod_fat_g = ?9, mod_fiber_g = ?10, mod_sodium_mg = ?11, mod_smae_equivalents = ?12"
       " WHERE plan_id = ?1 AND day = ?2 AND meal_key = ?3 AND recipe_id = ?4", error);
+  g_autofree char *smae = smae_json (per_serving->smae);
 
   if (st == NULL)
     return FALSE;
@@ -403,6 +458,7 @@ bz_meal_plan_repo_set_customizations (BzStore *store, const char *plan_id, gint6
   sqlite3_bind_double (st, 9, per_serving->fat_g);
   sqlite3_bind_double (st, 10, per_serving->fiber_g);
   sqlite3_bind_double (st, 11, per_serving->sodium_mg);
+  sqlite3_bind_text (st, 12, smae, -1, SQLITE_STATIC);
   if (!bz_db_step_done (st, error))
     return FALSE;
   return touch (db, plan_id, now, error);
@@ -469,7 +525,8 @@ bz_meal_plan_repo_current (BzStore *store, const char *patient_id, BzRecord **ou
     {
       GString *s = g_string_new ("SELECT ");
       bz_db_append_columns (s, &bz_meal_plan_summary_resource, NULL);
-      g_string_append (s, " FROM meal_plans WHERE patient_id = ?1 AND status IN ('finalized', 'active') LIMIT 1");
+      g_string_append (s, " FROM meal_plans WHERE patient_id = ?1 AND status IN ('finalized', 'active')"
+                            " ORDER BY status = 'active' DESC LIMIT 1");
       g_once_init_leave (&sql, (gsize) g_string_free (s, FALSE));
     }
   *out = NULL;

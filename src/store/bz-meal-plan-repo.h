@@ -45,7 +45,8 @@ gboolean  bz_meal_plan_repo_insert (BzStore *store, const BzMealPlanNew *plan, c
  * @error: %BZ_ERROR_INTERNAL or %BZ_ERROR_UNAVAILABLE
  *
  * Reads a plan in three statements: the plan, its slots, their recipes
- * (each with its title and per-serving nutrition x servings).  Nutrition
+ * (each with its title and per-serving nutrition and SMAE equivalents x
+ * servings).  Nutrition
  * roll-ups are not computed (bz_meal_plan_roll_up()).
  *
  * Returns: (transfer full) (nullable): a MealPlan record; %NULL without
@@ -89,11 +90,32 @@ gboolean  bz_meal_plan_repo_remove (BzStore *store, const char *plan_id, gint64 
 gint64    bz_meal_plan_repo_empty_slots (BzStore *store, const char *plan_id, GError **error);
 
 /**
+ * bz_meal_plan_repo_day_for_date:
+ * @patient_id: a patient's id
+ * @date: YYYY-MM-DD, the clinic's local date
+ * @out: (out) (transfer full) (nullable): a DailyPlan record: the day of the
+ *   patient's plan that falls on @date, its slots with their recipes (each
+ *   with its nutrition and SMAE equivalents for its servings; totalNutrition
+ *   and totals are not computed: bz_plan_day_roll_up()); %NULL when no plan
+ *   covers @date
+ *
+ * The plan is the patient's active one if its days cover @date, else the
+ * upcoming (finalized) one, else the last completed one; archived plans and
+ * drafts are never shown.  Three statements whatever the plan's size: the
+ * plan, that day's slots, their recipes.
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_meal_plan_repo_day_for_date (BzStore *store, const char *patient_id, const char *date, BzRecord **out,
+                                          GError **error);
+
+/**
  * bz_meal_plan_repo_current:
  * @patient_id: a patient's id
  * @out: (out) (transfer full) (nullable): a MealPlanSummary record of the
- *   patient's finalized or active plan (at most one: meal_plans_one_current),
- *   or %NULL when there is none
+ *   patient's current plan: the active one, else the upcoming (finalized)
+ *   one (at most one of each: meal_plans_one_active, meal_plans_one_upcoming
+ *   in data/sql/011_meal_plan_lifecycle.sql); %NULL when there is none
  *
  * Returns: %FALSE with @error (BZ_ERROR_INTERNAL, UNAVAILABLE) on a database error.
  */
@@ -105,13 +127,84 @@ gboolean  bz_meal_plan_repo_current (BzStore *store, const char *patient_id, BzR
  *
  * Sets status "finalized", finalized_at and updated_at to @now and
  * expires_at to NULL, for a plan still in "draft"; it becomes the patient's
- * one current plan: any other "finalized" or "active" plan of @patient_id
- * becomes "completed" first.
+ * one upcoming plan: any other "finalized" plan of @patient_id (one that
+ * never started) becomes "archived" first.  The active plan is left alone
+ * (bz_meal_plan_repo_activate() ends it).  In bz-meal-plan-repo-lifecycle.c.
  *
  * Returns: %FALSE with @error on a database error.
  */
 gboolean  bz_meal_plan_repo_finalize (BzStore *store, const char *plan_id, const char *patient_id,
                                       const char *plan_name, const char *now, GError **error);
+
+/**
+ * BzPlanTransition:
+ * @BZ_PLAN_TRANSITION_DONE: the plan moved
+ * @BZ_PLAN_TRANSITION_NOT_APPLICABLE: nothing to do: no such plan, or it is
+ *   no longer in the status the transition starts from (already moved, or
+ *   superseded)
+ * @BZ_PLAN_TRANSITION_NOT_YET: the plan is in that status but its date has
+ *   not come (a job run early: retry later)
+ */
+typedef enum
+{
+  BZ_PLAN_TRANSITION_DONE,
+  BZ_PLAN_TRANSITION_NOT_APPLICABLE,
+  BZ_PLAN_TRANSITION_NOT_YET,
+} BzPlanTransition;
+
+/**
+ * bz_meal_plan_repo_activate:
+ * @today: YYYY-MM-DD, the clinic's local date now
+ * @now: ISO 8601 UTC, the updated_at of the plans that change
+ * @out: (out): what happened
+ * @out_end_date: (out) (optional) (transfer full) (nullable): when done, the
+ *   plan's end date (planDate + durationDays, the day after its last)
+ *
+ * finalized -> active, when @plan_id is "finalized" and its planDate is on
+ * or before @today.  First, for the same patient: any "completed" plan
+ * becomes "archived", and the "active" plan (if any) becomes "completed"
+ * when its end date is on or before @today (it ran its course) or
+ * "archived" otherwise (cut short).  Each change is logged in `changes`.
+ * Runs in the caller's transaction; check-then-act, so running it twice
+ * does what running it once does.
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_meal_plan_repo_activate (BzStore *store, const char *plan_id, const char *today, const char *now,
+                                      BzPlanTransition *out, char **out_end_date, GError **error);
+
+/**
+ * bz_meal_plan_repo_complete:
+ * @today: YYYY-MM-DD, the clinic's local date now
+ * @out: (out): what happened
+ *
+ * active -> completed, when @plan_id is "active" and its end date
+ * (planDate + durationDays) is on or before @today.  Logged in `changes`;
+ * in the caller's transaction; idempotent.
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_meal_plan_repo_complete (BzStore *store, const char *plan_id, const char *today, const char *now,
+                                      BzPlanTransition *out, GError **error);
+
+/**
+ * bz_meal_plan_repo_list_unscheduled_lifecycle:
+ * @activate_kind: the activation job's kind
+ * @complete_kind: the completion job's kind
+ * @out_ids: (out) (transfer full): plans without the job they wait for:
+ *   "finalized" ones without a job of @activate_kind keyed by their id,
+ *   "active" ones without one of @complete_kind
+ * @out_kinds: (out) (transfer full): the kind each needs
+ * @out_dates: (out) (transfer full): the local date it is due: the planDate
+ *   to activate, the end date (planDate + durationDays) to complete
+ *
+ * For start-up: the plans finalized before the lifecycle was a job.
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_meal_plan_repo_list_unscheduled_lifecycle (BzStore *store, const char *activate_kind,
+                                                        const char *complete_kind, char ***out_ids,
+                                                        char ***out_kinds, char ***out_dates, GError **error);
 
 /**
  * bz_meal_plan_repo_get_customizations:
@@ -128,7 +221,8 @@ gboolean  bz_meal_plan_repo_get_customizations (BzStore *store, const char *plan
 /**
  * bz_meal_plan_repo_set_customizations:
  * @modifications: the merged modifications, a JSON array as text
- * @per_serving: the recipe's nutrition per serving after them
+ * @per_serving: the recipe's nutrition and SMAE equivalents per serving
+ *   after them
  *
  * Stores both for every time @recipe_id is in the slot; reads of the plan
  * then use @per_serving instead of the recipe's own.

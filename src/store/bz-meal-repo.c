@@ -4,6 +4,7 @@
  * prepared-statement cache. */
 #include "bz-meal-repo.h"
 
+#include "bz-meal-plan-resources.h"
 #include "bz-record-store.h"
 
 typedef enum { ITEMS_OF_ONE, ITEMS_OF_DAY, ITEMS_OF_PAGE, N_ITEM_QUERIES } ItemQuery;
@@ -58,7 +59,9 @@ sql_items (ItemQuery q)
   };
   if (g_once_init_enter (&sql[q]))
     {
-      GString *s = g_string_new ("SELECT i.meal_id, f.long_desc, f.name_es, ");
+      GString *s = g_string_new ("SELECT i.meal_id, f.long_desc, f.name_es, f.food_group, coalesce (f.energy_kcal, 0),"
+                                 " coalesce (f.protein_g, 0), coalesce (f.carbohydrate_g, 0), coalesce (f.fat_g, 0),"
+                                 " coalesce (f.fiber_g, 0), coalesce (f.sodium_mg, 0), ");
       bz_db_append_columns (s, &bz_meal_item_resource, "i");
       g_string_append_printf (s, " FROM meal_items i LEFT JOIN foods f ON f.ndb_no = i.ndb_no WHERE %s"
                                  " ORDER BY i.meal_id, i.position", filters[q]);
@@ -82,11 +85,31 @@ read_meal (sqlite3_stmt *st)
   return meal;
 }
 
-/* Runs a bound items statement and appends each item to its meal in @meals. */
+/* Sets each meal's SMAE equivalents from @totals (meal -> BzRecipeTotals;
+ * a meal without items: zero). */
+static void
+set_equivalents (GPtrArray *meals, GHashTable *totals)
+{
+  static const double none[BZ_SMAE_N_GROUPS] = { 0 };
+
+  for (guint i = 0; i < meals->len; i++)
+    {
+      BzRecord *m = g_ptr_array_index (meals, i);
+      BzRecipeTotals *t = totals ? g_hash_table_lookup (totals, m) : NULL;
+      bz_record_take_object (m, BZ_MEAL_EQUIVALENTS, bz_smae_record_new (t ? t->smae : none));
+    }
+}
+
+/* Runs a bound items statement and appends each item to its meal in
+ * @meals, then sets the meals' SMAE equivalents: each item is counted as a
+ * recipe's ingredient is (bz_recipe_totals_add(): its SR28 food classified
+ * with bz_smae_classify() from its group, description and panel per 100 g,
+ * or decomposed when SMAE has no group for it). */
 static gboolean
 attach_items (sqlite3_stmt *it, GPtrArray *meals, GError **error)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) totals = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   int rc;
 
   for (guint i = 0; i < meals->len; i++)
@@ -98,10 +121,13 @@ attach_items (sqlite3_stmt *it, GPtrArray *meals, GError **error)
     {
       BzRecord *meal = g_hash_table_lookup (by_id, sqlite3_column_text (it, 0));
       BzRecord *item;
-      int col = 3;
+      BzRecipeTotals *t;
+      int col = 10;
 
       if (meal == NULL)
         continue;   /* a meal inserted between the two statements */
+      if (!(t = g_hash_table_lookup (totals, meal)))
+        g_hash_table_insert (totals, meal, (t = g_new0 (BzRecipeTotals, 1)));
       item = bz_record_new (&bz_meal_item_resource);
       if (sqlite3_column_type (it, 1) != SQLITE_NULL)
         bz_record_set_string (item, BZ_MEAL_ITEM_DESCRIPTION, (const char *) sqlite3_column_text (it, 1));
@@ -109,12 +135,25 @@ attach_items (sqlite3_stmt *it, GPtrArray *meals, GError **error)
         bz_record_set_string (item, BZ_MEAL_ITEM_NAME_ES, (const char *) sqlite3_column_text (it, 2));
       bz_db_read_record (it, &col, item);
       bz_record_append (meal, BZ_MEAL_ITEMS, item);
+      if (sqlite3_column_type (it, 3) != SQLITE_NULL)   /* a food SR28 has (always: meal_items checks) */
+        {
+          BzNutrients per_100g = { 0 };
+          per_100g.energy_kcal = sqlite3_column_double (it, 4);
+          per_100g.protein_g = sqlite3_column_double (it, 5);
+          per_100g.carbohydrate_g = sqlite3_column_double (it, 6);
+          per_100g.fat_g = sqlite3_column_double (it, 7);
+          per_100g.fiber_g = sqlite3_column_double (it, 8);
+          per_100g.sodium_mg = sqlite3_column_double (it, 9);
+          bz_recipe_totals_add (t, (const char *) sqlite3_column_text (it, 3), bz_record_get_string (item, BZ_MEAL_ITEM_DESCRIPTION),
+                                &per_100g, bz_record_get_double (item, BZ_MEAL_ITEM_GRAMS));
+        }
     }
   if (rc != SQLITE_DONE)
     {
       bz_db_set_error (sqlite3_db_handle (it), rc, error);
       return FALSE;
     }
+  set_equivalents (meals, totals);
   return TRUE;
 }
 

@@ -4,12 +4,15 @@
 #include <math.h>
 
 #include "bz-repo-private.h"
+#include "bz-text.h"
 
-/* ?1 nutritionist, ?2 status or 'all', ?3 LIKE pattern or NULL. */
+/* ?1 nutritionist, ?2 status or 'all', ?3 LIKE pattern (folded: bz_text_fold()) or NULL.
+ * bz_fold() and COLLATE BZ_ES are registered on every connection (bz-store.c). */
 #define PATIENT_FILTER \
   " FROM patients p JOIN users u ON u.id = p.user_id" \
   " WHERE p.nutritionist_id = ?1 AND (?2 = 'all' OR p.status = ?2)" \
-  " AND (?3 IS NULL OR lower(u.first_name || ' ' || u.last_name) LIKE ?3 ESCAPE '\\' OR u.email LIKE ?3 ESCAPE '\\')"
+  " AND (?3 IS NULL OR bz_fold(u.first_name || ' ' || u.last_name) LIKE ?3 ESCAPE '\\'" \
+  "      OR bz_fold(u.email) LIKE ?3 ESCAPE '\\')"
 
 /* --- Rows ----------------------------------------------------------------------- */
 
@@ -82,11 +85,12 @@ bz_patient_repo_insert (BzStore *store, const BzPatientRecord *p, GError **error
 
 /* --- Reads ---------------------------------------------------------------------- */
 
-/* "%text%" case-folded, with LIKE's wildcards and escape character escaped. */
+/* "%text%" folded (case and accents, bz_text_fold()), with LIKE's wildcards
+ * and escape character escaped. */
 static char *
 like_pattern (const char *search)
 {
-  g_autofree char *folded = g_utf8_casefold (search, -1);
+  g_autofree char *folded = bz_text_fold (search);
   GString *s = g_string_new ("%");
 
   for (const char *c = folded; *c; c++)
@@ -135,7 +139,7 @@ bz_patient_repo_list (BzStore *store, const char *nutritionist_id, const char *s
         " (SELECT weight_kg FROM body_scans s WHERE s.patient_id = p.id ORDER BY measured_at ASC LIMIT 1),"
         " (SELECT count(*) FROM body_scans s WHERE s.patient_id = p.id)"
         PATIENT_FILTER
-        " ORDER BY u.last_name COLLATE NOCASE, u.first_name COLLATE NOCASE LIMIT ?4 OFFSET ?5",
+        " ORDER BY u.last_name COLLATE BZ_ES, u.first_name COLLATE BZ_ES, p.id LIMIT ?4 OFFSET ?5",
         &bz_patient_summary_resource, "p"), error);
     if (!st)
       return NULL;

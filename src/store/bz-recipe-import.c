@@ -26,6 +26,12 @@ bz_recipe_default_source (void)
       if (g_file_test (probe, G_FILE_TEST_IS_REGULAR))
         return g_steal_pointer (&probe);
     }
+  {
+    /* The install prefix (meson install), when it is not among the data dirs. */
+    g_autofree char *installed = g_build_filename (BZ_PKGDATADIR, "recipes", CATALOGUE_FILE, NULL);
+    if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
+      return g_steal_pointer (&installed);
+  }
   return g_build_filename (BZ_SOURCE_DIR, "data", "recipes", CATALOGUE_FILE, NULL);
 }
 

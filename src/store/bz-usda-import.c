@@ -333,5 +333,11 @@ bz_usda_default_source_dir (void)
       if (g_file_test (probe, G_FILE_TEST_IS_REGULAR))
         return g_path_get_dirname (probe);
     }
+  {
+    /* The install prefix (meson install), when it is not among the data dirs. */
+    g_autofree char *installed = g_build_filename (BZ_PKGDATADIR, "foods", "FOOD_DES.txt.xz", NULL);
+    if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
+      return g_path_get_dirname (installed);
+  }
   return g_build_filename (BZ_SOURCE_DIR, "data", "foods", NULL);
 }

@@ -203,8 +203,19 @@ static void
 assert_meta (JsonObject *root)
 {
   JsonObject *meta = json_object_get_object_member (root, "meta");
+  const char *ts;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
   g_assert_nonnull (meta);
-  g_assert_nonnull (json_object_get_string_member (meta, "timestamp"));
+  /* UTC, to the second, and the server's current time (same machine). */
+  ts = json_object_get_string_member (meta, "timestamp");
+  g_assert_nonnull (ts);
+  g_assert_cmpuint (strlen (ts), ==, 20);
+  g_assert_true (g_str_has_suffix (ts, "Z"));
+  at = g_date_time_new_from_iso8601 (ts, NULL);
+  g_assert_nonnull (at);
+  g_assert_cmpint (ABS (g_date_time_difference (now, at)), <, 3600 * G_TIME_SPAN_SECOND);
   g_assert_nonnull (json_object_get_string_member (meta, "request_id"));
 }
 

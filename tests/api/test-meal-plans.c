@@ -11,9 +11,12 @@
 
 #include "bz-auth-service-private.h"
 #include "bz-auth-service.h"
+#include "bz-jobs.h"
 #include "bz-store.h"
 
 void test_meal_plans (void);
+void test_plan_lifecycle (void);   /* test-plan-lifecycle.c */
+void test_meal_equivalents (void); /* test-plan-lifecycle.c */
 
 static char *mp_nutri, *mp_nutri2, *mp_member, *mp_patient;
 
@@ -108,6 +111,13 @@ test_meal_plans (void)
   g_autofree char *draft = NULL, *path = NULL, *recipe_a = NULL, *recipe_b = NULL, *small = NULL, *path_small = NULL;
   double kcal_a, kcal_b;
   ensure_plan_users ();
+  /* "Today" for the lifecycle is the jobs' clock (bz-meal-plan-service.h):
+   * 2026-12-01, before these plans' planDate 2026-12-07, so finalizing
+   * leaves them finalized (upcoming) whatever the real date. */
+  {
+    g_autoptr(GDateTime) t = g_date_time_new_local (2026, 12, 1, 12, 0, 0);
+    bz_jobs_set_test_now_ms (g_date_time_to_unix (t) * 1000);
+  }
 
   {
     g_autoptr(BzApiResponse) r = post ("GET", "/api/v1/recipes?limit=2&sort_by=calories", mp_nutri, NULL);
@@ -432,7 +442,8 @@ test_meal_plans (void)
       assert_status (c, 200);
     }
   }
-  /* A second finalized plan completes the first: one current plan per patient. */
+  /* A second finalized plan archives the first, which never started: one
+   * upcoming plan per patient (bz-meal-plan-service.h). */
   {
     g_autofree char *next = create_draft (mp_nutri, 1);
     g_autofree char *fin = NULL;
@@ -449,7 +460,7 @@ test_meal_plans (void)
       assert_status (r, 200);
       old = post ("GET", path_small, mp_member, NULL);
       assert_status (old, 200);
-      g_assert_cmpstr (json_object_get_string_member (bz_api_data (old), "status"), ==, "completed");
+      g_assert_cmpstr (json_object_get_string_member (bz_api_data (old), "status"), ==, "archived");
     }
   }
 
@@ -463,4 +474,8 @@ test_meal_plans (void)
     r = post ("GET", path, mp_nutri, NULL);
     assert_status (r, 404);
   }
+  bz_jobs_set_test_now_ms (0);
+
+  test_plan_lifecycle ();
+  test_meal_equivalents ();
 }

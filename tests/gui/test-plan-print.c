@@ -319,7 +319,8 @@ build_plan (BzServices *svc, const BzCaller *nutri, const char *patient_id, cons
     g_autoptr(JsonObject) in = json_object (fin);
     g_autoptr(BzRecord) plan = bz_meal_plans_finalize (svc, nutri, in, &error);
     g_assert_no_error (error);
-    g_assert_cmpstr (bz_record_get_string (plan, BZ_MEAL_PLAN_STATUS), ==, "finalized");
+    /* starting today, the plan is active at once (its lifecycle jobs) */
+    g_assert_cmpstr (bz_record_get_string (plan, BZ_MEAL_PLAN_STATUS), ==, "active");
   }
   return draft_id;
 }

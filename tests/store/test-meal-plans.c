@@ -1,5 +1,7 @@
 /* test-meal-plans.c — the meal plan repository (data/sql/007_meal_plans.sql,
- * src/store/bz-meal-plan-repo.c) and the roll-ups of
+ * data/sql/011_meal_plan_lifecycle.sql, src/store/bz-meal-plan-repo*.c:
+ * slots, recipes, the status lifecycle's transitions, a date's planned day)
+ * and the roll-ups (with SMAE equivalents) of
  * bz-meal-plan-resources.c, on a store with two hand-made recipes (no SR28
  * import: the repository reads only the recipes' stored nutrition). */
 #include <math.h>
@@ -37,9 +39,11 @@ open_store (char **out_dir)
         "INSERT INTO patients (id, user_id, nutritionist_id, created_at, updated_at)"
         " VALUES ('" PATIENT "', '" MEMBER "', '" NUTRI "', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
         "INSERT INTO recipes (id, title, meal_type, prep_time_min, cook_time_min, servings, calories, protein_g, carbs_g,"
-        " fat_g, fiber_g, sodium_mg, created_at, updated_at) VALUES"
-        " ('" RECIPE_A "', 'Huevos a la mexicana', 'desayuno', 5, 10, 2, 200, 12, 6, 14, 1.5, 300, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
-        " ('" RECIPE_B "', 'Sopa de lentejas', 'comida', 10, 40, 4, 250, 15, 35, 5, 8, 450, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');");
+        " fat_g, fiber_g, sodium_mg, smae_equivalents, created_at, updated_at) VALUES"
+        " ('" RECIPE_A "', 'Huevos a la mexicana', 'desayuno', 5, 10, 2, 200, 12, 6, 14, 1.5, 300,"
+        "  '{\"aoa_moderado_aporte_grasa\":1.5,\"verduras\":0.5}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+        " ('" RECIPE_B "', 'Sopa de lentejas', 'comida', 10, 40, 4, 250, 15, 35, 5, 8, 450,"
+        "  '{\"leguminosas\":1.5,\"verduras\":1}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');");
   return store;
 }
 
@@ -124,6 +128,21 @@ test_slots_recipes_roll_up (void)
     bz_plan_nutrition_read (bz_record_get_object (summary, BZ_PLAN_NUTRITION_SUMMARY_OVERALL), &t, 1);
     g_assert_cmpfloat_with_epsilon (t.sodium_mg, 1.5 * 300 + 450 + 225, 1e-9);
     g_assert_cmpfloat_with_epsilon (t.fiber_g, 1.5 * 1.5 + 8 + 4, 1e-9);
+    /* SMAE equivalents: the recipes' per serving x servings, summed (A 1.5
+     * servings, B 1 + 0.5 servings): verduras 1.5 x 0.5 + 1.5 x 1. */
+    g_assert_cmpfloat_with_epsilon (t.smae[BZ_SMAE_ANIMAL_MODERATE_FAT], 1.5 * 1.5, 1e-9);
+    g_assert_cmpfloat_with_epsilon (t.smae[BZ_SMAE_LEGUMES], 1.5 * 1.5, 1e-9);
+    g_assert_cmpfloat_with_epsilon (t.smae[BZ_SMAE_VEGETABLES], 0.75 + 1.5, 1e-9);
+    g_assert_cmpfloat (t.smae[BZ_SMAE_FRUITS], ==, 0);
+  }
+  {
+    /* Per day too (dayWise[].dayTotal), and the daily average. */
+    BzPlanTotals d1 = { 0 }, avg = { 0 };
+    BzRecord *day1 = bz_record_get_item (summary, BZ_PLAN_NUTRITION_SUMMARY_DAY_WISE, 0);
+    bz_plan_nutrition_read (bz_record_get_object (day1, BZ_PLAN_DAY_NUTRITION_DAY_TOTAL), &d1, 1);
+    bz_plan_nutrition_read (bz_record_get_object (summary, BZ_PLAN_NUTRITION_SUMMARY_DAILY_AVERAGE), &avg, 1);
+    g_assert_cmpfloat_with_epsilon (d1.smae[BZ_SMAE_VEGETABLES], 0.75 + 1, 1e-9);
+    g_assert_cmpfloat_with_epsilon (avg.smae[BZ_SMAE_VEGETABLES], 2.25 / 3, 1e-9);
   }
   g_assert_cmpint (bz_meal_plan_repo_empty_slots (store, "manual-p-1", &error), ==, 3 * 4 + 1 - 2);
 
@@ -155,7 +174,35 @@ test_slots_recipes_roll_up (void)
 }
 
 static void
-test_finalize_one_current (void)
+insert_plan_on (BzStore *store, const char *id, const char *plan_date, gint64 days)
+{
+  g_autoptr(GError) error = NULL;
+  BzMealPlanNew row = { id, PATIENT, NUTRI, plan_date, days, "2026-12-01T10:00:00Z", "2026-12-08T10:00:00Z" };
+  g_assert_true (bz_store_begin (store, &error));
+  g_assert_true (bz_meal_plan_repo_insert (store, &row, bz_meal_plan_default_meals (), &error));
+  g_assert_true (bz_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_plan_status (BzStore *store, const char *id, const char *status)
+{
+  g_autoptr(BzRecord) plan = get_plan (store, id);
+  g_assert_cmpstr (bz_record_get_string (plan, BZ_MEAL_PLAN_STATUS), ==, status);
+}
+
+static void
+finalize (BzStore *store, const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_assert_true (bz_meal_plan_repo_finalize (store, id, PATIENT, id, "2026-12-02T09:00:00Z", &error));
+  g_assert_no_error (error);
+}
+
+/* A second finalized plan archives the first while neither has started:
+ * one upcoming plan per patient, which the database holds too. */
+static void
+test_finalize_one_upcoming (void)
 {
   g_autofree char *dir = NULL;
   g_autoptr(BzStore) store = open_store (&dir);
@@ -175,11 +222,186 @@ test_finalize_one_current (void)
   g_assert_no_error (error);
   first = get_plan (store, "manual-p-1");
   second = get_plan (store, "manual-p-2");
-  g_assert_cmpstr (bz_record_get_string (first, BZ_MEAL_PLAN_STATUS), ==, "completed");
+  g_assert_cmpstr (bz_record_get_string (first, BZ_MEAL_PLAN_STATUS), ==, "archived");
   g_assert_cmpstr (bz_record_get_string (second, BZ_MEAL_PLAN_STATUS), ==, "finalized");
-  /* The database refuses a second current plan. */
-  g_assert_false (bz_db_exec (bz_store_db (store), "UPDATE meal_plans SET status = 'active' WHERE id = 'manual-p-1'", &error));
+  /* The database refuses a second upcoming plan, and a second active one. */
+  g_assert_false (bz_db_exec (bz_store_db (store), "UPDATE meal_plans SET status = 'finalized' WHERE id = 'manual-p-1'", &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_CONFLICT);
+  g_clear_error (&error);
+  exec (store, "UPDATE meal_plans SET status = 'active' WHERE id = 'manual-p-1'");
+  g_assert_false (bz_db_exec (bz_store_db (store), "UPDATE meal_plans SET status = 'active' WHERE id = 'manual-p-2'", &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_CONFLICT);
+  g_clear_object (&store);
+  bz_test_rmdir (dir);
+}
+
+/* The repository's transitions, with the dates given: activation on
+ * planDate (not before), completion on endDate (not before), what the
+ * patient's other plans become, and running each twice. */
+static void
+test_activate_complete (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(BzStore) store = open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *end = NULL;
+  BzPlanTransition t;
+  const char *now = "2026-12-20T06:00:00Z";
+
+  /* A: 7 days from 2026-12-07 (end 2026-12-14); B: 7 days from 2026-12-10;
+   * C: 3 days from 2026-12-20. */
+  insert_plan_on (store, "plan-a", "2026-12-07", 7);
+  insert_plan_on (store, "plan-b", "2026-12-10", 7);
+  insert_plan_on (store, "plan-c", "2026-12-20", 3);
+  finalize (store, "plan-a");
+
+  g_assert_true (bz_store_begin (store, &error));
+  g_assert_true (bz_meal_plan_repo_activate (store, "plan-a", "2026-12-06", now, &t, &end, &error));
+  g_assert_cmpint (t, ==, BZ_PLAN_TRANSITION_NOT_YET);
+  g_assert_null (end);
+  g_assert_true (bz_meal_plan_repo_activate (store, "plan-a", "2026-12-07", now, &t, &end, &error));
+  g_assert_cmpint (t, ==, BZ_PLAN_TRANSITION_DONE);
+  g_assert_cmpstr (end, ==, "2026-12-14");
+  g_clear_pointer (&end, g_free);
+  g_assert_true (bz_meal_plan_repo_activate (store, "plan-a", "2026-12-07", now, &t, NULL, &error));
+  g_assert_cmpint (t, ==, BZ_PLAN_TRANSITION_NOT_APPLICABLE);   /* twice: nothing more */
+  g_assert_true (bz_meal_plan_repo_complete (store, "plan-a", "2026-12-13", now, &t, &error));
+  g_assert_cmpint (t, ==, BZ_PLAN_TRANSITION_NOT_YET);          /* its last day */
+  g_assert_true (bz_store_commit (store, &error));
+  g_assert_no_error (error);
+  assert_plan_status (store, "plan-a", "active");
+
+  /* B, finalized while A runs, waits; at its planDate A is cut short: archived. */
+  finalize (store, "plan-b");
+  assert_plan_status (store, "plan-a", "active");
+  assert_plan_status (store, "plan-b", "finalized");
+  g_assert_true (bz_store_begin (store, &error));
+  g_assert_true (bz_meal_plan_repo_activate (store, "plan-b", "2026-12-10", now, &t, NULL, &error));
+  g_assert_cmpint (t, ==, BZ_PLAN_TRANSITION_DONE);
+  /* A's completion job, run later, finds it archived and leaves it. */
+  g_assert_true (bz_meal_plan_repo_complete (store, "plan-a", "2026-12-14", now, &t, &error));
+  g_assert_cmpint (t, ==, BZ_PLAN_TRANSITION_NOT_APPLICABLE);
+  g_assert_true (bz_store_commit (store, &error));
+  g_assert_no_error (error);
+  assert_plan_status (store, "plan-a", "archived");
+  assert_plan_status (store, "plan-b", "active");
+
+  /* B runs its course: completed on its endDate, 2026-12-17. */
+  g_assert_true (bz_store_begin (store, &error));
+  g_assert_true (bz_meal_plan_repo_complete (store, "plan-b", "2026-12-17", now, &t, &error));
+  g_assert_cmpint (t, ==, BZ_PLAN_TRANSITION_DONE);
+  g_assert_true (bz_meal_plan_repo_complete (store, "plan-b", "2026-12-17", now, &t, &error));
+  g_assert_cmpint (t, ==, BZ_PLAN_TRANSITION_NOT_APPLICABLE);
+  g_assert_true (bz_store_commit (store, &error));
+  assert_plan_status (store, "plan-b", "completed");
+  {
+    g_autoptr(BzRecord) current = NULL;
+    g_assert_true (bz_meal_plan_repo_current (store, PATIENT, &current, &error));
+    g_assert_null (current);
+  }
+
+  /* C starts: the completed B becomes history (archived). */
+  finalize (store, "plan-c");
+  g_assert_true (bz_store_begin (store, &error));
+  g_assert_true (bz_meal_plan_repo_activate (store, "plan-c", "2026-12-20", now, &t, NULL, &error));
+  g_assert_cmpint (t, ==, BZ_PLAN_TRANSITION_DONE);
+  g_assert_true (bz_store_commit (store, &error));
+  g_assert_no_error (error);
+  assert_plan_status (store, "plan-b", "archived");
+  assert_plan_status (store, "plan-c", "active");
+  {
+    g_autoptr(BzRecord) current = NULL;
+    g_assert_true (bz_meal_plan_repo_current (store, PATIENT, &current, &error));
+    g_assert_cmpstr (bz_record_get_string (current, BZ_MEAL_PLAN_SUMMARY_ID), ==, "plan-c");
+    g_assert_cmpstr (bz_record_get_string (current, BZ_MEAL_PLAN_SUMMARY_STATUS), ==, "active");
+  }
+  g_clear_object (&store);
+  bz_test_rmdir (dir);
+}
+
+/* An active plan whose endDate has passed when the next one starts ran its
+ * course: completed, not archived.  The patient record shows the active
+ * plan before the upcoming one. */
+static void
+test_activate_after_end (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(BzStore) store = open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) current = NULL;
+  BzPlanTransition t;
+
+  insert_plan_on (store, "plan-a", "2026-12-01", 3);   /* end 2026-12-04 */
+  insert_plan_on (store, "plan-b", "2026-12-10", 3);
+  finalize (store, "plan-a");
+  g_assert_true (bz_store_begin (store, &error));
+  g_assert_true (bz_meal_plan_repo_activate (store, "plan-a", "2026-12-01", "2026-12-01T06:00:00Z", &t, NULL, &error));
+  g_assert_true (bz_store_commit (store, &error));
+  finalize (store, "plan-b");
+  g_assert_true (bz_meal_plan_repo_current (store, PATIENT, &current, &error));
+  g_assert_cmpstr (bz_record_get_string (current, BZ_MEAL_PLAN_SUMMARY_ID), ==, "plan-a");
+  g_clear_object (&current);
+  g_assert_true (bz_store_begin (store, &error));
+  g_assert_true (bz_meal_plan_repo_activate (store, "plan-b", "2026-12-10", "2026-12-10T06:00:00Z", &t, NULL, &error));
+  g_assert_true (bz_store_commit (store, &error));
+  g_assert_no_error (error);
+  assert_plan_status (store, "plan-a", "completed");
+  assert_plan_status (store, "plan-b", "active");
+  g_clear_object (&store);
+  bz_test_rmdir (dir);
+}
+
+/* GET /api/nutrition/daily's planned day: which plan, which day, only that
+ * day's slots and recipes. */
+static void
+test_day_for_date (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(BzStore) store = open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) day = NULL, none = NULL, draft = NULL;
+  BzPlanTransition t;
+  BzPlanTotals total;
+
+  insert_plan_on (store, "plan-a", "2026-12-07", 3);
+  g_assert_true (bz_meal_plan_repo_add_recipe (store, "plan-a", 2, "breakfast", "breakfast", RECIPE_A, 2, "2026-12-01T11:00:00Z", &error));
+  g_assert_true (bz_meal_plan_repo_add_recipe (store, "plan-a", 2, "comida", "Comida", RECIPE_B, 1, "2026-12-01T11:00:00Z", &error));
+  g_assert_true (bz_meal_plan_repo_add_recipe (store, "plan-a", 3, "breakfast", "breakfast", RECIPE_B, 1, "2026-12-01T11:00:00Z", &error));
+  /* A draft is never shown. */
+  g_assert_true (bz_meal_plan_repo_day_for_date (store, PATIENT, "2026-12-08", &draft, &error));
+  g_assert_null (draft);
+  finalize (store, "plan-a");
+  g_assert_true (bz_store_begin (store, &error));
+  g_assert_true (bz_meal_plan_repo_activate (store, "plan-a", "2026-12-07", "2026-12-07T06:00:00Z", &t, NULL, &error));
+  g_assert_true (bz_store_commit (store, &error));
+
+  g_assert_true (bz_meal_plan_repo_day_for_date (store, PATIENT, "2026-12-08", &day, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (day);
+  g_assert_cmpstr (bz_record_get_string (day, BZ_DAILY_PLAN_PLAN_ID), ==, "plan-a");
+  g_assert_cmpstr (bz_record_get_string (day, BZ_DAILY_PLAN_STATUS), ==, "active");
+  g_assert_cmpint (bz_record_get_int (day, BZ_DAILY_PLAN_DAY), ==, 2);
+  g_assert_cmpuint (bz_record_get_n_items (day, BZ_DAILY_PLAN_MEALS), ==, 5);   /* the four defaults + Comida */
+  bz_plan_day_roll_up (day, BZ_DAILY_PLAN_MEALS, NULL, &total);
+  /* A x 2 + B x 1: 400 + 250 kcal; verduras 0.5 x 2 + 1; leguminosas 1.5. */
+  g_assert_cmpfloat_with_epsilon (total.kcal, 650, 1e-9);
+  g_assert_cmpfloat_with_epsilon (total.smae[BZ_SMAE_VEGETABLES], 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (total.smae[BZ_SMAE_LEGUMES], 1.5, 1e-9);
+  g_assert_cmpstr (bz_record_get_string (bz_record_get_item (day, BZ_DAILY_PLAN_MEALS, 4), BZ_PLAN_MEAL_MEAL_NAME), ==, "Comida");
+  g_assert_cmpstr (bz_record_get_string (bz_record_get_item (day, BZ_DAILY_PLAN_MEALS, 0), BZ_PLAN_MEAL_SELECTED_RECIPE_ID), ==, RECIPE_A);
+  /* Before day 1 and from endDate on: no plan. */
+  g_assert_true (bz_meal_plan_repo_day_for_date (store, PATIENT, "2026-12-06", &none, &error));
+  g_assert_null (none);
+  g_assert_true (bz_meal_plan_repo_day_for_date (store, PATIENT, "2026-12-10", &none, &error));
+  g_assert_null (none);
+  g_assert_true (bz_meal_plan_repo_day_for_date (store, PATIENT, "2026-12-09", &none, &error));
+  g_assert_cmpint (bz_record_get_int (none, BZ_DAILY_PLAN_DAY), ==, 3);
+  g_clear_object (&none);
+  /* Archived: not shown. */
+  exec (store, "UPDATE meal_plans SET status = 'archived'");
+  g_assert_true (bz_meal_plan_repo_day_for_date (store, PATIENT, "2026-12-08", &none, &error));
+  g_assert_null (none);
+  g_assert_no_error (error);
   g_clear_object (&store);
   bz_test_rmdir (dir);
 }
@@ -201,7 +423,10 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/meal-plans/slots-recipes-roll-up", test_slots_recipes_roll_up);
-  g_test_add_func ("/meal-plans/finalize-one-current", test_finalize_one_current);
+  g_test_add_func ("/meal-plans/finalize-one-upcoming", test_finalize_one_upcoming);
+  g_test_add_func ("/meal-plans/activate-complete", test_activate_complete);
+  g_test_add_func ("/meal-plans/activate-after-end", test_activate_after_end);
+  g_test_add_func ("/meal-plans/day-for-date", test_day_for_date);
   g_test_add_func ("/meal-plans/meal-key", test_meal_key);
   return g_test_run ();
 }

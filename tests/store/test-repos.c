@@ -228,6 +228,60 @@ test_patient_search (void)
   bz_test_rmdir (dir);
 }
 
+/* Names are found without their accents or case and listed in Spanish
+ * alphabetical order (bz-text.h): "garcia" finds García, Gómez comes
+ * before Gutiérrez, Núñez after Nunez and before Ochoa. */
+static void
+test_patient_search_spanish (void)
+{
+  g_autofree char *dir = bz_test_tmpdir ("repos");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzStore) store = bz_store_open (dir, &error);
+  g_autofree char *now = bz_now_iso8601 ();
+  static const char *const last[] = { "Ochoa", "Gutiérrez", "Núñez", "García", "Gómez", "Nunez", "Álvarez", "Chávez", "Cruz" };
+  static const char *const sorted[] = { "Álvarez", "Chávez", "Cruz", "García", "Gómez", "Gutiérrez", "Nunez", "Núñez", "Ochoa" };
+  g_autoptr(GPtrArray) all = NULL, garcia = NULL, nunez = NULL, upper = NULL;
+  gint64 total = -1;
+
+  add_user (store, "n1", "n@test.local", "n", NULL, "nutritionist", "LIC-9");
+  g_assert_true (bz_store_begin (store, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (last); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("pat%u", i), *user = g_strdup_printf ("u%u", i);
+      g_autofree char *email = g_strdup_printf ("u%u@test.local", i);
+      BzUserRecord u = { .id = user, .email = email, .username = user, .password_hash = HASH,
+                         .first_name = "Ana", .last_name = last[i], .user_type = "patient", .created_at = now };
+      BzPatientRecord p = { .id = id, .user_id = user, .nutritionist_id = "n1",
+                            .health_conditions_json = "[]", .allergies_json = "[]", .created_at = now };
+      g_assert_true (bz_user_repo_insert (store, &u, &error));
+      g_assert_true (bz_patient_repo_insert (store, &p, &error));
+    }
+  g_assert_true (bz_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  all = bz_patient_repo_list (store, "n1", "all", NULL, 20, 0, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (sorted));
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_autofree char *want = g_strdup_printf ("Ana %s", sorted[i]);
+      g_assert_cmpstr (bz_record_get_string (g_ptr_array_index (all, i), BZ_PATIENT_SUMMARY_FULL_NAME), ==, want);
+    }
+
+  garcia = bz_patient_repo_list (store, "n1", "all", "garcia", 20, 0, &total, &error);
+  g_assert_cmpint (total, ==, 1);
+  g_assert_cmpstr (bz_record_get_string (g_ptr_array_index (garcia, 0), BZ_PATIENT_SUMMARY_FULL_NAME), ==, "Ana García");
+  /* Both spellings of Nunez/Núñez answer either search, in order. */
+  nunez = bz_patient_repo_list (store, "n1", "all", "NÚÑEZ", 20, 0, &total, &error);
+  g_assert_cmpint (total, ==, 2);
+  g_assert_cmpstr (bz_record_get_string (g_ptr_array_index (nunez, 0), BZ_PATIENT_SUMMARY_FULL_NAME), ==, "Ana Nunez");
+  g_assert_cmpstr (bz_record_get_string (g_ptr_array_index (nunez, 1), BZ_PATIENT_SUMMARY_FULL_NAME), ==, "Ana Núñez");
+  upper = bz_patient_repo_list (store, "n1", "all", "ana álv", 20, 0, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (total, ==, 1);
+  bz_test_rmdir (dir);
+}
+
 static BzRecord *
 new_scan (const char *id, const char *measured_at, double weight_kg, double waist_cm)
 {
@@ -355,6 +409,7 @@ main (int argc, char **argv)
   g_test_add_func ("/repos/nested-transaction", test_nested_transaction);
   g_test_add_func ("/repos/tokens", test_tokens);
   g_test_add_func ("/repos/patient-search", test_patient_search);
+  g_test_add_func ("/repos/patient-search-spanish", test_patient_search_spanish);
   g_test_add_func ("/repos/scans-and-patient", test_scans);
   return g_test_run ();
 }

@@ -1,0 +1,308 @@
+/* test-auth-tokens.c — access-token verification (tampering, foreign keys,
+ * alg "none"/HS512, expiry), refresh rotation with reuse detection, sign-out,
+ * and creating users inside a caller's transaction; against a real store
+ * (auth-fixture.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "auth-fixture.h"
+
+static void
+test_access_token_attacks (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonNode) login = carlos_login (f);
+  const char *token = member (login, "access_token");
+  const char *id = user_member (login, "id");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *t = NULL;
+  char *sig;
+
+  /* Crafted tokens belong to carlos's sign-in (its "sid"). */
+  {
+    gsize key_len;
+    const guint8 *key = g_bytes_get_data (bz_store_get_secret (f->store), &key_len);
+    jwt_t *real = NULL;
+    g_assert_cmpint (jwt_decode (&real, token, key, (int) key_len), ==, 0);
+    f->sid = g_strdup (jwt_get_grant (real, "sid"));
+    g_assert_nonnull (f->sid);
+    jwt_free (real);
+  }
+
+  /* Control: a well-formed token crafted with the store secret verifies,
+   * and the role comes from the database, not from the token. */
+  {
+    g_autofree char *good = craft_token (f, JWT_ALG_HS256, KEY_STORE, id, "access", now_s () + 600);
+    g_autoptr(BzCaller) c = bz_auth_verify_access_token (f->svc, good, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (c->user_id, ==, id);
+    g_assert_cmpint (c->role, ==, BZ_ROLE_PATIENT);
+    g_assert_cmpstr (c->email, ==, "carlos@example.com");
+  }
+  /* Without a sign-in ("sid"), or with one that is not a live session of
+   * this user, a correctly signed token is refused. */
+  {
+    g_autofree char *saved = g_steal_pointer (&f->sid);
+    g_autofree char *nosid = craft_token (f, JWT_ALG_HS256, KEY_STORE, id, "access", now_s () + 600);
+    g_autofree char *other = NULL;
+    g_assert_null (bz_auth_verify_access_token (f->svc, nosid, &error));
+    g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
+    g_clear_error (&error);
+    f->sid = g_uuid_string_random ();
+    other = craft_token (f, JWT_ALG_HS256, KEY_STORE, id, "access", now_s () + 600);
+    g_assert_null (bz_auth_verify_access_token (f->svc, other, &error));
+    g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
+    g_clear_error (&error);
+    g_free (f->sid);
+    f->sid = g_steal_pointer (&saved);
+  }
+
+  /* Flip one character in the middle of the signature, and the last one. */
+  t = g_strdup (token);
+  sig = strrchr (t, '.') + 1;
+  sig[10] = sig[10] == 'A' ? 'B' : 'A';
+  assert_access_rejected (f, t);
+  g_free (t);
+  t = g_strdup (token);
+  sig = strrchr (t, '.') + 1;
+  /* The last of 43 base64url characters carries 4 bits of the HMAC and 2
+   * padding bits that a decoder may ignore: 'A' -> 'B' would flip only a
+   * padding bit (and the token still verify), 'A' -> 'Q' flips a real one. */
+  sig[strlen (sig) - 1] = sig[strlen (sig) - 1] == 'A' ? 'Q' : 'A';
+  assert_access_rejected (f, t);
+  g_free (t);
+  /* Tamper with the payload instead. */
+  t = g_strdup (token);
+  {
+    char *p = strchr (t, '.') + 5;
+    *p = *p == 'x' ? 'y' : 'x';
+  }
+  assert_access_rejected (f, t);
+  g_clear_pointer (&t, g_free);
+
+  t = craft_token (f, JWT_ALG_HS256, KEY_OTHER, id, "access", now_s () + 600);
+  assert_access_rejected (f, t);
+  g_clear_pointer (&t, g_free);
+
+  t = craft_token (f, JWT_ALG_NONE, KEY_STORE, id, "access", now_s () + 600);
+  g_assert_true (g_str_has_suffix (t, "."));
+  assert_access_rejected (f, t);
+  g_clear_pointer (&t, g_free);
+
+  t = craft_token (f, JWT_ALG_HS512, KEY_STORE, id, "access", now_s () + 600);
+  assert_access_rejected (f, t);
+  g_clear_pointer (&t, g_free);
+
+  t = craft_token (f, JWT_ALG_HS256, KEY_STORE, id, "access", now_s () - 10);
+  assert_access_rejected (f, t);
+  g_clear_pointer (&t, g_free);
+
+  t = craft_token (f, JWT_ALG_HS256, KEY_STORE, id, "refresh", now_s () + 600);
+  assert_access_rejected (f, t);
+  g_clear_pointer (&t, g_free);
+
+  t = craft_token (f, JWT_ALG_HS256, KEY_STORE, "no-such-user", "access", now_s () + 600);
+  assert_access_rejected (f, t);
+  g_clear_pointer (&t, g_free);
+
+  assert_access_rejected (f, "");
+  assert_access_rejected (f, NULL);
+  assert_access_rejected (f, "abc");
+  assert_access_rejected (f, "a.b.c");
+  assert_access_rejected (f, "a.b.c.d");
+  assert_access_rejected (f, member (login, "refresh_token"));
+}
+
+/* --- refresh and sign-out ------------------------------------------------------- */
+
+static JsonNode *
+refresh_ok (Fixture *f, const char *token)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = refresh_json (f->svc, token, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+static void
+assert_refresh_fails (Fixture *f, const char *token)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = refresh_json (f->svc, token, &error);
+  g_assert_null (node);
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
+}
+
+static void
+test_refresh_rotation_and_reuse (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonNode) login = carlos_login (f);
+  g_autoptr(JsonNode) other = NULL;
+  g_autoptr(JsonNode) r1 = NULL;
+  g_autoptr(JsonNode) r2 = NULL;
+  g_autoptr(JsonNode) r3 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzCaller) caller = NULL;
+  g_autofree char *old_hash = NULL;
+  g_autofree char *replaced_by = NULL;
+  g_autofree char *new_id = NULL;
+
+  other = login_json (f->svc, "carlos@example.com", PASSWORD, "198.51.100.9", &error);
+  g_assert_no_error (error);
+
+  r1 = refresh_ok (f, member (login, "refresh_token"));
+  g_assert_cmpstr (member (r1, "token_type"), ==, "Bearer");
+  g_assert_cmpstr (member (r1, "refresh_token"), !=, member (login, "refresh_token"));
+  g_assert_false (json_object_has_member (json_node_get_object (r1), "user"));
+  caller = bz_auth_verify_access_token (f->svc, member (r1, "access_token"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (caller->user_id, ==, user_member (login, "id"));
+
+  /* The old row is revoked and points to its successor in the same family. */
+  old_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, member (login, "refresh_token"), -1);
+  replaced_by = query_text (f, "SELECT replaced_by FROM refresh_tokens WHERE token_hash = ? AND revoked = 1", old_hash);
+  g_assert_nonnull (replaced_by);
+  {
+    g_autofree char *h = g_compute_checksum_for_string (G_CHECKSUM_SHA256, member (r1, "refresh_token"), -1);
+    new_id = query_text (f, "SELECT id FROM refresh_tokens WHERE token_hash = ? AND revoked = 0", h);
+  }
+  g_assert_cmpstr (replaced_by, ==, new_id);
+  g_assert_cmpint (count_rows (f, "SELECT count(DISTINCT family_id) FROM refresh_tokens"), ==, 3);
+
+  r2 = refresh_ok (f, member (r1, "refresh_token"));
+
+  /* Reuse of a rotated token: refused, and the whole family is revoked, so
+   * the newest token of the family fails too. */
+  assert_refresh_fails (f, member (login, "refresh_token"));
+  assert_refresh_fails (f, member (r2, "refresh_token"));
+  {
+    g_autofree char *family = query_text (f, "SELECT family_id FROM refresh_tokens WHERE token_hash = ?", old_hash);
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM refresh_tokens WHERE family_id = '%s'"
+                                            " AND revoked = 0", family);
+    g_assert_cmpint (count_rows (f, sql), ==, 0);
+    g_clear_pointer (&sql, g_free);
+    sql = g_strdup_printf ("SELECT count(*) FROM refresh_tokens WHERE family_id = '%s'", family);
+    g_assert_cmpint (count_rows (f, sql), ==, 3);
+  }
+
+  /* The other session (another family) is untouched. */
+  r3 = refresh_ok (f, member (other, "refresh_token"));
+
+  /* Bad input. */
+  g_assert_null (refresh_json (f->svc, NULL, &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
+  g_clear_error (&error);
+  assert_refresh_fails (f, "not-a-token");
+  assert_refresh_fails (f, member (login, "access_token"));
+  assert_refresh_fails (f, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+}
+
+static void
+test_refresh_expired (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonNode) login = carlos_login (f);
+
+  exec_sql (f, "UPDATE refresh_tokens SET expires_at = '2000-01-01T00:00:00Z'");
+  assert_refresh_fails (f, member (login, "refresh_token"));
+}
+
+static void
+test_logout (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonNode) login = carlos_login (f);
+  g_autoptr(JsonNode) other = NULL;
+  g_autoptr(JsonNode) r1 = NULL;
+  g_autoptr(JsonNode) r2 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  other = login_json (f->svc, "carlos@example.com", PASSWORD, "198.51.100.9", &error);
+  g_assert_no_error (error);
+  r1 = refresh_ok (f, member (login, "refresh_token"));
+
+  g_assert_true (bz_auth_logout (f->svc, member (r1, "refresh_token"), &error));
+  g_assert_no_error (error);
+  assert_refresh_fails (f, member (r1, "refresh_token"));
+  g_assert_false (bz_auth_logout (f->svc, member (r1, "refresh_token"), &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
+  g_clear_error (&error);
+  g_assert_false (bz_auth_logout (f->svc, "", &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
+  g_clear_error (&error);
+  g_assert_false (bz_auth_logout (f->svc, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
+  g_clear_error (&error);
+
+  /* Only that session ended. */
+  r2 = refresh_ok (f, member (other, "refresh_token"));
+}
+
+/* --- low-level creation ------------------------------------------------------- */
+
+static void
+test_create_user_in_transaction (Fixture *f, gconstpointer data)
+{
+  sqlite3 *db = bz_store_db (f->store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *id2 = NULL;
+  g_autoptr(JsonObject) extra = json_object_new ();
+
+  /* Inside the caller's transaction: rolled back with it. */
+  g_assert_true (bz_db_begin (db, &error));
+  id = bz_auth_create_user (f->svc, "Demo@Example.com", PASSWORD, "Demo", "Patient",
+                            BZ_ROLE_PATIENT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (id);
+  g_assert_false (sqlite3_get_autocommit (db));  /* still the caller's transaction */
+  /* A failing call inside the transaction leaves the transaction usable. */
+  g_assert_null (bz_auth_create_user (f->svc, "demo@example.com", PASSWORD, "Demo", "Patient",
+                                      BZ_ROLE_PATIENT, NULL, &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_false (sqlite3_get_autocommit (db));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM users"), ==, 1);
+  bz_db_rollback (db);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM users"), ==, 0);
+
+  /* Committed with the caller's transaction, nutritionist row included. */
+  g_assert_true (bz_db_begin (db, &error));
+  json_object_set_string_member (extra, "clinic_name", "Clínica Centro");
+  id2 = bz_auth_create_user (f->svc, "doc@example.com", PASSWORD, "Doc", "Tor",
+                             BZ_ROLE_NUTRITIONIST, extra, &error);
+  g_assert_no_error (error);
+  g_assert_true (bz_db_commit (db, &error));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM nutritionists"), ==, 1);
+
+  /* Outside any transaction it works too (its own transaction). */
+  g_clear_pointer (&id, g_free);
+  id = bz_auth_create_user (f->svc, "admin@example.com", PASSWORD, "Ad", "Min",
+                            BZ_ROLE_ADMIN, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (sqlite3_get_autocommit (db));
+
+  /* Password rules apply here too. */
+  g_assert_null (bz_auth_create_user (f->svc, "weak@example.com", "weak", "W", "K",
+                                      BZ_ROLE_PATIENT, NULL, &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
+  g_assert_true (has_detail (error, "password", "too_short"));
+  g_clear_error (&error);
+
+  g_assert_null (bz_auth_get_user (f->svc, "missing", &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM users"), ==, 2);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  TEST ("token/attacks", test_access_token_attacks);
+  TEST ("refresh/rotation-and-reuse", test_refresh_rotation_and_reuse);
+  TEST ("refresh/expired", test_refresh_expired);
+  TEST ("logout", test_logout);
+  TEST ("create-user/transaction", test_create_user_in_transaction);
+  return g_test_run ();
+}
