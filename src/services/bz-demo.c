@@ -224,7 +224,7 @@ static const struct { const char *slot, *meal_type; } plan_slots[] = {
 
 /* A finalized 7-day plan for @patient_id from the catalogue (data/recipes),
  * built through the meal plan service as a nutritionist would: from two days
- * ago, so it is active at once (day 3 today) and the last three days of
+ * ago, so the job runner makes it active at once (day 3 today) and the last three days of
  * demo meals sit next to their planned days.  Without the catalogue (a
  * store that has not loaded it) there is no plan. */
 static gboolean

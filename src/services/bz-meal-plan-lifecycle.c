@@ -97,13 +97,10 @@ activate (BzStore *store, BzServices *svc, const char *plan_id, BzPlanTransition
 gboolean
 bz_meal_plan_lifecycle_start (BzServices *svc, const char *plan_id, const char *plan_date, GError **error)
 {
-  BzStore *store = bz_services_get_store (svc);
-  g_autofree char *today = bz_meal_plan_today ();
-  BzPlanTransition done;
-
-  if (g_strcmp0 (plan_date, today) > 0)
-    return enqueue_on (store, svc, BZ_MEAL_PLAN_ACTIVATE_JOB, plan_id, plan_date, error);
-  return activate (store, svc, plan_id, &done, error);
+  /* Always through the job, also when planDate has come (the job is then
+   * due at once): finalize answers status "finalized" as seed 004 says, and
+   * the runner makes the plan active a moment later. */
+  return enqueue_on (bz_services_get_store (svc), svc, BZ_MEAL_PLAN_ACTIVATE_JOB, plan_id, plan_date, error);
 }
 
 /* The planId of a lifecycle job's payload; a VALIDATION error (the job

@@ -22,9 +22,9 @@ gboolean  bz_meal_plan_check_day          (BzRecord *plan, gint64 day, GError **
 /* The clinic's local date now on the jobs' clock, YYYY-MM-DD. */
 char     *bz_meal_plan_today              (void);
 
-/* In the finalize transaction: activates @plan_id now when @plan_date is
- * today or earlier (and enqueues its completion), else enqueues its
- * activation (bz-meal-plan-lifecycle.c). */
+/* In the finalize transaction: enqueues @plan_id's activation, due at local
+ * midnight of @plan_date, at once when that has passed
+ * (bz-meal-plan-lifecycle.c). */
 gboolean  bz_meal_plan_lifecycle_start    (BzServices *svc, const char *plan_id, const char *plan_date, GError **error);
 
 G_END_DECLS

@@ -19,9 +19,10 @@
  *     finalized plan, if any (an upcoming plan that never started), becomes
  *     archived in the same transaction: a patient has at most one upcoming
  *     plan.  The active plan is left running until the new one starts.
- *   - finalized -> active: on planDate.  At finalize when planDate is today
- *     or earlier; otherwise by %BZ_MEAL_PLAN_ACTIVATE_JOB, due at local
- *     midnight of planDate.  In the same transaction, for that patient: the
+ *   - finalized -> active: on planDate, by %BZ_MEAL_PLAN_ACTIVATE_JOB
+ *     (enqueued at finalize, due at local midnight of planDate: at once when
+ *     that has passed, so finalize itself always answers "finalized" as seed
+ *     004 says).  In the job's transaction, for that patient: the
  *     active plan (if any) ends — completed when its endDate is today or
  *     earlier (it ran its course), archived otherwise (superseded before its
  *     last day) — and any completed plan becomes archived.  So a patient has
@@ -120,9 +121,9 @@ BzRecord *bz_meal_plans_remove_recipe (BzServices *svc, const BzCaller *caller, 
  *   draft; others as bz_meal_plans_add_recipe()
  *
  * Status "finalized", finalizedAt now, expiresAt null, planName set; then
- * the lifecycle above: the patient's other upcoming plan is archived, and
- * the plan becomes active at once when its planDate is today or earlier
- * (the answer then says "active"), else its activation job is enqueued.
+ * the lifecycle above: the patient's other upcoming plan is archived and
+ * the plan's activation job is enqueued (due at once when its planDate has
+ * come: the plan is active a moment after this call returns).
  *
  * Returns: (transfer full): the MealPlan, as bz_meal_plans_get().
  */

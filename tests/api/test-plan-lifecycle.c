@@ -239,17 +239,26 @@ test_plan_lifecycle (void)
     g_assert_nonnull (recipe);
   }
 
-  /* Monday 2027-03-01, noon.  A: two days from today, active at once,
-   * completion due at local midnight of its endDate 2027-03-03. */
+  runner = bz_job_runner_new (api->store);
+  bz_meal_plans_register_lifecycle_jobs (runner);
+  bz_job_runner_set_timing (runner, BZ_JOBS_LEASE_MS, 20);
+
+  /* Monday 2027-03-01, noon.  A: two days from today.  Finalize answers
+   * "finalized" (seed 004) with A's activation due at once; the runner makes
+   * it active, its completion due at local midnight of its endDate 2027-03-03. */
   bz_jobs_set_test_now_ms (local_ms (2027, 3, 1, 12));
   plan_a = make_plan ("2027-03-01", 2, recipe, "Plan A", &status_a);
-  g_assert_cmpstr (status_a, ==, "active");
+  g_assert_cmpstr (status_a, ==, "finalized");
+  state = job_state (BZ_MEAL_PLAN_ACTIVATE_JOB, plan_a, &run_at);
+  g_assert_cmpstr (state, ==, "queued");
+  g_assert_cmpint (run_at, <=, local_ms (2027, 3, 1, 12));
+  g_clear_pointer (&state, g_free);
+  bz_job_runner_start (runner);
+  run_until_done (runner, local_ms (2027, 3, 1, 12), BZ_MEAL_PLAN_ACTIVATE_JOB, plan_a);
+  assert_plan_status (plan_a, "active");
   state = job_state (BZ_MEAL_PLAN_COMPLETE_JOB, plan_a, &run_at);
   g_assert_cmpstr (state, ==, "queued");
   g_assert_cmpint (run_at, ==, local_ms (2027, 3, 3, 0));
-  g_clear_pointer (&state, g_free);
-  state = job_state (BZ_MEAL_PLAN_ACTIVATE_JOB, plan_a, NULL);
-  g_assert_cmpstr (state, ==, "");   /* activated at finalize: no job */
   g_clear_pointer (&state, g_free);
   current = active_meal_plan ();
   g_assert_cmpstr (current, ==, plan_a);
@@ -342,11 +351,6 @@ test_plan_lifecycle (void)
     g_test_message ("daily statements: %u without a plan, %u with a day of four recipes", none, four);
     g_assert_cmpuint (four, <=, none + 2);
   }
-
-  runner = bz_job_runner_new (api->store);
-  bz_meal_plans_register_lifecycle_jobs (runner);
-  bz_job_runner_set_timing (runner, BZ_JOBS_LEASE_MS, 20);
-  bz_job_runner_start (runner);
 
   /* Tuesday 00:00: B's day.  B becomes active; A, cut short before its last
    * day, archived.  The record shows B. */
