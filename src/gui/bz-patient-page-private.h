@@ -7,6 +7,7 @@
 #include "bz-patient-page.h"
 #include "bz-measurements-chart.h"
 #include "bz-nutrition-bars.h"
+#include "bz-plan-today.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,7 @@ struct _BzPatientPage
   BzNutritionBars *nutrition_bars;
   GtkLabel *targets_label;
   GtkListBox *meals_list;
+  BzPlanToday *plan_today;   /* today's meal plan (bz-plan-today.c) */
 
   BzGuiSession *session;
   gboolean kiosk;

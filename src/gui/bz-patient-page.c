@@ -411,7 +411,9 @@ store_changed_cb (const char *table, const char *row_id, gpointer user_data)
   if (self->session == NULL || !bz_gui_session_get_signed_in (self->session)
       || (self->patient_id == NULL && !self->kiosk))
     return;
-  if (g_strcmp0 (table, "meal_logs") == 0 || g_strcmp0 (table, "meal_items") == 0)
+  if (g_strcmp0 (table, "meal_plans") == 0)
+    bz_plan_today_load (self->plan_today, self->session, self->patient_id, self->kiosk);
+  else if (g_strcmp0 (table, "meal_logs") == 0 || g_strcmp0 (table, "meal_items") == 0)
     {
       if (self->daily_refresh == 0)
         self->daily_refresh = g_timeout_add (REFRESH_DELAY_MS, daily_refresh_cb, self);
@@ -479,6 +481,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   g_type_ensure (BZ_TYPE_MEASUREMENTS_CHART);
   g_type_ensure (BZ_TYPE_NUTRITION_BARS);
   g_type_ensure (BZ_TYPE_REFLOW_BOX);
+  g_type_ensure (BZ_TYPE_PLAN_TODAY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/balanza/Balanza/ui/bz-patient-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, window_title);
@@ -499,6 +502,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, nutrition_bars);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, targets_label);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, meals_list);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, plan_today);
   gtk_widget_class_bind_template_callback (widget_class, scan_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_view_clicked_cb);
 }
@@ -574,6 +578,7 @@ bz_patient_page_show_patient (BzPatientPage *self, const char *patient_id,
   self->loading_info = TRUE;
   load_scans (self);
   bz_patient_page_load_daily (self);
+  bz_plan_today_load (self->plan_today, self->session, self->patient_id, self->kiosk);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
@@ -598,6 +603,7 @@ bz_patient_page_clear (BzPatientPage *self)
   gtk_label_set_label (self->targets_label, "");
   clear_scans (self);
   bz_patient_page_clear_meals (self);
+  bz_plan_today_clear (self->plan_today);
 }
 
 void
@@ -608,6 +614,7 @@ bz_patient_page_refresh (BzPatientPage *self)
     return;
   load_scans (self);
   bz_patient_page_load_daily (self);
+  bz_plan_today_load (self->plan_today, self->session, self->patient_id, self->kiosk);
 }
 
 const char *
@@ -636,7 +643,7 @@ bz_patient_page_is_loading (BzPatientPage *self)
 {
   g_return_val_if_fail (BZ_IS_PATIENT_PAGE (self), FALSE);
   return self->loading_info || self->loading_scans || self->loading_daily || self->loading_avatar
-         || self->scans_refresh || self->daily_refresh;
+         || self->scans_refresh || self->daily_refresh || bz_plan_today_is_loading (self->plan_today);
 }
 
 guint
