@@ -143,9 +143,9 @@ servings_changed_cb (GtkSpinButton *spin, ServingsEdit *e)
 }
 
 static void
-servings_activate_cb (GtkSpinButton *spin, ServingsEdit *e)
+servings_activate_cb (GtkWidget *text, ServingsEdit *e)
 {
-  gtk_spin_button_update (spin);
+  gtk_spin_button_update (e->spin);
   servings_commit (e);
 }
 
@@ -228,7 +228,8 @@ recipe_entry_new (BzPlanEditor *self, gint64 day, const char *meal_name, BzRecor
       e->spin = GTK_SPIN_BUTTON (spin);
       g_object_set_data_full (G_OBJECT (spin), "edit", e, servings_edit_free);
       g_signal_connect (spin, "value-changed", G_CALLBACK (servings_changed_cb), e);
-      g_signal_connect (spin, "activate", G_CALLBACK (servings_activate_cb), e);
+      /* GtkSpinButton has no "activate" before GTK 4.14: Enter activates its text. */
+      g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate", G_CALLBACK (servings_activate_cb), e);
 
       remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
       gtk_widget_add_css_class (remove, "flat");
