@@ -288,7 +288,10 @@ cell_new (BzPlanEditor *self, gint64 day, const char *slot_name, BzRecord *meal)
       adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
       adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Add recipe"));
       gtk_button_set_child (GTK_BUTTON (add), content);
+      gtk_button_set_use_underline (GTK_BUTTON (add), FALSE);
+      gtk_widget_set_halign (add, GTK_ALIGN_START);
       gtk_widget_add_css_class (add, "flat");
+      gtk_widget_add_css_class (add, "plan-add");
       /* TRANSLATORS: "Add a recipe to <meal>, day <n>" */
       tip = g_strdup_printf (_("Add a recipe to %s, day %d"), bz_plan_slot_label (meal_name), (int) day);
       gtk_widget_set_tooltip_text (add, tip);
@@ -332,11 +335,35 @@ against (const char *name, double value, double goal, const char *unit)
   return g_strdup_printf (_("%s %.0f / %.0f %s"), name, value, goal, unit);
 }
 
+/* The service's roll-up of @day (nutrition.dayWise[].dayTotal). */
+static void
+day_totals (BzPlanEditor *self, gint64 day, BzPlanTotals *t)
+{
+  BzRecord *summary = bz_record_get_object (self->plan, BZ_MEAL_PLAN_NUTRITION);
+
+  for (guint i = 0; summary && i < bz_record_get_n_items (summary, BZ_PLAN_NUTRITION_SUMMARY_DAY_WISE); i++)
+    {
+      BzRecord *dw = bz_record_get_item (summary, BZ_PLAN_NUTRITION_SUMMARY_DAY_WISE, i);
+      if (bz_record_get_int (dw, BZ_PLAN_DAY_NUTRITION_DAY) == day)
+        bz_plan_nutrition_read (bz_record_get_object (dw, BZ_PLAN_DAY_NUTRITION_DAY_TOTAL), t, 1.0);
+    }
+}
+
+static char *
+kcal_text (BzPlanEditor *self, double kcal)
+{
+  double goal = target (self, BZ_NUTRIENTS_ENERGY_KCAL);
+
+  if (isnan (goal))
+    return g_strdup_printf (_("%.0f kcal"), kcal);
+  /* TRANSLATORS: a day's energy against the patient's target */
+  return g_strdup_printf (_("%.0f / %.0f kcal"), kcal, goal);
+}
+
 static GtkWidget *
 totals_new (BzPlanEditor *self, BzRecord *day_rec, gint64 day)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  BzRecord *summary = bz_record_get_object (self->plan, BZ_MEAL_PLAN_NUTRITION);
   BzPlanTotals t = { 0 };
   double eq[BZ_SMAE_N_GROUPS] = { 0 };
   double kcal_goal = target (self, BZ_NUTRIENTS_ENERGY_KCAL);
@@ -347,18 +374,8 @@ totals_new (BzPlanEditor *self, BzRecord *day_rec, gint64 day)
   gtk_widget_add_css_class (box, "card");
   gtk_widget_add_css_class (box, "plan-totals");
   gtk_widget_set_size_request (box, DAY_COLUMN_WIDTH, -1);
-  for (guint i = 0; summary && i < bz_record_get_n_items (summary, BZ_PLAN_NUTRITION_SUMMARY_DAY_WISE); i++)
-    {
-      BzRecord *dw = bz_record_get_item (summary, BZ_PLAN_NUTRITION_SUMMARY_DAY_WISE, i);
-      if (bz_record_get_int (dw, BZ_PLAN_DAY_NUTRITION_DAY) == day)
-        bz_plan_nutrition_read (bz_record_get_object (dw, BZ_PLAN_DAY_NUTRITION_DAY_TOTAL), &t, 1.0);
-    }
-
-  if (isnan (kcal_goal))
-    kcal = g_strdup_printf (_("%.0f kcal"), t.kcal);
-  else
-    /* TRANSLATORS: a day's energy against the patient's target */
-    kcal = g_strdup_printf (_("%.0f / %.0f kcal"), t.kcal, kcal_goal);
+  day_totals (self, day, &t);
+  kcal = kcal_text (self, t.kcal);
   kcal_label = small_label (kcal, "heading");
   gtk_box_append (GTK_BOX (box), kcal_label);
   g_ptr_array_add (self->day_total_labels, kcal_label);
@@ -474,9 +491,15 @@ bz_plan_editor_rebuild_grid (BzPlanEditor *self, const char *focus_key)
       /* TRANSLATORS: a plan day's date, strftime format, e.g. "Mon 1 Dec" */
       g_autofree char *when = date ? bz_date_time_format (date, _("%a %-d %b")) : g_strdup ("");
       GtkWidget *head = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      BzPlanTotals t = { 0 };
+      g_autofree char *kcal = NULL;
 
+      day_totals (self, n, &t);
+      kcal = kcal_text (self, t.kcal);
       gtk_box_append (GTK_BOX (head), small_label (title, "heading"));
       gtk_box_append (GTK_BOX (head), small_label (when, "dim-label"));
+      /* the day's energy at the top too: the totals row may be scrolled away */
+      gtk_box_append (GTK_BOX (head), small_label (kcal, "plan-head-kcal"));
       gtk_grid_attach (GTK_GRID (grid), head, (int) d + 1, 0, 1, 1);
       for (guint s = 0; s < slots->len; s++)
         gtk_grid_attach (GTK_GRID (grid), cell_new (self, n, g_ptr_array_index (slots, s),

@@ -567,3 +567,11 @@ bz_plan_editor_get_finalize_hint (BzPlanEditor *self)
   g_return_val_if_fail (BZ_IS_PLAN_EDITOR (self), NULL);
   return self->finalize_hint ? self->finalize_hint : "";
 }
+
+void
+bz_plan_editor_dismiss_toast (BzPlanEditor *self)
+{
+  g_return_if_fail (BZ_IS_PLAN_EDITOR (self));
+  if (self->last_toast)
+    adw_toast_dismiss (self->last_toast);
+}

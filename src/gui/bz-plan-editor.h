@@ -59,6 +59,8 @@ BzRecipeSearch *bz_plan_editor_open_search (BzPlanEditor *self, guint day, const
 const char *bz_plan_editor_get_day_total_text (BzPlanEditor *self, guint day);
 /** bz_plan_editor_get_finalize_hint: Returns: (transfer none): why Finalize is off, or "" when it is on. */
 const char *bz_plan_editor_get_finalize_hint (BzPlanEditor *self);
+/** bz_plan_editor_dismiss_toast: hides the last toast, if still shown. */
+void        bz_plan_editor_dismiss_toast (BzPlanEditor *self);
 /** bz_plan_editor_finalize: finalizes with @plan_name, as the Finalize dialog does. */
 void        bz_plan_editor_finalize (BzPlanEditor *self, const char *plan_name);
 

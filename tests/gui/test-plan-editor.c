@@ -227,6 +227,25 @@ collect_spins (GtkWidget *widget, GPtrArray *out)
     collect_spins (c, out);
 }
 
+/* The scrolled window of the grid: the one whose viewport holds a GtkGrid. */
+static GtkScrolledWindow *
+find_grid_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget));
+      if (GTK_IS_VIEWPORT (child) && GTK_IS_GRID (gtk_viewport_get_child (GTK_VIEWPORT (child))))
+        return GTK_SCROLLED_WINDOW (widget);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkScrolledWindow *found = find_grid_scroller (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* Every day's total as shown equals the service's roll-up, which equals the
  * sum of the day's recipes. */
 static void
@@ -447,8 +466,19 @@ test_plan_editor (void)
 
   /* 8. the full week; then the editor at 800x600 (it scrolls) */
   gtk_window_set_default_size (GTK_WINDOW (editor), 1280, 860);
+  bz_plan_editor_dismiss_toast (editor);
   settle (800);
   save_png (GTK_WIDGET (editor), "test-plan-editor.png", "plan-editor.png");
+  {
+    /* the totals row: the grid scrolled to its end */
+    GtkScrolledWindow *grid = find_grid_scroller (GTK_WIDGET (editor));
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (grid);
+    g_assert_nonnull (grid);
+    gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
+    settle (500);
+    save_png (GTK_WIDGET (editor), "test-plan-editor-totals.png", "plan-editor-totals.png");
+    gtk_adjustment_set_value (v, 0);
+  }
   {
     int min_w, min_h, nat;
     gtk_widget_measure (GTK_WIDGET (editor), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat, NULL, NULL);
@@ -458,6 +488,7 @@ test_plan_editor (void)
     g_assert_cmpint (min_h, <=, 600);
   }
   gtk_window_set_default_size (GTK_WINDOW (editor), 800, 600);
+  bz_plan_editor_dismiss_toast (editor);
   WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (editor)) <= 800, 10, "the editor at 800x600");
   settle (800);
   save_png (GTK_WIDGET (editor), "test-plan-editor-800x600.png", "plan-editor-800x600.png");
@@ -500,6 +531,8 @@ test_plan_editor (void)
   g_assert_cmpstr (bz_plan_editor_get_finalize_hint (editor), ==, _("Only a draft can be finalized."));
   gtk_window_set_default_size (GTK_WINDOW (editor), 1280, 860);
   settle (800);
+  bz_plan_editor_dismiss_toast (editor);
+  settle (300);
   save_png (GTK_WIDGET (editor), "test-plan-editor-finalized.png", "plan-editor-finalized.png");
 
   /* 10. close; reopening shows the finalized plan */
