@@ -32,6 +32,17 @@ static const char *const smae_names[BZ_SMAE_N_GROUPS] = {
   N_("Sugars with fat"), N_("Free foods"),
 };
 
+static GtkWidget *
+small_label (const char *text, const char *css)
+{
+  GtkWidget *label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  if (css)
+    gtk_widget_add_css_class (label, css);
+  return label;
+}
+
 const char *
 bz_plan_slot_recipe_type (const char *meal_name)
 {
@@ -198,10 +209,18 @@ recipe_entry_new (BzPlanEditor *self, gint64 day, const char *meal_name, BzRecor
   if (recipe)
     gtk_box_append (GTK_BOX (box), bz_plan_seals_box_new (bz_recipe_nom051_seals (recipe, NULL)));
 
+  if (!editable)
+    {
+      g_autofree char *text = NULL;
+      bz_plan_nutrition_read (bz_record_get_object (entry, BZ_PLAN_RECIPE_NUTRITION), &t, 1.0);
+      /* TRANSLATORS: a recipe of a finalized plan: "<servings> servings · <kcal> kcal" */
+      text = g_strdup_printf (_("%.1f servings · %.0f kcal"), servings, t.kcal);
+      gtk_box_append (GTK_BOX (box), small_label (text, "dim-label"));
+      return box;
+    }
   spin = gtk_spin_button_new_with_range (0.1, 20, 0.5);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), servings);
-  gtk_widget_set_sensitive (spin, editable);
   /* TRANSLATORS: the servings spin button's tooltip and accessible name */
   spin_name = g_strdup_printf (_("Servings of %s"), title);
   gtk_widget_set_tooltip_text (spin, spin_name);
@@ -307,16 +326,6 @@ cell_new (BzPlanEditor *self, gint64 day, const char *slot_name, BzRecord *meal)
 
 /* --- totals ------------------------------------------------------------------------ */
 
-static GtkWidget *
-small_label (const char *text, const char *css)
-{
-  GtkWidget *label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  if (css)
-    gtk_widget_add_css_class (label, css);
-  return label;
-}
 
 static double
 target (BzPlanEditor *self, guint field)
@@ -325,14 +334,32 @@ target (BzPlanEditor *self, guint field)
   return targets ? bz_record_get_double (targets, field) : NAN;
 }
 
+/* A name on the left, its value on the right, in a two-column grid. */
+static void
+add_pair (GtkGrid *grid, int row, const char *name, const char *value)
+{
+  GtkWidget *n = gtk_label_new (name), *v = gtk_label_new (value);
+
+  gtk_label_set_xalign (GTK_LABEL (n), 0);
+  gtk_label_set_wrap (GTK_LABEL (n), TRUE);
+  gtk_widget_set_hexpand (n, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (v), 1);
+  gtk_widget_set_valign (v, GTK_ALIGN_START);
+  gtk_widget_add_css_class (n, "caption");
+  gtk_widget_add_css_class (v, "caption");
+  gtk_widget_add_css_class (v, "numeric");
+  gtk_grid_attach (grid, n, 0, row, 1, 1);
+  gtk_grid_attach (grid, v, 1, row, 1, 1);
+}
+
 static char *
-against (const char *name, double value, double goal, const char *unit)
+against (double value, double goal, const char *unit)
 {
   if (isnan (goal))
-    /* TRANSLATORS: a day's total: "<nutrient> <grams> g" */
-    return g_strdup_printf (_("%s %.0f %s"), name, value, unit);
-  /* TRANSLATORS: a day's total against the target: "<nutrient> <grams> / <target> g" */
-  return g_strdup_printf (_("%s %.0f / %.0f %s"), name, value, goal, unit);
+    /* TRANSLATORS: a day's total: "<grams> g" */
+    return g_strdup_printf (_("%.0f %s"), value, unit);
+  /* TRANSLATORS: a day's total against the target: "<grams> / <target> g" */
+  return g_strdup_printf (_("%.0f / %.0f %s"), value, goal, unit);
 }
 
 /* The service's roll-up of @day (nutrition.dayWise[].dayTotal). */
@@ -368,7 +395,7 @@ totals_new (BzPlanEditor *self, BzRecord *day_rec, gint64 day)
   double eq[BZ_SMAE_N_GROUPS] = { 0 };
   double kcal_goal = target (self, BZ_NUTRIENTS_ENERGY_KCAL);
   g_autofree char *kcal = NULL, *protein = NULL, *carbs = NULL, *fat = NULL;
-  GtkWidget *kcal_label, *bar, *heading;
+  GtkWidget *kcal_label, *bar, *heading, *macros, *equivalents;
   guint shown = 0;
 
   gtk_widget_add_css_class (box, "card");
@@ -391,12 +418,15 @@ totals_new (BzPlanEditor *self, BzRecord *day_rec, gint64 day)
       gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, kcal, -1);
       gtk_box_append (GTK_BOX (box), bar);
     }
-  protein = against (_("Protein"), t.protein_g, target (self, BZ_NUTRIENTS_PROTEIN_G), "g");
-  carbs = against (_("Carbohydrate"), t.carbs_g, target (self, BZ_NUTRIENTS_CARBOHYDRATE_G), "g");
-  fat = against (_("Fat"), t.fat_g, target (self, BZ_NUTRIENTS_FAT_G), "g");
-  gtk_box_append (GTK_BOX (box), small_label (protein, "caption"));
-  gtk_box_append (GTK_BOX (box), small_label (carbs, "caption"));
-  gtk_box_append (GTK_BOX (box), small_label (fat, "caption"));
+  protein = against (t.protein_g, target (self, BZ_NUTRIENTS_PROTEIN_G), "g");
+  carbs = against (t.carbs_g, target (self, BZ_NUTRIENTS_CARBOHYDRATE_G), "g");
+  fat = against (t.fat_g, target (self, BZ_NUTRIENTS_FAT_G), "g");
+  macros = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (macros), 6);
+  add_pair (GTK_GRID (macros), 0, _("Protein"), protein);
+  add_pair (GTK_GRID (macros), 1, _("Carbohydrate"), carbs);
+  add_pair (GTK_GRID (macros), 2, _("Fat"), fat);
+  gtk_box_append (GTK_BOX (box), macros);
 
   for (guint m = 0; day_rec && m < bz_record_get_n_items (day_rec, BZ_PLAN_DAY_MEALS); m++)
     {
@@ -418,14 +448,16 @@ totals_new (BzPlanEditor *self, BzRecord *day_rec, gint64 day)
   heading = small_label (_("SMAE equivalents"), "plan-totals-heading");
   gtk_widget_set_tooltip_text (heading, _("Sistema Mexicano de Alimentos Equivalentes, 4th ed. (2014)"));
   gtk_box_append (GTK_BOX (box), heading);
+  equivalents = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (equivalents), 6);
   for (guint g = 0; g < BZ_SMAE_N_GROUPS; g++)
     if (eq[g] >= 0.05)
       {
-        /* TRANSLATORS: "<SMAE group> <equivalents>", e.g. "Fruits 1.5" */
-        g_autofree char *text = g_strdup_printf (_("%s %.1f"), _(smae_names[g]), eq[g]);
-        gtk_box_append (GTK_BOX (box), small_label (text, "caption"));
+        g_autofree char *value = g_strdup_printf ("%.1f", eq[g]);
+        add_pair (GTK_GRID (equivalents), (int) shown, _(smae_names[g]), value);
         shown++;
       }
+  gtk_box_append (GTK_BOX (box), equivalents);
   if (shown == 0)
     gtk_box_append (GTK_BOX (box), small_label ("—", "dim-label"));
   return box;

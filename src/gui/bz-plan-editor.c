@@ -142,9 +142,9 @@ bz_plan_editor_update_chrome (BzPlanEditor *self)
         }
     }
   else
-    /* TRANSLATORS: %s is a plan status (Finalized, Active...) */
-    hint = g_strdup_printf (_("%s plan: it can no longer be changed. Create a new plan to change the meals."),
-                            bz_plan_status_label (status));
+    /* TRANSLATORS: "<plan status> · <explanation>" */
+    hint = g_strdup_printf (_("%s · %s"), bz_plan_status_label (status),
+                            _("This plan can no longer be changed. Create a new plan to change the meals."));
   gtk_label_set_label (self->hint_label, hint);
 }
 
