@@ -68,6 +68,9 @@ struct _BzPlanEditor
   GCancellable *cancel;
   guint loading;
   AdwToast *last_toast;
+  guint watch_id;                /* bz_services_watch(): a change from elsewhere (a phone, the API) */
+  guint refresh_id;
+  gboolean refreshing;
 };
 
 void       bz_plan_op_free (BzPlanOp *op);

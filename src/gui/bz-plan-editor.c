@@ -257,6 +257,61 @@ open_plan (BzPlanEditor *self, const char *draft_id)
   bz_meal_plans_get_async (bz_plan_editor_services (self), bz_plan_editor_caller (self), draft_id, self->cancel, plan_done, g_object_ref (self));
 }
 
+/* --- changes made elsewhere ------------------------------------------------------------ */
+
+static void
+refresh_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(BzPlanEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) plan = bz_meal_plans_get_finish (BZ_SERVICES (source), result, &error);
+
+  if (bz_is_cancelled (error))
+    return;
+  self->loading--;
+  self->refreshing = FALSE;
+  /* Ours (already shown), a change queued meanwhile, or gone: nothing to do. */
+  if (plan == NULL || self->plan == NULL || self->ops.length > 0
+      || g_strcmp0 (bz_record_get_string (plan, BZ_MEAL_PLAN_ID), bz_record_get_string (self->plan, BZ_MEAL_PLAN_ID)) != 0
+      || (g_strcmp0 (bz_record_get_string (plan, BZ_MEAL_PLAN_UPDATED_AT),
+                     bz_record_get_string (self->plan, BZ_MEAL_PLAN_UPDATED_AT)) == 0
+          && g_strcmp0 (bz_record_get_string (plan, BZ_MEAL_PLAN_STATUS),
+                        bz_record_get_string (self->plan, BZ_MEAL_PLAN_STATUS)) == 0))
+    return;
+  bz_plan_editor_set_plan (self, plan);
+  bz_plan_editor_plan_changed (self, NULL);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  BzPlanEditor *self = user_data;
+
+  self->refresh_id = 0;
+  if (self->plan == NULL || self->refreshing)
+    return G_SOURCE_REMOVE;
+  if (self->ops.length > 0)
+    return G_SOURCE_REMOVE;   /* the queued change answers the plan as it is */
+  self->refreshing = TRUE;
+  self->loading++;
+  bz_meal_plans_get_async (bz_plan_editor_services (self), bz_plan_editor_caller (self),
+                           bz_record_get_string (self->plan, BZ_MEAL_PLAN_ID), self->cancel, refresh_done,
+                           g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (const char *table, const char *row_id, gpointer user_data)
+{
+  BzPlanEditor *self = user_data;
+
+  if (self->plan == NULL || g_strcmp0 (table, "meal_plans") != 0
+      || g_strcmp0 (row_id, bz_record_get_string (self->plan, BZ_MEAL_PLAN_ID)) != 0)
+    return;
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (300, refresh_cb, self);
+}
+
 /* --- the patient's plans and targets ------------------------------------------------ */
 
 void
@@ -461,6 +516,10 @@ bz_plan_editor_dispose (GObject *object)
 {
   BzPlanEditor *self = BZ_PLAN_EDITOR (object);
 
+  if (self->watch_id && self->session)
+    bz_services_unwatch (bz_gui_session_get_services (self->session), self->watch_id);
+  self->watch_id = 0;
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->cancel)
     g_cancellable_cancel (self->cancel);
   g_clear_object (&self->cancel);
@@ -527,6 +586,7 @@ bz_plan_editor_new (GtkWindow *parent, BzGuiSession *session, const char *patien
   self->patient_id = g_strdup (patient_id);
   self->patient_name = g_strdup (patient_name);
   adw_window_title_set_subtitle (self->title, patient_name ? patient_name : "");
+  self->watch_id = bz_services_watch (bz_gui_session_get_services (session), NULL, store_changed_cb, self, NULL);
   load_all (self);
   return self;
 }
@@ -535,7 +595,7 @@ gboolean
 bz_plan_editor_is_busy (BzPlanEditor *self)
 {
   g_return_val_if_fail (BZ_IS_PLAN_EDITOR (self), FALSE);
-  return self->loading > 0 || self->ops.length > 0;
+  return self->loading > 0 || self->ops.length > 0 || self->refresh_id != 0;
 }
 
 const char *

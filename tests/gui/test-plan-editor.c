@@ -464,6 +464,30 @@ test_plan_editor (void)
   assert_day_totals (editor, plan);
   check_wrappers (session, draft_id);
 
+  /* 7b. a change made elsewhere (as a phone's PUT would) appears without a refresh */
+  {
+    BzServices *svc = bz_gui_session_get_services (session);
+    BzRecord *entry = bz_record_get_item (slot_of (plan, 3, 0), BZ_PLAN_MEAL_RECIPES, 0);
+    g_autofree char *recipe_id = g_strdup (bz_record_get_string (entry, BZ_PLAN_RECIPE_ID));
+    g_autofree char *meal = g_strdup (bz_record_get_string (slot_of (plan, 3, 0), BZ_PLAN_MEAL_MEAL_NAME));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BzRecord) changed = NULL;
+    GAsyncResult *res = NULL;
+    double servings = 0;
+
+    bz_meal_plans_set_servings_async (svc, bz_gui_session_get_caller (session), draft_id, 3, meal, recipe_id, 1.5,
+                                      NULL, keep_result, &res);
+    WAIT_FOR (res != NULL, 30, "a change from elsewhere");
+    changed = bz_meal_plans_set_servings_finish (svc, res, &error);
+    g_clear_object (&res);
+    g_assert_no_error (error);
+    WAIT_FOR (slot_has (slot_of (bz_plan_editor_get_plan (editor), 3, 0), recipe_id, &servings) && servings == 1.5
+              && !bz_plan_editor_is_busy (editor), 30, "the editor to follow the change");
+    g_clear_object (&plan);
+    plan = g_object_ref (changed);
+    assert_day_totals (editor, plan);
+  }
+
   /* 8. the full week; then the editor at 800x600 (it scrolls) */
   gtk_window_set_default_size (GTK_WINDOW (editor), 1280, 860);
   bz_plan_editor_dismiss_toast (editor);
