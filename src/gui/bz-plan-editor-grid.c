@@ -178,6 +178,13 @@ remove_clicked_cb (GtkButton *button, BzPlanEditor *self)
 }
 
 static void
+swap_clicked_cb (GtkButton *button, BzPlanEditor *self)
+{
+  bz_plan_editor_open_swap (self, (guint) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "day")),
+                            g_object_get_data (G_OBJECT (button), "meal"), g_object_get_data (G_OBJECT (button), "recipe"));
+}
+
+static void
 add_clicked_cb (GtkButton *button, BzPlanEditor *self)
 {
   bz_plan_editor_open_search (self, (guint) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "day")),
@@ -206,13 +213,25 @@ recipe_entry_new (BzPlanEditor *self, gint64 day, const char *meal_name, BzRecor
   gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_widget_add_css_class (label, "plan-recipe-title");
   gtk_box_append (GTK_BOX (box), label);
-  if (recipe)
+  bz_plan_nutrition_read (bz_record_get_object (entry, BZ_PLAN_RECIPE_NUTRITION), &t, 1.0);
+  if (editable)
+    {
+      /* kcal with the seals, so that the servings line has room for its buttons */
+      GtkWidget *meta = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      kcal_text = g_strdup_printf (_("%.0f kcal"), t.kcal);
+      kcal = gtk_label_new (kcal_text);
+      gtk_widget_add_css_class (kcal, "dim-label");
+      gtk_box_append (GTK_BOX (meta), kcal);
+      if (recipe)
+        gtk_box_append (GTK_BOX (meta), bz_plan_seals_box_new (bz_recipe_nom051_seals (recipe, NULL)));
+      gtk_box_append (GTK_BOX (box), meta);
+    }
+  else if (recipe)
     gtk_box_append (GTK_BOX (box), bz_plan_seals_box_new (bz_recipe_nom051_seals (recipe, NULL)));
 
   if (!editable)
     {
       g_autofree char *text = NULL;
-      bz_plan_nutrition_read (bz_record_get_object (entry, BZ_PLAN_RECIPE_NUTRITION), &t, 1.0);
       /* TRANSLATORS: a recipe of a finalized plan: "<servings> servings · <kcal> kcal" */
       text = g_strdup_printf (_("%.1f servings · %.0f kcal"), servings, t.kcal);
       gtk_box_append (GTK_BOX (box), small_label (text, "dim-label"));
@@ -225,14 +244,15 @@ recipe_entry_new (BzPlanEditor *self, gint64 day, const char *meal_name, BzRecor
   spin_name = g_strdup_printf (_("Servings of %s"), title);
   gtk_widget_set_tooltip_text (spin, spin_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, spin_name, -1);
+  gtk_widget_set_hexpand (spin, FALSE);
   gtk_box_append (GTK_BOX (line), spin);
-  bz_plan_nutrition_read (bz_record_get_object (entry, BZ_PLAN_RECIPE_NUTRITION), &t, 1.0);
-  kcal_text = g_strdup_printf (_("%.0f kcal"), t.kcal);
-  kcal = gtk_label_new (kcal_text);
-  gtk_widget_add_css_class (kcal, "dim-label");
-  gtk_widget_set_hexpand (kcal, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (kcal), 0);
-  gtk_box_append (GTK_BOX (line), kcal);
+  {
+    GtkWidget *unit = gtk_label_new (_("serv."));
+    gtk_widget_add_css_class (unit, "dim-label");
+    gtk_widget_set_hexpand (unit, TRUE);
+    gtk_label_set_xalign (GTK_LABEL (unit), 0);
+    gtk_box_append (GTK_BOX (line), unit);
+  }
   remember (self, spin, g_strdup_printf ("servings:%" G_GINT64_FORMAT ":%s:%s", day, meal_name, id));
 
   if (editable)
@@ -263,6 +283,21 @@ recipe_entry_new (BzPlanEditor *self, gint64 day, const char *meal_name, BzRecor
       *servings_copy = servings;
       g_object_set_data_full (G_OBJECT (remove), "servings", servings_copy, g_free);
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+      if (recipe)
+        {
+          GtkWidget *swap = gtk_button_new_from_icon_name ("document-edit-symbolic");
+          g_autofree char *swap_name = g_strdup_printf (_("Swap ingredients of %s"), title);
+
+          gtk_widget_add_css_class (swap, "flat");
+          gtk_widget_set_tooltip_text (swap, swap_name);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (swap), GTK_ACCESSIBLE_PROPERTY_LABEL, swap_name, -1);
+          g_object_set_data (G_OBJECT (swap), "day", GINT_TO_POINTER ((int) day));
+          g_object_set_data_full (G_OBJECT (swap), "meal", g_strdup (meal_name), g_free);
+          g_object_set_data_full (G_OBJECT (swap), "recipe", g_strdup (id), g_free);
+          g_signal_connect (swap, "clicked", G_CALLBACK (swap_clicked_cb), self);
+          gtk_box_append (GTK_BOX (line), swap);
+          remember (self, swap, g_strdup_printf ("swap:%" G_GINT64_FORMAT ":%s:%s", day, meal_name, id));
+        }
       gtk_box_append (GTK_BOX (line), remove);
     }
   gtk_box_append (GTK_BOX (box), line);

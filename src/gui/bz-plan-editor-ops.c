@@ -17,6 +17,9 @@ op_copy (const BzPlanOp *op)
   c->recipe_id = g_strdup (op->recipe_id);
   c->title = g_strdup (op->title);
   c->focus_key = g_strdup (op->focus_key);
+  c->mod_type = g_strdup (op->mod_type);
+  c->original = g_strdup (op->original);
+  c->replacement = g_strdup (op->replacement);
   return c;
 }
 
@@ -43,6 +46,36 @@ op_input (BzPlanEditor *self, const BzPlanOp *op)
   return o;
 }
 
+/* PUT /api/meal-plans/draft's body (seed 004 update-customizations). */
+static JsonObject *
+customize_input (BzPlanEditor *self, const BzPlanOp *op)
+{
+  JsonObject *o = json_object_new (), *c = json_object_new (), *m = json_object_new ();
+  JsonArray *mods = json_array_new ();
+
+  json_object_set_string_member (o, "action", "update-customizations");
+  json_object_set_string_member (o, "draftId", bz_record_get_string (self->plan, BZ_MEAL_PLAN_ID));
+  json_object_set_int_member (o, "day", op->day);
+  json_object_set_string_member (o, "mealName", op->meal_name);
+  json_object_set_string_member (o, "recipeId", op->recipe_id);
+  json_object_set_string_member (m, "type", op->mod_type);
+  json_object_set_string_member (m, "originalIngredient", op->original);
+  json_object_set_double_member (m, "originalAmount", op->amount);
+  json_object_set_string_member (m, "originalUnit", "g");
+  if (op->replacement)
+    {
+      json_object_set_string_member (m, "newIngredient", op->replacement);
+      json_object_set_double_member (m, "amount", op->amount);
+      json_object_set_string_member (m, "unit", "g");
+    }
+  json_array_add_object_element (mods, m);
+  json_object_set_string_member (c, "recipeId", op->recipe_id);
+  json_object_set_array_member (c, "modifications", mods);
+  json_object_set_object_member (o, "customizations", c);
+  json_object_set_boolean_member (o, "autoCalculateNutrition", TRUE);
+  return o;
+}
+
 static char *
 op_message (const BzPlanOp *op)
 {
@@ -57,6 +90,10 @@ op_message (const BzPlanOp *op)
       return g_strdup_printf (_("%s added to %s, day %d"), op->title, slot, (int) op->day);
     case BZ_PLAN_OP_REMOVE:
       return g_strdup_printf (_("%s removed from %s, day %d"), op->title, slot, (int) op->day);
+    case BZ_PLAN_OP_CUSTOMIZE:
+      /* TRANSLATORS: "<recipe>: ingredient changed" */
+      return g_strdup_printf (g_strcmp0 (op->mod_type, "omit") == 0 ? _("%s: ingredient omitted")
+                                                                      : _("%s: ingredient replaced"), op->title);
     case BZ_PLAN_OP_SERVINGS:
     default:
       return g_strdup_printf (_("%s: %.1f servings"), op->title, op->servings);
@@ -73,6 +110,27 @@ op_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (op == NULL)   /* disposed: the queue was dropped */
     return;
+  if (op->kind == BZ_PLAN_OP_CUSTOMIZE)
+    {
+      g_autoptr(BzRecord) changed = bz_meal_plans_update_customizations_finish (BZ_SERVICES (source), result, &error);
+      if (bz_is_cancelled (error))
+        return;
+      op = g_queue_pop_head (&self->ops);
+      if (changed == NULL)
+        bz_plan_editor_error_toast (self, error);
+      else
+        {
+          g_autofree char *message = op_message (op);
+          bz_plan_editor_toast (self, message, FALSE);
+          bz_plan_editor_reload (self, op->focus_key);
+        }
+      bz_plan_op_free (op);
+      if (self->ops.length > 0)
+        run_head (self);
+      else if (self->plan)
+        bz_plan_editor_update_chrome (self);
+      return;
+    }
   switch (op->kind)
     {
     case BZ_PLAN_OP_ADD:
@@ -132,6 +190,11 @@ run_head (BzPlanEditor *self)
       input = op_input (self, op);
       bz_meal_plans_remove_recipe_async (bz_plan_editor_services (self), bz_plan_editor_caller (self), input, self->cancel, op_done,
                                          g_object_ref (self));
+      break;
+    case BZ_PLAN_OP_CUSTOMIZE:
+      input = customize_input (self, op);
+      bz_meal_plans_update_customizations_async (bz_plan_editor_services (self), bz_plan_editor_caller (self), input,
+                                                 self->cancel, op_done, g_object_ref (self));
       break;
     case BZ_PLAN_OP_SERVINGS:
     default:
@@ -357,3 +420,45 @@ bz_plan_editor_finalize_activated (GtkWidget *widget, const char *action_name, G
   gtk_widget_grab_focus (entry);
 }
 
+
+static void
+modify_cb (BzPlanSwap *swap, const char *type, const char *original, const char *replacement, double grams,
+           BzPlanEditor *self)
+{
+  BzPlanOp *op;
+
+  if (!bz_plan_editor_is_draft (self))
+    return;
+  op = g_new0 (BzPlanOp, 1);
+  op->kind = BZ_PLAN_OP_CUSTOMIZE;
+  op->day = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (swap), "day"));
+  op->meal_name = g_strdup (g_object_get_data (G_OBJECT (swap), "meal"));
+  op->recipe_id = g_strdup (g_object_get_data (G_OBJECT (swap), "recipe"));
+  op->title = g_strdup (g_object_get_data (G_OBJECT (swap), "title"));
+  op->mod_type = g_strdup (type);
+  op->original = g_strdup (original);
+  op->replacement = g_strdup (replacement);
+  op->amount = grams;
+  op->focus_key = g_strdup_printf ("swap:%" G_GINT64_FORMAT ":%s:%s", op->day, op->meal_name, op->recipe_id);
+  bz_plan_editor_queue (self, op);
+}
+
+BzPlanSwap *
+bz_plan_editor_open_swap (BzPlanEditor *self, guint day, const char *meal_name, const char *recipe_id)
+{
+  BzRecord *recipe;
+  BzPlanSwap *swap;
+
+  g_return_val_if_fail (BZ_IS_PLAN_EDITOR (self), NULL);
+  recipe = g_hash_table_lookup (self->recipes, recipe_id);
+  if (recipe == NULL || !bz_plan_editor_is_draft (self))
+    return NULL;
+  swap = bz_plan_swap_new (GTK_WINDOW (self), self->session, recipe);
+  g_object_set_data (G_OBJECT (swap), "day", GUINT_TO_POINTER (day));
+  g_object_set_data_full (G_OBJECT (swap), "meal", g_strdup (meal_name), g_free);
+  g_object_set_data_full (G_OBJECT (swap), "recipe", g_strdup (recipe_id), g_free);
+  g_object_set_data_full (G_OBJECT (swap), "title", g_strdup (bz_record_get_string (recipe, BZ_RECIPE_TITLE)), g_free);
+  g_signal_connect_object (swap, "modify", G_CALLBACK (modify_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (swap));
+  return swap;
+}

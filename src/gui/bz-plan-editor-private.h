@@ -18,6 +18,7 @@ typedef enum
   BZ_PLAN_OP_ADD,
   BZ_PLAN_OP_REMOVE,
   BZ_PLAN_OP_SERVINGS,
+  BZ_PLAN_OP_CUSTOMIZE,   /* an ingredient swap (bz-plan-swap.h): not undoable */
 } BzPlanOpKind;
 
 typedef struct
@@ -31,6 +32,10 @@ typedef struct
   double old_servings;   /* SERVINGS: before */
   gboolean is_undo;
   char *focus_key;       /* the widget to focus after the grid is rebuilt */
+  char *mod_type;        /* CUSTOMIZE: "omit" or "replace" */
+  char *original;        /* CUSTOMIZE: the ingredient's SR28 number */
+  char *replacement;     /* CUSTOMIZE: replace: the new food's SR28 number */
+  double amount;         /* CUSTOMIZE: replace: grams for the whole recipe */
 } BzPlanOp;
 
 struct _BzPlanEditor
@@ -71,6 +76,7 @@ struct _BzPlanEditor
   guint watch_id;                /* bz_services_watch(): a change from elsewhere (a phone, the API) */
   guint refresh_id;
   gboolean refreshing;
+  gboolean refresh_again;
 };
 
 void       bz_plan_op_free (BzPlanOp *op);
@@ -89,6 +95,7 @@ void       bz_plan_editor_show_plan (BzPlanEditor *self, const char *focus_key);
 void       bz_plan_editor_plan_changed (BzPlanEditor *self, const char *focus_key);
 void       bz_plan_editor_update_chrome (BzPlanEditor *self);
 void       bz_plan_editor_set_plan (BzPlanEditor *self, BzRecord *plan);
+void       bz_plan_editor_reload (BzPlanEditor *self, const char *focus_key);
 void       bz_plan_editor_load_list (BzPlanEditor *self);
 BzServices *bz_plan_editor_services (BzPlanEditor *self);
 const BzCaller *bz_plan_editor_caller (BzPlanEditor *self);

@@ -28,6 +28,9 @@ static void open_plan (BzPlanEditor *self, const char *draft_id);
 void
 bz_plan_op_free (BzPlanOp *op)
 {
+  g_free (op->mod_type);
+  g_free (op->original);
+  g_free (op->replacement);
   g_free (op->meal_name);
   g_free (op->recipe_id);
   g_free (op->title);
@@ -90,6 +93,7 @@ void
 bz_plan_editor_error_toast (BzPlanEditor *self, const GError *error)
 {
   g_autofree char *message = bz_error_to_user_message (error);
+  g_debug ("plan editor: %s", error ? error->message : "?");
   bz_plan_editor_toast (self, message, FALSE);
 }
 
@@ -249,6 +253,47 @@ plan_done (GObject *source, GAsyncResult *result, gpointer user_data)
   bz_plan_editor_plan_changed (self, NULL);
 }
 
+typedef struct
+{
+  BzPlanEditor *self;
+  char *focus_key;
+} ReloadData;
+
+static void
+reload_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  ReloadData *r = user_data;
+  g_autoptr(BzPlanEditor) self = r->self;
+  g_autofree char *focus_key = r->focus_key;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) plan = bz_meal_plans_get_finish (BZ_SERVICES (source), result, &error);
+
+  g_free (r);
+  if (bz_is_cancelled (error))
+    return;
+  self->loading--;
+  if (plan == NULL)
+    {
+      bz_plan_editor_error_toast (self, error);
+      return;
+    }
+  bz_plan_editor_set_plan (self, plan);
+  bz_plan_editor_plan_changed (self, focus_key);
+}
+
+/* Reads the shown plan again (after a change whose answer is not the plan). */
+void
+bz_plan_editor_reload (BzPlanEditor *self, const char *focus_key)
+{
+  ReloadData *r = g_new0 (ReloadData, 1);
+
+  r->self = g_object_ref (self);
+  r->focus_key = g_strdup (focus_key);
+  self->loading++;
+  bz_meal_plans_get_async (bz_plan_editor_services (self), bz_plan_editor_caller (self),
+                           bz_record_get_string (self->plan, BZ_MEAL_PLAN_ID), self->cancel, reload_done, r);
+}
+
 static void
 open_plan (BzPlanEditor *self, const char *draft_id)
 {
@@ -258,6 +303,20 @@ open_plan (BzPlanEditor *self, const char *draft_id)
 }
 
 /* --- changes made elsewhere ------------------------------------------------------------ */
+
+static gboolean refresh_cb (gpointer user_data);
+
+/* Two reads of a plan say the same (updatedAt has second precision, so it
+ * cannot tell two changes in one second apart). */
+static gboolean
+same_plan (BzRecord *a, BzRecord *b)
+{
+  g_autoptr(GString) ja = g_string_new (NULL), jb = g_string_new (NULL);
+
+  bz_record_write_json (a, ja);
+  bz_record_write_json (b, jb);
+  return g_string_equal (ja, jb);
+}
 
 static void
 refresh_done (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -270,13 +329,13 @@ refresh_done (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   self->loading--;
   self->refreshing = FALSE;
+  if (self->refresh_again && self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (300, refresh_cb, self);
+  self->refresh_again = FALSE;
   /* Ours (already shown), a change queued meanwhile, or gone: nothing to do. */
   if (plan == NULL || self->plan == NULL || self->ops.length > 0
       || g_strcmp0 (bz_record_get_string (plan, BZ_MEAL_PLAN_ID), bz_record_get_string (self->plan, BZ_MEAL_PLAN_ID)) != 0
-      || (g_strcmp0 (bz_record_get_string (plan, BZ_MEAL_PLAN_UPDATED_AT),
-                     bz_record_get_string (self->plan, BZ_MEAL_PLAN_UPDATED_AT)) == 0
-          && g_strcmp0 (bz_record_get_string (plan, BZ_MEAL_PLAN_STATUS),
-                        bz_record_get_string (self->plan, BZ_MEAL_PLAN_STATUS)) == 0))
+      || same_plan (plan, self->plan))
     return;
   bz_plan_editor_set_plan (self, plan);
   bz_plan_editor_plan_changed (self, NULL);
@@ -288,8 +347,13 @@ refresh_cb (gpointer user_data)
   BzPlanEditor *self = user_data;
 
   self->refresh_id = 0;
-  if (self->plan == NULL || self->refreshing)
+  if (self->plan == NULL)
     return G_SOURCE_REMOVE;
+  if (self->refreshing)
+    {
+      self->refresh_again = TRUE;   /* once the read under way answers */
+      return G_SOURCE_REMOVE;
+    }
   if (self->ops.length > 0)
     return G_SOURCE_REMOVE;   /* the queued change answers the plan as it is */
   self->refreshing = TRUE;
@@ -342,6 +406,7 @@ fill_plans (BzPlanEditor *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name ? name : _("Untitled draft"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "plan-id", g_strdup (bz_record_get_string (p, BZ_MEAL_PLAN_SUMMARY_ID)),
                               g_free);

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "bz-gui-session.h"
+#include "bz-plan-swap.h"
 #include "bz-recipe-search.h"
 
 G_BEGIN_DECLS
@@ -55,6 +56,16 @@ BzRecord   *bz_plan_editor_get_plan (BzPlanEditor *self);
  * Returns: (transfer none): the search window.
  */
 BzRecipeSearch *bz_plan_editor_open_search (BzPlanEditor *self, guint day, const char *meal_name);
+/**
+ * bz_plan_editor_open_swap:
+ * @day: 1 to durationDays
+ * @meal_name: a slot of that day
+ * @recipe_id: a recipe of the slot
+ * Opens the ingredient swaps of the recipe, as its Ingredients button does.
+ * Returns: (transfer none) (nullable): the window; %NULL when the plan is not
+ *   a draft or the recipe is not known.
+ */
+BzPlanSwap *bz_plan_editor_open_swap (BzPlanEditor *self, guint day, const char *meal_name, const char *recipe_id);
 /** bz_plan_editor_get_day_total_text: Returns: (transfer none): the kcal line of @day's totals as shown. */
 const char *bz_plan_editor_get_day_total_text (BzPlanEditor *self, guint day);
 /** bz_plan_editor_get_finalize_hint: Returns: (transfer none): why Finalize is off, or "" when it is on. */

@@ -488,6 +488,53 @@ test_plan_editor (void)
     assert_day_totals (editor, plan);
   }
 
+  /* 7c. an ingredient swap: omit the heaviest ingredient of day 4's first recipe */
+  {
+    BzServices *svc = bz_gui_session_get_services (session);
+    BzRecord *entry = bz_record_get_item (slot_of (plan, 4, 0), BZ_PLAN_MEAL_RECIPES, 0);
+    g_autofree char *recipe_id = g_strdup (bz_record_get_string (entry, BZ_PLAN_RECIPE_ID));
+    g_autofree char *meal = g_strdup (bz_record_get_string (slot_of (plan, 4, 0), BZ_PLAN_MEAL_MEAL_NAME));
+    const char *ids[] = { recipe_id, NULL };
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GListModel) recipes = NULL;
+    g_autoptr(BzRecord) recipe = NULL;
+    BzPlanTotals before = { 0 }, after = { 0 };
+    GAsyncResult *res = NULL;
+    BzPlanSwap *swap;
+    guint heaviest = 0;
+
+    bz_recipes_get_many_async (svc, bz_gui_session_get_caller (session), ids, NULL, keep_result, &res);
+    WAIT_FOR (res != NULL, 30, "the recipe");
+    recipes = bz_recipes_get_many_finish (svc, res, &error);
+    g_clear_object (&res);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (recipes), ==, 1);
+    recipe = g_list_model_get_item (recipes, 0);
+    for (guint i = 1; i < bz_record_get_n_items (recipe, BZ_RECIPE_INGREDIENTS); i++)
+      if (bz_record_get_double (bz_record_get_item (recipe, BZ_RECIPE_INGREDIENTS, i), BZ_RECIPE_INGREDIENT_GRAMS)
+          > bz_record_get_double (bz_record_get_item (recipe, BZ_RECIPE_INGREDIENTS, heaviest), BZ_RECIPE_INGREDIENT_GRAMS))
+        heaviest = i;
+    bz_plan_nutrition_read (bz_record_get_object (entry, BZ_PLAN_RECIPE_NUTRITION), &before, 1.0);
+
+    swap = bz_plan_editor_open_swap (editor, 4, meal, recipe_id);
+    g_assert_nonnull (swap);
+    g_object_add_weak_pointer (G_OBJECT (swap), (gpointer *) &swap);
+    settle (300);
+    save_png (GTK_WIDGET (swap), "test-plan-editor-swap.png", "plan-editor-swap.png");
+    bz_plan_swap_omit (swap, heaviest);
+    WAIT_FOR (swap == NULL, 10, "the swap window to close");
+    WAIT_FOR (!bz_plan_editor_is_busy (editor), 30, "the swap");
+    g_clear_object (&plan);
+    plan = stored_plan (session, draft_id);
+    bz_plan_nutrition_read (bz_record_get_object (bz_record_get_item (slot_of (plan, 4, 0), BZ_PLAN_MEAL_RECIPES, 0),
+                                                  BZ_PLAN_RECIPE_NUTRITION), &after, 1.0);
+    g_test_message ("omitting %s: %.1f -> %.1f kcal",
+                    bz_record_get_string (bz_record_get_item (recipe, BZ_RECIPE_INGREDIENTS, heaviest), BZ_RECIPE_INGREDIENT_TEXT),
+                    before.kcal, after.kcal);
+    g_assert_cmpfloat (after.kcal, <, before.kcal);
+    assert_day_totals (editor, plan);
+  }
+
   /* 8. the full week; then the editor at 800x600 (it scrolls) */
   gtk_window_set_default_size (GTK_WINDOW (editor), 1280, 860);
   bz_plan_editor_dismiss_toast (editor);
