@@ -99,16 +99,23 @@ typedef struct
   char *meal_name;
   char *recipe_id;
   char *title;
-  double servings;
+  double servings;               /* as stored */
+  double value;                  /* as shown */
   guint timeout;
   GtkSpinButton *spin;
 } ServingsEdit;
+
+static void servings_commit (ServingsEdit *e);
 
 static void
 servings_edit_free (gpointer p)
 {
   ServingsEdit *e = p;
-  g_clear_handle_id (&e->timeout, g_source_remove);
+
+  /* The grid is being rebuilt (another change came back) or closed: a change
+   * still waiting for its delay is sent now rather than lost. */
+  if (e->timeout)
+    servings_commit (e);
   g_free (e->meal_name);
   g_free (e->recipe_id);
   g_free (e->title);
@@ -118,11 +125,11 @@ servings_edit_free (gpointer p)
 static void
 servings_commit (ServingsEdit *e)
 {
-  double value = gtk_spin_button_get_value (e->spin);
+  double value = e->value;
   BzPlanOp *op;
 
   g_clear_handle_id (&e->timeout, g_source_remove);
-  if (fabs (value - e->servings) < 0.05)
+  if (fabs (value - e->servings) < 0.05 || !bz_plan_editor_is_draft (e->editor))
     return;
   op = g_new0 (BzPlanOp, 1);
   op->kind = BZ_PLAN_OP_SERVINGS;
@@ -149,6 +156,7 @@ servings_timeout_cb (gpointer data)
 static void
 servings_changed_cb (GtkSpinButton *spin, ServingsEdit *e)
 {
+  e->value = gtk_spin_button_get_value (spin);
   g_clear_handle_id (&e->timeout, g_source_remove);
   e->timeout = g_timeout_add (SERVINGS_COMMIT_MS, servings_timeout_cb, e);
 }
@@ -157,6 +165,7 @@ static void
 servings_activate_cb (GtkWidget *text, ServingsEdit *e)
 {
   gtk_spin_button_update (e->spin);
+  e->value = gtk_spin_button_get_value (e->spin);
   servings_commit (e);
 }
 
@@ -264,6 +273,7 @@ recipe_entry_new (BzPlanEditor *self, gint64 day, const char *meal_name, BzRecor
       e->recipe_id = g_strdup (id);
       e->title = g_strdup (title);
       e->servings = servings;
+      e->value = servings;
       e->spin = GTK_SPIN_BUTTON (spin);
       g_object_set_data_full (G_OBJECT (spin), "edit", e, servings_edit_free);
       g_signal_connect (spin, "value-changed", G_CALLBACK (servings_changed_cb), e);

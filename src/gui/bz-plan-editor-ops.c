@@ -116,6 +116,7 @@ op_done (GObject *source, GAsyncResult *result, gpointer user_data)
       if (bz_is_cancelled (error))
         return;
       op = g_queue_pop_head (&self->ops);
+      self->op_running = FALSE;
       if (changed == NULL)
         bz_plan_editor_error_toast (self, error);
       else
@@ -125,7 +126,7 @@ op_done (GObject *source, GAsyncResult *result, gpointer user_data)
           bz_plan_editor_reload (self, op->focus_key);
         }
       bz_plan_op_free (op);
-      if (self->ops.length > 0)
+      if (self->ops.length > 0 && !self->op_running)
         run_head (self);
       else if (self->plan)
         bz_plan_editor_update_chrome (self);
@@ -147,6 +148,7 @@ op_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (bz_is_cancelled (error))
     return;
   op = g_queue_pop_head (&self->ops);
+  self->op_running = FALSE;
   if (plan == NULL)
     {
       bz_plan_editor_error_toast (self, error);
@@ -163,7 +165,7 @@ op_done (GObject *source, GAsyncResult *result, gpointer user_data)
       bz_plan_editor_plan_changed (self, op->focus_key);
     }
   bz_plan_op_free (op);
-  if (self->ops.length > 0)
+  if (self->ops.length > 0 && !self->op_running)
     run_head (self);
   else if (self->plan)
     bz_plan_editor_update_chrome (self);
@@ -180,6 +182,7 @@ run_head (BzPlanEditor *self)
       g_queue_clear_full (&self->ops, (GDestroyNotify) bz_plan_op_free);
       return;
     }
+  self->op_running = TRUE;
   switch (op->kind)
     {
     case BZ_PLAN_OP_ADD:
@@ -210,7 +213,7 @@ bz_plan_editor_queue (BzPlanEditor *self, BzPlanOp *op)
 {
   g_queue_push_tail (&self->ops, op);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.finalize", FALSE);
-  if (self->ops.length == 1)
+  if (!self->op_running)
     run_head (self);
 }
 

@@ -68,7 +68,8 @@ struct _BzPlanEditor
   BzRecord *daily;               /* DailyIntake: the patient's targets */
   GListModel *plans;             /* MealPlanSummary records */
 
-  GQueue ops;                    /* BzPlanOp waiting to run; the head is running */
+  GQueue ops;                    /* BzPlanOp waiting to run; the head runs when op_running */
+  gboolean op_running;
   GQueue undo;                   /* BzPlanOp done, newest first */
   GCancellable *cancel;
   guint loading;
