@@ -313,12 +313,15 @@ chosen_cb (BzRecipeSearch *search, BzRecord *recipe, double servings, BzPlanEdit
 void
 bz_plan_editor_add_recipe_activated (GtkWidget *widget, const char *action_name, GVariant *param)
 {
+  BzPlanEditor *self = BZ_PLAN_EDITOR (widget);
+  BzRecord *known;
   gint32 day;
   const char *meal, *recipe_id;
   double servings;
 
   g_variant_get (param, "(i&s&sd)", &day, &meal, &recipe_id, &servings);
-  add_recipe (BZ_PLAN_EDITOR (widget), day, meal, recipe_id, recipe_id, servings);
+  known = g_hash_table_lookup (self->recipes, recipe_id);
+  add_recipe (self, day, meal, recipe_id, known ? bz_record_get_string (known, BZ_RECIPE_TITLE) : recipe_id, servings);
 }
 
 BzRecipeSearch *

@@ -464,6 +464,28 @@ test_plan_editor (void)
   assert_day_totals (editor, plan);
   check_wrappers (session, draft_id);
 
+  /* 7a. the editor's own action adds a recipe (day 1's breakfast into day 5's first slot), undone again */
+  {
+    g_autofree char *id = g_strdup (bz_record_get_string (bz_record_get_item (slot_of (plan, 1, 0), BZ_PLAN_MEAL_RECIPES, 0),
+                                                          BZ_PLAN_RECIPE_ID));
+    const char *meal = bz_record_get_string (slot_of (plan, 5, 0), BZ_PLAN_MEAL_MEAL_NAME);
+    gboolean already = slot_has (slot_of (plan, 5, 0), id, NULL);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-recipe", "(issd)", 5, meal, id, 0.5));
+    WAIT_FOR (!bz_plan_editor_is_busy (editor), 30, "the action's recipe");
+    g_clear_object (&plan);
+    plan = stored_plan (session, draft_id);
+    g_assert_true (slot_has (slot_of (plan, 5, 0), id, NULL));
+    if (!already)
+      {
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+        WAIT_FOR (!bz_plan_editor_is_busy (editor), 30, "the action's undo");
+        g_clear_object (&plan);
+        plan = stored_plan (session, draft_id);
+        g_assert_false (slot_has (slot_of (plan, 5, 0), id, NULL));
+      }
+  }
+
   /* 7b. a change made elsewhere (as a phone's PUT would) appears without a refresh */
   {
     BzServices *svc = bz_gui_session_get_services (session);
