@@ -214,7 +214,7 @@ recipe_entry_new (BzPlanEditor *self, gint64 day, const char *meal_name, BzRecor
   GtkWidget *spin, *kcal, *remove;
   g_autofree char *kcal_text = NULL, *spin_name = NULL, *remove_name = NULL;
   ServingsEdit *e;
-  double *servings_copy;
+  double *servings_copy, min, max;
 
   gtk_widget_add_css_class (box, "plan-recipe");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -246,7 +246,8 @@ recipe_entry_new (BzPlanEditor *self, gint64 day, const char *meal_name, BzRecor
       gtk_box_append (GTK_BOX (box), small_label (text, "dim-label"));
       return box;
     }
-  spin = gtk_spin_button_new_with_range (0.1, 20, 0.5);
+  bz_meal_plan_servings_range (&min, &max);
+  spin = gtk_spin_button_new_with_range (min, max, 0.5);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), servings);
   /* TRANSLATORS: the servings spin button's tooltip and accessible name */

@@ -253,6 +253,7 @@ bz_recipe_search_init (BzRecipeSearch *self)
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *servings_label, *scroller, *spinner;
   GtkStringList *types = gtk_string_list_new (NULL);
+  double min, max;
 
   gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
@@ -278,7 +279,8 @@ bz_recipe_search_init (BzRecipeSearch *self)
 
   servings_label = gtk_label_new_with_mnemonic (_("_Servings"));
   gtk_box_append (GTK_BOX (controls), servings_label);
-  self->servings = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0.1, 20, 0.5));
+  bz_meal_plan_servings_range (&min, &max);
+  self->servings = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (min, max, 0.5));
   gtk_spin_button_set_digits (self->servings, 1);
   gtk_spin_button_set_value (self->servings, 1);
   gtk_label_set_mnemonic_widget (GTK_LABEL (servings_label), GTK_WIDGET (self->servings));

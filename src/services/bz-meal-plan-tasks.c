@@ -199,6 +199,15 @@ add_input (const char *draft_id, gint64 day, const char *meal_name, const char *
   return o;
 }
 
+void
+bz_meal_plan_servings_range (double *out_min, double *out_max)
+{
+  const BzField *f = &bz_meal_plan_add_recipe_resource.fields[BZ_MEAL_PLAN_ADD_RECIPE_SERVINGS];
+
+  *out_min = f->min;
+  *out_max = f->max;
+}
+
 BzRecord *
 bz_meal_plans_set_servings (BzServices *svc, const BzCaller *caller, const char *draft_id, gint64 day,
                             const char *meal_name, const char *recipe_id, double servings, GError **error)
@@ -208,15 +217,17 @@ bz_meal_plans_set_servings (BzServices *svc, const BzCaller *caller, const char 
   g_autoptr(GError) local = NULL;
   g_autofree char *key = NULL;
   BzRecord *slot;
-  double old = NAN;
+  double old = NAN, min, max;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
   if (!bz_meal_plan_check_nutritionist (caller, _("Only nutritionists can change manual meal plans"), error))
     return NULL;
-  if (!(servings >= 0.1 && servings <= 20))
+  bz_meal_plan_servings_range (&min, &max);
+  if (!(servings >= min && servings <= max))
     {
       BzValidation v = BZ_VALIDATION_INIT;
-      bz_validation_add (&v, "servings", "out_of_range", _("servings must be between 0.1 and 20"));
+      g_autofree char *msg = g_strdup_printf (_("servings must be between %g and %g"), min, max);
+      bz_validation_add (&v, "servings", "out_of_range", msg);
       bz_validation_finish (&v, error);
       return NULL;
     }

@@ -122,13 +122,24 @@ void      bz_meal_plans_finalize_async  (BzServices *svc, const BzCaller *caller
 BzRecord *bz_meal_plans_finalize_finish (BzServices *svc, GAsyncResult *result, GError **error);
 
 /**
+ * bz_meal_plan_servings_range:
+ * @out_min: (out): the fewest servings of a recipe in a plan
+ * @out_max: (out): the most
+ *
+ * Seed 004's servings range (0.1 to 20), read from the one place it is
+ * declared: the servings field of MealPlanAddRecipe
+ * (bz-meal-plan-resources.h).  The editor's spin buttons use it.
+ */
+void      bz_meal_plan_servings_range (double *out_min, double *out_max);
+
+/**
  * bz_meal_plans_set_servings:
  * @caller: (nullable): a nutritionist
  * @draft_id: a draft of one of the caller's patients
  * @day: 1 to the plan's durationDays
  * @meal_name: the slot (matched without regard to case)
  * @recipe_id: a recipe of the slot
- * @servings: the new servings, 0.1 to 20 (seed 004's range)
+ * @servings: the new servings, within bz_meal_plan_servings_range()
  * @error: %BZ_ERROR_VALIDATION ("servings" "out_of_range", or "day");
  *   %BZ_ERROR_NOT_FOUND (plan, slot, or @recipe_id not in it);
  *   %BZ_ERROR_CONFLICT (no longer a draft); %BZ_ERROR_FORBIDDEN
