@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "bz-application.h"
+#include "bz-food-service.h"
 #include "bz-meal-plan-tasks.h"
 #include "bz-patient-service.h"
 #include "bz-plan-editor.h"
@@ -554,6 +555,41 @@ test_plan_editor (void)
                     bz_record_get_string (bz_record_get_item (recipe, BZ_RECIPE_INGREDIENTS, heaviest), BZ_RECIPE_INGREDIENT_TEXT),
                     before.kcal, after.kcal);
     g_assert_cmpfloat (after.kcal, <, before.kcal);
+    assert_day_totals (editor, plan);
+  }
+
+  /* 7d. replace: day 6's first recipe's first ingredient by the first USDA food for "pepino" */
+  {
+    BzServices *svc = bz_gui_session_get_services (session);
+    BzRecord *entry = bz_record_get_item (slot_of (plan, 6, 0), BZ_PLAN_MEAL_RECIPES, 0);
+    g_autofree char *recipe_id = g_strdup (bz_record_get_string (entry, BZ_PLAN_RECIPE_ID));
+    g_autofree char *meal = g_strdup (bz_record_get_string (slot_of (plan, 6, 0), BZ_PLAN_MEAL_MEAL_NAME));
+    g_autofree char *ndb = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BzRecord) foods = NULL;
+    BzPlanTotals before = { 0 }, after = { 0 };
+    GAsyncResult *res = NULL;
+    BzPlanSwap *swap;
+
+    bz_foods_find_async (svc, "pepino", 1, 1, NULL, keep_result, &res);
+    WAIT_FOR (res != NULL, 30, "a food");
+    foods = bz_foods_find_finish (svc, res, &error);
+    g_clear_object (&res);
+    g_assert_no_error (error);
+    ndb = g_strdup (bz_record_get_string (bz_record_get_item (foods, BZ_FOOD_LIST_FOODS, 0), BZ_FOOD_SUMMARY_NDB_NO));
+    bz_plan_nutrition_read (bz_record_get_object (entry, BZ_PLAN_RECIPE_NUTRITION), &before, 1.0);
+    swap = bz_plan_editor_open_swap (editor, 6, meal, recipe_id);
+    g_assert_nonnull (swap);
+    g_object_add_weak_pointer (G_OBJECT (swap), (gpointer *) &swap);
+    bz_plan_swap_replace (swap, 0, ndb);
+    WAIT_FOR (swap == NULL, 10, "the swap window to close");
+    WAIT_FOR (!bz_plan_editor_is_busy (editor), 30, "the replacement");
+    g_clear_object (&plan);
+    plan = stored_plan (session, draft_id);
+    bz_plan_nutrition_read (bz_record_get_object (bz_record_get_item (slot_of (plan, 6, 0), BZ_PLAN_MEAL_RECIPES, 0),
+                                                  BZ_PLAN_RECIPE_NUTRITION), &after, 1.0);
+    g_test_message ("replacing with %s: %.1f -> %.1f kcal", ndb, before.kcal, after.kcal);
+    g_assert_cmpfloat (after.kcal, !=, before.kcal);
     assert_day_totals (editor, plan);
   }
 
