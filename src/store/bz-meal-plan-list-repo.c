@@ -15,9 +15,13 @@ bz_meal_plan_list_repo_for_patient (BzStore *store, const char *patient_id, cons
 
   g_return_val_if_fail (out != NULL, FALSE);
   *out = NULL;
-  /* meal_plans_patient (patient_id, status) narrows the scan to the patient. */
+  /* meal_plans_patient (patient_id, status) narrows the scan to the patient.
+   * 'expired' is not a status of 007_meal_plans.sql (an expired draft is
+   * deleted by its job); should a later migration keep expired drafts under
+   * that status, they stay out of the list all the same. */
   text = bz_repo_sql_once (&sql,
-      "SELECT %s FROM meal_plans WHERE patient_id = ?1 AND (status <> 'draft' OR expires_at > ?2)"
+      "SELECT %s FROM meal_plans WHERE patient_id = ?1 AND status <> 'expired'"
+      " AND (status <> 'draft' OR expires_at > ?2)"
       " ORDER BY created_at DESC, id DESC LIMIT ?3",
       &bz_meal_plan_summary_resource, NULL);
   if (!(st = bz_db_prepare (bz_store_db (store), text, error)))
