@@ -18,6 +18,7 @@ struct _BzPatientPage
   AdwWindowTitle *window_title;
   GtkWidget *back_button;
   GtkWidget *add_meal_button;
+  GtkWidget *plan_button;
   GtkWidget *sign_out_button;
   GtkScrolledWindow *scroller;
   GtkLabel *avatar_caption;
@@ -52,6 +53,8 @@ struct _BzPatientPage
   GCancellable *avatar_cancel;
   GCancellable *info_cancel;
   gboolean loading_info, loading_scans, loading_daily, loading_avatar;
+
+  GtkWindow *plan_editor;   /* weak: the open meal-plan editor (bz-plan-editor.h) */
 
   guint watch_id;
   guint scans_refresh;

@@ -25,6 +25,7 @@
 #include "bz-measurements-chart.h"
 #include "bz-nutrition-bars.h"
 #include "bz-patient-service.h"
+#include "bz-plan-editor.h"
 #include "bz-reflow-box.h"
 #include "bz-scan-row.h"
 #include "bz-scan-service.h"
@@ -428,6 +429,39 @@ store_changed_cb (const char *table, const char *row_id, gpointer user_data)
     }
 }
 
+/* --- meal plan ------------------------------------------------------------------ */
+
+/* patient.open-plan: the patient's meal-plan editor (one per page). */
+static void
+open_plan_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
+  BzPlanEditor *editor;
+
+  if (self->session == NULL || self->patient_id == NULL || self->kiosk)
+    return;
+  if (self->plan_editor)
+    {
+      gtk_window_present (self->plan_editor);
+      return;
+    }
+  editor = bz_plan_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id, self->name);
+  self->plan_editor = GTK_WINDOW (editor);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &self->plan_editor);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+close_plan_editor (BzPatientPage *self)
+{
+  if (self->plan_editor)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->plan_editor), (gpointer *) &self->plan_editor);
+      gtk_window_destroy (self->plan_editor);
+      self->plan_editor = NULL;
+    }
+}
+
 /* --- object -------------------------------------------------------------------- */
 
 static void
@@ -452,6 +486,7 @@ bz_patient_page_dispose (GObject *object)
   GtkWidget *child;
 
   bz_patient_page_set_session (self, NULL);
+  close_plan_editor (self);
   cancel_all (self);
   g_clear_object (&self->scans);
   g_clear_object (&self->daily);
@@ -476,6 +511,8 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
 
   /* Escape goes back to the list, like Alt+Left (the action is off in the kiosk). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+  gtk_widget_class_install_action (widget_class, "patient.open-plan", NULL, open_plan_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "patient.open-plan", NULL);
 
   g_type_ensure (BZ_TYPE_AVATAR_VIEW);
   g_type_ensure (BZ_TYPE_MEASUREMENTS_CHART);
@@ -487,6 +524,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, add_meal_button);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, plan_button);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, sign_out_button);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, avatar_caption);
@@ -557,6 +595,7 @@ bz_patient_page_set_kiosk (BzPatientPage *self, gboolean kiosk)
   self->kiosk = kiosk;
   gtk_widget_set_visible (self->back_button, !kiosk);
   gtk_widget_set_visible (self->add_meal_button, !kiosk);
+  gtk_widget_set_visible (self->plan_button, !kiosk);
   gtk_widget_set_visible (self->sign_out_button, kiosk);
 }
 
@@ -586,6 +625,7 @@ void
 bz_patient_page_clear (BzPatientPage *self)
 {
   g_return_if_fail (BZ_IS_PATIENT_PAGE (self));
+  close_plan_editor (self);
   cancel_all (self);
   g_clear_pointer (&self->patient_id, g_free);
   g_clear_pointer (&self->name, g_free);
