@@ -1,4 +1,4 @@
--- 011: recipes written by users (issue 7; seed 002 §4.5 POST /api/v1/recipes,
+-- 012: recipes written by users (issue 7; seed 002 §4.5 POST /api/v1/recipes,
 -- multipart with photos; §3.3 recipes.gallery_photos).
 --
 -- A user's recipe is stored in `recipes` as the catalogue's are (006), with

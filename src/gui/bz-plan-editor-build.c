@@ -148,11 +148,10 @@ bz_plan_editor_build (BzPlanEditor *self)
   self->finalize_button = header_button ("emblem-ok-symbolic", _("_Finalize…"), "editor.finalize", NULL);
   gtk_widget_add_css_class (self->finalize_button, "suggested-action");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->finalize_button);
-  /* MERGE POINT (print and PDF export): editor.print is off until
-   * bz-plan-print.[ch] is merged; see print_activated() in bz-plan-editor.c. */
+  /* Print and PDF export (bz-plan-print.h; print_activated() in bz-plan-editor.c). */
   adw_header_bar_pack_end (ADW_HEADER_BAR (header),
                            header_button ("document-print-symbolic", NULL, "editor.print",
-                                          _("Print or export as PDF (Ctrl+P): not available in this version yet")));
+                                          _("Print or export as PDF (Ctrl+P)")));
   gtk_box_append (GTK_BOX (box), header);
 
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());

@@ -12,6 +12,7 @@
  * old servings for a servings change).
  */
 #include "bz-plan-editor-private.h"
+#include "bz-plan-print.h"
 
 #include <glib/gi18n.h>
 
@@ -125,6 +126,8 @@ bz_plan_editor_update_chrome (BzPlanEditor *self)
                                                        : _("Finalize the plan with a name (Ctrl+Enter)"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.finalize", draft && empty == 0 && self->ops.length == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo", draft && self->undo.length > 0);
+  /* Any plan prints (a draft too: the nutritionist may hand out a proposal). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print", self->plan != NULL && self->ops.length == 0);
 
   if (draft)
     {
@@ -557,15 +560,17 @@ new_activated (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_widget_action_set_enabled (widget, "editor.undo", FALSE);
 }
 
-/* MERGE POINT (issue 7, print and PDF export, another engineer): when
- * src/gui/bz-plan-print.[ch] lands, enable "editor.print" in
- * bz_plan_editor_init() and call here
- *   bz_plan_print_run (GTK_WINDOW (self), bz_plan_editor_services (self), bz_plan_editor_caller (self),
- *                      bz_record_get_string (self->plan, BZ_MEAL_PLAN_ID));
- * The header-bar button (print_button) and its tooltip are in place. */
+/* Print or export to PDF (bz-plan-print.h): the system print dialog, whose
+ * "Print to File" writes the PDF. */
 static void
 print_activated (GtkWidget *widget, const char *action_name, GVariant *param)
 {
+  BzPlanEditor *self = BZ_PLAN_EDITOR (widget);
+
+  if (self->plan == NULL)
+    return;
+  bz_plan_print_run (GTK_WINDOW (self), bz_plan_editor_services (self), bz_plan_editor_caller (self),
+                     bz_record_get_string (self->plan, BZ_MEAL_PLAN_ID));
 }
 
 void
@@ -635,7 +640,7 @@ bz_plan_editor_init (BzPlanEditor *self)
   bz_plan_editor_build (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.finalize", FALSE);
-  /* Print and PDF export: see print_activated() (MERGE POINT). */
+  /* Print and PDF export: on once a plan is shown (update_chrome). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.print", FALSE);
 }
 
