@@ -109,20 +109,35 @@ static const char *const month_abbreviations[12] = {
   NC_("abbreviated month", "Oct"), NC_("abbreviated month", "Nov"), NC_("abbreviated month", "Dec"),
 };
 
+/* Weekdays likewise, Monday first (g_date_time_get_day_of_week()). */
+static const char *const weekday_names[7] = {
+  NC_("weekday", "Monday"), NC_("weekday", "Tuesday"), NC_("weekday", "Wednesday"), NC_("weekday", "Thursday"),
+  NC_("weekday", "Friday"), NC_("weekday", "Saturday"), NC_("weekday", "Sunday"),
+};
+static const char *const weekday_abbreviations[7] = {
+  NC_("abbreviated weekday", "Mon"), NC_("abbreviated weekday", "Tue"), NC_("abbreviated weekday", "Wed"),
+  NC_("abbreviated weekday", "Thu"), NC_("abbreviated weekday", "Fri"), NC_("abbreviated weekday", "Sat"),
+  NC_("abbreviated weekday", "Sun"),
+};
+
 char *
 bz_date_time_format (GDateTime *dt, const char *format)
 {
   g_autoptr(GString) f = g_string_new (NULL);
-  guint m;
+  guint m, wd;
 
   g_return_val_if_fail (dt != NULL && format != NULL, NULL);
   m = g_date_time_get_month (dt) - 1;
+  wd = g_date_time_get_day_of_week (dt) - 1;
   for (const char *p = format; *p; p++)
     {
-      if (p[0] == '%' && (p[1] == 'B' || p[1] == 'b'))
+      if (p[0] == '%' && (p[1] == 'B' || p[1] == 'b' || p[1] == 'A' || p[1] == 'a'))
         {
-          const char *name = p[1] == 'B' ? g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[m])
-                                         : g_dpgettext2 (GETTEXT_PACKAGE, "abbreviated month", month_abbreviations[m]);
+          const char *name =
+            p[1] == 'B' ? g_dpgettext2 (GETTEXT_PACKAGE, "month", month_names[m])
+            : p[1] == 'b' ? g_dpgettext2 (GETTEXT_PACKAGE, "abbreviated month", month_abbreviations[m])
+            : p[1] == 'A' ? g_dpgettext2 (GETTEXT_PACKAGE, "weekday", weekday_names[wd])
+                          : g_dpgettext2 (GETTEXT_PACKAGE, "abbreviated weekday", weekday_abbreviations[wd]);
           for (const char *c = name; *c; c++)
             {
               if (*c == '%')

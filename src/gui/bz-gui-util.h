@@ -56,9 +56,9 @@ const char *bz_food_display_name (const char *description, const char *name_es);
  * bz_date_time_format:
  * @format: a g_date_time_format() format
  *
- * Like g_date_time_format(), with %B and %b (month names) taken from
- * Balanza's own translations instead of the C library's locale, which a
- * desk may not have installed.
+ * Like g_date_time_format(), with %B and %b (month names) and %A and %a
+ * (weekday names) taken from Balanza's own translations instead of the C
+ * library's locale, which a desk may not have installed.
  *
  * Returns: (transfer full): the text.
  */
