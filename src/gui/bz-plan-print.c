@@ -384,8 +384,7 @@ build_shopping (BzPrintFlow *flow, const BzMealPlanDocument *doc)
   para (flow, FONT_SMALL, _("Amounts for the whole plan, as edible portion: buy a little more of foods with peel, "
                             "bones or seeds."));
   if (doc->customized && doc->customized->len > 0)
-    para (flow, FONT_SMALL, _("The amounts are those of the recipes as written: adjust them for the ingredient "
-                              "changes marked * in the plan."));
+    para (flow, FONT_SMALL, _("The amounts include the ingredient changes marked * in the plan."));
   for (guint i = 0; i < doc->shopping->len; i++)
     {
       const BzShoppingItem *item = g_ptr_array_index (doc->shopping, i);

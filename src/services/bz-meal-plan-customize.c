@@ -191,6 +191,53 @@ apply_modifications (GPtrArray *work, GPtrArray *mods, const int *request_index,
     }
 }
 
+GPtrArray *
+bz_meal_plan_customized_ingredients (BzRecord *recipe, const char *modifications_json)
+{
+  g_autoptr(GPtrArray) work = g_ptr_array_new_with_free_func (work_ingredient_free);
+  g_autoptr(GPtrArray) mods = stored_modifications (modifications_json);
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_free);
+  g_autofree int *request_index = g_new (int, mods->len + 1);
+  BzValidation v = BZ_VALIDATION_INIT;
+  GPtrArray *out = g_ptr_array_new_with_free_func (bz_plan_ingredient_free);
+
+  for (guint i = 0; i < mods->len; i++)
+    request_index[i] = -1;
+  for (guint i = 0; i < bz_record_get_n_items (recipe, BZ_RECIPE_INGREDIENTS); i++)
+    {
+      BzRecord *ing = bz_record_get_item (recipe, BZ_RECIPE_INGREDIENTS, i);
+      WorkIngredient *w = g_new0 (WorkIngredient, 1);
+      w->ndb_no = g_strdup (bz_record_get_string (ing, BZ_RECIPE_INGREDIENT_NDB_NO));
+      w->grams = bz_record_get_double (ing, BZ_RECIPE_INGREDIENT_GRAMS);
+      w->text = g_strdup (bz_record_get_string (ing, BZ_RECIPE_INGREDIENT_TEXT));
+      w->description = g_strdup (bz_record_get_string (ing, BZ_RECIPE_INGREDIENT_DESCRIPTION));
+      g_ptr_array_add (work, w);
+    }
+  /* Stored modifications were checked when stored: one that no longer
+   * matches (none should) is skipped, as the stored nutrition skipped it. */
+  apply_modifications (work, mods, request_index, steps, &v);
+  bz_validation_finish (&v, NULL);
+  for (guint i = 0; i < work->len; i++)
+    {
+      WorkIngredient *w = g_ptr_array_index (work, i);
+      BzPlanIngredient *pi = g_new0 (BzPlanIngredient, 1);
+      pi->ndb_no = g_strdup (w->ndb_no);
+      pi->grams = w->grams;
+      g_ptr_array_add (out, pi);
+    }
+  return out;
+}
+
+void
+bz_plan_ingredient_free (gpointer p)
+{
+  BzPlanIngredient *pi = p;
+  if (pi == NULL)
+    return;
+  g_free (pi->ndb_no);
+  g_free (pi);
+}
+
 BzRecord *
 bz_meal_plans_update_customizations (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
 {

@@ -12,6 +12,7 @@
 #include "bz-meal-plan-document-repo.h"
 #include "bz-meal-plan-repo.h"
 #include "bz-meal-plan-service.h"
+#include "bz-meal-plan-service-private.h"
 #include "bz-patient-service.h"
 #include "bz-recipe-service.h"
 #include "bz-recipe.h"
@@ -364,9 +365,36 @@ compare_items (gconstpointer a, gconstpointer b)
   return strcmp (x->key, y->key);
 }
 
-/* Every ingredient food once: grams summed over every recipe use. */
+/* The shopping item of @ndb_no in @by_food, made (from @foods) when new;
+ * NULL for a food @foods does not have. */
+static BzShoppingItem *
+shopping_item (GHashTable *by_food, GHashTable *foods, const char *ndb_no)
+{
+  const BzPlanFood *f = g_hash_table_lookup (foods, ndb_no);
+  BzShoppingItem *item;
+
+  if (f == NULL)
+    return NULL;
+  item = g_hash_table_lookup (by_food, ndb_no);
+  if (item == NULL)
+    {
+      item = g_new0 (BzShoppingItem, 1);
+      item->ndb_no = g_strdup (f->ndb_no);
+      item->name = g_strdup (food_name (f, f->ndb_no));
+      item->name_es = g_strdup (f->name_es);
+      item->description = g_strdup (f->long_desc);
+      item->smae_group = bz_smae_classify (f->food_group, f->long_desc, &f->per_100g);
+      item->section = bz_shopping_section_for_group (item->smae_group);
+      g_hash_table_insert (by_food, item->ndb_no, item);
+    }
+  return item;
+}
+
+/* Every ingredient food once: grams summed over every recipe use, then
+ * @swaps (ndb_no -> grams, negative for what a swap took out) applied;
+ * foods left with nothing to buy are dropped. */
 static GPtrArray *
-build_shopping (GPtrArray *recipes, GHashTable *foods)
+build_shopping (GPtrArray *recipes, GHashTable *foods, GHashTable *swaps)
 {
   g_autoptr(GHashTable) by_food = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (SortEntry));
@@ -380,30 +408,31 @@ build_shopping (GPtrArray *recipes, GHashTable *foods)
       for (guint i = 0; i < recipe->ingredients->len; i++)
         {
           BzPlanDocIngredient *ing = g_ptr_array_index (recipe->ingredients, i);
-          const BzPlanFood *f = g_hash_table_lookup (foods, ing->ndb_no);
-          BzShoppingItem *item;
+          BzShoppingItem *item = shopping_item (by_food, foods, ing->ndb_no);
 
-          if (f == NULL)
-            continue;
-          item = g_hash_table_lookup (by_food, ing->ndb_no);
-          if (item == NULL)
-            {
-              item = g_new0 (BzShoppingItem, 1);
-              item->ndb_no = g_strdup (f->ndb_no);
-              item->name = g_strdup (food_name (f, f->ndb_no));
-              item->name_es = g_strdup (f->name_es);
-              item->description = g_strdup (f->long_desc);
-              item->smae_group = bz_smae_classify (f->food_group, f->long_desc, &f->per_100g);
-              item->section = bz_shopping_section_for_group (item->smae_group);
-              g_hash_table_insert (by_food, item->ndb_no, item);
-            }
-          item->grams += ing->grams_in_plan;
+          if (item)
+            item->grams += ing->grams_in_plan;
         }
     }
+  g_hash_table_iter_init (&iter, swaps);
+  {
+    gpointer key;
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        BzShoppingItem *item = shopping_item (by_food, foods, key);
+        if (item)
+          item->grams += *(double *) value;
+      }
+  }
   g_hash_table_iter_init (&iter, by_food);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       SortEntry e = { value, NULL };
+      if (e.item->grams < 0.05)   /* a swap took all of it out */
+        {
+          item_free (e.item);
+          continue;
+        }
       g_autofree char *folded = g_utf8_casefold (e.item->name, -1);
       e.key = g_utf8_collate_key (folded, -1);
       g_array_append_val (entries, e);
@@ -435,6 +464,85 @@ slot_name (BzRecord *plan, gint64 day, const char *key)
         return name;
     }
   return key;
+}
+
+/* The servings of @recipe_id in the slot @key of @day (1-based); 0 if none. */
+static double
+use_servings (BzRecord *plan, gint64 day, const char *key, const char *recipe_id)
+{
+  BzRecord *d;
+
+  if (day < 1 || (guint) day > bz_record_get_n_items (plan, BZ_MEAL_PLAN_SUGGESTIONS))
+    return 0;
+  d = bz_record_get_item (plan, BZ_MEAL_PLAN_SUGGESTIONS, (guint) day - 1);
+  for (guint m = 0; m < bz_record_get_n_items (d, BZ_PLAN_DAY_MEALS); m++)
+    {
+      BzRecord *meal = bz_record_get_item (d, BZ_PLAN_DAY_MEALS, m);
+      const char *name = bz_record_get_string (meal, BZ_PLAN_MEAL_MEAL_NAME);
+      g_autofree char *k = bz_meal_plan_meal_key (name ? name : "");
+      if (g_strcmp0 (k, key) != 0)
+        continue;
+      for (guint r = 0; r < bz_record_get_n_items (meal, BZ_PLAN_MEAL_RECIPES); r++)
+        {
+          BzRecord *pr = bz_record_get_item (meal, BZ_PLAN_MEAL_RECIPES, r);
+          if (g_strcmp0 (bz_record_get_string (pr, BZ_PLAN_RECIPE_ID), recipe_id) == 0)
+            return bz_record_get_double (pr, BZ_PLAN_RECIPE_SERVINGS);
+        }
+    }
+  return 0;
+}
+
+static void
+add_grams (GHashTable *deltas, const char *ndb_no, double grams)
+{
+  double *d = g_hash_table_lookup (deltas, ndb_no);
+  if (d == NULL)
+    {
+      d = g_new0 (double, 1);
+      g_hash_table_insert (deltas, g_strdup (ndb_no), d);
+    }
+  *d += grams;
+}
+
+/* What the swaps change in the shopping list: for each customized use, the
+ * recipe's own ingredients x that use's share of the recipe out, and its
+ * ingredients after the swaps (bz_meal_plan_customized_ingredients(), the
+ * rule the plan's nutrition follows) x the same share in.  @envelopes are the
+ * RecipeEnvelopes of @ids, in order.  ndb_no -> grams (double *). */
+static GHashTable *
+swap_deltas (BzRecord *plan, GPtrArray *modified, GPtrArray *ids, GPtrArray *envelopes)
+{
+  GHashTable *deltas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; modified && i < modified->len; i++)
+    {
+      BzPlanModifiedUse *use = g_ptr_array_index (modified, i);
+      double servings = use_servings (plan, use->day, use->meal_key, use->recipe_id);
+      BzRecord *recipe = NULL;
+      g_autoptr(GPtrArray) swapped = NULL;
+
+      for (guint k = 0; k < ids->len && recipe == NULL; k++)
+        if (g_strcmp0 (g_ptr_array_index (ids, k), use->recipe_id) == 0)
+          recipe = bz_record_get_object (g_ptr_array_index (envelopes, k), BZ_RECIPE_ENVELOPE_RECIPE);
+      if (recipe == NULL || servings <= 0)
+        continue;
+      /* Ingredients (and swap amounts) are for the whole recipe, which
+       * makes its servings (doc_recipe_new() divides the same way). */
+      servings /= MAX (1, bz_record_get_int (recipe, BZ_RECIPE_SERVINGS));
+      for (guint k = 0; k < bz_record_get_n_items (recipe, BZ_RECIPE_INGREDIENTS); k++)
+        {
+          BzRecord *ing = bz_record_get_item (recipe, BZ_RECIPE_INGREDIENTS, k);
+          add_grams (deltas, bz_record_get_string (ing, BZ_RECIPE_INGREDIENT_NDB_NO),
+                     -bz_record_get_double (ing, BZ_RECIPE_INGREDIENT_GRAMS) * servings);
+        }
+      swapped = bz_meal_plan_customized_ingredients (recipe, use->modifications);
+      for (guint k = 0; k < swapped->len; k++)
+        {
+          BzPlanIngredient *pi = g_ptr_array_index (swapped, k);
+          add_grams (deltas, pi->ndb_no, pi->grams * servings);
+        }
+    }
+  return deltas;
 }
 
 /* The stored modifications (a JSON array of PlanModification objects,
@@ -484,6 +592,7 @@ bz_meal_plans_document (BzServices *svc, const BzCaller *caller, const char *dra
   g_autoptr(GPtrArray) ndb_nos = NULL;
   g_autoptr(GHashTable) foods = NULL;
   g_autoptr(GPtrArray) modified = NULL;
+  g_autoptr(GHashTable) swaps = NULL;
   Usage usage = { 0 };
   gboolean ok = FALSE;
 
@@ -554,7 +663,8 @@ bz_meal_plans_document (BzServices *svc, const BzCaller *caller, const char *dra
       g_ptr_array_add (doc->recipes, r);
     }
   foreach_plan_recipe (doc->plan, add_day_smae, doc);
-  doc->shopping = build_shopping (doc->recipes, foods);
+  swaps = swap_deltas (doc->plan, modified, usage.ids, envelopes);
+  doc->shopping = build_shopping (doc->recipes, foods, swaps);
   for (guint i = 0; i < doc->customized->len; i++)
     {
       BzPlanDocCustomized *c = g_ptr_array_index (doc->customized, i);

@@ -7,10 +7,11 @@
  * foods of the ingredients (bz-meal-plan-document-repo.h); the GUI renders
  * it (bz-plan-print.c) without further calls.
  *
- * Known limit: ingredient swaps made with update-customizations
- * (bz_meal_plans_update_customizations()) change a plan recipe's nutrition,
- * which the week and the day totals show, but the recipe sheets, the SMAE
- * equivalents and the shopping list use the recipe's catalogue ingredients. */
+ * Ingredient swaps made with update-customizations
+ * (bz_meal_plans_update_customizations()) count in the week, the day totals
+ * and the shopping list (bz_meal_plan_customized_ingredients(), the same
+ * rule); the recipe sheets and the days' SMAE equivalents use the catalogue
+ * recipe, with the swaps listed beside the plan (a known limit). */
 #pragma once
 
 #include "bz-meal-plan-resources.h"
@@ -179,10 +180,10 @@ typedef struct
  * @recipe_id: the recipe's id
  * @changes: (element-type BzPlanDocChange): in the order they apply
  *
- * A recipe of a slot with ingredient changes.  The document shows them as
- * written; the recipe sheets, SMAE equivalents and shopping list keep the
- * catalogue recipe's ingredients (see the limit above), while the plan's
- * nutrition (the week, the day totals) already counts them.
+ * A recipe of a slot with ingredient changes.  The document lists them as
+ * written; the recipe sheets and the days' equivalents keep the catalogue
+ * recipe's ingredients, while the plan's nutrition and the shopping list
+ * count them (see above).
  */
 typedef struct
 {
@@ -203,7 +204,8 @@ typedef struct
  * @day_smae: (array length=n_days x BZ_SMAE_N_GROUPS): SMAE equivalents
  *   per day and group: day d (0-based), group g at [d * BZ_SMAE_N_GROUPS + g]
  * @shopping: (element-type BzShoppingItem): every ingredient food of the
- *   plan once, by section (#BzShoppingSection order), then by name
+ *   plan once, with the swaps applied (a food a swap took out entirely is
+ *   not listed), by section (#BzShoppingSection order), then by name
  *   (g_utf8_collate_key() order); unknown foods are left out
  * @customized: (element-type BzPlanDocCustomized): the slots' recipes with
  *   ingredient changes, in plan order

@@ -27,4 +27,21 @@ char     *bz_meal_plan_today              (void);
  * (bz-meal-plan-lifecycle.c). */
 gboolean  bz_meal_plan_lifecycle_start    (BzServices *svc, const char *plan_id, const char *plan_date, GError **error);
 
+/* An ingredient of a recipe as a plan uses it: an SR28 food and its grams
+ * per serving. */
+typedef struct
+{
+  char *ndb_no;
+  double grams;
+} BzPlanIngredient;
+
+void       bz_plan_ingredient_free (gpointer p);
+
+/* @recipe's (a Recipe record) ingredients per serving after a slot's stored
+ * modifications (@modifications_json, a JSON array of PlanModification;
+ * NULL: none), applied in order exactly as
+ * bz_meal_plans_update_customizations() applies them: (element-type
+ * BzPlanIngredient) (transfer full). */
+GPtrArray *bz_meal_plan_customized_ingredients (BzRecord *recipe, const char *modifications_json);
+
 G_END_DECLS

@@ -196,8 +196,8 @@ test_document (Fixture *f, gconstpointer data)
   g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
 }
 
-/* Ingredient changes of one slot's recipe are listed with the foods' names;
- * the shopping list keeps the recipes as written (bz-meal-plan-document.h). */
+/* Ingredient changes of one slot's recipe are listed with the foods' names
+ * and counted in the shopping list (bz-meal-plan-document.h). */
 static void
 test_customized (Fixture *f, gconstpointer data)
 {
@@ -238,8 +238,19 @@ test_customized (Fixture *f, gconstpointer data)
     bz_plan_nutrition_read (bz_record_get_object (pr, BZ_PLAN_RECIPE_NUTRITION), &t, 1);
     g_assert_cmpfloat_with_epsilon (t.kcal, 300, 1e-6);
   }
-  /* the shopping list: the recipes as written */
-  g_assert_cmpfloat_with_epsilon (item (doc, 2)->grams, 150, 1e-9);
+  /* The shopping list counts the swaps of day 1's breakfast (tacos x1, of a
+   * recipe for 2: a half): tortilla 150 - 120/2 = 90 g; manzana 250 + 50/2 =
+   * 275 g; sal 2.5 - 2/2 = 1.5 g; jitomate and pechuga unchanged. */
+  g_assert_cmpstr (item (doc, 0)->ndb_no, ==, "11529");
+  g_assert_cmpfloat_with_epsilon (item (doc, 0)->grams, 500, 1e-9);
+  g_assert_cmpstr (item (doc, 1)->ndb_no, ==, "09003");
+  g_assert_cmpfloat_with_epsilon (item (doc, 1)->grams, 275, 1e-9);
+  g_assert_cmpstr (item (doc, 2)->ndb_no, ==, "18363");
+  g_assert_cmpfloat_with_epsilon (item (doc, 2)->grams, 90, 1e-9);
+  g_assert_cmpstr (item (doc, 3)->ndb_no, ==, "05062");
+  g_assert_cmpfloat_with_epsilon (item (doc, 3)->grams, 250, 1e-9);
+  g_assert_cmpstr (item (doc, 4)->ndb_no, ==, "02047");
+  g_assert_cmpfloat_with_epsilon (item (doc, 4)->grams, 1.5, 1e-9);
 }
 
 static void
