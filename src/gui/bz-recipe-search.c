@@ -3,8 +3,9 @@
  * Searches with bz_recipes_find_async() (a RecipeList record); a newer
  * search cancels an older one, and GtkSearchEntry debounces typing.  Enter
  * in the entry chooses the first result, Down moves into the results,
- * Escape closes.  Catalogue recipes have no photo yet (main_photo_url is
- * null): their rows show a placeholder that says so.
+ * Escape closes.  A recipe with photos (a user's, POST /api/v1/recipes)
+ * shows its main photo, loaded on a worker; the catalogue's recipes have
+ * none (main_photo_url is null) and show a placeholder that says so.
  */
 #include "bz-recipe-search.h"
 
@@ -66,11 +67,71 @@ bz_plan_seals_box_new (guint seals)
   return box;
 }
 
+#define THUMB_PX 128  /* 64 logical at scale 2 */
+
+typedef struct
+{
+  BzServices *services;
+  BzCaller *caller;
+  char *recipe_id;
+} PhotoArgs;
+
+static void
+photo_args_free (gpointer p)
+{
+  PhotoArgs *a = p;
+  g_clear_object (&a->services);
+  g_clear_pointer (&a->caller, bz_caller_free);
+  g_free (a->recipe_id);
+  g_free (a);
+}
+
+/* On a worker: the main photo's display copy, decoded at thumbnail size. */
+static gpointer
+photo_work (gpointer data, GCancellable *cancellable, GError **error)
+{
+  PhotoArgs *a = data;
+  g_autofree char *mime = NULL;
+  g_autoptr(GBytes) bytes = bz_recipes_get_photo (a->services, a->caller, a->recipe_id, "0", FALSE, &mime, NULL, error);
+  return bytes ? bz_texture_new_scaled (bytes, THUMB_PX, error) : NULL;
+}
+
+static void
+photo_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GtkWidget) frame = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = bz_run_in_thread_finish (result, &error);
+  GtkWidget *picture;
+
+  if (texture == NULL)
+    {
+      if (!bz_is_cancelled (error))
+        {
+          g_debug ("recipe photo: %s", error->message);
+          gtk_widget_set_tooltip_text (frame, _("The photo could not be loaded"));
+        }
+      return;
+    }
+  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+  gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_COVER);
+  gtk_widget_set_size_request (picture, 64, 64);
+  gtk_widget_set_overflow (frame, GTK_OVERFLOW_HIDDEN);
+  while (gtk_widget_get_first_child (frame))
+    gtk_box_remove (GTK_BOX (frame), gtk_widget_get_first_child (frame));
+  gtk_box_append (GTK_BOX (frame), picture);
+  gtk_widget_set_tooltip_text (frame, NULL);
+  gtk_widget_add_css_class (frame, "loaded");
+}
+
+/* The recipe's main photo (a user's recipe, bz_recipes_get_photo()), or a
+ * placeholder that says there is none (the catalogue's recipes). */
 static GtkWidget *
-photo_placeholder_new (BzRecord *recipe)
+photo_thumb_new (BzRecipeSearch *self, BzRecord *recipe)
 {
   GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *icon = gtk_image_new_from_icon_name ("image-x-generic-symbolic");
+  gboolean has_photo = bz_record_get_string (recipe, BZ_RECIPE_MAIN_PHOTO_URL) != NULL;
 
   gtk_widget_add_css_class (frame, "recipe-thumb");
   gtk_widget_set_size_request (frame, 64, 64);
@@ -78,9 +139,16 @@ photo_placeholder_new (BzRecord *recipe)
   gtk_image_set_pixel_size (GTK_IMAGE (icon), 28);
   gtk_widget_set_vexpand (icon, TRUE);
   gtk_box_append (GTK_BOX (frame), icon);
-  gtk_widget_set_tooltip_text (frame, bz_record_get_string (recipe, BZ_RECIPE_MAIN_PHOTO_URL)
-                                        ? _("The photo cannot be shown here yet")
-                                        : _("This recipe has no photo"));
+  gtk_widget_set_tooltip_text (frame, has_photo ? _("Loading the photo…") : _("This recipe has no photo"));
+  if (has_photo && self->session)
+    {
+      PhotoArgs *a = g_new0 (PhotoArgs, 1);
+      a->services = g_object_ref (bz_gui_session_get_services (self->session));
+      a->caller = bz_gui_session_dup_caller (self->session);
+      a->recipe_id = g_strdup (bz_record_get_string (recipe, BZ_RECIPE_ID));
+      bz_run_in_thread (NULL, self->cancel, photo_work, a, photo_args_free, g_object_unref, photo_done,
+                        g_object_ref (frame));
+    }
   return frame;
 }
 
@@ -102,7 +170,7 @@ result_row_new (gpointer item, gpointer user_data)
   gtk_widget_set_margin_bottom (box, 8);
   gtk_widget_set_margin_start (box, 10);
   gtk_widget_set_margin_end (box, 10);
-  gtk_box_append (GTK_BOX (box), photo_placeholder_new (recipe));
+  gtk_box_append (GTK_BOX (box), photo_thumb_new (user_data, recipe));
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
@@ -363,4 +431,18 @@ bz_recipe_search_get_n_results (BzRecipeSearch *self)
     return 0;
   g_object_get (self->found, "recipes", &recipes, NULL);
   return g_list_model_get_n_items (recipes);
+}
+
+gboolean
+bz_recipe_search_result_photo_shown (BzRecipeSearch *self, guint index)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (BZ_IS_RECIPE_SEARCH (self), FALSE);
+  row = gtk_list_box_get_row_at_index (self->list, (int) index);
+  /* row > box > the thumbnail frame (photo_thumb_new()), first child */
+  for (GtkWidget *w = row ? gtk_list_box_row_get_child (row) : NULL; w; w = gtk_widget_get_first_child (w))
+    if (gtk_widget_has_css_class (w, "recipe-thumb"))
+      return gtk_widget_has_css_class (w, "loaded");
+  return FALSE;
 }

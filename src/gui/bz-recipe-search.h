@@ -32,6 +32,8 @@ void     bz_recipe_search_set_text      (BzRecipeSearch *self, const char *text)
 gboolean bz_recipe_search_is_busy       (BzRecipeSearch *self);
 /** bz_recipe_search_get_n_results: Returns: recipes shown. */
 guint    bz_recipe_search_get_n_results (BzRecipeSearch *self);
+/** bz_recipe_search_result_photo_shown: Returns: %TRUE once result @index shows its recipe's photo. */
+gboolean bz_recipe_search_result_photo_shown (BzRecipeSearch *self, guint index);
 /** bz_recipe_search_choose: chooses result @index, as activating its row does. */
 void     bz_recipe_search_choose        (BzRecipeSearch *self, guint index);
 

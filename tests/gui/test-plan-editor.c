@@ -27,6 +27,8 @@
 #include "bz-meal-plan-tasks.h"
 #include "bz-patient-service.h"
 #include "bz-plan-editor.h"
+#include "bz-recipe-search.h"
+#include "bz-recipe-service.h"
 #include "bz-runtime.h"
 #include "bz-startup.h"
 #include "bz-window.h"
@@ -621,6 +623,54 @@ test_plan_editor (void)
   WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (editor)) <= 800, 10, "the editor at 800x600");
   settle (800);
   save_png (GTK_WIDGET (editor), "test-plan-editor-800x600.png", "plan-editor-800x600.png");
+
+  /* 8b. a recipe with a photo (a user's, POST /api/v1/recipes through its
+   * service) shows the photo in the search, loaded off the GUI thread */
+  {
+    g_autoptr(JsonObject) in = json_object_new ();
+    g_autoptr(JsonArray) ings = json_array_new ();
+    g_autoptr(JsonArray) steps = json_array_new ();
+    g_autoptr(GPtrArray) photos = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+    g_autoptr(GdkPixbuf) pix = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 320, 240);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BzRecord) made = NULL;
+    JsonObject *ing = json_object_new ();
+    BzRecipeSearch *search;
+    char *png;
+    gsize png_len;
+
+    gdk_pixbuf_fill (pix, 0xd9822bff);
+    g_assert_true (gdk_pixbuf_save_to_buffer (pix, &png, &png_len, "png", NULL, NULL));
+    g_ptr_array_add (photos, g_bytes_new_take (png, png_len));
+    json_object_set_string_member (in, "title", "Huevo cocido de prueba fotográfica");
+    json_object_set_string_member (in, "meal_type", "comida");
+    json_object_set_int_member (in, "servings", 1);
+    json_object_set_int_member (in, "prep_time_min", 5);
+    json_object_set_int_member (in, "cook_time_min", 5);
+    json_object_set_string_member (in, "description", "Receta de una paciente, con foto");
+    json_object_set_string_member (in, "difficulty", "facil");
+    json_object_set_string_member (ing, "ndb_no", "01123");
+    json_object_set_double_member (ing, "grams", 100);
+    json_array_add_object_element (ings, ing);
+    json_object_set_array_member (in, "ingredients", json_array_ref (ings));
+    json_array_add_string_element (steps, "Cocina el huevo.");
+    json_object_set_array_member (in, "instructions", json_array_ref (steps));
+    made = bz_recipes_create (bz_gui_session_get_services (session), bz_gui_session_get_caller (session), in, photos,
+                              &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (made);
+
+    search = bz_plan_editor_open_search (editor, 2, "lunch");
+    g_object_add_weak_pointer (G_OBJECT (search), (gpointer *) &search);
+    bz_recipe_search_set_text (search, "fotográfica");
+    WAIT_FOR (!bz_recipe_search_is_busy (search) && bz_recipe_search_get_n_results (search) == 1, 30,
+              "the recipe with a photo");
+    WAIT_FOR (bz_recipe_search_result_photo_shown (search, 0), 30, "its photo in the results");
+    settle (300);
+    save_png (GTK_WIDGET (search), "test-plan-editor-search-photo.png", "plan-editor-search-photo.png");
+    gtk_window_close (GTK_WINDOW (search));
+    WAIT_FOR (search == NULL, 10, "the search window to close");
+  }
 
   /* 9. finalize: the patient's active plan */
   bz_plan_editor_finalize (editor, "Plan semanal de prueba");
