@@ -732,8 +732,9 @@ bz_json_scan_numbers (const char *data, gsize len, const char *const *names, gui
       if (p >= end || *p++ != '"')
         return FALSE;
       name = p;
-      /* Plain names only: no escapes, no control characters. */
-      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+      /* Plain names only: printable ASCII, no escapes (bz_json_parse() would
+       * have to check UTF-8 and decode escapes: leave those to it). */
+      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20 && (guchar) *p < 0x7f)
         p++;
       if (p >= end || *p != '"')
         return FALSE;

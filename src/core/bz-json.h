@@ -115,8 +115,9 @@ JsonNode   *bz_json_parse             (const char         *data,
  *
  * The fast path for JSON Balanza stored itself as a flat object of numbers
  * (a recipe's SMAE equivalents): one pass, no tree, no allocation.  Accepts
- * only an object whose members all have plain names (no escapes) and
- * RFC 8259 numbers that are finite doubles; anything else answers %FALSE,
+ * only an object whose members all have plain names (printable ASCII, no
+ * escapes) and RFC 8259 numbers that are finite doubles; anything else
+ * answers %FALSE,
  * and the caller reads the text with bz_json_parse() instead.  On %TRUE the
  * values are those bz_json_parse() would give (a repeated name: the last);
  * the fuzz-json harness checks that.  @out is unspecified on %FALSE.

@@ -233,6 +233,8 @@ test_scan_numbers (void)
     "", "[]", "{", "{\"verduras\":1,}", "{\"verduras\":01}", "{\"verduras\":\"1\"}",
     "{\"verduras\":1} x", "{\"ver\\u0064uras\":1}", "{\"verduras\":{}}", "{\"verduras\":1e999}",
     "{\"verduras\":.5}", "{\"verduras\":-}", "{verduras:1}", "{\"verduras\":true}",
+    "{\"a&:{\xff" "b\":2}",   /* found by fuzz-json: a name that is not UTF-8 */
+    "{\"ñ\":1}",
   };
   double out[3] = { 0, 0, -1 };
   const char *stored = "{ \"verduras\": 1.5, \"x\": 2, \"frutas\":-0.25e1 }";
