@@ -15,6 +15,8 @@ BZ_RESOURCE_DEFINE (bz_plan_nutrition_summary, PLAN_NUTRITION_SUMMARY, "PlanNutr
 BZ_RESOURCE_DEFINE (bz_plan_recipe, PLAN_RECIPE, "PlanRecipe", "A recipe of a meal slot", BZ_PLAN_RECIPE_FIELDS)
 BZ_RESOURCE_DEFINE (bz_plan_meal, PLAN_MEAL, "PlanMeal", "A meal slot of a day", BZ_PLAN_MEAL_FIELDS)
 BZ_RESOURCE_DEFINE (bz_plan_day, PLAN_DAY, "PlanDay", "One day of a meal plan", BZ_PLAN_DAY_FIELDS)
+BZ_RESOURCE_DEFINE (bz_daily_plan_recipe, DAILY_PLAN_RECIPE, "DailyPlanRecipe", "A recipe of the day's plan, for its servings", BZ_DAILY_PLAN_RECIPE_FIELDS)
+BZ_RESOURCE_DEFINE (bz_daily_plan_meal, DAILY_PLAN_MEAL, "DailyPlanMeal", "A meal slot of the day's plan", BZ_DAILY_PLAN_MEAL_FIELDS)
 BZ_RESOURCE_DEFINE (bz_daily_plan, DAILY_PLAN, "DailyPlan", "The day of a patient's meal plan that falls on a date", BZ_DAILY_PLAN_FIELDS)
 BZ_RESOURCE_DEFINE (bz_plan_search_params, PLAN_SEARCH_PARAMS, "PlanSearchParams", "How the plan was made", BZ_PLAN_SEARCH_PARAMS_FIELDS)
 BZ_RESOURCE_DEFINE (bz_meal_plan, MEAL_PLAN, "MealPlan", "A manual meal plan (seed 004)", BZ_MEAL_PLAN_FIELDS)

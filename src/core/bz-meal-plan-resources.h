@@ -102,18 +102,34 @@ BZ_RESOURCE_DECLARE (bz_plan_meal, PLAN_MEAL, BZ_PLAN_MEAL_FIELDS)
   F (PLAN_DAY_MEALS, .name = "meals", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_plan_meal_resource, .description = "The meal slots in order")
 BZ_RESOURCE_DECLARE (bz_plan_day, PLAN_DAY, BZ_PLAN_DAY_FIELDS)
 
-/* GET /api/nutrition/daily's "planned": the day of the patient's plan that
- * falls on the date asked for, beside what was eaten (camelCase, as the
- * plan it comes from). */
+/* GET /api/nutrition/daily's "planned" (issue 7): the day of the patient's
+ * plan that falls on the date, in the daily's own terms (snake_case, the
+ * Nutrients panel of intake and targets), so a phone sets it beside what was
+ * eaten.  The whole plan, in seed 004's shape, is GET
+ * /api/meal-plans/manual/{plan_id}. */
+#define BZ_DAILY_PLAN_RECIPE_FIELDS(F) \
+  F (DAILY_PLAN_RECIPE_RECIPE_ID, .name = "recipe_id", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "GET /api/v1/recipes/{id}") \
+  F (DAILY_PLAN_RECIPE_TITLE, .name = "title", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (DAILY_PLAN_RECIPE_SERVINGS, .name = "servings", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY) \
+  F (DAILY_PLAN_RECIPE_NUTRITION, .name = "nutrition", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_nutrients_resource, .description = "For those servings, with the slot's ingredient changes")
+BZ_RESOURCE_DECLARE (bz_daily_plan_recipe, DAILY_PLAN_RECIPE, BZ_DAILY_PLAN_RECIPE_FIELDS)
+
+#define BZ_DAILY_PLAN_MEAL_FIELDS(F) \
+  F (DAILY_PLAN_MEAL_MEAL_NAME, .name = "meal_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The slot's name as the plan writes it (breakfast, comida, ...)") \
+  F (DAILY_PLAN_MEAL_RECIPES, .name = "recipes", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_daily_plan_recipe_resource) \
+  F (DAILY_PLAN_MEAL_NUTRITION, .name = "nutrition", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_nutrients_resource, .description = "The slot's recipes together")
+BZ_RESOURCE_DECLARE (bz_daily_plan_meal, DAILY_PLAN_MEAL, BZ_DAILY_PLAN_MEAL_FIELDS)
+
 #define BZ_DAILY_PLAN_FIELDS(F) \
-  F (DAILY_PLAN_PLAN_ID, .name = "planId", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The plan's id (GET /api/meal-plans/manual/{id})") \
-  F (DAILY_PLAN_PLAN_NAME, .name = "planName", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
+  F (DAILY_PLAN_PLAN_ID, .name = "plan_id", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The plan's id (GET /api/meal-plans/manual/{id})") \
+  F (DAILY_PLAN_PLAN_NAME, .name = "plan_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
   F (DAILY_PLAN_STATUS, .name = "status", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "active; finalized for a plan that has not started yet; completed for one that has ended") \
-  F (DAILY_PLAN_PLAN_DATE, .name = "planDate", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_READ_ONLY, .description = "Day 1 of the plan") \
-  F (DAILY_PLAN_DURATION_DAYS, .name = "durationDays", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY) \
-  F (DAILY_PLAN_DAY, .name = "day", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .description = "Which day of the plan the date is: 1 to durationDays") \
-  F (DAILY_PLAN_MEALS, .name = "meals", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_plan_meal_resource, .description = "That day's meal slots in order, each with its recipes, servings and nutrition for those servings") \
-  F (DAILY_PLAN_TOTALS, .name = "totals", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_plan_nutrition_resource, .description = "The day's planned nutrition and SMAE equivalents: the sum of its recipes")
+  F (DAILY_PLAN_PLAN_DATE, .name = "plan_date", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_READ_ONLY, .description = "Day 1 of the plan") \
+  F (DAILY_PLAN_DURATION_DAYS, .name = "duration_days", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY) \
+  F (DAILY_PLAN_DAY, .name = "day", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .description = "Which day of the plan the date is: 1 to duration_days") \
+  F (DAILY_PLAN_MEALS, .name = "meals", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_daily_plan_meal_resource, .description = "That day's meal slots in order, each with its recipes and servings") \
+  F (DAILY_PLAN_NUTRITION, .name = "nutrition", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_nutrients_resource, .description = "The day's planned nutrients: the sum of its recipes") \
+  F (DAILY_PLAN_EQUIVALENTS, .name = "equivalents", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_smae_equivalents_resource, .description = "The day's planned SMAE equivalents")
 BZ_RESOURCE_DECLARE (bz_daily_plan, DAILY_PLAN, BZ_DAILY_PLAN_FIELDS)
 
 /* searchParams, snake_case as in seed 004. */

@@ -307,12 +307,7 @@ bz_meals_get_daily (BzServices *svc, const BzCaller *caller, const char *patient
   bz_record_take_object (daily, BZ_DAILY_INTAKE_INTAKE, nutrients_record (&intake));
   bz_record_take_object (daily, BZ_DAILY_INTAKE_EQUIVALENTS, bz_smae_record_new (eaten_smae));
   if (planned)
-    {
-      BzPlanTotals planned_total;
-      bz_plan_day_roll_up (planned, BZ_DAILY_PLAN_MEALS, NULL, &planned_total);
-      bz_record_take_object (planned, BZ_DAILY_PLAN_TOTALS, bz_plan_nutrition_new (&bz_plan_nutrition_resource, &planned_total));
-      bz_record_take_object (daily, BZ_DAILY_INTAKE_PLANNED, planned);
-    }
+    bz_record_take_object (daily, BZ_DAILY_INTAKE_PLANNED, planned);
   else
     bz_record_set_null (daily, BZ_DAILY_INTAKE_PLANNED);
 

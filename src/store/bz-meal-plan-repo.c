@@ -238,6 +238,110 @@ bz_meal_plan_repo_get (BzStore *store, const char *id, GError **error)
   return g_steal_pointer (&plan);
 }
 
+/* A Nutrients panel (the daily's) of @t. */
+static BzRecord *
+panel_of (const BzPlanTotals *t)
+{
+  BzRecord *r = bz_record_new (&bz_nutrients_resource);
+  bz_record_set_double (r, BZ_NUTRIENTS_ENERGY_KCAL, t->kcal);
+  bz_record_set_double (r, BZ_NUTRIENTS_PROTEIN_G, t->protein_g);
+  bz_record_set_double (r, BZ_NUTRIENTS_CARBOHYDRATE_G, t->carbs_g);
+  bz_record_set_double (r, BZ_NUTRIENTS_FAT_G, t->fat_g);
+  bz_record_set_double (r, BZ_NUTRIENTS_FIBER_G, t->fiber_g);
+  bz_record_set_double (r, BZ_NUTRIENTS_SODIUM_MG, t->sodium_mg);
+  return r;
+}
+
+/* Day @day of plan @id into @rec (a DailyPlan): its slots with their
+ * recipes, each recipe's, slot's and the day's nutrients and the day's SMAE
+ * equivalents, in two statements (as fill_meals() reads a plan). */
+static gboolean
+fill_daily_plan (sqlite3 *db, const char *id, gint64 day, BzRecord *rec, GError **error)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);   /* slot i's meal_key */
+  g_autoptr(GPtrArray) meals = g_ptr_array_new ();                          /* slot i's record */
+  g_autoptr(GArray) totals = g_array_new (FALSE, TRUE, sizeof (BzPlanTotals));
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);   /* key -> i + 1 */
+  BzPlanTotals day_total = { 0 };
+  gboolean have_row;
+
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+        "SELECT meal_key, meal_name FROM meal_plan_slots WHERE plan_id = ?1 AND day = ?2 ORDER BY position", error);
+    if (st == NULL)
+      return FALSE;
+    sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (st, 2, day);
+    for (;;)
+      {
+        BzRecord *meal;
+        char *key;
+        if (!bz_repo_step (st, &have_row, error))
+          return FALSE;
+        if (!have_row)
+          break;
+        meal = bz_record_new (&bz_daily_plan_meal_resource);
+        bz_record_set_string (meal, BZ_DAILY_PLAN_MEAL_MEAL_NAME, (const char *) sqlite3_column_text (st, 1));
+        bz_record_set_empty_array (meal, BZ_DAILY_PLAN_MEAL_RECIPES);
+        bz_record_append (rec, BZ_DAILY_PLAN_MEALS, meal);
+        key = bz_db_column_text_dup (st, 0);
+        g_ptr_array_add (keys, key);
+        g_ptr_array_add (meals, meal);
+        g_array_set_size (totals, totals->len + 1);
+        g_hash_table_insert (index, key, GUINT_TO_POINTER (keys->len));
+      }
+  }
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+        "SELECT m.meal_key, m.recipe_id, m.servings, r.title,"
+        " coalesce(m.mod_calories, r.calories), coalesce(m.mod_protein_g, r.protein_g),"
+        " coalesce(m.mod_carbs_g, r.carbs_g), coalesce(m.mod_fat_g, r.fat_g), coalesce(m.mod_fiber_g, r.fiber_g),"
+        " coalesce(m.mod_sodium_mg, r.sodium_mg), coalesce(m.mod_smae_equivalents, r.smae_equivalents)"
+        " FROM meal_plan_recipes m JOIN recipes r ON r.id = m.recipe_id"
+        " WHERE m.plan_id = ?1 AND m.day = ?2 ORDER BY m.meal_key, m.position", error);
+    if (st == NULL)
+      return FALSE;
+    sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (st, 2, day);
+    for (;;)
+      {
+        BzPlanTotals per_serving = { 0 }, t = { 0 };
+        BzRecord *recipe;
+        double servings;
+        guint i;
+        if (!bz_repo_step (st, &have_row, error))
+          return FALSE;
+        if (!have_row)
+          break;
+        if (!(i = GPOINTER_TO_UINT (g_hash_table_lookup (index, sqlite3_column_text (st, 0)))))
+          continue;
+        servings = sqlite3_column_double (st, 2);
+        per_serving.kcal = sqlite3_column_double (st, 4);
+        per_serving.protein_g = sqlite3_column_double (st, 5);
+        per_serving.carbs_g = sqlite3_column_double (st, 6);
+        per_serving.fat_g = sqlite3_column_double (st, 7);
+        per_serving.fiber_g = sqlite3_column_double (st, 8);
+        per_serving.sodium_mg = sqlite3_column_double (st, 9);
+        bz_repo_read_json_numbers (st, 10, &bz_smae_equivalents_resource, per_serving.smae);
+        bz_plan_totals_add (&t, &per_serving, servings);
+        bz_plan_totals_add (&g_array_index (totals, BzPlanTotals, i - 1), &t, 1);
+        bz_plan_totals_add (&day_total, &t, 1);
+        recipe = bz_record_new (&bz_daily_plan_recipe_resource);
+        bz_record_set_string (recipe, BZ_DAILY_PLAN_RECIPE_RECIPE_ID, (const char *) sqlite3_column_text (st, 1));
+        bz_record_set_string (recipe, BZ_DAILY_PLAN_RECIPE_TITLE, (const char *) sqlite3_column_text (st, 3));
+        bz_record_set_double (recipe, BZ_DAILY_PLAN_RECIPE_SERVINGS, servings);
+        bz_record_take_object (recipe, BZ_DAILY_PLAN_RECIPE_NUTRITION, panel_of (&t));
+        bz_record_append (g_ptr_array_index (meals, i - 1), BZ_DAILY_PLAN_MEAL_RECIPES, recipe);
+      }
+  }
+  for (guint i = 0; i < meals->len; i++)
+    bz_record_take_object (g_ptr_array_index (meals, i), BZ_DAILY_PLAN_MEAL_NUTRITION,
+                           panel_of (&g_array_index (totals, BzPlanTotals, i)));
+  bz_record_take_object (rec, BZ_DAILY_PLAN_NUTRITION, panel_of (&day_total));
+  bz_record_take_object (rec, BZ_DAILY_PLAN_EQUIVALENTS, bz_smae_record_new (day_total.smae));
+  return TRUE;
+}
+
 gboolean
 bz_meal_plan_repo_day_for_date (BzStore *store, const char *patient_id, const char *date, BzRecord **out,
                                 GError **error)
@@ -277,12 +381,8 @@ bz_meal_plan_repo_day_for_date (BzStore *store, const char *patient_id, const ch
   bz_record_set_int (day, BZ_DAILY_PLAN_DURATION_DAYS, days);
   bz_record_set_int (day, BZ_DAILY_PLAN_DAY, n);
   bz_record_set_empty_array (day, BZ_DAILY_PLAN_MEALS);
-  {
-    g_autofree BzRecord **recs = g_new0 (BzRecord *, days);
-    recs[n - 1] = day;
-    if (!fill_meals (db, id, n, days, recs, BZ_DAILY_PLAN_MEALS, error))
-      return FALSE;
-  }
+  if (!fill_daily_plan (db, id, n, day, error))
+    return FALSE;
   *out = g_steal_pointer (&day);
   return TRUE;
 }

@@ -162,12 +162,6 @@ run_until_done (BzJobRunner *runner, gint64 ms, const char *kind, const char *ke
 }
 
 static double
-quantity (JsonObject *nutrition, const char *member)
-{
-  return json_object_get_double_member (json_object_get_object_member (nutrition, member), "quantity");
-}
-
-static double
 smae (JsonObject *with_equivalents, const char *group)
 {
   return json_object_get_double_member (json_object_get_object_member (with_equivalents, "equivalents"), group);
@@ -288,22 +282,22 @@ test_plan_lifecycle (void)
         JsonArray *meals = json_object_get_array_member (planned, "meals");
         JsonObject *breakfast = json_array_get_object_element (meals, 0);
         JsonObject *first = json_array_get_object_element (json_object_get_array_member (breakfast, "recipes"), 0);
-        JsonObject *totals = json_object_get_object_member (planned, "totals");
+        JsonObject *day_nutrition = json_object_get_object_member (planned, "nutrition");
 
-        g_assert_cmpstr (json_object_get_string_member (planned, "planId"), ==, plan_a);
-        g_assert_cmpstr (json_object_get_string_member (planned, "planName"), ==, "Plan A");
+        g_assert_cmpstr (json_object_get_string_member (planned, "plan_id"), ==, plan_a);
+        g_assert_cmpstr (json_object_get_string_member (planned, "plan_name"), ==, "Plan A");
         g_assert_cmpstr (json_object_get_string_member (planned, "status"), ==, "active");
         g_assert_cmpint (json_object_get_int_member (planned, "day"), ==, 1);
         g_assert_cmpuint (json_array_get_length (meals), ==, 4);
-        g_assert_cmpstr (json_object_get_string_member (breakfast, "mealName"), ==, "breakfast");
-        g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, recipe);
+        g_assert_cmpstr (json_object_get_string_member (breakfast, "meal_name"), ==, "breakfast");
+        g_assert_cmpstr (json_object_get_string_member (first, "recipe_id"), ==, recipe);
         g_assert_cmpfloat (json_object_get_double_member (first, "servings"), ==, 2);
         g_assert_nonnull (json_object_get_string_member (first, "title"));
-        g_assert_cmpfloat_with_epsilon (quantity (json_object_get_object_member (first, "nutrition"), "calories"),
-                                        2 * recipe_kcal, 0.2);
+        g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (first, "nutrition"),
+                                                                       "energy_kcal"), 2 * recipe_kcal, 0.2);
         /* The day: 5 servings of the recipe; its equivalents too. */
-        g_assert_cmpfloat_with_epsilon (quantity (totals, "calories"), 5 * recipe_kcal, 0.5);
-        g_assert_cmpfloat_with_epsilon (smae (totals, "cereales_sin_grasa"), 5 * recipe_cereal, 0.3);
+        g_assert_cmpfloat_with_epsilon (json_object_get_double_member (day_nutrition, "energy_kcal"), 5 * recipe_kcal, 0.5);
+        g_assert_cmpfloat_with_epsilon (smae (planned, "cereales_sin_grasa"), 5 * recipe_cereal, 0.3);
         g_assert_true (json_object_has_member (d, "equivalents"));
       }
     /* A day no plan covers, and the next day: B (the active A is preferred
@@ -312,7 +306,7 @@ test_plan_lifecycle (void)
       g_autoptr(BzApiResponse) none = daily (lc_member, "2027-02-28");
       g_autoptr(BzApiResponse) next = daily (lc_member, "2027-03-02");
       g_assert_true (json_object_get_null_member (bz_api_data (none), "planned"));
-      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (bz_api_data (next), "planned"), "planId"),
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (bz_api_data (next), "planned"), "plan_id"),
                        ==, plan_a);
     }
   }
@@ -362,7 +356,7 @@ test_plan_lifecycle (void)
   g_clear_pointer (&current, g_free);
   {
     g_autoptr(BzApiResponse) r = daily (lc_nutri, "2027-03-02");
-    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (bz_api_data (r), "planned"), "planId"),
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (bz_api_data (r), "planned"), "plan_id"),
                      ==, plan_b);
   }
 
@@ -378,7 +372,7 @@ test_plan_lifecycle (void)
   {
     g_autoptr(BzApiResponse) r = daily (lc_member, "2027-03-02");
     JsonObject *planned = json_object_get_object_member (bz_api_data (r), "planned");
-    g_assert_cmpstr (json_object_get_string_member (planned, "planId"), ==, plan_b);
+    g_assert_cmpstr (json_object_get_string_member (planned, "plan_id"), ==, plan_b);
     g_assert_cmpstr (json_object_get_string_member (planned, "status"), ==, "completed");
   }
   bz_job_runner_stop (runner);

@@ -361,7 +361,6 @@ test_day_for_date (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(BzRecord) day = NULL, none = NULL, draft = NULL;
   BzPlanTransition t;
-  BzPlanTotals total;
 
   insert_plan_on (store, "plan-a", "2026-12-07", 3);
   g_assert_true (bz_meal_plan_repo_add_recipe (store, "plan-a", 2, "breakfast", "breakfast", RECIPE_A, 2, "2026-12-01T11:00:00Z", &error));
@@ -382,13 +381,33 @@ test_day_for_date (void)
   g_assert_cmpstr (bz_record_get_string (day, BZ_DAILY_PLAN_STATUS), ==, "active");
   g_assert_cmpint (bz_record_get_int (day, BZ_DAILY_PLAN_DAY), ==, 2);
   g_assert_cmpuint (bz_record_get_n_items (day, BZ_DAILY_PLAN_MEALS), ==, 5);   /* the four defaults + Comida */
-  bz_plan_day_roll_up (day, BZ_DAILY_PLAN_MEALS, NULL, &total);
   /* A x 2 + B x 1: 400 + 250 kcal; verduras 0.5 x 2 + 1; leguminosas 1.5. */
-  g_assert_cmpfloat_with_epsilon (total.kcal, 650, 1e-9);
-  g_assert_cmpfloat_with_epsilon (total.smae[BZ_SMAE_VEGETABLES], 2, 1e-9);
-  g_assert_cmpfloat_with_epsilon (total.smae[BZ_SMAE_LEGUMES], 1.5, 1e-9);
-  g_assert_cmpstr (bz_record_get_string (bz_record_get_item (day, BZ_DAILY_PLAN_MEALS, 4), BZ_PLAN_MEAL_MEAL_NAME), ==, "Comida");
-  g_assert_cmpstr (bz_record_get_string (bz_record_get_item (day, BZ_DAILY_PLAN_MEALS, 0), BZ_PLAN_MEAL_SELECTED_RECIPE_ID), ==, RECIPE_A);
+  {
+    BzRecord *nut = bz_record_get_object (day, BZ_DAILY_PLAN_NUTRITION);
+    BzRecord *eq = bz_record_get_object (day, BZ_DAILY_PLAN_EQUIVALENTS);
+    BzRecord *first = bz_record_get_item (day, BZ_DAILY_PLAN_MEALS, 0);
+    BzRecord *a = bz_record_get_item (first, BZ_DAILY_PLAN_MEAL_RECIPES, 0);
+    double slot_kcal = 0;
+    g_assert_cmpfloat_with_epsilon (bz_record_get_double (nut, BZ_NUTRIENTS_ENERGY_KCAL), 650, 1e-9);
+    g_assert_cmpfloat_with_epsilon (bz_record_get_double (eq, BZ_SMAE_VEGETABLES), 2, 1e-9);
+    g_assert_cmpfloat_with_epsilon (bz_record_get_double (eq, BZ_SMAE_LEGUMES), 1.5, 1e-9);
+    g_assert_cmpstr (bz_record_get_string (bz_record_get_item (day, BZ_DAILY_PLAN_MEALS, 4), BZ_DAILY_PLAN_MEAL_MEAL_NAME),
+                     ==, "Comida");
+    g_assert_cmpstr (bz_record_get_string (a, BZ_DAILY_PLAN_RECIPE_RECIPE_ID), ==, RECIPE_A);
+    /* Each slot's panel is the sum of its recipes'; the slots' sum is the day's. */
+    for (guint m = 0; m < bz_record_get_n_items (day, BZ_DAILY_PLAN_MEALS); m++)
+      {
+        BzRecord *meal = bz_record_get_item (day, BZ_DAILY_PLAN_MEALS, m);
+        double recipes = 0;
+        for (guint r = 0; r < bz_record_get_n_items (meal, BZ_DAILY_PLAN_MEAL_RECIPES); r++)
+          recipes += bz_record_get_double (bz_record_get_object (bz_record_get_item (meal, BZ_DAILY_PLAN_MEAL_RECIPES, r),
+                                                                 BZ_DAILY_PLAN_RECIPE_NUTRITION), BZ_NUTRIENTS_ENERGY_KCAL);
+        g_assert_cmpfloat_with_epsilon (bz_record_get_double (bz_record_get_object (meal, BZ_DAILY_PLAN_MEAL_NUTRITION),
+                                                              BZ_NUTRIENTS_ENERGY_KCAL), recipes, 1e-9);
+        slot_kcal += recipes;
+      }
+    g_assert_cmpfloat_with_epsilon (slot_kcal, 650, 1e-9);
+  }
   /* Before day 1 and from endDate on: no plan. */
   g_assert_true (bz_meal_plan_repo_day_for_date (store, PATIENT, "2026-12-06", &none, &error));
   g_assert_null (none);
