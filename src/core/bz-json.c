@@ -712,6 +712,7 @@ gboolean
 bz_json_scan_numbers (const char *data, gsize len, const char *const *names, guint n_names, double *out)
 {
   const char *p, *end;
+  guint hint = 0;
 
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
   g_return_val_if_fail (n_names == 0 || (names != NULL && out != NULL), FALSE);
@@ -750,9 +751,25 @@ bz_json_scan_numbers (const char *data, gsize len, const char *const *names, gui
       v = g_ascii_strtod (buf, NULL);
       if (!isfinite (v))
         return FALSE;
-      for (guint i = 0; i < n_names; i++)
-        if (strlen (names[i]) == (gsize) (name_end - name) && memcmp (names[i], name, name_end - name) == 0)
-          out[i] = v;   /* a repeated name: the last wins, as in bz_json_parse() */
+      /* Balanza writes the members in @names' order: try the one after the
+       * last match first, then all of them. */
+      {
+        gsize name_len = name_end - name;
+        gboolean matched = FALSE;
+        if (hint < n_names && strncmp (names[hint], name, name_len) == 0 && names[hint][name_len] == '\0')
+          {
+            out[hint] = v;
+            matched = TRUE;
+            hint++;
+          }
+        for (guint i = 0; !matched && i < n_names; i++)
+          if (strncmp (names[i], name, name_len) == 0 && names[i][name_len] == '\0')
+            {
+              out[i] = v;   /* a repeated name: the last wins, as in bz_json_parse() */
+              matched = TRUE;
+              hint = i + 1;
+            }
+      }
       p = flat_skip_ws (num_end, end);
       if (p < end && *p == ',')
         {

@@ -250,6 +250,22 @@ test_scan_numbers (void)
   /* Not NUL-terminated: only @len bytes are read. */
   g_assert_true (bz_json_scan_numbers ("{\"libres\":7}9999", 12, names, 3, out));
   g_assert_cmpfloat (out[2], ==, 7);
+  /* Every number reads as g_ascii_strtod() reads it: the short decimals of
+   * the fast path and the rest. */
+  {
+    static const char *const numbers[] = {
+      "0.1", "1.7", "123.456", "-0.25", "0", "-0", "999999999999999", "0.0000000000000000000001",
+      "9007199254740993", "1234567890123456789", "2.2250738585072014e-308", "1e22", "17.000000000000001",
+      "0.30000000000000004", "3.14159265358979",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+      {
+        g_autofree char *text = g_strdup_printf ("{\"libres\":%s}", numbers[i]);
+        double v = 0;
+        g_assert_true (bz_json_scan_numbers (text, strlen (text), names + 2, 1, &v));
+        g_assert_true (v == g_ascii_strtod (numbers[i], NULL));
+      }
+  }
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autoptr(GError) error = NULL;
