@@ -27,6 +27,8 @@ G_BEGIN_DECLS
 #define BZ_MEAL_PLAN_MAX_SLOTS 12
 /** BZ_MEAL_PLAN_MAX_RECIPES: recipes a meal slot may have. */
 #define BZ_MEAL_PLAN_MAX_RECIPES 12
+/** BZ_MEAL_PLAN_MAX_MODIFICATIONS: ingredient modifications a slot's recipe may keep (Balanza's bound). */
+#define BZ_MEAL_PLAN_MAX_MODIFICATIONS 50
 /** BZ_MEAL_PLAN_MEAL_NAME_MAX: longest meal name, in characters. */
 #define BZ_MEAL_PLAN_MEAL_NAME_MAX 60
 
@@ -225,7 +227,7 @@ BZ_RESOURCE_DECLARE (bz_plan_modification, PLAN_MODIFICATION, BZ_PLAN_MODIFICATI
 #define BZ_PLAN_CUSTOMIZATIONS_FIELDS(F) \
   F (PLAN_CUSTOMIZATIONS_RECIPE_ID, .name = "recipeId", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_NULLABLE, .max = 100) \
   F (PLAN_CUSTOMIZATIONS_SOURCE, .name = "source", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_NULLABLE, .max = 40) \
-  F (PLAN_CUSTOMIZATIONS_MODIFICATIONS, .name = "modifications", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_REQUIRED, .ref = &bz_plan_modification_resource, .max = 50, .description = "Merged with the stored ones: the same type and ingredients replace the old one")
+  F (PLAN_CUSTOMIZATIONS_MODIFICATIONS, .name = "modifications", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_REQUIRED, .ref = &bz_plan_modification_resource, .max = BZ_MEAL_PLAN_MAX_MODIFICATIONS, .description = "Merged with the stored ones: the same type and ingredients replace the old one")
 BZ_RESOURCE_DECLARE (bz_plan_customizations, PLAN_CUSTOMIZATIONS, BZ_PLAN_CUSTOMIZATIONS_FIELDS)
 
 /* PUT /api/meal-plans/draft. */

@@ -326,8 +326,12 @@ bz_meal_plans_update_customizations (BzServices *svc, const BzCaller *caller, Js
         g_ptr_array_add (mods, g_object_ref (m));
       request_index[j] = (int) i;
     }
-  if (mods->len > 50)
-    bz_validation_add (&v, "customizations.modifications", "too_many_items", _("A recipe can have at most 50 modifications"));
+  if (mods->len > BZ_MEAL_PLAN_MAX_MODIFICATIONS)
+    {
+      g_autofree char *msg = g_strdup_printf (_("A recipe can have at most %d modifications"),
+                                              BZ_MEAL_PLAN_MAX_MODIFICATIONS);
+      bz_validation_add (&v, "customizations.modifications", "too_many_items", msg);
+    }
 
   for (guint i = 0; i < bz_record_get_n_items (recipe, BZ_RECIPE_INGREDIENTS); i++)
     {

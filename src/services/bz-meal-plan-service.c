@@ -341,8 +341,9 @@ bz_meal_plans_add_recipe (BzServices *svc, const BzCaller *caller, JsonObject *i
       (slot && bz_record_get_n_items (slot, BZ_PLAN_MEAL_RECIPES) >= BZ_MEAL_PLAN_MAX_RECIPES))
     {
       BzValidation full = BZ_VALIDATION_INIT;
-      bz_validation_add (&full, "mealName", "too_many_items",
-                         slot ? _("A meal can have at most 12 recipes") : _("A day can have at most 12 meals"));
+      g_autofree char *msg = slot ? g_strdup_printf (_("A meal can have at most %d recipes"), BZ_MEAL_PLAN_MAX_RECIPES)
+                                  : g_strdup_printf (_("A day can have at most %d meals"), BZ_MEAL_PLAN_MAX_SLOTS);
+      bz_validation_add (&full, "mealName", "too_many_items", msg);
       bz_validation_finish (&full, error);
       goto fail;
     }
