@@ -95,6 +95,13 @@ BzRecord *bz_pagination_new (guint page, guint limit, gint64 total);
   F (MEAL_HISTORY_PAGINATION, .name = "pagination", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_pagination_resource)
 BZ_RESOURCE_DECLARE (bz_meal_history, MEAL_HISTORY, BZ_MEAL_HISTORY_FIELDS)
 
+/* DELETE /api/v1/meals/{meal_id}: what was deleted. */
+#define BZ_MEAL_DELETED_FIELDS(F) \
+  F (MEAL_DELETED_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (MEAL_DELETED_PATIENT_ID, .name = "patient_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
+  F (MEAL_DELETED_DELETED, .name = "deleted", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY, .description = "Always true")
+BZ_RESOURCE_DECLARE (bz_meal_deleted, MEAL_DELETED, BZ_MEAL_DELETED_FIELDS)
+
 #define BZ_DETECTION_FIELDS(F) \
   F (DETECTION_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_detection_status) \
   F (DETECTION_PROVIDER, .name = "provider", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The meal-detection service that answered; null when none is configured")

@@ -89,6 +89,13 @@ photo (BzServices *svc, BzRequest *req, GError **error)
   return bytes ? bz_response_blob (bytes, mime, etag) : NULL;
 }
 
+static BzResponse *
+delete_meal (BzServices *svc, BzRequest *req, GError **error)
+{
+  BzRecord *data = bz_meals_delete (svc, req->caller, bz_request_param (req, "meal_id"), error);
+  return data ? bz_response_record (200, data) : NULL;
+}
+
 const BzRoute bz_meal_routes[] = {
   { "POST", "/api/nutrition/upload-meal", upload_meal, 0, BZ_UPLOAD_BODY_MAX, "Upload a meal photo with optional USDA items (multipart)",
     .request = &bz_meal_form_resource, .response = &bz_meal_upload_resource },
@@ -96,6 +103,8 @@ const BzRoute bz_meal_routes[] = {
     .query = &bz_meal_history_query_resource },
   { "GET", "/api/nutrition/daily", daily, 0, 0, "Intake for a day against Mifflin-St Jeor targets",
     .response = &bz_daily_intake_resource, .query = &bz_daily_query_resource },
+  { "DELETE", "/api/v1/meals/{meal_id}", delete_meal, 0, 0, "Delete a meal and its items (its member, or a nutritionist of its patient)",
+    .response = &bz_meal_deleted_resource },
   { "GET", "/api/v1/meals/{meal_id}/photo", photo, BZ_ROUTE_POOL, 0, "A meal photo: its display copy (at most 1280 px, no EXIF), or ?size=original (ETag, Range, immutable)",
     .raw_type = "image/*", .query = &bz_photo_query_resource },
   { NULL }

@@ -461,6 +461,51 @@ bz_meals_add_finish (BzServices *svc, GAsyncResult *result, GError **error)
   return bz_service_task_finish (svc, result, bz_meals_add_async, error);
 }
 
+BzRecord *
+bz_meals_delete (BzServices *svc, const BzCaller *caller, const char *meal_id, GError **error)
+{
+  BzStore *store = bz_services_get_store (svc);
+  g_autofree char *owner = NULL, *allowed = NULL;
+  gboolean deleted = FALSE;
+  BzRecord *out;
+
+  g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
+  if (caller == NULL)
+    {
+      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED, _("Sign in first"));
+      return NULL;
+    }
+  if (meal_id == NULL || !bz_meal_repo_patient_of (store, meal_id, &owner, error))
+    {
+      if (error && *error == NULL)
+        g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Meal not found"));
+      return NULL;
+    }
+  if (owner == NULL || !(allowed = bz_patients_resolve (svc, caller, owner, NULL)))
+    {
+      g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Meal not found"));
+      return NULL;
+    }
+  if (!bz_store_begin (store, error))
+    return NULL;
+  if (!bz_meal_repo_delete (store, meal_id, &deleted, error) || !bz_store_commit (store, error))
+    {
+      bz_store_rollback (store);
+      return NULL;
+    }
+  if (!deleted)
+    {
+      g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Meal not found"));
+      return NULL;
+    }
+  bz_patients_audit_read (svc, caller, allowed, "meal_delete");
+  out = bz_record_new (&bz_meal_deleted_resource);
+  bz_record_set_string (out, BZ_MEAL_DELETED_ID, meal_id);
+  bz_record_set_string (out, BZ_MEAL_DELETED_PATIENT_ID, allowed);
+  bz_record_set_boolean (out, BZ_MEAL_DELETED_DELETED, TRUE);
+  return out;
+}
+
 GBytes *
 bz_meals_get_photo (BzServices *svc, const BzCaller *caller, const char *meal_id, gboolean original,
                     char **out_mime_type, char **out_etag, GError **error)

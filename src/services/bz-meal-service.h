@@ -27,6 +27,24 @@ BzRecord *bz_meals_add         (BzServices *svc, const BzCaller *caller, const c
                                 GBytes *image, const char *meal_type, JsonArray *items,
                                 const char *source, GError **error);
 
+/**
+ * bz_meals_delete:
+ * @caller: the meal's member, or a nutritionist of its patient
+ * @meal_id: (nullable): the meal
+ * @error: %BZ_ERROR_NOT_FOUND when no meal the caller may write has
+ *   @meal_id (someone else's meal answers as an unknown one does);
+ *   %BZ_ERROR_UNAUTHENTICATED without a caller
+ *
+ * Deletes the meal with its items, in one transaction that also logs the
+ * deletion for the phones' sync; a nutritionist's deletion of a patient's
+ * meal is written to the record-access audit ("meal_delete").  The photo's
+ * blobs go when the blob collector next runs.
+ *
+ * Returns: (transfer full): a MealDeleted record {id, patient_id, deleted};
+ *   %NULL with @error.
+ */
+BzRecord *bz_meals_delete      (BzServices *svc, const BzCaller *caller, const char *meal_id, GError **error);
+
 /** bz_meals_get_history: Returns: (transfer full): a MealHistory record {meals (newest first), pagination}. */
 BzRecord *bz_meals_get_history (BzServices *svc, const BzCaller *caller, const char *patient_id,
                                 guint page, guint limit, GError **error);

@@ -6,6 +6,7 @@
 
 #include "bz-meal-plan-resources.h"
 #include "bz-record-store.h"
+#include "bz-repo-private.h"
 
 typedef enum { ITEMS_OF_ONE, ITEMS_OF_DAY, ITEMS_OF_PAGE, N_ITEM_QUERIES } ItemQuery;
 
@@ -311,6 +312,41 @@ bz_meal_repo_list_page (BzStore *store, const char *patient_id, guint page, guin
     }
   *out = g_steal_pointer (&meals);
   return TRUE;
+}
+
+gboolean
+bz_meal_repo_patient_of (BzStore *store, const char *meal_id, char **out_patient_id, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), "SELECT patient_id FROM meal_logs WHERE id = ?", error);
+  gboolean have_row;
+
+  *out_patient_id = NULL;
+  if (!st)
+    return FALSE;
+  sqlite3_bind_text (st, 1, meal_id, -1, SQLITE_STATIC);
+  if (!bz_repo_step (st, &have_row, error))
+    return FALSE;
+  if (have_row)
+    *out_patient_id = bz_db_column_text_dup (st, 0);
+  return TRUE;
+}
+
+gboolean
+bz_meal_repo_delete (BzStore *store, const char *meal_id, gboolean *out_deleted, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, "DELETE FROM meal_logs WHERE id = ?", error);
+
+  *out_deleted = FALSE;
+  if (!st)
+    return FALSE;
+  sqlite3_bind_text (st, 1, meal_id, -1, SQLITE_STATIC);
+  if (!bz_db_step_done (st, error))
+    return FALSE;
+  if (sqlite3_changes (db) == 0)
+    return TRUE;
+  *out_deleted = TRUE;
+  return bz_store_log_change (db, "meal_logs", meal_id, BZ_CHANGE_DELETE, error);
 }
 
 gboolean

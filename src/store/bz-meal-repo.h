@@ -73,6 +73,27 @@ gboolean  bz_meal_repo_list_page (BzStore *store, const char *patient_id, guint 
  * Returns: %FALSE when the meal does not exist or has no photo (@error unset),
  *   or on a database error (@error set).
  */
+/**
+ * bz_meal_repo_patient_of:
+ * @out_patient_id: (out) (transfer full): the meal's patients.id, or %NULL
+ *   when no meal has @meal_id
+ *
+ * Returns: %FALSE with @error on a database error only.
+ */
+gboolean  bz_meal_repo_patient_of (BzStore *store, const char *meal_id, char **out_patient_id, GError **error);
+
+/**
+ * bz_meal_repo_delete:
+ *
+ * Deletes the meal and its items (ON DELETE CASCADE) and logs the deletion
+ * in the change log (phones sync it); in the caller's transaction.  The
+ * photo's blobs stay until the blob collector finds nothing refers to them.
+ *
+ * Returns: %FALSE with @error on a database error; %TRUE also when no meal
+ *   had @meal_id (*@out_deleted %FALSE).
+ */
+gboolean  bz_meal_repo_delete   (BzStore *store, const char *meal_id, gboolean *out_deleted, GError **error);
+
 gboolean  bz_meal_repo_photo    (BzStore *store, const char *meal_id, gboolean original,
                                  char **out_patient_id, char **out_sha256, GError **error);
 

@@ -183,5 +183,62 @@ test_meals (void)
     g_assert_cmpuint (bad->status, ==, 400);
     g_assert_true (bz_api_has_detail (bad, "date"));
   }
+  /* DELETE /api/v1/meals/{id} (issue 12): refused for another member, another
+   * nutritionist, an unknown or malformed id and without a token, the store
+   * unchanged; then the patient's nutritionist deletes one meal and the member
+   * the other, with their items, each deletion in the change log. */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/meals/%s", meal_id);
+    g_autofree char *second = NULL, *path2 = NULL;
+    gint64 meals, items, changes;
+
+    {
+      g_autoptr(BzApiResponse) r = upload_meal (api, member, jpeg, "image/jpeg", "dinner",
+                                                "[{\"ndb_no\":\"20045\",\"grams\":100}]", NULL);
+      g_assert_cmpuint (r->status, ==, 201);
+      second = g_strdup (json_object_get_string_member (json_object_get_object_member (bz_api_data (r), "meal"), "id"));
+      path2 = g_strdup_printf ("/api/v1/meals/%s", second);
+    }
+    meals = bz_api_count (api, "meal_logs");
+    items = bz_api_count (api, "meal_items");
+    changes = bz_api_count (api, "changes");
+    {
+      g_autoptr(BzApiResponse) spy = bz_api_json (api, "DELETE", path, other, NULL);
+      g_autoptr(BzApiResponse) nutri2 = bz_api_json (api, "DELETE", path, test_api_nutri2_token (), NULL);
+      g_autoptr(BzApiResponse) unknown = bz_api_json (api, "DELETE", "/api/v1/meals/00000000-0000-4000-8000-000000000000",
+                                                      member, NULL);
+      g_autoptr(BzApiResponse) junk = bz_api_json (api, "DELETE", "/api/v1/meals/%27%3B%20DROP%20TABLE", member, NULL);
+      g_autoptr(BzApiResponse) anon = bz_api_json (api, "DELETE", path, NULL, NULL);
+      g_assert_cmpuint (spy->status, ==, 404);
+      g_assert_cmpuint (nutri2->status, ==, 404);
+      g_assert_cmpuint (unknown->status, ==, 404);
+      g_assert_cmpuint (junk->status, ==, 404);
+      g_assert_cmpuint (anon->status, ==, 401);
+      g_assert_cmpint (bz_api_count (api, "meal_logs"), ==, meals);
+      g_assert_cmpint (bz_api_count (api, "meal_items"), ==, items);
+      g_assert_cmpint (bz_api_count (api, "changes"), ==, changes);
+    }
+    {
+      g_autoptr(BzApiResponse) by_nutri = bz_api_json (api, "DELETE", path, test_api_nutri_token (), NULL);
+      g_autoptr(BzApiResponse) again = NULL;
+      g_autoptr(BzApiResponse) by_member = NULL;
+      g_autoptr(BzApiResponse) h = NULL;
+      JsonObject *d;
+      g_assert_cmpuint (by_nutri->status, ==, 200);
+      d = bz_api_data (by_nutri);
+      g_assert_cmpstr (json_object_get_string_member (d, "id"), ==, meal_id);
+      g_assert_cmpstr (json_object_get_string_member (d, "patient_id"), ==, pid);
+      g_assert_true (json_object_get_boolean_member (d, "deleted"));
+      again = bz_api_json (api, "DELETE", path, member, NULL);
+      g_assert_cmpuint (again->status, ==, 404);
+      by_member = bz_api_json (api, "DELETE", path2, member, NULL);
+      g_assert_cmpuint (by_member->status, ==, 200);
+      g_assert_cmpint (bz_api_count (api, "meal_logs"), ==, meals - 2);
+      g_assert_cmpint (bz_api_count (api, "meal_items"), ==, items - 3);   /* 2 + 1 items */
+      g_assert_cmpint (bz_api_count (api, "changes"), ==, changes + 2);
+      h = bz_api_json (api, "GET", "/api/nutrition/meal-history", member, NULL);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (h), "meals")), ==, 0);
+    }
+  }
 }
 
