@@ -8,6 +8,7 @@ BZ_RESOURCE_DEFINE (bz_targets_basis, TARGETS_BASIS, "TargetsBasis", "What the d
 BZ_RESOURCE_DEFINE (bz_daily_intake, DAILY_INTAKE, "DailyIntake", "A day's intake against its targets", BZ_DAILY_INTAKE_FIELDS)
 BZ_RESOURCE_DEFINE (bz_pagination, PAGINATION, "Pagination", "A page of a list (seed 002 section 4.1)", BZ_PAGINATION_FIELDS)
 BZ_RESOURCE_DEFINE (bz_meal_history, MEAL_HISTORY, "MealHistory", "A page of meals", BZ_MEAL_HISTORY_FIELDS)
+BZ_RESOURCE_DEFINE (bz_meal_update, MEAL_UPDATE, "MealUpdate", "Changes to a meal", BZ_MEAL_UPDATE_FIELDS)
 BZ_RESOURCE_DEFINE (bz_meal_deleted, MEAL_DELETED, "MealDeleted", "A meal that was deleted", BZ_MEAL_DELETED_FIELDS)
 BZ_RESOURCE_DEFINE (bz_detection, DETECTION, "MealDetection", "What meal detection found", BZ_DETECTION_FIELDS)
 BZ_RESOURCE_DEFINE (bz_meal_upload, MEAL_UPLOAD, "MealUpload", "A stored meal photo", BZ_MEAL_UPLOAD_FIELDS)

@@ -95,6 +95,13 @@ BzRecord *bz_pagination_new (guint page, guint limit, gint64 total);
   F (MEAL_HISTORY_PAGINATION, .name = "pagination", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_pagination_resource)
 BZ_RESOURCE_DECLARE (bz_meal_history, MEAL_HISTORY, BZ_MEAL_HISTORY_FIELDS)
 
+/* PATCH /api/v1/meals/{meal_id}: what to change (at least one member). */
+#define BZ_MEAL_UPDATE_FIELDS(F) \
+  F (MEAL_UPDATE_MEAL_TYPE, .name = "meal_type", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_meal_type) \
+  F (MEAL_UPDATE_EATEN_AT, .name = "eaten_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_WRITE_ONLY, .description = "When it was eaten (ISO 8601 with its time zone); the meal's date follows it") \
+  F (MEAL_UPDATE_ITEMS, .name = "items", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .ref = &bz_meal_item_resource, .max = BZ_MEAL_MAX_ITEMS, .description = "The meal's foods, replacing the ones it has")
+BZ_RESOURCE_DECLARE (bz_meal_update, MEAL_UPDATE, BZ_MEAL_UPDATE_FIELDS)
+
 /* DELETE /api/v1/meals/{meal_id}: what was deleted. */
 #define BZ_MEAL_DELETED_FIELDS(F) \
   F (MEAL_DELETED_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \

@@ -90,6 +90,17 @@ photo (BzServices *svc, BzRequest *req, GError **error)
 }
 
 static BzResponse *
+update_meal (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autoptr(JsonObject) body = bz_request_json_object (req, error);
+  BzRecord *data;
+  if (body == NULL)
+    return NULL;
+  data = bz_meals_update (svc, req->caller, bz_request_param (req, "meal_id"), body, error);
+  return data ? bz_response_record (200, data) : NULL;
+}
+
+static BzResponse *
 delete_meal (BzServices *svc, BzRequest *req, GError **error)
 {
   BzRecord *data = bz_meals_delete (svc, req->caller, bz_request_param (req, "meal_id"), error);
@@ -103,6 +114,9 @@ const BzRoute bz_meal_routes[] = {
     .query = &bz_meal_history_query_resource },
   { "GET", "/api/nutrition/daily", daily, 0, 0, "Intake for a day against Mifflin-St Jeor targets",
     .response = &bz_daily_intake_resource, .query = &bz_daily_query_resource },
+  { "PATCH", "/api/v1/meals/{meal_id}", update_meal, 0, 0,
+    "Change a meal's type, time or foods (its member, or a nutritionist of its patient); answers the meal",
+    .request = &bz_meal_update_resource, .response = &bz_meal_resource },
   { "DELETE", "/api/v1/meals/{meal_id}", delete_meal, 0, 0, "Delete a meal and its items (its member, or a nutritionist of its patient)",
     .response = &bz_meal_deleted_resource },
   { "GET", "/api/v1/meals/{meal_id}/photo", photo, BZ_ROUTE_POOL, 0, "A meal photo: its display copy (at most 1280 px, no EXIF), or ?size=original (ETag, Range, immutable)",

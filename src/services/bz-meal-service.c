@@ -68,6 +68,38 @@ parse_items (BzServices *svc, JsonArray *items, BzValidation *v)
   return bz_validation_failed (v) ? NULL : g_steal_pointer (&meal);
 }
 
+/* @meal's items from @items ([{ndb_no, grams}], validated), each with its
+ * nutrients from SR28 per 100 g, and the meal's nutrition (their sum). */
+static gboolean
+set_items (BzServices *svc, BzRecord *meal, JsonArray *items, GError **error)
+{
+  guint n_items = items ? json_array_get_length (items) : 0;
+  BzNutrients total = { 0 };
+
+  bz_record_set_empty_array (meal, BZ_MEAL_ITEMS);
+  for (guint i = 0; i < n_items; i++)
+    {
+      JsonObject *o = json_array_get_object_element (items, i);
+      const char *ndb = bz_json_get_string (o, "ndb_no");
+      double grams = 0;
+      BzNutrients panel, portion = { 0 };
+      BzRecord *item;
+
+      bz_json_get_number (o, "grams", &grams);
+      if (!bz_foods_lookup_panel (svc, ndb, &panel, NULL, error))
+        return FALSE;
+      bz_nutrients_add_scaled (&portion, &panel, grams);
+      bz_nutrients_add (&total, &portion, 1.0);
+      item = bz_record_new (&bz_meal_item_resource);
+      bz_record_set_string (item, BZ_MEAL_ITEM_NDB_NO, ndb);
+      bz_record_set_double (item, BZ_MEAL_ITEM_GRAMS, grams);
+      bz_record_take_object (item, BZ_MEAL_ITEM_NUTRITION, nutrients_record (&portion));
+      bz_record_append (meal, BZ_MEAL_ITEMS, item);
+    }
+  bz_record_take_object (meal, BZ_MEAL_NUTRITION, nutrients_record (&total));
+  return TRUE;
+}
+
 char *
 bz_meals_record (BzServices *svc, const char *patient_id, const char *meal_type, GDateTime *eaten_at,
                  const BzPhoto *photo, JsonArray *items, const char *source,
@@ -79,8 +111,6 @@ bz_meals_record (BzServices *svc, const char *patient_id, const char *meal_type,
   g_autoptr(GDateTime) utc = g_date_time_to_utc (eaten_at);
   g_autoptr(GDateTime) local = g_date_time_to_local (eaten_at);
   g_autoptr(BzRecord) meal = bz_record_new (&bz_meal_resource);
-  BzNutrients total = { 0 };
-  guint n_items = items ? json_array_get_length (items) : 0;
   BzMealFiles files = { NULL };
 
   bz_record_set_string (meal, BZ_MEAL_ID, id);
@@ -90,29 +120,8 @@ bz_meals_record (BzServices *svc, const char *patient_id, const char *meal_type,
   bz_record_take_string (meal, BZ_MEAL_DATE, g_date_time_format (local, "%Y-%m-%d"));
   bz_record_set_string (meal, BZ_MEAL_DETECTION_STATUS, "manual_entry_required");
   bz_record_set_string (meal, BZ_MEAL_SOURCE, source);
-  bz_record_set_empty_array (meal, BZ_MEAL_ITEMS);
-  for (guint i = 0; i < n_items; i++)
-    {
-      JsonObject *o = json_array_get_object_element (items, i);
-      const char *ndb = bz_json_get_string (o, "ndb_no");
-      double grams = 0;
-      BzNutrients panel, portion = { 0 };
-      BzRecord *item = bz_record_new (&bz_meal_item_resource);
-
-      bz_json_get_number (o, "grams", &grams);
-      if (!bz_foods_lookup_panel (svc, ndb, &panel, NULL, error))
-        {
-          g_object_unref (item);
-          return NULL;
-        }
-      bz_nutrients_add_scaled (&portion, &panel, grams);
-      bz_nutrients_add (&total, &portion, 1.0);
-      bz_record_set_string (item, BZ_MEAL_ITEM_NDB_NO, ndb);
-      bz_record_set_double (item, BZ_MEAL_ITEM_GRAMS, grams);
-      bz_record_take_object (item, BZ_MEAL_ITEM_NUTRITION, nutrients_record (&portion));
-      bz_record_append (meal, BZ_MEAL_ITEMS, item);
-    }
-  bz_record_take_object (meal, BZ_MEAL_NUTRITION, nutrients_record (&total));
+  if (!set_items (svc, meal, items, error))
+    return NULL;
 
   if (!bz_store_begin (store, error))
     return NULL;
@@ -132,14 +141,15 @@ fail:
   return NULL;
 }
 
-/* The items of a Meal record as [{ndb_no, grams}] for bz_meals_record(). */
+/* The MealItem records of @rec's ARRAY @field as [{ndb_no, grams}] for
+ * set_items(). */
 static JsonArray *
-items_json (BzRecord *meal)
+items_json_of (BzRecord *rec, guint field)
 {
   JsonArray *a = json_array_new ();
-  for (guint i = 0; i < bz_record_get_n_items (meal, BZ_MEAL_ITEMS); i++)
+  for (guint i = 0; i < bz_record_get_n_items (rec, field); i++)
     {
-      BzRecord *item = bz_record_get_item (meal, BZ_MEAL_ITEMS, i);
+      BzRecord *item = bz_record_get_item (rec, field, i);
       JsonObject *o = json_object_new ();
       json_object_set_string_member (o, "ndb_no", bz_record_get_string (item, BZ_MEAL_ITEM_NDB_NO));
       json_object_set_double_member (o, "grams", bz_record_get_double (item, BZ_MEAL_ITEM_GRAMS));
@@ -177,7 +187,7 @@ bz_meals_add (BzServices *svc, const BzCaller *caller, const char *patient_id, G
   parsed = parse_items (svc, items, &v);
   if (!bz_validation_finish (&v, error))
     return NULL;
-  valid_items = items_json (parsed);
+  valid_items = items_json_of (parsed, BZ_MEAL_ITEMS);
 
   meal_id = bz_meals_record (svc, pid, type, now, &photo, valid_items, source, caller->user_id, error);
   if (meal_id == NULL)
@@ -461,21 +471,20 @@ bz_meals_add_finish (BzServices *svc, GAsyncResult *result, GError **error)
   return bz_service_task_finish (svc, result, bz_meals_add_async, error);
 }
 
-BzRecord *
-bz_meals_delete (BzServices *svc, const BzCaller *caller, const char *meal_id, GError **error)
+/* The patients.id whose meal @meal_id is, if @caller may write it; else
+ * NOT_FOUND (someone else's meal answers as an unknown one does). */
+static char *
+meal_owner_for (BzServices *svc, const BzCaller *caller, const char *meal_id, GError **error)
 {
-  BzStore *store = bz_services_get_store (svc);
-  g_autofree char *owner = NULL, *allowed = NULL;
-  gboolean deleted = FALSE;
-  BzRecord *out;
+  g_autofree char *owner = NULL;
+  char *allowed;
 
-  g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
   if (caller == NULL)
     {
       g_set_error_literal (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED, _("Sign in first"));
       return NULL;
     }
-  if (meal_id == NULL || !bz_meal_repo_patient_of (store, meal_id, &owner, error))
+  if (meal_id == NULL || !bz_meal_repo_patient_of (bz_services_get_store (svc), meal_id, &owner, error))
     {
       if (error && *error == NULL)
         g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Meal not found"));
@@ -486,6 +495,91 @@ bz_meals_delete (BzServices *svc, const BzCaller *caller, const char *meal_id, G
       g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Meal not found"));
       return NULL;
     }
+  return allowed;
+}
+
+BzRecord *
+bz_meals_update (BzServices *svc, const BzCaller *caller, const char *meal_id, JsonObject *input, GError **error)
+{
+  BzStore *store = bz_services_get_store (svc);
+  BzValidation v = BZ_VALIDATION_INIT;
+  g_autofree char *pid = NULL;
+  g_autoptr(BzRecord) change = NULL, old = NULL, meal = NULL;
+  g_autoptr(JsonArray) items = NULL;
+  g_autoptr(GDateTime) eaten = NULL;
+
+  g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
+  if (!(pid = meal_owner_for (svc, caller, meal_id, error)))
+    return NULL;
+  change = bz_resource_parse (&bz_meal_update_resource, input, NULL, &v);
+  if (change && !bz_record_has (change, BZ_MEAL_UPDATE_MEAL_TYPE) && !bz_record_has (change, BZ_MEAL_UPDATE_EATEN_AT) &&
+      !bz_record_has (change, BZ_MEAL_UPDATE_ITEMS))
+    bz_validation_add (&v, "body", "required", _("Give meal_type, eaten_at or items"));
+  if (change && bz_record_has (change, BZ_MEAL_UPDATE_ITEMS))
+    for (guint i = 0; i < bz_record_get_n_items (change, BZ_MEAL_UPDATE_ITEMS); i++)
+      {
+        BzNutrients panel;
+        if (!bz_foods_lookup_panel (svc, bz_record_get_string (bz_record_get_item (change, BZ_MEAL_UPDATE_ITEMS, i),
+                                                               BZ_MEAL_ITEM_NDB_NO), &panel, NULL, NULL))
+          {
+            g_autofree char *f = g_strdup_printf ("items[%u].ndb_no", i);
+            bz_validation_add (&v, f, "unknown_food", _("No USDA food has this number"));
+          }
+      }
+  if (!bz_validation_finish (&v, error))
+    return NULL;
+  if (!(old = bz_meal_repo_get (store, meal_id, error)))
+    return NULL;
+
+  meal = bz_record_new (&bz_meal_resource);
+  bz_record_set_string (meal, BZ_MEAL_ID, meal_id);
+  bz_record_set_string (meal, BZ_MEAL_PATIENT_ID, bz_record_get_string (old, BZ_MEAL_PATIENT_ID));
+  bz_record_set_string (meal, BZ_MEAL_MEAL_TYPE, bz_record_has (change, BZ_MEAL_UPDATE_MEAL_TYPE)
+                        ? bz_record_get_string (change, BZ_MEAL_UPDATE_MEAL_TYPE)
+                        : bz_record_get_string (old, BZ_MEAL_MEAL_TYPE));
+  eaten = g_date_time_new_from_iso8601 (bz_record_has (change, BZ_MEAL_UPDATE_EATEN_AT)
+                                        ? bz_record_get_string (change, BZ_MEAL_UPDATE_EATEN_AT)
+                                        : bz_record_get_string (old, BZ_MEAL_EATEN_AT), NULL);
+  if (eaten == NULL)
+    {
+      g_set_error (error, BZ_ERROR, BZ_ERROR_VALIDATION, _("eaten_at must be an ISO 8601 date and time"));
+      bz_error_add_detail (*error, "eaten_at", "invalid_format", (*error)->message);
+      return NULL;
+    }
+  {
+    g_autoptr(GDateTime) utc = g_date_time_to_utc (eaten);
+    g_autoptr(GDateTime) local = g_date_time_to_local (eaten);
+    bz_record_take_string (meal, BZ_MEAL_EATEN_AT, g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ"));
+    bz_record_take_string (meal, BZ_MEAL_DATE, g_date_time_format (local, "%Y-%m-%d"));
+  }
+  items = bz_record_has (change, BZ_MEAL_UPDATE_ITEMS) ? items_json_of (change, BZ_MEAL_UPDATE_ITEMS)
+                                                      : items_json_of (old, BZ_MEAL_ITEMS);
+  if (!set_items (svc, meal, items, error))
+    return NULL;
+
+  if (!bz_store_begin (store, error))
+    return NULL;
+  if (!bz_meal_repo_update (store, meal, error) || !bz_store_commit (store, error))
+    {
+      bz_store_rollback (store);
+      return NULL;
+    }
+  bz_store_notify (store, "meal_logs", meal_id);
+  bz_patients_audit_read (svc, caller, pid, "meal_update");
+  return bz_meal_repo_get (store, meal_id, error);
+}
+
+BzRecord *
+bz_meals_delete (BzServices *svc, const BzCaller *caller, const char *meal_id, GError **error)
+{
+  BzStore *store = bz_services_get_store (svc);
+  g_autofree char *allowed = NULL;
+  gboolean deleted = FALSE;
+  BzRecord *out;
+
+  g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
+  if (!(allowed = meal_owner_for (svc, caller, meal_id, error)))
+    return NULL;
   if (!bz_store_begin (store, error))
     return NULL;
   if (!bz_meal_repo_delete (store, meal_id, &deleted, error) || !bz_store_commit (store, error))
@@ -498,6 +592,7 @@ bz_meals_delete (BzServices *svc, const BzCaller *caller, const char *meal_id, G
       g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Meal not found"));
       return NULL;
     }
+  bz_store_notify (store, "meal_logs", meal_id);
   bz_patients_audit_read (svc, caller, allowed, "meal_delete");
   out = bz_record_new (&bz_meal_deleted_resource);
   bz_record_set_string (out, BZ_MEAL_DELETED_ID, meal_id);

@@ -28,6 +28,27 @@ BzRecord *bz_meals_add         (BzServices *svc, const BzCaller *caller, const c
                                 const char *source, GError **error);
 
 /**
+ * bz_meals_update:
+ * @caller: the meal's member, or a nutritionist of its patient
+ * @meal_id: (nullable): the meal
+ * @input: a MealUpdate object {meal_type?, eaten_at?, items?}, at least one
+ * @error: %BZ_ERROR_NOT_FOUND as bz_meals_delete(); %BZ_ERROR_VALIDATION
+ *   with field details (the MealUpdate declaration; "items[i].ndb_no"
+ *   "unknown_food"; "body" "required" when nothing is given)
+ *
+ * Changes the meal's type, time (its date follows, in the clinic's time
+ * zone) and foods (replaced as a whole; each item's nutrients and the
+ * meal's sum recomputed from SR28), in one transaction that logs the update
+ * for the phones' sync; a nutritionist's change goes to the record-access
+ * audit ("meal_update").  The photo stays.
+ *
+ * Returns: (transfer full): the Meal as it now is; %NULL with @error (the
+ *   store unchanged).
+ */
+BzRecord *bz_meals_update      (BzServices *svc, const BzCaller *caller, const char *meal_id, JsonObject *input,
+                                GError **error);
+
+/**
  * bz_meals_delete:
  * @caller: the meal's member, or a nutritionist of its patient
  * @meal_id: (nullable): the meal

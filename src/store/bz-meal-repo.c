@@ -172,10 +172,43 @@ collect_meals (sqlite3_stmt *st, GPtrArray *meals, GError **error)
   return TRUE;
 }
 
+/* The items of @meal (a Meal record) into meal_items, in order. */
+static gboolean
+insert_items (sqlite3 *db, BzRecord *meal, GError **error)
+{
+  static gsize item_sql;
+  const char *id = bz_record_get_string (meal, BZ_MEAL_ID);
+
+  if (g_once_init_enter (&item_sql))
+    {
+      GString *s = g_string_new ("INSERT INTO meal_items (meal_id, position, ");
+      guint n = bz_db_n_columns (&bz_meal_item_resource);
+      bz_db_append_columns (s, &bz_meal_item_resource, NULL);
+      g_string_append (s, ") VALUES (?, ?");
+      for (guint i = 0; i < n; i++)
+        g_string_append (s, ", ?");
+      g_string_append_c (s, ')');
+      g_once_init_leave (&item_sql, (gsize) g_string_free (s, FALSE));
+    }
+  for (guint i = 0; i < bz_record_get_n_items (meal, BZ_MEAL_ITEMS); i++)
+    {
+      g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, (const char *) item_sql, error);
+      int q = 3;
+      if (!st)
+        return FALSE;
+      sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (st, 2, i);
+      bz_db_bind_record (st, &q, bz_record_get_item (meal, BZ_MEAL_ITEMS, i));
+      if (!bz_db_step_done (st, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 bz_meal_repo_insert (BzStore *store, BzRecord *meal, const BzMealFiles *files, GError **error)
 {
-  static gsize meal_sql, item_sql;
+  static gsize meal_sql;
   sqlite3 *db = bz_store_db (store);
   const char *id = bz_record_get_string (meal, BZ_MEAL_ID);
   g_autofree char *now = bz_now_iso8601 ();
@@ -192,17 +225,6 @@ bz_meal_repo_insert (BzStore *store, BzRecord *meal, const BzMealFiles *files, G
       g_string_append_c (s, ')');
       g_once_init_leave (&meal_sql, (gsize) g_string_free (s, FALSE));
     }
-  if (g_once_init_enter (&item_sql))
-    {
-      GString *s = g_string_new ("INSERT INTO meal_items (meal_id, position, ");
-      guint n = bz_db_n_columns (&bz_meal_item_resource);
-      bz_db_append_columns (s, &bz_meal_item_resource, NULL);
-      g_string_append (s, ") VALUES (?, ?");
-      for (guint i = 0; i < n; i++)
-        g_string_append (s, ", ?");
-      g_string_append_c (s, ')');
-      g_once_init_leave (&item_sql, (gsize) g_string_free (s, FALSE));
-    }
 
   {
     g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, (const char *) meal_sql, error);
@@ -216,19 +238,38 @@ bz_meal_repo_insert (BzStore *store, BzRecord *meal, const BzMealFiles *files, G
     if (!bz_db_step_done (st, error))
       return FALSE;
   }
-  for (guint i = 0; i < bz_record_get_n_items (meal, BZ_MEAL_ITEMS); i++)
-    {
-      g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, (const char *) item_sql, error);
-      int q = 3;
-      if (!st)
-        return FALSE;
-      sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
-      sqlite3_bind_int (st, 2, i);
-      bz_db_bind_record (st, &q, bz_record_get_item (meal, BZ_MEAL_ITEMS, i));
-      if (!bz_db_step_done (st, error))
-        return FALSE;
-    }
+  if (!insert_items (db, meal, error))
+    return FALSE;
   return bz_store_log_change (db, "meal_logs", id, BZ_CHANGE_INSERT, error);
+}
+
+gboolean
+bz_meal_repo_update (BzStore *store, BzRecord *meal, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  const char *id = bz_record_get_string (meal, BZ_MEAL_ID);
+  BzRecord *n = bz_record_get_object (meal, BZ_MEAL_NUTRITION);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      "UPDATE meal_logs SET meal_type = ?2, eaten_at = ?3, eaten_date = ?4, energy_kcal = ?5, protein_g = ?6,"
+      " carbohydrate_g = ?7, fat_g = ?8, fiber_g = ?9, sodium_mg = ?10 WHERE id = ?1", error);
+  g_autoptr(sqlite3_stmt) del = NULL;
+
+  if (!st)
+    return FALSE;
+  sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, bz_record_get_string (meal, BZ_MEAL_MEAL_TYPE), -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 3, bz_record_get_string (meal, BZ_MEAL_EATEN_AT), -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 4, bz_record_get_string (meal, BZ_MEAL_DATE), -1, SQLITE_STATIC);
+  for (guint f = 0; f < BZ_NUTRIENTS_N_FIELDS; f++)
+    sqlite3_bind_double (st, 5 + (int) f, bz_record_get_double (n, f));
+  if (!bz_db_step_done (st, error))
+    return FALSE;
+  if (!(del = bz_db_prepare (db, "DELETE FROM meal_items WHERE meal_id = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (del, 1, id, -1, SQLITE_STATIC);
+  if (!bz_db_step_done (del, error) || !insert_items (db, meal, error))
+    return FALSE;
+  return bz_store_log_change (db, "meal_logs", id, BZ_CHANGE_UPDATE, error);
 }
 
 BzRecord *

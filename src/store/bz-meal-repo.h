@@ -83,6 +83,18 @@ gboolean  bz_meal_repo_list_page (BzStore *store, const char *patient_id, guint 
 gboolean  bz_meal_repo_patient_of (BzStore *store, const char *meal_id, char **out_patient_id, GError **error);
 
 /**
+ * bz_meal_repo_update:
+ * @meal: a Meal record with its id, meal_type, eaten_at, date, nutrition and
+ *   items (each with ndb_no, grams and nutrition)
+ *
+ * Writes the meal's type, time, date and nutrition, replaces its items, and
+ * logs the update in the change log; in the caller's transaction.
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_meal_repo_update   (BzStore *store, BzRecord *meal, GError **error);
+
+/**
  * bz_meal_repo_delete:
  *
  * Deletes the meal and its items (ON DELETE CASCADE) and logs the deletion

@@ -183,6 +183,83 @@ test_meals (void)
     g_assert_cmpuint (bad->status, ==, 400);
     g_assert_true (bz_api_has_detail (bad, "date"));
   }
+  /* PATCH /api/v1/meals/{id} (issue 12): refusals change nothing; the
+   * nutritionist moves the meal to yesterday's dinner; the member replaces its
+   * foods: 150 g of white rice (20045, 130 kcal/100 g) = 195 kcal, checked by
+   * hand; the daily follows. */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/meals/%s", meal_id);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+    g_autofree char *yday = g_date_time_format (yesterday, "%Y-%m-%d");
+    g_autofree char *when = g_date_time_format (yesterday, "%Y-%m-%dT20:15:00%:z");
+    g_autofree char *move = g_strdup_printf ("{\"meal_type\":\"cena\",\"eaten_at\":\"%s\"}", when);
+    g_autofree char *many = NULL;
+    gint64 items = bz_api_count (api, "meal_items"), changes = bz_api_count (api, "changes");
+    {
+      GString *g = g_string_new ("{\"items\":[");
+      for (guint i = 0; i < 51; i++)
+        g_string_append_printf (g, "%s{\"ndb_no\":\"20045\",\"grams\":10}", i ? "," : "");
+      g_string_append (g, "]}");
+      many = g_string_free (g, FALSE);
+    }
+    {
+      g_autoptr(BzApiResponse) spy = bz_api_json (api, "PATCH", path, other, "{\"meal_type\":\"lunch\"}");
+      g_autoptr(BzApiResponse) nutri2 = bz_api_json (api, "PATCH", path, test_api_nutri2_token (), "{\"meal_type\":\"lunch\"}");
+      g_autoptr(BzApiResponse) empty = bz_api_json (api, "PATCH", path, member, "{}");
+      g_autoptr(BzApiResponse) type = bz_api_json (api, "PATCH", path, member, "{\"meal_type\":\"brunch\"}");
+      g_autoptr(BzApiResponse) when_bad = bz_api_json (api, "PATCH", path, member, "{\"eaten_at\":\"ayer\"}");
+      g_autoptr(BzApiResponse) food = bz_api_json (api, "PATCH", path, member, "{\"items\":[{\"ndb_no\":\"00000\",\"grams\":10}]}");
+      g_autoptr(BzApiResponse) grams = bz_api_json (api, "PATCH", path, member, "{\"items\":[{\"ndb_no\":\"20045\",\"grams\":-1}]}");
+      g_autoptr(BzApiResponse) lots = bz_api_json (api, "PATCH", path, member, many);
+      g_autoptr(BzApiResponse) wrong = bz_api_json (api, "PATCH", path, member, "{\"items\":\"rice\"}");
+      g_autoptr(BzApiResponse) junk = bz_api_json (api, "PATCH", path, member, "{\"meal_type\":");
+      g_assert_cmpuint (spy->status, ==, 404);
+      g_assert_cmpuint (nutri2->status, ==, 404);
+      g_assert_cmpuint (empty->status, ==, 400);
+      g_assert_true (bz_api_has_detail (empty, "body"));
+      g_assert_cmpuint (type->status, ==, 400);
+      g_assert_true (bz_api_has_detail (type, "meal_type"));
+      g_assert_cmpuint (when_bad->status, ==, 400);
+      g_assert_true (bz_api_has_detail (when_bad, "eaten_at"));
+      g_assert_cmpuint (food->status, ==, 400);
+      g_assert_true (bz_api_has_detail (food, "items[0].ndb_no"));
+      g_assert_cmpuint (grams->status, ==, 400);
+      g_assert_true (bz_api_has_detail (grams, "items[0].grams"));
+      g_assert_cmpuint (lots->status, ==, 400);
+      g_assert_cmpuint (wrong->status, ==, 400);
+      g_assert_true (bz_api_has_detail (wrong, "items"));
+      g_assert_cmpuint (junk->status, ==, 400);
+      g_assert_cmpint (bz_api_count (api, "meal_items"), ==, items);
+      g_assert_cmpint (bz_api_count (api, "changes"), ==, changes);
+    }
+    {
+      g_autoptr(BzApiResponse) moved = bz_api_json (api, "PATCH", path, test_api_nutri_token (), move);
+      g_autoptr(BzApiResponse) foods = NULL;
+      g_autofree char *ypath = g_strdup_printf ("/api/nutrition/daily?date=%s", yday);
+      g_autoptr(BzApiResponse) yd = NULL, td = NULL;
+      JsonObject *m;
+      g_assert_cmpuint (moved->status, ==, 200);
+      m = bz_api_data (moved);
+      g_assert_cmpstr (json_object_get_string_member (m, "meal_type"), ==, "dinner");
+      g_assert_cmpstr (json_object_get_string_member (m, "date"), ==, yday);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (m, "items")), ==, 2);   /* kept */
+      foods = bz_api_json (api, "PATCH", path, member, "{\"items\":[{\"ndb_no\":\"20045\",\"grams\":150}]}");
+      g_assert_cmpuint (foods->status, ==, 200);
+      m = bz_api_data (foods);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (m, "items")), ==, 1);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (m, "nutrition"),
+                                                                     "energy_kcal"), 195.0, 0.05);
+      g_assert_cmpstr (json_object_get_string_member (m, "meal_type"), ==, "dinner");
+      g_assert_cmpint (bz_api_count (api, "changes"), ==, changes + 2);
+      yd = bz_api_json (api, "GET", ypath, member, NULL);
+      td = bz_api_json (api, "GET", "/api/nutrition/daily", member, NULL);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (bz_api_data (yd), "intake"),
+                                                                     "energy_kcal"), 195.0, 0.05);
+      g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (bz_api_data (td), "intake"),
+                                                                     "energy_kcal"), 0.0, 0.05);
+    }
+  }
   /* DELETE /api/v1/meals/{id} (issue 12): refused for another member, another
    * nutritionist, an unknown or malformed id and without a token, the store
    * unchanged; then the patient's nutritionist deletes one meal and the member
@@ -234,7 +311,7 @@ test_meals (void)
       by_member = bz_api_json (api, "DELETE", path2, member, NULL);
       g_assert_cmpuint (by_member->status, ==, 200);
       g_assert_cmpint (bz_api_count (api, "meal_logs"), ==, meals - 2);
-      g_assert_cmpint (bz_api_count (api, "meal_items"), ==, items - 3);   /* 2 + 1 items */
+      g_assert_cmpint (bz_api_count (api, "meal_items"), ==, items - 2);   /* 1 (after the PATCH) + 1 items */
       g_assert_cmpint (bz_api_count (api, "changes"), ==, changes + 2);
       h = bz_api_json (api, "GET", "/api/nutrition/meal-history", member, NULL);
       g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (h), "meals")), ==, 0);
