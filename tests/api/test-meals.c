@@ -214,6 +214,9 @@ test_meals (void)
       g_autoptr(BzApiResponse) lots = bz_api_json (api, "PATCH", path, member, many);
       g_autoptr(BzApiResponse) wrong = bz_api_json (api, "PATCH", path, member, "{\"items\":\"rice\"}");
       g_autoptr(BzApiResponse) junk = bz_api_json (api, "PATCH", path, member, "{\"meal_type\":");
+      g_autofree char *brackets = g_strnfill (30000, '[');
+      g_autofree char *deep_text = g_strconcat ("{\"items\":", brackets, NULL);
+      g_autoptr(BzApiResponse) deep = bz_api_json (api, "PATCH", path, member, deep_text);
       g_assert_cmpuint (spy->status, ==, 404);
       g_assert_cmpuint (nutri2->status, ==, 404);
       g_assert_cmpuint (empty->status, ==, 400);
@@ -230,6 +233,7 @@ test_meals (void)
       g_assert_cmpuint (wrong->status, ==, 400);
       g_assert_true (bz_api_has_detail (wrong, "items"));
       g_assert_cmpuint (junk->status, ==, 400);
+      g_assert_true (deep->status == 400 || deep->status == 413);
       g_assert_cmpint (bz_api_count (api, "meal_items"), ==, items);
       g_assert_cmpint (bz_api_count (api, "changes"), ==, changes);
     }
