@@ -21,6 +21,7 @@ struct _BzMealRow
   GtkListBoxRow parent_instance;
   BzRecord *meal;
   GtkLabel *foods;
+  GtkWidget *delete_button;   /* NULL for a meal without an id */
 };
 
 G_DEFINE_FINAL_TYPE (BzMealRow, bz_meal_row, GTK_TYPE_LIST_BOX_ROW)
@@ -257,6 +258,19 @@ bz_meal_row_new (BzGuiSession *session, BzRecord *meal, GCancellable *cancellabl
   gtk_box_append (GTK_BOX (box), frame);
   gtk_box_append (GTK_BOX (box), texts);
   gtk_box_append (GTK_BOX (box), numbers);
+  if (meal_id)
+    {
+      /* Delete (the page's patient.delete-meal: hidden at once, an Undo toast,
+       * deleted when the toast goes); the kiosk hides it. */
+      GtkWidget *del = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_add_css_class (del, "flat");
+      gtk_widget_set_valign (del, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (del, _("Delete this meal"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (del), "patient.delete-meal");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (del), "s", meal_id);
+      gtk_box_append (GTK_BOX (box), del);
+      BZ_MEAL_ROW (row)->delete_button = del;
+    }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   BZ_MEAL_ROW (row)->meal = g_object_ref (meal);
   BZ_MEAL_ROW (row)->foods = GTK_LABEL (subtitle);
@@ -273,3 +287,10 @@ bz_meal_row_new (BzGuiSession *session, BzRecord *meal, GCancellable *cancellabl
   return row;
 }
 
+void
+bz_meal_row_set_deletable (BzMealRow *self, gboolean deletable)
+{
+  g_return_if_fail (BZ_IS_MEAL_ROW (self));
+  if (self->delete_button)
+    gtk_widget_set_visible (self->delete_button, deletable);
+}

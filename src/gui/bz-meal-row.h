@@ -24,6 +24,8 @@ G_DECLARE_FINAL_TYPE (BzMealRow, bz_meal_row, BZ, MEAL_ROW, GtkListBoxRow)
 GtkWidget  *bz_meal_row_new      (BzGuiSession *session, BzRecord *meal, GCancellable *cancellable);
 /** bz_meal_row_get_meal: Returns: (transfer none): the Meal record shown. */
 BzRecord   *bz_meal_row_get_meal (BzMealRow *self);
+/** bz_meal_row_set_deletable: shows or hides the row's delete button (hidden on the kiosk). */
+void        bz_meal_row_set_deletable (BzMealRow *self, gboolean deletable);
 /** bz_meal_row_get_foods_text: Returns: (transfer none): the foods line as shown, "Rice, white (150 g), …". */
 const char *bz_meal_row_get_foods_text (BzMealRow *self);
 

@@ -32,7 +32,98 @@ static GtkWidget *
 meal_row_create (gpointer item, gpointer user_data)
 {
   BzPatientPage *self = user_data;
-  return bz_meal_row_new (self->session, item, self->daily_cancel);
+  GtkWidget *row = bz_meal_row_new (self->session, item, self->daily_cancel);
+  bz_meal_row_set_deletable (BZ_MEAL_ROW (row), !self->kiosk);
+  return row;
+}
+
+/* --- deleting a meal, with Undo ----------------------------------------------- */
+
+/* A deletion waiting for its toast to go: the row is hidden meanwhile; Undo
+ * shows it again and nothing is deleted. */
+typedef struct
+{
+  BzServices *services;
+  BzCaller *caller;
+  char *meal_id;
+  GtkWidget *row;        /* weak */
+  gboolean undone;
+} PendingDelete;
+
+static void
+pending_delete_free (PendingDelete *p)
+{
+  g_clear_weak_pointer (&p->row);
+  g_clear_object (&p->services);
+  g_clear_pointer (&p->caller, bz_caller_free);
+  g_free (p->meal_id);
+  g_free (p);
+}
+
+static void
+delete_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GtkWidget) row = user_data;   /* (nullable) may be gone from its list */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) done = bz_meals_delete_finish (BZ_SERVICES (source), result, &error);
+
+  /* Success: the store's change notice reloads the day without the meal. */
+  if (done == NULL)
+    {
+      g_warning ("Deleting a meal: %s", error->message);
+      if (row)
+        gtk_widget_set_visible (row, TRUE);
+    }
+}
+
+static void
+undo_clicked (AdwToast *toast, PendingDelete *p)
+{
+  p->undone = TRUE;
+  if (p->row)
+    gtk_widget_set_visible (p->row, TRUE);
+}
+
+static void
+toast_dismissed (AdwToast *toast, PendingDelete *p)
+{
+  if (!p->undone)
+    bz_meals_delete_async (p->services, p->caller, p->meal_id, NULL, delete_done,
+                           p->row ? g_object_ref (p->row) : NULL);
+  pending_delete_free (p);
+}
+
+void
+bz_patient_page_delete_meal_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
+  const char *meal_id = g_variant_get_string (param, NULL);
+  PendingDelete *p;
+  AdwToast *toast;
+  GtkListBoxRow *row = NULL;
+
+  if (self->session == NULL || self->kiosk)
+    return;
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->meals_list, i)); i++)
+    if (BZ_IS_MEAL_ROW (row) &&
+        g_strcmp0 (bz_record_get_string (bz_meal_row_get_meal (BZ_MEAL_ROW (row)), BZ_MEAL_ID), meal_id) == 0)
+      break;
+  p = g_new0 (PendingDelete, 1);
+  p->services = g_object_ref (bz_gui_session_get_services (self->session));
+  p->caller = bz_gui_session_dup_caller (self->session);
+  p->meal_id = g_strdup (meal_id);
+  if (row)
+    {
+      g_set_weak_pointer (&p->row, GTK_WIDGET (row));
+      gtk_widget_set_visible (GTK_WIDGET (row), FALSE);
+    }
+  toast = adw_toast_new (_("Meal deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_clicked), p);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed), p);
+  g_set_weak_pointer (&self->delete_toast, toast);
+  adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
 static void

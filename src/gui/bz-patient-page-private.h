@@ -55,6 +55,8 @@ struct _BzPatientPage
   gboolean loading_info, loading_scans, loading_daily, loading_avatar;
 
   GtkWindow *plan_editor;   /* weak: the open meal-plan editor (bz-plan-editor.h) */
+  AdwToastOverlay *toasts;  /* around the page's content: the delete's Undo */
+  AdwToast *delete_toast;   /* weak: the newest "Meal deleted" toast */
 
   guint watch_id;
   guint scans_refresh;
@@ -67,5 +69,6 @@ GCancellable *bz_patient_page_renew (GCancellable **cancellable);
 void bz_patient_page_clear_meals (BzPatientPage *self);
 void bz_patient_page_load_daily (BzPatientPage *self);
 GtkWidget *bz_patient_page_meals_placeholder_new (void);
+void bz_patient_page_delete_meal_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 
 G_END_DECLS

@@ -512,6 +512,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   /* Escape goes back to the list, like Alt+Left (the action is off in the kiosk). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_install_action (widget_class, "patient.open-plan", NULL, open_plan_activated);
+  gtk_widget_class_install_action (widget_class, "patient.delete-meal", "s", bz_patient_page_delete_meal_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "patient.open-plan", NULL);
 
   g_type_ensure (BZ_TYPE_AVATAR_VIEW);
@@ -559,6 +560,15 @@ static void
 bz_patient_page_init (BzPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    /* The template's content inside a toast overlay (the delete's Undo). */
+    GtkWidget *content = g_object_ref (gtk_widget_get_first_child (GTK_WIDGET (self)));
+    gtk_widget_unparent (content);
+    self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+    adw_toast_overlay_set_child (self->toasts, content);
+    gtk_widget_set_parent (GTK_WIDGET (self->toasts), GTK_WIDGET (self));
+    g_object_unref (content);
+  }
   gtk_list_box_set_placeholder (self->meals_list, bz_patient_page_meals_placeholder_new ());
   gtk_list_box_set_placeholder (self->scans_list, scans_placeholder_new ());
   bz_nutrition_bars_set (self->nutrition_bars, NULL, NULL);
@@ -593,6 +603,7 @@ bz_patient_page_set_kiosk (BzPatientPage *self, gboolean kiosk)
 {
   g_return_if_fail (BZ_IS_PATIENT_PAGE (self));
   self->kiosk = kiosk;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.delete-meal", !kiosk);
   gtk_widget_set_visible (self->back_button, !kiosk);
   gtk_widget_set_visible (self->add_meal_button, !kiosk);
   gtk_widget_set_visible (self->plan_button, !kiosk);
@@ -698,4 +709,11 @@ bz_patient_page_get_n_scans (BzPatientPage *self)
 {
   g_return_val_if_fail (BZ_IS_PATIENT_PAGE (self), 0);
   return self->n_scans;
+}
+
+gpointer
+bz_patient_page_get_delete_toast (BzPatientPage *self)
+{
+  g_return_val_if_fail (BZ_IS_PATIENT_PAGE (self), NULL);
+  return self->delete_toast;
 }

@@ -39,4 +39,7 @@ guint         bz_patient_page_get_n_meals      (BzPatientPage *self);
 /** bz_patient_page_get_n_scans: Returns: scans in the history. */
 guint         bz_patient_page_get_n_scans      (BzPatientPage *self);
 
+/** bz_patient_page_get_delete_toast: Returns: (transfer none) (nullable): the AdwToast of the newest meal deletion while it shows (tests). */
+gpointer     bz_patient_page_get_delete_toast (BzPatientPage *self);
+
 G_END_DECLS

@@ -352,6 +352,7 @@ typedef struct
   char *meal_type;
   JsonArray *items;
   char *source;
+  char *meal_id;       /* delete */
 } MealArgs;
 
 static void
@@ -364,6 +365,7 @@ meal_args_free (gpointer p)
   g_free (a->meal_type);
   g_clear_pointer (&a->items, json_array_unref);
   g_free (a->source);
+  g_free (a->meal_id);
   g_free (a);
 }
 
@@ -412,6 +414,28 @@ BzRecord *
 bz_meals_get_daily_finish (BzServices *svc, GAsyncResult *result, GError **error)
 {
   return bz_service_task_finish (svc, result, bz_meals_get_daily_async, error);
+}
+
+static gpointer
+delete_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
+{
+  return bz_meals_delete (svc, caller, ((MealArgs *) args)->meal_id, error);
+}
+
+void
+bz_meals_delete_async (BzServices *svc, const BzCaller *caller, const char *meal_id, GCancellable *cancellable,
+                       GAsyncReadyCallback callback, gpointer user_data)
+{
+  MealArgs *a = g_new0 (MealArgs, 1);
+
+  a->meal_id = g_strdup (meal_id);
+  meal_task_run (svc, bz_meals_delete_async, delete_work, a, caller, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_meals_delete_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_meals_delete_async, error);
 }
 
 void

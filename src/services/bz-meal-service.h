@@ -66,6 +66,24 @@ BzRecord *bz_meals_update      (BzServices *svc, const BzCaller *caller, const c
  */
 BzRecord *bz_meals_delete      (BzServices *svc, const BzCaller *caller, const char *meal_id, GError **error);
 
+/**
+ * bz_meals_delete_async:
+ * @meal_id: the meal; copied
+ *
+ * Runs bz_meals_delete() on a worker thread (as bz_meals_get_daily_async()
+ * runs its call).  Finish with bz_meals_delete_finish().
+ */
+void      bz_meals_delete_async  (BzServices *svc, const BzCaller *caller, const char *meal_id,
+                                  GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+
+/**
+ * bz_meals_delete_finish:
+ * @error: as bz_meals_delete(), or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: (transfer full): the MealDeleted record; %NULL with @error.
+ */
+BzRecord *bz_meals_delete_finish (BzServices *svc, GAsyncResult *result, GError **error);
+
 /** bz_meals_get_history: Returns: (transfer full): a MealHistory record {meals (newest first), pagination}. */
 BzRecord *bz_meals_get_history (BzServices *svc, const BzCaller *caller, const char *patient_id,
                                 guint page, guint limit, GError **error);

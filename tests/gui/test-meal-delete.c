@@ -1,0 +1,202 @@
+/* test-meal-delete.c — deleting a meal at the desk, with Undo (issue 12;
+ * suite 'gui').  On a real window over the demo clinic: the nutritionist
+ * opens the first patient, deletes one of today's meals through its row's
+ * button action: the row hides and a "Meal deleted" toast offers Undo.
+ * Undo brings it back and the store still has it; deleting again and
+ * letting the toast go deletes it from the store (DELETE's service), and the
+ * page reloads without it. */
+#include <adwaita.h>
+#include <gtk/gtk.h>
+
+#include "bz-application.h"
+#include "bz-meal-row.h"
+#include "bz-meal-service.h"
+#include "bz-patient-page.h"
+#include "bz-patients-page.h"
+#include "bz-runtime.h"
+#include "bz-sign-in-page.h"
+#include "bz-startup.h"
+#include "bz-window.h"
+#include "bz-test-util.h"
+
+#define DEMO_EMAIL    "demo@balanza.local"
+#define DEMO_PASSWORD "Demo-2026!"
+
+static void timed_out (const char *what, int seconds) G_GNUC_NORETURN;
+
+static void
+timed_out (const char *what, int seconds)
+{
+  g_error ("timed out after %d s waiting for %s", seconds, what);
+}
+
+#define WAIT_FOR(cond, seconds, what)                                                  \
+  G_STMT_START {                                                                       \
+    gint64 _deadline = g_get_monotonic_time () + (gint64) (seconds) * G_USEC_PER_SEC;  \
+    while (!(cond))                                                                    \
+      {                                                                                \
+        if (g_get_monotonic_time () > _deadline)                                       \
+          timed_out (what, seconds);                                                   \
+        g_main_context_iteration (NULL, TRUE);                                         \
+      }                                                                                \
+  } G_STMT_END
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+runtime_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  BzRuntime **runtime = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *runtime = bz_startup_run_finish (BZ_WINDOW (source), result, &error);
+  if (*runtime == NULL)
+    g_error ("the runtime did not start: %s", error->message);
+}
+
+static void
+activate_entry (GtkEditable *row)
+{
+  g_signal_emit_by_name (gtk_editable_get_delegate (row), "activate");
+}
+
+/* The meal rows of the page's meals list, visible or not. */
+static void
+collect_rows (GtkWidget *widget, GPtrArray *rows)
+{
+  if (BZ_IS_MEAL_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_rows (c, rows);
+}
+
+static GtkWidget *
+row_of (BzPatientPage *page, const char *meal_id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  collect_rows (GTK_WIDGET (page), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (bz_record_get_string (bz_meal_row_get_meal (g_ptr_array_index (rows, i)), BZ_MEAL_ID), meal_id) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+/* Whether the day's meals in the store (the service, as the nutritionist) include @meal_id. */
+static gboolean
+stored (BzGuiSession *session, const char *patient_id, const char *meal_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) day = bz_meals_get_daily (bz_gui_session_get_services (session), bz_gui_session_get_caller (session),
+                                                patient_id, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < bz_record_get_n_items (day, BZ_DAILY_INTAKE_MEALS); i++)
+    if (g_strcmp0 (bz_record_get_string (bz_record_get_item (day, BZ_DAILY_INTAKE_MEALS, i), BZ_MEAL_ID), meal_id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_meal_delete (void)
+{
+  g_autofree char *data_dir = bz_test_tmpdir ("meal-delete");
+  BzRuntimeOptions opts = { 0 };
+  BzRuntime *runtime = NULL;
+  BzWindow *window;
+  BzSignInPage *sign_in;
+  BzPatientsPage *patients;
+  BzPatientPage *patient;
+  BzGuiSession *session;
+  g_autofree char *meal_id = NULL, *patient_id = NULL;
+  GtkWidget *row;
+  gpointer toast;
+  guint n_before;
+
+  opts.data_dir = g_strdup (data_dir);
+  opts.port = 0;
+  opts.bind = g_strdup ("127.0.0.1");
+  opts.demo = TRUE;
+  window = bz_window_new (NULL, FALSE);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  bz_startup_run (window, &opts, NULL, runtime_done, &runtime);
+  WAIT_FOR (runtime != NULL, 240, "the runtime");
+  session = bz_window_get_session (window);
+
+  sign_in = bz_window_get_sign_in_page (window);
+  gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), DEMO_EMAIL);
+  gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
+  activate_entry (bz_sign_in_page_get_password_entry (sign_in));
+  WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patients") == 0, 30, "the patients page");
+  patients = bz_window_get_patients_page (window);
+  WAIT_FOR (!bz_patients_page_is_loading (patients)
+            && g_list_model_get_n_items (bz_patients_page_get_model (patients)) > 0, 30, "the patient list");
+  {
+    g_autoptr(BzRecord) first = g_list_model_get_item (bz_patients_page_get_model (patients), 0);
+    patient_id = g_strdup (bz_record_get_string (first, BZ_PATIENT_SUMMARY_ID));
+  }
+  bz_patients_page_activate_row (patients, 0);
+  patient = bz_window_get_patient_page (window);
+  WAIT_FOR (!bz_patient_page_is_loading (patient) && bz_patient_page_get_n_meals (patient) > 0, 60, "today's meals");
+  n_before = bz_patient_page_get_n_meals (patient);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    collect_rows (GTK_WIDGET (patient), rows);
+    g_assert_cmpuint (rows->len, >, 0);
+    meal_id = g_strdup (bz_record_get_string (bz_meal_row_get_meal (g_ptr_array_index (rows, 0)), BZ_MEAL_ID));
+  }
+  g_assert_true (stored (session, patient_id, meal_id));
+
+  /* Delete, then Undo: the row comes back, the store never lost the meal. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (patient), "patient.delete-meal", "s", meal_id));
+  row = row_of (patient, meal_id);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_visible (row));
+  toast = bz_patient_page_get_delete_toast (patient);
+  g_assert_nonnull (toast);
+  g_signal_emit_by_name (toast, "button-clicked");
+  adw_toast_dismiss (toast);
+  WAIT_FOR (bz_patient_page_get_delete_toast (patient) == NULL, 10, "the toast to go");
+  g_assert_true (gtk_widget_get_visible (row_of (patient, meal_id)));
+  g_assert_true (stored (session, patient_id, meal_id));
+
+  /* Delete and let the toast go: deleted in the store, gone from the page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (patient), "patient.delete-meal", "s", meal_id));
+  toast = bz_patient_page_get_delete_toast (patient);
+  g_assert_nonnull (toast);
+  adw_toast_dismiss (toast);
+  WAIT_FOR (!stored (session, patient_id, meal_id), 30, "the meal to be deleted");
+  WAIT_FOR (row_of (patient, meal_id) == NULL && bz_patient_page_get_n_meals (patient) == n_before - 1, 30,
+            "the page to reload without it");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_FOR (window == NULL, 10, "the window to go");
+  bz_runtime_shutdown (runtime);
+  g_clear_object (&runtime);
+  bz_runtime_options_clear (&opts);
+  bz_test_rmdir (data_dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GDK_BACKEND", "x11", FALSE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  bz_runtime_init_i18n ();
+  if (!gtk_init_check ())
+    {
+      g_printerr ("no display: run under xvfb-run (tools/dev test does)\n");
+      return 77;
+    }
+  adw_init ();
+  bz_gui_init_standalone ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_timeout_add (20, tick_cb, NULL);
+  g_test_add_func ("/gui/meal-delete", test_meal_delete);
+  return g_test_run ();
+}
