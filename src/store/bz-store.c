@@ -1,6 +1,6 @@
 /* bz-store.c — SQLite connection per thread, migrations, change watchers. */
 #include "bz-store.h"
-#include "bz-text.h"
+#include "bz-store-text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -402,29 +402,6 @@ bz_now_iso8601 (void)
 
 /* --- Connections ------------------------------------------------------------ */
 
-/* SQL bz_fold(text): bz_text_fold(), for accent- and case-insensitive LIKE
- * on names; NULL stays NULL. */
-static void
-sql_fold (sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-  const unsigned char *text = sqlite3_value_text (argv[0]);
-  if (text == NULL)
-    {
-      sqlite3_result_null (ctx);
-      return;
-    }
-  sqlite3_result_text (ctx, bz_text_fold ((const char *) text), -1, g_free);
-}
-
-/* COLLATE BZ_ES: bz_text_collate_es() on (not NUL-terminated) column text. */
-static int
-sql_collate_es (void *data, int len_a, const void *a, int len_b, const void *b)
-{
-  g_autofree char *sa = g_strndup (a, len_a);
-  g_autofree char *sb = g_strndup (b, len_b);
-  return bz_text_collate_es (sa, sb);
-}
-
 static sqlite3 *
 open_connection (const char *path, GError **error)
 {
@@ -440,9 +417,7 @@ open_connection (const char *path, GError **error)
       return NULL;
     }
   sqlite3_busy_timeout (db, 5000);
-  sqlite3_create_function (db, "bz_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                           sql_fold, NULL, NULL);
-  sqlite3_create_collation (db, "BZ_ES", SQLITE_UTF8, NULL, sql_collate_es);
+  bz_store_register_text_functions (db);
   if (!bz_db_exec (db,
                    "PRAGMA journal_mode=WAL;"
                    "PRAGMA foreign_keys=ON;"
