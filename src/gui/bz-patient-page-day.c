@@ -177,27 +177,60 @@ daily_done (GObject *source, GAsyncResult *result, gpointer user_data)
   show_daily (self, daily);
 }
 
+/* How many days back the page may go: a year of intake history. */
+#define MAX_DAYS_BACK 366
+
 void
 bz_patient_page_load_daily (BzPatientPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  /* TRANSLATORS: today's date above the intake, strftime format */
-  g_autofree char *today = bz_date_time_format (now, _("Today, %-d %B"));
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, self->day_offset);
+  g_autofree char *label = NULL, *date = g_date_time_format (day, "%Y-%m-%d");
 
   if (self->session == NULL)
     return;
-  gtk_label_set_label (self->date_label, today);
+  if (self->day_offset == 0)
+    /* TRANSLATORS: today's date above the intake, strftime format */
+    label = bz_date_time_format (day, _("Today, %-d %B"));
+  else if (self->day_offset == -1)
+    /* TRANSLATORS: yesterday's date above the intake, strftime format */
+    label = bz_date_time_format (day, _("Yesterday, %-d %B"));
+  else
+    /* TRANSLATORS: a past day's date above the intake, strftime format */
+    label = bz_date_time_format (day, _("%A %-d %B %Y"));
+  gtk_label_set_label (self->date_label, label);
+  gtk_label_set_label (self->intake_title, self->day_offset == 0 ? _("Today’s Intake") : _("Intake"));
+  gtk_label_set_label (self->meals_title, self->day_offset == 0 ? _("Today’s Meals") : _("Meals"));
+  if (self->meals_empty_title)
+    gtk_label_set_label (self->meals_empty_title, self->day_offset == 0 ? _("No meals logged today")
+                                                                         : _("No meals logged that day"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.next-day", self->day_offset < 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.previous-day", self->day_offset > -MAX_DAYS_BACK);
   self->loading_daily = TRUE;
   bz_meals_get_daily_async (bz_gui_session_get_services (self->session),
-                            bz_gui_session_get_caller (self->session), self->patient_id, NULL,
+                            bz_gui_session_get_caller (self->session), self->patient_id, date,
                             bz_patient_page_renew (&self->daily_cancel), daily_done, g_object_ref (self));
 }
 
+void
+bz_patient_page_day_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
+  int step = g_str_equal (action_name, "patient.next-day") ? 1 : -1;
+
+  if (self->session == NULL || self->day_offset + step > 0 || self->day_offset + step < -MAX_DAYS_BACK)
+    return;
+  self->day_offset += step;
+  bz_patient_page_load_daily (self);
+}
+
 GtkWidget *
-bz_patient_page_meals_placeholder_new (void)
+bz_patient_page_meals_placeholder_new (GtkLabel **out_title)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *title = gtk_label_new (_("No meals logged today"));
+
+  *out_title = GTK_LABEL (title);
   GtkWidget *hint = gtk_label_new (_("Meals from the phone app appear here as soon as they are uploaded."));
 
   gtk_widget_add_css_class (title, "heading");

@@ -31,6 +31,9 @@ struct _BzPatientPage
   GtkStack *chart_stack;
   BzMeasurementsChart *chart;
   GtkLabel *date_label;
+  GtkLabel *intake_title;
+  GtkLabel *meals_title;
+  GtkLabel *meals_empty_title;  /* the meals list's placeholder title */
   BzNutritionBars *nutrition_bars;
   GtkLabel *targets_label;
   GtkListBox *meals_list;
@@ -46,6 +49,7 @@ struct _BzPatientPage
   BzRecord *daily;          /* the last DailyIntake record: intake, targets, meals */
   char *shown_avatar_id;
   guint n_meals;
+  int day_offset;           /* the day shown: 0 today, -1 yesterday, ... */
   guint n_scans;
 
   GCancellable *scans_cancel;
@@ -68,7 +72,8 @@ GCancellable *bz_patient_page_renew (GCancellable **cancellable);
 /* bz-patient-page-day.c: today's intake and meals */
 void bz_patient_page_clear_meals (BzPatientPage *self);
 void bz_patient_page_load_daily (BzPatientPage *self);
-GtkWidget *bz_patient_page_meals_placeholder_new (void);
+GtkWidget *bz_patient_page_meals_placeholder_new (GtkLabel **out_title);
 void bz_patient_page_delete_meal_activated (GtkWidget *widget, const char *action_name, GVariant *param);
+void bz_patient_page_day_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 
 G_END_DECLS

@@ -513,6 +513,10 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_install_action (widget_class, "patient.open-plan", NULL, open_plan_activated);
   gtk_widget_class_install_action (widget_class, "patient.delete-meal", "s", bz_patient_page_delete_meal_activated);
+  gtk_widget_class_install_action (widget_class, "patient.previous-day", NULL, bz_patient_page_day_activated);
+  gtk_widget_class_install_action (widget_class, "patient.next-day", NULL, bz_patient_page_day_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "patient.previous-day", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "patient.next-day", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "patient.open-plan", NULL);
 
   g_type_ensure (BZ_TYPE_AVATAR_VIEW);
@@ -538,6 +542,8 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, chart);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, date_label);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, intake_title);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, meals_title);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, nutrition_bars);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, targets_label);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, meals_list);
@@ -569,7 +575,21 @@ bz_patient_page_init (BzPatientPage *self)
     gtk_widget_set_parent (GTK_WIDGET (self->toasts), GTK_WIDGET (self));
     g_object_unref (content);
   }
-  gtk_list_box_set_placeholder (self->meals_list, bz_patient_page_meals_placeholder_new ());
+  gtk_list_box_set_placeholder (self->meals_list, bz_patient_page_meals_placeholder_new (&self->meals_empty_title));
+  {
+    /* Previous and next day beside the date (Ctrl+Page Up / Page Down). */
+    GtkWidget *header = gtk_widget_get_parent (GTK_WIDGET (self->date_label));
+    GtkWidget *prev = gtk_button_new_from_icon_name ("go-previous-symbolic");
+    GtkWidget *next = gtk_button_new_from_icon_name ("go-next-symbolic");
+    gtk_widget_add_css_class (prev, "flat");
+    gtk_widget_add_css_class (next, "flat");
+    gtk_widget_set_tooltip_text (prev, _("Previous day (Ctrl+Page Up)"));
+    gtk_widget_set_tooltip_text (next, _("Next day (Ctrl+Page Down)"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (prev), "patient.previous-day");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (next), "patient.next-day");
+    gtk_box_insert_child_after (GTK_BOX (header), prev, gtk_widget_get_prev_sibling (GTK_WIDGET (self->date_label)));
+    gtk_box_append (GTK_BOX (header), next);
+  }
   gtk_list_box_set_placeholder (self->scans_list, scans_placeholder_new ());
   bz_nutrition_bars_set (self->nutrition_bars, NULL, NULL);
 }
@@ -618,6 +638,7 @@ bz_patient_page_show_patient (BzPatientPage *self, const char *patient_id,
   g_return_if_fail (self->session != NULL);
 
   bz_patient_page_clear (self);
+  self->day_offset = 0;
   self->patient_id = g_strdup (patient_id);
   self->name = g_strdup (name);
   self->email = g_strdup (email);
@@ -716,4 +737,11 @@ bz_patient_page_get_delete_toast (BzPatientPage *self)
 {
   g_return_val_if_fail (BZ_IS_PATIENT_PAGE (self), NULL);
   return self->delete_toast;
+}
+
+int
+bz_patient_page_get_day_offset (BzPatientPage *self)
+{
+  g_return_val_if_fail (BZ_IS_PATIENT_PAGE (self), 0);
+  return self->day_offset;
 }

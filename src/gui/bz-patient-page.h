@@ -42,4 +42,7 @@ guint         bz_patient_page_get_n_scans      (BzPatientPage *self);
 /** bz_patient_page_get_delete_toast: Returns: (transfer none) (nullable): the AdwToast of the newest meal deletion while it shows (tests). */
 gpointer     bz_patient_page_get_delete_toast (BzPatientPage *self);
 
+/** bz_patient_page_get_day_offset: Returns: the day the intake and meals show: 0 today, -1 yesterday, ... */
+int          bz_patient_page_get_day_offset (BzPatientPage *self);
+
 G_END_DECLS

@@ -4,7 +4,7 @@
  * button action: the row hides and a "Meal deleted" toast offers Undo.
  * Undo brings it back and the store still has it; deleting again and
  * letting the toast go deletes it from the store (DELETE's service), and the
- * page reloads without it. */
+ * page reloads without it.  Then the page goes to yesterday and back. */
 #include <adwaita.h>
 #include <gtk/gtk.h>
 
@@ -171,6 +171,31 @@ test_meal_delete (void)
   WAIT_FOR (!stored (session, patient_id, meal_id), 30, "the meal to be deleted");
   WAIT_FOR (row_of (patient, meal_id) == NULL && bz_patient_page_get_n_meals (patient) == n_before - 1, 30,
             "the page to reload without it");
+
+  /* Any past day's intake and meals (Ctrl+Page Up / Page Down): yesterday
+   * shows what the store holds for yesterday; next day comes back to today,
+   * and not past it. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+    g_autofree char *yday = g_date_time_format (yesterday, "%Y-%m-%d");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BzRecord) stored_day = bz_meals_get_daily (bz_gui_session_get_services (session),
+                                                         bz_gui_session_get_caller (session), patient_id, yday, &error);
+    guint n_today = bz_patient_page_get_n_meals (patient);
+
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (patient), "patient.previous-day", NULL));
+    g_assert_cmpint (bz_patient_page_get_day_offset (patient), ==, -1);
+    WAIT_FOR (!bz_patient_page_is_loading (patient), 30, "yesterday's intake");
+    g_assert_cmpuint (bz_patient_page_get_n_meals (patient), ==, bz_record_get_n_items (stored_day, BZ_DAILY_INTAKE_MEALS));
+    gtk_widget_activate_action (GTK_WIDGET (patient), "patient.next-day", NULL);
+    g_assert_cmpint (bz_patient_page_get_day_offset (patient), ==, 0);
+    WAIT_FOR (!bz_patient_page_is_loading (patient), 30, "today's intake again");
+    g_assert_cmpuint (bz_patient_page_get_n_meals (patient), ==, n_today);
+    gtk_widget_activate_action (GTK_WIDGET (patient), "patient.next-day", NULL);
+    g_assert_cmpint (bz_patient_page_get_day_offset (patient), ==, 0);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   WAIT_FOR (window == NULL, 10, "the window to go");
