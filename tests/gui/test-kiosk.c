@@ -15,53 +15,10 @@
 #include "bz-runtime.h"
 #include "bz-startup.h"
 #include "bz-window.h"
+#include "bz-gui-test.h"
 #include "bz-test-util.h"
 
 #define DEMO_PASSWORD "Demo-2026!"
-
-static void timed_out (const char *what, int seconds) G_GNUC_NORETURN;
-
-static void
-timed_out (const char *what, int seconds)
-{
-  g_error ("timed out after %d s waiting for %s", seconds, what);
-}
-
-#define WAIT_FOR(cond, seconds, what)                                                  \
-  G_STMT_START {                                                                       \
-    gint64 _deadline = g_get_monotonic_time () + (gint64) (seconds) * G_USEC_PER_SEC;  \
-    while (!(cond))                                                                    \
-      {                                                                                \
-        if (g_get_monotonic_time () > _deadline)                                       \
-          timed_out (what, seconds);                                                   \
-        g_main_context_iteration (NULL, TRUE);                                         \
-      }                                                                                \
-  } G_STMT_END
-
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-runtime_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  BzRuntime **runtime = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *runtime = bz_startup_run_finish (BZ_WINDOW (source), result, &error);
-  if (*runtime == NULL)
-    g_error ("the runtime did not start: %s", error->message);
-}
 
 typedef struct
 {
@@ -138,7 +95,7 @@ test_kiosk_lock (void)
   window = bz_window_new (NULL, TRUE);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_present (GTK_WINDOW (window));
-  bz_startup_run (window, &opts, NULL, runtime_done, &runtime);
+  bz_startup_run (window, &opts, NULL, bz_gui_test_runtime_done, &runtime);
   WAIT_FOR (runtime != NULL, 240, "the kiosk's runtime (food import, demo clinic)");
 
   /* Locked from the start: no close button, and a close request (the close
@@ -152,7 +109,7 @@ test_kiosk_lock (void)
     g_assert_cmpuint (with_buttons, ==, 0);
   }
   gtk_window_close (GTK_WINDOW (window));
-  settle (300);
+  bz_gui_test_settle (300);
   g_assert_nonnull (window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
@@ -170,7 +127,7 @@ test_kiosk_lock (void)
   g_assert_false (try_unlock (GTK_WINDOW (window), "demo@balanza.local", "not-the-password", &error));
   g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
   g_clear_error (&error);
-  settle (200);
+  bz_gui_test_settle (200);
   g_assert_nonnull (window);
   g_assert_true (bz_kiosk_lock_is_locked (GTK_WINDOW (window)));
 
@@ -188,20 +145,8 @@ test_kiosk_lock (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  bz_runtime_init_i18n ();
-  if (!gtk_init_check ())
-    {
-      g_printerr ("no display: run under xvfb-run (tools/dev test does)\n");
-      return 77;
-    }
-  adw_init ();
-  bz_gui_init_standalone ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_timeout_add (20, tick_cb, NULL);
+  if (!bz_gui_test_init (&argc, &argv))
+    return 77;
   g_test_add_func ("/gui/kiosk-lock", test_kiosk_lock);
   return g_test_run ();
 }

@@ -17,52 +17,11 @@
 #include "bz-sign-in-page.h"
 #include "bz-startup.h"
 #include "bz-window.h"
+#include "bz-gui-test.h"
 #include "bz-test-util.h"
 
 #define DEMO_EMAIL    "demo@balanza.local"
 #define DEMO_PASSWORD "Demo-2026!"
-
-static void timed_out (const char *what, int seconds) G_GNUC_NORETURN;
-
-static void
-timed_out (const char *what, int seconds)
-{
-  g_error ("timed out after %d s waiting for %s", seconds, what);
-}
-
-#define WAIT_FOR(cond, seconds, what)                                                  \
-  G_STMT_START {                                                                       \
-    gint64 _deadline = g_get_monotonic_time () + (gint64) (seconds) * G_USEC_PER_SEC;  \
-    while (!(cond))                                                                    \
-      {                                                                                \
-        if (g_get_monotonic_time () > _deadline)                                       \
-          timed_out (what, seconds);                                                   \
-        g_main_context_iteration (NULL, TRUE);                                         \
-      }                                                                                \
-  } G_STMT_END
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-runtime_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  BzRuntime **runtime = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *runtime = bz_startup_run_finish (BZ_WINDOW (source), result, &error);
-  if (*runtime == NULL)
-    g_error ("the runtime did not start: %s", error->message);
-}
-
-static void
-activate_entry (GtkEditable *row)
-{
-  g_signal_emit_by_name (gtk_editable_get_delegate (row), "activate");
-}
 
 /* The meal rows of the page's meals list, visible or not. */
 static void
@@ -122,14 +81,14 @@ test_meal_delete (void)
   window = bz_window_new (NULL, FALSE);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_present (GTK_WINDOW (window));
-  bz_startup_run (window, &opts, NULL, runtime_done, &runtime);
+  bz_startup_run (window, &opts, NULL, bz_gui_test_runtime_done, &runtime);
   WAIT_FOR (runtime != NULL, 240, "the runtime");
   session = bz_window_get_session (window);
 
   sign_in = bz_window_get_sign_in_page (window);
   gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), DEMO_EMAIL);
   gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
-  activate_entry (bz_sign_in_page_get_password_entry (sign_in));
+  bz_gui_test_activate_entry (bz_sign_in_page_get_password_entry (sign_in));
   WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patients") == 0, 30, "the patients page");
   patients = bz_window_get_patients_page (window);
   WAIT_FOR (!bz_patients_page_is_loading (patients)
@@ -208,20 +167,8 @@ test_meal_delete (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  bz_runtime_init_i18n ();
-  if (!gtk_init_check ())
-    {
-      g_printerr ("no display: run under xvfb-run (tools/dev test does)\n");
-      return 77;
-    }
-  adw_init ();
-  bz_gui_init_standalone ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_timeout_add (20, tick_cb, NULL);
+  if (!bz_gui_test_init (&argc, &argv))
+    return 77;
   g_test_add_func ("/gui/meal-delete", test_meal_delete);
   return g_test_run ();
 }

@@ -32,69 +32,17 @@
 #include "bz-runtime.h"
 #include "bz-startup.h"
 #include "bz-window.h"
+#include "bz-gui-test.h"
 #include "bz-test-util.h"
 
 #define DEMO_EMAIL    "demo@balanza.local"
 #define DEMO_PASSWORD "Demo-2026!"
 #define PLAN_DAYS 7
 
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static GtkWidget *shot_window;
-static void timed_out (const char *what, int seconds) G_GNUC_NORETURN;
-
-#define WAIT_FOR(cond, seconds, what)                                              \
-  G_STMT_START {                                                                   \
-    gint64 _deadline = g_get_monotonic_time () + (gint64) (seconds) * G_USEC_PER_SEC; \
-    while (!(cond))                                                                \
-      {                                                                            \
-        if (g_get_monotonic_time () > _deadline)                                   \
-          timed_out (what, seconds);                                               \
-        g_main_context_iteration (NULL, TRUE);                                     \
-      }                                                                            \
-  } G_STMT_END
-
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GdkTexture *
-screenshot (GtkWidget *window)
-{
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  g_assert_nonnull (renderer);
-  for (;;)
-    {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-      int width = gtk_widget_get_width (window);
-      int height = gtk_widget_get_height (window);
-      g_autoptr(GskRenderNode) node = NULL;
-
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node != NULL)
-        return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      if (g_get_monotonic_time () > deadline)
-        g_error ("the window never finished its layout for a screenshot");
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
 static void
 save_png (GtkWidget *window, const char *build_name, const char *docs_name)
 {
-  g_autoptr(GdkTexture) texture = screenshot (window);
+  g_autoptr(GdkTexture) texture = bz_gui_test_screenshot (window);
   const char *docs_dir = g_getenv ("BALANZA_SCREENSHOT_DIR");
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "gui", build_name, NULL);
   g_autofree char *dir = g_path_get_dirname (path);
@@ -109,33 +57,6 @@ save_png (GtkWidget *window, const char *build_name, const char *docs_name)
       g_assert_true (gdk_texture_save_to_png (texture, docs_path));
       g_test_message ("screenshot: %s", docs_path);
     }
-}
-
-static void
-timed_out (const char *what, int seconds)
-{
-  if (shot_window)
-    save_png (shot_window, "test-plan-editor-timeout.png", NULL);
-  g_error ("timed out after %d s waiting for %s", seconds, what);
-}
-
-static void
-runtime_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  BzRuntime **runtime = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *runtime = bz_startup_run_finish (BZ_WINDOW (source), result, &error);
-  if (*runtime == NULL)
-    g_error ("the runtime did not start: %s", error->message);
-}
-
-static void
-activate_entry (GtkEditable *row)
-{
-  GtkEditable *delegate = gtk_editable_get_delegate (row);
-  g_assert_true (GTK_IS_TEXT (delegate));
-  g_signal_emit_by_name (delegate, "activate");
 }
 
 static void
@@ -213,7 +134,7 @@ add_through_search (BzPlanEditor *editor, guint day, const char *meal, guint ind
   n = bz_recipe_search_get_n_results (search);
   if (screenshot_it)
     {
-      settle (400);
+      bz_gui_test_settle (400);
       save_png (GTK_WIDGET (search), "test-plan-editor-search.png", "plan-editor-search.png");
     }
   bz_recipe_search_choose (search, index % n);
@@ -339,9 +260,9 @@ test_plan_editor (void)
 
   window = bz_window_new (NULL, FALSE);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  shot_window = GTK_WIDGET (window);
+  bz_gui_test_window = GTK_WIDGET (window);
   gtk_window_present (GTK_WINDOW (window));
-  bz_startup_run (window, &opts, NULL, runtime_done, &runtime);
+  bz_startup_run (window, &opts, NULL, bz_gui_test_runtime_done, &runtime);
   WAIT_FOR (runtime != NULL, 240, "the runtime (food import, demo clinic, server)");
   session = bz_window_get_session (window);
 
@@ -349,7 +270,7 @@ test_plan_editor (void)
   sign_in = bz_window_get_sign_in_page (window);
   gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), DEMO_EMAIL);
   gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
-  activate_entry (bz_sign_in_page_get_password_entry (sign_in));
+  bz_gui_test_activate_entry (bz_sign_in_page_get_password_entry (sign_in));
   WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patients") == 0, 30, "the patients page");
   patients = bz_window_get_patients_page (window);
   WAIT_FOR (!bz_patients_page_is_loading (patients)
@@ -365,13 +286,13 @@ test_plan_editor (void)
   editor = find_editor ();
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  shot_window = GTK_WIDGET (editor);
+  bz_gui_test_window = GTK_WIDGET (editor);
   WAIT_FOR (!bz_plan_editor_is_busy (editor), 30, "the editor to load");
   if (g_strcmp0 (bz_plan_editor_get_state (editor), "plan") == 0)
     /* the demo patient already has a plan: start a new one, as the header's button does */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.new", NULL));
   g_assert_cmpstr (bz_plan_editor_get_state (editor), ==, "start");
-  settle (400);
+  bz_gui_test_settle (400);
   save_png (GTK_WIDGET (editor), "test-plan-editor-start.png", "plan-editor-start.png");
   /* the same action again presents the same editor */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (patient), "patient.open-plan", NULL));
@@ -421,7 +342,7 @@ test_plan_editor (void)
     collect_spins (GTK_WIDGET (editor), spins);
     g_assert_cmpuint (spins->len, ==, PLAN_DAYS * n_slots);
     gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 2.5);
-    activate_entry (GTK_EDITABLE (g_ptr_array_index (spins, 0)));   /* Enter */
+    bz_gui_test_activate_entry (GTK_EDITABLE (g_ptr_array_index (spins, 0)));   /* Enter */
     WAIT_FOR (!bz_plan_editor_is_busy (editor), 30, "the servings change");
     g_clear_object (&plan);
     plan = stored_plan (session, draft_id);
@@ -544,7 +465,7 @@ test_plan_editor (void)
     swap = bz_plan_editor_open_swap (editor, 4, meal, recipe_id);
     g_assert_nonnull (swap);
     g_object_add_weak_pointer (G_OBJECT (swap), (gpointer *) &swap);
-    settle (300);
+    bz_gui_test_settle (300);
     save_png (GTK_WIDGET (swap), "test-plan-editor-swap.png", "plan-editor-swap.png");
     bz_plan_swap_omit (swap, heaviest);
     WAIT_FOR (swap == NULL, 10, "the swap window to close");
@@ -598,7 +519,7 @@ test_plan_editor (void)
   /* 8. the full week; then the editor at 800x600 (it scrolls) */
   gtk_window_set_default_size (GTK_WINDOW (editor), 1280, 860);
   bz_plan_editor_dismiss_toast (editor);
-  settle (800);
+  bz_gui_test_settle (800);
   save_png (GTK_WIDGET (editor), "test-plan-editor.png", "plan-editor.png");
   {
     /* the totals row: the grid scrolled to its end */
@@ -606,7 +527,7 @@ test_plan_editor (void)
     GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (grid);
     g_assert_nonnull (grid);
     gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
-    settle (500);
+    bz_gui_test_settle (500);
     save_png (GTK_WIDGET (editor), "test-plan-editor-totals.png", "plan-editor-totals.png");
     gtk_adjustment_set_value (v, 0);
   }
@@ -621,7 +542,7 @@ test_plan_editor (void)
   gtk_window_set_default_size (GTK_WINDOW (editor), 800, 600);
   bz_plan_editor_dismiss_toast (editor);
   WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (editor)) <= 800, 10, "the editor at 800x600");
-  settle (800);
+  bz_gui_test_settle (800);
   save_png (GTK_WIDGET (editor), "test-plan-editor-800x600.png", "plan-editor-800x600.png");
 
   /* 8b. a recipe with a photo (a user's, POST /api/v1/recipes through its
@@ -666,7 +587,7 @@ test_plan_editor (void)
     WAIT_FOR (!bz_recipe_search_is_busy (search) && bz_recipe_search_get_n_results (search) == 1, 30,
               "the recipe with a photo");
     WAIT_FOR (bz_recipe_search_result_photo_shown (search, 0), 30, "its photo in the results");
-    settle (300);
+    bz_gui_test_settle (300);
     save_png (GTK_WIDGET (search), "test-plan-editor-search-photo.png", "plan-editor-search-photo.png");
     gtk_window_close (GTK_WINDOW (search));
     WAIT_FOR (search == NULL, 10, "the search window to close");
@@ -713,9 +634,9 @@ test_plan_editor (void)
   /* read-only now: Finalize says why it is off */
   g_assert_cmpstr (bz_plan_editor_get_finalize_hint (editor), ==, _("Only a draft can be finalized."));
   gtk_window_set_default_size (GTK_WINDOW (editor), 1280, 860);
-  settle (800);
+  bz_gui_test_settle (800);
   bz_plan_editor_dismiss_toast (editor);
-  settle (300);
+  bz_gui_test_settle (300);
   save_png (GTK_WIDGET (editor), "test-plan-editor-finalized.png", "plan-editor-finalized.png");
 
   /* 10. close; reopening shows the finalized plan */
@@ -731,7 +652,7 @@ test_plan_editor (void)
   gtk_window_close (GTK_WINDOW (editor));
   WAIT_FOR (editor == NULL, 10, "the editor to close");
 
-  shot_window = NULL;
+  bz_gui_test_window = NULL;
   g_object_ref (session);
   gtk_window_destroy (GTK_WINDOW (window));
   WAIT_FOR (window == NULL, 10, "the window to go");
@@ -745,21 +666,8 @@ test_plan_editor (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  bz_runtime_init_i18n ();
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("no display: run under xvfb-run (tools/dev test does)\n");
-      return 77;
-    }
-  adw_init ();
-  bz_gui_init_standalone ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_timeout_add (20, tick_cb, NULL);
+  if (!bz_gui_test_init (&argc, &argv))
+    return 77;
 
   g_test_add_func ("/gui/plan-editor", test_plan_editor);
   return g_test_run ();

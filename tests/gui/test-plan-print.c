@@ -38,59 +38,12 @@
 #include "bz-runtime.h"
 #include "bz-startup.h"
 #include "bz-window.h"
+#include "bz-gui-test.h"
 #include "bz-test-util.h"
 
 #define DEMO_EMAIL    "demo@balanza.local"
 #define DEMO_PASSWORD "Demo-2026!"
 #define PLAN_DAYS 7
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(cond, seconds, what)                                              \
-  G_STMT_START {                                                                   \
-    gint64 _deadline = g_get_monotonic_time () + (gint64) (seconds) * G_USEC_PER_SEC; \
-    while (!(cond))                                                                \
-      {                                                                            \
-        if (g_get_monotonic_time () > _deadline)                                   \
-          g_error ("timed out after %d s waiting for %s", (int) (seconds), what);  \
-        g_main_context_iteration (NULL, TRUE);                                     \
-      }                                                                            \
-  } G_STMT_END
-
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GdkTexture *
-screenshot (GtkWidget *window)
-{
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  for (;;)
-    {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-      int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
-      g_autoptr(GskRenderNode) node = NULL;
-
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node != NULL)
-        return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      if (g_get_monotonic_time () > deadline)
-        g_error ("the window never finished its layout for a screenshot");
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
 
 /* The path of @name in the build dir's tests/gui/ and, with
  * $BALANZA_SCREENSHOT_DIR, the documentation copy's path (else NULL). */
@@ -109,39 +62,6 @@ picture_path (const char *build_name, const char *docs_name, char **out_docs)
       *out_docs = g_build_filename (docs_dir, docs_name, NULL);
     }
   return path;
-}
-
-static void
-save_png (GdkTexture *texture, const char *build_name, const char *docs_name)
-{
-  g_autofree char *docs = NULL;
-  g_autofree char *path = picture_path (build_name, docs_name, &docs);
-
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-  if (docs)
-    {
-      g_assert_true (gdk_texture_save_to_png (texture, docs));
-      g_test_message ("screenshot: %s", docs);
-    }
-}
-
-static void
-runtime_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  BzRuntime **runtime = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *runtime = bz_startup_run_finish (BZ_WINDOW (source), result, &error);
-  if (*runtime == NULL)
-    g_error ("the runtime did not start: %s", error->message);
-}
-
-static void
-activate_entry (GtkEditable *row)
-{
-  GtkEditable *delegate = gtk_editable_get_delegate (row);
-  g_signal_emit_by_name (delegate, "activate");
 }
 
 static GtkWidget *
@@ -478,12 +398,12 @@ kiosk_plan (BzRuntimeOptions *opts, const char *member_email, const char *plan_i
   if (width > 0)
     gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
-  bz_startup_run (window, opts, NULL, runtime_done, &runtime);
+  bz_startup_run (window, opts, NULL, bz_gui_test_runtime_done, &runtime);
   WAIT_FOR (runtime != NULL, 120, "the kiosk's runtime");
   sign_in = bz_window_get_sign_in_page (window);
   gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), member_email);
   gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
-  activate_entry (bz_sign_in_page_get_password_entry (sign_in));
+  bz_gui_test_activate_entry (bz_sign_in_page_get_password_entry (sign_in));
   WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patient") == 0, 30, "the member's page");
   patient = bz_window_get_patient_page (window);
   today = BZ_PLAN_TODAY (find_widget (GTK_WIDGET (patient), BZ_TYPE_PLAN_TODAY));
@@ -492,10 +412,10 @@ kiosk_plan (BzRuntimeOptions *opts, const char *member_email, const char *plan_i
   g_assert_cmpstr (bz_plan_today_get_plan_id (today), ==, plan_id);
   g_assert_cmpuint (bz_plan_today_get_n_recipes (today), ==, plan_id ? 4 : 0);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (today)));
-  settle (600);
+  bz_gui_test_settle (600);
   scroll_to (GTK_WIDGET (today));
-  settle (600);
-  shot = screenshot (GTK_WIDGET (window));
+  bz_gui_test_settle (600);
+  shot = bz_gui_test_screenshot (GTK_WIDGET (window));
   g_test_message ("kiosk window: %dx%d", gdk_texture_get_width (shot), gdk_texture_get_height (shot));
   if (width > 0)
     {
@@ -505,7 +425,7 @@ kiosk_plan (BzRuntimeOptions *opts, const char *member_email, const char *plan_i
       g_assert_cmpint (gdk_texture_get_height (shot), <=, height);
       g_assert_cmpint (gdk_texture_get_height (shot), >=, height - 20);
     }
-  save_png (shot, build_name, docs_name);
+  bz_gui_test_save_png (shot, build_name, docs_name);
 
   gtk_window_destroy (GTK_WINDOW (window));
   WAIT_FOR (window == NULL, 10, "the kiosk to go");
@@ -542,7 +462,7 @@ test_plan_print (void)
   window = bz_window_new (NULL, FALSE);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_present (GTK_WINDOW (window));
-  bz_startup_run (window, &opts, NULL, runtime_done, &runtime);
+  bz_startup_run (window, &opts, NULL, bz_gui_test_runtime_done, &runtime);
   WAIT_FOR (runtime != NULL, 240, "the runtime (food import, demo clinic, server)");
   svc = bz_runtime_get_services (runtime);
 
@@ -573,7 +493,7 @@ test_plan_print (void)
   sign_in = bz_window_get_sign_in_page (window);
   gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), DEMO_EMAIL);
   gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
-  activate_entry (bz_sign_in_page_get_password_entry (sign_in));
+  bz_gui_test_activate_entry (bz_sign_in_page_get_password_entry (sign_in));
   WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patients") == 0, 30, "the patients page");
   patients = bz_window_get_patients_page (window);
   WAIT_FOR (!bz_patients_page_is_loading (patients)
@@ -586,11 +506,11 @@ test_plan_print (void)
   WAIT_FOR (!bz_patient_page_is_loading (patient), 60, "the patient page");
   g_assert_cmpstr (bz_plan_today_get_plan_id (today), ==, plan_id);
   g_assert_cmpuint (bz_plan_today_get_n_recipes (today), ==, 4);
-  settle (400);
+  bz_gui_test_settle (400);
   scroll_to (GTK_WIDGET (today));
-  settle (400);
-  shot = screenshot (GTK_WIDGET (window));
-  save_png (shot, "test-plan-print-desk.png", NULL);
+  bz_gui_test_settle (400);
+  shot = bz_gui_test_screenshot (GTK_WIDGET (window));
+  bz_gui_test_save_png (shot, "test-plan-print-desk.png", NULL);
   g_clear_object (&shot);
 
   /* Print Plan opens the system print dialog on the loaded document; cancel it */
@@ -603,7 +523,7 @@ test_plan_print (void)
     g_signal_emit_by_name (button, "clicked");
     WAIT_FOR ((dialog_type = g_type_from_name ("GtkPrintUnixDialog")) != 0 && (dialog = find_toplevel (dialog_type)),
               30, "the print dialog");
-    settle (300);
+    bz_gui_test_settle (300);
     gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
     WAIT_FOR (find_toplevel (dialog_type) == NULL, 10, "the print dialog to close");
   }
@@ -621,13 +541,13 @@ test_plan_print (void)
     g_assert_true (gtk_widget_get_visible (button));
     g_signal_emit_by_name (button, "clicked");
     WAIT_FOR ((dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG)), 30, "the file chooser");
-    settle (300);
+    bz_gui_test_settle (300);
     g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL));
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "plan-saved.pdf");
     gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
     WAIT_FOR (g_file_test (saved, G_FILE_TEST_IS_REGULAR) && find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL,
               60, "the saved PDF");
-    settle (300);
+    bz_gui_test_settle (300);
     {
       const char *argv[] = { "pdfinfo", saved, NULL };
       info = run_tool (argv);
@@ -647,11 +567,11 @@ test_plan_print (void)
   WAIT_FOR (!bz_patient_page_is_loading (patient), 60, "the second patient's page");
   g_assert_null (bz_plan_today_get_plan_id (today));
   g_assert_cmpuint (bz_plan_today_get_n_recipes (today), ==, 0);
-  settle (300);
+  bz_gui_test_settle (300);
   scroll_to (GTK_WIDGET (today));
-  settle (400);
-  shot = screenshot (GTK_WIDGET (window));
-  save_png (shot, "test-plan-print-desk-empty.png", NULL);
+  bz_gui_test_settle (400);
+  shot = bz_gui_test_screenshot (GTK_WIDGET (window));
+  bz_gui_test_save_png (shot, "test-plan-print-desk-empty.png", NULL);
   g_clear_object (&shot);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -670,22 +590,8 @@ test_plan_print (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("LANGUAGE", "es", FALSE);   /* Spanish first: the documentation's pictures */
-  g_test_init (&argc, &argv, NULL);
-  bz_runtime_init_i18n ();
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("no display: run under xvfb-run (tools/dev test does)\n");
-      return 77;
-    }
-  adw_init ();
-  bz_gui_init_standalone ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_timeout_add (20, tick_cb, NULL);
+  if (!bz_gui_test_init (&argc, &argv))
+    return 77;
 
   g_test_add_func ("/gui/plan-print", test_plan_print);
   return g_test_run ();

@@ -33,100 +33,13 @@
 #include "bz-runtime.h"
 #include "bz-startup.h"
 #include "bz-window.h"
+#include "bz-gui-test.h"
 #include "bz-test-util.h"
 
 #define DEMO_EMAIL    "demo@balanza.local"
 #define DEMO_PASSWORD "Demo-2026!"
 
 /* --- helpers ------------------------------------------------------------------ */
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static GtkWidget *test_window;
-static void timed_out (const char *what, int seconds) G_GNUC_NORETURN;
-
-#define WAIT_FOR(cond, seconds, what)                                              \
-  G_STMT_START {                                                                   \
-    gint64 _deadline = g_get_monotonic_time () + (gint64) (seconds) * G_USEC_PER_SEC; \
-    while (!(cond))                                                                \
-      {                                                                            \
-        if (g_get_monotonic_time () > _deadline)                                   \
-          timed_out (what, seconds);                                               \
-        g_main_context_iteration (NULL, TRUE);                                     \
-      }                                                                            \
-  } G_STMT_END
-
-/* Lets a few frames go by (layout, GL rendering, transitions). */
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* The window as the user sees it: its snapshot rendered by its own renderer.
- * A widget waiting for a new size allocation snapshots to nothing, so let
- * the frame clock lay it out first. */
-static GdkTexture *
-screenshot (GtkWidget *window)
-{
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  g_assert_nonnull (renderer);
-  for (;;)
-    {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-      int width = gtk_widget_get_width (window);
-      int height = gtk_widget_get_height (window);
-      g_autoptr(GskRenderNode) node = NULL;
-
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node != NULL)
-        return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      if (g_get_monotonic_time () > deadline)
-        g_error ("the window never finished its layout for a screenshot");
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-save_png (GdkTexture *texture, const char *build_name, const char *docs_name)
-{
-  const char *docs_dir = g_getenv ("BALANZA_SCREENSHOT_DIR");
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "gui", build_name, NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-  if (docs_dir && *docs_dir && docs_name)
-    {
-      g_autofree char *docs_path = g_build_filename (docs_dir, docs_name, NULL);
-      g_mkdir_with_parents (docs_dir, 0755);
-      g_assert_true (gdk_texture_save_to_png (texture, docs_path));
-      g_test_message ("screenshot: %s", docs_path);
-    }
-}
-
-/* On a time-out, keep a picture of the window for the log. */
-static void
-timed_out (const char *what, int seconds)
-{
-  if (test_window)
-    {
-      g_autoptr(GdkTexture) shot = screenshot (test_window);
-      save_png (shot, "test-workstation-timeout.png", NULL);
-    }
-  g_error ("timed out after %d s waiting for %s", seconds, what);
-}
 
 typedef struct
 {
@@ -219,26 +132,6 @@ assert_avatar_visible (GdkTexture *texture, GtkWidget *view, GtkWidget *window)
 }
 
 /* --- the test --------------------------------------------------------------------- */
-
-static void
-runtime_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  BzRuntime **runtime = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *runtime = bz_startup_run_finish (BZ_WINDOW (source), result, &error);
-  if (*runtime == NULL)
-    g_error ("the runtime did not start: %s", error->message);
-}
-
-/* What Enter does in an entry: its GtkText emits "activate". */
-static void
-activate_entry (GtkEditable *row)
-{
-  GtkEditable *delegate = gtk_editable_get_delegate (row);
-  g_assert_true (GTK_IS_TEXT (delegate));
-  g_signal_emit_by_name (delegate, "activate");
-}
 
 /* --- meals on records ------------------------------------------------------- */
 
@@ -568,11 +461,11 @@ test_workstation (void)
 
   window = bz_window_new (NULL, FALSE);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  test_window = GTK_WIDGET (window);
+  bz_gui_test_window = GTK_WIDGET (window);
   gtk_window_present (GTK_WINDOW (window));
 
   /* 1. first start: food import and the demo clinic, with progress */
-  bz_startup_run (window, &opts, NULL, runtime_done, &runtime);
+  bz_startup_run (window, &opts, NULL, bz_gui_test_runtime_done, &runtime);
   g_assert_cmpstr (bz_window_get_page_name (window), ==, "loading");
   WAIT_FOR (runtime != NULL, 240, "the runtime (food import, demo clinic, server)");
   g_assert_cmpstr (bz_window_get_page_name (window), ==, "sign-in");
@@ -587,22 +480,22 @@ test_workstation (void)
   }
 
   sign_in = bz_window_get_sign_in_page (window);
-  settle (400);
-  shot = screenshot (GTK_WIDGET (window));
-  save_png (shot, "test-workstation-sign-in.png", "sign-in.png");
+  bz_gui_test_settle (400);
+  shot = bz_gui_test_screenshot (GTK_WIDGET (window));
+  bz_gui_test_save_png (shot, "test-workstation-sign-in.png", "sign-in.png");
   g_clear_object (&shot);
 
   /* 2. a wrong password is refused inline */
   gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), DEMO_EMAIL);
   gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), "not-the-password");
-  activate_entry (bz_sign_in_page_get_password_entry (sign_in));
+  bz_gui_test_activate_entry (bz_sign_in_page_get_password_entry (sign_in));
   WAIT_FOR (bz_sign_in_page_get_error (sign_in) != NULL, 30, "the sign-in error");
   g_assert_cmpstr (bz_window_get_page_name (window), ==, "sign-in");
   g_assert_false (bz_gui_session_get_signed_in (session));
 
   /* 3. the demo nutritionist signs in with Enter */
   gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
-  activate_entry (bz_sign_in_page_get_password_entry (sign_in));
+  bz_gui_test_activate_entry (bz_sign_in_page_get_password_entry (sign_in));
   WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patients") == 0, 30, "the patients page");
 
   patients = bz_window_get_patients_page (window);
@@ -612,17 +505,17 @@ test_workstation (void)
   g_test_message ("%u patients", g_list_model_get_n_items (bz_patients_page_get_model (patients)));
   g_assert_cmpuint (g_list_model_get_n_items (bz_patients_page_get_model (patients)), ==, 24);
   assert_patient_records (bz_patients_page_get_model (patients));
-  settle (500);
-  shot = screenshot (GTK_WIDGET (window));
-  save_png (shot, "test-workstation-patients.png", "patients.png");
+  bz_gui_test_settle (500);
+  shot = bz_gui_test_screenshot (GTK_WIDGET (window));
+  bz_gui_test_save_png (shot, "test-workstation-patients.png", "patients.png");
   g_clear_object (&shot);
 
   /* a search without matches shows its empty state; clearing it brings the list back */
   bz_patients_page_set_search (patients, "zzzz-nobody");
   WAIT_FOR (g_strcmp0 (bz_patients_page_get_state (patients), "empty") == 0, 30, "the no-results state");
   g_assert_cmpuint (g_list_model_get_n_items (bz_patients_page_get_model (patients)), ==, 0);
-  shot = screenshot (GTK_WIDGET (window));
-  save_png (shot, "test-workstation-no-results.png", NULL);
+  shot = bz_gui_test_screenshot (GTK_WIDGET (window));
+  bz_gui_test_save_png (shot, "test-workstation-no-results.png", NULL);
   g_clear_object (&shot);
   bz_patients_page_set_search (patients, "");
   WAIT_FOR (g_strcmp0 (bz_patients_page_get_state (patients), "list") == 0
@@ -655,18 +548,18 @@ test_workstation (void)
   }
   g_assert_true (bz_avatar_view_has_mesh (view));
   WAIT_FOR (bz_avatar_view_get_frames_with_mesh (view) >= 1, 60, "the avatar to render");
-  settle (500);
+  bz_gui_test_settle (500);
 
-  shot = screenshot (GTK_WIDGET (window));
-  save_png (shot, "test-workstation-patient.png", NULL);
+  shot = bz_gui_test_screenshot (GTK_WIDGET (window));
+  bz_gui_test_save_png (shot, "test-workstation-patient.png", NULL);
   assert_avatar_visible (shot, GTK_WIDGET (view), GTK_WIDGET (window));
   g_clear_object (&shot);
 
   /* turning the avatar with the keyboard keeps it visible */
   gtk_widget_grab_focus (GTK_WIDGET (view));
   bz_avatar_view_rotate (view, 90, 0);
-  settle (300);
-  shot = screenshot (GTK_WIDGET (window));
+  bz_gui_test_settle (300);
+  shot = bz_gui_test_screenshot (GTK_WIDGET (window));
   assert_avatar_visible (shot, GTK_WIDGET (view), GTK_WIDGET (window));
   g_clear_object (&shot);
   bz_avatar_view_reset_camera (view);
@@ -686,9 +579,9 @@ test_workstation (void)
   WAIT_FOR (!bz_meal_dialog_is_busy (dialog) && bz_meal_dialog_get_n_results (dialog) > 0, 30, "food search");
   bz_meal_dialog_add_result (dialog, 0, 150);
   g_assert_cmpuint (bz_meal_dialog_get_n_items (dialog), ==, 2);
-  settle (500);
-  shot = screenshot (GTK_WIDGET (dialog));
-  save_png (shot, "test-workstation-add-meal.png", "add-meal.png");
+  bz_gui_test_settle (500);
+  shot = bz_gui_test_screenshot (GTK_WIDGET (dialog));
+  bz_gui_test_save_png (shot, "test-workstation-add-meal.png", "add-meal.png");
   g_clear_object (&shot);
 
   bz_meal_dialog_save (dialog);
@@ -730,7 +623,7 @@ test_workstation (void)
     glb = phone_get_bytes (base, avatar_url, token);
     g_assert_cmpmem (g_bytes_get_data (glb, NULL), 4, "glTF", 4);
 
-    shot = screenshot (GTK_WIDGET (window));
+    shot = bz_gui_test_screenshot (GTK_WIDGET (window));
     photo = g_object_ref (shot);
     g_clear_object (&shot);
     png = gdk_texture_save_to_png_bytes (photo);
@@ -740,17 +633,17 @@ test_workstation (void)
               && !bz_patient_page_is_loading (patient), 30, "the phone's meal on the desk");
   }
   bz_window_dismiss_toast (window);
-  settle (800);
-  shot = screenshot (GTK_WIDGET (window));
-  save_png (shot, "test-workstation-patient-meals.png", "patient.png");
+  bz_gui_test_settle (800);
+  shot = bz_gui_test_screenshot (GTK_WIDGET (window));
+  bz_gui_test_save_png (shot, "test-workstation-patient-meals.png", "patient.png");
   assert_avatar_visible (shot, GTK_WIDGET (view), GTK_WIDGET (window));
   g_clear_object (&shot);
 
   /* the same page in the dark style */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  settle (800);
-  shot = screenshot (GTK_WIDGET (window));
-  save_png (shot, "test-workstation-patient-dark.png", "patient-dark.png");
+  bz_gui_test_settle (800);
+  shot = bz_gui_test_screenshot (GTK_WIDGET (window));
+  bz_gui_test_save_png (shot, "test-workstation-patient-dark.png", "patient-dark.png");
   assert_avatar_visible (shot, GTK_WIDGET (view), GTK_WIDGET (window));
   g_clear_object (&shot);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
@@ -762,7 +655,7 @@ test_workstation (void)
   g_assert_cmpstr (bz_window_get_page_name (window), ==, "sign-in");
 
   g_object_ref (session);
-  test_window = NULL;
+  bz_gui_test_window = NULL;
   gtk_window_destroy (GTK_WINDOW (window));
   WAIT_FOR (window == NULL, 10, "the window to go");
   bz_runtime_shutdown (runtime);
@@ -772,9 +665,9 @@ test_workstation (void)
   /* 8. the kiosk on the same clinic: a member signs in and sees the own body and day */
   window = bz_window_new (NULL, TRUE);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  test_window = GTK_WIDGET (window);
+  bz_gui_test_window = GTK_WIDGET (window);
   gtk_window_present (GTK_WINDOW (window));
-  bz_startup_run (window, &opts, NULL, runtime_done, &runtime);
+  bz_startup_run (window, &opts, NULL, bz_gui_test_runtime_done, &runtime);
   WAIT_FOR (runtime != NULL, 120, "the kiosk's runtime");
   session = g_object_ref (bz_window_get_session (window));
   g_free (status);
@@ -784,13 +677,13 @@ test_workstation (void)
   sign_in = bz_window_get_sign_in_page (window);
   gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), DEMO_EMAIL);
   gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
-  activate_entry (bz_sign_in_page_get_password_entry (sign_in));
+  bz_gui_test_activate_entry (bz_sign_in_page_get_password_entry (sign_in));
   WAIT_FOR (bz_sign_in_page_get_error (sign_in) != NULL, 30, "the kiosk to refuse staff");
   g_assert_false (bz_gui_session_get_signed_in (session));
 
   gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), member_email);
   gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
-  activate_entry (bz_sign_in_page_get_password_entry (sign_in));
+  bz_gui_test_activate_entry (bz_sign_in_page_get_password_entry (sign_in));
   WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patient") == 0, 30, "the member's page");
   patient = bz_window_get_patient_page (window);
   view = bz_patient_page_get_avatar_view (patient);
@@ -801,9 +694,9 @@ test_workstation (void)
   /* the title: the member's own User record */
   g_assert_cmpstr (bz_patient_page_get_patient_name (patient), ==, member_name);
   WAIT_FOR (bz_avatar_view_get_frames_with_mesh (view) >= 1, 60, "the member's avatar to render");
-  settle (500);
-  shot = screenshot (GTK_WIDGET (window));
-  save_png (shot, "test-workstation-kiosk.png", "kiosk.png");
+  bz_gui_test_settle (500);
+  shot = bz_gui_test_screenshot (GTK_WIDGET (window));
+  bz_gui_test_save_png (shot, "test-workstation-kiosk.png", "kiosk.png");
   assert_avatar_visible (shot, GTK_WIDGET (view), GTK_WIDGET (window));
   g_clear_object (&shot);
   /* a member cannot leave the own page, only sign out */
@@ -812,7 +705,7 @@ test_workstation (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sign-out", NULL));
   g_assert_cmpstr (bz_window_get_page_name (window), ==, "sign-in");
 
-  test_window = NULL;
+  bz_gui_test_window = NULL;
   gtk_window_destroy (GTK_WINDOW (window));
   WAIT_FOR (window == NULL, 10, "the kiosk to go");
   bz_runtime_shutdown (runtime);
@@ -825,23 +718,8 @@ test_workstation (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);  /* no dconf on a CI box */
-  g_setenv ("GDK_BACKEND", "x11", FALSE);          /* Xvfb */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  /* As the application does: LANGUAGE=es runs the whole test in Spanish. */
-  bz_runtime_init_i18n ();
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("no display: run under xvfb-run (tools/dev test does)\n");
-      return 77;
-    }
-  adw_init ();
-  bz_gui_init_standalone ();
-  /* Page transitions finish at once: screenshots never catch a cross-fade. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_timeout_add (20, tick_cb, NULL);
+  if (!bz_gui_test_init (&argc, &argv))
+    return 77;
 
   g_test_add_func ("/gui/workstation", test_workstation);
   return g_test_run ();
