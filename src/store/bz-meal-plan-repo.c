@@ -510,26 +510,6 @@ bz_meal_plan_repo_get_customizations (BzStore *store, const char *plan_id, gint6
   return TRUE;
 }
 
-/* SMAE equivalents as the JSON object recipes.smae_equivalents holds,
- * unrounded (ROUND1 applies to responses only). */
-static char *
-smae_json (const double smae[BZ_SMAE_N_GROUPS])
-{
-  GString *s = g_string_new ("{");
-  const BzResource *res = &bz_smae_equivalents_resource;
-
-  for (guint i = 0; i < res->n_fields; i++)
-    {
-      if (i)
-        g_string_append_c (s, ',');
-      bz_json_append_string (s, res->fields[i].name);
-      g_string_append_c (s, ':');
-      bz_json_append_double (s, smae[i]);   /* field index = BzSmaeGroup */
-    }
-  g_string_append_c (s, '}');
-  return g_string_free (s, FALSE);
-}
-
 gboolean
 bz_meal_plan_repo_set_customizations (BzStore *store, const char *plan_id, gint64 day, const char *meal_key,
                                       const char *recipe_id, const char *modifications,
@@ -540,7 +520,7 @@ bz_meal_plan_repo_set_customizations (BzStore *store, const char *plan_id, gint6
       "UPDATE meal_plan_recipes SET modifications = ?5, mod_calories = ?6, mod_protein_g = ?7, mod_carbs_g = ?8,"
       " mod_fat_g = ?9, mod_fiber_g = ?10, mod_sodium_mg = ?11, mod_smae_equivalents = ?12"
       " WHERE plan_id = ?1 AND day = ?2 AND meal_key = ?3 AND recipe_id = ?4", error);
-  g_autofree char *smae = smae_json (per_serving->smae);
+  g_autofree char *smae = bz_repo_numbers_json (&bz_smae_equivalents_resource, per_serving->smae);
 
   if (st == NULL)
     return FALSE;

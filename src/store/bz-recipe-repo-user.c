@@ -40,25 +40,6 @@ strv_json (const char *const *strv)
   return g_string_free (s, FALSE);
 }
 
-/* The SMAE record as a JSON object, unrounded, every group present. */
-static char *
-smae_json (BzRecord *smae)
-{
-  GString *s = g_string_new ("{");
-  const BzResource *res = &bz_smae_equivalents_resource;
-
-  for (guint i = 0; i < res->n_fields; i++)
-    {
-      if (i)
-        g_string_append_c (s, ',');
-      bz_json_append_string (s, res->fields[i].name);
-      g_string_append_c (s, ':');
-      bz_json_append_double (s, smae && bz_record_has (smae, i) ? bz_record_get_double (smae, i) : 0.0);
-    }
-  g_string_append_c (s, '}');
-  return g_string_free (s, FALSE);
-}
-
 gboolean
 bz_recipe_repo_insert_user (BzStore *store, BzRecord *recipe, const char *author_id,
                             const BzRecipePhotoRow *photos, guint n_photos, const char *now, GError **error)
@@ -71,7 +52,7 @@ bz_recipe_repo_insert_user (BzStore *store, BzRecord *recipe, const char *author
   g_autofree char *meal_types_json = strv_json (meal_types);
   g_autofree char *dietary = strv_json (bz_record_get_strv (recipe, BZ_RECIPE_DIETARY_TAGS));
   g_autofree char *tags = strv_json (bz_record_get_strv (recipe, BZ_RECIPE_TAGS));
-  g_autofree char *smae = smae_json (bz_record_get_object (recipe, BZ_RECIPE_SMAE_EQUIVALENTS_PER_SERVING));
+  g_autofree char *smae = bz_repo_smae_json (bz_record_get_object (recipe, BZ_RECIPE_SMAE_EQUIVALENTS_PER_SERVING));
 
   g_return_val_if_fail (id != NULL && n != NULL && author_id != NULL, FALSE);
   {

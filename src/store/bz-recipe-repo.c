@@ -549,25 +549,6 @@ bz_recipe_repo_catalogue_ids (BzStore *store, GHashTable **out, GError **error)
   return TRUE;
 }
 
-/* The SMAE record as a JSON object, unrounded (ROUND1 applies to responses only). */
-static char *
-smae_json (BzRecord *smae)
-{
-  GString *s = g_string_new ("{");
-  const BzResource *res = &bz_smae_equivalents_resource;
-
-  for (guint i = 0; i < res->n_fields; i++)
-    {
-      if (i)
-        g_string_append_c (s, ',');
-      bz_json_append_string (s, res->fields[i].name);
-      g_string_append_c (s, ':');
-      bz_json_append_double (s, smae && bz_record_has (smae, i) ? bz_record_get_double (smae, i) : 0.0);
-    }
-  g_string_append_c (s, '}');
-  return g_string_free (s, FALSE);
-}
-
 gboolean
 bz_recipe_repo_put_catalogue (BzStore *store, BzRecord *recipe, const char *catalogue_id,
                               const char *now, gboolean inserted, GError **error)
@@ -578,7 +559,7 @@ bz_recipe_repo_put_catalogue (BzStore *store, BzRecord *recipe, const char *cata
   g_autofree char *meal_types = json_strv (bz_record_get_strv (recipe, BZ_RECIPE_MEAL_TYPES));
   g_autofree char *dietary = json_strv (bz_record_get_strv (recipe, BZ_RECIPE_DIETARY_TAGS));
   g_autofree char *tags = json_strv (bz_record_get_strv (recipe, BZ_RECIPE_TAGS));
-  g_autofree char *smae = smae_json (bz_record_get_object (recipe, BZ_RECIPE_SMAE_EQUIVALENTS_PER_SERVING));
+  g_autofree char *smae = bz_repo_smae_json (bz_record_get_object (recipe, BZ_RECIPE_SMAE_EQUIVALENTS_PER_SERVING));
 
   g_return_val_if_fail (id != NULL && n != NULL, FALSE);
   {

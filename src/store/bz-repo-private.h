@@ -82,6 +82,27 @@ void      bz_repo_read_json_object (sqlite3_stmt *st, int col, BzRecord *rec);
 void      bz_repo_read_json_numbers (sqlite3_stmt *st, int col, const BzResource *res, double *out);
 
 /**
+ * bz_repo_numbers_json:
+ * @res: a resource whose fields are all NUMBER (SmaeEquivalents)
+ * @values: (array): one value per field of @res, in field order
+ *
+ * The stored form bz_repo_read_json_numbers() reads back: a flat JSON
+ * object with every field of @res, in field order, unrounded (ROUND1
+ * applies to responses only).
+ *
+ * Returns: (transfer full): the JSON text.
+ */
+char     *bz_repo_numbers_json      (const BzResource *res, const double *values);
+
+/**
+ * bz_repo_smae_json:
+ * @smae: (nullable): a SmaeEquivalents record (absent groups: 0)
+ *
+ * Returns: (transfer full): bz_repo_numbers_json() of @smae's groups.
+ */
+char     *bz_repo_smae_json         (BzRecord *smae);
+
+/**
  * bz_repo_read_json_strv:
  * @st: a statement on a row
  * @col: a column holding a JSON array of strings as text

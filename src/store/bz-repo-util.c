@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "bz-json.h"
+#include "bz-meal-plan-resources.h"
 #include "bz-limits.h"
 
 gboolean
@@ -114,6 +115,32 @@ bz_repo_read_json_numbers (sqlite3_stmt *st, int col, const BzResource *res, dou
   for (guint i = 0; i < res->n_fields; i++)
     if (!isnan (found[i]))
       out[i] += found[i];
+}
+
+char *
+bz_repo_numbers_json (const BzResource *res, const double *values)
+{
+  GString *s = g_string_new ("{");
+
+  for (guint i = 0; i < res->n_fields; i++)
+    {
+      if (i)
+        g_string_append_c (s, ',');
+      bz_json_append_string (s, res->fields[i].name);
+      g_string_append_c (s, ':');
+      bz_json_append_double (s, values[i]);
+    }
+  g_string_append_c (s, '}');
+  return g_string_free (s, FALSE);
+}
+
+char *
+bz_repo_smae_json (BzRecord *smae)
+{
+  double values[BZ_SMAE_N_GROUPS] = { 0 };
+
+  bz_smae_record_add (smae, values, 1);   /* field index = BzSmaeGroup */
+  return bz_repo_numbers_json (&bz_smae_equivalents_resource, values);
 }
 
 /* The strings of @a (other elements skipped). */
