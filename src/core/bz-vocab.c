@@ -101,6 +101,16 @@ static const BzTerm photo_sizes[] = {
 
 const BzVocab bz_vocab_photo_size = { "size", photo_sizes, G_N_ELEMENTS (photo_sizes) };
 
+/* The spans of the nutrition analytics (bz-analytics.h): the day itself, the
+ * 7 or the 30 days that end on it.  Spanish aliases for the seed's clients. */
+static const BzTerm analytics_periods[] = {
+  { "day", N_("Day"), ALIASES ("dia") },
+  { "week", N_("Week"), ALIASES ("semana") },
+  { "month", N_("Month"), ALIASES ("mes") },
+};
+
+const BzVocab bz_vocab_analytics_period = { "period", analytics_periods, G_N_ELEMENTS (analytics_periods) };
+
 /* Lower case, accents removed (NFD, then combining marks dropped). */
 static char *
 fold (const char *s)

@@ -59,6 +59,8 @@ extern const BzVocab bz_vocab_user_type;
 extern const BzVocab bz_vocab_patient_status;
 /** bz_vocab_photo_size: display (at most 1280 px, no EXIF) or original. */
 extern const BzVocab bz_vocab_photo_size;
+/** bz_vocab_analytics_period: day, week (7 days) or month (30 days) ending on a date (bz-analytics.h). */
+extern const BzVocab bz_vocab_analytics_period;
 
 /**
  * bz_vocab_canonical:

@@ -13,6 +13,7 @@
 #include "bz-patient-service.h"
 #include "bz-photo.h"
 #include "bz-service-task-private.h"
+#include "bz-targets-private.h"
 #include "bz-vocab.h"
 
 
@@ -236,11 +237,9 @@ valid_date (const char *s)
   return g_date_valid_dmy (d, m, y);
 }
 
-/* Mifflin-St Jeor targets from @in (bz_daily_targets()) and what they rest on. */
-static BzRecord *
-targets_basis (const BzTargetsInput *in, BzNutrients *targets)
+void
+bz_targets_compute (const BzTargetsInput *in, BzNutrients *targets)
 {
-  BzRecord *basis = bz_record_new (&bz_targets_basis_resource);
   BzSex sex = g_strcmp0 (in->sex, "male") == 0 ? BZ_SEX_MALE : BZ_SEX_FEMALE;
   BzActivityLevel level = BZ_ACTIVITY_LIGHT;
   const char *goal_s = in->primary_goal ? in->primary_goal : "maintenance";
@@ -249,6 +248,19 @@ targets_basis (const BzTargetsInput *in, BzNutrients *targets)
 
   bz_activity_level_from_string (in->activity_level, &level);
   bz_daily_targets (sex, in->weight_kg, in->height_cm, in->age, level, goal, targets);
+}
+
+/* Mifflin-St Jeor targets from @in (bz_targets_compute()) and what they rest on. */
+static BzRecord *
+targets_basis (const BzTargetsInput *in, BzNutrients *targets)
+{
+  BzRecord *basis = bz_record_new (&bz_targets_basis_resource);
+  BzSex sex = g_strcmp0 (in->sex, "male") == 0 ? BZ_SEX_MALE : BZ_SEX_FEMALE;
+  BzActivityLevel level = BZ_ACTIVITY_LIGHT;
+  const char *goal_s = in->primary_goal ? in->primary_goal : "maintenance";
+
+  bz_activity_level_from_string (in->activity_level, &level);
+  bz_targets_compute (in, targets);
   bz_record_set_string (basis, BZ_TARGETS_BASIS_METHOD, "mifflin_st_jeor");
   bz_record_set_string (basis, BZ_TARGETS_BASIS_SCAN_ID, in->scan_id);
   bz_record_set_string (basis, BZ_TARGETS_BASIS_MEASURED_AT, in->measured_at);
