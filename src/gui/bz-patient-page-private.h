@@ -7,6 +7,7 @@
 #include "bz-patient-page.h"
 #include "bz-measurements-chart.h"
 #include "bz-nutrition-bars.h"
+#include "bz-intake-history.h"
 #include "bz-plan-today.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,7 @@ struct _BzPatientPage
   GtkLabel *targets_label;
   GtkListBox *meals_list;
   BzPlanToday *plan_today;   /* today's meal plan (bz-plan-today.c) */
+  BzIntakeHistory *intake_history;  /* a week or a month against the targets (bz-intake-history.c) */
 
   BzGuiSession *session;
   gboolean kiosk;

@@ -401,6 +401,7 @@ daily_refresh_cb (gpointer user_data)
   BzPatientPage *self = user_data;
   self->daily_refresh = 0;
   bz_patient_page_load_daily (self);
+  bz_intake_history_load (self->intake_history, self->session, self->patient_id);
   return G_SOURCE_REMOVE;
 }
 
@@ -413,7 +414,10 @@ store_changed_cb (const char *table, const char *row_id, gpointer user_data)
       || (self->patient_id == NULL && !self->kiosk))
     return;
   if (g_strcmp0 (table, "meal_plans") == 0)
-    bz_plan_today_load (self->plan_today, self->session, self->patient_id, self->kiosk);
+    {
+      bz_plan_today_load (self->plan_today, self->session, self->patient_id, self->kiosk);
+      bz_intake_history_load (self->intake_history, self->session, self->patient_id);
+    }
   else if (g_strcmp0 (table, "meal_logs") == 0 || g_strcmp0 (table, "meal_items") == 0)
     {
       if (self->daily_refresh == 0)
@@ -522,6 +526,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   g_type_ensure (BZ_TYPE_AVATAR_VIEW);
   g_type_ensure (BZ_TYPE_MEASUREMENTS_CHART);
   g_type_ensure (BZ_TYPE_NUTRITION_BARS);
+  g_type_ensure (BZ_TYPE_INTAKE_HISTORY);
   g_type_ensure (BZ_TYPE_REFLOW_BOX);
   g_type_ensure (BZ_TYPE_PLAN_TODAY);
 
@@ -548,6 +553,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, targets_label);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, meals_list);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, plan_today);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, intake_history);
   gtk_widget_class_bind_template_callback (widget_class, scan_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_view_clicked_cb);
 }
@@ -650,6 +656,7 @@ bz_patient_page_show_patient (BzPatientPage *self, const char *patient_id,
   load_scans (self);
   bz_patient_page_load_daily (self);
   bz_plan_today_load (self->plan_today, self->session, self->patient_id, self->kiosk);
+  bz_intake_history_load (self->intake_history, self->session, self->patient_id);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
@@ -676,6 +683,7 @@ bz_patient_page_clear (BzPatientPage *self)
   clear_scans (self);
   bz_patient_page_clear_meals (self);
   bz_plan_today_clear (self->plan_today);
+  bz_intake_history_clear (self->intake_history);
 }
 
 void
@@ -687,6 +695,7 @@ bz_patient_page_refresh (BzPatientPage *self)
   load_scans (self);
   bz_patient_page_load_daily (self);
   bz_plan_today_load (self->plan_today, self->session, self->patient_id, self->kiosk);
+  bz_intake_history_load (self->intake_history, self->session, self->patient_id);
 }
 
 const char *
@@ -715,7 +724,8 @@ bz_patient_page_is_loading (BzPatientPage *self)
 {
   g_return_val_if_fail (BZ_IS_PATIENT_PAGE (self), FALSE);
   return self->loading_info || self->loading_scans || self->loading_daily || self->loading_avatar
-         || self->scans_refresh || self->daily_refresh || bz_plan_today_is_loading (self->plan_today);
+         || self->scans_refresh || self->daily_refresh || bz_plan_today_is_loading (self->plan_today)
+         || bz_intake_history_is_loading (self->intake_history);
 }
 
 guint

@@ -7,8 +7,11 @@
  * page reloads without it.  Then the page goes to yesterday and back. */
 #include <adwaita.h>
 #include <gtk/gtk.h>
+#include <math.h>
 
 #include "bz-application.h"
+#include "bz-analytics-service.h"
+#include "bz-intake-history.h"
 #include "bz-meal-row.h"
 #include "bz-meal-service.h"
 #include "bz-patient-page.h"
@@ -31,6 +34,39 @@ collect_rows (GtkWidget *widget, GPtrArray *rows)
     g_ptr_array_add (rows, widget);
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     collect_rows (c, rows);
+}
+
+static BzIntakeHistory *
+find_history (GtkWidget *widget)
+{
+  if (BZ_IS_INTAKE_HISTORY (widget))
+    return BZ_INTAKE_HISTORY (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      BzIntakeHistory *h = find_history (c);
+      if (h)
+        return h;
+    }
+  return NULL;
+}
+
+static double
+history_today_kcal (BzIntakeHistory *history)
+{
+  BzRecord *data = bz_intake_history_get_data (history);
+  guint n = bz_record_get_n_items (data, BZ_NUTRITION_ANALYTICS_DAYS);
+  BzRecord *today = bz_record_get_item (data, BZ_NUTRITION_ANALYTICS_DAYS, n - 1);
+  return bz_record_get_double (bz_record_get_object (today, BZ_NUTRITION_DAY_INTAKE), BZ_NUTRIENTS_ENERGY_KCAL);
+}
+
+static double
+stored_today_kcal (BzGuiSession *session, const char *patient_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) day = bz_meals_get_daily (bz_gui_session_get_services (session), bz_gui_session_get_caller (session),
+                                                patient_id, NULL, &error);
+  g_assert_no_error (error);
+  return bz_record_get_double (bz_record_get_object (day, BZ_DAILY_INTAKE_INTAKE), BZ_NUTRIENTS_ENERGY_KCAL);
 }
 
 static GtkWidget *
@@ -73,6 +109,8 @@ test_meal_delete (void)
   GtkWidget *row;
   gpointer toast;
   guint n_before;
+  BzIntakeHistory *history;
+  double kcal_before;
 
   opts.data_dir = g_strdup (data_dir);
   opts.port = 0;
@@ -109,6 +147,16 @@ test_meal_delete (void)
   }
   g_assert_true (stored (session, patient_id, meal_id));
 
+  /* The intake history (issue 12) shows the week ending today, today's bar
+   * being the day's intake in the store. */
+  history = find_history (GTK_WIDGET (patient));
+  g_assert_nonnull (history);
+  WAIT_FOR (!bz_intake_history_is_loading (history) && bz_intake_history_get_data (history), 30, "the intake history");
+  g_assert_cmpuint (bz_record_get_n_items (bz_intake_history_get_data (history), BZ_NUTRITION_ANALYTICS_DAYS), ==, 7);
+  g_assert_cmpfloat_with_epsilon (history_today_kcal (history), stored_today_kcal (session, patient_id), 0.051);
+  g_assert_cmpstr (bz_intake_history_get_summary (history), !=, "");
+  kcal_before = history_today_kcal (history);
+
   /* Delete, then Undo: the row comes back, the store never lost the meal. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (patient), "patient.delete-meal", "s", meal_id));
   row = row_of (patient, meal_id);
@@ -130,6 +178,28 @@ test_meal_delete (void)
   WAIT_FOR (!stored (session, patient_id, meal_id), 30, "the meal to be deleted");
   WAIT_FOR (row_of (patient, meal_id) == NULL && bz_patient_page_get_n_meals (patient) == n_before - 1, 30,
             "the page to reload without it");
+  /* The history follows the store's change notice: today lost that meal's kcal. */
+  WAIT_FOR (!bz_intake_history_is_loading (history) && bz_intake_history_get_data (history)
+            && fabs (history_today_kcal (history) - stored_today_kcal (session, patient_id)) < 0.051, 30,
+            "the intake history to follow the deletion");
+  g_assert_cmpfloat (history_today_kcal (history), <, kcal_before);
+
+  /* A month: 30 days, and a picture of the page with it. */
+  bz_intake_history_set_days (history, 30);
+  WAIT_FOR (!bz_intake_history_is_loading (history) && bz_intake_history_get_data (history)
+            && bz_record_get_n_items (bz_intake_history_get_data (history), BZ_NUTRITION_ANALYTICS_DAYS) == 30, 30,
+            "a month of intake");
+  gtk_widget_grab_focus (GTK_WIDGET (history));
+  {
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+        gtk_widget_get_ancestor (GTK_WIDGET (history), GTK_TYPE_SCROLLED_WINDOW)));
+    g_autoptr(GdkTexture) shot = NULL;
+    bz_gui_test_settle (300);
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    bz_gui_test_settle (300);
+    shot = bz_gui_test_screenshot (GTK_WIDGET (window));
+    bz_gui_test_save_png (shot, "test-meal-delete-intake-history.png", "intake-history.png");
+  }
 
   /* Any past day's intake and meals (Ctrl+Page Up / Page Down): yesterday
    * shows what the store holds for yesterday; next day comes back to today,

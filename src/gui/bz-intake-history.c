@@ -1,0 +1,483 @@
+/* bz-intake-history.c — a week or a month of intake (see bz-intake-history.h).
+ *
+ * The chart is a GtkDrawingArea drawn with cairo: one bar per day from 0 kcal,
+ * green when the day was within 10 % of its target, amber when it was not,
+ * grey without a target; the day's target as a short line across its bar and
+ * the plan's day as a dot.  A tooltip gives each day's figures.
+ */
+#include "bz-intake-history.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "bz-analytics-service.h"
+#include "bz-gui-util.h"
+
+#define GUTTER_LEFT  52
+#define GUTTER_RIGHT 8
+#define PAD_TOP      10
+#define AXIS_HEIGHT  22
+
+struct _BzIntakeHistory
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *box;
+  GtkToggleButton *week_button;
+  GtkToggleButton *month_button;
+  GtkStack *stack;
+  GtkWidget *chart;
+  GtkLabel *empty_label;
+  GtkLabel *summary;
+  GtkLabel *legend;          /* the macronutrient shares */
+  GtkLabel *key;             /* what the marks mean */
+
+  BzGuiSession *session;
+  char *patient_id;
+  GCancellable *cancel;
+  BzRecord *data;           /* the shown NutritionAnalytics */
+  guint days;               /* 7 or 30 */
+  gboolean loading;
+};
+
+G_DEFINE_FINAL_TYPE (BzIntakeHistory, bz_intake_history, GTK_TYPE_WIDGET)
+
+static const GdkRGBA met_color = { 0.18, 0.76, 0.49, 1 };     /* GNOME green 3 #2ec27e */
+static const GdkRGBA missed_color = { 0.90, 0.65, 0.04, 1 };  /* GNOME yellow 5 #e5a50a */
+static const GdkRGBA plan_color = { 0.21, 0.52, 0.89, 1 };    /* GNOME blue 3 #3584e4 */
+
+static BzRecord *
+day_at (BzIntakeHistory *self, guint k)
+{
+  return bz_record_get_item (self->data, BZ_NUTRITION_ANALYTICS_DAYS, k);
+}
+
+static guint
+n_days (BzIntakeHistory *self)
+{
+  return self->data ? bz_record_get_n_items (self->data, BZ_NUTRITION_ANALYTICS_DAYS) : 0;
+}
+
+static double
+kcal_of (BzRecord *day, guint field)
+{
+  BzRecord *panel = bz_record_get_object (day, field);
+  return panel ? bz_record_get_double (panel, BZ_NUTRIENTS_ENERGY_KCAL) : NAN;
+}
+
+/* The chart's top, in kcal: the largest bar, target or plan, rounded up to 500. */
+static double
+chart_max (BzIntakeHistory *self)
+{
+  double top = 500;
+
+  for (guint k = 0; k < n_days (self); k++)
+    {
+      BzRecord *d = day_at (self, k);
+      double v[3] = { kcal_of (d, BZ_NUTRITION_DAY_INTAKE), kcal_of (d, BZ_NUTRITION_DAY_TARGETS),
+                      kcal_of (d, BZ_NUTRITION_DAY_PLANNED) };
+      for (guint i = 0; i < 3; i++)
+        if (isfinite (v[i]))
+          top = MAX (top, v[i]);
+    }
+  return ceil (top * 1.05 / 500) * 500;
+}
+
+static GDateTime *
+date_of (BzRecord *day)
+{
+  int y, m, d;
+  if (sscanf (bz_record_get_string (day, BZ_NUTRITION_DAY_DATE), "%d-%d-%d", &y, &m, &d) != 3)
+    return NULL;
+  return g_date_time_new_local (y, m, d, 12, 0, 0);
+}
+
+static void
+draw_text (GtkWidget *widget, cairo_t *cr, const char *text, double x, double y, double xalign, const GdkRGBA *fg)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int w, h;
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, x - w * xalign, y - h / 2.0);
+  cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.7);
+  pango_cairo_show_layout (cr, layout);
+  pango_attr_list_unref (attrs);
+  g_object_unref (layout);
+}
+
+static void
+chart_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
+{
+  BzIntakeHistory *self = user_data;
+  GtkWidget *widget = GTK_WIDGET (area);
+  guint n = n_days (self);
+  double top, plot_w = width - GUTTER_LEFT - GUTTER_RIGHT, plot_h = height - PAD_TOP - AXIS_HEIGHT, slot;
+  GdkRGBA fg;
+
+  if (n == 0 || plot_w < 20 || plot_h < 20)
+    return;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  top = chart_max (self);
+  slot = plot_w / n;
+
+  /* y axis: 0, half and the top, in kcal */
+  cairo_set_line_width (cr, 1);
+  for (guint i = 0; i <= 2; i++)
+    {
+      double v = top * i / 2, y = PAD_TOP + plot_h * (1 - v / top);
+      g_autofree char *label = g_strdup_printf ("%.0f", v);
+      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, i == 0 ? 0.35 : 0.10);
+      cairo_move_to (cr, GUTTER_LEFT, round (y) + 0.5);
+      cairo_line_to (cr, GUTTER_LEFT + plot_w, round (y) + 0.5);
+      cairo_stroke (cr);
+      draw_text (widget, cr, label, GUTTER_LEFT - 6, y, 1, &fg);
+    }
+
+  for (guint k = 0; k < n; k++)
+    {
+      BzRecord *d = day_at (self, k);
+      double eaten = kcal_of (d, BZ_NUTRITION_DAY_INTAKE), target = kcal_of (d, BZ_NUTRITION_DAY_TARGETS);
+      double planned = kcal_of (d, BZ_NUTRITION_DAY_PLANNED);
+      double x0 = GUTTER_LEFT + k * slot, bar_w = MAX (2, slot * 0.6), bx = x0 + (slot - bar_w) / 2;
+      g_autoptr(GDateTime) date = date_of (d);
+
+      if (isfinite (eaten) && eaten > 0)
+        {
+          const GdkRGBA *c = !bz_record_has (d, BZ_NUTRITION_DAY_TARGET_MET) ? &fg
+                             : bz_record_get_boolean (d, BZ_NUTRITION_DAY_TARGET_MET) ? &met_color : &missed_color;
+          double h = plot_h * MIN (eaten, top) / top;
+          cairo_set_source_rgba (cr, c->red, c->green, c->blue, c == &fg ? 0.45 : 0.9);
+          cairo_rectangle (cr, bx, PAD_TOP + plot_h - h, bar_w, h);
+          cairo_fill (cr);
+        }
+      if (isfinite (target))
+        {
+          double y = PAD_TOP + plot_h * (1 - MIN (target, top) / top);
+          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.8);
+          cairo_set_line_width (cr, 2);
+          cairo_move_to (cr, bx - 2, y);
+          cairo_line_to (cr, bx + bar_w + 2, y);
+          cairo_stroke (cr);
+        }
+      if (isfinite (planned))
+        {
+          double y = PAD_TOP + plot_h * (1 - MIN (planned, top) / top);
+          gdk_cairo_set_source_rgba (cr, &plan_color);
+          cairo_arc (cr, x0 + slot / 2, y, MAX (2.5, MIN (4, bar_w / 3)), 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+      /* x labels: every weekday for a week; every fifth day and the last for a month */
+      if (date && (n <= 7 || k % 5 == (n - 1) % 5))
+        {
+          g_autofree char *label = bz_date_time_format (date, n <= 7 ? "%a" : "%e");
+          draw_text (widget, cr, g_strstrip (label), x0 + slot / 2, PAD_TOP + plot_h + AXIS_HEIGHT / 2.0 + 2, 0.5, &fg);
+        }
+    }
+}
+
+static gboolean
+chart_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer user_data)
+{
+  BzIntakeHistory *self = user_data;
+  guint n = n_days (self);
+  double plot_w = gtk_widget_get_width (widget) - GUTTER_LEFT - GUTTER_RIGHT;
+  int k;
+  BzRecord *d;
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *day = NULL, *text = NULL;
+  double eaten, target, planned;
+  GString *s;
+
+  if (n == 0 || plot_w <= 0 || x < GUTTER_LEFT)
+    return FALSE;
+  k = (int) ((x - GUTTER_LEFT) / (plot_w / n));
+  if (k < 0 || (guint) k >= n)
+    return FALSE;
+  d = day_at (self, k);
+  date = date_of (d);
+  day = date ? bz_date_time_format (date, "%a %e %b") : g_strdup (bz_record_get_string (d, BZ_NUTRITION_DAY_DATE));
+  eaten = kcal_of (d, BZ_NUTRITION_DAY_INTAKE);
+  target = kcal_of (d, BZ_NUTRITION_DAY_TARGETS);
+  planned = kcal_of (d, BZ_NUTRITION_DAY_PLANNED);
+  s = g_string_new (g_strstrip (day));
+  g_string_append_c (s, '\n');
+  if (bz_record_get_int (d, BZ_NUTRITION_DAY_MEALS) == 0)
+    g_string_append (s, _("Nothing logged"));
+  else
+    g_string_append_printf (s, _("%.0f kcal eaten"), eaten);
+  if (isfinite (target))
+    {
+      g_string_append_c (s, '\n');
+      g_string_append_printf (s, _("Target %.0f kcal"), target);
+      if (bz_record_has (d, BZ_NUTRITION_DAY_TARGET_MET))
+        g_string_append_printf (s, " · %s", bz_record_get_boolean (d, BZ_NUTRITION_DAY_TARGET_MET) ? _("met") : _("not met"));
+    }
+  if (isfinite (planned))
+    {
+      g_string_append_c (s, '\n');
+      g_string_append_printf (s, _("Plan %.0f kcal"), planned);
+    }
+  text = g_string_free (s, FALSE);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static char *
+percent_text (BzRecord *rec, guint field)
+{
+  return bz_record_has (rec, field) ? g_strdup_printf ("%.0f %%", bz_record_get_double (rec, field)) : g_strdup ("—");
+}
+
+static void
+show_data (BzIntakeHistory *self)
+{
+  BzRecord *m = bz_record_get_object (self->data, BZ_NUTRITION_ANALYTICS_MACRO_DISTRIBUTION);
+  g_autofree char *adherence = percent_text (self->data, BZ_NUTRITION_ANALYTICS_ADHERENCE_RATE);
+  g_autofree char *plan = percent_text (self->data, BZ_NUTRITION_ANALYTICS_PLAN_ADHERENCE_RATE);
+  g_autofree char *logged = NULL, *streak = NULL, *macros = NULL, *text = NULL;
+  gint64 n_logged = bz_record_get_int (self->data, BZ_NUTRITION_ANALYTICS_DAYS_LOGGED);
+  gint64 run = bz_record_get_int (self->data, BZ_NUTRITION_ANALYTICS_CURRENT_STREAK_DAYS);
+
+  logged = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " of %u day logged", "%" G_GINT64_FORMAT " of %u days logged",
+                                      n_days (self)), n_logged, n_days (self));
+  streak = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT "-day streak", "%" G_GINT64_FORMAT "-day streak", run), run);
+  macros = g_strdup_printf (_("Protein %.0f %% · Carbohydrate %.0f %% · Fat %.0f %%"),
+                            bz_record_get_double (m, BZ_MACRO_DISTRIBUTION_PROTEIN_PERCENT),
+                            bz_record_get_double (m, BZ_MACRO_DISTRIBUTION_CARBOHYDRATE_PERCENT),
+                            bz_record_get_double (m, BZ_MACRO_DISTRIBUTION_FAT_PERCENT));
+  /* Translators: "Target met 57 % of days · Plan followed 67 % · 5 of 7 days logged · 3-day streak" */
+  text = g_strdup_printf (_("Target met %s of days · Plan followed %s · %s · %s"), adherence, plan, logged, streak);
+  gtk_label_set_label (self->summary, text);
+  gtk_label_set_label (self->legend, n_logged ? macros : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  if (n_logged == 0)
+    {
+      gtk_label_set_label (self->empty_label, self->days == 7 ? _("No meals logged in the last 7 days.")
+                                                              : _("No meals logged in the last 30 days."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "chart");
+  gtk_widget_queue_draw (self->chart);
+}
+
+static void
+loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(BzIntakeHistory) self = user_data;
+  g_autoptr(GError) error = NULL;
+  BzRecord *rec = bz_analytics_nutrition_finish (BZ_SERVICES (source), result, &error);
+
+  if (bz_is_cancelled (error))
+    return;
+  self->loading = FALSE;
+  g_clear_object (&self->data);
+  if (rec == NULL)
+    {
+      g_autofree char *message = bz_error_to_user_message (error);
+      gtk_label_set_label (self->summary, "");
+      gtk_label_set_label (self->legend, "");
+      gtk_label_set_label (self->empty_label, message);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  self->data = rec;
+  show_data (self);
+}
+
+static void
+reload (BzIntakeHistory *self)
+{
+  if (self->session == NULL)
+    return;
+  g_cancellable_cancel (self->cancel);
+  g_clear_object (&self->cancel);
+  self->cancel = g_cancellable_new ();
+  self->loading = TRUE;
+  bz_analytics_nutrition_async (bz_gui_session_get_services (self->session), bz_gui_session_get_caller (self->session),
+                                self->patient_id, self->days == 7 ? "week" : "month", NULL, self->cancel, loaded,
+                                g_object_ref (self));
+}
+
+static void
+span_toggled (GtkToggleButton *button, BzIntakeHistory *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  bz_intake_history_set_days (self, button == self->week_button ? 7 : 30);
+}
+
+static void
+bz_intake_history_dispose (GObject *object)
+{
+  BzIntakeHistory *self = BZ_INTAKE_HISTORY (object);
+
+  g_cancellable_cancel (self->cancel);
+  g_clear_object (&self->cancel);
+  g_clear_object (&self->data);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->patient_id, g_free);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  G_OBJECT_CLASS (bz_intake_history_parent_class)->dispose (object);
+}
+
+static void
+bz_intake_history_class_init (BzIntakeHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bz_intake_history_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static GtkWidget *
+caption_label (void)
+{
+  GtkWidget *l = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (l), 0);
+  gtk_label_set_wrap (GTK_LABEL (l), TRUE);
+  gtk_widget_add_css_class (l, "caption");
+  gtk_widget_add_css_class (l, "dim-label");
+  return l;
+}
+
+static void
+bz_intake_history_init (BzIntakeHistory *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (_("Intake History"));
+  GtkWidget *toggles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *empty;
+
+  self->days = 7;
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (header), title);
+  self->week_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Week")));
+  self->month_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("M_onth")));
+  gtk_toggle_button_set_group (self->month_button, self->week_button);
+  gtk_toggle_button_set_active (self->week_button, TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->week_button), _("The last 7 days"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->month_button), _("The last 30 days"));
+  g_signal_connect (self->week_button, "toggled", G_CALLBACK (span_toggled), self);
+  g_signal_connect (self->month_button, "toggled", G_CALLBACK (span_toggled), self);
+  gtk_box_append (GTK_BOX (toggles), GTK_WIDGET (self->week_button));
+  gtk_box_append (GTK_BOX (toggles), GTK_WIDGET (self->month_button));
+  gtk_widget_add_css_class (toggles, "linked");
+  gtk_widget_set_valign (toggles, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (header), toggles);
+  gtk_box_append (GTK_BOX (self->box), header);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->stack), "card");
+  self->chart = gtk_drawing_area_new ();
+  gtk_widget_set_size_request (self->chart, -1, 160);
+  gtk_widget_set_margin_top (self->chart, 6);
+  gtk_widget_set_margin_bottom (self->chart, 4);
+  gtk_widget_set_margin_end (self->chart, 8);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart), chart_draw, self, NULL);
+  gtk_widget_set_has_tooltip (self->chart, TRUE);
+  g_signal_connect (self->chart, "query-tooltip", G_CALLBACK (chart_query_tooltip), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Energy eaten per day against the target"), -1);
+  gtk_stack_add_named (self->stack, self->chart, "chart");
+  empty = gtk_label_new (NULL);
+  self->empty_label = GTK_LABEL (empty);
+  gtk_label_set_wrap (self->empty_label, TRUE);
+  gtk_label_set_justify (self->empty_label, GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_top (empty, 24);
+  gtk_widget_set_margin_bottom (empty, 24);
+  gtk_widget_set_margin_start (empty, 24);
+  gtk_widget_set_margin_end (empty, 24);
+  gtk_widget_add_css_class (empty, "dim-label");
+  gtk_stack_add_named (self->stack, empty, "empty");
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->stack));
+
+  self->summary = GTK_LABEL (caption_label ());
+  self->legend = GTK_LABEL (caption_label ());
+  self->key = GTK_LABEL (caption_label ());
+  gtk_label_set_label (self->key, _("Bars: kcal eaten, green within 10 % of the target, amber outside it · "
+                                    "Lines: the target · Dots: the meal plan"));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->key));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->summary));
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->legend));
+}
+
+GtkWidget *
+bz_intake_history_new (void)
+{
+  return g_object_new (BZ_TYPE_INTAKE_HISTORY, NULL);
+}
+
+void
+bz_intake_history_load (BzIntakeHistory *self, BzGuiSession *session, const char *patient_id)
+{
+  g_return_if_fail (BZ_IS_INTAKE_HISTORY (self));
+
+  g_set_object (&self->session, session);
+  g_free (self->patient_id);
+  self->patient_id = g_strdup (patient_id);
+  reload (self);
+}
+
+void
+bz_intake_history_clear (BzIntakeHistory *self)
+{
+  g_return_if_fail (BZ_IS_INTAKE_HISTORY (self));
+
+  g_cancellable_cancel (self->cancel);
+  g_clear_object (&self->cancel);
+  self->loading = FALSE;
+  g_clear_object (&self->data);
+  gtk_label_set_label (self->summary, "");
+  gtk_label_set_label (self->legend, "");
+  gtk_label_set_label (self->empty_label, "");
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+void
+bz_intake_history_set_days (BzIntakeHistory *self, guint days)
+{
+  g_return_if_fail (BZ_IS_INTAKE_HISTORY (self));
+  g_return_if_fail (days == 7 || days == 30);
+
+  if (self->days == days)
+    return;
+  self->days = days;
+  gtk_toggle_button_set_active (days == 7 ? self->week_button : self->month_button, TRUE);
+  reload (self);
+}
+
+gboolean
+bz_intake_history_is_loading (BzIntakeHistory *self)
+{
+  g_return_val_if_fail (BZ_IS_INTAKE_HISTORY (self), FALSE);
+  return self->loading;
+}
+
+BzRecord *
+bz_intake_history_get_data (BzIntakeHistory *self)
+{
+  g_return_val_if_fail (BZ_IS_INTAKE_HISTORY (self), NULL);
+  return self->data;
+}
+
+const char *
+bz_intake_history_get_summary (BzIntakeHistory *self)
+{
+  g_return_val_if_fail (BZ_IS_INTAKE_HISTORY (self), NULL);
+  return gtk_label_get_label (self->summary);
+}
