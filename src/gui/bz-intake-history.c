@@ -10,14 +10,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 
 #include "bz-analytics-service.h"
 #include "bz-gui-util.h"
+#include "bz-intake-chart.h"
 
-#define GUTTER_LEFT  52
-#define GUTTER_RIGHT 8
-#define PAD_TOP      10
-#define AXIS_HEIGHT  22
 
 struct _BzIntakeHistory
 {
@@ -43,9 +41,17 @@ struct _BzIntakeHistory
 
 G_DEFINE_FINAL_TYPE (BzIntakeHistory, bz_intake_history, GTK_TYPE_WIDGET)
 
-static const GdkRGBA met_color = { 0.18, 0.76, 0.49, 1 };     /* GNOME green 3 #2ec27e */
-static const GdkRGBA missed_color = { 0.90, 0.65, 0.04, 1 };  /* GNOME yellow 5 #e5a50a */
-static const GdkRGBA plan_color = { 0.21, 0.52, 0.89, 1 };    /* GNOME blue 3 #3584e4 */
+static void
+chart_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
+{
+  BzIntakeHistory *self = user_data;
+  GdkRGBA fg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  bz_intake_chart_draw (cr, gtk_widget_get_pango_context (GTK_WIDGET (area)), self->data, width, height, &fg);
+}
 
 static BzRecord *
 day_at (BzIntakeHistory *self, guint k)
@@ -66,142 +72,23 @@ kcal_of (BzRecord *day, guint field)
   return panel ? bz_record_get_double (panel, BZ_NUTRIENTS_ENERGY_KCAL) : NAN;
 }
 
-/* The chart's top, in kcal: the largest bar, target or plan, rounded up to 500. */
-static double
-chart_max (BzIntakeHistory *self)
-{
-  double top = 500;
-
-  for (guint k = 0; k < n_days (self); k++)
-    {
-      BzRecord *d = day_at (self, k);
-      double v[3] = { kcal_of (d, BZ_NUTRITION_DAY_INTAKE), kcal_of (d, BZ_NUTRITION_DAY_TARGETS),
-                      kcal_of (d, BZ_NUTRITION_DAY_PLANNED) };
-      for (guint i = 0; i < 3; i++)
-        if (isfinite (v[i]))
-          top = MAX (top, v[i]);
-    }
-  return ceil (top * 1.05 / 500) * 500;
-}
-
-static GDateTime *
-date_of (BzRecord *day)
-{
-  int y, m, d;
-  if (sscanf (bz_record_get_string (day, BZ_NUTRITION_DAY_DATE), "%d-%d-%d", &y, &m, &d) != 3)
-    return NULL;
-  return g_date_time_new_local (y, m, d, 12, 0, 0);
-}
-
-static void
-draw_text (GtkWidget *widget, cairo_t *cr, const char *text, double x, double y, double xalign, const GdkRGBA *fg)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
-  PangoAttrList *attrs = pango_attr_list_new ();
-  int w, h;
-
-  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
-  pango_layout_set_attributes (layout, attrs);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, x - w * xalign, y - h / 2.0);
-  cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.7);
-  pango_cairo_show_layout (cr, layout);
-  pango_attr_list_unref (attrs);
-  g_object_unref (layout);
-}
-
-static void
-chart_draw (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
-{
-  BzIntakeHistory *self = user_data;
-  GtkWidget *widget = GTK_WIDGET (area);
-  guint n = n_days (self);
-  double top, plot_w = width - GUTTER_LEFT - GUTTER_RIGHT, plot_h = height - PAD_TOP - AXIS_HEIGHT, slot;
-  GdkRGBA fg;
-
-  if (n == 0 || plot_w < 20 || plot_h < 20)
-    return;
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  top = chart_max (self);
-  slot = plot_w / n;
-
-  /* y axis: 0, half and the top, in kcal */
-  cairo_set_line_width (cr, 1);
-  for (guint i = 0; i <= 2; i++)
-    {
-      double v = top * i / 2, y = PAD_TOP + plot_h * (1 - v / top);
-      g_autofree char *label = g_strdup_printf ("%.0f", v);
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, i == 0 ? 0.35 : 0.10);
-      cairo_move_to (cr, GUTTER_LEFT, round (y) + 0.5);
-      cairo_line_to (cr, GUTTER_LEFT + plot_w, round (y) + 0.5);
-      cairo_stroke (cr);
-      draw_text (widget, cr, label, GUTTER_LEFT - 6, y, 1, &fg);
-    }
-
-  for (guint k = 0; k < n; k++)
-    {
-      BzRecord *d = day_at (self, k);
-      double eaten = kcal_of (d, BZ_NUTRITION_DAY_INTAKE), target = kcal_of (d, BZ_NUTRITION_DAY_TARGETS);
-      double planned = kcal_of (d, BZ_NUTRITION_DAY_PLANNED);
-      double x0 = GUTTER_LEFT + k * slot, bar_w = MAX (2, slot * 0.6), bx = x0 + (slot - bar_w) / 2;
-      g_autoptr(GDateTime) date = date_of (d);
-
-      if (isfinite (eaten) && eaten > 0)
-        {
-          const GdkRGBA *c = !bz_record_has (d, BZ_NUTRITION_DAY_TARGET_MET) ? &fg
-                             : bz_record_get_boolean (d, BZ_NUTRITION_DAY_TARGET_MET) ? &met_color : &missed_color;
-          double h = plot_h * MIN (eaten, top) / top;
-          cairo_set_source_rgba (cr, c->red, c->green, c->blue, c == &fg ? 0.45 : 0.9);
-          cairo_rectangle (cr, bx, PAD_TOP + plot_h - h, bar_w, h);
-          cairo_fill (cr);
-        }
-      if (isfinite (target))
-        {
-          double y = PAD_TOP + plot_h * (1 - MIN (target, top) / top);
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.8);
-          cairo_set_line_width (cr, 2);
-          cairo_move_to (cr, bx - 2, y);
-          cairo_line_to (cr, bx + bar_w + 2, y);
-          cairo_stroke (cr);
-        }
-      if (isfinite (planned))
-        {
-          double y = PAD_TOP + plot_h * (1 - MIN (planned, top) / top);
-          gdk_cairo_set_source_rgba (cr, &plan_color);
-          cairo_arc (cr, x0 + slot / 2, y, MAX (2.5, MIN (4, bar_w / 3)), 0, 2 * G_PI);
-          cairo_fill (cr);
-        }
-      /* x labels: every weekday for a week; every fifth day and the last for a month */
-      if (date && (n <= 7 || k % 5 == (n - 1) % 5))
-        {
-          g_autofree char *label = bz_date_time_format (date, n <= 7 ? "%a" : "%e");
-          draw_text (widget, cr, g_strstrip (label), x0 + slot / 2, PAD_TOP + plot_h + AXIS_HEIGHT / 2.0 + 2, 0.5, &fg);
-        }
-    }
-}
-
 static gboolean
 chart_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer user_data)
 {
   BzIntakeHistory *self = user_data;
-  guint n = n_days (self);
-  double plot_w = gtk_widget_get_width (widget) - GUTTER_LEFT - GUTTER_RIGHT;
-  int k;
+  int k = bz_intake_chart_day_at (self->data, gtk_widget_get_width (widget), x);
   BzRecord *d;
   g_autoptr(GDateTime) date = NULL;
   g_autofree char *day = NULL, *text = NULL;
   double eaten, target, planned;
   GString *s;
+  int yy, mm, dd;
 
-  if (n == 0 || plot_w <= 0 || x < GUTTER_LEFT)
-    return FALSE;
-  k = (int) ((x - GUTTER_LEFT) / (plot_w / n));
-  if (k < 0 || (guint) k >= n)
+  if (k < 0)
     return FALSE;
   d = day_at (self, k);
-  date = date_of (d);
+  if (sscanf (bz_record_get_string (d, BZ_NUTRITION_DAY_DATE), "%d-%d-%d", &yy, &mm, &dd) == 3)
+    date = g_date_time_new_local (yy, mm, dd, 12, 0, 0);
   day = date ? bz_date_time_format (date, "%a %e %b") : g_strdup (bz_record_get_string (d, BZ_NUTRITION_DAY_DATE));
   eaten = kcal_of (d, BZ_NUTRITION_DAY_INTAKE);
   target = kcal_of (d, BZ_NUTRITION_DAY_TARGETS);
@@ -383,7 +270,7 @@ bz_intake_history_init (BzIntakeHistory *self)
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->stack), "card");
   self->chart = gtk_drawing_area_new ();
-  gtk_widget_set_size_request (self->chart, -1, 160);
+  gtk_widget_set_size_request (self->chart, -1, 170);
   gtk_widget_set_margin_top (self->chart, 6);
   gtk_widget_set_margin_bottom (self->chart, 4);
   gtk_widget_set_margin_end (self->chart, 8);

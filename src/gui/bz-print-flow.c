@@ -1,7 +1,7 @@
 /* bz-print-flow.c — a paginating text flow for printing (see bz-print-flow.h). */
 #include "bz-print-flow.h"
 
-typedef enum { ITEM_LINE, ITEM_RULE, ITEM_SHADE } ItemKind;
+typedef enum { ITEM_LINE, ITEM_RULE, ITEM_SHADE, ITEM_FIGURE } ItemKind;
 
 typedef struct
 {
@@ -9,7 +9,10 @@ typedef struct
   PangoLayout *layout;   /* ITEM_LINE: the line's layout (a ref) */
   int line;              /* its index in the layout */
   double x, y;           /* LINE: the baseline's start; RULE: y; SHADE: top */
-  double height;         /* SHADE: its height; LINE: the bottom of the line's logical box */
+  double height;         /* SHADE, FIGURE: its height; LINE: the bottom of the line's logical box */
+  BzPrintFigureFunc draw;   /* FIGURE */
+  gpointer data;
+  GDestroyNotify destroy;
 } Item;
 
 struct _BzPrintFlow
@@ -25,6 +28,8 @@ clear_item (gpointer p)
 {
   Item *item = p;
   g_clear_object (&item->layout);
+  if (item->destroy)
+    g_clear_pointer (&item->data, item->destroy);
 }
 
 static GArray *
@@ -207,6 +212,20 @@ bz_print_flow_rule (BzPrintFlow *flow, double space_before)
   flow->y += 3;
 }
 
+void
+bz_print_flow_figure (BzPrintFlow *flow, double height, double space_before, BzPrintFigureFunc draw,
+                      gpointer data, GDestroyNotify destroy)
+{
+  Item figure = { ITEM_FIGURE, NULL, 0, 0, 0, height, draw, data, destroy };
+
+  space (flow, space_before);
+  if (flow->y + height > flow->height && flow->y > 0)
+    new_page (flow);
+  figure.y = flow->y;
+  g_array_append_val (current_page (flow), figure);
+  flow->y += height;
+}
+
 double
 bz_print_flow_get_page_bottom (BzPrintFlow *flow, guint page)
 {
@@ -220,7 +239,7 @@ bz_print_flow_get_page_bottom (BzPrintFlow *flow, guint page)
       Item *item = &g_array_index (items, Item, i);
       if (item->kind == ITEM_LINE)
         bottom = MAX (bottom, item->height);
-      else if (item->kind == ITEM_SHADE)
+      else if (item->kind == ITEM_SHADE || item->kind == ITEM_FIGURE)
         bottom = MAX (bottom, item->y + item->height);
       else
         bottom = MAX (bottom, item->y);
@@ -253,6 +272,12 @@ bz_print_flow_draw_page (BzPrintFlow *flow, cairo_t *cr, guint page)
           cairo_set_source_rgb (cr, 0.93, 0.95, 0.93);
           cairo_rectangle (cr, 0, item->y, flow->width, item->height);
           cairo_fill (cr);
+          break;
+        case ITEM_FIGURE:
+          cairo_save (cr);
+          cairo_translate (cr, 0, item->y);
+          item->draw (cr, flow->width, item->height, item->data);
+          cairo_restore (cr);
           break;
         case ITEM_RULE:
           cairo_set_source_rgb (cr, 0.55, 0.6, 0.55);

@@ -60,6 +60,27 @@ void         bz_print_flow_paragraph (BzPrintFlow *flow, const char *font, const
 void         bz_print_flow_row (BzPrintFlow *flow, const char *font, guint n_cells, const char *const *markups,
                                 const double *widths, guint right_aligned, gboolean shade);
 
+/**
+ * BzPrintFigureFunc:
+ * @cr: the page's Cairo context, origin at the figure's top left corner
+ * @width: @height: the figure's box
+ * @data: what bz_print_flow_figure() was given
+ * Draws a figure (a chart, a picture) inside its box.
+ */
+typedef void (*BzPrintFigureFunc) (cairo_t *cr, double width, double height, gpointer data);
+
+/**
+ * bz_print_flow_figure:
+ * @height: the figure's height (its width is the flow's)
+ * @space_before: space above (dropped at the top of a page)
+ * @draw: draws it when its page is drawn
+ * @data: (transfer full): for @draw, freed with @destroy with the flow
+ * @destroy: (nullable): frees @data
+ * Adds a figure; it moves whole to the next page when it does not fit.
+ */
+void         bz_print_flow_figure (BzPrintFlow *flow, double height, double space_before, BzPrintFigureFunc draw,
+                                   gpointer data, GDestroyNotify destroy);
+
 /** bz_print_flow_rule: a thin horizontal line across the width. */
 void         bz_print_flow_rule (BzPrintFlow *flow, double space_before);
 
