@@ -9,131 +9,51 @@
 
 #include "bz-gui-session.h"
 #include "bz-gui-util.h"
+#include "bz-print-op.h"
 #include "bz-window.h"
-
-#define FONT_FOOTER "Sans 8.5"
-#define FOOTER_HEIGHT 22.0   /* pt kept free at the bottom of each page */
-#define MARGIN_MM 15.0       /* default page margins */
 
 /* --- the print operation ---------------------------------------------------- */
 
-typedef struct
+static BzPrintFlow *
+plan_layout (gpointer data, PangoContext *pango, double width, double height)
 {
-  BzMealPlanDocument *doc;     /* owned when @owns_doc */
-  gboolean owns_doc;
-  BzPrintFlow *flow;
-} PrintJob;
-
-static void
-print_job_free (gpointer p)
-{
-  PrintJob *job = p;
-  if (job->owns_doc)
-    bz_meal_plan_document_free (job->doc);
-  g_clear_pointer (&job->flow, bz_print_flow_free);
-  g_free (job);
+  return bz_plan_print_layout (data, pango, width, height);
 }
 
-static void
-begin_print_cb (GtkPrintOperation *op, GtkPrintContext *context, gpointer user_data)
+static char *
+plan_footer (gpointer data, int page, guint n_pages)
 {
-  PrintJob *job = user_data;
-  PangoContext *pango = gtk_print_context_create_pango_context (context);
+  BzMealPlanDocument *doc = data;
+  const char *name = bz_record_get_string (doc->plan, BZ_MEAL_PLAN_PLAN_NAME);
 
-  g_clear_pointer (&job->flow, bz_print_flow_free);
-  job->flow = bz_plan_print_layout (job->doc, pango, gtk_print_context_get_width (context),
-                                    gtk_print_context_get_height (context) - FOOTER_HEIGHT);
-  g_object_unref (pango);
-  gtk_print_operation_set_n_pages (op, (int) bz_print_flow_get_n_pages (job->flow));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *op, GtkPrintContext *context, int page_nr, gpointer user_data)
-{
-  PrintJob *job = user_data;
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  g_autoptr(PangoLayout) footer = gtk_print_context_create_pango_layout (context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FOOTER);
-  const char *name = bz_record_get_string (job->doc->plan, BZ_MEAL_PLAN_PLAN_NAME);
-  g_autofree char *text = NULL;
-  double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
-  int lw, lh;
-
-  bz_print_flow_draw_page (job->flow, cr, (guint) page_nr);
-
-  text = g_strdup_printf (_("%s · %s · page %d of %u"), job->doc->patient_name ? job->doc->patient_name : "",
-                          name && *name ? name : _("Meal plan"), page_nr + 1, bz_print_flow_get_n_pages (job->flow));
-  pango_layout_set_font_description (footer, font);
-  pango_layout_set_text (footer, text, -1);
-  pango_layout_set_width (footer, (int) (width * PANGO_SCALE));
-  pango_layout_set_alignment (footer, PANGO_ALIGN_RIGHT);
-  pango_layout_get_size (footer, &lw, &lh);
-  cairo_set_source_rgb (cr, 0.4, 0.45, 0.4);
-  cairo_move_to (cr, 0, height - (double) lh / PANGO_SCALE);
-  pango_cairo_show_layout (cr, footer);
+  return g_strdup_printf (_("%s · %s · page %d of %u"), doc->patient_name ? doc->patient_name : "",
+                          name && *name ? name : _("Meal plan"), page + 1, n_pages);
 }
 
 static GtkPrintOperation *
-operation_new (PrintJob *job)
+operation_new (BzMealPlanDocument *doc, gboolean owns_doc)
 {
-  GtkPrintOperation *op = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  const char *name = bz_record_get_string (job->doc->plan, BZ_MEAL_PLAN_PLAN_NAME);
+  const char *name = bz_record_get_string (doc->plan, BZ_MEAL_PLAN_PLAN_NAME);
   g_autofree char *job_name = g_strdup_printf ("%s — %s", _("Meal plan"), name && *name ? name : "");
 
-  gtk_page_setup_set_top_margin (setup, MARGIN_MM, GTK_UNIT_MM);
-  gtk_page_setup_set_bottom_margin (setup, MARGIN_MM, GTK_UNIT_MM);
-  gtk_page_setup_set_left_margin (setup, MARGIN_MM, GTK_UNIT_MM);
-  gtk_page_setup_set_right_margin (setup, MARGIN_MM, GTK_UNIT_MM);
-  gtk_print_operation_set_default_page_setup (op, setup);
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (op, FALSE);
-  gtk_print_operation_set_job_name (op, job_name);
-  gtk_print_operation_set_embed_page_setup (op, TRUE);
-  g_signal_connect (op, "begin-print", G_CALLBACK (begin_print_cb), job);
-  g_signal_connect (op, "draw-page", G_CALLBACK (draw_page_cb), job);
-  g_object_set_data_full (G_OBJECT (op), "bz-print-job", job, print_job_free);
-  return op;
+  return bz_print_operation_new (job_name, plan_layout, plan_footer, doc,
+                                 owns_doc ? (GDestroyNotify) bz_meal_plan_document_free : NULL);
 }
 
 gboolean
 bz_plan_print_export_pdf (const BzMealPlanDocument *doc, const char *path, GError **error)
 {
-  PrintJob *job;
   g_autoptr(GtkPrintOperation) op = NULL;
-  GtkPrintOperationResult res;
 
   g_return_val_if_fail (doc != NULL && path != NULL, FALSE);
-  job = g_new0 (PrintJob, 1);
-  job->doc = (BzMealPlanDocument *) doc;
-  op = operation_new (job);
-  gtk_print_operation_set_export_filename (op, path);
-  res = gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
-  return res != GTK_PRINT_OPERATION_RESULT_ERROR;
+  op = operation_new ((BzMealPlanDocument *) doc, FALSE);
+  return bz_print_operation_export_pdf (op, path, error);
 }
 
 static void
 show_error (GtkWindow *parent, const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could not print the meal plan"), message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-print_done_cb (GtkPrintOperation *op, GtkPrintOperationResult result, gpointer user_data)
-{
-  GtkWindow *parent = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      gtk_print_operation_get_error (op, &error);
-      show_error (parent, error ? error->message : "");
-    }
-  g_clear_object (&parent);
-  g_object_unref (op);
+  bz_print_show_error (parent, _("Could not print the meal plan"), message);
 }
 
 static void
@@ -142,8 +62,6 @@ document_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(GtkWindow) parent = user_data;   /* a ref, or NULL */
   g_autoptr(GError) error = NULL;
   BzMealPlanDocument *doc = bz_meal_plans_document_finish (BZ_SERVICES (source), result, &error);
-  GtkPrintOperation *op;
-  PrintJob *job;
 
   if (doc == NULL)
     {
@@ -151,18 +69,7 @@ document_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       show_error (parent, message);
       return;
     }
-  job = g_new0 (PrintJob, 1);
-  job->doc = doc;
-  job->owns_doc = TRUE;
-  op = operation_new (job);
-  gtk_print_operation_set_allow_async (op, TRUE);
-  /* "done" drops the reference it is given; this function drops its own */
-  g_object_ref (op);
-  g_signal_connect (op, "done", G_CALLBACK (print_done_cb), parent ? g_object_ref (parent) : NULL);
-  if (gtk_print_operation_run (op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error)
-      == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (parent, error ? error->message : "");
-  g_object_unref (op);
+  bz_print_operation_run_dialog (operation_new (doc, TRUE), parent, _("Could not print the meal plan"));
 }
 
 void
