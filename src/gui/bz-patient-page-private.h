@@ -20,6 +20,7 @@ struct _BzPatientPage
   GtkWidget *back_button;
   GtkWidget *add_meal_button;
   GtkWidget *plan_button;
+  GtkWidget *report_button;
   GtkWidget *sign_out_button;
   GtkScrolledWindow *scroller;
   GtkLabel *avatar_caption;

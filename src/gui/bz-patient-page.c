@@ -23,6 +23,7 @@
 #include "bz-gui-util.h"
 #include "bz-meal-service.h"
 #include "bz-measurements-chart.h"
+#include "bz-patient-report.h"
 #include "bz-nutrition-bars.h"
 #include "bz-patient-service.h"
 #include "bz-plan-editor.h"
@@ -433,6 +434,44 @@ store_changed_cb (const char *table, const char *row_id, gpointer user_data)
     }
 }
 
+/* --- progress report ------------------------------------------------------------ */
+
+GdkTexture *
+bz_patient_page_avatar_picture (BzPatientPage *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->avatar_view);
+  GtkNative *native = gtk_widget_get_native (view);
+  int width = gtk_widget_get_width (view), height = gtk_widget_get_height (view);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+
+  if (native == NULL || width <= 0 || height <= 0 || self->shown_avatar_id == NULL
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->avatar_stack), "view") != 0)
+    return NULL;
+  paintable = gtk_widget_paintable_new (view);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return NULL;
+  return gsk_renderer_render_texture (gtk_native_get_renderer (native), node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* patient.print-report: the progress report in the print dialog, with the
+ * avatar as the page shows it. */
+static void
+print_report_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
+  g_autoptr(GdkTexture) avatar = NULL;
+
+  if (self->session == NULL || self->patient_id == NULL || self->kiosk)
+    return;
+  avatar = bz_patient_page_avatar_picture (self);
+  bz_patient_report_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id, avatar);
+}
+
 /* --- meal plan ------------------------------------------------------------------ */
 
 /* patient.open-plan: the patient's meal-plan editor (one per page). */
@@ -522,6 +561,8 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "patient.previous-day", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "patient.next-day", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "patient.open-plan", NULL);
+  gtk_widget_class_install_action (widget_class, "patient.print-report", NULL, print_report_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "patient.print-report", NULL);
 
   g_type_ensure (BZ_TYPE_AVATAR_VIEW);
   g_type_ensure (BZ_TYPE_MEASUREMENTS_CHART);
@@ -535,6 +576,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, add_meal_button);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, plan_button);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, report_button);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, sign_out_button);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, avatar_caption);
@@ -633,6 +675,8 @@ bz_patient_page_set_kiosk (BzPatientPage *self, gboolean kiosk)
   gtk_widget_set_visible (self->back_button, !kiosk);
   gtk_widget_set_visible (self->add_meal_button, !kiosk);
   gtk_widget_set_visible (self->plan_button, !kiosk);
+  gtk_widget_set_visible (self->report_button, !kiosk);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.print-report", !kiosk);
   gtk_widget_set_visible (self->sign_out_button, kiosk);
 }
 

@@ -45,4 +45,11 @@ gpointer     bz_patient_page_get_delete_toast (BzPatientPage *self);
 /** bz_patient_page_get_day_offset: Returns: the day the intake and meals show: 0 today, -1 yesterday, ... */
 int          bz_patient_page_get_day_offset (BzPatientPage *self);
 
+/**
+ * bz_patient_page_avatar_picture:
+ * Returns: (transfer full) (nullable): the avatar as the page shows it now,
+ *   rendered by the window's renderer; %NULL when no avatar is shown.
+ */
+GdkTexture   *bz_patient_page_avatar_picture (BzPatientPage *self);
+
 G_END_DECLS

@@ -119,3 +119,18 @@ bz_gui_test_activate_entry (GtkEditable *row)
   g_assert_true (GTK_IS_TEXT (delegate));
   g_signal_emit_by_name (delegate, "activate");
 }
+
+char *
+bz_gui_test_run_tool (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error))
+    g_error ("%s: %s (poppler-utils is in tools/dev's package list)", argv[0], error->message);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", argv[0], error->message, err ? err : "");
+  return out;
+}

@@ -54,4 +54,7 @@ void        bz_gui_test_runtime_done    (GObject *source, GAsyncResult *result, 
 /* What Enter does in an entry: its GtkText emits "activate". */
 void        bz_gui_test_activate_entry  (GtkEditable *row);
 
+/* Runs @argv (a program from PATH) and returns its standard output; g_error() when it fails. */
+char       *bz_gui_test_run_tool        (const char *const *argv);
+
 G_END_DECLS

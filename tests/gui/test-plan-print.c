@@ -125,21 +125,6 @@ scroll_to (GtkWidget *widget)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sw)), MAX (0, p.y - 60));
 }
 
-static char *
-run_tool (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error))
-    g_error ("%s: %s (poppler-utils is in tools/dev's package list)", argv[0], error->message);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err ? err : "");
-  return out;
-}
-
 /* @text with every run of white space as one space. */
 static char *
 squash (const char *text)
@@ -284,7 +269,7 @@ check_pdf (const BzMealPlanDocument *doc, const char *pdf)
 
   {
     const char *argv[] = { "pdfinfo", pdf, NULL };
-    info = run_tool (argv);
+    info = bz_gui_test_run_tool (argv);
   }
   pages_line = strstr (info, "Pages:");
   g_assert_nonnull (pages_line);
@@ -293,7 +278,7 @@ check_pdf (const BzMealPlanDocument *doc, const char *pdf)
   g_assert_cmpuint (n_pages, >, 1);
   {
     const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-    text = run_tool (argv);
+    text = bz_gui_test_run_tool (argv);
   }
   /* Page by page without its footer, so a paragraph split over two pages reads whole. */
   pages = g_strsplit (text, "\f", -1);
@@ -363,7 +348,7 @@ check_pdf (const BzMealPlanDocument *doc, const char *pdf)
       g_autoptr(GdkTexture) texture = NULL;
       g_autoptr(GError) error = NULL;
 
-      out = run_tool (argv);
+      out = bz_gui_test_run_tool (argv);
       texture = gdk_texture_new_from_filename (png, &error);
       g_assert_no_error (error);
       g_assert_cmpint (gdk_texture_get_height (texture), >, gdk_texture_get_width (texture));   /* portrait */
@@ -550,7 +535,7 @@ test_plan_print (void)
     bz_gui_test_settle (300);
     {
       const char *argv[] = { "pdfinfo", saved, NULL };
-      info = run_tool (argv);
+      info = bz_gui_test_run_tool (argv);
     }
     g_assert_nonnull (strstr (info, "Pages:"));
   }

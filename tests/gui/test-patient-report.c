@@ -1,0 +1,164 @@
+/* test-patient-report.c — the patient's progress report (issue 12; suite
+ * 'gui').  On a real window over the demo clinic: the nutritionist opens
+ * paciente01 (scans, an active meal plan, meals), the page's avatar is
+ * captured, the report is loaded through the services and exported to PDF
+ * by the same print operation as the dialog's; pdftotext finds the
+ * patient, the sections, every scan's date and the plan's name, and the
+ * first page is rendered with pdftoppm into docs/screenshots. */
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+
+#include "bz-application.h"
+#include "bz-patient-page.h"
+#include "bz-patient-report.h"
+#include "bz-patients-page.h"
+#include "bz-runtime.h"
+#include "bz-sign-in-page.h"
+#include "bz-startup.h"
+#include "bz-window.h"
+#include "bz-gui-test.h"
+#include "bz-test-util.h"
+
+#define DEMO_EMAIL    "demo@balanza.local"
+#define DEMO_PASSWORD "Demo-2026!"
+#define PATIENT_EMAIL "paciente01@balanza.local"
+
+static void
+report_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  BzPatientReport **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = bz_patient_report_load_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+squash (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\t\f", -1);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      g_string_append_printf (s, "%s%s", s->len ? " " : "", words[i]);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+test_patient_report (void)
+{
+  g_autofree char *data_dir = bz_test_tmpdir ("patient-report");
+  BzRuntimeOptions opts = { 0 };
+  BzRuntime *runtime = NULL;
+  BzWindow *window;
+  BzSignInPage *sign_in;
+  BzPatientsPage *patients;
+  BzPatientPage *page;
+  BzGuiSession *session;
+  g_autoptr(GdkTexture) avatar = NULL;
+  BzPatientReport *report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_test_build_filename (G_TEST_BUILT, "gui", "test-patient-report.pdf", NULL);
+  g_autofree char *text = NULL, *flat = NULL, *png = NULL, *prefix = NULL, *out = NULL;
+  g_autoptr(GdkTexture) page1 = NULL;
+  GListModel *model;
+  BzRecord *info, *plan;
+  guint row = G_MAXUINT, n_scans;
+
+  opts.data_dir = g_strdup (data_dir);
+  opts.port = 0;
+  opts.bind = g_strdup ("127.0.0.1");
+  opts.demo = TRUE;
+  window = bz_window_new (NULL, FALSE);
+  bz_gui_test_window = GTK_WIDGET (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  bz_startup_run (window, &opts, NULL, bz_gui_test_runtime_done, &runtime);
+  WAIT_FOR (runtime != NULL, 240, "the runtime");
+  session = bz_window_get_session (window);
+
+  sign_in = bz_window_get_sign_in_page (window);
+  gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), DEMO_EMAIL);
+  gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
+  bz_gui_test_activate_entry (bz_sign_in_page_get_password_entry (sign_in));
+  WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patients") == 0, 30, "the patients page");
+  patients = bz_window_get_patients_page (window);
+  WAIT_FOR (!bz_patients_page_is_loading (patients)
+            && g_list_model_get_n_items (bz_patients_page_get_model (patients)) > 0, 30, "the patient list");
+  model = bz_patients_page_get_model (patients);
+  for (guint i = 0; i < g_list_model_get_n_items (model) && row == G_MAXUINT; i++)
+    {
+      g_autoptr(BzRecord) p = g_list_model_get_item (model, i);
+      if (g_strcmp0 (bz_record_get_string (p, BZ_PATIENT_SUMMARY_EMAIL), PATIENT_EMAIL) == 0)
+        row = i;
+    }
+  g_assert_cmpuint (row, !=, G_MAXUINT);
+  bz_patients_page_activate_row (patients, row);
+  page = bz_window_get_patient_page (window);
+  WAIT_FOR (!bz_patient_page_is_loading (page) && bz_patient_page_get_n_scans (page) > 0, 60, "the patient's page");
+  bz_gui_test_settle (500);
+  WAIT_FOR ((avatar = bz_patient_page_avatar_picture (page)) != NULL, 30, "the avatar on screen");
+  g_assert_cmpint (gdk_texture_get_width (avatar), >, 100);
+
+  bz_patient_report_load_async (session, bz_patient_page_get_patient_id (page), avatar, NULL, report_loaded, &report);
+  WAIT_FOR (report != NULL, 60, "the report's data");
+  info = bz_record_get_object (report->file, BZ_PATIENT_FILE_BASIC_INFO);
+  plan = bz_record_get_object (report->file, BZ_PATIENT_FILE_ACTIVE_MEAL_PLAN);
+  n_scans = bz_record_get_n_items (report->file, BZ_PATIENT_FILE_PROGRESS_HISTORY);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (n_scans, >, 1);
+  g_assert_cmpuint (bz_record_get_n_items (report->analytics, BZ_NUTRITION_ANALYTICS_DAYS), ==, 30);
+
+  g_assert_true (bz_patient_report_export_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+    text = bz_gui_test_run_tool (argv);
+  }
+  flat = squash (text);
+  g_test_message ("report text: %.400s", flat);
+  g_assert_nonnull (strstr (flat, bz_record_get_string (info, BZ_PATIENT_INFO_FULL_NAME)));
+  g_assert_nonnull (strstr (flat, _("Progress Report")));
+  g_assert_nonnull (strstr (flat, _("Body Composition")));
+  g_assert_nonnull (strstr (flat, _("Intake, Last 30 Days")));
+  g_assert_nonnull (strstr (flat, _("Meal Plan")));
+  g_assert_nonnull (strstr (flat, bz_record_get_string (plan, BZ_MEAL_PLAN_SUMMARY_PLAN_NAME)));
+  /* every scan has its row: its weight, as the table prints it */
+  for (guint i = 0; i < n_scans; i++)
+    {
+      BzRecord *m = bz_record_get_item (report->file, BZ_PATIENT_FILE_PROGRESS_HISTORY, i);
+      g_autofree char *w = g_strdup_printf ("%.1f", bz_record_get_double (m, BZ_METRICS_WEIGHT_KG));
+      g_assert_nonnull (strstr (flat, w));
+    }
+
+  png = g_test_build_filename (G_TEST_BUILT, "gui", "test-patient-report-page1.png", NULL);
+  prefix = g_strndup (png, strlen (png) - strlen (".png"));
+  {
+    const char *argv[] = { "pdftoppm", "-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", pdf, prefix, NULL };
+    out = bz_gui_test_run_tool (argv);
+  }
+  page1 = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_height (page1), >, gdk_texture_get_width (page1));   /* portrait */
+  bz_gui_test_save_png (page1, "test-patient-report-page1.png", "patient-report.png");
+
+  bz_patient_report_free (report);
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_FOR (window == NULL, 10, "the window to go");
+  bz_runtime_shutdown (runtime);
+  g_clear_object (&runtime);
+  bz_runtime_options_clear (&opts);
+  bz_test_rmdir (data_dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  if (!bz_gui_test_init (&argc, &argv))
+    return 77;
+  g_test_add_func ("/gui/patient-report", test_patient_report);
+  return g_test_run ();
+}
