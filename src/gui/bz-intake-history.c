@@ -132,9 +132,9 @@ show_data (BzIntakeHistory *self)
   gint64 n_logged = bz_record_get_int (self->data, BZ_NUTRITION_ANALYTICS_DAYS_LOGGED);
   gint64 run = bz_record_get_int (self->data, BZ_NUTRITION_ANALYTICS_CURRENT_STREAK_DAYS);
 
-  logged = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " of %u day logged", "%" G_GINT64_FORMAT " of %u days logged",
-                                      n_days (self)), n_logged, n_days (self));
-  streak = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT "-day streak", "%" G_GINT64_FORMAT "-day streak", run), run);
+  logged = g_strdup_printf (ngettext ("%d of %u day logged", "%d of %u days logged", n_days (self)),
+                            (int) n_logged, n_days (self));
+  streak = g_strdup_printf (ngettext ("%d-day streak", "%d-day streak", (gulong) run), (int) run);
   macros = g_strdup_printf (_("Protein %.0f %% · Carbohydrate %.0f %% · Fat %.0f %%"),
                             bz_record_get_double (m, BZ_MACRO_DISTRIBUTION_PROTEIN_PERCENT),
                             bz_record_get_double (m, BZ_MACRO_DISTRIBUTION_CARBOHYDRATE_PERCENT),
@@ -296,6 +296,7 @@ bz_intake_history_init (BzIntakeHistory *self)
   self->summary = GTK_LABEL (caption_label ());
   self->legend = GTK_LABEL (caption_label ());
   self->key = GTK_LABEL (caption_label ());
+  /* xgettext:no-c-format */
   gtk_label_set_label (self->key, _("Bars: kcal eaten, green within 10 % of the target, amber outside it · "
                                     "Lines: the target · Dots: the meal plan"));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->key));

@@ -383,15 +383,16 @@ layout_intake (BzPrintFlow *flow, const BzPatientReport *report)
   const char *head[] = { _("Nutrient"), _("Mean of logged days"), _("Current target") };
 
   heading (flow, _("Intake, Last 30 Days"));
-  summary = g_strdup_printf (_("Target met on %s of days · plan followed on %s · %" G_GINT64_FORMAT " of %u days logged · "
-                               "streak %" G_GINT64_FORMAT " days"),
-                             adherence, plan, logged, n, bz_record_get_int (a, BZ_NUTRITION_ANALYTICS_CURRENT_STREAK_DAYS));
+  summary = g_strdup_printf (_("Target met on %s of days · plan followed on %s · %d of %u days logged · streak %d days"),
+                             adherence, plan, (int) logged, n,
+                             (int) bz_record_get_int (a, BZ_NUTRITION_ANALYTICS_CURRENT_STREAK_DAYS));
   m = g_markup_printf_escaped ("%s", summary);
   bz_print_flow_paragraph (flow, FONT_BODY, m, 0, 4, 0);
   if (logged == 0)
     return;
   bz_print_flow_figure (flow, 150, 6, draw_intake, g_object_ref (a), g_object_unref);
   g_clear_pointer (&m, g_free);
+  /* xgettext:no-c-format */
   m = g_markup_printf_escaped ("%s", _("Bars: kcal eaten, green within 10 % of the target, amber outside it · "
                                        "Lines: the target · Dots: the meal plan"));
   bz_print_flow_paragraph (flow, FONT_SMALL, m, 0, 2, 0);
@@ -428,9 +429,8 @@ layout_plan (BzPrintFlow *flow, const BzPatientReport *report)
     }
   name = bz_record_get_string (plan, BZ_MEAL_PLAN_SUMMARY_PLAN_NAME);
   start = bz_format_date (bz_record_get_string (plan, BZ_MEAL_PLAN_SUMMARY_START_DATE));
-  days = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " day", "%" G_GINT64_FORMAT " days",
-                                    bz_record_get_int (plan, BZ_MEAL_PLAN_SUMMARY_DURATION_DAYS)),
-                          bz_record_get_int (plan, BZ_MEAL_PLAN_SUMMARY_DURATION_DAYS));
+  days = g_strdup_printf (ngettext ("%d day", "%d days", (gulong) bz_record_get_int (plan, BZ_MEAL_PLAN_SUMMARY_DURATION_DAYS)),
+                          (int) bz_record_get_int (plan, BZ_MEAL_PLAN_SUMMARY_DURATION_DAYS));
   field_line (flow, _("Plan:"), name && *name ? name : _("Meal plan"));
   field_line (flow, _("Starts:"), start);
   field_line (flow, _("Length:"), days);
