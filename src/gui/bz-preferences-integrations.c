@@ -124,7 +124,7 @@ rows_load (KindRows *r)
 
   if (adw_combo_row_get_selected (r->provider) != i)
     adw_combo_row_set_selected (r->provider, i);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (r->expander), _(provider_labels[i]));
+  adw_expander_row_set_subtitle (r->expander, _(provider_labels[i]));
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (r->base_url)), url) != 0)
     gtk_editable_set_text (GTK_EDITABLE (r->base_url), url);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (r->model)), model) != 0)

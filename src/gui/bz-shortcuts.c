@@ -93,9 +93,10 @@ bz_shortcuts_window_new (GtkWindow *parent)
 
       if (s->group)
         {
-          g_autofree char *group = g_markup_printf_escaped ("%s<child><object class=\"GtkShortcutsGroup\">"
-                                                            "<property name=\"title\">%s</property>",
-                                                            i > 0 ? "</object></child>" : "", _(s->group));
+          g_autofree char *group = g_markup_printf_escaped ("<child><object class=\"GtkShortcutsGroup\">"
+                                                            "<property name=\"title\">%s</property>", _(s->group));
+          if (i > 0)
+            g_string_append (ui, "</object></child>");
           g_string_append (ui, group);
         }
       item = g_markup_printf_escaped ("<child><object class=\"GtkShortcutsShortcut\">"

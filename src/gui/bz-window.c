@@ -475,7 +475,7 @@ attach_primary_menu (BzWindow *self, GtkWidget *widget)
   if (ADW_IS_HEADER_BAR (widget))
     {
       GtkMenuButton *button = find_primary_button (widget);
-      GtkWidget *parent;
+      GtkWidget *parent, *last;
 
       if (self->kiosk)
         {
@@ -489,10 +489,15 @@ attach_primary_menu (BzWindow *self, GtkWidget *widget)
           gtk_menu_button_set_icon_name (button, "open-menu-symbolic");
           gtk_menu_button_set_primary (button, TRUE);
           gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Main Menu"));
+          /* pack_end puts it left of the end widgets packed before; it goes
+           * to the far end, just before the window's own buttons. */
           adw_header_bar_pack_end (ADW_HEADER_BAR (widget), GTK_WIDGET (button));
           parent = gtk_widget_get_parent (GTK_WIDGET (button));
-          if (GTK_IS_BOX (parent) && gtk_widget_get_last_child (parent) != GTK_WIDGET (button))
-            gtk_box_reorder_child_after (GTK_BOX (parent), GTK_WIDGET (button), gtk_widget_get_last_child (parent));
+          last = parent ? gtk_widget_get_last_child (parent) : NULL;
+          if (GTK_IS_BOX (parent) && GTK_IS_WINDOW_CONTROLS (last))
+            last = gtk_widget_get_prev_sibling (last);
+          if (GTK_IS_BOX (parent) && last && last != GTK_WIDGET (button))
+            gtk_box_reorder_child_after (GTK_BOX (parent), GTK_WIDGET (button), last);
         }
       gtk_menu_button_set_menu_model (button, self->primary_menu);
       return;
