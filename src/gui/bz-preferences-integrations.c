@@ -24,7 +24,7 @@ static const struct { const char *title; const char *subtitle; } kind_labels[] =
 /* The providers of the schema's description, in the combo rows' order. */
 static const char *const provider_ids[] = { "local", "http", "openai", NULL };
 static const char *const provider_labels[] = {
-  N_("Built-in (works offline)"), N_("Balanza HTTP service"), N_("OpenAI-compatible server"), NULL
+  N_("Built-in (works offline)"), N_("Balanza HTTP service"), N_("OpenAI-compatible"), NULL
 };
 
 const char *const *

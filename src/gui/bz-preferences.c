@@ -253,7 +253,7 @@ clinic_page_new (BzPreferences *self)
     }
   g_ptr_array_add (levels, NULL);
   row = combo_row (group, "default-activity-level", _("Default activity level"),
-                   _("New patients start with it; it sets the factor of their energy target"),
+                   _("New patients start with it"),
                    (const char *const *) levels->pdata);
   g_settings_bind_with_mapping (self->settings, "default-activity-level", row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 enum_get_mapping, enum_set_mapping, level_nicks, g_free);

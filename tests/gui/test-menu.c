@@ -13,7 +13,7 @@
  * and none of these actions.
  *
  * Screenshots: tests/gui/test-menu-*.png in the build dir; with
- * $BALANZA_SCREENSHOT_DIR also menu.png, preferences.png,
+ * $BALANZA_SCREENSHOT_DIR also menu.png, preferences.png, preferences-clinic.png,
  * preferences-integrations.png, shortcuts.png and about.png there.
  */
 #include <adwaita.h>
@@ -264,6 +264,9 @@ check_preferences (BzWindow *window)
   g_clear_pointer (&value, g_free);
   row = must_find (GTK_WIDGET (prefs), "camera-device");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);   /* first camera found */
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
+                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_PAGE)));
+  shoot (GTK_WIDGET (prefs), "preferences-clinic.png");
 
   /* Integrations: provider, base URL and model per kind; no key rows
    * without a keyring. */
