@@ -50,8 +50,17 @@ gboolean       bz_preferences_get_keyring_checked (BzPreferences *self);
  */
 const char *const *bz_preferences_integration_kinds (guint *n_kinds);
 
-/* Builds the page and starts the keyring check; @done is called on the main
- * thread once the check has answered (private to bz-preferences.c). */
+/**
+ * bz_preferences_integrations_page_new:
+ * @settings: the desk's settings; referenced
+ * @cancellable: cancels the keyring calls (the window cancels it when it goes)
+ * @done: (scope notified): called as done (done_data) on the main thread once
+ *   the keyring check has answered, unless cancelled
+ *
+ * The Integrations page (for bz-preferences.c only): one expander row per
+ * kind with provider, base URL, model and API key rows.
+ * Returns: (transfer floating): the page.
+ */
 AdwPreferencesPage *bz_preferences_integrations_page_new (GSettings *settings, GCancellable *cancellable,
                                                           GCallback done, gpointer done_data);
 

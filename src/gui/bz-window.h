@@ -66,7 +66,11 @@ void            bz_window_add_toast          (BzWindow *self, const char *messag
 /** bz_window_dismiss_toast: hides the last toast, if still shown. */
 void            bz_window_dismiss_toast      (BzWindow *self);
 
-/** bz_window_get_toast_text: Returns: (transfer none) (nullable): the last toast's text while it exists (tests). */
+/**
+ * bz_window_get_toast_text:
+ * What the last toast said, while it is still shown or queued (tests).
+ * Returns: (transfer none) (nullable): its text, or %NULL.
+ */
 const char     *bz_window_get_toast_text     (BzWindow *self);
 
 /**

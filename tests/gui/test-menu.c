@@ -157,6 +157,51 @@ dict_value (GSettings *settings, const char *key, const char *kind)
 
 /* --- the desk ------------------------------------------------------------------ */
 
+/* Every accelerator of the table that names an action is one of the window's
+ * class bindings to that action (bz_shortcuts_add_bindings()). */
+static void
+check_bindings (BzWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GListModel *bindings = NULL;
+  guint n_table, n_checked = 0;
+  const BzShortcut *table = bz_shortcuts_get_table (&n_table);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && bindings == NULL; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_SHORTCUT_CONTROLLER (c) && g_strcmp0 (gtk_event_controller_get_name (c), "gtk-widget-class-shortcuts") == 0)
+        bindings = G_LIST_MODEL (c);   /* the window keeps it */
+    }
+  g_assert_nonnull (bindings);
+  for (guint i = 0; i < n_table; i++)
+    {
+      g_auto(GStrv) accels = NULL;
+      if (table[i].action == NULL)
+        continue;
+      accels = g_strsplit (table[i].bound ? table[i].bound : table[i].shown, " ", -1);
+      for (guint a = 0; accels[a]; a++)
+        {
+          g_autoptr(GtkShortcutTrigger) want = gtk_shortcut_trigger_parse_string (accels[a]);
+          gboolean found = FALSE;
+
+          g_assert_nonnull (want);
+          for (guint j = 0; j < g_list_model_get_n_items (bindings) && !found; j++)
+            {
+              g_autoptr(GtkShortcut) sc = g_list_model_get_item (bindings, j);
+              GtkShortcutAction *action = gtk_shortcut_get_action (sc);
+              found = gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (sc), want)
+                      && GTK_IS_NAMED_ACTION (action)
+                      && g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), table[i].action) == 0;
+            }
+          if (!found)
+            g_error ("%s is not bound to %s", accels[a], table[i].action);
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, >=, 10);
+}
+
 static void
 check_menus (BzWindow *window)
 {
@@ -397,6 +442,7 @@ test_desk (void)
   bz_window_show_progress (window, NULL, 0.4);
   WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)), 10, "the window");
 
+  check_bindings (window);
   check_menus (window);
   check_preferences (window);
   check_shortcuts_about_help (window);
