@@ -48,6 +48,47 @@ bz_runtime_option_entries (BzRuntimeOptions *opts, gboolean with_kiosk)
   return entries;
 }
 
+GSettings *
+bz_runtime_settings_new (void)
+{
+  GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();   /* transfer none, nullable */
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (installed)
+    schema = g_settings_schema_source_lookup (installed, BZ_RUNTIME_SETTINGS_SCHEMA, TRUE);
+  if (schema == NULL)
+    {
+      g_autofree char *dir = g_build_filename (BZ_BUILD_DIR, "data", NULL);
+      g_autofree char *compiled = g_build_filename (dir, "gschemas.compiled", NULL);
+      g_autoptr(GSettingsSchemaSource) build = NULL;
+
+      if (g_file_test (compiled, G_FILE_TEST_EXISTS))
+        build = g_settings_schema_source_new_from_directory (dir, installed, FALSE, NULL);
+      if (build)
+        schema = g_settings_schema_source_lookup (build, BZ_RUNTIME_SETTINGS_SCHEMA, FALSE);
+    }
+  return schema ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+void
+bz_runtime_options_apply_settings (BzRuntimeOptions *opts, GSettings *settings)
+{
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  if (opts->port < 0)
+    {
+      g_autoptr(GVariant) port = g_settings_get_value (settings, "server-port");   /* "q" */
+      opts->port = g_variant_get_uint16 (port);
+    }
+  if (opts->bind == NULL)
+    {
+      g_autofree char *bind = g_settings_get_string (settings, "server-bind-address");
+      if (*bind)
+        opts->bind = g_steal_pointer (&bind);
+    }
+  opts->no_http = !g_settings_get_boolean (settings, "serve-http");
+}
+
 void
 bz_runtime_options_finish (BzRuntimeOptions *opts)
 {
@@ -198,6 +239,12 @@ bz_runtime_start_server (BzRuntime *self, const BzRuntimeOptions *opts, GError *
   g_return_val_if_fail (BZ_IS_RUNTIME (self), FALSE);
   g_return_val_if_fail (self->server == NULL && !self->shut_down, FALSE);
 
+  if (opts->no_http)
+    {
+      printf ("Balanza API off (HTTP is turned off in Preferences)\n");
+      fflush (stdout);
+      return TRUE;
+    }
   server = bz_server_new (self->services);
   bz_server_get_limits (server, &limits);
   if (opts->header_timeout_s > 0)

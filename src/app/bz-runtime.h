@@ -32,10 +32,39 @@ typedef struct
   int header_timeout_s;         /* --header-timeout; 0 = BZ_HEADER_TIMEOUT_S */
   int connections_per_address;  /* --max-connections-per-address; 0 = BZ_CONNECTIONS_PER_ADDRESS */
   int api_rate_limit;           /* --api-rate-limit; -1 = BZ_API_REQUESTS_PER_MINUTE, 0 = off */
+  gboolean no_http;             /* GSettings serve-http off: no API server (the desk works alone) */
 } BzRuntimeOptions;
 
 /** bz_runtime_option_entries: Returns: (transfer none): GOptionEntry array filling @opts. */
 const GOptionEntry *bz_runtime_option_entries (BzRuntimeOptions *opts, gboolean with_kiosk);
+
+/** BZ_RUNTIME_SETTINGS_SCHEMA: the desk's GSettings schema (data/org.balanza.Balanza.gschema.xml). */
+#define BZ_RUNTIME_SETTINGS_SCHEMA "org.balanza.Balanza"
+
+/**
+ * bz_runtime_settings_new:
+ *
+ * The desk's preferences: the installed schema (the default schema source,
+ * which $GSETTINGS_SCHEMA_DIR extends), else the one compiled in the build
+ * tree's data/ (an uninstalled `tools/dev run`), on the default backend
+ * ($GSETTINGS_BACKEND=memory in tests).
+ *
+ * Returns: (transfer full) (nullable): the settings, or %NULL when no schema
+ *   is found (then callers use the built-in defaults).
+ */
+GSettings  *bz_runtime_settings_new (void);
+
+/**
+ * bz_runtime_options_apply_settings:
+ * @settings: from bz_runtime_settings_new()
+ *
+ * What the GUI takes from the desk's preferences, where the command line left
+ * it unset (flags win): --port from server-port, --bind from
+ * server-bind-address, and no API server at all when serve-http is off (HTTPS
+ * does not exist yet).  Call between parsing and bz_runtime_options_finish();
+ * balanzad does not call it (it is configured by its flags alone).
+ */
+void        bz_runtime_options_apply_settings (BzRuntimeOptions *opts, GSettings *settings);
 
 /** bz_runtime_options_finish: applies defaults after parsing. */
 void bz_runtime_options_finish (BzRuntimeOptions *opts);
@@ -71,7 +100,9 @@ BzRuntime  *bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress pro
  * @opts: bind address, port, CORS origins and connection limits
  *
  * Starts the API server over the runtime's services and prints exactly one
- * line "Balanza listening on http://ADDR:PORT" on stdout, flushed.
+ * line "Balanza listening on http://ADDR:PORT" on stdout, flushed.  With
+ * opts->no_http no server starts: it prints "Balanza API off (HTTP is turned
+ * off in Preferences)" instead, and the runtime has no port and no LAN URL.
  * Returns: %TRUE when the server is listening; %FALSE with @error.
  */
 gboolean    bz_runtime_start_server (BzRuntime *self, const BzRuntimeOptions *opts, GError **error);

@@ -9,6 +9,10 @@
  * shutdown: windows close, then bz_runtime_shutdown() stops the server, writes
  * the queued audit rows and checkpoints the WAL.  SIGINT and SIGTERM quit the
  * same way (exit status 0).
+ * The server's port, address and HTTP switch come from the desk's preferences
+ * (GSettings, bz_runtime_options_apply_settings()) unless given as flags.  The
+ * actions (quit, about, ...) are the window's installed actions (bz-window.c):
+ * the application keeps no action map.
  */
 #include "bz-application.h"
 
@@ -78,46 +82,14 @@ quit_on_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
-{
-  g_application_quit (G_APPLICATION (user_data));
-}
-
-static void
-about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
-{
-  GtkApplication *app = user_data;
-  static const char *developers[] = { "The Balanza developers", NULL };
-  AdwAboutWindow *about;
-
-  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
-  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
-  adw_about_window_set_application_name (about, _("Balanza"));
-  adw_about_window_set_application_icon (about, BZ_APPLICATION_ID);
-  adw_about_window_set_version (about, PACKAGE_VERSION);
-  adw_about_window_set_developer_name (about, _("The Balanza developers"));
-  adw_about_window_set_developers (about, developers);
-  adw_about_window_set_comments (about, _("The nutrition clinic’s workstation: patients, body scans with a 3D avatar, "
-                                          "meals with photos and USDA foods, and the server for the clinic’s phones. "
-                                          "Everything works offline."));
-  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
-  adw_about_window_add_legal_section (about, _("Food data"),
-                                      "U.S. Department of Agriculture, Agricultural Research Service. "
-                                      "USDA National Nutrient Database for Standard Reference, Release 28.",
-                                      GTK_LICENSE_CUSTOM, _("Public domain"));
-  gtk_window_present (GTK_WINDOW (about));
-}
-
-static const GActionEntry app_actions[] = {
-  { "quit", quit_activated },
-  { "about", about_activated },
-};
-
 static int
 bz_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
   BzApplication *self = BZ_APPLICATION (app);
+  g_autoptr(GSettings) settings = bz_runtime_settings_new ();
+
+  if (settings)
+    bz_runtime_options_apply_settings (&self->opts, settings);
   bz_runtime_options_finish (&self->opts);
   return -1; /* carry on */
 }
@@ -126,26 +98,11 @@ static void
 bz_application_startup (GApplication *app)
 {
   BzApplication *self = BZ_APPLICATION (app);
-  static const struct { const char *action; const char *accels[3]; } accels[] = {
-    { "app.quit", { "<Control>q", NULL } },
-    { "win.back", { "<Alt>Left", "<Alt>KP_Left", NULL } },
-    { "win.search", { "<Control>f", NULL } },
-    { "win.add-meal", { "<Control>n", NULL } },
-    { "win.refresh", { "F5", "<Control>r", NULL } },
-  };
 
+  /* The shortcuts are the window's bindings (bz-shortcuts.c); the kiosk's
+   * window disables quit, preferences and the menu (bz-window.c), and staff
+   * leave it through its lock (bz-kiosk-lock.h); SIGTERM still stops it. */
   G_APPLICATION_CLASS (bz_application_parent_class)->startup (app);
-
-  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
-  if (self->opts.kiosk)
-    {
-      /* The kiosk cannot be quit from the keyboard or a menu: staff leave it
-       * through its lock (bz-kiosk-lock.h); SIGTERM still stops it. */
-      gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", (const char *[]) { NULL });
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "quit")), FALSE);
-    }
 
   self->sigint_source = g_unix_signal_add (SIGINT, quit_on_signal_cb, app);
   self->sigterm_source = g_unix_signal_add (SIGTERM, quit_on_signal_cb, app);

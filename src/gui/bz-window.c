@@ -7,14 +7,25 @@
  * fullscreen and locked (bz-kiosk-lock.h: no close, quit or window buttons;
  * staff leave it by signing in), only members sign in, they see their own
  * page, and the kiosk signs out by itself after two idle minutes.
+ *
+ * Actions are installed on the class (gtk_widget_class_install_action) under
+ * the "win." prefix, their shortcuts come from bz-shortcuts.c, and every page's
+ * header bar carries the primary menu (F10): sign out, preferences, keyboard
+ * shortcuts, help, about.  The kiosk has no menu, and its preferences, help,
+ * about and quit actions are disabled.
  */
 #include "bz-window.h"
 
 #include <glib/gi18n.h>
 
+#include "config.h"
+#include "bz-application.h"
 #include "bz-gui-util.h"
 #include "bz-kiosk-lock.h"
+#include "bz-preferences.h"
 #include "bz-resources.h"
+#include "bz-runtime.h"
+#include "bz-shortcuts.h"
 
 #define KIOSK_IDLE_S    120
 
@@ -41,6 +52,8 @@ struct _BzWindow
   guint idle_source;
   BzMealDialog *meal_dialog;   /* weak */
   AdwToast *last_toast;        /* weak */
+  GtkWindow *preferences;      /* weak */
+  GMenuModel *primary_menu;
 };
 
 G_DEFINE_FINAL_TYPE (BzWindow, bz_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -215,20 +228,26 @@ signed_in_workstation (BzWindow *self)
 static void
 update_actions (BzWindow *self)
 {
+  GtkWidget *w = GTK_WIDGET (self);
   gboolean signed_in = self->session && bz_gui_session_get_signed_in (self->session);
-  GActionMap *map = G_ACTION_MAP (self);
 
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "back")), on_patient_page (self));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "add-meal")), on_patient_page (self));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "search")), signed_in_workstation (self));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "sign-out")), signed_in);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (map, "refresh")), signed_in);
+  gtk_widget_action_set_enabled (w, "win.back", on_patient_page (self));
+  gtk_widget_action_set_enabled (w, "win.add-meal", on_patient_page (self));
+  gtk_widget_action_set_enabled (w, "win.search", signed_in_workstation (self));
+  gtk_widget_action_set_enabled (w, "win.sign-out", signed_in);
+  gtk_widget_action_set_enabled (w, "win.refresh", signed_in);
+  /* The kiosk: no way out, nor into the desk's settings (bz-kiosk-lock.h). */
+  gtk_widget_action_set_enabled (w, "win.preferences", !self->kiosk);
+  gtk_widget_action_set_enabled (w, "win.show-help-overlay", !self->kiosk);
+  gtk_widget_action_set_enabled (w, "win.help", !self->kiosk);
+  gtk_widget_action_set_enabled (w, "win.about", !self->kiosk);
+  gtk_widget_action_set_enabled (w, "win.quit", !self->kiosk);
 }
 
 static void
-back_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+back_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
-  BzWindow *self = user_data;
+  BzWindow *self = BZ_WINDOW (widget);
 
   if (!on_patient_page (self))
     return;
@@ -241,12 +260,12 @@ back_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 }
 
 static void
-search_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+search_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
-  BzWindow *self = user_data;
+  BzWindow *self = BZ_WINDOW (widget);
 
   if (on_patient_page (self))
-    back_activated (NULL, NULL, self);
+    back_activated (widget, NULL, NULL);
   bz_patients_page_focus_search (self->patients_page);
 }
 
@@ -288,36 +307,211 @@ bz_window_open_meal_dialog (BzWindow *self)
 }
 
 static void
-add_meal_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+add_meal_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
-  bz_window_open_meal_dialog (user_data);
+  bz_window_open_meal_dialog (BZ_WINDOW (widget));
 }
 
 static void
-sign_out_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+sign_out_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
-  BzWindow *self = user_data;
+  BzWindow *self = BZ_WINDOW (widget);
   if (self->session)
     bz_gui_session_set_caller (self->session, NULL);
 }
 
 static void
-refresh_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+refresh_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
-  BzWindow *self = user_data;
+  BzWindow *self = BZ_WINDOW (widget);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->nav_stack), "patient") == 0)
     bz_patient_page_refresh (self->patient_page);
   else
     bz_patients_page_reload (self->patients_page);
 }
 
-static const GActionEntry win_actions[] = {
-  { "back", back_activated },
-  { "search", search_activated },
-  { "add-meal", add_meal_activated },
-  { "sign-out", sign_out_activated },
-  { "refresh", refresh_activated },
-};
+/* --- the primary menu's actions --------------------------------------------------- */
+
+GtkWindow *
+bz_window_open_preferences (BzWindow *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  g_return_val_if_fail (BZ_IS_WINDOW (self), NULL);
+
+  if (self->kiosk)
+    return NULL;
+  if (self->preferences)
+    {
+      gtk_window_present (self->preferences);
+      return self->preferences;
+    }
+  settings = bz_runtime_settings_new ();
+  if (settings == NULL)
+    {
+      bz_window_add_toast (self, _("Preferences are not available: the settings schema is not installed"));
+      return NULL;
+    }
+  self->preferences = GTK_WINDOW (bz_preferences_new (GTK_WINDOW (self), settings));
+  g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+  gtk_window_present (self->preferences);
+  return self->preferences;
+}
+
+static void
+preferences_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  bz_window_open_preferences (BZ_WINDOW (widget));
+}
+
+static void
+shortcuts_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  gtk_window_present (bz_shortcuts_window_new (GTK_WINDOW (widget)));
+}
+
+/* F1: the Mallard pages of help/ (installed under share/help/LANG/balanza)
+ * through yelp; without yelp, a toast says so. */
+static void
+help_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  g_autofree char *yelp = g_find_program_in_path ("yelp");
+
+  if (yelp == NULL)
+    {
+      bz_window_add_toast (BZ_WINDOW (widget), _("Help is not installed on this computer (the Yelp help viewer is missing)"));
+      return;
+    }
+  gtk_show_uri (GTK_WINDOW (widget), "help:balanza", GDK_CURRENT_TIME);
+}
+
+GtkWindow *
+bz_window_show_about (BzWindow *self)
+{
+  static const char *developers[] = { "The Balanza developers", NULL };
+  const char *translators = _("translator-credits");
+  AdwAboutWindow *about;
+
+  g_return_val_if_fail (BZ_IS_WINDOW (self), NULL);
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  adw_about_window_set_application_name (about, _("Balanza"));
+  adw_about_window_set_application_icon (about, BZ_APPLICATION_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);          /* meson's project version */
+  adw_about_window_set_developer_name (about, _("The Balanza developers"));
+  adw_about_window_set_developers (about, developers);
+  /* TRANSLATORS: your names, one a line; the About window lists them */
+  if (g_strcmp0 (translators, "translator-credits") != 0)
+    adw_about_window_set_translator_credits (about, translators);
+  adw_about_window_set_comments (about, _("The nutrition clinic’s workstation: patients, body scans with a 3D avatar, "
+                                          "meals with photos and USDA foods, and the server for the clinic’s phones. "
+                                          "Everything works offline."));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);  /* meson.build: GPL-3.0-or-later */
+  adw_about_window_add_legal_section (about, _("Food data"),
+                                      "U.S. Department of Agriculture, Agricultural Research Service. "
+                                      "USDA National Nutrient Database for Standard Reference, Release 28.",
+                                      GTK_LICENSE_CUSTOM, _("Public domain"));
+  gtk_window_present (GTK_WINDOW (about));
+  return GTK_WINDOW (about);
+}
+
+static void
+about_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  bz_window_show_about (BZ_WINDOW (widget));
+}
+
+static void
+quit_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+
+  if (app)
+    g_application_quit (G_APPLICATION (app));
+  else
+    gtk_window_destroy (GTK_WINDOW (widget));
+}
+
+static GMenuModel *
+primary_menu_new (void)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) session = g_menu_new ();
+  g_autoptr(GMenu) app = g_menu_new ();
+
+  g_menu_append (session, _("_Refresh"), "win.refresh");
+  g_menu_append (session, _("_Sign Out"), "win.sign-out");
+  g_menu_append (app, _("_Preferences"), "win.preferences");
+  g_menu_append (app, _("_Keyboard Shortcuts"), "win.show-help-overlay");
+  g_menu_append (app, _("_Help"), "win.help");
+  g_menu_append (app, _("_About Balanza"), "win.about");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (session));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (app));
+  return G_MENU_MODEL (menu);
+}
+
+static GtkMenuButton *
+find_primary_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkMenuButton *found = find_primary_button (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every header bar of the window's pages gets the primary menu: the page's
+ * own primary GtkMenuButton shows it, or one is added at the far end.  In
+ * the kiosk, primary menu buttons are hidden instead. */
+static void
+attach_primary_menu (BzWindow *self, GtkWidget *widget)
+{
+  if (ADW_IS_HEADER_BAR (widget))
+    {
+      GtkMenuButton *button = find_primary_button (widget);
+      GtkWidget *parent, *last;
+
+      if (self->kiosk)
+        {
+          if (button)
+            gtk_widget_set_visible (GTK_WIDGET (button), FALSE);
+          return;
+        }
+      if (button == NULL)
+        {
+          button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+          gtk_menu_button_set_icon_name (button, "open-menu-symbolic");
+          gtk_menu_button_set_primary (button, TRUE);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Main Menu"));
+          /* pack_end puts it left of the end widgets packed before; it goes
+           * to the far end, just before the window's own buttons. */
+          adw_header_bar_pack_end (ADW_HEADER_BAR (widget), GTK_WIDGET (button));
+          parent = gtk_widget_get_parent (GTK_WIDGET (button));
+          last = parent ? gtk_widget_get_last_child (parent) : NULL;
+          if (GTK_IS_BOX (parent) && GTK_IS_WINDOW_CONTROLS (last))
+            last = gtk_widget_get_prev_sibling (last);
+          if (GTK_IS_BOX (parent) && last && last != GTK_WIDGET (button))
+            gtk_box_reorder_child_after (GTK_BOX (parent), GTK_WIDGET (button), last);
+        }
+      gtk_menu_button_set_menu_model (button, self->primary_menu);
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    attach_primary_menu (self, c);
+}
+
+GMenuModel *
+bz_window_get_primary_menu (BzWindow *self)
+{
+  g_return_val_if_fail (BZ_IS_WINDOW (self), NULL);
+  return self->kiosk ? NULL : self->primary_menu;
+}
 
 /* --- object -------------------------------------------------------------------- */
 
@@ -338,6 +532,13 @@ bz_window_dispose (GObject *object)
       gtk_window_destroy (GTK_WINDOW (self->meal_dialog));
       self->meal_dialog = NULL;
     }
+  if (self->preferences)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+      gtk_window_destroy (self->preferences);
+      self->preferences = NULL;
+    }
+  g_clear_object (&self->primary_menu);
   if (self->patients_page)
     bz_patients_page_set_session (self->patients_page, NULL);
   if (self->patient_page)
@@ -374,13 +575,25 @@ bz_window_class_init (BzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzWindow, lan_label);
   gtk_widget_class_bind_template_child (widget_class, BzWindow, phones_label);
   gtk_widget_class_bind_template_callback (widget_class, patient_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.add-meal", NULL, add_meal_activated);
+  gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_activated);
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_activated);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_activated);
+  gtk_widget_class_install_action (widget_class, "win.about", NULL, about_activated);
+  gtk_widget_class_install_action (widget_class, "win.quit", NULL, quit_activated);
+  bz_shortcuts_add_bindings (widget_class);
 }
 
 static void
 bz_window_init (BzWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  self->primary_menu = primary_menu_new ();
   update_actions (self);
 }
 
@@ -398,6 +611,8 @@ bz_window_new (GtkApplication *application, gboolean kiosk)
   self->kiosk = kiosk;
   bz_sign_in_page_set_mode (self->sign_in_page, kiosk ? BZ_SIGN_IN_MEMBER : BZ_SIGN_IN_STAFF);
   bz_patient_page_set_kiosk (self->patient_page, kiosk);
+  attach_primary_menu (self, GTK_WIDGET (self));
+  update_actions (self);
   if (kiosk)
     {
       GtkEventController *legacy = gtk_event_controller_legacy_new ();
@@ -463,6 +678,13 @@ bz_window_add_toast (BzWindow *self, const char *message)
   self->last_toast = toast;
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->last_toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+const char *
+bz_window_get_toast_text (BzWindow *self)
+{
+  g_return_val_if_fail (BZ_IS_WINDOW (self), NULL);
+  return self->last_toast ? adw_toast_get_title (self->last_toast) : NULL;
 }
 
 void

@@ -66,6 +66,35 @@ void            bz_window_add_toast          (BzWindow *self, const char *messag
 /** bz_window_dismiss_toast: hides the last toast, if still shown. */
 void            bz_window_dismiss_toast      (BzWindow *self);
 
+/**
+ * bz_window_get_toast_text:
+ * What the last toast said, while it is still shown or queued (tests).
+ * Returns: (transfer none) (nullable): its text, or %NULL.
+ */
+const char     *bz_window_get_toast_text     (BzWindow *self);
+
+/**
+ * bz_window_get_primary_menu:
+ * Returns: (transfer none) (nullable): the menu every page's primary
+ *   GtkMenuButton (F10) shows; %NULL in the kiosk, which has none.
+ */
+GMenuModel     *bz_window_get_primary_menu   (BzWindow *self);
+
+/**
+ * bz_window_open_preferences:
+ * Opens (or raises) the preferences window over the desk's GSettings
+ * (bz_runtime_settings_new()); without the schema, a toast says so.
+ * Returns: (transfer none) (nullable): the window; %NULL in the kiosk or without the schema.
+ */
+GtkWindow      *bz_window_open_preferences   (BzWindow *self);
+
+/**
+ * bz_window_show_about:
+ * Shows the About window (AdwAboutWindow): version (meson's), license, developers, translators.
+ * Returns: (transfer none): the About window.
+ */
+GtkWindow      *bz_window_show_about         (BzWindow *self);
+
 /** bz_window_get_status_text: Returns: (transfer full): the status row's text (tests). */
 char           *bz_window_get_status_text    (BzWindow *self);
 
