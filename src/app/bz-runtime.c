@@ -136,6 +136,10 @@ relay_import_progress (const char *phase, double fraction, gpointer data)
   relay->func (label, fraction, relay->user_data);
 }
 
+/* How often the change log is read for other processes' writes: the desk
+ * shows a phone's meal written through balanzad within about a second. */
+#define FOLLOW_INTERVAL_MS 1000
+
 struct _BzRuntime
 {
   GObject parent_instance;
@@ -144,6 +148,7 @@ struct _BzRuntime
   BzServer *server;      /* once started */
   BzBlobGc *blob_gc;
   BzJobRunner *jobs;     /* the durable jobs' worker (bz-jobs.h) */
+  GSource *follower;     /* other processes' changes (bz_store_follow_changes()) */
   gboolean shut_down;
 };
 
@@ -210,6 +215,9 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
   /* Orphan blobs (a crash between file and row, a deleted meal) are collected
    * in the background: now, then every 6 h; stopped by bz_runtime_shutdown(). */
   self->blob_gc = bz_blob_gc_start (self->store);
+  /* What another process (balanzad, a second desk) writes to the same data
+   * directory reaches this process's watchers within a second (issue 12). */
+  self->follower = bz_store_follow_changes (self->store, NULL, FOLLOW_INTERVAL_MS);
   /* Durable jobs (bz-jobs.h): the meal plans' draft expiry.  The drafts
    * made before it was a job get theirs now (once: keyed by draft id).  The
    * services enqueue through the runner; stopped by bz_runtime_shutdown(),
@@ -302,6 +310,9 @@ bz_runtime_shutdown (BzRuntime *self)
   if (self->server)
     bz_server_stop (self->server);
   bz_services_set_job_runner (self->services, NULL);
+  if (self->follower)
+    g_source_destroy (self->follower);
+  g_clear_pointer (&self->follower, g_source_unref);
   g_clear_pointer (&self->jobs, bz_job_runner_free);
   g_clear_pointer (&self->blob_gc, bz_blob_gc_stop);
   bz_audit_log_flush (bz_services_get_audit_log (self->services));

@@ -1,5 +1,6 @@
 /* bz-store.c — SQLite connection per thread, migrations, change watchers. */
 #include "bz-store.h"
+#include "bz-store-private.h"
 #include "bz-store-files.h"
 #include "bz-store-text.h"
 
@@ -26,6 +27,8 @@ struct _BzStore
   GHashTable *watchers; /* id -> Watcher */
   guint next_watch_id;
   GPtrArray *conns;   /* every connection opened, closed at finalize */
+  GHashTable *own_changes; /* "version table row_id" this process logged, until followed (bz-store-follow.c) */
+  guint followers;         /* own_changes is kept only while someone follows */
 };
 
 G_DEFINE_FINAL_TYPE (BzStore, bz_store, G_TYPE_OBJECT)
@@ -48,6 +51,8 @@ static GPrivate thread_conns = G_PRIVATE_INIT (thread_conns_free);
 static GMutex live_lock;
 static GHashTable *live_stores; /* serial -> BzStore*, stores not yet finalized */
 static guint next_serial = 1;   /* guarded by live_lock */
+static GMutex owner_lock;
+static GHashTable *db_owner;    /* sqlite3* -> store serial, for bz_store_log_change() */
 
 static void
 thread_conns_free (gpointer p)
@@ -105,6 +110,7 @@ bz_store_finalize (GObject *object)
     close_connection (g_ptr_array_index (self->conns, i));
   g_ptr_array_unref (self->conns);
   g_hash_table_unref (self->watchers);
+  g_hash_table_unref (self->own_changes);
   g_clear_pointer (&self->secret, g_bytes_unref);
   g_free (self->data_dir);
   g_free (self->db_path);
@@ -124,6 +130,7 @@ bz_store_init (BzStore *self)
   g_mutex_init (&self->lock);
   self->watchers = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) watcher_unref);
   self->conns = g_ptr_array_new ();
+  self->own_changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->next_watch_id = 1;
 }
 
@@ -247,6 +254,10 @@ stmt_cache_drop (sqlite3 *db)
 static void
 close_connection (sqlite3 *db)
 {
+  g_mutex_lock (&owner_lock);
+  if (db_owner)
+    g_hash_table_remove (db_owner, db);
+  g_mutex_unlock (&owner_lock);
   stmt_cache_drop (db);
   sqlite3_close_v2 (db);
 }
@@ -451,6 +462,11 @@ bz_store_db (BzStore *self)
   if (db == NULL)
     g_error ("%s", error->message);
   g_hash_table_insert (map, GUINT_TO_POINTER (self->serial), db);
+  g_mutex_lock (&owner_lock);
+  if (db_owner == NULL)
+    db_owner = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (db_owner, db, GUINT_TO_POINTER (self->serial));
+  g_mutex_unlock (&owner_lock);
   g_mutex_lock (&self->lock);
   g_ptr_array_add (self->conns, db);
   g_mutex_unlock (&self->lock);
@@ -602,6 +618,35 @@ bz_store_get_secret (BzStore *self)
 
 /* --- Changes ---------------------------------------------------------------- */
 
+/* Remembers that this process logged change @version, so that the follower
+ * (bz-store-follow.c) tells watchers only of other processes' changes: this
+ * process's writers notify at once.  Keyed with the table and row too: a
+ * rolled-back version may be used again by another process's write. */
+static void
+mark_own_change (sqlite3 *db, gint64 version, const char *table, const char *row_id)
+{
+  gpointer serial = NULL;
+  BzStore *store;
+
+  g_mutex_lock (&owner_lock);
+  if (db_owner)
+    serial = g_hash_table_lookup (db_owner, db);
+  g_mutex_unlock (&owner_lock);
+  if (serial == NULL)
+    return;
+  g_mutex_lock (&live_lock);
+  store = live_stores ? g_hash_table_lookup (live_stores, serial) : NULL;
+  if (store)
+    {
+      g_mutex_lock (&store->lock);
+      /* bounded: versions rolled back are never followed */
+      if (store->followers > 0 && g_hash_table_size (store->own_changes) < 100000)
+        g_hash_table_add (store->own_changes, g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", version, table, row_id));
+      g_mutex_unlock (&store->lock);
+    }
+  g_mutex_unlock (&live_lock);
+}
+
 gboolean
 bz_store_log_change (sqlite3 *db, const char *table, const char *row_id, BzChangeOp op, GError **error)
 {
@@ -614,7 +659,33 @@ bz_store_log_change (sqlite3 *db, const char *table, const char *row_id, BzChang
   sqlite3_bind_text (st, 1, table, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 2, row_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 3, ops[op], -1, SQLITE_STATIC);
-  return bz_db_step_done (st, error);
+  if (!bz_db_step_done (st, error))
+    return FALSE;
+  mark_own_change (db, sqlite3_last_insert_rowid (db), table, row_id);
+  return TRUE;
+}
+
+void
+bz_store_set_following (BzStore *self, gboolean following)
+{
+  g_mutex_lock (&self->lock);
+  if (following)
+    self->followers++;
+  else if (self->followers > 0 && --self->followers == 0)
+    g_hash_table_remove_all (self->own_changes);
+  g_mutex_unlock (&self->lock);
+}
+
+gboolean
+bz_store_forget_own_change (BzStore *self, gint64 version, const char *table, const char *row_id)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT " %s %s", version, table, row_id);
+  gboolean own;
+
+  g_mutex_lock (&self->lock);
+  own = g_hash_table_remove (self->own_changes, key);
+  g_mutex_unlock (&self->lock);
+  return own;
 }
 
 guint

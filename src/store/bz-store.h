@@ -260,4 +260,20 @@ void         bz_store_unwatch         (BzStore *self, guint watch_id);
 /** bz_store_notify: tells watchers that @table row @row_id changed (call after COMMIT). */
 void         bz_store_notify          (BzStore *self, const char *table, const char *row_id);
 
+/**
+ * bz_store_follow_changes:
+ * @context: (nullable): where the follower runs (%NULL: the global default context)
+ * @interval_ms: how often to read the change log (at least 10 ms)
+ *
+ * Follows the changes other processes write to the same database: every
+ * @interval_ms, on @context, the rows of
+ * `changes` past the last one seen that this process did not log itself are
+ * passed to bz_store_notify().  Changes logged before the call are not
+ * reported.  Stop it with g_source_destroy() (the source holds a reference
+ * on @self).
+ *
+ * Returns: (transfer full): the attached source.
+ */
+GSource     *bz_store_follow_changes  (BzStore *self, GMainContext *context, guint interval_ms);
+
 G_END_DECLS

@@ -201,6 +201,35 @@ test_meal_delete (void)
     bz_gui_test_save_png (shot, "test-meal-delete-intake-history.png", "intake-history.png");
   }
 
+  /* A meal another process writes to the same data directory (a second
+   * runtime on the same files, as balanzad is, without its server): the page
+   * and the history follow the change log (bz_store_follow_changes()). */
+  {
+    BzRuntimeOptions other_opts = { .data_dir = g_strdup (data_dir) };
+    g_autoptr(BzRuntime) other_runtime = bz_runtime_open (&other_opts, NULL, NULL, NULL);
+    BzServices *other = bz_runtime_get_services (other_runtime);
+    g_autoptr(JsonArray) items = json_array_new ();
+    g_autoptr(JsonObject) item = json_object_new ();
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *written = NULL;
+    guint n = bz_patient_page_get_n_meals (patient);
+    double kcal = history_today_kcal (history);
+
+    json_object_set_string_member (item, "ndb_no", "20045");
+    json_object_set_double_member (item, "grams", 150);
+    json_array_add_object_element (items, json_object_ref (item));
+    written = bz_meals_record (other, patient_id, "snack", now, NULL, items, "phone", NULL, &error);
+    g_assert_no_error (error);
+    bz_runtime_shutdown (other_runtime);
+    bz_runtime_options_clear (&other_opts);
+    WAIT_FOR (bz_patient_page_get_n_meals (patient) == n + 1 && !bz_patient_page_is_loading (patient), 30,
+              "the page to show the other process's meal");
+    g_assert_nonnull (row_of (patient, written));
+    WAIT_FOR (!bz_intake_history_is_loading (history) && history_today_kcal (history) > kcal + 190, 30,
+              "the history to count it (150 g of white rice: 195 kcal)");
+  }
+
   /* Any past day's intake and meals (Ctrl+Page Up / Page Down): yesterday
    * shows what the store holds for yesterday; next day comes back to today,
    * and not past it. */
