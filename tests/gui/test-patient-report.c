@@ -146,6 +146,17 @@ test_patient_report (void)
   bz_gui_test_save_png (page1, "test-patient-report-page1.png", "patient-report.png");
 
   bz_patient_report_free (report);
+
+  /* The patient page on an 800x600 screen (issue 12). */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) <= 800 && gtk_widget_get_height (GTK_WIDGET (window)) <= 600, 10,
+            "the window at 800x600");
+  bz_gui_test_settle (800);
+  {
+    g_autoptr(GdkTexture) shot = bz_gui_test_screenshot (GTK_WIDGET (window));
+    g_assert_cmpint (gdk_texture_get_width (shot), <=, 800);
+    bz_gui_test_save_png (shot, "test-patient-report-patient-800x600.png", "patient-800x600.png");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   WAIT_FOR (window == NULL, 10, "the window to go");
   bz_runtime_shutdown (runtime);
