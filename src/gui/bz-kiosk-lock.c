@@ -12,7 +12,19 @@ typedef struct
   GtkWindow *window;              /* not owned: the lock lives on it */
   BzKioskSessionFunc get_session;
   gboolean locked;
+  guint idle_seconds;             /* sign the member out after this long without input */
+  gint64 last_input;              /* monotonic µs */
+  guint idle_check;               /* the 1 s check's source */
+  gboolean member_in;             /* a member was signed in at the last check */
 } KioskLock;
+
+static void
+kiosk_lock_free (gpointer p)
+{
+  KioskLock *lock = p;
+  g_clear_handle_id (&lock->idle_check, g_source_remove);
+  g_free (lock);
+}
 
 static GQuark
 lock_quark (void)
@@ -199,6 +211,83 @@ unlock_action_cb (GSimpleAction *action, GVariant *param, gpointer window)
   open_unlock_dialog (GTK_WINDOW (window), NULL, NULL);
 }
 
+/* --- signing out an idle member ------------------------------------------------ */
+
+static void
+input_seen (KioskLock *lock)
+{
+  lock->last_input = g_get_monotonic_time ();
+}
+
+static gboolean
+key_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state, KioskLock *lock)
+{
+  input_seen (lock);
+  return FALSE;
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller, double x, double y, KioskLock *lock)
+{
+  input_seen (lock);
+}
+
+static void
+press_cb (GtkGestureClick *gesture, int n_press, double x, double y, KioskLock *lock)
+{
+  input_seen (lock);
+}
+
+static gboolean
+idle_check_cb (gpointer data)
+{
+  KioskLock *lock = data;
+  BzGuiSession *session = lock->get_session (lock->window);
+  gboolean member_in = session && bz_gui_session_get_signed_in (session);
+
+  if (member_in && !lock->member_in)
+    input_seen (lock);   /* the idle time counts from the sign-in at the earliest */
+  lock->member_in = member_in;
+  if (member_in && g_get_monotonic_time () - lock->last_input >= (gint64) lock->idle_seconds * G_USEC_PER_SEC)
+    {
+      lock->member_in = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (lock->window), "win.sign-out", NULL);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Every key, pointer move and click on the window counts as input. */
+static void
+watch_idle (KioskLock *lock)
+{
+  GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  lock->idle_seconds = BZ_KIOSK_IDLE_SECONDS;
+  input_seen (lock);
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_cb), lock);
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), lock);
+  g_signal_connect (click, "pressed", G_CALLBACK (press_cb), lock);
+  gtk_widget_add_controller (GTK_WIDGET (lock->window), key);
+  gtk_widget_add_controller (GTK_WIDGET (lock->window), motion);
+  gtk_widget_add_controller (GTK_WIDGET (lock->window), GTK_EVENT_CONTROLLER (click));
+  lock->idle_check = g_timeout_add_seconds (1, idle_check_cb, lock);
+}
+
+void
+bz_kiosk_lock_set_idle_timeout (GtkWindow *window, guint seconds)
+{
+  KioskLock *lock = lock_of (window);
+
+  g_return_if_fail (lock != NULL && seconds > 0);
+  lock->idle_seconds = seconds;
+}
+
 /* --- attaching -------------------------------------------------------------------- */
 
 /* No minimize, maximize or close buttons in any header bar of the window. */
@@ -231,7 +320,8 @@ bz_kiosk_lock_attach (GtkWindow *window, BzKioskSessionFunc get_session)
   lock->window = window;
   lock->get_session = get_session;
   lock->locked = TRUE;
-  g_object_set_qdata_full (G_OBJECT (window), lock_quark (), lock, g_free);
+  g_object_set_qdata_full (G_OBJECT (window), lock_quark (), lock, kiosk_lock_free);
+  watch_idle (lock);
 
   gtk_window_set_deletable (window, FALSE);
   hide_window_controls (GTK_WIDGET (window));

@@ -9,6 +9,15 @@
 G_BEGIN_DECLS
 
 /**
+ * BZ_KIOSK_IDLE_SECONDS:
+ * A member signed in at the kiosk who gives it no input (key, pointer move,
+ * touch) for this long is signed out, so the next person does not find the
+ * last one's record open.  Balanza's choice: two minutes, long enough to
+ * read the page, short for a walk away.
+ */
+#define BZ_KIOSK_IDLE_SECONDS 120
+
+/**
  * BzKioskSessionFunc:
  * @window: the kiosk window
  *
@@ -31,9 +40,18 @@ typedef BzGuiSession *(*BzKioskSessionFunc) (GtkWindow *window);
  * like any sign-in (so its rate limits apply); when they are right the lock
  * is lifted and the window closes.  A member's credentials are refused.
  * Application-wide shortcuts (app.quit) are the application's to leave out
- * in kiosk mode (bz-application.c).
+ * in kiosk mode (bz-application.c).  A member left signed in without input
+ * for %BZ_KIOSK_IDLE_SECONDS is signed out ("win.sign-out").
  */
 void     bz_kiosk_lock_attach    (GtkWindow *window, BzKioskSessionFunc get_session);
+
+/**
+ * bz_kiosk_lock_set_idle_timeout:
+ * @window: a locked kiosk window
+ * @seconds: the member's idle time before the sign-out (default
+ *   %BZ_KIOSK_IDLE_SECONDS); checked once a second
+ */
+void     bz_kiosk_lock_set_idle_timeout (GtkWindow *window, guint seconds);
 
 /**
  * bz_kiosk_lock_is_locked:

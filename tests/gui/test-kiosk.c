@@ -12,7 +12,9 @@
 #include "bz-error.h"
 #include "bz-gui-util.h"
 #include "bz-kiosk-lock.h"
+#include "bz-auth-service-private.h"
 #include "bz-runtime.h"
+#include "bz-sign-in-page.h"
 #include "bz-startup.h"
 #include "bz-window.h"
 #include "bz-gui-test.h"
@@ -130,6 +132,24 @@ test_kiosk_lock (void)
   bz_gui_test_settle (200);
   g_assert_nonnull (window);
   g_assert_true (bz_kiosk_lock_is_locked (GTK_WINDOW (window)));
+
+  /* A member left idle is signed out: the kiosk goes back to its sign-in. */
+  {
+    BzSignInPage *sign_in = bz_window_get_sign_in_page (window);
+    gint64 signed_in_at;
+    bz_auth_reset_rate_limits ();
+    gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), "paciente01@balanza.local");
+    gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
+    bz_gui_test_activate_entry (bz_sign_in_page_get_password_entry (sign_in));
+    WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patient") == 0, 30, "the member's page");
+    signed_in_at = g_get_monotonic_time ();
+    bz_kiosk_lock_set_idle_timeout (GTK_WINDOW (window), 2);
+    WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "sign-in") == 0, 15, "the idle member's sign-out");
+    /* not before the idle time, less the once-a-second check's granularity */
+    g_assert_cmpint (g_get_monotonic_time () - signed_in_at, >=, 1 * G_USEC_PER_SEC);
+    g_assert_false (bz_gui_session_get_signed_in (bz_window_get_session (window)));
+    bz_kiosk_lock_set_idle_timeout (GTK_WINDOW (window), BZ_KIOSK_IDLE_SECONDS);
+  }
 
   /* Staff can: the lock lifts and the window closes. */
   g_assert_true (try_unlock (GTK_WINDOW (window), "demo@balanza.local", DEMO_PASSWORD, &error));
