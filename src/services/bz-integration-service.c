@@ -113,7 +113,7 @@ webhook_secret (const char *provider)
   secret = g_getenv (name);
   if (secret != NULL && strlen (secret) < BZ_WEBHOOK_SECRET_MIN)
     {
-      g_warning ("Integrations: %s is shorter than %d bytes; %s webhooks are refused", name,
+      g_message ("Integrations: %s is shorter than %d bytes; %s webhooks are refused", name,
                  BZ_WEBHOOK_SECRET_MIN, provider);
       return NULL;
     }
@@ -475,7 +475,8 @@ bz_integrations_test_webhook (BzServices *self, const BzCaller *caller, JsonObje
   if (!require_staff (caller, error))
     return NULL;
   input = bz_resource_parse (&bz_test_webhook_resource, body, NULL, &v);
-  if (input && !provider_name_is_valid (bz_record_get_string (input, BZ_TEST_WEBHOOK_SERVICE)))
+  service = bz_json_get_string (body, "service");
+  if (service && *service && strlen (service) <= BZ_INTEGRATION_PROVIDER_MAX && !provider_name_is_valid (service))
     bz_validation_add (&v, "service", "invalid_format", _("A provider name: lower-case letters, digits and _"));
   if (!bz_validation_finish (&v, error))
     return NULL;
@@ -612,7 +613,8 @@ run_webhook (BzStore *store, const BzJob *job, GCancellable *cancellable, gpoint
     return bz_integration_repo_record_attempt (store, e->id, BZ_INTEGRATION_EVENT_PROCESSED, attempts, NULL, now, error);
   if (attempts >= BZ_WEBHOOK_MAX_ATTEMPTS)
     {
-      g_warning ("Integrations: %s event %s parked after %d attempts: %s", e->provider, e->event_type, attempts,
+      /* A message, not a warning: a provider's event, not Balanza's fault; health shows it. */
+      g_message ("Integrations: %s event %s parked after %d attempts: %s", e->provider, e->event_type, attempts,
                  failure ? failure->message : "");
       return bz_integration_repo_record_attempt (store, e->id, BZ_INTEGRATION_EVENT_FAILED, attempts,
                                                  failure ? failure->message : "failed", now, error);
