@@ -27,3 +27,14 @@ CREATE TABLE integration_events (
 
 -- Health counts each provider's parked and pending events.
 CREATE INDEX integration_events_state ON integration_events (provider, state);
+
+-- Each provider's calls and cost per calendar month (UTC), so that its
+-- monthly quota (src/integrations/bz-resilient.h) survives restarts.
+CREATE TABLE integration_usage (
+  kind      TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 32),
+  provider  TEXT NOT NULL CHECK (length(provider) BETWEEN 1 AND 32),
+  month     TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+  calls     INTEGER NOT NULL DEFAULT 0 CHECK (calls >= 0),
+  cost      REAL NOT NULL DEFAULT 0 CHECK (cost >= 0),          -- MXN
+  PRIMARY KEY (kind, provider, month)
+) WITHOUT ROWID;

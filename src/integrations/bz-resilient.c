@@ -23,6 +23,8 @@ struct _BzResilient
   BzResilientConfig config;
   BzResilientClock clock;
   BzResilientValidate validate;
+  BzResilientUsageFunc usage_func;
+  gpointer usage_data;
 
   GMutex lock;                 /* guards what follows */
   BzBreakerState breaker;
@@ -115,6 +117,14 @@ static gint64 now_us (BzResilient *self) { return self->clock.now_us (self->cloc
 
 /* --- The deadline's timer: a thread that cancels attempts past their time ---- */
 
+static gpointer
+run_timer (gpointer loop)
+{
+  g_main_loop_run (loop);   /* for the life of the process */
+  return NULL;
+}
+
+/* The timers' context, run by one thread started on first use. */
 static GMainContext *
 timer_context (void)
 {
@@ -123,8 +133,7 @@ timer_context (void)
   if (g_once_init_enter (&context))
     {
       GMainContext *c = g_main_context_new ();
-      GMainLoop *loop = g_main_loop_new (c, FALSE);
-      g_thread_unref (g_thread_new ("bz-resilient-timer", (GThreadFunc) (void (*) (void)) g_main_loop_run, loop));
+      g_thread_unref (g_thread_new ("bz-resilient-timer", run_timer, g_main_loop_new (c, FALSE)));
       g_once_init_leave (&context, c);
     }
   return context;
@@ -238,11 +247,12 @@ refill (BzResilient *self, gint64 now)
   self->refilled_at_us = MAX (now, self->refilled_at_us);
 }
 
+static int month_of (gint64 now);
+
 static void
 roll_month (BzResilient *self, gint64 now)
 {
-  g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
-  int month = t ? g_date_time_get_year (t) * 12 + g_date_time_get_month (t) - 1 : 0;
+  int month = month_of (now);
 
   if (month != self->quota_month)
     {
@@ -250,6 +260,48 @@ roll_month (BzResilient *self, gint64 now)
       self->quota_calls = 0;
       self->quota_cost = 0;
     }
+}
+
+static int
+month_of (gint64 now)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
+  return t ? g_date_time_get_year (t) * 12 + g_date_time_get_month (t) - 1 : 0;
+}
+
+static char *
+month_text (int month)
+{
+  return g_strdup_printf ("%04d-%02d", month / 12, month % 12 + 1);
+}
+
+char *
+bz_resilient_dup_month (BzResilient *self)
+{
+  return month_text (month_of (now_us (self)));
+}
+
+void
+bz_resilient_set_usage_func (BzResilient *self, BzResilientUsageFunc func, gpointer user_data)
+{
+  self->usage_func = func;
+  self->usage_data = user_data;
+}
+
+void
+bz_resilient_restore_usage (BzResilient *self, const char *month, guint64 calls, double cost)
+{
+  g_autofree char *now = NULL;
+
+  g_mutex_lock (&self->lock);
+  roll_month (self, now_us (self));
+  now = month_text (self->quota_month);
+  if (g_strcmp0 (month, now) == 0)
+    {
+      self->quota_calls = MAX (self->quota_calls, calls);
+      self->quota_cost = MAX (self->quota_cost, cost);
+    }
+  g_mutex_unlock (&self->lock);
 }
 
 static gboolean
@@ -516,6 +568,11 @@ remote_step (BzResilient *self, const BzResilientRequest *req, GCancellable *can
         }
       answer = attempt (self, req, deadline, cancellable, &cost, &local);
       log_attempt (self, req->endpoint, now_us (self) - t0, local);
+      if (self->usage_func)
+        {
+          g_autofree char *month = month_text (month_of (t0));
+          self->usage_func (self, month, 1, answer ? MAX (cost, 0) : 0, self->usage_data);
+        }
       if (g_cancellable_is_cancelled (cancellable))
         {
           g_clear_pointer (&answer, json_node_unref);

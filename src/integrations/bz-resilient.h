@@ -38,8 +38,9 @@
  *
  * Thread-safe: calls run on worker threads (bz_resilient_call_async() runs
  * one in a GTask thread); the state is guarded by a mutex never held during
- * an attempt or a wait.  Counters and quota are in memory: they restart at
- * zero with the process (the month's quota is not persisted yet).
+ * an attempt or a wait.  Counters are in memory; the month's quota usage is
+ * reported to a listener (bz_resilient_set_usage_func()) and restored from
+ * it at start (bz_resilient_restore_usage()), so it survives restarts.
  */
 #pragma once
 
@@ -332,6 +333,39 @@ void         bz_resilient_call_async  (BzResilient *self, const BzResilientReque
 /** bz_resilient_call_finish: Returns: (transfer full): as bz_resilient_call(). */
 JsonNode    *bz_resilient_call_finish (BzResilient *self, GAsyncResult *result,
                                        BzResilientSource *out_source, GError **error);
+
+/**
+ * BzResilientUsageFunc:
+ * @self: the wrapper
+ * @month: the attempt's calendar month, UTC, "YYYY-MM"
+ * @calls: attempts to add (1)
+ * @cost: cost to add (the attempt's; 0 when it failed)
+ * @user_data: as given to bz_resilient_set_usage_func()
+ *
+ * Told of every remote attempt, on the calling thread, outside the
+ * wrapper's lock: so that the month's quota can be kept across restarts
+ * (bz-integration-service.c stores it).
+ */
+typedef void (*BzResilientUsageFunc) (BzResilient *self, const char *month, guint64 calls, double cost,
+                                      gpointer user_data);
+
+/** bz_resilient_set_usage_func: sets the usage listener (%NULL: none); before the first call. */
+void         bz_resilient_set_usage_func (BzResilient *self, BzResilientUsageFunc func, gpointer user_data);
+
+/**
+ * bz_resilient_restore_usage:
+ * @month: "YYYY-MM"
+ * @calls: attempts already made in @month (e.g. before a restart)
+ * @cost: cost already spent in @month
+ *
+ * Counts earlier usage of the current month against the quota; usage of
+ * another month is ignored.  The larger of the kept and the given figures
+ * wins, so restoring twice counts once.
+ */
+void         bz_resilient_restore_usage  (BzResilient *self, const char *month, guint64 calls, double cost);
+
+/** bz_resilient_dup_month: Returns: (transfer full): the current month by the wrapper's clock, UTC, "YYYY-MM". */
+char        *bz_resilient_dup_month      (BzResilient *self);
 
 /** bz_resilient_get_stats: fills @out (clear it with bz_resilient_stats_clear()). */
 void         bz_resilient_get_stats (BzResilient *self, BzResilientStats *out);

@@ -33,6 +33,38 @@ registry_free (gpointer data)
   g_free (r);
 }
 
+/* Keeps each remote attempt in the month's usage row (on the caller's
+ * thread and connection). */
+static void
+store_usage (BzResilient *r, const char *month, guint64 calls, double cost, gpointer services)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bz_integration_repo_add_usage (bz_services_get_store (services), bz_resilient_get_kind (r),
+                                      bz_resilient_get_provider (r), month, calls, cost, &error))
+    g_message ("Integrations: usage of %s/%s not stored: %s", bz_resilient_get_kind (r),
+               bz_resilient_get_provider (r), error->message);
+}
+
+/* The month's usage so far (an earlier run's) counts against the quota;
+ * from now on each attempt is stored. */
+static void
+wire_usage (BzServices *self, BzResilient *r)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *month = bz_resilient_dup_month (r);
+  gint64 calls = 0;
+  double cost = 0;
+
+  if (bz_integration_repo_get_usage (bz_services_get_store (self), bz_resilient_get_kind (r),
+                                     bz_resilient_get_provider (r), month, &calls, &cost, &error))
+    bz_resilient_restore_usage (r, month, calls, cost);
+  else
+    g_message ("Integrations: usage of %s/%s not read: %s", bz_resilient_get_kind (r),
+               bz_resilient_get_provider (r), error->message);
+  bz_resilient_set_usage_func (r, store_usage, self);
+}
+
 static Registry *
 registry (BzServices *self)
 {
@@ -50,6 +82,7 @@ registry (BzServices *self)
       /* The embedded providers: offline, free, never down. */
       g_ptr_array_add (r->providers, bz_local_diet_planner_new ());
       g_ptr_array_add (r->resilients, bz_resilient_new ("diet_planning", "local", NULL, NULL));
+      wire_usage (self, g_ptr_array_index (r->resilients, 0));
       g_object_set_data_full (G_OBJECT (self), "bz-integrations", r, registry_free);
     }
   g_mutex_unlock (&create);
@@ -62,6 +95,7 @@ bz_integrations_register (BzServices *self, BzResilient *resilient)
   Registry *r = registry (self);
 
   g_return_if_fail (resilient != NULL);
+  wire_usage (self, resilient);
   g_mutex_lock (&r->lock);
   g_ptr_array_add (r->resilients, resilient);
   g_mutex_unlock (&r->lock);

@@ -51,9 +51,11 @@ typedef struct _BzResilient BzResilient;
  * bz_integrations_register:
  * @resilient: (transfer full): a provider's wrapper
  *
- * Adds a provider to @self's registry (shown by the health endpoint).  The
- * registry starts with the embedded providers: diet_planning/local.
- * Thread-safe.
+ * Adds a provider to @self's registry (shown by the health endpoint).  Its
+ * usage of the current month, stored by an earlier run, counts against its
+ * quota; from now on each remote attempt is added to the store
+ * (`integration_usage`), on the calling thread.  The registry starts with the
+ * embedded providers: diet_planning/local.  Thread-safe.
  */
 void         bz_integrations_register (BzServices *self, BzResilient *resilient);
 

@@ -181,3 +181,43 @@ bz_integration_repo_count_events (BzStore *store, GStrv *out_providers, gint64 *
   *out_counts = (gint64 *) g_array_free (g_steal_pointer (&counts), FALSE);
   return TRUE;
 }
+
+gboolean
+bz_integration_repo_add_usage (BzStore *store, const char *kind, const char *provider, const char *month,
+                               gint64 calls, double cost, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "INSERT INTO integration_usage (kind, provider, month, calls, cost) VALUES (?1, ?2, ?3, ?4, ?5)"
+      " ON CONFLICT (kind, provider, month) DO UPDATE SET calls = calls + excluded.calls,"
+      " cost = cost + excluded.cost", error);
+  gboolean row;
+
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (st, 2, provider, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (st, 3, month, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (st, 4, calls);
+  sqlite3_bind_double (st, 5, cost);
+  return bz_repo_step (st, &row, error);
+}
+
+gboolean
+bz_integration_repo_get_usage (BzStore *store, const char *kind, const char *provider, const char *month,
+                               gint64 *out_calls, double *out_cost, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "SELECT calls, cost FROM integration_usage WHERE kind = ?1 AND provider = ?2 AND month = ?3", error);
+  gboolean row;
+
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, kind, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (st, 2, provider, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (st, 3, month, -1, SQLITE_TRANSIENT);
+  if (!bz_repo_step (st, &row, error))
+    return FALSE;
+  *out_calls = row ? sqlite3_column_int64 (st, 0) : 0;
+  *out_cost = row ? sqlite3_column_double (st, 1) : 0;
+  return TRUE;
+}

@@ -1,5 +1,6 @@
-/* bz-integration-repo.h — the webhook deliveries of outside services: the
- * `integration_events` table (data/sql/015_integration_events.sql).
+/* bz-integration-repo.h — the webhook deliveries of outside services (the
+ * `integration_events` table) and the providers' monthly usage
+ * (`integration_usage`), data/sql/015_integration_events.sql.
  *
  * Every function runs on the calling thread's connection (bz_store_db()),
  * inside its transaction when one is open.  Times are ms since the Unix epoch
@@ -111,5 +112,29 @@ gboolean bz_integration_repo_record_attempt (BzStore *store, gint64 id, BzIntegr
  */
 gboolean bz_integration_repo_count_events (BzStore *store, GStrv *out_providers, gint64 **out_counts,
                                            GError **error);
+
+/**
+ * bz_integration_repo_add_usage:
+ * @kind, @provider: the provider (bz-resilient.h)
+ * @month: "YYYY-MM", UTC
+ * @calls: attempts to add
+ * @cost: cost to add (MXN)
+ *
+ * Adds to the month's row of `integration_usage` (made if missing).
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean bz_integration_repo_add_usage (BzStore *store, const char *kind, const char *provider, const char *month,
+                                        gint64 calls, double cost, GError **error);
+
+/**
+ * bz_integration_repo_get_usage:
+ * @out_calls: (out): the month's attempts (0 when no row)
+ * @out_cost: (out): the month's cost
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean bz_integration_repo_get_usage (BzStore *store, const char *kind, const char *provider, const char *month,
+                                        gint64 *out_calls, double *out_cost, GError **error);
 
 G_END_DECLS

@@ -12,8 +12,10 @@
  * environment (BALANZA_WEBHOOK_SECRET_<PROVIDER>) before the first delivery. */
 #include "bz-api-fixture.h"
 
+#include "bz-integration-repo.h"
 #include "bz-integration-service.h"
 #include "bz-jobs.h"
+#include "bz-resilient.h"
 #include "bz-store.h"
 
 void test_integrations (void);
@@ -244,6 +246,60 @@ test_refusals (gint64 now_s)
   }
 }
 
+static JsonNode *
+answer_hola (gpointer data, GCancellable *cancellable, double *out_cost, GError **error)
+{
+  JsonNode *n = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *o = json_object_new ();
+  json_object_set_string_member (o, "reply", "hola");
+  json_node_take_object (n, o);
+  *out_cost = 0.25;
+  return n;
+}
+
+/* A provider's monthly usage: an earlier run's counts against its quota,
+ * and each attempt is stored; health shows both. */
+static void
+test_usage (const char *nutri)
+{
+  BzApi *api = bz_api_shared ();
+  BzResilientConfig cfg;
+  BzResilient *r;
+  BzResilientRequest req = { "/v1/chat/completions", "q1", answer_hola, NULL, NULL, NULL };
+  g_autofree char *month = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) a = NULL;
+  gint64 calls = 0;
+  double cost = 0;
+
+  bz_resilient_config_init (&cfg);
+  cfg.monthly_calls = 5;
+  r = bz_resilient_new ("chat", "apitest", &cfg, NULL);
+  month = bz_resilient_dup_month (r);
+  g_assert_true (bz_integration_repo_add_usage (api->store, "chat", "apitest", month, 2, 1.5, &error));
+  bz_integrations_register (api->services, r);
+  g_assert_true (bz_integrations_lookup (api->services, "chat", "apitest") == r);
+  a = bz_resilient_call (r, &req, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (bz_integration_repo_get_usage (api->store, "chat", "apitest", month, &calls, &cost, &error));
+  g_assert_cmpint (calls, ==, 3);
+  g_assert_cmpfloat_with_epsilon (cost, 1.75, 1e-9);
+  {
+    g_autoptr(BzApiResponse) h = bz_api_json (api, "GET", "/api/integrations/health", nutri, NULL);
+    JsonObject *p;
+    expect (h, 200);
+    p = find (json_object_get_array_member (bz_api_data (h), "providers"), "name", "apitest");
+    g_assert_nonnull (p);
+    g_assert_cmpstr (json_object_get_string_member (p, "kind"), ==, "chat");
+    g_assert_cmpint (json_object_get_int_member (p, "quota_calls_used"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (p, "quota_calls_limit"), ==, 5);
+    g_assert_cmpint (json_object_get_int_member (p, "attempts"), ==, 1);
+    g_assert_false (json_object_get_null_member (p, "last_check"));
+    g_assert_true (json_object_get_null_member (p, "quota_cost_limit"));
+    g_assert_cmpstr (json_object_get_string_member (p, "status"), ==, "healthy");
+  }
+}
+
 void
 test_integrations (void)
 {
@@ -350,6 +406,8 @@ test_integrations (void)
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/integrations/health", NULL, NULL);
     expect (r, 401);
   }
+
+  test_usage (nutri);
 
   /* The test delivery: signed, stored and processed as any. */
   {

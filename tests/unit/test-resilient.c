@@ -505,6 +505,64 @@ test_cached_when_open (void)
   }
 }
 
+typedef struct
+{
+  char *month;
+  guint64 calls;
+} Usage;
+
+static void
+on_usage (BzResilient *r, const char *month, guint64 calls, double cost, gpointer data)
+{
+  Usage *u = data;
+  g_free (u->month);
+  u->month = g_strdup (month);
+  u->calls += calls;
+}
+
+static void
+test_usage (void)
+{
+  BzResilientConfig cfg = config ();
+  FakeClock c = { 0 };
+  BzResilientClock k = clock_of (&c);
+  g_autoptr(BzResilient) r = NULL;
+  static const Step up[] = { OK };
+  Fake f = { up, 1 };
+  Usage u = { 0 };
+  g_autofree char *month = NULL;
+  BzResilientSource src;
+  BzResilientStats s;
+  GError *error = NULL;
+
+  cfg.monthly_calls = 3;
+  r = bz_resilient_new ("chat", "fake", &cfg, &k);
+  bz_resilient_set_usage_func (r, on_usage, &u);
+  month = bz_resilient_dup_month (r);
+  g_assert_cmpstr (month, ==, "2026-11");
+
+  /* Last month's usage does not count. */
+  bz_resilient_restore_usage (r, "2026-10", 3, 0);
+  json_node_unref (run (r, &f, NULL, TRUE, &src, &error));
+  g_assert_cmpint (src, ==, BZ_RESILIENT_REMOTE);
+  g_assert_cmpstr (u.month, ==, "2026-11");
+  g_assert_cmpuint (u.calls, ==, 1);
+
+  /* This month's (an earlier run's 3 calls, of which this run's 1): the
+   * quota is used up, the larger figure wins. */
+  bz_resilient_restore_usage (r, "2026-11", 3, 1.5);
+  bz_resilient_restore_usage (r, "2026-11", 3, 1.5);
+  json_node_unref (run (r, &f, NULL, TRUE, &src, &error));
+  g_assert_cmpint (src, ==, BZ_RESILIENT_LOCAL);
+  g_assert_cmpuint (f.calls, ==, 1);
+  g_assert_cmpuint (u.calls, ==, 1);
+  bz_resilient_get_stats (r, &s);
+  g_assert_cmpuint (s.quota_calls_used, ==, 3);
+  g_assert_cmpfloat (s.quota_cost_used, ==, 1.5);
+  bz_resilient_stats_clear (&s);
+  g_free (u.month);
+}
+
 static gboolean
 reject_unless_ok (JsonNode *answer, GError **error)
 {
@@ -772,6 +830,7 @@ main (int argc, char **argv)
   g_test_add_func ("/resilient/token-bucket", test_token_bucket);
   g_test_add_func ("/resilient/quota", test_quota);
   g_test_add_func ("/resilient/cached-when-open", test_cached_when_open);
+  g_test_add_func ("/resilient/usage", test_usage);
   g_test_add_func ("/resilient/validation", test_validation);
   g_test_add_func ("/resilient/cancellation", test_cancellation);
   g_test_add_func ("/resilient/async-cancel-and-deadline", test_async_cancel_and_deadline);
