@@ -1,6 +1,7 @@
 /* bz-resilient.c — BzResilient: deadline, retries, breaker, bucket, quota,
  * cache and fallbacks of an outside service's calls (see bz-resilient.h). */
 #include "bz-resilient.h"
+#include "bz-resilient-private.h"
 
 #include <math.h>
 
@@ -82,75 +83,7 @@ bz_resilient_source_name (BzResilientSource source)
   return names[source];
 }
 
-/* --- The real clock ----------------------------------------------------------- */
-
-static gint64
-real_now (gpointer data)
-{
-  return g_get_real_time ();
-}
-
-static gboolean
-real_sleep (gint64 us, GCancellable *cancellable, gpointer data)
-{
-  GPollFD fd;
-
-  if (us <= 0)
-    return !g_cancellable_is_cancelled (cancellable);
-  if (cancellable == NULL || !g_cancellable_make_pollfd (cancellable, &fd))
-    {
-      g_usleep (us);
-      return TRUE;
-    }
-  g_poll (&fd, 1, (int) MIN ((us + 999) / 1000, G_MAXINT));
-  g_cancellable_release_fd (cancellable);
-  return !g_cancellable_is_cancelled (cancellable);
-}
-
-static double
-real_random (gpointer data)
-{
-  return g_random_double ();
-}
-
 static gint64 now_us (BzResilient *self) { return self->clock.now_us (self->clock.user_data); }
-
-/* --- The deadline's timer: a thread that cancels attempts past their time ---- */
-
-static gpointer
-run_timer (gpointer loop)
-{
-  g_main_loop_run (loop);   /* for the life of the process */
-  return NULL;
-}
-
-/* The timers' context, run by one thread started on first use. */
-static GMainContext *
-timer_context (void)
-{
-  static GMainContext *context;
-
-  if (g_once_init_enter (&context))
-    {
-      GMainContext *c = g_main_context_new ();
-      g_thread_unref (g_thread_new ("bz-resilient-timer", run_timer, g_main_loop_new (c, FALSE)));
-      g_once_init_leave (&context, c);
-    }
-  return context;
-}
-
-static gboolean
-deadline_passed (gpointer data)
-{
-  g_cancellable_cancel (G_CANCELLABLE (data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-cancel_child (GCancellable *parent, gpointer child)
-{
-  g_cancellable_cancel (G_CANCELLABLE (child));
-}
 
 /* --- Construction -------------------------------------------------------------- */
 
@@ -185,12 +118,7 @@ bz_resilient_new (const char *kind, const char *provider, const BzResilientConfi
     self->config.deadline_ms = BZ_RESILIENT_DEADLINE_MS;
   if (clock)
     self->clock = *clock;
-  if (!self->clock.now_us)
-    self->clock.now_us = real_now;
-  if (!self->clock.sleep_us)
-    self->clock.sleep_us = real_sleep;
-  if (!self->clock.random01)
-    self->clock.random01 = real_random;
+  bz_resilient_clock_fill (&self->clock);
   g_mutex_init (&self->lock);
   self->tokens = self->config.bucket_capacity;
   self->refilled_at_us = now_us (self);
@@ -500,10 +428,10 @@ attempt (BzResilient *self, const BzResilientRequest *req, gint64 deadline_us, G
   JsonNode *answer;
 
   if (cancellable)
-    handler = g_cancellable_connect (cancellable, G_CALLBACK (cancel_child), child, NULL);
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (bz_resilient_cancel_child), child, NULL);
   timer = g_timeout_source_new ((guint) CLAMP (remaining_ms, 1, G_MAXUINT));
-  g_source_set_callback (timer, deadline_passed, g_object_ref (child), g_object_unref);
-  g_source_attach (timer, timer_context ());
+  g_source_set_callback (timer, bz_resilient_deadline_passed, g_object_ref (child), g_object_unref);
+  g_source_attach (timer, bz_resilient_timer_context ());
 
   answer = req->remote (req->remote_data, child, out_cost, &local);
 
