@@ -273,6 +273,7 @@ trip (BzResilient *self, gint64 now)
   self->breaker = BZ_BREAKER_OPEN;
   self->opened_at_us = now;
   self->probe_out = FALSE;
+  self->consecutive_failures = 0;   /* after the cool-down, only the probe decides */
 }
 
 static void
