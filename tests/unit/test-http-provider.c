@@ -288,6 +288,9 @@ test_http_provider (void)
     bz_resilient_stats_clear (&s);
   }
 
+  soup_server_disconnect (server);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_ptr_array_unref (fake.paused);
   g_free (fake.last_body);
   g_free (fake.last_auth);
