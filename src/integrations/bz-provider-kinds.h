@@ -14,7 +14,10 @@
  * providers), counted against the provider's monthly quota.
  *
  * Providers: "local" (embedded, offline: BzLocalDietPlanner below), "http"
- * and "openai" (issue 11, to come).
+ * (a clinic's own service speaking these contracts: bz-http-provider.h);
+ * "openai" (an OpenAI-compatible /v1/chat/completions for detection and
+ * chat) is still to come (issue 11), as are local workout, detection and
+ * chat providers.
  */
 #pragma once
 
