@@ -721,6 +721,58 @@ test_async_cancel_and_deadline (void)
   g_cond_clear (&h.cond);
 }
 
+/* Half-open lets one probe through: while it runs, calls skip the remote;
+ * a cancelled probe is no verdict, and the next call probes. */
+static void
+test_half_open_one_probe (void)
+{
+  BzResilientConfig cfg = config ();
+  FakeClock c = { 0 };
+  BzResilientClock k = clock_of (&c);
+  g_autoptr(BzResilient) r = NULL;
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  static const Step down[] = { DOWN }, up[] = { OK };
+  Fake fd = { down, 1 }, fu = { up, 1 };
+  Hang h = { 0 };
+  BzResilientRequest probe = { "/hang", NULL, hang_call, &h, local_call, NULL };
+  GAsyncResult *res = NULL;
+  BzResilientSource src;
+  GError *error = NULL;
+
+  g_mutex_init (&h.lock);
+  g_cond_init (&h.cond);
+  cfg.max_attempts = 1;
+  cfg.breaker_failures = 1;
+  r = bz_resilient_new ("chat", "fake", &cfg, &k);
+  json_node_unref (run (r, &fd, NULL, TRUE, NULL, &error));
+  assert_breaker (r, BZ_BREAKER_OPEN);
+  c.now += cfg.breaker_cooldown_ms * 1000;
+
+  bz_resilient_call_async (r, &probe, cancel, on_done, &res);
+  g_mutex_lock (&h.lock);
+  while (!h.started)
+    g_cond_wait (&h.cond, &h.lock);
+  g_mutex_unlock (&h.lock);
+  json_node_unref (run (r, &fu, NULL, TRUE, &src, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (src, ==, BZ_RESILIENT_LOCAL);
+  g_assert_cmpuint (fu.calls, ==, 0);
+
+  g_cancellable_cancel (cancel);
+  while (res == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (bz_resilient_call_finish (r, res, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_object (&res);
+  assert_breaker (r, BZ_BREAKER_HALF_OPEN);
+  json_node_unref (run (r, &fu, NULL, TRUE, &src, &error));
+  g_assert_cmpint (src, ==, BZ_RESILIENT_REMOTE);
+  assert_breaker (r, BZ_BREAKER_CLOSED);
+  g_mutex_clear (&h.lock);
+  g_cond_clear (&h.cond);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -736,5 +788,6 @@ main (int argc, char **argv)
   g_test_add_func ("/resilient/validation", test_validation);
   g_test_add_func ("/resilient/cancellation", test_cancellation);
   g_test_add_func ("/resilient/async-cancel-and-deadline", test_async_cancel_and_deadline);
+  g_test_add_func ("/resilient/half-open-one-probe", test_half_open_one_probe);
   return g_test_run ();
 }
