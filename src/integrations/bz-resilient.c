@@ -46,27 +46,6 @@ struct _BzResilient
   char *last_error;
 };
 
-void
-bz_resilient_config_init (BzResilientConfig *c)
-{
-  *c = (BzResilientConfig) {
-    .deadline_ms = BZ_RESILIENT_DEADLINE_MS,
-    .max_attempts = BZ_RESILIENT_MAX_ATTEMPTS,
-    .backoff_base_ms = BZ_RESILIENT_BACKOFF_BASE_MS,
-    .backoff_cap_ms = BZ_RESILIENT_BACKOFF_CAP_MS,
-    .breaker_failures = BZ_RESILIENT_BREAKER_FAILURES,
-    .breaker_error_rate = BZ_RESILIENT_BREAKER_ERROR_RATE,
-    .breaker_min_calls = BZ_RESILIENT_BREAKER_MIN_CALLS,
-    .breaker_window_ms = BZ_RESILIENT_BREAKER_WINDOW_MS,
-    .breaker_cooldown_ms = BZ_RESILIENT_BREAKER_COOLDOWN_MS,
-    .bucket_capacity = BZ_RESILIENT_BUCKET_CAPACITY,
-    .bucket_per_s = BZ_RESILIENT_BUCKET_PER_S,
-    .monthly_calls = 0,
-    .monthly_cost = 0,
-    .cache_entries = BZ_RESILIENT_CACHE_ENTRIES,
-  };
-}
-
 const char *
 bz_breaker_state_name (BzBreakerState state)
 {

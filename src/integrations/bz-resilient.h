@@ -131,7 +131,24 @@ typedef struct
 } BzResilientConfig;
 
 /** bz_resilient_config_init: fills @config with the BZ_RESILIENT_* defaults. */
-void bz_resilient_config_init (BzResilientConfig *config);
+void     bz_resilient_config_init (BzResilientConfig *config);
+
+/**
+ * bz_resilient_config_load:
+ * @config: the settings to override (the defaults, or an earlier load)
+ * @file: a key file (balanzad's configuration)
+ * @group: the provider's group, e.g. "integration diet_planning/http"
+ * @error: G_KEY_FILE_ERROR: a value that is not a number, or out of its bounds
+ *
+ * Overrides the members of @config whose keys @group has; the keys are the
+ * members' names ("deadline_ms = 5000", "monthly_calls = 2000",
+ * "monthly_cost = 500.0").  Each is bounded (1 ms - 10 min for times,
+ * 1-10 attempts, a rate in (0, 1]...), and the cap may not be below the base.
+ * A group that is absent changes nothing.  On error @config is unchanged.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean bz_resilient_config_load (BzResilientConfig *config, GKeyFile *file, const char *group, GError **error);
 
 /**
  * BzResilientClock:

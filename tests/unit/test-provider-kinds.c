@@ -1,10 +1,13 @@
 /* test-provider-kinds.c — seed 003's IntegrationError
- * (bz-integration-error.h) and the local diet planner (bz-provider-kinds.h). */
+ * (bz-integration-error.h), the local diet planner (bz-provider-kinds.h),
+ * and a provider's settings from a key file (bz_resilient_config_load()). */
 #include <math.h>
+#include <string.h>
 
 #include "bz-integration-error.h"
 #include "bz-nutrition.h"
 #include "bz-provider-kinds.h"
+#include "bz-resilient.h"
 
 static void
 test_integration_error (void)
@@ -102,11 +105,55 @@ test_local_diet_planner (void)
   g_assert_error (error, BZ_INTEGRATION_ERROR, BZ_INTEGRATION_ERROR_INVALID_REQUEST);
 }
 
+static void
+test_config_load (void)
+{
+  static const char text[] =
+    "[integration diet_planning/http]\n"
+    "deadline_ms = 5000\n"
+    "monthly_calls = 2000\n"
+    "monthly_cost = 450.5\n"
+    "breaker_error_rate = 0.25\n"
+    "[bad rate]\nbreaker_error_rate = 1.5\n"
+    "[bad type]\nmax_attempts = three\n"
+    "[bad order]\nbackoff_base_ms = 5000\nbackoff_cap_ms = 1000\n";
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  BzResilientConfig c, before;
+
+  g_assert_true (g_key_file_load_from_data (file, text, -1, G_KEY_FILE_NONE, &error));
+  bz_resilient_config_init (&c);
+  g_assert_true (bz_resilient_config_load (&c, file, "integration diet_planning/http", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (c.deadline_ms, ==, 5000);
+  g_assert_cmpuint (c.monthly_calls, ==, 2000);
+  g_assert_cmpfloat (c.monthly_cost, ==, 450.5);
+  g_assert_cmpfloat (c.breaker_error_rate, ==, 0.25);
+  /* What the group does not set keeps its default. */
+  g_assert_cmpuint (c.max_attempts, ==, BZ_RESILIENT_MAX_ATTEMPTS);
+  g_assert_cmpint (c.breaker_cooldown_ms, ==, BZ_RESILIENT_BREAKER_COOLDOWN_MS);
+  /* An absent group changes nothing; a bad value changes nothing and says which. */
+  before = c;
+  g_assert_true (bz_resilient_config_load (&c, file, "integration chat/openai", &error));
+  g_assert_true (memcmp (&c, &before, sizeof c) == 0);
+  g_assert_false (bz_resilient_config_load (&c, file, "bad rate", &error));
+  g_assert_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "breaker_error_rate"));
+  g_clear_error (&error);
+  g_assert_false (bz_resilient_config_load (&c, file, "bad type", &error));
+  g_assert_nonnull (strstr (error->message, "max_attempts"));
+  g_clear_error (&error);
+  g_assert_false (bz_resilient_config_load (&c, file, "bad order", &error));
+  g_clear_error (&error);
+  g_assert_true (memcmp (&c, &before, sizeof c) == 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/integrations/error", test_integration_error);
   g_test_add_func ("/integrations/local-diet-planner", test_local_diet_planner);
+  g_test_add_func ("/integrations/config-load", test_config_load);
   return g_test_run ();
 }
