@@ -321,6 +321,15 @@ test_integrations (void)
   bz_job_runner_set_timing (runner, BZ_JOBS_LEASE_MS, 20);
   bz_job_runner_start (runner);
 
+  /* The signature is the standard HMAC-SHA256: a known answer (Python's
+   * hmac.new (secret, b"1799668800." + body, hashlib.sha256), and
+   * `openssl dgst -sha256 -hmac` agree). */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_static (first, strlen (first));
+    g_autofree char *sig = bz_integrations_sign_webhook (SECRET, now_s, bytes);
+    g_assert_cmpstr (sig, ==, "t=1799668800,v1=ff8a4eac39b080b4b0056bad7f9317dc86508eec0e1575db6c278e3c6b663930");
+  }
+
   /* A good delivery: 202 at once, stored, then processed by the runner. */
   {
     g_autoptr(BzApiResponse) r = deliver_signed ("testpay", SECRET, first, now_s);
