@@ -12,6 +12,7 @@
 #include "bz-audit.h"
 #include "bz-blob-store.h"
 #include "bz-demo.h"
+#include "bz-integration-service.h"
 #include "bz-jobs.h"
 #include "bz-meal-plan-service.h"
 #include "bz-recipe-import.h"
@@ -224,6 +225,7 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
    * which waits for a running job. */
   self->jobs = bz_job_runner_new (self->store);
   bz_meal_plans_register_jobs (self->jobs);
+  bz_integrations_register_jobs (self->jobs);   /* webhook deliveries (issue 11) */
   {
     g_autoptr(GError) local = NULL;
     guint n = 0;

@@ -23,6 +23,7 @@ extern const char *test_api_scan_body_fmt;   /* a valid scan upload; %s: the pat
 const char *test_api_nutri2_token (void);
 void        test_meals (void);             /* test-meals.c */
 void        test_meals_statements (void);  /* test-meals.c */
+void        test_integrations (void);      /* test-integrations.c */
 
 static void
 ensure_users (void)
@@ -788,6 +789,7 @@ main (int argc, char **argv)
   test_recipe_add_tests ();
   g_test_add_func ("/api/meal-plans", test_meal_plans);
   test_analytics_add_tests ();
+  g_test_add_func ("/api/integrations", test_integrations);
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
   rc = g_test_run ();
   bz_api_shutdown ();

@@ -1,0 +1,175 @@
+/* bz-integration-service.h — the integration layer's services (issue 11,
+ * ARCHITECTURE.md "Integrations"; seed 003 "Webhook Processing", "Webhook
+ * Security", "Debug Endpoints"):
+ *
+ * - a registry of the providers of each service kind, each behind its
+ *   BzResilient (bz-resilient.h), whose figures GET /api/integrations/health
+ *   shows (bz_integrations_health());
+ * - webhooks in: a delivery is verified (bz_integrations_verify_webhook():
+ *   HMAC-SHA256 over "timestamp.rawbody" in a timestamp window, Stripe's
+ *   scheme), stored once per provider and delivery id, acknowledged at once
+ *   (bz_integrations_accept_webhook()), and processed by the durable job
+ *   %BZ_INTEGRATION_WEBHOOK_JOB with %BZ_WEBHOOK_MAX_ATTEMPTS attempts and
+ *   exponential backoff from %BZ_WEBHOOK_BACKOFF_BASE_MS, then parked.
+ *
+ * Webhook secrets come from the environment, one variable per provider:
+ * BALANZA_WEBHOOK_SECRET_<PROVIDER> (the provider's name in capitals, e.g.
+ * BALANZA_WEBHOOK_SECRET_STRIPE), as seed 003 asks ("Use environment
+ * variables for all secrets").  They are read when a delivery comes, never
+ * stored, logged or answered.  A provider without a secret has no webhook
+ * (404).
+ */
+#pragma once
+
+#include "bz-services.h"
+
+G_BEGIN_DECLS
+
+typedef struct _BzResilient BzResilient;
+
+/** BZ_INTEGRATION_WEBHOOK_JOB: the durable job that processes one delivery. */
+#define BZ_INTEGRATION_WEBHOOK_JOB "integration.webhook"
+/** BZ_WEBHOOK_SIGNATURE_HEADER: "t=<unix s>,v1=<hex HMAC-SHA256>", as Stripe-Signature. */
+#define BZ_WEBHOOK_SIGNATURE_HEADER "Balanza-Signature"
+/** BZ_WEBHOOK_SECRET_ENV_PREFIX: the secrets' variables (see above). */
+#define BZ_WEBHOOK_SECRET_ENV_PREFIX "BALANZA_WEBHOOK_SECRET_"
+/** BZ_WEBHOOK_SECRET_MIN: a secret shorter than 16 bytes (128 bits) is not used. */
+#define BZ_WEBHOOK_SECRET_MIN 16
+/** BZ_WEBHOOK_TOLERANCE_S: a signature's timestamp may be 5 minutes off now,
+ * either way (Stripe's default tolerance, 300 s): an older delivery is a
+ * replay and refused. */
+#define BZ_WEBHOOK_TOLERANCE_S 300
+/** BZ_WEBHOOK_BODY_MAX: a delivery's body, 64 KiB (Stripe's events are well under). */
+#define BZ_WEBHOOK_BODY_MAX (64 * 1024)
+/** BZ_WEBHOOK_MAX_ATTEMPTS: seed 003's queue: attempts: 3. */
+#define BZ_WEBHOOK_MAX_ATTEMPTS 3
+/** BZ_WEBHOOK_BACKOFF_BASE_MS: seed 003's backoff: exponential, delay 2000:
+ * the n-th retry waits 2 s x 2^(n-1) (BullMQ's exponential backoff): 2 s, 4 s. */
+#define BZ_WEBHOOK_BACKOFF_BASE_MS 2000
+
+/**
+ * bz_integrations_register:
+ * @resilient: (transfer full): a provider's wrapper
+ *
+ * Adds a provider to @self's registry (shown by the health endpoint).  Its
+ * usage of the current month, stored by an earlier run, counts against its
+ * quota; from now on each remote attempt is added to the store
+ * (`integration_usage`), on the calling thread.  The registry starts with the
+ * embedded providers: diet_planning/local.  Thread-safe.
+ */
+void         bz_integrations_register (BzServices *self, BzResilient *resilient);
+
+/**
+ * bz_integrations_lookup:
+ * Returns: (transfer none) (nullable): the wrapper of @kind/@provider; it
+ *   lives as long as @self.
+ */
+BzResilient *bz_integrations_lookup (BzServices *self, const char *kind, const char *provider);
+
+/**
+ * bz_integrations_health:
+ * @caller: a nutritionist or an admin
+ * @error: BZ_ERROR_FORBIDDEN for a patient
+ *
+ * Returns: (transfer full): an IntegrationHealth record
+ *   (bz-integration-resources.h): every provider's state, breaker, last
+ *   check, error rate and quota, and each webhook provider's deliveries.
+ */
+BzRecord    *bz_integrations_health (BzServices *self, const BzCaller *caller, GError **error);
+
+/**
+ * bz_integrations_sign_webhook:
+ * @secret: the provider's secret
+ * @timestamp_s: the time of signing, s since the epoch
+ * @body: the raw body
+ *
+ * Returns: (transfer full): the %BZ_WEBHOOK_SIGNATURE_HEADER value
+ *   "t=<timestamp_s>,v1=<hex of HMAC-SHA256 (secret, "<timestamp_s>.<body>")>".
+ */
+char        *bz_integrations_sign_webhook (const char *secret, gint64 timestamp_s, GBytes *body);
+
+typedef struct _BzWebhookDelivery BzWebhookDelivery;
+void         bz_webhook_delivery_free (BzWebhookDelivery *delivery);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzWebhookDelivery, bz_webhook_delivery_free)
+
+/**
+ * bz_integrations_verify_webhook:
+ * @provider: the {provider} of the path
+ * @signature: (nullable): the %BZ_WEBHOOK_SIGNATURE_HEADER header
+ * @body: the raw body, as received (at most %BZ_WEBHOOK_BODY_MAX bytes)
+ * @error: BZ_ERROR_NOT_FOUND for a provider with no secret;
+ *   BZ_ERROR_UNAUTHENTICATED for a missing or wrong signature or a timestamp
+ *   more than %BZ_WEBHOOK_TOLERANCE_S from now (bz_jobs_now_ms())
+ *
+ * Checks a delivery before anything reads it: the secret's HMAC-SHA256 over
+ * "timestamp.rawbody" (libsodium crypto_auth_hmacsha256) compared in
+ * constant time (sodium_memcmp) with each v1 of the header, so a provider
+ * rotating its secret may sign with both (Stripe's scheme,
+ * https://docs.stripe.com/webhooks#verify-manually).  Nothing is stored.
+ *
+ * Returns: (transfer full): the verified delivery, for
+ *   bz_integrations_accept_webhook(); %NULL with @error.
+ */
+BzWebhookDelivery *bz_integrations_verify_webhook (BzServices *self, const char *provider, const char *signature,
+                                                   GBytes *body, GError **error);
+
+/**
+ * bz_integrations_accept_webhook:
+ * @delivery: a verified delivery
+ * @event: its body, parsed
+ * @error: BZ_ERROR_VALIDATION when @event has no string "id" (1-200
+ *   characters) or "type" (1-100); as the store otherwise
+ *
+ * Stores the delivery and queues its processing, in one transaction; a
+ * delivery id already stored for the provider stores and queues nothing.
+ *
+ * Returns: (transfer full): a WebhookReceipt record (duplicate true for a replay).
+ */
+BzRecord    *bz_integrations_accept_webhook (BzServices *self, BzWebhookDelivery *delivery, JsonObject *event,
+                                             GError **error);
+
+/**
+ * bz_integrations_test_webhook:
+ * @caller: a nutritionist or an admin
+ * @body: {service, event} (seed 003 line 343)
+ * @error: BZ_ERROR_FORBIDDEN for a patient; BZ_ERROR_VALIDATION; BZ_ERROR_NOT_FOUND
+ *   for a service without a webhook secret
+ *
+ * Sends a test delivery {id: "test_<uuid>", type: event, data: {test: true}}
+ * through the whole path: signed with the service's secret, verified,
+ * stored and processed as any delivery.
+ *
+ * Returns: (transfer full): its WebhookReceipt.
+ */
+BzRecord    *bz_integrations_test_webhook (BzServices *self, const BzCaller *caller, JsonObject *body, GError **error);
+
+/**
+ * BzWebhookProcessor:
+ * @store: the store, on the jobs' worker thread, inside the job's
+ *   transaction (a savepoint: a failure's writes are undone)
+ * @provider: who sent it
+ * @event_type: the event's type
+ * @event: the event's body
+ * @error: any error: the attempt failed (retried, then parked)
+ *
+ * Does what a provider's event means.  Idempotent (delivery is at least once).
+ *
+ * Returns: %TRUE when done.
+ */
+typedef gboolean (*BzWebhookProcessor) (BzStore *store, const char *provider, const char *event_type,
+                                        JsonObject *event, GCancellable *cancellable, gpointer user_data,
+                                        GError **error);
+
+/**
+ * bz_integrations_set_webhook_processor:
+ * @func: (nullable): the processor of @provider's events; %NULL: the default,
+ *   which logs the event (seed 003: "Log all webhook events") and is done
+ *
+ * Process-wide; thread-safe.
+ */
+void         bz_integrations_set_webhook_processor (const char *provider, BzWebhookProcessor func, gpointer user_data);
+
+/** bz_integrations_register_jobs: registers %BZ_INTEGRATION_WEBHOOK_JOB's handler with @runner. */
+void         bz_integrations_register_jobs (BzJobRunner *runner);
+
+G_END_DECLS
