@@ -231,7 +231,20 @@ parse_field (BzRecord *rec, guint i, JsonNode *n, const char *path, BzValidation
                     bz_validation_add (v, p, "invalid_type", _("Must be text"));
                     return;
                   }
-                g_strv_builder_add (b, json_node_get_string (e));
+                if (f->vocab)
+                  {
+                    /* a list of terms: each canonical, as an ENUM field's */
+                    const char *id = bz_vocab_canonical (f->vocab, json_node_get_string (e));
+                    if (id == NULL)
+                      {
+                        g_autofree char *p = g_strdup_printf ("%s[%u]", path, k);
+                        bz_validation_add (v, p, "invalid_choice", _("Is not one of the allowed values"));
+                        return;
+                      }
+                    g_strv_builder_add (b, id);
+                  }
+                else
+                  g_strv_builder_add (b, json_node_get_string (e));
               }
             bz_record_take_strv (rec, i, g_strv_builder_end (b));
             return;
@@ -330,7 +343,21 @@ bz_field_schema (const BzField *f, BzSchemaUse use, JsonObject *schemas)
             json_object_set_string_member (items, "$ref", ref);
           }
         else
-          json_object_set_string_member (items, "type", "string");
+          {
+            json_object_set_string_member (items, "type", "string");
+            if (f->vocab)
+              {
+                JsonArray *e = json_array_new ();
+                for (guint k = 0; k < f->vocab->n_terms; k++)
+                  {
+                    const BzTerm *t = &f->vocab->terms[k];
+                    json_array_add_string_element (e, t->id);
+                    for (guint a = 0; use == BZ_SCHEMA_REQUEST && t->aliases && t->aliases[a]; a++)
+                      json_array_add_string_element (e, t->aliases[a]);
+                  }
+                json_object_set_array_member (items, "enum", e);
+              }
+          }
         json_object_set_object_member (s, "items", items);
         if (bounded)
           json_object_set_int_member (s, "maxItems", (gint64) f->max);

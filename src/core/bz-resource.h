@@ -51,7 +51,8 @@ G_BEGIN_DECLS
  * @BZ_FIELD_BOOLEAN: true or false
  * @BZ_FIELD_OBJECT: a nested record of .ref
  * @BZ_FIELD_ARRAY: a list of records of .ref; .max bounds its length
- * @BZ_FIELD_STRING_ARRAY: a list of strings; .max bounds its length
+ * @BZ_FIELD_STRING_ARRAY: a list of strings; .max bounds its length; with .vocab,
+ *   each a term of it (canonical id stored, Spanish aliases accepted)
  * @BZ_FIELD_BINARY: a file part of a multipart/form-data request (never JSON)
  */
 typedef enum

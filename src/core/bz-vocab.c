@@ -109,6 +109,35 @@ static const BzTerm analytics_periods[] = {
   { "month", N_("Month"), ALIASES ("mes") },
 };
 
+/* Seed 002 §3.2 nutritionists.specializations (its examples: sports_nutrition,
+ * diabetes, pediatric), with the fields of the Colegio Mexicano de Nutriólogos'
+ * usual practice areas. */
+static const BzTerm specializations[] = {
+  { "sports_nutrition", N_("Sports nutrition"), ALIASES ("nutricion deportiva", "deportiva") },
+  { "diabetes", N_("Diabetes"), NULL },
+  { "pediatric", N_("Pediatric nutrition"), ALIASES ("pediatrica", "nutricion pediatrica") },
+  { "obesity", N_("Obesity and weight management"), ALIASES ("obesidad") },
+  { "clinical", N_("Clinical nutrition"), ALIASES ("clinica", "nutricion clinica") },
+  { "renal", N_("Renal nutrition"), ALIASES ("nutricion renal") },
+  { "oncology", N_("Oncology nutrition"), ALIASES ("oncologica", "oncologia") },
+  { "geriatric", N_("Geriatric nutrition"), ALIASES ("geriatrica") },
+  { "eating_disorders", N_("Eating disorders"), ALIASES ("trastornos alimentarios", "tca") },
+  { "pregnancy", N_("Pregnancy and lactation"), ALIASES ("embarazo", "embarazo y lactancia") },
+  { "vegetarian", N_("Vegetarian and vegan diets"), ALIASES ("vegetariana", "vegana") },
+};
+
+const BzVocab bz_vocab_specialization = { "specializations", specializations, G_N_ELEMENTS (specializations) };
+
+/* Seed 002 §3.2 nutritionists.verification_status: the licence (cédula
+ * profesional) as checked by the clinic's administrator. */
+static const BzTerm license_statuses[] = {
+  { "pending", N_("Not verified yet"), ALIASES ("pendiente") },
+  { "verified", N_("Verified"), ALIASES ("verificada", "verificado") },
+  { "rejected", N_("Rejected"), ALIASES ("rechazada", "rechazado") },
+};
+
+const BzVocab bz_vocab_license_status = { "license_status", license_statuses, G_N_ELEMENTS (license_statuses) };
+
 const BzVocab bz_vocab_analytics_period = { "period", analytics_periods, G_N_ELEMENTS (analytics_periods) };
 
 /* Lower case, accents removed (NFD, then combining marks dropped). */

@@ -59,6 +59,10 @@ extern const BzVocab bz_vocab_user_type;
 extern const BzVocab bz_vocab_patient_status;
 /** bz_vocab_photo_size: display (at most 1280 px, no EXIF) or original. */
 extern const BzVocab bz_vocab_photo_size;
+/** bz_vocab_specialization: a nutritionist's practice areas (seed 002 §3.2). */
+extern const BzVocab bz_vocab_specialization;
+/** bz_vocab_license_status: pending, verified or rejected (seed 002 §3.2 verification_status). */
+extern const BzVocab bz_vocab_license_status;
 /** bz_vocab_analytics_period: day, week (7 days) or month (30 days) ending on a date (bz-analytics.h). */
 extern const BzVocab bz_vocab_analytics_period;
 
