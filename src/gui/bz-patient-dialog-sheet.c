@@ -201,9 +201,7 @@ bz_patient_dialog_build_created (BzPatientDialog *self)
   gtk_label_set_selectable (self->password_label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->password_label), "title-1");
   gtk_widget_add_css_class (GTK_WIDGET (self->password_label), "monospace");
-  gtk_widget_add_css_class (GTK_WIDGET (self->password_label), "card");
-  gtk_widget_set_halign (GTK_WIDGET (self->password_label), GTK_ALIGN_CENTER);
-  g_object_set (self->password_label, "margin-start", 12, "margin-end", 12, NULL);
+  g_object_set (self->password_label, "margin-start", 18, "margin-end", 18, "margin-top", 8, "margin-bottom", 8, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->password_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Temporary password"), -1);
   gtk_widget_add_css_class (copy, "pill");
@@ -215,7 +213,13 @@ bz_patient_dialog_build_created (BzPatientDialog *self)
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (buttons), copy);
   gtk_box_append (GTK_BOX (buttons), print);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->password_label));
+  {
+    GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    gtk_widget_add_css_class (card, "card");
+    gtk_widget_set_halign (card, GTK_ALIGN_CENTER);
+    gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->password_label));
+    gtk_box_append (GTK_BOX (box), card);
+  }
   gtk_box_append (GTK_BOX (box), buttons);
   adw_status_page_set_child (self->created_page, box);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->created_page));

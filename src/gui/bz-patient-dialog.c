@@ -187,7 +187,8 @@ revalidate (BzPatientDialog *self)
   for (guint i = 0; i < G_N_ELEMENTS (form_order); i++)
     {
       JsonObject *d = error ? detail_for (error, form_order[i]) : NULL;
-      mark_row (self, form_order[i], d != NULL);
+      /* Only the row the reason names is marked: an empty form is not all red. */
+      mark_row (self, form_order[i], d != NULL && reason == NULL);
       if (d && reason == NULL)
         /* TRANSLATORS: why Save is disabled: "First name: This field is required" */
         reason = g_strdup_printf (_("%s: %s"), field_title (self, form_order[i]),
@@ -313,8 +314,8 @@ build_form (BzPatientDialog *self)
 static void
 set_busy (BzPatientDialog *self, gboolean busy)
 {
+  /* Only Save: making the form insensitive under a focused entry upsets GtkText's focus. */
   self->busy = busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->stack), !busy);
   gtk_widget_set_sensitive (self->save_button, !busy && self->valid);
 }
 
@@ -376,6 +377,8 @@ created_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   gtk_widget_set_visible (self->cancel_button, FALSE);
   gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Done"));
   gtk_widget_set_sensitive (self->save_button, TRUE);
+  /* Focus on Done, not in the password: it shows unselected, and Enter closes. */
+  gtk_widget_grab_focus (self->save_button);
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, creation);
 }
 
@@ -601,6 +604,9 @@ dialog_new (GtkWindow *parent, BzGuiSession *session, const char *patient_id)
   gtk_window_set_title (GTK_WINDOW (self), patient_id ? _("Edit Patient") : _("New Patient"));
   adw_window_title_set_title (self->title, patient_id ? _("Edit Patient") : _("New Patient"));
   gtk_widget_set_visible (self->status_group, patient_id != NULL);
+  /* Editing is most often a change of status: its row comes first. */
+  if (patient_id)
+    gtk_box_reorder_child_after (GTK_BOX (gtk_widget_get_parent (self->status_group)), self->status_group, NULL);
   gtk_widget_set_visible (self->consent_group, patient_id == NULL);
   /* The sign-in email is the account's: it is not changed here. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->entries[E_EMAIL]), patient_id == NULL);

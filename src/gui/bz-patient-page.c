@@ -594,8 +594,7 @@ bz_patient_page_init (BzPatientPage *self)
     GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit"));
     gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "patient.edit");
     gtk_widget_set_tooltip_text (edit, _("Edit the patient’s details and status (Ctrl+E)"));
-    adw_header_bar_pack_end (ADW_HEADER_BAR (gtk_widget_get_template_child (GTK_WIDGET (self), BZ_TYPE_PATIENT_PAGE,
-                                                                            "header_bar")), edit);
+    adw_header_bar_pack_end (ADW_HEADER_BAR (gtk_widget_get_ancestor (self->add_meal_button, ADW_TYPE_HEADER_BAR)), edit);
     g_object_bind_property (self->add_meal_button, "visible", edit, "visible", G_BINDING_SYNC_CREATE);
   }
   {

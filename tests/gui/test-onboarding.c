@@ -37,7 +37,7 @@
 static BzPatientDialog *
 find_dialog (void)
 {
-  g_autoptr(GListModel) tops = gtk_window_get_toplevels ();
+  GListModel *tops = gtk_window_get_toplevels ();   /* transfer none */
   for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
     {
       g_autoptr(GObject) w = g_list_model_get_item (tops, i);
@@ -108,7 +108,7 @@ test_onboarding (void)
   BzPatientDialog *dialog;
   BzGuiSession *session;
   g_autofree char *password = NULL, *patient_id = NULL;
-  const char *row_first_name, *row_email;
+  g_autofree char *row_first_name = NULL, *row_email = NULL;
 
   opts.data_dir = g_strdup (data_dir);
   opts.port = 0;
@@ -137,8 +137,8 @@ test_onboarding (void)
   WAIT_FOR ((dialog = find_dialog ()) != NULL, 10, "the New Patient dialog");
   bz_gui_test_window = GTK_WIDGET (dialog);
   g_assert_cmpstr (bz_patient_dialog_get_state (dialog), ==, "form");
-  row_first_name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (bz_patient_dialog_get_entry (dialog, "first_name")));
-  row_email = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (bz_patient_dialog_get_entry (dialog, "email")));
+  row_first_name = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (bz_patient_dialog_get_entry (dialog, "first_name"))));
+  row_email = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (bz_patient_dialog_get_entry (dialog, "email"))));
   assert_blocked_by (dialog, row_first_name);
   shoot (GTK_WIDGET (dialog), "test-onboarding-empty.png", "new-patient-empty.png");
 
@@ -204,6 +204,12 @@ test_onboarding (void)
     else
       g_test_message ("pdftotext not available: only the PDF's existence is checked");
     g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+    {
+      /* A picture of the sheet beside the screenshots, to look at. */
+      g_autofree char *png = g_test_build_filename (G_TEST_BUILT, "gui", "test-onboarding-sheet", NULL);
+      g_autofree char *render = g_strdup_printf ("pdftoppm -png -r 60 -singlefile '%s' '%s'", pdf, png);
+      g_spawn_command_line_sync (render, NULL, NULL, NULL, NULL);
+    }
   }
 
   /* Closing forgets it: the dialog's label no longer holds it. */
