@@ -135,6 +135,20 @@ field_title (BzPatientDialog *self, const char *field)
   return field;
 }
 
+/* A detail's message for the form: the API's "target_weight_kg must be …"
+ * names the row instead ("Target weight (kg) must be …"); any other
+ * message follows the row's title ("First name: This field is required"). */
+static char *
+reason_text (BzPatientDialog *self, const char *field, const char *message)
+{
+  gsize n = strlen (field);
+
+  if (strncmp (message, field, n) == 0 && message[n] == ' ')
+    return g_strconcat (field_title (self, field), message + n, NULL);
+  /* TRANSLATORS: why Save is disabled: "First name: This field is required" */
+  return g_strdup_printf (_("%s: %s"), field_title (self, field), message);
+}
+
 static void
 mark_row (BzPatientDialog *self, const char *field, gboolean bad)
 {
@@ -190,9 +204,7 @@ revalidate (BzPatientDialog *self)
       /* Only the row the reason names is marked: an empty form is not all red. */
       mark_row (self, form_order[i], d != NULL && reason == NULL);
       if (d && reason == NULL)
-        /* TRANSLATORS: why Save is disabled: "First name: This field is required" */
-        reason = g_strdup_printf (_("%s: %s"), field_title (self, form_order[i]),
-                                  json_object_get_string_member_with_default (d, "message", ""));
+        reason = reason_text (self, form_order[i], json_object_get_string_member_with_default (d, "message", ""));
     }
   if (!self->valid && reason == NULL && error)
     reason = g_strdup (error->message);
@@ -330,8 +342,7 @@ save_failed (BzPatientDialog *self, const GError *error)
       if (d)
         {
           g_free (message);
-          message = g_strdup_printf (_("%s: %s"), field_title (self, form_order[i]),
-                                     json_object_get_string_member_with_default (d, "message", ""));
+          message = reason_text (self, form_order[i], json_object_get_string_member_with_default (d, "message", ""));
           mark_row (self, form_order[i], TRUE);
           break;
         }
