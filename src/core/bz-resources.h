@@ -416,9 +416,9 @@ BZ_RESOURCE_DECLARE (bz_register_input, REGISTER_INPUT, BZ_REGISTER_INPUT_FIELDS
   F (PATIENT_INPUT_DATE_OF_BIRTH, .name = "date_of_birth", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_WRITE_ONLY) \
   F (PATIENT_INPUT_PRIMARY_GOAL, .name = "primary_goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_goal) \
   F (PATIENT_INPUT_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .min = 20, .max = 400, .unit = "kg") \
-  F (PATIENT_INPUT_HEALTH_CONDITIONS, .name = "health_conditions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .description = "Each at most 100 characters") \
-  F (PATIENT_INPUT_ALLERGIES, .name = "allergies", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .description = "Each at most 100 characters") \
-  F (PATIENT_INPUT_FOOD_RESTRICTIONS, .name = "food_restrictions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .description = "Each at most 100 characters (seed 002 §3.2 patients.food_restrictions)") \
+  F (PATIENT_INPUT_HEALTH_CONDITIONS, .name = "health_conditions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_PATIENT_LIST_ENTRIES_MAX, .description = "Each at most 100 characters") \
+  F (PATIENT_INPUT_ALLERGIES, .name = "allergies", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_PATIENT_LIST_ENTRIES_MAX, .description = "Each at most 100 characters") \
+  F (PATIENT_INPUT_FOOD_RESTRICTIONS, .name = "food_restrictions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_PATIENT_LIST_ENTRIES_MAX, .description = "Each at most 100 characters (seed 002 §3.2 patients.food_restrictions)") \
   F (PATIENT_INPUT_DIETARY_PREFERENCE, .name = "dietary_preference", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_dietary_preference) \
   F (PATIENT_INPUT_ACTIVITY_LEVEL, .name = "activity_level", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_activity_level, .description = "light when omitted") \
   F (PATIENT_INPUT_PRIVACY_CONSENT, .name = "privacy_consent", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_WRITE_ONLY, .description = "The patient accepted the clinic's privacy notice (LFPDPPP); false is refused, true records when")
@@ -434,9 +434,9 @@ BZ_RESOURCE_DECLARE (bz_patient_input, PATIENT_INPUT, BZ_PATIENT_INPUT_FIELDS)
   F (PATIENT_UPDATE_DATE_OF_BIRTH, .name = "date_of_birth", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE) \
   F (PATIENT_UPDATE_PRIMARY_GOAL, .name = "primary_goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_goal) \
   F (PATIENT_UPDATE_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .min = 20, .max = 400, .unit = "kg") \
-  F (PATIENT_UPDATE_HEALTH_CONDITIONS, .name = "health_conditions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = 50, .description = "Each at most 100 characters") \
-  F (PATIENT_UPDATE_ALLERGIES, .name = "allergies", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = 50, .description = "Each at most 100 characters") \
-  F (PATIENT_UPDATE_FOOD_RESTRICTIONS, .name = "food_restrictions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = 50, .description = "Each at most 100 characters") \
+  F (PATIENT_UPDATE_HEALTH_CONDITIONS, .name = "health_conditions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_PATIENT_LIST_ENTRIES_MAX, .description = "Each at most 100 characters") \
+  F (PATIENT_UPDATE_ALLERGIES, .name = "allergies", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_PATIENT_LIST_ENTRIES_MAX, .description = "Each at most 100 characters") \
+  F (PATIENT_UPDATE_FOOD_RESTRICTIONS, .name = "food_restrictions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_PATIENT_LIST_ENTRIES_MAX, .description = "Each at most 100 characters") \
   F (PATIENT_UPDATE_DIETARY_PREFERENCE, .name = "dietary_preference", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_dietary_preference) \
   F (PATIENT_UPDATE_ACTIVITY_LEVEL, .name = "activity_level", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_activity_level) \
   F (PATIENT_UPDATE_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_patient_status)

@@ -96,9 +96,9 @@ check_term (const BzVocab *vocab, const char *raw, BzValidation *v)
   return NULL;
 }
 
-/* A list of free-text entries: at most PatientUpdate's declared count, each
- * at most BZ_PATIENT_LIST_ENTRY_MAX characters; entries trimmed, blank ones
- * dropped. */
+/* A list of free-text entries: at most BZ_PATIENT_LIST_ENTRIES_MAX (the
+ * declared maxItems), each at most BZ_PATIENT_LIST_ENTRY_MAX bytes; entries
+ * trimmed, blank ones dropped. */
 static GStrv
 check_list (const char *const *list, guint field, BzValidation *v)
 {
@@ -115,7 +115,7 @@ check_list (const char *const *list, guint field, BzValidation *v)
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *e = g_strstrip (g_strdup (list[i]));
-      if (!g_utf8_validate (e, -1, NULL) || g_utf8_strlen (e, -1) > BZ_PATIENT_LIST_ENTRY_MAX)
+      if (!g_utf8_validate (e, -1, NULL) || strlen (e) > BZ_PATIENT_LIST_ENTRY_MAX)
         {
           g_autofree char *path = g_strdup_printf ("%s[%u]", f->name, i);
           g_autofree char *m = g_strdup_printf (_("Each entry must be text of at most %d characters"),

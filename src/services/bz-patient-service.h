@@ -25,8 +25,8 @@ G_BEGIN_DECLS
  * @has_target_weight: whether @target_weight_kg is given
  * @target_weight_kg: kg, within PatientInput's declared range (20..400)
  * @health_conditions: (nullable) (array zero-terminated=1): free text, each
- *   at most %BZ_PATIENT_LIST_ENTRY_MAX characters, at most PatientUpdate's
- *   declared count (50); %NULL is none
+ *   at most %BZ_PATIENT_LIST_ENTRY_MAX bytes, at most
+ *   %BZ_PATIENT_LIST_ENTRIES_MAX of them; %NULL is none
  * @allergies: (nullable) (array zero-terminated=1): as @health_conditions
  * @food_restrictions: (nullable) (array zero-terminated=1): as @health_conditions
  * @dietary_preference: (nullable): a #bz_vocab_dietary_preference term
@@ -188,11 +188,14 @@ gboolean  bz_patients_form_from_json (JsonObject *input, BzPatientForm *out, GEr
  * @input: the NewPatient body {email, first_name, last_name, password? (else
  *   a random temporary one, returned once), phone?, date_of_birth?, gender?,
  *   primary_goal?, target_weight_kg? (the declaration's range),
- *   health_conditions?[], allergies?[]}
- * @error: FORBIDDEN (not a nutritionist), VALIDATION (details per field),
- *   CONFLICT (email, phone taken)
+ *   health_conditions?[], allergies?[], food_restrictions?[],
+ *   dietary_preference?, activity_level?, privacy_consent?}
+ * @error: FORBIDDEN (not a nutritionist), VALIDATION (details per field:
+ *   wrong JSON types and the rules of bz_patients_check_form() in one
+ *   answer), CONFLICT (email, phone taken)
  *
- * Creates the patient's account and patient row in one transaction.
+ * bz_patients_create() with a JSON body (bz_patients_form_from_json()):
+ * creates the patient's account and patient row in one transaction.
  *
  * Returns: (transfer full): a PatientCreation record {patient: PatientCreated};
  *   %NULL with @error.
