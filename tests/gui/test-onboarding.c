@@ -6,7 +6,8 @@
  * by field in the form's order, until the form is valid, consent included.
  * Save creates the patient; the dialog shows the temporary password, which
  * signs the patient in through the service with a password change demanded
- * first; the hand-over sheet exports to a one-page PDF with that password;
+ * first; a second patient with the same email is refused with the reason
+ * under the form and nothing stored; the hand-over sheet exports to a one-page PDF with that password;
  * closing the dialog wipes it.  The list shows the new patient.  Edit (the
  * patient page's action) opens the same form filled in; changing the status
  * to graduated shows in the list.  Screenshots: the empty form, the filled
@@ -218,6 +219,41 @@ test_onboarding (void)
   g_assert_cmpstr (bz_patient_dialog_get_password_text (dialog), ==, "");
   g_object_unref (dialog);
   bz_gui_test_window = GTK_WIDGET (window);
+
+  /* The same email again: Save is allowed (the form is valid) but the
+   * store refuses it; the dialog stays on the form and says why. */
+  {
+    gint64 n_before;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BzRecord) before = bz_patients_get_list (bz_gui_session_get_services (session),
+                                                       bz_gui_session_get_caller (session), NULL, "all", 1, 100, &error);
+    g_assert_no_error (error);
+    n_before = bz_record_get_int (bz_record_get_object (before, BZ_PATIENT_LIST_PAGINATION), BZ_PAGINATION_TOTAL_ITEMS);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (patients), "patients.new", NULL));
+    WAIT_FOR ((dialog = find_dialog ()) != NULL, 10, "the New Patient dialog again");
+    bz_gui_test_window = GTK_WIDGET (dialog);
+    type (dialog, "first_name", "Otra");
+    type (dialog, "last_name", "Persona");
+    type (dialog, "email", NEW_EMAIL);
+    bz_patient_dialog_set_consent (dialog, TRUE);
+    g_assert_true (bz_patient_dialog_can_save (dialog));
+    bz_patient_dialog_save (dialog);
+    WAIT_FOR (!bz_patient_dialog_is_busy (dialog), 30, "the refusal");
+    g_assert_cmpstr (bz_patient_dialog_get_state (dialog), ==, "form");
+    g_test_message ("refused: %s", bz_patient_dialog_get_reason (dialog));
+    g_assert_nonnull (strstr (bz_patient_dialog_get_reason (dialog), row_email));
+    {
+      g_autoptr(BzRecord) after = bz_patients_get_list (bz_gui_session_get_services (session),
+                                                        bz_gui_session_get_caller (session), NULL, "all", 1, 100, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (bz_record_get_int (bz_record_get_object (after, BZ_PATIENT_LIST_PAGINATION),
+                                          BZ_PAGINATION_TOTAL_ITEMS), ==, n_before);
+    }
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    gtk_window_close (GTK_WINDOW (dialog));
+    WAIT_FOR (dialog == NULL, 10, "the dialog to close");
+    bz_gui_test_window = GTK_WIDGET (window);
+  }
 
   /* The patient signs in with it: the password change comes first. */
   {
