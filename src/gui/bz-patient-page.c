@@ -591,7 +591,8 @@ bz_patient_page_init (BzPatientPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   {
     /* Edit: the patient's details and status; not in the kiosk (as Add Meal). */
-    GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit"));
+    GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");   /* narrow: 800 px in Spanish */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Patient"), -1);
     gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "patient.edit");
     gtk_widget_set_tooltip_text (edit, _("Edit the patient’s details and status (Ctrl+E)"));
     adw_header_bar_pack_end (ADW_HEADER_BAR (gtk_widget_get_ancestor (self->add_meal_button, ADW_TYPE_HEADER_BAR)), edit);

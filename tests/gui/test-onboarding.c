@@ -315,6 +315,10 @@ test_onboarding (void)
     g_assert_cmpstr (bz_record_get_string (info, BZ_PATIENT_INFO_DIETARY_PREFERENCE), ==, "vegetarian");
     g_assert_false (isnan (bz_record_get_double (info, BZ_PATIENT_INFO_TARGET_WEIGHT_KG)));
   }
+  /* The patient page's header with Edit, at 800x600 (build directory only). */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) <= 800, 10, "the window at 800x600");
+  shoot (GTK_WIDGET (window), "test-onboarding-patient-800x600.png", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
   WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patients") == 0, 30, "the patients page again");
   WAIT_FOR (list_status_is (patients, NEW_EMAIL, "graduated"), 30, "the list to show the new status");
