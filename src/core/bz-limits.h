@@ -60,6 +60,9 @@ extern const BzJsonLimits bz_json_limits_token;
  * food_restrictions; seed 002 §3.2 stores them as JSONB arrays of short
  * labels such as "peanuts"): Balanza's bound, in bytes. */
 #define BZ_PATIENT_LIST_ENTRY_MAX  100
+/** Entries of each of those lists: Balanza's bound (a clinical history
+ * lists a handful; 50 keeps a request body and a printed record bounded). */
+#define BZ_PATIENT_LIST_ENTRIES_MAX 50
 
 /** Foods per meal (items of a meal upload). */
 #define BZ_MEAL_MAX_ITEMS          50

@@ -47,6 +47,7 @@ BZ_RESOURCE_DEFINE (bz_refresh_input, REFRESH_INPUT, "Refresh", "A refresh token
 BZ_RESOURCE_DEFINE (bz_password_change_input, PASSWORD_CHANGE_INPUT, "PasswordChange", "The current and the new password", BZ_PASSWORD_CHANGE_INPUT_FIELDS)
 BZ_RESOURCE_DEFINE (bz_register_input, REGISTER_INPUT, "Registration", "A new account (seed 002 section 4.2)", BZ_REGISTER_INPUT_FIELDS)
 BZ_RESOURCE_DEFINE (bz_patient_input, PATIENT_INPUT, "NewPatient", "A patient added by a nutritionist", BZ_PATIENT_INPUT_FIELDS)
+BZ_RESOURCE_DEFINE (bz_patient_update, PATIENT_UPDATE, "PatientUpdate", "Changes to a patient", BZ_PATIENT_UPDATE_FIELDS)
 BZ_RESOURCE_DEFINE (bz_meal_form, MEAL_FORM, "MealPhoto", "A meal photo upload (multipart/form-data)", BZ_MEAL_FORM_FIELDS)
 
 BzRecord *

@@ -247,7 +247,10 @@ BZ_RESOURCE_DECLARE (bz_metrics, METRICS, BZ_METRICS_FIELDS)
   F (PATIENT_INFO_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .column = "status", .vocab = &bz_vocab_patient_status) \
   F (PATIENT_INFO_ASSIGNED_AT, .name = "assigned_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY, .column = "assigned_at") \
   F (PATIENT_INFO_NUTRITIONIST_ID, .name = "nutritionist_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .column = "nutritionist_id") \
-  F (PATIENT_INFO_ACTIVITY_LEVEL, .name = "activity_level", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "activity_level", .vocab = &bz_vocab_activity_level)
+  F (PATIENT_INFO_ACTIVITY_LEVEL, .name = "activity_level", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "activity_level", .vocab = &bz_vocab_activity_level) \
+  F (PATIENT_INFO_FOOD_RESTRICTIONS, .name = "food_restrictions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY) \
+  F (PATIENT_INFO_DIETARY_PREFERENCE, .name = "dietary_preference", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "dietary_preference", .vocab = &bz_vocab_dietary_preference) \
+  F (PATIENT_INFO_PRIVACY_CONSENT_AT, .name = "privacy_consent_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "privacy_consent_at", .description = "When the patient accepted the privacy notice; null when not recorded")
 BZ_RESOURCE_DECLARE (bz_patient_info, PATIENT_INFO, BZ_PATIENT_INFO_FIELDS)
 
 /* Records the seed names in a patient's file that Balanza does not keep yet:
@@ -413,9 +416,31 @@ BZ_RESOURCE_DECLARE (bz_register_input, REGISTER_INPUT, BZ_REGISTER_INPUT_FIELDS
   F (PATIENT_INPUT_DATE_OF_BIRTH, .name = "date_of_birth", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_WRITE_ONLY) \
   F (PATIENT_INPUT_PRIMARY_GOAL, .name = "primary_goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_goal) \
   F (PATIENT_INPUT_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .min = 20, .max = 400, .unit = "kg") \
-  F (PATIENT_INPUT_HEALTH_CONDITIONS, .name = "health_conditions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .description = "Each at most 100 characters") \
-  F (PATIENT_INPUT_ALLERGIES, .name = "allergies", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .description = "Each at most 100 characters")
+  F (PATIENT_INPUT_HEALTH_CONDITIONS, .name = "health_conditions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_PATIENT_LIST_ENTRIES_MAX, .description = "Each at most 100 characters") \
+  F (PATIENT_INPUT_ALLERGIES, .name = "allergies", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_PATIENT_LIST_ENTRIES_MAX, .description = "Each at most 100 characters") \
+  F (PATIENT_INPUT_FOOD_RESTRICTIONS, .name = "food_restrictions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_PATIENT_LIST_ENTRIES_MAX, .description = "Each at most 100 characters (seed 002 §3.2 patients.food_restrictions)") \
+  F (PATIENT_INPUT_DIETARY_PREFERENCE, .name = "dietary_preference", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_dietary_preference) \
+  F (PATIENT_INPUT_ACTIVITY_LEVEL, .name = "activity_level", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_activity_level, .description = "light when omitted") \
+  F (PATIENT_INPUT_PRIVACY_CONSENT, .name = "privacy_consent", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_WRITE_ONLY, .description = "The patient accepted the clinic's privacy notice (LFPDPPP); false is refused, true records when")
 BZ_RESOURCE_DECLARE (bz_patient_input, PATIENT_INPUT, BZ_PATIENT_INPUT_FIELDS)
+
+/* PATCH /api/v1/nutritionist/patients/{patient_id}: the members given
+ * change, the others stay; the same rules as NewPatient (bz-patient-service.c). */
+#define BZ_PATIENT_UPDATE_FIELDS(F) \
+  F (PATIENT_UPDATE_FIRST_NAME, .name = "first_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .min = 1, .max = 100) \
+  F (PATIENT_UPDATE_LAST_NAME, .name = "last_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .min = 1, .max = 100) \
+  F (PATIENT_UPDATE_PHONE, .name = "phone", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .max = 40, .description = "+52 and 10 digits; null removes it") \
+  F (PATIENT_UPDATE_GENDER, .name = "gender", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_gender) \
+  F (PATIENT_UPDATE_DATE_OF_BIRTH, .name = "date_of_birth", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE) \
+  F (PATIENT_UPDATE_PRIMARY_GOAL, .name = "primary_goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_goal) \
+  F (PATIENT_UPDATE_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .min = 20, .max = 400, .unit = "kg") \
+  F (PATIENT_UPDATE_HEALTH_CONDITIONS, .name = "health_conditions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_PATIENT_LIST_ENTRIES_MAX, .description = "Each at most 100 characters") \
+  F (PATIENT_UPDATE_ALLERGIES, .name = "allergies", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_PATIENT_LIST_ENTRIES_MAX, .description = "Each at most 100 characters") \
+  F (PATIENT_UPDATE_FOOD_RESTRICTIONS, .name = "food_restrictions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_PATIENT_LIST_ENTRIES_MAX, .description = "Each at most 100 characters") \
+  F (PATIENT_UPDATE_DIETARY_PREFERENCE, .name = "dietary_preference", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_dietary_preference) \
+  F (PATIENT_UPDATE_ACTIVITY_LEVEL, .name = "activity_level", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_activity_level) \
+  F (PATIENT_UPDATE_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_patient_status)
+BZ_RESOURCE_DECLARE (bz_patient_update, PATIENT_UPDATE, BZ_PATIENT_UPDATE_FIELDS)
 
 /* POST /api/nutrition/upload-meal is multipart/form-data. */
 #define BZ_MEAL_FORM_FIELDS(F) \

@@ -25,6 +25,7 @@
 #include "bz-measurements-chart.h"
 #include "bz-patient-report.h"
 #include "bz-nutrition-bars.h"
+#include "bz-patient-dialog.h"
 #include "bz-patient-service.h"
 #include "bz-plan-editor.h"
 #include "bz-reflow-box.h"
@@ -472,6 +473,26 @@ print_report_activated (GtkWidget *widget, const char *action_name, GVariant *pa
   bz_patient_report_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id, avatar);
 }
 
+/* patient.edit (Ctrl+E): the patient's details and status (bz-patient-dialog.h). */
+static void
+edit_saved_cb (BzPatientPage *self, BzRecord *info)
+{
+  load_info (self);
+}
+
+static void
+edit_patient_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
+  BzPatientDialog *dialog;
+
+  if (self->session == NULL || self->patient_id == NULL || self->kiosk)
+    return;
+  dialog = bz_patient_dialog_new_edit (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (edit_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* --- meal plan ------------------------------------------------------------------ */
 
 /* patient.open-plan: the patient's meal-plan editor (one per page). */
@@ -555,6 +576,8 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   /* Escape goes back to the list, like Alt+Left (the action is off in the kiosk). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_install_action (widget_class, "patient.open-plan", NULL, open_plan_activated);
+  gtk_widget_class_install_action (widget_class, "patient.edit", NULL, edit_patient_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "patient.edit", NULL);
   gtk_widget_class_install_action (widget_class, "patient.delete-meal", "s", bz_patient_page_delete_meal_activated);
   gtk_widget_class_install_action (widget_class, "patient.previous-day", NULL, bz_patient_page_day_activated);
   gtk_widget_class_install_action (widget_class, "patient.next-day", NULL, bz_patient_page_day_activated);
@@ -614,6 +637,15 @@ static void
 bz_patient_page_init (BzPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    /* Edit: the patient's details and status; not in the kiosk (as Add Meal). */
+    GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");   /* narrow: 800 px in Spanish */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Patient"), -1);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "patient.edit");
+    gtk_widget_set_tooltip_text (edit, _("Edit the patient’s details and status (Ctrl+E)"));
+    adw_header_bar_pack_end (ADW_HEADER_BAR (gtk_widget_get_ancestor (self->add_meal_button, ADW_TYPE_HEADER_BAR)), edit);
+    g_object_bind_property (self->add_meal_button, "visible", edit, "visible", G_BINDING_SYNC_CREATE);
+  }
   {
     /* The template's content inside a toast overlay (the delete's Undo). */
     GtkWidget *content = g_object_ref (gtk_widget_get_first_child (GTK_WIDGET (self)));

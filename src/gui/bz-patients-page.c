@@ -5,6 +5,9 @@
  * records.  It refreshes by itself when the store reports a change to
  * patients, users or scans.
  * Signals: "patient-activated" (the PatientSummary #BzRecord) on Enter or click.
+ * Action "patients.new" (Ctrl+N, the header's "New Patient" button and the
+ * empty list's button) opens the New Patient dialog (bz-patient-dialog.h).
+ * The list shows every status; a patient who is not active says which.
  */
 #include "bz-patients-page.h"
 
@@ -13,6 +16,7 @@
 #include <inttypes.h>
 
 #include "bz-gui-util.h"
+#include "bz-patient-dialog.h"
 #include "bz-patient-service.h"
 #include "bz-resources.h"
 
@@ -30,6 +34,7 @@ struct _BzPatientsPage
   GtkListView *list_view;
   AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
+  GtkWidget *empty_add_button;   /* "New Patient" on the empty list */
 
   BzRecord *list;            /* the last PatientList record, or NULL */
   GListStore *empty;         /* the model shown without a list: no PatientSummary */
@@ -127,7 +132,14 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user
     name = email ? email : _("Unnamed patient");
   adw_avatar_set_text (g_object_get_data (G_OBJECT (row), "avatar"), name);
   gtk_label_set_label (g_object_get_data (G_OBJECT (row), "name"), name);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "email"), email ? email : "");
+  {
+    const char *status = bz_record_get_string (p, BZ_PATIENT_SUMMARY_STATUS);
+    g_autofree char *caption = NULL;
+    /* TRANSLATORS: a patient's email, then their status ("Graduated") */
+    if (status && g_strcmp0 (status, "active") != 0)
+      caption = g_strdup_printf (_("%s · %s"), email ? email : "", bz_vocab_label (&bz_vocab_patient_status, status, status));
+    gtk_label_set_label (g_object_get_data (G_OBJECT (row), "email"), caption ? caption : email ? email : "");
+  }
 
   /* TRANSLATORS: a body weight in kilograms */
   weight_text = isnan (weight) ? g_strdup ("—") : g_strdup_printf (_("%.1f kg"), weight);
@@ -186,6 +198,7 @@ show_empty (BzPatientsPage *self, const char *search)
       adw_status_page_set_description (self->empty_page,
                                        _("Patients you add, or who join your clinic from the phone app, appear here."));
     }
+  gtk_widget_set_visible (self->empty_add_button, !(search && *search));
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -267,7 +280,7 @@ bz_patients_page_reload (BzPatientsPage *self)
   self->loading = TRUE;
   bz_patients_get_list_async (bz_gui_session_get_services (self->session),
                               bz_gui_session_get_caller (self->session),
-                              *self->loaded_search ? self->loaded_search : NULL, "active", 1, PAGE_LIMIT,
+                              *self->loaded_search ? self->loaded_search : NULL, "all", 1, PAGE_LIMIT,
                               self->cancellable, list_done, g_object_ref (self));
 }
 
@@ -345,6 +358,55 @@ retry_clicked_cb (BzPatientsPage *self)
   bz_patients_page_reload (self);
 }
 
+/* --- new patient ----------------------------------------------------------- */
+
+static void
+patient_saved_cb (BzPatientsPage *self, BzRecord *record)
+{
+  /* The store's notice reloads the list too; this makes it at once. */
+  bz_patients_page_reload (self);
+}
+
+static void
+new_patient_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  BzPatientsPage *self = BZ_PATIENTS_PAGE (widget);
+  BzPatientDialog *dialog;
+
+  if (self->session == NULL || !bz_gui_session_get_signed_in (self->session))
+    return;
+  dialog = bz_patient_dialog_new_create (GTK_WINDOW (gtk_widget_get_root (widget)), self->session);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (patient_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The template's header bar: the first child of its top-level box. */
+static void
+add_new_patient_buttons (BzPatientsPage *self)
+{
+  GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self));
+  GtkWidget *header = box ? gtk_widget_get_first_child (box) : NULL;
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_New Patient"));
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "patients.new");
+  gtk_widget_set_tooltip_text (button, _("Add a patient and create their account (Ctrl+N)"));
+  gtk_widget_add_css_class (button, "suggested-action");
+  g_return_if_fail (ADW_IS_HEADER_BAR (header));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
+
+  self->empty_add_button = gtk_button_new_with_mnemonic (_("_Add the First Patient"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_add_button), "patients.new");
+  gtk_widget_add_css_class (self->empty_add_button, "pill");
+  gtk_widget_add_css_class (self->empty_add_button, "suggested-action");
+  gtk_widget_set_halign (self->empty_add_button, GTK_ALIGN_CENTER);
+  adw_status_page_set_child (self->empty_page, self->empty_add_button);
+}
+
 /* --- object ---------------------------------------------------------------- */
 
 static void
@@ -377,6 +439,9 @@ bz_patients_page_class_init (BzPatientsPageClass *klass)
     g_signal_new ("patient-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, BZ_TYPE_RECORD);
 
+  gtk_widget_class_install_action (widget_class, "patients.new", NULL, new_patient_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "patients.new", NULL);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/balanza/Balanza/ui/bz-patients-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BzPatientsPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, BzPatientsPage, search_entry);
@@ -399,6 +464,7 @@ bz_patients_page_init (BzPatientsPage *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_new_patient_buttons (self);
 
   self->empty = g_list_store_new (bz_resource_get_type (&bz_patient_summary_resource));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->empty)));

@@ -39,6 +39,17 @@ get (BzServices *svc, BzRequest *req, GError **error)
   return data ? bz_response_record (200, data) : NULL;
 }
 
+static BzResponse *
+update (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autoptr(JsonObject) body = bz_request_json_object (req, error);
+  BzRecord *data;
+  if (body == NULL)
+    return NULL;
+  data = bz_patients_patch (svc, req->caller, bz_request_param (req, "patient_id"), body, error);
+  return data ? bz_response_record (200, data) : NULL;
+}
+
 const BzRoute bz_patient_routes[] = {
   { "POST", "/api/v1/nutritionist/patients", create, 0, 0, "Add a patient (creates the user account)",
     .request = &bz_patient_input_resource, .response = &bz_patient_creation_resource },
@@ -46,5 +57,8 @@ const BzRoute bz_patient_routes[] = {
     .response = &bz_patient_list_resource, .query = &bz_patient_query_resource },
   { "GET", "/api/v1/nutritionist/patients/{patient_id}", get, 0, 0, "Patient record with progress history",
     .response = &bz_patient_file_envelope_resource },
+  { "PATCH", "/api/v1/nutritionist/patients/{patient_id}", update, 0, 0,
+    "Change a patient's details or status (their nutritionist only); answers the patient's basic info",
+    .request = &bz_patient_update_resource, .response = &bz_patient_info_resource },
   { NULL }
 };

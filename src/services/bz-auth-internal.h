@@ -1,5 +1,6 @@
 /* bz-auth-internal.h — shared between bz-auth-service.c, bz-auth-tokens.c and
- * bz-auth-validate.c.  Not for other files. */
+ * bz-auth-validate.c, and with bz-patient-form.c (a patient's account fields
+ * follow registration's rules: bz_user_fields_validate()).  Not for other files. */
 #pragma once
 
 #include <glib/gi18n.h>

@@ -5,56 +5,18 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 #include <sodium.h>
 
 #include "bz-audit.h"
 #include "bz-auth-service.h"
 #include "bz-meal-plan-repo.h"
+#include "bz-patient-form-private.h"
 #include "bz-patient-repo.h"
 #include "bz-scan-repo.h"
 #include "bz-service-task-private.h"
 #include "bz-store.h"
 #include "bz-user-repo.h"
-
-static const char *statuses[] = { "active", "inactive", "graduated", "dropped", NULL };
-
-static gboolean
-in_list (const char *s, const char **list)
-{
-  return s && g_strv_contains (list, s);
-}
-
-/* Validates an optional array-of-strings member and returns it as JSON text. */
-static char *
-string_array_json (JsonObject *input, const char *field, BzValidation *v)
-{
-  JsonNode *n = json_object_get_member (input, field);
-  g_autoptr(JsonGenerator) gen = NULL;
-  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
-    return g_strdup ("[]");
-  if (!JSON_NODE_HOLDS_ARRAY (n))
-    {
-      bz_validation_add (v, field, "invalid_type", _("This field must be a list of text"));
-      return NULL;
-    }
-  JsonArray *a = json_node_get_array (n);
-  for (guint i = 0; i < json_array_get_length (a); i++)
-    {
-      JsonNode *e = json_array_get_element (a, i);
-      if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING ||
-          strlen (json_node_get_string (e)) > BZ_PATIENT_LIST_ENTRY_MAX)
-        {
-          g_autofree char *f = g_strdup_printf ("%s[%u]", field, i);
-          g_autofree char *m = g_strdup_printf (_("Each entry must be text of at most %d characters"),
-                                                BZ_PATIENT_LIST_ENTRY_MAX);
-          bz_validation_add (v, f, "invalid_type", m);
-          return NULL;
-        }
-    }
-  gen = json_generator_new ();
-  json_generator_set_root (gen, n);
-  return json_generator_to_data (gen, NULL);
-}
 
 static void
 random_password (char out[17])
@@ -70,77 +32,60 @@ random_password (char out[17])
   out[16] = 0;
 }
 
-/* target_weight_kg, when given: a number within the PatientInput declaration's range. */
-static void
-check_target_weight (JsonObject *input, double *out, gboolean *out_has, BzValidation *v)
+/* A list as the JSON text the store keeps ("[]" for none). */
+static char *
+strv_json (GStrv list)
 {
-  const BzField *f = &bz_patient_input_resource.fields[BZ_PATIENT_INPUT_TARGET_WEIGHT_KG];
-  JsonNode *n = json_object_get_member (input, f->name);
-  GType t;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
 
-  *out_has = FALSE;
-  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
-    return;
-  t = JSON_NODE_HOLDS_VALUE (n) ? json_node_get_value_type (n) : G_TYPE_INVALID;
-  if (t != G_TYPE_DOUBLE && t != G_TYPE_INT64)
-    bz_validation_add (v, f->name, "invalid_type", _("target_weight_kg must be a number"));
-  else if ((*out = json_node_get_double (n)) < f->min || *out > f->max)
-    {
-      char lo[G_ASCII_DTOSTR_BUF_SIZE], hi[G_ASCII_DTOSTR_BUF_SIZE];
-      g_autofree char *msg = NULL;
-
-      g_ascii_formatd (lo, sizeof lo, "%g", f->min);
-      g_ascii_formatd (hi, sizeof hi, "%g", f->max);
-      /* The message bz_resource_parse() gives ("… must be between 20 and 400 kg"). */
-      msg = g_strdup_printf (_("%s must be between %s and %s %s"), f->name, lo, hi, f->unit);
-      bz_validation_add (v, f->name, "out_of_range", msg);
-    }
-  else
-    *out_has = TRUE;
+  json_builder_begin_array (b);
+  for (guint i = 0; list && list[i]; i++)
+    json_builder_add_string_value (b, list[i]);
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
 }
 
-BzRecord *
-bz_patients_add (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
+static gboolean
+require_nutritionist (const BzCaller *caller, const char *message, GError **error)
+{
+  if (caller->role == BZ_ROLE_NUTRITIONIST)
+    return TRUE;
+  g_set_error_literal (error, BZ_ERROR, BZ_ERROR_FORBIDDEN, message);
+  return FALSE;
+}
+
+/* Writes a checked, normalized form as a new patient (see bz_patients_create()). */
+static BzRecord *
+create_checked (BzServices *svc, const BzCaller *caller, const BzPatientForm *f, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
-  BzValidation v = BZ_VALIDATION_INIT;
-  const char *email, *first, *last, *goal, *password;
-  g_autofree char *conditions = NULL, *allergies = NULL, *user_id = NULL, *now = NULL;
+  g_autofree char *conditions = strv_json (f->health_conditions);
+  g_autofree char *allergies = strv_json (f->allergies);
+  g_autofree char *restrictions = strv_json (f->food_restrictions);
+  g_autofree char *user_id = NULL, *now = NULL, *full_name = NULL;
   g_autofree char *patient_id = g_uuid_string_random ();
+  g_autoptr(JsonObject) extra = json_object_new ();
+  const char *password = f->password;
   char temp_password[17];
-  double target_weight = 0;
-  gboolean has_target = FALSE;
   BzRecord *p, *creation;
 
-  if (caller->role != BZ_ROLE_NUTRITIONIST)
-    {
-      g_set_error (error, BZ_ERROR, BZ_ERROR_FORBIDDEN, _("Only nutritionists can add patients"));
-      return NULL;
-    }
-
-  email = bz_json_get_string (input, "email");
-  first = bz_json_get_string (input, "first_name");
-  last = bz_json_get_string (input, "last_name");
-  goal = bz_vocab_canonical (&bz_vocab_goal, bz_json_get_string (input, "primary_goal"));
-  password = bz_json_get_string (input, "password");
-  if (json_object_has_member (input, "primary_goal") && !JSON_NODE_HOLDS_NULL (json_object_get_member (input, "primary_goal")) &&
-      goal == NULL)
-    bz_validation_add (&v, "primary_goal", "invalid_choice",
-                       _("primary_goal must be weight_loss, muscle_gain, maintenance or health_condition"));
-  check_target_weight (input, &target_weight, &has_target, &v);
-  conditions = string_array_json (input, "health_conditions", &v);
-  allergies = string_array_json (input, "allergies", &v);
   if (password == NULL)
     {
       random_password (temp_password);
       password = temp_password;
     }
-  if (!bz_validation_finish (&v, error))
-    return NULL;
+  if (f->phone)
+    json_object_set_string_member (extra, "phone", f->phone);
+  if (f->date_of_birth)
+    json_object_set_string_member (extra, "date_of_birth", f->date_of_birth);
+  if (f->gender)
+    json_object_set_string_member (extra, "gender", f->gender);
 
   if (!bz_store_begin (store, error))
     return NULL;
-  user_id = bz_auth_create_user (svc, email, password, first, last, BZ_ROLE_PATIENT, input, error);
+  user_id = bz_auth_create_user (svc, f->email, password, f->first_name, f->last_name, BZ_ROLE_PATIENT, extra, error);
   if (user_id == NULL)
     goto fail;
   /* A generated password is handed over once and must be replaced. */
@@ -152,23 +97,28 @@ bz_patients_add (BzServices *svc, const BzCaller *caller, JsonObject *input, GEr
       .id = patient_id,
       .user_id = user_id,
       .nutritionist_id = caller->user_id,
-      .primary_goal = goal,
-      .has_target_weight = has_target,
-      .target_weight_kg = target_weight,
+      .primary_goal = f->primary_goal,
+      .has_target_weight = f->has_target_weight,
+      .target_weight_kg = f->target_weight_kg,
       .health_conditions_json = conditions,
       .allergies_json = allergies,
       .created_at = now,
+      .food_restrictions_json = restrictions,
+      .dietary_preference = f->dietary_preference,
+      .activity_level = f->activity_level,
+      .privacy_consent_at = f->consent_asked && f->privacy_consent ? now : NULL,
     };
     if (!bz_patient_repo_insert (store, &record, error) || !bz_store_commit (store, error))
       goto fail;
   }
   bz_store_notify (bz_services_get_store (svc), "patients", patient_id);
 
+  full_name = g_strdup_printf ("%s %s", f->first_name, f->last_name);
   p = bz_record_new (&bz_patient_created_resource);
   bz_record_set_string (p, BZ_PATIENT_CREATED_ID, patient_id);
   bz_record_set_string (p, BZ_PATIENT_CREATED_USER_ID, user_id);
-  bz_record_set_string (p, BZ_PATIENT_CREATED_EMAIL, bz_json_get_string (input, "email"));
-  bz_record_take_string (p, BZ_PATIENT_CREATED_FULL_NAME, g_strdup_printf ("%s %s", first, last));
+  bz_record_set_string (p, BZ_PATIENT_CREATED_EMAIL, f->email);
+  bz_record_take_string (p, BZ_PATIENT_CREATED_FULL_NAME, g_steal_pointer (&full_name));
   bz_record_set_string (p, BZ_PATIENT_CREATED_NUTRITIONIST_ID, caller->user_id);
   bz_record_set_string (p, BZ_PATIENT_CREATED_STATUS, "active");
   bz_record_set_boolean (p, BZ_PATIENT_CREATED_USER_CREATED, TRUE);
@@ -179,13 +129,186 @@ bz_patients_add (BzServices *svc, const BzCaller *caller, JsonObject *input, GEr
    * and never returned again.  The patient must change it at first sign-in. */
   if (password == temp_password)
     bz_record_set_string (p, BZ_PATIENT_CREATED_TEMPORARY_PASSWORD, temp_password);
+  sodium_memzero (temp_password, sizeof temp_password);
   creation = bz_record_new (&bz_patient_creation_resource);
   bz_record_take_object (creation, BZ_PATIENT_CREATION_PATIENT, p);
   return creation;
 
 fail:
+  sodium_memzero (temp_password, sizeof temp_password);
   bz_store_rollback (store);
   return NULL;
+}
+
+BzRecord *
+bz_patients_create (BzServices *svc, const BzCaller *caller, const BzPatientForm *form, GError **error)
+{
+  BzValidation v = BZ_VALIDATION_INIT;
+  g_auto(BzPatientForm) norm = { 0 };
+
+  if (!require_nutritionist (caller, _("Only nutritionists can add patients"), error))
+    return NULL;
+  bz_patient_form_check_into (form, BZ_PATIENT_FORM_CREATE, &norm, &v);
+  if (!bz_validation_finish (&v, error))
+    return NULL;
+  return create_checked (svc, caller, &norm, error);
+}
+
+BzRecord *
+bz_patients_add (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
+{
+  BzValidation v = BZ_VALIDATION_INIT;
+  g_auto(BzPatientForm) form = { 0 };
+  g_auto(BzPatientForm) norm = { 0 };
+
+  if (!require_nutritionist (caller, _("Only nutritionists can add patients"), error))
+    return NULL;
+  /* The body's type errors and the form's rule errors in one answer. */
+  bz_patient_form_from_json_into (input, &form, &v);
+  bz_patient_form_check_into (&form, BZ_PATIENT_FORM_CREATE, &norm, &v);
+  if (!bz_validation_finish (&v, error))
+    return NULL;
+  return create_checked (svc, caller, &norm, error);
+}
+
+BzRecord *
+bz_patients_update (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                    const BzPatientForm *form, GError **error)
+{
+  BzStore *store = bz_services_get_store (svc);
+  BzValidation v = BZ_VALIDATION_INIT;
+  g_auto(BzPatientForm) norm = { 0 };
+  g_autofree char *id = NULL, *now = NULL, *conditions = NULL, *allergies = NULL, *restrictions = NULL;
+
+  if (!require_nutritionist (caller, _("Only nutritionists can edit patients"), error))
+    return NULL;
+  /* Ownership first: another nutritionist's patient is "not found", whatever the body. */
+  if (!(id = bz_patients_resolve (svc, caller, patient_id, error)))
+    return NULL;
+  bz_patient_form_check_into (form, BZ_PATIENT_FORM_UPDATE, &norm, &v);
+  if (!bz_validation_finish (&v, error))
+    return NULL;
+  conditions = strv_json (norm.health_conditions);
+  allergies = strv_json (norm.allergies);
+  restrictions = strv_json (norm.food_restrictions);
+  now = bz_now_iso8601 ();
+  {
+    BzPatientChanges changes = {
+      .first_name = norm.first_name,
+      .last_name = norm.last_name,
+      .phone = norm.phone,
+      .date_of_birth = norm.date_of_birth,
+      .gender = norm.gender,
+      .primary_goal = norm.primary_goal,
+      .has_target_weight = norm.has_target_weight,
+      .target_weight_kg = norm.target_weight_kg,
+      .health_conditions_json = conditions,
+      .allergies_json = allergies,
+      .food_restrictions_json = restrictions,
+      .dietary_preference = norm.dietary_preference,
+      .activity_level = norm.activity_level ? norm.activity_level : "light",
+      .status = norm.status,
+      .updated_at = now,
+    };
+    if (!bz_store_begin (store, error))
+      return NULL;
+    if (!bz_patient_repo_update (store, id, &changes, error) || !bz_store_commit (store, error))
+      {
+        bz_store_rollback (store);
+        return NULL;
+      }
+  }
+  bz_store_notify (store, "patients", id);
+  return bz_patient_repo_get_basic_info (store, id, error);
+}
+
+/* PatientUpdate's members over @form: a member present with null clears a
+ * nullable field. */
+static void
+overlay (BzPatientForm *form, BzRecord *body, JsonObject *raw)
+{
+#define TAKE_STRING(member, field)                                            \
+  if (json_object_has_member (raw, bz_patient_update_resource.fields[field].name)) \
+    {                                                                          \
+      g_free (form->member);                                                   \
+      form->member = g_strdup (bz_record_get_string (body, field));            \
+    }
+#define TAKE_STRV(member, field)                                              \
+  if (json_object_has_member (raw, bz_patient_update_resource.fields[field].name)) \
+    {                                                                          \
+      g_strfreev (form->member);                                               \
+      form->member = g_strdupv ((GStrv) bz_record_get_strv (body, field));     \
+    }
+  TAKE_STRING (first_name, BZ_PATIENT_UPDATE_FIRST_NAME);
+  TAKE_STRING (last_name, BZ_PATIENT_UPDATE_LAST_NAME);
+  TAKE_STRING (phone, BZ_PATIENT_UPDATE_PHONE);
+  TAKE_STRING (gender, BZ_PATIENT_UPDATE_GENDER);
+  TAKE_STRING (date_of_birth, BZ_PATIENT_UPDATE_DATE_OF_BIRTH);
+  TAKE_STRING (primary_goal, BZ_PATIENT_UPDATE_PRIMARY_GOAL);
+  TAKE_STRING (dietary_preference, BZ_PATIENT_UPDATE_DIETARY_PREFERENCE);
+  TAKE_STRING (activity_level, BZ_PATIENT_UPDATE_ACTIVITY_LEVEL);
+  TAKE_STRING (status, BZ_PATIENT_UPDATE_STATUS);
+  TAKE_STRV (health_conditions, BZ_PATIENT_UPDATE_HEALTH_CONDITIONS);
+  TAKE_STRV (allergies, BZ_PATIENT_UPDATE_ALLERGIES);
+  TAKE_STRV (food_restrictions, BZ_PATIENT_UPDATE_FOOD_RESTRICTIONS);
+#undef TAKE_STRING
+#undef TAKE_STRV
+  if (json_object_has_member (raw, "target_weight_kg"))
+    {
+      form->has_target_weight = bz_record_has (body, BZ_PATIENT_UPDATE_TARGET_WEIGHT_KG);
+      form->target_weight_kg = form->has_target_weight
+                               ? bz_record_get_double (body, BZ_PATIENT_UPDATE_TARGET_WEIGHT_KG) : 0;
+    }
+}
+
+/* A member PatientUpdate does not declare (the email, say) would otherwise
+ * be dropped in silence and the client believe it changed. */
+static void
+refuse_unknown_members (const BzResource *res, JsonObject *body, BzValidation *v)
+{
+  g_autoptr(GList) members = json_object_get_members (body);
+
+  for (GList *l = members; l; l = l->next)
+    {
+      gboolean known = FALSE;
+      for (guint i = 0; i < res->n_fields && !known; i++)
+        known = strcmp (res->fields[i].name, l->data) == 0;
+      if (!known)
+        bz_validation_add (v, l->data, "unknown_field", _("This field cannot be changed here"));
+    }
+}
+
+BzRecord *
+bz_patients_patch (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                   JsonObject *body, GError **error)
+{
+  BzStore *store = bz_services_get_store (svc);
+  BzValidation v = BZ_VALIDATION_INIT;
+  g_autofree char *id = NULL;
+  g_autoptr(BzRecord) parsed = NULL;
+  g_autoptr(BzRecord) info = NULL;
+  g_autoptr(GError) local = NULL;
+  g_auto(BzPatientForm) form = { 0 };
+
+  if (!require_nutritionist (caller, _("Only nutritionists can edit patients"), error))
+    return NULL;
+  if (!(id = bz_patients_resolve (svc, caller, patient_id, error)))
+    return NULL;
+  parsed = bz_resource_parse (&bz_patient_update_resource, body, NULL, &v);
+  refuse_unknown_members (&bz_patient_update_resource, body, &v);
+  if (!bz_validation_finish (&v, error))
+    return NULL;
+  if (!(info = bz_patient_repo_get_basic_info (store, id, &local)))
+    {
+      if (local)
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Patient not found"));
+      return NULL;
+    }
+  bz_patient_form_from_info (info, &form);
+  overlay (&form, parsed, body);
+  return bz_patients_update (svc, caller, id, &form, error);
 }
 
 BzRecord *
@@ -203,7 +326,7 @@ bz_patients_get_list (BzServices *svc, const BzCaller *caller, const char *searc
     }
   if (status == NULL || *status == '\0')
     status = "active";
-  if (g_strcmp0 (status, "all") != 0 && !in_list (status, statuses))
+  if (g_strcmp0 (status, "all") != 0 && (status = bz_vocab_canonical (&bz_vocab_patient_status, status)) == NULL)
     {
       GError *e = g_error_new (BZ_ERROR, BZ_ERROR_VALIDATION, _("status must be active, inactive, graduated, dropped or all"));
       bz_error_add_detail (e, "status", "invalid_choice", e->message);
@@ -411,4 +534,66 @@ BzRecord *
 bz_patients_add_finish (BzServices *svc, GAsyncResult *result, GError **error)
 {
   return bz_service_task_finish (svc, result, bz_patients_add_async, error);
+}
+
+static gpointer
+create_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
+{
+  return bz_patients_create (svc, caller, args, error);
+}
+
+void
+bz_patients_create_async (BzServices *svc, const BzCaller *caller, const BzPatientForm *form,
+                          GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  bz_service_task_run (svc, bz_patients_create_async, "bz-patients-create", caller, BZ_SERVICE_TASK_NEEDS_CALLER,
+                       create_work, bz_patient_form_copy (form), (GDestroyNotify) bz_patient_form_free,
+                       g_object_unref, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_patients_create_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_patients_create_async, error);
+}
+
+typedef struct
+{
+  char *patient_id;
+  BzPatientForm *form;
+} UpdateArgs;
+
+static void
+update_args_free (gpointer p)
+{
+  UpdateArgs *a = p;
+  g_free (a->patient_id);
+  bz_patient_form_free (a->form);
+  g_free (a);
+}
+
+static gpointer
+update_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
+{
+  UpdateArgs *a = args;
+  return bz_patients_update (svc, caller, a->patient_id, a->form, error);
+}
+
+void
+bz_patients_update_async (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                          const BzPatientForm *form, GCancellable *cancellable,
+                          GAsyncReadyCallback callback, gpointer user_data)
+{
+  UpdateArgs *a = g_new0 (UpdateArgs, 1);
+
+  a->patient_id = g_strdup (patient_id);
+  a->form = bz_patient_form_copy (form);
+  bz_service_task_run (svc, bz_patients_update_async, "bz-patients-update", caller, BZ_SERVICE_TASK_NEEDS_CALLER,
+                       update_work, a, update_args_free, g_object_unref, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_patients_update_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_patients_update_async, error);
 }

@@ -12,16 +12,190 @@
 G_BEGIN_DECLS
 
 /**
+ * BzPatientForm:
+ * @email: the sign-in email (creation only; ignored by bz_patients_update())
+ * @password: (nullable): creation only; %NULL has one generated (the
+ *   temporary password of PatientCreated, changed at first sign-in)
+ * @first_name: 1..100 characters after trimming
+ * @last_name: 1..100 characters after trimming
+ * @phone: (nullable): "+52" and 10 digits, spaces allowed
+ * @date_of_birth: (nullable): YYYY-MM-DD, in the past
+ * @gender: (nullable): a #bz_vocab_gender term or alias
+ * @primary_goal: (nullable): a #bz_vocab_goal term or alias
+ * @has_target_weight: whether @target_weight_kg is given
+ * @target_weight_kg: kg, within PatientInput's declared range (20..400)
+ * @health_conditions: (nullable) (array zero-terminated=1): free text, each
+ *   at most %BZ_PATIENT_LIST_ENTRY_MAX bytes, at most
+ *   %BZ_PATIENT_LIST_ENTRIES_MAX of them; %NULL is none
+ * @allergies: (nullable) (array zero-terminated=1): as @health_conditions
+ * @food_restrictions: (nullable) (array zero-terminated=1): as @health_conditions
+ * @dietary_preference: (nullable): a #bz_vocab_dietary_preference term
+ * @activity_level: (nullable): a #bz_vocab_activity_level term; %NULL is
+ *   "light" on creation
+ * @status: (nullable): a #bz_vocab_patient_status term (updates; creation
+ *   always starts "active" and refuses another)
+ * @privacy_consent: the patient accepted the privacy notice (required for
+ *   a creation that asks for it, see @consent_asked)
+ * @consent_asked: whether @privacy_consent was given at all: the desk
+ *   always asks; an API client that omits `privacy_consent` records none
+ *
+ * A patient's editable fields, typed: what the desk's form fills and what
+ * the HTTP handlers parse a JSON body into, so both go through one
+ * validation, bz_patients_check_form().  Every member is owned; clear with
+ * bz_patient_form_clear().
+ */
+typedef struct
+{
+  char *email;
+  char *password;
+  char *first_name;
+  char *last_name;
+  char *phone;
+  char *date_of_birth;
+  char *gender;
+  char *primary_goal;
+  gboolean has_target_weight;
+  double target_weight_kg;
+  GStrv health_conditions;
+  GStrv allergies;
+  GStrv food_restrictions;
+  char *dietary_preference;
+  char *activity_level;
+  char *status;
+  gboolean privacy_consent;
+  gboolean consent_asked;
+} BzPatientForm;
+
+/** bz_patient_form_clear: frees @form's members and zeroes it. */
+void           bz_patient_form_clear (BzPatientForm *form);
+/** bz_patient_form_copy: Returns: (transfer full): a deep copy, free with bz_patient_form_free(). */
+BzPatientForm *bz_patient_form_copy  (const BzPatientForm *form);
+/** bz_patient_form_free: clears and frees a form from bz_patient_form_copy(). */
+void           bz_patient_form_free  (BzPatientForm *form);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BzPatientForm, bz_patient_form_clear)
+
+/**
+ * BzPatientFormMode:
+ * @BZ_PATIENT_FORM_CREATE: a new patient: email and names required, a
+ *   given password must follow seed 002 §7.4.1, status must be absent or
+ *   "active", a consent asked for must be given
+ * @BZ_PATIENT_FORM_UPDATE: changes to a patient: names required, email,
+ *   password and consent are not checked
+ */
+typedef enum
+{
+  BZ_PATIENT_FORM_CREATE,
+  BZ_PATIENT_FORM_UPDATE,
+} BzPatientFormMode;
+
+/**
+ * bz_patients_check_form:
+ * @form: the fields
+ * @mode: creation or update
+ * @error: %BZ_ERROR_VALIDATION with one detail {field, issue, message} per
+ *   failing field, in the order of #BzPatientForm's members
+ *
+ * The one validation of a patient's fields, for the API (bz_patients_add(),
+ * bz_patients_patch()) and the desk's form, which calls it on every change
+ * to explain a disabled Save.  It reads no store and writes nothing: the
+ * uniqueness of email and phone is checked when writing (CONFLICT).
+ * The name, email, phone, date and gender rules are registration's
+ * (bz-auth-validate.c, seed 002 §7.4.1).
+ *
+ * Returns: %TRUE when valid.
+ */
+gboolean  bz_patients_check_form (const BzPatientForm *form, BzPatientFormMode mode, GError **error);
+
+/**
+ * bz_patients_create:
+ * @caller: a nutritionist
+ * @form: the new patient (checked with bz_patients_check_form(), mode
+ *   %BZ_PATIENT_FORM_CREATE)
+ * @error: FORBIDDEN (not a nutritionist), VALIDATION (details per field),
+ *   CONFLICT (email, phone taken)
+ *
+ * Creates the patient's account and patient row in one transaction; the
+ * store is unchanged after every refusal.  bz_patients_add() is this with a
+ * JSON body.
+ *
+ * Returns: (transfer full): a PatientCreation record {patient:
+ *   PatientCreated, with temporary_password when one was generated};
+ *   %NULL with @error.
+ */
+BzRecord *bz_patients_create     (BzServices *svc, const BzCaller *caller, const BzPatientForm *form, GError **error);
+
+/**
+ * bz_patient_form_from_info:
+ * @info: a PatientInfo record (basic_info of bz_patients_get_file())
+ * @out: (out caller-allocates): its fields (email set, password %NULL,
+ *   consent_asked %FALSE)
+ *
+ * What the desk's Edit form starts from, and what PATCH lays its members
+ * over.
+ */
+void      bz_patient_form_from_info (BzRecord *info, BzPatientForm *out);
+
+/**
+ * bz_patients_update:
+ * @caller: a nutritionist, the patient's
+ * @patient_id: one of the caller's patients
+ * @form: all the patient's fields as they should be (checked with
+ *   bz_patients_check_form(), mode %BZ_PATIENT_FORM_UPDATE); its email
+ *   and password are ignored
+ * @error: FORBIDDEN (not a nutritionist), NOT_FOUND (unknown, or another
+ *   nutritionist's patient: the same answer), VALIDATION, CONFLICT (phone
+ *   taken)
+ *
+ * Writes the patient's `users` and `patients` rows in one transaction and
+ * notifies "patients"; the store is unchanged after every refusal.
+ *
+ * Returns: (transfer full): the PatientInfo record as stored; %NULL with @error.
+ */
+BzRecord *bz_patients_update     (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                                  const BzPatientForm *form, GError **error);
+
+/**
+ * bz_patients_patch:
+ * @caller: a nutritionist, the patient's
+ * @patient_id: one of the caller's patients
+ * @body: a PatientUpdate JSON object (bz_patient_update_resource): the
+ *   members given change, the others keep their stored value
+ * @error: as bz_patients_update(); VALIDATION also for wrong types and
+ *   unknown or read-only members (bz_resource_parse())
+ *
+ * PATCH /api/v1/nutritionist/patients/{patient_id}: the stored fields
+ * (bz_patient_form_from_info()) with @body's members over them, then
+ * bz_patients_update().
+ *
+ * Returns: (transfer full): the PatientInfo record as stored; %NULL with @error.
+ */
+BzRecord *bz_patients_patch      (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                                  JsonObject *body, GError **error);
+
+/**
+ * bz_patients_form_from_json:
+ * @input: a NewPatient body
+ * @out: (out caller-allocates): its members, typed
+ * @error: VALIDATION when a member has the wrong JSON type
+ *
+ * Returns: %TRUE when @out was filled.
+ */
+gboolean  bz_patients_form_from_json (JsonObject *input, BzPatientForm *out, GError **error);
+
+/**
  * bz_patients_add:
  * @caller: a nutritionist
  * @input: the NewPatient body {email, first_name, last_name, password? (else
  *   a random temporary one, returned once), phone?, date_of_birth?, gender?,
  *   primary_goal?, target_weight_kg? (the declaration's range),
- *   health_conditions?[], allergies?[]}
- * @error: FORBIDDEN (not a nutritionist), VALIDATION (details per field),
- *   CONFLICT (email, phone taken)
+ *   health_conditions?[], allergies?[], food_restrictions?[],
+ *   dietary_preference?, activity_level?, privacy_consent?}
+ * @error: FORBIDDEN (not a nutritionist), VALIDATION (details per field:
+ *   wrong JSON types and the rules of bz_patients_check_form() in one
+ *   answer), CONFLICT (email, phone taken)
  *
- * Creates the patient's account and patient row in one transaction.
+ * bz_patients_create() with a JSON body (bz_patients_form_from_json()):
+ * creates the patient's account and patient row in one transaction.
  *
  * Returns: (transfer full): a PatientCreation record {patient: PatientCreated};
  *   %NULL with @error.
@@ -164,6 +338,58 @@ void      bz_patients_add_async       (BzServices *svc, const BzCaller *caller, 
  *   PatientCreated}, or %NULL with @error set.
  */
 BzRecord *bz_patients_add_finish      (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
+ * bz_patients_create_async:
+ * @svc: the service layer (the task's source object; kept alive until @callback)
+ * @caller: (nullable): a nutritionist; copied
+ * @form: the new patient; deep-copied
+ * @cancellable: (nullable): checked before the work starts and after it
+ *   ends (a cancellation during the write does not undo it)
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Runs bz_patients_create() on a worker thread.  Finish with
+ * bz_patients_create_finish().
+ */
+void      bz_patients_create_async  (BzServices *svc, const BzCaller *caller, const BzPatientForm *form,
+                                     GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+
+/**
+ * bz_patients_create_finish:
+ * @error: %G_IO_ERROR_CANCELLED, %BZ_ERROR_UNAUTHENTICATED (no caller), or
+ *   what bz_patients_create() sets
+ *
+ * Returns: (transfer full) (nullable): the PatientCreation record, or %NULL
+ *   with @error set.
+ */
+BzRecord *bz_patients_create_finish (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
+ * bz_patients_update_async:
+ * @svc: the service layer (the task's source object; kept alive until @callback)
+ * @caller: (nullable): the patient's nutritionist; copied
+ * @patient_id: one of the caller's patients; copied
+ * @form: all fields as they should be; deep-copied
+ * @cancellable: (nullable): checked before and after the work
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Runs bz_patients_update() on a worker thread.  Finish with
+ * bz_patients_update_finish().
+ */
+void      bz_patients_update_async  (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                                     const BzPatientForm *form, GCancellable *cancellable,
+                                     GAsyncReadyCallback callback, gpointer user_data);
+
+/**
+ * bz_patients_update_finish:
+ * @error: %G_IO_ERROR_CANCELLED, %BZ_ERROR_UNAUTHENTICATED (no caller), or
+ *   what bz_patients_update() sets
+ *
+ * Returns: (transfer full) (nullable): the PatientInfo record, or %NULL with @error set.
+ */
+BzRecord *bz_patients_update_finish (BzServices *svc, GAsyncResult *result, GError **error);
 
 /**
  * bz_patients_resolve:

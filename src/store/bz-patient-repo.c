@@ -1,6 +1,7 @@
 /* bz-patient-repo.c — the patients aggregate (bz-patient-repo.h). */
 #include "bz-patient-repo.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "bz-repo-private.h"
@@ -55,6 +56,8 @@ summary_row (sqlite3_stmt *st)
   return p;
 }
 
+static char *select_id (BzStore *store, const char *sql, const char *a, const char *b, GError **error);
+
 /* --- Writes --------------------------------------------------------------------- */
 
 gboolean
@@ -63,8 +66,9 @@ bz_patient_repo_insert (BzStore *store, const BzPatientRecord *p, GError **error
   sqlite3 *db = bz_store_db (store);
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
       "INSERT INTO patients (id, user_id, nutritionist_id, assigned_at, primary_goal, target_weight_kg,"
-      " health_conditions, allergies, status, created_at, updated_at)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)", error);
+      " health_conditions, allergies, status, created_at, updated_at,"
+      " food_restrictions, dietary_preference, activity_level, privacy_consent_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)", error);
 
   if (!st)
     return FALSE;
@@ -79,8 +83,84 @@ bz_patient_repo_insert (BzStore *store, const BzPatientRecord *p, GError **error
   sqlite3_bind_text (st, 8, p->allergies_json, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 9, p->created_at, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 10, p->created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 11, p->food_restrictions_json ? p->food_restrictions_json : "[]", -1, SQLITE_STATIC);
+  bz_db_bind_text_or_null (st, 12, p->dietary_preference);
+  sqlite3_bind_text (st, 13, p->activity_level ? p->activity_level : "light", -1, SQLITE_STATIC);
+  bz_db_bind_text_or_null (st, 14, p->privacy_consent_at);
   return bz_db_step_done (st, error) &&
          bz_store_log_change (db, "patients", p->id, BZ_CHANGE_INSERT, error);
+}
+
+gboolean
+bz_patient_repo_update (BzStore *store, const char *patient_id, const BzPatientChanges *c, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autofree char *user_id = NULL;
+  g_autoptr(GError) local = NULL;
+
+  user_id = select_id (store, "SELECT user_id FROM patients WHERE id = ?", patient_id, NULL, &local);
+  if (user_id == NULL)
+    {
+      if (local)
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, "No such patient");
+      return FALSE;
+    }
+  if (c->phone)
+    {
+      g_autofree char *other = select_id (store, "SELECT id FROM users WHERE phone = ?1 AND id <> ?2",
+                                          c->phone, user_id, &local);
+      if (local)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (other)
+        {
+          GError *e = g_error_new_literal (BZ_ERROR, BZ_ERROR_CONFLICT, _("This phone number is already registered"));
+          bz_error_add_detail (e, "phone", "already_exists", e->message);
+          g_propagate_error (error, e);
+          return FALSE;
+        }
+    }
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+        "UPDATE users SET first_name = ?, last_name = ?, phone = ?, date_of_birth = ?, gender = ?,"
+        " updated_at = ? WHERE id = ?", error);
+    if (!st)
+      return FALSE;
+    sqlite3_bind_text (st, 1, c->first_name, -1, SQLITE_STATIC);
+    sqlite3_bind_text (st, 2, c->last_name, -1, SQLITE_STATIC);
+    bz_db_bind_text_or_null (st, 3, c->phone);
+    bz_db_bind_text_or_null (st, 4, c->date_of_birth);
+    bz_db_bind_text_or_null (st, 5, c->gender);
+    sqlite3_bind_text (st, 6, c->updated_at, -1, SQLITE_STATIC);
+    sqlite3_bind_text (st, 7, user_id, -1, SQLITE_STATIC);
+    if (!bz_db_step_done (st, error) || !bz_store_log_change (db, "users", user_id, BZ_CHANGE_UPDATE, error))
+      return FALSE;
+  }
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+        "UPDATE patients SET primary_goal = ?, target_weight_kg = ?, health_conditions = ?, allergies = ?,"
+        " food_restrictions = ?, dietary_preference = ?, activity_level = ?, status = ?, updated_at = ?"
+        " WHERE id = ?", error);
+    if (!st)
+      return FALSE;
+    bz_db_bind_text_or_null (st, 1, c->primary_goal);
+    if (c->has_target_weight)
+      sqlite3_bind_double (st, 2, c->target_weight_kg);
+    sqlite3_bind_text (st, 3, c->health_conditions_json, -1, SQLITE_STATIC);
+    sqlite3_bind_text (st, 4, c->allergies_json, -1, SQLITE_STATIC);
+    sqlite3_bind_text (st, 5, c->food_restrictions_json, -1, SQLITE_STATIC);
+    bz_db_bind_text_or_null (st, 6, c->dietary_preference);
+    sqlite3_bind_text (st, 7, c->activity_level, -1, SQLITE_STATIC);
+    sqlite3_bind_text (st, 8, c->status, -1, SQLITE_STATIC);
+    sqlite3_bind_text (st, 9, c->updated_at, -1, SQLITE_STATIC);
+    sqlite3_bind_text (st, 10, patient_id, -1, SQLITE_STATIC);
+    return bz_db_step_done (st, error) &&
+           bz_store_log_change (db, "patients", patient_id, BZ_CHANGE_UPDATE, error);
+  }
 }
 
 /* --- Reads ---------------------------------------------------------------------- */
@@ -196,7 +276,7 @@ bz_patient_repo_get_basic_info (BzStore *store, const char *patient_id, GError *
 {
   static gsize sql;
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), bz_repo_sql_once (&sql,
-      "SELECT %s, p.health_conditions, p.allergies"
+      "SELECT %s, p.health_conditions, p.allergies, p.food_restrictions"
       " FROM patients p JOIN users u ON u.id = p.user_id WHERE p.id = ?1",
       &bz_patient_info_resource, NULL), error);
   gboolean have_row;
@@ -215,5 +295,6 @@ bz_patient_repo_get_basic_info (BzStore *store, const char *patient_id, GError *
                                           bz_record_get_string (info, BZ_PATIENT_INFO_LAST_NAME)));
   bz_repo_read_json_strv (st, col, info, BZ_PATIENT_INFO_HEALTH_CONDITIONS);
   bz_repo_read_json_strv (st, col + 1, info, BZ_PATIENT_INFO_ALLERGIES);
+  bz_repo_read_json_strv (st, col + 2, info, BZ_PATIENT_INFO_FOOD_RESTRICTIONS);
   return info;
 }

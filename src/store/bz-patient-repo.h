@@ -25,6 +25,11 @@ G_BEGIN_DECLS
  * @health_conditions_json: JSON array of strings, as text ("[]" when none)
  * @allergies_json: JSON array of strings, as text ("[]" when none)
  * @created_at: ISO 8601 UTC; also assigned_at and updated_at
+ * @food_restrictions_json: (nullable): JSON array of strings, as text; %NULL is "[]"
+ * @dietary_preference: (nullable): omnivore, vegetarian or vegan
+ * @activity_level: (nullable): a bz_vocab_activity_level id; %NULL is "light"
+ * @privacy_consent_at: (nullable): ISO 8601 UTC when the patient accepted
+ *   the privacy notice (013_patient_consent.sql); %NULL when not recorded
  *
  * A new patient's columns, all borrowed; status starts "active".
  */
@@ -39,7 +44,67 @@ typedef struct
   const char *health_conditions_json;
   const char *allergies_json;
   const char *created_at;
+  const char *food_restrictions_json;
+  const char *dietary_preference;
+  const char *activity_level;
+  const char *privacy_consent_at;
 } BzPatientRecord;
+
+/**
+ * BzPatientChanges:
+ * @first_name: users.first_name
+ * @last_name: users.last_name
+ * @phone: (nullable): users.phone
+ * @date_of_birth: (nullable): users.date_of_birth, YYYY-MM-DD
+ * @gender: (nullable): users.gender
+ * @primary_goal: (nullable): patients.primary_goal
+ * @has_target_weight: whether @target_weight_kg is set (else NULL is stored)
+ * @target_weight_kg: kg
+ * @health_conditions_json: JSON array of strings, as text
+ * @allergies_json: JSON array of strings, as text
+ * @food_restrictions_json: JSON array of strings, as text
+ * @dietary_preference: (nullable): patients.dietary_preference
+ * @activity_level: patients.activity_level
+ * @status: patients.status
+ * @updated_at: ISO 8601 UTC, stamped on both rows
+ *
+ * Every editable column of a patient and its account, all borrowed, already
+ * validated (bz_patients_check_form()).
+ */
+typedef struct
+{
+  const char *first_name;
+  const char *last_name;
+  const char *phone;
+  const char *date_of_birth;
+  const char *gender;
+  const char *primary_goal;
+  gboolean has_target_weight;
+  double target_weight_kg;
+  const char *health_conditions_json;
+  const char *allergies_json;
+  const char *food_restrictions_json;
+  const char *dietary_preference;
+  const char *activity_level;
+  const char *status;
+  const char *updated_at;
+} BzPatientChanges;
+
+/**
+ * bz_patient_repo_update:
+ * @store: the store, inside a transaction of this thread
+ * @patient_id: a patients.id (ownership already checked by the caller)
+ * @changes: the new values of every editable column
+ * @error: BZ_ERROR_CONFLICT (phone registered to another user; a detail on
+ *   "phone"), BZ_ERROR_NOT_FOUND (no such patient), BZ_ERROR_INTERNAL
+ *
+ * Writes the patient's `patients` row and its `users` row and logs both
+ * (tables "patients" and "users", op update).
+ *
+ * Returns: %TRUE when written.
+ */
+gboolean    bz_patient_repo_update        (BzStore *store, const char *patient_id,
+                                           const BzPatientChanges *changes, GError **error);
 
 /**
  * bz_patient_repo_insert:
@@ -112,7 +177,8 @@ char       *bz_patient_repo_id_if_assigned (BzStore *store, const char *patient_
  * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
  *
  * Returns: (transfer full) (nullable): the PatientInfo record (full_name
- *   "first last"; health_conditions and allergies empty lists when none);
+ *   "first last"; health_conditions, allergies and food_restrictions
+ *   empty lists when none);
  *   %NULL without @error when there is no such patient.
  */
 BzRecord   *bz_patient_repo_get_basic_info (BzStore *store, const char *patient_id, GError **error);

@@ -24,6 +24,8 @@ const char *test_api_nutri2_token (void);
 void        test_meals (void);             /* test-meals.c */
 void        test_meals_statements (void);  /* test-meals.c */
 void        test_integrations (void);      /* test-integrations.c */
+void        test_patients_edit (void);               /* test-patients-edit.c */
+void        test_patients_onboarding_fields (void);  /* test-patients-edit.c */
 
 static void
 ensure_users (void)
@@ -782,6 +784,8 @@ main (int argc, char **argv)
   g_test_add_func ("/api/auth/tokens-rejected", test_tokens_rejected);
   g_test_add_func ("/api/auth/expired", test_expired_token);
   g_test_add_func ("/api/patients", test_patients);
+  g_test_add_func ("/api/patients/edit", test_patients_edit);
+  g_test_add_func ("/api/patients/onboarding-fields", test_patients_onboarding_fields);
   g_test_add_func ("/api/foods", test_foods);
   g_test_add_func ("/api/scans", test_scans_and_avatar);
   g_test_add_func ("/api/meals", test_meals);

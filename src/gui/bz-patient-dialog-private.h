@@ -1,0 +1,80 @@
+/* bz-patient-dialog-private.h — between bz-patient-dialog.c (the form) and
+ * bz-patient-dialog-sheet.c (the temporary password's page and its printed
+ * hand-over sheet): the instance struct.  Not for other files. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bz-patient-dialog.h"
+#include "bz-vocab.h"
+
+G_BEGIN_DECLS
+
+/* The text rows, in the form's order. */
+enum { E_FIRST, E_LAST, E_EMAIL, E_PHONE, E_BIRTH, E_TARGET, E_CONDITIONS, E_ALLERGIES, E_RESTRICTIONS, N_ENTRIES };
+/* The choice rows. */
+enum { C_GENDER, C_GOAL, C_ACTIVITY, C_DIET, C_STATUS, N_CHOICES };
+
+typedef struct
+{
+  AdwComboRow *row;
+  const BzVocab *vocab;
+  gboolean nullable;   /* item 0 is "Not set" */
+} Choice;
+
+struct _BzPatientDialog
+{
+  AdwWindow parent_instance;
+
+  BzGuiSession *session;
+  char *patient_id;          /* NULL: a new patient */
+  GCancellable *cancellable;
+
+  AdwWindowTitle *title;
+  GtkWidget *cancel_button;
+  GtkWidget *save_button;
+  GtkStack *stack;
+  AdwEntryRow *entries[N_ENTRIES];
+  Choice choices[N_CHOICES];
+  GtkWidget *status_group;
+  GtkWidget *consent_group;
+  GtkCheckButton *consent_check;
+  GtkLabel *reason;
+  GtkWidget *reason_box;
+
+  AdwStatusPage *created_page;
+  GtkLabel *password_label;
+  char *password;            /* the temporary password, until the dialog closes */
+  char *created_name, *created_email;
+
+  gboolean busy;
+  gboolean valid;
+  char *save_error;          /* why the last save failed, until the next change */
+};
+
+/** bz_patient_dialog_build_created: Returns: (transfer floating): the "created" page (password, Copy, Print). */
+GtkWidget *bz_patient_dialog_build_created (BzPatientDialog *self);
+/** bz_patient_dialog_forget_password: wipes the temporary password from memory and from the page. */
+void       bz_patient_dialog_forget_password (BzPatientDialog *self);
+/** bz_patient_dialog_show_reason: the line under the form says @text (%NULL or "" hides it). */
+void       bz_patient_dialog_show_reason (BzPatientDialog *self, const char *text);
+
+
+/**
+ * bz_handover_sheet_operation:
+ * @patient_name: the new patient's full name
+ * @email: the sign-in email
+ * @password: the temporary password; copied, and wiped from memory when
+ *   the operation is finalized
+ * @nutritionist: (nullable): who hands it over (an email), printed at the foot
+ *
+ * A one-page GtkPrintOperation (A4/Letter, points, 15 mm margins) laid out
+ * with bz-print-flow.h: title, patient, email, the password large in a
+ * monospace face, and the first sign-in instructions.
+ *
+ * Returns: (transfer full): the operation, not yet run.
+ */
+GtkPrintOperation *bz_handover_sheet_operation (const char *patient_name, const char *email,
+                                                const char *password, const char *nutritionist);
+
+G_END_DECLS
