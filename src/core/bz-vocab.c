@@ -101,6 +101,17 @@ static const BzTerm photo_sizes[] = {
 
 const BzVocab bz_vocab_photo_size = { "size", photo_sizes, G_N_ELEMENTS (photo_sizes) };
 
+/* An appointment's status (issue 12): booked, then attended, called off, or
+ * missed by the patient. */
+static const BzTerm appointment_statuses[] = {
+  { "scheduled", N_("Scheduled"), ALIASES ("programada", "agendada") },
+  { "completed", N_("Completed"), ALIASES ("completada", "atendida") },
+  { "cancelled", N_("Cancelled"), ALIASES ("cancelada", "canceled") },
+  { "no_show", N_("No-show"), ALIASES ("no asistio", "inasistencia") },
+};
+
+const BzVocab bz_vocab_appointment_status = { "status", appointment_statuses, G_N_ELEMENTS (appointment_statuses) };
+
 /* Lower case, accents removed (NFD, then combining marks dropped). */
 static char *
 fold (const char *s)

@@ -60,6 +60,9 @@ extern const BzVocab bz_vocab_patient_status;
 /** bz_vocab_photo_size: display (at most 1280 px, no EXIF) or original. */
 extern const BzVocab bz_vocab_photo_size;
 
+/** bz_vocab_appointment_status: scheduled, completed, cancelled, no_show (issue 12). */
+extern const BzVocab bz_vocab_appointment_status;
+
 /**
  * bz_vocab_canonical:
  * @vocab: the vocabulary
