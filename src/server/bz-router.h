@@ -69,5 +69,6 @@ extern const BzRoute bz_openapi_routes[];
 extern const BzRoute bz_recipe_routes[];
 extern const BzRoute bz_ai_routes[];      /* bz-handlers-ai.c */
 extern const BzRoute bz_meal_plan_routes[];
+extern const BzRoute bz_clinical_routes[];   /* bz-handlers-clinical.c */
 
 G_END_DECLS
