@@ -78,6 +78,9 @@ extern const BzJsonLimits bz_json_limits_token;
  * characters is about four, and bounds what one note costs to store and show.
  * Balanza's bound (data/sql/014_clinical_notes_appointments.sql checks it too). */
 #define BZ_CLINICAL_NOTE_MAX_CHARS  10000
+/** Limits for a clinical note's body: one string of up to
+ * %BZ_CLINICAL_NOTE_MAX_CHARS characters in any script. */
+extern const BzJsonLimits bz_json_limits_clinical_note;
 /** An appointment's length in minutes: seed 002 gives none; a follow-up
  * consultation takes 15-60 min and a first one up to 90, so 5 to 480 (a
  * working day) admits every honest booking and refuses typos in hours. */
