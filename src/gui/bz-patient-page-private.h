@@ -8,6 +8,7 @@
 #include "bz-measurements-chart.h"
 #include "bz-nutrition-bars.h"
 #include "bz-plan-today.h"
+#include "bz-patient-notes.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,7 @@ struct _BzPatientPage
   GtkLabel *targets_label;
   GtkListBox *meals_list;
   BzPlanToday *plan_today;   /* today's meal plan (bz-plan-today.c) */
+  BzPatientNotes *patient_notes;  /* notes and appointments (bz-patient-notes.c) */
 
   BzGuiSession *session;
   gboolean kiosk;

@@ -524,6 +524,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   g_type_ensure (BZ_TYPE_NUTRITION_BARS);
   g_type_ensure (BZ_TYPE_REFLOW_BOX);
   g_type_ensure (BZ_TYPE_PLAN_TODAY);
+  g_type_ensure (BZ_TYPE_PATIENT_NOTES);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/balanza/Balanza/ui/bz-patient-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, window_title);
@@ -548,6 +549,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, targets_label);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, meals_list);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, plan_today);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, patient_notes);
   gtk_widget_class_bind_template_callback (widget_class, scan_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_view_clicked_cb);
 }
@@ -650,6 +652,7 @@ bz_patient_page_show_patient (BzPatientPage *self, const char *patient_id,
   load_scans (self);
   bz_patient_page_load_daily (self);
   bz_plan_today_load (self->plan_today, self->session, self->patient_id, self->kiosk);
+  bz_patient_notes_load (self->patient_notes, self->session, self->patient_id);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
@@ -676,6 +679,7 @@ bz_patient_page_clear (BzPatientPage *self)
   clear_scans (self);
   bz_patient_page_clear_meals (self);
   bz_plan_today_clear (self->plan_today);
+  bz_patient_notes_load (self->patient_notes, NULL, NULL);
 }
 
 void
