@@ -431,6 +431,17 @@ spin_new (double lo, double hi, double step, double value, const char *a11y)
   return GTK_SPIN_BUTTON (s);
 }
 
+/* "09:05", as a clock shows it. */
+static gboolean
+two_digits_cb (GtkSpinButton *spin)
+{
+  char text[8];
+  g_snprintf (text, sizeof text, "%02d", gtk_spin_button_get_value_as_int (spin));
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
 static GtkListBox *
 list_new (const char *empty, const char *a11y)
 {
@@ -475,6 +486,10 @@ build (BzPatientNotes *self)
   date_changed_cb (self);
   self->hour = spin_new (0, 23, 1, DEFAULT_HOUR, _("Hour"));
   self->minute = spin_new (0, 55, 5, 0, _("Minute"));
+  g_signal_connect (self->hour, "output", G_CALLBACK (two_digits_cb), NULL);
+  g_signal_connect (self->minute, "output", G_CALLBACK (two_digits_cb), NULL);
+  two_digits_cb (self->hour);
+  two_digits_cb (self->minute);
   self->duration = spin_new (BZ_APPOINTMENT_MIN_MINUTES, BZ_APPOINTMENT_MAX_MINUTES, 5, DEFAULT_MINUTES, _("Duration in minutes"));
   self->book_button = gtk_button_new_with_mnemonic (_("_Book Appointment"));
   gtk_widget_add_css_class (self->book_button, "suggested-action");
