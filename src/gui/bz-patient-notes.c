@@ -7,6 +7,7 @@
 
 #include "bz-clinical-service.h"
 #include "bz-gui-util.h"
+#include "bz-reflow-box.h"
 
 #define REFRESH_DELAY_MS 200
 #define DEFAULT_MINUTES  45     /* a follow-up consultation */
@@ -426,6 +427,7 @@ spin_new (double lo, double hi, double step, double value, const char *a11y)
   GtkWidget *s = gtk_spin_button_new_with_range (lo, hi, step);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (s), value);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (s), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (s), hi >= 100 ? 3 : 2);
   gtk_accessible_update_property (GTK_ACCESSIBLE (s), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   gtk_widget_set_tooltip_text (s, a11y);
   return GTK_SPIN_BUTTON (s);
@@ -456,7 +458,7 @@ list_new (const char *empty, const char *a11y)
 static void
 build (BzPatientNotes *self)
 {
-  GtkWidget *form, *popover, *scroll, *frame;
+  GtkWidget *form, *when_box, *time_box, *length_box, *popover, *scroll, *frame;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) in_two_weeks = g_date_time_add_days (now, 14);
 
@@ -467,14 +469,21 @@ build (BzPatientNotes *self)
   gtk_box_append (GTK_BOX (self->box), heading_new (_("Appointments")));
   self->next_label = GTK_LABEL (gtk_label_new (_("No upcoming appointment")));
   gtk_label_set_xalign (self->next_label, 0);
+  gtk_label_set_wrap (self->next_label, TRUE);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->next_label));
   self->last_label = GTK_LABEL (gtk_label_new (""));
   gtk_label_set_xalign (self->last_label, 0);
+  gtk_label_set_wrap (self->last_label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->last_label), "dim-label");
   gtk_widget_set_visible (GTK_WIDGET (self->last_label), FALSE);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->last_label));
 
-  form = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* The form: [date, time] [duration, Book] side by side when they fit,
+   * one above the other on a narrow window (800 px wide, issue 12). */
+  form = bz_reflow_box_new (6);
+  when_box = bz_reflow_box_new (6);   /* [date] [hh : mm], stacked when narrower still */
+  time_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  length_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
   gtk_calendar_select_day (self->calendar, in_two_weeks);
   popover = gtk_popover_new ();
@@ -494,13 +503,22 @@ build (BzPatientNotes *self)
   self->book_button = gtk_button_new_with_mnemonic (_("_Book Appointment"));
   gtk_widget_add_css_class (self->book_button, "suggested-action");
   g_signal_connect_swapped (self->book_button, "clicked", G_CALLBACK (book_cb), self);
-  gtk_box_append (GTK_BOX (form), GTK_WIDGET (self->date_button));
-  gtk_box_append (GTK_BOX (form), GTK_WIDGET (self->hour));
-  gtk_box_append (GTK_BOX (form), gtk_label_new (":"));
-  gtk_box_append (GTK_BOX (form), GTK_WIDGET (self->minute));
-  gtk_box_append (GTK_BOX (form), GTK_WIDGET (self->duration));
-  gtk_box_append (GTK_BOX (form), gtk_label_new (_("min")));
-  gtk_box_append (GTK_BOX (form), self->book_button);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->date_button), TRUE);
+  bz_reflow_box_append (BZ_REFLOW_BOX (when_box), GTK_WIDGET (self->date_button));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->hour), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->minute), TRUE);
+  gtk_box_append (GTK_BOX (time_box), GTK_WIDGET (self->hour));
+  gtk_box_append (GTK_BOX (time_box), gtk_label_new (":"));
+  gtk_box_append (GTK_BOX (time_box), GTK_WIDGET (self->minute));
+  bz_reflow_box_append (BZ_REFLOW_BOX (when_box), time_box);
+  gtk_box_append (GTK_BOX (length_box), GTK_WIDGET (self->duration));
+  gtk_box_append (GTK_BOX (length_box), gtk_label_new (_("min")));
+  gtk_widget_set_hexpand (self->book_button, TRUE);
+  gtk_widget_set_halign (self->book_button, GTK_ALIGN_END);
+  gtk_widget_set_valign (length_box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (length_box), self->book_button);
+  bz_reflow_box_append (BZ_REFLOW_BOX (form), when_box);
+  bz_reflow_box_append (BZ_REFLOW_BOX (form), length_box);
   gtk_box_append (GTK_BOX (self->box), form);
   self->appointments = list_new (_("No appointments yet. Book the next one above."), _("Appointments"));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->appointments));

@@ -103,6 +103,7 @@ picture (GtkWidget *window, BzPatientNotes *notes, const char *build_name, const
 
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (notes), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
                                            &GRAPHENE_POINT_INIT (0, 0), &p));
+  bz_gui_test_settle (300);   /* the lists' new rows laid out: the adjustment's upper is final */
   gtk_adjustment_set_value (adj, p.y - 24);
   bz_gui_test_settle (300);
   shot = bz_gui_test_screenshot (window);
@@ -158,6 +159,16 @@ test_notes (void)
   notes = BZ_PATIENT_NOTES (nth (GTK_WIDGET (patient), BZ_TYPE_PATIENT_NOTES, 0));
   g_assert_nonnull (notes);
   WAIT_FOR (!bz_patient_page_is_loading (patient) && !bz_patient_notes_is_busy (notes), 60, "the patient page");
+
+  /* The page with the panel still fits an 800x600 screen (the booking form reflows). */
+  {
+    int min_width, min_height, nat;
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat, NULL, NULL);
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 800, &min_height, &nat, NULL, NULL);
+    g_test_message ("window minimum with the panel: %dx%d", min_width, min_height);
+    g_assert_cmpint (min_width, <=, 800);
+    g_assert_cmpint (min_height, <=, 600);
+  }
 
   /* The empty states. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (notes)));
