@@ -23,8 +23,9 @@ G_BEGIN_DECLS
 /**
  * BzIcsEvent:
  * @uid: UID (RFC 5545 §3.8.4.7): globally unique and fixed for the event
- * @dtstamp: DTSTAMP (§3.8.7.2): when the feed was made, ISO 8601 UTC
- *   ("2026-12-01T10:00:00Z")
+ * @dtstamp: DTSTAMP (§3.8.7.2), ISO 8601 UTC ("2026-12-01T10:00:00Z"): in
+ *   an object without METHOD (a feed), when the event was last revised in
+ *   the calendar store
  * @starts_at: DTSTART (§3.8.2.4), ISO 8601 UTC
  * @duration_min: minutes from DTSTART to DTEND (§3.8.2.2); > 0
  * @summary: SUMMARY (§3.8.1.12): plain text, escaped here

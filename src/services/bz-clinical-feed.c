@@ -107,7 +107,7 @@ bz_clinical_calendar_feed (BzServices *svc, const char *token, GError **error)
   g_autoptr(GArray) seqs = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) year_ago = g_date_time_add_years (now, -1);
-  g_autofree char *hash = NULL, *owner = NULL, *stamp = NULL, *since = NULL;
+  g_autofree char *hash = NULL, *owner = NULL, *since = NULL;
   GString *ics;
 
   if (token == NULL || *token == '\0')
@@ -139,7 +139,6 @@ bz_clinical_calendar_feed (BzServices *svc, const char *token, GError **error)
   if (appts == NULL)
     return NULL;
 
-  stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   ics = g_string_new (NULL);
   bz_ics_begin (ics, _("Balanza appointments"));
   for (guint i = 0; i < appts->len; i++)
@@ -147,7 +146,10 @@ bz_clinical_calendar_feed (BzServices *svc, const char *token, GError **error)
       BzRecord *a = g_ptr_array_index (appts, i);
       BzIcsEvent ev = {
         .uid = bz_record_get_string (a, BZ_APPOINTMENT_UID),
-        .dtstamp = stamp,
+        /* RFC 5545 §3.8.7.2: without a METHOD property, DTSTAMP is when the
+         * event was last revised in the calendar store, not when the feed
+         * was made; so an unchanged feed is the same text (and ETag). */
+        .dtstamp = bz_record_get_string (a, BZ_APPOINTMENT_UPDATED_AT),
         .starts_at = bz_record_get_string (a, BZ_APPOINTMENT_STARTS_AT),
         .duration_min = bz_record_get_int (a, BZ_APPOINTMENT_DURATION_MINUTES),
         .summary = bz_record_get_string (a, BZ_APPOINTMENT_PATIENT_NAME),

@@ -175,7 +175,9 @@ BzRecord *bz_clinical_revoke_feed_token  (BzServices *svc, const BzCaller *calle
  *
  * The nutritionist's appointments from a year ago on (at most
  * %BZ_CALENDAR_FEED_MAX_EVENTS) as an RFC 5545 VCALENDAR (bz-ics.h): one
- * VEVENT each, SUMMARY the patient's name, STATUS CANCELLED for a
+ * VEVENT each, SUMMARY the patient's name, DTSTAMP and LAST-MODIFIED its
+ * updated_at (RFC 5545 §3.8.7.2: so the text, and its ETag, change only
+ * when an appointment does), STATUS CANCELLED for a
  * cancelled one and CONFIRMED otherwise (RFC 5545 §3.8.1.11 has no
  * "completed" or "no-show" for events).
  *

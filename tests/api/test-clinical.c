@@ -589,6 +589,18 @@ test_feed (const Appts *a)
 
     assert_status (r, 200);
     g_assert_cmpstr (ct, ==, "text/calendar");
+    /* A calendar polling an unchanged feed gets 304 (ETag: the text's SHA-256). */
+    {
+      const char *etag = soup_message_headers_get_one (r->headers, "ETag");
+      g_autofree char *esc = g_uri_escape_string (token, NULL, FALSE);
+      g_autofree char *p = g_strdup_printf ("/api/v1/nutritionist/calendar.ics?token=%s", esc);
+      const char *hdrs[] = { "If-None-Match", etag, NULL };
+      g_autoptr(BzApiResponse) again = NULL;
+      g_assert_nonnull (etag);
+      again = bz_api_call (bz_api_shared (), "GET", p, NULL, NULL, NULL, 0, hdrs);
+      assert_status (again, 304);
+      g_assert_null (soup_message_headers_get_one (r->headers, "Cache-Control"));
+    }
     lines = ics_lines (r);
     g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "BEGIN:VCALENDAR");
     g_assert_cmpstr (g_ptr_array_index (lines, lines->len - 1), ==, "END:VCALENDAR");
@@ -605,6 +617,7 @@ test_feed (const Appts *a)
     g_assert_cmpstr (g_hash_table_lookup (later, "SEQUENCE"), ==, "1");   /* rescheduled once */
     g_assert_nonnull (g_hash_table_lookup (later, "DTSTAMP"));
     g_assert_true (g_str_has_suffix (g_hash_table_lookup (later, "DTSTAMP"), "Z"));
+    g_assert_cmpstr (g_hash_table_lookup (later, "DTSTAMP"), ==, g_hash_table_lookup (later, "LAST-MODIFIED"));
     /* The long location was folded across lines and comes back whole. */
     g_assert_nonnull (strstr (g_hash_table_lookup (later, "LOCATION"), "Consultorio Ñ\\, "));
     loc = unescape (g_hash_table_lookup (later, "LOCATION"));
