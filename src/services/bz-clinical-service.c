@@ -419,7 +419,7 @@ bz_clinical_update_appointment (BzServices *svc, const BzCaller *caller, const c
     return NULL;
   if (g_strcmp0 (bz_record_get_string (appt, BZ_APPOINTMENT_STATUS), "scheduled") != 0)
     {
-      g_set_error (error, BZ_ERROR, BZ_ERROR_CONFLICT, _("This appointment is %s and can no longer change"),
+      g_set_error (error, BZ_ERROR, BZ_ERROR_CONFLICT, _("Only a scheduled appointment can change; this one is %s"),
                    bz_vocab_label (&bz_vocab_appointment_status, bz_record_get_string (appt, BZ_APPOINTMENT_STATUS), ""));
       return NULL;
     }
