@@ -30,3 +30,12 @@ const BzJsonLimits bz_json_limits_token = {
   .max_items = 32,
   .max_string = 1024,
 };
+
+/* A clinical note {text, consultation_at}: BZ_CLINICAL_NOTE_MAX_CHARS
+ * characters of at most 4 octets each (UTF-8, RFC 3629) in one string. */
+const BzJsonLimits bz_json_limits_clinical_note = {
+  .max_bytes = BZ_JSON_BODY_MAX,
+  .max_depth = 2,
+  .max_items = 8,
+  .max_string = BZ_CLINICAL_NOTE_MAX_CHARS * 4,
+};

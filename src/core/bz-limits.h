@@ -76,6 +76,27 @@ extern const BzJsonLimits bz_json_limits_token;
  * request body stays within %BZ_UPLOAD_BODY_MAX whatever their number. */
 #define BZ_RECIPE_MAX_PHOTOS       5
 
+/** A clinical note's text, in characters: a consultation note (SOAP:
+ * subjective, objective, assessment, plan) runs to one or two pages; 10,000
+ * characters is about four, and bounds what one note costs to store and show.
+ * Balanza's bound (data/sql/014_clinical_notes_appointments.sql checks it too). */
+#define BZ_CLINICAL_NOTE_MAX_CHARS  10000
+/** Limits for a clinical note's body: one string of up to
+ * %BZ_CLINICAL_NOTE_MAX_CHARS characters in any script. */
+extern const BzJsonLimits bz_json_limits_clinical_note;
+/** An appointment's length in minutes: seed 002 gives none; a follow-up
+ * consultation takes 15-60 min and a first one up to 90, so 5 to 480 (a
+ * working day) admits every honest booking and refuses typos in hours. */
+#define BZ_APPOINTMENT_MIN_MINUTES  5
+#define BZ_APPOINTMENT_MAX_MINUTES  480
+/** An appointment's location and notes, in characters (Balanza's bounds: a
+ * room or an address; a line for the front desk). */
+#define BZ_APPOINTMENT_LOCATION_MAX_CHARS 200
+#define BZ_APPOINTMENT_NOTES_MAX_CHARS    1000
+/** Appointments one calendar feed carries: those from a year back on, at
+ * most this many (a full-time nutritionist sees about 2,000 a year). */
+#define BZ_CALENDAR_FEED_MAX_EVENTS 5000
+
 /* --- Images ---------------------------------------------------------------- */
 
 /** Pixels of an uploaded photo, read from its header before decoding.  48 MP

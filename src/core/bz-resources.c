@@ -26,8 +26,6 @@ BZ_RESOURCE_DEFINE (bz_circumferences, CIRCUMFERENCES, "Circumferences", "Body c
 BZ_RESOURCE_DEFINE (bz_metrics, METRICS, "Metrics", "A scan's main measurements", BZ_METRICS_FIELDS)
 BZ_RESOURCE_DEFINE (bz_patient_info, PATIENT_INFO, "PatientInfo", "Who the patient is", BZ_PATIENT_INFO_FIELDS)
 BZ_RESOURCE_DEFINE (bz_meal_plan_summary, MEAL_PLAN_SUMMARY, "MealPlanSummary", "A patient's current meal plan", BZ_MEAL_PLAN_SUMMARY_FIELDS)
-BZ_RESOURCE_DEFINE (bz_appointment, APPOINTMENT, "Appointment", "Not kept yet", BZ_EMPTY_FIELDS)
-BZ_RESOURCE_DEFINE (bz_clinical_note, CLINICAL_NOTE, "ClinicalNote", "Not kept yet", BZ_EMPTY_FIELDS)
 BZ_RESOURCE_DEFINE (bz_patient_file, PATIENT_FILE, "PatientFile", "A patient's record with progress", BZ_PATIENT_FILE_FIELDS)
 BZ_RESOURCE_DEFINE (bz_patient_file_envelope, PATIENT_FILE_ENVELOPE, "PatientFileEnvelope", "GET /nutritionist/patients/{id}", BZ_PATIENT_FILE_ENVELOPE_FIELDS)
 BZ_RESOURCE_DEFINE (bz_avatar, AVATAR, "Avatar", "A scan's 3D avatar", BZ_AVATAR_FIELDS)

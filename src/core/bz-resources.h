@@ -253,9 +253,6 @@ BZ_RESOURCE_DECLARE (bz_metrics, METRICS, BZ_METRICS_FIELDS)
   F (PATIENT_INFO_PRIVACY_CONSENT_AT, .name = "privacy_consent_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "privacy_consent_at", .description = "When the patient accepted the privacy notice; null when not recorded")
 BZ_RESOURCE_DECLARE (bz_patient_info, PATIENT_INFO, BZ_PATIENT_INFO_FIELDS)
 
-/* Records the seed names in a patient's file that Balanza does not keep yet:
- * declared empty, so the document says exactly what is served (nothing). */
-#define BZ_EMPTY_FIELDS(F)
 /* The patient's current meal plan (finalized or active; seed 004 lifecycle). */
 #define BZ_MEAL_PLAN_SUMMARY_FIELDS(F) \
   F (MEAL_PLAN_SUMMARY_ID, .name = "id", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "id", .description = "The plan's draftId (seed 004)") \
@@ -265,8 +262,7 @@ BZ_RESOURCE_DECLARE (bz_patient_info, PATIENT_INFO, BZ_PATIENT_INFO_FIELDS)
   F (MEAL_PLAN_SUMMARY_DURATION_DAYS, .name = "duration_days", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .column = "duration_days") \
   F (MEAL_PLAN_SUMMARY_FINALIZED_AT, .name = "finalized_at", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "finalized_at")
 BZ_RESOURCE_DECLARE (bz_meal_plan_summary, MEAL_PLAN_SUMMARY, BZ_MEAL_PLAN_SUMMARY_FIELDS)
-BZ_RESOURCE_DECLARE (bz_appointment, APPOINTMENT, BZ_EMPTY_FIELDS)
-BZ_RESOURCE_DECLARE (bz_clinical_note, CLINICAL_NOTE, BZ_EMPTY_FIELDS)
+#include "bz-clinical-resources.h"   /* Appointment, ClinicalNote (issue 12) */
 
 #define BZ_PATIENT_FILE_FIELDS(F) \
   F (PATIENT_FILE_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \
@@ -274,8 +270,8 @@ BZ_RESOURCE_DECLARE (bz_clinical_note, CLINICAL_NOTE, BZ_EMPTY_FIELDS)
   F (PATIENT_FILE_CURRENT_METRICS, .name = "current_metrics", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_metrics_resource, .description = "The latest scan; null before the first") \
   F (PATIENT_FILE_PROGRESS_HISTORY, .name = "progress_history", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_metrics_resource, .description = "Every scan, oldest first") \
   F (PATIENT_FILE_ACTIVE_MEAL_PLAN, .name = "active_meal_plan", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_meal_plan_summary_resource, .description = "The current (finalized or active) meal plan; null when there is none") \
-  F (PATIENT_FILE_APPOINTMENTS, .name = "appointments", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_appointment_resource, .description = "Not kept yet: empty") \
-  F (PATIENT_FILE_CLINICAL_NOTES, .name = "clinical_notes", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_clinical_note_resource, .description = "Not kept yet: empty")
+  F (PATIENT_FILE_APPOINTMENTS, .name = "appointments", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_appointment_resource, .description = "Upcoming first, then past (the first page of GET .../appointments)") \
+  F (PATIENT_FILE_CLINICAL_NOTES, .name = "clinical_notes", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_clinical_note_resource, .description = "Newest first (the first page of GET .../notes)")
 BZ_RESOURCE_DECLARE (bz_patient_file, PATIENT_FILE, BZ_PATIENT_FILE_FIELDS)
 
 #define BZ_PATIENT_FILE_ENVELOPE_FIELDS(F) \

@@ -148,6 +148,16 @@ static const BzTerm license_statuses[] = {
 const BzVocab bz_vocab_license_status = { "license_status", license_statuses, G_N_ELEMENTS (license_statuses) };
 
 const BzVocab bz_vocab_analytics_period = { "period", analytics_periods, G_N_ELEMENTS (analytics_periods) };
+/* An appointment's status (issue 12): booked, then attended, called off, or
+ * missed by the patient. */
+static const BzTerm appointment_statuses[] = {
+  { "scheduled", N_("Scheduled"), ALIASES ("programada", "agendada") },
+  { "completed", N_("Completed"), ALIASES ("completada", "atendida") },
+  { "cancelled", N_("Cancelled"), ALIASES ("cancelada", "canceled") },
+  { "no_show", N_("No-show"), ALIASES ("no asistio", "inasistencia") },
+};
+
+const BzVocab bz_vocab_appointment_status = { "status", appointment_statuses, G_N_ELEMENTS (appointment_statuses) };
 
 /* Lower case, accents removed (NFD, then combining marks dropped). */
 static char *

@@ -68,6 +68,9 @@ extern const BzVocab bz_vocab_license_status;
 /** bz_vocab_analytics_period: day, week (7 days) or month (30 days) ending on a date (bz-analytics.h). */
 extern const BzVocab bz_vocab_analytics_period;
 
+/** bz_vocab_appointment_status: scheduled, completed, cancelled, no_show (issue 12). */
+extern const BzVocab bz_vocab_appointment_status;
+
 /**
  * bz_vocab_canonical:
  * @vocab: the vocabulary

@@ -9,6 +9,7 @@
 #include "bz-nutrition-bars.h"
 #include "bz-intake-history.h"
 #include "bz-plan-today.h"
+#include "bz-patient-notes.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,7 @@ struct _BzPatientPage
   GtkListBox *meals_list;
   BzPlanToday *plan_today;   /* today's meal plan (bz-plan-today.c) */
   BzIntakeHistory *intake_history;  /* a week or a month against the targets (bz-intake-history.c) */
+  BzPatientNotes *patient_notes;  /* notes and appointments (bz-patient-notes.c) */
 
   BzGuiSession *session;
   gboolean kiosk;
@@ -71,6 +73,15 @@ struct _BzPatientPage
 };
 
 GCancellable *bz_patient_page_renew (GCancellable **cancellable);
+
+/* bz-patient-page.c */
+void bz_patient_page_load_info (BzPatientPage *self);
+
+/* bz-patient-page-actions.c: the report, editing the patient, the meal plan */
+void bz_patient_page_print_report_activated (GtkWidget *widget, const char *action_name, GVariant *param);
+void bz_patient_page_edit_patient_activated (GtkWidget *widget, const char *action_name, GVariant *param);
+void bz_patient_page_open_plan_activated (GtkWidget *widget, const char *action_name, GVariant *param);
+void bz_patient_page_close_plan_editor (BzPatientPage *self);
 
 /* bz-patient-page-day.c: today's intake and meals */
 void bz_patient_page_clear_meals (BzPatientPage *self);

@@ -36,7 +36,6 @@
 
 G_DEFINE_FINAL_TYPE (BzPatientPage, bz_patient_page, GTK_TYPE_WIDGET)
 
-static void load_info (BzPatientPage *self);
 static void load_scans (BzPatientPage *self);
 static void load_avatar (BzPatientPage *self, const char *avatar_id);
 
@@ -220,7 +219,7 @@ scans_done (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   self->loading_scans = FALSE;
   if (self->loading_info && self->info_cancel == NULL)
-    load_info (self);
+    bz_patient_page_load_info (self);
 
   clear_scans (self);
 
@@ -276,8 +275,8 @@ scans_done (GObject *source, GAsyncResult *result, gpointer user_data)
   update_scan_marks (self);
 }
 
-static void
-load_info (BzPatientPage *self)
+void
+bz_patient_page_load_info (BzPatientPage *self)
 {
   BzServices *services = bz_gui_session_get_services (self->session);
   const BzCaller *caller = bz_gui_session_get_caller (self->session);
@@ -435,97 +434,6 @@ store_changed_cb (const char *table, const char *row_id, gpointer user_data)
     }
 }
 
-/* --- progress report ------------------------------------------------------------ */
-
-GdkTexture *
-bz_patient_page_avatar_picture (BzPatientPage *self)
-{
-  GtkWidget *view = GTK_WIDGET (self->avatar_view);
-  GtkNative *native = gtk_widget_get_native (view);
-  int width = gtk_widget_get_width (view), height = gtk_widget_get_height (view);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  GtkSnapshot *snapshot;
-
-  if (native == NULL || width <= 0 || height <= 0 || self->shown_avatar_id == NULL
-      || g_strcmp0 (gtk_stack_get_visible_child_name (self->avatar_stack), "view") != 0)
-    return NULL;
-  paintable = gtk_widget_paintable_new (view);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    return NULL;
-  return gsk_renderer_render_texture (gtk_native_get_renderer (native), node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
-/* patient.print-report: the progress report in the print dialog, with the
- * avatar as the page shows it. */
-static void
-print_report_activated (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
-  g_autoptr(GdkTexture) avatar = NULL;
-
-  if (self->session == NULL || self->patient_id == NULL || self->kiosk)
-    return;
-  avatar = bz_patient_page_avatar_picture (self);
-  bz_patient_report_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id, avatar);
-}
-
-/* patient.edit (Ctrl+E): the patient's details and status (bz-patient-dialog.h). */
-static void
-edit_saved_cb (BzPatientPage *self, BzRecord *info)
-{
-  load_info (self);
-}
-
-static void
-edit_patient_activated (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
-  BzPatientDialog *dialog;
-
-  if (self->session == NULL || self->patient_id == NULL || self->kiosk)
-    return;
-  dialog = bz_patient_dialog_new_edit (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (edit_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* --- meal plan ------------------------------------------------------------------ */
-
-/* patient.open-plan: the patient's meal-plan editor (one per page). */
-static void
-open_plan_activated (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
-  BzPlanEditor *editor;
-
-  if (self->session == NULL || self->patient_id == NULL || self->kiosk)
-    return;
-  if (self->plan_editor)
-    {
-      gtk_window_present (self->plan_editor);
-      return;
-    }
-  editor = bz_plan_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id, self->name);
-  self->plan_editor = GTK_WINDOW (editor);
-  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &self->plan_editor);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-close_plan_editor (BzPatientPage *self)
-{
-  if (self->plan_editor)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->plan_editor), (gpointer *) &self->plan_editor);
-      gtk_window_destroy (self->plan_editor);
-      self->plan_editor = NULL;
-    }
-}
-
 /* --- object -------------------------------------------------------------------- */
 
 static void
@@ -550,7 +458,7 @@ bz_patient_page_dispose (GObject *object)
   GtkWidget *child;
 
   bz_patient_page_set_session (self, NULL);
-  close_plan_editor (self);
+  bz_patient_page_close_plan_editor (self);
   cancel_all (self);
   g_clear_object (&self->scans);
   g_clear_object (&self->daily);
@@ -575,8 +483,8 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
 
   /* Escape goes back to the list, like Alt+Left (the action is off in the kiosk). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
-  gtk_widget_class_install_action (widget_class, "patient.open-plan", NULL, open_plan_activated);
-  gtk_widget_class_install_action (widget_class, "patient.edit", NULL, edit_patient_activated);
+  gtk_widget_class_install_action (widget_class, "patient.open-plan", NULL, bz_patient_page_open_plan_activated);
+  gtk_widget_class_install_action (widget_class, "patient.edit", NULL, bz_patient_page_edit_patient_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "patient.edit", NULL);
   gtk_widget_class_install_action (widget_class, "patient.delete-meal", "s", bz_patient_page_delete_meal_activated);
   gtk_widget_class_install_action (widget_class, "patient.previous-day", NULL, bz_patient_page_day_activated);
@@ -584,7 +492,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "patient.previous-day", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "patient.next-day", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "patient.open-plan", NULL);
-  gtk_widget_class_install_action (widget_class, "patient.print-report", NULL, print_report_activated);
+  gtk_widget_class_install_action (widget_class, "patient.print-report", NULL, bz_patient_page_print_report_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "patient.print-report", NULL);
 
   g_type_ensure (BZ_TYPE_AVATAR_VIEW);
@@ -593,6 +501,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   g_type_ensure (BZ_TYPE_INTAKE_HISTORY);
   g_type_ensure (BZ_TYPE_REFLOW_BOX);
   g_type_ensure (BZ_TYPE_PLAN_TODAY);
+  g_type_ensure (BZ_TYPE_PATIENT_NOTES);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/balanza/Balanza/ui/bz-patient-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, window_title);
@@ -619,6 +528,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, meals_list);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, plan_today);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, intake_history);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, patient_notes);
   gtk_widget_class_bind_template_callback (widget_class, scan_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_view_clicked_cb);
 }
@@ -733,6 +643,7 @@ bz_patient_page_show_patient (BzPatientPage *self, const char *patient_id,
   bz_patient_page_load_daily (self);
   bz_plan_today_load (self->plan_today, self->session, self->patient_id, self->kiosk);
   bz_intake_history_load (self->intake_history, self->session, self->patient_id);
+  bz_patient_notes_load (self->patient_notes, self->session, self->patient_id);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
@@ -740,7 +651,7 @@ void
 bz_patient_page_clear (BzPatientPage *self)
 {
   g_return_if_fail (BZ_IS_PATIENT_PAGE (self));
-  close_plan_editor (self);
+  bz_patient_page_close_plan_editor (self);
   cancel_all (self);
   g_clear_pointer (&self->patient_id, g_free);
   g_clear_pointer (&self->name, g_free);
@@ -760,6 +671,7 @@ bz_patient_page_clear (BzPatientPage *self)
   bz_patient_page_clear_meals (self);
   bz_plan_today_clear (self->plan_today);
   bz_intake_history_clear (self->intake_history);
+  bz_patient_notes_load (self->patient_notes, NULL, NULL);
 }
 
 void

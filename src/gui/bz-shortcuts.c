@@ -7,10 +7,11 @@
  * step with that code. */
 static const BzShortcut shortcuts[] = {
   { N_("General"), N_("Search patients"), "<Control>f", "win.search", NULL },
+  { NULL, N_("New patient (patient list)"), "<Control>n", NULL, NULL },
   { NULL, N_("Open the selected patient"), "Return", NULL, NULL },   /* GtkListView activate */
   /* Escape: bz-patient-page.c binds it to win.back */
   { NULL, N_("Back to patients"), "<Alt>Left Escape", "win.back", "<Alt>Left <Alt>KP_Left" },
-  { NULL, N_("Add a meal"), "<Control>n", "win.add-meal", NULL },
+  { NULL, N_("Add a meal (patient record)"), "<Control>n", "win.add-meal", NULL },
   { NULL, N_("Refresh"), "F5 <Control>r", "win.refresh", NULL },
   { NULL, N_("Main menu"), "F10", NULL, NULL },                     /* GtkMenuButton:primary */
   { NULL, N_("Preferences"), "<Control>comma", "win.preferences", NULL },
@@ -23,6 +24,7 @@ static const BzShortcut shortcuts[] = {
   { NULL, N_("Next day"), "<Control>Page_Down", NULL, NULL },
   { NULL, N_("Open the meal plan"), "<Shift><Control>p", NULL, NULL },
   { NULL, N_("Print the progress report"), "<Control>p", NULL, NULL },
+  { NULL, N_("Edit the patient"), "<Control>e", NULL, NULL },
 
   /* bz-avatar-view.c */
   { N_("3D Avatar"), N_("Turn the body"), "Left Right", NULL, NULL },

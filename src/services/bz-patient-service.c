@@ -10,6 +10,7 @@
 
 #include "bz-audit.h"
 #include "bz-auth-service.h"
+#include "bz-clinical-service.h"
 #include "bz-meal-plan-repo.h"
 #include "bz-patient-form-private.h"
 #include "bz-patient-repo.h"
@@ -440,9 +441,12 @@ bz_patients_get_file (BzServices *svc, const BzCaller *caller, const char *patie
     if (plan)
       bz_record_take_object (patient, BZ_PATIENT_FILE_ACTIVE_MEAL_PLAN, plan);
   }
-  /* Not kept yet: appointments and clinical notes stay empty. */
-  bz_record_set_empty_array (patient, BZ_PATIENT_FILE_APPOINTMENTS);
-  bz_record_set_empty_array (patient, BZ_PATIENT_FILE_CLINICAL_NOTES);
+  /* appointments and clinical_notes: their first pages (issue 12). */
+  if (!bz_clinical_fill_patient_file (svc, id, patient, error))
+    {
+      g_object_unref (patient);
+      return NULL;
+    }
 
   envelope = bz_record_new (&bz_patient_file_envelope_resource);
   bz_record_take_object (envelope, BZ_PATIENT_FILE_ENVELOPE_PATIENT, patient);

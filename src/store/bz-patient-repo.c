@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bz-clinical-repo.h"
 #include "bz-repo-private.h"
 #include "bz-text.h"
 
@@ -234,6 +235,12 @@ bz_patient_repo_list (BzStore *store, const char *nutritionist_id, const char *s
           break;
         g_ptr_array_add (patients, summary_row (st));
       }
+  }
+  {
+    /* last_appointment, next_appointment: one statement for the page (issue 12). */
+    g_autofree char *now = bz_now_iso8601 ();
+    if (!bz_clinical_repo_fill_last_next (store, patients, now, error))
+      return NULL;
   }
   *out_total = total;
   return g_steal_pointer (&patients);

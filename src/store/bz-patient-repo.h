@@ -133,11 +133,12 @@ gboolean    bz_patient_repo_insert        (BzStore *store, const BzPatientRecord
  *
  * One page ordered by last name, first name (case-insensitive); one
  * statement for the page whatever its length (the scans' figures are
- * correlated subqueries, not a query per row), and one for the count.
+ * correlated subqueries, not a query per row), one for the count, and one
+ * for the page's appointments.
  *
  * Returns: (transfer full) (element-type BzRecord): PatientSummary
- *   records: photo_url, last_appointment and next_appointment null (not
- *   kept yet), current_weight_kg the newest scan's (or null),
+ *   records: photo_url null, last_appointment and next_appointment as
+ *   bz_clinical_repo_fill_last_next() gives them, current_weight_kg the newest scan's (or null),
  *   progress_percentage from the first scan's weight toward the target
  *   (0..100, rounded to 0.1; null without a scan or a target), or %NULL
  *   with @error.

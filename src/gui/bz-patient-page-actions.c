@@ -1,0 +1,104 @@
+/* bz-patient-page-actions.c — the patient page's actions on the whole
+ * record: the progress report (patient.print-report), editing the patient
+ * (patient.edit) and the meal-plan editor (patient.open-plan).  The widget
+ * itself is in bz-patient-page.c. */
+#include "bz-patient-page-private.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "bz-patient-dialog.h"
+#include "bz-patient-report.h"
+#include "bz-plan-editor.h"
+
+/* --- progress report ------------------------------------------------------------ */
+
+GdkTexture *
+bz_patient_page_avatar_picture (BzPatientPage *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->avatar_view);
+  GtkNative *native = gtk_widget_get_native (view);
+  int width = gtk_widget_get_width (view), height = gtk_widget_get_height (view);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+
+  if (native == NULL || width <= 0 || height <= 0 || self->shown_avatar_id == NULL
+      || g_strcmp0 (gtk_stack_get_visible_child_name (self->avatar_stack), "view") != 0)
+    return NULL;
+  paintable = gtk_widget_paintable_new (view);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return NULL;
+  return gsk_renderer_render_texture (gtk_native_get_renderer (native), node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* patient.print-report: the progress report in the print dialog, with the
+ * avatar as the page shows it. */
+void
+bz_patient_page_print_report_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
+  g_autoptr(GdkTexture) avatar = NULL;
+
+  if (self->session == NULL || self->patient_id == NULL || self->kiosk)
+    return;
+  avatar = bz_patient_page_avatar_picture (self);
+  bz_patient_report_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id, avatar);
+}
+
+/* patient.edit (Ctrl+E): the patient's details and status (bz-patient-dialog.h). */
+static void
+edit_saved_cb (BzPatientPage *self, BzRecord *info)
+{
+  bz_patient_page_load_info (self);
+}
+
+void
+bz_patient_page_edit_patient_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
+  BzPatientDialog *dialog;
+
+  if (self->session == NULL || self->patient_id == NULL || self->kiosk)
+    return;
+  dialog = bz_patient_dialog_new_edit (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (edit_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* --- meal plan ------------------------------------------------------------------ */
+
+/* patient.open-plan: the patient's meal-plan editor (one per page). */
+void
+bz_patient_page_open_plan_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
+  BzPlanEditor *editor;
+
+  if (self->session == NULL || self->patient_id == NULL || self->kiosk)
+    return;
+  if (self->plan_editor)
+    {
+      gtk_window_present (self->plan_editor);
+      return;
+    }
+  editor = bz_plan_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id, self->name);
+  self->plan_editor = GTK_WINDOW (editor);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &self->plan_editor);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+void
+bz_patient_page_close_plan_editor (BzPatientPage *self)
+{
+  if (self->plan_editor)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->plan_editor), (gpointer *) &self->plan_editor);
+      gtk_window_destroy (self->plan_editor);
+      self->plan_editor = NULL;
+    }
+}
+
