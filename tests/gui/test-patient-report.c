@@ -149,6 +149,15 @@ test_patient_report (void)
 
   /* The patient page on an 800x600 screen (issue 12). */
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  {
+    int min_w, min_h, nat;
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat, NULL, NULL);
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 800, &min_h, &nat, NULL, NULL);
+    g_test_message ("window minimum on the patient page: %dx%d", min_w, min_h);
+    /* a patient with a plan, notes and history: the widest page there is */
+    g_assert_cmpint (min_w, <=, 800);
+    g_assert_cmpint (min_h, <=, 600);
+  }
   WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) <= 800 && gtk_widget_get_height (GTK_WIDGET (window)) <= 600, 10,
             "the window at 800x600");
   bz_gui_test_settle (800);
