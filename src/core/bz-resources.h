@@ -179,6 +179,7 @@ BZ_RESOURCE_DECLARE (bz_token_pair, TOKEN_PAIR, BZ_TOKEN_PAIR_FIELDS)
   F (PATIENT_SUMMARY_ASSIGNED_AT, .name = "assigned_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY, .column = "assigned_at") \
   F (PATIENT_SUMMARY_LAST_APPOINTMENT, .name = "last_appointment", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
   F (PATIENT_SUMMARY_NEXT_APPOINTMENT, .name = "next_appointment", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE) \
+  F (PATIENT_SUMMARY_ADHERENCE_RATE, .name = "adherence_rate", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "%", .description = "Days of the last 7 (today included) with the energy within 10 % of the target; null before the first scan (GET /api/analytics/nutrition/summary has the days)") \
   F (PATIENT_SUMMARY_CURRENT_WEIGHT_KG, .name = "current_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "kg", .description = "Weight of the latest scan") \
   F (PATIENT_SUMMARY_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "target_weight_kg", .unit = "kg") \
   F (PATIENT_SUMMARY_PROGRESS_PERCENTAGE, .name = "progress_percentage", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .unit = "%", .description = "Share of the way from the first scan's weight to the target") \

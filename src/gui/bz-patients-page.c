@@ -82,7 +82,7 @@ setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer use
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *email = gtk_label_new (NULL);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  GtkLabel *weight, *weight_caption, *goal, *goal_caption;
+  GtkLabel *weight, *weight_caption, *goal, *goal_caption, *adherence, *adherence_caption;
 
   gtk_widget_add_css_class (row, "patient-row");
   gtk_label_set_xalign (GTK_LABEL (name), 0);
@@ -100,6 +100,7 @@ setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer use
 
   gtk_box_append (GTK_BOX (row), avatar);
   gtk_box_append (GTK_BOX (row), names);
+  gtk_box_append (GTK_BOX (row), value_box (&adherence, &adherence_caption, 6));
   gtk_box_append (GTK_BOX (row), value_box (&weight, &weight_caption, 9));
   gtk_box_append (GTK_BOX (row), value_box (&goal, &goal_caption, 16));
   gtk_box_append (GTK_BOX (row), arrow);
@@ -107,6 +108,8 @@ setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer use
   g_object_set_data (G_OBJECT (row), "avatar", avatar);
   g_object_set_data (G_OBJECT (row), "name", name);
   g_object_set_data (G_OBJECT (row), "email", email);
+  g_object_set_data (G_OBJECT (row), "adherence", adherence);
+  g_object_set_data (G_OBJECT (row), "adherence-caption", adherence_caption);
   g_object_set_data (G_OBJECT (row), "weight", weight);
   g_object_set_data (G_OBJECT (row), "weight-caption", weight_caption);
   g_object_set_data (G_OBJECT (row), "goal", goal);
@@ -134,11 +137,38 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user
   gtk_label_set_label (g_object_get_data (G_OBJECT (row), "name"), name);
   {
     const char *status = bz_record_get_string (p, BZ_PATIENT_SUMMARY_STATUS);
-    g_autofree char *caption = NULL;
+    const char *next = bz_record_get_string (p, BZ_PATIENT_SUMMARY_NEXT_APPOINTMENT);
+    const char *last = bz_record_get_string (p, BZ_PATIENT_SUMMARY_LAST_APPOINTMENT);
+    GString *caption = g_string_new (email ? email : "");
     /* TRANSLATORS: a patient's email, then their status ("Graduated") */
     if (status && g_strcmp0 (status, "active") != 0)
-      caption = g_strdup_printf (_("%s · %s"), email ? email : "", bz_vocab_label (&bz_vocab_patient_status, status, status));
-    gtk_label_set_label (g_object_get_data (G_OBJECT (row), "email"), caption ? caption : email ? email : "");
+      g_string_append_printf (caption, " · %s", bz_vocab_label (&bz_vocab_patient_status, status, status));
+    if (next)
+      {
+        g_autofree char *date = bz_format_date (next);
+        /* TRANSLATORS: the patient's next appointment, a date */
+        g_string_append (caption, " · ");
+        g_string_append_printf (caption, _("next visit %s"), date);
+      }
+    else if (last)
+      {
+        g_autofree char *date = bz_format_date (last);
+        g_string_append (caption, " · ");
+        /* TRANSLATORS: the patient's last appointment, a date */
+        g_string_append_printf (caption, _("last visit %s"), date);
+      }
+    gtk_label_set_label (g_object_get_data (G_OBJECT (row), "email"), caption->str);
+    g_string_free (caption, TRUE);
+  }
+  {
+    double rate = bz_record_get_double (p, BZ_PATIENT_SUMMARY_ADHERENCE_RATE);   /* NAN when null */
+    g_autofree char *rate_text = isnan (rate) ? g_strdup ("—") : g_strdup_printf ("%.0f %%", rate);
+    gtk_label_set_label (g_object_get_data (G_OBJECT (row), "adherence"), rate_text);
+    /* TRANSLATORS: under a percentage: days on target of the last 7 */
+    gtk_label_set_label (g_object_get_data (G_OBJECT (row), "adherence-caption"), _("Adherence"));
+    /* xgettext:no-c-format */
+    gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (row), "adherence"),
+                                 _("Days of the last 7 with the energy within 10 % of the target"));
   }
 
   /* TRANSLATORS: a body weight in kilograms */

@@ -1,6 +1,8 @@
 /* bz-patient-service.c — patient management (seed 002 §4.4). */
 #include "bz-patient-service.h"
 
+#include "bz-analytics-service.h"
+
 #include "bz-vocab.h"
 
 #include <glib/gi18n.h>
@@ -338,6 +340,25 @@ bz_patients_get_list (BzServices *svc, const BzCaller *caller, const char *searc
                                    (gint64) (page - 1) * limit, &total, error);
   if (patients == NULL)
     return NULL;
+
+  /* seed 002 §4.4 adherence_rate: the last 7 days against the targets,
+   * for the whole page at once (bz_analytics_adherence_rates()) */
+  {
+    g_autofree const char **ids = g_new0 (const char *, patients->len + 1);
+    g_autofree double *rates = g_new0 (double, patients->len + 1);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+    for (guint i = 0; i < patients->len; i++)
+      ids[i] = bz_record_get_string (g_ptr_array_index (patients, i), BZ_PATIENT_SUMMARY_ID);
+    if (!bz_analytics_adherence_rates (svc, ids, patients->len, today, rates, error))
+      return NULL;
+    for (guint i = 0; i < patients->len; i++)
+      if (rates[i] >= 0)
+        bz_record_set_double (g_ptr_array_index (patients, i), BZ_PATIENT_SUMMARY_ADHERENCE_RATE, rates[i]);
+      else
+        bz_record_set_null (g_ptr_array_index (patients, i), BZ_PATIENT_SUMMARY_ADHERENCE_RATE);
+  }
 
   list = bz_record_new (&bz_patient_list_resource);
   bz_record_set_empty_array (list, BZ_PATIENT_LIST_PATIENTS);

@@ -350,6 +350,31 @@ test_analytics_statements_and_list (void)
   }
   g_assert_cmpfloat_with_epsilon (rates[0], json_object_get_double_member (bz_api_data (week), "adherence_rate"), 1e-9);
   g_assert_cmpfloat (rates[1], <, 0);   /* no scan: no targets, no rate */
+
+  /* The nutritionist's patient list carries the same figure (null without a scan). */
+  {
+    g_autoptr(BzApiResponse) list = bz_api_json (api, "GET", "/api/v1/nutritionist/patients?limit=100", test_api_nutri_token (), NULL);
+    JsonArray *patients;
+    guint seen = 0;
+    expect (list, 200);
+    patients = json_object_get_array_member (bz_api_data (list), "patients");
+    for (guint i = 0; i < json_array_get_length (patients); i++)
+      {
+        JsonObject *p = json_array_get_object_element (patients, i);
+        const char *id = json_object_get_string_member (p, "id");
+        if (g_strcmp0 (id, an_patient) == 0)
+          {
+            g_assert_cmpfloat_with_epsilon (json_object_get_double_member (p, "adherence_rate"), rates[0], 1e-9);
+            seen++;
+          }
+        else if (g_strcmp0 (id, empty) == 0)
+          {
+            g_assert_true (json_object_get_null_member (p, "adherence_rate"));
+            seen++;
+          }
+      }
+    g_assert_cmpuint (seen, ==, 2);
+  }
 }
 
 void
