@@ -167,8 +167,8 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user
     /* TRANSLATORS: under a percentage: days on target of the last 7 */
     gtk_label_set_label (g_object_get_data (G_OBJECT (row), "adherence-caption"), _("Adherence"));
     /* xgettext:no-c-format */
-    gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (row), "adherence"),
-                                 _("Days of the last 7 with the energy within 10 % of the target"));
+    const char *tip = _("Days of the last 7 with the energy within 10 % of the target");
+    gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (row), "adherence"), tip);
   }
 
   /* TRANSLATORS: a body weight in kilograms */
