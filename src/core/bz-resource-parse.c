@@ -304,6 +304,52 @@ bz_resource_parse (const BzResource *res, JsonObject *object, const char *path, 
   return g_steal_pointer (&rec);
 }
 
+/* Every member of @object that @res does not declare as writable, at any
+ * depth of its nested objects and lists of objects, as "unknown_field". */
+static void
+refuse_undeclared (const BzResource *res, JsonObject *object, const char *path, BzValidation *v)
+{
+  g_autoptr(GList) names = json_object_get_members (object);
+
+  for (GList *l = names; l; l = l->next)
+    {
+      const BzField *f = NULL;
+      g_autofree char *p = field_path (path, l->data);
+      JsonNode *n = json_object_get_member (object, l->data);
+
+      for (guint i = 0; i < res->n_fields && f == NULL; i++)
+        if (!(res->fields[i].flags & BZ_FIELD_READ_ONLY) && g_str_equal (res->fields[i].name, l->data))
+          f = &res->fields[i];
+      if (f == NULL)
+        bz_validation_add (v, p, "unknown_field", _("This field is not part of the request"));
+      else if (f->type == BZ_FIELD_OBJECT && JSON_NODE_HOLDS_OBJECT (n))
+        refuse_undeclared (f->ref, json_node_get_object (n), p, v);
+      else if (f->type == BZ_FIELD_ARRAY && JSON_NODE_HOLDS_ARRAY (n))
+        {
+          JsonArray *a = json_node_get_array (n);
+          for (guint k = 0; k < json_array_get_length (a); k++)
+            {
+              JsonNode *e = json_array_get_element (a, k);
+              g_autofree char *pk = g_strdup_printf ("%s[%u]", p, k);
+              if (JSON_NODE_HOLDS_OBJECT (e))
+                refuse_undeclared (f->ref, json_node_get_object (e), pk, v);
+            }
+        }
+    }
+}
+
+BzRecord *
+bz_resource_parse_closed (const BzResource *res, JsonObject *object, const char *path, BzValidation *v)
+{
+  gboolean failed_before = bz_validation_failed (v);
+
+  if (object)
+    refuse_undeclared (res, object, path, v);
+  if (!failed_before && bz_validation_failed (v))
+    return NULL;
+  return bz_resource_parse (res, object, path, v);
+}
+
 /* --- OpenAPI schemas ------------------------------------------------------ */
 
 JsonObject *

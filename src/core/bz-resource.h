@@ -233,12 +233,26 @@ JsonNode    *bz_record_to_json_node (BzRecord *rec);
  *
  * Validates @object against @res: types, ranges and lengths, vocabularies
  * (Spanish aliases become the canonical id), required fields, nested
- * objects and arrays; read-only and unknown members are refused.
+ * objects and arrays.  Read-only and unknown members are ignored here:
+ * bz_resource_parse_closed() refuses them.
  *
  * Returns: (transfer full) (nullable): the record of the valid fields, or
  *   %NULL when @v got an error.
  */
 BzRecord    *bz_resource_parse      (const BzResource *res, JsonObject *object, const char *path, BzValidation *v);
+
+/**
+ * bz_resource_parse_closed:
+ * As bz_resource_parse(), and first every member that @res does not declare
+ * as writable (unknown, misspelt or read-only), at any depth of its nested
+ * objects and lists of objects, is refused with "unknown_field", as the
+ * request schema's additionalProperties false says: a misspelt "satus" must
+ * not pass as an empty change.  For PATCH routes, where every member is
+ * optional.
+ *
+ * Returns: (transfer full) (nullable): as bz_resource_parse().
+ */
+BzRecord    *bz_resource_parse_closed (const BzResource *res, JsonObject *object, const char *path, BzValidation *v);
 
 /**
  * BzSchemaUse:

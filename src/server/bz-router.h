@@ -69,6 +69,7 @@ extern const BzRoute bz_openapi_routes[];
 extern const BzRoute bz_recipe_routes[];
 extern const BzRoute bz_ai_routes[];      /* bz-handlers-ai.c */
 extern const BzRoute bz_meal_plan_routes[];
+extern const BzRoute bz_nutritionist_routes[];   /* bz-handlers-nutritionist.c */
 extern const BzRoute bz_analytics_routes[];   /* bz-handlers-analytics.c */
 extern const BzRoute bz_integration_routes[];  /* bz-handlers-integrations.c */
 extern const BzRoute bz_clinical_routes[];   /* bz-handlers-clinical.c */

@@ -74,27 +74,6 @@ check_text (BzRecord *rec, guint field, BzValidation *v)
     bz_validation_add (v, bz_record_get_resource (rec)->fields[field].name, "too_short", _("Write the note"));
 }
 
-/* bz_resource_parse() of @res, and every member @res does not declare
- * refused ("unknown_field"), as the request schema's additionalProperties
- * false says: a misspelt "satus" must not pass as an empty change. */
-static BzRecord *
-parse_closed (const BzResource *res, JsonObject *input, BzValidation *v)
-{
-  g_autoptr(GList) names = input ? json_object_get_members (input) : NULL;
-
-  for (GList *l = names; l; l = l->next)
-    {
-      gboolean known = FALSE;
-      for (guint i = 0; i < res->n_fields && !known; i++)
-        known = !(res->fields[i].flags & BZ_FIELD_READ_ONLY) && g_str_equal (res->fields[i].name, l->data);
-      if (!known)
-        bz_validation_add (v, l->data, "unknown_field", _("This field is not part of the request"));
-    }
-  if (bz_validation_failed (v))
-    return NULL;
-  return bz_resource_parse (res, input, NULL, v);
-}
-
 static gboolean
 require_some (BzRecord *change, BzValidation *v, const char *message)
 {
@@ -170,7 +149,7 @@ bz_clinical_add_note (BzServices *svc, const BzCaller *caller, const char *patie
 
   if (pid == NULL)
     return NULL;
-  in = parse_closed (&bz_clinical_note_input_resource, input, &v);
+  in = bz_resource_parse_closed (&bz_clinical_note_input_resource, input, NULL, &v);
   if (in)
     {
       check_text (in, BZ_CLINICAL_NOTE_INPUT_TEXT, &v);
@@ -216,7 +195,7 @@ bz_clinical_update_note (BzServices *svc, const BzCaller *caller, const char *pa
 
   if (pid == NULL || !(note = note_of (store, pid, note_id, error)))
     return NULL;
-  change = parse_closed (&bz_clinical_note_update_resource, input, &v);
+  change = bz_resource_parse_closed (&bz_clinical_note_update_resource, input, NULL, &v);
   if (change && require_some (change, &v, _("Give text or consultation_at")))
     {
       check_text (change, BZ_CLINICAL_NOTE_UPDATE_TEXT, &v);
@@ -345,7 +324,7 @@ bz_clinical_book_appointment (BzServices *svc, const BzCaller *caller, const cha
 
   if (pid == NULL)
     return NULL;
-  in = parse_closed (&bz_appointment_input_resource, input, &v);
+  in = bz_resource_parse_closed (&bz_appointment_input_resource, input, NULL, &v);
   if (in)
     check_date_range (in, BZ_APPOINTMENT_INPUT_STARTS_AT, &v);
   if (!bz_validation_finish (&v, error))
@@ -412,7 +391,7 @@ bz_clinical_update_appointment (BzServices *svc, const BzCaller *caller, const c
       g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Appointment not found"));
       return NULL;
     }
-  change = parse_closed (&bz_appointment_update_resource, input, &v);
+  change = bz_resource_parse_closed (&bz_appointment_update_resource, input, NULL, &v);
   if (change && require_some (change, &v, _("Give starts_at, duration_minutes, status, location or notes")))
     check_date_range (change, BZ_APPOINTMENT_UPDATE_STARTS_AT, &v);
   if (!bz_validation_finish (&v, error))

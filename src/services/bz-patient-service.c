@@ -264,23 +264,6 @@ overlay (BzPatientForm *form, BzRecord *body, JsonObject *raw)
     }
 }
 
-/* A member PatientUpdate does not declare (the email, say) would otherwise
- * be dropped in silence and the client believe it changed. */
-static void
-refuse_unknown_members (const BzResource *res, JsonObject *body, BzValidation *v)
-{
-  g_autoptr(GList) members = json_object_get_members (body);
-
-  for (GList *l = members; l; l = l->next)
-    {
-      gboolean known = FALSE;
-      for (guint i = 0; i < res->n_fields && !known; i++)
-        known = strcmp (res->fields[i].name, l->data) == 0;
-      if (!known)
-        bz_validation_add (v, l->data, "unknown_field", _("This field cannot be changed here"));
-    }
-}
-
 BzRecord *
 bz_patients_patch (BzServices *svc, const BzCaller *caller, const char *patient_id,
                    JsonObject *body, GError **error)
@@ -297,8 +280,9 @@ bz_patients_patch (BzServices *svc, const BzCaller *caller, const char *patient_
     return NULL;
   if (!(id = bz_patients_resolve (svc, caller, patient_id, error)))
     return NULL;
-  parsed = bz_resource_parse (&bz_patient_update_resource, body, NULL, &v);
-  refuse_unknown_members (&bz_patient_update_resource, body, &v);
+  /* closed: a member PatientUpdate does not declare (the email, say) would
+   * otherwise be dropped in silence and the client believe it changed */
+  parsed = bz_resource_parse_closed (&bz_patient_update_resource, body, NULL, &v);
   if (!bz_validation_finish (&v, error))
     return NULL;
   if (!(info = bz_patient_repo_get_basic_info (store, id, &local)))

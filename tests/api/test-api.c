@@ -13,6 +13,7 @@ static char *nutri_token, *nutri2_token;
 void test_meal_plans (void);   /* test-meal-plans.c */
 void test_clinical (void);     /* test-clinical.c */
 void test_recipes (void);      /* test-recipes.c */
+void test_nutritionist_profile (void);  /* test-nutritionist-profile.c */
 void test_analytics_add_tests (void);  /* test-analytics.c: GET /api/analytics/nutrition/summary */
 void test_recipe_add_tests (void);  /* test-recipe-create.c: POST /recipes, scan-label */
 
@@ -794,6 +795,7 @@ main (int argc, char **argv)
   test_recipe_add_tests ();
   g_test_add_func ("/api/meal-plans", test_meal_plans);
   test_analytics_add_tests ();
+  g_test_add_func ("/api/nutritionist/profile", test_nutritionist_profile);
   g_test_add_func ("/api/integrations", test_integrations);
   g_test_add_func ("/api/clinical", test_clinical);
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);

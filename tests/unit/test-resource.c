@@ -1,8 +1,10 @@
 /* test-resource.c — the declaration mechanism: records, JSON, validation, schemas. */
 #include <math.h>
+#include <string.h>
 
 #include "bz-json.h"
 #include "bz-resources.h"
+#include "bz-nutritionist-resources.h"
 
 static char *
 to_json (BzRecord *rec)
@@ -180,6 +182,52 @@ test_numbers (void)
     }
 }
 
+/* The closed parse refuses undeclared and read-only members at any depth;
+ * a string list naming a vocabulary takes its terms and aliases. */
+static void
+test_parse_closed (void)
+{
+  static const struct { const char *json; const char *field; } bad[] = {
+    { "{\"rating\":5}", "rating" },
+    { "{\"license_status\":\"verified\"}", "license_status" },
+    { "{\"working_hours\":{\"funday\":null}}", "working_hours.funday" },
+    { "{\"working_hours\":{\"monday\":{\"start\":\"09:00\",\"end\":\"10:00\",\"break\":1}}}", "working_hours.monday.break" },
+    { "{\"specializations\":[\"diabetes\",\"astrology\"]}", "specializations[1]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(JsonNode) n = json_from_string (bad[i].json, NULL);
+      BzValidation v = BZ_VALIDATION_INIT;
+      g_autoptr(BzRecord) rec = bz_resource_parse_closed (&bz_nutritionist_profile_resource, json_node_get_object (n), NULL, &v);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_assert_null (rec);
+      g_assert_false (bz_validation_finish (&v, &error));
+      text = g_strdup_printf ("\"%s\"", bad[i].field);
+      {
+        g_autoptr(JsonNode) d = json_node_new (JSON_NODE_ARRAY);
+        g_autofree char *details = NULL;
+        json_node_set_array (d, bz_error_get_details (error));
+        details = json_to_string (d, FALSE);
+        if (!strstr (details, text))
+          g_error ("%s: no detail for %s in %s", bad[i].json, bad[i].field, details);
+      }
+    }
+  {
+    g_autoptr(JsonNode) n = json_from_string ("{\"specializations\":[\"deportiva\",\"diabetes\"],\"years_experience\":3}", NULL);
+    BzValidation v = BZ_VALIDATION_INIT;
+    g_autoptr(BzRecord) rec = bz_resource_parse_closed (&bz_nutritionist_profile_resource, json_node_get_object (n), NULL, &v);
+    const char *const *s;
+    g_assert_nonnull (rec);
+    g_assert_true (bz_validation_finish (&v, NULL));
+    s = bz_record_get_strv (rec, BZ_NUTRITIONIST_PROFILE_SPECIALIZATIONS);
+    g_assert_cmpstr (s[0], ==, "sports_nutrition");
+    g_assert_cmpstr (s[1], ==, "diabetes");
+    g_assert_false (bz_record_has (rec, BZ_NUTRITIONIST_PROFILE_CLINIC_NAME));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -188,6 +236,7 @@ main (int argc, char **argv)
   g_test_add_func ("/resource/record-array-model", test_record_array_model);
   g_test_add_func ("/resource/parse", test_parse);
   g_test_add_func ("/resource/parse-too-many", test_parse_too_many);
+  g_test_add_func ("/resource/parse-closed", test_parse_closed);
   g_test_add_func ("/resource/schemas", test_schemas);
   g_test_add_func ("/resource/numbers", test_numbers);
   return g_test_run ();
