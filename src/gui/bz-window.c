@@ -23,6 +23,7 @@
 #include "bz-gui-util.h"
 #include "bz-kiosk-lock.h"
 #include "bz-preferences.h"
+#include "bz-profile-dialog.h"
 #include "bz-resources.h"
 #include "bz-runtime.h"
 #include "bz-shortcuts.h"
@@ -238,6 +239,8 @@ update_actions (BzWindow *self)
   gtk_widget_action_set_enabled (w, "win.refresh", signed_in);
   /* The kiosk: no way out, nor into the desk's settings (bz-kiosk-lock.h). */
   gtk_widget_action_set_enabled (w, "win.preferences", !self->kiosk);
+  gtk_widget_action_set_enabled (w, "win.profile", signed_in_workstation (self)
+                                 && bz_gui_session_get_caller (self->session)->role == BZ_ROLE_NUTRITIONIST);
   gtk_widget_action_set_enabled (w, "win.show-help-overlay", !self->kiosk);
   gtk_widget_action_set_enabled (w, "win.help", !self->kiosk);
   gtk_widget_action_set_enabled (w, "win.about", !self->kiosk);
@@ -364,6 +367,26 @@ preferences_activated (GtkWidget *widget, const char *action, GVariant *param)
   bz_window_open_preferences (BZ_WINDOW (widget));
 }
 
+GtkWindow *
+bz_window_open_profile (BzWindow *self)
+{
+  GtkWindow *dialog;
+
+  g_return_val_if_fail (BZ_IS_WINDOW (self), NULL);
+  if (!gtk_widget_is_sensitive (GTK_WIDGET (self)) || self->kiosk || self->session == NULL
+      || !bz_gui_session_get_signed_in (self->session))
+    return NULL;
+  dialog = GTK_WINDOW (bz_profile_dialog_new (GTK_WINDOW (self), self->session));
+  gtk_window_present (dialog);
+  return dialog;
+}
+
+static void
+profile_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  bz_window_open_profile (BZ_WINDOW (widget));
+}
+
 static void
 shortcuts_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -442,6 +465,7 @@ primary_menu_new (void)
   g_autoptr(GMenu) app = g_menu_new ();
 
   g_menu_append (session, _("_Refresh"), "win.refresh");
+  g_menu_append (session, _("Professional _Profile"), "win.profile");
   g_menu_append (session, _("_Sign Out"), "win.sign-out");
   g_menu_append (app, _("_Preferences"), "win.preferences");
   g_menu_append (app, _("_Keyboard Shortcuts"), "win.show-help-overlay");
@@ -582,6 +606,7 @@ bz_window_class_init (BzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_activated);
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
+  gtk_widget_class_install_action (widget_class, "win.profile", NULL, profile_activated);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_activated);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_activated);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_activated);

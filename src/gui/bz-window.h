@@ -89,6 +89,13 @@ GMenuModel     *bz_window_get_primary_menu   (BzWindow *self);
 GtkWindow      *bz_window_open_preferences   (BzWindow *self);
 
 /**
+ * bz_window_open_profile:
+ * Opens the signed-in nutritionist's professional profile (bz-profile-dialog.h).
+ * Returns: (transfer none) (nullable): the dialog; %NULL in the kiosk or signed out.
+ */
+GtkWindow      *bz_window_open_profile       (BzWindow *self);
+
+/**
  * bz_window_show_about:
  * Shows the About window (AdwAboutWindow): version (meson's), license, developers, translators.
  * Returns: (transfer none): the About window.

@@ -23,6 +23,8 @@
 #include "bz-patient-page.h"
 #include "bz-patient-service.h"
 #include "bz-patients-page.h"
+#include "bz-nutritionist-service.h"
+#include "bz-profile-dialog.h"
 #include "bz-runtime.h"
 #include "bz-sign-in-page.h"
 #include "bz-startup.h"
@@ -85,6 +87,19 @@ list_status_is (BzPatientsPage *patients, const char *email, const char *status)
 {
   g_autoptr(BzRecord) r = bz_patients_page_is_loading (patients) ? NULL : list_row (patients, email);
   return r && g_strcmp0 (bz_record_get_string (r, BZ_PATIENT_SUMMARY_STATUS), status) == 0;
+}
+
+static GtkWindow *
+find_profile_dialog (void)
+{
+  GListModel *tops = gtk_window_get_toplevels ();   /* transfer none */
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (tops, i);
+      if (BZ_IS_PROFILE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
 }
 
 static void
@@ -323,6 +338,44 @@ test_onboarding (void)
   WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patients") == 0, 30, "the patients page again");
   WAIT_FOR (list_status_is (patients, NEW_EMAIL, "graduated"), 30, "the list to show the new status");
   shoot (GTK_WIDGET (window), "test-onboarding-list.png", NULL);
+
+  /* The nutritionist's professional profile (issue 12): from the primary
+   * menu's action; a bad cédula is refused with its reason and nothing
+   * stored; a good change is saved through the service and read back. */
+  {
+    GtkWindow *dialog;
+    g_autoptr(BzRecord) stored = NULL;
+    g_autoptr(GError) error = NULL;
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.profile", NULL));
+    g_assert_nonnull (window);
+    WAIT_FOR ((dialog = find_profile_dialog ()) != NULL, 10, "the profile dialog");
+    g_assert_nonnull (window);
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    WAIT_FOR (!bz_profile_dialog_is_busy (BZ_PROFILE_DIALOG (dialog)), 30, "the profile to load");
+    g_assert_nonnull (window);
+    gtk_editable_set_text (bz_profile_dialog_get_entry (BZ_PROFILE_DIALOG (dialog), "professional_license"), "12ab");
+    bz_profile_dialog_save (BZ_PROFILE_DIALOG (dialog));
+    WAIT_FOR (!bz_profile_dialog_is_busy (BZ_PROFILE_DIALOG (dialog)), 30, "the refusal");
+    g_assert_nonnull (strstr (bz_profile_dialog_get_error (BZ_PROFILE_DIALOG (dialog)), "professional_license"));
+    stored = bz_nutritionists_get_profile (bz_gui_session_get_services (bz_window_get_session (window)),
+                                           bz_gui_session_get_caller (bz_window_get_session (window)), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (bz_record_get_string (stored, BZ_NUTRITIONIST_PROFILE_UPDATED_AT), ==, NULL);   /* never changed */
+    g_clear_object (&stored);
+
+    gtk_editable_set_text (bz_profile_dialog_get_entry (BZ_PROFILE_DIALOG (dialog), "professional_license"), "1234567");
+    gtk_editable_set_text (bz_profile_dialog_get_entry (BZ_PROFILE_DIALOG (dialog), "clinic_name"), "Clínica del Centro");
+    bz_profile_dialog_set_fee (BZ_PROFILE_DIALOG (dialog), 700);
+    shoot (GTK_WIDGET (dialog), "test-onboarding-profile.png", "profile.png");
+    bz_profile_dialog_save (BZ_PROFILE_DIALOG (dialog));
+    WAIT_FOR (dialog == NULL, 30, "the profile dialog to close after saving");
+    stored = bz_nutritionists_get_profile (bz_gui_session_get_services (bz_window_get_session (window)),
+                                           bz_gui_session_get_caller (bz_window_get_session (window)), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (bz_record_get_string (stored, BZ_NUTRITIONIST_PROFILE_CLINIC_NAME), ==, "Clínica del Centro");
+    g_assert_cmpstr (bz_record_get_string (stored, BZ_NUTRITIONIST_PROFILE_PROFESSIONAL_LICENSE), ==, "1234567");
+    g_assert_cmpint (bz_record_get_int (stored, BZ_NUTRITIONIST_PROFILE_CONSULTATION_FEE_MXN), ==, 700);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   WAIT_FOR (window == NULL, 10, "the window to go");
