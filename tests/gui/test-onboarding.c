@@ -13,6 +13,7 @@
  * to graduated shows in the list.  Screenshots: the empty form, the filled
  * form and the password page, also with the window at 800x600. */
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
 #include <math.h>
 #include <string.h>
@@ -356,7 +357,7 @@ test_onboarding (void)
     gtk_editable_set_text (bz_profile_dialog_get_entry (BZ_PROFILE_DIALOG (dialog), "professional_license"), "12ab");
     bz_profile_dialog_save (BZ_PROFILE_DIALOG (dialog));
     WAIT_FOR (!bz_profile_dialog_is_busy (BZ_PROFILE_DIALOG (dialog)), 30, "the refusal");
-    g_assert_nonnull (strstr (bz_profile_dialog_get_error (BZ_PROFILE_DIALOG (dialog)), "professional_license"));
+    g_assert_nonnull (strstr (bz_profile_dialog_get_error (BZ_PROFILE_DIALOG (dialog)), _("Cédula profesional")));
     stored = bz_nutritionists_get_profile (bz_gui_session_get_services (bz_window_get_session (window)),
                                            bz_gui_session_get_caller (bz_window_get_session (window)), &error);
     g_assert_no_error (error);
