@@ -61,3 +61,27 @@ bz_pagination_new (guint page, guint limit, gint64 total)
   bz_record_set_boolean (p, BZ_PAGINATION_HAS_NEXT, (gint64) page < total_pages);
   return p;
 }
+
+BzRecord *
+bz_nutrients_record_new (const BzNutrients *n)
+{
+  BzRecord *r = bz_record_new (&bz_nutrients_resource);
+  bz_record_set_double (r, BZ_NUTRIENTS_ENERGY_KCAL, n->energy_kcal);
+  bz_record_set_double (r, BZ_NUTRIENTS_PROTEIN_G, n->protein_g);
+  bz_record_set_double (r, BZ_NUTRIENTS_CARBOHYDRATE_G, n->carbohydrate_g);
+  bz_record_set_double (r, BZ_NUTRIENTS_FAT_G, n->fat_g);
+  bz_record_set_double (r, BZ_NUTRIENTS_FIBER_G, n->fiber_g);
+  bz_record_set_double (r, BZ_NUTRIENTS_SODIUM_MG, n->sodium_mg);
+  return r;
+}
+
+void
+bz_nutrients_from_record (BzRecord *panel, BzNutrients *n)
+{
+  n->energy_kcal = bz_record_get_double (panel, BZ_NUTRIENTS_ENERGY_KCAL);
+  n->protein_g = bz_record_get_double (panel, BZ_NUTRIENTS_PROTEIN_G);
+  n->carbohydrate_g = bz_record_get_double (panel, BZ_NUTRIENTS_CARBOHYDRATE_G);
+  n->fat_g = bz_record_get_double (panel, BZ_NUTRIENTS_FAT_G);
+  n->fiber_g = bz_record_get_double (panel, BZ_NUTRIENTS_FIBER_G);
+  n->sodium_mg = bz_record_get_double (panel, BZ_NUTRIENTS_SODIUM_MG);
+}

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "bz-limits.h"
+#include "bz-nutrition.h"
 #include "bz-resource.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,15 @@ extern BzResource bz_daily_plan_resource;
   F (NUTRIENTS_FIBER_G, .name = "fiber_g", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_ROUND1, .column = "fiber_g", .unit = "g", .description = "Total dietary fiber (SR28 291)") \
   F (NUTRIENTS_SODIUM_MG, .name = "sodium_mg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_ROUND1, .column = "sodium_mg", .unit = "mg", .description = "Sodium (SR28 307)")
 BZ_RESOURCE_DECLARE (bz_nutrients, NUTRIENTS, BZ_NUTRIENTS_FIELDS)
+
+/**
+ * bz_nutrients_record_new:
+ * @n: a panel (bz-nutrition.h)
+ * Returns: (transfer full): the Nutrients record of @n.
+ */
+BzRecord *bz_nutrients_record_new (const BzNutrients *n);
+/** bz_nutrients_from_record: @panel: a Nutrients record; @n: (out): its values (NAN for nulls). */
+void      bz_nutrients_from_record (BzRecord *panel, BzNutrients *n);
 
 /* One food of a meal: a USDA food and its grams. */
 #define BZ_MEAL_ITEM_FIELDS(F) \

@@ -131,20 +131,6 @@ fill_days (BzStore *store, const char *const *ids, guint n_patients, const GDate
   return TRUE;
 }
 
-static BzRecord *
-nutrients_record (const BzNutrients *n)
-{
-  BzRecord *r = bz_record_new (&bz_nutrients_resource);
-
-  bz_record_set_double (r, BZ_NUTRIENTS_ENERGY_KCAL, n->energy_kcal);
-  bz_record_set_double (r, BZ_NUTRIENTS_PROTEIN_G, n->protein_g);
-  bz_record_set_double (r, BZ_NUTRIENTS_CARBOHYDRATE_G, n->carbohydrate_g);
-  bz_record_set_double (r, BZ_NUTRIENTS_FAT_G, n->fat_g);
-  bz_record_set_double (r, BZ_NUTRIENTS_FIBER_G, n->fiber_g);
-  bz_record_set_double (r, BZ_NUTRIENTS_SODIUM_MG, n->sodium_mg);
-  return r;
-}
-
 static void
 set_met (BzRecord *r, guint field, int met)
 {
@@ -240,14 +226,14 @@ bz_analytics_nutrition (BzServices *svc, const BzCaller *caller, const char *pat
       format_date (&d, ds);
       bz_record_set_string (day, BZ_NUTRITION_DAY_DATE, ds);
       bz_record_set_int (day, BZ_NUTRITION_DAY_MEALS, days[k].meals);
-      bz_record_take_object (day, BZ_NUTRITION_DAY_INTAKE, nutrients_record (&days[k].intake));
+      bz_record_take_object (day, BZ_NUTRITION_DAY_INTAKE, bz_nutrients_record_new (&days[k].intake));
       if (days[k].has_targets)
-        bz_record_take_object (day, BZ_NUTRITION_DAY_TARGETS, nutrients_record (&days[k].targets));
+        bz_record_take_object (day, BZ_NUTRITION_DAY_TARGETS, bz_nutrients_record_new (&days[k].targets));
       else
         bz_record_set_null (day, BZ_NUTRITION_DAY_TARGETS);
       set_met (day, BZ_NUTRITION_DAY_TARGET_MET, days[k].target_met);
       if (days[k].has_plan)
-        bz_record_take_object (day, BZ_NUTRITION_DAY_PLANNED, nutrients_record (&days[k].planned));
+        bz_record_take_object (day, BZ_NUTRITION_DAY_PLANNED, bz_nutrients_record_new (&days[k].planned));
       else
         bz_record_set_null (day, BZ_NUTRITION_DAY_PLANNED);
       set_met (day, BZ_NUTRITION_DAY_PLAN_MET, days[k].plan_met);
@@ -256,7 +242,7 @@ bz_analytics_nutrition (BzServices *svc, const BzCaller *caller, const char *pat
   bz_record_set_int (rec, BZ_NUTRITION_ANALYTICS_DAYS_LOGGED, sum.days_logged);
   set_rate (rec, BZ_NUTRITION_ANALYTICS_ADHERENCE_RATE, sum.adherence_rate);
   set_rate (rec, BZ_NUTRITION_ANALYTICS_PLAN_ADHERENCE_RATE, sum.plan_adherence_rate);
-  bz_record_take_object (rec, BZ_NUTRITION_ANALYTICS_MEAN_INTAKE, nutrients_record (&sum.mean_intake));
+  bz_record_take_object (rec, BZ_NUTRITION_ANALYTICS_MEAN_INTAKE, bz_nutrients_record_new (&sum.mean_intake));
   macros = bz_record_new (&bz_macro_distribution_resource);
   bz_record_set_double (macros, BZ_MACRO_DISTRIBUTION_PROTEIN_PERCENT, sum.macros.protein_pct);
   bz_record_set_double (macros, BZ_MACRO_DISTRIBUTION_CARBOHYDRATE_PERCENT, sum.macros.carbohydrate_pct);

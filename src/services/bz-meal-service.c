@@ -17,30 +17,6 @@
 #include "bz-vocab.h"
 
 
-static BzRecord *
-nutrients_record (const BzNutrients *n)
-{
-  BzRecord *r = bz_record_new (&bz_nutrients_resource);
-  bz_record_set_double (r, BZ_NUTRIENTS_ENERGY_KCAL, n->energy_kcal);
-  bz_record_set_double (r, BZ_NUTRIENTS_PROTEIN_G, n->protein_g);
-  bz_record_set_double (r, BZ_NUTRIENTS_CARBOHYDRATE_G, n->carbohydrate_g);
-  bz_record_set_double (r, BZ_NUTRIENTS_FAT_G, n->fat_g);
-  bz_record_set_double (r, BZ_NUTRIENTS_FIBER_G, n->fiber_g);
-  bz_record_set_double (r, BZ_NUTRIENTS_SODIUM_MG, n->sodium_mg);
-  return r;
-}
-
-static void
-nutrients_of (BzRecord *panel, BzNutrients *n)
-{
-  n->energy_kcal = bz_record_get_double (panel, BZ_NUTRIENTS_ENERGY_KCAL);
-  n->protein_g = bz_record_get_double (panel, BZ_NUTRIENTS_PROTEIN_G);
-  n->carbohydrate_g = bz_record_get_double (panel, BZ_NUTRIENTS_CARBOHYDRATE_G);
-  n->fat_g = bz_record_get_double (panel, BZ_NUTRIENTS_FAT_G);
-  n->fiber_g = bz_record_get_double (panel, BZ_NUTRIENTS_FIBER_G);
-  n->sodium_mg = bz_record_get_double (panel, BZ_NUTRIENTS_SODIUM_MG);
-}
-
 /* Validates [{ndb_no, grams}] with the MealItem declaration, then checks
  * each food exists.  Returns: (transfer full): a Meal record holding only
  * the items, or %NULL with the field errors in @v. */
@@ -94,10 +70,10 @@ set_items (BzServices *svc, BzRecord *meal, JsonArray *items, GError **error)
       item = bz_record_new (&bz_meal_item_resource);
       bz_record_set_string (item, BZ_MEAL_ITEM_NDB_NO, ndb);
       bz_record_set_double (item, BZ_MEAL_ITEM_GRAMS, grams);
-      bz_record_take_object (item, BZ_MEAL_ITEM_NUTRITION, nutrients_record (&portion));
+      bz_record_take_object (item, BZ_MEAL_ITEM_NUTRITION, bz_nutrients_record_new (&portion));
       bz_record_append (meal, BZ_MEAL_ITEMS, item);
     }
-  bz_record_take_object (meal, BZ_MEAL_NUTRITION, nutrients_record (&total));
+  bz_record_take_object (meal, BZ_MEAL_NUTRITION, bz_nutrients_record_new (&total));
   return TRUE;
 }
 
@@ -321,12 +297,12 @@ bz_meals_get_daily (BzServices *svc, const BzCaller *caller, const char *patient
     {
       BzRecord *meal = g_ptr_array_index (meals, i);
       BzNutrients n;
-      nutrients_of (bz_record_get_object (meal, BZ_MEAL_NUTRITION), &n);
+      bz_nutrients_from_record (bz_record_get_object (meal, BZ_MEAL_NUTRITION), &n);
       bz_nutrients_add (&intake, &n, 1.0);
       bz_smae_record_add (bz_record_get_object (meal, BZ_MEAL_EQUIVALENTS), eaten_smae, 1.0);
       bz_record_append (daily, BZ_DAILY_INTAKE_MEALS, g_object_ref (meal));
     }
-  bz_record_take_object (daily, BZ_DAILY_INTAKE_INTAKE, nutrients_record (&intake));
+  bz_record_take_object (daily, BZ_DAILY_INTAKE_INTAKE, bz_nutrients_record_new (&intake));
   bz_record_take_object (daily, BZ_DAILY_INTAKE_EQUIVALENTS, bz_smae_record_new (eaten_smae));
   if (planned)
     bz_record_take_object (daily, BZ_DAILY_INTAKE_PLANNED, planned);
@@ -339,8 +315,8 @@ bz_meals_get_daily (BzServices *svc, const BzCaller *caller, const char *patient
       bz_record_take_object (daily, BZ_DAILY_INTAKE_TARGETS_BASIS, targets_basis (&in, &targets));
       remaining = targets;
       bz_nutrients_add (&remaining, &intake, -1.0);
-      bz_record_take_object (daily, BZ_DAILY_INTAKE_TARGETS, nutrients_record (&targets));
-      bz_record_take_object (daily, BZ_DAILY_INTAKE_REMAINING, nutrients_record (&remaining));
+      bz_record_take_object (daily, BZ_DAILY_INTAKE_TARGETS, bz_nutrients_record_new (&targets));
+      bz_record_take_object (daily, BZ_DAILY_INTAKE_REMAINING, bz_nutrients_record_new (&remaining));
     }
   else if (local_error)
     {
