@@ -16,6 +16,7 @@
 #include "bz-patient-dialog-private.h"
 #include "bz-patient-service.h"
 #include "bz-resources.h"
+#include "bz-runtime.h"
 
 static const char *const entry_fields[N_ENTRIES] = {
   "first_name", "last_name", "email", "phone", "date_of_birth", "target_weight_kg",
@@ -632,6 +633,13 @@ bz_patient_dialog_new_create (GtkWindow *parent, BzGuiSession *session)
   BzPatientDialog *self = dialog_new (parent, session, NULL);
 
   gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Add Patient"));
+  /* Preferences › Clinic: the activity level new patients start with */
+  {
+    g_autoptr(GSettings) settings = bz_runtime_settings_new ();
+    g_autofree char *level = settings ? g_settings_get_string (settings, "default-activity-level") : NULL;
+    if (level && bz_vocab_canonical (&bz_vocab_activity_level, level))
+      set_choice (self, C_ACTIVITY, level);
+  }
   gtk_stack_set_visible_child_name (self->stack, "form");
   revalidate (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->entries[E_FIRST]));
@@ -677,6 +685,16 @@ bz_patient_dialog_set_choice (BzPatientDialog *self, const char *field, const ch
         return TRUE;
       }
   return FALSE;
+}
+
+const char *
+bz_patient_dialog_get_choice (BzPatientDialog *self, const char *field)
+{
+  g_return_val_if_fail (BZ_IS_PATIENT_DIALOG (self), NULL);
+  for (int i = 0; i < N_CHOICES; i++)
+    if (g_strcmp0 (choice_fields[i], field) == 0)
+      return choice_id (self, i);
+  return NULL;
 }
 
 void

@@ -61,6 +61,8 @@ GtkEditable *bz_patient_dialog_get_entry   (BzPatientDialog *self, const char *f
  * Returns: %TRUE when @field has such an item.
  */
 gboolean     bz_patient_dialog_set_choice  (BzPatientDialog *self, const char *field, const char *term);
+/** bz_patient_dialog_get_choice: Returns: (transfer none) (nullable): the term chosen for @field (tests). */
+const char  *bz_patient_dialog_get_choice  (BzPatientDialog *self, const char *field);
 
 /** bz_patient_dialog_set_consent: checks or clears the privacy-notice consent row. */
 void         bz_patient_dialog_set_consent (BzPatientDialog *self, gboolean accepted);

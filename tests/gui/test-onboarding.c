@@ -149,10 +149,17 @@ test_onboarding (void)
             && g_list_model_get_n_items (bz_patients_page_get_model (patients)) > 0, 30, "the patient list");
   g_assert_null (list_row (patients, NEW_EMAIL));
 
-  /* New Patient: an empty form, Save disabled because of the first field. */
+  /* New Patient: an empty form, Save disabled because of the first field;
+   * the activity level is the one Preferences gives new patients. */
+  {
+    g_autoptr(GSettings) settings = bz_runtime_settings_new ();
+    g_assert_nonnull (settings);
+    g_settings_set_string (settings, "default-activity-level", "active");
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (patients), "patients.new", NULL));
   WAIT_FOR ((dialog = find_dialog ()) != NULL, 10, "the New Patient dialog");
   bz_gui_test_window = GTK_WIDGET (dialog);
+  g_assert_cmpstr (bz_patient_dialog_get_choice (dialog, "activity_level"), ==, "active");
   g_assert_cmpstr (bz_patient_dialog_get_state (dialog), ==, "form");
   row_first_name = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (bz_patient_dialog_get_entry (dialog, "first_name"))));
   row_email = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (bz_patient_dialog_get_entry (dialog, "email"))));
