@@ -5,6 +5,11 @@
 #include "bz-runtime.h"
 #include "bz-startup.h"
 #include "bz-window.h"
+#include "bz-patient-page.h"
+#include "bz-patients-page.h"
+#include "bz-patient-service.h"
+#include "bz-sign-in-page.h"
+#include "bz-test-util.h"
 
 GtkWidget *bz_gui_test_window;
 
@@ -133,4 +138,77 @@ bz_gui_test_run_tool (const char *const *argv)
   if (!g_spawn_check_wait_status (status, &error))
     g_error ("%s failed: %s\n%s", argv[0], error->message, err ? err : "");
   return out;
+}
+
+void
+bz_gui_desk_start (BzGuiDesk *desk, const char *name, gboolean kiosk, int width, int height)
+{
+  BzRuntimeOptions *opts = g_new0 (BzRuntimeOptions, 1);
+
+  desk->data_dir = bz_test_tmpdir (name);
+  desk->opts = opts;
+  opts->data_dir = g_strdup (desk->data_dir);
+  opts->port = 0;
+  opts->bind = g_strdup ("127.0.0.1");
+  opts->demo = TRUE;
+  desk->window = bz_window_new (NULL, kiosk);
+  bz_gui_test_window = GTK_WIDGET (desk->window);
+  g_object_add_weak_pointer (G_OBJECT (desk->window), (gpointer *) &desk->window);
+  gtk_window_set_default_size (GTK_WINDOW (desk->window), width, height);
+  gtk_window_present (GTK_WINDOW (desk->window));
+  bz_startup_run (desk->window, opts, NULL, bz_gui_test_runtime_done, &desk->runtime);
+  WAIT_FOR (desk->runtime != NULL, 240, "the runtime");
+}
+
+void
+bz_gui_desk_sign_in (BzGuiDesk *desk, const char *email, const char *password, const char *page_name)
+{
+  BzSignInPage *sign_in = bz_window_get_sign_in_page (desk->window);
+
+  gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), email);
+  gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), password);
+  bz_gui_test_activate_entry (bz_sign_in_page_get_password_entry (sign_in));
+  WAIT_FOR (g_strcmp0 (bz_window_get_page_name (desk->window), page_name) == 0, 30, page_name);
+}
+
+BzPatientPage *
+bz_gui_desk_open_patient (BzGuiDesk *desk, const char *email, char **out_patient_id)
+{
+  BzPatientsPage *patients = bz_window_get_patients_page (desk->window);
+  BzPatientPage *page;
+  GListModel *model;
+  guint row = G_MAXUINT;
+
+  WAIT_FOR (!bz_patients_page_is_loading (patients)
+            && g_list_model_get_n_items (bz_patients_page_get_model (patients)) > 0, 30, "the patient list");
+  model = bz_patients_page_get_model (patients);
+  for (guint i = 0; i < g_list_model_get_n_items (model) && row == G_MAXUINT; i++)
+    {
+      g_autoptr(BzRecord) p = g_list_model_get_item (model, i);
+      if (email == NULL || g_strcmp0 (bz_record_get_string (p, BZ_PATIENT_SUMMARY_EMAIL), email) == 0)
+        {
+          row = i;
+          if (out_patient_id)
+            *out_patient_id = g_strdup (bz_record_get_string (p, BZ_PATIENT_SUMMARY_ID));
+        }
+    }
+  g_assert_cmpuint (row, !=, G_MAXUINT);
+  bz_patients_page_activate_row (patients, row);
+  page = bz_window_get_patient_page (desk->window);
+  WAIT_FOR (!bz_patient_page_is_loading (page), 60, "the patient's page");
+  return page;
+}
+
+void
+bz_gui_desk_stop (BzGuiDesk *desk)
+{
+  if (desk->window)
+    gtk_window_destroy (GTK_WINDOW (desk->window));
+  WAIT_FOR (desk->window == NULL, 10, "the window to go");
+  bz_runtime_shutdown (desk->runtime);
+  g_clear_object (&desk->runtime);
+  bz_runtime_options_clear (desk->opts);
+  g_clear_pointer (&desk->opts, g_free);
+  bz_test_rmdir (desk->data_dir);
+  g_clear_pointer (&desk->data_dir, g_free);
 }

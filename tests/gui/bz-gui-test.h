@@ -54,6 +54,32 @@ void        bz_gui_test_runtime_done    (GObject *source, GAsyncResult *result, 
 /* What Enter does in an entry: its GtkText emits "activate". */
 void        bz_gui_test_activate_entry  (GtkEditable *row);
 
+/**
+ * BzGuiDesk:
+ * A window over a fresh demo clinic in a scratch data directory, the runtime
+ * it started, and the options it was started with: what every desk test
+ * sets up first.  @window is a weak pointer (%NULL once destroyed).
+ */
+typedef struct _BzWindow BzWindow;
+typedef struct _BzRuntime BzRuntime;
+typedef struct _BzPatientPage BzPatientPage;
+typedef struct
+{
+  char *data_dir;
+  gpointer opts;        /* BzRuntimeOptions */
+  BzRuntime *runtime;
+  BzWindow *window;
+} BzGuiDesk;
+
+/* Starts the demo clinic in a window of @width × @height (@kiosk: the member kiosk) and waits for its runtime. */
+void           bz_gui_desk_start        (BzGuiDesk *desk, const char *name, gboolean kiosk, int width, int height);
+/* Signs in through the sign-in page and waits for the page @page_name ("patients", "patient"). */
+void           bz_gui_desk_sign_in      (BzGuiDesk *desk, const char *email, const char *password, const char *page_name);
+/* Opens the patient of the list whose email is @email (%NULL: the first) and waits for the page to load. */
+BzPatientPage *bz_gui_desk_open_patient (BzGuiDesk *desk, const char *email, char **out_patient_id);
+/* Closes the window, shuts the runtime down and removes the data directory. */
+void           bz_gui_desk_stop         (BzGuiDesk *desk);
+
 /* Runs @argv (a program from PATH) and returns its standard output; g_error() when it fails. */
 char       *bz_gui_test_run_tool        (const char *const *argv);
 

@@ -97,12 +97,8 @@ stored (BzGuiSession *session, const char *patient_id, const char *meal_id)
 static void
 test_meal_delete (void)
 {
-  g_autofree char *data_dir = bz_test_tmpdir ("meal-delete");
-  BzRuntimeOptions opts = { 0 };
-  BzRuntime *runtime = NULL;
+  BzGuiDesk desk = { 0 };
   BzWindow *window;
-  BzSignInPage *sign_in;
-  BzPatientsPage *patients;
   BzPatientPage *patient;
   BzGuiSession *session;
   g_autofree char *meal_id = NULL, *patient_id = NULL;
@@ -111,32 +107,14 @@ test_meal_delete (void)
   guint n_before;
   BzIntakeHistory *history;
   double kcal_before;
+  const char *data_dir;
 
-  opts.data_dir = g_strdup (data_dir);
-  opts.port = 0;
-  opts.bind = g_strdup ("127.0.0.1");
-  opts.demo = TRUE;
-  window = bz_window_new (NULL, FALSE);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_present (GTK_WINDOW (window));
-  bz_startup_run (window, &opts, NULL, bz_gui_test_runtime_done, &runtime);
-  WAIT_FOR (runtime != NULL, 240, "the runtime");
+  bz_gui_desk_start (&desk, "meal-delete", FALSE, 1280, 780);
+  window = desk.window;
+  data_dir = desk.data_dir;
   session = bz_window_get_session (window);
-
-  sign_in = bz_window_get_sign_in_page (window);
-  gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), DEMO_EMAIL);
-  gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
-  bz_gui_test_activate_entry (bz_sign_in_page_get_password_entry (sign_in));
-  WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patients") == 0, 30, "the patients page");
-  patients = bz_window_get_patients_page (window);
-  WAIT_FOR (!bz_patients_page_is_loading (patients)
-            && g_list_model_get_n_items (bz_patients_page_get_model (patients)) > 0, 30, "the patient list");
-  {
-    g_autoptr(BzRecord) first = g_list_model_get_item (bz_patients_page_get_model (patients), 0);
-    patient_id = g_strdup (bz_record_get_string (first, BZ_PATIENT_SUMMARY_ID));
-  }
-  bz_patients_page_activate_row (patients, 0);
-  patient = bz_window_get_patient_page (window);
+  bz_gui_desk_sign_in (&desk, DEMO_EMAIL, DEMO_PASSWORD, "patients");
+  patient = bz_gui_desk_open_patient (&desk, NULL, &patient_id);
   WAIT_FOR (!bz_patient_page_is_loading (patient) && bz_patient_page_get_n_meals (patient) > 0, 60, "today's meals");
   n_before = bz_patient_page_get_n_meals (patient);
   {
@@ -255,12 +233,7 @@ test_meal_delete (void)
     g_assert_cmpint (bz_patient_page_get_day_offset (patient), ==, 0);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  WAIT_FOR (window == NULL, 10, "the window to go");
-  bz_runtime_shutdown (runtime);
-  g_clear_object (&runtime);
-  bz_runtime_options_clear (&opts);
-  bz_test_rmdir (data_dir);
+  bz_gui_desk_stop (&desk);
 }
 
 int

@@ -113,12 +113,8 @@ picture (GtkWidget *window, BzPatientNotes *notes, const char *build_name, const
 static void
 test_notes (void)
 {
-  g_autofree char *data_dir = bz_test_tmpdir ("notes");
-  BzRuntimeOptions opts = { 0 };
-  BzRuntime *runtime = NULL;
+  BzGuiDesk desk = { 0 };
   BzWindow *window;
-  BzSignInPage *sign_in;
-  BzPatientsPage *patients;
   BzPatientPage *patient;
   BzPatientNotes *notes;
   BzGuiSession *session;
@@ -129,33 +125,11 @@ test_notes (void)
   g_autoptr(GDateTime) in_three_weeks = g_date_time_add_days (now, 21);
   const char *note = "Consulta de seguimiento: −1.8 kg en dos semanas; cintura 92 cm.\nMantener 1800 kcal, más verdura en la cena.";
 
-  opts.data_dir = g_strdup (data_dir);
-  opts.port = 0;
-  opts.bind = g_strdup ("127.0.0.1");
-  opts.demo = TRUE;
-  window = bz_window_new (NULL, FALSE);
-  bz_gui_test_window = GTK_WIDGET (window);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 980);
-  gtk_window_present (GTK_WINDOW (window));
-  bz_startup_run (window, &opts, NULL, bz_gui_test_runtime_done, &runtime);
-  WAIT_FOR (runtime != NULL, 240, "the runtime");
+  bz_gui_desk_start (&desk, "notes", FALSE, 1280, 980);
+  window = desk.window;
   session = bz_window_get_session (window);
-
-  sign_in = bz_window_get_sign_in_page (window);
-  gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), DEMO_EMAIL);
-  gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
-  bz_gui_test_activate_entry (bz_sign_in_page_get_password_entry (sign_in));
-  WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patients") == 0, 30, "the patients page");
-  patients = bz_window_get_patients_page (window);
-  WAIT_FOR (!bz_patients_page_is_loading (patients)
-            && g_list_model_get_n_items (bz_patients_page_get_model (patients)) > 0, 30, "the patient list");
-  {
-    g_autoptr(BzRecord) first = g_list_model_get_item (bz_patients_page_get_model (patients), 0);
-    patient_id = g_strdup (bz_record_get_string (first, BZ_PATIENT_SUMMARY_ID));
-  }
-  bz_patients_page_activate_row (patients, 0);
-  patient = bz_window_get_patient_page (window);
+  bz_gui_desk_sign_in (&desk, DEMO_EMAIL, DEMO_PASSWORD, "patients");
+  patient = bz_gui_desk_open_patient (&desk, NULL, &patient_id);
   notes = BZ_PATIENT_NOTES (nth (GTK_WIDGET (patient), BZ_TYPE_PATIENT_NOTES, 0));
   g_assert_nonnull (notes);
   WAIT_FOR (!bz_patient_page_is_loading (patient) && !bz_patient_notes_is_busy (notes), 60, "the patient page");
@@ -266,12 +240,7 @@ test_notes (void)
   picture (GTK_WIDGET (window), notes, "test-notes.png", "patient-notes.png");
 
   bz_gui_test_window = NULL;
-  gtk_window_destroy (GTK_WINDOW (window));
-  WAIT_FOR (window == NULL, 10, "the window to go");
-  bz_runtime_shutdown (runtime);
-  g_clear_object (&runtime);
-  bz_runtime_options_clear (&opts);
-  bz_test_rmdir (data_dir);
+  bz_gui_desk_stop (&desk);
 }
 
 int

@@ -49,12 +49,8 @@ squash (const char *text)
 static void
 test_patient_report (void)
 {
-  g_autofree char *data_dir = bz_test_tmpdir ("patient-report");
-  BzRuntimeOptions opts = { 0 };
-  BzRuntime *runtime = NULL;
+  BzGuiDesk desk = { 0 };
   BzWindow *window;
-  BzSignInPage *sign_in;
-  BzPatientsPage *patients;
   BzPatientPage *page;
   BzGuiSession *session;
   g_autoptr(GdkTexture) avatar = NULL;
@@ -63,41 +59,14 @@ test_patient_report (void)
   g_autofree char *pdf = g_test_build_filename (G_TEST_BUILT, "gui", "test-patient-report.pdf", NULL);
   g_autofree char *text = NULL, *flat = NULL, *png = NULL, *prefix = NULL, *out = NULL;
   g_autoptr(GdkTexture) page1 = NULL;
-  GListModel *model;
   BzRecord *info, *plan;
-  guint row = G_MAXUINT, n_scans;
+  guint n_scans;
 
-  opts.data_dir = g_strdup (data_dir);
-  opts.port = 0;
-  opts.bind = g_strdup ("127.0.0.1");
-  opts.demo = TRUE;
-  window = bz_window_new (NULL, FALSE);
-  bz_gui_test_window = GTK_WIDGET (window);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  bz_startup_run (window, &opts, NULL, bz_gui_test_runtime_done, &runtime);
-  WAIT_FOR (runtime != NULL, 240, "the runtime");
+  bz_gui_desk_start (&desk, "patient-report", FALSE, 1280, 800);
+  window = desk.window;
   session = bz_window_get_session (window);
-
-  sign_in = bz_window_get_sign_in_page (window);
-  gtk_editable_set_text (bz_sign_in_page_get_email_entry (sign_in), DEMO_EMAIL);
-  gtk_editable_set_text (bz_sign_in_page_get_password_entry (sign_in), DEMO_PASSWORD);
-  bz_gui_test_activate_entry (bz_sign_in_page_get_password_entry (sign_in));
-  WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patients") == 0, 30, "the patients page");
-  patients = bz_window_get_patients_page (window);
-  WAIT_FOR (!bz_patients_page_is_loading (patients)
-            && g_list_model_get_n_items (bz_patients_page_get_model (patients)) > 0, 30, "the patient list");
-  model = bz_patients_page_get_model (patients);
-  for (guint i = 0; i < g_list_model_get_n_items (model) && row == G_MAXUINT; i++)
-    {
-      g_autoptr(BzRecord) p = g_list_model_get_item (model, i);
-      if (g_strcmp0 (bz_record_get_string (p, BZ_PATIENT_SUMMARY_EMAIL), PATIENT_EMAIL) == 0)
-        row = i;
-    }
-  g_assert_cmpuint (row, !=, G_MAXUINT);
-  bz_patients_page_activate_row (patients, row);
-  page = bz_window_get_patient_page (window);
+  bz_gui_desk_sign_in (&desk, DEMO_EMAIL, DEMO_PASSWORD, "patients");
+  page = bz_gui_desk_open_patient (&desk, PATIENT_EMAIL, NULL);
   WAIT_FOR (!bz_patient_page_is_loading (page) && bz_patient_page_get_n_scans (page) > 0, 60, "the patient's page");
   bz_gui_test_settle (500);
   WAIT_FOR ((avatar = bz_patient_page_avatar_picture (page)) != NULL, 30, "the avatar on screen");
@@ -166,12 +135,7 @@ test_patient_report (void)
     g_assert_cmpint (gdk_texture_get_width (shot), <=, 800);
     bz_gui_test_save_png (shot, "test-patient-report-patient-800x600.png", "patient-800x600.png");
   }
-  gtk_window_destroy (GTK_WINDOW (window));
-  WAIT_FOR (window == NULL, 10, "the window to go");
-  bz_runtime_shutdown (runtime);
-  g_clear_object (&runtime);
-  bz_runtime_options_clear (&opts);
-  bz_test_rmdir (data_dir);
+  bz_gui_desk_stop (&desk);
 }
 
 int
