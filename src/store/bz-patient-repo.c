@@ -80,7 +80,7 @@ bz_patient_repo_insert (BzStore *store, const BzPatientRecord *p, GError **error
   sqlite3_bind_text (st, 9, p->created_at, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 10, p->created_at, -1, SQLITE_STATIC);
   return bz_db_step_done (st, error) &&
-         bz_store_log_change (db, "patients", p->id, BZ_CHANGE_INSERT, error);
+         bz_store_log_patient_change (db, "patients", p->id, BZ_CHANGE_INSERT, p->id, error);
 }
 
 /* --- Reads ---------------------------------------------------------------------- */
