@@ -27,7 +27,10 @@ bz_sync_repo_bounds (BzStore *store, gint64 *out_horizon, gint64 *out_latest, GE
   if (row)
     {
       *out_horizon = sqlite3_column_int64 (st, 0);
-      *out_latest = sqlite3_column_int64 (st, 1);
+      /* The prune may have removed the newest change (a tombstone): the
+       * log's versions still reached the horizon (AUTOINCREMENT never
+       * hands out a version again). */
+      *out_latest = MAX (sqlite3_column_int64 (st, 1), *out_horizon);
     }
   return TRUE;
 }

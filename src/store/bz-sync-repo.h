@@ -52,7 +52,8 @@ typedef struct
  * bz_sync_repo_bounds:
  * @out_horizon: (out): the highest version pruned (0 before any prune): a
  *   cursor below it missed changes
- * @out_latest: (out): the highest version logged (0 for an empty log)
+ * @out_latest: (out): the highest version logged (0 for an empty log), at
+ *   least the horizon
  * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
  *
  * Returns: %FALSE with @error on a database error.

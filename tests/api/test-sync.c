@@ -1,0 +1,398 @@
+/* test-sync.c — GET /api/v1/sync/changes (issue 9, the phones' delta sync):
+ * a member sees its own meals, scans and plans and no one else's; a
+ * nutritionist its patients' and not another nutritionist's; a deletion
+ * arrives as a tombstone; paging reaches the end without duplicates; an
+ * empty delta is small; a cursor older than the retention prune answers
+ * 410 with a full-resync hint, and the full sync after the prune still has
+ * every live record; bad cursors and limits answer 400 with details; no
+ * token 401.  Part of test-api's binary (its responses are checked against
+ * the OpenAPI document). */
+#include "bz-api-fixture.h"
+
+#include "bz-sync-service.h"
+
+const char *test_api_nutri_token (void);
+const char *test_api_nutri2_token (void);
+char       *test_api_create_patient (const char *token, const char *email, char **out_member_token);
+void        test_api_ensure_users (void);
+extern const char *test_api_scan_body_fmt;
+void        test_sync_add_tests (void);
+
+static char *sy_patient, *sy_member, *sy_other_patient, *sy_other_member;
+
+static void
+expect (BzApiResponse *r, guint status)
+{
+  if (r->status != status)
+    g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
+             (const char *) g_bytes_get_data (r->body, NULL));
+}
+
+static void
+ensure_patients (void)
+{
+  if (sy_patient)
+    return;
+  test_api_ensure_users ();
+  sy_patient = test_api_create_patient (test_api_nutri_token (), "sync-member@test.local", &sy_member);
+  sy_other_patient = test_api_create_patient (test_api_nutri2_token (), "sync-other@test.local", &sy_other_member);
+}
+
+/* A meal of 150 g of white rice (SR28 20045) by @token; its id. */
+static char *
+post_meal (const char *token)
+{
+  BzApi *api = bz_api_shared ();
+  g_autoptr(SoupMultipart) mp = soup_multipart_new ("multipart/form-data");
+  g_autoptr(SoupMessageHeaders) h = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  g_autoptr(GBytes) body = NULL, jpeg = bz_api_test_jpeg ();
+  g_autoptr(BzApiResponse) r = NULL;
+
+  soup_multipart_append_form_file (mp, "image", "meal.jpg", "image/jpeg", jpeg);
+  soup_multipart_append_form_string (mp, "meal_type", "comida");
+  soup_multipart_append_form_string (mp, "items", "[{\"ndb_no\":\"20045\",\"grams\":150}]");
+  soup_multipart_to_message (mp, h, &body);
+  r = bz_api_call (api, "POST", "/api/nutrition/upload-meal", token, soup_message_headers_get_one (h, "Content-Type"),
+                   g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL);
+  expect (r, 201);
+  return g_strdup (json_object_get_string_member (json_object_get_object_member (bz_api_data (r), "meal"), "id"));
+}
+
+static char *
+post_scan (const char *patient_id)
+{
+  g_autofree char *scan = g_strdup_printf (test_api_scan_body_fmt, patient_id);
+  g_autoptr(BzApiResponse) r = bz_api_json (bz_api_shared (), "POST", "/api/scans/upload", test_api_nutri_token (), scan);
+  expect (r, 201);
+  return g_strdup (json_object_get_string_member (json_object_get_object_member (bz_api_data (r), "scan"), "id"));
+}
+
+/* A page of @token's changes after @cursor (NULL: full sync). */
+static BzApiResponse *
+sync_page (const char *token, const char *cursor, guint limit)
+{
+  GString *path = g_string_new ("/api/v1/sync/changes?");
+  BzApiResponse *r;
+
+  if (cursor)
+    g_string_append_printf (path, "since=%s&", cursor);
+  if (limit)
+    g_string_append_printf (path, "limit=%u", limit);
+  r = bz_api_json (bz_api_shared (), "GET", path->str, token, NULL);
+  g_string_free (path, TRUE);
+  return r;
+}
+
+/* Every change of @token after @cursor, page by page: "type/id" ->
+ * the change's JSON (the last page's wins); the final cursor into
+ * @out_cursor; asserts that no record comes twice and pages count. */
+static GHashTable *
+sync_all (const char *token, const char *cursor, guint limit, char **out_cursor, guint *out_pages)
+{
+  GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_object_unref);
+  g_autofree char *at = g_strdup (cursor);
+  guint pages = 0;
+  gboolean more = TRUE;
+  gint64 last_version = 0;
+
+  while (more)
+    {
+      g_autoptr(BzApiResponse) r = sync_page (token, at, limit);
+      JsonObject *d;
+      JsonArray *changes;
+
+      expect (r, 200);
+      d = bz_api_data (r);
+      changes = json_object_get_array_member (d, "changes");
+      g_assert_cmpuint (json_array_get_length (changes), <=, limit ? limit : 100);
+      for (guint i = 0; i < json_array_get_length (changes); i++)
+        {
+          JsonObject *c = json_array_get_object_element (changes, i);
+          char *key = g_strconcat (json_object_get_string_member (c, "type"), "/",
+                                   json_object_get_string_member (c, "id"), NULL);
+          gint64 version = json_object_get_int_member (c, "version");
+          g_assert_cmpint (version, >, last_version);   /* oldest first, never again */
+          last_version = version;
+          g_hash_table_replace (seen, key, json_object_ref (c));
+        }
+      more = json_object_get_boolean_member (d, "has_more");
+      g_free (at);
+      at = g_strdup (json_object_get_string_member (d, "next_cursor"));
+      pages++;
+      g_assert_cmpuint (pages, <, 1000);
+    }
+  if (out_cursor)
+    *out_cursor = g_steal_pointer (&at);
+  if (out_pages)
+    *out_pages = pages;
+  return seen;
+}
+
+static gboolean
+has (GHashTable *seen, const char *type, const char *id)
+{
+  g_autofree char *key = g_strconcat (type, "/", id, NULL);
+  return g_hash_table_contains (seen, key);
+}
+
+static JsonObject *
+change_of (GHashTable *seen, const char *type, const char *id)
+{
+  g_autofree char *key = g_strconcat (type, "/", id, NULL);
+  return g_hash_table_lookup (seen, key);
+}
+
+/* Own meals, scans and plans, and no one else's; the nutritionists the same. */
+static void
+test_sync_visibility (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autofree char *m_cur = NULL, *o_cur = NULL, *n_cur = NULL, *n2_cur = NULL;
+  g_autofree char *meal = NULL, *other_meal = NULL, *scan = NULL, *plan = NULL;
+  g_autoptr(GHashTable) full = NULL, m = NULL, o = NULL, n = NULL, n2 = NULL;
+  JsonObject *c;
+
+  ensure_patients ();
+  /* Where each phone stands now: a full sync, which has the member's own patient record. */
+  full = sync_all (sy_member, NULL, 0, &m_cur, NULL);
+  g_assert_true (has (full, "patient", sy_patient));
+  g_assert_false (has (full, "patient", sy_other_patient));
+  g_hash_table_unref (sync_all (sy_other_member, NULL, 0, &o_cur, NULL));
+  g_hash_table_unref (sync_all (test_api_nutri_token (), NULL, 500, &n_cur, NULL));
+  g_hash_table_unref (sync_all (test_api_nutri2_token (), NULL, 500, &n2_cur, NULL));
+
+  meal = post_meal (sy_member);
+  other_meal = post_meal (sy_other_member);
+  scan = post_scan (sy_patient);
+  {
+    g_autofree char *body = g_strdup_printf ("{\"clientId\":\"%s\",\"planDate\":\"2026-12-07\",\"durationDays\":1}",
+                                             sy_patient);
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/meal-plans/manual/create", test_api_nutri_token (), body);
+    expect (r, 201);
+    plan = g_strdup (json_object_get_string_member (bz_api_data (r), "draftId"));
+  }
+
+  m = sync_all (sy_member, m_cur, 0, NULL, NULL);
+  g_assert_true (has (m, "meal", meal));
+  c = change_of (m, "meal", meal);
+  g_assert_cmpstr (json_object_get_string_member (c, "op"), ==, "upsert");
+  g_assert_false (json_object_get_boolean_member (c, "deleted"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (c, "meal"), "id"), ==, meal);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_object_get_object_member (c, "meal"),
+                                                                         "items")), ==, 1);
+  g_assert_true (has (m, "scan", scan));
+  c = change_of (m, "scan", scan);
+  g_assert_nonnull (json_object_get_object_member (json_object_get_object_member (c, "scan"), "avatar"));
+  g_assert_false (has (m, "meal", other_meal));
+  g_assert_false (has (m, "meal_plan", plan));   /* a draft is the nutritionist's until finalized */
+
+  o = sync_all (sy_other_member, o_cur, 0, NULL, NULL);
+  g_assert_true (has (o, "meal", other_meal));
+  g_assert_false (has (o, "meal", meal));
+  g_assert_false (has (o, "scan", scan));
+
+  n = sync_all (test_api_nutri_token (), n_cur, 0, NULL, NULL);
+  g_assert_true (has (n, "meal", meal));
+  g_assert_true (has (n, "scan", scan));
+  g_assert_true (has (n, "meal_plan", plan));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (change_of (n, "meal_plan", plan),
+                                                                                 "meal_plan"), "status"), ==, "draft");
+  g_assert_false (has (n, "meal", other_meal));
+
+  n2 = sync_all (test_api_nutri2_token (), n2_cur, 0, NULL, NULL);
+  g_assert_true (has (n2, "meal", other_meal));
+  g_assert_false (has (n2, "meal", meal));
+  g_assert_false (has (n2, "meal_plan", plan));
+}
+
+/* A deletion reaches the member and the nutritionist as a tombstone. */
+static void
+test_sync_tombstone (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autofree char *m_cur = NULL, *n_cur = NULL, *meal = NULL, *path = NULL;
+  g_autoptr(GHashTable) before = NULL, m = NULL, n = NULL, o = NULL;
+  g_autoptr(BzApiResponse) del = NULL;
+  JsonObject *c;
+
+  ensure_patients ();
+  meal = post_meal (sy_member);
+  before = sync_all (sy_member, NULL, 0, &m_cur, NULL);
+  g_assert_true (has (before, "meal", meal));
+  g_hash_table_unref (sync_all (test_api_nutri_token (), NULL, 500, &n_cur, NULL));
+
+  path = g_strdup_printf ("/api/v1/meals/%s", meal);
+  del = bz_api_json (api, "DELETE", path, sy_member, NULL);
+  expect (del, 200);
+
+  m = sync_all (sy_member, m_cur, 0, NULL, NULL);
+  g_assert_cmpuint (g_hash_table_size (m), ==, 1);
+  c = change_of (m, "meal", meal);
+  g_assert_nonnull (c);
+  g_assert_true (json_object_get_boolean_member (c, "deleted"));
+  g_assert_cmpstr (json_object_get_string_member (c, "op"), ==, "delete");
+  g_assert_false (json_object_has_member (c, "meal"));
+  n = sync_all (test_api_nutri_token (), n_cur, 0, NULL, NULL);
+  g_assert_true (json_object_get_boolean_member (change_of (n, "meal", meal), "deleted"));
+  /* The other member's phone is not told. */
+  o = sync_all (sy_other_member, m_cur, 0, NULL, NULL);
+  g_assert_false (has (o, "meal", meal));
+}
+
+/* Five meals after a cursor, two a page: three pages, then an empty delta. */
+static void
+test_sync_paging (void)
+{
+  g_autofree char *cur = NULL, *end = NULL;
+  char *meals[5] = { NULL };
+  g_autoptr(GHashTable) seen = NULL;
+  guint pages = 0;
+
+  ensure_patients ();
+  g_hash_table_unref (sync_all (sy_member, NULL, 0, &cur, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (meals); i++)
+    meals[i] = post_meal (sy_member);
+  seen = sync_all (sy_member, cur, 2, &end, &pages);
+  g_assert_cmpuint (pages, ==, 3);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (meals); i++)
+    {
+      g_assert_true (has (seen, "meal", meals[i]));
+      g_assert_true (json_object_has_member (change_of (seen, "meal", meals[i]), "meal"));
+      g_free (meals[i]);
+    }
+  {
+    g_autoptr(BzApiResponse) r = sync_page (sy_member, end, 0);
+    expect (r, 200);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (r), "changes")), ==, 0);
+    g_assert_false (json_object_get_boolean_member (bz_api_data (r), "has_more"));
+    g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "next_cursor"), ==, end);
+    /* issue 9's target: an empty delta under 1 KB on the wire */
+    g_assert_cmpuint (g_bytes_get_size (r->body), <, 1024);
+  }
+  /* A full sync in pages of 50 has each record once and every meal. */
+  {
+    g_autoptr(GHashTable) full = sync_all (sy_member, NULL, 50, NULL, &pages);
+    g_assert_cmpuint (pages, >, 1);
+    g_assert_true (has (full, "patient", sy_patient));
+  }
+}
+
+/* Every refusal: a cursor that is not one, a limit out of range, no token. */
+static void
+test_sync_refusals (void)
+{
+  static const struct { const char *query, *field; } bad[] = {
+    { "since=!!!", "since" },
+    { "since=abc", "since" },             /* base64url, but not a cursor */
+    { "since=djE6LTE", "since" },         /* "v1:-1" */
+    { "since=djE6eA", "since" },          /* "v1:x" */
+    { "since=", "since" },
+    { "limit=0", "limit" },
+    { "limit=501", "limit" },
+    { "limit=ten", "limit" },
+    { "limit=-1", "limit" },
+  };
+  BzApi *api = bz_api_shared ();
+
+  ensure_patients ();
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/sync/changes?%s", bad[i].query);
+      g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, sy_member, NULL);
+      expect (r, 400);
+      g_assert_cmpstr (bz_api_error_code (r), ==, "VALIDATION_ERROR");
+      g_assert_true (bz_api_has_detail (r, bad[i].field));
+    }
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/sync/changes", NULL, NULL);
+    expect (r, 401);
+    g_assert_cmpstr (bz_api_error_code (r), ==, "UNAUTHENTICATED");
+  }
+  /* The limit's bounds themselves are fine. */
+  {
+    g_autoptr(BzApiResponse) one = sync_page (sy_member, NULL, 1);
+    g_autoptr(BzApiResponse) most = sync_page (sy_member, NULL, 500);
+    expect (one, 200);
+    expect (most, 200);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (one), "changes")), ==, 1);
+  }
+  /* A cursor ahead of the log (a restored database): resync. */
+  {
+    g_autofree char *ahead = bz_sync_cursor_encode (G_MAXINT32);
+    g_autoptr(BzApiResponse) r = sync_page (sy_member, ahead, 0);
+    expect (r, 410);
+    g_assert_cmpstr (bz_api_error_code (r), ==, "SYNC_CURSOR_EXPIRED");
+  }
+}
+
+/* The retention prune: old cursors answer 410 with the resync hint; a full
+ * sync afterwards still has every live record and not the deleted one. */
+static void
+test_sync_expired (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autofree char *old = NULL, *meal = NULL, *gone = NULL, *path = NULL, *zero = bz_sync_cursor_encode (0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) before = NULL, after = NULL;
+  guint pruned = 0;
+
+  ensure_patients ();
+  meal = post_meal (sy_member);
+  gone = post_meal (sy_member);
+  path = g_strdup_printf ("/api/v1/meals/%s", gone);
+  {
+    g_autoptr(BzApiResponse) del = bz_api_json (api, "DELETE", path, sy_member, NULL);
+    expect (del, 200);
+  }
+  before = sync_all (sy_member, NULL, 0, &old, NULL);
+  {
+    g_autoptr(BzApiResponse) r = sync_page (sy_member, zero, 0);
+    expect (r, 200);   /* nothing pruned yet: version 0 is a fine cursor */
+  }
+  /* Changes logged before the next second are out of retention. */
+  g_usleep (1100 * 1000);
+  g_assert_true (bz_sync_prune (api->services, 0, &pruned, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pruned, >, 0);
+  {
+    g_autoptr(BzApiResponse) r = sync_page (sy_member, zero, 0);
+    JsonArray *details;
+    JsonObject *d;
+    expect (r, 410);
+    g_assert_cmpstr (bz_api_error_code (r), ==, "SYNC_CURSOR_EXPIRED");
+    g_assert_true (bz_api_has_detail (r, "since"));
+    details = json_object_get_array_member (json_object_get_object_member (json_node_get_object (r->json), "error"),
+                                            "details");
+    d = json_array_get_object_element (details, 0);
+    g_assert_cmpstr (json_object_get_string_member (d, "resync"), ==, "/api/v1/sync/changes");
+  }
+  /* The cursor of the latest full sync is still good: it is the horizon or later. */
+  {
+    g_autoptr(BzApiResponse) r = sync_page (sy_member, old, 0);
+    expect (r, 200);
+  }
+  after = sync_all (sy_member, NULL, 0, NULL, NULL);
+  g_assert_true (has (after, "meal", meal));
+  g_assert_true (has (after, "patient", sy_patient));
+  g_assert_false (has (after, "meal", gone));   /* its tombstone went with the prune */
+  /* Every live record of the member before the prune is still reached. */
+  {
+    GHashTableIter it;
+    gpointer key, value;
+    g_hash_table_iter_init (&it, before);
+    while (g_hash_table_iter_next (&it, &key, &value))
+      if (!json_object_get_boolean_member (value, "deleted"))
+        g_assert_true (g_hash_table_contains (after, key));
+  }
+}
+
+void
+test_sync_add_tests (void)
+{
+  g_test_add_func ("/api/sync/visibility", test_sync_visibility);
+  g_test_add_func ("/api/sync/tombstone", test_sync_tombstone);
+  g_test_add_func ("/api/sync/paging", test_sync_paging);
+  g_test_add_func ("/api/sync/refusals", test_sync_refusals);
+  g_test_add_func ("/api/sync/expired", test_sync_expired);
+}
