@@ -139,7 +139,10 @@ bz_sync_repo_avatars_get_many (BzStore *store, const char *const *ids, guint n, 
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), bz_repo_sql_once (&sql,
       "SELECT %s FROM avatars WHERE id IN (SELECT value FROM json_each (?1))", &bz_avatar_resource, NULL), error);
 
-  if (st == NULL || !read_all (st, &bz_avatar_resource, out, error))
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, json, -1, SQLITE_STATIC);
+  if (!read_all (st, &bz_avatar_resource, out, error))
     return FALSE;
   /* As bz-scan-repo.c's Scan shows its avatar. */
   for (guint i = 0; i < (*out)->len; i++)

@@ -183,6 +183,13 @@ test_sync_visibility (void)
   g_assert_true (has (m, "scan", scan));
   c = change_of (m, "scan", scan);
   g_assert_nonnull (json_object_get_object_member (json_object_get_object_member (c, "scan"), "avatar"));
+  {
+    const char *avatar = json_object_get_string_member (json_object_get_object_member (
+        json_object_get_object_member (c, "scan"), "avatar"), "id");
+    c = change_of (m, "avatar", avatar);
+    g_assert_nonnull (c);
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (c, "avatar"), "id"), ==, avatar);
+  }
   g_assert_false (has (m, "meal", other_meal));
   g_assert_false (has (m, "meal_plan", plan));   /* a draft is the nutritionist's until finalized */
 
