@@ -29,6 +29,12 @@ typedef struct
   BzChangeOp op;
 } BzSyncChange;
 
+/**
+ * bz_sync_change_free:
+ * @change: (nullable) (transfer full): a change of bz_sync_repo_page()
+ *
+ * Frees @change and its strings.
+ */
 void bz_sync_change_free (BzSyncChange *change);
 
 /**
