@@ -39,12 +39,17 @@ bz_sync_repo_bounds (BzStore *store, gint64 *out_horizon, gint64 *out_latest, GE
  * catalogue's (recipes: visibility by status and author). */
 #define SYNC_PATIENT_TABLES "('meal_logs','body_scans','avatars','meal_plans','patients')"
 
+/* NOT INDEXED: the walk follows the primary key from @since (SQLite still
+ * uses the rowid range), so an empty delta reads only the changes since the
+ * cursor and a full sync reads the log once over its pages.  Without it the
+ * planner picks a MULTI-INDEX OR over idx_changes_row (every change of the
+ * patients' tables, whatever the cursor) and sorts. */
 gboolean
 bz_sync_repo_page (BzStore *store, const BzSyncScope *scope, gint64 since, gint64 until, guint limit,
                    GPtrArray **out, gboolean *out_has_more, GError **error)
 {
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
-      "SELECT version, table_name, row_id, op FROM changes"
+      "SELECT version, table_name, row_id, op FROM changes NOT INDEXED"
       " WHERE version > ?1 AND version <= ?2 AND ("
       "  (table_name IN " SYNC_PATIENT_TABLES " AND patient_id IS NOT NULL AND"
       "   (patient_id = ?3 OR patient_id IN (SELECT id FROM patients WHERE nutritionist_id = ?4)))"

@@ -79,9 +79,10 @@ gboolean bz_sync_repo_bounds (BzStore *store, gint64 *out_horizon, gint64 *out_l
  * @out_has_more: (out): %TRUE when more changes of @scope follow
  * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
  *
- * One statement: a range of the change log's primary key, filtered by
- * owner (a patient's rows) or visibility (recipes: published ones, the
- * viewer's own, and every recipe deletion).
+ * One statement: a range of the change log's primary key (never an index:
+ * the cost is the changes after @since, of anyone, up to the page's end),
+ * filtered by owner (a patient's rows) or visibility (recipes: published
+ * ones, the viewer's own, and every recipe deletion).
  *
  * Returns: %FALSE with @error on a database error.
  */

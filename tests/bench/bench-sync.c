@@ -13,7 +13,11 @@
  *    the route's handler does, without the socket.  Limits 500 (the most a
  *    phone may ask) and 100 (the default); 5 timed runs each after one
  *    untimed, the median printed.
- * 3. The empty delta from the last page's cursor: its envelope's bytes.
+ * 3. The empty delta from the last page's cursor: its envelope's bytes and
+ *    its time (mean of 100).
+ * 4. Then the 23 other members log a year of meals each (a clinic's log,
+ *    about 35,000 changes) and 2-3 again ("clinic_" figures): the full sync
+ *    walks the whole log, the empty delta only the changes after its cursor.
  *
  * Prints one `name value` line per figure.
  */
@@ -57,6 +61,59 @@ text_of (BzStore *store, const char *sql)
     return NULL;
   return bz_db_column_text_dup (st, 0);
 }
+
+/* A year for @patient: four meals a day of two foods, and (when @scans) a scan a month. */
+static void
+add_year (BzServices *svc, const char *patient, const char *user, const BzCaller *nutritionist, gboolean scans)
+{
+  static const char *types[] = { "breakfast", "lunch", "snack", "dinner" };
+  static const int hours[] = { 8, 14, 17, 20 };
+  static const char *const foods_of[][2] = {
+    { "20045", "01077" }, { "05062", "11529" }, { "09003", "01117" }, { "16043", "20045" },
+  };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  for (int d = 365; d >= 4; d--)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (now, -d);
+      for (guint m = 0; m < 4; m++)
+        {
+          g_autoptr(GDateTime) when = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                                             g_date_time_get_day_of_month (day), hours[m], 0, 0);
+          g_autoptr(JsonArray) items = json_array_new ();
+          g_autofree char *id = NULL;
+          for (guint f = 0; f < 2; f++)
+            {
+              JsonObject *it = json_object_new ();
+              json_object_set_string_member (it, "ndb_no", foods_of[m][f]);
+              json_object_set_double_member (it, "grams", 80 + 10 * ((d + f) % 7));
+              json_array_add_object_element (items, it);
+            }
+          if (!(id = bz_meals_record (svc, patient, types[m], when, NULL, items, "bench", user, &error)))
+            g_error ("meal: %s", error->message);
+        }
+      if (scans && d % 30 == 0)
+        {
+          g_autoptr(GDateTime) utc = g_date_time_to_utc (day);
+          g_autofree char *at = g_date_time_format (utc, "%Y-%m-%dT09:00:00Z");
+          g_autofree char *body = g_strdup_printf (
+              "{\"patient_id\":\"%s\",\"measured_at\":\"%s\",\"sex\":\"female\",\"age\":41,\"height_cm\":162.0,"
+              "\"weight_kg\":%.1f,\"body_fat_percent\":31.5,\"skeletal_muscle_mass_kg\":24.1,"
+              "\"circumferences_cm\":{\"waist\":88.0,\"hip\":104.0}}", patient, at, 74.0 - d / 60.0);
+          g_autoptr(JsonParser) p = json_parser_new ();
+          g_autoptr(BzRecord) scan = NULL;
+          if (!json_parser_load_from_data (p, body, -1, &error))
+            g_error ("json: %s", error->message);
+          if (!(scan = bz_scans_add (svc, nutritionist, json_node_get_object (json_parser_get_root (p)), &error)))
+            g_error ("scan: %s", error->message);
+        }
+    }
+}
+
+/* The member's initial sync at limits 500 and 100 (median of RUNS after a
+ * warm-up), then the empty delta; figures prefixed with @tag. */
+static void measure (BzServices *svc, const BzCaller *member, const char *tag);
 
 /* A whole sync from no cursor: its time, pages, entries and bytes; its last cursor. */
 static double
@@ -103,13 +160,7 @@ main (int argc, char **argv)
   g_autoptr(BzStore) store = bz_store_open (dir, &error);
   g_autoptr(BzServices) svc = NULL;
   g_autoptr(BzCaller) member = NULL, nutritionist = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *patient = NULL, *user = NULL, *nutri = NULL, *cursor = NULL;
-  static const char *types[] = { "breakfast", "lunch", "snack", "dinner" };
-  static const int hours[] = { 8, 14, 17, 20 };
-  static const char *const foods_of[][2] = {
-    { "20045", "01077" }, { "05062", "11529" }, { "09003", "01117" }, { "16043", "20045" },
-  };
+  g_autofree char *patient = NULL, *user = NULL, *nutri = NULL;
   double t0;
 
   if (store == NULL)
@@ -129,41 +180,7 @@ main (int argc, char **argv)
 
   /* A year: four meals a day, a scan a month. */
   t0 = now_ms ();
-  for (int d = 365; d >= 4; d--)
-    {
-      g_autoptr(GDateTime) day = g_date_time_add_days (now, -d);
-      for (guint m = 0; m < 4; m++)
-        {
-          g_autoptr(GDateTime) when = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
-                                                             g_date_time_get_day_of_month (day), hours[m], 0, 0);
-          g_autoptr(JsonArray) items = json_array_new ();
-          g_autofree char *id = NULL;
-          for (guint f = 0; f < 2; f++)
-            {
-              JsonObject *it = json_object_new ();
-              json_object_set_string_member (it, "ndb_no", foods_of[m][f]);
-              json_object_set_double_member (it, "grams", 80 + 10 * ((d + f) % 7));
-              json_array_add_object_element (items, it);
-            }
-          if (!(id = bz_meals_record (svc, patient, types[m], when, NULL, items, "bench", user, &error)))
-            g_error ("meal: %s", error->message);
-        }
-      if (d % 30 == 0)
-        {
-          g_autoptr(GDateTime) utc = g_date_time_to_utc (day);
-          g_autofree char *at = g_date_time_format (utc, "%Y-%m-%dT09:00:00Z");
-          g_autofree char *body = g_strdup_printf (
-              "{\"patient_id\":\"%s\",\"measured_at\":\"%s\",\"sex\":\"female\",\"age\":41,\"height_cm\":162.0,"
-              "\"weight_kg\":%.1f,\"body_fat_percent\":31.5,\"skeletal_muscle_mass_kg\":24.1,"
-              "\"circumferences_cm\":{\"waist\":88.0,\"hip\":104.0}}", patient, at, 74.0 - d / 60.0);
-          g_autoptr(JsonParser) p = json_parser_new ();
-          g_autoptr(BzRecord) scan = NULL;
-          if (!json_parser_load_from_data (p, body, -1, &error))
-            g_error ("json: %s", error->message);
-          if (!(scan = bz_scans_add (svc, nutritionist, json_node_get_object (json_parser_get_root (p)), &error)))
-            g_error ("scan: %s", error->message);
-        }
-    }
+  add_year (svc, patient, user, nutritionist, TRUE);
   printf ("setup_year_ms %.0f\n", now_ms () - t0);
   {
     g_autofree char *n = text_of (store, "SELECT count(*) FROM changes");
@@ -171,6 +188,41 @@ main (int argc, char **argv)
     mine = text_of (store, q);
     printf ("log_changes %s\nlog_changes_member %s\n", n, mine);
   }
+  measure (svc, member, "");
+
+  /* The clinic: the 23 other demo members log a year each too (meals only);
+   * the member's sync reads the whole log, the empty delta only its end. */
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+        "SELECT p.id, p.user_id FROM patients p WHERE p.id <> ?", NULL);
+    g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
+    sqlite3_bind_text (st, 1, patient, -1, SQLITE_STATIC);
+    while (sqlite3_step (st) == SQLITE_ROW)
+      {
+        g_ptr_array_add (others, bz_db_column_text_dup (st, 0));
+        g_ptr_array_add (others, bz_db_column_text_dup (st, 1));
+      }
+    g_clear_pointer (&st, bz_db_stmt_release);
+    for (guint i = 0; i < others->len; i += 2)
+      add_year (svc, g_ptr_array_index (others, i), g_ptr_array_index (others, i + 1), nutritionist, FALSE);
+  }
+  {
+    g_autofree char *n = text_of (store, "SELECT count(*) FROM changes");
+    printf ("clinic_log_changes %s\n", n);
+  }
+  measure (svc, member, "clinic_");
+  g_clear_object (&svc);
+  g_clear_object (&store);
+  bz_test_rmdir (dir);
+  return 0;
+}
+
+static void
+measure (BzServices *svc, const BzCaller *member, const char *tag)
+{
+  g_autofree char *cursor = NULL;
+  g_autoptr(GError) error = NULL;
+  double t0;
 
   for (guint l = 0; l < 2; l++)
     {
@@ -179,7 +231,6 @@ main (int argc, char **argv)
       guint pages = 0, changes = 0;
       gsize bytes = 0;
 
-      g_clear_pointer (&cursor, g_free);
       initial_sync (svc, member, limits[l], &pages, &changes, &bytes, NULL);   /* warm-up */
       for (guint r = 0; r < RUNS; r++)
         {
@@ -187,10 +238,11 @@ main (int argc, char **argv)
           times[r] = initial_sync (svc, member, limits[l], &pages, &changes, &bytes, &cursor);
         }
       qsort (times, RUNS, sizeof times[0], cmp_double);
-      printf ("initial_sync_limit%u_ms_median %.1f\ninitial_sync_limit%u_ms_max %.1f\n", limits[l], times[RUNS / 2],
-              limits[l], times[RUNS - 1]);
-      printf ("initial_sync_limit%u_pages %u\ninitial_sync_limit%u_changes %u\ninitial_sync_limit%u_bytes %" G_GSIZE_FORMAT "\n",
-              limits[l], pages, limits[l], changes, limits[l], bytes);
+      printf ("%sinitial_sync_limit%u_ms_median %.1f\n%sinitial_sync_limit%u_ms_max %.1f\n", tag, limits[l],
+              times[RUNS / 2], tag, limits[l], times[RUNS - 1]);
+      printf ("%sinitial_sync_limit%u_pages %u\n%sinitial_sync_limit%u_changes %u\n"
+              "%sinitial_sync_limit%u_bytes %" G_GSIZE_FORMAT "\n",
+              tag, limits[l], pages, tag, limits[l], changes, tag, limits[l], bytes);
     }
 
   /* The empty delta: what a phone gets when nothing changed. */
@@ -199,24 +251,18 @@ main (int argc, char **argv)
     g_autoptr(BzResponse) resp = NULL;
     g_autofree char *body = NULL;
     gsize len = 0;
-    double t;
 
     if (page == NULL)
       g_error ("delta: %s", error->message);
     resp = bz_response_record (200, g_object_ref (page));
     body = bz_envelope_serialize (resp, "req_0123456789abcdef", &len);
-    printf ("empty_delta_bytes %" G_GSIZE_FORMAT "\n", len);
+    printf ("%sempty_delta_bytes %" G_GSIZE_FORMAT "\n", tag, len);
     t0 = now_ms ();
     for (guint r = 0; r < 100; r++)
       {
         g_autoptr(BzRecord) again = bz_sync_changes (svc, member, cursor, BZ_SYNC_LIMIT_DEFAULT, &error);
         g_assert (again != NULL);
       }
-    t = (now_ms () - t0) / 100;
-    printf ("empty_delta_ms_mean %.3f\n", t);
+    printf ("%sempty_delta_ms_mean %.3f\n", tag, (now_ms () - t0) / 100);
   }
-  g_clear_object (&svc);
-  g_clear_object (&store);
-  bz_test_rmdir (dir);
-  return 0;
 }
