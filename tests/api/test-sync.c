@@ -5,10 +5,12 @@
  * empty delta is small; a cursor older than the retention prune answers
  * 410 with a full-resync hint, and the full sync after the prune still has
  * every live record; bad cursors and limits answer 400 with details; no
- * token 401.  Part of test-api's binary (its responses are checked against
+ * token 401; a page of five meals takes the statements of a page of one.  Part of test-api's binary (its responses are checked against
  * the OpenAPI document). */
 #include "bz-api-fixture.h"
 
+#include "bz-auth-service.h"
+#include "bz-store.h"
 #include "bz-sync-service.h"
 
 const char *test_api_nutri_token (void);
@@ -394,12 +396,67 @@ test_sync_expired (void)
   }
 }
 
+static int
+count_statement (unsigned type, void *ctx, void *p, void *x)
+{
+  (*(guint *) ctx)++;
+  return 0;
+}
+
+/* Statements of one sync page for @caller after @cursor, on this thread's
+ * connection; the page's meal entries into @out_meals. */
+static guint
+page_statements (const BzCaller *caller, const char *cursor, guint *out_meals)
+{
+  BzApi *api = bz_api_shared ();
+  sqlite3 *db = bz_store_db (api->store);
+  g_autoptr(BzRecord) page = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, count_statement, &n);
+  page = bz_sync_changes (api->services, caller, cursor, 100, &error);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  g_assert_no_error (error);
+  *out_meals = 0;
+  for (guint i = 0; i < bz_record_get_n_items (page, BZ_SYNC_PAGE_CHANGES); i++)
+    if (g_str_equal (bz_record_get_string (bz_record_get_item (page, BZ_SYNC_PAGE_CHANGES, i), BZ_SYNC_CHANGE_TYPE),
+                     "meal"))
+      (*out_meals)++;
+  return n;
+}
+
+/* No N+1: a page of one meal and a page of five take the same statements. */
+static void
+test_sync_statements (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autoptr(BzCaller) caller = NULL;
+  g_autofree char *cur = NULL;
+  guint one, five, meals = 0;
+
+  ensure_patients ();
+  caller = bz_auth_verify_access_token (api->services, sy_member, NULL);
+  g_assert_nonnull (caller);
+  g_hash_table_unref (sync_all (sy_member, NULL, 0, &cur, NULL));
+  g_free (post_meal (sy_member));
+  one = page_statements (caller, cur, &meals);
+  g_assert_cmpuint (meals, ==, 1);
+  for (guint i = 0; i < 4; i++)
+    g_free (post_meal (sy_member));
+  five = page_statements (caller, cur, &meals);
+  g_assert_cmpuint (meals, ==, 5);
+  g_test_message ("statements: %u for one meal, %u for five", one, five);
+  g_assert_cmpuint (five, ==, one);
+}
+
 void
 test_sync_add_tests (void)
 {
   g_test_add_func ("/api/sync/visibility", test_sync_visibility);
   g_test_add_func ("/api/sync/tombstone", test_sync_tombstone);
   g_test_add_func ("/api/sync/paging", test_sync_paging);
+  g_test_add_func ("/api/sync/statements", test_sync_statements);
   g_test_add_func ("/api/sync/refusals", test_sync_refusals);
   g_test_add_func ("/api/sync/expired", test_sync_expired);
 }
