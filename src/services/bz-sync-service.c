@@ -15,9 +15,10 @@
 #define RESYNC_PATH "/api/v1/sync/changes"
 
 char *
-bz_sync_cursor_encode (gint64 version)
+bz_sync_cursor_encode (gint64 version, gint64 horizon)
 {
-  g_autofree char *plain = g_strdup_printf (CURSOR_PREFIX "%" G_GINT64_FORMAT, MAX (version, 0));
+  g_autofree char *plain = g_strdup_printf (CURSOR_PREFIX "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                            MAX (version, 0), MAX (horizon, 0));
   char *b64 = g_base64_encode ((const guchar *) plain, strlen (plain));
   gsize n = strlen (b64);
 
@@ -29,18 +30,31 @@ bz_sync_cursor_encode (gint64 version)
   return b64;
 }
 
-gboolean
-bz_sync_cursor_decode (const char *cursor, gint64 *out_version)
+/* A decimal gint64 >= 0 of 1 to 18 digits, all of @s. */
+static gboolean
+parse_count (const char *s, gint64 *out)
 {
-  g_autofree char *b64 = NULL;
+  gsize n = strlen (s);
+
+  if (n == 0 || n > 18)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  *out = g_ascii_strtoll (s, NULL, 10);
+  return TRUE;
+}
+
+gboolean
+bz_sync_cursor_decode (const char *cursor, gint64 *out_version, gint64 *out_horizon)
+{
+  g_autofree char *b64 = NULL, *text = NULL;
   g_autofree guchar *plain = NULL;
+  g_auto(GStrv) parts = NULL;
   gsize len = 0, n;
-  const char *digits;
-  char *end = NULL;
-  gint64 v;
 
   n = cursor ? strlen (cursor) : 0;
-  if (n == 0 || n > 32 || n % 4 == 1)
+  if (n == 0 || n > 64 || n % 4 == 1)
     return FALSE;
   b64 = g_malloc (n + 4);
   for (gsize i = 0; i < n; i++)
@@ -53,20 +67,11 @@ bz_sync_cursor_decode (const char *cursor, gint64 *out_version)
   memcpy (b64 + n, "===", (4 - n % 4) % 4);
   b64[n + (4 - n % 4) % 4] = '\0';
   plain = g_base64_decode (b64, &len);
-  if (len <= strlen (CURSOR_PREFIX) || memcmp (plain, CURSOR_PREFIX, strlen (CURSOR_PREFIX)) != 0)
+  text = g_strndup ((const char *) plain, len);
+  if (strlen (text) != len || !g_str_has_prefix (text, CURSOR_PREFIX))
     return FALSE;
-  digits = (const char *) plain + strlen (CURSOR_PREFIX);
-  for (gsize i = strlen (CURSOR_PREFIX); i < len; i++)
-    if (!g_ascii_isdigit (plain[i]))
-      return FALSE;
-  {
-    g_autofree char *text = g_strndup (digits, len - strlen (CURSOR_PREFIX));
-    v = g_ascii_strtoll (text, &end, 10);
-    if (end == text || *end != '\0' || v < 0 || v == G_MAXINT64)
-      return FALSE;
-  }
-  *out_version = v;
-  return TRUE;
+  parts = g_strsplit (text + strlen (CURSOR_PREFIX), ":", -1);
+  return g_strv_length (parts) == 2 && parse_count (parts[0], out_version) && parse_count (parts[1], out_horizon);
 }
 
 /* One record of the page: a row's latest change. */
@@ -213,12 +218,12 @@ bz_sync_changes (BzServices *svc, const BzCaller *caller, const char *since, gui
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local = NULL;
   BzSyncScope scope = { NULL, NULL, caller->user_id };
-  gint64 from = 0, horizon, latest, next;
+  gint64 from = 0, issued_at = 0, horizon, latest, next;
   gboolean has_more;
   BzRecord *page;
 
   g_return_val_if_fail (limit >= 1 && limit <= BZ_SYNC_LIMIT_MAX, NULL);
-  if (since && !bz_sync_cursor_decode (since, &from))
+  if (since && !bz_sync_cursor_decode (since, &from, &issued_at))
     {
       GError *e = g_error_new_literal (BZ_ERROR, BZ_ERROR_VALIDATION, _("since is not a cursor of this server"));
       bz_error_add_detail (e, "since", "invalid_format", e->message);
@@ -227,7 +232,10 @@ bz_sync_changes (BzServices *svc, const BzCaller *caller, const char *since, gui
     }
   if (!bz_sync_repo_bounds (store, &horizon, &latest, error))
     return NULL;
-  if (since && (from < horizon || from > latest))
+  /* Below the horizon is fine while no prune ran since the cursor was
+   * given (a full sync's walk through the kept changes); after one, the
+   * changes it removed after the cursor are lost to that phone. */
+  if (since && ((from < horizon && issued_at != horizon) || from > latest || issued_at > horizon))
     {
       GError *e = g_error_new_literal (BZ_ERROR, BZ_ERROR_SYNC_CURSOR_EXPIRED,
                                        _("The cursor is older than the change log kept: sync again without it"));
@@ -300,7 +308,7 @@ bz_sync_changes (BzServices *svc, const BzCaller *caller, const char *since, gui
     }
   /* The last change read, or the whole snapshot once nothing follows. */
   next = has_more ? ((BzSyncChange *) g_ptr_array_index (changes, changes->len - 1))->version : latest;
-  bz_record_take_string (page, BZ_SYNC_PAGE_NEXT_CURSOR, bz_sync_cursor_encode (MAX (next, from)));
+  bz_record_take_string (page, BZ_SYNC_PAGE_NEXT_CURSOR, bz_sync_cursor_encode (MAX (next, from), horizon));
   bz_record_set_boolean (page, BZ_SYNC_PAGE_HAS_MORE, has_more);
   return page;
 }

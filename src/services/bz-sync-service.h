@@ -19,10 +19,12 @@
  * resync "/api/v1/sync/changes"}; the phone drops its copy and syncs
  * without a cursor.
  *
- * Cursor: base64url (RFC 4648 §5, no padding) of "v1:" and the log's
- * version, opaque to phones.  After the last page the cursor names the
- * log's latest version at the time of the request, so an empty delta later
- * scans only newer changes.
+ * Cursor: base64url (RFC 4648 §5, no padding) of "v1:", the log's version
+ * and the horizon when it was given, opaque to phones.  A cursor below the
+ * horizon stays good while no prune ran since it was given (a full sync
+ * walks the kept changes below the horizon); once one ran, it answers 410.
+ * After the last page the cursor names the log's latest version at the
+ * time of the request, so an empty delta later reads only newer changes.
  */
 #pragma once
 
@@ -34,19 +36,21 @@ G_BEGIN_DECLS
 /**
  * bz_sync_cursor_encode:
  * @version: a change log version (>= 0)
+ * @horizon: the prune horizon when the cursor is given (bz_sync_repo_bounds())
  *
- * Returns: (transfer full): the opaque cursor of @version.
+ * Returns: (transfer full): the opaque cursor.
  */
-char     *bz_sync_cursor_encode (gint64 version);
+char     *bz_sync_cursor_encode (gint64 version, gint64 horizon);
 
 /**
  * bz_sync_cursor_decode:
  * @cursor: a cursor from a phone (any text)
  * @out_version: (out): its version
+ * @out_horizon: (out): the horizon it was given at
  *
  * Returns: %TRUE when @cursor is one bz_sync_cursor_encode() wrote.
  */
-gboolean  bz_sync_cursor_decode (const char *cursor, gint64 *out_version);
+gboolean  bz_sync_cursor_decode (const char *cursor, gint64 *out_version, gint64 *out_horizon);
 
 /**
  * bz_sync_changes:

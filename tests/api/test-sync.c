@@ -23,12 +23,13 @@ void        test_sync_add_tests (void);
 static char *sy_patient, *sy_member, *sy_other_patient, *sy_other_member;
 
 static void
-expect (BzApiResponse *r, guint status)
+expect_at (BzApiResponse *r, guint status, int line)
 {
   if (r->status != status)
-    g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
+    g_error ("line %d: expected %u, got %u: %.*s", line, status, r->status, (int) g_bytes_get_size (r->body),
              (const char *) g_bytes_get_data (r->body, NULL));
 }
+#define expect(r, status) expect_at ((r), (status), __LINE__)
 
 static void
 ensure_patients (void)
@@ -296,6 +297,8 @@ test_sync_refusals (void)
     { "since=abc", "since" },             /* base64url, but not a cursor */
     { "since=djE6LTE", "since" },         /* "v1:-1" */
     { "since=djE6eA", "since" },          /* "v1:x" */
+    { "since=djE6NQ", "since" },          /* "v1:5", no horizon */
+    { "since=djE6NTo1OjU", "since" },     /* "v1:5:5:5" */
     { "since=", "since" },
     { "limit=0", "limit" },
     { "limit=501", "limit" },
@@ -328,7 +331,7 @@ test_sync_refusals (void)
   }
   /* A cursor ahead of the log (a restored database): resync. */
   {
-    g_autofree char *ahead = bz_sync_cursor_encode (G_MAXINT32);
+    g_autofree char *ahead = bz_sync_cursor_encode (G_MAXINT32, 0);
     g_autoptr(BzApiResponse) r = sync_page (sy_member, ahead, 0);
     expect (r, 410);
     g_assert_cmpstr (bz_api_error_code (r), ==, "SYNC_CURSOR_EXPIRED");
@@ -341,10 +344,10 @@ static void
 test_sync_expired (void)
 {
   BzApi *api = bz_api_shared ();
-  g_autofree char *old = NULL, *meal = NULL, *gone = NULL, *path = NULL, *zero = bz_sync_cursor_encode (0);
+  g_autofree char *fresh = NULL, *meal = NULL, *gone = NULL, *path = NULL, *zero = bz_sync_cursor_encode (0, 0);
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) before = NULL, after = NULL;
-  guint pruned = 0;
+  guint pruned = 0, pages = 0;
 
   ensure_patients ();
   meal = post_meal (sy_member);
@@ -354,7 +357,7 @@ test_sync_expired (void)
     g_autoptr(BzApiResponse) del = bz_api_json (api, "DELETE", path, sy_member, NULL);
     expect (del, 200);
   }
-  before = sync_all (sy_member, NULL, 0, &old, NULL);
+  before = sync_all (sy_member, NULL, 0, NULL, NULL);
   {
     g_autoptr(BzApiResponse) r = sync_page (sy_member, zero, 0);
     expect (r, 200);   /* nothing pruned yet: version 0 is a fine cursor */
@@ -376,15 +379,39 @@ test_sync_expired (void)
     d = json_array_get_object_element (details, 0);
     g_assert_cmpstr (json_object_get_string_member (d, "resync"), ==, "/api/v1/sync/changes");
   }
-  /* The cursor of the latest full sync is still good: it is the horizon or later. */
+  /* A full sync after the prune gives a good cursor again (the one before
+   * it may be below the horizon: other writers, such as the jobs of
+   * earlier tests, may have logged and had pruned changes after it). */
+  after = sync_all (sy_member, NULL, 10, &fresh, &pages);
+  g_assert_cmpuint (pages, >, 2);   /* cursors below the horizon, given after the prune: good */
   {
-    g_autoptr(BzApiResponse) r = sync_page (sy_member, old, 0);
+    g_autoptr(BzApiResponse) r = sync_page (sy_member, fresh, 0);
     expect (r, 200);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (r), "changes")), ==, 0);
   }
-  after = sync_all (sy_member, NULL, 0, NULL, NULL);
   g_assert_true (has (after, "meal", meal));
   g_assert_true (has (after, "patient", sy_patient));
   g_assert_false (has (after, "meal", gone));   /* its tombstone went with the prune */
+  /* A walk's cursor below the horizon, given before another prune: 410. */
+  {
+    g_autoptr(BzApiResponse) first = sync_page (sy_member, NULL, 10);
+    g_autofree char *mid = NULL, *again = NULL, *p2 = NULL;
+    expect (first, 200);
+    mid = g_strdup (json_object_get_string_member (bz_api_data (first), "next_cursor"));
+    again = post_meal (sy_member);
+    p2 = g_strdup_printf ("/api/v1/meals/%s", again);
+    {
+      g_autoptr(BzApiResponse) del = bz_api_json (api, "DELETE", p2, sy_member, NULL);
+      expect (del, 200);
+    }
+    g_usleep (1100 * 1000);
+    g_assert_true (bz_sync_prune (api->services, 0, &pruned, &error));
+    g_assert_cmpuint (pruned, >, 0);
+    {
+      g_autoptr(BzApiResponse) r = sync_page (sy_member, mid, 0);
+      expect (r, 410);
+    }
+  }
   /* Every live record of the member before the prune is still reached. */
   {
     GHashTableIter it;
