@@ -18,6 +18,7 @@
 #include "bz-recipe-import.h"
 #include "bz-server.h"
 #include "bz-store.h"
+#include "bz-sync-service.h"
 #include "bz-usda-import.h"
 
 const GOptionEntry *
@@ -234,6 +235,17 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
       g_warning ("Jobs: cannot schedule the expiry of existing drafts: %s", local->message);
     else if (n > 0)
       g_message ("Jobs: scheduled the expiry of %u existing meal plan drafts", n);
+  }
+  /* The change log's retention (issue 9): phones whose cursor is older than
+   * this get 410 and resync (bz-sync-service.h). */
+  {
+    g_autoptr(GError) local = NULL;
+    guint n = 0;
+
+    if (!bz_sync_prune (self->services, BZ_SYNC_RETENTION_DAYS, &n, &local))
+      g_warning ("Sync: cannot prune the change log: %s", local->message);
+    else if (n > 0)
+      g_message ("Sync: pruned %u changes older than %d days", n, BZ_SYNC_RETENTION_DAYS);
   }
   bz_services_set_job_runner (self->services, self->jobs);
   bz_job_runner_start (self->jobs);

@@ -44,6 +44,7 @@ static const struct { guint status; const char *name; } codes[] = {
   [BZ_ERROR_UNAVAILABLE] = { 503, "SERVICE_UNAVAILABLE" },
   [BZ_ERROR_INTERNAL] = { 500, "INTERNAL_ERROR" },
   [BZ_ERROR_METHOD_NOT_ALLOWED] = { 405, "METHOD_NOT_ALLOWED" },
+  [BZ_ERROR_SYNC_CURSOR_EXPIRED] = { 410, "SYNC_CURSOR_EXPIRED" },
 };
 
 guint

@@ -32,6 +32,7 @@ typedef enum
   BZ_ERROR_UNAVAILABLE,       /* 503 SERVICE_UNAVAILABLE */
   BZ_ERROR_INTERNAL,          /* 500 INTERNAL_ERROR */
   BZ_ERROR_METHOD_NOT_ALLOWED,/* 405 METHOD_NOT_ALLOWED */
+  BZ_ERROR_SYNC_CURSOR_EXPIRED,/* 410 SYNC_CURSOR_EXPIRED: a sync cursor older than the change log's retention */
 } BzErrorCode;
 
 GQuark       bz_error_quark          (void);

@@ -47,6 +47,20 @@ extern const BzJsonLimits bz_json_limits_token;
 #define BZ_LIST_LIMIT_MAX          100
 #define BZ_LIST_LIMIT_DEFAULT      20
 
+/** Changes per page of the phones' delta sync (GET /api/v1/sync/changes,
+ * issue 9) when the phone gives no limit: a page of 100 meals with their
+ * items is about 100 kB, a few round trips for a month offline. */
+#define BZ_SYNC_LIMIT_DEFAULT      100
+/** The most a phone may ask for in one page: 500 meals (about 500 kB of
+ * JSON, three statements) keep a request on the worker pool well under a
+ * second while a year's initial sync (about 1,500 records) takes 3 pages. */
+#define BZ_SYNC_LIMIT_MAX          500
+/** Days the change log keeps every change (bz_sync_repo_prune(), at start):
+ * a phone offline longer gets 410 and resyncs.  90 days: a clinic's
+ * follow-up visits are monthly to quarterly, so a member's phone left in a
+ * drawer between two visits still catches up with a delta. */
+#define BZ_SYNC_RETENTION_DAYS     90
+
 /** Password length in characters (seed 002 line 4896: the registration
  * schema's constr(min_length=8, max_length=100)). */
 #define BZ_PASSWORD_MIN_CHARS      8

@@ -159,6 +159,24 @@ static const BzTerm appointment_statuses[] = {
 
 const BzVocab bz_vocab_appointment_status = { "status", appointment_statuses, G_N_ELEMENTS (appointment_statuses) };
 
+static const BzTerm sync_types[] = {
+  { "meal", N_("Meal"), ALIASES ("comida") },
+  { "scan", N_("Scan"), ALIASES ("escaneo") },
+  { "avatar", N_("Avatar"), NULL },
+  { "meal_plan", N_("Meal plan"), ALIASES ("plan") },
+  { "patient", N_("Patient"), ALIASES ("paciente") },
+  { "recipe", N_("Recipe"), ALIASES ("receta") },
+};
+
+const BzVocab bz_vocab_sync_type = { "type", sync_types, G_N_ELEMENTS (sync_types) };
+
+static const BzTerm sync_ops[] = {
+  { "upsert", N_("Created or changed"), NULL },
+  { "delete", N_("Deleted"), ALIASES ("borrado") },
+};
+
+const BzVocab bz_vocab_sync_op = { "op", sync_ops, G_N_ELEMENTS (sync_ops) };
+
 /* Lower case, accents removed (NFD, then combining marks dropped). */
 static char *
 fold (const char *s)

@@ -67,6 +67,12 @@ extern const BzVocab bz_vocab_specialization;
 extern const BzVocab bz_vocab_license_status;
 /** bz_vocab_analytics_period: day, week (7 days) or month (30 days) ending on a date (bz-analytics.h). */
 extern const BzVocab bz_vocab_analytics_period;
+/** bz_vocab_sync_type: what a change of the phones' delta sync is about
+ * (GET /api/v1/sync/changes, issue 9): meal, scan, avatar, meal_plan,
+ * patient, recipe (bz-sync-resources.h). */
+extern const BzVocab bz_vocab_sync_type;
+/** bz_vocab_sync_op: upsert (the record as it is now) or delete (a tombstone). */
+extern const BzVocab bz_vocab_sync_op;
 
 /** bz_vocab_appointment_status: scheduled, completed, cancelled, no_show (issue 12). */
 extern const BzVocab bz_vocab_appointment_status;

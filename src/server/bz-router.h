@@ -73,5 +73,6 @@ extern const BzRoute bz_nutritionist_routes[];   /* bz-handlers-nutritionist.c *
 extern const BzRoute bz_analytics_routes[];   /* bz-handlers-analytics.c */
 extern const BzRoute bz_integration_routes[];  /* bz-handlers-integrations.c */
 extern const BzRoute bz_clinical_routes[];   /* bz-handlers-clinical.c */
+extern const BzRoute bz_sync_routes[];         /* bz-handlers-sync.c */
 
 G_END_DECLS

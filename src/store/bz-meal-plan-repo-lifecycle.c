@@ -34,7 +34,8 @@ move_plans (sqlite3 *db, const char *patient_id, const char *from, const char *i
         return FALSE;
       if (!have_row)
         return TRUE;
-      if (!bz_store_log_change (db, "meal_plans", (const char *) sqlite3_column_text (st, 0), BZ_CHANGE_UPDATE, error))
+      if (!bz_store_log_patient_change (db, "meal_plans", (const char *) sqlite3_column_text (st, 0), BZ_CHANGE_UPDATE,
+                                        patient_id, error))
         return FALSE;
     }
 }
@@ -56,7 +57,7 @@ set_status (sqlite3 *db, const char *plan_id, const char *from, const char *to, 
     return FALSE;
   if (sqlite3_changes (db) == 0)
     return TRUE;
-  return bz_store_log_change (db, "meal_plans", plan_id, BZ_CHANGE_UPDATE, error);
+  return bz_repo_log_plan_change (db, plan_id, BZ_CHANGE_UPDATE, error);
 }
 
 gboolean
@@ -79,7 +80,7 @@ bz_meal_plan_repo_finalize (BzStore *store, const char *plan_id, const char *pat
   sqlite3_bind_text (st, 3, now, -1, SQLITE_STATIC);
   if (!bz_db_step_done (st, error))
     return FALSE;
-  return bz_store_log_change (db, "meal_plans", plan_id, BZ_CHANGE_UPDATE, error);
+  return bz_store_log_patient_change (db, "meal_plans", plan_id, BZ_CHANGE_UPDATE, patient_id, error);
 }
 
 /* The plan's patient, status, planDate and end date (planDate +

@@ -16,7 +16,7 @@ touch (sqlite3 *db, const char *plan_id, const char *now, GError **error)
   sqlite3_bind_text (st, 2, now, -1, SQLITE_STATIC);
   if (!bz_db_step_done (st, error))
     return FALSE;
-  return bz_store_log_change (db, "meal_plans", plan_id, BZ_CHANGE_UPDATE, error);
+  return bz_repo_log_plan_change (db, plan_id, BZ_CHANGE_UPDATE, error);
 }
 
 gboolean
@@ -57,7 +57,7 @@ bz_meal_plan_repo_insert (BzStore *store, const BzMealPlanNew *plan, const char 
         if (!bz_db_step_done (slot, error))
           return FALSE;
       }
-  return bz_store_log_change (db, "meal_plans", plan->id, BZ_CHANGE_INSERT, error);
+  return bz_store_log_patient_change (db, "meal_plans", plan->id, BZ_CHANGE_INSERT, plan->patient_id, error);
 }
 
 /* The date @days after the YYYY-MM-DD @date. */
@@ -547,20 +547,23 @@ bz_meal_plan_repo_delete_expired_draft (BzStore *store, const char *plan_id, con
 {
   sqlite3 *db = bz_store_db (store);
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "DELETE FROM meal_plans WHERE id = ?1 AND status = 'draft' AND expires_at IS NOT NULL AND expires_at <= ?2",
-      error);
+      "DELETE FROM meal_plans WHERE id = ?1 AND status = 'draft' AND expires_at IS NOT NULL AND expires_at <= ?2"
+      " RETURNING patient_id", error);
+  g_autofree char *patient_id = NULL;
+  gboolean row = FALSE;
 
   *out_deleted = FALSE;
   if (st == NULL)
     return FALSE;
   sqlite3_bind_text (st, 1, plan_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 2, now, -1, SQLITE_STATIC);
-  if (!bz_db_step_done (st, error))
+  if (!bz_repo_step (st, &row, error))
     return FALSE;
-  if (sqlite3_changes (db) == 0)
+  if (!row)
     return TRUE;
+  patient_id = bz_db_column_text_dup (st, 0);
   *out_deleted = TRUE;
-  return bz_store_log_change (db, "meal_plans", plan_id, BZ_CHANGE_DELETE, error);
+  return bz_store_log_patient_change (db, "meal_plans", plan_id, BZ_CHANGE_DELETE, patient_id, error);
 }
 
 gboolean

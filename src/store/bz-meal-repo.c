@@ -8,7 +8,7 @@
 #include "bz-record-store.h"
 #include "bz-repo-private.h"
 
-typedef enum { ITEMS_OF_ONE, ITEMS_OF_DAY, ITEMS_OF_PAGE, N_ITEM_QUERIES } ItemQuery;
+typedef enum { ITEMS_OF_ONE, ITEMS_OF_DAY, ITEMS_OF_PAGE, ITEMS_OF_MANY, N_ITEM_QUERIES } ItemQuery;
 
 /* "SELECT <Meal columns>, m.photo_sha256 FROM meal_logs m WHERE " + @where */
 static char *
@@ -57,6 +57,7 @@ sql_items (ItemQuery q)
     [ITEMS_OF_DAY] = "i.meal_id IN (SELECT id FROM meal_logs WHERE patient_id = ?1 AND eaten_date = ?2)",
     [ITEMS_OF_PAGE] = "i.meal_id IN (SELECT id FROM meal_logs WHERE patient_id = ?1"
                       " ORDER BY eaten_at DESC, created_at DESC LIMIT ?2 OFFSET ?3)",
+    [ITEMS_OF_MANY] = "i.meal_id IN (SELECT value FROM json_each (?1))",
   };
   if (g_once_init_enter (&sql[q]))
     {
@@ -240,7 +241,8 @@ bz_meal_repo_insert (BzStore *store, BzRecord *meal, const BzMealFiles *files, G
   }
   if (!insert_items (db, meal, error))
     return FALSE;
-  return bz_store_log_change (db, "meal_logs", id, BZ_CHANGE_INSERT, error);
+  return bz_store_log_patient_change (db, "meal_logs", id, BZ_CHANGE_INSERT,
+                                      bz_record_get_string (meal, BZ_MEAL_PATIENT_ID), error);
 }
 
 gboolean
@@ -251,8 +253,10 @@ bz_meal_repo_update (BzStore *store, BzRecord *meal, GError **error)
   BzRecord *n = bz_record_get_object (meal, BZ_MEAL_NUTRITION);
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
       "UPDATE meal_logs SET meal_type = ?2, eaten_at = ?3, eaten_date = ?4, energy_kcal = ?5, protein_g = ?6,"
-      " carbohydrate_g = ?7, fat_g = ?8, fiber_g = ?9, sodium_mg = ?10 WHERE id = ?1", error);
+      " carbohydrate_g = ?7, fat_g = ?8, fiber_g = ?9, sodium_mg = ?10 WHERE id = ?1 RETURNING patient_id", error);
   g_autoptr(sqlite3_stmt) del = NULL;
+  g_autofree char *patient_id = NULL;
+  gboolean row = FALSE;
 
   if (!st)
     return FALSE;
@@ -262,14 +266,44 @@ bz_meal_repo_update (BzStore *store, BzRecord *meal, GError **error)
   sqlite3_bind_text (st, 4, bz_record_get_string (meal, BZ_MEAL_DATE), -1, SQLITE_STATIC);
   for (guint f = 0; f < BZ_NUTRIENTS_N_FIELDS; f++)
     sqlite3_bind_double (st, 5 + (int) f, bz_record_get_double (n, f));
-  if (!bz_db_step_done (st, error))
+  if (!bz_repo_step (st, &row, error))
     return FALSE;
+  if (row)
+    patient_id = bz_db_column_text_dup (st, 0);
   if (!(del = bz_db_prepare (db, "DELETE FROM meal_items WHERE meal_id = ?", error)))
     return FALSE;
   sqlite3_bind_text (del, 1, id, -1, SQLITE_STATIC);
   if (!bz_db_step_done (del, error) || !insert_items (db, meal, error))
     return FALSE;
-  return bz_store_log_change (db, "meal_logs", id, BZ_CHANGE_UPDATE, error);
+  return bz_store_log_patient_change (db, "meal_logs", id, BZ_CHANGE_UPDATE, patient_id, error);
+}
+
+gboolean
+bz_meal_repo_get_many (BzStore *store, const char *const *ids, guint n, GPtrArray **out, GError **error)
+{
+  static gsize sql;
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(GPtrArray) meals = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *json = bz_repo_ids_json (ids, n);
+  g_autoptr(sqlite3_stmt) st = NULL, it = NULL;
+
+  if (g_once_init_enter (&sql))
+    g_once_init_leave (&sql, (gsize) meal_select ("m.id IN (SELECT value FROM json_each (?1))"));
+  if (!(st = bz_db_prepare (db, (const char *) sql, error)))
+    return FALSE;
+  sqlite3_bind_text (st, 1, json, -1, SQLITE_STATIC);
+  if (!collect_meals (st, meals, error))
+    return FALSE;
+  if (meals->len > 0)
+    {
+      if (!(it = bz_db_prepare (db, sql_items (ITEMS_OF_MANY), error)))
+        return FALSE;
+      sqlite3_bind_text (it, 1, json, -1, SQLITE_STATIC);
+      if (!attach_items (it, meals, error))
+        return FALSE;
+    }
+  *out = g_steal_pointer (&meals);
+  return TRUE;
 }
 
 BzRecord *
@@ -376,18 +410,23 @@ gboolean
 bz_meal_repo_delete (BzStore *store, const char *meal_id, gboolean *out_deleted, GError **error)
 {
   sqlite3 *db = bz_store_db (store);
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, "DELETE FROM meal_logs WHERE id = ?", error);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, "DELETE FROM meal_logs WHERE id = ? RETURNING patient_id", error);
+  g_autofree char *patient_id = NULL;
+  gboolean row = FALSE;
 
   *out_deleted = FALSE;
   if (!st)
     return FALSE;
   sqlite3_bind_text (st, 1, meal_id, -1, SQLITE_STATIC);
-  if (!bz_db_step_done (st, error))
+  if (!bz_repo_step (st, &row, error))
     return FALSE;
-  if (sqlite3_changes (db) == 0)
+  if (!row)
     return TRUE;
+  /* The owner, read by the delete itself (RETURNING, SQLite >= 3.35): the
+   * tombstone goes to exactly that patient's phones. */
+  patient_id = bz_db_column_text_dup (st, 0);
   *out_deleted = TRUE;
-  return bz_store_log_change (db, "meal_logs", meal_id, BZ_CHANGE_DELETE, error);
+  return bz_store_log_patient_change (db, "meal_logs", meal_id, BZ_CHANGE_DELETE, patient_id, error);
 }
 
 gboolean

@@ -43,6 +43,21 @@ gboolean  bz_meal_repo_insert   (BzStore *store, BzRecord *meal, const BzMealFil
 BzRecord *bz_meal_repo_get      (BzStore *store, const char *id, GError **error);
 
 /**
+ * bz_meal_repo_get_many:
+ * @ids: (array length=n): meal ids (any text)
+ * @out: (out) (transfer full) (element-type BzRecord): the Meals of @ids
+ *   that exist, with their items, in no particular order
+ * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
+ *
+ * bz_meal_repo_get() for a batch (the phones' delta sync): two statements
+ * whatever @n, the ids passed as one JSON array (bz_repo_ids_json()).
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean  bz_meal_repo_get_many (BzStore *store, const char *const *ids, guint n, GPtrArray **out,
+                                 GError **error);
+
+/**
  * bz_meal_repo_list_day:
  * @date: YYYY-MM-DD, the clinic's local date (meal_logs.eaten_date)
  * @out: (out) (transfer full): a #GPtrArray of Meal records, by eaten_at,

@@ -89,7 +89,7 @@ bz_patient_repo_insert (BzStore *store, const BzPatientRecord *p, GError **error
   sqlite3_bind_text (st, 13, p->activity_level ? p->activity_level : "light", -1, SQLITE_STATIC);
   bz_db_bind_text_or_null (st, 14, p->privacy_consent_at);
   return bz_db_step_done (st, error) &&
-         bz_store_log_change (db, "patients", p->id, BZ_CHANGE_INSERT, error);
+         bz_store_log_patient_change (db, "patients", p->id, BZ_CHANGE_INSERT, p->id, error);
 }
 
 gboolean
@@ -160,7 +160,7 @@ bz_patient_repo_update (BzStore *store, const char *patient_id, const BzPatientC
     sqlite3_bind_text (st, 9, c->updated_at, -1, SQLITE_STATIC);
     sqlite3_bind_text (st, 10, patient_id, -1, SQLITE_STATIC);
     return bz_db_step_done (st, error) &&
-           bz_store_log_change (db, "patients", patient_id, BZ_CHANGE_UPDATE, error);
+           bz_store_log_patient_change (db, "patients", patient_id, BZ_CHANGE_UPDATE, patient_id, error);
   }
 }
 

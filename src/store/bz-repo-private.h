@@ -114,4 +114,31 @@ char     *bz_repo_smae_json         (BzRecord *smae);
  */
 void      bz_repo_read_json_strv (sqlite3_stmt *st, int col, BzRecord *rec, guint field);
 
+/**
+ * bz_repo_ids_json:
+ * @ids: (array length=n): row ids
+ *
+ * The ids as one JSON array text, for a statement that takes a batch as
+ * one parameter: "... WHERE id IN (SELECT value FROM json_each(?1))" (one
+ * statement for any number of ids, and one cached text).
+ *
+ * Returns: (transfer full): the JSON text.
+ */
+char     *bz_repo_ids_json (const char *const *ids, guint n);
+
+/**
+ * bz_repo_log_plan_change:
+ * @db: the writer's connection, inside its transaction
+ * @plan_id: a meal plan that still exists
+ * @op: what happened
+ * @error: BZ_ERROR_INTERNAL on failure
+ *
+ * bz_store_log_patient_change() for "meal_plans" with the plan's patient,
+ * read from the row (one statement), for the writers that have only the
+ * plan's id at hand.
+ *
+ * Returns: %FALSE with @error on failure.
+ */
+gboolean  bz_repo_log_plan_change (sqlite3 *db, const char *plan_id, BzChangeOp op, GError **error);
+
 G_END_DECLS

@@ -217,3 +217,35 @@ bz_repo_read_json_strv (sqlite3_stmt *st, int col, BzRecord *rec, guint field)
 
   bz_record_take_strv (rec, field, strings_of (root && JSON_NODE_HOLDS_ARRAY (root) ? json_node_get_array (root) : NULL));
 }
+
+gboolean
+bz_repo_log_plan_change (sqlite3 *db, const char *plan_id, BzChangeOp op, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, "SELECT patient_id FROM meal_plans WHERE id = ?", error);
+  g_autofree char *patient_id = NULL;
+  gboolean row = FALSE;
+
+  if (st == NULL)
+    return FALSE;
+  sqlite3_bind_text (st, 1, plan_id, -1, SQLITE_STATIC);
+  if (!bz_repo_step (st, &row, error))
+    return FALSE;
+  if (row)
+    patient_id = bz_db_column_text_dup (st, 0);
+  return bz_store_log_patient_change (db, "meal_plans", plan_id, op, patient_id, error);
+}
+
+char *
+bz_repo_ids_json (const char *const *ids, guint n)
+{
+  GString *out = g_string_new ("[");
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      bz_json_append_string (out, ids[i]);
+    }
+  g_string_append_c (out, ']');
+  return g_string_free (out, FALSE);
+}

@@ -90,7 +90,8 @@ bz_scan_repo_insert (BzStore *store, BzRecord *scan, const char *created_by, con
   bz_db_bind_text_or_null (st, p++, created_by);
   sqlite3_bind_text (st, p++, created_at, -1, SQLITE_STATIC);
   return bz_db_step_done (st, error) &&
-         bz_store_log_change (db, "body_scans", bz_record_get_string (scan, BZ_SCAN_ID), BZ_CHANGE_INSERT, error);
+         bz_store_log_patient_change (db, "body_scans", bz_record_get_string (scan, BZ_SCAN_ID), BZ_CHANGE_INSERT,
+                                      bz_record_get_string (scan, BZ_SCAN_PATIENT_ID), error);
 }
 
 gboolean
@@ -124,7 +125,8 @@ bz_scan_repo_insert_avatar (BzStore *store, BzRecord *avatar, const char *scan_i
   sqlite3_bind_text (st, p++, patient_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, p++, created_at, -1, SQLITE_STATIC);
   return bz_db_step_done (st, error) &&
-         bz_store_log_change (db, "avatars", bz_record_get_string (avatar, BZ_AVATAR_ID), BZ_CHANGE_INSERT, error);
+         bz_store_log_patient_change (db, "avatars", bz_record_get_string (avatar, BZ_AVATAR_ID), BZ_CHANGE_INSERT,
+                                      patient_id, error);
 }
 
 /* --- Reads ---------------------------------------------------------------------- */
@@ -141,6 +143,30 @@ bz_scan_repo_get (BzStore *store, const char *scan_id, GError **error)
   if (!bz_repo_step (st, &have_row, error) || !have_row)
     return NULL;
   return read_scan (st);
+}
+
+GPtrArray *
+bz_scan_repo_get_many (BzStore *store, const char *const *ids, guint n, GError **error)
+{
+  static gsize sql;
+  g_autofree char *json = bz_repo_ids_json (ids, n);
+  g_autoptr(GPtrArray) scans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), bz_repo_sql_once (&sql,
+      SCAN_SELECT " WHERE s.id IN (SELECT value FROM json_each (?1))",
+      &bz_scan_resource, "s", &bz_avatar_resource, "a"), error);
+  gboolean have_row;
+
+  if (!st)
+    return NULL;
+  sqlite3_bind_text (st, 1, json, -1, SQLITE_STATIC);
+  for (;;)
+    {
+      if (!bz_repo_step (st, &have_row, error))
+        return NULL;
+      if (!have_row)
+        return g_steal_pointer (&scans);
+      g_ptr_array_add (scans, read_scan (st));
+    }
 }
 
 GPtrArray *

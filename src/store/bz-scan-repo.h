@@ -65,6 +65,19 @@ gboolean    bz_scan_repo_insert_avatar (BzStore *store, BzRecord *avatar, const 
 BzRecord   *bz_scan_repo_get           (BzStore *store, const char *scan_id, GError **error);
 
 /**
+ * bz_scan_repo_get_many:
+ * @ids: (array length=n): scan ids (any text)
+ * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
+ *
+ * bz_scan_repo_get() for a batch (the phones' delta sync): one statement
+ * whatever @n.
+ *
+ * Returns: (transfer full) (element-type BzRecord) (nullable): the Scans of
+ *   @ids that exist, in no particular order; %NULL with @error.
+ */
+GPtrArray  *bz_scan_repo_get_many      (BzStore *store, const char *const *ids, guint n, GError **error);
+
+/**
  * bz_scan_repo_list:
  * @store: the store
  * @patient_id: a patients.id

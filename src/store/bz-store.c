@@ -648,21 +648,30 @@ mark_own_change (sqlite3 *db, gint64 version, const char *table, const char *row
 }
 
 gboolean
-bz_store_log_change (sqlite3 *db, const char *table, const char *row_id, BzChangeOp op, GError **error)
+bz_store_log_patient_change (sqlite3 *db, const char *table, const char *row_id, BzChangeOp op,
+                             const char *patient_id, GError **error)
 {
   static const char *ops[] = { "insert", "update", "delete" };
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "INSERT INTO changes (table_name, row_id, op, at) VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+      "INSERT INTO changes (table_name, row_id, op, at, patient_id)"
+      " VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?)",
       error);
   if (!st)
     return FALSE;
   sqlite3_bind_text (st, 1, table, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 2, row_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 3, ops[op], -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 4, patient_id, -1, SQLITE_STATIC);
   if (!bz_db_step_done (st, error))
     return FALSE;
   mark_own_change (db, sqlite3_last_insert_rowid (db), table, row_id);
   return TRUE;
+}
+
+gboolean
+bz_store_log_change (sqlite3 *db, const char *table, const char *row_id, BzChangeOp op, GError **error)
+{
+  return bz_store_log_patient_change (db, table, row_id, op, NULL, error);
 }
 
 void

@@ -239,6 +239,26 @@ gboolean     bz_store_log_change      (sqlite3 *db, const char *table, const cha
                                        BzChangeOp op, GError **error);
 
 /**
+ * bz_store_log_patient_change:
+ * @db: the writer's connection, inside its transaction
+ * @table: table name, e.g. "meal_logs"
+ * @row_id: the row's id
+ * @op: what happened
+ * @patient_id: (nullable): the patient whose record it is (%NULL: no
+ *   patient's, like bz_store_log_change())
+ * @error: BZ_ERROR_INTERNAL on failure
+ *
+ * bz_store_log_change() with the row's owner in `changes.patient_id`
+ * (data/sql/018_sync_changes.sql), so that the phones' delta sync
+ * (bz-sync-repo.h) sends the change, a deletion too, to exactly that
+ * patient and their nutritionist.
+ *
+ * Returns: %FALSE with @error on failure.
+ */
+gboolean     bz_store_log_patient_change (sqlite3 *db, const char *table, const char *row_id,
+                                          BzChangeOp op, const char *patient_id, GError **error);
+
+/**
  * BzStoreWatchFunc:
  * @table: the table that changed ("meal_logs", "body_scans", ...)
  * @row_id: the changed row's id
