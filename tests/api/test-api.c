@@ -8,7 +8,6 @@
 #include "bz-store.h"
 #include <jwt.h>
 
-static char *nutri_token, *nutri2_token;
 
 void test_meal_plans (void);   /* test-meal-plans.c */
 void test_clinical (void);     /* test-clinical.c */
@@ -30,68 +29,6 @@ void        test_integrations (void);      /* test-integrations.c */
 void        test_patients_edit (void);               /* test-patients-edit.c */
 void        test_patients_onboarding_fields (void);  /* test-patients-edit.c */
 
-static void
-ensure_users (void)
-{
-  BzApi *api = bz_api_shared ();
-  if (nutri_token)
-    return;
-  nutri_token = bz_api_register (api, "nutri1@test.local", "nutritionist", NULL);
-  nutri2_token = bz_api_register (api, "nutri2@test.local", "nutritionist", NULL);
-}
-
-/* Creates a patient of @token's nutritionist and returns {patient_id, member access token}. */
-static char *
-create_patient (const char *token, const char *email, char **out_member_token)
-{
-  BzApi *api = bz_api_shared ();
-  g_autofree char *body = g_strdup_printf (
-      "{\"email\":\"%s\",\"first_name\":\"Juan\",\"last_name\":\"Pérez\",\"password\":\"Member-Pass1!\","
-      "\"primary_goal\":\"weight_loss\",\"target_weight_kg\":75.0,\"allergies\":[\"peanuts\"]}", email);
-  g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/nutritionist/patients", token, body);
-  JsonObject *p;
-  g_assert_cmpuint (r->status, ==, 201);
-  p = json_object_get_object_member (bz_api_data (r), "patient");
-  if (out_member_token)
-    {
-      g_autofree char *login = g_strdup_printf ("{\"email\":\"%s\",\"password\":\"Member-Pass1!\"}", email);
-      g_autoptr(BzApiResponse) l = NULL;
-      bz_auth_reset_rate_limits ();
-      l = bz_api_json (api, "POST", "/api/auth/login", NULL, login);
-      g_assert_cmpuint (l->status, ==, 200);
-      *out_member_token = g_strdup (json_object_get_string_member (bz_api_data (l), "access_token"));
-    }
-  return g_strdup (json_object_get_string_member (p, "id"));
-}
-
-void
-test_api_ensure_users (void)
-{
-  ensure_users ();
-}
-
-const char *
-test_api_nutri2_token (void)
-{
-  return nutri2_token;
-}
-
-const char *
-test_api_nutri_token (void)
-{
-  return nutri_token;
-}
-
-char *
-test_api_create_patient (const char *token, const char *email, char **out_member_token)
-{
-  return create_patient (token, email, out_member_token);
-}
-
-const char *test_api_scan_body_fmt =
-  "{\"patient_id\":\"%s\",\"measured_at\":\"2026-06-01T09:00:00Z\",\"sex\":\"male\",\"age\":41,"
-  "\"height_cm\":175.2,\"weight_kg\":88.4,\"body_fat_percent\":27.5,\"skeletal_muscle_mass_kg\":33.1,"
-  "\"circumferences_cm\":{\"waist\":98.0,\"hip\":104.0,\"neck\":40.0}}";
 
 static void
 test_health (void)
@@ -135,9 +72,9 @@ test_temporary_password (void)
 {
   BzApi *api = bz_api_shared ();
   g_autofree char *temp = NULL, *member = NULL;
-  ensure_users ();
+  test_api_ensure_users ();
   {
-    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/nutritionist/patients", nutri_token,
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/nutritionist/patients", test_api_nutri_token (),
                                               "{\"email\":\"temp@test.local\",\"first_name\":\"Rosa\",\"last_name\":\"Méndez\"}");
     JsonObject *p;
     g_assert_cmpuint (r->status, ==, 201);
@@ -494,8 +431,8 @@ test_tokens_rejected (void)
   BzApi *api = bz_api_shared ();
   g_autofree char *tampered = NULL;
   gsize len;
-  ensure_users ();
-  tampered = g_strdup (nutri_token);
+  test_api_ensure_users ();
+  tampered = g_strdup (test_api_nutri_token ());
   len = strlen (tampered);
   tampered[len - 2] = tampered[len - 2] == 'A' ? 'B' : 'A';
   const char *bad[] = { tampered, "not.a.jwt", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0." };
@@ -537,11 +474,11 @@ test_patients (void)
 {
   BzApi *api = bz_api_shared ();
   g_autofree char *pid = NULL;
-  ensure_users ();
-  pid = create_patient (nutri_token, "patient-a@test.local", NULL);
+  test_api_ensure_users ();
+  pid = test_api_create_patient (test_api_nutri_token (), "patient-a@test.local", NULL);
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/nutritionist/patients?search=p%C3%A9rez&limit=5",
-                                              nutri_token, NULL);
+                                              test_api_nutri_token (), NULL);
     JsonObject *data = bz_api_data (r);
     JsonObject *pg = json_object_get_object_member (data, "pagination");
     g_assert_cmpuint (r->status, ==, 200);
@@ -550,8 +487,8 @@ test_patients (void)
   }
   {
     g_autofree char *path = g_strdup_printf ("/api/v1/nutritionist/patients/%s", pid);
-    g_autoptr(BzApiResponse) mine = bz_api_json (api, "GET", path, nutri_token, NULL);
-    g_autoptr(BzApiResponse) other = bz_api_json (api, "GET", path, nutri2_token, NULL);
+    g_autoptr(BzApiResponse) mine = bz_api_json (api, "GET", path, test_api_nutri_token (), NULL);
+    g_autoptr(BzApiResponse) other = bz_api_json (api, "GET", path, test_api_nutri2_token (), NULL);
     g_assert_cmpuint (mine->status, ==, 200);
     g_assert_nonnull (json_object_get_object_member (json_object_get_object_member (bz_api_data (mine), "patient"), "basic_info"));
     /* Another nutritionist's patient is invisible. */
@@ -560,15 +497,15 @@ test_patients (void)
   }
   {
     /* The other nutritionist's list does not include it. */
-    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/nutritionist/patients?status=all", nutri2_token, NULL);
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/nutritionist/patients?status=all", test_api_nutri2_token (), NULL);
     g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (bz_api_data (r), "pagination"),
                                                  "total_items"), ==, 0);
   }
   {
     gint64 patients = bz_api_count (api, "patients"), users = bz_api_count (api, "users");
-    g_autoptr(BzApiResponse) dup = bz_api_json (api, "POST", "/api/v1/nutritionist/patients", nutri_token,
+    g_autoptr(BzApiResponse) dup = bz_api_json (api, "POST", "/api/v1/nutritionist/patients", test_api_nutri_token (),
         "{\"email\":\"patient-a@test.local\",\"first_name\":\"X\",\"last_name\":\"Y\"}");
-    g_autoptr(BzApiResponse) bad = bz_api_json (api, "POST", "/api/v1/nutritionist/patients", nutri_token,
+    g_autoptr(BzApiResponse) bad = bz_api_json (api, "POST", "/api/v1/nutritionist/patients", test_api_nutri_token (),
         "{\"email\":\"new@test.local\",\"first_name\":\"X\",\"last_name\":\"Y\",\"primary_goal\":\"fly\",\"target_weight_kg\":\"heavy\"}");
     g_assert_cmpuint (dup->status, ==, 409);
     g_assert_cmpuint (bad->status, ==, 400);
@@ -583,23 +520,23 @@ static void
 test_foods (void)
 {
   BzApi *api = bz_api_shared ();
-  ensure_users ();
+  test_api_ensure_users ();
   {
-    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/foods?limit=5", nutri_token, NULL);
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/foods?limit=5", test_api_nutri_token (), NULL);
     JsonObject *d = bz_api_data (r);
     g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (d, "pagination"), "total_items"), ==, 8789);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "foods")), ==, 5);
   }
   {
-    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/foods?search=cheddar", nutri_token, NULL);
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/foods?search=cheddar", test_api_nutri_token (), NULL);
     g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (bz_api_data (r), "pagination"), "total_items"), >, 0);
   }
   {
-    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/foods/01001", nutri_token, NULL);
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/foods/01001", test_api_nutri_token (), NULL);
     g_assert_cmpuint (r->status, ==, 200);
-    g_autoptr(BzApiResponse) nf = bz_api_json (api, "GET", "/api/v1/foods/99999", nutri_token, NULL);
+    g_autoptr(BzApiResponse) nf = bz_api_json (api, "GET", "/api/v1/foods/99999", test_api_nutri_token (), NULL);
     g_assert_cmpuint (nf->status, ==, 404);
-    g_autoptr(BzApiResponse) bad = bz_api_json (api, "GET", "/api/v1/foods?limit=0", nutri_token, NULL);
+    g_autoptr(BzApiResponse) bad = bz_api_json (api, "GET", "/api/v1/foods?limit=0", test_api_nutri_token (), NULL);
     g_assert_cmpuint (bad->status, ==, 400);
     g_assert_true (bz_api_has_detail (bad, "limit"));
   }
@@ -611,12 +548,12 @@ test_scans_and_avatar (void)
   BzApi *api = bz_api_shared ();
   g_autofree char *member = NULL, *other_member = NULL;
   g_autofree char *pid = NULL, *other_pid = NULL, *body = NULL, *url = NULL, *etag = NULL;
-  ensure_users ();
-  pid = create_patient (nutri_token, "scan-a@test.local", &member);
-  other_pid = create_patient (nutri2_token, "scan-b@test.local", &other_member);
+  test_api_ensure_users ();
+  pid = test_api_create_patient (test_api_nutri_token (), "scan-a@test.local", &member);
+  other_pid = test_api_create_patient (test_api_nutri2_token (), "scan-b@test.local", &other_member);
   body = g_strdup_printf (test_api_scan_body_fmt, pid);
   {
-    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", nutri_token, body);
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", test_api_nutri_token (), body);
     JsonObject *avatar;
     g_assert_cmpuint (r->status, ==, 201);
     avatar = json_object_get_object_member (bz_api_data (r), "avatar");
@@ -625,7 +562,7 @@ test_scans_and_avatar (void)
   }
   {
     g_autofree char *path = g_strdup_printf ("/api/v1/scans?patient_id=%s", pid);
-    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, nutri_token, NULL);
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, test_api_nutri_token (), NULL);
     g_autoptr(BzApiResponse) self = bz_api_json (api, "GET", "/api/v1/scans", member, NULL);
     g_autoptr(BzApiResponse) spy = bz_api_json (api, "GET", path, other_member, NULL);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (r), "scans")), ==, 1);
@@ -661,8 +598,8 @@ test_scans_and_avatar (void)
                                             "\"age\":\"forty\",\"height_cm\":900,\"weight_kg\":88,\"body_fat_percent\":20,"
                                             "\"skeletal_muscle_mass_kg\":30,\"circumferences_cm\":{\"tail\":3}}", pid);
     g_autofree char *foreign = g_strdup_printf (test_api_scan_body_fmt, other_pid);
-    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", nutri_token, bad);
-    g_autoptr(BzApiResponse) f = bz_api_json (api, "POST", "/api/scans/upload", nutri_token, foreign);
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", test_api_nutri_token (), bad);
+    g_autoptr(BzApiResponse) f = bz_api_json (api, "POST", "/api/scans/upload", test_api_nutri_token (), foreign);
     g_assert_cmpuint (r->status, ==, 400);
     for (guint i = 0; i < 5; i++)
       {
@@ -678,7 +615,7 @@ test_scans_and_avatar (void)
    * the 500 "database is locked" once seen with --demo (test-snapshot.c has
    * the store side); the new password signs in. */
   {
-    g_autoptr(BzApiResponse) up = bz_api_json (api, "POST", "/api/scans/upload", nutri_token, body);
+    g_autoptr(BzApiResponse) up = bz_api_json (api, "POST", "/api/scans/upload", test_api_nutri_token (), body);
     g_autoptr(BzApiResponse) r = NULL, l = NULL;
     g_assert_cmpuint (up->status, ==, 201);
     r = bz_api_json (api, "POST", "/api/auth/password/change", member,
