@@ -10,6 +10,8 @@
 #include "bz-patient-dialog.h"
 #include "bz-patient-report.h"
 #include "bz-plan-editor.h"
+#include "bz-scan-dialog.h"
+#include "bz-scan-service.h"
 
 /* --- progress report ------------------------------------------------------------ */
 
@@ -102,3 +104,21 @@ bz_patient_page_close_plan_editor (BzPatientPage *self)
     }
 }
 
+
+/* patient.add-scan (Ctrl+Shift+S): a body scan typed in from the InBody
+ * printout (bz-scan-dialog.h), starting from the latest scan's sex, age and
+ * height; the page follows the store's change notice. */
+void
+bz_patient_page_add_scan_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
+  BzRecord *latest = NULL;
+  BzScanDialog *dialog;
+
+  if (self->session == NULL || self->patient_id == NULL || self->kiosk)
+    return;
+  if (self->scans && bz_record_get_n_items (self->scans, BZ_SCAN_LIST_SCANS) > 0)
+    latest = bz_record_get_item (self->scans, BZ_SCAN_LIST_SCANS, 0);   /* newest first */
+  dialog = bz_scan_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id, latest);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

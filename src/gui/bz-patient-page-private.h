@@ -22,6 +22,7 @@ struct _BzPatientPage
   GtkWidget *add_meal_button;
   GtkWidget *plan_button;
   GtkWidget *report_button;
+  GtkWidget *add_scan_button;
   GtkWidget *sign_out_button;
   GtkScrolledWindow *scroller;
   GtkLabel *avatar_caption;
@@ -82,6 +83,7 @@ void bz_patient_page_print_report_activated (GtkWidget *widget, const char *acti
 void bz_patient_page_edit_patient_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 void bz_patient_page_open_plan_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 void bz_patient_page_close_plan_editor (BzPatientPage *self);
+void bz_patient_page_add_scan_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 
 /* bz-patient-page-day.c: today's intake and meals */
 void bz_patient_page_clear_meals (BzPatientPage *self);

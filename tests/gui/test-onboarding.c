@@ -26,6 +26,7 @@
 #include "bz-patients-page.h"
 #include "bz-nutritionist-service.h"
 #include "bz-profile-dialog.h"
+#include "bz-scan-dialog.h"
 #include "bz-runtime.h"
 #include "bz-sign-in-page.h"
 #include "bz-startup.h"
@@ -88,6 +89,19 @@ list_status_is (BzPatientsPage *patients, const char *email, const char *status)
 {
   g_autoptr(BzRecord) r = bz_patients_page_is_loading (patients) ? NULL : list_row (patients, email);
   return r && g_strcmp0 (bz_record_get_string (r, BZ_PATIENT_SUMMARY_STATUS), status) == 0;
+}
+
+static BzScanDialog *
+find_scan_dialog (void)
+{
+  GListModel *tops = gtk_window_get_toplevels ();   /* transfer none */
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (tops, i);
+      if (BZ_IS_SCAN_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return BZ_SCAN_DIALOG (w);
+    }
+  return NULL;
 }
 
 static GtkWindow *
@@ -338,6 +352,33 @@ test_onboarding (void)
     g_assert_cmpstr (bz_record_get_string (info, BZ_PATIENT_INFO_DIETARY_PREFERENCE), ==, "vegetarian");
     g_assert_false (isnan (bz_record_get_double (info, BZ_PATIENT_INFO_TARGET_WEIGHT_KG)));
   }
+  /* Her first body scan, typed in at the desk: a refused weight first (the
+   * upload's validation, the row named), then the scan stored and on the page. */
+  {
+    BzPatientPage *page = bz_window_get_patient_page (window);
+    BzScanDialog *scan_dialog;
+    g_assert_cmpuint (bz_patient_page_get_n_scans (page), ==, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "patient.add-scan", NULL));
+    WAIT_FOR ((scan_dialog = find_scan_dialog ()) != NULL, 10, "the scan dialog");
+    g_object_add_weak_pointer (G_OBJECT (scan_dialog), (gpointer *) &scan_dialog);
+    g_assert_true (bz_scan_dialog_set_value (scan_dialog, "age", 35));
+    g_assert_true (bz_scan_dialog_set_value (scan_dialog, "height_cm", 162));
+    g_assert_true (bz_scan_dialog_set_value (scan_dialog, "weight_kg", 0));
+    g_assert_true (bz_scan_dialog_set_value (scan_dialog, "body_fat_percent", 31.2));
+    g_assert_true (bz_scan_dialog_set_value (scan_dialog, "skeletal_muscle_mass_kg", 24.1));
+    g_assert_true (bz_scan_dialog_set_value (scan_dialog, "waist", 84));
+    bz_scan_dialog_save (scan_dialog);
+    WAIT_FOR (!bz_scan_dialog_is_busy (scan_dialog), 60, "the refused scan");
+    g_assert_nonnull (strstr (bz_scan_dialog_get_error (scan_dialog), _("Weight (kg)")));
+    g_assert_cmpuint (bz_patient_page_get_n_scans (page), ==, 0);
+    g_assert_true (bz_scan_dialog_set_value (scan_dialog, "weight_kg", 70.5));
+    shoot (GTK_WIDGET (scan_dialog), "test-onboarding-scan.png", "new-scan.png");
+    bz_scan_dialog_save (scan_dialog);
+    WAIT_FOR (scan_dialog == NULL, 120, "the scan to be stored (with its avatar)");
+    WAIT_FOR (bz_patient_page_get_n_scans (page) == 1 && !bz_patient_page_is_loading (page), 60,
+              "the page to show the first scan");
+  }
+
   /* The patient page's header with Edit, at 800x600 (build directory only). */
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) <= 800, 10, "the window at 800x600");

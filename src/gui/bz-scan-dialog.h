@@ -1,0 +1,37 @@
+/* bz-scan-dialog.h — a body scan taken at the desk (issue 12: "records their
+ * first scan"): the InBody printout's figures typed in (date, sex, age,
+ * height, weight, body fat, skeletal muscle mass, the circumferences
+ * measured), saved through bz_scans_add_async() with the validation of
+ * POST /api/scans/upload; the avatar is made as for an upload.  The form
+ * starts from the patient's latest scan (sex, height, age) when there is one. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bz-gui-session.h"
+
+G_BEGIN_DECLS
+
+#define BZ_TYPE_SCAN_DIALOG (bz_scan_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (BzScanDialog, bz_scan_dialog, BZ, SCAN_DIALOG, AdwWindow)
+
+/**
+ * bz_scan_dialog_new:
+ * @parent: the desk window
+ * @session: the nutritionist's session
+ * @patient_id: the patient
+ * @latest: (nullable): the patient's latest Scan record, to start from
+ * Returns: (transfer floating): the dialog.
+ */
+BzScanDialog *bz_scan_dialog_new (GtkWindow *parent, BzGuiSession *session, const char *patient_id, BzRecord *latest);
+
+/** bz_scan_dialog_set_value: types @value into the row of the ScanInput member @field (tests). Returns: %FALSE for an unknown field. */
+gboolean    bz_scan_dialog_set_value (BzScanDialog *self, const char *field, double value);
+/** bz_scan_dialog_save: what Save does (tests). */
+void        bz_scan_dialog_save (BzScanDialog *self);
+/** bz_scan_dialog_is_busy: Returns: %TRUE while saving. */
+gboolean    bz_scan_dialog_is_busy (BzScanDialog *self);
+/** bz_scan_dialog_get_error: Returns: (transfer none): why the last save failed, "" when it did not. */
+const char *bz_scan_dialog_get_error (BzScanDialog *self);
+
+G_END_DECLS
