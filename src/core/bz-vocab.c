@@ -93,6 +93,15 @@ static const BzTerm patient_statuses[] = {
 
 const BzVocab bz_vocab_patient_status = { "status", patient_statuses, G_N_ELEMENTS (patient_statuses) };
 
+/* Seed 002 §3.2 patients.dietary_preference ('omnivore', 'vegetarian', 'vegan'). */
+static const BzTerm dietary_preferences[] = {
+  { "omnivore", N_("Omnivore"), ALIASES ("omnivoro", "omnivora") },
+  { "vegetarian", N_("Vegetarian"), ALIASES ("vegetariano", "vegetariana") },
+  { "vegan", N_("Vegan"), ALIASES ("vegano", "vegana") },
+};
+
+const BzVocab bz_vocab_dietary_preference = { "dietary_preference", dietary_preferences, G_N_ELEMENTS (dietary_preferences) };
+
 /* The two stored copies of a meal photo (bz_photo_prepare()). */
 static const BzTerm photo_sizes[] = {
   { "display", N_("Display copy"), NULL },

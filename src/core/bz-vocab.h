@@ -57,6 +57,8 @@ extern const BzVocab bz_vocab_meal_source;
 extern const BzVocab bz_vocab_user_type;
 /** bz_vocab_patient_status: active, inactive, graduated, dropped. */
 extern const BzVocab bz_vocab_patient_status;
+/** bz_vocab_dietary_preference: omnivore, vegetarian, vegan (seed 002 §3.2 patients.dietary_preference). */
+extern const BzVocab bz_vocab_dietary_preference;
 /** bz_vocab_photo_size: display (at most 1280 px, no EXIF) or original. */
 extern const BzVocab bz_vocab_photo_size;
 /** bz_vocab_analytics_period: day, week (7 days) or month (30 days) ending on a date (bz-analytics.h). */

@@ -71,5 +71,6 @@ extern const BzRoute bz_ai_routes[];      /* bz-handlers-ai.c */
 extern const BzRoute bz_meal_plan_routes[];
 extern const BzRoute bz_analytics_routes[];   /* bz-handlers-analytics.c */
 extern const BzRoute bz_integration_routes[];  /* bz-handlers-integrations.c */
+extern const BzRoute bz_diet_routes[];         /* bz-handlers-diet.c */
 
 G_END_DECLS
