@@ -13,6 +13,7 @@ static char *nutri_token, *nutri2_token;
 void test_meal_plans (void);   /* test-meal-plans.c */
 void test_recipes (void);      /* test-recipes.c */
 void test_analytics_add_tests (void);  /* test-analytics.c: GET /api/analytics/nutrition/summary */
+void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
 void test_recipe_add_tests (void);  /* test-recipe-create.c: POST /recipes, scan-label */
 
 /* For the tests in other files of this binary. */
@@ -789,6 +790,7 @@ main (int argc, char **argv)
   test_recipe_add_tests ();
   g_test_add_func ("/api/meal-plans", test_meal_plans);
   test_analytics_add_tests ();
+  test_diet_plans_add_tests ();
   g_test_add_func ("/api/integrations", test_integrations);
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
   rc = g_test_run ();
