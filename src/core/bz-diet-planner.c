@@ -325,6 +325,115 @@ candidates (const BzDietRecipe *recipes, guint n_recipes, const BzDietRequest *r
   return c;
 }
 
+/* --- The greedy fallback --------------------------------------------------------- */
+
+/* Servings of @r closest to @kcal, in halves within bounds. */
+static double
+servings_for (const BzDietRecipe *r, double kcal)
+{
+  double s = round (kcal / r->per_serving.energy_kcal / BZ_DIET_SERVING_STEP) * BZ_DIET_SERVING_STEP;
+  return CLAMP (s, BZ_DIET_SERVING_STEP, BZ_DIET_MAX_SERVINGS);
+}
+
+/* Day @d greedily: each meal in turn takes the candidate with uses left
+ * (@uses_left, decremented) whose servings come closest to the meal's
+ * energy and protein; then the day's servings move by halves while that
+ * brings the day nearer its targets.  FALSE when a meal finds no candidate. */
+static gboolean
+greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left, const BzDietRequest *req, guint d,
+            BzDietPlan *plan)
+{
+  const BzDietSlotSpec *slots = bz_diet_planner_slots (req->meals_per_day);
+
+  for (guint s = 0; s < req->meals_per_day; s++)
+    {
+      double e = slots[s].share * req->targets.energy_kcal;
+      double prot = slots[s].share * req->targets.protein_g;
+      BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
+      double best = G_MAXDOUBLE;
+      guint best_c = G_MAXUINT;
+      for (guint c = 0; c < cand->len; c++)
+        {
+          const BzDietRecipe *r = &recipes[g_array_index (cand, guint, c)];
+          double sv, score;
+          if (!(r->meal_types & slots[s].meal_type) || uses_left[c] == 0)
+            continue;
+          sv = servings_for (r, e);
+          score = fabs (sv * r->per_serving.energy_kcal - e) / e +
+                  (prot > 0 ? 0.5 * fabs (sv * r->per_serving.protein_g - prot) / prot : 0) -
+                  0.01 * uses_left[c];
+          if (score < best)
+            best = score, best_c = c;
+        }
+      if (best_c == G_MAXUINT)
+        return FALSE;
+      uses_left[best_c]--;
+      slot->portions[0].recipe = g_array_index (cand, guint, best_c);
+      slot->portions[0].servings = servings_for (&recipes[slot->portions[0].recipe], e);
+      slot->n_portions = 1;
+    }
+  /* Nudge servings by halves while the day's penalty falls. */
+  for (guint step = 0; step < 40; step++)
+    {
+      double base = 0, best_gain = 1e-9, best_delta = 0;
+      int best_s = -1;
+      BzNutrients day = { 0 };
+      BzDietDayCheck chk;
+      for (guint s = 0; s < req->meals_per_day; s++)
+        {
+          BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
+          bz_nutrients_add (&day, &recipes[slot->portions[0].recipe].per_serving, slot->portions[0].servings);
+        }
+      bz_diet_day_check (&day, &req->targets, &chk);
+      for (guint k = 0; k < N_NUTRIENTS; k++)
+        base += (k == 0 ? 10 : 3) * MAX (0, fabs (chk.deviation[k]) - tolerance (k)) + 0.01 * fabs (chk.deviation[k]);
+      for (guint s = 0; s < req->meals_per_day; s++)
+        for (int sign = -1; sign <= 1; sign += 2)
+          {
+            BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
+            const BzDietRecipe *r = &recipes[slot->portions[0].recipe];
+            double sv = slot->portions[0].servings + sign * BZ_DIET_SERVING_STEP, cost = 0;
+            BzNutrients moved = day;
+            if (sv < BZ_DIET_SERVING_STEP || sv > BZ_DIET_MAX_SERVINGS)
+              continue;
+            bz_nutrients_add (&moved, &r->per_serving, sign * BZ_DIET_SERVING_STEP);
+            bz_diet_day_check (&moved, &req->targets, &chk);
+            for (guint k = 0; k < N_NUTRIENTS; k++)
+              cost += (k == 0 ? 10 : 3) * MAX (0, fabs (chk.deviation[k]) - tolerance (k)) + 0.01 * fabs (chk.deviation[k]);
+            if (base - cost > best_gain)
+              best_gain = base - cost, best_s = (int) s, best_delta = sign * BZ_DIET_SERVING_STEP;
+          }
+      if (best_s < 0)
+        break;
+      plan->slots[d * req->meals_per_day + best_s].portions[0].servings += best_delta;
+    }
+  return TRUE;
+}
+
+/* The whole plan greedily (no GLPK: request->no_solver). */
+static BzDietPlan *
+solve_greedy (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req, GError **error)
+{
+  g_autoptr(BzDietPlan) plan = plan_new (req);
+  g_autofree guint *uses_left = g_new0 (guint, cand->len);
+
+  for (guint d = 0; d < req->n_days; d++)
+    {
+      if (d % WEEK_DAYS == 0)
+        for (guint c = 0; c < cand->len; c++)
+          uses_left[c] = BZ_DIET_MAX_USES_PER_WEEK;
+      if (!greedy_day (recipes, cand, uses_left, req, d, plan))
+        {
+          g_set_error_literal (error, BZ_ERROR, BZ_ERROR_VALIDATION,
+                               _("No plan keeps every recipe to twice a week with the recipes left"));
+          return NULL;
+        }
+    }
+  plan->solver = BZ_DIET_SOLVER_GREEDY;
+  plan->greedy_days = req->n_days;
+  return g_steal_pointer (&plan);
+}
+
 /* --- GLPK ------------------------------------------------------------------------ */
 
 typedef struct
@@ -443,8 +552,7 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
               val[len] = BZ_DIET_SERVING_STEP * recipes[g_array_index (cand, guint, p->recipe)].per_serving.energy_kcal;
             }
         }
-      add_row (lp, len, ind, val, GLP_DB, (1 - BZ_DIET_SLOT_TOLERANCE) * e, (1 + BZ_DIET_SLOT_TOLERANCE) * e,
-               1.0 / e);
+      add_row (lp, len, ind, val, GLP_DB, BZ_DIET_SLOT_MIN_SHARE * e, BZ_DIET_SLOT_MAX_SHARE * e, 0);
     }
   /* The day: its targets. */
   for (guint k = 0; k < N_NUTRIENTS; k++)
@@ -486,6 +594,7 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
   parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_ON;
   parm.fp_heur = GLP_ON;
+  parm.mip_gap = BZ_DIET_MIP_GAP;
   parm.tm_lim = MAX (tm_lim, 1);
   parm.cb_func = good_enough;
   rc = glp_intopt (lp, &parm);
@@ -529,6 +638,7 @@ solve_glpk (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req)
   gint64 limit_us = (gint64) (req->time_limit_ms ? req->time_limit_ms : BZ_DIET_PLANNER_TIME_LIMIT_MS) * 1000;
   gint64 deadline = g_get_monotonic_time () + limit_us;
   gboolean limited = FALSE, ok = TRUE;
+  guint greedy_days = 0;
 
   g_mutex_lock (&glpk_lock);
   glp_term_out (GLP_OFF);
@@ -538,10 +648,18 @@ solve_glpk (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req)
       if (d % WEEK_DAYS == 0)
         for (guint c = 0; c < cand->len; c++)
           uses_left[c] = BZ_DIET_MAX_USES_PER_WEEK;
-      if (left <= 0)
-        ok = FALSE;
-      else
-        ok = solve_glpk_day (recipes, cand, uses_left, req, d, (int) (left / 1000 / (req->n_days - d)), plan, &limited);
+      if (left <= 0 ||
+          !solve_glpk_day (recipes, cand, uses_left, req, d, (int) (left / 1000 / (req->n_days - d)), plan, &limited))
+        {
+          /* No integer solution for this day in its time: the greedy day. */
+          memset (&plan->slots[d * req->meals_per_day], 0, req->meals_per_day * sizeof (BzDietSlot));
+          ok = greedy_day (recipes, cand, uses_left, req, d, plan);
+          limited = TRUE;
+          greedy_days++;
+          if (!ok)
+            break;
+          continue;   /* greedy_day() has counted its uses */
+        }
       for (guint s = 0; ok && s < req->meals_per_day; s++)
         {
           const BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
@@ -555,105 +673,9 @@ solve_glpk (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req)
   g_mutex_unlock (&glpk_lock);
   if (!ok)
     return NULL;
-  plan->solver = limited ? BZ_DIET_SOLVER_GLPK_TIME_LIMIT : BZ_DIET_SOLVER_GLPK;
-  return g_steal_pointer (&plan);
-}
-
-/* --- The greedy fallback --------------------------------------------------------- */
-
-/* Servings of @r closest to @kcal, in halves within bounds. */
-static double
-servings_for (const BzDietRecipe *r, double kcal)
-{
-  double s = round (kcal / r->per_serving.energy_kcal / BZ_DIET_SERVING_STEP) * BZ_DIET_SERVING_STEP;
-  return CLAMP (s, BZ_DIET_SERVING_STEP, BZ_DIET_MAX_SERVINGS);
-}
-
-/* Each meal in turn takes the candidate not yet used twice this week whose
- * servings come closest to the meal's energy and protein; then each day's
- * servings are moved by halves while that brings the day nearer its targets. */
-static BzDietPlan *
-solve_greedy (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req, GError **error)
-{
-  const BzDietSlotSpec *slots = bz_diet_planner_slots (req->meals_per_day);
-  g_autoptr(BzDietPlan) plan = plan_new (req);
-  g_autofree guint *uses = g_new0 (guint, cand->len);
-
-  for (guint d = 0; d < req->n_days; d++)
-    {
-      if (d % WEEK_DAYS == 0)
-        memset (uses, 0, cand->len * sizeof *uses);
-      for (guint s = 0; s < req->meals_per_day; s++)
-        {
-          double e = slots[s].share * req->targets.energy_kcal;
-          double prot = slots[s].share * req->targets.protein_g;
-          BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
-          double best = G_MAXDOUBLE;
-          guint best_c = G_MAXUINT;
-          for (guint c = 0; c < cand->len; c++)
-            {
-              const BzDietRecipe *r = &recipes[g_array_index (cand, guint, c)];
-              double sv, score;
-              if (!(r->meal_types & slots[s].meal_type) || uses[c] >= BZ_DIET_MAX_USES_PER_WEEK)
-                continue;
-              sv = servings_for (r, e);
-              score = fabs (sv * r->per_serving.energy_kcal - e) / e +
-                      (prot > 0 ? 0.5 * fabs (sv * r->per_serving.protein_g - prot) / prot : 0) +
-                      0.01 * uses[c];
-              if (score < best)
-                best = score, best_c = c;
-            }
-          if (best_c == G_MAXUINT)
-            {
-              g_set_error_literal (error, BZ_ERROR, BZ_ERROR_VALIDATION,
-                                   _("No plan keeps every recipe to twice a week with the recipes left"));
-              return NULL;
-            }
-          uses[best_c]++;
-          slot->portions[0].recipe = g_array_index (cand, guint, best_c);
-          slot->portions[0].servings = servings_for (&recipes[slot->portions[0].recipe], e);
-          slot->n_portions = 1;
-        }
-      /* Nudge servings by halves while the day's penalty falls. */
-      for (guint step = 0; step < 40; step++)
-        {
-          double base, best_gain = 1e-9;
-          int best_s = -1;
-          double best_delta = 0;
-          BzNutrients day = { 0 };
-          BzDietDayCheck chk;
-          for (guint s = 0; s < req->meals_per_day; s++)
-            {
-              BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
-              bz_nutrients_add (&day, &recipes[slot->portions[0].recipe].per_serving, slot->portions[0].servings);
-            }
-          bz_diet_day_check (&day, &req->targets, &chk);
-          base = 0;
-          for (guint k = 0; k < N_NUTRIENTS; k++)
-            base += (k == 0 ? 10 : 3) * MAX (0, fabs (chk.deviation[k]) - tolerance (k)) + 0.01 * fabs (chk.deviation[k]);
-          for (guint s = 0; s < req->meals_per_day; s++)
-            for (int sign = -1; sign <= 1; sign += 2)
-              {
-                BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
-                const BzDietRecipe *r = &recipes[slot->portions[0].recipe];
-                double sv = slot->portions[0].servings + sign * BZ_DIET_SERVING_STEP, cost = 0;
-                BzNutrients moved = day;
-                if (sv < BZ_DIET_SERVING_STEP || sv > BZ_DIET_MAX_SERVINGS)
-                  continue;
-                bz_nutrients_add (&moved, &r->per_serving, sign * BZ_DIET_SERVING_STEP);
-                bz_diet_day_check (&moved, &req->targets, &chk);
-                for (guint k = 0; k < N_NUTRIENTS; k++)
-                  cost += (k == 0 ? 10 : 3) * MAX (0, fabs (chk.deviation[k]) - tolerance (k)) +
-                          0.01 * fabs (chk.deviation[k]);
-                if (base - cost > best_gain)
-                  best_gain = base - cost, best_s = (int) s, best_delta = sign * BZ_DIET_SERVING_STEP;
-              }
-          if (best_s < 0)
-            break;
-          plan->slots[d * req->meals_per_day + best_s].portions[0].servings += best_delta;
-        }
-    }
-  plan->solver = BZ_DIET_SOLVER_GREEDY;
+  plan->solver = greedy_days == req->n_days ? BZ_DIET_SOLVER_GREEDY
+                 : limited ? BZ_DIET_SOLVER_GLPK_TIME_LIMIT : BZ_DIET_SOLVER_GLPK;
+  plan->greedy_days = greedy_days;
   return g_steal_pointer (&plan);
 }
 

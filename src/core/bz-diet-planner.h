@@ -23,7 +23,7 @@
  *   Σ_{d in week w, s} y[d,s,r] ≤ %BZ_DIET_MAX_USES_PER_WEEK   every recipe, week
  *   (1 − 5 %) E ≤ Σ n/2 · kcal_r + u − o ≤ (1 + 5 %) E       every day, energy
  *   the same at ±10 % for protein, carbohydrate and fat
- *   (1 − 25 %) share_s E ≤ Σ_r n/2 · kcal_r + u − o ≤ (1 + 25 %) share_s E   every slot
+ *   0.5 share_s E ≤ Σ_r n/2 · kcal_r ≤ 1.75 share_s E        every slot (hard)
  *   minimize Σ weighted (u + o) / target
  * The tolerances are soft: u, o ≥ 0 take up what cannot be met, at a cost,
  * so a plan always comes out and says which days missed (bz_diet_day_check()).
@@ -50,9 +50,14 @@ G_BEGIN_DECLS
 #define BZ_DIET_ENERGY_TOLERANCE 0.05
 /** BZ_DIET_MACRO_TOLERANCE: protein, carbohydrate and fat within ±10 % (issue 11). */
 #define BZ_DIET_MACRO_TOLERANCE 0.10
-/** BZ_DIET_SLOT_TOLERANCE: a meal's energy within ±25 % of its share of the day (Balanza's choice, soft and
- * cheap: it keeps the comida the main meal without costing a day its tolerance). */
-#define BZ_DIET_SLOT_TOLERANCE 0.25
+/** BZ_DIET_SLOT_MIN_SHARE, BZ_DIET_SLOT_MAX_SHARE: a meal's energy between half and 1.75 times its share of
+ * the day's (Balanza's choice: wide enough to leave the day's targets room, narrow enough that the comida
+ * stays the main meal and a colación a snack). */
+#define BZ_DIET_SLOT_MIN_SHARE 0.5
+#define BZ_DIET_SLOT_MAX_SHARE 1.75
+/** BZ_DIET_MIP_GAP: GLPK stops within 5 % of the best bound (glp_iocp.mip_gap): on a day the catalogue cannot
+ * bring within tolerance, a plan 5 % from the least possible penalty is as good to the patient. */
+#define BZ_DIET_MIP_GAP 0.05
 /** BZ_DIET_MAX_USES_PER_WEEK: the same recipe at most twice a week (issue 11). */
 #define BZ_DIET_MAX_USES_PER_WEEK 2
 /** BZ_DIET_SLOT_MAX_RECIPES: a meal has 1 or 2 recipes. */
@@ -194,11 +199,14 @@ gboolean bz_diet_recipe_allowed (const BzDietRecipe *recipe, const BzDietRequest
 
 /**
  * BzDietSolver:
- * @BZ_DIET_SOLVER_GLPK: GLPK's solution: proven optimal, or one whose
- *   penalty is below %BZ_DIET_GOOD_ENOUGH (every day within tolerance, the
- *   meals' shares nearly so), where the search stops
- * @BZ_DIET_SOLVER_GLPK_TIME_LIMIT: GLPK's best integer solution when its time ran out
- * @BZ_DIET_SOLVER_GREEDY: the greedy fallback (no integer solution in time)
+ * @BZ_DIET_SOLVER_GLPK: every day GLPK's solution: optimal within
+ *   %BZ_DIET_MIP_GAP, or within every tolerance (%BZ_DIET_GOOD_ENOUGH),
+ *   where the search stops
+ * @BZ_DIET_SOLVER_GLPK_TIME_LIMIT: some days GLPK's best integer solution
+ *   when their time ran out, or the greedy day when it had none
+ *   (#BzDietPlan.greedy_days)
+ * @BZ_DIET_SOLVER_GREEDY: every day greedy (no GLPK: @no_solver, or no
+ *   integer solution in time)
  *
  * How a plan was made.
  */
@@ -209,8 +217,9 @@ typedef enum
   BZ_DIET_SOLVER_GREEDY,
 } BzDietSolver;
 
-/** BZ_DIET_GOOD_ENOUGH: the penalty below which GLPK's search stops (a day 1 % outside its energy band costs 0.1, a macronutrient 0.03; so small a penalty is a slot a few kcal off its share). */
-#define BZ_DIET_GOOD_ENOUGH 0.001
+/** BZ_DIET_GOOD_ENOUGH: the penalty below which GLPK's search stops: a day 1 % outside its energy band costs
+ * 0.1, a macronutrient 0.03, so this is a day within every tolerance. */
+#define BZ_DIET_GOOD_ENOUGH 1e-4
 
 /** bz_diet_solver_name: Returns: (transfer none): "glpk", "glpk_time_limit" or "greedy". */
 const char *bz_diet_solver_name (BzDietSolver solver);
@@ -264,6 +273,7 @@ void bz_diet_day_check (const BzNutrients *day, const BzNutrients *targets, BzDi
  * @checks: (array length=n_days): each day against the targets
  * @days_within: how many days are within every tolerance
  * @n_candidates: recipes left after the hard filters
+ * @greedy_days: days planned by the greedy fallback
  * @solve_ms: wall time of the solve, ms (for the benchmark; never in a test)
  */
 typedef struct
@@ -275,6 +285,7 @@ typedef struct
   BzDietDayCheck *checks;
   guint days_within;
   guint n_candidates;
+  guint greedy_days;
   double solve_ms;
 } BzDietPlan;
 
