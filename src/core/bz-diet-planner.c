@@ -335,6 +335,20 @@ servings_for (const BzDietRecipe *r, double kcal)
   return CLAMP (s, BZ_DIET_SERVING_STEP, BZ_DIET_MAX_SERVINGS);
 }
 
+/* What the program's objective makes of a day: weighted excess over each
+ * tolerance, plus a little of the deviation itself (ties go to the closer). */
+static double
+day_penalty (const BzNutrients *day, const BzNutrients *targets)
+{
+  BzDietDayCheck chk;
+  double cost = 0;
+
+  bz_diet_day_check (day, targets, &chk);
+  for (guint k = 0; k < N_NUTRIENTS; k++)
+    cost += (k == 0 ? 10 : 3) * MAX (0, fabs (chk.deviation[k]) - tolerance (k)) + 0.01 * fabs (chk.deviation[k]);
+  return cost;
+}
+
 /* Day @d greedily: each meal in turn takes the candidate with uses left
  * (@uses_left, decremented) whose servings come closest to the meal's
  * energy and protein; then the day's servings move by halves while that
@@ -372,40 +386,62 @@ greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left, const B
       slot->portions[0].servings = servings_for (&recipes[slot->portions[0].recipe], e);
       slot->n_portions = 1;
     }
-  /* Nudge servings by halves while the day's penalty falls. */
+  /* Then, while the day's penalty falls: a portion moved by a half, or a
+   * second recipe at half a serving in a meal that has one. */
   for (guint step = 0; step < 40; step++)
     {
       double base = 0, best_gain = 1e-9, best_delta = 0;
-      int best_s = -1;
+      int best_s = -1, best_i = -1;
+      guint best_add = G_MAXUINT;
       BzNutrients day = { 0 };
-      BzDietDayCheck chk;
       for (guint s = 0; s < req->meals_per_day; s++)
         {
           BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
-          bz_nutrients_add (&day, &recipes[slot->portions[0].recipe].per_serving, slot->portions[0].servings);
+          for (guint i = 0; i < slot->n_portions; i++)
+            bz_nutrients_add (&day, &recipes[slot->portions[i].recipe].per_serving, slot->portions[i].servings);
         }
-      bz_diet_day_check (&day, &req->targets, &chk);
-      for (guint k = 0; k < N_NUTRIENTS; k++)
-        base += (k == 0 ? 10 : 3) * MAX (0, fabs (chk.deviation[k]) - tolerance (k)) + 0.01 * fabs (chk.deviation[k]);
+      base = day_penalty (&day, &req->targets);
       for (guint s = 0; s < req->meals_per_day; s++)
-        for (int sign = -1; sign <= 1; sign += 2)
-          {
-            BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
-            const BzDietRecipe *r = &recipes[slot->portions[0].recipe];
-            double sv = slot->portions[0].servings + sign * BZ_DIET_SERVING_STEP, cost = 0;
-            BzNutrients moved = day;
-            if (sv < BZ_DIET_SERVING_STEP || sv > BZ_DIET_MAX_SERVINGS)
-              continue;
-            bz_nutrients_add (&moved, &r->per_serving, sign * BZ_DIET_SERVING_STEP);
-            bz_diet_day_check (&moved, &req->targets, &chk);
-            for (guint k = 0; k < N_NUTRIENTS; k++)
-              cost += (k == 0 ? 10 : 3) * MAX (0, fabs (chk.deviation[k]) - tolerance (k)) + 0.01 * fabs (chk.deviation[k]);
-            if (base - cost > best_gain)
-              best_gain = base - cost, best_s = (int) s, best_delta = sign * BZ_DIET_SERVING_STEP;
-          }
+        {
+          BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
+          for (guint i = 0; i < slot->n_portions; i++)
+            for (int sign = -1; sign <= 1; sign += 2)
+              {
+                const BzDietRecipe *r = &recipes[slot->portions[i].recipe];
+                double sv = slot->portions[i].servings + sign * BZ_DIET_SERVING_STEP;
+                BzNutrients moved = day;
+                if (sv < BZ_DIET_SERVING_STEP || sv > BZ_DIET_MAX_SERVINGS)
+                  continue;
+                bz_nutrients_add (&moved, &r->per_serving, sign * BZ_DIET_SERVING_STEP);
+                if (base - day_penalty (&moved, &req->targets) > best_gain)
+                  best_gain = base - day_penalty (&moved, &req->targets), best_s = (int) s, best_i = (int) i,
+                  best_delta = sign * BZ_DIET_SERVING_STEP, best_add = G_MAXUINT;
+              }
+          if (slot->n_portions >= BZ_DIET_SLOT_MAX_RECIPES)
+            continue;
+          for (guint c = 0; c < cand->len; c++)
+            {
+              guint r = g_array_index (cand, guint, c);
+              BzNutrients moved = day;
+              if (uses_left[c] == 0 || !(recipes[r].meal_types & slots[s].meal_type) || r == slot->portions[0].recipe)
+                continue;
+              bz_nutrients_add (&moved, &recipes[r].per_serving, BZ_DIET_SERVING_STEP);
+              if (base - day_penalty (&moved, &req->targets) > best_gain)
+                best_gain = base - day_penalty (&moved, &req->targets), best_s = (int) s, best_add = c;
+            }
+        }
       if (best_s < 0)
         break;
-      plan->slots[d * req->meals_per_day + best_s].portions[0].servings += best_delta;
+      if (best_add != G_MAXUINT)
+        {
+          BzDietSlot *slot = &plan->slots[d * req->meals_per_day + best_s];
+          slot->portions[slot->n_portions].recipe = g_array_index (cand, guint, best_add);
+          slot->portions[slot->n_portions].servings = BZ_DIET_SERVING_STEP;
+          slot->n_portions++;
+          uses_left[best_add]--;
+        }
+      else
+        plan->slots[d * req->meals_per_day + best_s].portions[best_i].servings += best_delta;
     }
   return TRUE;
 }
