@@ -7,14 +7,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "bz-diet-planner-private.h"
 #include "bz-error.h"
 #include "bz-recipe.h"
 #include "bz-text.h"
 
-#define N_NUTRIENTS 4   /* energy, protein, carbohydrate, fat */
-#define HALVES_MAX ((int) (BZ_DIET_MAX_SERVINGS / BZ_DIET_SERVING_STEP))
-#define WEEK_DAYS 7
-#define N_MEAL_TYPES 4
 
 /* GLPK keeps its environment per thread only when built reentrant; one
  * solve at a time is safe whatever the build. */
@@ -165,8 +162,8 @@ nutrient (const BzNutrients *n, guint k)
     }
 }
 
-static double
-tolerance (guint k)
+double
+bz_diet_tolerance (guint k)
 {
   return k == 0 ? BZ_DIET_ENERGY_TOLERANCE : BZ_DIET_MACRO_TOLERANCE;
 }
@@ -181,7 +178,7 @@ bz_diet_day_check (const BzNutrients *day, const BzNutrients *targets, BzDietDay
       double dev = t > 0 ? nutrient (day, k) / t - 1 : 0;
       out->deviation[k] = dev;
       /* Compared as shown: rounded to 0.1 %. */
-      if (fabs (round (dev * 1000) / 1000) > tolerance (k) + 1e-9)
+      if (fabs (round (dev * 1000) / 1000) > bz_diet_tolerance (k) + 1e-9)
         out->within = FALSE;
     }
 }
@@ -271,8 +268,8 @@ bz_diet_plan_free (BzDietPlan *plan)
   g_free (plan);
 }
 
-static BzDietPlan *
-plan_new (const BzDietRequest *req)
+BzDietPlan *
+bz_diet_plan_new_for (const BzDietRequest *req)
 {
   BzDietPlan *p = g_new0 (BzDietPlan, 1);
   p->n_days = req->n_days;
@@ -323,151 +320,6 @@ candidates (const BzDietRecipe *recipes, guint n_recipes, const BzDietRequest *r
       g_array_index (c, guint, j) = t;
     }
   return c;
-}
-
-/* --- The greedy fallback --------------------------------------------------------- */
-
-/* Servings of @r closest to @kcal, in halves within bounds. */
-static double
-servings_for (const BzDietRecipe *r, double kcal)
-{
-  double s = round (kcal / r->per_serving.energy_kcal / BZ_DIET_SERVING_STEP) * BZ_DIET_SERVING_STEP;
-  return CLAMP (s, BZ_DIET_SERVING_STEP, BZ_DIET_MAX_SERVINGS);
-}
-
-/* What the program's objective makes of a day: weighted excess over each
- * tolerance, plus a little of the deviation itself (ties go to the closer). */
-static double
-day_penalty (const BzNutrients *day, const BzNutrients *targets)
-{
-  BzDietDayCheck chk;
-  double cost = 0;
-
-  bz_diet_day_check (day, targets, &chk);
-  for (guint k = 0; k < N_NUTRIENTS; k++)
-    cost += (k == 0 ? 10 : 3) * MAX (0, fabs (chk.deviation[k]) - tolerance (k)) + 0.01 * fabs (chk.deviation[k]);
-  return cost;
-}
-
-/* Day @d greedily: each meal in turn takes the candidate with uses left
- * (@uses_left, decremented) whose servings come closest to the meal's
- * energy and protein; then the day's servings move by halves while that
- * brings the day nearer its targets.  FALSE when a meal finds no candidate. */
-static gboolean
-greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left, const BzDietRequest *req, guint d,
-            BzDietPlan *plan)
-{
-  const BzDietSlotSpec *slots = bz_diet_planner_slots (req->meals_per_day);
-
-  for (guint s = 0; s < req->meals_per_day; s++)
-    {
-      double e = slots[s].share * req->targets.energy_kcal;
-      double prot = slots[s].share * req->targets.protein_g;
-      BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
-      double best = G_MAXDOUBLE;
-      guint best_c = G_MAXUINT;
-      for (guint c = 0; c < cand->len; c++)
-        {
-          const BzDietRecipe *r = &recipes[g_array_index (cand, guint, c)];
-          double sv, score;
-          if (!(r->meal_types & slots[s].meal_type) || uses_left[c] == 0)
-            continue;
-          sv = servings_for (r, e);
-          score = fabs (sv * r->per_serving.energy_kcal - e) / e +
-                  (prot > 0 ? 0.5 * fabs (sv * r->per_serving.protein_g - prot) / prot : 0) -
-                  0.01 * uses_left[c];
-          if (score < best)
-            best = score, best_c = c;
-        }
-      if (best_c == G_MAXUINT)
-        return FALSE;
-      uses_left[best_c]--;
-      slot->portions[0].recipe = g_array_index (cand, guint, best_c);
-      slot->portions[0].servings = servings_for (&recipes[slot->portions[0].recipe], e);
-      slot->n_portions = 1;
-    }
-  /* Then, while the day's penalty falls: a portion moved by a half, or a
-   * second recipe at half a serving in a meal that has one. */
-  for (guint step = 0; step < 40; step++)
-    {
-      double base = 0, best_gain = 1e-9, best_delta = 0;
-      int best_s = -1, best_i = -1;
-      guint best_add = G_MAXUINT;
-      BzNutrients day = { 0 };
-      for (guint s = 0; s < req->meals_per_day; s++)
-        {
-          BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
-          for (guint i = 0; i < slot->n_portions; i++)
-            bz_nutrients_add (&day, &recipes[slot->portions[i].recipe].per_serving, slot->portions[i].servings);
-        }
-      base = day_penalty (&day, &req->targets);
-      for (guint s = 0; s < req->meals_per_day; s++)
-        {
-          BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
-          for (guint i = 0; i < slot->n_portions; i++)
-            for (int sign = -1; sign <= 1; sign += 2)
-              {
-                const BzDietRecipe *r = &recipes[slot->portions[i].recipe];
-                double sv = slot->portions[i].servings + sign * BZ_DIET_SERVING_STEP;
-                BzNutrients moved = day;
-                if (sv < BZ_DIET_SERVING_STEP || sv > BZ_DIET_MAX_SERVINGS)
-                  continue;
-                bz_nutrients_add (&moved, &r->per_serving, sign * BZ_DIET_SERVING_STEP);
-                if (base - day_penalty (&moved, &req->targets) > best_gain)
-                  best_gain = base - day_penalty (&moved, &req->targets), best_s = (int) s, best_i = (int) i,
-                  best_delta = sign * BZ_DIET_SERVING_STEP, best_add = G_MAXUINT;
-              }
-          if (slot->n_portions >= BZ_DIET_SLOT_MAX_RECIPES)
-            continue;
-          for (guint c = 0; c < cand->len; c++)
-            {
-              guint r = g_array_index (cand, guint, c);
-              BzNutrients moved = day;
-              if (uses_left[c] == 0 || !(recipes[r].meal_types & slots[s].meal_type) || r == slot->portions[0].recipe)
-                continue;
-              bz_nutrients_add (&moved, &recipes[r].per_serving, BZ_DIET_SERVING_STEP);
-              if (base - day_penalty (&moved, &req->targets) > best_gain)
-                best_gain = base - day_penalty (&moved, &req->targets), best_s = (int) s, best_add = c;
-            }
-        }
-      if (best_s < 0)
-        break;
-      if (best_add != G_MAXUINT)
-        {
-          BzDietSlot *slot = &plan->slots[d * req->meals_per_day + best_s];
-          slot->portions[slot->n_portions].recipe = g_array_index (cand, guint, best_add);
-          slot->portions[slot->n_portions].servings = BZ_DIET_SERVING_STEP;
-          slot->n_portions++;
-          uses_left[best_add]--;
-        }
-      else
-        plan->slots[d * req->meals_per_day + best_s].portions[best_i].servings += best_delta;
-    }
-  return TRUE;
-}
-
-/* The whole plan greedily (no GLPK: request->no_solver). */
-static BzDietPlan *
-solve_greedy (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req, GError **error)
-{
-  g_autoptr(BzDietPlan) plan = plan_new (req);
-  g_autofree guint *uses_left = g_new0 (guint, cand->len);
-
-  for (guint d = 0; d < req->n_days; d++)
-    {
-      if (d % WEEK_DAYS == 0)
-        for (guint c = 0; c < cand->len; c++)
-          uses_left[c] = BZ_DIET_MAX_USES_PER_WEEK;
-      if (!greedy_day (recipes, cand, uses_left, req, d, plan))
-        {
-          g_set_error_literal (error, BZ_ERROR, BZ_ERROR_VALIDATION,
-                               _("No plan keeps every recipe to twice a week with the recipes left"));
-          return NULL;
-        }
-    }
-  plan->solver = BZ_DIET_SOLVER_GREEDY;
-  plan->greedy_days = req->n_days;
-  return g_steal_pointer (&plan);
 }
 
 /* --- GLPK ------------------------------------------------------------------------ */
@@ -605,9 +457,44 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
           val[len] = BZ_DIET_SERVING_STEP * nutrient (&recipes[g_array_index (cand, guint, p->recipe)].per_serving, k);
         }
       /* Energy weighs most: a point of it costs 10/100, of a macronutrient 3/100. */
-      add_row (lp, len, ind, val, GLP_DB, (1 - tolerance (k)) * t, (1 + tolerance (k)) * t,
+      add_row (lp, len, ind, val, GLP_DB, (1 - bz_diet_tolerance (k)) * t, (1 + bz_diet_tolerance (k)) * t,
                (k == 0 ? 10.0 : 3.0) / t);
     }
+  /* The rest of the week keeps a recipe for every meal (Hall's condition
+   * on the uses left after today, see bz_diet_plan_check()): for each set T
+   * of meal types, today's uses of recipes suiting T are at most their uses
+   * left less the week's later meals of T. */
+  {
+    guint rest[N_MEAL_TYPES];
+    bz_diet_demand_after (req, d, req->meals_per_day, rest);
+    for (guint T = 1; T < (1u << N_MEAL_TYPES); T++)
+      {
+        guint need = 0, have = 0;
+        int len = 0;
+        for (guint t = 0; t < N_MEAL_TYPES; t++)
+          if (T & (1u << t))
+            need += rest[t];
+        if (need == 0)
+          continue;
+        for (guint c = 0; c < cand->len; c++)
+          if (recipes[g_array_index (cand, guint, c)].meal_types & T)
+            have += uses_left[c];
+        for (guint i = 0; i < pairs->len; i++)
+          {
+            Pair *p = &g_array_index (pairs, Pair, i);
+            if (recipes[g_array_index (cand, guint, p->recipe)].meal_types & T)
+              {
+                len++;
+                ind[len] = p->y;
+                val[len] = 1;
+              }
+          }
+        if (have < need)
+          goto out;   /* cannot happen after bz_diet_plan_check() and these rows */
+        if (len > 0 && (guint) len > have - need)
+          add_row (lp, len, ind, val, GLP_UP, 0, have - need, 0);
+      }
+  }
   /* Each recipe: no more than its uses left this week. */
   for (guint c = 0; c < cand->len; c++)
     {
@@ -672,7 +559,7 @@ out:
 static BzDietPlan *
 solve_glpk (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req)
 {
-  g_autoptr(BzDietPlan) plan = plan_new (req);
+  g_autoptr(BzDietPlan) plan = bz_diet_plan_new_for (req);
   g_autofree guint *uses_left = g_new (guint, cand->len);
   gint64 limit_us = (gint64) (req->time_limit_ms ? req->time_limit_ms : BZ_DIET_PLANNER_TIME_LIMIT_MS) * 1000;
   gint64 deadline = g_get_monotonic_time () + limit_us;
@@ -692,7 +579,7 @@ solve_glpk (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req)
         {
           /* No integer solution for this day in its time: the greedy day. */
           memset (&plan->slots[d * req->meals_per_day], 0, req->meals_per_day * sizeof (BzDietSlot));
-          ok = greedy_day (recipes, cand, uses_left, req, d, plan);
+          ok = bz_diet_greedy_day (recipes, cand, uses_left, req, d, plan);
           limited = TRUE;
           greedy_days++;
           if (!ok)
@@ -731,7 +618,7 @@ bz_diet_plan_solve (const BzDietRecipe *recipes, guint n_recipes, const BzDietRe
   cand = candidates (recipes, n_recipes, request);
   if (!request->no_solver)
     plan = solve_glpk (recipes, cand, request);
-  if (plan == NULL && !(plan = solve_greedy (recipes, cand, request, error)))
+  if (plan == NULL && !(plan = bz_diet_solve_greedy (recipes, cand, request, error)))
     return NULL;
   plan->n_candidates = cand->len;
   plan_finish (plan, recipes, request);

@@ -30,6 +30,13 @@
  * Allergens, excluded foods and tags and the dietary preference are hard: a
  * recipe that breaks one is not a candidate (bz_diet_recipe_allowed()).
  * Weeks are days 1-7 and 8-14.
+ *
+ * The program is solved day by day (a rolling horizon): one day's program
+ * (meals x candidates, a few hundred binaries) solves in milliseconds where
+ * the whole plan's does not in %BZ_DIET_PLANNER_TIME_LIMIT_MS; the weekly
+ * rule carries from day to day as each recipe's uses left, which
+ * bz_diet_plan_check() has shown to suffice.  A day GLPK finds no integer
+ * solution for in its share of the time is planned greedily.
  */
 #pragma once
 
@@ -289,6 +296,7 @@ typedef struct
   double solve_ms;
 } BzDietPlan;
 
+/** bz_diet_plan_free: frees @plan and its arrays (%NULL: nothing). */
 void bz_diet_plan_free (BzDietPlan *plan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzDietPlan, bz_diet_plan_free)
 

@@ -314,6 +314,7 @@ typedef struct
   char *nutritionist_id;
 } BzPlannerProfile;
 
+/** bz_planner_profile_clear: frees @profile's strings (for g_auto). */
 void      bz_planner_profile_clear (BzPlannerProfile *profile);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BzPlannerProfile, bz_planner_profile_clear)
 
