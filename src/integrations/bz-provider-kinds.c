@@ -5,7 +5,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "bz-diet-planner.h"
 #include "bz-nutrition.h"
+#include "bz-recipe-derive.h"
 #include "bz-smae.h"
 
 G_DEFINE_INTERFACE (BzDietPlanner, bz_diet_planner, G_TYPE_OBJECT)
@@ -137,19 +139,22 @@ bz_local_diet_planner_new (void)
 const double *
 bz_local_diet_planner_shares (guint meals, const char *const **out_names)
 {
-  static const double s3[] = { 0.30, 0.40, 0.30 };
-  static const double s4[] = { 0.25, 0.10, 0.35, 0.30 };
-  static const double s5[] = { 0.25, 0.10, 0.35, 0.10, 0.20 };
-  static const double s6[] = { 0.20, 0.10, 0.30, 0.10, 0.20, 0.10 };
-  static const char *const n3[] = { "desayuno", "comida", "cena" };
-  static const char *const n4[] = { "desayuno", "colacion_matutina", "comida", "cena" };
-  static const char *const n5[] = { "desayuno", "colacion_matutina", "comida", "colacion_vespertina", "cena" };
-  static const char *const n6[] = { "desayuno", "colacion_matutina", "comida", "colacion_vespertina", "cena",
-                                    "colacion_nocturna" };
-  static const double *const shares[] = { s3, s4, s5, s6 };
-  static const char *const *const names[] = { n3, n4, n5, n6 };
+  /* The table is bz_diet_planner_slots()'s, in this function's shape. */
+  static double shares[4][BZ_DIET_PLANNER_MAX_MEALS];
+  static const char *names[4][BZ_DIET_PLANNER_MAX_MEALS];
+  static gsize once;
 
   g_return_val_if_fail (meals >= 3 && meals <= 6, NULL);
+  if (g_once_init_enter (&once))
+    {
+      for (guint m = BZ_DIET_PLANNER_MIN_MEALS; m <= BZ_DIET_PLANNER_MAX_MEALS; m++)
+        for (guint i = 0; i < m; i++)
+          {
+            shares[m - 3][i] = bz_diet_planner_slots (m)[i].share;
+            names[m - 3][i] = bz_diet_planner_slots (m)[i].id;
+          }
+      g_once_init_leave (&once, 1);
+    }
   if (out_names)
     *out_names = names[meals - 3];
   return shares[meals - 3];
@@ -186,6 +191,199 @@ number_in (JsonObject *o, const char *member, double lo, double hi, double *out,
       g_propagate_error (error, invalid (member, "out of range"));
       return FALSE;
     }
+  return TRUE;
+}
+
+/* The strings of array member @member of @o, borrowed from it; %NULL-terminated. */
+static const char **
+strv_member (JsonObject *o, const char *member)
+{
+  JsonArray *a = json_object_has_member (o, member) && JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, member))
+                   ? json_object_get_array_member (o, member) : NULL;
+  guint n = a ? json_array_get_length (a) : 0, k = 0;
+  const char **v = g_new0 (const char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *e = json_array_get_element (a, i);
+      if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING)
+        v[k++] = json_node_get_string (e);
+    }
+  return v;
+}
+
+static double
+double_member (JsonObject *o, const char *member)
+{
+  JsonNode *n = json_object_get_member (o, member);
+  return n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) != G_TYPE_STRING ? json_node_get_double (n) : 0;
+}
+
+typedef struct
+{
+  GArray *recipes;     /* BzDietRecipe */
+  GPtrArray *owned;    /* the strv arrays (their strings are the request's) */
+} Catalogue;
+
+static void
+catalogue_clear (Catalogue *c)
+{
+  g_clear_pointer (&c->recipes, g_array_unref);
+  g_clear_pointer (&c->owned, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Catalogue, catalogue_clear)
+
+/* The request's recipes (see bz-provider-kinds.h), borrowing its strings. */
+static void
+catalogue_read (JsonArray *a, Catalogue *c)
+{
+  c->recipes = g_array_new (FALSE, TRUE, sizeof (BzDietRecipe));
+  c->owned = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonNode *e = json_array_get_element (a, i);
+      JsonObject *o;
+      BzDietRecipe r = { 0 };
+      const char **v;
+      if (!JSON_NODE_HOLDS_OBJECT (e))
+        continue;
+      o = json_node_get_object (e);
+      r.id = json_object_get_string_member_with_default (o, "id", NULL);
+      if (r.id == NULL)
+        continue;
+      r.per_serving.energy_kcal = double_member (o, "calories");
+      r.per_serving.protein_g = double_member (o, "protein_g");
+      r.per_serving.carbohydrate_g = double_member (o, "carbs_g");
+      r.per_serving.fat_g = double_member (o, "fat_g");
+      r.per_serving.fiber_g = double_member (o, "fiber_g");
+      r.per_serving.sodium_mg = double_member (o, "sodium_mg");
+      v = strv_member (o, "meal_types");
+      for (guint k = 0; v[k]; k++)
+        r.meal_types |= bz_diet_meal_type_from_id (v[k]);
+      g_free (v);
+      v = strv_member (o, "allergens");
+      for (guint k = 0; v[k]; k++)
+        for (guint b = 0; b < bz_vocab_allergen.n_terms; b++)
+          if (g_strcmp0 (bz_vocab_canonical (&bz_vocab_allergen, v[k]), bz_vocab_allergen.terms[b].id) == 0)
+            r.allergens |= 1u << b;
+      g_free (v);
+      v = strv_member (o, "tags");
+      g_ptr_array_add (c->owned, v);
+      r.tags = v;
+      v = strv_member (o, "ingredients");
+      g_ptr_array_add (c->owned, v);
+      r.ingredients = v;
+      g_array_append_val (c->recipes, r);
+    }
+}
+
+/* The plan of recipes (bz-diet-planner.h) for the request's days, added to @b
+ * as days, solver, days_within and n_candidates. */
+static gboolean
+plan_recipes (JsonObject *req, const BzNutrients *targets, guint meals, JsonBuilder *b, GError **error)
+{
+  g_auto(Catalogue) cat = { 0 };
+  g_autofree const char **allergies = strv_member (req, "allergens");
+  g_autofree const char **tags = strv_member (req, "excluded_tags");
+  g_autofree const char **foods = strv_member (req, "excluded_foods");
+  const char *pref = json_object_get_string_member_with_default (req, "dietary_preference", "omnivore");
+  const BzDietSlotSpec *slots = bz_diet_planner_slots (meals);
+  g_autoptr(BzDietPlan) plan = NULL;
+  g_autoptr(GError) local = NULL;
+  BzDietRequest r = { 0 };
+  double days = BZ_DIET_PLANNER_DEFAULT_DAYS;
+
+  if (json_object_has_member (req, "days") && !number_in (req, "days", 1, BZ_DIET_PLANNER_MAX_DAYS, &days, error))
+    return FALSE;
+  catalogue_read (json_object_get_array_member (req, "recipes"), &cat);
+  r.targets = *targets;
+  r.n_days = (guint) days;
+  r.meals_per_day = meals;
+  for (guint k = 0; allergies[k]; k++)
+    {
+      const char *id = bz_vocab_canonical (&bz_vocab_allergen, allergies[k]);
+      for (guint i = 0; id && i < bz_vocab_allergen.n_terms; i++)
+        if (g_str_equal (id, bz_vocab_allergen.terms[i].id))
+          r.allergens |= 1u << i;
+      if (id == NULL)
+        {
+          g_propagate_error (error, invalid ("allergens", "an allergen of bz_vocab_allergen"));
+          return FALSE;
+        }
+    }
+  pref = bz_vocab_canonical (&bz_vocab_dietary_preference, pref);
+  if (pref == NULL)
+    {
+      g_propagate_error (error, invalid ("dietary_preference", "omnivore, vegetarian or vegan"));
+      return FALSE;
+    }
+  r.preference = g_str_equal (pref, "vegan") ? BZ_DIET_VEGAN : g_str_equal (pref, "vegetarian") ? BZ_DIET_VEGETARIAN
+                                                                                                 : BZ_DIET_OMNIVORE;
+  r.excluded_tags = tags;
+  r.excluded_foods = foods;
+  r.seed = (guint32) double_member (req, "seed");
+  plan = bz_diet_plan_solve ((const BzDietRecipe *) cat.recipes->data, cat.recipes->len, &r, &local);
+  if (plan == NULL)
+    {
+      g_propagate_error (error, invalid ("recipes", local->message));
+      return FALSE;
+    }
+
+  json_builder_set_member_name (b, "solver");
+  json_builder_add_string_value (b, bz_diet_solver_name (plan->solver));
+  json_builder_set_member_name (b, "days_within");
+  json_builder_add_int_value (b, plan->days_within);
+  json_builder_set_member_name (b, "n_candidates");
+  json_builder_add_int_value (b, plan->n_candidates);
+  json_builder_set_member_name (b, "days");
+  json_builder_begin_array (b);
+  for (guint d = 0; d < plan->n_days; d++)
+    {
+      static const char *const dev_names[] = { "energy", "protein", "carbohydrate", "fat" };
+      g_autoptr(JsonObject) totals = bz_nutrients_to_json (&plan->days[d]);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "day");
+      json_builder_add_int_value (b, d + 1);
+      json_builder_set_member_name (b, "within_tolerance");
+      json_builder_add_boolean_value (b, plan->checks[d].within);
+      json_builder_set_member_name (b, "deviation");
+      json_builder_begin_object (b);
+      for (guint k = 0; k < G_N_ELEMENTS (dev_names); k++)
+        {
+          json_builder_set_member_name (b, dev_names[k]);
+          json_builder_add_double_value (b, round (plan->checks[d].deviation[k] * 1000) / 1000);
+        }
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "totals");
+      json_builder_add_value (b, json_node_init_object (json_node_alloc (), totals));
+      json_builder_set_member_name (b, "meals");
+      json_builder_begin_array (b);
+      for (guint s = 0; s < meals; s++)
+        {
+          const BzDietSlot *slot = &plan->slots[d * meals + s];
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_string_value (b, slots[s].id);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, slots[s].name);
+          json_builder_set_member_name (b, "recipes");
+          json_builder_begin_array (b);
+          for (guint i = 0; i < slot->n_portions; i++)
+            {
+              json_builder_begin_object (b);
+              json_builder_set_member_name (b, "id");
+              json_builder_add_string_value (b, g_array_index (cat.recipes, BzDietRecipe, slot->portions[i].recipe).id);
+              json_builder_set_member_name (b, "servings");
+              json_builder_add_double_value (b, slot->portions[i].servings);
+              json_builder_end_object (b);
+            }
+          json_builder_end_array (b);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   return TRUE;
 }
 
@@ -280,6 +478,9 @@ local_plan (BzDietPlanner *self, JsonObject *req, double *out_cost, GCancellable
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  if (json_object_has_member (req, "recipes") && JSON_NODE_HOLDS_ARRAY (json_object_get_member (req, "recipes")) &&
+      !plan_recipes (req, &day, (guint) meals_d, b, error))
+    return NULL;
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }

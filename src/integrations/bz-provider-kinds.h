@@ -42,7 +42,18 @@ G_DECLARE_INTERFACE (BzDietPlanner, bz_diet_planner, BZ, DIET_PLANNER, GObject)
  *   meals_per_day: 3-6 (default 5)}.  Answer: {provider, targets:
  *   {energy_kcal, protein_g, carbohydrate_g, fat_g, fiber_g, sodium_mg},
  *   meals: [{name, share, energy_kcal, protein_g, carbohydrate_g, fat_g,
- *   smae_equivalents: {group id: equivalents}}]}
+ *   smae_equivalents: {group id: equivalents}}]}.
+ *   With recipes in the request, the plan of recipes too (issue 11): request
+ *   members days 1-14 (default 7), recipes: [{id, meal_types: [desayuno,
+ *   colacion, comida, cena], calories, protein_g, carbs_g, fat_g, fiber_g,
+ *   sodium_mg (per serving), allergens: [bz_vocab_allergen ids], tags:
+ *   [dietary tags and free tags], ingredients: [texts]}], allergens: [ids],
+ *   excluded_tags: [text], excluded_foods: [text], dietary_preference:
+ *   omnivore|vegetarian|vegan, seed; answer members solver ("glpk",
+ *   "glpk_time_limit", "greedy"), days_within, n_candidates, days: [{day
+ *   1.., within_tolerance, deviation: {energy, protein, carbohydrate, fat:
+ *   signed fractions}, totals: {energy_kcal...}, meals: [{id, name,
+ *   recipes: [{id, servings}]}]}] (the rules of bz-diet-planner.h)
  */
 struct _BzDietPlannerInterface
 {
@@ -181,8 +192,9 @@ G_DECLARE_FINAL_TYPE (BzLocalDietPlanner, bz_local_diet_planner, BZ, LOCAL_DIET_
  * The embedded diet planner: the day's targets of bz_daily_targets()
  * (Mifflin-St Jeor x activity factor, goal adjustment, protein per kg, 30 %
  * fat), shared among the meals (bz_local_diet_planner_shares()), each meal's
- * macronutrients counted as SMAE equivalents (bz_smae_decompose()).  Offline,
- * free, deterministic.  Recipe choice is the optimizer of issue 11, to come.
+ * macronutrients counted as SMAE equivalents (bz_smae_decompose()); given
+ * recipes, the recipes and servings of every meal of every day
+ * (bz_diet_plan_solve(), GLPK).  Offline, free, deterministic for a seed.
  *
  * Returns: (transfer full): a #BzDietPlanner named "local".
  */
@@ -193,14 +205,8 @@ BzDietPlanner *bz_local_diet_planner_new (void);
  * @meals: meals a day, 3-6
  * @out_names: (out) (transfer none) (array length=meals): the meals' names
  *
- * The share of the day's energy of each meal.  Balanza's choice, stated
- * here (no norm fixes it): the comida, Mexico's main meal, takes the most;
- * each colación (snack) 10 %:
- *   3 meals: desayuno 30, comida 40, cena 30 %
- *   4 meals: desayuno 25, colación 10, comida 35, cena 30 %
- *   5 meals: desayuno 25, colación 10, comida 35, colación 10, cena 20 %
- *   6 meals: desayuno 20, colación 10, comida 30, colación 10, cena 20, colación 10 %
- * Each row adds up to 1.
+ * The share of the day's energy of each meal: bz_diet_planner_slots()'s
+ * table (bz-diet-planner.h, where the choice is stated), its ids as names.
  *
  * Returns: (transfer none) (array length=meals): the shares.
  */

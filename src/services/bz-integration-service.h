@@ -172,4 +172,51 @@ void         bz_integrations_set_webhook_processor (const char *provider, BzWebh
 /** bz_integrations_register_jobs: registers %BZ_INTEGRATION_WEBHOOK_JOB's handler with @runner. */
 void         bz_integrations_register_jobs (BzJobRunner *runner);
 
+/* --- Diet plans (seed 000 story 4.2; bz-integration-diet.c) ---------------------- */
+
+/**
+ * bz_integrations_generate_diet_plan:
+ * @caller: a nutritionist (for one of own patients) or a member (for self)
+ * @input: a DietPlanRequest object (bz-diet-plan-resources.h)
+ * @error: %BZ_ERROR_UNAUTHENTICATED; %BZ_ERROR_FORBIDDEN (an admin);
+ *   %BZ_ERROR_VALIDATION with field details (types, days 1-14, mealsPerDay
+ *   3-6, planDate today to 30 days ahead, list entries; a nutritionist
+ *   without patientId; detail "recipes"/"unsatisfiable" when the catalogue,
+ *   after the restrictions, cannot give every meal a recipe within the
+ *   twice-a-week rule: bz_diet_plan_check()); %BZ_ERROR_NOT_FOUND (not the
+ *   caller's patient); %BZ_ERROR_CONFLICT (no body scan yet, no
+ *   nutritionist); %BZ_ERROR_UPSTREAM (the provider's plan breaks a
+ *   restriction or rule: nothing stored); %BZ_ERROR_UNAVAILABLE (no answer)
+ *
+ * Plans the patient's days with the diet planning provider through its
+ * #BzResilient ("diet_planning"/"local": bz-diet-planner.h's mixed-integer
+ * program): the targets of the latest scan (bz_daily_targets()), the
+ * patient's allergies and food restrictions with the request's (an
+ * allergen excludes its recipes; a dietary preference word sets the
+ * preference; any other word is an excluded food), the dietary preference
+ * (the request's, else the patient's, else omnivore), the published
+ * catalogue.  The answer is checked (every recipe allowed and of its meal's
+ * type, servings in halves, 1-2 recipes a meal, twice a week at most), then
+ * stored as a meal plan with creation_method auto_generated, finalized in
+ * the same transaction: its activation job makes it the patient's one
+ * active plan on planDate (bz-meal-plan-service.h's lifecycle).  Days the
+ * catalogue cannot bring within tolerance are stored and reported, not
+ * refused.  Blocking: call on a worker thread.
+ *
+ * Returns: (transfer full): a DietPlanResult record; %NULL with @error
+ *   (nothing stored).
+ */
+BzRecord    *bz_integrations_generate_diet_plan (BzServices *self, const BzCaller *caller, JsonObject *input,
+                                                 GError **error);
+
+/**
+ * bz_nutrition_library:
+ * @caller: any signed-in user (%BZ_ERROR_UNAUTHENTICATED otherwise)
+ *
+ * Returns: (transfer full): a NutritionLibrary record: the dietary
+ *   preferences, allergens and dietary tags (labels translated), the meals
+ *   of a day for 3-6 meals, the longest plan, the recipes stored.
+ */
+BzRecord    *bz_nutrition_library (BzServices *self, const BzCaller *caller, GError **error);
+
 G_END_DECLS

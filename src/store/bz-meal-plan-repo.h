@@ -265,4 +265,68 @@ gboolean  bz_meal_plan_repo_delete_expired_draft (BzStore *store, const char *pl
 gboolean  bz_meal_plan_repo_list_unscheduled_drafts (BzStore *store, const char *job_kind, char ***out_ids,
                                                      char ***out_expires, GError **error);
 
+/* --- Generated plans (issue 11; bz-meal-plan-repo-generated.c) ------------------- */
+
+/**
+ * BzMealPlanPortion:
+ * @day: 1 to the plan's days
+ * @meal: index into the slot names given with it
+ * @recipe_id: a recipes.id
+ * @servings: 0.5 to 20
+ *
+ * One recipe of one meal of a generated plan.
+ */
+typedef struct
+{
+  gint64 day;
+  guint meal;
+  const char *recipe_id;
+  double servings;
+} BzMealPlanPortion;
+
+/**
+ * bz_meal_plan_repo_insert_generated:
+ * @plan: the plan's row (@plan->expires_at is ignored: stored NULL)
+ * @meals: the slot names every day gets, in order
+ * @portions: (array length=n_portions): the recipes, in each slot's order
+ * @error: %BZ_ERROR_CONFLICT when @plan->id is taken; %BZ_ERROR_INTERNAL
+ *
+ * Inserts a draft whose creation_method is 'auto_generated', its slots and
+ * their recipes, and logs it (bz_meal_plan_repo_finalize() moves it on, in
+ * the same transaction).
+ *
+ * Returns: %FALSE with @error on failure.
+ */
+gboolean  bz_meal_plan_repo_insert_generated (BzStore *store, const BzMealPlanNew *plan, const char *const *meals,
+                                              const BzMealPlanPortion *portions, guint n_portions, GError **error);
+
+/**
+ * BzPlannerProfile:
+ * What the diet planner reads of a patient besides the latest scan: the
+ * allergies and food restrictions (JSON arrays of text, as stored), the
+ * dietary preference (nullable) and the assigned nutritionist (nullable).
+ */
+typedef struct
+{
+  char *allergies_json;
+  char *restrictions_json;
+  char *dietary_preference;
+  char *nutritionist_id;
+} BzPlannerProfile;
+
+/** bz_planner_profile_clear: frees @profile's strings (for g_auto). */
+void      bz_planner_profile_clear (BzPlannerProfile *profile);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BzPlannerProfile, bz_planner_profile_clear)
+
+/**
+ * bz_meal_plan_repo_planner_profile:
+ * @patient_id: a patients.id
+ * @out: (out caller-allocates): filled when found
+ *
+ * Returns: %TRUE when the patient exists; %FALSE without @error when not,
+ *   with @error on a database error.
+ */
+gboolean  bz_meal_plan_repo_planner_profile (BzStore *store, const char *patient_id, BzPlannerProfile *out,
+                                             GError **error);
+
 G_END_DECLS

@@ -1,0 +1,27 @@
+/* bz-diet-planner-private.h — what bz-diet-planner.c and
+ * bz-diet-planner-greedy.c share; not for other files. */
+#pragma once
+
+#include "bz-diet-planner.h"
+
+G_BEGIN_DECLS
+
+#define N_NUTRIENTS 4   /* energy, protein, carbohydrate, fat */
+#define HALVES_MAX ((int) (BZ_DIET_MAX_SERVINGS / BZ_DIET_SERVING_STEP))
+#define WEEK_DAYS 7
+#define N_MEAL_TYPES 4
+
+/* The tolerance of nutrient @k (0 energy, 1-3 the macronutrients). */
+double      bz_diet_tolerance     (guint k);
+/* An empty plan of @req's shape. */
+BzDietPlan *bz_diet_plan_new_for  (const BzDietRequest *req);
+/* The meals of each type still to plan this week from day @d's @from_slot on. */
+void        bz_diet_demand_after  (const BzDietRequest *req, guint d, guint from_slot, guint demand[N_MEAL_TYPES]);
+/* Day @d planned greedily with the candidates' uses left (decremented);
+ * FALSE when a meal finds no candidate. */
+gboolean    bz_diet_greedy_day    (const BzDietRecipe *recipes, GArray *cand, guint *uses_left, const BzDietRequest *req,
+                                   guint d, BzDietPlan *plan);
+/* The whole plan greedily. */
+BzDietPlan *bz_diet_solve_greedy  (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req, GError **error);
+
+G_END_DECLS
