@@ -245,6 +245,7 @@ test_diet_plan_refusals (void)
           400, "recipes");
 #undef WITH
   /* Not the caller's patient: 404, as unknown. */
+  g_free (b);
   b = g_strdup_printf ("{\"patientId\":\"%s\"}", dp_other_patient);
   refuse (nutri, b, 404, NULL);
   refuse (nutri, "{\"patientId\":\"00000000-0000-4000-8000-000000000000\"}", 404, NULL);
