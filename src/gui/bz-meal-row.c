@@ -22,6 +22,7 @@ struct _BzMealRow
   BzRecord *meal;
   GtkLabel *foods;
   GtkWidget *delete_button;   /* NULL for a meal without an id */
+  GtkWidget *edit_button;     /* likewise */
 };
 
 G_DEFINE_FINAL_TYPE (BzMealRow, bz_meal_row, GTK_TYPE_LIST_BOX_ROW)
@@ -268,6 +269,17 @@ bz_meal_row_new (BzGuiSession *session, BzRecord *meal, GCancellable *cancellabl
       gtk_widget_set_tooltip_text (del, _("Delete this meal"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (del), "patient.delete-meal");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (del), "s", meal_id);
+      {
+        /* Correct (the page's patient.edit-meal); the kiosk hides it with Delete */
+        GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+        gtk_widget_add_css_class (edit, "flat");
+        gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (edit, _("Correct this meal"));
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "patient.edit-meal");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", meal_id);
+        gtk_box_append (GTK_BOX (box), edit);
+        BZ_MEAL_ROW (row)->edit_button = edit;
+      }
       gtk_box_append (GTK_BOX (box), del);
       BZ_MEAL_ROW (row)->delete_button = del;
     }
@@ -293,4 +305,6 @@ bz_meal_row_set_deletable (BzMealRow *self, gboolean deletable)
   g_return_if_fail (BZ_IS_MEAL_ROW (self));
   if (self->delete_button)
     gtk_widget_set_visible (self->delete_button, deletable);
+  if (self->edit_button)
+    gtk_widget_set_visible (self->edit_button, deletable);
 }

@@ -12,6 +12,7 @@
 
 #include "bz-gui-util.h"
 #include "bz-meal-service.h"
+#include "bz-meal-edit-dialog.h"
 #include "bz-meal-row.h"
 #include "bz-nutrition-bars.h"
 
@@ -245,4 +246,26 @@ bz_patient_page_meals_placeholder_new (GtkLabel **out_title)
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), hint);
   return box;
+}
+
+/* patient.edit-meal (a meal row's pencil): the meal's correction dialog
+ * (bz-meal-edit-dialog.h); the page reloads on the store's change notice. */
+void
+bz_patient_page_edit_meal_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
+  const char *meal_id = g_variant_get_string (param, NULL);
+  GtkListBoxRow *row;
+
+  if (self->session == NULL || self->kiosk)
+    return;
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->meals_list, i)); i++)
+    if (BZ_IS_MEAL_ROW (row) &&
+        g_strcmp0 (bz_record_get_string (bz_meal_row_get_meal (BZ_MEAL_ROW (row)), BZ_MEAL_ID), meal_id) == 0)
+      {
+        BzMealEditDialog *dialog = bz_meal_edit_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session,
+                                                            bz_meal_row_get_meal (BZ_MEAL_ROW (row)));
+        gtk_window_present (GTK_WINDOW (dialog));
+        return;
+      }
 }

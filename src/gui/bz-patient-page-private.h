@@ -90,6 +90,7 @@ void bz_patient_page_clear_meals (BzPatientPage *self);
 void bz_patient_page_load_daily (BzPatientPage *self);
 GtkWidget *bz_patient_page_meals_placeholder_new (GtkLabel **out_title);
 void bz_patient_page_delete_meal_activated (GtkWidget *widget, const char *action_name, GVariant *param);
+void bz_patient_page_edit_meal_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 void bz_patient_page_day_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 
 G_END_DECLS

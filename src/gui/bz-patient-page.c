@@ -487,6 +487,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_install_action (widget_class, "patient.edit", NULL, bz_patient_page_edit_patient_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "patient.edit", NULL);
   gtk_widget_class_install_action (widget_class, "patient.delete-meal", "s", bz_patient_page_delete_meal_activated);
+  gtk_widget_class_install_action (widget_class, "patient.edit-meal", "s", bz_patient_page_edit_meal_activated);
   gtk_widget_class_install_action (widget_class, "patient.previous-day", NULL, bz_patient_page_day_activated);
   gtk_widget_class_install_action (widget_class, "patient.next-day", NULL, bz_patient_page_day_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "patient.previous-day", NULL);
@@ -617,6 +618,7 @@ bz_patient_page_set_kiosk (BzPatientPage *self, gboolean kiosk)
   g_return_if_fail (BZ_IS_PATIENT_PAGE (self));
   self->kiosk = kiosk;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.delete-meal", !kiosk);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.edit-meal", !kiosk);
   gtk_widget_set_visible (self->back_button, !kiosk);
   gtk_widget_set_visible (self->add_meal_button, !kiosk);
   gtk_widget_set_visible (self->plan_button, !kiosk);

@@ -339,6 +339,7 @@ typedef struct
   GBytes *image;       /* add */
   char *meal_type;
   JsonArray *items;
+  JsonObject *input;   /* update */
   char *source;
   char *meal_id;       /* delete */
 } MealArgs;
@@ -352,6 +353,7 @@ meal_args_free (gpointer p)
   g_clear_pointer (&a->image, g_bytes_unref);
   g_free (a->meal_type);
   g_clear_pointer (&a->items, json_array_unref);
+  g_clear_pointer (&a->input, json_object_unref);
   g_free (a->source);
   g_free (a->meal_id);
   g_free (a);
@@ -408,6 +410,30 @@ static gpointer
 delete_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
 {
   return bz_meals_delete (svc, caller, ((MealArgs *) args)->meal_id, error);
+}
+
+static gpointer
+update_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
+{
+  MealArgs *a = args;
+  return bz_meals_update (svc, caller, a->meal_id, a->input, error);
+}
+
+void
+bz_meals_update_async (BzServices *svc, const BzCaller *caller, const char *meal_id, JsonObject *input,
+                       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  MealArgs *a = g_new0 (MealArgs, 1);
+
+  a->meal_id = g_strdup (meal_id);
+  a->input = json_object_ref (input);
+  meal_task_run (svc, bz_meals_update_async, update_work, a, caller, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_meals_update_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_meals_update_async, error);
 }
 
 void

@@ -73,6 +73,17 @@ BzRecord *bz_meals_delete      (BzServices *svc, const BzCaller *caller, const c
  * Runs bz_meals_delete() on a worker thread (as bz_meals_get_daily_async()
  * runs its call).  Finish with bz_meals_delete_finish().
  */
+/**
+ * bz_meals_update_async:
+ * @input: as bz_meals_update(); referenced until the call ends
+ * bz_meals_update() on a worker thread, for the desk.  Finish with
+ * bz_meals_update_finish().
+ */
+void      bz_meals_update_async  (BzServices *svc, const BzCaller *caller, const char *meal_id, JsonObject *input,
+                                  GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+/** bz_meals_update_finish: Returns: (transfer full): as bz_meals_update(). */
+BzRecord *bz_meals_update_finish (BzServices *svc, GAsyncResult *result, GError **error);
+
 void      bz_meals_delete_async  (BzServices *svc, const BzCaller *caller, const char *meal_id,
                                   GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
 

@@ -12,6 +12,7 @@
 #include "bz-application.h"
 #include "bz-analytics-service.h"
 #include "bz-intake-history.h"
+#include "bz-meal-edit-dialog.h"
 #include "bz-meal-row.h"
 #include "bz-meal-service.h"
 #include "bz-patient-page.h"
@@ -67,6 +68,36 @@ stored_today_kcal (BzGuiSession *session, const char *patient_id)
                                                 patient_id, NULL, &error);
   g_assert_no_error (error);
   return bz_record_get_double (bz_record_get_object (day, BZ_DAILY_INTAKE_INTAKE), BZ_NUTRIENTS_ENERGY_KCAL);
+}
+
+/* The meal @meal_id as the store has it today (the service, as the nutritionist). */
+static BzRecord *
+stored_meal (BzGuiSession *session, const char *patient_id, const char *meal_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) day = bz_meals_get_daily (bz_gui_session_get_services (session), bz_gui_session_get_caller (session),
+                                                patient_id, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < bz_record_get_n_items (day, BZ_DAILY_INTAKE_MEALS); i++)
+    {
+      BzRecord *m = bz_record_get_item (day, BZ_DAILY_INTAKE_MEALS, i);
+      if (g_strcmp0 (bz_record_get_string (m, BZ_MEAL_ID), meal_id) == 0)
+        return g_object_ref (m);
+    }
+  g_error ("meal %s not in today's meals", meal_id);
+}
+
+static BzMealEditDialog *
+find_edit_dialog (void)
+{
+  GListModel *tops = gtk_window_get_toplevels ();   /* transfer none */
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (tops, i);
+      if (BZ_IS_MEAL_EDIT_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return BZ_MEAL_EDIT_DIALOG (w);
+    }
+  return NULL;
 }
 
 static GtkWidget *
@@ -134,6 +165,40 @@ test_meal_delete (void)
   g_assert_cmpfloat_with_epsilon (history_today_kcal (history), stored_today_kcal (session, patient_id), 0.051);
   g_assert_cmpstr (bz_intake_history_get_summary (history), !=, "");
   kcal_before = history_today_kcal (history);
+
+  /* Correct the meal (issue 12): grams 0 are refused with nothing changed;
+   * 123 g of its first food as dinner is stored. */
+  {
+    BzMealEditDialog *edit;
+    g_autoptr(BzRecord) before = stored_meal (session, patient_id, meal_id);
+    double grams_before = bz_record_get_double (bz_record_get_item (before, BZ_MEAL_ITEMS, 0), BZ_MEAL_ITEM_GRAMS);
+    g_autoptr(BzRecord) after = NULL;
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (patient), "patient.edit-meal", "s", meal_id));
+    WAIT_FOR ((edit = find_edit_dialog ()) != NULL, 10, "the meal's correction dialog");
+    g_object_add_weak_pointer (G_OBJECT (edit), (gpointer *) &edit);
+    g_assert_true (bz_meal_edit_dialog_set_grams (edit, 0, 0));
+    bz_meal_edit_dialog_save (edit);
+    WAIT_FOR (!bz_meal_edit_dialog_is_busy (edit), 30, "the refusal");
+    g_assert_cmpstr (bz_meal_edit_dialog_get_error (edit), !=, "");
+    {
+      g_autoptr(BzRecord) still = stored_meal (session, patient_id, meal_id);
+      g_assert_cmpfloat (bz_record_get_double (bz_record_get_item (still, BZ_MEAL_ITEMS, 0), BZ_MEAL_ITEM_GRAMS), ==, grams_before);
+    }
+    g_assert_true (bz_meal_edit_dialog_set_grams (edit, 0, 123));
+    bz_meal_edit_dialog_set_meal_type (edit, "dinner");
+    {
+      g_autoptr(GdkTexture) shot = NULL;
+      bz_gui_test_settle (200);
+      shot = bz_gui_test_screenshot (GTK_WIDGET (edit));
+      bz_gui_test_save_png (shot, "test-meal-delete-edit.png", "correct-meal.png");
+    }
+    bz_meal_edit_dialog_save (edit);
+    WAIT_FOR (edit == NULL, 30, "the correction to be saved");
+    after = stored_meal (session, patient_id, meal_id);
+    g_assert_cmpfloat (bz_record_get_double (bz_record_get_item (after, BZ_MEAL_ITEMS, 0), BZ_MEAL_ITEM_GRAMS), ==, 123);
+    g_assert_cmpstr (bz_record_get_string (after, BZ_MEAL_MEAL_TYPE), ==, "dinner");
+    WAIT_FOR (!bz_patient_page_is_loading (patient) && row_of (patient, meal_id) != NULL, 30, "the page to reload");
+  }
 
   /* Delete, then Undo: the row comes back, the store never lost the meal. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (patient), "patient.delete-meal", "s", meal_id));
