@@ -444,6 +444,105 @@ test_sequential_connections (void)
   g_assert_cmpuint (answered, ==, 4 * 16);
 }
 
+/* The demo nutritionist's access token, signed in once for the file (the
+ * sign-in limit counts every login from this address). */
+static const char *
+nutri_token (void)
+{
+  static char *token;
+  if (token == NULL)
+    {
+      g_autoptr(Reply) l = call_json ("POST", "/api/v1/auth/login", NULL,
+                                      "{\"email\":\"demo@balanza.local\",\"password\":\"Demo-2026!\"}");
+      g_assert_cmpuint (l->status, ==, 200);
+      token = g_strdup (json_object_get_string_member (json_object_get_object_member (l->root, "data"), "access_token"));
+    }
+  return token;
+}
+
+/* Stop 16's routes with a JSON body (the profile, a patient's edit, notes,
+ * appointments, diet plans) and its query routes (analytics, sync, the
+ * calendar feed): deep nesting, a body over the limit, a huge list, unknown
+ * ids and oversized parameters are refused with the envelope, nothing is
+ * written, and the server stays within its memory. */
+static void
+test_stop16_routes (void)
+{
+  gsize rss = daemon_rss ();
+  gint64 meals = meal_count ();
+  const char *nutri = nutri_token ();
+  g_autofree char *unknown = g_uuid_string_random ();
+  g_autofree char *pid = NULL;
+  GString *deep = g_string_new ("{\"x\":");
+  GString *big = g_string_new ("{\"allergies\":[");
+  g_autofree char *long_q = g_strnfill (6000, 'a');
+
+  {
+    g_autoptr(Reply) r = call ("GET", "/api/v1/nutritionist/patients?limit=1", nutri, NULL, NULL, NULL);
+    JsonArray *patients;
+    g_assert_cmpuint (r->status, ==, 200);
+    patients = json_object_get_array_member (json_object_get_object_member (r->root, "data"), "patients");
+    pid = g_strdup (json_object_get_string_member (json_array_get_object_element (patients, 0), "id"));
+  }
+  for (int i = 0; i < 30000; i++)
+    g_string_append_c (deep, '[');
+  for (int i = 0; i < 30000; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+  for (int i = 0; i < 300000; i++)
+    g_string_append (big, i ? ",\"a\"" : "\"a\"");
+  g_string_append (big, "]}");
+  {
+    g_autofree char *patient = g_strdup_printf ("/api/v1/nutritionist/patients/%s", pid);
+    g_autofree char *notes = g_strdup_printf ("/api/v1/nutritionist/patients/%s/notes", pid);
+    g_autofree char *appts = g_strdup_printf ("/api/v1/nutritionist/patients/%s/appointments", pid);
+    const char *const routes[][2] = {
+      { "PATCH", "/api/v1/nutritionist/profile" }, { "PATCH", patient }, { "POST", notes }, { "POST", appts },
+      { "POST", "/api/integrations/diet-plans" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+      {
+        g_autoptr(Reply) d1 = call_json (routes[i][0], routes[i][1], nutri, deep->str);
+        g_autoptr(Reply) d2 = call_json (routes[i][0], routes[i][1], nutri, big->str);
+        g_autoptr(Reply) d3 = call_json (routes[i][0], routes[i][1], nutri, "[1,2,3]");
+        assert_error (d1, 400, "VALIDATION_ERROR", "body", "too_deep");
+        assert_error (d2, 413, "PAYLOAD_TOO_LARGE", NULL, NULL);
+        g_assert_cmpuint (d3->status, ==, 400);
+        g_assert_nonnull (d3->root);
+      }
+  }
+  /* Someone's patient that is not this nutritionist's (an unknown id answers the same). */
+  {
+    g_autofree char *notes = g_strdup_printf ("/api/v1/nutritionist/patients/%s/notes", unknown);
+    g_autofree char *summary = g_strdup_printf ("/api/analytics/nutrition/summary?patient_id=%s", unknown);
+    g_autoptr(Reply) n = call_json ("POST", notes, nutri, "{\"text\":\"x\"}");
+    g_autoptr(Reply) s = call ("GET", summary, nutri, NULL, NULL, NULL);
+    assert_error (n, 404, "NOT_FOUND", NULL, NULL);
+    assert_error (s, 404, "NOT_FOUND", NULL, NULL);
+  }
+  /* Oversized and wrong-typed query parameters. */
+  {
+    g_autofree char *since = g_strdup_printf ("/api/v1/sync/changes?since=%s", long_q);
+    g_autofree char *date = g_strdup_printf ("/api/analytics/nutrition/summary?date=%s", long_q);
+    g_autofree char *feed = g_strdup_printf ("/api/v1/nutritionist/calendar.ics?token=%s", long_q);
+    g_autoptr(Reply) a = call ("GET", since, d.token, NULL, NULL, NULL);
+    g_autoptr(Reply) b = call ("GET", "/api/v1/sync/changes?limit=-1", d.token, NULL, NULL, NULL);
+    g_autoptr(Reply) c = call ("GET", date, d.token, NULL, NULL, NULL);
+    g_autoptr(Reply) e = call ("GET", "/api/analytics/nutrition/summary?period=week%20and%20more", d.token, NULL, NULL, NULL);
+    g_autoptr(Reply) f = call ("GET", feed, NULL, NULL, NULL, NULL);
+    assert_error (a, 400, "VALIDATION_ERROR", "since", NULL);
+    assert_error (b, 400, "VALIDATION_ERROR", "limit", NULL);
+    assert_error (c, 400, "VALIDATION_ERROR", "date", NULL);
+    assert_error (e, 400, "VALIDATION_ERROR", "period", "invalid_choice");
+    g_assert_cmpuint (f->status, >=, 400);
+    g_assert_cmpuint (f->status, <, 500);
+  }
+  g_string_free (deep, TRUE);
+  g_string_free (big, TRUE);
+  g_assert_cmpint (meal_count (), ==, meals);
+  g_assert_cmpuint (daemon_rss (), <, rss + RSS_SLACK);
+}
+
 /* Stop 14's new routes get the same treatment: the meal-plan writes (seed 004)
  * and the recipe search answer deep nesting, wrong types, oversized bodies,
  * huge arrays, other roles and unknown ids with the error envelope, and the
@@ -452,15 +551,9 @@ static void
 test_new_routes (void)
 {
   gsize rss = daemon_rss ();
-  g_autofree char *nutri = NULL;
+  const char *nutri = nutri_token ();
   g_autofree char *unknown = g_uuid_string_random ();
 
-  {
-    g_autoptr(Reply) l = call_json ("POST", "/api/v1/auth/login", NULL,
-                                    "{\"email\":\"demo@balanza.local\",\"password\":\"Demo-2026!\"}");
-    g_assert_cmpuint (l->status, ==, 200);
-    nutri = g_strdup (json_object_get_string_member (json_object_get_object_member (l->root, "data"), "access_token"));
-  }
   /* 30,000 levels of nesting in a 60 KB create body. */
   {
     GString *b = g_string_new ("{\"clientId\":");
@@ -679,6 +772,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/auth-edges", test_auth_edges);
   g_test_add_func ("/hostile/edges", test_edges);
   g_test_add_func ("/hostile/new-routes", test_new_routes);
+  g_test_add_func ("/hostile/stop16-routes", test_stop16_routes);
   rc = g_test_run ();
   stop_daemon ();
   return rc;
