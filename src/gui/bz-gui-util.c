@@ -1,8 +1,10 @@
 /* bz-gui-util.c — small helpers shared by the GUI. */
 #include "bz-gui-util.h"
 
+#include "bz-gui-session.h"
 #include "bz-meal-service.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -210,4 +212,51 @@ bz_texture_new_scaled (GBytes *bytes, int size, GError **error)
     return gdk_texture_new_from_bytes (bytes, error);
   oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
   return gdk_texture_new_for_pixbuf (oriented ? oriented : pixbuf);
+}
+
+GtkWidget *
+bz_form_header_new (GtkWindow *window, GtkWidget **save, GCallback save_cb, gpointer data)
+{
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+  *save = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (*save, "suggested-action");
+  gtk_widget_set_tooltip_text (*save, _("Save (Ctrl+S)"));
+  g_signal_connect_swapped (*save, "clicked", save_cb, data);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), window);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), *save);
+  return header;
+}
+
+GtkWidget *
+bz_form_error_label_new (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  return label;
+}
+
+char *
+bz_form_error_message (const GError *error, const char *(*title_of) (const char *field))
+{
+  JsonArray *details = error ? bz_error_get_details (error) : NULL;
+  JsonObject *d;
+  const char *field;
+
+  if (details == NULL || json_array_get_length (details) == 0)
+    return bz_error_to_user_message (error);
+  d = json_array_get_object_element (details, 0);
+  field = json_object_get_string_member_with_default (d, "field", "");
+  if (title_of == NULL)
+    return g_strdup (json_object_get_string_member_with_default (d, "message", ""));
+  return g_strdup_printf ("%s: %s", title_of (field), json_object_get_string_member_with_default (d, "message", ""));
 }

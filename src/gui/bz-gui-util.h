@@ -75,4 +75,26 @@ const char *bz_goal_label      (const char *primary_goal);
  * Thread-safe. Returns: (transfer full) (nullable). */
 GdkTexture *bz_texture_new_scaled (GBytes *bytes, int size, GError **error);
 
+/**
+ * bz_form_header_new:
+ * @window: the form's window; Cancel closes it
+ * @save: (out): the Save button (suggested, "Save (Ctrl+S)")
+ * @save_cb: called with @data when Save is clicked
+ * Returns: (transfer floating): a header bar with Cancel and Save and no
+ *   window buttons: the desk's forms (profile, body scan, meal correction).
+ */
+GtkWidget  *bz_form_header_new (GtkWindow *window, GtkWidget **save, GCallback save_cb, gpointer data);
+
+/** bz_form_error_label_new: Returns: (transfer floating): the red, wrapping line a form's refusal is shown in. */
+GtkWidget  *bz_form_error_label_new (void);
+
+/**
+ * bz_form_error_message:
+ * @error: a service's refusal
+ * @title_of: (nullable): the form's title for a detail's field path
+ * Returns: (transfer full): "Title: message" of the first field detail, or
+ *   the error's user message when it has none.
+ */
+char       *bz_form_error_message (const GError *error, const char *(*title_of) (const char *field));
+
 G_END_DECLS

@@ -103,14 +103,7 @@ saved (GObject *source, GAsyncResult *result, gpointer user_data)
   gtk_widget_set_sensitive (self->save_button, TRUE);
   if (meal == NULL)
     {
-      JsonArray *details = error ? bz_error_get_details (error) : NULL;
-      g_autofree char *message = bz_error_to_user_message (error);
-      if (details && json_array_get_length (details) > 0)
-        {
-          JsonObject *d = json_array_get_object_element (details, 0);
-          g_free (message);
-          message = g_strdup (json_object_get_string_member (d, "message"));
-        }
+      g_autofree char *message = bz_form_error_message (error, NULL);
       gtk_label_set_label (self->error_label, message);
       return;
     }
@@ -172,8 +165,6 @@ static void
 bz_meal_edit_dialog_init (BzMealEditDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *page = adw_preferences_page_new ();
   AdwPreferencesGroup *meal = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *add = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -187,16 +178,7 @@ bz_meal_edit_dialog_init (BzMealEditDialog *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Correct Meal"));
   gtk_window_set_default_size (GTK_WINDOW (self), 560, 700);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  gtk_widget_set_tooltip_text (self->save_button, _("Save (Ctrl+S)"));
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (bz_meal_edit_dialog_save), self);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), bz_form_header_new (GTK_WINDOW (self), &self->save_button, G_CALLBACK (bz_meal_edit_dialog_save), self));
 
   adw_preferences_group_set_title (meal, _("Meal"));
   for (guint i = 0; i < bz_vocab_meal_type.n_terms; i++)
@@ -227,12 +209,7 @@ bz_meal_edit_dialog_init (BzMealEditDialog *self)
   self->picker = BZ_FOOD_PICKER (bz_food_picker_new ());
   adw_preferences_group_add (add, GTK_WIDGET (self->picker));
 
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_margin_start (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->error_label), 12);
+  self->error_label = GTK_LABEL (bz_form_error_label_new ());
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), meal);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->foods);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), add);
