@@ -150,7 +150,7 @@ struct _BzRuntime
   BzServer *server;      /* once started */
   BzBlobGc *blob_gc;
   BzJobRunner *jobs;     /* the durable jobs' worker (bz-jobs.h) */
-  GSource *follower;     /* other processes' changes (bz_store_follow_changes()) */
+  BzStoreFollower *follower;   /* other processes' changes (bz_store_follow_changes()) */
   gboolean shut_down;
 };
 
@@ -219,7 +219,7 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
   self->blob_gc = bz_blob_gc_start (self->store);
   /* What another process (balanzad, a second desk) writes to the same data
    * directory reaches this process's watchers within a second (issue 12). */
-  self->follower = bz_store_follow_changes (self->store, NULL, FOLLOW_INTERVAL_MS);
+  self->follower = bz_store_follow_changes (self->store, FOLLOW_INTERVAL_MS);
   /* Durable jobs (bz-jobs.h): the meal plans' draft expiry.  The drafts
    * made before it was a job get theirs now (once: keyed by draft id).  The
    * services enqueue through the runner; stopped by bz_runtime_shutdown(),
@@ -324,9 +324,7 @@ bz_runtime_shutdown (BzRuntime *self)
   if (self->server)
     bz_server_stop (self->server);
   bz_services_set_job_runner (self->services, NULL);
-  if (self->follower)
-    g_source_destroy (self->follower);
-  g_clear_pointer (&self->follower, g_source_unref);
+  g_clear_pointer (&self->follower, bz_store_follower_stop);
   g_clear_pointer (&self->jobs, bz_job_runner_free);
   g_clear_pointer (&self->blob_gc, bz_blob_gc_stop);
   bz_audit_log_flush (bz_services_get_audit_log (self->services));

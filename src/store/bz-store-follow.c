@@ -73,21 +73,85 @@ follow_tick (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-GSource *
-bz_store_follow_changes (BzStore *self, GMainContext *context, guint interval_ms)
+/* The follower's own thread: its main context, its loop, its SQLite
+ * connection (bz_store_db() is per thread), so no read of the log ever runs
+ * on the GUI's or the server's thread. */
+struct _BzStoreFollower
 {
-  Follower *f;
+  BzStore *store;
+  guint interval_ms;
+  GMainContext *context;
+  GMainLoop *loop;
+  GThread *thread;
+  gint64 start;      /* the log's newest version when following began */
+};
+
+static gpointer
+follower_thread (gpointer data)
+{
+  BzStoreFollower *h = data;
+  Follower *f = g_new0 (Follower, 1);
   GSource *source;
 
-  g_return_val_if_fail (BZ_IS_STORE (self), NULL);
-  f = g_new0 (Follower, 1);
-  f->store = g_object_ref (self);
-  bz_store_set_following (self, TRUE);
-  if (!latest_version (self, &f->seen))
-    f->seen = 0;
-  source = g_timeout_source_new (MAX (interval_ms, 10));
+  g_main_context_push_thread_default (h->context);
+  f->store = g_object_ref (h->store);
+  f->seen = h->start;
+  source = g_timeout_source_new (MAX (h->interval_ms, 10));
   g_source_set_callback (source, follow_tick, f, follower_free);
   g_source_set_static_name (source, "[balanza] change follower");
-  g_source_attach (source, context);
-  return source;
+  g_source_attach (source, h->context);
+  g_main_loop_run (h->loop);
+  g_source_destroy (source);
+  g_source_unref (source);
+  g_main_context_pop_thread_default (h->context);
+  return NULL;
+}
+
+BzStoreFollower *
+bz_store_follow_changes (BzStore *self, guint interval_ms)
+{
+  BzStoreFollower *h;
+
+  g_return_val_if_fail (BZ_IS_STORE (self), NULL);
+  h = g_new0 (BzStoreFollower, 1);
+  h->store = g_object_ref (self);
+  h->interval_ms = interval_ms;
+  h->context = g_main_context_new ();
+  h->loop = g_main_loop_new (h->context, FALSE);
+  /* The starting point is read and this process's own changes remembered
+   * from here, on the caller's thread: nothing logged after the call is
+   * missed or reported twice however late the thread starts.  (The
+   * thread's Follower counts itself out when it is freed.) */
+  bz_store_set_following (self, TRUE);
+  if (!latest_version (self, &h->start))
+    h->start = 0;
+  h->thread = g_thread_new ("bz-store-follow", follower_thread, h);
+  return h;
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+bz_store_follower_stop (BzStoreFollower *h)
+{
+  GSource *quit;
+
+  if (h == NULL)
+    return;
+  /* a source, not g_main_context_invoke(): that would run the quit here,
+   * before the thread's loop runs, if the thread had not started yet */
+  quit = g_idle_source_new ();
+  g_source_set_callback (quit, quit_cb, h->loop, NULL);
+  g_source_attach (quit, h->context);
+  g_source_unref (quit);
+  g_thread_join (h->thread);
+  g_main_loop_unref (h->loop);
+  g_main_context_unref (h->context);
+  g_object_unref (h->store);
+  g_free (h);
 }

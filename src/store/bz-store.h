@@ -281,19 +281,26 @@ void         bz_store_unwatch         (BzStore *self, guint watch_id);
 void         bz_store_notify          (BzStore *self, const char *table, const char *row_id);
 
 /**
+ * BzStoreFollower: a running follower of the change log (bz_store_follow_changes()).
+ */
+typedef struct _BzStoreFollower BzStoreFollower;
+
+/**
  * bz_store_follow_changes:
- * @context: (nullable): where the follower runs (%NULL: the global default context)
  * @interval_ms: how often to read the change log (at least 10 ms)
  *
  * Follows the changes other processes write to the same database: every
- * @interval_ms, on @context, the rows of
- * `changes` past the last one seen that this process did not log itself are
- * passed to bz_store_notify().  Changes logged before the call are not
- * reported.  Stop it with g_source_destroy() (the source holds a reference
- * on @self).
+ * @interval_ms, on a thread of its own (with its own connection, never the
+ * GUI's or the server's thread), the rows of `changes` past the last one
+ * seen that this process did not log itself are passed to
+ * bz_store_notify(), which runs each watcher on its own context.  Changes
+ * logged before the call are not reported.
  *
- * Returns: (transfer full): the attached source.
+ * Returns: (transfer full): the follower; stop it with bz_store_follower_stop().
  */
-GSource     *bz_store_follow_changes  (BzStore *self, GMainContext *context, guint interval_ms);
+BzStoreFollower *bz_store_follow_changes (BzStore *self, guint interval_ms);
+
+/** bz_store_follower_stop: stops @follower, waits for its thread and frees it; %NULL is ignored. */
+void         bz_store_follower_stop   (BzStoreFollower *follower);
 
 G_END_DECLS

@@ -63,7 +63,7 @@ test_follow (void)
   Seen s = { g_ptr_array_new_with_free_func (g_free) };
   g_autofree char *db_path = g_build_filename (dir, "balanza.db", NULL);
   guint watch;
-  GSource *follow;
+  BzStoreFollower *follow;
 
   g_assert_no_error (error);
   other = bz_store_open (dir, &error);
@@ -72,7 +72,7 @@ test_follow (void)
 
   /* Before the follower starts: not reported. */
   log_change (other, "meal_logs", "before", FALSE);
-  follow = bz_store_follow_changes (desk, NULL, 20);
+  follow = bz_store_follow_changes (desk, 20);
   spin (100);
   g_assert_cmpuint (count (&s, "meal_logs before"), ==, 0);
 
@@ -106,8 +106,7 @@ test_follow (void)
   g_assert_cmpuint (count (&s, "body_scans ext"), ==, 1);
 
   /* Stopped: nothing more. */
-  g_source_destroy (follow);
-  g_source_unref (follow);
+  bz_store_follower_stop (follow);
   log_change (other, "meal_logs", "after", FALSE);
   spin (150);
   g_assert_cmpuint (count (&s, "meal_logs after"), ==, 0);
