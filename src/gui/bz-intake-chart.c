@@ -154,3 +154,11 @@ bz_intake_chart_day_at (BzRecord *analytics, double width, double x)
   k = (int) ((x - GUTTER_LEFT) / (plot_w / n));
   return k >= 0 && (guint) k < n ? k : -1;
 }
+
+char *
+bz_intake_chart_key (void)
+{
+  /* TRANSLATORS: %.0f is the tolerance in percent (10); %% is a percent sign */
+  return g_strdup_printf (_("Bars: kcal eaten, green within %.0f %% of the target, amber outside it · "
+                            "Lines: the target · Dots: the meal plan"), BZ_ANALYTICS_ENERGY_TOLERANCE * 100);
+}

@@ -31,4 +31,11 @@ void bz_intake_chart_draw   (cairo_t *cr, PangoContext *pango, BzRecord *analyti
  */
 int  bz_intake_chart_day_at (BzRecord *analytics, double width, double x);
 
+/**
+ * bz_intake_chart_key:
+ * Returns: (transfer full): what the chart's marks mean, with the energy
+ *   band of %BZ_ANALYTICS_ENERGY_TOLERANCE (for the screen and for print).
+ */
+char *bz_intake_chart_key (void);
+
 G_END_DECLS

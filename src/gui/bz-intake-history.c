@@ -296,9 +296,10 @@ bz_intake_history_init (BzIntakeHistory *self)
   self->summary = GTK_LABEL (caption_label ());
   self->legend = GTK_LABEL (caption_label ());
   self->key = GTK_LABEL (caption_label ());
-  /* xgettext:no-c-format */
-  gtk_label_set_label (self->key, _("Bars: kcal eaten, green within 10 % of the target, amber outside it · "
-                                    "Lines: the target · Dots: the meal plan"));
+  {
+    g_autofree char *key = bz_intake_chart_key ();
+    gtk_label_set_label (self->key, key);
+  }
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->key));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->summary));
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->legend));

@@ -392,9 +392,10 @@ layout_intake (BzPrintFlow *flow, const BzPatientReport *report)
     return;
   bz_print_flow_figure (flow, 150, 6, draw_intake, g_object_ref (a), g_object_unref);
   g_clear_pointer (&m, g_free);
-  /* xgettext:no-c-format */
-  m = g_markup_printf_escaped ("%s", _("Bars: kcal eaten, green within 10 % of the target, amber outside it · "
-                                       "Lines: the target · Dots: the meal plan"));
+  {
+    g_autofree char *key = bz_intake_chart_key ();
+    m = g_markup_printf_escaped ("%s", key);
+  }
   bz_print_flow_paragraph (flow, FONT_SMALL, m, 0, 2, 0);
   table_row (flow, 3, head, widths, TRUE, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (panel); i++)

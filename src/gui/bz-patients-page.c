@@ -13,6 +13,8 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+
+#include "bz-analytics-service.h"
 #include <inttypes.h>
 
 #include "bz-gui-util.h"
@@ -166,8 +168,8 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user
     gtk_label_set_label (g_object_get_data (G_OBJECT (row), "adherence"), rate_text);
     /* TRANSLATORS: under a percentage: days on target of the last 7 */
     gtk_label_set_label (g_object_get_data (G_OBJECT (row), "adherence-caption"), _("Adherence"));
-    /* xgettext:no-c-format */
-    const char *tip = _("Days of the last 7 with the energy within 10 % of the target");
+    g_autofree char *tip = g_strdup_printf (_("Days of the last %d with the energy within %.0f %% of the target"),
+                                            BZ_ANALYTICS_LIST_DAYS, BZ_ANALYTICS_ENERGY_TOLERANCE * 100);
     gtk_widget_set_tooltip_text (g_object_get_data (G_OBJECT (row), "adherence"), tip);
   }
 
