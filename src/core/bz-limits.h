@@ -78,6 +78,11 @@ extern const BzJsonLimits bz_json_limits_token;
  * lists a handful; 50 keeps a request body and a printed record bounded). */
 #define BZ_PATIENT_LIST_ENTRIES_MAX 50
 
+/** How far ahead of the server's clock a meal's time may be, in seconds: a
+ * desk's or a phone's clock a few minutes fast is not a meal in the future.
+ * Balanza's bound; beyond it the meal is refused ("eaten_at is in the future"). */
+#define BZ_MEAL_CLOCK_SKEW_S       600
+
 /** Foods per meal (items of a meal upload). */
 #define BZ_MEAL_MAX_ITEMS          50
 /** Grams of one meal item: a kitchen scale's 0.1 g step up to 5 kg, more than

@@ -260,3 +260,16 @@ bz_form_error_message (const GError *error, const char *(*title_of) (const char 
     return g_strdup (json_object_get_string_member_with_default (d, "message", ""));
   return g_strdup_printf ("%s: %s", title_of (field), json_object_get_string_member_with_default (d, "message", ""));
 }
+
+GDateTime *
+bz_form_parse_local_time (const char *date, const char *time)
+{
+  int y, mo, d, h, mi;
+  char tail;
+
+  if (date == NULL || time == NULL ||
+      sscanf (date, "%4d-%2d-%2d%c", &y, &mo, &d, &tail) != 3 ||
+      sscanf (time, "%2d:%2d%c", &h, &mi, &tail) != 2)
+    return NULL;
+  return g_date_time_new_local (y, mo, d, h, mi, 0);
+}

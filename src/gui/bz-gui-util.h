@@ -85,6 +85,20 @@ GdkTexture *bz_texture_new_scaled (GBytes *bytes, int size, GError **error);
  */
 GtkWidget  *bz_form_header_new (GtkWindow *window, GtkWidget **save, GCallback save_cb, gpointer data);
 
+/**
+ * bz_form_parse_local_time:
+ * @date: a date as typed, "YYYY-MM-DD"
+ * @time: a time of day as typed, "HH:MM" (24-hour)
+ *
+ * The desk's date and time fields read as one local time (the time zone of
+ * the desk).  No range check beyond the calendar's: the service decides
+ * what is too early or in the future.
+ *
+ * Returns: (transfer full) (nullable): the local time, or %NULL when either
+ *   field is not in its form or names no real date or time.
+ */
+GDateTime  *bz_form_parse_local_time (const char *date, const char *time);
+
 /** bz_form_error_label_new: Returns: (transfer floating): the red, wrapping line a form's refusal is shown in. */
 GtkWidget  *bz_form_error_label_new (void);
 

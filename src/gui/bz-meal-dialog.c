@@ -1,11 +1,14 @@
-/* bz-meal-dialog.c — add a meal: a photo, USDA foods with grams, the meal type.
+/* bz-meal-dialog.c — add a meal: a photo, USDA foods with grams, the meal
+ * type, the date and time it was eaten.
  *
  * The photo comes from the camera (bz-camera.c: GStreamer, v4l2src or
  * $BALANZA_CAMERA_PIPELINE) or from an image file (GtkFileChooserNative).
  * Photos are decoded off the GUI thread (gdk_texture_new_from_bytes).  Foods
- * and grams come from the BzFoodPicker.  Save runs bz_meals_add_async(…,
- * source "workstation") (a worker thread); errors show as a toast and the
- * dialog stays.  Closing the dialog cancels what is still running.
+ * and grams come from the BzFoodPicker.  Save runs bz_meals_log_async(…,
+ * source "workstation") (a worker thread): a photo or at least one food, at
+ * the date and time given (now by default).  While Save is off a line under
+ * the form says why; errors show as a toast and the dialog stays.  Closing a
+ * filled-in dialog asks first; closing cancels what is still running.
  */
 #include "bz-meal-dialog.h"
 
@@ -33,6 +36,8 @@ struct _BzMealDialog
   GtkWidget *open_button;
   GtkLabel *photo_error_label;
   AdwComboRow *meal_type_row;
+  GtkEditable *date_row, *time_row;
+  GtkLabel *save_hint_label;
   AdwActionRow *total_row;
   GtkLabel *total_kcal_label;
   BzFoodPicker *food_picker;
@@ -45,6 +50,7 @@ struct _BzMealDialog
   GCancellable *photo_cancel;
   GtkFileChooserNative *chooser;
   gboolean capturing, decoding, saving;
+  gboolean discard_confirmed;  /* the user chose Discard, or the meal is saved */
 };
 
 G_DEFINE_FINAL_TYPE (BzMealDialog, bz_meal_dialog, ADW_TYPE_WINDOW)
@@ -72,12 +78,41 @@ toast (BzMealDialog *self, const char *message)
   adw_toast_overlay_add_toast (self->toast_overlay, t);
 }
 
+static GDateTime *
+eaten_at (BzMealDialog *self)
+{
+  return bz_form_parse_local_time (gtk_editable_get_text (self->date_row),
+                                   gtk_editable_get_text (self->time_row));
+}
+
+/* Why Save is off, or %NULL when it may be pressed. */
+static const char *
+save_blocked_reason (BzMealDialog *self)
+{
+  g_autoptr(GDateTime) when = NULL;
+
+  if (self->saving)
+    return NULL;
+  if (self->capturing || self->decoding)
+    return _("Save waits for the photo to open.");
+  if (self->photo == NULL && bz_food_picker_get_n_items (self->food_picker) == 0)
+    return _("Add a photo or at least one food to save the meal.");
+  when = eaten_at (self);
+  if (when == NULL)
+    return _("Write the date as YYYY-MM-DD and the time as HH:MM, for example 2026-03-15 and 14:30.");
+  return NULL;
+}
+
 static void
 update_state (BzMealDialog *self)
 {
   gboolean photo_busy = self->capturing || self->decoding;
+  const char *reason = save_blocked_reason (self);
 
-  gtk_widget_set_sensitive (self->save_button, self->photo != NULL && !photo_busy && !self->saving);
+  gtk_widget_set_sensitive (self->save_button, reason == NULL && !self->saving);
+  gtk_widget_set_tooltip_text (self->save_button, reason ? reason : _("Save the meal (Ctrl+S)"));
+  gtk_label_set_label (self->save_hint_label, reason ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->save_hint_label), reason != NULL);
   gtk_stack_set_visible_child_name (self->save_stack, self->saving ? "busy" : "label");
   gtk_widget_set_sensitive (self->capture_button, !photo_busy && !self->saving);
   gtk_widget_set_sensitive (self->open_button, !photo_busy && !self->saving);
@@ -85,6 +120,12 @@ update_state (BzMealDialog *self)
     gtk_stack_set_visible_child_name (self->photo_stack, "busy");
   else
     gtk_stack_set_visible_child_name (self->photo_stack, self->photo ? "photo" : "empty");
+}
+
+static void
+when_changed_cb (BzMealDialog *self)
+{
+  update_state (self);
 }
 
 static void
@@ -98,7 +139,8 @@ update_totals (BzMealDialog *self)
   if (bz_food_picker_get_n_items (self->food_picker) == 0)
     {
       kcal = g_strdup ("—");
-      macros = g_strdup (_("Only the photo is saved; foods can be added later"));
+      macros = g_strdup (self->photo ? _("Only the photo is saved; foods can be added later")
+                                     : _("No foods yet"));
     }
   else
     {
@@ -114,6 +156,7 @@ static void
 foods_changed_cb (BzMealDialog *self)
 {
   update_totals (self);
+  update_state (self);
 }
 
 /* --- photo ------------------------------------------------------------------ */
@@ -286,7 +329,7 @@ save_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(BzMealDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(BzRecord) upload = bz_meals_add_finish (BZ_SERVICES (source), result, &error);
+  g_autoptr(BzRecord) upload = bz_meals_log_finish (BZ_SERVICES (source), result, &error);
 
   if (bz_is_cancelled (error))
     return;
@@ -300,6 +343,7 @@ save_done (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, upload);
+  self->discard_confirmed = TRUE;
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -307,12 +351,14 @@ void
 bz_meal_dialog_save (BzMealDialog *self)
 {
   g_autoptr(JsonArray) items = NULL;
+  g_autoptr(GDateTime) when = NULL;
   const char *meal_type;
   guint selected;
 
   g_return_if_fail (BZ_IS_MEAL_DIALOG (self));
-  if (self->saving || self->photo == NULL || self->capturing || self->decoding)
+  if (self->saving || save_blocked_reason (self) != NULL)
     return;
+  when = eaten_at (self);
 
   selected = adw_combo_row_get_selected (self->meal_type_row);
   meal_type = bz_vocab_meal_type.terms[MIN (selected, bz_vocab_meal_type.n_terms - 1)].id;
@@ -320,9 +366,9 @@ bz_meal_dialog_save (BzMealDialog *self)
 
   self->saving = TRUE;
   update_state (self);
-  bz_meals_add_async (bz_gui_session_get_services (self->session),
+  bz_meals_log_async (bz_gui_session_get_services (self->session),
                       bz_gui_session_get_caller (self->session), self->patient_id, self->photo,
-                      meal_type, items, "workstation", self->cancellable, save_done,
+                      meal_type, when, items, "workstation", self->cancellable, save_done,
                       g_object_ref (self));
 }
 
@@ -357,9 +403,50 @@ default_meal_type (void)
 }
 
 static gboolean
+close_idle (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog, const char *response, BzMealDialog *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+  self->discard_confirmed = TRUE;
+  /* after the question has gone: it is transient for this window */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle, g_object_ref (self), g_object_unref);
+}
+
+/* A photo or a food would be lost: ask first (GNOME HIG, "Dialogs":
+ * confirm before losing the user's work). */
+static gboolean
+ask_before_discarding (BzMealDialog *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->discard_confirmed || self->saving ||
+      (self->photo == NULL && bz_food_picker_get_n_items (self->food_picker) == 0))
+    return FALSE;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Discard This Meal?"),
+                                                       _("The photo and the foods entered will be lost.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep Editing"), "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static gboolean
 bz_meal_dialog_close_request (GtkWindow *window)
 {
   BzMealDialog *self = BZ_MEAL_DIALOG (window);
+
+  if (ask_before_discarding (self))
+    return TRUE;  /* stays open until the answer */
   g_cancellable_cancel (self->cancellable);
   if (self->chooser)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -415,6 +502,9 @@ bz_meal_dialog_class_init (BzMealDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzMealDialog, open_button);
   gtk_widget_class_bind_template_child (widget_class, BzMealDialog, photo_error_label);
   gtk_widget_class_bind_template_child (widget_class, BzMealDialog, meal_type_row);
+  gtk_widget_class_bind_template_child (widget_class, BzMealDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, BzMealDialog, time_row);
+  gtk_widget_class_bind_template_child (widget_class, BzMealDialog, save_hint_label);
   gtk_widget_class_bind_template_child (widget_class, BzMealDialog, total_row);
   gtk_widget_class_bind_template_child (widget_class, BzMealDialog, total_kcal_label);
   gtk_widget_class_bind_template_child (widget_class, BzMealDialog, food_picker);
@@ -422,14 +512,20 @@ bz_meal_dialog_class_init (BzMealDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, capture_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, foods_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, when_changed_cb);
 }
 
 static void
 bz_meal_dialog_init (BzMealDialog *self)
 {
   g_autoptr(GtkStringList) types = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *clock = g_date_time_format (now, "%H:%M");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_editable_set_text (self->date_row, today);
+  gtk_editable_set_text (self->time_row, clock);
 
   self->cancellable = g_cancellable_new ();
 
@@ -518,4 +614,27 @@ bz_meal_dialog_is_busy (BzMealDialog *self)
   g_return_val_if_fail (BZ_IS_MEAL_DIALOG (self), FALSE);
   return self->capturing || self->decoding || self->saving
          || bz_food_picker_is_busy (self->food_picker);
+}
+
+void
+bz_meal_dialog_discard (BzMealDialog *self)
+{
+  g_return_if_fail (BZ_IS_MEAL_DIALOG (self));
+  self->discard_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+const char *
+bz_meal_dialog_get_save_blocked_reason (BzMealDialog *self)
+{
+  g_return_val_if_fail (BZ_IS_MEAL_DIALOG (self), NULL);
+  return save_blocked_reason (self);
+}
+
+void
+bz_meal_dialog_set_eaten_at (BzMealDialog *self, const char *date, const char *time)
+{
+  g_return_if_fail (BZ_IS_MEAL_DIALOG (self));
+  gtk_editable_set_text (self->date_row, date);
+  gtk_editable_set_text (self->time_row, time);
 }

@@ -16,7 +16,8 @@ G_DECLARE_FINAL_TYPE (BzMealDialog, bz_meal_dialog, BZ, MEAL_DIALOG, AdwWindow)
  * @patient_id: the patient the meal is for
  * @patient_name: (nullable): shown as the subtitle
  * Emits "saved" (BzRecord *upload: the MealUpload record {meal, detection}
- * of bz_meals_add_finish(), transfer none) and closes on success.
+ * of bz_meals_log_finish(), transfer none) and closes on success.
+ * Closing a dialog with a photo or foods asks before discarding them.
  */
 BzMealDialog *bz_meal_dialog_new (GtkWindow *parent, BzGuiSession *session,
                                   const char *patient_id, const char *patient_name);
@@ -39,5 +40,11 @@ guint    bz_meal_dialog_get_n_items    (BzMealDialog *self);
 gboolean bz_meal_dialog_is_busy        (BzMealDialog *self);
 /** bz_meal_dialog_save: saves as the Save button does. */
 void     bz_meal_dialog_save           (BzMealDialog *self);
+/** bz_meal_dialog_discard: closes without asking, losing what was entered (sign-out, leaving the patient). */
+void     bz_meal_dialog_discard        (BzMealDialog *self);
+/** bz_meal_dialog_get_save_blocked_reason: Returns: (nullable) (transfer none): why Save is off, as the dialog shows it, or %NULL when Save may be pressed. */
+const char *bz_meal_dialog_get_save_blocked_reason (BzMealDialog *self);
+/** bz_meal_dialog_set_eaten_at: types @date ("YYYY-MM-DD") and @time ("HH:MM", local) into the dialog's fields. */
+void     bz_meal_dialog_set_eaten_at   (BzMealDialog *self, const char *date, const char *time);
 
 G_END_DECLS

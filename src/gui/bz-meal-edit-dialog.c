@@ -66,13 +66,11 @@ input_of (BzMealEditDialog *self)
   g_autoptr(JsonArray) added = bz_food_picker_dup_items (self->picker);
   GtkStringObject *type = adw_combo_row_get_selected_item (self->type);
   g_autofree char *when = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  int y, mo, d, h, mi;
+  g_autoptr(GDateTime) local = bz_form_parse_local_time (gtk_editable_get_text (self->date),
+                                                        gtk_editable_get_text (self->time));
 
   json_object_set_string_member (o, "meal_type", g_object_get_data (G_OBJECT (type), "bz-id"));
-  if (sscanf (gtk_editable_get_text (self->date), "%4d-%2d-%2d", &y, &mo, &d) == 3 &&
-      sscanf (gtk_editable_get_text (self->time), "%2d:%2d", &h, &mi) == 2 &&
-      (local = g_date_time_new_local (y, mo, d, h, mi, 0)) != NULL)
+  if (local)
     when = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
   /* an unreadable date or time goes as typed: the service names the field */
   json_object_set_string_member (o, "eaten_at", when ? when : gtk_editable_get_text (self->date));

@@ -173,7 +173,7 @@ session_signed_in_cb (BzWindow *self)
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
   if (self->meal_dialog)
-    gtk_window_close (GTK_WINDOW (self->meal_dialog));
+    bz_meal_dialog_discard (self->meal_dialog);
 
   if (caller == NULL)
     {
@@ -255,7 +255,7 @@ back_activated (GtkWidget *widget, const char *action, GVariant *param)
   if (!on_patient_page (self))
     return;
   if (self->meal_dialog)
-    gtk_window_close (GTK_WINDOW (self->meal_dialog));
+    bz_meal_dialog_discard (self->meal_dialog);
   gtk_stack_set_visible_child_name (self->nav_stack, "patients");
   bz_patient_page_clear (self->patient_page);
   update_actions (self);
@@ -272,7 +272,7 @@ search_activated (GtkWidget *widget, const char *action, GVariant *param)
   bz_patients_page_focus_search (self->patients_page);
 }
 
-/* @upload: the MealUpload record {meal, detection} of bz_meals_add_finish(). */
+/* @upload: the MealUpload record {meal, detection} of bz_meals_log_finish(). */
 static void
 meal_saved_cb (BzMealDialog *dialog, BzRecord *upload, BzWindow *self)
 {

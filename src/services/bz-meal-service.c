@@ -135,38 +135,54 @@ items_json_of (BzRecord *rec, guint field)
   return a;
 }
 
-BzRecord *
-bz_meals_add (BzServices *svc, const BzCaller *caller, const char *patient_id, GBytes *image,
-              const char *meal_type, JsonArray *items, const char *source, GError **error)
+/* Refuses a meal time more than %BZ_MEAL_CLOCK_SKEW_S ahead of now. */
+static void
+check_not_future (BzValidation *v, GDateTime *eaten_at)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (eaten_at && g_date_time_difference (eaten_at, now) > (GTimeSpan) BZ_MEAL_CLOCK_SKEW_S * G_TIME_SPAN_SECOND)
+    bz_validation_add (v, "eaten_at", "out_of_range", _("eaten_at is in the future"));
+}
+
+static BzRecord *
+meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GBytes *image,
+           gboolean photo_required, const char *meal_type, GDateTime *eaten_at, JsonArray *items,
+           const char *source, GError **error)
 {
   BzValidation v = BZ_VALIDATION_INIT;
   g_autofree char *pid = NULL, *meal_id = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) when = eaten_at ? g_date_time_ref (eaten_at) : g_date_time_new_now_local ();
   g_auto(BzPhoto) photo = { 0 };
   g_autoptr(BzRecord) parsed = NULL;
   g_autoptr(JsonArray) valid_items = NULL;
+  gboolean has_image = image != NULL && g_bytes_get_size (image) > 0;
   BzRecord *result, *meal, *detection;
   /* Stored as the seed's English id; "comida", "Colación"… accepted too. */
   const char *type = bz_vocab_canonical (&bz_vocab_meal_type, meal_type);
 
-  if (image == NULL || g_bytes_get_size (image) == 0)
+  if (photo_required && !has_image)
     bz_validation_add (&v, "image", "required", _("A meal photo is required"));
+  else if (!has_image && (items == NULL || json_array_get_length (items) == 0))
+    bz_validation_add (&v, "items", "required", _("Add a photo or at least one food"));
   if (type == NULL)
     bz_validation_add (&v, "meal_type", meal_type ? "invalid_choice" : "required",
                        _("meal_type must be breakfast, lunch, dinner or snack (desayuno, comida, cena, colación)"));
+  check_not_future (&v, when);
   if (!bz_validation_finish (&v, error))
     return NULL;
   pid = bz_patients_resolve (svc, caller, patient_id, error);
   if (pid == NULL)
     return NULL;
-  if (!bz_photo_prepare (image, "image", &photo, error))
+  if (has_image && !bz_photo_prepare (image, "image", &photo, error))
     return NULL;
   parsed = parse_items (svc, items, &v);
   if (!bz_validation_finish (&v, error))
     return NULL;
   valid_items = items_json_of (parsed, BZ_MEAL_ITEMS);
 
-  meal_id = bz_meals_record (svc, pid, type, now, &photo, valid_items, source, caller->user_id, error);
+  meal_id = bz_meals_record (svc, pid, type, when, has_image ? &photo : NULL, valid_items, source,
+                             caller->user_id, error);
   if (meal_id == NULL)
     return NULL;
   meal = bz_meal_repo_get (bz_services_get_store (svc), meal_id, error);
@@ -180,6 +196,21 @@ bz_meals_add (BzServices *svc, const BzCaller *caller, const char *patient_id, G
   bz_record_take_object (result, BZ_MEAL_UPLOAD_MEAL, meal);
   bz_record_take_object (result, BZ_MEAL_UPLOAD_DETECTION, detection);
   return result;
+}
+
+BzRecord *
+bz_meals_add (BzServices *svc, const BzCaller *caller, const char *patient_id, GBytes *image,
+              const char *meal_type, JsonArray *items, const char *source, GError **error)
+{
+  return meals_log (svc, caller, patient_id, image, TRUE, meal_type, NULL, items, source, error);
+}
+
+BzRecord *
+bz_meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GBytes *image,
+              const char *meal_type, GDateTime *eaten_at, JsonArray *items, const char *source,
+              GError **error)
+{
+  return meals_log (svc, caller, patient_id, image, FALSE, meal_type, eaten_at, items, source, error);
 }
 
 BzRecord *
@@ -336,7 +367,8 @@ typedef struct
   char *patient_id;
   char *date;          /* daily */
   guint page, limit;   /* history */
-  GBytes *image;       /* add */
+  GBytes *image;       /* add, log */
+  GDateTime *eaten_at; /* log */
   char *meal_type;
   JsonArray *items;
   JsonObject *input;   /* update */
@@ -351,6 +383,7 @@ meal_args_free (gpointer p)
   g_free (a->patient_id);
   g_free (a->date);
   g_clear_pointer (&a->image, g_bytes_unref);
+  g_clear_pointer (&a->eaten_at, g_date_time_unref);
   g_free (a->meal_type);
   g_clear_pointer (&a->items, json_array_unref);
   g_clear_pointer (&a->input, json_object_unref);
@@ -378,6 +411,14 @@ add_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error
 {
   MealArgs *a = args;
   return bz_meals_add (svc, caller, a->patient_id, a->image, a->meal_type, a->items, a->source, error);
+}
+
+static gpointer
+log_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
+{
+  MealArgs *a = args;
+  return bz_meals_log (svc, caller, a->patient_id, a->image, a->meal_type, a->eaten_at, a->items,
+                       a->source, error);
 }
 
 static void
@@ -509,6 +550,29 @@ bz_meals_add_finish (BzServices *svc, GAsyncResult *result, GError **error)
   return bz_service_task_finish (svc, result, bz_meals_add_async, error);
 }
 
+void
+bz_meals_log_async (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                    GBytes *image, const char *meal_type, GDateTime *eaten_at, JsonArray *items,
+                    const char *source, GCancellable *cancellable,
+                    GAsyncReadyCallback callback, gpointer user_data)
+{
+  MealArgs *a = g_new0 (MealArgs, 1);
+
+  a->patient_id = g_strdup (patient_id);
+  a->image = image ? g_bytes_ref (image) : NULL;
+  a->eaten_at = eaten_at ? g_date_time_ref (eaten_at) : NULL;
+  a->meal_type = g_strdup (meal_type);
+  a->items = items_copy (items);
+  a->source = g_strdup (source);
+  meal_task_run (svc, bz_meals_log_async, log_work, a, caller, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_meals_log_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_meals_log_async, error);
+}
+
 /* The patients.id whose meal @meal_id is, if @caller may write it; else
  * NOT_FOUND (someone else's meal answers as an unknown one does). */
 static char *
@@ -583,6 +647,13 @@ bz_meals_update (BzServices *svc, const BzCaller *caller, const char *meal_id, J
       g_set_error (error, BZ_ERROR, BZ_ERROR_VALIDATION, _("eaten_at must be an ISO 8601 date and time"));
       bz_error_add_detail (*error, "eaten_at", "invalid_format", (*error)->message);
       return NULL;
+    }
+  if (bz_record_has (change, BZ_MEAL_UPDATE_EATEN_AT))
+    {
+      BzValidation v = BZ_VALIDATION_INIT;
+      check_not_future (&v, eaten);
+      if (!bz_validation_finish (&v, error))
+        return NULL;
     }
   {
     g_autoptr(GDateTime) utc = g_date_time_to_utc (eaten);

@@ -28,6 +28,30 @@ BzRecord *bz_meals_add         (BzServices *svc, const BzCaller *caller, const c
                                 const char *source, GError **error);
 
 /**
+ * bz_meals_log:
+ * @patient_id: (nullable): for a nutritionist, one of own patients
+ * @image: (nullable): the photo bytes, as for bz_meals_add(); %NULL or empty
+ *   for a meal logged without a photo (the desk's manual entry)
+ * @meal_type: a term of %bz_vocab_meal_type ("breakfast", "comida"...)
+ * @eaten_at: (nullable): when the meal was eaten; %NULL for now.  More than
+ *   %BZ_MEAL_CLOCK_SKEW_S seconds ahead of the server's clock is refused
+ * @items: (nullable): [{ndb_no, grams}] as for bz_meals_add(); required
+ *   (at least one) when there is no photo
+ * @source: a term of %bz_vocab_meal_source
+ *
+ * bz_meals_add() for a meal at any past time, with or without a photo: a
+ * meal needs a photo or at least one food.  The HTTP upload (seed 000 story
+ * 4.3) keeps bz_meals_add(), whose photo is required.
+ *
+ * Returns: (transfer full): a MealUpload record {meal, detection}.
+ * Errors: VALIDATION (image/items "required", eaten_at "out_of_range",
+ *   meal_type, items' fields), UNSUPPORTED_MEDIA, PAYLOAD_TOO_LARGE, NOT_FOUND.
+ */
+BzRecord *bz_meals_log         (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                                GBytes *image, const char *meal_type, GDateTime *eaten_at,
+                                JsonArray *items, const char *source, GError **error);
+
+/**
  * bz_meals_update:
  * @caller: the meal's member, or a nutritionist of its patient
  * @meal_id: (nullable): the meal
@@ -227,6 +251,37 @@ void      bz_meals_add_async          (BzServices *svc, const BzCaller *caller, 
  *   detection}, or %NULL with @error set.
  */
 BzRecord *bz_meals_add_finish         (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
+ * bz_meals_log_async:
+ * @svc: the service layer (the task's source object; kept alive until @callback)
+ * @caller: (nullable): who logs the meal; copied
+ * @patient_id: (nullable): for a nutritionist, one of own patients
+ * @image: (nullable) (transfer none): the photo, or %NULL; referenced
+ * @meal_type: copied
+ * @eaten_at: (nullable) (transfer none): referenced; %NULL for now
+ * @items: (nullable) (transfer none): deep-copied
+ * @source: copied
+ * @cancellable: (nullable): as for bz_meals_add_async()
+ * @callback: called on the caller's thread-default main context
+ * @user_data: for @callback
+ *
+ * Runs bz_meals_log() on a GTask worker thread.  Finish with
+ * bz_meals_log_finish(), which returns what bz_meals_log() does.
+ */
+void      bz_meals_log_async          (BzServices *svc, const BzCaller *caller, const char *patient_id,
+                                       GBytes *image, const char *meal_type, GDateTime *eaten_at,
+                                       JsonArray *items, const char *source, GCancellable *cancellable,
+                                       GAsyncReadyCallback callback, gpointer user_data);
+/**
+ * bz_meals_log_finish:
+ * @svc: the service layer passed to bz_meals_log_async()
+ * @result: the #GAsyncResult given to the callback
+ * @error: %G_IO_ERROR_CANCELLED, or what bz_meals_log() sets
+ *
+ * Returns: (transfer full) (nullable): the MealUpload record, or %NULL.
+ */
+BzRecord *bz_meals_log_finish         (BzServices *svc, GAsyncResult *result, GError **error);
 
 /**
  * bz_meals_get_photo:
