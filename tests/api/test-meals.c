@@ -209,6 +209,9 @@ test_meals (void)
       g_autoptr(BzApiResponse) empty = bz_api_json (api, "PATCH", path, member, "{}");
       g_autoptr(BzApiResponse) type = bz_api_json (api, "PATCH", path, member, "{\"meal_type\":\"brunch\"}");
       g_autoptr(BzApiResponse) when_bad = bz_api_json (api, "PATCH", path, member, "{\"eaten_at\":\"ayer\"}");
+      g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+      g_autofree char *later_text = g_date_time_format (tomorrow, "{\"eaten_at\":\"%Y-%m-%dT%H:%M:%S%:z\"}");
+      g_autoptr(BzApiResponse) later = bz_api_json (api, "PATCH", path, member, later_text);
       g_autoptr(BzApiResponse) food = bz_api_json (api, "PATCH", path, member, "{\"items\":[{\"ndb_no\":\"00000\",\"grams\":10}]}");
       g_autoptr(BzApiResponse) grams = bz_api_json (api, "PATCH", path, member, "{\"items\":[{\"ndb_no\":\"20045\",\"grams\":-1}]}");
       g_autoptr(BzApiResponse) lots = bz_api_json (api, "PATCH", path, member, many);
@@ -225,6 +228,8 @@ test_meals (void)
       g_assert_true (bz_api_has_detail (type, "meal_type"));
       g_assert_cmpuint (when_bad->status, ==, 400);
       g_assert_true (bz_api_has_detail (when_bad, "eaten_at"));
+      g_assert_cmpuint (later->status, ==, 400);   /* tomorrow: beyond BZ_MEAL_CLOCK_SKEW_S */
+      g_assert_true (bz_api_has_detail (later, "eaten_at"));
       g_assert_cmpuint (food->status, ==, 400);
       g_assert_true (bz_api_has_detail (food, "items[0].ndb_no"));
       g_assert_cmpuint (grams->status, ==, 400);
