@@ -122,3 +122,59 @@ bz_patient_page_add_scan_activated (GtkWidget *widget, const char *action_name, 
   dialog = bz_scan_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id, latest);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/* --- panes ------------------------------------------------------------------- *
+ * Wide, the body and the nutrition panes stand side by side; when the
+ * window is narrower than their natural widths (an 800x600 screen, the
+ * kiosk in portrait) the AdwLeaflet folds and shows one at a time, chosen
+ * with the Body | Nutrition switcher (or a swipe). */
+
+static gboolean
+update_panes (gpointer data)
+{
+  BzPatientPage *self = data;
+  gboolean folded = adw_leaflet_get_folded (self->columns);
+  const char *shown = adw_leaflet_get_visible_child_name (self->columns);
+
+  self->panes_idle = 0;
+  gtk_widget_set_visible (self->pane_switcher, folded);
+  gtk_widget_set_margin_end (self->body_pane, folded ? 0 : 24);
+  if (g_strcmp0 (shown, "nutrition") == 0)
+    gtk_toggle_button_set_active (self->nutrition_toggle, TRUE);
+  else
+    gtk_toggle_button_set_active (self->body_toggle, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it is being allocated: the switcher and the
+ * margin change after that frame's layout, not inside it. */
+void
+bz_patient_page_panes_changed (BzPatientPage *self)
+{
+  if (self->panes_idle == 0)
+    self->panes_idle = g_idle_add (update_panes, self);
+}
+
+void
+bz_patient_page_pane_toggled (BzPatientPage *self)
+{
+  const char *want = gtk_toggle_button_get_active (self->nutrition_toggle) ? "nutrition" : "body";
+
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->columns), want) != 0)
+    adw_leaflet_set_visible_child_name (self->columns, want);
+}
+
+gboolean
+bz_patient_page_is_folded (BzPatientPage *self)
+{
+  g_return_val_if_fail (BZ_IS_PATIENT_PAGE (self), FALSE);
+  return adw_leaflet_get_folded (self->columns);
+}
+
+void
+bz_patient_page_show_pane (BzPatientPage *self, const char *pane)
+{
+  g_return_if_fail (BZ_IS_PATIENT_PAGE (self));
+  g_return_if_fail (g_strcmp0 (pane, "body") == 0 || g_strcmp0 (pane, "nutrition") == 0);
+  gtk_toggle_button_set_active (g_strcmp0 (pane, "nutrition") == 0 ? self->nutrition_toggle : self->body_toggle, TRUE);
+}

@@ -25,6 +25,11 @@ struct _BzPatientPage
   GtkWidget *add_scan_button;
   GtkWidget *sign_out_button;
   GtkScrolledWindow *scroller;
+  AdwLeaflet *columns;          /* body | nutrition; folds when narrow */
+  GtkWidget *pane_switcher;     /* shown while folded */
+  GtkWidget *body_pane;
+  GtkToggleButton *body_toggle, *nutrition_toggle;
+  guint panes_idle;             /* update_panes() pending */
   GtkLabel *avatar_caption;
   GtkStack *avatar_stack;
   BzAvatarView *avatar_view;
@@ -92,5 +97,10 @@ GtkWidget *bz_patient_page_meals_placeholder_new (GtkLabel **out_title);
 void bz_patient_page_delete_meal_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 void bz_patient_page_edit_meal_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 void bz_patient_page_day_activated (GtkWidget *widget, const char *action_name, GVariant *param);
+
+/* The two panes (bz-patient-page-actions.c): the switcher follows the
+ * leaflet, the leaflet follows the switcher. */
+void bz_patient_page_panes_changed (BzPatientPage *self);
+void bz_patient_page_pane_toggled  (BzPatientPage *self);
 
 G_END_DECLS

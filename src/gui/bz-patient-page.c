@@ -460,6 +460,7 @@ bz_patient_page_dispose (GObject *object)
   bz_patient_page_set_session (self, NULL);
   bz_patient_page_close_plan_editor (self);
   cancel_all (self);
+  g_clear_handle_id (&self->panes_idle, g_source_remove);
   g_clear_object (&self->scans);
   g_clear_object (&self->daily);
   g_clear_pointer (&self->patient_id, g_free);
@@ -515,6 +516,11 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, add_scan_button);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, sign_out_button);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, columns);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, pane_switcher);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, body_pane);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, body_toggle);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, nutrition_toggle);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, avatar_caption);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, avatar_stack);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, avatar_view);
@@ -535,6 +541,8 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, patient_notes);
   gtk_widget_class_bind_template_callback (widget_class, scan_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_view_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "panes_changed_cb", G_CALLBACK (bz_patient_page_panes_changed));
+  gtk_widget_class_bind_template_callback_full (widget_class, "pane_toggled_cb", G_CALLBACK (bz_patient_page_pane_toggled));
 }
 
 static GtkWidget *
@@ -551,6 +559,7 @@ static void
 bz_patient_page_init (BzPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bz_patient_page_panes_changed (self);
   {
     /* Edit: the patient's details and status; not in the kiosk (as Add Meal). */
     GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");   /* narrow: 800 px in Spanish */

@@ -34,6 +34,18 @@ const char   *bz_patient_page_get_patient_name (BzPatientPage *self);
 BzAvatarView *bz_patient_page_get_avatar_view  (BzPatientPage *self);
 /** bz_patient_page_is_loading: Returns: %TRUE while scans, meals or the avatar load. */
 gboolean      bz_patient_page_is_loading       (BzPatientPage *self);
+/**
+ * bz_patient_page_is_folded:
+ * Returns: %TRUE while the page is too narrow for its two panes side by side
+ *   and shows one at a time (the Body | Nutrition switcher is shown).
+ */
+gboolean      bz_patient_page_is_folded        (BzPatientPage *self);
+/**
+ * bz_patient_page_show_pane:
+ * @pane: "body" or "nutrition"
+ * Shows that pane when folded (as the switcher does); wide, both are shown.
+ */
+void          bz_patient_page_show_pane        (BzPatientPage *self, const char *pane);
 /** bz_patient_page_get_n_meals: Returns: meals shown for today. */
 guint         bz_patient_page_get_n_meals      (BzPatientPage *self);
 /** bz_patient_page_get_n_scans: Returns: scans in the history. */

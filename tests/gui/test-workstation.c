@@ -546,6 +546,29 @@ test_workstation (void)
     g_assert_cmpint (min_width, <=, 800);
     g_assert_cmpint (min_height, <=, 600);
   }
+  /* At 800x600 the body and nutrition panes fold into one with a switcher
+   * (AdwLeaflet); wide again, they stand side by side. */
+  {
+    int width, height;
+    g_autoptr(GdkTexture) small = NULL;
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_false (bz_patient_page_is_folded (patient));
+    gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+    WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) <= 800, 10, "the window at 800x600");
+    WAIT_FOR (bz_patient_page_is_folded (patient), 10, "the panes to fold");
+    bz_gui_test_settle (500);
+    small = bz_gui_test_screenshot (GTK_WIDGET (window));
+    bz_gui_test_save_png (small, "test-workstation-patient-800-body.png", "patient-800x600-body.png");
+    g_clear_object (&small);
+    bz_patient_page_show_pane (patient, "nutrition");
+    bz_gui_test_settle (800);
+    small = bz_gui_test_screenshot (GTK_WIDGET (window));
+    bz_gui_test_save_png (small, "test-workstation-patient-800-nutrition.png", "patient-800x600-nutrition.png");
+    bz_patient_page_show_pane (patient, "body");
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+    WAIT_FOR (gtk_widget_get_width (GTK_WIDGET (window)) > 800, 10, "the window wide again");
+    WAIT_FOR (!bz_patient_page_is_folded (patient), 10, "the panes to unfold");
+  }
   g_assert_true (bz_avatar_view_has_mesh (view));
   WAIT_FOR (bz_avatar_view_get_frames_with_mesh (view) >= 1, 60, "the avatar to render");
   bz_gui_test_settle (500);
