@@ -4,16 +4,59 @@
 #include <glib/gi18n.h>
 #include <gst/app/gstappsink.h>
 #include <gst/gst.h>
+#include <string.h>
+
+#include "bz-runtime.h"
 
 #define SETTLE_US   (600 * G_TIME_SPAN_MILLISECOND)
 #define SETTLE_MAX  15     /* frames */
 #define POLL_NS     (100 * GST_MSECOND)
 
-const char *
-bz_camera_get_source (void)
+static gboolean
+is_device_path (const char *device)
 {
-  const char *env = g_getenv (BZ_CAMERA_PIPELINE_ENV);
-  return env && *env ? env : BZ_CAMERA_DEFAULT_SOURCE;
+  const char *name;
+
+  if (g_str_has_prefix (device, "/dev/video"))
+    {
+      name = device + strlen ("/dev/video");
+      if (*name == '\0' || strlen (name) > 3)
+        return FALSE;
+      for (; *name; name++)
+        if (!g_ascii_isdigit (*name))
+          return FALSE;
+      return TRUE;
+    }
+  if (g_str_has_prefix (device, "/dev/v4l/by-id/"))
+    {
+      name = device + strlen ("/dev/v4l/by-id/");
+      if (*name == '\0' || strlen (name) > 200)
+        return FALSE;
+      for (; *name; name++)
+        if (!g_ascii_isalnum (*name) && !strchr ("._:-", *name))
+          return FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+bz_camera_source_for (const char *pipeline_env, const char *device)
+{
+  if (pipeline_env && *pipeline_env)
+    return g_strdup (pipeline_env);
+  if (device && *device && is_device_path (device))
+    return g_strdup_printf ("%s device=%s", BZ_CAMERA_DEFAULT_SOURCE, device);
+  return g_strdup (BZ_CAMERA_DEFAULT_SOURCE);
+}
+
+char *
+bz_camera_dup_source (void)
+{
+  g_autoptr(GSettings) settings = bz_runtime_settings_new ();
+  g_autofree char *device = settings ? g_settings_get_string (settings, "camera-device") : NULL;
+
+  return bz_camera_source_for (g_getenv (BZ_CAMERA_PIPELINE_ENV), device);
 }
 
 static gboolean
@@ -54,7 +97,7 @@ sample_to_bytes (GstSample *sample)
 GBytes *
 bz_camera_capture (const char *source, GCancellable *cancellable, GError **error)
 {
-  g_autofree char *description = NULL;
+  g_autofree char *description = NULL, *owned_source = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GstElement) pipeline = NULL;
   g_autoptr(GstElement) sink = NULL;
@@ -67,7 +110,7 @@ bz_camera_capture (const char *source, GCancellable *cancellable, GError **error
   if (!gst_init_check (NULL, NULL, error))
     return NULL;
   if (source == NULL)
-    source = bz_camera_get_source ();
+    source = owned_source = bz_camera_dup_source ();
 
   description = g_strdup_printf ("%s ! videoconvert ! video/x-raw,format=I420 ! jpegenc quality=90 "
                                  "! appsink name=bz_sink sync=false max-buffers=2 drop=true", source);

@@ -26,6 +26,7 @@
 #include "bz-runtime.h"
 #include "bz-shortcuts.h"
 #include "bz-window.h"
+#include "bz-camera.h"
 #include "bz-gui-test.h"
 
 /* --- helpers ------------------------------------------------------------------ */
@@ -309,6 +310,28 @@ check_preferences (BzWindow *window)
   g_clear_pointer (&value, g_free);
   row = must_find (GTK_WIDGET (prefs), "camera-device");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);   /* first camera found */
+  /* The camera setting is what a photo is taken with; the environment's
+   * pipeline wins; a value that is not a device path adds nothing. */
+  {
+    g_autofree char *device = bz_camera_source_for (NULL, "/dev/video2");
+    g_autofree char *by_id = bz_camera_source_for (NULL, "/dev/v4l/by-id/usb-Logitech_C920-video-index0");
+    g_autofree char *sneaky = bz_camera_source_for (NULL, "/dev/video0 ! filesink location=/tmp/x");
+    g_autofree char *env = bz_camera_source_for ("videotestsrc num-buffers=1", "/dev/video2");
+    g_autofree char *first = bz_camera_source_for (NULL, "");
+    g_assert_cmpstr (device, ==, "v4l2src device=/dev/video2");
+    g_assert_cmpstr (by_id, ==, "v4l2src device=/dev/v4l/by-id/usb-Logitech_C920-video-index0");
+    g_assert_cmpstr (sneaky, ==, "v4l2src");
+    g_assert_cmpstr (env, ==, "videotestsrc num-buffers=1");
+    g_assert_cmpstr (first, ==, "v4l2src");
+    if (g_getenv (BZ_CAMERA_PIPELINE_ENV) == NULL)
+      {
+        g_autofree char *chosen = NULL;
+        g_settings_set_string (settings, "camera-device", "/dev/video5");
+        chosen = bz_camera_dup_source ();
+        g_assert_cmpstr (chosen, ==, "v4l2src device=/dev/video5");
+        g_settings_reset (settings, "camera-device");
+      }
+  }
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
                                            ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_PAGE)));
   shoot (GTK_WIDGET (prefs), "preferences-clinic.png");
