@@ -4,8 +4,36 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "bz-nutritionist-service.h"
 #include "bz-runtime.h"
 #include "config.h"
+
+static char *verify_license, *reject_license;
+
+/* The operator's decision on a nutritionist's licence (seed 002 §3.2),
+ * taken on the data directory without starting the server. */
+static const GOptionEntry license_entries[] = {
+  { "verify-license", 0, 0, G_OPTION_ARG_STRING, &verify_license,
+    N_("Record the cédula profesional of the nutritionist with this e-mail as verified, then exit"), N_("EMAIL") },
+  { "reject-license", 0, 0, G_OPTION_ARG_STRING, &reject_license,
+    N_("Record the cédula profesional of the nutritionist with this e-mail as rejected, then exit"), N_("EMAIL") },
+  { NULL }
+};
+
+static int
+set_license (BzRuntime *runtime, const char *email, const char *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!bz_nutritionists_set_license_status (bz_runtime_get_services (runtime), email, status, &error))
+    {
+      g_printerr ("balanzad: %s: %s\n", email, error->message);
+      return 1;
+    }
+  /* TRANSLATORS: %s is an e-mail address; the status is "verified" or "rejected" as stored */
+  g_printerr (_("Licence of %s recorded as %s\n"), email, status);
+  return 0;
+}
 
 static gboolean
 on_signal (gpointer loop)
@@ -39,6 +67,7 @@ main (int argc, char **argv)
 
   ctx = g_option_context_new (_("— Balanza API server"));
   g_option_context_add_main_entries (ctx, bz_runtime_option_entries (&opts, FALSE), GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (ctx, license_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -51,6 +80,14 @@ main (int argc, char **argv)
     {
       g_printerr ("balanzad: %s\n", error->message);
       return 1;
+    }
+  if (verify_license || reject_license)
+    {
+      int status = set_license (runtime, verify_license ? verify_license : reject_license,
+                                verify_license ? "verified" : "rejected");
+      bz_runtime_shutdown (runtime);
+      bz_runtime_options_clear (&opts);
+      return status;
     }
   if (!bz_runtime_start_server (runtime, &opts, &error))
     {

@@ -177,3 +177,43 @@ bz_nutritionists_update_profile_finish (BzServices *svc, GAsyncResult *result, G
 {
   return bz_service_task_finish (svc, result, bz_nutritionists_update_profile_async, error);
 }
+
+gboolean
+bz_nutritionists_set_license_status (BzServices *svc, const char *email, const char *status, GError **error)
+{
+  BzStore *store = bz_services_get_store (svc);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_s = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  gboolean found = FALSE;
+
+  status = status ? bz_vocab_canonical (&bz_vocab_license_status, status) : NULL;
+  if (status == NULL)
+    {
+      GError *e = g_error_new_literal (BZ_ERROR, BZ_ERROR_VALIDATION,
+                                       _("The licence status must be pending, verified or rejected"));
+      bz_error_add_detail (e, "license_status", "invalid_choice", e->message);
+      g_propagate_error (error, e);
+      return FALSE;
+    }
+  if (email == NULL || !bz_store_begin (store, error))
+    {
+      if (email == NULL)
+        g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("No nutritionist has that e-mail"));
+      return FALSE;
+    }
+  if (!bz_nutritionist_repo_set_license_status (store, email, status, now_s, &found, error))
+    {
+      bz_store_rollback (store);
+      return FALSE;
+    }
+  if (!found)
+    {
+      bz_store_rollback (store);
+      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("No nutritionist has that e-mail"));
+      return FALSE;
+    }
+  if (!bz_store_commit (store, error))
+    return FALSE;
+  bz_store_notify (store, "nutritionists", email);
+  return TRUE;
+}

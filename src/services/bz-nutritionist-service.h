@@ -50,4 +50,23 @@ void      bz_nutritionists_update_profile_async  (BzServices *svc, const BzCalle
 /** bz_nutritionists_update_profile_finish: Returns: (transfer full): as bz_nutritionists_update_profile(). */
 BzRecord *bz_nutritionists_update_profile_finish (BzServices *svc, GAsyncResult *result, GError **error);
 
+/**
+ * bz_nutritionists_set_license_status:
+ * @email: the nutritionist's sign-in e-mail
+ * @status: "verified", "rejected" or "pending" (bz_vocab_license_status)
+ *
+ * The clinic operator's decision on a nutritionist's cédula profesional
+ * (seed 002 §3.2 nutritionists.license_verified / verification_status),
+ * taken after checking it in the SEP's Registro Nacional de Profesionistas
+ * (cedulaprofesional.sep.gob.mx).  There is no caller: this is for the
+ * operator of the data directory (`balanzad --verify-license EMAIL`), not an
+ * HTTP route; a nutritionist's own PATCH of the licence number sets it back
+ * to pending.
+ *
+ * Returns: %TRUE when recorded.  Errors: VALIDATION (status not a term),
+ *   NOT_FOUND (no nutritionist has @email), INTERNAL.
+ */
+gboolean  bz_nutritionists_set_license_status (BzServices *svc, const char *email, const char *status,
+                                               GError **error);
+
 G_END_DECLS

@@ -187,3 +187,32 @@ bz_nutritionist_repo_update_profile (BzStore *store, const char *user_id, BzReco
   *out_found = TRUE;
   return bz_store_log_change (db, "nutritionists", nid, BZ_CHANGE_UPDATE, error);
 }
+
+gboolean
+bz_nutritionist_repo_set_license_status (BzStore *store, const char *email, const char *status,
+                                         const char *now, gboolean *out_found, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(sqlite3_stmt) st = NULL;
+  g_autofree char *nid = NULL;
+  gboolean have_row;
+
+  *out_found = FALSE;
+  if (!(st = bz_db_prepare (db,
+                            "UPDATE nutritionists SET license_status = ?1,"
+                            " license_verified_at = CASE WHEN ?1 = 'verified' THEN ?2 ELSE NULL END, updated_at = ?2"
+                            " WHERE user_id = (SELECT id FROM users WHERE email = ?3 COLLATE NOCASE) RETURNING id",
+                            error)))
+    return FALSE;
+  sqlite3_bind_text (st, 1, status, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 3, email, -1, SQLITE_STATIC);
+  if (!bz_repo_step (st, &have_row, error))
+    return FALSE;
+  if (!have_row)
+    return TRUE;
+  nid = bz_db_column_text_dup (st, 0);
+  g_clear_pointer (&st, bz_db_stmt_release);
+  *out_found = TRUE;
+  return bz_store_log_change (db, "nutritionists", nid, BZ_CHANGE_UPDATE, error);
+}

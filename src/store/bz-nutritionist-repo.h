@@ -37,4 +37,19 @@ gboolean bz_nutritionist_repo_profile (BzStore *store, const char *user_id, BzRe
 gboolean bz_nutritionist_repo_update_profile (BzStore *store, const char *user_id, BzRecord *changes,
                                               const char *now, gboolean *out_found, GError **error);
 
+/**
+ * bz_nutritionist_repo_set_license_status:
+ * @email: the nutritionist's sign-in e-mail (compared case-insensitively)
+ * @status: "verified", "rejected" or "pending" (a term of bz_vocab_license_status)
+ * @now: the time of the decision, ISO 8601 UTC: license_verified_at when
+ *   @status is "verified", cleared otherwise
+ * @out_found: (out): %FALSE when no nutritionist has @email
+ *
+ * Records the verification decision on the nutritionist's licence, in the
+ * caller's transaction, and logs the change.
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean bz_nutritionist_repo_set_license_status (BzStore *store, const char *email, const char *status,
+                                                  const char *now, gboolean *out_found, GError **error);
+
 G_END_DECLS

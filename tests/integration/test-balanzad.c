@@ -84,6 +84,20 @@ login (const char *base, const char *email)
       json_object_get_object_member (json_node_get_object (json_parser_get_root (p)), "data"), "access_token"));
 }
 
+/* balanzad --verify-license / --reject-license EMAIL on @dir: the exit status. */
+static int
+run_license (const char *dir, const char *flag, const char *email)
+{
+  g_autofree char *exe = g_build_filename (BZ_BUILD_DIR, "src", "balanzad", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) p = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error, exe, "--data-dir", dir,
+                                               flag, email, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait (p, NULL, &error));
+  g_assert_true (g_subprocess_get_if_exited (p));
+  return g_subprocess_get_exit_status (p);
+}
+
 static void
 test_demo_daemon (void)
 {
@@ -116,13 +130,23 @@ test_demo_daemon (void)
   /* Clean shutdown checkpointed the WAL (TRUNCATE leaves it empty or absent). */
   g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
 
+  /* The operator verifies the demo nutritionist's licence on the stopped
+   * server's data dir (issue 12); an unknown e-mail is an error. */
+  g_assert_cmpint (run_license (dir, "--verify-license", "nobody@balanza.local"), ==, 1);
+  g_assert_cmpint (run_license (dir, "--verify-license", "DEMO@balanza.local"), ==, 0);
+
   /* A restart on the same data dir does not import again and keeps the data. */
   start_daemon (&d, dir, TRUE);
   {
     g_autofree char *token = login (d.url, "demo@balanza.local");
-    g_autoptr(GBytes) body = NULL;
+    g_autoptr(GBytes) body = NULL, profile = NULL;
     g_assert_cmpuint (get_status (d.url, "/api/v1/nutritionist/patients?limit=100", token, &body), ==, 200);
     g_assert_nonnull (g_strstr_len (g_bytes_get_data (body, NULL), g_bytes_get_size (body), "\"total_items\":24"));
+    g_assert_cmpuint (get_status (d.url, "/api/v1/nutritionist/profile", token, &profile), ==, 200);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (profile, NULL), g_bytes_get_size (profile),
+                                    "\"license_status\":\"verified\""));
+    g_assert_null (g_strstr_len (g_bytes_get_data (profile, NULL), g_bytes_get_size (profile),
+                                 "\"license_verified_at\":null"));
   }
   stop_daemon (&d);
   bz_test_rmdir (dir);
