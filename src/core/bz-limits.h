@@ -157,4 +157,15 @@ extern const BzJsonLimits bz_json_limits_clinical_note;
 /** Registrations per client address (a clinic onboards a few people a minute). */
 #define BZ_REGISTRATIONS_PER_MINUTE 5
 
+/** Challenges (issue 10; seed 002 §3.3 challenges): Balanza's bounds.  A
+ * challenge lasts at most a year (366 days, a leap year); its description
+ * is a few paragraphs; its participants are the clinic's members (100,000
+ * bounds any one clinic server); it lists at most 10 rewards. */
+#define BZ_CHALLENGE_DAYS_MAX              366
+#define BZ_CHALLENGE_DESCRIPTION_CHARS_MAX 5000
+#define BZ_CHALLENGE_PARTICIPANTS_MAX      100000
+#define BZ_CHALLENGE_REWARDS_MAX           10
+/** A leaderboard page when the client gives no limit: seed 002 §4.6 ("limit: int = 50"). */
+#define BZ_LEADERBOARD_LIMIT_DEFAULT       50
+
 G_END_DECLS

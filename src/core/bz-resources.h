@@ -274,6 +274,7 @@ BZ_RESOURCE_DECLARE (bz_patient_info, PATIENT_INFO, BZ_PATIENT_INFO_FIELDS)
   F (MEAL_PLAN_SUMMARY_FINALIZED_AT, .name = "finalized_at", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "finalized_at")
 BZ_RESOURCE_DECLARE (bz_meal_plan_summary, MEAL_PLAN_SUMMARY, BZ_MEAL_PLAN_SUMMARY_FIELDS)
 #include "bz-clinical-resources.h"   /* Appointment, ClinicalNote (issue 12) */
+#include "bz-challenge-resources.h"  /* Challenge, Leaderboard, Gamification (issue 10) */
 
 #define BZ_PATIENT_FILE_FIELDS(F) \
   F (PATIENT_FILE_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \

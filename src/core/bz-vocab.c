@@ -159,6 +159,85 @@ static const BzTerm appointment_statuses[] = {
 
 const BzVocab bz_vocab_appointment_status = { "status", appointment_statuses, G_N_ELEMENTS (appointment_statuses) };
 
+/* --- Challenges (seed 002 §3.3 social.challenges and challenge_participants) --- */
+
+static const BzTerm challenge_types[] = {
+  { "individual", N_("Individual"), ALIASES ("individual") },
+  { "team", N_("Team"), ALIASES ("equipo", "equipos") },
+  { "community", N_("Community"), ALIASES ("comunidad", "comunitario") },
+};
+const BzVocab bz_vocab_challenge_type = { "type", challenge_types, G_N_ELEMENTS (challenge_types) };
+
+static const BzTerm challenge_categories[] = {
+  { "weight_loss", N_("Weight loss"), ALIASES ("bajar de peso", "perdida de peso") },
+  { "steps", N_("Steps"), ALIASES ("pasos") },
+  { "water", N_("Water"), ALIASES ("agua", "hidratacion") },
+  { "meals", N_("Meals"), ALIASES ("comidas", "alimentacion") },
+  { "exercise", N_("Exercise"), ALIASES ("ejercicio") },
+};
+const BzVocab bz_vocab_challenge_category = { "category", challenge_categories, G_N_ELEMENTS (challenge_categories) };
+
+static const BzTerm challenge_scopes[] = {
+  { "national", N_("Everyone at the clinic"), ALIASES ("nacional", "todos") },
+  { "nutritionist_patients", N_("My patients"), ALIASES ("mis pacientes", "pacientes") },
+};
+const BzVocab bz_vocab_challenge_scope = { "scope", challenge_scopes, G_N_ELEMENTS (challenge_scopes) };
+
+static const BzTerm challenge_statuses[] = {
+  { "upcoming", N_("Upcoming"), ALIASES ("proximo", "proximamente") },
+  { "active", N_("Active"), ALIASES ("activo", "en curso") },
+  { "completed", N_("Completed"), ALIASES ("terminado", "completado") },
+  { "cancelled", N_("Cancelled"), ALIASES ("cancelado", "canceled") },
+};
+const BzVocab bz_vocab_challenge_status = { "status", challenge_statuses, G_N_ELEMENTS (challenge_statuses) };
+
+static const BzTerm goal_types[] = {
+  { "cumulative", N_("Cumulative"), ALIASES ("acumulado", "acumulativo") },
+  { "daily", N_("Daily"), ALIASES ("diario") },
+  { "weekly", N_("Weekly"), ALIASES ("semanal") },
+  { "threshold", N_("Threshold"), ALIASES ("umbral", "meta") },
+};
+const BzVocab bz_vocab_goal_type = { "goal_type", goal_types, G_N_ELEMENTS (goal_types) };
+
+static const BzTerm goal_metrics[] = {
+  { "steps", N_("Steps"), ALIASES ("pasos") },
+  { "kg_lost", N_("Kilograms lost"), ALIASES ("kg perdidos", "kilos perdidos") },
+  { "water_glasses", N_("Glasses of water"), ALIASES ("vasos de agua", "vasos") },
+  { "meals_logged", N_("Meals logged"), ALIASES ("comidas registradas") },
+  { "exercise_minutes", N_("Minutes of exercise"), ALIASES ("minutos de ejercicio") },
+};
+const BzVocab bz_vocab_goal_metric = { "goal_metric", goal_metrics, G_N_ELEMENTS (goal_metrics) };
+
+static const BzTerm participant_statuses[] = {
+  { "active", N_("Taking part"), ALIASES ("activo") },
+  { "completed", N_("Completed"), ALIASES ("completado") },
+  { "dropped", N_("Dropped out"), ALIASES ("abandonado") },
+  { "failed", N_("Not completed"), ALIASES ("fallido") },
+};
+const BzVocab bz_vocab_participant_status = { "status", participant_statuses, G_N_ELEMENTS (participant_statuses) };
+
+static const BzTerm reward_types[] = {
+  { "badge", N_("Badge"), ALIASES ("insignia", "medalla") },
+  { "xp", N_("XP"), ALIASES ("puntos", "experiencia") },
+};
+const BzVocab bz_vocab_reward_type = { "reward_type", reward_types, G_N_ELEMENTS (reward_types) };
+
+static const BzTerm badges[] = {
+  { "first_day", N_("First day completed"), ALIASES ("primer dia") },
+  { "streak_7", N_("Seven days in a row"), ALIASES ("racha de 7", "siete dias") },
+  { "challenge_completed", N_("Challenge completed"), ALIASES ("reto completado") },
+  { "first_place", N_("First place"), ALIASES ("primer lugar", "campeon") },
+};
+const BzVocab bz_vocab_badge = { "badge", badges, G_N_ELEMENTS (badges) };
+
+static const BzTerm achievement_types[] = {
+  { "milestone", N_("Milestone"), ALIASES ("hito") },
+  { "daily_goal", N_("Daily goal"), ALIASES ("meta diaria") },
+  { "streak", N_("Streak"), ALIASES ("racha") },
+  { "completion", N_("Completion"), ALIASES ("reto completado") },
+};
+const BzVocab bz_vocab_achievement_type = { "type", achievement_types, G_N_ELEMENTS (achievement_types) };
+
 static const BzTerm sync_types[] = {
   { "meal", N_("Meal"), ALIASES ("comida") },
   { "scan", N_("Scan"), ALIASES ("escaneo") },

@@ -77,6 +77,30 @@ extern const BzVocab bz_vocab_sync_op;
 /** bz_vocab_appointment_status: scheduled, completed, cancelled, no_show (issue 12). */
 extern const BzVocab bz_vocab_appointment_status;
 
+/* Challenges (issue 10; seed 002 §3.3 social.challenges, §4.6). */
+/** bz_vocab_challenge_type: individual, team, community (challenges.type). */
+extern const BzVocab bz_vocab_challenge_type;
+/** bz_vocab_challenge_category: weight_loss, steps, water, meals, exercise. */
+extern const BzVocab bz_vocab_challenge_category;
+/** bz_vocab_challenge_scope: national (every member of this server) and
+ * nutritionist_patients; the seed's state, city and group scopes are not
+ * offered (patients' state and city are not kept). */
+extern const BzVocab bz_vocab_challenge_scope;
+/** bz_vocab_challenge_status: upcoming, active, completed, cancelled. */
+extern const BzVocab bz_vocab_challenge_status;
+/** bz_vocab_goal_type: cumulative, daily, weekly, threshold (bz-challenge.h). */
+extern const BzVocab bz_vocab_goal_type;
+/** bz_vocab_goal_metric: steps, kg_lost, water_glasses, meals_logged, exercise_minutes. */
+extern const BzVocab bz_vocab_goal_metric;
+/** bz_vocab_participant_status: active, completed, dropped, failed. */
+extern const BzVocab bz_vocab_participant_status;
+/** bz_vocab_reward_type: badge, xp (challenges.rewards[].reward_type). */
+extern const BzVocab bz_vocab_reward_type;
+/** bz_vocab_badge: first_day, streak_7, challenge_completed, first_place. */
+extern const BzVocab bz_vocab_badge;
+/** bz_vocab_achievement_type: milestone, daily_goal, streak, completion. */
+extern const BzVocab bz_vocab_achievement_type;
+
 /**
  * bz_vocab_canonical:
  * @vocab: the vocabulary

@@ -270,6 +270,13 @@ bz_patient_repo_id_of_user (BzStore *store, const char *user_id, GError **error)
 }
 
 char *
+bz_patient_repo_nutritionist_of_user (BzStore *store, const char *user_id, GError **error)
+{
+  return select_id (store, "SELECT nutritionist_id FROM patients WHERE user_id = ? AND nutritionist_id IS NOT NULL",
+                    user_id, NULL, error);
+}
+
+char *
 bz_patient_repo_id_if_assigned (BzStore *store, const char *patient_id,
                                 const char *nutritionist_id, GError **error)
 {

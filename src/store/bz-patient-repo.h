@@ -159,6 +159,15 @@ GPtrArray  *bz_patient_repo_list          (BzStore *store, const char *nutrition
 char       *bz_patient_repo_id_of_user    (BzStore *store, const char *user_id, GError **error);
 
 /**
+ * bz_patient_repo_nutritionist_of_user:
+ * @user_id: a users.id
+ * Returns: (transfer full) (nullable): the users.id of the nutritionist the
+ *   patient @user_id is assigned to; %NULL without @error when @user_id is
+ *   not a patient or has no nutritionist.
+ */
+char       *bz_patient_repo_nutritionist_of_user (BzStore *store, const char *user_id, GError **error);
+
+/**
  * bz_patient_repo_id_if_assigned:
  * @store: the store
  * @patient_id: a patients.id

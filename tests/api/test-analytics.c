@@ -29,14 +29,17 @@ expect (BzApiResponse *r, guint status)
              (const char *) g_bytes_get_data (r->body, NULL));
 }
 
-/* Local date @days_ago days before today, "YYYY-MM-DD", and noon of it with its offset. */
+/* Local date @days_ago days before today, "YYYY-MM-DD", and noon of it with
+ * its offset (today: 00:00, since noon may not have come yet and a meal in
+ * the future is refused). */
 static char *
 day_ago (int days_ago, char **out_noon)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) then = g_date_time_add_days (now, -days_ago);
   g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_time_get_year (then), g_date_time_get_month (then),
-                                                     g_date_time_get_day_of_month (then), 12, 0, 0);
+                                                     g_date_time_get_day_of_month (then), days_ago > 0 ? 12 : 0,
+                                                     0, 0);
   if (out_noon)
     *out_noon = g_date_time_format (noon, "%Y-%m-%dT%H:%M:%S%:z");
   return g_date_time_format (then, "%Y-%m-%d");

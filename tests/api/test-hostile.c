@@ -498,7 +498,7 @@ test_stop16_routes (void)
     g_autofree char *appts = g_strdup_printf ("/api/v1/nutritionist/patients/%s/appointments", pid);
     const char *const routes[][2] = {
       { "PATCH", "/api/v1/nutritionist/profile" }, { "PATCH", patient }, { "POST", notes }, { "POST", appts },
-      { "POST", "/api/integrations/diet-plans" },
+      { "POST", "/api/integrations/diet-plans" }, { "POST", "/api/v1/challenges" },
     };
     for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
       {
@@ -515,10 +515,21 @@ test_stop16_routes (void)
   {
     g_autofree char *notes = g_strdup_printf ("/api/v1/nutritionist/patients/%s/notes", unknown);
     g_autofree char *summary = g_strdup_printf ("/api/analytics/nutrition/summary?patient_id=%s", unknown);
+    g_autofree char *join = g_strdup_printf ("/api/v1/challenges/%s/join", unknown);
+    g_autofree char *board = g_strdup_printf ("/api/v1/challenges/%s/leaderboard", unknown);
+    g_autofree char *progress = g_strdup_printf ("/api/v1/challenges/%s/progress", unknown);
     g_autoptr(Reply) n = call_json ("POST", notes, nutri, "{\"text\":\"x\"}");
     g_autoptr(Reply) s = call ("GET", summary, nutri, NULL, NULL, NULL);
+    g_autoptr(Reply) j = call_json ("POST", join, d.token, "{\"team_id\":null}");
+    g_autoptr(Reply) b = call ("GET", board, d.token, NULL, NULL, NULL);
+    g_autoptr(Reply) p1 = call_json ("POST", progress, d.token, deep->str);
+    g_autoptr(Reply) p2 = call_json ("POST", progress, d.token, big->str);
     assert_error (n, 404, "NOT_FOUND", NULL, NULL);
     assert_error (s, 404, "NOT_FOUND", NULL, NULL);
+    assert_error (j, 404, "NOT_FOUND", NULL, NULL);
+    assert_error (b, 404, "NOT_FOUND", NULL, NULL);
+    assert_error (p1, 400, "VALIDATION_ERROR", "body", "too_deep");
+    assert_error (p2, 413, "PAYLOAD_TOO_LARGE", NULL, NULL);
   }
   /* Oversized and wrong-typed query parameters. */
   {

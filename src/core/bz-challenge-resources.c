@@ -1,0 +1,22 @@
+/* bz-challenge-resources.c — the tables of bz-challenge-resources.h. */
+#include "bz-resources.h"   /* bz_pagination_resource; includes bz-challenge-resources.h */
+
+BZ_RESOURCE_DEFINE (bz_challenge_reward, CHALLENGE_REWARD, "ChallengeReward", "A reward of a challenge (seed 002 §3.3 challenges.rewards)", BZ_CHALLENGE_REWARD_FIELDS)
+BZ_RESOURCE_DEFINE (bz_challenge_creator, CHALLENGE_CREATOR, "ChallengeCreator", "Who created a challenge", BZ_CHALLENGE_CREATOR_FIELDS)
+BZ_RESOURCE_DEFINE (bz_challenge, CHALLENGE, "Challenge", "A challenge (seed 002 §4.6)", BZ_CHALLENGE_FIELDS)
+BZ_RESOURCE_DEFINE (bz_challenge_input, CHALLENGE_INPUT, "ChallengeCreate", "A new individual challenge", BZ_CHALLENGE_INPUT_FIELDS)
+BZ_RESOURCE_DEFINE (bz_challenge_list, CHALLENGE_LIST, "ChallengeList", "A page of challenges", BZ_CHALLENGE_LIST_FIELDS)
+BZ_RESOURCE_DEFINE (bz_challenge_query, CHALLENGE_QUERY, "ChallengeQuery", "Filters and paging", BZ_CHALLENGE_QUERY_FIELDS)
+BZ_RESOURCE_DEFINE (bz_challenge_join_input, CHALLENGE_JOIN_INPUT, "ChallengeJoin", "Joining a challenge", BZ_CHALLENGE_JOIN_INPUT_FIELDS)
+BZ_RESOURCE_DEFINE (bz_participation, PARTICIPATION, "Participation", "A member's part in a challenge", BZ_PARTICIPATION_FIELDS)
+BZ_RESOURCE_DEFINE (bz_challenge_joined, CHALLENGE_JOINED, "ChallengeJoined", "The participation a join created", BZ_CHALLENGE_JOINED_FIELDS)
+BZ_RESOURCE_DEFINE (bz_check_in_input, CHECK_IN_INPUT, "ChallengeProgressInput", "A daily check-in", BZ_CHECK_IN_INPUT_FIELDS)
+BZ_RESOURCE_DEFINE (bz_check_in, CHECK_IN, "ChallengeProgress", "A check-in and the score after it", BZ_CHECK_IN_FIELDS)
+BZ_RESOURCE_DEFINE (bz_achievement, ACHIEVEMENT, "Achievement", "XP or a badge earned", BZ_ACHIEVEMENT_FIELDS)
+BZ_RESOURCE_DEFINE (bz_check_in_result, CHECK_IN_RESULT, "ChallengeProgressResult", "A check-in's score and what it earned", BZ_CHECK_IN_RESULT_FIELDS)
+BZ_RESOURCE_DEFINE (bz_leaderboard_user, LEADERBOARD_USER, "LeaderboardUser", "A participant as other members see them", BZ_LEADERBOARD_USER_FIELDS)
+BZ_RESOURCE_DEFINE (bz_leaderboard_entry, LEADERBOARD_ENTRY, "LeaderboardEntry", "A row of a leaderboard", BZ_LEADERBOARD_ENTRY_FIELDS)
+BZ_RESOURCE_DEFINE (bz_leaderboard_position, LEADERBOARD_POSITION, "LeaderboardPosition", "The caller's place", BZ_LEADERBOARD_POSITION_FIELDS)
+BZ_RESOURCE_DEFINE (bz_leaderboard, LEADERBOARD, "Leaderboard", "A challenge's ranking (seed 002 §4.6)", BZ_LEADERBOARD_FIELDS)
+BZ_RESOURCE_DEFINE (bz_badge_award, BADGE_AWARD, "BadgeAward", "A badge a member earned", BZ_BADGE_AWARD_FIELDS)
+BZ_RESOURCE_DEFINE (bz_gamification, GAMIFICATION, "Gamification", "A member's XP, level and badges", BZ_GAMIFICATION_FIELDS)
