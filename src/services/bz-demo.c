@@ -300,6 +300,7 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *nutritionist_id = NULL;
   g_autoptr(BzCaller) nutritionist = NULL;
+  g_autoptr(GPtrArray) member_ids = g_ptr_array_new_with_free_func (g_free);
   static const guint32 meal_colours[] = { 0xF2C14EFF, 0x7FB069FF, 0xD36135FF };
 
   if (!(women = read_nhanes (fpath, error)) || !(men = read_nhanes (mpath, error)))
@@ -338,6 +339,8 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
         return FALSE;
       patient_id = bz_record_get_string (bz_record_get_object (created, BZ_PATIENT_CREATION_PATIENT),
                                          BZ_PATIENT_CREATED_ID);
+      g_ptr_array_add (member_ids, g_strdup (bz_record_get_string (bz_record_get_object (created, BZ_PATIENT_CREATION_PATIENT),
+                                                                   BZ_PATIENT_CREATED_USER_ID)));
 
       /* Three scans: 180, 90 and 5 days ago, at one pace per member. */
       double jitter = g_rand_double_range (rand, 0.7, 1.3);
@@ -387,5 +390,5 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
       if (i == 0 && !create_plan (svc, nutritionist, patient_id, now, error))
         return FALSE;
     }
-  return TRUE;
+  return bz_demo_create_challenges (svc, nutritionist, member_ids, error);
 }

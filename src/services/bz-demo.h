@@ -26,4 +26,18 @@ gboolean bz_demo_exists (BzServices *svc);
  */
 gboolean bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error);
 
+/**
+ * bz_demo_create_challenges:
+ * @nutritionist: the demo nutritionist
+ * @members: (element-type utf8): the demo members' users.id
+ *
+ * The demo clinic's challenges (bz-demo-challenges.c): a featured steps
+ * challenge for the nutritionist's patients, starting today, that every
+ * other member joined with today's steps, and an upcoming national water
+ * challenge.
+ * Returns: %FALSE with @error when a service call fails.
+ */
+gboolean bz_demo_create_challenges (BzServices *svc, const BzCaller *nutritionist, GPtrArray *members,
+                                    GError **error);
+
 G_END_DECLS
