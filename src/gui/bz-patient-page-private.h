@@ -8,6 +8,7 @@
 #include "bz-measurements-chart.h"
 #include "bz-nutrition-bars.h"
 #include "bz-intake-history.h"
+#include "bz-challenge-board.h"
 #include "bz-plan-today.h"
 #include "bz-patient-notes.h"
 
@@ -47,6 +48,7 @@ struct _BzPatientPage
   GtkLabel *targets_label;
   GtkListBox *meals_list;
   BzPlanToday *plan_today;   /* today's meal plan (bz-plan-today.c) */
+  BzChallengeBoard *challenge_board;   /* the kiosk's leaderboard (bz-challenge-board.c) */
   BzIntakeHistory *intake_history;  /* a week or a month against the targets (bz-intake-history.c) */
   BzPatientNotes *patient_notes;  /* notes and appointments (bz-patient-notes.c) */
 

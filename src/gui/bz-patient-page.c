@@ -506,6 +506,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   g_type_ensure (BZ_TYPE_REFLOW_BOX);
   g_type_ensure (BZ_TYPE_PLAN_TODAY);
   g_type_ensure (BZ_TYPE_PATIENT_NOTES);
+  g_type_ensure (BZ_TYPE_CHALLENGE_BOARD);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/balanza/Balanza/ui/bz-patient-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, window_title);
@@ -537,6 +538,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, targets_label);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, meals_list);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, plan_today);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, challenge_board);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, intake_history);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, patient_notes);
   gtk_widget_class_bind_template_callback (widget_class, scan_row_activated_cb);
@@ -660,6 +662,7 @@ bz_patient_page_show_patient (BzPatientPage *self, const char *patient_id,
   bz_plan_today_load (self->plan_today, self->session, self->patient_id, self->kiosk);
   bz_intake_history_load (self->intake_history, self->session, self->patient_id);
   bz_patient_notes_load (self->patient_notes, self->session, self->patient_id);
+  bz_challenge_board_load (self->challenge_board, self->kiosk ? self->session : NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
@@ -688,6 +691,7 @@ bz_patient_page_clear (BzPatientPage *self)
   bz_plan_today_clear (self->plan_today);
   bz_intake_history_clear (self->intake_history);
   bz_patient_notes_load (self->patient_notes, NULL, NULL);
+  bz_challenge_board_load (self->challenge_board, NULL);
 }
 
 void
@@ -700,6 +704,7 @@ bz_patient_page_refresh (BzPatientPage *self)
   bz_patient_page_load_daily (self);
   bz_plan_today_load (self->plan_today, self->session, self->patient_id, self->kiosk);
   bz_intake_history_load (self->intake_history, self->session, self->patient_id);
+  bz_challenge_board_load (self->challenge_board, self->kiosk ? self->session : NULL);
 }
 
 const char *
