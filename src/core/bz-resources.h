@@ -112,6 +112,14 @@ BZ_RESOURCE_DECLARE (bz_meal_history, MEAL_HISTORY, BZ_MEAL_HISTORY_FIELDS)
   F (MEAL_UPDATE_ITEMS, .name = "items", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .ref = &bz_meal_item_resource, .max = BZ_MEAL_MAX_ITEMS, .description = "The meal's foods, replacing the ones it has")
 BZ_RESOURCE_DECLARE (bz_meal_update, MEAL_UPDATE, BZ_MEAL_UPDATE_FIELDS)
 
+/* POST /api/nutrition/log-previous-meal (seed 000 story 4.3 AC 4): a meal
+ * of one's history logged again, without a new photo or detection. */
+#define BZ_MEAL_REUSE_FIELDS(F) \
+  F (MEAL_REUSE_MEAL_ID, .name = "meal_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_REQUIRED, .description = "A meal of the caller's history (a nutritionist: of own patients')") \
+  F (MEAL_REUSE_MEAL_TYPE, .name = "meal_type", .type = BZ_FIELD_ENUM, .vocab = &bz_vocab_meal_type, .description = "Default: the earlier meal's") \
+  F (MEAL_REUSE_EATEN_AT, .name = "eaten_at", .type = BZ_FIELD_DATE_TIME, .description = "Default: now; not in the future")
+BZ_RESOURCE_DECLARE (bz_meal_reuse, MEAL_REUSE, BZ_MEAL_REUSE_FIELDS)
+
 /* DELETE /api/v1/meals/{meal_id}: what was deleted. */
 #define BZ_MEAL_DELETED_FIELDS(F) \
   F (MEAL_DELETED_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \

@@ -101,6 +101,17 @@ update_meal (BzServices *svc, BzRequest *req, GError **error)
 }
 
 static BzResponse *
+log_previous (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autoptr(JsonObject) body = bz_request_json_object (req, error);
+  BzRecord *data;
+  if (body == NULL)
+    return NULL;
+  data = bz_meals_log_previous (svc, req->caller, body, error);
+  return data ? bz_response_record (201, data) : NULL;
+}
+
+static BzResponse *
 delete_meal (BzServices *svc, BzRequest *req, GError **error)
 {
   BzRecord *data = bz_meals_delete (svc, req->caller, bz_request_param (req, "meal_id"), error);
@@ -114,6 +125,9 @@ const BzRoute bz_meal_routes[] = {
     .query = &bz_meal_history_query_resource },
   { "GET", "/api/nutrition/daily", daily, 0, 0, "Intake for a day against Mifflin-St Jeor targets",
     .response = &bz_daily_intake_resource, .query = &bz_daily_query_resource },
+  { "POST", "/api/nutrition/log-previous-meal", log_previous, 0, 0,
+    "Log a meal of one's history again, without a new photo (seed 000 story 4.3): the same foods, grams and photo",
+    .request = &bz_meal_reuse_resource, .response = &bz_meal_resource },
   { "PATCH", "/api/v1/meals/{meal_id}", update_meal, 0, 0,
     "Change a meal's type, time or foods (its member, or a nutritionist of its patient); answers the meal",
     .request = &bz_meal_update_resource, .response = &bz_meal_resource },

@@ -11,6 +11,7 @@
 #include "bz-meal-repo.h"
 #include "bz-food-service.h"
 #include "bz-patient-service.h"
+#include "bz-meal-service-private.h"
 #include "bz-photo.h"
 #include "bz-service-task-private.h"
 #include "bz-targets-private.h"
@@ -120,8 +121,8 @@ fail:
 
 /* The MealItem records of @rec's ARRAY @field as [{ndb_no, grams}] for
  * set_items(). */
-static JsonArray *
-items_json_of (BzRecord *rec, guint field)
+JsonArray *
+bz_meals_items_json_of (BzRecord *rec, guint field)
 {
   JsonArray *a = json_array_new ();
   for (guint i = 0; i < bz_record_get_n_items (rec, field); i++)
@@ -136,8 +137,8 @@ items_json_of (BzRecord *rec, guint field)
 }
 
 /* Refuses a meal time more than %BZ_MEAL_CLOCK_SKEW_S ahead of now. */
-static void
-check_not_future (BzValidation *v, GDateTime *eaten_at)
+void
+bz_meals_check_not_future (BzValidation *v, GDateTime *eaten_at)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
@@ -168,7 +169,7 @@ meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GByt
   if (type == NULL)
     bz_validation_add (&v, "meal_type", meal_type ? "invalid_choice" : "required",
                        _("meal_type must be breakfast, lunch, dinner or snack (desayuno, comida, cena, colación)"));
-  check_not_future (&v, when);
+  bz_meals_check_not_future (&v, when);
   if (!bz_validation_finish (&v, error))
     return NULL;
   pid = bz_patients_resolve (svc, caller, patient_id, error);
@@ -179,7 +180,7 @@ meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GByt
   parsed = parse_items (svc, items, &v);
   if (!bz_validation_finish (&v, error))
     return NULL;
-  valid_items = items_json_of (parsed, BZ_MEAL_ITEMS);
+  valid_items = bz_meals_items_json_of (parsed, BZ_MEAL_ITEMS);
 
   meal_id = bz_meals_record (svc, pid, type, when, has_image ? &photo : NULL, valid_items, source,
                              caller->user_id, error);
@@ -575,8 +576,8 @@ bz_meals_log_finish (BzServices *svc, GAsyncResult *result, GError **error)
 
 /* The patients.id whose meal @meal_id is, if @caller may write it; else
  * NOT_FOUND (someone else's meal answers as an unknown one does). */
-static char *
-meal_owner_for (BzServices *svc, const BzCaller *caller, const char *meal_id, GError **error)
+char *
+bz_meals_owner_for (BzServices *svc, const BzCaller *caller, const char *meal_id, GError **error)
 {
   g_autofree char *owner = NULL;
   char *allowed;
@@ -611,7 +612,7 @@ bz_meals_update (BzServices *svc, const BzCaller *caller, const char *meal_id, J
   g_autoptr(GDateTime) eaten = NULL;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
-  if (!(pid = meal_owner_for (svc, caller, meal_id, error)))
+  if (!(pid = bz_meals_owner_for (svc, caller, meal_id, error)))
     return NULL;
   change = bz_resource_parse (&bz_meal_update_resource, input, NULL, &v);
   if (change && !bz_record_has (change, BZ_MEAL_UPDATE_MEAL_TYPE) && !bz_record_has (change, BZ_MEAL_UPDATE_EATEN_AT) &&
@@ -651,7 +652,7 @@ bz_meals_update (BzServices *svc, const BzCaller *caller, const char *meal_id, J
   if (bz_record_has (change, BZ_MEAL_UPDATE_EATEN_AT))
     {
       BzValidation v = BZ_VALIDATION_INIT;
-      check_not_future (&v, eaten);
+      bz_meals_check_not_future (&v, eaten);
       if (!bz_validation_finish (&v, error))
         return NULL;
     }
@@ -661,8 +662,8 @@ bz_meals_update (BzServices *svc, const BzCaller *caller, const char *meal_id, J
     bz_record_take_string (meal, BZ_MEAL_EATEN_AT, g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ"));
     bz_record_take_string (meal, BZ_MEAL_DATE, g_date_time_format (local, "%Y-%m-%d"));
   }
-  items = bz_record_has (change, BZ_MEAL_UPDATE_ITEMS) ? items_json_of (change, BZ_MEAL_UPDATE_ITEMS)
-                                                      : items_json_of (old, BZ_MEAL_ITEMS);
+  items = bz_record_has (change, BZ_MEAL_UPDATE_ITEMS) ? bz_meals_items_json_of (change, BZ_MEAL_UPDATE_ITEMS)
+                                                      : bz_meals_items_json_of (old, BZ_MEAL_ITEMS);
   if (!set_items (svc, meal, items, error))
     return NULL;
 
@@ -687,7 +688,7 @@ bz_meals_delete (BzServices *svc, const BzCaller *caller, const char *meal_id, G
   BzRecord *out;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
-  if (!(allowed = meal_owner_for (svc, caller, meal_id, error)))
+  if (!(allowed = bz_meals_owner_for (svc, caller, meal_id, error)))
     return NULL;
   if (!bz_store_begin (store, error))
     return NULL;

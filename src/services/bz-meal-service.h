@@ -253,6 +253,21 @@ void      bz_meals_add_async          (BzServices *svc, const BzCaller *caller, 
 BzRecord *bz_meals_add_finish         (BzServices *svc, GAsyncResult *result, GError **error);
 
 /**
+ * bz_meals_log_previous:
+ * @input: the MealReuse body {meal_id, meal_type?, eaten_at?}
+ *
+ * Logs again a meal of the caller's history (seed 000 story 4.3 AC 4, "log
+ * a meal from their history without re-scanning"): the same foods and
+ * grams, the same photo (the blobs are shared, not copied), a new id, the
+ * meal type and time given or the earlier type and now.  Detection is not
+ * run again: the meal is "manual_entry_required" when it had no foods.
+ * Returns: (transfer full): the new Meal.  Errors: VALIDATION (field
+ *   details; eaten_at in the future), NOT_FOUND (unknown meal or not the
+ *   caller's), UNAUTHENTICATED.
+ */
+BzRecord *bz_meals_log_previous (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error);
+
+/**
  * bz_meals_log_async:
  * @svc: the service layer (the task's source object; kept alive until @callback)
  * @caller: (nullable): who logs the meal; copied
