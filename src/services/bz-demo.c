@@ -374,8 +374,16 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
             g_auto(BzPhoto) prepared = { 0 };
             g_autofree char *meal_id = NULL;
 
+            /* today: the meals whose hour has come; breakfast always,
+             * a minute ago when it is not yet 8:00, so a desk opened
+             * after midnight shows a meal of today */
             if (d == 0 && g_date_time_compare (when, now) > 0)
-              continue;
+              {
+                if (m > 0)
+                  continue;
+                g_clear_pointer (&when, g_date_time_unref);
+                when = g_date_time_add_minutes (now, -1);
+              }
             photo = demo_photo (meal_colours[m]);
             if (!bz_photo_prepare (photo, "image", &prepared, error))
               return FALSE;

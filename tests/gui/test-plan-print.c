@@ -399,7 +399,9 @@ kiosk_plan (BzRuntimeOptions *opts, const char *member_email, const char *plan_i
   WAIT_FOR (!bz_patient_page_is_loading (patient), 60, "the member's page to load");
   g_assert_cmpstr (bz_plan_today_get_plan_id (today), ==, plan_id);
   g_assert_cmpuint (bz_plan_today_get_n_recipes (today), ==, plan_id ? 4 : 0);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (today)));
+  /* narrow, the page shows one pane at a time: today's plan is on the nutrition pane */
+  bz_patient_page_show_pane (patient, "nutrition");
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (today)), 10, "the nutrition pane");
   bz_gui_test_settle (600);
   scroll_to (GTK_WIDGET (today));
   bz_gui_test_settle (600);
