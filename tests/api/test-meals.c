@@ -183,6 +183,41 @@ test_meals (void)
     g_assert_cmpuint (bad->status, ==, 400);
     g_assert_true (bz_api_has_detail (bad, "date"));
   }
+  /* POST /api/nutrition/log-previous-meal (seed 000 4.3 AC 4): refusals
+   * store nothing; the member logs the meal again with its foods. */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"meal_id\":\"%s\",\"meal_type\":\"cena\"}", meal_id);
+    g_autoptr(GDateTime) right_now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) later = g_date_time_add_days (right_now, 1);
+    g_autofree char *when = g_date_time_format (later, "%Y-%m-%dT%H:%M:%S%:z");
+    g_autofree char *future = g_strdup_printf ("{\"meal_id\":\"%s\",\"eaten_at\":\"%s\"}", meal_id, when);
+    gint64 meals = bz_api_count (api, "meal_logs");
+    g_autoptr(BzApiResponse) spy = bz_api_json (api, "POST", "/api/nutrition/log-previous-meal", other, body);
+    g_autoptr(BzApiResponse) unknown = bz_api_json (api, "POST", "/api/nutrition/log-previous-meal", member,
+                                                    "{\"meal_id\":\"7d9f8c2a-1b3e-4c5d-9e8f-0a1b2c3d4e5f\"}");
+    g_autoptr(BzApiResponse) none = bz_api_json (api, "POST", "/api/nutrition/log-previous-meal", member, "{}");
+    g_autoptr(BzApiResponse) late = bz_api_json (api, "POST", "/api/nutrition/log-previous-meal", member, future);
+    g_autoptr(BzApiResponse) again = NULL;
+    g_assert_cmpuint (spy->status, ==, 404);
+    g_assert_cmpuint (unknown->status, ==, 404);
+    g_assert_cmpuint (none->status, ==, 400);
+    g_assert_true (bz_api_has_detail (none, "meal_id"));
+    g_assert_cmpuint (late->status, ==, 400);
+    g_assert_true (bz_api_has_detail (late, "eaten_at"));
+    g_assert_cmpint (bz_api_count (api, "meal_logs"), ==, meals);
+    again = bz_api_json (api, "POST", "/api/nutrition/log-previous-meal", member, body);
+    g_assert_cmpuint (again->status, ==, 201);
+    g_assert_cmpstr (json_object_get_string_member (bz_api_data (again), "meal_type"), ==, "dinner");
+    g_assert_cmpstr (json_object_get_string_member (bz_api_data (again), "id"), !=, meal_id);
+    g_assert_cmpint (bz_api_count (api, "meal_logs"), ==, meals + 1);
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/meals/%s",
+                                               json_object_get_string_member (bz_api_data (again), "id"));
+      g_autoptr(BzApiResponse) gone = bz_api_json (api, "DELETE", path, member, NULL);
+      g_assert_cmpuint (gone->status, ==, 200);
+    }
+  }
+
   /* PATCH /api/v1/meals/{id} (issue 12): refusals change nothing; the
    * nutritionist moves the meal to yesterday's dinner; the member replaces its
    * foods: 150 g of white rice (20045, 130 kcal/100 g) = 195 kcal, checked by
