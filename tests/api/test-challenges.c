@@ -172,7 +172,7 @@ test_challenges (void)
   g_autofree char *ana = member (nutri, "ch-ana@test.local", "Ana", "Zamora");
   g_autofree char *beto = member (nutri, "ch-beto@test.local", "Beto", "Yáñez");
   g_autofree char *otra = member (nutri2, "ch-otra@test.local", "Otra", "Xóchitl");
-  g_autofree char *today = day (0), *tomorrow = day (1), *in2 = day (2), *in30 = day (30), *in40 = day (40);
+  g_autofree char *today = day (0), *tomorrow = day (1), *in2 = day (2), *in7 = day (7), *in30 = day (30), *in40 = day (40);
   g_autofree char *steps = NULL, *water = NULL, *week = NULL;
 
   refusals_on_create (nutri, ana);
@@ -325,7 +325,7 @@ test_challenges (void)
   {
     g_autofree char *body = g_strdup_printf (
         "{\"title\":\"Semana activa\",\"category\":\"steps\",\"start_date\":\"%s\",\"end_date\":\"%s\","
-        "\"goal_type\":\"daily\",\"goal_metric\":\"steps\",\"goal_value\":8000}", today, day (7));
+        "\"goal_type\":\"daily\",\"goal_metric\":\"steps\",\"goal_value\":8000}", today, in7);
     g_autofree char *start = day (-6);
     g_autofree char *sql = NULL;
     g_autoptr(BzApiResponse) last = NULL, me = NULL;
