@@ -12,6 +12,7 @@
  */
 #pragma once
 
+#include "bz-challenge.h"
 #include "bz-limits.h"
 #include "bz-resource.h"
 
@@ -103,7 +104,7 @@ BZ_RESOURCE_DECLARE (bz_challenge_joined, CHALLENGE_JOINED, BZ_CHALLENGE_JOINED_
 /* POST .../progress: a daily check-in; the same date again replaces it. */
 #define BZ_CHECK_IN_INPUT_FIELDS(F) \
   F (CHECK_IN_INPUT_DATE, .name = "date", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_REQUIRED, .description = "Within the challenge, not after today") \
-  F (CHECK_IN_INPUT_VALUE, .name = "value", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .min = 0, .max = 100000, .description = "In the goal metric's unit; at most bz_challenge_metric_max() for the metric")
+  F (CHECK_IN_INPUT_VALUE, .name = "value", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .min = 0, .max = BZ_CHALLENGE_CHECK_IN_MAX, .description = "In the goal metric's unit; at most bz_challenge_metric_max() for the metric")
 BZ_RESOURCE_DECLARE (bz_check_in_input, CHECK_IN_INPUT, BZ_CHECK_IN_INPUT_FIELDS)
 
 #define BZ_CHECK_IN_FIELDS(F) \

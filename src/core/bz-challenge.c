@@ -100,6 +100,26 @@ bz_challenge_score (const BzChallengeGoal *goal, const BzCheckIn *check_ins, gui
     }
 }
 
+gboolean
+bz_challenge_goal_met (const BzChallengeGoal *goal, const BzCheckIn *check_ins, guint n, const char *date)
+{
+  double sum = 0;
+  int week = bz_challenge_duration_days (goal->start_date, date) / 7;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean same_day = g_strcmp0 (check_ins[i].date, date) == 0;
+      if (g_strcmp0 (goal->goal_type, "cumulative") == 0 ||
+          (g_strcmp0 (goal->goal_type, "weekly") == 0 &&
+           bz_challenge_duration_days (goal->start_date, check_ins[i].date) / 7 == week))
+        sum += check_ins[i].value;
+      else if (same_day)
+        return bz_challenge_day_achieved (goal, check_ins[i].value);
+    }
+  return (g_strcmp0 (goal->goal_type, "cumulative") == 0 || g_strcmp0 (goal->goal_type, "weekly") == 0) &&
+         sum >= goal->goal_value;
+}
+
 int
 bz_challenge_streak_ending (const char *const *achieved_dates, guint n, const char *date)
 {
@@ -139,7 +159,7 @@ static const struct { const char *metric; double max; const char *unit; } metric
    * from which adults count as "highly active" (Tudor-Locke C et al., "How
    * many steps/day are enough? For adults", Int J Behav Nutr Phys Act
    * 2011;8:79); Balanza's bound */
-  { "steps", 100000, "steps" },
+  { "steps", BZ_CHALLENGE_CHECK_IN_MAX, "steps" },
   /* kg lost so far (threshold goals): 100 kg, beyond any programme's */
   { "kg_lost", 100, "kg" },
   /* glasses (250 mL) a day: 40 glasses = 10 L, far above the EFSA 2010

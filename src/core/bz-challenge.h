@@ -9,6 +9,11 @@
 
 G_BEGIN_DECLS
 
+/** The most one check-in may report in any metric: the steps bound of
+ * bz_challenge_metric_max() (the largest of its table), so the request
+ * declaration refuses beyond it before the metric is known. */
+#define BZ_CHALLENGE_CHECK_IN_MAX 100000
+
 /** XP for each day whose goal is met, given once per date: seed 002 §4.6's
  * example ("Primer día completado", xp_earned 10). */
 #define BZ_XP_GOAL_DAY            10
@@ -105,6 +110,17 @@ gboolean    bz_challenge_day_achieved  (const BzChallengeGoal *goal, double valu
  */
 void        bz_challenge_score         (const BzChallengeGoal *goal, const BzCheckIn *check_ins, guint n,
                                         BzChallengeScore *out);
+
+/**
+ * bz_challenge_goal_met:
+ * @check_ins: (array length=n): as for bz_challenge_score()
+ * @date: the day of a check-in among them
+ * Returns: whether the goal stands met on @date: that day's value (daily,
+ *   threshold), the total of all check-ins (cumulative), or the sum of
+ *   @date's week counted from the start date (weekly).
+ */
+gboolean    bz_challenge_goal_met      (const BzChallengeGoal *goal, const BzCheckIn *check_ins, guint n,
+                                        const char *date);
 
 /**
  * bz_challenge_streak_ending:

@@ -19,13 +19,6 @@ local_today (char out[11])
   g_strlcpy (out, s, 11);
 }
 
-static char *
-now_utc (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 /* The viewer of @caller: whose nutritionist_patients challenges they see. */
 static gboolean
 viewer_of (BzServices *svc, const BzCaller *caller, BzChallengeViewer *v, char **owned, char today[11],
@@ -164,7 +157,7 @@ bz_challenges_create (BzServices *svc, const BzCaller *caller, JsonObject *input
   BzStore *store = bz_services_get_store (svc);
   BzValidation v = BZ_VALIDATION_INIT;
   g_autoptr(BzRecord) c = NULL;
-  g_autofree char *id = g_uuid_string_random (), *now = now_utc (), *rewards = NULL, *owned = NULL;
+  g_autofree char *id = g_uuid_string_random (), *now = bz_now_iso8601 (), *rewards = NULL, *owned = NULL;
   BzChallengeViewer viewer;
   char today[11];
   const char *scope;
@@ -208,7 +201,7 @@ bz_challenges_join (BzServices *svc, const BzCaller *caller, const char *challen
 {
   BzStore *store = bz_services_get_store (svc);
   BzChallengeViewer viewer;
-  g_autofree char *owned = NULL, *now = now_utc ();
+  g_autofree char *owned = NULL, *now = bz_now_iso8601 ();
   g_autoptr(BzRecord) challenge = NULL, parsed = NULL;
   BzRecord *participation = NULL, *joined;
   BzValidation v = BZ_VALIDATION_INIT;
@@ -280,28 +273,6 @@ achievement (BzRecord *result, const char *type, const char *title, gint64 xp, c
   bz_record_append (result, BZ_CHECK_IN_RESULT_ACHIEVEMENTS, a);
 }
 
-/* Whether the goal stands met after a check-in on @date: the day's value
- * (daily, threshold), the total (cumulative) or @date's week (weekly). */
-static gboolean
-goal_met_on (const BzChallengeGoal *goal, GArray *rows, const char *date, double value, double total)
-{
-  if (g_strcmp0 (goal->goal_type, "cumulative") == 0)
-    return total >= goal->goal_value;
-  if (g_strcmp0 (goal->goal_type, "weekly") == 0)
-    {
-      int week = bz_challenge_duration_days (goal->start_date, date) / 7;
-      double sum = 0;
-      for (guint i = 0; i < rows->len; i++)
-        {
-          BzCheckIn *c = &g_array_index (rows, BzCheckIn, i);
-          if (bz_challenge_duration_days (goal->start_date, c->date) / 7 == week)
-            sum += c->value;
-        }
-      return sum >= goal->goal_value;
-    }
-  return bz_challenge_day_achieved (goal, value);
-}
-
 /* XP and badges for a check-in on @date, inside the transaction. */
 static gboolean
 award_check_in (BzStore *store, const char *user_id, const char *challenge_id, const char *date,
@@ -349,7 +320,7 @@ bz_challenges_check_in (BzServices *svc, const BzCaller *caller, const char *cha
 {
   BzStore *store = bz_services_get_store (svc);
   BzChallengeViewer viewer;
-  g_autofree char *owned = NULL, *now = now_utc ();
+  g_autofree char *owned = NULL, *now = bz_now_iso8601 ();
   g_autoptr(BzRecord) challenge = NULL, parsed = NULL, mine = NULL, result = NULL, me = NULL;
   g_autoptr(GArray) rows = NULL, changes = NULL;
   g_auto(GStrv) achieved = NULL;
@@ -436,7 +407,7 @@ bz_challenges_check_in (BzServices *svc, const BzCaller *caller, const char *cha
   progress = bz_record_new (&bz_check_in_resource);
   bz_record_set_string (progress, BZ_CHECK_IN_DATE, date);
   bz_record_set_double (progress, BZ_CHECK_IN_VALUE, value);
-  bz_record_set_boolean (progress, BZ_CHECK_IN_GOAL_ACHIEVED, goal_met_on (&goal, rows, date, value, score.total_value));
+  bz_record_set_boolean (progress, BZ_CHECK_IN_GOAL_ACHIEVED, bz_challenge_goal_met (&goal, (const BzCheckIn *) rows->data, rows->len, date));
   bz_record_set_double (progress, BZ_CHECK_IN_TOTAL_VALUE, score.total_value);
   bz_record_set_int (progress, BZ_CHECK_IN_DAYS_COMPLETED, score.days_completed);
   bz_record_set_double (progress, BZ_CHECK_IN_COMPLETION_PERCENTAGE,

@@ -182,8 +182,7 @@ gboolean
 bz_nutritionists_set_license_status (BzServices *svc, const char *email, const char *status, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *now_s = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *now_s = bz_now_iso8601 ();
   gboolean found = FALSE;
 
   status = status ? bz_vocab_canonical (&bz_vocab_license_status, status) : NULL;

@@ -51,6 +51,14 @@ test_scores (void)
   g_assert_cmpfloat (s.completion_percentage, ==, 100.0);
   g_assert_true (bz_challenge_day_achieved (&threshold, 5.5));
   g_assert_false (bz_challenge_day_achieved (&cumulative, 1e9));   /* sums, never a day */
+  /* whether the goal stands met on a check-in's date */
+  g_assert_true (bz_challenge_goal_met (&daily, ins, 3, "2025-02-01"));
+  g_assert_false (bz_challenge_goal_met (&daily, ins, 3, "2025-02-02"));
+  g_assert_true (bz_challenge_goal_met (&weekly, ins, 3, "2025-02-02"));    /* week 0: 21,500 */
+  g_assert_false (bz_challenge_goal_met (&weekly, ins, 3, "2025-02-08"));   /* week 1: 10,000 */
+  g_assert_false (bz_challenge_goal_met (&cumulative, ins, 3, "2025-02-08"));
+  g_assert_true (bz_challenge_goal_met (&threshold, kg, 2, "2025-02-10"));
+  g_assert_false (bz_challenge_goal_met (&threshold, kg, 2, "2025-02-01"));
   bz_challenge_score (&daily, NULL, 0, &s);
   g_assert_cmpfloat (s.completion_percentage, ==, 0);
 }
