@@ -1,11 +1,11 @@
 /* bz-meal-reuse.c — logging a meal of one's history again
- * (bz_meals_log_previous(); seed 000 story 4.3 AC 4). */
+ * (bz_meals_log_previous(); seed 000 story 4.3 AC 4): the new meal shares
+ * the earlier one's photo blobs. */
 #include "bz-meal-service-private.h"
 
 #include <glib/gi18n.h>
 
 #include "bz-meal-repo.h"
-#include "bz-photo.h"
 
 BzRecord *
 bz_meals_log_previous (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
@@ -15,10 +15,8 @@ bz_meals_log_previous (BzServices *svc, const BzCaller *caller, JsonObject *inpu
   g_autoptr(BzRecord) reuse = NULL, old = NULL;
   g_autoptr(GDateTime) when = NULL;
   g_autoptr(JsonArray) items = NULL;
-  g_autoptr(GBytes) original = NULL, display = NULL;
-  g_autofree char *pid = NULL, *mime = NULL, *id = NULL;
-  g_autoptr(GError) no_photo = NULL;
-  BzPhoto photo = { 0 };
+  g_autofree char *pid = NULL, *id = NULL, *owner = NULL, *owner2 = NULL, *photo_sha = NULL, *display_sha = NULL;
+  g_autoptr(GError) local = NULL;
   const char *type;
 
   reuse = input ? bz_resource_parse_closed (&bz_meal_reuse_resource, input, NULL, &v) : NULL;
@@ -40,25 +38,20 @@ bz_meals_log_previous (BzServices *svc, const BzCaller *caller, JsonObject *inpu
   if (when == NULL)
     when = g_date_time_new_now_local ();
   items = bz_meals_items_json_of (old, BZ_MEAL_ITEMS);
-  /* The same photo: its bytes go back to the blob store, which keeps one
-   * file per SHA-256, so nothing is copied on disk. */
-  original = bz_meals_get_photo (svc, caller, bz_record_get_string (old, BZ_MEAL_ID), TRUE, &mime, NULL, &no_photo);
-  if (original)
+  /* The same photo: the new meal names the earlier meal's blobs (the blob
+   * store keeps a file while a row names it), nothing is read or copied. */
+  if (!bz_meal_repo_photo (store, bz_record_get_string (old, BZ_MEAL_ID), TRUE, &owner, &photo_sha, &local) ||
+      !bz_meal_repo_photo (store, bz_record_get_string (old, BZ_MEAL_ID), FALSE, &owner2, &display_sha, &local))
     {
-      display = bz_meals_get_photo (svc, caller, bz_record_get_string (old, BZ_MEAL_ID), FALSE, NULL, NULL, error);
-      if (display == NULL)
-        return NULL;
-      photo.original = original;
-      photo.original_mime = mime;
-      photo.display = display;
+      if (local)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      g_clear_pointer (&photo_sha, g_free);   /* no photo */
     }
-  else if (!g_error_matches (no_photo, BZ_ERROR, BZ_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, g_steal_pointer (&no_photo));
-      return NULL;
-    }
-  id = bz_meals_record (svc, pid, type, when, original ? &photo : NULL, items,
-                        caller->role == BZ_ROLE_PATIENT ? "phone" : "workstation", caller->user_id, error);
+  id = bz_meals_record_with_blobs (svc, pid, type, when, NULL, photo_sha, photo_sha ? display_sha : NULL, items,
+                                   caller->role == BZ_ROLE_PATIENT ? "phone" : "workstation", caller->user_id, error);
   if (id == NULL)
     return NULL;
   return bz_meal_repo_get (store, id, error);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "bz-meal-service.h"
+#include "bz-photo.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,21 @@ void       bz_meals_check_not_future (BzValidation *v, GDateTime *eaten_at);
 
 /** bz_meals_items_json_of: Returns: (transfer full): the MealItem records of @rec's ARRAY @field as [{ndb_no, grams}]. */
 JsonArray *bz_meals_items_json_of    (BzRecord *rec, guint field);
+
+/**
+ * bz_meals_record_with_blobs:
+ * @photo: (nullable): a new photo to put in the blob store, as for bz_meals_record()
+ * @photo_sha256: (nullable): without @photo, a photo already in the blob
+ *   store that the new meal shares (a blob is kept while a row names it)
+ * @display_sha256: (nullable): its display copy's blob
+ *
+ * bz_meals_record(), for a meal that reuses another meal's photo without
+ * reading or hashing its bytes again.
+ * Returns: (transfer full) (nullable): the new meal's id.
+ */
+char      *bz_meals_record_with_blobs (BzServices *svc, const char *patient_id, const char *meal_type,
+                                       GDateTime *eaten_at, const BzPhoto *photo, const char *photo_sha256,
+                                       const char *display_sha256, JsonArray *items, const char *source,
+                                       const char *created_by, GError **error);
 
 G_END_DECLS

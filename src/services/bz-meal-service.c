@@ -83,6 +83,15 @@ bz_meals_record (BzServices *svc, const char *patient_id, const char *meal_type,
                  const BzPhoto *photo, JsonArray *items, const char *source,
                  const char *created_by, GError **error)
 {
+  return bz_meals_record_with_blobs (svc, patient_id, meal_type, eaten_at, photo, NULL, NULL, items, source,
+                                     created_by, error);
+}
+
+char *
+bz_meals_record_with_blobs (BzServices *svc, const char *patient_id, const char *meal_type, GDateTime *eaten_at,
+                            const BzPhoto *photo, const char *photo_sha256, const char *display_sha256,
+                            JsonArray *items, const char *source, const char *created_by, GError **error)
+{
   BzStore *store = bz_services_get_store (svc);
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *sha = NULL, *display_sha = NULL;
@@ -106,8 +115,8 @@ bz_meals_record (BzServices *svc, const char *patient_id, const char *meal_type,
   if (photo && (!bz_blob_put (store, photo->original, photo->original_mime, &sha, error) ||
                 !bz_blob_put (store, photo->display, "image/jpeg", &display_sha, error)))
     goto fail;
-  files.photo_sha256 = sha;
-  files.photo_display_sha256 = display_sha;
+  files.photo_sha256 = photo ? sha : photo_sha256;
+  files.photo_display_sha256 = photo ? display_sha : display_sha256;
   files.created_by = created_by;
   if (!bz_meal_repo_insert (store, meal, &files, error) || !bz_store_commit (store, error))
     goto fail;

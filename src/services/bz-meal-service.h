@@ -258,7 +258,7 @@ BzRecord *bz_meals_add_finish         (BzServices *svc, GAsyncResult *result, GE
  *
  * Logs again a meal of the caller's history (seed 000 story 4.3 AC 4, "log
  * a meal from their history without re-scanning"): the same foods and
- * grams, the same photo (the blobs are shared, not copied), a new id, the
+ * grams, the same photo (its blobs are named again, never read or copied), a new id, the
  * meal type and time given or the earlier type and now.  Detection is not
  * run again: the meal is "manual_entry_required" when it had no foods.
  * Returns: (transfer full): the new Meal.  Errors: VALIDATION (field

@@ -211,6 +211,16 @@ test_meals (void)
     g_assert_cmpstr (json_object_get_string_member (bz_api_data (again), "id"), !=, meal_id);
     g_assert_cmpint (bz_api_count (api, "meal_logs"), ==, meals + 1);
     {
+      /* the photo is the earlier meal's: same blob, served for the new meal */
+      gint64 blobs = bz_api_count (api, "blobs");
+      const char *url = json_object_get_string_member_with_default (bz_api_data (again), "photo_url", NULL);
+      g_autoptr(BzApiResponse) pic = NULL;
+      g_assert_nonnull (url);
+      pic = bz_api_call (api, "GET", url, member, NULL, NULL, 0, NULL);
+      g_assert_cmpuint (pic->status, ==, 200);
+      g_assert_cmpint (bz_api_count (api, "blobs"), ==, blobs);
+    }
+    {
       g_autofree char *path = g_strdup_printf ("/api/v1/meals/%s",
                                                json_object_get_string_member (bz_api_data (again), "id"));
       g_autoptr(BzApiResponse) gone = bz_api_json (api, "DELETE", path, member, NULL);
