@@ -499,6 +499,7 @@ test_stop16_routes (void)
     const char *const routes[][2] = {
       { "PATCH", "/api/v1/nutritionist/profile" }, { "PATCH", patient }, { "POST", notes }, { "POST", appts },
       { "POST", "/api/integrations/diet-plans" }, { "POST", "/api/v1/challenges" },
+      { "POST", "/api/nutrition/log-previous-meal" },
     };
     for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
       {
@@ -521,12 +522,17 @@ test_stop16_routes (void)
     g_autoptr(Reply) n = call_json ("POST", notes, nutri, "{\"text\":\"x\"}");
     g_autoptr(Reply) s = call ("GET", summary, nutri, NULL, NULL, NULL);
     g_autoptr(Reply) j = call_json ("POST", join, d.token, "{\"team_id\":null}");
+    g_autofree char *reuse = g_strdup_printf ("{\"meal_id\":\"%s\"}", unknown);
+    g_autoptr(Reply) r1 = call_json ("POST", "/api/nutrition/log-previous-meal", nutri, reuse);
+    g_autoptr(Reply) r2 = call_json ("POST", "/api/nutrition/log-previous-meal", nutri, "{\"meal_id\":42}");
     g_autoptr(Reply) b = call ("GET", board, d.token, NULL, NULL, NULL);
     g_autoptr(Reply) p1 = call_json ("POST", progress, d.token, deep->str);
     g_autoptr(Reply) p2 = call_json ("POST", progress, d.token, big->str);
     assert_error (n, 404, "NOT_FOUND", NULL, NULL);
     assert_error (s, 404, "NOT_FOUND", NULL, NULL);
     assert_error (j, 404, "NOT_FOUND", NULL, NULL);
+    assert_error (r1, 404, "NOT_FOUND", NULL, NULL);
+    assert_error (r2, 400, "VALIDATION_ERROR", "meal_id", NULL);
     assert_error (b, 404, "NOT_FOUND", NULL, NULL);
     assert_error (p1, 400, "VALIDATION_ERROR", "body", "too_deep");
     assert_error (p2, 413, "PAYLOAD_TOO_LARGE", NULL, NULL);
