@@ -72,13 +72,19 @@ vtx (const BzMesh *mesh, guint32 i, double v[3])
   v[2] = p[2];
 }
 
+static int
+cmp_i64 (const void *a, const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return (x > y) - (x < y);
+}
+
 gboolean
 bz_body_test_is_manifold (const BzMesh *mesh)
 {
   guint nt = mesh->indices->len / 3, nv = mesh->positions->len / 3;
   const guint32 *I = (const guint32 *) mesh->indices->data;
-  g_autoptr(GHashTable) directed = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 3 * nt);
+  g_autofree gint64 *keys = g_new (gint64, 3 * nt);
 
   for (guint t = 0; t < nt; t++)
     for (int c = 0; c < 3; c++)
@@ -86,21 +92,15 @@ bz_body_test_is_manifold (const BzMesh *mesh)
         guint32 a = I[3 * t + c], b = I[3 * t + (c + 1) % 3];
         if (a >= nv || b >= nv || a == b)
           return FALSE;
-        gint64 key = ((gint64) a << 32) | b;
-        g_array_append_val (keys, key);
+        keys[3 * t + c] = ((gint64) a << 32) | b;
       }
-  for (guint i = 0; i < keys->len; i++)
+  qsort (keys, 3 * nt, sizeof (gint64), cmp_i64);
+  for (guint i = 0; i < 3 * nt; i++)
     {
-      gint64 *k = &g_array_index (keys, gint64, i);
-      if (g_hash_table_contains (directed, k))
+      if (i > 0 && keys[i] == keys[i - 1])
         return FALSE;                     /* an edge used twice the same way */
-      g_hash_table_add (directed, k);
-    }
-  for (guint i = 0; i < keys->len; i++)
-    {
-      gint64 k = g_array_index (keys, gint64, i);
-      gint64 rev = ((k & 0xffffffff) << 32) | (k >> 32);
-      if (!g_hash_table_contains (directed, &rev))
+      gint64 rev = ((keys[i] & 0xffffffff) << 32) | (keys[i] >> 32);
+      if (bsearch (&rev, keys, 3 * nt, sizeof (gint64), cmp_i64) == NULL)
         return FALSE;                     /* a border edge, or inconsistent winding */
     }
   return TRUE;
@@ -171,9 +171,34 @@ segment_hits (const double p[3], const double q[3], const double a[3], const dou
   return t > 1e-9 && t < 1 - 1e-9;
 }
 
+/* TRUE if the three points lie strictly on one side of the plane of T. */
+static gboolean
+one_side (const double T[3][3], const double U[3][3])
+{
+  double e1[3], e2[3], n[3], d[3];
+  sub (T[1], T[0], e1);
+  sub (T[2], T[0], e2);
+  cross (e1, e2, n);
+  for (int k = 0; k < 3; k++)
+    {
+      double w[3];
+      sub (U[k], T[0], w);
+      d[k] = dot (n, w);
+    }
+  return (d[0] > 0 && d[1] > 0 && d[2] > 0) || (d[0] < 0 && d[1] < 0 && d[2] < 0);
+}
+
 static gboolean
 tris_cross (const double T[3][3], const double U[3][3])
 {
+  for (int c = 0; c < 3; c++)
+    {
+      double lo = MIN (T[0][c], MIN (T[1][c], T[2][c])), hi = MAX (T[0][c], MAX (T[1][c], T[2][c]));
+      if (MAX (U[0][c], MAX (U[1][c], U[2][c])) < lo || MIN (U[0][c], MIN (U[1][c], U[2][c])) > hi)
+        return FALSE;
+    }
+  if (one_side (T, U) || one_side (U, T))
+    return FALSE;
   for (int i = 0; i < 3; i++)
     if (segment_hits (T[i], T[(i + 1) % 3], U[0], U[1], U[2])
         || segment_hits (U[i], U[(i + 1) % 3], T[0], T[1], T[2]))
@@ -194,7 +219,7 @@ bz_body_test_self_intersections (const BzMesh *mesh)
       for (int c = 0; c < 3; c++)
         lo[c] = MIN (lo[c], v[c]), hi[c] = MAX (hi[c], v[c]);
     }
-  /* Cells of about 2.5 mean edge lengths. */
+  /* Cells of about one mean edge length. */
   double cell = 0;
   for (guint t = 0; t < nt; t++)
     {
@@ -204,7 +229,7 @@ bz_body_test_self_intersections (const BzMesh *mesh)
       sub (a, b, d);
       cell += sqrt (dot (d, d));
     }
-  cell = 2.5 * cell / nt;
+  cell = cell / nt;
   int dim[3];
   for (int c = 0; c < 3; c++)
     dim[c] = MAX (1, (int) ceil ((hi[c] - lo[c]) / cell) + 1);

@@ -22,6 +22,7 @@ typedef struct
   double max_err[BZ_BODY_N_SITES], sum_err[BZ_BODY_N_SITES];
   double max_vol_err, sum_vol_err;
   guint verts[3], tris[3];
+  GBytes *indices[3];
 } Stats;
 
 /* Volume target written here from the published equations (Siri 1961;
@@ -41,16 +42,20 @@ check_body (const BzBodyMeasurements *m, guint lod, gboolean intersections, Stat
   BzBodyModelInfo info;
   g_autoptr(BzMesh) mesh = bz_body_model_build_full (m, lod, &info);
 
-  /* Topology: depends on the LOD only. */
+  /* Topology: depends on the LOD only, so the first body's index list, once
+   * checked to be a closed, consistently oriented 2-manifold, stands for
+   * all the others, which must repeat it exactly. */
   if (st->verts[lod] == 0)
     {
+      g_assert_true (bz_body_test_is_manifold (mesh));
       st->verts[lod] = bz_mesh_vertex_count (mesh);
       st->tris[lod] = bz_mesh_triangle_count (mesh);
+      st->indices[lod] = g_bytes_new (mesh->indices->data, mesh->indices->len * sizeof (guint32));
     }
   g_assert_cmpuint (bz_mesh_vertex_count (mesh), ==, st->verts[lod]);
   g_assert_cmpuint (bz_mesh_triangle_count (mesh), ==, st->tris[lod]);
-
-  g_assert_true (bz_body_test_is_manifold (mesh));
+  g_assert_cmpmem (mesh->indices->data, mesh->indices->len * sizeof (guint32),
+                   g_bytes_get_data (st->indices[lod], NULL), g_bytes_get_size (st->indices[lod]));
   if (intersections)
     {
       guint hits = bz_body_test_self_intersections (mesh);
@@ -115,6 +120,13 @@ print_stats (const char *what, const Stats *st)
                   100 * st->sum_vol_err / st->bodies);
 }
 
+static void
+stats_clear (Stats *st)
+{
+  for (guint i = 0; i < 3; i++)
+    g_clear_pointer (&st->indices[i], g_bytes_unref);
+}
+
 /* Every adult at LOD 2 with the NHANES girths (the others completed) and a
  * body fat given (the Deurenberg 1991 value for the BMI, shifted by −6 … +6
  * points from body to body). */
@@ -136,6 +148,7 @@ test_nhanes_all (void)
         }
     }
   print_stats ("NHANES adults, LOD 2 (and every 40th at LOD 0)", &st);
+  stats_clear (&st);
 }
 
 /* Every girth given (forearm, wrist, knee, ankle included), no body fat. */
@@ -163,6 +176,7 @@ test_all_girths (void)
         }
     }
   print_stats ("NHANES sample with all girths given, LODs 0-2", &st);
+  stats_clear (&st);
 }
 
 /* Tape around the trunk (or the left leg below the crotch) at y = @frac H. */
@@ -254,10 +268,63 @@ test_topology (void)
     }
 }
 
+/* The test's own tools can fail: a flipped triangle is not a consistent
+ * manifold, an arm pushed into the trunk crosses it, and the tape of a
+ * known box is its perimeter. */
+static void
+test_tools (void)
+{
+  BzBodyMeasurements m = { .sex = BZ_SEX_MALE, .height_cm = 175, .weight_kg = 80, .body_fat_percent = 22 };
+  BzBodyModelInfo info;
+  g_autoptr(BzMesh) mesh = bz_body_model_build_full (&m, 2, &info);
+  g_assert_true (bz_body_test_is_manifold (mesh));
+  g_assert_cmpuint (bz_body_test_self_intersections (mesh), ==, 0);
+
+  guint32 *I = (guint32 *) mesh->indices->data;
+  guint32 tmp = I[0];
+  I[0] = I[1];
+  I[1] = tmp;
+  g_assert_false (bz_body_test_is_manifold (mesh));
+  I[1] = I[0];
+  I[0] = tmp;
+  g_assert_true (bz_body_test_is_manifold (mesh));
+
+  double ax = info.sites[BZ_BODY_SITE_ARM].point[0];
+  for (guint i = 0; i < bz_mesh_vertex_count (mesh); i++)
+    {
+      float *p = &g_array_index (mesh->positions, float, 3 * i);
+      if (p[0] > 0.8 * ax && p[1] > 0.55 * 1.75)
+        p[0] -= 0.06f;
+    }
+  g_assert_cmpuint (bz_body_test_self_intersections (mesh), >, 0);
+
+  /* A 0.3 × 0.2 m box, 1 m tall, around the origin: tape 1.0 m. */
+  g_autoptr(BzMesh) box = bz_mesh_new ();
+  for (int i = 0; i < 8; i++)
+    {
+      float v[3] = { (i & 1) ? 0.15f : -0.15f, (i & 2) ? 1.0f : 0.0f, (i & 4) ? 0.1f : -0.1f };
+      g_array_append_vals (box->positions, v, 3);
+    }
+  static const guint32 faces[] = { 0, 1, 3, 0, 3, 2, 4, 6, 7, 4, 7, 5, 0, 4, 5, 0, 5, 1,
+                                   2, 3, 7, 2, 7, 6, 0, 2, 6, 0, 6, 4, 1, 5, 7, 1, 7, 3 };
+  for (guint f = 0; f < G_N_ELEMENTS (faces); f += 3)
+    {
+      guint32 t[3] = { faces[f], faces[f + 2], faces[f + 1] };   /* outward */
+      g_array_append_vals (box->indices, t, 3);
+    }
+  g_assert_true (bz_body_test_is_manifold (box));
+  double p[3] = { 0, 0.5, 0 }, n[3] = { 0, 1, 0 };
+  g_assert_cmpfloat_with_epsilon (bz_body_test_tape (box, p, n), 1.0, 1e-6);
+  double off[3] = { 0.5, 0.5, 0 };
+  g_assert_cmpfloat (bz_body_test_tape (box, off, n), ==, 0);
+  g_assert_cmpfloat_with_epsilon (bz_body_test_volume (box), 0.3 * 0.2 * 1.0, 1e-6);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/body-geometry/tools", test_tools);
   g_test_add_func ("/body-geometry/topology", test_topology);
   g_test_add_func ("/body-geometry/monotonic", test_monotonic);
   g_test_add_func ("/body-geometry/all-girths", test_all_girths);
