@@ -438,6 +438,7 @@ bz_body_model_build_full (const BzBodyMeasurements *in, guint lod, BzBodyModelIn
    * enclosed volume is the target (volume grows monotonically with fill). */
   BzMesh *mesh = build_mesh (&b, FALSE);
   double f0 = b.fill, v0 = bz_mesh_signed_volume (mesh), target = inf->target_volume_m3;
+  inf->natural_volume_m3 = v0;
   double f1 = f0 * (1 + 0.5 * (target / v0 - 1)), v1 = v0;
   for (int it = 0; it < 12 && target > 0 && fabs (v1 / target - 1) > 2e-4; it++)
     {
@@ -466,4 +467,15 @@ BzMesh *
 bz_body_model_build (const BzBodyMeasurements *m, guint lod)
 {
   return bz_body_model_build_full (m, lod, NULL);
+}
+
+double
+bz_body_model_implied_body_fat (const BzBodyMeasurements *m)
+{
+  g_return_val_if_fail (m != NULL && m->height_cm > 0 && m->weight_kg > 0, 0);
+  BzBodyModelInfo info;
+  g_autoptr(BzMesh) mesh = bz_body_model_build_full (m, 2, &info);
+  double tissue = info.volume_m3 - info.residual_volume_m3 - info.gut_gas_m3;
+  double density = m->weight_kg / tissue / 1000;   /* g/cm³ */
+  return 495 / density - 450;
 }

@@ -279,6 +279,8 @@ typedef struct
  * @volume_m3: the volume the mesh encloses
  * @fill: the scale of the unmeasured sections that reaches the target
  *   volume (1 = the model's average shape)
+ * @natural_volume_m3: the volume at @fill 1, the volume the measured girths
+ *   imply with the model's average shape between them
  * @arm_theta_rad: abduction of the arms from the vertical
  */
 typedef struct
@@ -292,6 +294,7 @@ typedef struct
   double target_volume_m3;
   double volume_m3;
   double fill;
+  double natural_volume_m3;
   double arm_theta_rad;
 } BzBodyModelInfo;
 
@@ -308,6 +311,21 @@ typedef struct
  */
 BzMesh  *bz_body_model_build_full (const BzBodyMeasurements *m, guint lod,
                                    BzBodyModelInfo *info);
+
+/**
+ * bz_body_model_implied_body_fat:
+ * @m: measurements; body_fat_percent 0 = not measured
+ *
+ * Builds the body (LOD 2) and returns the body fat its enclosed volume V
+ * implies: density D = mass / (V − residual lung volume − gut gas), then
+ * Siri's %BF = 495 / D − 450 (D in g/cm³), as hydrostatic weighing would.
+ * When body fat is not measured the body is built for the estimate of
+ * bz_body_composition_estimate(), so the result is that estimate to within
+ * the volume solve's tolerance (0.02 % of the volume, about 0.1 point).
+ *
+ * Returns: body fat, %
+ */
+double   bz_body_model_implied_body_fat (const BzBodyMeasurements *m);
 
 /**
  * bz_body_density_siri:
