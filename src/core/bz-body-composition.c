@@ -32,6 +32,32 @@ bf_deurenberg (gboolean male, double bmi, double age)
   return 1.2 * bmi + 0.23 * age - 10.8 * (male ? 1 : 0) - 5.4;
 }
 
+/* US Navy circumference equations (Hodgdon JA, Beckett MB, "Prediction of
+ * percent body fat for U.S. Navy men [women] from body circumferences and
+ * height", Naval Health Research Center reports 84-11 and 84-29, 1984;
+ * against hydrostatic weighing, Siri), in cm:
+ *   men   D = 1.0324 − 0.19077 log10(waist − neck) + 0.15456 log10(height)
+ *   women D = 1.29579 − 0.35004 log10(waist + hip − neck) + 0.22100 log10(height).
+ * Returns NAN without the girths it needs. */
+static double
+bf_navy (gboolean male, double h, double neck, double waist, double hip)
+{
+  if (neck <= 0 || waist <= 0 || (!male && hip <= 0))
+    return NAN;
+  double d = male ? 1.0324 - 0.19077 * log10 (MAX (waist - neck, 5)) + 0.15456 * log10 (h)
+                  : 1.29579 - 0.35004 * log10 (MAX (waist + hip - neck, 5)) + 0.22100 * log10 (h);
+  return 495 / d - 450;
+}
+
+/* Relative fat mass (Woolcott OO, Bergman RN, "Relative fat mass (RFM) as a
+ * new estimator of whole-body fat percentage", Sci Rep 2018;8:10980; against
+ * DXA in NHANES): 64 − 20 height / waist (+ 12 for women). */
+static double
+bf_rfm (gboolean male, double h, double waist)
+{
+  return waist > 0 ? 64 - 20 * h / waist + (male ? 0 : 12) : NAN;
+}
+
 double
 bz_body_composition_estimate (const BzBodyMeasurements *in)
 {
@@ -40,32 +66,29 @@ bz_body_composition_estimate (const BzBodyMeasurements *in)
   double h = in->height_cm, hm = h / 100;
   double w = in->weight_kg > 0 ? in->weight_kg : 24 * hm * hm;
   double bmi = w / (hm * hm), age = in->age_years > 0 ? in->age_years : 40;
-  double sum = bf_deurenberg (male, bmi, age);
-  guint k = 1;
 
-  /* Relative fat mass (Woolcott OO, Bergman RN, "Relative fat mass (RFM) as
-   * a new estimator of whole-body fat percentage", Sci Rep 2018;8:10980,
-   * against DXA in NHANES): 64 − 20 height/waist (+ 12 for women). */
-  if (in->waist_cm > 0)
+  /* Equations calibrated against densitometry (Siri), the reference this
+   * estimate stands in for, combined by inverse variance with their
+   * published standard errors of estimate: Navy 3.52 (men) and 3.72 (women)
+   * points, Deurenberg 4.1.  Without the Navy's girths (no neck), RFM
+   * (a DXA reference, SEE taken as Deurenberg's) joins the BMI equation so
+   * the waist still counts.  Nothing here is fitted; docs/body-model.md has
+   * the validation. */
+  double est[2] = { bf_deurenberg (male, bmi, age), bf_navy (male, h, in->neck_cm, in->waist_cm, in->hip_cm) };
+  double see[2] = { 4.1, male ? 3.52 : 3.72 };
+  if (isnan (est[1]))
     {
-      sum += 64 - 20 * h / in->waist_cm + (male ? 0 : 12);
-      k++;
+      est[1] = bf_rfm (male, h, in->waist_cm);
+      see[1] = 4.1;
     }
-  /* US Navy circumference equations (Hodgdon JA, Beckett MB, Naval Health
-   * Research Center reports 84-11 and 84-29, 1984; hydrostatic weighing,
-   * Siri), in cm:
-   *   men   D = 1.0324 − 0.19077 log10(waist − neck) + 0.15456 log10(height)
-   *   women D = 1.29579 − 0.35004 log10(waist + hip − neck) + 0.22100 log10(height). */
-  if (in->waist_cm > 0 && in->neck_cm > 0 && (male || in->hip_cm > 0))
-    {
-      double d = male ? 1.0324 - 0.19077 * log10 (MAX (in->waist_cm - in->neck_cm, 5))
-                           + 0.15456 * log10 (h)
-                      : 1.29579 - 0.35004 * log10 (MAX (in->waist_cm + in->hip_cm - in->neck_cm, 5))
-                           + 0.22100 * log10 (h);
-      sum += 495 / d - 450;
-      k++;
-    }
-  return CLAMP (sum / k, 3, 60);
+  double sum = 0, wsum = 0;
+  for (guint i = 0; i < 2; i++)
+    if (!isnan (est[i]))
+      {
+        sum += est[i] / (see[i] * see[i]);
+        wsum += 1 / (see[i] * see[i]);
+      }
+  return CLAMP (sum / wsum, 3, 60);
 }
 
 /* Typical shares of fat-free mass in InBody's segments (an arm, the trunk, a
@@ -93,9 +116,7 @@ bz_body_composition_apply (BzBody *b, const BzBodyMeasurements *m, BzBodyModelIn
   double age = m->age_years > 0 ? m->age_years : 40;
   double w = m->weight_kg > 0 ? m->weight_kg : 24 * b->H * b->H;
 
-  info->body_fat_estimated = bf <= 0;
-  if (bf <= 0)
-    bf = bz_body_composition_estimate (m);
+  g_assert (bf > 0);   /* measured, or estimated by the caller */
   b->fat_dev = CLAMP (bf - bf_deurenberg (b->male, w / (b->H * b->H), age), -20, 20);
 
   double ffm = w * (1 - bf / 100);

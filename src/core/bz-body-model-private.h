@@ -28,7 +28,8 @@ void bz_body_set_site (BzBody *b, BzBodySite site, double x, double y, double z,
  * when !@place, anywhere: for measuring the volume only). */
 void bz_body_build_arms (BzBody *b, BzMesh *mesh, gboolean place);
 /* Sets the body's composition-driven shape parameters and the volume
- * target in @info (body fat, density, residual volume, gut gas). */
+ * target in @info (body fat, density, residual volume, gut gas) for the
+ * completed @m, whose body fat is measured or already estimated. */
 void bz_body_composition_apply (BzBody *b, const BzBodyMeasurements *m, BzBodyModelInfo *info);
 
 G_END_DECLS

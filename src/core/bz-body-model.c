@@ -408,6 +408,11 @@ bz_body_model_build_full (const BzBodyMeasurements *in, guint lod, BzBodyModelIn
 
   BzBody b = { 0 };
   BzBodyMeasurements m = *in;
+  /* Body fat not measured: estimated from the measurements as given (before
+   * completion, so that only measured girths count). */
+  gboolean estimated = m.body_fat_percent <= 0;
+  if (estimated)
+    m.body_fat_percent = bz_body_composition_estimate (in);
   bz_body_measurements_complete (&m);
   lod = MIN (lod, 2);
   b.H = m.height_cm / 100;
@@ -433,6 +438,7 @@ bz_body_model_build_full (const BzBodyMeasurements *in, guint lod, BzBodyModelIn
   BzBodyModelInfo *inf = info ? info : &local;
   memset (inf, 0, sizeof *inf);
   bz_body_composition_apply (&b, &m, inf);
+  inf->body_fat_estimated = estimated;
 
   /* Secant iteration on the fill of the unmeasured sections until the
    * enclosed volume is the target (volume grows monotonically with fill). */
