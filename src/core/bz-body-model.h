@@ -193,8 +193,10 @@ double   bz_mesh_circumference_at (const BzMesh *mesh, double y_m);
  * Neck, chest, thigh and calf are not in the NHANES extract: they come from
  * heuristic linear relations to waist and hip chosen to land near the
  * sex-specific means of the US Army ANSUR II survey (Gordon CC et al., 2014,
- * NATICK/TR-15/007); treat them as rough.  A missing weight is taken as
- * BMI 24.  Height must be > 0.
+ * NATICK/TR-15/007); treat them as rough.  Forearm (0.6 arm + 7 cm), wrist
+ * (0.3 arm + 6.5 cm), knee (max (0.95 calf, 0.62 thigh)) and ankle (0.6
+ * calf) are heuristics too.  A missing weight is taken as BMI 24.  Height
+ * must be > 0.
  */
 void     bz_body_measurements_complete (BzBodyMeasurements *m);
 
@@ -210,24 +212,30 @@ void     bz_body_model_landmarks (const BzBodyMeasurements *m, BzBodyLandmarks *
 
 /**
  * bz_body_model_build:
- * @m: measurements (completed internally; not modified)
+ * @m: measurements (completed internally; not modified); body_fat_percent 0
+ *   means not measured (then estimated, see bz_body_composition_estimate())
  * @lod: level of detail, 0 (finest) .. 2 (coarsest); larger values clamp to 2.
- *   Around the trunk the rings have 48, 32 and 20 vertices and 3, 2 and 1
- *   ring spans between consecutive key sections.
+ *   Around the trunk the rings have 48, 32 and 20 vertices; rings between
+ *   key sections are at most 0.01, 0.02 and 0.04 H apart (nominally).
  *
- * Builds the body in metres (+Y up, feet at y = 0, facing +Z).  The highest
- * vertex is at exactly height_cm / 100; the trunk's horizontal cross-sections
- * at the waist and hip landmarks are polygons whose perimeters equal waist_cm
- * and hip_cm (each superellipse is sampled, its polygon perimeter measured and
- * the section scaled to the target: a superellipse perimeter has no closed
- * form).  Chest, neck and mid-upper-arm sections are fitted the same way at
- * their own sites; the upper-thigh (0.42 H) and calf (0.205 H) rings to
- * within 0.1 % (their vertices start at a different angle).  Width-to-depth ratios grow with BMI and
- * differ by sex (broader shoulders in men: biacromial breadth 0.23 H vs
- * 0.22 H, ANSUR II means; wider hip sections in women).
+ * Builds the body in metres (+Y up, feet at y = 0, facing +Z): three closed
+ * parts (trunk with legs, two arms) that do not touch.  The highest vertex
+ * is at exactly height_cm / 100.  Every circumference (given, or completed
+ * by bz_body_measurements_complete()) is a ring at its site whose polygon
+ * perimeter equals it (each superellipse is sampled with the ring's own
+ * vertex count and phase, its polygon perimeter measured and the section
+ * scaled: a superellipse perimeter has no closed form); the sites are
+ * reported by bz_body_model_build_full().  The enclosed volume is mass /
+ * density (Siri) + residual lung volume + 100 mL gut gas within 0.02 %,
+ * reached by scaling the unmeasured sections between the sites
+ * (docs/body-model.md).
  *
- * Returns: (transfer full): a closed, smooth mesh whose height equals
- *   @m->height_cm and whose waist and hip circumferences match @m.
+ * The vertex count and the triangle list depend only on @lod (not on sex
+ * nor on any measurement), so two bodies at one LOD can be morphed by
+ * interpolating their positions.
+ *
+ * Returns: (transfer full): a closed, consistently oriented mesh with
+ *   smooth normals
  */
 BzMesh  *bz_body_model_build (const BzBodyMeasurements *m, guint lod);
 
