@@ -12,6 +12,20 @@
  *   hip joint 0.530, knee 0.285, ankle 0.039; shoulder width 0.259,
  *   hip width 0.191, foot length 0.152, foot width 0.055).
  *
+ * The mesh is three closed, disjoint, consistently oriented surfaces: the
+ * trunk (torso, neck, head and both legs, one surface branching at the
+ * crotch) and the two arms, each placed beside the trunk with a gap of at
+ * least 0.002 H, so no volume is counted twice and no triangle crosses
+ * another.  **The vertex count and the triangle list depend only on the
+ * level of detail** (not on sex nor on any measurement): two bodies built at
+ * the same LOD can be morphed by interpolating vertex positions.
+ *
+ * Composition shapes the body (bz-body-composition.c): the enclosed volume
+ * is mass / body density (Siri 1961) plus residual lung volume and gut gas,
+ * reached by scaling the sections that are not measured (between the
+ * landmarks) while the measured ones keep their perimeters; see
+ * docs/body-model.md.
+ *
  * Missing circumferences are estimated by linear regressions fitted on NHANES
  * 2017–March 2020 (data/nhanes/, see bz_body_measurements_complete()).
  */
@@ -26,7 +40,12 @@ G_BEGIN_DECLS
 /**
  * BzBodyMeasurements:
  * All lengths in cm, masses in kg.  A circumference of 0 means "not measured":
- * bz_body_measurements_complete() estimates it.
+ * bz_body_measurements_complete() estimates it.  A body fat of 0 means "not
+ * measured": the model estimates it (bz_body_composition_estimate()).
+ * Forearm (maximum, below the elbow), wrist, knee and ankle (minimum, above
+ * the malleoli) are optional like the others.  The five segmental lean masses
+ * are InBody's (right arm, left arm, trunk, right leg, left leg; 0 = not
+ * measured); when given, they set the muscle fullness of those segments.
  */
 typedef struct
 {
@@ -37,6 +56,9 @@ typedef struct
   double body_fat_percent;
   double skeletal_muscle_mass_kg;
   double neck_cm, chest_cm, waist_cm, hip_cm, arm_cm, thigh_cm, calf_cm;
+  double forearm_cm, wrist_cm, knee_cm, ankle_cm;
+  double lean_right_arm_kg, lean_left_arm_kg, lean_trunk_kg;
+  double lean_right_leg_kg, lean_left_leg_kg;
 } BzBodyMeasurements;
 
 /**
@@ -52,7 +74,7 @@ typedef struct
  * The body model produces three closed parts in one mesh: the trunk
  * (torso, neck, head and both legs, one watertight surface branching at the
  * crotch) and the two arms (each a watertight tube capped at the shoulder and
- * fingertips).  The arms overlap the shoulders.
+ * fingertips).  The arms lie beside the trunk without touching it.
  */
 typedef struct
 {
@@ -171,8 +193,10 @@ double   bz_mesh_circumference_at (const BzMesh *mesh, double y_m);
  * Neck, chest, thigh and calf are not in the NHANES extract: they come from
  * heuristic linear relations to waist and hip chosen to land near the
  * sex-specific means of the US Army ANSUR II survey (Gordon CC et al., 2014,
- * NATICK/TR-15/007); treat them as rough.  A missing weight is taken as
- * BMI 24.  Height must be > 0.
+ * NATICK/TR-15/007); treat them as rough.  Forearm (0.6 arm + 7 cm), wrist
+ * (0.3 arm + 6.5 cm), knee (max (0.95 calf, 0.62 thigh)) and ankle (0.6
+ * calf) are heuristics too.  A missing weight is taken as BMI 24.  Height
+ * must be > 0.
  */
 void     bz_body_measurements_complete (BzBodyMeasurements *m);
 
@@ -188,25 +212,169 @@ void     bz_body_model_landmarks (const BzBodyMeasurements *m, BzBodyLandmarks *
 
 /**
  * bz_body_model_build:
- * @m: measurements (completed internally; not modified)
+ * @m: measurements (completed internally; not modified); body_fat_percent 0
+ *   means not measured (then estimated, see bz_body_composition_estimate())
  * @lod: level of detail, 0 (finest) .. 2 (coarsest); larger values clamp to 2.
- *   Around the trunk the rings have 48, 32 and 20 vertices and 3, 2 and 1
- *   ring spans between consecutive key sections.
+ *   Around the trunk the rings have 48, 32 and 20 vertices; rings between
+ *   key sections are at most 0.01, 0.02 and 0.04 H apart (nominally).
  *
- * Builds the body in metres (+Y up, feet at y = 0, facing +Z).  The highest
- * vertex is at exactly height_cm / 100; the trunk's horizontal cross-sections
- * at the waist and hip landmarks are polygons whose perimeters equal waist_cm
- * and hip_cm (each superellipse is sampled, its polygon perimeter measured and
- * the section scaled to the target: a superellipse perimeter has no closed
- * form).  Chest, neck and mid-upper-arm sections are fitted the same way at
- * their own sites; the upper-thigh (0.42 H) and calf (0.205 H) rings to
- * within 0.1 % (their vertices start at a different angle).  Width-to-depth ratios grow with BMI and
- * differ by sex (broader shoulders in men: biacromial breadth 0.23 H vs
- * 0.22 H, ANSUR II means; wider hip sections in women).
+ * Builds the body in metres (+Y up, feet at y = 0, facing +Z): three closed
+ * parts (trunk with legs, two arms) that do not touch.  The highest vertex
+ * is at exactly height_cm / 100.  Every circumference (given, or completed
+ * by bz_body_measurements_complete()) is a ring at its site whose polygon
+ * perimeter equals it (each superellipse is sampled with the ring's own
+ * vertex count and phase, its polygon perimeter measured and the section
+ * scaled: a superellipse perimeter has no closed form); the sites are
+ * reported by bz_body_model_build_full().  The enclosed volume is mass /
+ * density (Siri) + residual lung volume + 100 mL gut gas within 0.02 %,
+ * reached by scaling the unmeasured sections between the sites
+ * (docs/body-model.md).
  *
- * Returns: (transfer full): a closed, smooth mesh whose height equals
- *   @m->height_cm and whose waist and hip circumferences match @m.
+ * The vertex count and the triangle list depend only on @lod (not on sex
+ * nor on any measurement), so two bodies at one LOD can be morphed by
+ * interpolating their positions.
+ *
+ * Returns: (transfer full): a closed, consistently oriented mesh with
+ *   smooth normals
  */
 BzMesh  *bz_body_model_build (const BzBodyMeasurements *m, guint lod);
+
+/**
+ * BzBodySite:
+ * The sites where the model places a measured circumference.  The limb
+ * sites are on the left limbs (+X); the right ones mirror them.
+ */
+typedef enum
+{
+  BZ_BODY_SITE_NECK,
+  BZ_BODY_SITE_CHEST,
+  BZ_BODY_SITE_WAIST,
+  BZ_BODY_SITE_HIP,
+  BZ_BODY_SITE_ARM,
+  BZ_BODY_SITE_FOREARM,
+  BZ_BODY_SITE_WRIST,
+  BZ_BODY_SITE_THIGH,
+  BZ_BODY_SITE_KNEE,
+  BZ_BODY_SITE_CALF,
+  BZ_BODY_SITE_ANKLE,
+  BZ_BODY_N_SITES
+} BzBodySite;
+
+/**
+ * BzBodySitePlane:
+ * @point: a point on the limb's (or the trunk's) axis in the measuring plane, m
+ * @normal: unit normal of the measuring plane (+Y for horizontal sites, the
+ *   arm's axis for the arm, forearm and wrist)
+ * @circumference_m: the circumference the mesh reproduces there, m (the
+ *   measured one, or the completed estimate when it was not measured)
+ */
+typedef struct
+{
+  double point[3];
+  double normal[3];
+  double circumference_m;
+} BzBodySitePlane;
+
+/**
+ * BzBodyModelInfo:
+ * @sites: the measuring planes, indexed by #BzBodySite
+ * @body_fat_percent: the body fat the shape was built for (measured or estimated)
+ * @body_fat_estimated: %TRUE when @body_fat_percent was estimated
+ * @density_kg_m3: body density from @body_fat_percent (Siri 1961)
+ * @residual_volume_m3: residual lung volume added to the body volume
+ * @gut_gas_m3: gastrointestinal gas added (1e-4 m³, 100 mL)
+ * @target_volume_m3: mass / density + residual volume + gut gas
+ * @volume_m3: the volume the mesh encloses
+ * @fill: the scale of the unmeasured sections that reaches the target
+ *   volume (1 = the model's average shape)
+ * @natural_volume_m3: the volume at @fill 1, the volume the measured girths
+ *   imply with the model's average shape between them
+ * @arm_theta_rad: abduction of the arms from the vertical
+ */
+typedef struct
+{
+  BzBodySitePlane sites[BZ_BODY_N_SITES];
+  double body_fat_percent;
+  gboolean body_fat_estimated;
+  double density_kg_m3;
+  double residual_volume_m3;
+  double gut_gas_m3;
+  double target_volume_m3;
+  double volume_m3;
+  double fill;
+  double natural_volume_m3;
+  double arm_theta_rad;
+} BzBodyModelInfo;
+
+/**
+ * bz_body_model_build_full:
+ * @m: measurements (completed internally; not modified)
+ * @lod: level of detail as for bz_body_model_build()
+ * @info: (out) (optional): sites, composition and volume of the built body
+ *
+ * Builds the body like bz_body_model_build() and reports where each
+ * circumference is placed and the composition and volume it was built for.
+ *
+ * Returns: (transfer full): the mesh
+ */
+BzMesh  *bz_body_model_build_full (const BzBodyMeasurements *m, guint lod,
+                                   BzBodyModelInfo *info);
+
+/**
+ * bz_body_model_implied_body_fat:
+ * @m: measurements; body_fat_percent 0 = not measured
+ *
+ * Builds the body (LOD 2) and returns the body fat its enclosed volume V
+ * implies: density D = mass / (V − residual lung volume − gut gas), then
+ * Siri's %BF = 495 / D − 450 (D in g/cm³), as hydrostatic weighing would.
+ * When body fat is not measured the body is built for the estimate of
+ * bz_body_composition_estimate(), so the result is that estimate to within
+ * the volume solve's tolerance (0.02 % of the volume, about 0.1 point).
+ *
+ * Returns: body fat, %
+ */
+double   bz_body_model_implied_body_fat (const BzBodyMeasurements *m);
+
+/**
+ * bz_body_density_siri:
+ * @body_fat_percent: body fat, %
+ *
+ * Body density from the two-compartment model of Siri WE, "Body composition
+ * from fluid spaces and density", in Brozek J, Henschel A (eds.),
+ * Techniques for Measuring Body Composition, NAS 1961, pp. 223-44:
+ * %BF = 495 / D − 450, so D = 495 / (%BF + 450) g/cm³.
+ *
+ * Returns: density in kg/m³
+ */
+double   bz_body_density_siri (double body_fat_percent);
+
+/**
+ * bz_body_residual_volume_l:
+ * @sex: sex
+ * @age_years: age, years (0: 40)
+ * @height_cm: stature, cm
+ *
+ * Predicted residual lung volume of Goldman HI, Becklake MR, "Respiratory
+ * function tests: normal values at median altitudes and the prediction of
+ * normal results", Am Rev Tuberc 1959;79:457-67, as used for hydrostatic
+ * weighing (Heyward VH, Wagner DR, Applied Body Composition Assessment, 2nd
+ * ed., 2004): men RV = 0.017 age + 0.027 Ht − 3.477; women RV = 0.009 age +
+ * 0.032 Ht − 3.90 (L, Ht in cm), floored at 0.5 L.
+ *
+ * Returns: residual volume, L
+ */
+double   bz_body_residual_volume_l (BzSex sex, double age_years, double height_cm);
+
+/**
+ * bz_body_composition_estimate:
+ * @m: measurements with sex, height and weight (age and circumferences
+ *   optional; missing ones are completed)
+ *
+ * Estimates body fat when it was not measured; see docs/body-model.md for
+ * the method and its validation.
+ *
+ * Returns: body fat, %, between 3 and 60
+ */
+double   bz_body_composition_estimate (const BzBodyMeasurements *m);
 
 G_END_DECLS

@@ -49,6 +49,14 @@ struct _BzScanDialog
 
 G_DEFINE_FINAL_TYPE (BzScanDialog, bz_scan_dialog, ADW_TYPE_WINDOW)
 
+/* Body fat and muscle mass left at 0 are "not measured": the server
+ * estimates body fat from the other measurements (body_fat_percent_estimated). */
+static gboolean
+optional_measure (const char *field)
+{
+  return g_str_equal (field, "body_fat_percent") || g_str_equal (field, "skeletal_muscle_mass_kg");
+}
+
 static JsonObject *
 input_of (BzScanDialog *self)
 {
@@ -68,7 +76,7 @@ input_of (BzScanDialog *self)
         }
       else if (g_str_equal (number_rows[i].field, "age"))
         json_object_set_int_member (o, "age", (gint64) v);
-      else
+      else if (v > 0 || !optional_measure (number_rows[i].field))
         json_object_set_double_member (o, number_rows[i].field, v);
     }
   json_object_set_object_member (o, "circumferences_cm", circ);

@@ -36,6 +36,7 @@ scan_summary (BzRecord *scan)
   GString *s = g_string_new (NULL);
   double weight = bz_record_get_double (scan, BZ_SCAN_WEIGHT_KG);
   double fat = bz_record_get_double (scan, BZ_SCAN_BODY_FAT_PERCENT);
+  double estimated = bz_record_get_double (scan, BZ_SCAN_BODY_FAT_PERCENT_ESTIMATED);
   double waist = bz_scan_waist_cm (scan);
 
   if (!isnan (weight))
@@ -46,6 +47,14 @@ scan_summary (BzRecord *scan)
         g_string_append (s, " · ");
       /* TRANSLATORS: body fat percentage */
       g_string_append_printf (s, _("%.1f %% body fat"), fat);
+    }
+  else if (!isnan (estimated))
+    {
+      if (s->len)
+        g_string_append (s, " · ");
+      /* TRANSLATORS: body fat estimated by the body model from the tape
+       * measures, when it was not measured */
+      g_string_append_printf (s, _("≈ %.1f %% body fat (estimated)"), estimated);
     }
   if (!isnan (waist))
     {

@@ -24,7 +24,9 @@ check_number (JsonObject *input, const BzField *f, double *out, BzValidation *v)
   JsonNode *n = json_object_get_member (input, f->name);
   if (n == NULL || JSON_NODE_HOLDS_NULL (n))
     {
-      bz_validation_add (v, f->name, "required", _("This field is required"));
+      /* Optional ones (body fat, muscle mass) stay 0: "not measured". */
+      if (f->flags & BZ_FIELD_REQUIRED)
+        bz_validation_add (v, f->name, "required", _("This field is required"));
       return;
     }
   if (!bz_json_get_number (input, f->name, out) || !isfinite (*out))
@@ -138,8 +140,10 @@ validate_scan (JsonObject *input, BzBodyMeasurements *m, BzValidation *v)
   bz_record_set_double (scan, BZ_SCAN_AGE, (int) m->age_years);   /* stored in whole years */
   bz_record_set_double (scan, BZ_SCAN_HEIGHT_CM, m->height_cm);
   bz_record_set_double (scan, BZ_SCAN_WEIGHT_KG, m->weight_kg);
-  bz_record_set_double (scan, BZ_SCAN_BODY_FAT_PERCENT, m->body_fat_percent);
-  bz_record_set_double (scan, BZ_SCAN_SKELETAL_MUSCLE_MASS_KG, m->skeletal_muscle_mass_kg);
+  if (m->body_fat_percent > 0)
+    bz_record_set_double (scan, BZ_SCAN_BODY_FAT_PERCENT, m->body_fat_percent);
+  if (m->skeletal_muscle_mass_kg > 0)
+    bz_record_set_double (scan, BZ_SCAN_SKELETAL_MUSCLE_MASS_KG, m->skeletal_muscle_mass_kg);
   bz_record_take_object (scan, BZ_SCAN_CIRCUMFERENCES_CM, g_steal_pointer (&circ));
   return scan;
 }
@@ -170,7 +174,10 @@ bz_scans_add (BzServices *svc, const BzCaller *caller, JsonObject *input, GError
   bz_record_set_string (scan, BZ_SCAN_ID, scan_id);
   bz_record_set_string (scan, BZ_SCAN_PATIENT_ID, patient_id);
 
-  /* CPU work outside the write transaction. */
+  /* CPU work outside the write transaction.  Without a measured body fat,
+   * the body model's estimate (docs/body-model.md). */
+  if (m.body_fat_percent <= 0)
+    bz_record_set_double (scan, BZ_SCAN_BODY_FAT_PERCENT_ESTIMATED, bz_body_model_implied_body_fat (&m));
   glb = bz_avatar_provider_generate (provider, &m, &info, NULL, error);
   if (glb == NULL)
     {

@@ -38,6 +38,15 @@ read_circumferences (sqlite3_stmt *st, int col)
   return c;
 }
 
+/* body_fat_percent and skeletal_muscle_mass_kg are NOT NULL columns (001);
+ * 0 there means "not measured" (data/sql/026_scan_estimated_fat.sql). */
+static void
+not_measured_to_null (BzRecord *rec, guint field)
+{
+  if (bz_record_has (rec, field) && bz_record_get_double (rec, field) == 0)
+    bz_record_set_null (rec, field);
+}
+
 /* A Scan from a SCAN_SELECT row, with its computed fields. */
 static BzRecord *
 read_scan (sqlite3_stmt *st)
@@ -47,6 +56,8 @@ read_scan (sqlite3_stmt *st)
   int col = 0;
 
   bz_db_read_record (st, &col, scan);
+  not_measured_to_null (scan, BZ_SCAN_BODY_FAT_PERCENT);
+  not_measured_to_null (scan, BZ_SCAN_SKELETAL_MUSCLE_MASS_KG);
   bz_record_take_object (scan, BZ_SCAN_CIRCUMFERENCES_CM, read_circumferences (st, col++));
   /* BMI = kg / m² (WHO). */
   h = bz_record_get_double (scan, BZ_SCAN_HEIGHT_CM) / 100.0;
@@ -81,6 +92,10 @@ bz_scan_repo_insert (BzStore *store, BzRecord *scan, const char *created_by, con
 
   if (!st)
     return FALSE;
+  if (!bz_record_has (scan, BZ_SCAN_BODY_FAT_PERCENT))
+    bz_record_set_double (scan, BZ_SCAN_BODY_FAT_PERCENT, 0);
+  if (!bz_record_has (scan, BZ_SCAN_SKELETAL_MUSCLE_MASS_KG))
+    bz_record_set_double (scan, BZ_SCAN_SKELETAL_MUSCLE_MASS_KG, 0);
   if (circ)
     bz_record_write_json (circ, circ_json);   /* only the measured ones */
   else
@@ -213,6 +228,8 @@ bz_scan_repo_progress (BzStore *store, const char *patient_id, GError **error)
         return g_steal_pointer (&history);
       m = bz_record_new (&bz_metrics_resource);
       bz_db_read_record (st, &col, m);
+      not_measured_to_null (m, BZ_METRICS_BODY_FAT_PERCENT);
+      not_measured_to_null (m, BZ_METRICS_SKELETAL_MUSCLE_MASS_KG);
       bz_record_take_object (m, BZ_METRICS_CIRCUMFERENCES_CM, read_circumferences (st, col));
       g_ptr_array_add (history, m);
     }

@@ -15,6 +15,7 @@ void test_challenges (void);   /* test-challenges.c */
 void test_recipes (void);      /* test-recipes.c */
 void test_nutritionist_profile (void);  /* test-nutritionist-profile.c */
 void test_analytics_add_tests (void);  /* test-analytics.c: GET /api/analytics/nutrition/summary */
+void test_scan_estimate_add_tests (void);  /* test-scan-estimate.c: scans without a body-fat measurement */
 void test_sync_add_tests (void);       /* test-sync.c: GET /api/v1/sync/changes */
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
 void test_recipe_add_tests (void);  /* test-recipe-create.c: POST /recipes, scan-label */
@@ -735,6 +736,7 @@ main (int argc, char **argv)
   test_recipe_add_tests ();
   g_test_add_func ("/api/meal-plans", test_meal_plans);
   test_analytics_add_tests ();
+  test_scan_estimate_add_tests ();
   g_test_add_func ("/api/nutritionist/profile", test_nutritionist_profile);
   test_sync_add_tests ();
   test_diet_plans_add_tests ();

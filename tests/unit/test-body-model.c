@@ -2,71 +2,11 @@
 #include <math.h>
 
 #include "bz-body-model.h"
+#include "bz-body-test.h"
 #include "bz-test-util.h"
 
-typedef struct
-{
-  BzSex sex;
-  double weight_kg, height_cm, arm_cm, hip_cm, waist_cm;
-} NhanesRow;
-
-/* Reads data/nhanes/nhanes_adult_{female,male}_bmx_2020.csv: lines starting
- * with # are comments, the first other line is the header
- * "BMXWT","BMXHT","BMXARML","BMXLEG","BMXARMC","BMXHIP","BMXWAIST". */
-static GArray *
-load_nhanes (BzSex sex, guint every)
-{
-  const char *name = sex == BZ_SEX_MALE ? "nhanes_adult_male_bmx_2020.csv"
-                                        : "nhanes_adult_female_bmx_2020.csv";
-  g_autofree char *rel = g_build_filename ("data", "nhanes", name, NULL);
-  g_autofree char *path = bz_test_source_path (rel);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-
-  GArray *rows = g_array_new (FALSE, FALSE, sizeof (NhanesRow));
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  gboolean header = TRUE;
-  guint n = 0;
-  for (guint i = 0; lines[i]; i++)
-    {
-      const char *l = lines[i];
-      if (l[0] == '#' || l[0] == '\0' || l[0] == '\r')
-        continue;
-      if (header)
-        {
-          g_assert_true (g_str_has_prefix (l, "\"BMXWT\",\"BMXHT\""));
-          header = FALSE;
-          continue;
-        }
-      if (n++ % every != 0)
-        continue;
-      g_auto(GStrv) f = g_strsplit (l, ",", -1);
-      g_assert_cmpuint (g_strv_length (f), ==, 7);
-      NhanesRow r = { sex, g_ascii_strtod (f[0], NULL), g_ascii_strtod (f[1], NULL),
-                      g_ascii_strtod (f[4], NULL), g_ascii_strtod (f[5], NULL),
-                      g_ascii_strtod (f[6], NULL) };
-      g_array_append_val (rows, r);
-    }
-  g_assert_cmpuint (rows->len, >, 20);
-  return rows;
-}
-
-static BzBodyMeasurements
-measurements_from (const NhanesRow *r)
-{
-  BzBodyMeasurements m = { 0 };
-  m.sex = r->sex;
-  m.age_years = 40;
-  m.height_cm = r->height_cm;
-  m.weight_kg = r->weight_kg;
-  m.arm_cm = r->arm_cm;
-  m.hip_cm = r->hip_cm;
-  m.waist_cm = r->waist_cm;
-  return m;
-}
+#define load_nhanes bz_body_test_load_nhanes
+#define measurements_from bz_body_test_measurements
 
 static void
 mesh_y_range (const BzMesh *mesh, double *lo, double *hi)

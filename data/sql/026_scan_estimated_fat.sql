@@ -1,0 +1,11 @@
+-- 026_scan_estimated_fat.sql — body fat estimated by the body model when a
+-- scan has none measured (issue 8; src/core/bz-body-composition.c,
+-- docs/body-model.md).
+--
+-- body_scans.body_fat_percent_estimated: the body fat (%) that the avatar's
+-- volume implies through Siri's density equation, when body_fat_percent was
+-- not measured; NULL when it was (and for the scans before this migration).
+-- body_fat_percent and skeletal_muscle_mass_kg stay NOT NULL (001): a value of
+-- 0 there means "not measured" (both are at least 2 and 5 when measured), so
+-- the table is not rebuilt under migration 021's new columns.
+ALTER TABLE body_scans ADD COLUMN body_fat_percent_estimated REAL;
