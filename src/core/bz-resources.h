@@ -303,6 +303,8 @@ BZ_RESOURCE_DECLARE (bz_patient_file_envelope, PATIENT_FILE_ENVELOPE, BZ_PATIENT
   F (AVATAR_FORMAT, .name = "format", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "\"model/gltf-binary\"")
 BZ_RESOURCE_DECLARE (bz_avatar, AVATAR, BZ_AVATAR_FIELDS)
 
+#include "bz-inbody-resources.h"   /* Bioimpedance (issue 8) */
+
 #define BZ_SCAN_FIELDS(F) \
   F (SCAN_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .column = "id") \
   F (SCAN_PATIENT_ID, .name = "patient_id", .type = BZ_FIELD_UUID, .column = "patient_id") \
@@ -314,6 +316,7 @@ BZ_RESOURCE_DECLARE (bz_avatar, AVATAR, BZ_AVATAR_FIELDS)
   F (SCAN_BODY_FAT_PERCENT, .name = "body_fat_percent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .column = "body_fat_percent", .min = 2, .max = 75, .unit = "%") \
   F (SCAN_SKELETAL_MUSCLE_MASS_KG, .name = "skeletal_muscle_mass_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .column = "skeletal_muscle_mass_kg", .min = 5, .max = 100, .unit = "kg", .description = "Less than weight_kg") \
   F (SCAN_CIRCUMFERENCES_CM, .name = "circumferences_cm", .type = BZ_FIELD_OBJECT, .ref = &bz_circumferences_resource) \
+  F (SCAN_BIOIMPEDANCE, .name = "bioimpedance", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_INLINE, .ref = &bz_bioimpedance_resource, .description = "Segmental lean and fat mass, visceral fat level, phase angle and body water of an InBody analyser") \
   F (SCAN_BMI, .name = "bmi", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .unit = "kg/m2", .description = "Body mass index, weight / height squared") \
   F (SCAN_AVATAR, .name = "avatar", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_avatar_resource)
 BZ_RESOURCE_DECLARE (bz_scan, SCAN, BZ_SCAN_FIELDS)
