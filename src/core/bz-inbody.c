@@ -317,9 +317,21 @@ row_begin (RowBuild *b, guint line)
   b->bfm = NAN;
 }
 
-/* One cell (text, or a JSON number when @text is NULL) of column @c. */
+/* One cell (text, or a JSON number when @text is NULL) of column @c; a
+ * cell that is present but wrong counts as given (one issue per cell). */
+static void row_cell_ (Ctx *ctx, RowBuild *b, const Column *c, const char *text, double number);
+
 static void
 row_cell (Ctx *ctx, RowBuild *b, const Column *c, const char *text, double number)
+{
+  guint n = ctx->file->n_issues;
+  row_cell_ (ctx, b, c, text, number);
+  if (ctx->file->n_issues != n)
+    b->have[c->target - targets] = TRUE;
+}
+
+static void
+row_cell_ (Ctx *ctx, RowBuild *b, const Column *c, const char *text, double number)
 {
   const Target *t = c->target;
   guint ti = t - targets;
