@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bz-body-analytics-service.h"
 #include "bz-scan-import.h"
 
 /* The file as multipart/form-data ("file", patient_id, sex, age,
@@ -55,11 +56,36 @@ scan_data (BzServices *svc, BzRequest *req, GError **error)
   return data ? bz_response_record (201, data) : NULL;
 }
 
+static BzResponse *
+body_trends (BzServices *svc, BzRequest *req, GError **error)
+{
+  BzRecord *data = bz_analytics_body_trends (svc, req->caller, bz_request_query (req, "patient_id"),
+                                             bz_request_query (req, "start_date"), bz_request_query (req, "end_date"),
+                                             error);
+  return data ? bz_response_record (200, data) : NULL;
+}
+
+static BzResponse *
+body_compare (BzServices *svc, BzRequest *req, GError **error)
+{
+  BzRecord *data = bz_analytics_body_compare (svc, req->caller, bz_request_query (req, "from_scan_id"),
+                                              bz_request_query (req, "to_scan_id"), error);
+  return data ? bz_response_record (200, data) : NULL;
+}
+
 const BzRoute bz_body_routes[] = {
   { "POST", "/api/upload/scan-data", scan_data, 0, BZ_INBODY_MAX_BYTES + 64 * 1024,
     "Import an InBody export (LookinBody CSV of the InBody 270/570/770, or its rows as JSON): every row "
     "becomes a scan with its avatar, all or none; refusals name the line and column",
     .request = &bz_scan_import_form_resource, .response = &bz_scan_import_resource,
     .query = &bz_scan_import_query_resource },
+  /* Off the server thread: a patient's whole history, 23 series. */
+  { "GET", "/api/analytics/body/trends", body_trends, BZ_ROUTE_POOL, 0,
+    "Weight, fat and lean mass, body fat, skeletal muscle, circumferences, waist-to-height ratio and segmental "
+    "masses over a period, each with its least-squares rate per week (a member's own; a nutritionist's patient's)",
+    .response = &bz_body_trends_resource, .query = &bz_body_trends_query_resource },
+  { "GET", "/api/analytics/body/compare", body_compare, 0, 0,
+    "The change of every body metric between two scans of the same patient, with both scans and their avatars",
+    .response = &bz_body_compare_resource, .query = &bz_body_compare_query_resource },
   { NULL }
 };

@@ -240,3 +240,31 @@ bz_scan_repo_find_avatar (BzStore *store, const char *avatar_id, char **out_pati
     }
   return TRUE;
 }
+
+GPtrArray *
+bz_scan_repo_list_between (BzStore *store, const char *patient_id, const char *since, const char *until,
+                           GError **error)
+{
+  static gsize sql;
+  /* measured_at is ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ": it sorts as time. */
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), bz_repo_sql_once (&sql,
+      SCAN_SELECT " WHERE s.patient_id = ?1 AND (?2 IS NULL OR s.measured_at >= ?2)"
+      " AND (?3 IS NULL OR s.measured_at < ?3) ORDER BY s.measured_at ASC",
+      &bz_scan_resource, "s", &bz_avatar_resource, "a"), error);
+  g_autoptr(GPtrArray) scans = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean have_row;
+
+  if (!st)
+    return NULL;
+  sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
+  bz_db_bind_text_or_null (st, 2, since);
+  bz_db_bind_text_or_null (st, 3, until);
+  for (;;)
+    {
+      if (!bz_repo_step (st, &have_row, error))
+        return NULL;
+      if (!have_row)
+        return g_steal_pointer (&scans);
+      g_ptr_array_add (scans, read_scan (st));
+    }
+}
