@@ -327,7 +327,12 @@ row_cell (Ctx *ctx, RowBuild *b, const Column *c, const char *text, double numbe
   guint n = ctx->file->n_issues;
   row_cell_ (ctx, b, c, text, number);
   if (ctx->file->n_issues != n)
-    b->have[c->target - targets] = TRUE;
+    {
+      /* Reported here: the member stays absent, and its column is named so
+       * that the later "required" of the scan's validation is not said twice. */
+      b->have[c->target - targets] = TRUE;
+      g_hash_table_insert (b->row->columns, (gpointer) c->target->path, g_strdup (c->header));
+    }
 }
 
 static void
@@ -406,10 +411,6 @@ row_end (Ctx *ctx, RowBuild *b)
           g_hash_table_insert (b->row->columns, (gpointer) "body_fat_percent", g_strdup (b->bfm_header));
         }
     }
-  if (!b->have[T_DATE])
-    bz_inbody_issue_add (ctx->file, b->row->line, "Test Date / Time", "missing_column", _("no test date"));
-  if (!b->have[T_WEIGHT])
-    bz_inbody_issue_add (ctx->file, b->row->line, "Weight", "missing_column", _("no weight"));
   g_ptr_array_add (ctx->file->rows, b->row);
 }
 

@@ -71,7 +71,9 @@ typedef struct
  *   (bz-inbody-resources.h); values in kg, cm, L
  * @columns: member path ("weight_kg", "circumferences_cm.waist",
  *   "bioimpedance.segmental_lean_mass_kg.trunk") -> the file's column
- *   header it came from, to name the column in a later validation error
+ *   header it came from, to name the column in a later validation error;
+ *   a member whose cell was refused here (an issue) is named too, though
+ *   absent from @input
  */
 typedef struct
 {

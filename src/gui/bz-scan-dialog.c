@@ -534,7 +534,7 @@ bz_scan_dialog_new (GtkWindow *parent, BzGuiSession *session, const char *patien
   if (latest)
     {
       adw_combo_row_set_selected (self->sex, g_strcmp0 (bz_record_get_string (latest, BZ_SCAN_SEX), "male") == 0);
-      gtk_spin_button_set_value (self->numbers[0], bz_record_get_int (latest, BZ_SCAN_AGE));
+      gtk_spin_button_set_value (self->numbers[0], bz_record_get_double (latest, BZ_SCAN_AGE));   /* a NUMBER (years) */
       gtk_spin_button_set_value (self->numbers[1], bz_record_get_double (latest, BZ_SCAN_HEIGHT_CM));
     }
   return self;

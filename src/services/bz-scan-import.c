@@ -142,8 +142,11 @@ check_file (GBytes *bytes, const BzScanImportDefaults *defaults, GPtrArray *vali
             JsonObject *d = json_array_get_object_element (details, k);
             const char *field = json_object_get_string_member_with_default (d, "field", "");
             const char *column = g_hash_table_lookup (row->columns, field);
-            bz_inbody_issue_add (file, row->line, column ? column : field,
-                                 json_object_get_string_member_with_default (d, "issue", "invalid"),
+            const char *issue = json_object_get_string_member_with_default (d, "issue", "invalid");
+            /* Absent because its cell was refused: already reported by the parser. */
+            if (column && g_str_equal (issue, "required") && !json_object_has_member (row->input, field))
+              continue;
+            bz_inbody_issue_add (file, row->line, column ? column : field, issue,
                                  json_object_get_string_member_with_default (d, "message", ""));
           }
       }

@@ -212,6 +212,9 @@ test_import_refusals (void)
     g_assert_cmpstr (bz_api_error_code (r), ==, "VALIDATION_ERROR");
     g_assert_cmpstr (detail (r, "line 3: Weight", &msg), ==, "not_a_number");
     g_assert_cmpstr (msg, ==, "line 3: Weight: not a number");
+    /* Said once: not again as "weight_kg: required" by the scan's validation. */
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+        json_object_get_object_member (json_node_get_object (r->json), "error"), "details")), ==, 1);
   }
   {
     g_autoptr(BzApiResponse) r = post_form (test_api_nutri_token (), missing, p1);
