@@ -42,6 +42,7 @@ typedef struct
 {
   BzRecord *scan;
   BzBodyMeasurements m;
+  char *where;         /* "line 7: Test Date / Time" (or "item 2: ..."), for a duplicate */
 } Valid;
 
 static void
@@ -49,6 +50,7 @@ valid_free (gpointer p)
 {
   Valid *ok = p;
   g_clear_object (&ok->scan);
+  g_free (ok->where);
   g_free (ok);
 }
 
@@ -128,6 +130,8 @@ check_file (GBytes *bytes, const BzScanImportDefaults *defaults, GPtrArray *vali
       ok->scan = bz_scan_validate_input (row->input, &ok->m, &rv);
       if (ok->scan)
         {
+          const char *col = g_hash_table_lookup (row->columns, "measured_at");
+          ok->where = g_strdup_printf (json ? "item %u: %s" : "line %u: %s", row->line, col ? col : "measured_at");
           g_ptr_array_add (valid, ok);
           continue;
         }
@@ -189,6 +193,35 @@ bz_scans_import_check (GBytes *file, const BzScanImportDefaults *defaults, GPtrA
 
 /* --- Storing -------------------------------------------------------------------- */
 
+/* A row whose time the patient already has a scan at (the same export
+ * imported twice), or that another row of the file repeats. */
+static gboolean
+refuse_duplicates (BzStore *store, const char *patient_id, GPtrArray *valid, GError **error)
+{
+  BzValidation v = BZ_VALIDATION_INIT;
+  g_autofree const char **times = g_new0 (const char *, valid->len + 1);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) stored = NULL;
+
+  for (guint i = 0; i < valid->len; i++)
+    times[i] = bz_record_get_string (((Valid *) g_ptr_array_index (valid, i))->scan, BZ_SCAN_MEASURED_AT);
+  stored = bz_scan_repo_measured_at (store, patient_id, times, valid->len, error);
+  if (stored == NULL)
+    return FALSE;
+  for (guint i = 0; i < valid->len; i++)
+    {
+      Valid *ok = g_ptr_array_index (valid, i);
+      g_autofree char *msg = NULL;
+      if (g_hash_table_contains (stored, times[i]))
+        msg = g_strdup_printf ("%s: %s", ok->where, _("this patient already has a scan at this date and time"));
+      else if (!g_hash_table_add (seen, (gpointer) times[i]))
+        msg = g_strdup_printf ("%s: %s", ok->where, _("another row of the file has the same date and time"));
+      if (msg)
+        bz_validation_add (&v, ok->where, "duplicate", msg);
+    }
+  return bz_validation_finish (&v, error);
+}
+
 BzRecord *
 bz_scans_import (BzServices *svc, const BzCaller *caller, const char *patient_id, GBytes *file,
                  const BzScanImportDefaults *defaults, GError **error)
@@ -204,7 +237,7 @@ bz_scans_import (BzServices *svc, const BzCaller *caller, const char *patient_id
   if (!check_file (file, defaults, valid, &format, error))
     return NULL;
   pid = bz_patients_resolve (svc, caller, patient_id, error);
-  if (pid == NULL)
+  if (pid == NULL || !refuse_duplicates (store, pid, valid, error))
     return NULL;
 
   /* CPU work outside the write transaction. */

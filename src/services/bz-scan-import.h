@@ -37,7 +37,10 @@ typedef struct
  *   column header, or the Scan member a default fills) with the issue of
  *   bz_inbody_parse() or of the scan's validation ("required",
  *   "out_of_range", "not_a_number", "invalid_date", "too_many_rows" ...) and
- *   the message "line 7: Weight: not a number"; NOT_FOUND (patient);
+ *   the message "line 7: Weight: not a number"; after the patient check,
+ *   "duplicate" for a row whose time the patient already has a scan at
+ *   (the same export imported twice) or that another row repeats;
+ *   NOT_FOUND (patient);
  *   UPSTREAM (avatar provider)
  *
  * Returns: (transfer full): a ScanImport record {patient_id, format, scans

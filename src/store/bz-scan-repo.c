@@ -268,3 +268,27 @@ bz_scan_repo_list_between (BzStore *store, const char *patient_id, const char *s
       g_ptr_array_add (scans, read_scan (st));
     }
 }
+
+GHashTable *
+bz_scan_repo_measured_at (BzStore *store, const char *patient_id, const char *const *times, guint n, GError **error)
+{
+  g_autofree char *json = bz_repo_ids_json (times, n);
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "SELECT measured_at FROM body_scans WHERE patient_id = ?1 AND measured_at IN (SELECT value FROM json_each (?2))",
+      error);
+  gboolean have_row;
+
+  if (!st)
+    return NULL;
+  sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, json, -1, SQLITE_STATIC);
+  for (;;)
+    {
+      if (!bz_repo_step (st, &have_row, error))
+        return NULL;
+      if (!have_row)
+        return g_steal_pointer (&found);
+      g_hash_table_add (found, bz_db_column_text_dup (st, 0));
+    }
+}

@@ -135,4 +135,20 @@ gboolean    bz_scan_repo_find_avatar   (BzStore *store, const char *avatar_id, c
 GPtrArray  *bz_scan_repo_list_between  (BzStore *store, const char *patient_id, const char *since,
                                         const char *until, GError **error);
 
+/**
+ * bz_scan_repo_measured_at:
+ * @store: the store
+ * @patient_id: a patients.id
+ * @times: (array length=n): measured_at values, ISO 8601 UTC as stored
+ * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
+ *
+ * Which of @times already have a scan of @patient_id (an InBody export
+ * imported twice): one statement whatever @n.
+ *
+ * Returns: (transfer full): a set (keys and values the same text) of
+ *   those of @times that are stored; %NULL with @error.
+ */
+GHashTable *bz_scan_repo_measured_at   (BzStore *store, const char *patient_id, const char *const *times, guint n,
+                                        GError **error);
+
 G_END_DECLS

@@ -251,6 +251,20 @@ test_import_refusals (void)
     expect (r, 400);
     g_assert_cmpstr (detail (r, "file", NULL), ==, "required");
   }
+  /* The same export again (its scans are stored), and a file that repeats a row. */
+  {
+    g_autoptr(GBytes) f770 = fixture ("lookinbody-770.csv");
+    g_autoptr(GBytes) twice = g_bytes_new_static ("Date,Weight,Gender,Age,Height,PBF,SMM\n"
+                                                  "20250105100000,70,F,30,160,30,25\n"
+                                                  "20250105100000,71,F,30,160,30,25\n", 104);
+    g_autoptr(BzApiResponse) again = post_form (test_api_nutri_token (), f770, p1);
+    g_autoptr(BzApiResponse) repeated = post_raw (m2, NULL, "text/csv", twice);
+    expect (again, 400);
+    g_assert_cmpstr (detail (again, "line 2: 14. Test Date / Time", NULL), ==, "duplicate");
+    g_assert_cmpstr (detail (again, "line 4: 14. Test Date / Time", NULL), ==, "duplicate");
+    expect (repeated, 400);
+    g_assert_cmpstr (detail (repeated, "line 3: Date", NULL), ==, "duplicate");
+  }
   {
     g_autoptr(BzApiResponse) r = post_raw (m2, NULL, "image/png", bin);
     expect (r, 415);
