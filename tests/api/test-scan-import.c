@@ -461,9 +461,51 @@ test_body_compare (void)
   assert_unchanged (before);
 }
 
+/* POST /api/scans/upload takes the same InBody members, declared once
+ * (bz-inbody-resources.h): stored and returned; out of range and unknown
+ * members refused by name, nothing stored. */
+static void
+test_upload_bioimpedance (void)
+{
+  BzApi *api = bz_api_shared ();
+  const char *fmt = "{\"measured_at\":\"2026-11-20T09:00:00Z\",\"sex\":\"female\",\"age\":29,\"height_cm\":165,"
+                    "\"weight_kg\":61,\"body_fat_percent\":27,\"skeletal_muscle_mass_kg\":24.5,"
+                    "\"bioimpedance\":{\"segmental_lean_mass_kg\":{\"trunk\":20.1,\"left_leg\":6.9},"
+                    "\"segmental_fat_mass_kg\":{\"trunk\":8.4},\"visceral_fat_level\":5,"
+                    "\"phase_angle_deg\":%s,\"total_body_water_l\":32.7,\"ecw_tbw_ratio\":0.379%s}}";
+  g_autofree char *good = g_strdup_printf (fmt, "5.6", "");
+  g_autofree char *bad = g_strdup_printf (fmt, "50", "");
+  g_autofree char *unknown = g_strdup_printf (fmt, "5.6", ",\"tail_kg\":1");
+  Counts before;
+
+  ensure ();
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", mq, good);
+    JsonObject *bia, *lean;
+    expect (r, 201);
+    bia = json_object_get_object_member (json_object_get_object_member (bz_api_data (r), "scan"), "bioimpedance");
+    lean = json_object_get_object_member (bia, "segmental_lean_mass_kg");
+    g_assert_cmpfloat (json_object_get_double_member (lean, "trunk"), ==, 20.1);
+    g_assert_true (json_object_get_null_member (lean, "right_arm"));
+    g_assert_cmpfloat (json_object_get_double_member (bia, "phase_angle_deg"), ==, 5.6);
+    g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (bia, "segmental_fat_mass_kg"), "trunk"), ==, 8.4);
+  }
+  before = counts ();
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", mq, bad);
+    g_autoptr(BzApiResponse) u = bz_api_json (api, "POST", "/api/scans/upload", mq, unknown);
+    expect (r, 400);
+    g_assert_cmpstr (detail (r, "bioimpedance.phase_angle_deg", NULL), ==, "out_of_range");
+    expect (u, 400);
+    g_assert_cmpstr (detail (u, "bioimpedance.tail_kg", NULL), ==, "unknown_field");
+  }
+  assert_unchanged (before);
+}
+
 void
 test_scan_import_add_tests (void)
 {
+  g_test_add_func ("/api/scan-import/upload-bioimpedance", test_upload_bioimpedance);
   g_test_add_func ("/api/scan-import/success", test_import_success);
   g_test_add_func ("/api/scan-import/refusals", test_import_refusals);
   g_test_add_func ("/api/analytics/body/trends", test_body_trends);
