@@ -12,6 +12,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "bz-limits.h"
+
 const char *test_api_nutri_token (void);
 const char *test_api_nutri2_token (void);
 char       *test_api_create_patient (const char *token, const char *email, char **out_member_token);
@@ -268,6 +270,17 @@ test_import_refusals (void)
   {
     g_autoptr(BzApiResponse) r = post_raw (m2, NULL, "image/png", bin);
     expect (r, 415);
+  }
+  /* Past the file limit but within the route's: the parser says so; past the route's: 413. */
+  {
+    gsize n = BZ_INBODY_MAX_BYTES + 10, huge = BZ_INBODY_MAX_BYTES + 128 * 1024;
+    g_autoptr(GBytes) big = g_bytes_new_take (g_strnfill (n, 'a'), n);
+    g_autoptr(GBytes) bigger = g_bytes_new_take (g_strnfill (huge, 'a'), huge);
+    g_autoptr(BzApiResponse) r = post_raw (m2, NULL, "text/csv", big);
+    g_autoptr(BzApiResponse) t = post_raw (m2, NULL, "text/csv", bigger);
+    expect (r, 400);
+    g_assert_cmpstr (detail (r, "file", NULL), ==, "too_large");
+    expect (t, 413);
   }
   /* Another nutritionist's patient; a nutritionist without patient_id; nobody. */
   {
