@@ -98,6 +98,12 @@ typedef struct
   guint n_issues;
 } BzInbodyFile;
 
+/**
+ * bz_inbody_file_free:
+ * @file: (nullable) (transfer full): what bz_inbody_parse() returned
+ *
+ * Frees @file, its rows (their input objects and column maps) and its issues.
+ */
 void bz_inbody_file_free (BzInbodyFile *file);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzInbodyFile, bz_inbody_file_free)
 
