@@ -19,8 +19,9 @@ typedef struct
   const char *labels[4];       /* lower case, without item number and unit */
 } Target;
 
-#define SEG(part, lean1, lean2, fat1, fat2) \
-  { "bioimpedance.segmental_lean_mass_kg." part, K_MASS, { lean1, lean2 } }, \
+/* "LBM of Right Arm": older LookinBody exports (InBody 230). */
+#define SEG(part, name, fat1, fat2) \
+  { "bioimpedance.segmental_lean_mass_kg." part, K_MASS, { "lean mass of " name, name " lean mass", "lbm of " name } }, \
   { "bioimpedance.segmental_fat_mass_kg." part, K_MASS, { fat1, fat2 } }
 
 /* The columns read; bz-inbody.h lists where the labels come from. */
@@ -33,11 +34,11 @@ static const Target targets[] = {
   { "body_fat_percent", K_NUMBER, { "pbf (percent body fat)", "percent body fat", "pbf" } },
   { "_bfm", K_MASS, { "bfm (body fat mass)", "body fat mass", "bfm" } },
   { "skeletal_muscle_mass_kg", K_MASS, { "smm (skeletal muscle mass)", "skeletal muscle mass", "smm" } },
-  SEG ("right_arm", "lean mass of right arm", "right arm lean mass", "bfm of right arm", "right arm fat mass"),
-  SEG ("left_arm", "lean mass of left arm", "left arm lean mass", "bfm of left arm", "left arm fat mass"),
-  SEG ("trunk", "lean mass of trunk", "trunk lean mass", "bfm of trunk", "trunk fat mass"),
-  SEG ("right_leg", "lean mass of right leg", "right leg lean mass", "bfm of right leg", "right leg fat mass"),
-  SEG ("left_leg", "lean mass of left leg", "left leg lean mass", "bfm of left leg", "left leg fat mass"),
+  SEG ("right_arm", "right arm", "bfm of right arm", "right arm fat mass"),
+  SEG ("left_arm", "left arm", "bfm of left arm", "left arm fat mass"),
+  SEG ("trunk", "trunk", "bfm of trunk", "trunk fat mass"),
+  SEG ("right_leg", "right leg", "bfm of right leg", "right leg fat mass"),
+  SEG ("left_leg", "left leg", "bfm of left leg", "left leg fat mass"),
   { "bioimpedance.visceral_fat_level", K_NUMBER, { "vfl (visceral fat level)", "visceral fat level" } },
   { "bioimpedance.phase_angle_deg", K_NUMBER, { "50khz-whole body phase angle", "whole body phase angle", "phase angle" } },
   { "bioimpedance.total_body_water_l", K_VOLUME, { "tbw (total body water)", "total body water" } },
@@ -222,6 +223,37 @@ parse_number (const char *cell, gboolean decimal_comma, double *out)
   return end && *end == '\0' && isfinite (*out);
 }
 
+/* "5ft. 10.0in." (LookinBody's height in imperial units) in cm. */
+static gboolean
+parse_feet_inches (const char *cell, double *out_cm)
+{
+  g_autofree char *s = g_ascii_strdown (cell, -1);
+  char *ft = strstr (s, "ft"), *in, *end = NULL;
+  double feet, inches = 0;
+
+  if (ft == NULL)
+    return FALSE;
+  *ft = '\0';
+  if (!parse_number (s, FALSE, &feet) || feet < 0)
+    return FALSE;
+  in = ft + 2;
+  if (*in == '.')
+    in++;
+  while (*in == ' ')
+    in++;
+  if (*in)
+    {
+      end = strstr (in, "in");
+      if (end == NULL || !(g_str_equal (end, "in") || g_str_equal (end, "in.")))
+        return FALSE;
+      *end = '\0';
+      if (!parse_number (in, FALSE, &inches) || inches < 0 || inches >= 12)
+        return FALSE;
+    }
+  *out_cm = (feet * 12 + inches) * CM_PER_INCH;
+  return TRUE;
+}
+
 /* Reads @n digits of @s at *@i into *@out. */
 static gboolean
 digits (const char *s, guint *i, guint n, int *out)
@@ -340,7 +372,7 @@ row_cell_ (Ctx *ctx, RowBuild *b, const Column *c, const char *text, double numb
 {
   const Target *t = c->target;
   guint ti = t - targets;
-  double v = number;
+  double v = number, factor = c->factor;
 
   if (b->have[ti])
     return;   /* a second column for the same member: the first wins */
@@ -373,7 +405,9 @@ row_cell_ (Ctx *ctx, RowBuild *b, const Column *c, const char *text, double numb
           set_path (b->row->input, t->path, json_node_init_string (json_node_alloc (), id));
           goto done;
         }
-      if (!parse_number (s, ctx->decimal_comma, &v))
+      if (t->kind == K_LENGTH && parse_feet_inches (s, &v))
+        factor = 1.0;   /* already cm */
+      else if (!parse_number (s, ctx->decimal_comma, &v))
         {
           bz_inbody_issue_add (ctx->file, b->row->line, c->header, "not_a_number", _("not a number"));
           return;
@@ -384,7 +418,7 @@ row_cell_ (Ctx *ctx, RowBuild *b, const Column *c, const char *text, double numb
       bz_inbody_issue_add (ctx->file, b->row->line, c->header, "not_a_number", _("must be text"));
       return;
     }
-  v *= c->factor;
+  v *= factor;
   if (ti == T_BFM)
     {
       b->bfm = v;
@@ -431,6 +465,7 @@ csv_record (Ctx *ctx, Csv *csv, GPtrArray *cells, guint *out_line)
   g_autoptr(GString) cell = g_string_new (NULL);
   const char *start = csv->p;
   gboolean quoted = FALSE, was_quoted = FALSE;
+  gboolean blank = TRUE;   /* the cell so far is only blanks: a quote may still open it */
 
   g_ptr_array_set_size (cells, 0);
   *out_line = csv->line;
@@ -474,11 +509,15 @@ csv_record (Ctx *ctx, Csv *csv, GPtrArray *cells, guint *out_line)
             }
           continue;
         }
-      if (c == '"' && cell->len == 0 && !was_quoted)
+      /* Older LookinBody exports write "a", "b": blanks around a quoted cell are not part of it. */
+      if (c == '"' && blank && !was_quoted)
         {
+          g_string_truncate (cell, 0);
           quoted = was_quoted = TRUE;
           continue;
         }
+      if (was_quoted && (c == ' ' || c == '\t') && c != csv->delim)
+        continue;
       if (c == csv->delim)
         {
           if (cells->len >= BZ_INBODY_MAX_COLUMNS)
@@ -489,6 +528,7 @@ csv_record (Ctx *ctx, Csv *csv, GPtrArray *cells, guint *out_line)
           g_ptr_array_add (cells, g_strdup (cell->str));
           g_string_truncate (cell, 0);
           was_quoted = FALSE;
+          blank = TRUE;
           continue;
         }
       if (c == '\r' && csv->p < csv->end && *csv->p == '\n')
@@ -499,6 +539,7 @@ csv_record (Ctx *ctx, Csv *csv, GPtrArray *cells, guint *out_line)
           break;
         }
       g_string_append_c (cell, c);
+      blank = blank && (c == ' ' || c == '\t');
     }
   g_ptr_array_add (cells, g_strdup (cell->str));
   return 1;

@@ -18,6 +18,10 @@
  *    of Neck" ... "113. ... of Left Thigh", and on the 770
  *    "50kHz-Whole Body Phase Angle".  The item numbers differ between
  *    models and the items the clinic selected, hence matched by label.
+ *    Older LookinBody exports (InBody 230 items) quote every cell and
+ *    separate them with ", ", end lines with a comma, name the segments
+ *    "35. LBM of Right Arm" ..., write the date as YYYYMMDDHHMMSS and the
+ *    height as "5ft. 10.0in." (read as cm) with the weight in kg.
  *  - The InBody app's and LookinBody's per-member CSV ("Date" as
  *    YYYYMMDDHHMMSS, "-" for not measured): "Weight(kg)", "Skeletal Muscle
  *    Mass(kg)", "Body Fat Mass(kg)", "Percent Body Fat(%)", "Right Arm Lean

@@ -101,6 +101,24 @@ test_lookinbody_770 (void)
   g_assert_cmpfloat (num (f, 2, "weight_kg"), ==, 82.6);
 }
 
+/* An older LookinBody export: quoted cells after ", ", a trailing comma,
+ * height in feet and inches, "LBM of <segment>". */
+static void
+test_lookinbody_230 (void)
+{
+  g_autoptr(BzInbodyFile) f = parse_fixture ("lookinbody-230.csv");
+
+  g_assert_cmpuint (f->issues->len, ==, 0);
+  g_assert_cmpuint (f->rows->len, ==, 2);
+  g_assert_cmpfloat_with_epsilon (num (f, 0, "height_cm"), 70 * 2.54, 1e-9);
+  g_assert_cmpfloat (num (f, 0, "weight_kg"), ==, 87.5);
+  g_assert_cmpfloat (num (f, 0, "age"), ==, 45);
+  g_assert_cmpstr (str (f, 0, "measured_at"), ==, "2026-03-15T08:30:00-06:00");
+  g_assert_cmpfloat (num (f, 0, "bioimpedance.segmental_lean_mass_kg.right_arm"), ==, 3.6);
+  g_assert_cmpfloat (num (f, 1, "bioimpedance.segmental_lean_mass_kg.trunk"), ==, 28.6);
+  g_assert_cmpfloat (num (f, 1, "body_fat_percent"), ==, 23.3);
+}
+
 static void
 test_inbody_270 (void)
 {
@@ -230,6 +248,7 @@ test_refusals (void)
   g_autoptr(BzInbodyFile) hex = parse_text ("Date,Weight\n20260101120000,0x46\n20260101120000,nan\n");
   g_autoptr(BzInbodyFile) sex = parse_text ("Date,Weight,Gender\n20260101120000,70,X\n");
   g_autoptr(BzInbodyFile) unit = parse_text ("Date,Weight(%)\n20260101120000,70\n");
+  g_autoptr(BzInbodyFile) feet = parse_text ("Date,Weight,Height\n20260101120000,70,5ft. 13in.\n20260101120000,70,6ft\n");
   g_autoptr(BzInbodyFile) empty = parse_text ("");
   g_autoptr(BzInbodyFile) header_only = parse_text ("Date,Weight\n");
   g_autoptr(BzInbodyFile) open = parse_text ("Date,Weight\n\"20260101120000,70\n");
@@ -251,6 +270,9 @@ test_refusals (void)
   g_assert_cmpuint (issue (hex, 1)->line, ==, 3);
   g_assert_cmpstr (issue (sex, 0)->issue, ==, "invalid_choice");
   g_assert_cmpstr (issue (unit, 0)->issue, ==, "invalid_unit");
+  g_assert_cmpuint (feet->issues->len, ==, 1);                       /* 13 inches is not a height */
+  g_assert_cmpuint (issue (feet, 0)->line, ==, 2);
+  g_assert_cmpfloat_with_epsilon (num (feet, 1, "height_cm"), 72 * 2.54, 1e-9);   /* "6ft" */
   g_assert_cmpstr (issue (empty, 0)->issue, ==, "empty");
   g_assert_cmpstr (issue (header_only, 0)->issue, ==, "empty");
   g_assert_cmpstr (issue (open, 0)->issue, ==, "malformed_csv");
@@ -270,6 +292,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   mexico = g_time_zone_new_identifier ("-06:00");
   g_test_add_func ("/inbody/lookinbody-770", test_lookinbody_770);
+  g_test_add_func ("/inbody/lookinbody-230", test_lookinbody_230);
   g_test_add_func ("/inbody/inbody-270", test_inbody_270);
   g_test_add_func ("/inbody/app-units", test_inbody_app_units);
   g_test_add_func ("/inbody/json", test_json);
