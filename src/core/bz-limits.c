@@ -39,3 +39,13 @@ const BzJsonLimits bz_json_limits_clinical_note = {
   .max_items = 8,
   .max_string = BZ_CLINICAL_NOTE_MAX_CHARS * 4,
 };
+
+/* An InBody JSON export: [{column: value, ...}, ...] or {"results": [...]}:
+ * depth 3; an array one row past BZ_INBODY_MAX_ROWS so that the row limit,
+ * not the parser, reports "too many rows". */
+const BzJsonLimits bz_json_limits_inbody = {
+  .max_bytes = BZ_INBODY_MAX_BYTES,
+  .max_depth = 3,
+  .max_items = MAX (BZ_INBODY_MAX_ROWS + 1, BZ_INBODY_MAX_COLUMNS),
+  .max_string = 256,
+};

@@ -82,6 +82,25 @@ extern const BzJsonLimits bz_json_limits_token;
  * desk's or a phone's clock a few minutes fast is not a meal in the future.
  * Balanza's bound; beyond it the meal is refused ("eaten_at is in the future"). */
 #define BZ_MEAL_CLOCK_SKEW_S       600
+/** An InBody export file (POST /api/upload/scan-data, the desk's import):
+ * a LookinBody export carries about 190 columns of at most ~40 bytes per
+ * row (header) and ~8 per value, so %BZ_INBODY_MAX_ROWS rows fit in well
+ * under 1 MiB; Balanza's bound. */
+#define BZ_INBODY_MAX_BYTES        (1024 * 1024)
+/** Scans one import stores: each gets its avatar (a GLB of ~340 kB), so
+ * 100 rows (two years of weekly scans of one patient) are ~34 MB of blobs
+ * in one transaction; Balanza's bound. */
+#define BZ_INBODY_MAX_ROWS         100
+/** Bytes of one CSV line (quoted line breaks included): the ~190-column
+ * LookinBody header is ~6 kB; Balanza's bound. */
+#define BZ_INBODY_MAX_LINE         (16 * 1024)
+/** Columns of an InBody CSV header, or members of one JSON row. */
+#define BZ_INBODY_MAX_COLUMNS      512
+/** Line errors one refused import reports (the rest are counted). */
+#define BZ_INBODY_MAX_ISSUES       50
+/** Limits for an InBody JSON file: an array of flat rows (or an object
+ * holding one), %BZ_INBODY_MAX_ROWS rows of %BZ_INBODY_MAX_COLUMNS members. */
+extern const BzJsonLimits bz_json_limits_inbody;
 
 /** Foods per meal (items of a meal upload). */
 #define BZ_MEAL_MAX_ITEMS          50

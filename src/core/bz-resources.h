@@ -312,6 +312,8 @@ BZ_RESOURCE_DECLARE (bz_patient_file_envelope, PATIENT_FILE_ENVELOPE, BZ_PATIENT
   F (AVATAR_FORMAT, .name = "format", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "\"model/gltf-binary\"")
 BZ_RESOURCE_DECLARE (bz_avatar, AVATAR, BZ_AVATAR_FIELDS)
 
+#include "bz-inbody-resources.h"   /* Bioimpedance (issue 8) */
+
 #define BZ_SCAN_FIELDS(F) \
   F (SCAN_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .column = "id") \
   F (SCAN_PATIENT_ID, .name = "patient_id", .type = BZ_FIELD_UUID, .column = "patient_id") \
@@ -324,6 +326,7 @@ BZ_RESOURCE_DECLARE (bz_avatar, AVATAR, BZ_AVATAR_FIELDS)
   F (SCAN_BODY_FAT_PERCENT_ESTIMATED, .name = "body_fat_percent_estimated", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE | BZ_FIELD_ROUND1, .column = "body_fat_percent_estimated", .unit = "%", .description = "When body_fat_percent was not measured: the body fat the avatar's volume implies (Siri 1961) for the model's composition estimate from height, weight, age, sex and circumferences (docs/body-model.md); null when measured") \
   F (SCAN_SKELETAL_MUSCLE_MASS_KG, .name = "skeletal_muscle_mass_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_NULLABLE, .column = "skeletal_muscle_mass_kg", .min = 5, .max = 100, .unit = "kg", .description = "Less than weight_kg; omitted or null when not measured") \
   F (SCAN_CIRCUMFERENCES_CM, .name = "circumferences_cm", .type = BZ_FIELD_OBJECT, .ref = &bz_circumferences_resource) \
+  F (SCAN_BIOIMPEDANCE, .name = "bioimpedance", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_INLINE, .ref = &bz_bioimpedance_resource, .description = "Segmental lean and fat mass, visceral fat level, phase angle and body water of an InBody analyser") \
   F (SCAN_BMI, .name = "bmi", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .unit = "kg/m2", .description = "Body mass index, weight / height squared") \
   F (SCAN_AVATAR, .name = "avatar", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_avatar_resource)
 BZ_RESOURCE_DECLARE (bz_scan, SCAN, BZ_SCAN_FIELDS)

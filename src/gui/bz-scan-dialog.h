@@ -3,7 +3,11 @@
  * height, weight, body fat, skeletal muscle mass, the circumferences
  * measured), saved through bz_scans_add_async() with the validation of
  * POST /api/scans/upload; the avatar is made as for an upload.  The form
- * starts from the patient's latest scan (sex, height, age) when there is one. */
+ * starts from the patient's latest scan (sex, height, age) when there is one.
+ *
+ * "Import File…" (issue 8) reads an InBody export (bz-scan-import.h): the
+ * rows found and every line error are shown before anything is saved, and
+ * "Save Imported Scans" stores them all (each with its avatar) or none. */
 #pragma once
 
 #include <adwaita.h>
@@ -33,5 +37,24 @@ void        bz_scan_dialog_save (BzScanDialog *self);
 gboolean    bz_scan_dialog_is_busy (BzScanDialog *self);
 /** bz_scan_dialog_get_error: Returns: (transfer none): why the last save failed, "" when it did not. */
 const char *bz_scan_dialog_get_error (BzScanDialog *self);
+
+/**
+ * bz_scan_dialog_import_bytes:
+ * @name: the file's name, for the summary
+ * @bytes: its contents (at most BZ_INBODY_MAX_BYTES + 1 are read from disk)
+ *
+ * What choosing a file does: checks it with bz_scans_import_check() (the
+ * form's sex, age and height fill what it lacks) and shows the scans found
+ * and the line errors.  Nothing is stored.
+ */
+void        bz_scan_dialog_import_bytes (BzScanDialog *self, const char *name, GBytes *bytes);
+/** bz_scan_dialog_save_import: what "Save Imported Scans" does; nothing while the file has errors. */
+void        bz_scan_dialog_save_import (BzScanDialog *self);
+/** bz_scan_dialog_get_import_summary: Returns: (transfer none) (nullable): "file: N scans to import" or why not. */
+const char *bz_scan_dialog_get_import_summary (BzScanDialog *self);
+/** bz_scan_dialog_get_import_count: @out_ok: (out) (optional): whether every row is valid. Returns: the valid rows shown. */
+guint       bz_scan_dialog_get_import_count (BzScanDialog *self, gboolean *out_ok);
+/** bz_scan_dialog_get_import_errors: Returns: (transfer none): the line errors shown, one a line; "" when none. */
+const char *bz_scan_dialog_get_import_errors (BzScanDialog *self);
 
 G_END_DECLS

@@ -76,5 +76,6 @@ extern const BzRoute bz_clinical_routes[];   /* bz-handlers-clinical.c */
 extern const BzRoute bz_sync_routes[];         /* bz-handlers-sync.c */
 extern const BzRoute bz_diet_routes[];         /* bz-handlers-diet.c */
 extern const BzRoute bz_challenge_routes[];    /* bz-handlers-challenges.c */
+extern const BzRoute bz_body_routes[];         /* bz-handlers-body.c (issue 8) */
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "bz-blob-store.h"
 #include "bz-patient-service.h"
 #include "bz-scan-repo.h"
+#include "bz-scan-service-private.h"
 #include "bz-service-task-private.h"
 #include "bz-store.h"
 #include "bz-vocab.h"
@@ -148,24 +149,58 @@ validate_scan (JsonObject *input, BzBodyMeasurements *m, BzValidation *v)
   return scan;
 }
 
+GBytes *
+bz_scan_make_avatar (BzServices *svc, const BzBodyMeasurements *m, BzAvatarInfo *info, GError **error)
+{
+  GBytes *glb = bz_avatar_provider_generate (bz_services_get_avatar_provider (svc), m, info, NULL, error);
+  if (glb == NULL && error && *error && (*error)->domain != BZ_ERROR)
+    {
+      GError *e = g_error_new (BZ_ERROR, BZ_ERROR_UPSTREAM, _("Avatar generation failed: %s"), (*error)->message);
+      g_clear_error (error);
+      g_propagate_error (error, e);
+    }
+  return glb;
+}
+
+gboolean
+bz_scan_store_in_tx (BzServices *svc, BzRecord *scan, const char *created_by, GBytes *glb,
+                     const BzAvatarInfo *info, const char *now, GError **error)
+{
+  BzStore *store = bz_services_get_store (svc);
+  g_autofree char *sha = NULL;
+  g_autofree char *avatar_id = g_uuid_string_random ();
+  g_autoptr(BzRecord) avatar = NULL;
+
+  if (!bz_scan_repo_insert (store, scan, created_by, now, error) ||
+      !bz_blob_put (store, glb, "model/gltf-binary", &sha, error))
+    return FALSE;
+  avatar = bz_record_new (&bz_avatar_resource);
+  bz_record_set_string (avatar, BZ_AVATAR_ID, avatar_id);
+  bz_record_set_int (avatar, BZ_AVATAR_SIZE_BYTES, g_bytes_get_size (glb));
+  bz_record_set_string (avatar, BZ_AVATAR_ETAG, sha);
+  bz_record_set_int (avatar, BZ_AVATAR_VERTEX_COUNT, info->vertex_count);
+  bz_record_set_string (avatar, BZ_AVATAR_PROVIDER_NAME, bz_avatar_provider_get_name (bz_services_get_avatar_provider (svc)));
+  return bz_scan_repo_insert_avatar (store, avatar, bz_record_get_string (scan, BZ_SCAN_ID),
+                                     bz_record_get_string (scan, BZ_SCAN_PATIENT_ID), now, error);
+}
+
 BzRecord *
 bz_scans_add (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
-  BzAvatarProvider *provider = bz_services_get_avatar_provider (svc);
   BzValidation v = BZ_VALIDATION_INIT;
   BzBodyMeasurements m;
   BzAvatarInfo info = { 0 };
-  g_autofree char *patient_id = NULL, *sha = NULL, *now = NULL;
+  g_autofree char *patient_id = NULL, *now = NULL;
   g_autofree char *scan_id = g_uuid_string_random ();
-  g_autofree char *avatar_id = g_uuid_string_random ();
   g_autoptr(GBytes) glb = NULL;
-  g_autoptr(BzRecord) scan = NULL, avatar = NULL;
+  g_autoptr(BzRecord) scan = NULL;
   JsonNode *pid = json_object_get_member (input, "patient_id");
 
   if (pid && !JSON_NODE_HOLDS_NULL (pid) && bz_json_get_string (input, "patient_id") == NULL)
     bz_validation_add (&v, "patient_id", "invalid_type", _("patient_id must be a string"));
   scan = validate_scan (input, &m, &v);
+  bz_scan_take_bioimpedance (scan, input, &v);
   if (!bz_validation_finish (&v, error))
     return NULL;
   patient_id = bz_patients_resolve (svc, caller, bz_json_get_string (input, "patient_id"), error);
@@ -178,32 +213,18 @@ bz_scans_add (BzServices *svc, const BzCaller *caller, JsonObject *input, GError
    * the body model's estimate (docs/body-model.md). */
   if (m.body_fat_percent <= 0)
     bz_record_set_double (scan, BZ_SCAN_BODY_FAT_PERCENT_ESTIMATED, bz_body_model_implied_body_fat (&m));
-  glb = bz_avatar_provider_generate (provider, &m, &info, NULL, error);
+  glb = bz_scan_make_avatar (svc, &m, &info, error);
   if (glb == NULL)
-    {
-      if (error && *error && (*error)->domain != BZ_ERROR)
-        {
-          GError *e = g_error_new (BZ_ERROR, BZ_ERROR_UPSTREAM, _("Avatar generation failed: %s"), (*error)->message);
-          g_clear_error (error);
-          g_propagate_error (error, e);
-        }
-      return NULL;
-    }
+    return NULL;
 
   now = bz_now_iso8601 ();
   if (!bz_store_begin (store, error))
     return NULL;
-  if (!bz_scan_repo_insert (store, scan, caller->user_id, now, error) ||
-      !bz_blob_put (store, glb, "model/gltf-binary", &sha, error))
-    goto fail;
-  avatar = bz_record_new (&bz_avatar_resource);
-  bz_record_set_string (avatar, BZ_AVATAR_ID, avatar_id);
-  bz_record_set_int (avatar, BZ_AVATAR_SIZE_BYTES, g_bytes_get_size (glb));
-  bz_record_set_string (avatar, BZ_AVATAR_ETAG, sha);
-  bz_record_set_int (avatar, BZ_AVATAR_VERTEX_COUNT, info.vertex_count);
-  bz_record_set_string (avatar, BZ_AVATAR_PROVIDER_NAME, bz_avatar_provider_get_name (provider));
-  if (!bz_scan_repo_insert_avatar (store, avatar, scan_id, patient_id, now, error) || !bz_store_commit (store, error))
-    goto fail;
+  if (!bz_scan_store_in_tx (svc, scan, caller->user_id, glb, &info, now, error) || !bz_store_commit (store, error))
+    {
+      bz_store_rollback (store);
+      return NULL;
+    }
   bz_store_notify (store, "body_scans", scan_id);
 
   {
@@ -225,10 +246,16 @@ bz_scans_add (BzServices *svc, const BzCaller *caller, JsonObject *input, GError
     bz_record_take_object (result, BZ_SCAN_UPLOAD_SCAN, stored);
     return result;
   }
+}
 
-fail:
-  bz_store_rollback (store);
-  return NULL;
+BzRecord *
+bz_scan_validate_input (JsonObject *input, BzBodyMeasurements *m, BzValidation *v)
+{
+  BzRecord *scan = validate_scan (input, m, v);
+  bz_scan_take_bioimpedance (scan, input, v);
+  if (bz_validation_failed (v))
+    g_clear_object (&scan);
+  return scan;
 }
 
 BzRecord *

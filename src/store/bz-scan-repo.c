@@ -257,3 +257,55 @@ bz_scan_repo_find_avatar (BzStore *store, const char *avatar_id, char **out_pati
     }
   return TRUE;
 }
+
+GPtrArray *
+bz_scan_repo_list_between (BzStore *store, const char *patient_id, const char *since, const char *until,
+                           GError **error)
+{
+  static gsize sql;
+  /* measured_at is ISO 8601 UTC text, "YYYY-MM-DDTHH:MM:SSZ": it sorts as time. */
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), bz_repo_sql_once (&sql,
+      SCAN_SELECT " WHERE s.patient_id = ?1 AND (?2 IS NULL OR s.measured_at >= ?2)"
+      " AND (?3 IS NULL OR s.measured_at < ?3) ORDER BY s.measured_at ASC",
+      &bz_scan_resource, "s", &bz_avatar_resource, "a"), error);
+  g_autoptr(GPtrArray) scans = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean have_row;
+
+  if (!st)
+    return NULL;
+  sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
+  bz_db_bind_text_or_null (st, 2, since);
+  bz_db_bind_text_or_null (st, 3, until);
+  for (;;)
+    {
+      if (!bz_repo_step (st, &have_row, error))
+        return NULL;
+      if (!have_row)
+        return g_steal_pointer (&scans);
+      g_ptr_array_add (scans, read_scan (st));
+    }
+}
+
+GHashTable *
+bz_scan_repo_measured_at (BzStore *store, const char *patient_id, const char *const *times, guint n, GError **error)
+{
+  g_autofree char *json = bz_repo_ids_json (times, n);
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "SELECT measured_at FROM body_scans WHERE patient_id = ?1 AND measured_at IN (SELECT value FROM json_each (?2))",
+      error);
+  gboolean have_row;
+
+  if (!st)
+    return NULL;
+  sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (st, 2, json, -1, SQLITE_STATIC);
+  for (;;)
+    {
+      if (!bz_repo_step (st, &have_row, error))
+        return NULL;
+      if (!have_row)
+        return g_steal_pointer (&found);
+      g_hash_table_add (found, bz_db_column_text_dup (st, 0));
+    }
+}

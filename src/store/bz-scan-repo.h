@@ -117,4 +117,38 @@ GPtrArray  *bz_scan_repo_progress      (BzStore *store, const char *patient_id, 
 gboolean    bz_scan_repo_find_avatar   (BzStore *store, const char *avatar_id, char **out_patient_id,
                                         char **out_blob_sha256, GError **error);
 
+/**
+ * bz_scan_repo_list_between:
+ * @store: the store
+ * @patient_id: a patients.id
+ * @since: (nullable): ISO 8601 UTC; scans measured at or after it (%NULL: from the first)
+ * @until: (nullable): ISO 8601 UTC; scans measured before it (%NULL: to the latest)
+ * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
+ *
+ * The body analytics' history (bz-body-analytics-service.h): one statement
+ * whatever the number of scans.
+ *
+ * Returns: (transfer full) (element-type BzRecord): @patient_id's scans in
+ *   [@since, @until), oldest first, each as in bz_scan_repo_get(); %NULL
+ *   with @error.
+ */
+GPtrArray  *bz_scan_repo_list_between  (BzStore *store, const char *patient_id, const char *since,
+                                        const char *until, GError **error);
+
+/**
+ * bz_scan_repo_measured_at:
+ * @store: the store
+ * @patient_id: a patients.id
+ * @times: (array length=n): measured_at values, ISO 8601 UTC as stored
+ * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
+ *
+ * Which of @times already have a scan of @patient_id (an InBody export
+ * imported twice): one statement whatever @n.
+ *
+ * Returns: (transfer full): a set (keys and values the same text) of
+ *   those of @times that are stored; %NULL with @error.
+ */
+GHashTable *bz_scan_repo_measured_at   (BzStore *store, const char *patient_id, const char *const *times, guint n,
+                                        GError **error);
+
 G_END_DECLS

@@ -18,7 +18,8 @@ void test_analytics_add_tests (void);  /* test-analytics.c: GET /api/analytics/n
 void test_scan_estimate_add_tests (void);  /* test-scan-estimate.c: scans without a body-fat measurement */
 void test_sync_add_tests (void);       /* test-sync.c: GET /api/v1/sync/changes */
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
-void test_recipe_add_tests (void);  /* test-recipe-create.c: POST /recipes, scan-label */
+void test_recipe_add_tests (void);
+void test_scan_import_add_tests (void);  /* test-scan-import.c: POST /api/upload/scan-data, GET /api/analytics/body/... */  /* test-recipe-create.c: POST /recipes, scan-label */
 
 /* For the tests in other files of this binary. */
 const char *test_api_nutri_token (void);
@@ -731,6 +732,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/patients/onboarding-fields", test_patients_onboarding_fields);
   g_test_add_func ("/api/foods", test_foods);
   g_test_add_func ("/api/scans", test_scans_and_avatar);
+  test_scan_import_add_tests ();
   g_test_add_func ("/api/meals", test_meals);
   g_test_add_func ("/api/recipes", test_recipes);
   test_recipe_add_tests ();

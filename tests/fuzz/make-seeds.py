@@ -235,9 +235,23 @@ def router_seeds():
         write("router", "%02d-%s" % (i, method), bytes([METHODS.index(method)]) + path.encode())
 
 
+def inbody_seeds():
+    """The InBody fixtures of tests/data/inbody under 4 KB, and dialects."""
+    data = os.path.join(HERE, "..", "data", "inbody")
+    for name in sorted(os.listdir(data)):
+        blob = open(os.path.join(data, name), "rb").read()
+        if len(blob) < 4096:
+            write("inbody", name, blob)
+    write("inbody", "semicolon.csv", "Test Date / Time;Weight;Gender;PBF\r\n2026-01-05 10:00;70,5;F;30,1\r\n")
+    write("inbody", "quoted.csv", 'Name,Date,Weight(lb)\n"P\u00e9rez, Juan\nJr.",20260105100000,180\n"A ""B""",x,-\n')
+    write("inbody", "tabs.tsv", "Date\tWeight(kg)\tSkeletal Muscle Mass(kg)\n20260105100000\t80\t35\n")
+    write("inbody", "array.json", '[{"Date":"20260101120000","Weight(kg)":70,"Body Fat Mass(kg)":14,'
+          '"Gender":"M","Age":30,"Height":170,"SMM":30},1,null]')
+
+
 def main():
     if os.path.isdir(CORPUS):
-        for h in ("json", "image", "multipart", "router", "validator"):
+        for h in ("json", "image", "multipart", "router", "validator", "inbody"):
             d = os.path.join(CORPUS, h)
             if os.path.isdir(d) and not (h == "image" and jpegs() is None):
                 shutil.rmtree(d)
@@ -248,6 +262,7 @@ def main():
     tiny = open(jpeg_path, "rb").read() if os.path.exists(jpeg_path) else png(2, 2)
     multipart_seeds(tiny)
     router_seeds()
+    inbody_seeds()
     for h in sorted(os.listdir(CORPUS)):
         print("%-10s %3d seeds" % (h, len(os.listdir(os.path.join(CORPUS, h)))))
 
