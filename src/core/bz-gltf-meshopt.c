@@ -66,6 +66,72 @@ mesh_compact (const BzMesh *mesh, const guint32 *indices, gsize n_indices)
   return out;
 }
 
+typedef struct
+{
+  guint32 v[3];      /* the triangle's vertices, sorted */
+  guint32 triangle;
+  gboolean odd;      /* its winding is an odd permutation of v */
+} SortedTriangle;
+
+static int
+cmp_sorted_triangle (const void *a, const void *b)
+{
+  const SortedTriangle *x = a, *y = b;
+  for (int k = 0; k < 3; k++)
+    if (x->v[k] != y->v[k])
+      return x->v[k] < y->v[k] ? -1 : 1;
+  return 0;
+}
+
+/* Edge collapse can fold two faces of a thin region onto each other,
+ * leaving a pair of triangles with the same three vertices and opposite
+ * windings (a zero-volume "fin" whose edges are shared by four triangles).
+ * Removing both restores the closed 2-manifold.  Returns the new index
+ * count (indices compacted in place). */
+static gsize
+remove_folded_pairs (guint32 *idx, gsize n)
+{
+  gsize nt = n / 3;
+  g_autofree SortedTriangle *t = g_new (SortedTriangle, MAX (nt, 1));
+  g_autofree gboolean *drop = g_new0 (gboolean, MAX (nt, 1));
+  gsize out = 0;
+
+  for (gsize i = 0; i < nt; i++)
+    {
+      guint32 a = idx[3 * i], b = idx[3 * i + 1], c = idx[3 * i + 2];
+      /* Rotate the smallest first (keeps the winding), then the order of
+       * the other two tells the parity. */
+      if (b < a && b < c)
+        {
+          guint32 x = a; a = b; b = c; c = x;
+        }
+      else if (c < a && c < b)
+        {
+          guint32 x = c; c = b; b = a; a = x;
+        }
+      t[i].triangle = i;
+      t[i].odd = b > c;
+      t[i].v[0] = a;
+      t[i].v[1] = MIN (b, c);
+      t[i].v[2] = MAX (b, c);
+    }
+  qsort (t, nt, sizeof *t, cmp_sorted_triangle);
+  for (gsize i = 0; i + 1 < nt; i++)
+    if (cmp_sorted_triangle (&t[i], &t[i + 1]) == 0 && t[i].odd != t[i + 1].odd
+        && !drop[t[i].triangle] && !drop[t[i + 1].triangle])
+      {
+        drop[t[i].triangle] = drop[t[i + 1].triangle] = TRUE;
+        i++;
+      }
+  for (gsize i = 0; i < nt; i++)
+    if (!drop[i])
+      {
+        memmove (&idx[out], &idx[3 * i], 3 * sizeof (guint32));
+        out += 3;
+      }
+  return out;
+}
+
 BzMesh *
 bz_gltf_lod_mesh (const BzMesh *mesh, guint lod)
 {
@@ -83,6 +149,7 @@ bz_gltf_lod_mesh (const BzMesh *mesh, guint lod)
   gsize n = meshopt_simplify (out, (const guint32 *) mesh->indices->data, ni,
                               (const float *) mesh->positions->data, nv, 3 * sizeof (float),
                               3 * (gsize) target, lod_budget[lod].max_error, 0, NULL);
+  n = remove_folded_pairs (out, n);
   return mesh_compact (mesh, out, n);
 }
 
