@@ -216,13 +216,27 @@ add_int_vec3 (JsonBuilder *b, const char *member, const double v[3])
 }
 
 static void
-add_extension_list (JsonBuilder *b, const char *member)
+add_extension_list (JsonBuilder *b, const char *member, gboolean meshopt)
 {
   json_builder_set_member_name (b, member);
   json_builder_begin_array (b);
   json_builder_add_string_value (b, BZ_GLTF_EXT_QUANTIZATION);
-  json_builder_add_string_value (b, BZ_GLTF_EXT_MESHOPT);
+  if (meshopt)
+    json_builder_add_string_value (b, BZ_GLTF_EXT_MESHOPT);
   json_builder_end_array (b);
+}
+
+static void
+add_plain_view (JsonBuilder *b, gsize offset, gsize length, gsize stride, int target)
+{
+  json_builder_begin_object (b);
+  bz_gltf_add_int (b, "buffer", 0);
+  bz_gltf_add_int (b, "byteOffset", offset);
+  bz_gltf_add_int (b, "byteLength", length);
+  if (stride)
+    bz_gltf_add_int (b, "byteStride", stride);
+  bz_gltf_add_int (b, "target", target);
+  json_builder_end_object (b);
 }
 
 static void
@@ -291,51 +305,89 @@ bz_gltf_write_meshopt (const BzMesh *mesh, const BzGltfOptions *o, GError **erro
   g_autofree gint8 *qnrm = g_new0 (gint8, 4 * (gsize) nv);
   meshopt_encodeFilterOct (qnrm, nv, 4, NORMAL_BITS, n4);
 
+  gboolean compress = o->compression == BZ_GLTF_COMPRESSION_MESHOPT;
+  gsize idx_size = short_idx ? 2 : 4;
   g_autoptr(GByteArray) bin = g_byte_array_new ();
-  gsize pos_off = 0, pos_len = append_encoded_vertices (bin, qpos, nv, 8);
-  pad_bin (bin);
-  gsize nrm_off = bin->len, nrm_len = append_encoded_vertices (bin, qnrm, nv, 4);
-  pad_bin (bin);
-  gsize idx_off = bin->len, idx_bound = meshopt_encodeIndexBufferBound (ni, nv);
-  g_byte_array_set_size (bin, idx_off + idx_bound);
-  gsize idx_len = meshopt_encodeIndexBuffer (bin->data + idx_off, idx_bound, idx, ni);
-  g_assert (idx_len > 0);
-  g_byte_array_set_size (bin, idx_off + idx_len);
+  gsize pos_off = 0, pos_len, nrm_off, nrm_len, idx_off, idx_len;
+  if (compress)
+    {
+      pos_len = append_encoded_vertices (bin, qpos, nv, 8);
+      pad_bin (bin);
+      nrm_off = bin->len;
+      nrm_len = append_encoded_vertices (bin, qnrm, nv, 4);
+      pad_bin (bin);
+      idx_off = bin->len;
+      gsize idx_bound = meshopt_encodeIndexBufferBound (ni, nv);
+      g_byte_array_set_size (bin, idx_off + idx_bound);
+      idx_len = meshopt_encodeIndexBuffer (bin->data + idx_off, idx_bound, idx, ni);
+      g_assert (idx_len > 0);
+      g_byte_array_set_size (bin, idx_off + idx_len);
+    }
+  else
+    {
+      /* The same quantized views stored plainly: the normals as the
+       * octahedral filter decodes them. */
+      meshopt_decodeFilterOct (qnrm, nv, 4);
+      g_byte_array_append (bin, (const guint8 *) qpos, 8 * nv);
+      pos_len = bin->len;
+      nrm_off = bin->len;
+      g_byte_array_append (bin, (const guint8 *) qnrm, 4 * nv);
+      nrm_len = 4 * nv;
+      idx_off = bin->len;
+      for (gsize i = 0; i < ni; i++)
+        {
+          guint16 s16 = GUINT16_TO_LE ((guint16) idx[i]);
+          guint32 s32 = GUINT32_TO_LE (idx[i]);
+          g_byte_array_append (bin, short_idx ? (const guint8 *) &s16 : (const guint8 *) &s32, idx_size);
+        }
+      idx_len = idx_size * ni;
+    }
   pad_bin (bin);
 
   /* The fallback (placeholder) buffer: the decoded views, each aligned. */
-  gsize idx_size = short_idx ? 2 : 4;
   gsize fb_pos = 0, fb_nrm = 8 * (gsize) nv, fb_idx = fb_nrm + 4 * (gsize) nv;
   gsize fb_len = fb_idx + ((idx_size * ni + 3) & ~(gsize) 3);
 
   g_autoptr(JsonBuilder) b = json_builder_new ();
   bz_gltf_begin_document (b, o, centre, step);
-  add_extension_list (b, "extensionsUsed");
-  add_extension_list (b, "extensionsRequired");
+  add_extension_list (b, "extensionsUsed", compress);
+  add_extension_list (b, "extensionsRequired", compress);
 
   json_builder_set_member_name (b, "buffers");
   json_builder_begin_array (b);
   json_builder_begin_object (b);
   bz_gltf_add_int (b, "byteLength", bin->len);
   json_builder_end_object (b);
-  json_builder_begin_object (b);
-  bz_gltf_add_int (b, "byteLength", fb_len);
-  json_builder_set_member_name (b, "extensions");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, BZ_GLTF_EXT_MESHOPT);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "fallback");
-  json_builder_add_boolean_value (b, TRUE);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  json_builder_end_object (b);
+  if (compress)
+    {
+      json_builder_begin_object (b);
+      bz_gltf_add_int (b, "byteLength", fb_len);
+      json_builder_set_member_name (b, "extensions");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, BZ_GLTF_EXT_MESHOPT);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "fallback");
+      json_builder_add_boolean_value (b, TRUE);
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
   json_builder_end_array (b);
 
   json_builder_set_member_name (b, "bufferViews");
   json_builder_begin_array (b);
-  add_compressed_view (b, fb_pos, nv, 8, BZ_GL_ARRAY_BUFFER, pos_off, pos_len, "ATTRIBUTES", NULL);
-  add_compressed_view (b, fb_nrm, nv, 4, BZ_GL_ARRAY_BUFFER, nrm_off, nrm_len, "ATTRIBUTES", "OCTAHEDRAL");
-  add_compressed_view (b, fb_idx, ni, idx_size, BZ_GL_ELEMENT_ARRAY_BUFFER, idx_off, idx_len, "TRIANGLES", NULL);
+  if (compress)
+    {
+      add_compressed_view (b, fb_pos, nv, 8, BZ_GL_ARRAY_BUFFER, pos_off, pos_len, "ATTRIBUTES", NULL);
+      add_compressed_view (b, fb_nrm, nv, 4, BZ_GL_ARRAY_BUFFER, nrm_off, nrm_len, "ATTRIBUTES", "OCTAHEDRAL");
+      add_compressed_view (b, fb_idx, ni, idx_size, BZ_GL_ELEMENT_ARRAY_BUFFER, idx_off, idx_len, "TRIANGLES", NULL);
+    }
+  else
+    {
+      add_plain_view (b, pos_off, pos_len, 8, BZ_GL_ARRAY_BUFFER);
+      add_plain_view (b, nrm_off, nrm_len, 4, BZ_GL_ARRAY_BUFFER);
+      add_plain_view (b, idx_off, idx_len, 0, BZ_GL_ELEMENT_ARRAY_BUFFER);
+    }
   json_builder_end_array (b);
 
   json_builder_set_member_name (b, "accessors");

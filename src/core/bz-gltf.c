@@ -284,7 +284,7 @@ bz_gltf_write_glb (const BzMesh        *mesh,
 
   BzGltfOptions o;
   bz_gltf_options_resolve (opts, &o);
-  if (o.compression == BZ_GLTF_COMPRESSION_MESHOPT)
+  if (o.compression != BZ_GLTF_COMPRESSION_NONE)
     return bz_gltf_write_meshopt (mesh, &o, error);
 
   guint nv = bz_mesh_vertex_count (mesh);

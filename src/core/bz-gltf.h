@@ -22,6 +22,11 @@ G_BEGIN_DECLS
  * @BZ_GLTF_COMPRESSION_MESHOPT: quantized attributes (KHR_mesh_quantization)
  *   in buffer views compressed with the meshoptimizer codecs
  *   (EXT_meshopt_compression); both extensions are required
+ * @BZ_GLTF_COMPRESSION_QUANTIZED: the same quantized views stored without
+ *   the meshopt codecs (only KHR_mesh_quantization, required): what a
+ *   meshopt decoder yields, so the Khronos glTF-Validator, which checks
+ *   quantized accessors but cannot decode EXT_meshopt_compression, can
+ *   check the data (tests); not served
  *
  * How bz_gltf_write_glb() stores the geometry.
  */
@@ -29,6 +34,7 @@ typedef enum
 {
   BZ_GLTF_COMPRESSION_NONE,
   BZ_GLTF_COMPRESSION_MESHOPT,
+  BZ_GLTF_COMPRESSION_QUANTIZED,
 } BzGltfCompression;
 
 /**
