@@ -17,6 +17,7 @@ void test_analytics_add_tests (void);  /* test-analytics.c: GET /api/analytics/n
 void test_sync_add_tests (void);       /* test-sync.c: GET /api/v1/sync/changes */
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
 void test_recipe_add_tests (void);  /* test-recipe-create.c: POST /recipes, scan-label */
+void test_avatar_variants (void);   /* test-avatar-variants.c: GET /avatars/{id}.glb?lod=&compression= */
 
 /* For the tests in other files of this binary. */
 const char *test_api_nutri_token (void);
@@ -729,6 +730,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/patients/onboarding-fields", test_patients_onboarding_fields);
   g_test_add_func ("/api/foods", test_foods);
   g_test_add_func ("/api/scans", test_scans_and_avatar);
+  g_test_add_func ("/api/avatars/variants", test_avatar_variants);
   g_test_add_func ("/api/meals", test_meals);
   g_test_add_func ("/api/recipes", test_recipes);
   test_recipe_add_tests ();
