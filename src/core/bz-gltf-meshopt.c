@@ -61,8 +61,11 @@ mesh_compact (const BzMesh *mesh, const guint32 *indices, gsize n_indices)
   g_array_set_size (out->normals, 3 * used);
   g_array_set_size (out->indices, n_indices);
   meshopt_remapVertexBuffer (out->positions->data, mesh->positions->data, nv, 3 * sizeof (float), remap);
-  meshopt_remapVertexBuffer (out->normals->data, mesh->normals->data, nv, 3 * sizeof (float), remap);
   meshopt_remapIndexBuffer ((guint32 *) out->indices->data, indices, n_indices, remap);
+  if (mesh->normals->len == mesh->positions->len)
+    meshopt_remapVertexBuffer (out->normals->data, mesh->normals->data, nv, 3 * sizeof (float), remap);
+  else
+    bz_mesh_compute_normals (out);   /* a mesh without (matching) normals */
   return out;
 }
 

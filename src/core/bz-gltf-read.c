@@ -19,6 +19,9 @@
  * avatar (LOD 0 decodes to about 250 KB) and a bound on what a hostile
  * file can make us allocate. */
 #define MAX_DECODED_VIEW (64u << 20)
+/* And at most 256 MiB decoded per file (many views could each reach the
+ * per-view bound). */
+#define MAX_DECODED_TOTAL ((gsize) 256 << 20)
 
 typedef struct
 {
@@ -28,6 +31,7 @@ typedef struct
   BzMesh *mesh;
   guint visits;
   GHashTable *decoded;   /* view index -> GBytes of the decoded view */
+  gsize decoded_total;   /* bytes in @decoded */
 } Parser;
 
 static gboolean
@@ -126,6 +130,7 @@ decode_meshopt_view (Parser *p, JsonObject *view, JsonObject *ext, GError **erro
     return invalid (error, "compressed view out of range"), NULL;
   if (stride <= 0 || stride > 256 || count < 0
       || (guint64) count * (guint64) stride > MAX_DECODED_VIEW
+      || p->decoded_total + (gsize) (count * stride) > MAX_DECODED_TOTAL
       || int_member (view, "byteLength", -1) != count * stride
       || (parent_stride != 0 && parent_stride != stride))
     return invalid (error, "compressed view with a bad count or stride"), NULL;
@@ -154,6 +159,7 @@ decode_meshopt_view (Parser *p, JsonObject *view, JsonObject *ext, GError **erro
     return invalid (error, "unknown compression mode"), NULL;
   if (rc != 0)
     return invalid (error, "compressed data does not decode"), NULL;
+  p->decoded_total += count * stride;
   return g_bytes_new_take (g_steal_pointer (&out), count * stride);
 }
 

@@ -136,7 +136,9 @@ GBytes *bz_gltf_write_glb (const BzMesh        *mesh,
  * keep their positions and normals), so a closed 2-manifold input
  * normally stays closed; the relative error is capped at 2 % (LOD 1) and
  * 5 % (LOD 2) of the mesh extent, so the budget may be missed on a mesh
- * that cannot be simplified that far.  Unused vertices are dropped.
+ * that cannot be simplified that far.  Unused vertices are dropped; a
+ * mesh whose normals do not match its positions gets computed ones
+ * (bz_mesh_compute_normals()).
  *
  * Returns: (transfer full): the new mesh (never %NULL; @mesh is not
  *   modified).

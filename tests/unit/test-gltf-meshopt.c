@@ -438,6 +438,73 @@ test_reader_errors (void)
   }
 }
 
+/* What the reader took over from the desk's: node transforms (a matrix
+ * and TRS children), a primitive without NORMAL (computed) and without
+ * indices (a plain triangle list), UNSIGNED_BYTE indices. */
+static void
+test_reader_general (void)
+{
+  /* Two primitives: a triangle list (3 triangles of a tetrahedron's
+   * sides, no indices) and the same 4 vertices indexed with bytes. */
+  static const float pos[] = { 0, 0, 0, 1, 0, 0, 0, 1, 0,  0, 0, 0, 0, 0, 1, 1, 0, 0,
+                               0, 0, 0, 0, 1, 0, 0, 0, 1 };
+  static const guint8 idx[] = { 0, 1, 2, 0, 3, 1, 0, 2, 3, 1, 3, 2 };
+  static const float tet[] = { 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1 };
+  const char *json =
+    "{\"asset\":{\"version\":\"2.0\"},\"scene\":0,\"scenes\":[{\"nodes\":[0]}],"
+    "\"nodes\":[{\"matrix\":[2,0,0,0, 0,2,0,0, 0,0,2,0, 10,0,0,1],\"children\":[1]},"
+    "{\"mesh\":0,\"translation\":[0,5,0]}],"
+    "\"meshes\":[{\"primitives\":[{\"attributes\":{\"POSITION\":0}},"
+    "{\"attributes\":{\"POSITION\":1},\"indices\":2}]}],"
+    "\"buffers\":[{\"byteLength\":168}],"
+    "\"bufferViews\":[{\"buffer\":0,\"byteOffset\":0,\"byteLength\":108},"
+    "{\"buffer\":0,\"byteOffset\":108,\"byteLength\":48},{\"buffer\":0,\"byteOffset\":156,\"byteLength\":12}],"
+    "\"accessors\":[{\"bufferView\":0,\"componentType\":5126,\"count\":9,\"type\":\"VEC3\"},"
+    "{\"bufferView\":1,\"componentType\":5126,\"count\":4,\"type\":\"VEC3\"},"
+    "{\"bufferView\":2,\"componentType\":5121,\"count\":12,\"type\":\"SCALAR\"}]}";
+  g_autoptr(GByteArray) bin = g_byte_array_new ();
+  g_byte_array_append (bin, (const guint8 *) pos, sizeof pos);
+  g_byte_array_append (bin, (const guint8 *) tet, sizeof tet);
+  g_byte_array_append (bin, idx, sizeof idx);
+  while (bin->len % 4)
+    g_byte_array_append (bin, (const guint8 *) "", 1);
+  g_assert_cmpuint (bin->len, ==, 168);
+
+  gsize jlen = (strlen (json) + 3) & ~(gsize) 3;
+  g_autoptr(GByteArray) glb = g_byte_array_new ();
+  guint32 head[5] = { 0x46546C67u, 2, (guint32) (12 + 8 + jlen + 8 + bin->len), (guint32) jlen, 0x4E4F534Au };
+  g_byte_array_append (glb, (const guint8 *) head, sizeof head);
+  g_byte_array_append (glb, (const guint8 *) json, strlen (json));
+  while (glb->len % 4)
+    g_byte_array_append (glb, (const guint8 *) " ", 1);
+  guint32 bhead[2] = { bin->len, 0x004E4942u };
+  g_byte_array_append (glb, (const guint8 *) bhead, sizeof bhead);
+  g_byte_array_append (glb, bin->data, bin->len);
+  g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&glb));
+
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzMesh) mesh = bz_gltf_read_glb (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bz_mesh_vertex_count (mesh), ==, 13);
+  g_assert_cmpuint (bz_mesh_triangle_count (mesh), ==, 7);
+  /* World = matrix(scale 2, +10 x) · translation(0, 5, 0): (x, y, z) →
+   * (2x + 10, 2y + 10, 2z). */
+  const float *p = (const float *) mesh->positions->data;
+  g_assert_cmpfloat (p[3], ==, 12);
+  g_assert_cmpfloat (p[4], ==, 10);
+  g_assert_cmpfloat (p[11 * 3 + 2], ==, 0);
+  g_assert_cmpfloat (p[12 * 3 + 2], ==, 2);
+  /* Computed normals of the first triangle (x, y plane, CCW seen from +z). */
+  const float *n = (const float *) mesh->normals->data;
+  g_assert_cmpfloat_with_epsilon (n[2], 1, 1e-6);
+  for (guint i = 0; i < mesh->normals->len; i += 3)
+    g_assert_cmpfloat_with_epsilon (n[i] * n[i] + n[i + 1] * n[i + 1] + n[i + 2] * n[i + 2], 1, 1e-5);
+  /* The indexed primitive's indices are offset past the first's 9 vertices. */
+  const guint32 *ix = (const guint32 *) mesh->indices->data;
+  g_assert_cmpuint (ix[9], ==, 9);
+  g_assert_cmpuint (ix[13], ==, 12);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -447,5 +514,6 @@ main (int argc, char **argv)
   g_test_add_func ("/gltf-meshopt/lod-sizes", test_lod_sizes);
   g_test_add_func ("/gltf-meshopt/lod-budget", test_lod_budget);
   g_test_add_func ("/gltf-meshopt/reader-errors", test_reader_errors);
+  g_test_add_func ("/gltf-meshopt/reader-general", test_reader_general);
   return g_test_run ();
 }
