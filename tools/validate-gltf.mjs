@@ -63,4 +63,6 @@ const summaries = [];
 for (const file of files)
   summaries.push(await validate(file));
 console.log(JSON.stringify(files.length === 1 ? summaries[0] : summaries, null, 2));
-process.exit(summaries.every((s) => s.numErrors === 0) ? 0 : 1);
+// exitCode, not process.exit(): exit() can cut a long report short when
+// stdout is a pipe (the write is asynchronous).
+process.exitCode = summaries.every((s) => s.numErrors === 0) ? 0 : 1;
