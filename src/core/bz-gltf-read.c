@@ -616,3 +616,27 @@ bz_gltf_read_glb (GBytes *bytes, GError **error)
     return invalid (error, "no triangles"), NULL;
   return g_steal_pointer (&mesh);
 }
+
+JsonNode *
+bz_gltf_read_extras (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize len;
+  const guint8 *data;
+  JsonNode *root;
+  JsonObject *mesh;
+  JsonNode *extras;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  data = g_bytes_get_data (bytes, &len);
+  if (len < 20 || read_u32 (data) != BZ_GLB_MAGIC || read_u32 (data + 16) != BZ_GLB_CHUNK_JSON
+      || read_u32 (data + 12) > len - 20
+      || !json_parser_load_from_data (parser, (const char *) data + 20, read_u32 (data + 12), NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  mesh = array_object (json_node_get_object (root), "meshes", 0);
+  extras = mesh ? json_object_get_member (mesh, "extras") : NULL;
+  return extras && JSON_NODE_HOLDS_OBJECT (extras) ? json_node_copy (extras) : NULL;
+}

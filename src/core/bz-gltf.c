@@ -147,7 +147,7 @@ check_mesh (const BzMesh *mesh, GError **error)
 void
 bz_gltf_options_resolve (const BzGltfOptions *opts, BzGltfOptions *out)
 {
-  static const BzGltfOptions defaults = { NULL, { 0.64f, 0.40f, 0.29f, 1.f }, 0.6f, NULL, 0, 0 };
+  static const BzGltfOptions defaults = { NULL, { 0.64f, 0.40f, 0.29f, 1.f }, 0.6f, NULL, 0, 0, NULL };
 
   *out = opts ? *opts : defaults;
   if (out->base_color[0] == 0 && out->base_color[1] == 0 && out->base_color[2] == 0 && out->base_color[3] == 0)
@@ -214,6 +214,15 @@ bz_gltf_begin_document (JsonBuilder *b, const BzGltfOptions *o,
   json_builder_end_array (b);
   if (o->measurements)
     add_measurements (b, o->measurements, o->lod);
+  else if (o->extras && JSON_NODE_HOLDS_OBJECT (o->extras))
+    {
+      g_autoptr(JsonNode) copy = json_node_copy (o->extras);
+      JsonNode *bz = json_object_get_member (json_node_get_object (copy), "balanza");
+      if (bz && JSON_NODE_HOLDS_OBJECT (bz) && json_object_has_member (json_node_get_object (bz), "lod"))
+        json_object_set_int_member (json_node_get_object (bz), "lod", o->lod);
+      json_builder_set_member_name (b, "extras");
+      json_builder_add_value (b, g_steal_pointer (&copy));
+    }
   json_builder_end_object (b);
   json_builder_end_array (b);
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "bz-body-model.h"
 
@@ -49,6 +50,9 @@ typedef enum
  *   (sex, age, height, weight, body fat, muscle and circumferences; cm, kg)
  * @lod: level of detail recorded in the extras (informative only)
  * @compression: the geometry encoding, see #BzGltfCompression
+ * @extras: (nullable): a JSON object copied into `meshes[0].extras` when
+ *   @measurements is %NULL (e.g. from bz_gltf_read_extras() of the file a
+ *   variant is made from); its `balanza.lod`, when present, is set to @lod
  *
  * Options for bz_gltf_write_glb(); zero-initialise and set what you need.
  */
@@ -60,6 +64,7 @@ typedef struct
   const BzBodyMeasurements *measurements;
   guint lod;
   BzGltfCompression compression;
+  JsonNode *extras;
 } BzGltfOptions;
 
 /**
@@ -172,5 +177,15 @@ BzMesh *bz_gltf_lod_mesh (const BzMesh *mesh, guint lod);
  *   for avatars; unit normals), or %NULL with @error set.
  */
 BzMesh *bz_gltf_read_glb (GBytes *bytes, GError **error);
+
+/**
+ * bz_gltf_read_extras:
+ * @bytes: a whole .glb file
+ *
+ * Returns: (transfer full) (nullable): a copy of `meshes[0].extras` of the
+ *   file (what bz_gltf_write_glb() writes from #BzGltfOptions.measurements),
+ *   or %NULL when the file has none or is not a GLB.
+ */
+JsonNode *bz_gltf_read_extras (GBytes *bytes);
 
 G_END_DECLS

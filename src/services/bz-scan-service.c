@@ -372,6 +372,7 @@ bz_avatars_get_glb_variant (BzServices *svc, const BzCaller *caller, const char 
   g_autofree char *sha = NULL, *etag = NULL;
   g_autoptr(GBytes) stored = NULL, variant = NULL;
   g_autoptr(BzMesh) mesh = NULL, level = NULL;
+  g_autoptr(JsonNode) extras = NULL;
   g_autoptr(GError) local = NULL;
   BzGltfOptions opts = { 0 };
 
@@ -399,8 +400,10 @@ bz_avatars_get_glb_variant (BzServices *svc, const BzCaller *caller, const char 
           return NULL;
         }
       level = bz_gltf_lod_mesh (mesh, lod);
+      extras = bz_gltf_read_extras (stored);
       opts.lod = lod;
       opts.compression = compression;
+      opts.extras = extras;
       variant = bz_gltf_write_glb (level, &opts, error);
       if (variant == NULL)
         return NULL;

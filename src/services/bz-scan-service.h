@@ -130,7 +130,8 @@ GBytes   *bz_avatars_get_glb (BzServices *svc, const BzCaller *caller, const cha
  * The avatar at a level of detail and encoding (seed 000 story 4.4
  * criterion 6, issue 8).  LOD 0 uncompressed is the stored file itself
  * (same bytes and ETag as bz_avatars_get_glb()); the other variants are
- * made from it (bz_gltf_read_glb(), bz_gltf_lod_mesh(), bz_gltf_write_glb())
+ * made from it (bz_gltf_read_glb(), bz_gltf_lod_mesh(), bz_gltf_write_glb(),
+ * keeping the stored file's mesh extras: the measurements)
  * on first use and kept in a small in-process cache keyed by the ETag
  * "<blob sha>-v<variant version>-lod<L>-<none|meshopt>".  Blocking (CPU):
  * call it from the worker pool.

@@ -84,6 +84,10 @@ test_avatar_variants (void)
         g_autofree char *json = glb_json (r->body);
         g_assert_true ((strstr (json, "\"extensionsRequired\":[\"KHR_mesh_quantization\",\"EXT_meshopt_compression\"]") != NULL)
                        == (c == 0));
+        /* Every variant keeps the stored file's measurements, with its own lod. */
+        g_autofree char *lod_member = g_strdup_printf ("\"lod\":%u", lod);
+        g_assert_nonnull (strstr (json, "\"height_cm\":175."));
+        g_assert_nonnull (strstr (json, lod_member));
         g_autoptr(GError) error = NULL;
         g_autoptr(BzMesh) mesh = bz_gltf_read_glb (r->body, &error);
         g_assert_no_error (error);
