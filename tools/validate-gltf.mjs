@@ -1,24 +1,28 @@
 #!/usr/bin/env node
-// validate-gltf.mjs — run the Khronos glTF-Validator on one .glb/.gltf file.
+// validate-gltf.mjs — run the Khronos glTF-Validator on .glb/.gltf files.
 //
-//   node tools/validate-gltf.mjs FILE.glb
+//   node tools/validate-gltf.mjs FILE.glb [FILE.glb...]
 //
-// Prints one JSON object: {file, validatorVersion, numErrors, numWarnings,
-// numInfos, numHints, messages: [{code, severity, pointer, message}]}
-// (severity 0 error, 1 warning, 2 info, 3 hint; at most 100 messages).
-// Exit status: 0 iff numErrors == 0; 1 if the asset has errors; 2 on usage or
-// I/O errors or when the validator cannot parse the input at all.
+// Prints, for one file, one JSON object: {file, validatorVersion, numErrors,
+// numWarnings, numInfos, numHints, messages: [{code, severity, pointer,
+// message}]} (severity 0 error, 1 warning, 2 info, 3 hint; at most 100
+// messages); for several files, a JSON array of those objects (one node
+// start-up for all the variants of an avatar: LODs x compression).
+// The validator knows KHR_mesh_quantization and EXT_meshopt_compression.
+// Exit status: 0 iff every file has numErrors == 0; 1 if an asset has errors;
+// 2 on usage or I/O errors or when the validator cannot parse an input.
 // Uses the npm package gltf-validator (tools/package.json; `npm install` here).
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as validator from 'gltf-validator';
 
-const file = process.argv[2];
-if (!file || process.argv.length > 3) {
-  console.error('usage: node tools/validate-gltf.mjs FILE.glb');
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error('usage: node tools/validate-gltf.mjs FILE.glb [FILE.glb...]');
   process.exit(2);
 }
 
+async function validate(file) {
 let bytes;
 try {
   bytes = new Uint8Array(await readFile(file));
@@ -52,5 +56,13 @@ const summary = {
   messages: issues.messages.map(({ code, severity, pointer, message }) =>
     ({ code, severity, pointer, message })),
 };
-console.log(JSON.stringify(summary, null, 2));
-process.exit(issues.numErrors === 0 ? 0 : 1);
+return summary;
+}
+
+const summaries = [];
+for (const file of files)
+  summaries.push(await validate(file));
+console.log(JSON.stringify(files.length === 1 ? summaries[0] : summaries, null, 2));
+// exitCode, not process.exit(): exit() can cut a long report short when
+// stdout is a pipe (the write is asynchronous).
+process.exitCode = summaries.every((s) => s.numErrors === 0) ? 0 : 1;

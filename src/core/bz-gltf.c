@@ -7,18 +7,7 @@
 #include <string.h>
 
 #include "bz-error.h"
-
-/* glTF 2.0 constants (specification §3.6.2 and §4.4). */
-#define GLB_MAGIC              0x46546C67u   /* "glTF" */
-#define GLB_VERSION            2u
-#define GLB_CHUNK_JSON         0x4E4F534Au   /* "JSON" */
-#define GLB_CHUNK_BIN          0x004E4942u   /* "BIN\0" */
-#define GL_FLOAT               5126
-#define GL_UNSIGNED_SHORT      5123
-#define GL_UNSIGNED_INT        5125
-#define GL_ARRAY_BUFFER        34962
-#define GL_ELEMENT_ARRAY_BUFFER 34963
-#define GL_TRIANGLES           4
+#include "bz-gltf-private.h"
 
 static void
 append_u32 (GByteArray *out, guint32 v)
@@ -42,8 +31,8 @@ pad_to_4 (GByteArray *out, guint8 fill)
     g_byte_array_append (out, &fill, 1);
 }
 
-static void
-add_vec3 (JsonBuilder *b, const char *member, const float v[3])
+void
+bz_gltf_add_vec3 (JsonBuilder *b, const char *member, const double v[3])
 {
   json_builder_set_member_name (b, member);
   json_builder_begin_array (b);
@@ -52,19 +41,29 @@ add_vec3 (JsonBuilder *b, const char *member, const float v[3])
   json_builder_end_array (b);
 }
 
-static void
-add_int (JsonBuilder *b, const char *member, gint64 v)
+void
+bz_gltf_add_int (JsonBuilder *b, const char *member, gint64 v)
 {
   json_builder_set_member_name (b, member);
   json_builder_add_int_value (b, v);
 }
 
-static void
-add_double (JsonBuilder *b, const char *member, double v)
+void
+bz_gltf_add_double (JsonBuilder *b, const char *member, double v)
 {
   json_builder_set_member_name (b, member);
   json_builder_add_double_value (b, v);
 }
+
+void
+bz_gltf_add_string (JsonBuilder *b, const char *member, const char *v)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_add_string_value (b, v);
+}
+
+#define add_int bz_gltf_add_int
+#define add_double bz_gltf_add_double
 
 static void
 add_buffer_view (JsonBuilder *b, gsize offset, gsize length, int target)
@@ -145,6 +144,142 @@ check_mesh (const BzMesh *mesh, GError **error)
   return TRUE;
 }
 
+void
+bz_gltf_options_resolve (const BzGltfOptions *opts, BzGltfOptions *out)
+{
+  static const BzGltfOptions defaults = { NULL, { 0.64f, 0.40f, 0.29f, 1.f }, 0.6f, NULL, 0, 0, NULL };
+
+  *out = opts ? *opts : defaults;
+  if (out->base_color[0] == 0 && out->base_color[1] == 0 && out->base_color[2] == 0 && out->base_color[3] == 0)
+    memcpy (out->base_color, defaults.base_color, sizeof out->base_color);
+  if (out->roughness <= 0)
+    out->roughness = defaults.roughness;
+  if (out->name == NULL)
+    out->name = "Balanza avatar";
+}
+
+void
+bz_gltf_begin_document (JsonBuilder *b, const BzGltfOptions *o,
+                        const double *translation, double scale)
+{
+  json_builder_begin_object (b);
+
+  json_builder_set_member_name (b, "asset");
+  json_builder_begin_object (b);
+  bz_gltf_add_string (b, "version", "2.0");
+  bz_gltf_add_string (b, "generator", "Balanza");
+  json_builder_end_object (b);
+
+  add_int (b, "scene", 0);
+  json_builder_set_member_name (b, "scenes");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "nodes");
+  json_builder_begin_array (b);
+  json_builder_add_int_value (b, 0);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "nodes");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  add_int (b, "mesh", 0);
+  bz_gltf_add_string (b, "name", o->name);
+  if (translation)
+    {
+      const double s3[3] = { scale, scale, scale };
+      bz_gltf_add_vec3 (b, "translation", translation);
+      bz_gltf_add_vec3 (b, "scale", s3);
+    }
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "meshes");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  bz_gltf_add_string (b, "name", o->name);
+  json_builder_set_member_name (b, "primitives");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "attributes");
+  json_builder_begin_object (b);
+  add_int (b, "POSITION", 0);
+  add_int (b, "NORMAL", 1);
+  json_builder_end_object (b);
+  add_int (b, "indices", 2);
+  add_int (b, "material", 0);
+  add_int (b, "mode", BZ_GL_TRIANGLES);
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  if (o->measurements)
+    add_measurements (b, o->measurements, o->lod);
+  else if (o->extras && JSON_NODE_HOLDS_OBJECT (o->extras))
+    {
+      g_autoptr(JsonNode) copy = json_node_copy (o->extras);
+      JsonNode *bz = json_object_get_member (json_node_get_object (copy), "balanza");
+      if (bz && JSON_NODE_HOLDS_OBJECT (bz) && json_object_has_member (json_node_get_object (bz), "lod"))
+        json_object_set_int_member (json_node_get_object (bz), "lod", o->lod);
+      json_builder_set_member_name (b, "extras");
+      json_builder_add_value (b, g_steal_pointer (&copy));
+    }
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "materials");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  bz_gltf_add_string (b, "name", "skin");
+  json_builder_set_member_name (b, "pbrMetallicRoughness");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "baseColorFactor");
+  json_builder_begin_array (b);
+  for (int k = 0; k < 4; k++)
+    json_builder_add_double_value (b, CLAMP (o->base_color[k], 0.f, 1.f));
+  json_builder_end_array (b);
+  add_double (b, "metallicFactor", 0);
+  add_double (b, "roughnessFactor", CLAMP (o->roughness, 0.f, 1.f));
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+}
+
+GBytes *
+bz_gltf_finish_glb (JsonBuilder *b, GByteArray *bin, GError **error)
+{
+  json_builder_end_object (b);
+
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  json_generator_set_root (gen, root);
+  gsize json_len = 0;
+  g_autofree char *json = json_generator_to_data (gen, &json_len);
+
+  gsize json_padded = (json_len + 3) & ~(gsize) 3;
+  gsize total = 12 + 8 + json_padded + 8 + bin->len;
+  if (total > G_MAXUINT32)
+    {
+      g_set_error (error, BZ_ERROR, BZ_ERROR_VALIDATION,
+                   _("The mesh is too large for a GLB file"));
+      return NULL;
+    }
+
+  GByteArray *out = g_byte_array_sized_new (total);
+  append_u32 (out, BZ_GLB_MAGIC);
+  append_u32 (out, BZ_GLB_VERSION);
+  append_u32 (out, total);
+  append_u32 (out, json_padded);
+  append_u32 (out, BZ_GLB_CHUNK_JSON);
+  g_byte_array_append (out, (const guint8 *) json, json_len);
+  pad_to_4 (out, ' ');
+  append_u32 (out, bin->len);
+  append_u32 (out, BZ_GLB_CHUNK_BIN);
+  g_byte_array_append (out, bin->data, bin->len);
+  g_assert (out->len == total);
+
+  return g_byte_array_free_to_bytes (out);
+}
+
 GBytes *
 bz_gltf_write_glb (const BzMesh        *mesh,
                    const BzGltfOptions *opts,
@@ -156,13 +291,10 @@ bz_gltf_write_glb (const BzMesh        *mesh,
   if (!check_mesh (mesh, error))
     return NULL;
 
-  static const BzGltfOptions defaults = { NULL, { 0.64f, 0.40f, 0.29f, 1.f }, 0.6f, NULL, 0 };
-  BzGltfOptions o = opts ? *opts : defaults;
-  if (o.base_color[0] == 0 && o.base_color[1] == 0 && o.base_color[2] == 0 && o.base_color[3] == 0)
-    memcpy (o.base_color, defaults.base_color, sizeof o.base_color);
-  if (o.roughness <= 0)
-    o.roughness = defaults.roughness;
-  const char *name = o.name ? o.name : "Balanza avatar";
+  BzGltfOptions o;
+  bz_gltf_options_resolve (opts, &o);
+  if (o.compression != BZ_GLTF_COMPRESSION_NONE)
+    return bz_gltf_write_meshopt (mesh, &o, error);
 
   guint nv = bz_mesh_vertex_count (mesh);
   guint ni = mesh->indices->len;
@@ -173,7 +305,7 @@ bz_gltf_write_glb (const BzMesh        *mesh,
 
   /* BIN: positions, normals, indices; every view starts 4-byte aligned. */
   g_autoptr(GByteArray) bin = g_byte_array_sized_new (nv * 24 + ni * 4 + 4);
-  float mn[3] = { INFINITY, INFINITY, INFINITY }, mx[3] = { -INFINITY, -INFINITY, -INFINITY };
+  double mn[3] = { INFINITY, INFINITY, INFINITY }, mx[3] = { -INFINITY, -INFINITY, -INFINITY };
   for (guint i = 0; i < 3 * nv; i++)
     {
       mn[i % 3] = MIN (mn[i % 3], pos[i]);
@@ -214,76 +346,7 @@ bz_gltf_write_glb (const BzMesh        *mesh,
   pad_to_4 (bin, 0);
 
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  json_builder_begin_object (b);
-
-  json_builder_set_member_name (b, "asset");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "version");
-  json_builder_add_string_value (b, "2.0");
-  json_builder_set_member_name (b, "generator");
-  json_builder_add_string_value (b, "Balanza");
-  json_builder_end_object (b);
-
-  add_int (b, "scene", 0);
-  json_builder_set_member_name (b, "scenes");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "nodes");
-  json_builder_begin_array (b);
-  json_builder_add_int_value (b, 0);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "nodes");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  add_int (b, "mesh", 0);
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, name);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "meshes");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, name);
-  json_builder_set_member_name (b, "primitives");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "attributes");
-  json_builder_begin_object (b);
-  add_int (b, "POSITION", 0);
-  add_int (b, "NORMAL", 1);
-  json_builder_end_object (b);
-  add_int (b, "indices", 2);
-  add_int (b, "material", 0);
-  add_int (b, "mode", GL_TRIANGLES);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
-  if (o.measurements)
-    add_measurements (b, o.measurements, o.lod);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "materials");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, "skin");
-  json_builder_set_member_name (b, "pbrMetallicRoughness");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "baseColorFactor");
-  json_builder_begin_array (b);
-  for (int k = 0; k < 4; k++)
-    json_builder_add_double_value (b, CLAMP (o.base_color[k], 0.f, 1.f));
-  json_builder_end_array (b);
-  add_double (b, "metallicFactor", 0);
-  add_double (b, "roughnessFactor", CLAMP (o.roughness, 0.f, 1.f));
-  json_builder_end_object (b);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
+  bz_gltf_begin_document (b, &o, NULL, 1);
 
   json_builder_set_member_name (b, "buffers");
   json_builder_begin_array (b);
@@ -294,67 +357,34 @@ bz_gltf_write_glb (const BzMesh        *mesh,
 
   json_builder_set_member_name (b, "bufferViews");
   json_builder_begin_array (b);
-  add_buffer_view (b, 0, pos_len, GL_ARRAY_BUFFER);
-  add_buffer_view (b, nrm_off, nrm_len, GL_ARRAY_BUFFER);
-  add_buffer_view (b, idx_off, idx_len, GL_ELEMENT_ARRAY_BUFFER);
+  add_buffer_view (b, 0, pos_len, BZ_GL_ARRAY_BUFFER);
+  add_buffer_view (b, nrm_off, nrm_len, BZ_GL_ARRAY_BUFFER);
+  add_buffer_view (b, idx_off, idx_len, BZ_GL_ELEMENT_ARRAY_BUFFER);
   json_builder_end_array (b);
 
   json_builder_set_member_name (b, "accessors");
   json_builder_begin_array (b);
   json_builder_begin_object (b);
   add_int (b, "bufferView", 0);
-  add_int (b, "componentType", GL_FLOAT);
+  add_int (b, "componentType", BZ_GL_FLOAT);
   add_int (b, "count", nv);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "VEC3");
-  add_vec3 (b, "min", mn);
-  add_vec3 (b, "max", mx);
+  bz_gltf_add_string (b, "type", "VEC3");
+  bz_gltf_add_vec3 (b, "min", mn);
+  bz_gltf_add_vec3 (b, "max", mx);
   json_builder_end_object (b);
   json_builder_begin_object (b);
   add_int (b, "bufferView", 1);
-  add_int (b, "componentType", GL_FLOAT);
+  add_int (b, "componentType", BZ_GL_FLOAT);
   add_int (b, "count", nv);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "VEC3");
+  bz_gltf_add_string (b, "type", "VEC3");
   json_builder_end_object (b);
   json_builder_begin_object (b);
   add_int (b, "bufferView", 2);
-  add_int (b, "componentType", short_idx ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT);
+  add_int (b, "componentType", short_idx ? BZ_GL_UNSIGNED_SHORT : BZ_GL_UNSIGNED_INT);
   add_int (b, "count", ni);
-  json_builder_set_member_name (b, "type");
-  json_builder_add_string_value (b, "SCALAR");
+  bz_gltf_add_string (b, "type", "SCALAR");
   json_builder_end_object (b);
   json_builder_end_array (b);
 
-  json_builder_end_object (b);
-
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  json_generator_set_root (gen, root);
-  gsize json_len = 0;
-  g_autofree char *json = json_generator_to_data (gen, &json_len);
-
-  gsize json_padded = (json_len + 3) & ~(gsize) 3;
-  gsize total = 12 + 8 + json_padded + 8 + bin->len;
-  if (total > G_MAXUINT32)
-    {
-      g_set_error (error, BZ_ERROR, BZ_ERROR_VALIDATION,
-                   _("The mesh is too large for a GLB file"));
-      return NULL;
-    }
-
-  GByteArray *out = g_byte_array_sized_new (total);
-  append_u32 (out, GLB_MAGIC);
-  append_u32 (out, GLB_VERSION);
-  append_u32 (out, total);
-  append_u32 (out, json_padded);
-  append_u32 (out, GLB_CHUNK_JSON);
-  g_byte_array_append (out, (const guint8 *) json, json_len);
-  pad_to_4 (out, ' ');
-  append_u32 (out, bin->len);
-  append_u32 (out, GLB_CHUNK_BIN);
-  g_byte_array_append (out, bin->data, bin->len);
-  g_assert (out->len == total);
-
-  return g_byte_array_free_to_bytes (out);
+  return bz_gltf_finish_glb (b, bin, error);
 }

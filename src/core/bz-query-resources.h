@@ -4,6 +4,7 @@
  * the handlers read their bounds from here. */
 #pragma once
 
+#include "bz-gltf.h"
 #include "bz-limits.h"
 #include "bz-recipe.h"
 #include "bz-resource.h"
@@ -42,6 +43,15 @@ BZ_RESOURCE_DECLARE (bz_scan_query, SCAN_QUERY, BZ_SCAN_QUERY_FIELDS)
 #define BZ_PHOTO_QUERY_FIELDS(F) \
   F (PHOTO_QUERY_SIZE, .name = "size", .type = BZ_FIELD_ENUM, .vocab = &bz_vocab_photo_size, .description = "display (default) or original")
 BZ_RESOURCE_DECLARE (bz_photo_query, PHOTO_QUERY, BZ_PHOTO_QUERY_FIELDS)
+
+/* GET /avatars/{id}.glb (seed 000 story 4.4 criterion 6, issue 8). */
+#define BZ_AVATAR_QUERY_FIELDS(F) \
+  F (AVATAR_QUERY_LOD, .name = "lod", .type = BZ_FIELD_INTEGER, .min = 0, .max = BZ_GLTF_LOD_COUNT - 1, \
+     .description = "Level of detail: 0 (finest, default), 1 or 2 (coarsest; at most 30 KB compressed)") \
+  F (AVATAR_QUERY_COMPRESSION, .name = "compression", .type = BZ_FIELD_ENUM, .vocab = &bz_vocab_avatar_compression, \
+     .description = "meshopt (default: KHR_mesh_quantization and EXT_meshopt_compression, both required; LOD 0 at most 150 KB) " \
+                    "or none (plain glTF 2.0 for loaders without those extensions)")
+BZ_RESOURCE_DECLARE (bz_avatar_query, AVATAR_QUERY, BZ_AVATAR_QUERY_FIELDS)
 
 #define BZ_RECIPE_QUERY_FIELDS(F) \
   F (RECIPE_QUERY_SEARCH, .name = "search", .type = BZ_FIELD_STRING, .description = "Words of the title or description, accents optional") \

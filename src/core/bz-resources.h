@@ -303,10 +303,10 @@ BZ_RESOURCE_DECLARE (bz_patient_file_envelope, PATIENT_FILE_ENVELOPE, BZ_PATIENT
 /* (AVATAR_PROVIDER_NAME: BZ_AVATAR_PROVIDER is the provider interface's cast.) */
 #define BZ_AVATAR_FIELDS(F) \
   F (AVATAR_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .column = "id") \
-  F (AVATAR_URL, .name = "url", .type = BZ_FIELD_URI, .flags = BZ_FIELD_READ_ONLY, .description = "Binary glTF 2.0 (ETag, Range, immutable)") \
+  F (AVATAR_URL, .name = "url", .type = BZ_FIELD_URI, .flags = BZ_FIELD_READ_ONLY, .description = "Binary glTF 2.0 (ETag, Range, immutable); meshopt-compressed LOD 0 unless ?lod= and ?compression=none say otherwise") \
   F (AVATAR_VERSION, .name = "version", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .column = "version", .description = "1 for the patient's first scan, then one more per scan") \
-  F (AVATAR_SIZE_BYTES, .name = "size_bytes", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .column = "size_bytes", .unit = "bytes") \
-  F (AVATAR_ETAG, .name = "etag", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "blob_sha256", .description = "SHA-256 of the GLB, hex") \
+  F (AVATAR_SIZE_BYTES, .name = "size_bytes", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .column = "size_bytes", .unit = "bytes", .description = "Size of the stored file (url?lod=0&compression=none)") \
+  F (AVATAR_ETAG, .name = "etag", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "blob_sha256", .description = "SHA-256 of the stored GLB, hex (the ETag of url?lod=0&compression=none)") \
   F (AVATAR_VERTEX_COUNT, .name = "vertex_count", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .column = "vertex_count") \
   F (AVATAR_PROVIDER_NAME, .name = "provider", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .column = "provider", .description = "The 3D-scanning service that made it (\"local\": the embedded body model)") \
   F (AVATAR_FORMAT, .name = "format", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "\"model/gltf-binary\"")

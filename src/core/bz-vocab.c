@@ -110,6 +110,15 @@ static const BzTerm photo_sizes[] = {
 
 const BzVocab bz_vocab_photo_size = { "size", photo_sizes, G_N_ELEMENTS (photo_sizes) };
 
+/* The encodings of an avatar file (bz_avatars_get_glb_variant(), issue 8):
+ * KHR_mesh_quantization + EXT_meshopt_compression, or plain glTF 2.0. */
+static const BzTerm avatar_compressions[] = {
+  { "meshopt", N_("Compressed (meshopt)"), NULL },
+  { "none", N_("Uncompressed"), NULL },
+};
+
+const BzVocab bz_vocab_avatar_compression = { "compression", avatar_compressions, G_N_ELEMENTS (avatar_compressions) };
+
 /* The spans of the nutrition analytics (bz-analytics.h): the day itself, the
  * 7 or the 30 days that end on it.  Spanish aliases for the seed's clients. */
 static const BzTerm analytics_periods[] = {

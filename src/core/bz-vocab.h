@@ -61,6 +61,13 @@ extern const BzVocab bz_vocab_patient_status;
 extern const BzVocab bz_vocab_dietary_preference;
 /** bz_vocab_photo_size: display (at most 1280 px, no EXIF) or original. */
 extern const BzVocab bz_vocab_photo_size;
+
+/**
+ * bz_vocab_avatar_compression: meshopt (KHR_mesh_quantization +
+ * EXT_meshopt_compression, the default of the avatar route) or none (plain
+ * glTF 2.0, for loaders without the extensions).
+ */
+extern const BzVocab bz_vocab_avatar_compression;
 /** bz_vocab_specialization: a nutritionist's practice areas (seed 002 §3.2). */
 extern const BzVocab bz_vocab_specialization;
 /** bz_vocab_license_status: pending, verified or rejected (seed 002 §3.2 verification_status). */

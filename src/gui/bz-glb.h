@@ -3,8 +3,10 @@
  * Reads what the avatar view draws: every triangle primitive of every mesh
  * node in the default scene (node transforms applied), with POSITION, NORMAL
  * (computed when absent) and indices (UNSIGNED_BYTE, UNSIGNED_SHORT or
- * UNSIGNED_INT; none means a plain triangle list).  Everything else in the
- * file (materials, skins, animations, extensions) is ignored.
+ * UNSIGNED_INT; none means a plain triangle list), float or quantized
+ * (KHR_mesh_quantization), plain or compressed (EXT_meshopt_compression).
+ * Everything else in the file (materials, skins, animations) is ignored.
+ * The parsing is bz_gltf_read_glb() in src/core/bz-gltf-read.c.
  *
  * Format: Khronos glTF 2.0 specification, section 4.4 "Binary glTF Layout".
  * Pure: no GL, no GTK; safe to call from any thread.

@@ -3,8 +3,8 @@
  * Everything loads through the service layer on worker threads, as records:
  * bz_scans_get_list_async() (a ScanList record: the history list is bound
  * to its "scans" model, and the chart reads the same Scan records),
- * bz_avatars_get_glb() + bz_glb_parse() (the avatar of the selected scan,
- * newest first), bz_meals_get_daily_async() (a DailyIntake record: intake
+ * bz_avatars_get_glb_variant() + bz_glb_parse() (the avatar of the selected
+ * scan, newest first, as the phones get it: LOD 0 meshopt-compressed), bz_meals_get_daily_async() (a DailyIntake record: intake
  * against targets, and the meals, whose "meals" list model the meals list is
  * bound to; in bz-patient-page-day.c), bz_meals_get_photo() (thumbnails),
  * and for the title the patient's file (bz_patients_get_file_async(): its basic_info) or, for a
@@ -330,7 +330,9 @@ avatar_work (gpointer data, GCancellable *cancellable, GError **error)
   g_autoptr(GBytes) glb = NULL;
   g_autofree char *etag = NULL;
 
-  glb = bz_avatars_get_glb (a->services, a->caller, a->avatar_id, &etag, error);
+  /* The finest level, compressed: the desk reads what the phones get. */
+  glb = bz_avatars_get_glb_variant (a->services, a->caller, a->avatar_id, 0,
+                                    BZ_GLTF_COMPRESSION_MESHOPT, &etag, error);
   if (glb == NULL)
     return NULL;
   return bz_glb_parse (glb, error);

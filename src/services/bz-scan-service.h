@@ -1,6 +1,7 @@
 /* bz-scan-service.h — InBody body scans and their avatars (seed 000 story 4.4). */
 #pragma once
 
+#include "bz-gltf.h"
 #include "bz-resources.h"
 #include "bz-services.h"
 
@@ -116,5 +117,31 @@ BzRecord *bz_scans_add_finish      (BzServices *svc, GAsyncResult *result, GErro
  */
 GBytes   *bz_avatars_get_glb (BzServices *svc, const BzCaller *caller, const char *avatar_id,
                               char **out_etag, GError **error);
+
+/**
+ * bz_avatars_get_glb_variant:
+ * @avatar_id: the avatar id (without ".glb")
+ * @lod: level of detail, 0 .. %BZ_GLTF_LOD_COUNT − 1 (see bz_gltf_lod_mesh())
+ * @compression: %BZ_GLTF_COMPRESSION_NONE (plain glTF 2.0) or
+ *   %BZ_GLTF_COMPRESSION_MESHOPT (KHR_mesh_quantization +
+ *   EXT_meshopt_compression, both required)
+ * @out_etag: (out) (transfer full): a strong ETag for this variant
+ *
+ * The avatar at a level of detail and encoding (seed 000 story 4.4
+ * criterion 6, issue 8).  LOD 0 uncompressed is the stored file itself
+ * (same bytes and ETag as bz_avatars_get_glb()); the other variants are
+ * made from it (bz_gltf_read_glb(), bz_gltf_lod_mesh(), bz_gltf_write_glb(),
+ * keeping the stored file's mesh extras: the measurements)
+ * on first use and kept in a small in-process cache keyed by the ETag
+ * "<blob sha>-v<variant version>-lod<L>-<none|meshopt>".  Blocking (CPU):
+ * call it from the worker pool.
+ *
+ * Errors: NOT_FOUND if unknown or not the caller's; UPSTREAM if the
+ *   stored file (from a remote provider) is not a mesh the reader accepts.
+ * Returns: (transfer full): the binary glTF, or %NULL with @error set.
+ */
+GBytes   *bz_avatars_get_glb_variant (BzServices *svc, const BzCaller *caller, const char *avatar_id,
+                                      guint lod, BzGltfCompression compression,
+                                      char **out_etag, GError **error);
 
 G_END_DECLS

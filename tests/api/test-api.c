@@ -18,8 +18,9 @@ void test_analytics_add_tests (void);  /* test-analytics.c: GET /api/analytics/n
 void test_scan_estimate_add_tests (void);  /* test-scan-estimate.c: scans without a body-fat measurement */
 void test_sync_add_tests (void);       /* test-sync.c: GET /api/v1/sync/changes */
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
-void test_recipe_add_tests (void);
-void test_scan_import_add_tests (void);  /* test-scan-import.c: POST /api/upload/scan-data, GET /api/analytics/body/... */  /* test-recipe-create.c: POST /recipes, scan-label */
+void test_recipe_add_tests (void);  /* test-recipe-create.c: POST /recipes, scan-label */
+void test_scan_import_add_tests (void);  /* test-scan-import.c: POST /api/upload/scan-data, GET /api/analytics/body/... */
+void test_avatar_variants (void);   /* test-avatar-variants.c: GET /avatars/{id}.glb?lod=&compression= */
 
 /* For the tests in other files of this binary. */
 const char *test_api_nutri_token (void);
@@ -733,6 +734,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/foods", test_foods);
   g_test_add_func ("/api/scans", test_scans_and_avatar);
   test_scan_import_add_tests ();
+  g_test_add_func ("/api/avatars/variants", test_avatar_variants);
   g_test_add_func ("/api/meals", test_meals);
   g_test_add_func ("/api/recipes", test_recipes);
   test_recipe_add_tests ();

@@ -12,6 +12,15 @@
  * Prints one `name value` line per figure: avatar_lodL_ms_median,
  * avatar_lodL_ms_p95, avatar_lodL_glb_bytes (median), avatar_lodL_vertices
  * (median), avatar_provider_ms_median.
+ *
+ * Then the served variants (issue 8), made as the avatar route makes them
+ * from the stored LOD 0 file: for each LOD L, the median over the N bodies
+ * of variant_lodL_simplify_ms (bz_gltf_lod_mesh() on the model's LOD 0),
+ * variant_lodL_encode_{none,meshopt}_ms (bz_gltf_write_glb()),
+ * variant_lodL_decode_meshopt_ms (bz_gltf_read_glb(), what the desk does),
+ * variant_lodL_{none,meshopt}_bytes and variant_lodL_triangles; and
+ * variant_read_stored_ms (parsing the stored LOD 0 file, done once per
+ * variant on a cache miss).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,5 +144,55 @@ main (int argc, char **argv)
         }
     }
   printf ("avatar_provider_ms_median %.2f\n", percentile (ms, n, 0.5));
+
+  g_autofree double *simplify = g_new (double, n), *enc_none = g_new (double, n), *enc_mo = g_new (double, n);
+  g_autofree double *dec = g_new (double, n), *b_none = g_new (double, n), *b_mo = g_new (double, n);
+  g_autofree double *tris = g_new (double, n), *read = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BzMesh) mesh = bz_body_model_build (&bodies[i], 0);
+      g_autoptr(GBytes) stored = bz_gltf_write_glb (mesh, NULL, NULL);
+      double t0 = now_ms ();
+      g_autoptr(BzMesh) back = bz_gltf_read_glb (stored, NULL);
+      read[i] = now_ms () - t0;
+    }
+  printf ("variant_read_stored_ms %.2f\n", percentile (read, n, 0.5));
+  for (guint lod = 0; lod < BZ_GLTF_LOD_COUNT; lod++)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BzMesh) mesh = bz_body_model_build (&bodies[i], 0);
+          BzGltfOptions opts = { 0 };
+          double t0 = now_ms ();
+          g_autoptr(BzMesh) level = bz_gltf_lod_mesh (mesh, lod);
+          double t1 = now_ms ();
+          g_autoptr(GBytes) plain = bz_gltf_write_glb (level, &opts, NULL);
+          double t2 = now_ms ();
+          opts.compression = BZ_GLTF_COMPRESSION_MESHOPT;
+          g_autoptr(GBytes) packed = bz_gltf_write_glb (level, &opts, NULL);
+          double t3 = now_ms ();
+          g_autoptr(BzMesh) decoded = bz_gltf_read_glb (packed, NULL);
+          double t4 = now_ms ();
+          if (plain == NULL || packed == NULL || decoded == NULL)
+            {
+              g_printerr ("bench-avatar: a variant failed\n");
+              return 1;
+            }
+          simplify[i] = t1 - t0;
+          enc_none[i] = t2 - t1;
+          enc_mo[i] = t3 - t2;
+          dec[i] = t4 - t3;
+          b_none[i] = g_bytes_get_size (plain);
+          b_mo[i] = g_bytes_get_size (packed);
+          tris[i] = bz_mesh_triangle_count (level);
+        }
+      printf ("variant_lod%u_simplify_ms %.2f\n", lod, percentile (simplify, n, 0.5));
+      printf ("variant_lod%u_encode_none_ms %.2f\n", lod, percentile (enc_none, n, 0.5));
+      printf ("variant_lod%u_encode_meshopt_ms %.2f\n", lod, percentile (enc_mo, n, 0.5));
+      printf ("variant_lod%u_decode_meshopt_ms %.2f\n", lod, percentile (dec, n, 0.5));
+      printf ("variant_lod%u_none_bytes %.0f\n", lod, percentile (b_none, n, 0.5));
+      printf ("variant_lod%u_meshopt_bytes %.0f\n", lod, percentile (b_mo, n, 0.5));
+      printf ("variant_lod%u_triangles %.0f\n", lod, percentile (tris, n, 0.5));
+    }
   return 0;
 }
