@@ -10,6 +10,7 @@
 #include "bz-intake-history.h"
 #include "bz-plan-today.h"
 #include "bz-patient-notes.h"
+#include "bz-kiosk-progress.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,7 @@ struct _BzPatientPage
   BzPlanToday *plan_today;   /* today's meal plan (bz-plan-today.c) */
   BzIntakeHistory *intake_history;  /* a week or a month against the targets (bz-intake-history.c) */
   BzPatientNotes *patient_notes;  /* notes and appointments (bz-patient-notes.c) */
+  BzKioskProgress *progress;  /* the kiosk's morph between scans (bz-kiosk-progress.c) */
 
   BzGuiSession *session;
   gboolean kiosk;
