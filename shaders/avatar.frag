@@ -54,12 +54,19 @@ main (void)
   vec3 sky = vec3 (0.95, 0.97, 1.00);
   vec3 ground = vec3 (0.45, 0.40, 0.38);
   vec3 ambient = mix (ground, sky, hemi) * 0.32;
+  vec3 rim_color = to_linear (u_rim_color);
+  if (u_heat)
+    {
+      /* colours that carry data: grey light only, so the hue stays the palette's */
+      ambient = vec3 (mix (0.42, 0.97, hemi) * 0.32);
+      rim_color = vec3 (0.55);
+    }
 
   /* A touch of occlusion towards the feet grounds the figure. */
   float occlusion = mix (0.82, 1.0, smoothstep (0.0, 0.25, v_height));
 
   vec3 color = base * (ambient + key * 0.78 + fill * 0.22) * occlusion;
-  color += to_linear (u_rim_color) * rim * 0.45;
+  color += rim_color * rim * 0.45;
 
   frag_color = vec4 (pow (color, vec3 (1.0 / 2.2)), 1.0);
 }

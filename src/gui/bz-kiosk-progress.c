@@ -489,6 +489,8 @@ build (BzKioskProgress *self)
   gtk_range_set_increments (GTK_RANGE (self->timeline), 0.05, 0.25);
   gtk_scale_set_draw_value (self->timeline, FALSE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->timeline), TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->timeline), 36);   /* room for the end dates */
+  gtk_widget_set_margin_end (GTK_WIDGET (self->timeline), 36);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->timeline),
                                _("Slide from the earlier scan to the later one (arrow keys, Home, End)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->timeline), GTK_ACCESSIBLE_PROPERTY_LABEL,

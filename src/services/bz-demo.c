@@ -218,7 +218,7 @@ static const double showcase_progress[] = { 0.0, 0.3, 0.55, 0.8, 1.0 };
 
 /* One showcase scan of @a after @progress (0..1): weight −5 %, body fat
  * −6 points, skeletal muscle +1.5 kg; waist −9 cm, hip −4 cm, chest −2 cm;
- * arm +1.5 cm, thigh +2.5 cm, calf +0.8 cm (about what 6–8 months of
+ * arm +2 cm, thigh +3 cm, calf +1 cm (about what 6–8 months of
  * resistance training with a moderate deficit does in published trials,
  * e.g. Hunter GR et al., Obesity 2008;16:1045-51; illustrative, not data).
  * Chest, thigh, calf and neck start from the body model's estimates for
@@ -235,7 +235,7 @@ showcase_scan (const char *patient_id, GDateTime *when, gboolean male, int age, 
   BzBodyMeasurements base = { 0 };
   const struct { const char *name; double start, change; } circ[] = {
     { "waist", a->waist_cm, -9.0 }, { "hip", a->hip_cm, -4.0 }, { "chest", 0, -2.0 },
-    { "arm", a->arm_cm, 1.5 }, { "thigh", 0, 2.5 }, { "calf", 0, 0.8 }, { "neck", 0, -0.5 },
+    { "arm", a->arm_cm, 2.0 }, { "thigh", 0, 3.0 }, { "calf", 0, 1.0 }, { "neck", 0, -0.5 },
   };
 
   base.sex = male ? BZ_SEX_MALE : BZ_SEX_FEMALE;
