@@ -38,6 +38,7 @@ struct _BzKioskProgress
   GtkLabel *before_caption, *morph_caption;
   GtkScale *timeline;
   GtkSwitch *heat_switch;
+  GtkWidget *heat_row;
   GtkWidget *legend;
   GtkLabel *change_labels[BZ_PROGRESS_N_REGIONS];
   GtkLabel *from_labels[BZ_PROGRESS_N_REGIONS];
@@ -186,6 +187,18 @@ heat_changed_cb (BzKioskProgress *self)
 
 /* --- the bodies ------------------------------------------------------------- */
 
+/* The timeline and the colour's switch and legend mean nothing without a morph. */
+static void
+show_impossible (BzKioskProgress *self, const char *message)
+{
+  self->state = "impossible";
+  gtk_label_set_label (self->impossible_label, message);
+  gtk_stack_set_visible_child_name (self->views_stack, "impossible");
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline), FALSE);
+  gtk_widget_set_visible (self->heat_row, FALSE);
+  gtk_widget_set_visible (self->legend, FALSE);
+}
+
 static void
 show_morph (BzKioskProgress *self)
 {
@@ -197,9 +210,7 @@ show_morph (BzKioskProgress *self)
   self->morph = bz_avatar_morph_new (a, b, &error);
   if (self->morph == NULL)
     {
-      self->state = "impossible";
-      gtk_label_set_label (self->impossible_label, error->message);
-      gtk_stack_set_visible_child_name (self->views_stack, "impossible");
+      show_impossible (self, error->message);
       return;
     }
   bz_avatar_view_set_morph (self->before_view, self->morph);
@@ -247,12 +258,12 @@ load_bodies (BzKioskProgress *self)
 
   if (g_strcmp0 (bz_record_get_string (a, BZ_SCAN_SEX), bz_record_get_string (b, BZ_SCAN_SEX)) != 0)
     {
-      self->state = "impossible";
-      gtk_label_set_label (self->impossible_label,
-                           _("These two scans were recorded with a different sex, so one body cannot turn into the other."));
-      gtk_stack_set_visible_child_name (self->views_stack, "impossible");
+      show_impossible (self, _("These two scans were recorded with a different sex, so one body cannot turn into the other."));
       return;
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline), TRUE);
+  gtk_widget_set_visible (self->heat_row, TRUE);
+  gtk_widget_set_visible (self->legend, TRUE);
   self->state = "loading";
   gtk_stack_set_visible_child_name (self->views_stack, "loading");
   for (guint k = 0; k < 2; k++)
@@ -419,7 +430,7 @@ build (BzKioskProgress *self)
   GtkWidget *reflow = bz_reflow_box_new (24);
   GtkWidget *bodies = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
-  GtkWidget *heat_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *heat_row = self->heat_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *heat_label = gtk_label_new_with_mnemonic (_("Show the change as _colour"));
   GtkWidget *spinner = gtk_spinner_new ();
   GtkWidget *before, *after;
@@ -429,9 +440,11 @@ build (BzKioskProgress *self)
   gtk_box_append (GTK_BOX (outer), title);
 
   self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
   self->status = ADW_STATUS_PAGE (adw_status_page_new ());
   adw_status_page_set_icon_name (self->status, "avatar-default-symbolic");
   gtk_widget_add_css_class (GTK_WIDGET (self->status), "compact");
+  gtk_widget_set_size_request (GTK_WIDGET (self->status), -1, 260);   /* it scrolls: no natural height */
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->status), "status");
   gtk_stack_add_named (self->stack, content, "content");
   gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->stack));
