@@ -46,7 +46,9 @@ typedef struct
  * Returns: (transfer full) (nullable): the morph, or %NULL with @error.
  */
 BzAvatarMorph *bz_avatar_morph_new   (BzScanMesh *from, BzScanMesh *to, GError **error);
+/** bz_avatar_morph_ref: Returns: (transfer full): @morph, one more reference (thread-safe). */
 BzAvatarMorph *bz_avatar_morph_ref   (BzAvatarMorph *morph);
+/** bz_avatar_morph_unref: drops a reference; the last frees the morph and its meshes' references. %NULL is ignored. */
 void           bz_avatar_morph_unref (BzAvatarMorph *morph);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzAvatarMorph, bz_avatar_morph_unref)
 

@@ -44,6 +44,9 @@ struct _BzKioskProgress
   GtkLabel *from_labels[BZ_PROGRESS_N_REGIONS];
   GtkLabel *to_labels[BZ_PROGRESS_N_REGIONS];
 
+  GtkStack *page_stack;         /* the page's "today" | "progress" */
+  GtkToggleButton *toggle;      /* in the page's header bar: "My Progress" */
+
   BzGuiSession *session;
   GPtrArray *scans;             /* BzRecord, oldest first */
   guint from, to;
@@ -341,6 +344,8 @@ bz_kiosk_progress_set_scans (BzKioskProgress *self, BzGuiSession *session, BzRec
   guint n = scan_list ? bz_record_get_n_items (scan_list, BZ_SCAN_LIST_SCANS) : 0;
 
   g_return_if_fail (BZ_IS_KIOSK_PROGRESS (self));
+  if (scan_list == NULL)
+    bz_kiosk_progress_show (self, FALSE);   /* signed out: the next member starts on today */
   g_set_object (&self->session, session);
   for (guint i = n; i-- > 0;)   /* newest first -> oldest first */
     g_ptr_array_add (scans, g_object_ref (bz_record_get_item (scan_list, BZ_SCAN_LIST_SCANS, i)));
@@ -559,30 +564,62 @@ bz_kiosk_progress_new (void)
   return g_object_new (BZ_TYPE_KIOSK_PROGRESS, NULL);
 }
 
+static void
+toggle_cb (BzKioskProgress *self)
+{
+  gboolean shown = gtk_toggle_button_get_active (self->toggle);
+  gtk_stack_set_visible_child_name (self->page_stack, shown ? "progress" : "today");
+  if (shown)
+    gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+}
+
 void
-bz_kiosk_progress_insert_above (BzKioskProgress *self, GtkWidget *content)
+bz_kiosk_progress_attach (BzKioskProgress *self, GtkWidget *content, AdwHeaderBar *header)
 {
   GtkWidget *viewport = gtk_widget_get_parent (content);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *button_content = adw_button_content_new ();
 
   g_return_if_fail (GTK_IS_VIEWPORT (viewport));
   g_object_ref (content);
   gtk_viewport_set_child (GTK_VIEWPORT (viewport), NULL);
+  self->page_stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_vhomogeneous (self->page_stack, FALSE);
+  gtk_stack_add_named (self->page_stack, content, "today");
   gtk_widget_set_margin_start (GTK_WIDGET (self), 18);
   gtk_widget_set_margin_end (GTK_WIDGET (self), 18);
   gtk_widget_set_margin_top (GTK_WIDGET (self), 18);
-  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self));
-  gtk_box_append (GTK_BOX (box), content);
-  gtk_viewport_set_child (GTK_VIEWPORT (viewport), box);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 18);
+  gtk_stack_add_named (self->page_stack, GTK_WIDGET (self), "progress");
+  gtk_stack_set_visible_child_name (self->page_stack, "today");
+  gtk_viewport_set_child (GTK_VIEWPORT (viewport), GTK_WIDGET (self->page_stack));
   g_object_unref (content);
+
+  self->toggle = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (button_content), "document-open-recent-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (button_content), _("My _Progress"));
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (button_content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (self->toggle), button_content);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->toggle), _("Your body between two scans, and what changed"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->toggle), "kiosk-progress-toggle");
+  gtk_widget_set_visible (GTK_WIDGET (self->toggle), FALSE);
+  g_signal_connect_swapped (self->toggle, "toggled", G_CALLBACK (toggle_cb), self);
+  adw_header_bar_pack_start (header, GTK_WIDGET (self->toggle));
+}
+
+void
+bz_kiosk_progress_show (BzKioskProgress *self, gboolean shown)
+{
+  g_return_if_fail (BZ_IS_KIOSK_PROGRESS (self));
+  if (self->toggle)
+    gtk_toggle_button_set_active (self->toggle, shown);
 }
 
 void
 bz_kiosk_progress_set_enabled (BzKioskProgress *self, gboolean enabled)
 {
   g_return_if_fail (BZ_IS_KIOSK_PROGRESS (self));
-  gtk_widget_set_visible (GTK_WIDGET (self), enabled);
+  if (self->toggle)
+    gtk_widget_set_visible (GTK_WIDGET (self->toggle), enabled);
   if (!enabled)
     bz_kiosk_progress_set_scans (self, NULL, NULL);
 }

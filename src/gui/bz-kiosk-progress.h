@@ -37,15 +37,21 @@ typedef enum
 GtkWidget  *bz_kiosk_progress_new (void);
 
 /**
- * bz_kiosk_progress_insert_above:
+ * bz_kiosk_progress_attach:
  * @content: the only child of a #GtkViewport (the page's scrolled content)
+ * @header: the page's header bar
  *
- * Puts @self above @content in the same viewport (a vertical box takes
- * @content's place), hidden until bz_kiosk_progress_set_enabled().
+ * Puts @self beside @content in the same viewport (a #GtkStack takes
+ * @content's place: "today", @content, shown first, and "progress", @self)
+ * and a "My Progress" toggle button at the start of @header that switches
+ * between them; the button shows after bz_kiosk_progress_set_enabled().
  */
-void        bz_kiosk_progress_insert_above (BzKioskProgress *self, GtkWidget *content);
+void        bz_kiosk_progress_attach (BzKioskProgress *self, GtkWidget *content, AdwHeaderBar *header);
 
-/** bz_kiosk_progress_set_enabled: shows the section (the kiosk) or hides and clears it (the desk). */
+/** bz_kiosk_progress_show: shows the progress (%TRUE) or the page's own content, as the toggle does. */
+void        bz_kiosk_progress_show (BzKioskProgress *self, gboolean shown);
+
+/** bz_kiosk_progress_set_enabled: shows the toggle (the kiosk) or hides it and clears the progress (the desk). */
 void        bz_kiosk_progress_set_enabled (BzKioskProgress *self, gboolean enabled);
 
 /**

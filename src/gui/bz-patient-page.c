@@ -588,7 +588,8 @@ bz_patient_page_init (BzPatientPage *self)
   }
   gtk_list_box_set_placeholder (self->scans_list, scans_placeholder_new ());
   self->progress = BZ_KIOSK_PROGRESS (bz_kiosk_progress_new ());
-  bz_kiosk_progress_insert_above (self->progress, gtk_widget_get_first_child (gtk_scrolled_window_get_child (self->scroller)));
+  bz_kiosk_progress_attach (self->progress, gtk_widget_get_first_child (gtk_scrolled_window_get_child (self->scroller)),
+                            ADW_HEADER_BAR (gtk_widget_get_ancestor (self->add_meal_button, ADW_TYPE_HEADER_BAR)));
   bz_nutrition_bars_set (self->nutrition_bars, NULL, NULL);
 }
 
