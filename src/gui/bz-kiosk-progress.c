@@ -19,7 +19,6 @@
 
 #include "bz-avatar-morph.h"
 #include "bz-gui-util.h"
-#include "bz-reflow-box.h"
 #include "bz-scan-mesh-service.h"
 
 #define MESH_LOD 0
@@ -44,6 +43,9 @@ struct _BzKioskProgress
   GtkLabel *from_labels[BZ_PROGRESS_N_REGIONS];
   GtkLabel *to_labels[BZ_PROGRESS_N_REGIONS];
 
+  GtkBox *main_box;              /* bodies | numbers: side by side, or stacked in portrait */
+  gboolean portrait;
+  guint flip_idle;
   GtkStack *page_stack;         /* the page's "today" | "progress" */
   GtkToggleButton *toggle;      /* in the page's header bar: "My Progress" */
 
@@ -402,7 +404,7 @@ body_card (GtkLabel **caption, BzAvatarView **view, const char *accessible)
   gtk_widget_add_css_class (GTK_WIDGET (*caption), "heading");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (*caption));
   *view = BZ_AVATAR_VIEW (bz_avatar_view_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (*view), 220, 440);
+  gtk_widget_set_size_request (GTK_WIDGET (*view), 220, 500);
   gtk_widget_set_hexpand (GTK_WIDGET (*view), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (*view), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (*view), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -432,7 +434,7 @@ build (BzKioskProgress *self)
   GtkWidget *title = gtk_label_new (_("Your Progress"));
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 14);
   GtkWidget *pickers = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
-  GtkWidget *reflow = bz_reflow_box_new (24);
+  GtkWidget *reflow = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
   GtkWidget *bodies = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 16);
   GtkWidget *heat_row = self->heat_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -484,7 +486,8 @@ build (BzKioskProgress *self)
   gtk_label_set_justify (self->impossible_label, GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self->impossible_label), "title-4");
   gtk_stack_add_named (self->views_stack, GTK_WIDGET (self->impossible_label), "impossible");
-  bz_reflow_box_append (BZ_REFLOW_BOX (reflow), GTK_WIDGET (self->views_stack));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->views_stack), TRUE);
+  gtk_box_append (GTK_BOX (reflow), GTK_WIDGET (self->views_stack));
 
   self->heat_switch = GTK_SWITCH (gtk_switch_new ());
   gtk_switch_set_active (self->heat_switch, TRUE);
@@ -499,8 +502,26 @@ build (BzKioskProgress *self)
   self->legend = bz_progress_legend_new ();
   gtk_box_append (GTK_BOX (side), self->legend);
   gtk_box_append (GTK_BOX (side), bz_progress_numbers_new (self->change_labels, self->from_labels, self->to_labels));
-  bz_reflow_box_append (BZ_REFLOW_BOX (reflow), side);
+  {
+    /* why the legend's centimetres are smaller than the table's */
+    GtkWidget *note = gtk_label_new (_("Circumferences are measured around the body; the colours show how far its "
+                                       "surface moved, about a sixth as much (a circumference changes 2π times the depth)."));
+    gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (note), 0);
+    gtk_label_set_max_width_chars (GTK_LABEL (note), 60);
+    gtk_widget_add_css_class (note, "dim-label");
+    gtk_widget_add_css_class (note, "caption");
+    gtk_box_append (GTK_BOX (side), note);
+  }
+  gtk_widget_set_size_request (side, 380, -1);
+  gtk_box_append (GTK_BOX (reflow), side);
+  self->main_box = GTK_BOX (reflow);
   gtk_box_append (GTK_BOX (content), reflow);
+  /* a tall screen (a kiosk in portrait) gives its height to the bodies */
+  gtk_widget_set_vexpand (reflow, TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->views_stack), TRUE);
+  gtk_widget_set_vexpand (content, TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
 
   /* the timeline */
   self->timeline = GTK_SCALE (gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 1, 0.05));
@@ -532,6 +553,7 @@ bz_kiosk_progress_dispose (GObject *object)
   if (self->cancel)
     g_cancellable_cancel (self->cancel);
   g_clear_object (&self->cancel);
+  g_clear_handle_id (&self->flip_idle, g_source_remove);
   g_clear_object (&self->session);
   g_clear_pointer (&self->morph, bz_avatar_morph_unref);
   g_clear_pointer (&self->scans, g_ptr_array_unref);
@@ -542,11 +564,52 @@ bz_kiosk_progress_dispose (GObject *object)
   G_OBJECT_CLASS (bz_kiosk_progress_parent_class)->dispose (object);
 }
 
+/* A screen taller than wide (a kiosk in portrait) stacks the numbers under
+ * the bodies, which then get the width; the flip waits for an idle so that
+ * it does not resize during an allocation. */
+static gboolean
+flip_cb (gpointer data)
+{
+  BzKioskProgress *self = data;
+  self->flip_idle = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->main_box),
+                                  self->portrait ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bz_kiosk_progress_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                           int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+  *minimum = *natural = 0;
+  if (child)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+static void
+bz_kiosk_progress_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  BzKioskProgress *self = BZ_KIOSK_PROGRESS (widget);
+  gboolean portrait = height > width;
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  if (portrait != self->portrait)
+    {
+      self->portrait = portrait;
+      if (self->flip_idle == 0)
+        self->flip_idle = g_idle_add (flip_cb, self);
+    }
+}
+
 static void
 bz_kiosk_progress_class_init (BzKioskProgressClass *klass)
 {
+  GTK_WIDGET_CLASS (klass)->size_allocate = bz_kiosk_progress_size_allocate;   /* no layout manager: */
+  GTK_WIDGET_CLASS (klass)->measure = bz_kiosk_progress_measure;               /* it would take over */
   G_OBJECT_CLASS (klass)->dispose = bz_kiosk_progress_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "kioskprogress");
 }
 
