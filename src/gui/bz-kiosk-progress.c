@@ -404,7 +404,7 @@ body_card (GtkLabel **caption, BzAvatarView **view, const char *accessible)
   gtk_widget_add_css_class (GTK_WIDGET (*caption), "heading");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (*caption));
   *view = BZ_AVATAR_VIEW (bz_avatar_view_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (*view), 220, 500);
+  gtk_widget_set_size_request (GTK_WIDGET (*view), 160, 500);
   gtk_widget_set_hexpand (GTK_WIDGET (*view), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (*view), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (*view), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
@@ -513,7 +513,7 @@ build (BzKioskProgress *self)
     gtk_widget_add_css_class (note, "caption");
     gtk_box_append (GTK_BOX (side), note);
   }
-  gtk_widget_set_size_request (side, 380, -1);
+  gtk_widget_set_size_request (side, 300, -1);
   gtk_box_append (GTK_BOX (reflow), side);
   self->main_box = GTK_BOX (reflow);
   gtk_box_append (GTK_BOX (content), reflow);
@@ -647,6 +647,7 @@ bz_kiosk_progress_attach (BzKioskProgress *self, GtkWidget *content, AdwHeaderBa
   gtk_viewport_set_child (GTK_VIEWPORT (viewport), NULL);
   self->page_stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_vhomogeneous (self->page_stack, FALSE);
+  gtk_stack_set_hhomogeneous (self->page_stack, FALSE);   /* each page its own size: the hidden one never widens the window */
   gtk_stack_add_named (self->page_stack, content, "today");
   gtk_widget_set_margin_start (GTK_WIDGET (self), 18);
   gtk_widget_set_margin_end (GTK_WIDGET (self), 18);
