@@ -22,6 +22,7 @@
 #include "bz-scan-mesh-service.h"
 
 #define MESH_LOD 0
+#define STACK_BELOW_WIDTH 960   /* px: two bodies and the table side by side need about this */
 
 struct _BzKioskProgress
 {
@@ -564,9 +565,9 @@ bz_kiosk_progress_dispose (GObject *object)
   G_OBJECT_CLASS (bz_kiosk_progress_parent_class)->dispose (object);
 }
 
-/* A screen taller than wide (a kiosk in portrait) stacks the numbers under
- * the bodies, which then get the width; the flip waits for an idle so that
- * it does not resize during an allocation. */
+/* A screen taller than wide (a kiosk in portrait), or a narrow one, stacks
+ * the numbers under the bodies, which then get the width; the flip waits for
+ * an idle so that it does not resize during an allocation. */
 static gboolean
 flip_cb (gpointer data)
 {
@@ -591,7 +592,7 @@ static void
 bz_kiosk_progress_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   BzKioskProgress *self = BZ_KIOSK_PROGRESS (widget);
-  gboolean portrait = height > width;
+  gboolean portrait = height > width || width < STACK_BELOW_WIDTH;
   GtkWidget *child = gtk_widget_get_first_child (widget);
 
   if (child)

@@ -14,7 +14,8 @@
  * Pictures: tests/gui/test-kiosk-morph-*.png in the build dir; with
  * $BALANZA_SCREENSHOT_DIR also kiosk-progress-{before,after,heatmap}.png and,
  * on a screen 1920 px tall (tools/dev's Xvfb), kiosk-progress-portrait.png
- * at 1080x1920 (run with LANGUAGE=es for docs/screenshots/es).
+ * at 1080x1920 (run with LANGUAGE=es for docs/screenshots/es); at 800x600
+ * the progress fits the window's width.
  */
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -357,6 +358,20 @@ test_kiosk_morph (void)
   check_showcase (&desk);
   check_edges (&desk);
   bz_gui_desk_stop (&desk);
+
+  /* A small kiosk, 800x600: the progress fits its width (the page scrolls down). */
+  {
+    BzKioskProgress *progress;
+    int min = 0;
+    bz_gui_desk_start (&desk, "kiosk-morph-small", TRUE, 800, 600);
+    progress = sign_in_member (&desk, MEMBER_EMAIL, 5);
+    view_shot (bz_kiosk_progress_get_morph_view (progress));
+    save_window (&desk, "test-kiosk-morph-800x600.png", NULL);
+    gtk_widget_measure (GTK_WIDGET (progress), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+    g_test_message ("progress at 800x600: at least %d px wide", min);
+    g_assert_cmpint (min, <=, 800 - 2 * 18);   /* the page's margins */
+    bz_gui_desk_stop (&desk);
+  }
 
   /* The kiosk screen mounted in portrait, when the X screen is that tall. */
   {
