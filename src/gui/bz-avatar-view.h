@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "bz-glb.h"
+#include "bz-avatar-morph.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,37 @@ GtkWidget *bz_avatar_view_new (void);
  */
 void      bz_avatar_view_set_mesh        (BzAvatarView *self, BzGlbMesh *mesh);
 
-/** bz_avatar_view_has_mesh: Returns: %TRUE when a mesh is set. */
+/**
+ * bz_avatar_view_set_morph:
+ * @morph: (transfer none) (nullable): two scans' bodies (bz-avatar-morph.h);
+ *   replaces the mesh.  %NULL shows only the floor
+ *
+ * Draws the body between @morph's two meshes at the morph position
+ * (bz_avatar_view_set_morph_position()), framed by the box of both so that
+ * two views of the same morph are at the same scale.  The camera is kept.
+ */
+void      bz_avatar_view_set_morph       (BzAvatarView *self, BzAvatarMorph *morph);
+
+/**
+ * bz_avatar_view_set_morph_position:
+ * @t: 0 (the earlier body) .. 1 (the later); clamped
+ *
+ * Positions and normals are interpolated linearly per vertex on the GPU
+ * (normals renormalised), and the change shown as colour is @t times the
+ * whole change.
+ */
+void      bz_avatar_view_set_morph_position (BzAvatarView *self, double t);
+/** bz_avatar_view_get_morph_position: Returns: the morph position, 0..1. */
+double    bz_avatar_view_get_morph_position (BzAvatarView *self);
+
+/**
+ * bz_avatar_view_set_heatmap:
+ * @heat: %TRUE colours a morph's body by the change along its surface
+ *   (bz_avatar_morph_color(), ± the morph's range_cm) instead of skin
+ */
+void      bz_avatar_view_set_heatmap     (BzAvatarView *self, gboolean heat);
+
+/** bz_avatar_view_has_mesh: Returns: %TRUE when a mesh or a morph is set. */
 gboolean  bz_avatar_view_has_mesh        (BzAvatarView *self);
 
 /** bz_avatar_view_reset_camera: front three-quarter view, body framed (Home key). */

@@ -11,6 +11,7 @@
 #include "bz-challenge-board.h"
 #include "bz-plan-today.h"
 #include "bz-patient-notes.h"
+#include "bz-kiosk-progress.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,7 @@ struct _BzPatientPage
   BzChallengeBoard *challenge_board;   /* the kiosk's leaderboard (bz-challenge-board.c) */
   BzIntakeHistory *intake_history;  /* a week or a month against the targets (bz-intake-history.c) */
   BzPatientNotes *patient_notes;  /* notes and appointments (bz-patient-notes.c) */
+  BzKioskProgress *progress;  /* the kiosk's morph between scans (bz-kiosk-progress.c) */
 
   BzGuiSession *session;
   gboolean kiosk;

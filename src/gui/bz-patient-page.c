@@ -235,6 +235,8 @@ scans_done (GObject *source, GAsyncResult *result, gpointer user_data)
 
   self->scans = g_steal_pointer (&list);
   self->n_scans = bz_record_get_n_items (self->scans, BZ_SCAN_LIST_SCANS);
+  if (self->kiosk)
+    bz_kiosk_progress_set_scans (self->progress, self->session, self->scans);
   g_object_get (self->scans, "scans", &scans, NULL);
   gtk_list_box_bind_model (self->scans_list, scans, scan_row_create, self, NULL);
 
@@ -598,6 +600,9 @@ bz_patient_page_init (BzPatientPage *self)
     gtk_box_append (GTK_BOX (header), next);
   }
   gtk_list_box_set_placeholder (self->scans_list, scans_placeholder_new ());
+  self->progress = BZ_KIOSK_PROGRESS (bz_kiosk_progress_new ());
+  bz_kiosk_progress_attach (self->progress, gtk_widget_get_first_child (gtk_scrolled_window_get_child (self->scroller)),
+                            ADW_HEADER_BAR (gtk_widget_get_ancestor (self->add_meal_button, ADW_TYPE_HEADER_BAR)));
   bz_nutrition_bars_set (self->nutrition_bars, NULL, NULL);
 }
 
@@ -640,6 +645,7 @@ bz_patient_page_set_kiosk (BzPatientPage *self, gboolean kiosk)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.add-scan", !kiosk);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.print-report", !kiosk);
   gtk_widget_set_visible (self->sign_out_button, kiosk);
+  bz_kiosk_progress_set_enabled (self->progress, kiosk);
 }
 
 void
@@ -689,6 +695,8 @@ bz_patient_page_clear (BzPatientPage *self)
   bz_nutrition_bars_set (self->nutrition_bars, NULL, NULL);
   gtk_label_set_label (self->targets_label, "");
   clear_scans (self);
+  if (self->kiosk)
+    bz_kiosk_progress_set_scans (self->progress, NULL, NULL);
   bz_patient_page_clear_meals (self);
   bz_plan_today_clear (self->plan_today);
   bz_intake_history_clear (self->intake_history);
@@ -721,6 +729,13 @@ bz_patient_page_get_patient_name (BzPatientPage *self)
 {
   g_return_val_if_fail (BZ_IS_PATIENT_PAGE (self), NULL);
   return self->name;
+}
+
+BzKioskProgress *
+bz_patient_page_get_progress (BzPatientPage *self)
+{
+  g_return_val_if_fail (BZ_IS_PATIENT_PAGE (self), NULL);
+  return self->progress;
 }
 
 BzAvatarView *

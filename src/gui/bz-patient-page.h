@@ -5,6 +5,7 @@
 
 #include "bz-avatar-view.h"
 #include "bz-gui-session.h"
+#include "bz-kiosk-progress.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,8 @@ void          bz_patient_page_clear            (BzPatientPage *self);
 void          bz_patient_page_refresh          (BzPatientPage *self);
 const char   *bz_patient_page_get_patient_id   (BzPatientPage *self);
 const char   *bz_patient_page_get_patient_name (BzPatientPage *self);
+/** bz_patient_page_get_progress: Returns: (transfer none): the kiosk's progress section (hidden at the desk). */
+BzKioskProgress *bz_patient_page_get_progress (BzPatientPage *self);
 /** bz_patient_page_get_avatar_view: Returns: (transfer none). */
 BzAvatarView *bz_patient_page_get_avatar_view  (BzPatientPage *self);
 /** bz_patient_page_is_loading: Returns: %TRUE while scans, meals or the avatar load. */

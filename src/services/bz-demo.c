@@ -1,5 +1,6 @@
 /* bz-demo.c — the demo clinic: one nutritionist, 24 members built on real
- * NHANES adults; paciente01 follows a weekly meal plan from the catalogue. */
+ * NHANES adults; paciente01 follows a weekly meal plan from the catalogue
+ * and has five scans over eight months (the kiosk's progress showcase). */
 #include "bz-demo.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -7,6 +8,7 @@
 #include <math.h>
 
 #include "bz-auth-service.h"
+#include "bz-body-model.h"
 #include "bz-meal-plan-service.h"
 #include "bz-meal-service.h"
 #include "bz-patient-service.h"
@@ -207,6 +209,67 @@ scan_input (const char *patient_id, GDateTime *when, gboolean male, int age, con
   return o;
 }
 
+/* paciente01's progress, the kiosk's showcase (issue 8: the morph between
+ * scans and the change as colour): eight months of training and diet in
+ * five scans, a recomposition that loses at the trunk and gains on the
+ * limbs.  Per scan, the fraction of the whole change made by then. */
+static const int showcase_days_ago[] = { 240, 180, 120, 60, 5 };
+static const double showcase_progress[] = { 0.0, 0.3, 0.55, 0.8, 1.0 };
+
+/* One showcase scan of @a after @progress (0..1): weight −5 %, body fat
+ * −6 points, skeletal muscle +1.5 kg; waist −9 cm, hip −4 cm, chest −2 cm;
+ * arm +2 cm, thigh +3 cm, calf +1 cm (about what 6–8 months of
+ * resistance training with a moderate deficit does in published trials,
+ * e.g. Hunter GR et al., Obesity 2008;16:1045-51; illustrative, not data).
+ * Chest, thigh, calf and neck start from the body model's estimates for
+ * @a (bz_body_measurements_complete()): the NHANES extract has none. */
+static JsonObject *
+showcase_scan (const char *patient_id, GDateTime *when, gboolean male, int age, const NhanesAdult *a,
+               double progress)
+{
+  JsonObject *o = json_object_new ();
+  JsonObject *c = json_object_new ();
+  g_autofree char *ts = g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+  double h = a->height_cm / 100.0;
+  double bf0 = deurenberg_body_fat (a->weight_kg / (h * h), age, male);
+  BzBodyMeasurements base = { 0 };
+  const struct { const char *name; double start, change; } circ[] = {
+    { "waist", a->waist_cm, -9.0 }, { "hip", a->hip_cm, -4.0 }, { "chest", 0, -2.0 },
+    { "arm", a->arm_cm, 2.0 }, { "thigh", 0, 3.0 }, { "calf", 0, 1.0 }, { "neck", 0, -0.5 },
+  };
+
+  base.sex = male ? BZ_SEX_MALE : BZ_SEX_FEMALE;
+  base.age_years = age;
+  base.height_cm = a->height_cm;
+  base.weight_kg = a->weight_kg;
+  base.body_fat_percent = bf0;
+  base.waist_cm = a->waist_cm;
+  base.hip_cm = a->hip_cm;
+  base.arm_cm = a->arm_cm;
+  bz_body_measurements_complete (&base);
+
+  json_object_set_string_member (o, "patient_id", patient_id);
+  json_object_set_string_member (o, "measured_at", ts);
+  json_object_set_string_member (o, "sex", male ? "male" : "female");
+  json_object_set_int_member (o, "age", age);
+  json_object_set_double_member (o, "height_cm", a->height_cm);
+  json_object_set_double_member (o, "weight_kg", round (a->weight_kg * (1.0 - 0.05 * progress) * 10) / 10);
+  json_object_set_double_member (o, "body_fat_percent", round ((bf0 - 6.0 * progress) * 10) / 10);
+  json_object_set_double_member (o, "skeletal_muscle_mass_kg",
+                                 round ((skeletal_muscle (a->weight_kg, bf0, male) + 1.5 * progress) * 10) / 10);
+  for (guint k = 0; k < G_N_ELEMENTS (circ); k++)
+    {
+      double start = circ[k].start;
+      if (start == 0)
+        start = g_str_equal (circ[k].name, "chest") ? base.chest_cm
+              : g_str_equal (circ[k].name, "thigh") ? base.thigh_cm
+              : g_str_equal (circ[k].name, "calf") ? base.calf_cm : base.neck_cm;
+      json_object_set_double_member (c, circ[k].name, round ((start + circ[k].change * progress) * 10) / 10);
+    }
+  json_object_set_object_member (o, "circumferences_cm", c);
+  return o;
+}
+
 /* A clinic's goals follow BMI (WHO cut-offs): overweight members work on weight
  * loss; lean ones on muscle gain; the rest on maintenance. */
 static const char *
@@ -342,9 +405,21 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
       g_ptr_array_add (member_ids, g_strdup (bz_record_get_string (bz_record_get_object (created, BZ_PATIENT_CREATION_PATIENT),
                                                                    BZ_PATIENT_CREATED_USER_ID)));
 
-      /* Three scans: 180, 90 and 5 days ago, at one pace per member. */
+      /* Three scans: 180, 90 and 5 days ago, at one pace per member;
+       * paciente01 (the kiosk's showcase) has five over eight months. */
       double jitter = g_rand_double_range (rand, 0.7, 1.3);
-      for (guint s = 0; s < 3; s++)
+      for (guint s = 0; i == 0 && s < G_N_ELEMENTS (showcase_days_ago); s++)
+        {
+          g_autoptr(GDateTime) when = g_date_time_add_days (now, -showcase_days_ago[s]);
+          g_autoptr(GDateTime) when_utc = g_date_time_to_utc (when);
+          g_autoptr(JsonObject) scan = showcase_scan (patient_id, when_utc, male,
+                                                      age - (showcase_days_ago[s] > 120 ? 1 : 0), a,
+                                                      showcase_progress[s]);
+          g_autoptr(BzRecord) res = bz_scans_add (svc, nutritionist, scan, error);
+          if (res == NULL)
+            return FALSE;
+        }
+      for (guint s = 0; i != 0 && s < 3; s++)
         {
           static const int days_ago[] = { 180, 90, 5 };
           static const double progress[] = { 0.0, 0.55, 1.0 };
