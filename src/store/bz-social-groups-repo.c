@@ -338,3 +338,25 @@ bz_social_repo_update_circle (BzStore *store, const char *circle_id, const char 
   sqlite3_bind_text (st, 5, now, -1, SQLITE_STATIC);
   return bz_db_step_done (st, error) && bz_store_log_change (db, "family_circles", circle_id, BZ_CHANGE_UPDATE, error);
 }
+
+gboolean
+bz_social_repo_patient_of_user (BzStore *store, const char *user_id, char **out_patient_id, char **out_nutritionist_id,
+                                GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "SELECT id, nutritionist_id FROM patients WHERE user_id = ?1", error);
+  gboolean row;
+
+  *out_patient_id = *out_nutritionist_id = NULL;
+  if (!st)
+    return FALSE;
+  sqlite3_bind_text (st, 1, user_id, -1, SQLITE_STATIC);
+  if (!bz_repo_step (st, &row, error))
+    return FALSE;
+  if (row)
+    {
+      *out_patient_id = bz_db_column_text_dup (st, 0);
+      *out_nutritionist_id = bz_db_column_text_dup (st, 1);
+    }
+  return TRUE;
+}

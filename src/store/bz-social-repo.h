@@ -283,6 +283,14 @@ gboolean   bz_social_repo_update_circle (BzStore *store, const char *circle_id, 
                                          const char *goals_json, GError **error);
 
 /**
+ * bz_social_repo_patient_of_user:
+ * @out_patient_id: (out) (transfer full) (nullable): patients.id of @user_id, %NULL when not a patient
+ * @out_nutritionist_id: (out) (transfer full) (nullable): that patient's nutritionist (users.id)
+ */
+gboolean   bz_social_repo_patient_of_user (BzStore *store, const char *user_id, char **out_patient_id,
+                                           char **out_nutritionist_id, GError **error);
+
+/**
  * bz_social_repo_log:
  * Logs a change of a social row with @user_id's patient (if any) as its
  * owner: bz_store_log_patient_change().  For the social repository files.
