@@ -273,7 +273,7 @@ const BzRoute bz_social_routes[] = {
     .raw_type = "image/jpeg" },
   { "POST", POST "/reactions", react, 0, 0, "React to a post (one reaction per user: remove it to change it)",
     .request = &bz_reaction_input_resource, .response = &bz_reaction_created_resource },
-  { "DELETE", POST "/reactions", unreact, 0, 0, "Remove the caller's reaction (204)" },
+  { "DELETE", POST "/reactions", unreact, BZ_ROUTE_NO_CONTENT, 0, "Remove the caller's reaction (204)" },
   { "POST", POST "/comments", comment, 0, 0, "Comment on a post, or reply to a comment (three levels at most)",
     .request = &bz_comment_input_resource, .response = &bz_comment_created_resource },
   { "POST", "/api/v1/users/{user_id}/follow", follow, 0, 0, "Follow a user (their followers-only posts become visible)",

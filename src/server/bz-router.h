@@ -22,6 +22,7 @@ typedef enum
   BZ_ROUTE_PASSWORD_PENDING = 1 << 1, /* also for a caller who must change a generated password */
   BZ_ROUTE_POOL = 1 << 2,     /* a GET slow enough for the worker pool (others run on the server thread):
                                * full-text search, and blobs (read and hashed, up to megabytes) */
+  BZ_ROUTE_NO_CONTENT = 1 << 3, /* answers 204 without a body (the OpenAPI 2XX has no content) */
 } BzRouteFlags;
 
 typedef struct
