@@ -216,6 +216,17 @@ test_posts (void)
   refuse ("GET", "/api/v1/feed?type=poem", owner.token, NULL, 400, "VALIDATION_ERROR", "type");
 }
 
+static gboolean
+holds (GBytes *bytes, const char *needle)
+{
+  gsize n = 0, k = strlen (needle);
+  const char *d = g_bytes_get_data (bytes, &n);
+  for (gsize i = 0; i + k <= n; i++)
+    if (memcmp (d + i, needle, k) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_post_photo (void)
 {
@@ -231,6 +242,21 @@ test_post_photo (void)
   soup_multipart_append_form_string (mp, "type", "photo");
   soup_multipart_append_form_string (mp, "caption", "Mi desayuno");
   soup_multipart_append_form_string (mp, "visibility", "private");
+  {
+    /* An APP1 Exif segment carrying a "location" right after SOI: it must
+     * not survive into what is served. */
+    static const char exif[] = "Exif\0\0GPS-19.4326N-99.1332W";
+    gsize n = g_bytes_get_size (jpeg), seg = 2 + sizeof exif - 1;
+    const guchar *src = g_bytes_get_data (jpeg, NULL);
+    GByteArray *with = g_byte_array_new ();
+    guint8 head[4] = { 0xFF, 0xE1, (guint8) (seg >> 8), (guint8) (seg & 0xFF) };
+    g_byte_array_append (with, src, 2);
+    g_byte_array_append (with, head, 4);
+    g_byte_array_append (with, (const guint8 *) exif, sizeof exif - 1);
+    g_byte_array_append (with, src + 2, n - 2);
+    g_bytes_unref (jpeg);
+    jpeg = g_byte_array_free_to_bytes (with);
+  }
   soup_multipart_append_form_file (mp, "files", "desayuno.jpg", "image/jpeg", jpeg);
   soup_multipart_to_message (mp, h, &body);
   r = bz_api_call (bz_api_shared (), "POST", "/api/v1/posts", owner.token, soup_message_headers_get_one (h, "Content-Type"),
@@ -244,6 +270,8 @@ test_post_photo (void)
   assert_status (photo, 200);
   bytes = g_bytes_get_data (photo->body, NULL);
   g_assert_true (g_bytes_get_size (photo->body) > 2 && bytes[0] == 0xFF && bytes[1] == 0xD8);
+  g_assert_false (holds (photo->body, "GPS-19.4326"));
+  g_assert_false (holds (photo->body, "Exif"));
   /* A private post's photo is nobody else's. */
   hidden = bz_api_call (bz_api_shared (), "GET", json_array_get_string_element (urls, 0), fam.token, NULL, NULL, 0, NULL);
   g_assert_cmpuint (hidden->status, ==, 404);
@@ -384,6 +412,16 @@ test_private_and_followers (void)
   g_assert_cmpuint (g_strv_length (audience), ==, 1);
   g_assert_cmpstr (audience[0], ==, owner.id);
 
+  {
+    /* nutritionist_only: the author's nutritionist, nobody else. */
+    g_autofree char *nid = post (owner.token, "{\"type\":\"text\",\"body\":\"Para mi nutrióloga\","
+                                              "\"visibility\":\"nutritionist_only\"}");
+    g_autofree char *np = path_of (nid, NULL);
+    g_autoptr(BzApiResponse) ok = req ("GET", np, nutri.token, NULL);
+    assert_status (ok, 200);
+    refuse ("GET", np, fam.token, NULL, 404, "NOT_FOUND", NULL);
+    g_assert_true (feed_has (nutri.token, NULL, nid));
+  }
   fol = post (owner.token, "{\"type\":\"question\",\"body\":\"¿Ideas de colación?\",\"visibility\":\"followers\"}");
   fpath = path_of (fol, NULL);
   refuse ("GET", fpath, outsider.token, NULL, 404, "NOT_FOUND", NULL);
@@ -464,6 +502,23 @@ test_groups (void)
     }
   }
 
+  {
+    /* A closed group: joining without a code waits for approval and sees nothing. */
+    g_autoptr(BzApiResponse) closed = req ("POST", "/api/v1/groups", fam.token, "{\"name\":\"Cerrado\",\"type\":\"cerrado\"}");
+    g_autoptr(BzApiResponse) pend = NULL;
+    g_autofree char *cid = NULL, *cj = NULL, *cpost = NULL, *cpath = NULL, *cb = NULL;
+    assert_status (closed, 201);
+    cid = g_strdup (json_object_get_string_member (bz_api_data (closed), "id"));
+    cb = g_strdup_printf ("{\"type\":\"text\",\"body\":\"Solo miembros\",\"group_id\":\"%s\"}", cid);
+    cpost = post (fam.token, cb);
+    cj = g_strdup_printf ("/api/v1/groups/%s/join", cid);
+    pend = req ("POST", cj, nutri.token, NULL);
+    assert_status (pend, 200);
+    g_assert_cmpstr (json_object_get_string_member (bz_api_data (pend), "role"), ==, "pending");
+    cpath = path_of (cpost, NULL);
+    refuse ("GET", cpath, nutri.token, NULL, 404, "NOT_FOUND", NULL);
+    refuse ("POST", "/api/v1/posts", nutri.token, cb, 404, "NOT_FOUND", NULL);
+  }
   open = req ("POST", "/api/v1/groups", owner.token, "{\"name\":\"Caminatas\"}");
   assert_status (open, 201);
   oid = g_strdup_printf ("/api/v1/groups/%s/join", json_object_get_string_member (bz_api_data (open), "id"));
