@@ -147,7 +147,7 @@ BZ_RESOURCE_DECLARE (bz_reaction_created, REACTION_CREATED, BZ_REACTION_CREATED_
   F (FEED_PAGINATION_CURRENT_PAGE, .name = "current_page", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .description = "The page asked for (1 when paging by cursor)") \
   F (FEED_PAGINATION_LIMIT, .name = "limit", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY) \
   F (FEED_PAGINATION_HAS_NEXT, .name = "has_next", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY) \
-  F (FEED_PAGINATION_NEXT_CURSOR, .name = "next_cursor", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "Pass as ?cursor= for the next page: the ranking is kept as of the first page, so no post repeats or is skipped; null on the last page")
+  F (FEED_PAGINATION_NEXT_CURSOR, .name = "next_cursor", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "Pass as ?cursor= for the next page: the ranking's clock stays that of the first page and posts published since wait for the next first page; null on the last page")
 BZ_RESOURCE_DECLARE (bz_feed_pagination, FEED_PAGINATION, BZ_FEED_PAGINATION_FIELDS)
 
 #define BZ_FEED_FIELDS(F) \

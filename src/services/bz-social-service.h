@@ -80,8 +80,11 @@ typedef struct
  *
  * The posts the caller may see, ranked by seed 002 §3.3's virality score
  * (bz_social_repo_feed()), filtered.  The first page fixes the ranking's
- * clock, which next_cursor carries: following pages neither repeat nor skip
- * a post, and posts published meanwhile wait for the next first page.
+ * clock, which next_cursor carries with the last post's (score, created_at,
+ * id): the next page starts strictly after it in that total order, so while
+ * counts stay still no post repeats or is skipped; posts published meanwhile
+ * wait for the next first page, and a post whose reactions change between
+ * two pages may move across the cursor (keyset paging over a live ranking).
  *
  * Returns: (transfer full): a Feed record; %NULL with @error.
  */
