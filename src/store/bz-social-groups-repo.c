@@ -315,7 +315,9 @@ bz_social_repo_remove_circle_member (BzStore *store, const char *circle_id, cons
   g_autofree char *row_id = g_strdup_printf ("%s:%s", circle_id, user_id);
   return exec3 (db, "DELETE FROM family_circle_members WHERE circle_id = ?1 AND user_id = ?2", circle_id, user_id, NULL,
                 error) &&
-         exec3 (db, "UPDATE family_circles SET member_count = member_count - 1 WHERE id = ?1", circle_id, NULL, NULL, error) &&
+         /* changes(): the DELETE's, so a non-member leaves the count as it is. */
+         exec3 (db, "UPDATE family_circles SET member_count = member_count - 1 WHERE id = ?1 AND changes () > 0",
+                circle_id, NULL, NULL, error) &&
          bz_social_repo_log (store, "family_circle_members", row_id, BZ_CHANGE_DELETE, user_id, error);
 }
 

@@ -160,7 +160,14 @@ gboolean   bz_social_repo_comment_depth (BzStore *store, const char *post_id, co
  */
 gboolean   bz_social_repo_insert_comment (BzStore *store, BzRecord *comment, const char *author_id, GError **error);
 
-/** bz_social_repo_get_comment: Returns: (transfer full) (nullable): the Comment with its author. */
+/**
+ * bz_social_repo_get_comment:
+ * @comment_id: a comments.id
+ * @error: BZ_ERROR_INTERNAL on a database error
+ *
+ * Returns: (transfer full) (nullable): the Comment with its author; %NULL
+ *   without @error when there is none.
+ */
 BzRecord  *bz_social_repo_get_comment (BzStore *store, const char *comment_id, GError **error);
 
 /**
@@ -191,10 +198,23 @@ gboolean   bz_social_repo_delete_reaction (BzStore *store, const char *post_id, 
 
 /* --- Follows ------------------------------------------------------------------------ */
 
-/** bz_social_repo_user_exists: Returns: %TRUE in @out_exists when @user_id is an active user. */
+/**
+ * bz_social_repo_user_exists:
+ * @out_exists: (out): whether @user_id is an active user
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
 gboolean   bz_social_repo_user_exists (BzStore *store, const char *user_id, gboolean *out_exists, GError **error);
 
-/** bz_social_repo_set_follow: follows (@follow) or unfollows; idempotent. */
+/**
+ * bz_social_repo_set_follow:
+ * @follow: %TRUE to follow, %FALSE to unfollow
+ *
+ * Adds or removes the follows row (idempotent either way) and logs
+ * "follows" with the row id "follower:followee".
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
 gboolean   bz_social_repo_set_follow (BzStore *store, const char *follower_id, const char *followee_id, gboolean follow,
                                       GError **error);
 
@@ -218,7 +238,12 @@ gboolean   bz_social_repo_insert_group (BzStore *store, BzRecord *group, const c
 BzRecord  *bz_social_repo_get_group (BzStore *store, const char *group_id, const char *viewer_id,
                                      char **out_invite_hash, GError **error);
 
-/** bz_social_repo_set_group_invite: replaces the group's invite hash. */
+/**
+ * bz_social_repo_set_group_invite:
+ * @invite_hash: SHA-256 hex of the new code (the old one stops matching)
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
 gboolean   bz_social_repo_set_group_invite (BzStore *store, const char *group_id, const char *invite_hash, GError **error);
 
 /**
@@ -228,10 +253,22 @@ gboolean   bz_social_repo_set_group_invite (BzStore *store, const char *group_id
 gboolean   bz_social_repo_add_group_member (BzStore *store, const char *group_id, const char *user_id, const char *role,
                                             const char *invited_by, GError **error);
 
-/** bz_social_repo_remove_group_member: removes @user_id and takes one from member_count (unless pending). */
+/**
+ * bz_social_repo_remove_group_member:
+ *
+ * Removes @user_id from the group (a no-op when not a member) and takes one
+ * from member_count unless the member was pending.
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
 gboolean   bz_social_repo_remove_group_member (BzStore *store, const char *group_id, const char *user_id, GError **error);
 
-/** bz_social_repo_group_admins: @out_n: admins of the group. */
+/**
+ * bz_social_repo_group_admins:
+ * @out_n: (out): how many admins the group has
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
 gboolean   bz_social_repo_group_admins (BzStore *store, const char *group_id, gint64 *out_n, GError **error);
 
 /* --- Family circles (bz-social-groups-repo.c) ------------------------------------------ */
@@ -257,20 +294,53 @@ gboolean   bz_social_repo_insert_circle (BzStore *store, BzRecord *circle, const
 BzRecord  *bz_social_repo_get_circle (BzStore *store, const char *circle_id, const char *viewer_id,
                                       char **out_invite_hash, GError **error);
 
-/** bz_social_repo_circle_invite_hash: @out_hash: the circle's invite hash, %NULL when none or no circle. */
+/**
+ * bz_social_repo_circle_invite_hash:
+ * @out_hash: (out) (transfer full) (nullable): the circle's invite hash;
+ *   %NULL when the circle has none or does not exist
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
 gboolean   bz_social_repo_circle_invite_hash (BzStore *store, const char *circle_id, char **out_hash, GError **error);
 
-/** bz_social_repo_circle_role: @out_role: @user_id's role in the circle, %NULL when not a member. */
+/**
+ * bz_social_repo_circle_role:
+ * @out_role: (out) (transfer full) (nullable): @user_id's role in the
+ *   circle (bz_vocab_circle_role); %NULL when not a member
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
 gboolean   bz_social_repo_circle_role (BzStore *store, const char *circle_id, const char *user_id, char **out_role,
                                        GError **error);
 
+/**
+ * bz_social_repo_set_circle_invite:
+ * @invite_hash: SHA-256 hex of the new code (the old one stops matching)
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
 gboolean   bz_social_repo_set_circle_invite (BzStore *store, const char *circle_id, const char *invite_hash, GError **error);
 
-/** bz_social_repo_add_circle_member: adds @user_id and one to member_count. */
+/**
+ * bz_social_repo_add_circle_member:
+ * @role: a term of bz_vocab_circle_role
+ * @relationship: (nullable): as the member wrote it ("esposo")
+ * @error: BZ_ERROR_CONFLICT when already a member
+ *
+ * Adds @user_id and one to member_count; logs "family_circle_members".
+ *
+ * Returns: %TRUE when added.
+ */
 gboolean   bz_social_repo_add_circle_member (BzStore *store, const char *circle_id, const char *user_id, const char *role,
                                              const char *relationship, GError **error);
 
-/** bz_social_repo_remove_circle_member: removes @user_id and takes one from member_count. */
+/**
+ * bz_social_repo_remove_circle_member:
+ *
+ * Removes @user_id (a member) and takes one from member_count; logs it.
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
 gboolean   bz_social_repo_remove_circle_member (BzStore *store, const char *circle_id, const char *user_id, GError **error);
 
 /**
