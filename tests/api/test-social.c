@@ -388,7 +388,12 @@ test_circle (void)
       g_autofree char *again = g_strdup_printf ("{\"invite_code\":\"%s\"}",
                                                 json_object_get_string_member (bz_api_data (inv), "invite_code"));
       g_autoptr(BzApiResponse) back = req ("POST", join, fam.token, again);
+      g_autoptr(BzApiResponse) count = NULL;
       assert_status (back, 200);
+      /* member_count followed the leave and the join in their transactions. */
+      count = req ("GET", cpath, fam.token, NULL);
+      assert_status (count, 200);
+      g_assert_cmpint (json_object_get_int_member (bz_api_data (count), "member_count"), ==, 3);
     }
   }
 }
