@@ -21,6 +21,7 @@ BZ_RESOURCE_DEFINE (bz_feed_query, FEED_QUERY, "FeedQuery", "Feed paging and fil
 BZ_RESOURCE_DEFINE (bz_follow, FOLLOW, "Follow", "Whether the caller follows a user", BZ_FOLLOW_FIELDS)
 BZ_RESOURCE_DEFINE (bz_group, GROUP, "Group", "A group (seed 002 §3.3)", BZ_GROUP_FIELDS)
 BZ_RESOURCE_DEFINE (bz_group_input, GROUP_INPUT, "GroupCreate", "A new group", BZ_GROUP_INPUT_FIELDS)
+BZ_RESOURCE_DEFINE (bz_group_member_update, GROUP_MEMBER_UPDATE, "GroupMemberUpdate", "A member's new role", BZ_GROUP_MEMBER_UPDATE_FIELDS)
 BZ_RESOURCE_DEFINE (bz_join_input, JOIN_INPUT, "JoinRequest", "Joining a group or family circle", BZ_JOIN_INPUT_FIELDS)
 BZ_RESOURCE_DEFINE (bz_membership, MEMBERSHIP, "Membership", "The caller's membership after joining or leaving", BZ_MEMBERSHIP_FIELDS)
 BZ_RESOURCE_DEFINE (bz_circle_member, CIRCLE_MEMBER, "FamilyCircleMember", "A member of a family circle", BZ_CIRCLE_MEMBER_FIELDS)

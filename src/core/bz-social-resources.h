@@ -193,6 +193,11 @@ BZ_RESOURCE_DECLARE (bz_group, GROUP, BZ_GROUP_FIELDS)
   F (GROUP_INPUT_TYPE, .name = "type", .type = BZ_FIELD_ENUM, .vocab = &bz_vocab_group_type, .description = "Default open: anyone joins; closed: joins pending approval; private: by invite code")
 BZ_RESOURCE_DECLARE (bz_group_input, GROUP_INPUT, BZ_GROUP_INPUT_FIELDS)
 
+/* PATCH /api/v1/groups/{group_id}/members/{user_id}: approve, promote or demote. */
+#define BZ_GROUP_MEMBER_UPDATE_FIELDS(F) \
+  F (GROUP_MEMBER_UPDATE_ROLE, .name = "role", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_REQUIRED, .vocab = &bz_vocab_group_role, .description = "admin, moderator or member (a pending member becomes one: approved)")
+BZ_RESOURCE_DECLARE (bz_group_member_update, GROUP_MEMBER_UPDATE, BZ_GROUP_MEMBER_UPDATE_FIELDS)
+
 #define BZ_JOIN_INPUT_FIELDS(F) \
   F (JOIN_INPUT_INVITE_CODE, .name = "invite_code", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_NULLABLE, .max = 64, .description = "Required for private groups and family circles") \
   F (JOIN_INPUT_RELATIONSHIP, .name = "relationship", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_NULLABLE, .max = 50, .description = "Family circles: \"esposo\", \"mamá\"...")

@@ -205,6 +205,22 @@ leave_group (BzServices *svc, BzRequest *req, GError **error)
 }
 
 static BzResponse *
+get_group (BzServices *svc, BzRequest *req, GError **error)
+{
+  return answer (bz_social_get_group (svc, req->caller, bz_request_param (req, "group_id"), error), 200);
+}
+
+static BzResponse *
+set_group_role (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autoptr(JsonObject) body = bz_request_json_object (req, error);
+  if (body == NULL)
+    return NULL;
+  return answer (bz_social_set_group_role (svc, req->caller, bz_request_param (req, "group_id"),
+                                           bz_request_param (req, "user_id"), body, error), 200);
+}
+
+static BzResponse *
 group_invite (BzServices *svc, BzRequest *req, GError **error)
 {
   return answer (bz_social_group_invite (svc, req->caller, bz_request_param (req, "group_id"), error), 201);
@@ -281,6 +297,11 @@ const BzRoute bz_social_routes[] = {
   { "DELETE", "/api/v1/users/{user_id}/follow", unfollow, 0, 0, "Stop following a user", .response = &bz_follow_resource },
   { "POST", "/api/v1/groups", create_group, 0, 0, "Create a group (the caller is its admin; an invite code is shown once)",
     .request = &bz_group_input_resource, .response = &bz_group_resource },
+  { "GET", GROUP, get_group, 0, 0, "A group and the caller's role in it (a private group only to its members)",
+    .response = &bz_group_resource },
+  { "PATCH", GROUP "/members/{user_id}", set_group_role, 0, 0,
+    "Approve a pending member, or promote or demote one (admins)",
+    .request = &bz_group_member_update_resource, .response = &bz_membership_resource },
   { "POST", GROUP "/join", join_group, 0, 0,
     "Join a group (open; closed: pending approval; private: with its invite code)",
     .request = &bz_join_input_resource, .response = &bz_membership_resource },

@@ -199,6 +199,85 @@ bz_social_leave_group (BzServices *svc, const BzCaller *caller, const char *grou
 }
 
 BzRecord *
+bz_social_get_group (BzServices *svc, const BzCaller *caller, const char *group_id, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(BzRecord) group = NULL;
+
+  if (!bz_social_need_caller (caller, error))
+    return NULL;
+  group = group_id && g_uuid_string_is_valid (group_id)
+          ? bz_social_repo_get_group (bz_services_get_store (svc), group_id, caller->user_id, NULL, &local) : NULL;
+  if (local)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (group == NULL || (strcmp (bz_record_get_string (group, BZ_GROUP_TYPE), "private") == 0 &&
+                        bz_record_get_string (group, BZ_GROUP_MY_ROLE) == NULL))
+    {
+      not_found (error, _("Group not found"));
+      return NULL;
+    }
+  return g_steal_pointer (&group);
+}
+
+BzRecord *
+bz_social_set_group_role (BzServices *svc, const BzCaller *caller, const char *group_id, const char *user_id,
+                          JsonObject *input, GError **error)
+{
+  BzStore *store = bz_services_get_store (svc);
+  BzValidation v = BZ_VALIDATION_INIT;
+  g_autoptr(BzRecord) in = NULL;
+  g_autofree char *mine = NULL, *theirs = NULL;
+  const char *role;
+  gint64 admins = 0;
+
+  if (!bz_social_need_caller (caller, error))
+    return NULL;
+  if (group_id == NULL || !g_uuid_string_is_valid (group_id) ||
+      !bz_social_repo_group_role (store, group_id, caller->user_id, &mine, error) ||
+      mine == NULL || strcmp (mine, "pending") == 0)
+    {
+      if (error && *error == NULL)
+        not_found (error, _("Group not found"));
+      return NULL;
+    }
+  if (strcmp (mine, "admin") != 0)
+    {
+      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_FORBIDDEN, _("Only the group's administrators can change roles"));
+      return NULL;
+    }
+  if (user_id == NULL || !g_uuid_string_is_valid (user_id) ||
+      !bz_social_repo_group_role (store, group_id, user_id, &theirs, error) || theirs == NULL)
+    {
+      if (error && *error == NULL)
+        not_found (error, _("Not a member of this group"));
+      return NULL;
+    }
+  in = bz_resource_parse_closed (&bz_group_member_update_resource, input, NULL, &v);
+  role = in ? bz_record_get_string (in, BZ_GROUP_MEMBER_UPDATE_ROLE) : NULL;
+  if (g_strcmp0 (role, "pending") == 0)
+    bz_validation_add (&v, "role", "invalid_choice", _("A member cannot be made pending: remove them instead"));
+  if (!bz_validation_finish (&v, error))
+    return NULL;
+  if (strcmp (user_id, caller->user_id) == 0 && strcmp (role, "admin") != 0)
+    {
+      if (!bz_social_repo_group_admins (store, group_id, &admins, error))
+        return NULL;
+      if (admins <= 1)
+        {
+          g_set_error_literal (error, BZ_ERROR, BZ_ERROR_CONFLICT,
+                               _("You are the group's only administrator: name another first"));
+          return NULL;
+        }
+    }
+  IN_TX (store, error, bz_social_repo_set_group_role (store, group_id, user_id, role, error));
+  bz_store_notify (store, "group_members", group_id);
+  return membership (group_id, user_id, role);
+}
+
+BzRecord *
 bz_social_group_invite (BzServices *svc, const BzCaller *caller, const char *group_id, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);

@@ -215,6 +215,31 @@ BzRecord *bz_social_join_group   (BzServices *svc, const BzCaller *caller, const
 BzRecord *bz_social_leave_group  (BzServices *svc, const BzCaller *caller, const char *group_id, GError **error);
 
 /**
+ * bz_social_get_group:
+ * @error: %BZ_ERROR_NOT_FOUND (unknown; a private group the caller is not in)
+ *
+ * Returns: (transfer full): the Group with the caller's my_role.
+ */
+BzRecord *bz_social_get_group    (BzServices *svc, const BzCaller *caller, const char *group_id, GError **error);
+
+/**
+ * bz_social_set_group_role:
+ * @user_id: the member to change (users.id)
+ * @input: a GroupMemberUpdate object {role: admin, moderator or member}
+ * @error: %BZ_ERROR_NOT_FOUND (the caller or @user_id is not in the group);
+ *   %BZ_ERROR_FORBIDDEN (the caller is not an admin); %BZ_ERROR_VALIDATION
+ *   (role pending or unknown); %BZ_ERROR_CONFLICT (the only admin demoting
+ *   themselves)
+ *
+ * Approves a pending member (seed 002 §3.3 'closed' groups: "request to
+ * join"), or promotes or demotes one.
+ *
+ * Returns: (transfer full): the member's Membership.
+ */
+BzRecord *bz_social_set_group_role (BzServices *svc, const BzCaller *caller, const char *group_id, const char *user_id,
+                                    JsonObject *input, GError **error);
+
+/**
  * bz_social_group_invite:
  * @error: %BZ_ERROR_NOT_FOUND (not a member); %BZ_ERROR_FORBIDDEN (not an admin or moderator)
  *

@@ -148,6 +148,31 @@ bz_social_repo_remove_group_member (BzStore *store, const char *group_id, const 
 }
 
 gboolean
+bz_social_repo_group_role (BzStore *store, const char *group_id, const char *user_id, char **out_role, GError **error)
+{
+  return text_of (bz_store_db (store), "SELECT role FROM group_members WHERE group_id = ?1 AND user_id = ?2",
+                  group_id, user_id, out_role, error);
+}
+
+gboolean
+bz_social_repo_set_group_role (BzStore *store, const char *group_id, const char *user_id, const char *role,
+                               GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autofree char *row_id = g_strdup_printf ("%s:%s", group_id, user_id);
+  g_autofree char *old = NULL;
+
+  if (!bz_social_repo_group_role (store, group_id, user_id, &old, error))
+    return FALSE;
+  if (g_strcmp0 (old, "pending") == 0 &&
+      !exec3 (db, "UPDATE social_groups SET member_count = member_count + 1 WHERE id = ?1", group_id, NULL, NULL, error))
+    return FALSE;
+  return exec3 (db, "UPDATE group_members SET role = ?3 WHERE group_id = ?1 AND user_id = ?2", group_id, user_id, role,
+                error) &&
+         bz_social_repo_log (store, "group_members", row_id, BZ_CHANGE_UPDATE, user_id, error);
+}
+
+gboolean
 bz_social_repo_group_admins (BzStore *store, const char *group_id, gint64 *out_n, GError **error)
 {
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),

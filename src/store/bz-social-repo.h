@@ -264,6 +264,26 @@ gboolean   bz_social_repo_add_group_member (BzStore *store, const char *group_id
 gboolean   bz_social_repo_remove_group_member (BzStore *store, const char *group_id, const char *user_id, GError **error);
 
 /**
+ * bz_social_repo_group_role:
+ * @out_role: (out) (transfer full) (nullable): @user_id's role in the group; %NULL when not a member
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean   bz_social_repo_group_role (BzStore *store, const char *group_id, const char *user_id, char **out_role,
+                                      GError **error);
+
+/**
+ * bz_social_repo_set_group_role:
+ * @role: admin, moderator or member
+ *
+ * Changes a member's role; a pending member so approved adds one to member_count.
+ *
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean   bz_social_repo_set_group_role (BzStore *store, const char *group_id, const char *user_id, const char *role,
+                                          GError **error);
+
+/**
  * bz_social_repo_group_admins:
  * @out_n: (out): how many admins the group has
  *

@@ -489,6 +489,8 @@ test_groups (void)
 
   {
     g_autofree char *ip = g_strdup_printf ("/api/v1/groups/%s/invites", gid);
+    g_autofree char *mp = g_strdup_printf ("/api/v1/groups/%s/members/%s", gid, fam.id);
+    refuse ("PATCH", mp, outsider.token, "{\"role\":\"member\"}", 403, "FORBIDDEN", NULL);   /* a member, not an admin */
     refuse ("POST", ip, outsider.token, NULL, 403, "FORBIDDEN", NULL);
     inv = req ("POST", ip, fam.token, NULL);
     assert_status (inv, 201);
@@ -523,6 +525,32 @@ test_groups (void)
     cpath = path_of (cpost, NULL);
     refuse ("GET", cpath, nutri.token, NULL, 404, "NOT_FOUND", NULL);
     refuse ("POST", "/api/v1/posts", nutri.token, cb, 404, "NOT_FOUND", NULL);
+    {
+      /* The admin approves; the member then sees the group's posts. */
+      g_autofree char *mp = g_strdup_printf ("/api/v1/groups/%s/members/%s", cid, nutri.id);
+      g_autofree char *self = g_strdup_printf ("/api/v1/groups/%s/members/%s", cid, fam.id);
+      g_autofree char *gpath = g_strdup_printf ("/api/v1/groups/%s", cid);
+      g_autoptr(BzApiResponse) ok = NULL, seen = NULL, grp = NULL;
+      refuse ("PATCH", mp, nutri.token, "{\"role\":\"member\"}", 404, "NOT_FOUND", NULL);   /* pending: not in yet */
+      refuse ("PATCH", mp, outsider.token, "{\"role\":\"member\"}", 404, "NOT_FOUND", NULL);
+      refuse ("PATCH", mp, fam.token, "{\"role\":\"pending\"}", 400, "VALIDATION_ERROR", "role");
+      refuse ("PATCH", mp, fam.token, "{\"role\":\"owner\"}", 400, "VALIDATION_ERROR", "role");
+      refuse ("PATCH", self, fam.token, "{\"role\":\"member\"}", 409, "CONFLICT", NULL);
+      ok = req ("PATCH", mp, fam.token, "{\"role\":\"miembro\"}");
+      assert_status (ok, 200);
+      g_assert_cmpstr (json_object_get_string_member (bz_api_data (ok), "role"), ==, "member");
+      seen = req ("GET", cpath, nutri.token, NULL);
+      assert_status (seen, 200);
+      grp = req ("GET", gpath, nutri.token, NULL);
+      assert_status (grp, 200);
+      g_assert_cmpint (json_object_get_int_member (bz_api_data (grp), "member_count"), ==, 2);
+      g_assert_cmpstr (json_object_get_string_member (bz_api_data (grp), "my_role"), ==, "member");
+    }
+  }
+  {
+    /* A private group is not there for outsiders. */
+    g_autofree char *gp = g_strdup_printf ("/api/v1/groups/%s", gid);
+    refuse ("GET", gp, owner.token, NULL, 404, "NOT_FOUND", NULL);
   }
   open = req ("POST", "/api/v1/groups", owner.token, "{\"name\":\"Caminatas\"}");
   assert_status (open, 201);
