@@ -47,6 +47,21 @@ bz_social_post_audience (BzServices *svc, const char *post_id, GError **error)
   return bz_social_repo_audience (bz_services_get_store (svc), post_id, error);
 }
 
+BzRecord *
+bz_social_get_author (BzServices *svc, const char *user_id, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  BzRecord *author;
+
+  g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
+  author = user_id ? bz_social_repo_get_author (bz_services_get_store (svc), user_id, &local) : NULL;
+  if (local)
+    g_propagate_error (error, g_steal_pointer (&local));
+  else if (author == NULL)
+    not_found (error, _("User not found"));
+  return author;
+}
+
 /* The post @post_id if the caller may see it, else NOT_FOUND (the same
  * answer for an unknown id). */
 static BzRecord *

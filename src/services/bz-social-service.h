@@ -50,6 +50,20 @@ G_BEGIN_DECLS
  */
 GStrv     bz_social_post_audience (BzServices *svc, const char *post_id, GError **error);
 
+/**
+ * bz_social_get_author:
+ * @svc: the service layer
+ * @user_id: a users.id (the caller of bz_social_react(), for instance)
+ * @error: %BZ_ERROR_NOT_FOUND when there is no such user
+ *
+ * The seed 002 §4.3 author object {id, username, full_name, photo_url,
+ * user_type} of a user: the "user" of a post:new_reaction event (§4.8),
+ * which the ReactionCreated answer does not carry.
+ *
+ * Returns: (transfer full): a PostAuthor record; %NULL with @error.
+ */
+BzRecord *bz_social_get_author (BzServices *svc, const char *user_id, GError **error);
+
 /* --- Feed and posts --------------------------------------------------------------- */
 
 /**

@@ -308,6 +308,21 @@ bz_social_repo_photo (BzStore *store, const char *post_id, guint position, char 
   return row;
 }
 
+BzRecord *
+bz_social_repo_get_author (BzStore *store, const char *user_id, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "SELECT id, username, first_name, last_name, user_type FROM users WHERE id = ?1", error);
+  gboolean row;
+
+  if (!st)
+    return NULL;
+  sqlite3_bind_text (st, 1, user_id, -1, SQLITE_STATIC);
+  if (!bz_repo_step (st, &row, error) || !row)
+    return NULL;
+  return author_at (st, 0);
+}
+
 /* --- Comments ---------------------------------------------------------------------- */
 
 #define COMMENT_SELECT "SELECT %s, u.id, u.username, u.first_name, u.last_name, u.user_type" \

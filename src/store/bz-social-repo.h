@@ -138,6 +138,15 @@ GStrv      bz_social_repo_audience (BzStore *store, const char *post_id, GError 
  */
 gboolean   bz_social_repo_photo (BzStore *store, const char *post_id, guint position, char **out_sha256, GError **error);
 
+/**
+ * bz_social_repo_get_author:
+ * @user_id: a users.id
+ *
+ * Returns: (transfer full) (nullable): the PostAuthor of @user_id; %NULL
+ *   without @error when there is no such user.
+ */
+BzRecord  *bz_social_repo_get_author (BzStore *store, const char *user_id, GError **error);
+
 /* --- Comments and reactions ------------------------------------------------------ */
 
 /**

@@ -373,6 +373,12 @@ test_circle (void)
   g_assert_cmpuint (g_strv_length (audience), ==, 3);
   g_assert_true (strv_has (audience, owner.id) && strv_has (audience, fam.id) && strv_has (audience, nutri.id));
   g_assert_false (strv_has (audience, outsider.id));
+  {
+    /* The "user" of a post:new_reaction event. */
+    g_autoptr(BzRecord) who = bz_social_get_author (bz_api_shared ()->services, fam.id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (bz_record_get_string (who, BZ_POST_AUTHOR_ID), ==, fam.id);
+  }
 
   /* Leaving: the owner stays, a member goes and loses sight of the post. */
   {
