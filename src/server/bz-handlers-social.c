@@ -105,12 +105,14 @@ create_post (BzServices *svc, BzRequest *req, GError **error)
     return NULL;
   if (!bz_validation_finish (&v, error))
     return NULL;
-  photos = bz_form_get_all (form, "files");
-  {
-    g_autoptr(GPtrArray) more = bz_form_get_all (form, "photo");
-    for (guint i = 0; more && i < more->len; i++)
-      g_ptr_array_add (photos, g_bytes_ref (g_ptr_array_index (more, i)));
-  }
+  /* "files" (seed 002 §4.3) then "photo" (§2.3), in order. */
+  photos = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(GPtrArray) parts = bz_form_get_all (form, k == 0 ? "files" : "photo");
+      for (guint i = 0; i < parts->len; i++)
+        g_ptr_array_add (photos, g_bytes_ref (g_ptr_array_index (parts, i)));
+    }
   return answer (bz_social_create_post (svc, req->caller, input, photos, error), 201);
 }
 
