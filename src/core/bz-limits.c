@@ -39,3 +39,13 @@ const BzJsonLimits bz_json_limits_clinical_note = {
   .max_items = 8,
   .max_string = BZ_CLINICAL_NOTE_MAX_CHARS * 4,
 };
+
+/* A post {type, title, body, visibility, group_id, family_circle_id,
+ * progress_data {4 numbers}, tags [<= 10]}: BZ_POST_BODY_MAX_CHARS
+ * characters of at most 4 octets each in its body. */
+const BzJsonLimits bz_json_limits_post = {
+  .max_bytes = BZ_JSON_BODY_MAX,
+  .max_depth = 3,
+  .max_items = 64,
+  .max_string = BZ_POST_BODY_MAX_CHARS * 4,
+};

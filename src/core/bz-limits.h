@@ -141,6 +141,10 @@ extern const BzJsonLimits bz_json_limits_clinical_note;
 #define BZ_SOCIAL_DESCRIPTION_MAX_CHARS 2000
 /** Goals of one family circle (Balanza's bound on family_goals). */
 #define BZ_CIRCLE_MAX_GOALS        20
+/** Limits for a post's JSON body: a body of %BZ_POST_BODY_MAX_CHARS characters
+ * of up to 4 octets each (UTF-8, RFC 3629) in one string; progress_data and
+ * tags nest two levels. */
+extern const BzJsonLimits bz_json_limits_post;
 /** Random bytes of an invite code (128 bits: unguessable, RFC 4086 §8). */
 #define BZ_INVITE_CODE_BYTES       16
 

@@ -284,7 +284,7 @@ const BzRoute bz_social_routes[] = {
   { "POST", "/api/v1/posts", create_post, 0, BZ_UPLOAD_BODY_MAX,
     "Publish a post (multipart with photos, or a PostCreate JSON object); at most "
     G_STRINGIFY (BZ_POSTS_PER_HOUR) " an hour",
-    .request = &bz_post_form_resource, .response = &bz_post_created_resource },
+    .json = &bz_json_limits_post, .request = &bz_post_form_resource, .response = &bz_post_created_resource },
   { "GET", POST, get_post, 0, 0, "A post the caller may see, and its comments", .response = &bz_post_detail_resource },
   { "GET", POST "/photos/{n}", photo, BZ_ROUTE_POOL, 0,
     "A post's photo n (from 0): its display copy, at most 1280 px, no EXIF (ETag, Range, immutable)",

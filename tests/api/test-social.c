@@ -14,26 +14,26 @@
 #include "bz-auth-service-private.h"
 #include "bz-limits.h"
 #include "bz-social-service.h"
+#include "test-social-private.h"
 
 void test_social_add_tests (void);
 
-typedef struct
-{
-  char *token;
-  char *id;
-} User;
-
-static User nutri, owner, fam, outsider, spammer;
+SocialUser social_users[SO_N_USERS];
+#define nutri social_users[SO_NUTRI]
+#define owner social_users[SO_OWNER]
+#define fam social_users[SO_FAM]
+#define outsider social_users[SO_OUTSIDER]
+#define spammer social_users[SO_SPAMMER]
 static char *circle_id, *circle_code;
 
-static BzApiResponse *
-req (const char *method, const char *path, const char *token, const char *body)
+BzApiResponse *
+social_req (const char *method, const char *path, const char *token, const char *body)
 {
   return bz_api_json (bz_api_shared (), method, path, token, body);
 }
 
-static void
-assert_status (BzApiResponse *r, guint status)
+void
+social_assert_status (BzApiResponse *r, guint status)
 {
   if (r->status != status)
     g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
@@ -41,22 +41,22 @@ assert_status (BzApiResponse *r, guint status)
 }
 
 static void
-sign_in (User *u, const char *email, const char *password)
+sign_in (SocialUser *u, const char *email, const char *password)
 {
   g_autofree char *body = g_strdup_printf ("{\"email\":\"%s\",\"password\":\"%s\"}", email, password);
   g_autoptr(BzApiResponse) r = NULL;
   JsonObject *data;
 
   bz_auth_reset_rate_limits ();
-  r = req ("POST", "/api/auth/login", NULL, body);
-  assert_status (r, 200);
+  r = social_req ("POST", "/api/auth/login", NULL, body);
+  social_assert_status (r, 200);
   data = bz_api_data (r);
   u->token = g_strdup (json_object_get_string_member (data, "access_token"));
   u->id = g_strdup (json_object_get_string_member (json_object_get_object_member (data, "user"), "id"));
 }
 
-static void
-ensure_users (void)
+void
+social_ensure_users (void)
 {
   g_autoptr(BzApiResponse) p = NULL;
 
@@ -64,10 +64,10 @@ ensure_users (void)
     return;
   g_free (bz_api_register (bz_api_shared (), "so-nutri@test.local", "nutritionist", NULL));
   sign_in (&nutri, "so-nutri@test.local", "Secure-Pass1!");
-  p = req ("POST", "/api/v1/nutritionist/patients", nutri.token,
+  p = social_req ("POST", "/api/v1/nutritionist/patients", nutri.token,
            "{\"email\":\"so-owner@test.local\",\"first_name\":\"Lucía\",\"last_name\":\"Peña\","
            "\"password\":\"Member-Pass1!\"}");
-  assert_status (p, 201);
+  social_assert_status (p, 201);
   sign_in (&owner, "so-owner@test.local", "Member-Pass1!");
   g_free (bz_api_register (bz_api_shared (), "so-fam@test.local", "patient", NULL));
   sign_in (&fam, "so-fam@test.local", "Secure-Pass1!");
@@ -91,12 +91,12 @@ snapshot (void)
 
 /* A request that must be refused with @status and @code (and for 400 a
  * detail on @field), the store unchanged. */
-static BzApiResponse *
-refused (const char *method, const char *path, const char *token, const char *body, guint status, const char *code,
+BzApiResponse *
+social_refused (const char *method, const char *path, const char *token, const char *body, guint status, const char *code,
          const char *field)
 {
   g_autofree char *before = snapshot (), *after = NULL;
-  BzApiResponse *r = req (method, path, token, body);
+  BzApiResponse *r = social_req (method, path, token, body);
 
   if (r->status != status)
     g_error ("%s %s %.200s: expected %u, got %u: %.*s", method, path, body ? body : "", status, r->status,
@@ -110,18 +110,18 @@ refused (const char *method, const char *path, const char *token, const char *bo
   return r;
 }
 
-static void
-refuse (const char *method, const char *path, const char *token, const char *body, guint status, const char *code,
+void
+social_refuse (const char *method, const char *path, const char *token, const char *body, guint status, const char *code,
         const char *field)
 {
-  bz_api_response_free (refused (method, path, token, body, status, code, field));
+  bz_api_response_free (social_refused (method, path, token, body, status, code, field));
 }
 
-static char *
-post (const char *token, const char *body)
+char *
+social_post (const char *token, const char *body)
 {
-  g_autoptr(BzApiResponse) r = req ("POST", "/api/v1/posts", token, body);
-  assert_status (r, 201);
+  g_autoptr(BzApiResponse) r = social_req ("POST", "/api/v1/posts", token, body);
+  social_assert_status (r, 201);
   return g_strdup (json_object_get_string_member (json_object_get_object_member (bz_api_data (r), "post"), "id"));
 }
 
@@ -142,10 +142,10 @@ feed_has (const char *token, const char *query, const char *post_id)
     {
       g_autofree char *path = g_strdup_printf ("/api/v1/feed?limit=5%s%s%s", query ? query : "",
                                                cursor ? "&cursor=" : "", cursor ? cursor : "");
-      g_autoptr(BzApiResponse) r = req ("GET", path, token, NULL);
+      g_autoptr(BzApiResponse) r = social_req ("GET", path, token, NULL);
       JsonObject *data, *pg;
       JsonArray *posts;
-      assert_status (r, 200);
+      social_assert_status (r, 200);
       data = bz_api_data (r);
       posts = json_object_get_array_member (data, "posts");
       for (guint i = 0; i < json_array_get_length (posts); i++)
@@ -180,11 +180,11 @@ test_posts (void)
   g_autoptr(BzApiResponse) r = NULL;
   JsonObject *p, *progress;
 
-  ensure_users ();
-  id = post (owner.token, body);
+  social_ensure_users ();
+  id = social_post (owner.token, body);
   path = path_of (id, NULL);
-  r = req ("GET", path, outsider.token, NULL);
-  assert_status (r, 200);
+  r = social_req ("GET", path, outsider.token, NULL);
+  social_assert_status (r, 200);
   p = json_object_get_object_member (bz_api_data (r), "post");
   g_assert_cmpstr (json_object_get_string_member (p, "body"), ==,
                    "¡Perdí 5kg este mes! <script>alert(\"x\")</script> & <b>más</b>");
@@ -197,23 +197,23 @@ test_posts (void)
   g_assert_false (feed_has (outsider.token, "&type=question", id));
 
   /* Refusals: each with its field, nothing written. */
-  refuse ("POST", "/api/v1/posts", owner.token, "{\"type\":\"text\"}", 400, "VALIDATION_ERROR", "body");
-  refuse ("POST", "/api/v1/posts", owner.token, "{\"type\":\"text\",\"body\":\"  \\n \"}", 400, "VALIDATION_ERROR", "body");
-  refuse ("POST", "/api/v1/posts", owner.token, "{\"type\":\"poem\",\"body\":\"x\"}", 400, "VALIDATION_ERROR", "type");
-  refuse ("POST", "/api/v1/posts", owner.token, "{\"type\":\"text\",\"body\":\"x\",\"visibility\":\"group\"}", 400,
+  social_refuse ("POST", "/api/v1/posts", owner.token, "{\"type\":\"text\"}", 400, "VALIDATION_ERROR", "body");
+  social_refuse ("POST", "/api/v1/posts", owner.token, "{\"type\":\"text\",\"body\":\"  \\n \"}", 400, "VALIDATION_ERROR", "body");
+  social_refuse ("POST", "/api/v1/posts", owner.token, "{\"type\":\"poem\",\"body\":\"x\"}", 400, "VALIDATION_ERROR", "type");
+  social_refuse ("POST", "/api/v1/posts", owner.token, "{\"type\":\"text\",\"body\":\"x\",\"visibility\":\"group\"}", 400,
           "VALIDATION_ERROR", "group_id");
-  refuse ("POST", "/api/v1/posts", owner.token, "{\"type\":\"text\",\"body\":\"x\",\"colour\":\"red\"}", 400,
+  social_refuse ("POST", "/api/v1/posts", owner.token, "{\"type\":\"text\",\"body\":\"x\",\"colour\":\"red\"}", 400,
           "VALIDATION_ERROR", "colour");
-  refuse ("POST", "/api/v1/posts", owner.token, "{\"type\":\"text\",\"body\":\"x\",\"progress_data\":{\"weight_before_kg\":\"80\"}}",
+  social_refuse ("POST", "/api/v1/posts", owner.token, "{\"type\":\"text\",\"body\":\"x\",\"progress_data\":{\"weight_before_kg\":\"80\"}}",
           400, "VALIDATION_ERROR", NULL);
-  refuse ("POST", "/api/v1/posts", owner.token,
+  social_refuse ("POST", "/api/v1/posts", owner.token,
           "{\"type\":\"text\",\"body\":\"x\",\"group_id\":\"6b1f2a7e-0c57-4f7c-9d38-5a3f0b0e9c11\"}", 404, "NOT_FOUND", NULL);
-  refuse ("POST", "/api/v1/posts", NULL, "{\"type\":\"text\",\"body\":\"x\"}", 401, "UNAUTHENTICATED", NULL);
-  refuse ("GET", "/api/v1/posts/6b1f2a7e-0c57-4f7c-9d38-5a3f0b0e9c11", owner.token, NULL, 404, "NOT_FOUND", NULL);
-  refuse ("GET", "/api/v1/posts/not-a-uuid", owner.token, NULL, 404, "NOT_FOUND", NULL);
-  refuse ("GET", "/api/v1/feed?cursor=bm90LWEtY3Vyc29y", owner.token, NULL, 400, "VALIDATION_ERROR", "cursor");
-  refuse ("GET", "/api/v1/feed?limit=0", owner.token, NULL, 400, "VALIDATION_ERROR", "limit");
-  refuse ("GET", "/api/v1/feed?type=poem", owner.token, NULL, 400, "VALIDATION_ERROR", "type");
+  social_refuse ("POST", "/api/v1/posts", NULL, "{\"type\":\"text\",\"body\":\"x\"}", 401, "UNAUTHENTICATED", NULL);
+  social_refuse ("GET", "/api/v1/posts/6b1f2a7e-0c57-4f7c-9d38-5a3f0b0e9c11", owner.token, NULL, 404, "NOT_FOUND", NULL);
+  social_refuse ("GET", "/api/v1/posts/not-a-uuid", owner.token, NULL, 404, "NOT_FOUND", NULL);
+  social_refuse ("GET", "/api/v1/feed?cursor=bm90LWEtY3Vyc29y", owner.token, NULL, 400, "VALIDATION_ERROR", "cursor");
+  social_refuse ("GET", "/api/v1/feed?limit=0", owner.token, NULL, 400, "VALIDATION_ERROR", "limit");
+  social_refuse ("GET", "/api/v1/feed?type=poem", owner.token, NULL, 400, "VALIDATION_ERROR", "type");
 }
 
 static gboolean
@@ -238,7 +238,7 @@ test_post_photo (void)
   JsonArray *urls;
   const guchar *bytes;
 
-  ensure_users ();
+  social_ensure_users ();
   soup_multipart_append_form_string (mp, "type", "photo");
   soup_multipart_append_form_string (mp, "caption", "Mi desayuno");
   soup_multipart_append_form_string (mp, "visibility", "private");
@@ -261,13 +261,13 @@ test_post_photo (void)
   soup_multipart_to_message (mp, h, &body);
   r = bz_api_call (bz_api_shared (), "POST", "/api/v1/posts", owner.token, soup_message_headers_get_one (h, "Content-Type"),
                    g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL);
-  assert_status (r, 201);
+  social_assert_status (r, 201);
   p = json_object_get_object_member (bz_api_data (r), "post");
   g_assert_cmpstr (json_object_get_string_member (p, "body"), ==, "Mi desayuno");
   urls = json_object_get_array_member (p, "media_urls");
   g_assert_cmpuint (json_array_get_length (urls), ==, 1);
   photo = bz_api_call (bz_api_shared (), "GET", json_array_get_string_element (urls, 0), owner.token, NULL, NULL, 0, NULL);
-  assert_status (photo, 200);
+  social_assert_status (photo, 200);
   bytes = g_bytes_get_data (photo->body, NULL);
   g_assert_true (g_bytes_get_size (photo->body) > 2 && bytes[0] == 0xFF && bytes[1] == 0xD8);
   g_assert_false (holds (photo->body, "GPS-19.4326"));
@@ -288,13 +288,13 @@ test_circle (void)
   g_autoptr(GError) error = NULL;
   JsonObject *data;
 
-  ensure_users ();
-  refuse ("POST", "/api/v1/family-circles", fam.token, "{\"name\":\"Sin nutrióloga\"}", 409, "CONFLICT", NULL);
-  refuse ("POST", "/api/v1/family-circles", nutri.token, "{\"name\":\"x\"}", 403, "FORBIDDEN", NULL);
-  refuse ("POST", "/api/v1/family-circles", owner.token, "{\"name\":\"\"}", 400, "VALIDATION_ERROR", "name");
-  c = req ("POST", "/api/v1/family-circles", owner.token,
+  social_ensure_users ();
+  social_refuse ("POST", "/api/v1/family-circles", fam.token, "{\"name\":\"Sin nutrióloga\"}", 409, "CONFLICT", NULL);
+  social_refuse ("POST", "/api/v1/family-circles", nutri.token, "{\"name\":\"x\"}", 403, "FORBIDDEN", NULL);
+  social_refuse ("POST", "/api/v1/family-circles", owner.token, "{\"name\":\"\"}", 400, "VALIDATION_ERROR", "name");
+  c = social_req ("POST", "/api/v1/family-circles", owner.token,
            "{\"name\":\"Familia Peña\",\"family_goals\":[\"Caminar 30 minutos diarios en familia\"]}");
-  assert_status (c, 201);
+  social_assert_status (c, 201);
   data = bz_api_data (c);
   circle_id = g_strdup (json_object_get_string_member (data, "id"));
   circle_code = g_strdup (json_object_get_string_member (data, "invite_code"));
@@ -304,46 +304,46 @@ test_circle (void)
 
   join = g_strdup_printf ("/api/v1/family-circles/%s/join", circle_id);
   wrong = g_strdup_printf ("{\"invite_code\":\"%.*sX\"}", (int) strlen (circle_code) - 1, circle_code);
-  refuse ("POST", join, outsider.token, wrong, 404, "NOT_FOUND", NULL);
-  refuse ("POST", join, outsider.token, "{}", 400, "VALIDATION_ERROR", "invite_code");
+  social_refuse ("POST", join, outsider.token, wrong, 404, "NOT_FOUND", NULL);
+  social_refuse ("POST", join, outsider.token, "{}", 400, "VALIDATION_ERROR", "invite_code");
   body = g_strdup_printf ("{\"invite_code\":\"%s\",\"relationship\":\"hermana\"}", circle_code);
-  refuse ("POST", "/api/v1/family-circles/6b1f2a7e-0c57-4f7c-9d38-5a3f0b0e9c11/join", fam.token, body, 404, "NOT_FOUND", NULL);
-  j = req ("POST", join, fam.token, body);
-  assert_status (j, 200);
+  social_refuse ("POST", "/api/v1/family-circles/6b1f2a7e-0c57-4f7c-9d38-5a3f0b0e9c11/join", fam.token, body, 404, "NOT_FOUND", NULL);
+  j = social_req ("POST", join, fam.token, body);
+  social_assert_status (j, 200);
   g_assert_cmpstr (json_object_get_string_member (bz_api_data (j), "role"), ==, "family_member");
-  refuse ("POST", join, fam.token, body, 409, "CONFLICT", NULL);
+  social_refuse ("POST", join, fam.token, body, 409, "CONFLICT", NULL);
 
   cpath = g_strdup_printf ("/api/v1/family-circles/%s", circle_id);
-  g = req ("GET", cpath, fam.token, NULL);
-  assert_status (g, 200);
+  g = social_req ("GET", cpath, fam.token, NULL);
+  social_assert_status (g, 200);
   g_assert_cmpint (json_object_get_int_member (bz_api_data (g), "member_count"), ==, 3);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (g), "members")), ==, 3);
-  refuse ("GET", cpath, outsider.token, NULL, 404, "NOT_FOUND", NULL);
-  refuse ("PATCH", cpath, fam.token, "{\"family_goals\":[\"x\"]}", 403, "FORBIDDEN", NULL);
-  patched = req ("PATCH", cpath, owner.token, "{\"family_goals\":[\"Caminar 30 minutos\",\"Agua en vez de refresco\"]}");
-  assert_status (patched, 200);
+  social_refuse ("GET", cpath, outsider.token, NULL, 404, "NOT_FOUND", NULL);
+  social_refuse ("PATCH", cpath, fam.token, "{\"family_goals\":[\"x\"]}", 403, "FORBIDDEN", NULL);
+  patched = social_req ("PATCH", cpath, owner.token, "{\"family_goals\":[\"Caminar 30 minutos\",\"Agua en vez de refresco\"]}");
+  social_assert_status (patched, 200);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (patched), "family_goals")), ==, 2);
 
   /* A new code replaces the old one. */
   old = g_strdup_printf ("{\"invite_code\":\"%s\"}", circle_code);
   {
     g_autofree char *ipath = g_strdup_printf ("%s/invites", cpath);
-    refuse ("POST", ipath, fam.token, NULL, 403, "FORBIDDEN", NULL);
-    inv = req ("POST", ipath, owner.token, NULL);
-    assert_status (inv, 201);
+    social_refuse ("POST", ipath, fam.token, NULL, 403, "FORBIDDEN", NULL);
+    inv = social_req ("POST", ipath, owner.token, NULL);
+    social_assert_status (inv, 201);
     g_assert_cmpstr (json_object_get_string_member (bz_api_data (inv), "invite_code"), !=, circle_code);
   }
-  refuse ("POST", join, outsider.token, old, 404, "NOT_FOUND", NULL);
+  social_refuse ("POST", join, outsider.token, old, 404, "NOT_FOUND", NULL);
 
   /* The circle's post: its members see it, in the circle's shared feed too;
    * anyone else gets exactly the answer of an unknown id. */
   body = (g_free (body), g_strdup_printf ("{\"type\":\"text\",\"body\":\"Hoy cenamos verduras\",\"family_circle_id\":\"%s\"}",
                                           circle_id));
-  id = post (owner.token, body);
+  id = social_post (owner.token, body);
   path = path_of (id, NULL);
   {
-    g_autoptr(BzApiResponse) seen = req ("GET", path, fam.token, NULL);
-    assert_status (seen, 200);
+    g_autoptr(BzApiResponse) seen = social_req ("GET", path, fam.token, NULL);
+    social_assert_status (seen, 200);
     g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (bz_api_data (seen), "post"), "visibility"),
                      ==, "family_circle");
   }
@@ -354,18 +354,18 @@ test_circle (void)
     g_assert_false (feed_has (outsider.token, NULL, id));
     g_assert_false (feed_has (outsider.token, q, id));
   }
-  hidden = refused ("GET", path, outsider.token, NULL, 404, "NOT_FOUND", NULL);
-  unknown = refused ("GET", "/api/v1/posts/6b1f2a7e-0c57-4f7c-9d38-5a3f0b0e9c11", outsider.token, NULL, 404, "NOT_FOUND", NULL);
+  hidden = social_refused ("GET", path, outsider.token, NULL, 404, "NOT_FOUND", NULL);
+  unknown = social_refused ("GET", "/api/v1/posts/6b1f2a7e-0c57-4f7c-9d38-5a3f0b0e9c11", outsider.token, NULL, 404, "NOT_FOUND", NULL);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_node_get_object (hidden->json), "error"), "message"),
                    ==,
                    json_object_get_string_member (json_object_get_object_member (json_node_get_object (unknown->json), "error"), "message"));
   {
     g_autofree char *rp = path_of (id, "/reactions"), *cp = path_of (id, "/comments");
-    refuse ("POST", rp, outsider.token, "{\"reaction_type\":\"heart\"}", 404, "NOT_FOUND", NULL);
-    refuse ("POST", cp, outsider.token, "{\"content\":\"hola\"}", 404, "NOT_FOUND", NULL);
-    refuse ("DELETE", rp, outsider.token, NULL, 404, "NOT_FOUND", NULL);
+    social_refuse ("POST", rp, outsider.token, "{\"reaction_type\":\"heart\"}", 404, "NOT_FOUND", NULL);
+    social_refuse ("POST", cp, outsider.token, "{\"content\":\"hola\"}", 404, "NOT_FOUND", NULL);
+    social_refuse ("DELETE", rp, outsider.token, NULL, 404, "NOT_FOUND", NULL);
   }
-  refuse ("POST", "/api/v1/posts", outsider.token, body, 404, "NOT_FOUND", NULL);
+  social_refuse ("POST", "/api/v1/posts", outsider.token, body, 404, "NOT_FOUND", NULL);
 
   /* The audience the real-time hub will push to. */
   audience = bz_social_post_audience (bz_api_shared ()->services, id, &error);
@@ -384,21 +384,21 @@ test_circle (void)
   {
     g_autofree char *lp = g_strdup_printf ("%s/leave", cpath);
     g_autoptr(BzApiResponse) left = NULL;
-    refuse ("POST", lp, owner.token, NULL, 409, "CONFLICT", NULL);
-    refuse ("POST", lp, outsider.token, NULL, 404, "NOT_FOUND", NULL);
-    left = req ("POST", lp, fam.token, NULL);
-    assert_status (left, 200);
+    social_refuse ("POST", lp, owner.token, NULL, 409, "CONFLICT", NULL);
+    social_refuse ("POST", lp, outsider.token, NULL, 404, "NOT_FOUND", NULL);
+    left = social_req ("POST", lp, fam.token, NULL);
+    social_assert_status (left, 200);
     g_assert_false (json_object_get_boolean_member (bz_api_data (left), "member"));
-    refuse ("GET", path, fam.token, NULL, 404, "NOT_FOUND", NULL);
+    social_refuse ("GET", path, fam.token, NULL, 404, "NOT_FOUND", NULL);
     {
       g_autofree char *again = g_strdup_printf ("{\"invite_code\":\"%s\"}",
                                                 json_object_get_string_member (bz_api_data (inv), "invite_code"));
-      g_autoptr(BzApiResponse) back = req ("POST", join, fam.token, again);
+      g_autoptr(BzApiResponse) back = social_req ("POST", join, fam.token, again);
       g_autoptr(BzApiResponse) count = NULL;
-      assert_status (back, 200);
+      social_assert_status (back, 200);
       /* member_count followed the leave and the join in their transactions. */
-      count = req ("GET", cpath, fam.token, NULL);
-      assert_status (count, 200);
+      count = social_req ("GET", cpath, fam.token, NULL);
+      social_assert_status (count, 200);
       g_assert_cmpint (json_object_get_int_member (bz_api_data (count), "member_count"), ==, 3);
     }
   }
@@ -411,13 +411,13 @@ test_private_and_followers (void)
   g_autoptr(BzApiResponse) f = NULL, u = NULL, seen = NULL;
   g_auto(GStrv) audience = NULL;
 
-  ensure_users ();
-  priv = post (owner.token, "{\"type\":\"text\",\"body\":\"Solo para mí\",\"visibility\":\"privado\"}");
+  social_ensure_users ();
+  priv = social_post (owner.token, "{\"type\":\"text\",\"body\":\"Solo para mí\",\"visibility\":\"privado\"}");
   ppath = path_of (priv, NULL);
-  seen = req ("GET", ppath, owner.token, NULL);
-  assert_status (seen, 200);
-  refuse ("GET", ppath, fam.token, NULL, 404, "NOT_FOUND", NULL);
-  refuse ("GET", ppath, nutri.token, NULL, 404, "NOT_FOUND", NULL);
+  seen = social_req ("GET", ppath, owner.token, NULL);
+  social_assert_status (seen, 200);
+  social_refuse ("GET", ppath, fam.token, NULL, 404, "NOT_FOUND", NULL);
+  social_refuse ("GET", ppath, nutri.token, NULL, 404, "NOT_FOUND", NULL);
   g_assert_false (feed_has (fam.token, NULL, priv));
   audience = bz_social_post_audience (bz_api_shared ()->services, priv, NULL);
   g_assert_cmpuint (g_strv_length (audience), ==, 1);
@@ -425,34 +425,34 @@ test_private_and_followers (void)
 
   {
     /* nutritionist_only: the author's nutritionist, nobody else. */
-    g_autofree char *nid = post (owner.token, "{\"type\":\"text\",\"body\":\"Para mi nutrióloga\","
+    g_autofree char *nid = social_post (owner.token, "{\"type\":\"text\",\"body\":\"Para mi nutrióloga\","
                                               "\"visibility\":\"nutritionist_only\"}");
     g_autofree char *np = path_of (nid, NULL);
-    g_autoptr(BzApiResponse) ok = req ("GET", np, nutri.token, NULL);
-    assert_status (ok, 200);
-    refuse ("GET", np, fam.token, NULL, 404, "NOT_FOUND", NULL);
+    g_autoptr(BzApiResponse) ok = social_req ("GET", np, nutri.token, NULL);
+    social_assert_status (ok, 200);
+    social_refuse ("GET", np, fam.token, NULL, 404, "NOT_FOUND", NULL);
     g_assert_true (feed_has (nutri.token, NULL, nid));
   }
-  fol = post (owner.token, "{\"type\":\"question\",\"body\":\"¿Ideas de colación?\",\"visibility\":\"followers\"}");
+  fol = social_post (owner.token, "{\"type\":\"question\",\"body\":\"¿Ideas de colación?\",\"visibility\":\"followers\"}");
   fpath = path_of (fol, NULL);
-  refuse ("GET", fpath, outsider.token, NULL, 404, "NOT_FOUND", NULL);
+  social_refuse ("GET", fpath, outsider.token, NULL, 404, "NOT_FOUND", NULL);
   follow = g_strdup_printf ("/api/v1/users/%s/follow", owner.id);
-  f = req ("POST", follow, outsider.token, NULL);
-  assert_status (f, 200);
+  f = social_req ("POST", follow, outsider.token, NULL);
+  social_assert_status (f, 200);
   g_assert_true (json_object_get_boolean_member (bz_api_data (f), "following"));
   g_assert_true (feed_has (outsider.token, NULL, fol));
   {
-    g_autoptr(BzApiResponse) r = req ("GET", fpath, outsider.token, NULL);
-    assert_status (r, 200);
+    g_autoptr(BzApiResponse) r = social_req ("GET", fpath, outsider.token, NULL);
+    social_assert_status (r, 200);
   }
-  u = req ("DELETE", follow, outsider.token, NULL);
-  assert_status (u, 200);
-  refuse ("GET", fpath, outsider.token, NULL, 404, "NOT_FOUND", NULL);
+  u = social_req ("DELETE", follow, outsider.token, NULL);
+  social_assert_status (u, 200);
+  social_refuse ("GET", fpath, outsider.token, NULL, 404, "NOT_FOUND", NULL);
   {
     g_autofree char *self = g_strdup_printf ("/api/v1/users/%s/follow", outsider.id);
-    refuse ("POST", self, outsider.token, NULL, 400, "VALIDATION_ERROR", "user_id");
+    social_refuse ("POST", self, outsider.token, NULL, 400, "VALIDATION_ERROR", "user_id");
   }
-  refuse ("POST", "/api/v1/users/6b1f2a7e-0c57-4f7c-9d38-5a3f0b0e9c11/follow", outsider.token, NULL, 404, "NOT_FOUND", NULL);
+  social_refuse ("POST", "/api/v1/users/6b1f2a7e-0c57-4f7c-9d38-5a3f0b0e9c11/follow", outsider.token, NULL, 404, "NOT_FOUND", NULL);
 }
 
 static void
@@ -462,93 +462,93 @@ test_groups (void)
   g_autofree char *gid = NULL, *code = NULL, *join = NULL, *body = NULL, *pid = NULL, *ppath = NULL;
   g_autofree char *oid = NULL;
 
-  ensure_users ();
-  refuse ("POST", "/api/v1/groups", fam.token, "{\"name\":\"x\",\"type\":\"secret\"}", 400, "VALIDATION_ERROR", "type");
-  g = req ("POST", "/api/v1/groups", fam.token, "{\"name\":\"Diabetes y cocina\",\"type\":\"private\"}");
-  assert_status (g, 201);
+  social_ensure_users ();
+  social_refuse ("POST", "/api/v1/groups", fam.token, "{\"name\":\"x\",\"type\":\"secret\"}", 400, "VALIDATION_ERROR", "type");
+  g = social_req ("POST", "/api/v1/groups", fam.token, "{\"name\":\"Diabetes y cocina\",\"type\":\"private\"}");
+  social_assert_status (g, 201);
   gid = g_strdup (json_object_get_string_member (bz_api_data (g), "id"));
   code = g_strdup (json_object_get_string_member (bz_api_data (g), "invite_code"));
   g_assert_cmpstr (json_object_get_string_member (bz_api_data (g), "my_role"), ==, "admin");
   join = g_strdup_printf ("/api/v1/groups/%s/join", gid);
-  refuse ("POST", join, outsider.token, NULL, 404, "NOT_FOUND", NULL);
-  refuse ("POST", join, outsider.token, "{\"invite_code\":\"guess\"}", 404, "NOT_FOUND", NULL);
+  social_refuse ("POST", join, outsider.token, NULL, 404, "NOT_FOUND", NULL);
+  social_refuse ("POST", join, outsider.token, "{\"invite_code\":\"guess\"}", 404, "NOT_FOUND", NULL);
   body = g_strdup_printf ("{\"invite_code\":\"%s\"}", code);
-  j = req ("POST", join, outsider.token, body);
-  assert_status (j, 200);
+  j = social_req ("POST", join, outsider.token, body);
+  social_assert_status (j, 200);
   g_assert_cmpstr (json_object_get_string_member (bz_api_data (j), "role"), ==, "member");
-  refuse ("POST", join, outsider.token, body, 409, "CONFLICT", NULL);
+  social_refuse ("POST", join, outsider.token, body, 409, "CONFLICT", NULL);
 
   {
     g_autofree char *pb = g_strdup_printf ("{\"type\":\"recipe\",\"body\":\"Nopales asados\",\"group_id\":\"%s\"}", gid);
-    refuse ("POST", "/api/v1/posts", owner.token, pb, 404, "NOT_FOUND", NULL);
-    pid = post (outsider.token, pb);
+    social_refuse ("POST", "/api/v1/posts", owner.token, pb, 404, "NOT_FOUND", NULL);
+    pid = social_post (outsider.token, pb);
   }
   ppath = path_of (pid, NULL);
   {
-    g_autoptr(BzApiResponse) r = req ("GET", ppath, fam.token, NULL);
+    g_autoptr(BzApiResponse) r = social_req ("GET", ppath, fam.token, NULL);
     g_autofree char *q = g_strdup_printf ("&group_id=%s", gid);
-    assert_status (r, 200);
+    social_assert_status (r, 200);
     g_assert_true (feed_has (fam.token, q, pid));
   }
-  refuse ("GET", ppath, owner.token, NULL, 404, "NOT_FOUND", NULL);
+  social_refuse ("GET", ppath, owner.token, NULL, 404, "NOT_FOUND", NULL);
   g_assert_false (feed_has (owner.token, NULL, pid));
 
   {
     g_autofree char *ip = g_strdup_printf ("/api/v1/groups/%s/invites", gid);
     g_autofree char *mp = g_strdup_printf ("/api/v1/groups/%s/members/%s", gid, fam.id);
-    refuse ("PATCH", mp, outsider.token, "{\"role\":\"member\"}", 403, "FORBIDDEN", NULL);   /* a member, not an admin */
-    refuse ("POST", ip, outsider.token, NULL, 403, "FORBIDDEN", NULL);
-    inv = req ("POST", ip, fam.token, NULL);
-    assert_status (inv, 201);
+    social_refuse ("PATCH", mp, outsider.token, "{\"role\":\"member\"}", 403, "FORBIDDEN", NULL);   /* a member, not an admin */
+    social_refuse ("POST", ip, outsider.token, NULL, 403, "FORBIDDEN", NULL);
+    inv = social_req ("POST", ip, fam.token, NULL);
+    social_assert_status (inv, 201);
   }
-  refuse ("POST", join, owner.token, body, 404, "NOT_FOUND", NULL);   /* the old code */
+  social_refuse ("POST", join, owner.token, body, 404, "NOT_FOUND", NULL);   /* the old code */
   {
     g_autofree char *lp = g_strdup_printf ("/api/v1/groups/%s/leave", gid);
-    refuse ("POST", lp, fam.token, NULL, 409, "CONFLICT", NULL);    /* the only admin, others remain */
-    refuse ("POST", lp, owner.token, NULL, 404, "NOT_FOUND", NULL);
-    left = req ("POST", lp, outsider.token, NULL);
-    assert_status (left, 200);
+    social_refuse ("POST", lp, fam.token, NULL, 409, "CONFLICT", NULL);    /* the only admin, others remain */
+    social_refuse ("POST", lp, owner.token, NULL, 404, "NOT_FOUND", NULL);
+    left = social_req ("POST", lp, outsider.token, NULL);
+    social_assert_status (left, 200);
     {
       /* Its author still sees the post; the group's members too. */
-      g_autoptr(BzApiResponse) own = req ("GET", ppath, outsider.token, NULL);
-      assert_status (own, 200);
+      g_autoptr(BzApiResponse) own = social_req ("GET", ppath, outsider.token, NULL);
+      social_assert_status (own, 200);
     }
   }
 
   {
     /* A closed group: joining without a code waits for approval and sees nothing. */
-    g_autoptr(BzApiResponse) closed = req ("POST", "/api/v1/groups", fam.token, "{\"name\":\"Cerrado\",\"type\":\"cerrado\"}");
+    g_autoptr(BzApiResponse) closed = social_req ("POST", "/api/v1/groups", fam.token, "{\"name\":\"Cerrado\",\"type\":\"cerrado\"}");
     g_autoptr(BzApiResponse) pend = NULL;
     g_autofree char *cid = NULL, *cj = NULL, *cpost = NULL, *cpath = NULL, *cb = NULL;
-    assert_status (closed, 201);
+    social_assert_status (closed, 201);
     cid = g_strdup (json_object_get_string_member (bz_api_data (closed), "id"));
     cb = g_strdup_printf ("{\"type\":\"text\",\"body\":\"Solo miembros\",\"group_id\":\"%s\"}", cid);
-    cpost = post (fam.token, cb);
+    cpost = social_post (fam.token, cb);
     cj = g_strdup_printf ("/api/v1/groups/%s/join", cid);
-    pend = req ("POST", cj, nutri.token, NULL);
-    assert_status (pend, 200);
+    pend = social_req ("POST", cj, nutri.token, NULL);
+    social_assert_status (pend, 200);
     g_assert_cmpstr (json_object_get_string_member (bz_api_data (pend), "role"), ==, "pending");
     cpath = path_of (cpost, NULL);
-    refuse ("GET", cpath, nutri.token, NULL, 404, "NOT_FOUND", NULL);
-    refuse ("POST", "/api/v1/posts", nutri.token, cb, 404, "NOT_FOUND", NULL);
+    social_refuse ("GET", cpath, nutri.token, NULL, 404, "NOT_FOUND", NULL);
+    social_refuse ("POST", "/api/v1/posts", nutri.token, cb, 404, "NOT_FOUND", NULL);
     {
       /* The admin approves; the member then sees the group's posts. */
       g_autofree char *mp = g_strdup_printf ("/api/v1/groups/%s/members/%s", cid, nutri.id);
       g_autofree char *self = g_strdup_printf ("/api/v1/groups/%s/members/%s", cid, fam.id);
       g_autofree char *gpath = g_strdup_printf ("/api/v1/groups/%s", cid);
       g_autoptr(BzApiResponse) ok = NULL, seen = NULL, grp = NULL;
-      refuse ("PATCH", mp, nutri.token, "{\"role\":\"member\"}", 404, "NOT_FOUND", NULL);   /* pending: not in yet */
-      refuse ("PATCH", mp, outsider.token, "{\"role\":\"member\"}", 404, "NOT_FOUND", NULL);
-      refuse ("PATCH", mp, fam.token, "{\"role\":\"pending\"}", 400, "VALIDATION_ERROR", "role");
-      refuse ("PATCH", mp, fam.token, "{\"role\":\"owner\"}", 400, "VALIDATION_ERROR", "role");
-      refuse ("PATCH", self, fam.token, "{\"role\":\"member\"}", 409, "CONFLICT", NULL);
-      ok = req ("PATCH", mp, fam.token, "{\"role\":\"miembro\"}");
-      assert_status (ok, 200);
+      social_refuse ("PATCH", mp, nutri.token, "{\"role\":\"member\"}", 404, "NOT_FOUND", NULL);   /* pending: not in yet */
+      social_refuse ("PATCH", mp, outsider.token, "{\"role\":\"member\"}", 404, "NOT_FOUND", NULL);
+      social_refuse ("PATCH", mp, fam.token, "{\"role\":\"pending\"}", 400, "VALIDATION_ERROR", "role");
+      social_refuse ("PATCH", mp, fam.token, "{\"role\":\"owner\"}", 400, "VALIDATION_ERROR", "role");
+      social_refuse ("PATCH", self, fam.token, "{\"role\":\"member\"}", 409, "CONFLICT", NULL);
+      ok = social_req ("PATCH", mp, fam.token, "{\"role\":\"miembro\"}");
+      social_assert_status (ok, 200);
       g_assert_cmpstr (json_object_get_string_member (bz_api_data (ok), "role"), ==, "member");
-      seen = req ("GET", cpath, nutri.token, NULL);
-      assert_status (seen, 200);
-      grp = req ("GET", gpath, nutri.token, NULL);
-      assert_status (grp, 200);
+      seen = social_req ("GET", cpath, nutri.token, NULL);
+      social_assert_status (seen, 200);
+      grp = social_req ("GET", gpath, nutri.token, NULL);
+      social_assert_status (grp, 200);
       g_assert_cmpint (json_object_get_int_member (bz_api_data (grp), "member_count"), ==, 2);
       g_assert_cmpstr (json_object_get_string_member (bz_api_data (grp), "my_role"), ==, "member");
     }
@@ -556,13 +556,13 @@ test_groups (void)
   {
     /* A private group is not there for outsiders. */
     g_autofree char *gp = g_strdup_printf ("/api/v1/groups/%s", gid);
-    refuse ("GET", gp, owner.token, NULL, 404, "NOT_FOUND", NULL);
+    social_refuse ("GET", gp, owner.token, NULL, 404, "NOT_FOUND", NULL);
   }
-  open = req ("POST", "/api/v1/groups", owner.token, "{\"name\":\"Caminatas\"}");
-  assert_status (open, 201);
+  open = social_req ("POST", "/api/v1/groups", owner.token, "{\"name\":\"Caminatas\"}");
+  social_assert_status (open, 201);
   oid = g_strdup_printf ("/api/v1/groups/%s/join", json_object_get_string_member (bz_api_data (open), "id"));
-  oj = req ("POST", oid, fam.token, NULL);
-  assert_status (oj, 200);
+  oj = social_req ("POST", oid, fam.token, NULL);
+  social_assert_status (oj, 200);
 }
 
 /* --- Comments and reactions ----------------------------------------------------------------- */
@@ -572,10 +572,10 @@ comment (const char *post_path, const char *token, const char *parent, int expec
 {
   g_autofree char *body = parent ? g_strdup_printf ("{\"content\":\"respuesta\",\"parent_comment_id\":\"%s\"}", parent)
                                  : g_strdup ("{\"content\":\"¡Felicidades! <3\"}");
-  g_autoptr(BzApiResponse) r = req ("POST", post_path, token, body);
+  g_autoptr(BzApiResponse) r = social_req ("POST", post_path, token, body);
   JsonObject *c;
 
-  assert_status (r, 201);
+  social_assert_status (r, 201);
   c = json_object_get_object_member (bz_api_data (r), "comment");
   g_assert_cmpint (json_object_get_int_member (c, "depth_level"), ==, expect_depth);
   return g_strdup (json_object_get_string_member (c, "id"));
@@ -589,8 +589,8 @@ test_comments (void)
   g_autoptr(BzApiResponse) r = NULL;
   JsonArray *comments;
 
-  ensure_users ();
-  id = post (owner.token, "{\"type\":\"achievement\",\"body\":\"30 días sin refresco\"}");
+  social_ensure_users ();
+  id = social_post (owner.token, "{\"type\":\"achievement\",\"body\":\"30 días sin refresco\"}");
   cp = path_of (id, "/comments");
   c0 = comment (cp, fam.token, NULL, 0);
   c1 = comment (cp, outsider.token, c0, 1);
@@ -598,21 +598,21 @@ test_comments (void)
   /* The fourth level is refused; the post's count stays. */
   deep = g_strdup_printf ("{\"content\":\"demasiado\",\"parent_comment_id\":\"%s\"}", c2);
   {
-    g_autoptr(BzApiResponse) d = refused ("POST", cp, fam.token, deep, 400, "VALIDATION_ERROR", "parent_comment_id");
+    g_autoptr(BzApiResponse) d = social_refused ("POST", cp, fam.token, deep, 400, "VALIDATION_ERROR", "parent_comment_id");
     g_assert_nonnull (strstr (g_bytes_get_data (d->body, NULL), "too_deep"));
   }
   /* A parent of another post is not a parent here. */
-  other = post (owner.token, "{\"type\":\"text\",\"body\":\"otro\"}");
+  other = social_post (owner.token, "{\"type\":\"text\",\"body\":\"otro\"}");
   ocp = path_of (other, "/comments");
   elsewhere = g_strdup_printf ("{\"content\":\"x\",\"parent_comment_id\":\"%s\"}", c0);
-  refuse ("POST", ocp, fam.token, elsewhere, 400, "VALIDATION_ERROR", "parent_comment_id");
-  refuse ("POST", cp, fam.token, "{\"content\":\"\"}", 400, "VALIDATION_ERROR", "content");
-  refuse ("POST", cp, fam.token, "{\"content\":\" \\t \"}", 400, "VALIDATION_ERROR", "content");
-  refuse ("POST", cp, fam.token, "{\"content\":42}", 400, "VALIDATION_ERROR", "content");
+  social_refuse ("POST", ocp, fam.token, elsewhere, 400, "VALIDATION_ERROR", "parent_comment_id");
+  social_refuse ("POST", cp, fam.token, "{\"content\":\"\"}", 400, "VALIDATION_ERROR", "content");
+  social_refuse ("POST", cp, fam.token, "{\"content\":\" \\t \"}", 400, "VALIDATION_ERROR", "content");
+  social_refuse ("POST", cp, fam.token, "{\"content\":42}", 400, "VALIDATION_ERROR", "content");
 
   path = path_of (id, NULL);
-  r = req ("GET", path, fam.token, NULL);
-  assert_status (r, 200);
+  r = social_req ("GET", path, fam.token, NULL);
+  social_assert_status (r, 200);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (bz_api_data (r), "post"), "comments_count"), ==, 3);
   comments = json_object_get_array_member (bz_api_data (r), "comments");
   g_assert_cmpuint (json_array_get_length (comments), ==, 3);
@@ -628,32 +628,32 @@ test_reactions (void)
   g_autoptr(BzApiResponse) r = NULL, g = NULL, d = NULL, g2 = NULL, again = NULL;
   JsonObject *p;
 
-  ensure_users ();
-  id = post (owner.token, "{\"type\":\"text\",\"body\":\"Primera semana\"}");
+  social_ensure_users ();
+  id = social_post (owner.token, "{\"type\":\"text\",\"body\":\"Primera semana\"}");
   rp = path_of (id, "/reactions");
   path = path_of (id, NULL);
-  refuse ("POST", rp, fam.token, "{\"reaction_type\":\"like\"}", 400, "VALIDATION_ERROR", "reaction_type");
-  refuse ("POST", rp, fam.token, "{}", 400, "VALIDATION_ERROR", "reaction_type");
-  refuse ("DELETE", rp, fam.token, NULL, 404, "NOT_FOUND", NULL);
-  r = req ("POST", rp, fam.token, "{\"reaction_type\":\"aplauso\"}");
-  assert_status (r, 201);
+  social_refuse ("POST", rp, fam.token, "{\"reaction_type\":\"like\"}", 400, "VALIDATION_ERROR", "reaction_type");
+  social_refuse ("POST", rp, fam.token, "{}", 400, "VALIDATION_ERROR", "reaction_type");
+  social_refuse ("DELETE", rp, fam.token, NULL, 404, "NOT_FOUND", NULL);
+  r = social_req ("POST", rp, fam.token, "{\"reaction_type\":\"aplauso\"}");
+  social_assert_status (r, 201);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (bz_api_data (r), "reaction"),
                                                   "reaction_type"), ==, "clap");
   /* One reaction per user per post. */
-  refuse ("POST", rp, fam.token, "{\"reaction_type\":\"heart\"}", 409, "CONFLICT", NULL);
-  again = req ("POST", rp, outsider.token, "{\"reaction_type\":\"heart\"}");
-  assert_status (again, 201);
-  g = req ("GET", path, fam.token, NULL);
+  social_refuse ("POST", rp, fam.token, "{\"reaction_type\":\"heart\"}", 409, "CONFLICT", NULL);
+  again = social_req ("POST", rp, outsider.token, "{\"reaction_type\":\"heart\"}");
+  social_assert_status (again, 201);
+  g = social_req ("GET", path, fam.token, NULL);
   p = json_object_get_object_member (bz_api_data (g), "post");
   g_assert_cmpint (json_object_get_int_member (p, "likes_count"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (p, "reactions"), "clap"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (p, "reactions"), "heart"), ==, 1);
   g_assert_true (json_object_get_boolean_member (p, "has_liked"));
   g_assert_cmpstr (json_object_get_string_member (p, "my_reaction"), ==, "clap");
-  d = req ("DELETE", rp, fam.token, NULL);
+  d = social_req ("DELETE", rp, fam.token, NULL);
   g_assert_cmpuint (d->status, ==, 204);
   g_assert_cmpuint (g_bytes_get_size (d->body), ==, 0);
-  g2 = req ("GET", path, fam.token, NULL);
+  g2 = social_req ("GET", path, fam.token, NULL);
   p = json_object_get_object_member (bz_api_data (g2), "post");
   g_assert_cmpint (json_object_get_int_member (p, "likes_count"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (p, "reactions"), "clap"), ==, 0);
@@ -670,18 +670,18 @@ test_feed_ranking (void)
   g_autoptr(BzApiResponse) r = NULL, one = NULL;
   guint pages = 0;
 
-  ensure_users ();
+  social_ensure_users ();
   /* Of two posts of the same hour, the one with a reaction ranks first:
    * the seed's (likes + comments*3 + shares*5) / hours. */
-  plain = post (nutri.token, "{\"type\":\"text\",\"body\":\"Sin reacciones\"}");
-  liked = post (nutri.token, "{\"type\":\"text\",\"body\":\"Con reacción\"}");
+  plain = social_post (nutri.token, "{\"type\":\"text\",\"body\":\"Sin reacciones\"}");
+  liked = social_post (nutri.token, "{\"type\":\"text\",\"body\":\"Con reacción\"}");
   rp = path_of (liked, "/reactions");
-  r = req ("POST", rp, owner.token, "{\"reaction_type\":\"fire\"}");
-  assert_status (r, 201);
+  r = social_req ("POST", rp, owner.token, "{\"reaction_type\":\"fire\"}");
+  social_assert_status (r, 201);
   {
     g_autofree char *q = g_strdup_printf ("/api/v1/feed?author_id=%s&limit=1", nutri.id);
-    one = req ("GET", q, fam.token, NULL);
-    assert_status (one, 200);
+    one = social_req ("GET", q, fam.token, NULL);
+    social_assert_status (one, 200);
     first = g_strdup (json_object_get_string_member (
         json_array_get_object_element (json_object_get_array_member (bz_api_data (one), "posts"), 0), "id"));
     g_assert_cmpstr (first, ==, liked);
@@ -690,10 +690,10 @@ test_feed_ranking (void)
   do
     {
       g_autofree char *path = g_strdup_printf ("/api/v1/feed?limit=1%s%s", cursor ? "&cursor=" : "", cursor ? cursor : "");
-      g_autoptr(BzApiResponse) page = req ("GET", path, owner.token, NULL);
+      g_autoptr(BzApiResponse) page = social_req ("GET", path, owner.token, NULL);
       JsonArray *posts;
       JsonObject *pg;
-      assert_status (page, 200);
+      social_assert_status (page, 200);
       posts = json_object_get_array_member (bz_api_data (page), "posts");
       g_assert_cmpuint (json_array_get_length (posts), <=, 1);
       for (guint i = 0; i < json_array_get_length (posts); i++)
@@ -711,69 +711,11 @@ test_feed_ranking (void)
   {
     /* Page mode (seed 002 §4.3) gives the same first post. */
     g_autofree char *q = g_strdup_printf ("/api/v1/feed?author_id=%s&page=2&limit=1", nutri.id);
-    g_autoptr(BzApiResponse) p2 = req ("GET", q, fam.token, NULL);
-    assert_status (p2, 200);
+    g_autoptr(BzApiResponse) p2 = social_req ("GET", q, fam.token, NULL);
+    social_assert_status (p2, 200);
     g_assert_cmpstr (json_object_get_string_member (
         json_array_get_object_element (json_object_get_array_member (bz_api_data (p2), "posts"), 0), "id"), ==, plain);
   }
-}
-
-/* --- The hourly limit ------------------------------------------------------------------------- */
-
-/* The real limit (no test hook): a fresh user posts BZ_POSTS_PER_HOUR times,
- * then is refused with 429 and a Retry-After within the hour. */
-static void
-test_rate_limit (void)
-{
-  g_autoptr(BzApiResponse) r = NULL;
-  const char *retry;
-  guint64 seconds = 0;
-
-  ensure_users ();
-  for (int i = 0; i < BZ_POSTS_PER_HOUR; i++)
-    {
-      g_autofree char *body = g_strdup_printf ("{\"type\":\"text\",\"body\":\"Publicación %d\"}", i);
-      g_free (post (spammer.token, body));
-    }
-  r = refused ("POST", "/api/v1/posts", spammer.token, "{\"type\":\"text\",\"body\":\"una más\"}", 429, "RATE_LIMITED", NULL);
-  retry = soup_message_headers_get_one (r->headers, "Retry-After");
-  g_assert_nonnull (retry);
-  g_assert_true (g_ascii_string_to_unsigned (retry, 10, 1, BZ_POSTS_WINDOW_S, &seconds, NULL));
-  g_assert_false (json_object_get_boolean_member (json_node_get_object (r->json), "success"));
-  /* Others are not limited by it. */
-  g_free (post (fam.token, "{\"type\":\"text\",\"body\":\"Sigo publicando\"}"));
-}
-
-/* --- Hostile bodies ------------------------------------------------------------------------------ */
-
-static void
-test_hostile (void)
-{
-  g_autoptr(GString) deep = g_string_new ("{\"type\":\"text\",\"body\":\"x\",\"progress_data\":");
-  g_autoptr(GString) many = g_string_new ("{\"type\":\"text\",\"body\":\"x\",\"tags\":[");
-  g_autofree char *id = NULL, *cp = NULL;
-
-  ensure_users ();
-  for (int i = 0; i < 30000; i++)
-    g_string_append_c (deep, '[');
-  refuse ("POST", "/api/v1/posts", fam.token, deep->str, 400, "VALIDATION_ERROR", NULL);
-  for (int i = 0; i < 300000; i++)
-    g_string_append (many, i ? ",\"a\"" : "\"a\"");
-  g_string_append (many, "]}");
-  {
-    g_autoptr(BzApiResponse) r = req ("POST", "/api/v1/posts", fam.token, many->str);
-    g_assert_cmpuint (r->status, >=, 400);
-    g_assert_cmpuint (r->status, <, 500);
-  }
-  refuse ("POST", "/api/v1/posts", fam.token, "{\"type\":\"text\",\"body\":\"x\",\"tags\":[\"a\",\"b\",\"c\",\"d\",\"e\","
-          "\"f\",\"g\",\"h\",\"i\",\"j\",\"k\"]}", 400, "VALIDATION_ERROR", "tags");
-  refuse ("POST", "/api/v1/posts", fam.token, "[1,2,3]", 400, "VALIDATION_ERROR", NULL);
-  refuse ("POST", "/api/v1/posts", fam.token, "{\"type\":[\"text\"],\"body\":{\"a\":1}}", 400, "VALIDATION_ERROR", "type");
-  id = post (fam.token, "{\"type\":\"text\",\"body\":\"objetivo\"}");
-  cp = path_of (id, "/comments");
-  refuse ("POST", cp, fam.token, "{\"content\":\"x\",\"parent_comment_id\":\"../../etc\"}", 400, "VALIDATION_ERROR",
-          "parent_comment_id");
-  refuse ("POST", "/api/v1/groups", fam.token, "{\"name\":[\"x\"]}", 400, "VALIDATION_ERROR", "name");
 }
 
 void
@@ -787,6 +729,5 @@ test_social_add_tests (void)
   g_test_add_func ("/api/social/comments", test_comments);
   g_test_add_func ("/api/social/reactions", test_reactions);
   g_test_add_func ("/api/social/feed-ranking", test_feed_ranking);
-  g_test_add_func ("/api/social/rate-limit", test_rate_limit);
-  g_test_add_func ("/api/social/hostile", test_hostile);
+  test_social_limits_add_tests ();
 }
