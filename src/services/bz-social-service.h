@@ -188,6 +188,79 @@ BzRecord *bz_social_add_comment (BzServices *svc, const BzCaller *caller, const 
 BzRecord *bz_social_follow      (BzServices *svc, const BzCaller *caller, const char *user_id, gboolean follow,
                                  GError **error);
 
+/* --- For the GUI: the same calls on a worker thread (bz-social-tasks.c) --------------- */
+
+/**
+ * bz_social_feed_async:
+ * @params: copied
+ *
+ * bz_social_feed() on a worker thread (GIO style; the callback runs on the
+ * caller's thread-default main context); finish with bz_social_feed_finish().
+ */
+void      bz_social_feed_async        (BzServices *svc, const BzCaller *caller, const BzFeedParams *params,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+/**
+ * bz_social_feed_finish:
+ * Returns: (transfer full): the Feed, or %NULL with bz_social_feed()'s
+ *   errors or %G_IO_ERROR_CANCELLED.
+ */
+BzRecord *bz_social_feed_finish       (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
+ * bz_social_get_post_async:
+ *
+ * bz_social_get_post() on a worker thread; finish with bz_social_get_post_finish().
+ */
+void      bz_social_get_post_async    (BzServices *svc, const BzCaller *caller, const char *post_id,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+/**
+ * bz_social_get_post_finish:
+ * Returns: (transfer full): the PostDetail, or %NULL with @error.
+ */
+BzRecord *bz_social_get_post_finish   (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
+ * bz_social_create_post_async:
+ * @input: a PostCreate object (copied); no photos
+ *
+ * bz_social_create_post() on a worker thread; finish with bz_social_create_post_finish().
+ */
+void      bz_social_create_post_async (BzServices *svc, const BzCaller *caller, JsonObject *input,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+/**
+ * bz_social_create_post_finish:
+ * Returns: (transfer full): the PostCreated, or %NULL with @error.
+ */
+BzRecord *bz_social_create_post_finish (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
+ * bz_social_add_comment_async:
+ * @input: a CommentCreate object (copied)
+ *
+ * bz_social_add_comment() on a worker thread; finish with bz_social_add_comment_finish().
+ */
+void      bz_social_add_comment_async (BzServices *svc, const BzCaller *caller, const char *post_id, JsonObject *input,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+/**
+ * bz_social_add_comment_finish:
+ * Returns: (transfer full): the CommentCreated, or %NULL with @error.
+ */
+BzRecord *bz_social_add_comment_finish (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
+ * bz_social_react_async:
+ * @input: a ReactionCreate object (copied)
+ *
+ * bz_social_react() on a worker thread; finish with bz_social_react_finish().
+ */
+void      bz_social_react_async       (BzServices *svc, const BzCaller *caller, const char *post_id, JsonObject *input,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+/**
+ * bz_social_react_finish:
+ * Returns: (transfer full): the ReactionCreated, or %NULL with @error.
+ */
+BzRecord *bz_social_react_finish      (BzServices *svc, GAsyncResult *result, GError **error);
+
 /* --- Groups (bz-social-groups.c) ----------------------------------------------------- */
 
 /**

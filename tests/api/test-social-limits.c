@@ -2,12 +2,14 @@
  * posts an hour (seed 002 §7.4.2: 429 with Retry-After), a post's body up to
  * BZ_POST_BODY_MAX_CHARS characters in any script, and hostile bodies (deep
  * nesting, huge arrays, wrong types); the store unchanged after each
- * refusal.  Part of test-api's binary (see test-social.c). */
+ * refusal; and the _async calls the GUI uses.  Part of test-api's binary
+ * (see test-social.c). */
 #include "test-social-private.h"
 
 #include <string.h>
 
 #include "bz-limits.h"
+#include "bz-social-service.h"
 
 /* --- The hourly limit ------------------------------------------------------------------------- */
 
@@ -86,10 +88,63 @@ test_body_length (void)
   social_refuse ("POST", "/api/v1/posts", social_users[SO_OWNER].token, body->str, 400, "VALIDATION_ERROR", "body");
 }
 
+static void
+done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* The GUI's calls: the same service on a worker thread, the answer on the
+ * caller's main context. */
+static void
+test_async (void)
+{
+  BzServices *svc = bz_api_shared ()->services;
+  g_autoptr(BzCaller) me = NULL;
+  g_autoptr(GAsyncResult) created_res = NULL, feed_res = NULL, anon_res = NULL;
+  g_autoptr(JsonObject) in = json_object_new ();
+  g_autoptr(BzRecord) created = NULL, feed = NULL, anon = NULL;
+  g_autoptr(GError) error = NULL;
+  BzFeedParams params = { .page = 1, .limit = 20 };
+  const char *id;
+
+  social_ensure_users ();
+  me = bz_caller_new (social_users[SO_OUTSIDER].id, BZ_ROLE_PATIENT, NULL);
+  json_object_set_string_member (in, "type", "text");
+  json_object_set_string_member (in, "body", "Desde el escritorio");
+  bz_social_create_post_async (svc, me, in, NULL, done_cb, &created_res);
+  created = bz_social_create_post_finish (svc, wait_for (&created_res), &error);
+  g_assert_no_error (error);
+  id = bz_record_get_string (bz_record_get_object (created, BZ_POST_CREATED_POST), BZ_POST_ID);
+  params.author_id = social_users[SO_OUTSIDER].id;
+  bz_social_feed_async (svc, me, &params, NULL, done_cb, &feed_res);
+  feed = bz_social_feed_finish (svc, wait_for (&feed_res), &error);
+  g_assert_no_error (error);
+  {
+    gboolean found = FALSE;
+    for (guint i = 0; i < bz_record_get_n_items (feed, BZ_FEED_POSTS); i++)
+      found = found || g_strcmp0 (bz_record_get_string (bz_record_get_item (feed, BZ_FEED_POSTS, i), BZ_POST_ID), id) == 0;
+    g_assert_true (found);
+  }
+  bz_social_feed_async (svc, NULL, &params, NULL, done_cb, &anon_res);
+  anon = bz_social_feed_finish (svc, wait_for (&anon_res), &error);
+  g_assert_null (anon);
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
+}
+
 void
 test_social_limits_add_tests (void)
 {
   g_test_add_func ("/api/social/rate-limit", test_rate_limit);
   g_test_add_func ("/api/social/hostile", test_hostile);
   g_test_add_func ("/api/social/body-length", test_body_length);
+  g_test_add_func ("/api/social/async", test_async);
 }
