@@ -515,7 +515,7 @@ bz_social_react (BzServices *svc, const BzCaller *caller, const char *post_id, J
         }
       return NULL;
     }
-  bz_store_notify (store, "reactions", id);
+  bz_store_notify (store, "reactions", post_id);
   created = bz_record_new (&bz_reaction_created_resource);
   bz_record_take_object (created, BZ_REACTION_CREATED_REACTION, g_steal_pointer (&reaction));
   return created;

@@ -13,6 +13,12 @@
  * sanitised, never interpreted as markup; JSON escaping on output is the
  * only transformation.  Every refusal leaves the store as it was.
  *
+ * After each write commits, watchers (bz_store_watch()) hear of it: "posts"
+ * with the post's id, "comments" with the comment's id, "reactions" with the
+ * post's id (on adding and on removing), "follows" with the followed user,
+ * "social_groups"/"group_members" and "family_circles"/"family_circle_members"
+ * with the group's or circle's id.
+ *
  * Every call is synchronous and runs on the calling thread's connection
  * (the HTTP handlers' worker threads); a %NULL caller gets
  * %BZ_ERROR_UNAUTHENTICATED.
