@@ -49,3 +49,13 @@ const BzJsonLimits bz_json_limits_inbody = {
   .max_items = MAX (BZ_INBODY_MAX_ROWS + 1, BZ_INBODY_MAX_COLUMNS),
   .max_string = 256,
 };
+
+/* A post {type, title, body, visibility, group_id, family_circle_id,
+ * progress_data {4 numbers}, tags [<= 10]}: BZ_POST_BODY_MAX_CHARS
+ * characters of at most 4 octets each in its body. */
+const BzJsonLimits bz_json_limits_post = {
+  .max_bytes = BZ_JSON_BODY_MAX,
+  .max_depth = 3,
+  .max_items = 64,
+  .max_string = BZ_POST_BODY_MAX_CHARS * 4,
+};

@@ -135,6 +135,43 @@ extern const BzJsonLimits bz_json_limits_clinical_note;
  * most this many (a full-time nutritionist sees about 2,000 a year). */
 #define BZ_CALENDAR_FEED_MAX_EVENTS 5000
 
+/* --- Social (issue 10) ----------------------------------------------------- */
+
+/** Posts one user may publish in any hour (seed 002 §7.4.2:
+ * `@limiter.limit("20/hour")  # Max 20 posts per hour` on POST /api/v1/posts).
+ * Counted from the stored posts (bz_social_repo_recent_posts()), so it holds
+ * across restarts and for every front end. */
+#define BZ_POSTS_PER_HOUR          20
+/** The window of %BZ_POSTS_PER_HOUR, in seconds. */
+#define BZ_POSTS_WINDOW_S          3600
+/** A post's body and a comment's content, in characters (Balanza's bound; the
+ * seed's TEXT has none: 5,000 is two pages, more than any feed post). */
+#define BZ_POST_BODY_MAX_CHARS     5000
+/** A post's title (seed 002 §3.3 posts.title VARCHAR(255)). */
+#define BZ_POST_TITLE_MAX_CHARS    255
+/** A comment's content, in characters (Balanza's bound). */
+#define BZ_COMMENT_MAX_CHARS       2000
+/** Nesting of comments: depth 0 (top level) to 2 (seed 002 §3.3
+ * comments.depth_level "max 3 levels", CHECK (depth_level <= 2)). */
+#define BZ_COMMENT_MAX_DEPTH       2
+/** Photos of one post: as for a recipe (%BZ_RECIPE_MAX_PHOTOS); the body stays
+ * within %BZ_UPLOAD_BODY_MAX. */
+#define BZ_POST_MAX_PHOTOS         5
+/** Tags of one post (Balanza's bound; seed 002 §3.3 posts.tags JSONB). */
+#define BZ_POST_MAX_TAGS           10
+/** A group's or family circle's name (seed 002 §3.3 VARCHAR(255)). */
+#define BZ_SOCIAL_NAME_MAX_CHARS   255
+/** A group's or circle's description (Balanza's bound). */
+#define BZ_SOCIAL_DESCRIPTION_MAX_CHARS 2000
+/** Goals of one family circle (Balanza's bound on family_goals). */
+#define BZ_CIRCLE_MAX_GOALS        20
+/** Limits for a post's JSON body: a body of %BZ_POST_BODY_MAX_CHARS characters
+ * of up to 4 octets each (UTF-8, RFC 3629) in one string; progress_data and
+ * tags nest two levels. */
+extern const BzJsonLimits bz_json_limits_post;
+/** Random bytes of an invite code (128 bits: unguessable, RFC 4086 §8). */
+#define BZ_INVITE_CODE_BYTES       16
+
 /* --- Images ---------------------------------------------------------------- */
 
 /** Pixels of an uploaded photo, read from its header before decoding.  48 MP

@@ -265,6 +265,67 @@ static const BzTerm sync_ops[] = {
 
 const BzVocab bz_vocab_sync_op = { "op", sync_ops, G_N_ELEMENTS (sync_ops) };
 
+/* The social layer (issue 10; seed 002 §3.3). */
+static const BzTerm post_types[] = {
+  { "text", N_("Text"), ALIASES ("texto") },
+  { "photo", N_("Photo"), ALIASES ("foto") },
+  { "progress", N_("Progress"), ALIASES ("progreso", "avance") },
+  { "recipe", N_("Recipe"), ALIASES ("receta") },
+  { "question", N_("Question"), ALIASES ("pregunta") },
+  { "achievement", N_("Achievement"), ALIASES ("logro") },
+};
+
+const BzVocab bz_vocab_post_type = { "type", post_types, G_N_ELEMENTS (post_types) };
+
+static const BzTerm post_visibilities[] = {
+  { "public", N_("Everyone"), ALIASES ("publico", "publica") },
+  { "followers", N_("Followers"), ALIASES ("seguidores") },
+  { "group", N_("Group"), ALIASES ("grupo") },
+  { "family_circle", N_("Family circle"), ALIASES ("circulo familiar", "familia") },
+  { "nutritionist_only", N_("My nutritionist"), ALIASES ("solo nutriologo", "nutriologo") },
+  { "private", N_("Only me"), ALIASES ("privado", "privada", "solo yo") },
+};
+
+const BzVocab bz_vocab_post_visibility = { "visibility", post_visibilities, G_N_ELEMENTS (post_visibilities) };
+
+static const BzTerm reaction_types[] = {
+  { "heart", N_("Heart"), ALIASES ("corazon") },
+  { "clap", N_("Clap"), ALIASES ("aplauso") },
+  { "fire", N_("Fire"), ALIASES ("fuego") },
+  { "strong", N_("Strong"), ALIASES ("fuerza", "fuerte") },
+  { "celebrate", N_("Celebrate"), ALIASES ("celebrar", "fiesta") },
+};
+
+const BzVocab bz_vocab_reaction_type = { "reaction_type", reaction_types, G_N_ELEMENTS (reaction_types) };
+
+static const BzTerm group_types[] = {
+  { "open", N_("Open"), ALIASES ("abierto") },
+  { "closed", N_("Closed"), ALIASES ("cerrado") },
+  { "private", N_("Private"), ALIASES ("privado") },
+  { "nutritionist_only", N_("Nutritionists only"), ALIASES ("solo nutriologos") },
+  { "patient_only", N_("Patients only"), ALIASES ("solo pacientes") },
+};
+
+const BzVocab bz_vocab_group_type = { "type", group_types, G_N_ELEMENTS (group_types) };
+
+static const BzTerm group_roles[] = {
+  { "admin", N_("Administrator"), ALIASES ("administrador") },
+  { "moderator", N_("Moderator"), ALIASES ("moderador") },
+  { "member", N_("Member"), ALIASES ("miembro") },
+  { "pending", N_("Pending"), ALIASES ("pendiente") },
+};
+
+const BzVocab bz_vocab_group_role = { "role", group_roles, G_N_ELEMENTS (group_roles) };
+
+static const BzTerm circle_roles[] = {
+  { "owner", N_("Owner"), ALIASES ("duenio", "propietario") },
+  { "family_member", N_("Family member"), ALIASES ("familiar") },
+  { "nutritionist", N_("Nutritionist"), ALIASES ("nutriologo", "nutriologa") },
+  { "support_friend", N_("Support friend"), ALIASES ("amigo", "amiga") },
+};
+
+const BzVocab bz_vocab_circle_role = { "role", circle_roles, G_N_ELEMENTS (circle_roles) };
+
 /* Lower case, accents removed (NFD, then combining marks dropped). */
 static char *
 fold (const char *s)

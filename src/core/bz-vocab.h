@@ -108,6 +108,21 @@ extern const BzVocab bz_vocab_badge;
 /** bz_vocab_achievement_type: milestone, daily_goal, streak, completion. */
 extern const BzVocab bz_vocab_achievement_type;
 
+/** bz_vocab_post_type: text, photo, progress, recipe, question, achievement (seed 002 §3.3 posts.type). */
+extern const BzVocab bz_vocab_post_type;
+/** bz_vocab_post_visibility: public, followers, group, family_circle,
+ * nutritionist_only (seed 002 §3.3 posts.visibility) and private (the author only). */
+extern const BzVocab bz_vocab_post_visibility;
+/** bz_vocab_reaction_type: heart, clap, fire, strong, celebrate (seed 002 §3.3 reactions.reaction_type). */
+extern const BzVocab bz_vocab_reaction_type;
+/** bz_vocab_group_type: open, closed, private, nutritionist_only, patient_only (seed 002 §3.3 groups.type). */
+extern const BzVocab bz_vocab_group_type;
+/** bz_vocab_group_role: admin, moderator, member, pending (seed 002 §3.3 group_members.role). */
+extern const BzVocab bz_vocab_group_role;
+/** bz_vocab_circle_role: owner, family_member, nutritionist, support_friend
+ * (seed 002 §3.3 family_circle_members.role). */
+extern const BzVocab bz_vocab_circle_role;
+
 /**
  * bz_vocab_canonical:
  * @vocab: the vocabulary

@@ -217,14 +217,18 @@ add_operation (JsonBuilder *b, const BzRoute *r, const char *path, JsonObject *s
   json_builder_set_member_name (b, "2XX");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "description");
-  json_builder_add_string_value (b, r->raw_type ? "The file" : "Success envelope {success:true, data, meta}");
+  json_builder_add_string_value (b, (r->flags & BZ_ROUTE_NO_CONTENT) ? "No Content (204): no body"
+                                    : r->raw_type ? "The file" : "Success envelope {success:true, data, meta}");
   json_builder_set_member_name (b, "content");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, r->raw_type ? r->raw_type : "application/json");
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "schema");
-  json_builder_add_value (b, r->raw_type ? raw_schema (r->raw_type) : envelope_schema (r->response, schemas));
-  json_builder_end_object (b);
+  if (!(r->flags & BZ_ROUTE_NO_CONTENT))
+    {
+      json_builder_set_member_name (b, r->raw_type ? r->raw_type : "application/json");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "schema");
+      json_builder_add_value (b, r->raw_type ? raw_schema (r->raw_type) : envelope_schema (r->response, schemas));
+      json_builder_end_object (b);
+    }
   json_builder_end_object (b);
   json_builder_end_object (b);
   add_error_responses (b, r);

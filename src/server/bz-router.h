@@ -22,6 +22,7 @@ typedef enum
   BZ_ROUTE_PASSWORD_PENDING = 1 << 1, /* also for a caller who must change a generated password */
   BZ_ROUTE_POOL = 1 << 2,     /* a GET slow enough for the worker pool (others run on the server thread):
                                * full-text search, and blobs (read and hashed, up to megabytes) */
+  BZ_ROUTE_NO_CONTENT = 1 << 3, /* answers 204 without a body (the OpenAPI 2XX has no content) */
 } BzRouteFlags;
 
 typedef struct
@@ -77,5 +78,6 @@ extern const BzRoute bz_sync_routes[];         /* bz-handlers-sync.c */
 extern const BzRoute bz_diet_routes[];         /* bz-handlers-diet.c */
 extern const BzRoute bz_challenge_routes[];    /* bz-handlers-challenges.c */
 extern const BzRoute bz_body_routes[];         /* bz-handlers-body.c (issue 8) */
+extern const BzRoute bz_social_routes[];       /* bz-handlers-social.c */
 
 G_END_DECLS

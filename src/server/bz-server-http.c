@@ -27,6 +27,15 @@ write_envelope (SoupServerMessage *msg, BzResponse *resp, const char *request_id
   gsize len = resp->envelope_len;
   char *body = g_steal_pointer (&resp->envelope);
 
+  /* 204 No Content has no body, so no envelope (RFC 9110 §15.3.5): seed 002
+   * §4.3 DELETE /posts/{post_id}/reactions. */
+  if (resp->status == SOUP_STATUS_NO_CONTENT)
+    {
+      g_free (body);
+      soup_server_message_set_status (msg, resp->status, NULL);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Cache-Control", "no-store");
+      return;
+    }
   if (body == NULL)
     body = bz_envelope_serialize (resp, request_id, &len);
   SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);

@@ -14,6 +14,7 @@
 #include "bz-patient-service.h"
 #include "bz-recipe-service.h"
 #include "bz-scan-service.h"
+#include "bz-social-service.h"
 #include "bz-store.h"
 #include "bz-user-repo.h"
 #include "config.h"
@@ -352,6 +353,65 @@ create_plan (BzServices *svc, const BzCaller *nutritionist, const char *patient_
   return plan != NULL;
 }
 
+/* The social layer (issue 10): paciente01 (owner) and paciente02 in a family
+ * circle with the nutritionist, a few posts, reactions and comments, and one
+ * public post so that a new user's feed is not empty. */
+static gboolean
+create_social (BzServices *svc, const char *nutritionist_id, const char *const user_ids[2], GError **error)
+{
+  g_autoptr(BzCaller) owner = bz_caller_new (user_ids[0], BZ_ROLE_PATIENT, NULL);
+  g_autoptr(BzCaller) member = bz_caller_new (user_ids[1], BZ_ROLE_PATIENT, NULL);
+  g_autoptr(BzCaller) nutritionist = bz_caller_new (nutritionist_id, BZ_ROLE_NUTRITIONIST, NULL);
+  g_autoptr(BzRecord) circle = NULL, joined = NULL;
+  g_autoptr(JsonObject) in = NULL, join = json_object_new ();
+  /* Demo data, like the names above: Spanish as a Mexican clinic writes it. */
+  static const struct { int author; gboolean circle; const char *type, *body; } posts[] = {
+    { 0, TRUE, "progress", "¡Bajé 2 kg este mes! Gracias por el apoyo en casa." },
+    { 1, TRUE, "text", "Hoy cenamos nopales asados con queso fresco. ¡Nos encantó!" },
+    { 0, FALSE, "question", "¿Qué colaciones llevan al trabajo? Busco ideas sin azúcar añadida." },
+  };
+  JsonArray *goals = json_array_new ();
+  const char *circle_id, *code;
+
+  in = json_object_new ();
+  json_object_set_string_member (in, "name", "Familia Hernández");
+  json_array_add_string_element (goals, "Caminar 30 minutos juntos, cinco días a la semana");
+  json_array_add_string_element (goals, "Agua natural en vez de refresco en la comida");
+  json_object_set_array_member (in, "family_goals", goals);
+  if (!(circle = bz_social_create_circle (svc, owner, in, error)))
+    return FALSE;
+  circle_id = bz_record_get_string (circle, BZ_FAMILY_CIRCLE_ID);
+  code = bz_record_get_string (circle, BZ_FAMILY_CIRCLE_INVITE_CODE);
+  json_object_set_string_member (join, "invite_code", code);
+  json_object_set_string_member (join, "relationship", "esposo");
+  if (!(joined = bz_social_join_circle (svc, member, circle_id, join, error)))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (posts); i++)
+    {
+      g_autoptr(JsonObject) p = json_object_new ();
+      g_autoptr(JsonObject) reaction = json_object_new ();
+      g_autoptr(JsonObject) comment = json_object_new ();
+      g_autoptr(BzRecord) created = NULL, reacted = NULL, commented = NULL;
+      const char *post_id;
+
+      json_object_set_string_member (p, "type", posts[i].type);
+      json_object_set_string_member (p, "body", posts[i].body);
+      if (posts[i].circle)
+        json_object_set_string_member (p, "family_circle_id", circle_id);
+      if (!(created = bz_social_create_post (svc, posts[i].author ? member : owner, p, NULL, error)))
+        return FALSE;
+      post_id = bz_record_get_string (bz_record_get_object (created, BZ_POST_CREATED_POST), BZ_POST_ID);
+      json_object_set_string_member (reaction, "reaction_type", i == 0 ? "celebrate" : "heart");
+      if (!(reacted = bz_social_react (svc, posts[i].author ? owner : member, post_id, reaction, error)))
+        return FALSE;
+      json_object_set_string_member (comment, "content", i == 0 ? "¡Muy bien! Sigue así con las caminatas."
+                                                                : "Anótalo en tu registro para la consulta.");
+      if (!(commented = bz_social_add_comment (svc, nutritionist, post_id, comment, error)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
 {
@@ -365,6 +425,7 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
   g_autoptr(BzCaller) nutritionist = NULL;
   g_autoptr(GPtrArray) member_ids = g_ptr_array_new_with_free_func (g_free);
   static const guint32 meal_colours[] = { 0xF2C14EFF, 0x7FB069FF, 0xD36135FF };
+  g_autofree char *social_owner = NULL, *social_member = NULL;
 
   if (!(women = read_nhanes (fpath, error)) || !(men = read_nhanes (mpath, error)))
     return FALSE;
@@ -404,6 +465,10 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
                                          BZ_PATIENT_CREATED_ID);
       g_ptr_array_add (member_ids, g_strdup (bz_record_get_string (bz_record_get_object (created, BZ_PATIENT_CREATION_PATIENT),
                                                                    BZ_PATIENT_CREATED_USER_ID)));
+      if (i < 2)
+        *(i == 0 ? &social_owner : &social_member) =
+          g_strdup (bz_record_get_string (bz_record_get_object (created, BZ_PATIENT_CREATION_PATIENT),
+                                          BZ_PATIENT_CREATED_USER_ID));
 
       /* Three scans: 180, 90 and 5 days ago, at one pace per member;
        * paciente01 (the kiosk's showcase) has five over eight months. */
@@ -473,5 +538,7 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
       if (i == 0 && !create_plan (svc, nutritionist, patient_id, now, error))
         return FALSE;
     }
-  return bz_demo_create_challenges (svc, nutritionist, member_ids, error);
+  if (!bz_demo_create_challenges (svc, nutritionist, member_ids, error))
+    return FALSE;
+  return create_social (svc, nutritionist_id, (const char *const[]) { social_owner, social_member }, error);
 }

@@ -12,6 +12,7 @@
 void test_meal_plans (void);   /* test-meal-plans.c */
 void test_clinical (void);     /* test-clinical.c */
 void test_challenges (void);   /* test-challenges.c */
+void test_social_add_tests (void);  /* test-social.c: the social layer (issue 10) */
 void test_recipes (void);      /* test-recipes.c */
 void test_nutritionist_profile (void);  /* test-nutritionist-profile.c */
 void test_analytics_add_tests (void);  /* test-analytics.c: GET /api/analytics/nutrition/summary */
@@ -747,6 +748,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/integrations", test_integrations);
   g_test_add_func ("/api/clinical", test_clinical);
   g_test_add_func ("/api/challenges", test_challenges);
+  test_social_add_tests ();
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
   rc = g_test_run ();
   bz_api_shutdown ();

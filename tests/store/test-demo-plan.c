@@ -4,13 +4,15 @@
  * recipes that the job runner (started by the runtime after the demo) makes
  * active today (day 3), shows as the patient record's
  * active_meal_plan, and GET /api/nutrition/daily's "planned" shows today's
- * day of it beside the demo meals. */
+ * day of it beside the demo meals.  The social demo: a family circle with
+ * posts, reactions and comments, and a public post for everyone. */
 #include "bz-demo.h"
 #include "bz-jobs.h"
 #include "bz-meal-plan-repo.h"
 #include "bz-meal-plan-service.h"
 #include "bz-meal-service.h"
 #include "bz-recipe-import.h"
+#include "bz-social-service.h"
 #include "bz-test-util.h"
 #include "bz-usda-import.h"
 
@@ -113,6 +115,34 @@ test_demo_plan (void)
   g_assert_no_error (error);
   g_assert_cmpint (bz_record_get_int (bz_record_get_object (first, BZ_DAILY_INTAKE_PLANNED), BZ_DAILY_PLAN_DAY), ==, 1);
   g_assert_cmpuint (bz_record_get_n_items (first, BZ_DAILY_INTAKE_MEALS), ==, 3);
+
+  /* The social layer's demo (issue 10): paciente02 sees the family circle's
+   * two posts, each with a reaction and the nutritionist's comment; a member
+   * outside the circle (paciente03) sees only the public post. */
+  {
+    g_autofree char *user2 = text_of (store, "SELECT id FROM users WHERE email = 'paciente02@balanza.local'");
+    g_autofree char *user3 = text_of (store, "SELECT id FROM users WHERE email = 'paciente03@balanza.local'");
+    g_autofree char *circle = text_of (store, "SELECT id FROM family_circles");
+    g_autoptr(BzCaller) second = bz_caller_new (user2, BZ_ROLE_PATIENT, NULL);
+    g_autoptr(BzCaller) third = bz_caller_new (user3, BZ_ROLE_PATIENT, NULL);
+    BzFeedParams circle_feed = { .page = 1, .limit = 20, .family_circle_id = circle };
+    BzFeedParams all = { .page = 1, .limit = 20 };
+    g_autoptr(BzRecord) shared = bz_social_feed (svc, second, &circle_feed, &error);
+    g_autoptr(BzRecord) outside = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (bz_record_get_n_items (shared, BZ_FEED_POSTS), ==, 2);
+    for (guint i = 0; i < 2; i++)
+      {
+        BzRecord *post = bz_record_get_item (shared, BZ_FEED_POSTS, i);
+        g_assert_cmpint (bz_record_get_int (post, BZ_POST_LIKES_COUNT), ==, 1);
+        g_assert_cmpint (bz_record_get_int (post, BZ_POST_COMMENTS_COUNT), ==, 1);
+      }
+    outside = bz_social_feed (svc, third, &all, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (bz_record_get_n_items (outside, BZ_FEED_POSTS), ==, 1);
+    g_assert_cmpstr (bz_record_get_string (bz_record_get_item (outside, BZ_FEED_POSTS, 0), BZ_POST_VISIBILITY), ==, "public");
+  }
 
   g_clear_object (&svc);
   g_clear_object (&store);
