@@ -39,3 +39,12 @@ const BzJsonLimits bz_json_limits_clinical_note = {
   .max_items = 8,
   .max_string = BZ_CLINICAL_NOTE_MAX_CHARS * 4,
 };
+
+/* A WebSocket client event (seed 002 §4.8): {"event": "typing:start",
+ * "data": {"conversation_id": "uuid"}}. */
+const BzJsonLimits bz_json_limits_ws_event = {
+  .max_bytes = BZ_WS_MAX_INCOMING_BYTES,
+  .max_depth = 4,
+  .max_items = 16,
+  .max_string = 256,
+};

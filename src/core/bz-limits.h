@@ -191,6 +191,9 @@ extern const BzJsonLimits bz_json_limits_clinical_note;
  * (RFC 6455 §7.4.1 "message too big"), enforced by libsoup before the frame
  * is buffered. */
 #define BZ_WS_MAX_INCOMING_BYTES    (4 * 1024)
+/** Limits for a client frame {"event": ..., "data": {...}}: one object of
+ * a few members holding ids (depth 2 in the seed's events; 4 leaves room). */
+extern const BzJsonLimits bz_json_limits_ws_event;
 /** Client events per socket per minute.  typing:start is sent at most every
  * few seconds by a chat UI (WhatsApp-style clients throttle to one per 3 s,
  * 20 a minute); 120 leaves room for bursts of notification:read when an

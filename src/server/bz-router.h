@@ -75,5 +75,7 @@ extern const BzRoute bz_integration_routes[];  /* bz-handlers-integrations.c */
 extern const BzRoute bz_clinical_routes[];   /* bz-handlers-clinical.c */
 extern const BzRoute bz_sync_routes[];         /* bz-handlers-sync.c */
 extern const BzRoute bz_diet_routes[];         /* bz-handlers-diet.c */
+extern const BzRoute bz_message_routes[];      /* bz-handlers-messages.c */
+extern const BzRoute bz_notification_routes[]; /* bz-handlers-notifications.c */
 
 G_END_DECLS

@@ -25,7 +25,8 @@ typedef struct
   gboolean pump_scheduled;
   gboolean waiting;            /* the sink was not ready: until bz_realtime_resume() */
   gboolean detached;
-  gushort close_code;          /* non-zero: close on the next pump, send nothing more */
+  gushort close_code;          /* non-zero: close on the next pump, queue nothing more */
+  gboolean close_when_drained; /* ...after the frames already queued */
   const char *close_reason;    /* static */
 } Sock;
 
@@ -132,7 +133,7 @@ pump (gpointer data)
           g_mutex_unlock (&hub->lock);
           break;
         }
-      if (s->close_code)
+      if (s->close_code && (!s->close_when_drained || g_queue_is_empty (&s->frames)))
         {
           gushort code = s->close_code;
           const char *reason = s->close_reason;
@@ -345,6 +346,22 @@ bz_realtime_send (BzRealtime *hub, guint64 id, const char *event, JsonNode *data
     ok = queue_locked (s, frame);
   g_mutex_unlock (&hub->lock);
   return ok;
+}
+
+void
+bz_realtime_close_socket (BzRealtime *hub, guint64 id, gushort code, const char *reason)
+{
+  Sock *s;
+
+  g_mutex_lock (&hub->lock);
+  s = g_hash_table_lookup (hub->by_id, &id);
+  if (s && !s->close_code)
+    {
+      s->close_when_drained = TRUE;
+      s->waiting = FALSE;
+      close_locked (s, code, reason);
+    }
+  g_mutex_unlock (&hub->lock);
 }
 
 guint

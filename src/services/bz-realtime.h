@@ -148,6 +148,15 @@ guint       bz_realtime_publish (BzRealtime *hub, const char *const *user_ids, g
 gboolean    bz_realtime_send (BzRealtime *hub, guint64 id, const char *event, JsonNode *data);
 
 /**
+ * bz_realtime_close_socket:
+ * @reason: (nullable): a static string
+ *
+ * Closes socket @id with @code once the frames already queued for it are
+ * sent (an error frame, then the close).  Any thread.
+ */
+void        bz_realtime_close_socket (BzRealtime *hub, guint64 id, gushort code, const char *reason);
+
+/**
  * bz_realtime_close_session:
  * @session_id: a sign-in's id (the access token's "sid")
  *
