@@ -294,11 +294,13 @@ on_websocket (SoupServer *server, SoupServerMessage *msg, const char *path, Soup
   BzServer *self = user_data;
   BzCaller *caller = g_object_steal_data (G_OBJECT (msg), CALLER_KEY);
   GSocketAddress *remote = soup_server_message_get_remote_address (msg);
-  GIOStream *stream = soup_websocket_connection_get_io_stream (conn);
+  Conn *c = remote ? g_object_get_data (G_OBJECT (remote), "bz-conn") : NULL;
+  GSocket *socket = c ? c->socket : NULL;
   Ws *ws;
 
-  if (caller == NULL || !G_IS_SOCKET_CONNECTION (stream))
+  if (caller == NULL || socket == NULL)
     {
+      g_warning ("WebSocket without %s", caller ? "socket" : "caller");
       bz_caller_free (caller);
       soup_websocket_connection_close (conn, BZ_REALTIME_CLOSE_UNAUTHENTICATED, NULL);
       return;
@@ -306,9 +308,9 @@ on_websocket (SoupServer *server, SoupServerMessage *msg, const char *path, Soup
   ws = g_new0 (Ws, 1);
   ws->server = self;
   ws->conn = g_object_ref (conn);
-  ws->socket = g_object_ref (g_socket_connection_get_socket (G_SOCKET_CONNECTION (stream)));
+  ws->socket = g_object_ref (socket);
   ws->caller = caller;
-  ws->c = remote ? g_object_get_data (G_OBJECT (remote), "bz-conn") : NULL;
+  ws->c = c;
   if (ws->c)
     {
       /* An open socket is a busy connection: never swept as idle. */
