@@ -84,7 +84,10 @@ test_huge_frame_closes (void)
                           BZ_WS_MAX_INCOMING_BYTES, "x");
   bz_realtime_client_send (c, huge);
   g_assert_true (bz_realtime_client_wait_closed (c, WAIT_MS));
-  g_assert_cmpuint (c->close_code, ==, SOUP_WEBSOCKET_CLOSE_TOO_BIG);
+  /* libsoup sends 1009 and closes at once, with the rest of the frame
+   * unread: the peer's reset may overtake the close frame (code 0). */
+  g_test_message ("close code %u", c->close_code);
+  g_assert_true (c->close_code == SOUP_WEBSOCKET_CLOSE_TOO_BIG || c->close_code == 0);
   /* The server survives. */
   after = open_socket (rt_member_token ());
   expect_nothing_before_probe (after);
