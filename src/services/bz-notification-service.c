@@ -292,3 +292,24 @@ bz_notifications_list_finish (BzServices *svc, GAsyncResult *result, GError **er
 {
   return bz_service_task_finish (svc, result, bz_notifications_list_async, error);
 }
+
+static gpointer
+unread_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
+{
+  return bz_notifications_unread (svc, caller, error);
+}
+
+void
+bz_notifications_unread_async (BzServices *svc, const BzCaller *caller, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  bz_service_task_run (svc, bz_notifications_unread_async, "bz-notifications-unread", caller,
+                       BZ_SERVICE_TASK_NEEDS_CALLER, unread_work, NULL, NULL, g_object_unref,
+                       cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_notifications_unread_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_notifications_unread_async, error);
+}

@@ -85,4 +85,10 @@ void      bz_notifications_list_async  (BzServices *svc, const BzCaller *caller,
 /** bz_notifications_list_finish: Returns: (transfer full): page 1 (%BZ_LIST_LIMIT_MAX) of the inbox, or %NULL with @error. */
 BzRecord *bz_notifications_list_finish (BzServices *svc, GAsyncResult *result, GError **error);
 
+/** bz_notifications_unread_async: bz_notifications_unread() on a worker thread (the desk's badge). */
+void      bz_notifications_unread_async  (BzServices *svc, const BzCaller *caller, GCancellable *cancellable,
+                                          GAsyncReadyCallback callback, gpointer user_data);
+/** bz_notifications_unread_finish: Returns: (transfer full): the UnreadCount, or %NULL with @error. */
+BzRecord *bz_notifications_unread_finish (BzServices *svc, GAsyncResult *result, GError **error);
+
 G_END_DECLS
