@@ -395,6 +395,13 @@ bz_inbox_init (BzInbox *self)
   gtk_box_append (GTK_BOX (left), section (_("Notifications"), &self->notifications, FALSE));
   g_signal_connect (self->conversations, "row-activated", G_CALLBACK (conversation_activated), self);
   gtk_list_box_set_selection_mode (self->notifications, GTK_SELECTION_NONE);
+  {
+    GtkWidget *none = gtk_label_new (_("No notifications"));
+    gtk_widget_add_css_class (none, "dim-label");
+    gtk_widget_set_margin_top (none, 12);
+    gtk_widget_set_margin_bottom (none, 12);
+    gtk_list_box_set_placeholder (self->notifications, none);
+  }
   gtk_widget_set_size_request (left, 280, -1);
   gtk_paned_set_start_child (GTK_PANED (paned), left);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
