@@ -181,10 +181,12 @@ extern const BzJsonLimits bz_json_limits_clinical_note;
  * nutritionist's inbox during a clinic day: a few events a minute), at most
  * 256 x %BZ_WS_MAX_OUTGOING_BYTES held per socket. */
 #define BZ_WS_SEND_QUEUE_MAX        256
-/** The largest frame the server sends: a message:new of
- * %BZ_MESSAGE_MAX_CHARS characters of 4 octets (RFC 3629) plus its
- * envelope fits in 20 KiB. */
-#define BZ_WS_MAX_OUTGOING_BYTES    (20 * 1024)
+/** The largest frame the server sends (a bigger one is not published, with
+ * a warning): a message:new of %BZ_MESSAGE_MAX_CHARS characters of 4 octets
+ * (RFC 3629) plus its envelope fits in 20 KiB; 64 KiB leaves room for the
+ * other features' events (a post or comment with its author), each bounded
+ * by its own field limits. */
+#define BZ_WS_MAX_OUTGOING_BYTES    (64 * 1024)
 /** The largest frame a client may send.  Client events (seed 002 §4.8:
  * typing:start, notification:read, challenge:join_room) carry one id, under
  * 200 bytes; 4 KiB leaves room.  A bigger frame closes the socket with 1009

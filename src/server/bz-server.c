@@ -478,6 +478,9 @@ server_thread (gpointer data)
   soup_server_add_early_handler (self->soup, NULL, early_handler, self, NULL);
   soup_server_add_handler (self->soup, NULL, handle, self, NULL);
   bz_server_ws_install (self);
+  /* The WebSocket paths have handlers of their own: the same body limits. */
+  soup_server_add_early_handler (self->soup, "/ws", early_handler, self, NULL);
+  soup_server_add_early_handler (self->soup, "/api/v1/ws", early_handler, self, NULL);
 
   self->service = g_socket_service_new ();
   g_socket_listener_set_backlog (G_SOCKET_LISTENER (self->service), 128);

@@ -316,6 +316,12 @@ bz_realtime_publish (BzRealtime *hub, const char *const *user_ids, guint n_users
   if (n_users == 0)
     return 0;
   frame = bz_realtime_frame_new (event, data);
+  if (g_bytes_get_size (frame) > BZ_WS_MAX_OUTGOING_BYTES)
+    {
+      g_warning ("Realtime: %s of %zu bytes not published (limit %d)", event, g_bytes_get_size (frame),
+                 BZ_WS_MAX_OUTGOING_BYTES);
+      return 0;
+    }
   g_mutex_lock (&hub->lock);
   for (guint u = 0; u < n_users; u++)
     {

@@ -130,7 +130,8 @@ void        bz_realtime_resume (BzRealtime *hub, guint64 id);
  * @user_ids, and for no other socket.  Callable from any thread; does not
  * block on any socket (at most on the hub's lock).  Delivery is at most
  * once and in order per socket; a socket past %BZ_WS_SEND_QUEUE_MAX is
- * closed instead.  Events for a user who is offline are not kept: what must
+ * closed instead.  A frame over %BZ_WS_MAX_OUTGOING_BYTES is not published
+ * (a warning is logged).  Events for a user who is offline are not kept: what must
  * survive goes through the store (messages, notifications).
  *
  * Returns: the number of sockets the frame was queued for.
