@@ -15,6 +15,7 @@
 #include "bz-integration-service.h"
 #include "bz-jobs.h"
 #include "bz-meal-plan-service.h"
+#include "bz-notification-service.h"
 #include "bz-recipe-import.h"
 #include "bz-server.h"
 #include "bz-store.h"
@@ -227,6 +228,7 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
   self->jobs = bz_job_runner_new (self->store);
   bz_meal_plans_register_jobs (self->jobs);
   bz_integrations_register_jobs (self->jobs);   /* webhook deliveries (issue 11) */
+  bz_notifications_register_jobs (self->jobs, self->services);   /* scheduled reminders (issue 10) */
   {
     g_autoptr(GError) local = NULL;
     guint n = 0;

@@ -59,3 +59,12 @@ const BzJsonLimits bz_json_limits_post = {
   .max_items = 64,
   .max_string = BZ_POST_BODY_MAX_CHARS * 4,
 };
+
+/* A WebSocket client event (seed 002 §4.8): {"event": "typing:start",
+ * "data": {"conversation_id": "uuid"}}. */
+const BzJsonLimits bz_json_limits_ws_event = {
+  .max_bytes = BZ_WS_MAX_INCOMING_BYTES,
+  .max_depth = 4,
+  .max_items = 16,
+  .max_string = 256,
+};

@@ -224,4 +224,59 @@ extern const BzJsonLimits bz_json_limits_post;
 /** A leaderboard page when the client gives no limit: seed 002 §4.6 ("limit: int = 50"). */
 #define BZ_LEADERBOARD_LIMIT_DEFAULT       50
 
+/* --- Messages, notifications and the WebSocket (issue 10) ------------------ */
+
+/** A message between a patient and their nutritionist, in characters: a chat
+ * message is a few lines; 4,000 characters (about a page) admits a long
+ * answer and bounds what one message costs to store, push and show.
+ * Balanza's bound (data/sql/029_messages_notifications.sql checks it too). */
+#define BZ_MESSAGE_MAX_CHARS        4000
+/** A notification's title and body, in characters: seed 002 §4.8's
+ * notification:new carries a one-line title and a sentence; push services
+ * truncate beyond a few hundred (FCM shows about 240 in a heads-up). */
+#define BZ_NOTIFICATION_TITLE_MAX_CHARS 200
+#define BZ_NOTIFICATION_BODY_MAX_CHARS  1000
+/** A push device token (FCM registration tokens are about 160 characters,
+ * APNs tokens 64 hex digits, Web Push subscription endpoints up to ~500):
+ * 4,096 bounds any of them with headroom. */
+#define BZ_DEVICE_TOKEN_MAX_CHARS   4096
+/** How far ahead a reminder may be scheduled: a year (follow-ups are
+ * monthly to quarterly; a typo in the year is refused). */
+#define BZ_NOTIFICATION_SCHEDULE_MAX_DAYS 366
+
+/** Frames queued for one WebSocket and not yet handed to its connection.  A
+ * client that does not read (a phone asleep with its socket open, a
+ * malicious reader) would otherwise make the server hold every event for it:
+ * past this bound the socket is closed (close code
+ * %BZ_REALTIME_CLOSE_SLOW) and the client resyncs over REST when it
+ * reconnects.  256 events is minutes of the busiest honest traffic (a
+ * nutritionist's inbox during a clinic day: a few events a minute), at most
+ * 256 x %BZ_WS_MAX_OUTGOING_BYTES held per socket. */
+#define BZ_WS_SEND_QUEUE_MAX        256
+/** The largest frame the server sends (a bigger one is not published, with
+ * a warning): a message:new of %BZ_MESSAGE_MAX_CHARS characters of 4 octets
+ * (RFC 3629) plus its envelope fits in 20 KiB; 64 KiB leaves room for the
+ * other features' events (a post or comment with its author), each bounded
+ * by its own field limits. */
+#define BZ_WS_MAX_OUTGOING_BYTES    (64 * 1024)
+/** The largest frame a client may send.  Client events (seed 002 §4.8:
+ * typing:start, notification:read, challenge:join_room) carry one id, under
+ * 200 bytes; 4 KiB leaves room.  A bigger frame closes the socket with 1009
+ * (RFC 6455 §7.4.1 "message too big"), enforced by libsoup before the frame
+ * is buffered. */
+#define BZ_WS_MAX_INCOMING_BYTES    (4 * 1024)
+/** Limits for a client frame {"event": ..., "data": {...}}: one object of
+ * a few members holding ids (depth 2 in the seed's events; 4 leaves room). */
+extern const BzJsonLimits bz_json_limits_ws_event;
+/** Client events per socket per minute.  typing:start is sent at most every
+ * few seconds by a chat UI (WhatsApp-style clients throttle to one per 3 s,
+ * 20 a minute); 120 leaves room for bursts of notification:read when an
+ * inbox is cleared.  Past it the socket gets an error frame and is closed
+ * (%BZ_REALTIME_CLOSE_RATE_LIMITED). */
+#define BZ_WS_CLIENT_EVENTS_PER_MINUTE 120
+/** Seconds between the server's WebSocket pings (RFC 6455 §5.5.2): a phone
+ * that left the network without closing is noticed in about this long;
+ * NAT gateways drop idle TCP mappings after a few minutes. */
+#define BZ_WS_KEEPALIVE_S           30
+
 G_END_DECLS

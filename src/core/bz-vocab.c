@@ -258,6 +258,16 @@ static const BzTerm sync_types[] = {
 
 const BzVocab bz_vocab_sync_type = { "type", sync_types, G_N_ELEMENTS (sync_types) };
 
+/* A push device's platform (POST /api/notifications/register, issue 10):
+ * Firebase Cloud Messaging (Android), APNs (iOS) or Web Push. */
+static const BzTerm device_platforms[] = {
+  { "android", N_("Android"), NULL },
+  { "ios", N_("iOS"), ALIASES ("iphone", "ipados") },
+  { "web", N_("Web browser"), ALIASES ("browser", "navegador") },
+};
+
+const BzVocab bz_vocab_device_platform = { "platform", device_platforms, G_N_ELEMENTS (device_platforms) };
+
 static const BzTerm sync_ops[] = {
   { "upsert", N_("Created or changed"), NULL },
   { "delete", N_("Deleted"), ALIASES ("borrado") },

@@ -81,6 +81,8 @@ extern const BzVocab bz_vocab_sync_type;
 /** bz_vocab_sync_op: upsert (the record as it is now) or delete (a tombstone). */
 extern const BzVocab bz_vocab_sync_op;
 
+/** bz_vocab_device_platform: android, ios, web (a push device token's kind, issue 10). */
+extern const BzVocab bz_vocab_device_platform;
 /** bz_vocab_appointment_status: scheduled, completed, cancelled, no_show (issue 12). */
 extern const BzVocab bz_vocab_appointment_status;
 

@@ -13,6 +13,7 @@ static const BzShortcut shortcuts[] = {
   { NULL, N_("Back to patients"), "<Alt>Left Escape", "win.back", "<Alt>Left <Alt>KP_Left" },
   { NULL, N_("Add a meal (patient record)"), "<Control>n", "win.add-meal", NULL },
   { NULL, N_("Refresh"), "F5 <Control>r", "win.refresh", NULL },
+  { NULL, N_("Inbox: patients' messages and notifications"), "<Control>i", "win.inbox", NULL },
   { NULL, N_("Main menu"), "F10", NULL, NULL },                     /* GtkMenuButton:primary */
   { NULL, N_("Preferences"), "<Control>comma", "win.preferences", NULL },
   { NULL, N_("Keyboard shortcuts"), "<Control>question", "win.show-help-overlay", NULL },

@@ -21,6 +21,7 @@
 #include "config.h"
 #include "bz-application.h"
 #include "bz-gui-util.h"
+#include "bz-inbox.h"
 #include "bz-kiosk-lock.h"
 #include "bz-preferences.h"
 #include "bz-profile-dialog.h"
@@ -55,6 +56,8 @@ struct _BzWindow
   AdwToast *last_toast;        /* weak */
   GtkWindow *preferences;      /* weak */
   GMenuModel *primary_menu;
+  GPtrArray *inbox_buttons;    /* BzInboxButton in the header bars (issue 10) */
+  GtkWindow *inbox;            /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (BzWindow, bz_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -102,6 +105,8 @@ bz_window_set_services (BzWindow *self, BzServices *services, gboolean demo)
   bz_sign_in_page_set_session (self->sign_in_page, self->session);
   bz_patients_page_set_session (self->patients_page, self->session);
   bz_patient_page_set_session (self->patient_page, self->session);
+  for (guint i = 0; self->inbox_buttons && i < self->inbox_buttons->len; i++)
+    bz_inbox_button_set_session (g_ptr_array_index (self->inbox_buttons, i), self->session);
 
   if (demo)
     bz_sign_in_page_set_hint (self->sign_in_page,
@@ -240,6 +245,8 @@ update_actions (BzWindow *self)
   /* The kiosk: no way out, nor into the desk's settings (bz-kiosk-lock.h). */
   gtk_widget_action_set_enabled (w, "win.preferences", !self->kiosk);
   gtk_widget_action_set_enabled (w, "win.profile", signed_in_workstation (self)
+                                 && bz_gui_session_get_caller (self->session)->role == BZ_ROLE_NUTRITIONIST);
+  gtk_widget_action_set_enabled (w, "win.inbox", signed_in_workstation (self)
                                  && bz_gui_session_get_caller (self->session)->role == BZ_ROLE_NUTRITIONIST);
   gtk_widget_action_set_enabled (w, "win.show-help-overlay", !self->kiosk);
   gtk_widget_action_set_enabled (w, "win.help", !self->kiosk);
@@ -387,6 +394,27 @@ profile_activated (GtkWidget *widget, const char *action, GVariant *param)
   bz_window_open_profile (BZ_WINDOW (widget));
 }
 
+GtkWindow *
+bz_window_open_inbox (BzWindow *self)
+{
+  g_return_val_if_fail (BZ_IS_WINDOW (self), NULL);
+  if (self->kiosk || self->session == NULL || !bz_gui_session_get_signed_in (self->session))
+    return NULL;
+  if (self->inbox == NULL)
+    {
+      self->inbox = GTK_WINDOW (bz_inbox_new (GTK_WINDOW (self), self->session));
+      g_object_add_weak_pointer (G_OBJECT (self->inbox), (gpointer *) &self->inbox);
+    }
+  gtk_window_present (self->inbox);
+  return self->inbox;
+}
+
+static void
+inbox_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  bz_window_open_inbox (BZ_WINDOW (widget));
+}
+
 static void
 shortcuts_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -524,6 +552,12 @@ attach_primary_menu (BzWindow *self, GtkWidget *widget)
             gtk_box_reorder_child_after (GTK_BOX (parent), GTK_WIDGET (button), last);
         }
       gtk_menu_button_set_menu_model (button, self->primary_menu);
+      {
+        /* The inbox's envelope, left of the menu (issue 10). */
+        GtkWidget *inbox = bz_inbox_button_new ();
+        adw_header_bar_pack_end (ADW_HEADER_BAR (widget), inbox);
+        g_ptr_array_add (self->inbox_buttons, inbox);
+      }
       return;
     }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
@@ -563,6 +597,15 @@ bz_window_dispose (GObject *object)
       self->preferences = NULL;
     }
   g_clear_object (&self->primary_menu);
+  if (self->inbox)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->inbox), (gpointer *) &self->inbox);
+      gtk_window_destroy (self->inbox);
+      self->inbox = NULL;
+    }
+  for (guint i = 0; self->inbox_buttons && i < self->inbox_buttons->len; i++)
+    bz_inbox_button_set_session (g_ptr_array_index (self->inbox_buttons, i), NULL);
+  g_clear_pointer (&self->inbox_buttons, g_ptr_array_unref);
   if (self->patients_page)
     bz_patients_page_set_session (self->patients_page, NULL);
   if (self->patient_page)
@@ -607,6 +650,7 @@ bz_window_class_init (BzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_activated);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_activated);
   gtk_widget_class_install_action (widget_class, "win.profile", NULL, profile_activated);
+  gtk_widget_class_install_action (widget_class, "win.inbox", NULL, inbox_activated);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_activated);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_activated);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_activated);
@@ -619,6 +663,7 @@ bz_window_init (BzWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->primary_menu = primary_menu_new ();
+  self->inbox_buttons = g_ptr_array_new ();
   update_actions (self);
 }
 

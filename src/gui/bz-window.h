@@ -105,4 +105,13 @@ GtkWindow      *bz_window_show_about         (BzWindow *self);
 /** bz_window_get_status_text: Returns: (transfer full): the status row's text (tests). */
 char           *bz_window_get_status_text    (BzWindow *self);
 
+/**
+ * bz_window_open_inbox:
+ * The nutritionist's inbox of patient messages and notifications (win.inbox,
+ * Ctrl+I; bz-inbox.h), one per window.
+ * Returns: (transfer none) (nullable): the inbox, or %NULL when no
+ *   nutritionist is signed in at the workstation.
+ */
+GtkWindow *bz_window_open_inbox (BzWindow *self);
+
 G_END_DECLS

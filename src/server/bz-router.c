@@ -10,6 +10,7 @@ static const BzRoute *const tables[] = {
   bz_clinical_routes, bz_challenge_routes,
   bz_social_routes,
   bz_nutritionist_routes,
+  bz_message_routes, bz_notification_routes,
 };
 
 char *

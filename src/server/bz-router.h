@@ -79,5 +79,7 @@ extern const BzRoute bz_diet_routes[];         /* bz-handlers-diet.c */
 extern const BzRoute bz_challenge_routes[];    /* bz-handlers-challenges.c */
 extern const BzRoute bz_body_routes[];         /* bz-handlers-body.c (issue 8) */
 extern const BzRoute bz_social_routes[];       /* bz-handlers-social.c */
+extern const BzRoute bz_message_routes[];      /* bz-handlers-messages.c */
+extern const BzRoute bz_notification_routes[]; /* bz-handlers-notifications.c */
 
 G_END_DECLS

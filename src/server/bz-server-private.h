@@ -36,6 +36,8 @@ struct _BzServer
   BzRateLimiter *api_limiter; /* per user; NULL when unlimited */
   gsize body_bytes;      /* request body bytes held in memory; server thread only */
   gint in_flight;        /* server thread only */
+  GHashTable *websockets; /* open WebSockets (bz-server-ws.c); server thread only */
+  BzRateLimiter *ws_limiter; /* client frames per socket (bz-server-ws.c) */
 };
 
 /* One accepted connection, attached to the GSocketAddress that libsoup keeps
@@ -72,6 +74,13 @@ gboolean    bz_server_on_incoming (GSocketService *service, GSocketConnection *c
 gboolean    bz_server_sweep_idle  (gpointer data);
 /** bz_server_conns_release: at finalize: Conns freed later by libsoup leave the server alone. */
 void        bz_server_conns_release (BzServer *self);
+
+/** bz_server_ws_install: on the server thread, after the SoupServer exists: the /ws and /api/v1/ws handlers. */
+void        bz_server_ws_install   (BzServer *self);
+/** bz_server_ws_close_all: starts closing every open WebSocket (1001, going away). */
+void        bz_server_ws_close_all (BzServer *self);
+/** bz_server_ws_shutdown: once the loop stopped: drops the WebSockets left and the handlers' state. */
+void        bz_server_ws_shutdown  (BzServer *self);
 
 /** make_request_id: Returns: (transfer full): the client's X-Request-Id if sane, else a new one. */
 char       *make_request_id (SoupMessageHeaders *headers);

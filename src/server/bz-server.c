@@ -477,6 +477,10 @@ server_thread (gpointer data)
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started), self);
   soup_server_add_early_handler (self->soup, NULL, early_handler, self, NULL);
   soup_server_add_handler (self->soup, NULL, handle, self, NULL);
+  bz_server_ws_install (self);
+  /* The WebSocket paths have handlers of their own: the same body limits. */
+  soup_server_add_early_handler (self->soup, "/ws", early_handler, self, NULL);
+  soup_server_add_early_handler (self->soup, "/api/v1/ws", early_handler, self, NULL);
 
   self->service = g_socket_service_new ();
   g_socket_listener_set_backlog (G_SOCKET_LISTENER (self->service), 128);
@@ -512,6 +516,7 @@ server_thread (gpointer data)
 
   g_socket_service_stop (self->service);
   g_socket_listener_close (G_SOCKET_LISTENER (self->service));
+  bz_server_ws_shutdown (self);
   soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
   g_clear_object (&self->service);
@@ -632,6 +637,7 @@ close_listeners (gpointer data)
   BzServer *self = data;
   g_socket_service_stop (self->service);
   g_socket_listener_close (G_SOCKET_LISTENER (self->service));
+  bz_server_ws_close_all (self);
   return G_SOURCE_REMOVE;
 }
 

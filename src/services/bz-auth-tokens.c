@@ -19,6 +19,7 @@
 #include "bz-auth-service.h"
 #include "bz-auth-internal.h"
 #include "bz-limits.h"
+#include "bz-realtime.h"
 #include "bz-store.h"
 #include "bz-token-repo.h"
 #include "bz-user-repo.h"
@@ -285,6 +286,7 @@ bz_auth_refresh (BzServices *svc, const char *refresh_token, GError **error)
                  row.family_id, row.user_id);
       if (!bz_token_repo_revoke_family (store, row.family_id, &local) || !bz_store_commit (store, &local))
         goto fail;
+      bz_realtime_close_session (bz_services_get_realtime (svc), row.family_id);
       bz_auth_set_unauthenticated (error, BZ_AUTH_BAD_SESSION);
       return NULL;
     }
@@ -302,6 +304,7 @@ bz_auth_refresh (BzServices *svc, const char *refresh_token, GError **error)
       g_clear_error (&local);
       if (!bz_token_repo_revoke_family (store, row.family_id, &local) || !bz_store_commit (store, &local))
         goto fail;
+      bz_realtime_close_session (bz_services_get_realtime (svc), row.family_id);
       bz_auth_set_unauthenticated (error, BZ_AUTH_BAD_SESSION);
       return NULL;
     }
@@ -345,6 +348,8 @@ bz_auth_logout (BzServices *svc, const char *refresh_token, GError **error)
   valid = !row.revoked && unix_from_iso8601 (row.expires_at) > bz_auth_now_unix ();
   if (!bz_token_repo_revoke_family (store, row.family_id, &local) || !bz_store_commit (store, &local))
     goto fail;
+  /* Its WebSockets close now, not when their access token expires. */
+  bz_realtime_close_session (bz_services_get_realtime (svc), row.family_id);
   if (!valid)
     {
       bz_auth_set_unauthenticated (error, BZ_AUTH_BAD_SESSION);
@@ -494,7 +499,11 @@ bz_auth_verify_access_token (BzServices *svc, const char *token, GError **error)
 
   caller = active_caller (bz_services_get_store (svc), sub, sid, &local);
   if (caller)
-    return caller;
+    {
+      caller->session_id = g_strdup (sid);
+      caller->expires_at = json_node_get_int (exp);
+      return caller;
+    }
   if (local->code != BZ_ERROR_UNAUTHENTICATED)
     {
       g_propagate_error (error, g_steal_pointer (&local));

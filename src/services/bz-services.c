@@ -7,6 +7,7 @@
 #include "bz-avatar-provider.h"
 #include "bz-local-avatar-provider.h"
 #include "bz-limits.h"
+#include "bz-realtime.h"
 
 struct _BzServices
 {
@@ -15,6 +16,7 @@ struct _BzServices
   BzAvatarProvider *avatar_provider;
   BzAuditLog *audit;
   BzJobRunner *jobs;   /* (atomic) (nullable) (not owned): bz_services_set_job_runner() */
+  BzRealtime *realtime;
 };
 
 G_DEFINE_FINAL_TYPE (BzServices, bz_services, G_TYPE_OBJECT)
@@ -59,6 +61,8 @@ bz_caller_copy (const BzCaller *caller)
 {
   BzCaller *c = bz_caller_new (caller->user_id, caller->role, caller->email);
   c->must_change_password = caller->must_change_password;
+  c->session_id = g_strdup (caller->session_id);
+  c->expires_at = caller->expires_at;
   return c;
 }
 
@@ -69,6 +73,7 @@ bz_caller_free (BzCaller *caller)
     return;
   g_free (caller->user_id);
   g_free (caller->email);
+  g_free (caller->session_id);
   g_free (caller);
 }
 
@@ -78,6 +83,7 @@ bz_services_finalize (GObject *object)
   BzServices *self = BZ_SERVICES (object);
   g_clear_object (&self->avatar_provider);
   g_clear_pointer (&self->audit, bz_audit_log_free);  /* writes what is queued */
+  g_clear_pointer (&self->realtime, bz_realtime_unref);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (bz_services_parent_class)->finalize (object);
 }
@@ -100,6 +106,7 @@ bz_services_new (BzStore *store)
   self->store = g_object_ref (store);
   self->avatar_provider = bz_local_avatar_provider_new ();
   self->audit = bz_audit_log_new (self->store);
+  self->realtime = bz_realtime_new ();
   return self;
 }
 
@@ -120,6 +127,13 @@ bz_services_set_job_runner (BzServices *self, BzJobRunner *runner)
 {
   g_return_if_fail (BZ_IS_SERVICES (self));
   g_atomic_pointer_set (&self->jobs, runner);
+}
+
+BzRealtime *
+bz_services_get_realtime (BzServices *self)
+{
+  g_return_val_if_fail (BZ_IS_SERVICES (self), NULL);
+  return self->realtime;
 }
 
 BzJobRunner *

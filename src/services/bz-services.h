@@ -33,6 +33,7 @@ G_BEGIN_DECLS
 typedef struct _BzStore BzStore;
 typedef struct _BzAuditLog BzAuditLog;
 typedef struct _BzJobRunner BzJobRunner;
+typedef struct _BzRealtime BzRealtime;   /* bz-realtime.h */
 
 typedef enum
 {
@@ -51,6 +52,8 @@ typedef struct
   BzRole role;
   char *email;
   gboolean must_change_password;  /* signed in with a generated password: only the change is allowed */
+  char *session_id;     /* (nullable) the access token's sign-in ("sid"); NULL for GUI callers */
+  gint64 expires_at;    /* the access token's expiry, s since the Unix epoch; 0 for GUI callers */
 } BzCaller;
 
 BzCaller *bz_caller_new  (const char *user_id, BzRole role, const char *email);
@@ -90,6 +93,16 @@ BzAuditLog *bz_services_get_audit_log (BzServices *self);
  * the table for the next runner.
  */
 void         bz_services_set_job_runner (BzServices *self, BzJobRunner *runner);
+
+/**
+ * bz_services_get_realtime:
+ *
+ * The real-time hub (bz-realtime.h): the open WebSockets of every user.
+ * Publish to it from any thread with bz_realtime_publish().
+ *
+ * Returns: (transfer none): the hub, alive as long as the services.
+ */
+BzRealtime  *bz_services_get_realtime (BzServices *self);
 
 /** bz_services_get_job_runner: Returns: (transfer none) (nullable): the runner of bz_services_set_job_runner(). */
 BzJobRunner *bz_services_get_job_runner (BzServices *self);

@@ -19,6 +19,7 @@ void test_analytics_add_tests (void);  /* test-analytics.c: GET /api/analytics/n
 void test_scan_estimate_add_tests (void);  /* test-scan-estimate.c: scans without a body-fat measurement */
 void test_sync_add_tests (void);       /* test-sync.c: GET /api/v1/sync/changes */
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
+void test_realtime_add_tests (void);  /* test-realtime.c: messages, notifications, /ws (issue 10) */
 void test_recipe_add_tests (void);  /* test-recipe-create.c: POST /recipes, scan-label */
 void test_scan_import_add_tests (void);  /* test-scan-import.c: POST /api/upload/scan-data, GET /api/analytics/body/... */
 void test_avatar_variants (void);   /* test-avatar-variants.c: GET /avatars/{id}.glb?lod=&compression= */
@@ -749,6 +750,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/clinical", test_clinical);
   g_test_add_func ("/api/challenges", test_challenges);
   test_social_add_tests ();
+  test_realtime_add_tests ();
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
   rc = g_test_run ();
   bz_api_shutdown ();
