@@ -129,16 +129,6 @@ bz_workout_exercise_allowed (const BzExercise *e, const BzWorkoutRequest *req)
          e->level_rank <= req->level_rank;
 }
 
-/* The first primary muscle's id. */
-static const char *
-first_primary (const BzExercise *e)
-{
-  for (guint i = 0; i < bz_vocab_muscle.n_terms; i++)
-    if (e->primary & ((guint64) 1 << i))
-      return bz_vocab_muscle.terms[i].id;
-  return NULL;
-}
-
 static gboolean
 in_items (GArray *items, const BzExercise *e)
 {
@@ -229,7 +219,7 @@ make_session (const BzExerciseLibrary *lib, const BzWorkoutRequest *req, const B
         continue;
       g_hash_table_add (used, (gpointer) e);
       add_item (s->items, e, "strength", rx->sets, rx->reps_min, rx->reps_max, rx->rest_s, 0, 0);
-      group_sets[bz_workout_muscle_group (first_primary (e))] += rx->sets;
+      group_sets[bz_workout_muscle_group (m)] += rx->sets;   /* the slot's group: e works its muscle */
       worked |= e->primary;
       strength++;
     }

@@ -136,7 +136,7 @@ typedef struct
 /**
  * BzWorkoutPlan:
  * @sessions: (element-type BzWorkoutSession): the training days of the 14, in order
- * @group_sets: the strength sets a week per #BzWorkoutGroup (of an exercise's first primary muscle)
+ * @group_sets: the strength sets a week per #BzWorkoutGroup (of the muscle of the slot each exercise fills)
  */
 typedef struct
 {
