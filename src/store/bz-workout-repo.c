@@ -206,3 +206,20 @@ bz_workout_repo_get (BzStore *store, const char *plan_id, BzWorkoutPlanRow *out,
   bz_db_bind_text_or_null (st, 1, plan_id);
   return read_plan (st, out, error);
 }
+
+gboolean
+bz_workout_repo_member (BzStore *store, const char *patient_id, char **out_goal, char **out_activity, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "SELECT primary_goal, activity_level FROM patients WHERE id = ?1", error);
+  gboolean have_row;
+
+  if (!st)
+    return FALSE;
+  bz_db_bind_text_or_null (st, 1, patient_id);
+  if (!bz_repo_step (st, &have_row, error) || !have_row)
+    return FALSE;
+  *out_goal = bz_db_column_text_dup (st, 0);
+  *out_activity = bz_db_column_text_dup (st, 1);
+  return TRUE;
+}

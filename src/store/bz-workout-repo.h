@@ -87,3 +87,20 @@ gboolean bz_workout_repo_get_active (BzStore *store, const char *patient_id, BzW
 gboolean bz_workout_repo_get (BzStore *store, const char *plan_id, BzWorkoutPlanRow *out, GError **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/**
+ * bz_workout_repo_member:
+ * @out_goal: (out) (transfer full) (nullable): patients.primary_goal
+ * @out_activity: (out) (transfer full): patients.activity_level
+ *
+ * What the planner reads of a member's record.
+ *
+ * Returns: %TRUE when the patient exists; %FALSE without @error when not,
+ *   with @error on a database error.
+ */
+gboolean bz_workout_repo_member (BzStore *store, const char *patient_id, char **out_goal, char **out_activity,
+                                 GError **error);
+
+G_END_DECLS
