@@ -16,6 +16,7 @@ void test_nutritionist_profile (void);  /* test-nutritionist-profile.c */
 void test_analytics_add_tests (void);  /* test-analytics.c: GET /api/analytics/nutrition/summary */
 void test_sync_add_tests (void);       /* test-sync.c: GET /api/v1/sync/changes */
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
+void test_workouts_add_tests (void);    /* test-workouts.c: workout plans, the daily, the exercise library */
 void test_recipe_add_tests (void);  /* test-recipe-create.c: POST /recipes, scan-label */
 
 /* For the tests in other files of this binary. */
@@ -737,6 +738,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/nutritionist/profile", test_nutritionist_profile);
   test_sync_add_tests ();
   test_diet_plans_add_tests ();
+  test_workouts_add_tests ();
   g_test_add_func ("/api/integrations", test_integrations);
   g_test_add_func ("/api/clinical", test_clinical);
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
