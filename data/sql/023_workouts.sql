@@ -44,3 +44,32 @@ CREATE TABLE workout_plans (
 );
 CREATE UNIQUE INDEX idx_workout_plans_one_active ON workout_plans (patient_id) WHERE status = 'active';
 CREATE INDEX idx_workout_plans_patient ON workout_plans (patient_id, created_at);
+
+-- Completed sessions a member logs (POST /api/workouts/sessions), read by
+-- the workout analytics (GET /api/analytics/workout/summary).  plan_id: the
+-- plan active when it was logged and plan_day its day (1-14) when the date
+-- was one of its training days; no foreign key, since replaced plans are
+-- deleted in time and the session stays.
+CREATE TABLE workout_sessions (
+  id             TEXT PRIMARY KEY,
+  patient_id     TEXT NOT NULL REFERENCES patients(id) ON DELETE CASCADE,
+  plan_id        TEXT,
+  plan_day       INTEGER CHECK (plan_day IS NULL OR plan_day BETWEEN 1 AND 14),
+  performed_on   TEXT NOT NULL,
+  duration_min   INTEGER CHECK (duration_min IS NULL OR duration_min BETWEEN 1 AND 600),
+  created_by     TEXT REFERENCES users(id) ON DELETE SET NULL,
+  created_at     TEXT NOT NULL
+);
+CREATE INDEX idx_workout_sessions_patient ON workout_sessions (patient_id, performed_on);
+
+-- Each set of a session: reps and load for strength, minutes for cardio
+-- and stretches (a slug of data/exercises).
+CREATE TABLE workout_session_sets (
+  session_id   TEXT NOT NULL REFERENCES workout_sessions(id) ON DELETE CASCADE,
+  position     INTEGER NOT NULL,
+  exercise_id  TEXT NOT NULL,
+  reps         INTEGER CHECK (reps IS NULL OR reps BETWEEN 0 AND 1000),
+  weight_kg    REAL CHECK (weight_kg IS NULL OR weight_kg BETWEEN 0 AND 1000),
+  minutes      REAL CHECK (minutes IS NULL OR minutes BETWEEN 0 AND 600),
+  PRIMARY KEY (session_id, position)
+);

@@ -134,4 +134,69 @@ BZ_RESOURCE_DECLARE (bz_exercise_list, EXERCISE_LIST, BZ_EXERCISE_LIST_FIELDS)
   F (EXERCISE_QUERY_LIMIT, .name = "limit", .type = BZ_FIELD_INTEGER, .min = 1, .max = BZ_LIST_LIMIT_MAX, .description = "Items per page (default 20)")
 BZ_RESOURCE_DECLARE (bz_exercise_query, EXERCISE_QUERY, BZ_EXERCISE_QUERY_FIELDS)
 
+/* POST /api/workouts/sessions: a completed session. */
+/** BZ_WORKOUT_LOG_MAX_EXERCISES: BZ_WORKOUT_LOG_MAX_SETS: 30 exercises, 20 sets each (Balanza's bounds). */
+#define BZ_WORKOUT_LOG_MAX_EXERCISES 30
+#define BZ_WORKOUT_LOG_MAX_SETS 20
+/** BZ_WORKOUT_LOG_MAX_DAYS_BACK: a session is logged at most 30 days after it (Balanza's bound). */
+#define BZ_WORKOUT_LOG_MAX_DAYS_BACK 30
+
+#define BZ_WORKOUT_SET_FIELDS(F) \
+  F (WORKOUT_SET_REPS, .name = "reps", .type = BZ_FIELD_INTEGER, .min = 0, .max = 1000, .description = "Repetitions (strength)") \
+  F (WORKOUT_SET_WEIGHT_KG, .name = "weightKg", .type = BZ_FIELD_NUMBER, .min = 0, .max = 1000, .unit = "kg", .description = "External load; 0 or absent for body weight") \
+  F (WORKOUT_SET_MINUTES, .name = "minutes", .type = BZ_FIELD_NUMBER, .min = 0, .max = 600, .unit = "min", .description = "Duration (cardio, stretches)")
+BZ_RESOURCE_DECLARE (bz_workout_set, WORKOUT_SET, BZ_WORKOUT_SET_FIELDS)
+
+#define BZ_WORKOUT_LOG_EXERCISE_FIELDS(F) \
+  F (WORKOUT_LOG_EXERCISE_EXERCISE_ID, .name = "exerciseId", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED, .min = 1, .max = 64, .description = "A slug of the library") \
+  F (WORKOUT_LOG_EXERCISE_NAME_ES, .name = "nameEs", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (WORKOUT_LOG_EXERCISE_NAME_EN, .name = "nameEn", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (WORKOUT_LOG_EXERCISE_SETS, .name = "sets", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_REQUIRED, .ref = &bz_workout_set_resource, .min = 1, .max = BZ_WORKOUT_LOG_MAX_SETS)
+BZ_RESOURCE_DECLARE (bz_workout_log_exercise, WORKOUT_LOG_EXERCISE, BZ_WORKOUT_LOG_EXERCISE_FIELDS)
+
+#define BZ_WORKOUT_SESSION_FIELDS(F) \
+  F (WORKOUT_SESSION_ID, .name = "id", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (WORKOUT_SESSION_PATIENT_ID, .name = "patientId", .type = BZ_FIELD_UUID, .description = "The nutritionist's patient (required for a nutritionist); a member leaves it out") \
+  F (WORKOUT_SESSION_DATE, .name = "date", .type = BZ_FIELD_DATE, .description = "When it was done, the clinic's date: today (default) or up to 30 days back") \
+  F (WORKOUT_SESSION_DURATION_MINUTES, .name = "durationMinutes", .type = BZ_FIELD_INTEGER, .min = 1, .max = 600, .unit = "min") \
+  F (WORKOUT_SESSION_EXERCISES, .name = "exercises", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_REQUIRED, .ref = &bz_workout_log_exercise_resource, .min = 1, .max = BZ_WORKOUT_LOG_MAX_EXERCISES) \
+  F (WORKOUT_SESSION_WORKOUT_PLAN_ID, .name = "workoutPlanId", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The active plan when the date is one of its training days; null otherwise") \
+  F (WORKOUT_SESSION_PLAN_DAY, .name = "planDay", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "That plan's day, 1-14") \
+  F (WORKOUT_SESSION_VOLUME_KG, .name = "volumeKg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .unit = "kg", .description = "Sum of repetitions x load over the sets")
+BZ_RESOURCE_DECLARE (bz_workout_session, WORKOUT_SESSION, BZ_WORKOUT_SESSION_FIELDS)
+
+/* GET /api/analytics/workout/summary (seed 001: GET /api/analytics/workout/...). */
+#define BZ_WORKOUT_GROUP_VOLUME_FIELDS(F) \
+  F (WORKOUT_GROUP_VOLUME_PUSH, .name = "push", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .unit = "kg") \
+  F (WORKOUT_GROUP_VOLUME_PULL, .name = "pull", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .unit = "kg") \
+  F (WORKOUT_GROUP_VOLUME_LEGS, .name = "legs", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .unit = "kg") \
+  F (WORKOUT_GROUP_VOLUME_CORE, .name = "core", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .unit = "kg")
+BZ_RESOURCE_DECLARE (bz_workout_group_volume, WORKOUT_GROUP_VOLUME, BZ_WORKOUT_GROUP_VOLUME_FIELDS)
+
+#define BZ_EXERCISE_PROGRESS_FIELDS(F) \
+  F (EXERCISE_PROGRESS_EXERCISE_ID, .name = "exerciseId", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (EXERCISE_PROGRESS_NAME_ES, .name = "nameEs", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (EXERCISE_PROGRESS_NAME_EN, .name = "nameEn", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
+  F (EXERCISE_PROGRESS_SESSIONS, .name = "sessions", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY) \
+  F (EXERCISE_PROGRESS_FIRST_TOP_KG, .name = "firstTopWeightKg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .unit = "kg", .description = "The heaviest set of its first session in the period") \
+  F (EXERCISE_PROGRESS_LAST_TOP_KG, .name = "lastTopWeightKg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .unit = "kg", .description = "The heaviest set of its last session") \
+  F (EXERCISE_PROGRESS_FIRST_VOLUME_KG, .name = "firstVolumeKg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .unit = "kg") \
+  F (EXERCISE_PROGRESS_LAST_VOLUME_KG, .name = "lastVolumeKg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .unit = "kg") \
+  F (EXERCISE_PROGRESS_CHANGE_PERCENT, .name = "topWeightChangePercent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE | BZ_FIELD_ROUND1, .unit = "%", .description = "(last - first) / first x 100; null without a load in the first session")
+BZ_RESOURCE_DECLARE (bz_exercise_progress, EXERCISE_PROGRESS, BZ_EXERCISE_PROGRESS_FIELDS)
+
+#define BZ_WORKOUT_ANALYTICS_FIELDS(F) \
+  F (WORKOUT_ANALYTICS_FROM, .name = "from", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_READ_ONLY) \
+  F (WORKOUT_ANALYTICS_TO, .name = "to", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_READ_ONLY) \
+  F (WORKOUT_ANALYTICS_SESSIONS, .name = "sessions", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .description = "Sessions logged in the period (frequency)") \
+  F (WORKOUT_ANALYTICS_SESSIONS_PER_WEEK, .name = "sessionsPerWeek", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .description = "sessions / days x 7") \
+  F (WORKOUT_ANALYTICS_VOLUME_KG, .name = "volumeKg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .unit = "kg", .description = "Sum of repetitions x load") \
+  F (WORKOUT_ANALYTICS_VOLUME_BY_GROUP, .name = "volumeByGroup", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_workout_group_volume_resource, .description = "By the group of each exercise's first primary muscle") \
+  F (WORKOUT_ANALYTICS_CARDIO_MINUTES, .name = "cardioMinutes", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .unit = "min") \
+  F (WORKOUT_ANALYTICS_PLANNED_SESSIONS, .name = "plannedSessions", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .description = "Training days of the active plan in the period, up to today") \
+  F (WORKOUT_ANALYTICS_COMPLETED_PLANNED, .name = "completedPlannedSessions", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .description = "Of them, the days with a session logged against the plan") \
+  F (WORKOUT_ANALYTICS_ADHERENCE_PERCENT, .name = "adherencePercent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE | BZ_FIELD_ROUND1, .unit = "%", .description = "completed / planned x 100; null with nothing planned") \
+  F (WORKOUT_ANALYTICS_PROGRESSION, .name = "progression", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_exercise_progress_resource, .description = "Each exercise logged with a load, first and last session of the period")
+BZ_RESOURCE_DECLARE (bz_workout_analytics, WORKOUT_ANALYTICS, BZ_WORKOUT_ANALYTICS_FIELDS)
+
 G_END_DECLS
