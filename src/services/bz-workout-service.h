@@ -97,4 +97,39 @@ gboolean  bz_workouts_add_demo_machines (BzServices *svc, GError **error);
  */
 void      bz_workouts_register_jobs (BzJobRunner *runner, BzServices *svc);
 
+/**
+ * bz_workouts_log_session:
+ * @caller: a member (self) or a nutritionist (patientId of own patient)
+ * @input: a WorkoutSession body: date (today by default, up to
+ *   %BZ_WORKOUT_LOG_MAX_DAYS_BACK days back), durationMinutes, exercises
+ *   [{exerciseId, sets: [{reps, weightKg, minutes}]}]
+ * @error: UNAUTHENTICATED; FORBIDDEN (an admin); VALIDATION with field
+ *   details (an unknown exerciseId, a set with neither reps nor minutes, a
+ *   date in the future or too far back); NOT_FOUND (not the caller's patient)
+ *
+ * Stores a completed session, linked to the active plan's day when the date
+ * is one of its training days (for adherence).
+ *
+ * Returns: (transfer full): the WorkoutSession record, or %NULL with @error.
+ */
+BzRecord *bz_workouts_log_session (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error);
+
+/**
+ * bz_workouts_analytics:
+ * @patient_id: (nullable): for a nutritionist, one of own patients
+ * @period: (nullable): day, week (default) or month (bz_vocab_analytics_period)
+ * @date: (nullable): the period's last day (default today; not after it)
+ * @error: UNAUTHENTICATED; VALIDATION ("period", "date"); NOT_FOUND
+ *
+ * Seed 001's workout analytics over the period: sessions and sessions a
+ * week (frequency), volume (repetitions x load, kg) in all and by group,
+ * cardio minutes, adherence to the active plan (its training days up to
+ * today with a session logged against them) and each loaded exercise's
+ * first and last session.
+ *
+ * Returns: (transfer full): a WorkoutAnalytics record, or %NULL with @error.
+ */
+BzRecord *bz_workouts_analytics (BzServices *svc, const BzCaller *caller, const char *patient_id, const char *period,
+                                 const char *date, GError **error);
+
 G_END_DECLS

@@ -223,3 +223,129 @@ bz_workout_repo_member (BzStore *store, const char *patient_id, char **out_goal,
   *out_activity = bz_db_column_text_dup (st, 1);
   return TRUE;
 }
+
+/* --- Logged sessions -------------------------------------------------------------- */
+
+void
+bz_workout_session_row_clear (BzWorkoutSessionRow *r)
+{
+  g_clear_pointer (&r->id, g_free);
+  g_clear_pointer (&r->patient_id, g_free);
+  g_clear_pointer (&r->plan_id, g_free);
+  g_clear_pointer (&r->performed_on, g_free);
+  g_clear_pointer (&r->created_by, g_free);
+  g_clear_pointer (&r->created_at, g_free);
+  g_clear_pointer (&r->sets, g_array_unref);
+  g_clear_pointer (&r->strings, g_ptr_array_unref);
+}
+
+static void
+bind_optional_double (sqlite3_stmt *st, int idx, double v)
+{
+  if (v < 0)
+    sqlite3_bind_null (st, idx);
+  else
+    sqlite3_bind_double (st, idx, v);
+}
+
+gboolean
+bz_workout_repo_insert_session (BzStore *store, const BzWorkoutSessionRow *r, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+        "INSERT INTO workout_sessions (id, patient_id, plan_id, plan_day, performed_on, duration_min, created_by, created_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+    if (!st)
+      return FALSE;
+    bz_db_bind_text_or_null (st, 1, r->id);
+    bz_db_bind_text_or_null (st, 2, r->patient_id);
+    bz_db_bind_text_or_null (st, 3, r->plan_id);
+    if (r->plan_day > 0)
+      sqlite3_bind_int64 (st, 4, r->plan_day);
+    bz_db_bind_text_or_null (st, 5, r->performed_on);
+    if (r->duration_min > 0)
+      sqlite3_bind_int64 (st, 6, r->duration_min);
+    bz_db_bind_text_or_null (st, 7, r->created_by);
+    bz_db_bind_text_or_null (st, 8, r->created_at);
+    if (!bz_db_step_done (st, error))
+      return FALSE;
+  }
+  for (guint i = 0; r->sets && i < r->sets->len; i++)
+    {
+      const BzWorkoutSetRow *s = &g_array_index (r->sets, BzWorkoutSetRow, i);
+      g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+          "INSERT INTO workout_session_sets (session_id, position, exercise_id, reps, weight_kg, minutes)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+      if (!st)
+        return FALSE;
+      bz_db_bind_text_or_null (st, 1, r->id);
+      sqlite3_bind_int64 (st, 2, i);
+      bz_db_bind_text_or_null (st, 3, s->exercise_id);
+      if (s->reps >= 0)
+        sqlite3_bind_int64 (st, 4, s->reps);
+      bind_optional_double (st, 5, s->weight_kg);
+      bind_optional_double (st, 6, s->minutes);
+      if (!bz_db_step_done (st, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+bz_workout_repo_sessions (BzStore *store, const char *patient_id, const char *from, const char *to, GArray **out,
+                          GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "SELECT s.id, s.plan_id, s.plan_day, s.performed_on, s.duration_min, x.exercise_id, x.reps, x.weight_kg, x.minutes"
+      " FROM workout_sessions s LEFT JOIN workout_session_sets x ON x.session_id = s.id"
+      " WHERE s.patient_id = ?1 AND s.performed_on BETWEEN ?2 AND ?3"
+      " ORDER BY s.performed_on, s.created_at, s.id, x.position", error);
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (BzWorkoutSessionRow));
+
+  if (!st)
+    return FALSE;
+  g_array_set_clear_func (rows, (GDestroyNotify) bz_workout_session_row_clear);
+  bz_db_bind_text_or_null (st, 1, patient_id);
+  bz_db_bind_text_or_null (st, 2, from);
+  bz_db_bind_text_or_null (st, 3, to);
+  for (;;)
+    {
+      gboolean have_row;
+      BzWorkoutSessionRow *cur = rows->len ? &g_array_index (rows, BzWorkoutSessionRow, rows->len - 1) : NULL;
+      const char *id;
+      if (!bz_repo_step (st, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        break;
+      id = (const char *) sqlite3_column_text (st, 0);
+      if (cur == NULL || g_strcmp0 (cur->id, id) != 0)
+        {
+          BzWorkoutSessionRow r = { 0 };
+          r.id = g_strdup (id);
+          r.patient_id = g_strdup (patient_id);
+          r.plan_id = bz_db_column_text_dup (st, 1);
+          r.plan_day = sqlite3_column_int64 (st, 2);
+          r.performed_on = bz_db_column_text_dup (st, 3);
+          r.duration_min = sqlite3_column_int64 (st, 4);
+          r.sets = g_array_new (FALSE, TRUE, sizeof (BzWorkoutSetRow));
+          r.strings = g_ptr_array_new_with_free_func (g_free);
+          g_array_append_val (rows, r);
+          cur = &g_array_index (rows, BzWorkoutSessionRow, rows->len - 1);
+        }
+      if (sqlite3_column_type (st, 5) != SQLITE_NULL)
+        {
+          BzWorkoutSetRow s;
+          char *ex = bz_db_column_text_dup (st, 5);
+          g_ptr_array_add (cur->strings, ex);
+          s.exercise_id = ex;
+          s.reps = sqlite3_column_type (st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (st, 6);
+          s.weight_kg = sqlite3_column_type (st, 7) == SQLITE_NULL ? -1 : sqlite3_column_double (st, 7);
+          s.minutes = sqlite3_column_type (st, 8) == SQLITE_NULL ? -1 : sqlite3_column_double (st, 8);
+          g_array_append_val (cur->sets, s);
+        }
+    }
+  *out = g_steal_pointer (&rows);
+  return TRUE;
+}

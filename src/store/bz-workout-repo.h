@@ -104,3 +104,53 @@ gboolean bz_workout_repo_member (BzStore *store, const char *patient_id, char **
                                  GError **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/**
+ * BzWorkoutSetRow:
+ * One set of a logged session: @exercise_id (a slug), @reps (-1: none),
+ * @weight_kg (-1: none), @minutes (-1: none).
+ */
+typedef struct
+{
+  const char *exercise_id;
+  gint64 reps;
+  double weight_kg, minutes;
+} BzWorkoutSetRow;
+
+/**
+ * BzWorkoutSessionRow:
+ * A logged session; @plan_id nullable, @plan_day 0 when none, @duration_min
+ * 0 when not given; @sets (element-type BzWorkoutSetRow) in order, their
+ * exercise ids owned by @strings.
+ */
+typedef struct
+{
+  char *id, *patient_id, *plan_id, *performed_on, *created_by, *created_at;
+  gint64 plan_day, duration_min;
+  GArray *sets;
+  GPtrArray *strings;
+} BzWorkoutSessionRow;
+
+void bz_workout_session_row_clear (BzWorkoutSessionRow *row);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BzWorkoutSessionRow, bz_workout_session_row_clear)
+
+/**
+ * bz_workout_repo_insert_session:
+ * Inserts @row and its sets (inside the caller's transaction).
+ * Returns: %FALSE with @error (CONFLICT for an existing id).
+ */
+gboolean bz_workout_repo_insert_session (BzStore *store, const BzWorkoutSessionRow *row, GError **error);
+
+/**
+ * bz_workout_repo_sessions:
+ * @from: @to: local dates, inclusive
+ * @out: (out) (transfer full) (element-type BzWorkoutSessionRow): the
+ *   patient's sessions in the span, by date then creation, each with its sets
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean bz_workout_repo_sessions (BzStore *store, const char *patient_id, const char *from, const char *to,
+                                   GArray **out, GError **error);
+
+G_END_DECLS
