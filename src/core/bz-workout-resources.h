@@ -142,9 +142,9 @@ BZ_RESOURCE_DECLARE (bz_exercise_query, EXERCISE_QUERY, BZ_EXERCISE_QUERY_FIELDS
 #define BZ_WORKOUT_LOG_MAX_DAYS_BACK 30
 
 #define BZ_WORKOUT_SET_FIELDS(F) \
-  F (WORKOUT_SET_REPS, .name = "reps", .type = BZ_FIELD_INTEGER, .min = 0, .max = 1000, .description = "Repetitions (strength)") \
-  F (WORKOUT_SET_WEIGHT_KG, .name = "weightKg", .type = BZ_FIELD_NUMBER, .min = 0, .max = 1000, .unit = "kg", .description = "External load; 0 or absent for body weight") \
-  F (WORKOUT_SET_MINUTES, .name = "minutes", .type = BZ_FIELD_NUMBER, .min = 0, .max = 600, .unit = "min", .description = "Duration (cardio, stretches)")
+  F (WORKOUT_SET_REPS, .name = "reps", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_NULLABLE, .min = 0, .max = 1000, .description = "Repetitions (strength)") \
+  F (WORKOUT_SET_WEIGHT_KG, .name = "weightKg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_NULLABLE, .min = 0, .max = 1000, .unit = "kg", .description = "External load; 0 or absent for body weight") \
+  F (WORKOUT_SET_MINUTES, .name = "minutes", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_NULLABLE, .min = 0, .max = 600, .unit = "min", .description = "Duration (cardio, stretches)")
 BZ_RESOURCE_DECLARE (bz_workout_set, WORKOUT_SET, BZ_WORKOUT_SET_FIELDS)
 
 #define BZ_WORKOUT_LOG_EXERCISE_FIELDS(F) \
@@ -158,7 +158,7 @@ BZ_RESOURCE_DECLARE (bz_workout_log_exercise, WORKOUT_LOG_EXERCISE, BZ_WORKOUT_L
   F (WORKOUT_SESSION_ID, .name = "id", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
   F (WORKOUT_SESSION_PATIENT_ID, .name = "patientId", .type = BZ_FIELD_UUID, .description = "The nutritionist's patient (required for a nutritionist); a member leaves it out") \
   F (WORKOUT_SESSION_DATE, .name = "date", .type = BZ_FIELD_DATE, .description = "When it was done, the clinic's date: today (default) or up to 30 days back") \
-  F (WORKOUT_SESSION_DURATION_MINUTES, .name = "durationMinutes", .type = BZ_FIELD_INTEGER, .min = 1, .max = 600, .unit = "min") \
+  F (WORKOUT_SESSION_DURATION_MINUTES, .name = "durationMinutes", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_NULLABLE, .min = 1, .max = 600, .unit = "min") \
   F (WORKOUT_SESSION_EXERCISES, .name = "exercises", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_REQUIRED, .ref = &bz_workout_log_exercise_resource, .min = 1, .max = BZ_WORKOUT_LOG_MAX_EXERCISES) \
   F (WORKOUT_SESSION_WORKOUT_PLAN_ID, .name = "workoutPlanId", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The active plan when the date is one of its training days; null otherwise") \
   F (WORKOUT_SESSION_PLAN_DAY, .name = "planDay", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "That plan's day, 1-14") \

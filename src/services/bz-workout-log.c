@@ -153,10 +153,16 @@ bz_workouts_log_session (BzServices *svc, const BzCaller *caller, JsonObject *in
           BzWorkoutSetRow s = { e->slug, -1, -1, -1 };
           if (bz_record_has (set, BZ_WORKOUT_SET_REPS))
             bz_record_set_int (os, BZ_WORKOUT_SET_REPS, s.reps = bz_record_get_int (set, BZ_WORKOUT_SET_REPS));
+          else
+            bz_record_set_null (os, BZ_WORKOUT_SET_REPS);
           if (bz_record_has (set, BZ_WORKOUT_SET_WEIGHT_KG))
             bz_record_set_double (os, BZ_WORKOUT_SET_WEIGHT_KG, s.weight_kg = bz_record_get_double (set, BZ_WORKOUT_SET_WEIGHT_KG));
+          else
+            bz_record_set_null (os, BZ_WORKOUT_SET_WEIGHT_KG);
           if (bz_record_has (set, BZ_WORKOUT_SET_MINUTES))
             bz_record_set_double (os, BZ_WORKOUT_SET_MINUTES, s.minutes = bz_record_get_double (set, BZ_WORKOUT_SET_MINUTES));
+          else
+            bz_record_set_null (os, BZ_WORKOUT_SET_MINUTES);
           if (s.reps > 0 && s.weight_kg > 0)
             volume += s.reps * s.weight_kg;
           g_array_append_val (row.sets, s);
@@ -182,6 +188,8 @@ bz_workouts_log_session (BzServices *svc, const BzCaller *caller, JsonObject *in
   bz_record_set_string (out, BZ_WORKOUT_SESSION_DATE, date);
   if (row.duration_min > 0)
     bz_record_set_int (out, BZ_WORKOUT_SESSION_DURATION_MINUTES, row.duration_min);
+  else
+    bz_record_set_null (out, BZ_WORKOUT_SESSION_DURATION_MINUTES);
   if (row.plan_id)
     {
       bz_record_set_string (out, BZ_WORKOUT_SESSION_WORKOUT_PLAN_ID, row.plan_id);

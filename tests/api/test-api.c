@@ -17,6 +17,7 @@ void test_analytics_add_tests (void);  /* test-analytics.c: GET /api/analytics/n
 void test_sync_add_tests (void);       /* test-sync.c: GET /api/v1/sync/changes */
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
 void test_workouts_add_tests (void);    /* test-workouts.c: workout plans, the daily, the exercise library */
+void test_workout_analytics_add_tests (void);  /* test-workout-analytics.c: sessions and GET /api/analytics/workout/summary */
 void test_recipe_add_tests (void);  /* test-recipe-create.c: POST /recipes, scan-label */
 
 /* For the tests in other files of this binary. */
@@ -739,6 +740,7 @@ main (int argc, char **argv)
   test_sync_add_tests ();
   test_diet_plans_add_tests ();
   test_workouts_add_tests ();
+  test_workout_analytics_add_tests ();
   g_test_add_func ("/api/integrations", test_integrations);
   g_test_add_func ("/api/clinical", test_clinical);
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
