@@ -86,6 +86,13 @@ BzExerciseLibrary *bz_exercise_library_load (const char *dir, GError **error);
  */
 const BzExerciseLibrary *bz_exercise_library_default (GError **error);
 
+/**
+ * bz_exercise_library_free:
+ * @self: (nullable) (transfer full): a library of bz_exercise_library_load()
+ *   (never the one of bz_exercise_library_default(), which the process keeps)
+ *
+ * Frees @self and its exercises.
+ */
 void               bz_exercise_library_free (BzExerciseLibrary *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzExerciseLibrary, bz_exercise_library_free)
 

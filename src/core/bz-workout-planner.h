@@ -169,6 +169,12 @@ BzWorkoutPlan *bz_workout_plan_make (const BzExerciseLibrary *library, const BzW
  */
 gboolean       bz_workout_exercise_allowed (const BzExercise *e, const BzWorkoutRequest *request);
 
+/**
+ * bz_workout_plan_free:
+ * @plan: (nullable) (transfer full): a plan of bz_workout_plan_make()
+ *
+ * Frees @plan, its sessions and their items (the exercises are the library's).
+ */
 void           bz_workout_plan_free (BzWorkoutPlan *plan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzWorkoutPlan, bz_workout_plan_free)
 

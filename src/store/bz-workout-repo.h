@@ -17,6 +17,12 @@ typedef struct
   char *id, *kind, *name, *status, *last_seen;
 } BzGymMachine;
 
+/**
+ * bz_gym_machine_free:
+ * @m: (nullable) (transfer full): a machine of bz_gym_repo_list()
+ *
+ * Frees @m and its strings.
+ */
 void bz_gym_machine_free (BzGymMachine *m);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzGymMachine, bz_gym_machine_free)
 
@@ -53,6 +59,12 @@ typedef struct
   char *provider, *source, *request_json, *plan_json, *created_at, *deactivated_at;
 } BzWorkoutPlanRow;
 
+/**
+ * bz_workout_plan_row_clear:
+ * @row: a row (its strings owned)
+ *
+ * Frees @row's strings and sets them to %NULL (for g_auto()).
+ */
 void bz_workout_plan_row_clear (BzWorkoutPlanRow *row);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BzWorkoutPlanRow, bz_workout_plan_row_clear)
 
@@ -133,6 +145,12 @@ typedef struct
   GPtrArray *strings;
 } BzWorkoutSessionRow;
 
+/**
+ * bz_workout_session_row_clear:
+ * @row: a session row (its strings, sets and exercise ids owned)
+ *
+ * Frees what @row holds and sets it to %NULL (for g_auto()).
+ */
 void bz_workout_session_row_clear (BzWorkoutSessionRow *row);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BzWorkoutSessionRow, bz_workout_session_row_clear)
 
