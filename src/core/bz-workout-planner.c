@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bz-error.h"
+#include "bz-text.h"
 
 /* ACSM 2009, "Progression Models in Resistance Training for Healthy Adults"
  * (Med Sci Sports Exerc 41(3):687-708), its recommendations for novice,
@@ -288,4 +289,46 @@ bz_workout_plan_make (const BzExerciseLibrary *library, const BzWorkoutRequest *
       g_array_append_val (plan->sessions, s);
     }
   return g_steal_pointer (&plan);
+}
+
+/* Body parts (folded words) and the muscles left out for them
+ * (bz_workout_injury_muscles()). */
+static const struct { const char *word; const char *muscles[3]; } injury_table[] = {
+  { "rodilla", { "quadriceps" } }, { "rodillas", { "quadriceps" } }, { "knee", { "quadriceps" } }, { "knees", { "quadriceps" } },
+  { "menisco", { "quadriceps" } }, { "meniscus", { "quadriceps" } },
+  { "hombro", { "shoulders" } }, { "hombros", { "shoulders" } }, { "shoulder", { "shoulders" } },
+  { "manguito", { "shoulders" } }, { "rotator", { "shoulders" } },
+  { "lumbar", { "lower_back" } }, { "lumbalgia", { "lower_back" } }, { "lumbago", { "lower_back" } },
+  { "hernia", { "lower_back" } }, { "disc", { "lower_back" } }, { "disco", { "lower_back" } }, { "ciatica", { "lower_back" } },
+  { "sciatica", { "lower_back" } }, { "espalda baja", { "lower_back" } }, { "lower back", { "lower_back" } },
+  { "muneca", { "forearms" } }, { "munecas", { "forearms" } }, { "wrist", { "forearms" } }, { "carpal", { "forearms" } },
+  { "carpiano", { "forearms" } },
+  { "codo", { "biceps", "triceps", "forearms" } }, { "elbow", { "biceps", "triceps", "forearms" } },
+  { "tobillo", { "calves" } }, { "ankle", { "calves" } }, { "aquiles", { "calves" } }, { "achilles", { "calves" } },
+  { "cadera", { "hip_flexors", "adductors", "abductors" } }, { "hip", { "hip_flexors", "adductors", "abductors" } },
+  { "cuello", { "upper_back" } }, { "neck", { "upper_back" } }, { "cervical", { "upper_back" } },
+};
+
+guint64
+bz_workout_injury_muscles (const char *text)
+{
+  g_autofree char *folded = text ? bz_text_fold (text) : NULL;
+  g_autofree char *padded = NULL;
+  guint64 mask = 0;
+
+  if (folded == NULL)
+    return 0;
+  for (char *p = folded; *p; p++)
+    if (!g_ascii_isalnum (*p) && !((guchar) *p & 0x80))
+      *p = ' ';
+  padded = g_strconcat (" ", folded, " ", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (injury_table); i++)
+    {
+      g_autofree char *needle = g_strconcat (" ", injury_table[i].word, " ", NULL);
+      if (!strstr (padded, needle))
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (injury_table[i].muscles) && injury_table[i].muscles[k]; k++)
+        mask |= bz_vocab_bit (&bz_vocab_muscle, injury_table[i].muscles[k]);
+    }
+  return mask;
 }

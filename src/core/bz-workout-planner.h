@@ -178,4 +178,21 @@ gboolean       bz_workout_exercise_allowed (const BzExercise *e, const BzWorkout
 void           bz_workout_plan_free (BzWorkoutPlan *plan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzWorkoutPlan, bz_workout_plan_free)
 
+/**
+ * bz_workout_injury_muscles:
+ * @text: an injury or health condition as written ("rodilla izquierda",
+ *   "lower back pain", "tendinitis de hombro")
+ *
+ * The muscles a plan leaves out for it: Balanza's conservative table of
+ * body parts (case and accents ignored; a word of @text names the part):
+ * knee: quadriceps; shoulder or rotator cuff: shoulders; lower back, lumbar
+ * or disc: lower back; wrist or carpal tunnel: forearms; elbow: biceps,
+ * triceps, forearms; ankle: calves; hip: hip flexors, adductors, abductors;
+ * neck: upper back.  Not a clinical rule: the nutritionist or trainer sets
+ * excludedMuscles for anything finer.
+ *
+ * Returns: the muscle bits (bz_vocab_muscle), 0 when @text names no body part.
+ */
+guint64        bz_workout_injury_muscles (const char *text);
+
 G_END_DECLS

@@ -23,7 +23,8 @@ G_BEGIN_DECLS
   F (WORKOUT_PLAN_REQUEST_LEVEL, .name = "level", .type = BZ_FIELD_ENUM, .vocab = &bz_vocab_training_level, .description = "Default: from the patient's activity level (sedentary, light: beginner; moderate: intermediate; active, very_active: advanced)") \
   F (WORKOUT_PLAN_REQUEST_DAYS_PER_WEEK, .name = "daysPerWeek", .type = BZ_FIELD_INTEGER, .min = BZ_WORKOUT_MIN_DAYS, .max = BZ_WORKOUT_MAX_DAYS, .description = "Training days a week, 1-7 (default 3)") \
   F (WORKOUT_PLAN_REQUEST_EQUIPMENT, .name = "equipment", .type = BZ_FIELD_STRING_ARRAY, .vocab = &bz_vocab_equipment, .max = 40, .description = "What the member can use (body weight always); default: the gym's free weights and its machines that are not out of service") \
-  F (WORKOUT_PLAN_REQUEST_EXCLUDED_MUSCLES, .name = "excludedMuscles", .type = BZ_FIELD_STRING_ARRAY, .vocab = &bz_vocab_muscle, .max = 20, .description = "Injured or excluded muscles: no exercise that works them (primary or secondary)")
+  F (WORKOUT_PLAN_REQUEST_EXCLUDED_MUSCLES, .name = "excludedMuscles", .type = BZ_FIELD_STRING_ARRAY, .vocab = &bz_vocab_muscle, .max = 20, .description = "Injured or excluded muscles: no exercise that works them (primary or secondary)") \
+  F (WORKOUT_PLAN_REQUEST_INJURIES, .name = "injuries", .type = BZ_FIELD_STRING_ARRAY, .max = 10, .description = "Injuries as written (\"rodilla izquierda\", \"lower back\"): each must name a body part, whose muscles are left out (bz_workout_injury_muscles(): knee, shoulder, lower back, wrist, elbow, ankle, hip, neck); the patient's health conditions that name one are added")
 BZ_RESOURCE_DECLARE (bz_workout_plan_request, WORKOUT_PLAN_REQUEST, BZ_WORKOUT_PLAN_REQUEST_FIELDS)
 
 #define BZ_GYM_MACHINE_FIELDS(F) \

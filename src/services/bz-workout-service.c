@@ -88,6 +88,7 @@ typedef struct
   gint64 days;             /* 0: the default */
   GStrv equipment;         /* NULL: the gym's */
   GStrv excluded;
+  GStrv injuries;
 } Inputs;
 
 static void
@@ -97,6 +98,7 @@ inputs_clear (Inputs *in)
   g_clear_pointer (&in->level, g_free);
   g_clear_pointer (&in->equipment, g_strfreev);
   g_clear_pointer (&in->excluded, g_strfreev);
+  g_clear_pointer (&in->injuries, g_strfreev);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Inputs, inputs_clear)
 
@@ -133,6 +135,7 @@ inputs_to_json (const Inputs *in)
   if (in->equipment)
     append_strv (s, "equipment", (const char *const *) in->equipment);
   append_strv (s, "excludedMuscles", (const char *const *) in->excluded);
+  append_strv (s, "injuries", (const char *const *) in->injuries);
   g_string_append_c (s, '}');
   return g_string_free (s, FALSE);
 }
@@ -171,6 +174,7 @@ inputs_from_json (const char *json, Inputs *in)
   in->days = (gint64) days;
   in->equipment = strv_member (o, "equipment");
   in->excluded = strv_member (o, "excludedMuscles");
+  in->injuries = strv_member (o, "injuries");
   return TRUE;
 }
 
@@ -299,7 +303,7 @@ make_plan (BzServices *svc, const char *patient, const char *created_by, const I
 {
   BzStore *store = bz_services_get_store (svc);
   const BzExerciseLibrary *lib = bz_workout_library (error);
-  g_autofree char *primary_goal = NULL, *activity = NULL, *days_json = NULL, *plan_json = NULL;
+  g_autofree char *primary_goal = NULL, *activity = NULL, *conditions = NULL, *days_json = NULL;
   g_auto(GStrv) equipment = NULL, excluded = NULL;
   g_autoptr(GError) local = NULL;
   g_autoptr(BzWorkoutPlan) check = NULL;
@@ -316,7 +320,7 @@ make_plan (BzServices *svc, const char *patient, const char *created_by, const I
 
   if (lib == NULL)
     return FALSE;
-  if (!bz_workout_repo_member (store, patient, &primary_goal, &activity, &local))
+  if (!bz_workout_repo_member (store, patient, &primary_goal, &activity, &conditions, &local))
     {
       if (local)
         g_propagate_error (error, g_steal_pointer (&local));
@@ -339,6 +343,18 @@ make_plan (BzServices *svc, const char *patient, const char *created_by, const I
     return FALSE;
   req.equipment |= BZ_EQUIPMENT_BODYWEIGHT;
   req.excluded_muscles = mask_of_strv (&bz_vocab_muscle, (const char *const *) in->excluded);
+  for (guint i = 0; in->injuries && in->injuries[i]; i++)
+    req.excluded_muscles |= bz_workout_injury_muscles (in->injuries[i]);
+  {
+    /* The record's health conditions as they are now: those naming a body part. */
+    g_autoptr(JsonNode) cn = conditions ? bz_json_parse (conditions, strlen (conditions), &bz_json_limits_stored, NULL, NULL) : NULL;
+    for (guint i = 0; cn && JSON_NODE_HOLDS_ARRAY (cn) && i < json_array_get_length (json_node_get_array (cn)); i++)
+      {
+        JsonNode *e = json_array_get_element (json_node_get_array (cn), i);
+        if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING)
+          req.excluded_muscles |= bz_workout_injury_muscles (json_node_get_string (e));
+      }
+  }
 
   memset (out, 0, sizeof *out);
   out->starts_on = bz_workout_today ();
@@ -419,7 +435,7 @@ make_plan (BzServices *svc, const char *patient, const char *created_by, const I
 BzRecord *
 bz_workouts_generate_plan (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
 {
-  BzValidation v = BZ_VALIDATION_INIT;
+  BzValidation v = BZ_VALIDATION_INIT, parts = BZ_VALIDATION_INIT;
   g_autoptr(BzRecord) in = NULL, plan = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *patient = NULL, *replaced = NULL;
@@ -458,6 +474,17 @@ bz_workouts_generate_plan (BzServices *svc, const BzCaller *caller, JsonObject *
   if (bz_record_has (in, BZ_WORKOUT_PLAN_REQUEST_EQUIPMENT))
     inputs.equipment = g_strdupv ((char **) bz_record_get_strv (in, BZ_WORKOUT_PLAN_REQUEST_EQUIPMENT));
   inputs.excluded = g_strdupv ((char **) bz_record_get_strv (in, BZ_WORKOUT_PLAN_REQUEST_EXCLUDED_MUSCLES));
+  inputs.injuries = g_strdupv ((char **) bz_record_get_strv (in, BZ_WORKOUT_PLAN_REQUEST_INJURIES));
+  for (guint i = 0; inputs.injuries && inputs.injuries[i]; i++)
+    if (bz_workout_injury_muscles (inputs.injuries[i]) == 0)
+      {
+        g_autofree char *field = g_strdup_printf ("injuries[%u]", i);
+        bz_validation_add (&parts, field, "unknown_body_part",
+                           _("Names no body part the planner knows (knee, shoulder, lower back, wrist, elbow, ankle, hip, neck): "
+                             "use excludedMuscles"));
+      }
+  if (!bz_validation_finish (&parts, error))
+    return NULL;
   if (!(lib = bz_workout_library (error)) || !make_plan (svc, patient, caller->user_id, &inputs, &row, &replaced, error))
     return NULL;
   if (!(plan = bz_workout_plan_record (&row, lib, error)))

@@ -208,10 +208,11 @@ bz_workout_repo_get (BzStore *store, const char *plan_id, BzWorkoutPlanRow *out,
 }
 
 gboolean
-bz_workout_repo_member (BzStore *store, const char *patient_id, char **out_goal, char **out_activity, GError **error)
+bz_workout_repo_member (BzStore *store, const char *patient_id, char **out_goal, char **out_activity,
+                        char **out_conditions, GError **error)
 {
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
-      "SELECT primary_goal, activity_level FROM patients WHERE id = ?1", error);
+      "SELECT primary_goal, activity_level, health_conditions FROM patients WHERE id = ?1", error);
   gboolean have_row;
 
   if (!st)
@@ -221,6 +222,7 @@ bz_workout_repo_member (BzStore *store, const char *patient_id, char **out_goal,
     return FALSE;
   *out_goal = bz_db_column_text_dup (st, 0);
   *out_activity = bz_db_column_text_dup (st, 1);
+  *out_conditions = bz_db_column_text_dup (st, 2);
   return TRUE;
 }
 

@@ -106,6 +106,7 @@ G_BEGIN_DECLS
  * bz_workout_repo_member:
  * @out_goal: (out) (transfer full) (nullable): patients.primary_goal
  * @out_activity: (out) (transfer full): patients.activity_level
+ * @out_conditions: (out) (transfer full): patients.health_conditions (a JSON array of text)
  *
  * What the planner reads of a member's record.
  *
@@ -113,7 +114,7 @@ G_BEGIN_DECLS
  *   with @error on a database error.
  */
 gboolean bz_workout_repo_member (BzStore *store, const char *patient_id, char **out_goal, char **out_activity,
-                                 GError **error);
+                                 char **out_conditions, GError **error);
 
 G_END_DECLS
 

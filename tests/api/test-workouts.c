@@ -235,10 +235,16 @@ test_workout_daily (void)
 
   ensure_patients ();
   /* A gym plan for the other patient of nutri1: 6 days. */
-  body = g_strdup_printf ("{\"patientId\":\"%s\",\"daysPerWeek\":6,\"level\":\"advanced\"}", wk_bare_patient);
+  body = g_strdup_printf ("{\"patientId\":\"%s\",\"daysPerWeek\":6,\"level\":\"advanced\","
+                          "\"injuries\":[\"dolor de hombro derecho\"]}", wk_bare_patient);
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/integrations/workout-plans", test_api_nutri_token (), body);
+    g_autoptr(GHashTable) shoulder = library_ids ("muscle=shoulders");
     expect (r, 201);
+    /* The injury: no exercise that works the shoulders. */
+    g_assert_true (strv_has (json_object_get_array_member (json_object_get_object_member (bz_api_data (r), "plan"),
+                                                           "excludedMuscles"), "shoulders"));
+    check_plan (json_object_get_object_member (bz_api_data (r), "plan"), 6, shoulder);
     days = json_object_get_array_member (json_object_get_object_member (bz_api_data (r), "plan"), "days");
     days = json_array_ref (days);
   }
@@ -360,6 +366,8 @@ test_workout_plan_refusals (void)
   refuse (nutri, WITH ("\"equipment\":\"dumbbell\""), 400, "equipment");
   refuse (nutri, WITH ("\"equipment\":[\"rocket\"]"), 400, "equipment[0]");
   refuse (nutri, WITH ("\"excludedMuscles\":[\"wings\"]"), 400, "excludedMuscles[0]");
+  refuse (nutri, WITH ("\"injuries\":[\"rodilla\",\"mal de amores\"]"), 400, "injuries[1]");
+  refuse (nutri, WITH ("\"injuries\":\"rodilla\""), 400, "injuries");
   /* So much excluded that no session can be made. */
   refuse (nutri, WITH ("\"excludedMuscles\":[\"chest\",\"upper_back\",\"lats\",\"lower_back\",\"shoulders\",\"biceps\","
                        "\"triceps\",\"forearms\",\"abs\",\"obliques\",\"glutes\",\"quadriceps\",\"hamstrings\",\"calves\","

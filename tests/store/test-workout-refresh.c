@@ -3,7 +3,7 @@
  * a plan made on 1 December queues its refresh for 15 December; a runner
  * before then runs nothing; on the 15th it plans again from the member's
  * record as it is then (a new goal) and the gym as it is then (the
- * treadmills out of service), the old plan inactive and the new one active
+ * treadmills out of service; a knee injury among the health conditions), the old plan inactive and the new one active
  * with its own refresh queued; a refresh of a plan replaced since does
  * nothing; replaced plans beyond BZ_WORKOUT_INACTIVE_KEPT are deleted. */
 #include <string.h>
@@ -156,7 +156,8 @@ test_refresh (Fixture *f, gconstpointer data)
   }
 
   /* The member's data changes meanwhile: a new goal; the treadmills break. */
-  exec (f->store, "UPDATE patients SET primary_goal = 'weight_loss' WHERE id = '" PATIENT "';"
+  exec (f->store, "UPDATE patients SET primary_goal = 'weight_loss', health_conditions = '[\"diabetes\",\"lesión de rodilla\"]'"
+                  " WHERE id = '" PATIENT "';"
                   "UPDATE gym_machines SET status = 'out_of_service' WHERE kind = 'treadmill';");
 
   /* Day 15: planned again. */
@@ -169,6 +170,8 @@ test_refresh (Fixture *f, gconstpointer data)
   g_assert_cmpstr (fresh.goal, ==, "weight_loss");
   g_assert_cmpint (fresh.days_per_week, ==, 4);      /* the request's choice kept */
   g_assert_cmpstr (fresh.created_by, ==, NUTRI);
+  g_assert_nonnull (strstr (fresh.plan_json, "\"excludedMuscles\":[\"quadriceps\"]"));   /* the knee, from the record */
+  g_assert_nonnull (strstr (row.plan_json, "\"excludedMuscles\":[]"));   /* none the first time */
   for (const char *const *s = (const char *const[]) { "treadmill-brisk-walk", "treadmill-incline-walk", "treadmill-jog",
                                                        "treadmill-run", NULL }; *s; s++)
     g_assert_false (plan_uses (&fresh, *s));

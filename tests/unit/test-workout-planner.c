@@ -10,6 +10,7 @@
 
 #include "bz-error.h"
 #include "bz-exercise.h"
+#include "bz-vocab.h"
 #include "bz-workout-planner.h"
 
 static const BzExerciseLibrary *
@@ -230,6 +231,27 @@ test_too_restrictive (void)
   g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
 }
 
+static void
+test_injuries (void)
+{
+  guint64 quads = bz_vocab_bit (&bz_vocab_muscle, "quadriceps");
+  guint64 lower_back = bz_vocab_bit (&bz_vocab_muscle, "lower_back");
+  guint64 shoulders = bz_vocab_bit (&bz_vocab_muscle, "shoulders");
+
+  g_assert_cmpuint (bz_workout_injury_muscles ("Rodilla izquierda"), ==, quads);
+  g_assert_cmpuint (bz_workout_injury_muscles ("knee pain"), ==, quads);
+  g_assert_cmpuint (bz_workout_injury_muscles ("dolor de espalda baja"), ==, lower_back);
+  g_assert_cmpuint (bz_workout_injury_muscles ("Hernia discal L4-L5"), ==, lower_back);
+  g_assert_cmpuint (bz_workout_injury_muscles ("tendinitis de HOMBRO, y rodilla"), ==, shoulders | quads);
+  g_assert_cmpuint (bz_workout_injury_muscles ("Muñeca"), ==, bz_vocab_bit (&bz_vocab_muscle, "forearms"));
+  g_assert_cmpuint (bz_workout_injury_muscles ("codo de tenista") & bz_vocab_bit (&bz_vocab_muscle, "forearms"), !=, 0);
+  /* Conditions that name no body part, and words that only contain one. */
+  g_assert_cmpuint (bz_workout_injury_muscles ("diabetes tipo 2"), ==, 0);
+  g_assert_cmpuint (bz_workout_injury_muscles ("hipertension"), ==, 0);
+  g_assert_cmpuint (bz_workout_injury_muscles ("hiphop"), ==, 0);
+  g_assert_cmpuint (bz_workout_injury_muscles (""), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -239,5 +261,6 @@ main (int argc, char **argv)
   g_test_add_func ("/workout-planner/determinism", test_determinism);
   g_test_add_func ("/workout-planner/split-and-prescription", test_split_and_prescription);
   g_test_add_func ("/workout-planner/too-restrictive", test_too_restrictive);
+  g_test_add_func ("/workout-planner/injuries", test_injuries);
   return g_test_run ();
 }
