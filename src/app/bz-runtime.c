@@ -21,6 +21,7 @@
 #include "bz-store.h"
 #include "bz-sync-service.h"
 #include "bz-usda-import.h"
+#include "bz-workout-service.h"
 
 const GOptionEntry *
 bz_runtime_option_entries (BzRuntimeOptions *opts, gboolean with_kiosk)
@@ -229,6 +230,7 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
   bz_meal_plans_register_jobs (self->jobs);
   bz_integrations_register_jobs (self->jobs);   /* webhook deliveries (issue 11) */
   bz_notifications_register_jobs (self->jobs, self->services);   /* scheduled reminders (issue 10) */
+  bz_workouts_register_jobs (self->jobs, self->services);   /* the 14-day workout plan refresh (issue 11) */
   {
     g_autoptr(GError) local = NULL;
     guint n = 0;

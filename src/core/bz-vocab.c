@@ -385,3 +385,100 @@ bz_vocab_label (const BzVocab *vocab, const char *id, const char *fallback)
       return _(vocab->terms[i].label);
   return fallback;
 }
+
+/* --- Workouts (seed 000 story 4.1, issue 11): data/exercises/SOURCE.md ---------- */
+
+/* The muscles an exercise works; the planner balances them in four groups
+ * (bz_workout_muscle_group(), bz-workout-planner.h). */
+static const BzTerm muscles[] = {
+  { "chest", N_("Chest"), ALIASES ("pecho", "pectorales", "pectoral") },
+  { "upper_back", N_("Upper back"), ALIASES ("espalda alta", "trapecio", "romboides") },
+  { "lats", N_("Lats"), ALIASES ("dorsales", "dorsal", "latissimus") },
+  { "lower_back", N_("Lower back"), ALIASES ("espalda baja", "lumbares", "zona lumbar") },
+  { "shoulders", N_("Shoulders"), ALIASES ("hombros", "hombro", "deltoides") },
+  { "biceps", N_("Biceps"), ALIASES ("bicep") },
+  { "triceps", N_("Triceps"), ALIASES ("tricep") },
+  { "forearms", N_("Forearms"), ALIASES ("antebrazos", "antebrazo") },
+  { "abs", N_("Abdominals"), ALIASES ("abdomen", "abdominales", "core") },
+  { "obliques", N_("Obliques"), ALIASES ("oblicuos") },
+  { "glutes", N_("Glutes"), ALIASES ("gluteos", "gluteo") },
+  { "quadriceps", N_("Quadriceps"), ALIASES ("cuadriceps", "quads") },
+  { "hamstrings", N_("Hamstrings"), ALIASES ("isquiotibiales", "femorales") },
+  { "calves", N_("Calves"), ALIASES ("pantorrillas", "pantorrilla", "gemelos") },
+  { "hip_flexors", N_("Hip flexors"), ALIASES ("flexores de cadera", "psoas") },
+  { "adductors", N_("Adductors"), ALIASES ("aductores") },
+  { "abductors", N_("Abductors"), ALIASES ("abductores") },
+};
+
+const BzVocab bz_vocab_muscle = { "muscle", muscles, G_N_ELEMENTS (muscles) };
+
+/* What an exercise needs.  The gym's machines (gym_machines.kind) are the
+ * terms from "cable" on (bz_equipment_is_machine(), bz-exercise.h). */
+static const BzTerm equipment[] = {
+  { "bodyweight", N_("Body weight"), ALIASES ("peso corporal", "sin equipo", "none") },
+  { "dumbbell", N_("Dumbbells"), ALIASES ("mancuerna", "mancuernas", "dumbbells") },
+  { "barbell", N_("Barbell"), ALIASES ("barra", "barra olimpica") },
+  { "kettlebell", N_("Kettlebell"), ALIASES ("pesa rusa", "kettlebells") },
+  { "band", N_("Resistance band"), ALIASES ("liga", "ligas", "banda elastica", "bands") },
+  { "bench", N_("Bench"), ALIASES ("banco") },
+  { "pullup_bar", N_("Pull-up bar"), ALIASES ("barra de dominadas", "barra fija") },
+  { "box", N_("Plyo box or step"), ALIASES ("cajon", "escalon", "step") },
+  { "jump_rope", N_("Jump rope"), ALIASES ("cuerda", "cuerda para saltar") },
+  { "medicine_ball", N_("Medicine ball"), ALIASES ("balon medicinal") },
+  { "cable", N_("Cable station"), ALIASES ("polea", "poleas", "cable machine") },
+  { "treadmill", N_("Treadmill"), ALIASES ("caminadora", "cinta") },
+  { "stationary_bike", N_("Stationary bike"), ALIASES ("bicicleta fija", "bicicleta estatica") },
+  { "rowing_machine", N_("Rowing machine"), ALIASES ("remo", "remadora") },
+  { "elliptical", N_("Elliptical"), ALIASES ("eliptica") },
+  { "stair_climber", N_("Stair climber"), ALIASES ("escaladora") },
+  { "leg_press", N_("Leg press"), ALIASES ("prensa", "prensa de piernas") },
+  { "smith_machine", N_("Smith machine"), ALIASES ("maquina smith", "smith") },
+  { "lat_pulldown", N_("Lat pulldown"), ALIASES ("jalon al pecho", "polea alta") },
+  { "seated_row_machine", N_("Seated row machine"), ALIASES ("maquina de remo") },
+  { "chest_press_machine", N_("Chest press machine"), ALIASES ("press de pecho") },
+  { "shoulder_press_machine", N_("Shoulder press machine"), ALIASES ("press de hombro") },
+  { "pec_deck", N_("Pec deck"), ALIASES ("peck deck", "contractora") },
+  { "leg_extension", N_("Leg extension machine"), ALIASES ("extension de piernas", "extensora") },
+  { "leg_curl", N_("Leg curl machine"), ALIASES ("curl femoral", "femoral") },
+  { "hip_abduction_machine", N_("Hip abduction/adduction machine"), ALIASES ("abductora", "aductora") },
+  { "calf_raise_machine", N_("Calf raise machine"), ALIASES ("maquina de pantorrilla") },
+};
+
+const BzVocab bz_vocab_equipment = { "equipment", equipment, G_N_ELEMENTS (equipment) };
+
+/* ACSM 2009's novice, intermediate and advanced trainees. */
+static const BzTerm training_levels[] = {
+  { "beginner", N_("Beginner"), ALIASES ("principiante", "novato", "novice") },
+  { "intermediate", N_("Intermediate"), ALIASES ("intermedio") },
+  { "advanced", N_("Advanced"), ALIASES ("avanzado") },
+};
+
+const BzVocab bz_vocab_training_level = { "level", training_levels, G_N_ELEMENTS (training_levels) };
+
+static const BzTerm exercise_categories[] = {
+  { "strength", N_("Strength"), ALIASES ("fuerza") },
+  { "cardio", N_("Cardio"), ALIASES ("cardiovascular", "aerobico") },
+  { "mobility", N_("Mobility"), ALIASES ("movilidad", "flexibilidad", "estiramiento") },
+};
+
+const BzVocab bz_vocab_exercise_category = { "category", exercise_categories, G_N_ELEMENTS (exercise_categories) };
+
+/* What a workout plan trains for; the rows of ACSM 2009's prescriptions. */
+static const BzTerm workout_goals[] = {
+  { "strength", N_("Strength"), ALIASES ("fuerza") },
+  { "hypertrophy", N_("Muscle gain"), ALIASES ("hipertrofia", "muscle_gain", "ganar musculo") },
+  { "endurance", N_("Muscular endurance"), ALIASES ("resistencia") },
+  { "weight_loss", N_("Weight loss"), ALIASES ("bajar de peso", "perdida de peso") },
+  { "general_fitness", N_("General fitness"), ALIASES ("condicion general", "salud", "maintenance", "mantenimiento") },
+};
+
+const BzVocab bz_vocab_workout_goal = { "goal", workout_goals, G_N_ELEMENTS (workout_goals) };
+
+/* A gym machine's state (the heartbeats of a later issue update it). */
+static const BzTerm machine_statuses[] = {
+  { "available", N_("Available"), ALIASES ("disponible", "libre") },
+  { "in_use", N_("In use"), ALIASES ("en uso", "ocupada", "ocupado") },
+  { "out_of_service", N_("Out of service"), ALIASES ("fuera de servicio", "descompuesta") },
+};
+
+const BzVocab bz_vocab_machine_status = { "status", machine_statuses, G_N_ELEMENTS (machine_statuses) };

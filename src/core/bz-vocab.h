@@ -124,6 +124,19 @@ extern const BzVocab bz_vocab_group_role;
 /** bz_vocab_circle_role: owner, family_member, nutritionist, support_friend
  * (seed 002 §3.3 family_circle_members.role). */
 extern const BzVocab bz_vocab_circle_role;
+/** bz_vocab_muscle: the muscles of the exercise library (data/exercises/SOURCE.md). */
+extern const BzVocab bz_vocab_muscle;
+/** bz_vocab_equipment: what an exercise needs; the terms from "cable" on are the
+ * gym's machine kinds (bz_equipment_is_machine(), bz-exercise.h). */
+extern const BzVocab bz_vocab_equipment;
+/** bz_vocab_training_level: beginner, intermediate, advanced (ACSM 2009's novice, intermediate, advanced). */
+extern const BzVocab bz_vocab_training_level;
+/** bz_vocab_exercise_category: strength, cardio, mobility. */
+extern const BzVocab bz_vocab_exercise_category;
+/** bz_vocab_workout_goal: strength, hypertrophy, endurance, weight_loss, general_fitness (bz-workout-planner.h). */
+extern const BzVocab bz_vocab_workout_goal;
+/** bz_vocab_machine_status: available, in_use, out_of_service (gym_machines.status). */
+extern const BzVocab bz_vocab_machine_status;
 
 /**
  * bz_vocab_canonical:

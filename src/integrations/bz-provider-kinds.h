@@ -16,8 +16,8 @@
  * Providers: "local" (embedded, offline: BzLocalDietPlanner below), "http"
  * (a clinic's own service speaking these contracts: bz-http-provider.h);
  * "openai" (an OpenAI-compatible /v1/chat/completions for detection and
- * chat) is still to come (issue 11), as are local workout, detection and
- * chat providers.
+ * chat) is still to come (issue 11), as are local detection and chat
+ * providers (the local workout planner: bz-local-workout-planner.h).
  */
 #pragma once
 
@@ -82,10 +82,13 @@ G_DECLARE_INTERFACE (BzWorkoutPlanner, bz_workout_planner, BZ, WORKOUT_PLANNER, 
  * BzWorkoutPlannerInterface:
  * @get_name: a short static name
  * @plan: plans 14 days of training (seed 000 story 4.1).  Request:
- *   {goal, experience: "beginner"|"intermediate"|"advanced", days_per_week
- *   1-7, minutes_per_session, available_equipment: [machine ids],
- *   limitations: [text]}.  Answer: {provider, days: [{date offset 0-13,
- *   exercises: [{exercise_id, sets, reps, rest_s, equipment}]}]}
+ *   {goal: a bz_vocab_workout_goal id, level: "beginner"|"intermediate"|
+ *   "advanced", days_per_week 1-7, equipment: [bz_vocab_equipment ids
+ *   available], excluded_muscles: [bz_vocab_muscle ids], seed}.  Answer:
+ *   {provider, days: [{day: 0-13, split, exercises: [{exercise_id (a slug of
+ *   data/exercises), role: "strength"|"cardio"|"cooldown", sets, reps_min,
+ *   reps_max, rest_s, minutes, hold_s}]}]}: the training days only, in order
+ *   (the local provider: bz-local-workout-planner.h)
  */
 struct _BzWorkoutPlannerInterface
 {

@@ -81,5 +81,6 @@ extern const BzRoute bz_body_routes[];         /* bz-handlers-body.c (issue 8) *
 extern const BzRoute bz_social_routes[];       /* bz-handlers-social.c */
 extern const BzRoute bz_message_routes[];      /* bz-handlers-messages.c */
 extern const BzRoute bz_notification_routes[]; /* bz-handlers-notifications.c */
+extern const BzRoute bz_workout_routes[];      /* bz-handlers-workouts.c */
 
 G_END_DECLS

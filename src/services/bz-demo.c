@@ -15,6 +15,7 @@
 #include "bz-recipe-service.h"
 #include "bz-scan-service.h"
 #include "bz-social-service.h"
+#include "bz-workout-service.h"
 #include "bz-store.h"
 #include "bz-user-repo.h"
 #include "config.h"
@@ -537,6 +538,17 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
        * show it out of the box. */
       if (i == 0 && !create_plan (svc, nutritionist, patient_id, now, error))
         return FALSE;
+      /* ...and a workout plan, 3 days a week at the demo gym (issue 11). */
+      if (i == 0)
+        {
+          g_autoptr(JsonObject) body = json_object_new ();
+          g_autoptr(BzRecord) workout = NULL;
+          json_object_set_string_member (body, "patientId", patient_id);
+          json_object_set_int_member (body, "daysPerWeek", 3);
+          if (!bz_workouts_add_demo_machines (svc, error) ||
+              !(workout = bz_workouts_generate_plan (svc, nutritionist, body, error)))
+            return FALSE;
+        }
     }
   if (!bz_demo_create_challenges (svc, nutritionist, member_ids, error))
     return FALSE;

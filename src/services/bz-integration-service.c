@@ -9,6 +9,7 @@
 #include "bz-integration-repo.h"
 #include "bz-integration-resources.h"
 #include "bz-jobs.h"
+#include "bz-local-workout-planner.h"
 #include "bz-provider-kinds.h"
 #include "bz-resilient.h"
 #include "bz-store.h"
@@ -83,6 +84,9 @@ registry (BzServices *self)
       g_ptr_array_add (r->providers, bz_local_diet_planner_new ());
       g_ptr_array_add (r->resilients, bz_resilient_new ("diet_planning", "local", NULL, NULL));
       wire_usage (self, g_ptr_array_index (r->resilients, 0));
+      g_ptr_array_add (r->providers, bz_local_workout_planner_new ());   /* seed 000 story 4.1 */
+      g_ptr_array_add (r->resilients, bz_resilient_new ("workout_planning", "local", NULL, NULL));
+      wire_usage (self, g_ptr_array_index (r->resilients, 1));
       g_object_set_data_full (G_OBJECT (self), "bz-integrations", r, registry_free);
     }
   g_mutex_unlock (&create);

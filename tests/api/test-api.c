@@ -20,6 +20,8 @@ void test_scan_estimate_add_tests (void);  /* test-scan-estimate.c: scans withou
 void test_sync_add_tests (void);       /* test-sync.c: GET /api/v1/sync/changes */
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
 void test_realtime_add_tests (void);  /* test-realtime.c: messages, notifications, /ws (issue 10) */
+void test_workouts_add_tests (void);    /* test-workouts.c: workout plans, the daily, the exercise library */
+void test_workout_analytics_add_tests (void);  /* test-workout-analytics.c: sessions and GET /api/analytics/workout/summary */
 void test_recipe_add_tests (void);  /* test-recipe-create.c: POST /recipes, scan-label */
 void test_scan_import_add_tests (void);  /* test-scan-import.c: POST /api/upload/scan-data, GET /api/analytics/body/... */
 void test_avatar_variants (void);   /* test-avatar-variants.c: GET /avatars/{id}.glb?lod=&compression= */
@@ -746,6 +748,8 @@ main (int argc, char **argv)
   g_test_add_func ("/api/nutritionist/profile", test_nutritionist_profile);
   test_sync_add_tests ();
   test_diet_plans_add_tests ();
+  test_workouts_add_tests ();
+  test_workout_analytics_add_tests ();
   g_test_add_func ("/api/integrations", test_integrations);
   g_test_add_func ("/api/clinical", test_clinical);
   g_test_add_func ("/api/challenges", test_challenges);
