@@ -12,6 +12,7 @@
 #include "bz-audit.h"
 #include "bz-blob-store.h"
 #include "bz-demo.h"
+#include "bz-device-service.h"
 #include "bz-integration-service.h"
 #include "bz-jobs.h"
 #include "bz-meal-plan-service.h"
@@ -279,6 +280,25 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
   return self;
 }
 
+/* What pairing codes, GET /api/v1/tls and the desk say of the server
+ * (bz-device-service.h): its URLs on the clinic network and its certificate. */
+static void
+announce_server (BzRuntime *self, BzServer *server, const BzRuntimeOptions *opts)
+{
+  g_autofree char *lan = bz_server_get_lan_url (server);
+  g_autoptr(GUri) uri = g_uri_parse (lan, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : "127.0.0.1";
+  g_autofree char *bracketed = strchr (host, ':') ? g_strdup_printf ("[%s]", host) : g_strdup (host);
+  g_autofree char *https = NULL, *http = NULL;
+
+  if (bz_server_get_https_port (server))
+    https = g_strdup_printf ("https://%s:%u", bracketed, bz_server_get_https_port (server));
+  if (bz_server_get_port (server))
+    http = g_strdup_printf ("http://%s:%u", bracketed, bz_server_get_port (server));
+  bz_devices_set_server_info (self->services, https, https ? self->tls_fingerprint : NULL, http,
+                              opts->instance_name);
+}
+
 gboolean
 bz_runtime_start_server (BzRuntime *self, const BzRuntimeOptions *opts, GError **error)
 {
@@ -324,6 +344,7 @@ bz_runtime_start_server (BzRuntime *self, const BzRuntimeOptions *opts, GError *
     printf ("Balanza HTTPS on https://%s:%u sha256=%s\n", opts->bind, bz_server_get_https_port (server),
             self->tls_fingerprint);
   fflush (stdout);
+  announce_server (self, server, opts);
   self->server = g_steal_pointer (&server);
   return TRUE;
 }

@@ -177,6 +177,14 @@ static const BzTerm sync_ops[] = {
 
 const BzVocab bz_vocab_sync_op = { "op", sync_ops, G_N_ELEMENTS (sync_ops) };
 
+static const BzTerm device_platforms[] = {
+  { "android", N_("Android"), NULL },
+  { "ios", N_("iOS"), ALIASES ("iphone", "ipados") },
+  { "other", N_("Other"), ALIASES ("otro") },
+};
+
+const BzVocab bz_vocab_device_platform = { "platform", device_platforms, G_N_ELEMENTS (device_platforms) };
+
 /* Lower case, accents removed (NFD, then combining marks dropped). */
 static char *
 fold (const char *s)

@@ -74,6 +74,10 @@ extern const BzVocab bz_vocab_sync_type;
 /** bz_vocab_sync_op: upsert (the record as it is now) or delete (a tombstone). */
 extern const BzVocab bz_vocab_sync_op;
 
+/** bz_vocab_device_platform: android, ios or other: a paired phone's
+ * system (POST /api/v1/devices/pair, issue 9). */
+extern const BzVocab bz_vocab_device_platform;
+
 /** bz_vocab_appointment_status: scheduled, completed, cancelled, no_show (issue 12). */
 extern const BzVocab bz_vocab_appointment_status;
 

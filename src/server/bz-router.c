@@ -9,6 +9,7 @@ static const BzRoute *const tables[] = {
   bz_integration_routes, bz_sync_routes, bz_diet_routes,
   bz_clinical_routes,
   bz_nutritionist_routes,
+  bz_device_routes,
 };
 
 char *

@@ -75,5 +75,6 @@ extern const BzRoute bz_integration_routes[];  /* bz-handlers-integrations.c */
 extern const BzRoute bz_clinical_routes[];   /* bz-handlers-clinical.c */
 extern const BzRoute bz_sync_routes[];         /* bz-handlers-sync.c */
 extern const BzRoute bz_diet_routes[];         /* bz-handlers-diet.c */
+extern const BzRoute bz_device_routes[];       /* bz-handlers-devices.c */
 
 G_END_DECLS
