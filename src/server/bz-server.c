@@ -470,6 +470,7 @@ server_thread (gpointer data)
   g_autoptr(GInetAddress) addr = NULL;
   g_autoptr(GSocketAddress) sockaddr = NULL;
   g_autoptr(GSocketAddress) effective = NULL;
+  gboolean listening;
 
   g_main_context_push_thread_default (self->context);
 
@@ -513,13 +514,17 @@ server_thread (gpointer data)
         }
     }
 
+  /* Decided before start_error is handed over: bz_server_start() steals it
+   * as soon as the lock is released, so reading it after would race (and
+   * run the loop of a server that failed to start, for ever). */
+  listening = error == NULL;
   g_mutex_lock (&self->lock);
   self->start_error = g_steal_pointer (&error);
   self->started = TRUE;
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->lock);
 
-  if (self->start_error == NULL)
+  if (listening)
     {
       self->idle_sweep = g_timeout_source_new_seconds (1);
       g_source_set_callback (self->idle_sweep, bz_server_sweep_idle, self, NULL);

@@ -15,6 +15,7 @@ void test_recipes (void);      /* test-recipes.c */
 void test_nutritionist_profile (void);  /* test-nutritionist-profile.c */
 void test_analytics_add_tests (void);  /* test-analytics.c: GET /api/analytics/nutrition/summary */
 void test_sync_add_tests (void);       /* test-sync.c: GET /api/v1/sync/changes */
+void test_tls_pairing_add_tests (void); /* test-tls-pairing.c: HTTPS, /api/v1/devices/…, /api/v1/tls */
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
 void test_recipe_add_tests (void);  /* test-recipe-create.c: POST /recipes, scan-label */
 
@@ -736,6 +737,7 @@ main (int argc, char **argv)
   test_analytics_add_tests ();
   g_test_add_func ("/api/nutritionist/profile", test_nutritionist_profile);
   test_sync_add_tests ();
+  test_tls_pairing_add_tests ();
   test_diet_plans_add_tests ();
   g_test_add_func ("/api/integrations", test_integrations);
   g_test_add_func ("/api/clinical", test_clinical);
