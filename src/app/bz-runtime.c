@@ -12,6 +12,7 @@
 #include "bz-audit.h"
 #include "bz-blob-store.h"
 #include "bz-demo.h"
+#include "bz-discovery.h"
 #include "bz-device-service.h"
 #include "bz-integration-service.h"
 #include "bz-jobs.h"
@@ -175,6 +176,7 @@ struct _BzRuntime
   BzServices *services;
   BzServer *server;      /* once started */
   char *tls_fingerprint; /* with HTTPS: bz_tls_cert_fingerprint() */
+  BzDiscovery *discovery;  /* the mDNS announcement, once the server listens */
   BzBlobGc *blob_gc;
   BzJobRunner *jobs;     /* the durable jobs' worker (bz-jobs.h) */
   BzStoreFollower *follower;   /* other processes' changes (bz_store_follow_changes()) */
@@ -297,6 +299,20 @@ announce_server (BzRuntime *self, BzServer *server, const BzRuntimeOptions *opts
     http = g_strdup_printf ("http://%s:%u", bracketed, bz_server_get_port (server));
   bz_devices_set_server_info (self->services, https, https ? self->tls_fingerprint : NULL, http,
                               opts->instance_name);
+
+  /* mDNS/DNS-SD (bz-discovery.h): phones find the HTTPS port; nothing
+   * fails without an Avahi daemon.  Not for a server bound to loopback. */
+  if (!g_str_has_prefix (opts->bind, "127.") && g_strcmp0 (opts->bind, "::1") != 0)
+    {
+      BzDiscoveryInfo info = {
+        .instance_name = opts->instance_name,
+        .port = bz_server_get_https_port (server) ? bz_server_get_https_port (server) : bz_server_get_port (server),
+        .https_port = bz_server_get_https_port (server),
+        .fingerprint = https ? self->tls_fingerprint : NULL,
+        .version = PACKAGE_VERSION,
+      };
+      self->discovery = bz_discovery_start (&info, g_main_context_get_thread_default ());
+    }
 }
 
 gboolean
@@ -399,6 +415,7 @@ bz_runtime_shutdown (BzRuntime *self)
   if (self->shut_down)
     return;
   self->shut_down = TRUE;
+  g_clear_pointer (&self->discovery, bz_discovery_stop);
   if (self->server)
     bz_server_stop (self->server);
   bz_services_set_job_runner (self->services, NULL);

@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 
 #include "bz-device-service.h"
+#include "bz-discovery.h"
 #include "bz-test-util.h"
 #include "bz-tls-cert.h"
 
@@ -228,6 +229,29 @@ test_tls_http_off (void)
   bz_server_set_serve_http (none, FALSE);
   g_assert_false (bz_server_start (none, "127.0.0.1", 0, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+/* No Avahi daemon runs here: the announcement waits (or is off), nothing
+ * fails, and the server goes on answering over HTTPS. */
+static void
+test_discovery_no_daemon (void)
+{
+  Tls *t = tls ();
+  BzDiscoveryInfo info = { "Balanza test", bz_server_get_https_port (t->server),
+                           bz_server_get_https_port (t->server), t->fingerprint, "0.1.0" };
+  g_autofree char *https = g_strdup_printf ("https://127.0.0.1:%u/api/v1/health", bz_server_get_https_port (t->server));
+  g_autoptr(GError) error = NULL;
+  BzDiscovery *d;
+  BzDiscoveryState state;
+
+  d = bz_discovery_start (&info, NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  state = bz_discovery_get_state (d);
+  g_assert_true (state == BZ_DISCOVERY_OFF || state == BZ_DISCOVERY_WAITING);
+  g_assert_cmpuint (get_pinned (https, t->fingerprint, NULL, &error), ==, 200);
+  g_assert_no_error (error);
+  bz_discovery_stop (d);
 }
 
 /* --- Pairing ----------------------------------------------------------------- */
@@ -516,6 +540,7 @@ test_tls_pairing_add_tests (void)
   g_test_add_func ("/api/tls/pinned", test_tls_pinned);
   g_test_add_func ("/api/tls/info", test_tls_info);
   g_test_add_func ("/api/tls/http-off", test_tls_http_off);
+  g_test_add_func ("/api/discovery/no-daemon", test_discovery_no_daemon);
   g_test_add_func ("/api/devices/pairing-code", test_pairing_code);
   g_test_add_func ("/api/devices/once-and-revoke", test_pairing_once_and_revoke);
   g_test_add_func ("/api/devices/expiry", test_pairing_expiry);
