@@ -294,6 +294,7 @@ text_label (GtkBox *box, const char *css_class, gboolean selectable)
   gtk_label_set_wrap (GTK_LABEL (l), TRUE);
   gtk_label_set_justify (GTK_LABEL (l), GTK_JUSTIFY_CENTER);
   gtk_label_set_selectable (GTK_LABEL (l), selectable);
+  gtk_widget_set_focusable (l, FALSE);   /* selectable with the mouse, but the dialog opens without a caret */
   if (css_class)
     gtk_widget_add_css_class (l, css_class);
   gtk_box_append (box, l);
