@@ -94,14 +94,17 @@ test_preferences_keys (void)
       }
   }
 
-  /* HTTP on and HTTPS off until TLS arrives with phone pairing. */
+  /* HTTP and HTTPS both on (issue 9: HTTPS beside HTTP), HTTPS on 8421. */
   {
     g_autoptr(GSettingsSchemaKey) http = g_settings_schema_get_key (schema, "serve-http");
     g_autoptr(GSettingsSchemaKey) https = g_settings_schema_get_key (schema, "serve-https");
+    g_autoptr(GSettingsSchemaKey) https_port = g_settings_schema_get_key (schema, "https-port");
     g_autoptr(GVariant) on = g_settings_schema_key_get_default_value (http);
-    g_autoptr(GVariant) off = g_settings_schema_key_get_default_value (https);
+    g_autoptr(GVariant) tls = g_settings_schema_key_get_default_value (https);
+    g_autoptr(GVariant) port = g_settings_schema_key_get_default_value (https_port);
     g_assert_true (g_variant_get_boolean (on));
-    g_assert_false (g_variant_get_boolean (off));
+    g_assert_true (g_variant_get_boolean (tls));
+    g_assert_cmpuint (g_variant_get_uint16 (port), ==, BZ_RUNTIME_DEFAULT_HTTPS_PORT);
   }
 
   /* No secret in GSettings: API keys go to the keyring. */
