@@ -531,6 +531,25 @@ test_pairing_over_https (void)
   g_assert_cmpuint (soup_message_get_status (msg), ==, 201);
   g_assert_nonnull (soup_message_headers_get_one (soup_message_get_response_headers (msg),
                                                   "Strict-Transport-Security"));
+
+  /* A body over the route's limit is answered 413 before it is read, through
+   * the TLS layer (not as plain text on the socket under it). */
+  {
+    g_autoptr(SoupMessage) big = soup_message_new ("POST", url);
+    g_autoptr(GBytes) answer = NULL;
+    gsize len = 256 * 1024;
+    char *huge = g_malloc (len);
+
+    memset (huge, ' ', len);
+    huge[0] = '{';
+    huge[len - 1] = '}';
+    soup_message_set_request_body_from_bytes (big, "application/json", g_bytes_new_take (huge, len));
+    g_signal_connect (big, "accept-certificate", G_CALLBACK (on_accept_certificate), t->fingerprint);
+    answer = soup_session_send_and_read (session, big, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (soup_message_get_status (big), ==, 413);
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer), "PAYLOAD_TOO_LARGE"));
+  }
 }
 
 void
