@@ -12,6 +12,8 @@
 #include "bz-audit.h"
 #include "bz-blob-store.h"
 #include "bz-demo.h"
+#include "bz-discovery.h"
+#include "bz-device-service.h"
 #include "bz-integration-service.h"
 #include "bz-jobs.h"
 #include "bz-meal-plan-service.h"
@@ -19,14 +21,16 @@
 #include "bz-recipe-import.h"
 #include "bz-server.h"
 #include "bz-store.h"
+#include "bz-runtime-private.h"
 #include "bz-sync-service.h"
+#include "bz-tls-cert.h"
 #include "bz-usda-import.h"
 #include "bz-workout-service.h"
 
 const GOptionEntry *
 bz_runtime_option_entries (BzRuntimeOptions *opts, gboolean with_kiosk)
 {
-  static GOptionEntry entries[11];
+  static GOptionEntry entries[17];
   GOptionEntry e[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &opts->data_dir,
       N_("Data directory (default: $XDG_DATA_HOME/balanza)"), N_("DIR") },
@@ -41,10 +45,20 @@ bz_runtime_option_entries (BzRuntimeOptions *opts, gboolean with_kiosk)
       N_("Connections open at once from one address (default 64)"), N_("N") },
     { "api-rate-limit", 0, 0, G_OPTION_ARG_INT, &opts->api_rate_limit,
       N_("API requests per minute per user (default 100; 0 turns the limit off)"), N_("N") },
+    { "https-port", 0, 0, G_OPTION_ARG_INT, &opts->https_port,
+      N_("TCP port for HTTPS (default 8421; 0 picks a free port)"), N_("N") },
+    { "no-http", 0, 0, G_OPTION_ARG_NONE, &opts->no_http, N_("Serve no plain HTTP (HTTPS only)"), NULL },
+    { "no-https", 0, 0, G_OPTION_ARG_NONE, &opts->no_https, N_("Serve no HTTPS"), NULL },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &opts->tls_cert,
+      N_("The clinic's own certificate, PEM (default: one made in DATA_DIR/tls at first start)"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &opts->tls_key, N_("The private key of --tls-cert, PEM"), N_("FILE") },
+    { "instance-name", 0, 0, G_OPTION_ARG_STRING, &opts->instance_name,
+      N_("This server's name for phones (default: Balanza on HOST)"), N_("NAME") },
     { "kiosk", 0, 0, G_OPTION_ARG_NONE, &opts->kiosk, N_("Start the member kiosk"), NULL },
     { NULL }
   };
   opts->port = -1;
+  opts->https_port = -1;
   opts->api_rate_limit = -1;
   memcpy (entries, e, sizeof e);
   if (!with_kiosk)
@@ -90,7 +104,13 @@ bz_runtime_options_apply_settings (BzRuntimeOptions *opts, GSettings *settings)
       if (*bind)
         opts->bind = g_steal_pointer (&bind);
     }
-  opts->no_http = !g_settings_get_boolean (settings, "serve-http");
+  if (opts->https_port < 0 && opts->port != 0)   /* --port 0: any free port for HTTPS too */
+    {
+      g_autoptr(GVariant) port = g_settings_get_value (settings, "https-port");   /* "q" */
+      opts->https_port = g_variant_get_uint16 (port);
+    }
+  opts->no_http = opts->no_http || !g_settings_get_boolean (settings, "serve-http");
+  opts->no_https = opts->no_https || !g_settings_get_boolean (settings, "serve-https");
 }
 
 void
@@ -98,10 +118,14 @@ bz_runtime_options_finish (BzRuntimeOptions *opts)
 {
   if (opts->data_dir == NULL)
     opts->data_dir = g_build_filename (g_get_user_data_dir (), "balanza", NULL);
+  if (opts->https_port < 0)
+    opts->https_port = opts->port == 0 ? 0 : BZ_RUNTIME_DEFAULT_HTTPS_PORT;
   if (opts->port < 0)
     opts->port = BZ_RUNTIME_DEFAULT_PORT;
   if (opts->bind == NULL)
     opts->bind = g_strdup ("0.0.0.0");
+  if (opts->instance_name == NULL)
+    opts->instance_name = g_strdup_printf (_("Balanza on %s"), g_get_host_name ());
 }
 
 void
@@ -110,6 +134,9 @@ bz_runtime_options_clear (BzRuntimeOptions *opts)
   g_clear_pointer (&opts->data_dir, g_free);
   g_clear_pointer (&opts->bind, g_free);
   g_clear_pointer (&opts->cors_origins, g_strfreev);
+  g_clear_pointer (&opts->tls_cert, g_free);
+  g_clear_pointer (&opts->tls_key, g_free);
+  g_clear_pointer (&opts->instance_name, g_free);
 }
 
 typedef struct
@@ -150,6 +177,8 @@ struct _BzRuntime
   BzStore *store;
   BzServices *services;
   BzServer *server;      /* once started */
+  char *tls_fingerprint; /* with HTTPS: bz_tls_cert_fingerprint() */
+  BzDiscovery *discovery;  /* the mDNS announcement, once the server listens */
   BzBlobGc *blob_gc;
   BzJobRunner *jobs;     /* the durable jobs' worker (bz-jobs.h) */
   BzStoreFollower *follower;   /* other processes' changes (bz_store_follow_changes()) */
@@ -167,6 +196,7 @@ bz_runtime_finalize (GObject *object)
   g_clear_object (&self->server);
   g_clear_object (&self->services);
   g_clear_object (&self->store);
+  g_free (self->tls_fingerprint);
   G_OBJECT_CLASS (bz_runtime_parent_class)->finalize (object);
 }
 
@@ -256,6 +286,39 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
   return self;
 }
 
+/* What pairing codes, GET /api/v1/tls and the desk say of the server
+ * (bz-device-service.h): its URLs on the clinic network and its certificate. */
+static void
+announce_server (BzRuntime *self, BzServer *server, const BzRuntimeOptions *opts)
+{
+  g_autofree char *lan = bz_server_get_lan_url (server);
+  g_autoptr(GUri) uri = g_uri_parse (lan, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : "127.0.0.1";
+  g_autofree char *bracketed = strchr (host, ':') ? g_strdup_printf ("[%s]", host) : g_strdup (host);
+  g_autofree char *https = NULL, *http = NULL;
+
+  if (bz_server_get_https_port (server))
+    https = g_strdup_printf ("https://%s:%u", bracketed, bz_server_get_https_port (server));
+  if (bz_server_get_port (server))
+    http = g_strdup_printf ("http://%s:%u", bracketed, bz_server_get_port (server));
+  bz_devices_set_server_info (self->services, https, https ? self->tls_fingerprint : NULL, http,
+                              opts->instance_name);
+
+  /* mDNS/DNS-SD (bz-discovery.h): phones find the HTTPS port; nothing
+   * fails without an Avahi daemon.  Not for a server bound to loopback. */
+  if (!g_str_has_prefix (opts->bind, "127.") && g_strcmp0 (opts->bind, "::1") != 0)
+    {
+      BzDiscoveryInfo info = {
+        .instance_name = opts->instance_name,
+        .port = bz_server_get_https_port (server) ? bz_server_get_https_port (server) : bz_server_get_port (server),
+        .https_port = bz_server_get_https_port (server),
+        .fingerprint = https ? self->tls_fingerprint : NULL,
+        .version = PACKAGE_VERSION,
+      };
+      self->discovery = bz_discovery_start (&info, g_main_context_get_thread_default ());
+    }
+}
+
 gboolean
 bz_runtime_start_server (BzRuntime *self, const BzRuntimeOptions *opts, GError **error)
 {
@@ -265,13 +328,23 @@ bz_runtime_start_server (BzRuntime *self, const BzRuntimeOptions *opts, GError *
   g_return_val_if_fail (BZ_IS_RUNTIME (self), FALSE);
   g_return_val_if_fail (self->server == NULL && !self->shut_down, FALSE);
 
-  if (opts->no_http)
+  if (opts->no_http && opts->no_https)
     {
       printf ("Balanza API off (HTTP is turned off in Preferences)\n");
       fflush (stdout);
       return TRUE;
     }
   server = bz_server_new (self->services);
+  bz_server_set_serve_http (server, !opts->no_http);
+  if (!opts->no_https)
+    {
+      g_autoptr(GTlsCertificate) cert = bz_runtime_tls_certificate (opts, error);
+      if (cert == NULL)
+        return FALSE;
+      g_free (self->tls_fingerprint);
+      self->tls_fingerprint = bz_tls_cert_fingerprint (cert);
+      bz_server_set_tls (server, cert, opts->https_port);
+    }
   bz_server_get_limits (server, &limits);
   if (opts->header_timeout_s > 0)
     limits.header_timeout_s = opts->header_timeout_s;
@@ -283,8 +356,15 @@ bz_runtime_start_server (BzRuntime *self, const BzRuntimeOptions *opts, GError *
   bz_server_set_cors_origins (server, (const char *const *) opts->cors_origins);
   if (!bz_server_start (server, opts->bind, opts->port, error))
     return FALSE;
-  printf ("Balanza listening on http://%s:%u\n", opts->bind, bz_server_get_port (server));
+  if (!opts->no_http)
+    printf ("Balanza listening on http://%s:%u\n", opts->bind, bz_server_get_port (server));
+  else
+    printf ("Balanza listening on https://%s:%u\n", opts->bind, bz_server_get_https_port (server));
+  if (!opts->no_https)
+    printf ("Balanza HTTPS on https://%s:%u sha256=%s\n", opts->bind, bz_server_get_https_port (server),
+            self->tls_fingerprint);
   fflush (stdout);
+  announce_server (self, server, opts);
   self->server = g_steal_pointer (&server);
   return TRUE;
 }
@@ -311,6 +391,20 @@ bz_runtime_dup_lan_url (BzRuntime *self)
 }
 
 guint
+bz_runtime_get_https_port (BzRuntime *self)
+{
+  g_return_val_if_fail (BZ_IS_RUNTIME (self), 0);
+  return self->server && !self->shut_down ? bz_server_get_https_port (self->server) : 0;
+}
+
+char *
+bz_runtime_dup_tls_fingerprint (BzRuntime *self)
+{
+  g_return_val_if_fail (BZ_IS_RUNTIME (self), NULL);
+  return self->server && !self->shut_down ? g_strdup (self->tls_fingerprint) : NULL;
+}
+
+guint
 bz_runtime_get_connected_clients (BzRuntime *self)
 {
   g_return_val_if_fail (BZ_IS_RUNTIME (self), 0);
@@ -325,6 +419,7 @@ bz_runtime_shutdown (BzRuntime *self)
   if (self->shut_down)
     return;
   self->shut_down = TRUE;
+  g_clear_pointer (&self->discovery, bz_discovery_stop);
   if (self->server)
     bz_server_stop (self->server);
   bz_services_set_job_runner (self->services, NULL);

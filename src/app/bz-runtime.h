@@ -4,7 +4,10 @@
  * Options: --data-dir DIR (default $XDG_DATA_HOME/balanza), --port N (default
  * 8420; 0 = any free port), --bind ADDR (default 0.0.0.0), --demo (create the
  * demo clinic when the data dir is empty), --cors-origin ORIGIN (repeatable),
- * --header-timeout S, --max-connections-per-address N, --api-rate-limit N.  `balanza` adds --kiosk.
+ * --header-timeout S, --max-connections-per-address N, --api-rate-limit N,
+ * --https-port N (default 8421), --no-http, --no-https, --tls-cert FILE and
+ * --tls-key FILE (the clinic's own PEM pair instead of the generated one in
+ * DATA_DIR/tls/), --instance-name NAME (default "Balanza on HOST").  `balanza` adds --kiosk.
  *
  * Only bz-runtime.c knows the store and the server: callers get the services
  * (bz-services.h) and the server's address, nothing below them.
@@ -21,6 +24,11 @@ G_BEGIN_DECLS
  * (also the GSettings key server-port's default, data/org.balanza.Balanza.gschema.xml). */
 #define BZ_RUNTIME_DEFAULT_PORT 8420
 
+/** BZ_RUNTIME_DEFAULT_HTTPS_PORT: the HTTPS port when --https-port is not given: the
+ * one after the HTTP port (also the GSettings key https-port's default).  With --port 0
+ * and no --https-port, HTTPS also takes any free port (tests run side by side). */
+#define BZ_RUNTIME_DEFAULT_HTTPS_PORT 8421
+
 typedef struct
 {
   char *data_dir;
@@ -32,7 +40,12 @@ typedef struct
   int header_timeout_s;         /* --header-timeout; 0 = BZ_HEADER_TIMEOUT_S */
   int connections_per_address;  /* --max-connections-per-address; 0 = BZ_CONNECTIONS_PER_ADDRESS */
   int api_rate_limit;           /* --api-rate-limit; -1 = BZ_API_REQUESTS_PER_MINUTE, 0 = off */
-  gboolean no_http;             /* GSettings serve-http off: no API server (the desk works alone) */
+  gboolean no_http;             /* --no-http, GSettings serve-http off: no plain-HTTP port */
+  gboolean no_https;            /* --no-https, GSettings serve-https off: no HTTPS port */
+  int https_port;               /* --https-port; -1 = BZ_RUNTIME_DEFAULT_HTTPS_PORT */
+  char *tls_cert;               /* --tls-cert: the clinic's own PEM certificate (with --tls-key) */
+  char *tls_key;                /* --tls-key: its PEM private key */
+  char *instance_name;          /* --instance-name: the certificate's CN and the mDNS name */
 } BzRuntimeOptions;
 
 /** bz_runtime_option_entries: Returns: (transfer none): GOptionEntry array filling @opts. */
@@ -59,9 +72,9 @@ GSettings  *bz_runtime_settings_new (void);
  * @settings: from bz_runtime_settings_new()
  *
  * What the GUI takes from the desk's preferences, where the command line left
- * it unset (flags win): --port from server-port, --bind from
- * server-bind-address, and no API server at all when serve-http is off (HTTPS
- * does not exist yet).  Call between parsing and bz_runtime_options_finish();
+ * it unset (flags win): --port from server-port, --https-port from https-port,
+ * --bind from server-bind-address; no plain HTTP when serve-http is off, no
+ * HTTPS when serve-https is off.  Call between parsing and bz_runtime_options_finish();
  * balanzad does not call it (it is configured by its flags alone).
  */
 void        bz_runtime_options_apply_settings (BzRuntimeOptions *opts, GSettings *settings);
@@ -99,10 +112,14 @@ BzRuntime  *bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress pro
  * bz_runtime_start_server:
  * @opts: bind address, port, CORS origins and connection limits
  *
- * Starts the API server over the runtime's services and prints exactly one
- * line "Balanza listening on http://ADDR:PORT" on stdout, flushed.  With
- * opts->no_http no server starts: it prints "Balanza API off (HTTP is turned
- * off in Preferences)" instead, and the runtime has no port and no LAN URL.
+ * Starts the API server over the runtime's services and prints on stdout,
+ * flushed, the line "Balanza listening on http://ADDR:PORT" (the https URL
+ * when plain HTTP is off), then with HTTPS the line "Balanza HTTPS on
+ * https://ADDR:PORT sha256=FINGERPRINT".  HTTPS uses --tls-cert/--tls-key, or
+ * the certificate in DATA_DIR/tls/, made at first start (bz-tls-cert.h).
+ * With both opts->no_http and opts->no_https no server starts: it prints
+ * "Balanza API off (HTTP is turned off in Preferences)" instead, and the
+ * runtime has no port and no LAN URL.
  * Returns: %TRUE when the server is listening; %FALSE with @error.
  */
 gboolean    bz_runtime_start_server (BzRuntime *self, const BzRuntimeOptions *opts, GError **error);
@@ -120,6 +137,16 @@ guint       bz_runtime_get_port     (BzRuntime *self);
  *   the server is not running.
  */
 char       *bz_runtime_dup_lan_url  (BzRuntime *self);
+
+/** bz_runtime_get_https_port: Returns: the bound HTTPS port, or 0 without HTTPS. */
+guint       bz_runtime_get_https_port (BzRuntime *self);
+
+/**
+ * bz_runtime_dup_tls_fingerprint:
+ * Returns: (transfer full) (nullable): the SHA-256 of the HTTPS certificate
+ *   (DER), 64 lowercase hex digits (bz_tls_cert_fingerprint()); %NULL without HTTPS.
+ */
+char       *bz_runtime_dup_tls_fingerprint (BzRuntime *self);
 
 /** bz_runtime_get_connected_clients: Returns: how many phones called the API lately (0 without a server). */
 guint       bz_runtime_get_connected_clients (BzRuntime *self);

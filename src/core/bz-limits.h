@@ -61,6 +61,20 @@ extern const BzJsonLimits bz_json_limits_token;
  * drawer between two visits still catches up with a delta. */
 #define BZ_SYNC_RETENTION_DAYS     90
 
+/** Seconds a pairing code of the desk's QR code stays valid (issue 9,
+ * "QR pairing": "a one-time code valid for 5 minutes"). */
+#define BZ_PAIRING_CODE_TTL_S      (5 * 60)
+/** Characters of a pairing code: Crockford base32 (5 bits each), so 50
+ * random bits; at 1,000 guesses a second for the 5 minutes a code lives an
+ * attacker has about 3 × 10^-10 chance to hit it. */
+#define BZ_PAIRING_CODE_CHARS      10
+/** A paired device's name in characters ("Pixel 7 de Ana"): a device name
+ * as Android and iOS show it is at most a few dozen characters. */
+#define BZ_DEVICE_NAME_MAX_CHARS   100
+/** Devices one user may have paired and not revoked at once: a member has
+ * a phone and perhaps a tablet; the cap bounds what a stolen code can add. */
+#define BZ_DEVICES_PER_USER_MAX    20
+
 /** Password length in characters (seed 002 line 4896: the registration
  * schema's constr(min_length=8, max_length=100)). */
 #define BZ_PASSWORD_MIN_CHARS      8

@@ -336,6 +336,14 @@ static const BzTerm circle_roles[] = {
 
 const BzVocab bz_vocab_circle_role = { "role", circle_roles, G_N_ELEMENTS (circle_roles) };
 
+static const BzTerm paired_platforms[] = {
+  { "android", N_("Android"), NULL },
+  { "ios", N_("iOS"), ALIASES ("iphone", "ipados") },
+  { "other", N_("Other"), ALIASES ("otro") },
+};
+
+const BzVocab bz_vocab_paired_platform = { "platform", paired_platforms, G_N_ELEMENTS (paired_platforms) };
+
 /* Lower case, accents removed (NFD, then combining marks dropped). */
 static char *
 fold (const char *s)

@@ -83,6 +83,11 @@ extern const BzVocab bz_vocab_sync_op;
 
 /** bz_vocab_device_platform: android, ios, web (a push device token's kind, issue 10). */
 extern const BzVocab bz_vocab_device_platform;
+
+/** bz_vocab_paired_platform: android, ios or other: a paired phone's
+ * system (POST /api/v1/devices/pair, issue 9). */
+extern const BzVocab bz_vocab_paired_platform;
+
 /** bz_vocab_appointment_status: scheduled, completed, cancelled, no_show (issue 12). */
 extern const BzVocab bz_vocab_appointment_status;
 

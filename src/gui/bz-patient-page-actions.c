@@ -1,12 +1,14 @@
 /* bz-patient-page-actions.c — the patient page's actions on the whole
  * record: the progress report (patient.print-report), editing the patient
- * (patient.edit) and the meal-plan editor (patient.open-plan).  The widget
+ * (patient.edit), pairing a phone (patient.pair-phone) and the meal-plan
+ * editor (patient.open-plan).  The widget
  * itself is in bz-patient-page.c. */
 #include "bz-patient-page-private.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bz-pairing-dialog.h"
 #include "bz-patient-dialog.h"
 #include "bz-patient-report.h"
 #include "bz-plan-editor.h"
@@ -49,6 +51,20 @@ bz_patient_page_print_report_activated (GtkWidget *widget, const char *action_na
     return;
   avatar = bz_patient_page_avatar_picture (self);
   bz_patient_report_run (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id, avatar);
+}
+
+/* patient.pair-phone (Shift+Ctrl+D): a QR code that pairs the patient's
+ * phone, and their paired devices (bz-pairing-dialog.h). */
+void
+bz_patient_page_pair_phone_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
+  BzPairingDialog *dialog;
+
+  if (self->session == NULL || self->patient_id == NULL || self->kiosk)
+    return;
+  dialog = bz_pairing_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* patient.edit (Ctrl+E): the patient's details and status (bz-patient-dialog.h). */

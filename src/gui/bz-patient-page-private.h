@@ -24,6 +24,7 @@ struct _BzPatientPage
   GtkWidget *add_meal_button;
   GtkWidget *plan_button;
   GtkWidget *report_button;
+  GtkWidget *pair_button;     /* patient.pair-phone (issue 9) */
   GtkWidget *add_scan_button;
   GtkWidget *sign_out_button;
   GtkScrolledWindow *scroller;
@@ -89,6 +90,8 @@ void bz_patient_page_load_info (BzPatientPage *self);
 
 /* bz-patient-page-actions.c: the report, editing the patient, the meal plan */
 void bz_patient_page_print_report_activated (GtkWidget *widget, const char *action_name, GVariant *param);
+/* patient.pair-phone (Shift+Ctrl+D): "Pair a phone" for the patient (bz-pairing-dialog.h). */
+void bz_patient_page_pair_phone_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 void bz_patient_page_edit_patient_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 void bz_patient_page_open_plan_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 void bz_patient_page_close_plan_editor (BzPatientPage *self);

@@ -141,9 +141,9 @@ server_page_new (BzPreferences *self)
   sw = switch_row (group, "serve-http", _("Plain HTTP"), _("Phones on the clinic network connect over HTTP"));
   g_settings_bind (self->settings, "serve-http", sw, "active", G_SETTINGS_BIND_DEFAULT);
 
-  sw = switch_row (group, "serve-https", _("HTTPS"), _("TLS arrives with phone pairing"));
+  sw = switch_row (group, "serve-https", _("HTTPS"),
+                   _("Paired phones connect over HTTPS with the clinic’s own certificate (port 8421)"));
   g_settings_bind (self->settings, "serve-https", sw, "active", G_SETTINGS_BIND_DEFAULT);
-  gtk_widget_set_sensitive (gtk_widget_get_ancestor (sw, ADW_TYPE_ACTION_ROW), FALSE);
   return page;
 }
 

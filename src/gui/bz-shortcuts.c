@@ -27,6 +27,7 @@ static const BzShortcut shortcuts[] = {
   { NULL, N_("Print the progress report"), "<Control>p", NULL, NULL },
   { NULL, N_("Edit the patient"), "<Control>e", NULL, NULL },
   { NULL, N_("Add a body scan"), "<Shift><Control>s", NULL, NULL },
+  { NULL, N_("Pair a phone"), "<Shift><Control>d", NULL, NULL },
 
   /* bz-avatar-view.c */
   { N_("3D Avatar"), N_("Turn the body"), "Left Right", NULL, NULL },

@@ -11,6 +11,7 @@ static const BzRoute *const tables[] = {
   bz_social_routes,
   bz_nutritionist_routes,
   bz_message_routes, bz_notification_routes,
+  bz_device_routes,
 };
 
 char *

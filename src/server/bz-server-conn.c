@@ -144,7 +144,10 @@ bz_server_on_incoming (GSocketService *service, GSocketConnection *connection, G
    * so idle connections are also closed by sweep_idle().) */
   g_socket_set_timeout (sock, self->limits.header_timeout_s);
   g_socket_set_option (sock, IPPROTO_TCP, TCP_NODELAY, TRUE, NULL);
-  soup_server_accept_iostream (self->soup, G_IO_STREAM (connection), local, remote, NULL);
+  if (source && G_IS_TLS_CERTIFICATE (source))
+    bz_tls_accept (self, c, connection, local, remote);   /* the HTTPS port (bz-tls.c) */
+  else
+    soup_server_accept_iostream (self->soup, G_IO_STREAM (connection), local, remote, NULL);
   return TRUE;
 }
 

@@ -207,7 +207,7 @@ first_lan_ipv4 (void)
 
 
 void
-write_raw_and_close (GSocket *socket, const BzResponse *resp, const char *rid)
+write_raw_and_close (GSocket *socket, GIOStream *tls, const BzResponse *resp, const char *rid)
 {
   gsize len = 0;
   guint retry = resp->error ? bz_error_get_retry_after (resp->error) : 0;
@@ -218,8 +218,19 @@ write_raw_and_close (GSocket *socket, const BzResponse *resp, const char *rid)
                                            "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
                                            "X-Request-Id: %s\r\n%s\r\n",
                                            resp->status, soup_status_get_phrase (resp->status), len, rid, retry_header);
-  g_socket_send (socket, head, strlen (head), NULL, NULL);
-  g_socket_send (socket, json, len, NULL, NULL);
+  if (tls)
+    {
+      /* Through the TLS layer: libsoup is not writing (it reads the body). */
+      GOutputStream *out = g_io_stream_get_output_stream (tls);
+      if (g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL))
+        g_output_stream_write_all (out, json, len, NULL, NULL, NULL);
+      g_output_stream_flush (out, NULL, NULL);
+    }
+  else
+    {
+      g_socket_send (socket, head, strlen (head), NULL, NULL);
+      g_socket_send (socket, json, len, NULL, NULL);
+    }
   g_socket_shutdown (socket, FALSE, TRUE, NULL);
 }
 

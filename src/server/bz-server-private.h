@@ -22,7 +22,10 @@ struct _BzServer
   GThreadPool *pool;
 
   char *bind_address;
-  guint port;
+  guint port;            /* HTTP; 0 when plain HTTP is off */
+  gboolean serve_http;   /* bz_server_set_serve_http(); TRUE by default */
+  GTlsCertificate *tls_certificate; /* bz_server_set_tls(); NULL: no HTTPS */
+  guint https_port;      /* asked, then bound (after start) */
   BzServerLimits limits;
   char **cors_origins;   /* allowed Origins (NULL: same-origin only) */
   GError *start_error;
@@ -52,6 +55,7 @@ typedef struct
   guint busy;            /* requests started and not yet finished */
   gint64 idle_since;     /* monotonic µs; meaningful when !busy */
   gboolean counted;      /* still counted in open_per_address and conns */
+  gboolean tls;          /* accepted on the HTTPS port: @stream is its GTlsServerConnection */
 } Conn;
 
 /* One request's guard: its deadline and the body bytes it holds. */
@@ -98,9 +102,19 @@ GError     *busy_error      (void);
 void        decorate        (char **cors_origins, SoupServerMessage *msg);
 /** preflight: answers an OPTIONS request (204 with the CORS policy, or 403). */
 void        preflight       (char **cors_origins, SoupServerMessage *msg, const char *rid);
-/** write_raw_and_close: writes @resp as a complete HTTP/1.1 answer on @socket, then FIN
- * (for a request whose body libsoup will drain and discard). */
-void        write_raw_and_close (GSocket *socket, const BzResponse *resp, const char *rid);
+/** write_raw_and_close: writes @resp as a complete HTTP/1.1 answer on @socket (through
+ * @tls when not %NULL: an HTTPS connection), then FIN (for a request whose body libsoup
+ * will drain and discard). */
+void        write_raw_and_close (GSocket *socket, GIOStream *tls, const BzResponse *resp, const char *rid);
+
+/* bz-tls.c */
+/** bz_tls_accept: wraps @c's accepted @connection in a GTlsServerConnection with the
+ * server's certificate, and hands it to libsoup once the handshake succeeded (closes it
+ * when it fails). */
+void        bz_tls_accept (BzServer *self, Conn *c, GSocketConnection *connection,
+                           GSocketAddress *local, GSocketAddress *remote);
+/** bz_tls_decorate: on an HTTPS connection (@c->tls), Strict-Transport-Security on @msg's answer. */
+void        bz_tls_decorate (Conn *c, SoupServerMessage *msg);
 /** first_lan_ipv4: Returns: (transfer full): the address the default route would use. */
 char       *first_lan_ipv4  (void);
 

@@ -261,7 +261,7 @@ reject_mid_body (Guard *g, SoupServerMessage *msg, GError *error)
   soup_server_message_set_status (msg, resp->status, NULL);  /* no handler will run */
   if (g->conn == NULL)
     return;
-  write_raw_and_close (g->conn->socket, resp, rid);
+  write_raw_and_close (g->conn->socket, g->conn->tls ? g->conn->stream : NULL, resp, rid);
 }
 
 /* A body without Content-Length (chunked): count it as it arrives. */
@@ -319,6 +319,7 @@ early_handler (SoupServer *server, SoupServerMessage *msg, const char *path,
   decorate (self->cors_origins, msg);
   if (g == NULL)
     return;
+  bz_tls_decorate (g->conn, msg);
   bz_router_match (soup_server_message_get_method (msg), path, &route, &params);
   max = route_max_body (route);  /* unknown routes get the default: their body is read, then 404 */
   switch (soup_message_headers_get_encoding (h))
@@ -469,6 +470,7 @@ server_thread (gpointer data)
   g_autoptr(GInetAddress) addr = NULL;
   g_autoptr(GSocketAddress) sockaddr = NULL;
   g_autoptr(GSocketAddress) effective = NULL;
+  gboolean listening;
 
   g_main_context_push_thread_default (self->context);
 
@@ -489,21 +491,44 @@ server_thread (gpointer data)
   addr = g_inet_address_new_from_string (self->bind_address);
   if (addr == NULL)
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Invalid bind address %s"), self->bind_address);
+  else if (!self->serve_http && self->tls_certificate == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Neither HTTP nor HTTPS is turned on"));
   else if (add_private_listener (self, &error))
     {
-      sockaddr = g_inet_socket_address_new (addr, self->port);
-      if (g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), sockaddr, G_SOCKET_TYPE_STREAM,
-                                         G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error))
-        self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+      if (self->serve_http)
+        {
+          sockaddr = g_inet_socket_address_new (addr, self->port);
+          if (g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), sockaddr, G_SOCKET_TYPE_STREAM,
+                                             G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error))
+            self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+          g_clear_object (&sockaddr);
+          g_clear_object (&effective);
+        }
+      else
+        self->port = 0;
+      /* HTTPS on its own port: the listener's source object is the
+       * certificate, which tells bz_server_on_incoming() to wrap the stream. */
+      if (error == NULL && self->tls_certificate)
+        {
+          sockaddr = g_inet_socket_address_new (addr, self->https_port);
+          if (g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), sockaddr, G_SOCKET_TYPE_STREAM,
+                                             G_SOCKET_PROTOCOL_TCP, G_OBJECT (self->tls_certificate),
+                                             &effective, &error))
+            self->https_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+        }
     }
 
+  /* Decided before start_error is handed over: bz_server_start() steals it
+   * as soon as the lock is released, so reading it after would race (and
+   * run the loop of a server that failed to start, for ever). */
+  listening = error == NULL;
   g_mutex_lock (&self->lock);
   self->start_error = g_steal_pointer (&error);
   self->started = TRUE;
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->lock);
 
-  if (self->start_error == NULL)
+  if (listening)
     {
       self->idle_sweep = g_timeout_source_new_seconds (1);
       g_source_set_callback (self->idle_sweep, bz_server_sweep_idle, self, NULL);
@@ -543,6 +568,7 @@ bz_server_finalize (GObject *object)
   g_strfreev (self->cors_origins);
   g_clear_error (&self->start_error);
   g_free (self->bind_address);
+  g_clear_object (&self->tls_certificate);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->cond);
   G_OBJECT_CLASS (bz_server_parent_class)->finalize (object);
@@ -569,6 +595,7 @@ bz_server_init (BzServer *self)
     .body_bytes_in_flight_max = BZ_BODY_BYTES_IN_FLIGHT_MAX,
     .api_requests_per_minute = BZ_API_REQUESTS_PER_MINUTE,
   };
+  self->serve_http = TRUE;
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
 }
@@ -600,6 +627,27 @@ bz_server_set_cors_origins (BzServer *self, const char *const *origins)
   g_return_if_fail (self->thread == NULL);
   g_strfreev (self->cors_origins);
   self->cors_origins = origins && origins[0] ? g_strdupv ((char **) origins) : NULL;
+}
+
+void
+bz_server_set_tls (BzServer *self, GTlsCertificate *certificate, guint https_port)
+{
+  g_return_if_fail (self->thread == NULL);
+  g_set_object (&self->tls_certificate, certificate);
+  self->https_port = https_port;
+}
+
+void
+bz_server_set_serve_http (BzServer *self, gboolean serve_http)
+{
+  g_return_if_fail (self->thread == NULL);
+  self->serve_http = serve_http;
+}
+
+guint
+bz_server_get_https_port (BzServer *self)
+{
+  return self->tls_certificate ? self->https_port : 0;
 }
 
 gboolean
@@ -680,6 +728,8 @@ bz_server_get_lan_url (BzServer *self)
     host = first_lan_ipv4 ();
   else
     host = g_strdup (self->bind_address);
+  if (self->port == 0 && self->tls_certificate)
+    return g_strdup_printf ("https://%s:%u", host, self->https_port);
   return g_strdup_printf ("http://%s:%u", host, self->port);
 }
 

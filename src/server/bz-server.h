@@ -67,16 +67,42 @@ void        bz_server_set_cors_origins (BzServer *self, const char *const *origi
 
 gboolean    bz_server_start        (BzServer *self, const char *bind_address, guint port, GError **error);
 
+/**
+ * bz_server_set_tls:
+ * @certificate: (nullable): the certificate with its private key
+ *   (bz-tls-cert.h); %NULL: no HTTPS
+ * @https_port: TCP port of HTTPS; 0 picks a free one
+ *
+ * Serves HTTPS on @https_port beside HTTP: each connection accepted there is
+ * wrapped in a GTlsServerConnection (GLib's TLS, glib-networking's GnuTLS
+ * backend) and handed to libsoup after its handshake; its answers carry
+ * Strict-Transport-Security.  Before bz_server_start() only.
+ */
+void        bz_server_set_tls      (BzServer *self, GTlsCertificate *certificate, guint https_port);
+
+/**
+ * bz_server_set_serve_http:
+ * @serve_http: %FALSE: no plain-HTTP port (bz_server_get_port() is then 0);
+ *   HTTPS must be set then, or bz_server_start() fails
+ *
+ * Before bz_server_start() only.  %TRUE by default.
+ */
+void        bz_server_set_serve_http (BzServer *self, gboolean serve_http);
+
+/** bz_server_get_https_port: Returns: the bound HTTPS port (after start), or 0 without HTTPS. */
+guint       bz_server_get_https_port (BzServer *self);
+
 /** bz_server_stop: stops accepting, lets in-flight requests finish, joins the thread. */
 void        bz_server_stop         (BzServer *self);
 
-/** bz_server_get_port: Returns: the bound port (after start). */
+/** bz_server_get_port: Returns: the bound plain-HTTP port (after start); 0 when HTTP is off. */
 guint       bz_server_get_port     (BzServer *self);
 
 /**
  * bz_server_get_lan_url:
  * Returns: (transfer full): the URL phones use, e.g. "http://192.168.1.20:8420"
- * (the first non-loopback IPv4 address when bound to 0.0.0.0).
+ * (the first non-loopback IPv4 address when bound to 0.0.0.0); the HTTPS URL
+ * when plain HTTP is off.
  */
 char       *bz_server_get_lan_url  (BzServer *self);
 

@@ -1,6 +1,7 @@
 /* bz-auth-internal.h — shared between bz-auth-service.c, bz-auth-tokens.c and
- * bz-auth-validate.c, and with bz-patient-form.c (a patient's account fields
- * follow registration's rules: bz_user_fields_validate()).  Not for other files. */
+ * bz-auth-validate.c, with bz-patient-form.c (a patient's account fields
+ * follow registration's rules: bz_user_fields_validate()) and with
+ * bz-device-service.c (a paired phone's session).  Not for other files. */
 #pragma once
 
 #include <glib/gi18n.h>
@@ -40,6 +41,17 @@ void bz_auth_ensure_sodium (void);
  *   token_type, expires_in, password_change_required, user}
  */
 BzRecord *bz_auth_session_new (BzServices *svc, const BzCaller *caller, GError **error);
+
+/**
+ * bz_auth_session_new_in_family:
+ * @family: the new refresh-token family's id (a UUID of the caller's): a
+ *   paired device's session, which bz-device-service.c binds to the device
+ *
+ * bz_auth_session_new() with the family given.
+ * Returns: (transfer full): a Session record, or %NULL with @error.
+ */
+BzRecord *bz_auth_session_new_in_family (BzServices *svc, const BzCaller *caller, const char *family,
+                                         GError **error);
 
 /* bz-auth-validate.c */
 

@@ -18,6 +18,7 @@
  */
 #include "bz-auth-service.h"
 #include "bz-auth-internal.h"
+#include "bz-device-repo.h"
 #include "bz-limits.h"
 #include "bz-realtime.h"
 #include "bz-store.h"
@@ -185,6 +186,12 @@ BzRecord *
 bz_auth_session_new (BzServices *svc, const BzCaller *caller, GError **error)
 {
   g_autofree char *family = g_uuid_string_random ();
+  return bz_auth_session_new_in_family (svc, caller, family, error);
+}
+
+BzRecord *
+bz_auth_session_new_in_family (BzServices *svc, const BzCaller *caller, const char *family, GError **error)
+{
   g_autofree char *access = access_token_new (svc, caller->user_id, caller->role, caller->email, family, error);
   g_autofree char *refresh = NULL;
   BzRecord *user, *session;
@@ -315,6 +322,12 @@ bz_auth_refresh (BzServices *svc, const char *refresh_token, GError **error)
   refresh = refresh_token_insert (store, caller->user_id, row.family_id, &new_id, &local);
   if (!refresh)
     goto fail;
+  /* A paired phone's session (issue 9): its device was last seen now. */
+  {
+    g_autofree char *now = iso8601_from_unix (bz_auth_now_unix ());
+    if (!bz_device_repo_touch (store, row.family_id, now, &local))
+      goto fail;
+  }
   if (!bz_token_repo_mark_replaced (store, row.id, new_id, &local) ||
       !bz_store_commit (store, &local))
     goto fail;

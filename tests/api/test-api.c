@@ -18,6 +18,7 @@ void test_nutritionist_profile (void);  /* test-nutritionist-profile.c */
 void test_analytics_add_tests (void);  /* test-analytics.c: GET /api/analytics/nutrition/summary */
 void test_scan_estimate_add_tests (void);  /* test-scan-estimate.c: scans without a body-fat measurement */
 void test_sync_add_tests (void);       /* test-sync.c: GET /api/v1/sync/changes */
+void test_tls_pairing_add_tests (void); /* test-tls-pairing.c: HTTPS, /api/v1/devices/…, /api/v1/tls */
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
 void test_realtime_add_tests (void);  /* test-realtime.c: messages, notifications, /ws (issue 10) */
 void test_workouts_add_tests (void);    /* test-workouts.c: workout plans, the daily, the exercise library */
@@ -747,6 +748,7 @@ main (int argc, char **argv)
   test_scan_estimate_add_tests ();
   g_test_add_func ("/api/nutritionist/profile", test_nutritionist_profile);
   test_sync_add_tests ();
+  test_tls_pairing_add_tests ();
   test_diet_plans_add_tests ();
   test_workouts_add_tests ();
   test_workout_analytics_add_tests ();

@@ -281,16 +281,21 @@ check_preferences (BzWindow *window)
   gtk_switch_set_active (GTK_SWITCH (w), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "serve-http"));
   w = must_find (GTK_WIDGET (prefs), "serve-https");
-  g_assert_false (gtk_widget_is_sensitive (w));
+  g_assert_true (gtk_widget_is_sensitive (w));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (w)));   /* HTTPS by default (issue 9) */
+  gtk_switch_set_active (GTK_SWITCH (w), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "serve-https"));
   shoot (GTK_WIDGET (prefs), "preferences.png");
 
   /* The runtime started by the GUI takes them, flags first. */
   {
-    BzRuntimeOptions opts = { .port = -1 };
+    BzRuntimeOptions opts = { .port = -1, .https_port = -1 };
     bz_runtime_options_apply_settings (&opts, settings);
     g_assert_cmpint (opts.port, ==, 8500);
     g_assert_cmpstr (opts.bind, ==, "127.0.0.1");
     g_assert_false (opts.no_http);
+    g_assert_true (opts.no_https);
+    g_assert_cmpint (opts.https_port, ==, BZ_RUNTIME_DEFAULT_HTTPS_PORT);
     bz_runtime_options_clear (&opts);
   }
 

@@ -62,7 +62,7 @@ static void
 test_preferences_keys (void)
 {
   static const struct { const char *key; const char *type; } keys[] = {
-    { "server-port", "q" }, { "server-bind-address", "s" }, { "serve-http", "b" }, { "serve-https", "b" },
+    { "server-port", "q" }, { "server-bind-address", "s" }, { "serve-http", "b" }, { "serve-https", "b" }, { "https-port", "q" },
     { "report-language", "s" }, { "default-activity-level", "s" }, { "camera-device", "s" },
     { "integration-providers", "a{ss}" }, { "integration-base-urls", "a{ss}" }, { "integration-models", "a{ss}" },
   };
@@ -94,14 +94,17 @@ test_preferences_keys (void)
       }
   }
 
-  /* HTTP on and HTTPS off until TLS arrives with phone pairing. */
+  /* HTTP and HTTPS both on (issue 9: HTTPS beside HTTP), HTTPS on 8421. */
   {
     g_autoptr(GSettingsSchemaKey) http = g_settings_schema_get_key (schema, "serve-http");
     g_autoptr(GSettingsSchemaKey) https = g_settings_schema_get_key (schema, "serve-https");
+    g_autoptr(GSettingsSchemaKey) https_port = g_settings_schema_get_key (schema, "https-port");
     g_autoptr(GVariant) on = g_settings_schema_key_get_default_value (http);
-    g_autoptr(GVariant) off = g_settings_schema_key_get_default_value (https);
+    g_autoptr(GVariant) tls = g_settings_schema_key_get_default_value (https);
+    g_autoptr(GVariant) port = g_settings_schema_key_get_default_value (https_port);
     g_assert_true (g_variant_get_boolean (on));
-    g_assert_false (g_variant_get_boolean (off));
+    g_assert_true (g_variant_get_boolean (tls));
+    g_assert_cmpuint (g_variant_get_uint16 (port), ==, BZ_RUNTIME_DEFAULT_HTTPS_PORT);
   }
 
   /* No secret in GSettings: API keys go to the keyring. */
@@ -116,7 +119,7 @@ static void
 test_runtime_options (void)
 {
   g_autoptr(GSettings) settings = bz_runtime_settings_new ();
-  BzRuntimeOptions opts = { .port = -1 };
+  BzRuntimeOptions opts = { .port = -1, .https_port = -1 };
 
   g_assert_nonnull (settings);
   /* Defaults: the same as balanzad's. */
@@ -125,12 +128,14 @@ test_runtime_options (void)
   g_assert_cmpint (opts.port, ==, BZ_RUNTIME_DEFAULT_PORT);
   g_assert_cmpstr (opts.bind, ==, "0.0.0.0");
   g_assert_false (opts.no_http);
+  g_assert_false (opts.no_https);   /* HTTPS beside HTTP (issue 9) */
+  g_assert_cmpint (opts.https_port, ==, BZ_RUNTIME_DEFAULT_HTTPS_PORT);
   bz_runtime_options_clear (&opts);
 
   g_settings_set_value (settings, "server-port", g_variant_new_uint16 (9001));
   g_settings_set_string (settings, "server-bind-address", "127.0.0.1");
   g_settings_set_boolean (settings, "serve-http", FALSE);
-  opts = (BzRuntimeOptions) { .port = -1 };
+  opts = (BzRuntimeOptions) { .port = -1, .https_port = -1 };
   bz_runtime_options_apply_settings (&opts, settings);
   bz_runtime_options_finish (&opts);
   g_assert_cmpint (opts.port, ==, 9001);
@@ -139,16 +144,17 @@ test_runtime_options (void)
   bz_runtime_options_clear (&opts);
 
   /* --port and --bind win. */
-  opts = (BzRuntimeOptions) { .port = 0, .bind = g_strdup ("::1") };
+  opts = (BzRuntimeOptions) { .port = 0, .https_port = -1, .bind = g_strdup ("::1") };
   bz_runtime_options_apply_settings (&opts, settings);
   bz_runtime_options_finish (&opts);
   g_assert_cmpint (opts.port, ==, 0);
+  g_assert_cmpint (opts.https_port, ==, 0);   /* --port 0: HTTPS on any free port too */
   g_assert_cmpstr (opts.bind, ==, "::1");
   bz_runtime_options_clear (&opts);
 
   /* An empty address in the settings: the default. */
   g_settings_set_string (settings, "server-bind-address", "");
-  opts = (BzRuntimeOptions) { .port = -1 };
+  opts = (BzRuntimeOptions) { .port = -1, .https_port = -1 };
   bz_runtime_options_apply_settings (&opts, settings);
   bz_runtime_options_finish (&opts);
   g_assert_cmpstr (opts.bind, ==, "0.0.0.0");
