@@ -267,6 +267,9 @@ extern const BzJsonLimits bz_json_limits_post;
  * nutritionist's inbox during a clinic day: a few events a minute), at most
  * 256 x %BZ_WS_MAX_OUTGOING_BYTES held per socket. */
 #define BZ_WS_SEND_QUEUE_MAX        256
+/** Rooms one socket may join (challenge:join_room): a member takes part in
+ * a handful of challenges at once; 16 bounds a socket's room list.  Balanza's bound. */
+#define BZ_WS_ROOMS_MAX             16
 /** The largest frame the server sends (a bigger one is not published, with
  * a warning): a message:new of %BZ_MESSAGE_MAX_CHARS characters of 4 octets
  * (RFC 3629) plus its envelope fits in 20 KiB; 64 KiB leaves room for the

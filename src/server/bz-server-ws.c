@@ -15,8 +15,10 @@
  * Client frames (seed 002 §4.8 client events): typing:start
  * {conversation_id} is relayed to the other party; notification:read
  * {notification_id} marks it read (on a worker thread: it writes) and every
- * socket of the user gets notification:read; challenge:join_room is
- * answered with an error frame NOT_FOUND until challenges exist.  Anything
+ * socket of the user gets notification:read; challenge:join_room
+ * {challenge_id} puts the socket in the challenge's room (live
+ * challenge:rank_change, bz_challenges_join_room(), on a worker thread) and
+ * is echoed, or answered with an error frame NOT_FOUND.  Anything
  * else — binary frames, malformed JSON, unknown events, bad data — is
  * answered {"event": "error", "data": {code, message, event}} and the socket
  * stays open.  A frame over %BZ_WS_MAX_INCOMING_BYTES closes it with 1009
@@ -29,6 +31,7 @@
 #include <glib/gi18n.h>
 
 #include "bz-auth-service.h"
+#include "bz-challenge-service.h"
 #include "bz-message-service.h"
 #include "bz-notification-service.h"
 #include "bz-realtime.h"
@@ -120,7 +123,7 @@ typedef struct
   BzServices *services;
   guint64 id;
   BzCaller *caller;
-  char *notification_id;
+  char *notification_id;   /* or the challenge_id of a join_room */
 } ReadJob;
 
 static void
@@ -131,6 +134,35 @@ read_job_free (gpointer data)
   bz_caller_free (j->caller);
   g_free (j->notification_id);
   g_free (j);
+}
+
+/* challenge:join_room {challenge_id}: the service checks the caller may see
+ * the challenge; the answer is the event echoed (as notification:read is),
+ * or an error frame. */
+static void
+join_job_run (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ReadJob *j = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) o = json_object_new ();
+  g_autoptr(JsonNode) node = NULL;
+  BzRealtime *hub = bz_services_get_realtime (j->services);
+
+  if (bz_challenges_join_room (j->services, j->caller, j->notification_id, j->id, &error))
+    {
+      json_object_set_string_member (o, "challenge_id", j->notification_id);
+      node = bz_json_node_new_object (g_steal_pointer (&o));
+      bz_realtime_send (hub, j->id, BZ_REALTIME_EVENT_CHALLENGE_JOIN_ROOM, node);
+    }
+  else
+    {
+      json_object_set_string_member (o, "code", bz_error_code_name (error));
+      json_object_set_string_member (o, "message", error->message);
+      json_object_set_string_member (o, "event", BZ_REALTIME_EVENT_CHALLENGE_JOIN_ROOM);
+      node = bz_json_node_new_object (g_steal_pointer (&o));
+      bz_realtime_send (hub, j->id, BZ_REALTIME_EVENT_ERROR, node);
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -213,7 +245,16 @@ on_message (SoupWebsocketConnection *conn, gint type, GBytes *message, gpointer 
       g_task_run_in_thread (task, read_job_run);
     }
   else if (g_str_equal (event, BZ_REALTIME_EVENT_CHALLENGE_JOIN_ROOM))
-    send_error (ws, "NOT_FOUND", _("Challenges are not available on this server yet: there is no room to join"), event);
+    {
+      ReadJob *j = g_new0 (ReadJob, 1);
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+      j->services = g_object_ref (self->services);
+      j->id = ws->id;
+      j->caller = bz_caller_copy (ws->caller);
+      j->notification_id = g_strdup (data_id (frame, "challenge_id"));
+      g_task_set_task_data (task, j, read_job_free);
+      g_task_run_in_thread (task, join_job_run);
+    }
   else
     {
       g_autofree char *m = g_strdup_printf (_("Unknown event “%s”"), event);

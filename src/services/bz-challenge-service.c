@@ -6,7 +6,10 @@
 
 #include "bz-challenge-repo.h"
 #include "bz-challenge.h"
+#include "bz-json.h"
+#include "bz-limits.h"
 #include "bz-patient-repo.h"
+#include "bz-realtime.h"
 #include "bz-service-task-private.h"
 #include "bz-vocab.h"
 
@@ -314,6 +317,66 @@ award_check_in (BzStore *store, const char *user_id, const char *challenge_id, c
   return TRUE;
 }
 
+/* The room of a challenge's live leaderboard (challenge:join_room). */
+static char *
+room_of (const char *challenge_id)
+{
+  return g_strconcat ("challenge:", challenge_id, NULL);
+}
+
+/* After a committed rerank: each participant whose rank moved hears of it
+ * (seed 002 §4.8 challenge:rank_change), and the sockets in the
+ * challenge's room get every change with its user_id (the leaderboard
+ * names its participants to every viewer anyway). */
+static void
+publish_rank_changes (BzServices *svc, const char *challenge_id, GArray *changes)
+{
+  BzRealtime *hub = bz_services_get_realtime (svc);
+  g_autofree char *room = room_of (challenge_id);
+
+  for (guint i = 0; changes && i < changes->len; i++)
+    {
+      const BzRankChange *c = &g_array_index (changes, BzRankChange, i);
+      g_autoptr(JsonObject) o = json_object_new ();
+      g_autoptr(JsonNode) node = NULL;
+
+      json_object_set_string_member (o, "challenge_id", challenge_id);
+      json_object_set_int_member (o, "old_rank", c->old_rank);
+      json_object_set_int_member (o, "new_rank", c->new_rank);
+      json_object_set_int_member (o, "rank_change", c->old_rank > 0 ? c->old_rank - c->new_rank : 0);
+      node = bz_json_node_new_object (json_object_ref (o));
+      bz_realtime_publish (hub, (const char *const[]) { c->user_id }, 1, BZ_REALTIME_EVENT_CHALLENGE_RANK_CHANGE, node);
+      json_object_set_string_member (o, "user_id", c->user_id);
+      bz_realtime_publish_room (hub, room, BZ_REALTIME_EVENT_CHALLENGE_RANK_CHANGE, node);
+    }
+}
+
+gboolean
+bz_challenges_join_room (BzServices *svc, const BzCaller *caller, const char *challenge_id, guint64 socket_id,
+                         GError **error)
+{
+  BzChallengeViewer viewer;
+  g_autofree char *owned = NULL, *room = NULL;
+  g_autoptr(BzRecord) challenge = NULL;
+  char today[11];
+
+  if (!viewer_of (svc, caller, &viewer, &owned, today, error))
+    return FALSE;
+  if (challenge_id == NULL || !g_uuid_string_is_valid (challenge_id))
+    return not_found (error), FALSE;
+  if (!bz_challenge_repo_get (bz_services_get_store (svc), &viewer, challenge_id, &challenge, error))
+    return FALSE;
+  if (challenge == NULL)
+    return not_found (error), FALSE;
+  room = room_of (challenge_id);
+  if (!bz_realtime_join_room (bz_services_get_realtime (svc), socket_id, room))
+    {
+      g_set_error (error, BZ_ERROR, BZ_ERROR_CONFLICT, _("A connection follows at most %d challenges"), BZ_WS_ROOMS_MAX);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 BzRecord *
 bz_challenges_check_in (BzServices *svc, const BzCaller *caller, const char *challenge_id, JsonObject *input,
                         GError **error)
@@ -399,6 +462,7 @@ bz_challenges_check_in (BzServices *svc, const BzCaller *caller, const char *cha
       !bz_store_commit (store, error))
     goto fail;
   bz_store_notify (store, "challenge_participants", challenge_id);
+  publish_rank_changes (svc, challenge_id, changes);
 
   g_clear_object (&mine);
   if (!bz_challenge_repo_participation (store, challenge_id, caller->user_id, &mine, &standing, error) ||

@@ -71,6 +71,20 @@ BzRecord *bz_challenges_check_in (BzServices *svc, const BzCaller *caller, const
                                   JsonObject *input, GError **error);
 
 /**
+ * bz_challenges_join_room:
+ * @socket_id: the caller's WebSocket (bz_realtime_attach())
+ *
+ * seed 002 §4.8 challenge:join_room "for live leaderboard updates": the
+ * socket then receives challenge:rank_change, with user_id, for every
+ * participant of @challenge_id whose rank moves (bz-realtime.h).  Any thread
+ * (it reads the store).
+ * Returns: %FALSE with NOT_FOUND (unknown or not visible to the caller) or
+ *   CONFLICT (the socket already follows %BZ_WS_ROOMS_MAX challenges).
+ */
+gboolean  bz_challenges_join_room (BzServices *svc, const BzCaller *caller, const char *challenge_id,
+                                   guint64 socket_id, GError **error);
+
+/**
  * bz_challenges_leaderboard:
  * Returns: (transfer full): the Leaderboard page, with the caller's
  *   position when the caller takes part.  Errors: NOT_FOUND.

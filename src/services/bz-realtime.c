@@ -25,6 +25,7 @@ typedef struct
   gboolean pump_scheduled;
   gboolean waiting;            /* the sink was not ready: until bz_realtime_resume() */
   gboolean detached;
+  GPtrArray *rooms;            /* char *: at most %BZ_WS_ROOMS_MAX (bz_realtime_join_room) */
   gushort close_code;          /* non-zero: close on the next pump, queue nothing more */
   gboolean close_when_drained; /* ...after the frames already queued */
   const char *close_reason;    /* static */
@@ -57,6 +58,7 @@ sock_unref (gpointer data)
   bz_realtime_unref (s->hub);
   g_free (s->user_id);
   g_free (s->session_id);
+  g_clear_pointer (&s->rooms, g_ptr_array_unref);
   g_free (s);
 }
 
@@ -335,6 +337,65 @@ bz_realtime_publish (BzRealtime *hub, const char *const *user_ids, guint n_users
       for (guint i = 0; i < list->len; i++)
         n += queue_locked (g_ptr_array_index (list, i), frame);
     }
+  g_mutex_unlock (&hub->lock);
+  return n;
+}
+
+static gboolean
+sock_in_room_locked (Sock *s, const char *room)
+{
+  for (guint i = 0; s->rooms && i < s->rooms->len; i++)
+    if (g_str_equal (g_ptr_array_index (s->rooms, i), room))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+bz_realtime_join_room (BzRealtime *hub, guint64 id, const char *room)
+{
+  gboolean ok = FALSE;
+  Sock *s;
+
+  g_return_val_if_fail (hub && room, FALSE);
+  g_mutex_lock (&hub->lock);
+  s = g_hash_table_lookup (hub->by_id, &id);
+  if (s && !s->detached)
+    {
+      if (sock_in_room_locked (s, room))
+        ok = TRUE;
+      else if (s->rooms == NULL || s->rooms->len < BZ_WS_ROOMS_MAX)
+        {
+          if (s->rooms == NULL)
+            s->rooms = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (s->rooms, g_strdup (room));
+          ok = TRUE;
+        }
+    }
+  g_mutex_unlock (&hub->lock);
+  return ok;
+}
+
+guint
+bz_realtime_publish_room (BzRealtime *hub, const char *room, const char *event, JsonNode *data)
+{
+  g_autoptr(GBytes) frame = NULL;
+  GHashTableIter iter;
+  gpointer value;
+  guint n = 0;
+
+  g_return_val_if_fail (hub && room && event, 0);
+  frame = bz_realtime_frame_new (event, data);
+  if (g_bytes_get_size (frame) > BZ_WS_MAX_OUTGOING_BYTES)
+    {
+      g_warning ("Realtime: %s of %zu bytes not published (limit %d)", event, g_bytes_get_size (frame),
+                 BZ_WS_MAX_OUTGOING_BYTES);
+      return 0;
+    }
+  g_mutex_lock (&hub->lock);
+  g_hash_table_iter_init (&iter, hub->by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (sock_in_room_locked (value, room))
+      n += queue_locked (value, frame);
   g_mutex_unlock (&hub->lock);
   return n;
 }

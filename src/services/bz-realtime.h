@@ -36,7 +36,10 @@ G_BEGIN_DECLS
 #define BZ_REALTIME_EVENT_POST_NEW_COMMENT     "post:new_comment"
 /** BZ_REALTIME_EVENT_POST_NEW_REACTION: data = {post_id, reaction_type, user}; published by the posts feature. */
 #define BZ_REALTIME_EVENT_POST_NEW_REACTION    "post:new_reaction"
-/** BZ_REALTIME_EVENT_CHALLENGE_RANK_CHANGE: data = {challenge_id, old_rank, new_rank, rank_change}; no challenges yet. */
+/** BZ_REALTIME_EVENT_CHALLENGE_RANK_CHANGE: data = {challenge_id, old_rank, new_rank, rank_change}
+ * (rank_change = old_rank - new_rank, positive when climbing; 0 when first
+ * ranked); to the participant, and with user_id to the sockets that joined
+ * the challenge's room (bz-challenge-service.c). */
 #define BZ_REALTIME_EVENT_CHALLENGE_RANK_CHANGE "challenge:rank_change"
 /** BZ_REALTIME_EVENT_FAMILY_CIRCLE_NEW_POST: data = {circle_id, post}; published by the family circles feature. */
 #define BZ_REALTIME_EVENT_FAMILY_CIRCLE_NEW_POST "family_circle:new_post"
@@ -138,6 +141,30 @@ void        bz_realtime_resume (BzRealtime *hub, guint64 id);
  */
 guint       bz_realtime_publish (BzRealtime *hub, const char *const *user_ids, guint n_users,
                                  const char *event, JsonNode *data);
+
+/**
+ * bz_realtime_join_room:
+ * @id: one socket of bz_realtime_attach()
+ * @room: a room's name, e.g. "challenge:" + a challenges.id; the caller
+ *   (a service) has checked that the socket's user may see what the room
+ *   carries
+ *
+ * Adds socket @id to @room (again: no change) until it closes.  Any thread.
+ * Returns: %FALSE when @id is not open, or already in %BZ_WS_ROOMS_MAX
+ *   other rooms (memory per socket stays bounded).
+ */
+gboolean    bz_realtime_join_room (BzRealtime *hub, guint64 id, const char *room);
+
+/**
+ * bz_realtime_publish_room:
+ * @room: a room's name
+ * @data: (transfer none) (nullable): the event's data
+ *
+ * bz_realtime_publish() to every socket in @room: O(open sockets) under the
+ * hub's lock, which a clinic's few hundred sockets make cheap.
+ * Returns: the number of sockets the frame was queued for.
+ */
+guint       bz_realtime_publish_room (BzRealtime *hub, const char *room, const char *event, JsonNode *data);
 
 /**
  * bz_realtime_send:

@@ -425,6 +425,7 @@ bz_social_create_post (BzServices *svc, const BzCaller *caller, JsonObject *inpu
     return NULL;
   if (!(stored = visible_post (store, caller, id, error)))
     return NULL;
+  bz_social_events_post (svc, caller, stored);
   created = bz_record_new (&bz_post_created_resource);
   bz_record_take_object (created, BZ_POST_CREATED_POST, g_steal_pointer (&stored));
   return created;
@@ -516,6 +517,7 @@ bz_social_react (BzServices *svc, const BzCaller *caller, const char *post_id, J
       return NULL;
     }
   bz_store_notify (store, "reactions", post_id);
+  bz_social_events_reaction (svc, caller, post, bz_record_get_string (reaction, BZ_REACTION_REACTION_TYPE));
   created = bz_record_new (&bz_reaction_created_resource);
   bz_record_take_object (created, BZ_REACTION_CREATED_REACTION, g_steal_pointer (&reaction));
   return created;
@@ -601,6 +603,7 @@ bz_social_add_comment (BzServices *svc, const BzCaller *caller, const char *post
         g_set_error_literal (error, BZ_ERROR, BZ_ERROR_INTERNAL, _("The comment was not stored"));
       return NULL;
     }
+  bz_social_events_comment (svc, caller, post, stored);
   created = bz_record_new (&bz_comment_created_resource);
   bz_record_take_object (created, BZ_COMMENT_CREATED_COMMENT, g_steal_pointer (&stored));
   return created;
@@ -640,6 +643,8 @@ bz_social_follow (BzServices *svc, const BzCaller *caller, const char *user_id, 
       return NULL;
     }
   bz_store_notify (store, "follows", user_id);
+  if (follow)
+    bz_social_events_follow (svc, caller, user_id);
   out = bz_record_new (&bz_follow_resource);
   bz_record_set_string (out, BZ_FOLLOW_USER_ID, user_id);
   bz_record_set_boolean (out, BZ_FOLLOW_FOLLOWING, follow);

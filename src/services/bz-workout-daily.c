@@ -290,7 +290,7 @@ int_param (const char *value, const char *name, gint64 fallback, gint64 max, BzV
     return fallback;
   if (!g_ascii_string_to_signed (value, 10, 1, max, &n, NULL))
     {
-      g_autofree char *msg = g_strdup_printf (_("%s must be an integer from 1 to %" G_GINT64_FORMAT), name, max);
+      g_autofree char *msg = g_strdup_printf (_("%s must be an integer from 1 to %lld"), name, (long long) max);
       bz_validation_add (v, name, "out_of_range", msg);
       return fallback;
     }
