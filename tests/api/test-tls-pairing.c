@@ -523,8 +523,10 @@ test_pairing_over_https (void)
   url = g_strdup_printf ("https://127.0.0.1:%u/api/v1/devices/pair", bz_server_get_https_port (t->server));
   body = g_strdup_printf ("{\"code\":\"%s\",\"device_name\":\"iPhone\",\"platform\":\"ios\"}", code);
   msg = soup_message_new ("POST", url);
-  soup_message_set_request_body_from_bytes (msg, "application/json",
-                                            g_bytes_new_take (g_strdup (body), strlen (body)));
+  {
+    g_autoptr(GBytes) b = g_bytes_new (body, strlen (body));
+    soup_message_set_request_body_from_bytes (msg, "application/json", b);   /* takes its own reference */
+  }
   g_signal_connect (msg, "accept-certificate", G_CALLBACK (on_accept_certificate), t->fingerprint);
   bytes = soup_session_send_and_read (session, msg, NULL, &error);
   g_assert_no_error (error);
@@ -543,7 +545,10 @@ test_pairing_over_https (void)
     memset (huge, ' ', len);
     huge[0] = '{';
     huge[len - 1] = '}';
-    soup_message_set_request_body_from_bytes (big, "application/json", g_bytes_new_take (huge, len));
+    {
+      g_autoptr(GBytes) b = g_bytes_new_take (huge, len);
+      soup_message_set_request_body_from_bytes (big, "application/json", b);
+    }
     g_signal_connect (big, "accept-certificate", G_CALLBACK (on_accept_certificate), t->fingerprint);
     answer = soup_session_send_and_read (session, big, NULL, &error);
     g_assert_no_error (error);
