@@ -419,6 +419,12 @@ row_cell_ (Ctx *ctx, RowBuild *b, const Column *c, const char *text, double numb
       return;
     }
   v *= factor;
+  if (!isfinite (v))
+    {
+      /* e.g. 1e308 pounds: finite as written, not once in kilograms. */
+      bz_inbody_issue_add (ctx->file, b->row->line, c->header, "out_of_range", _("too large a number"));
+      return;
+    }
   if (ti == T_BFM)
     {
       b->bfm = v;
@@ -439,9 +445,10 @@ row_end (Ctx *ctx, RowBuild *b)
   if (!b->have[T_PBF] && b->have[T_BFM] && b->have[T_WEIGHT])
     {
       double w = json_object_get_double_member (b->row->input, "weight_kg");
-      if (w > 0)
+      double pbf = w > 0 ? round (b->bfm / w * 1000.0) / 10.0 : NAN;
+      if (isfinite (pbf))   /* a weight of 1e-300 kg is refused later, not divided by */
         {
-          set_path (b->row->input, "body_fat_percent", json_node_init_double (json_node_alloc (), round (b->bfm / w * 1000.0) / 10.0));
+          set_path (b->row->input, "body_fat_percent", json_node_init_double (json_node_alloc (), pbf));
           g_hash_table_insert (b->row->columns, (gpointer) "body_fat_percent", g_strdup (b->bfm_header));
         }
     }
