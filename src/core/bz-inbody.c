@@ -304,7 +304,11 @@ parse_date (const char *cell, GTimeZone *tz)
   else
     {
       dt = g_date_time_new_from_iso8601 (s, tz);
-      return dt ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+      /* The same years as below: GLib reads "0057-07-01" too, and would
+       * print it back as "57-07-01", which is no ISO 8601 date. */
+      if (dt == NULL || g_date_time_get_year (dt) < 1900)
+        return NULL;
+      return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S%:z");
     }
   if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59)
     return NULL;
@@ -444,7 +448,8 @@ row_end (Ctx *ctx, RowBuild *b)
   /* Percent body fat = body fat mass / weight (InBody's own definition). */
   if (!b->have[T_PBF] && b->have[T_BFM] && b->have[T_WEIGHT])
     {
-      double w = json_object_get_double_member (b->row->input, "weight_kg");
+      JsonNode *wn = json_object_get_member (b->row->input, "weight_kg");
+      double w = wn && json_node_get_value_type (wn) == G_TYPE_DOUBLE ? json_node_get_double (wn) : 0;
       double pbf = w > 0 ? round (b->bfm / w * 1000.0) / 10.0 : NAN;
       if (isfinite (pbf))   /* a weight of 1e-300 kg is refused later, not divided by */
         {
