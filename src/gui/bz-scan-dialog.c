@@ -172,8 +172,10 @@ details_text (const GError *error)
       const char *message = json_object_get_string_member_with_default (o, "message", "");
       if (text->len)
         g_string_append_c (text, '\n');
-      /* The file's own line errors carry their place; the form's do not. */
-      if (g_str_has_prefix (message, field))
+      /* The file's own errors (fields "line N: Column", "item N", "file":
+       * bz-scan-import.c) carry their place, in the desk's language; the
+       * form's do not. */
+      if (g_str_has_prefix (field, "line ") || g_str_has_prefix (field, "item ") || g_str_equal (field, "file"))
         g_string_append (text, message);
       else
         g_string_append_printf (text, "%s: %s", title_of (field), message);
