@@ -38,6 +38,7 @@ typedef struct
   const BzResource *response; /* the envelope's data (OpenAPI 2XX); NULL = data is null */
   const BzResource *query;    /* the query parameters (bz-query-resources.h); NULL = none */
   const char *raw_type;       /* answers raw bytes of this media type instead of an envelope */
+  const char *description;    /* (nullable) the OpenAPI operation's longer description */
 } BzRoute;
 
 typedef enum { BZ_ROUTE_FOUND, BZ_ROUTE_NO_PATH, BZ_ROUTE_NO_METHOD } BzRouteMatch;
@@ -83,5 +84,6 @@ extern const BzRoute bz_message_routes[];      /* bz-handlers-messages.c */
 extern const BzRoute bz_notification_routes[]; /* bz-handlers-notifications.c */
 extern const BzRoute bz_workout_routes[];      /* bz-handlers-workouts.c */
 extern const BzRoute bz_device_routes[];       /* bz-handlers-devices.c */
+extern const BzRoute bz_metrics_routes[];      /* bz-handlers-metrics.c (issue 9) */
 
 G_END_DECLS
