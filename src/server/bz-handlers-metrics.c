@@ -80,7 +80,7 @@ metrics (BzServices *svc, BzRequest *req, GError **error)
 }
 
 const BzRoute bz_metrics_routes[] = {
-  { "GET", "/metrics", metrics, BZ_ROUTE_PUBLIC, 0, "Prometheus metrics (text format 0.0.4)",
+  { "GET", "/metrics", metrics, BZ_ROUTE_PUBLIC | BZ_ROUTE_TOKEN_OPTIONAL, 0, "Prometheus metrics (text format 0.0.4)",
     .raw_type = "text/plain",
     .description =
       "Requests by route template, method and status (balanza_http_requests_total), latency histograms "

@@ -128,6 +128,17 @@ add_operation (JsonBuilder *b, const BzRoute *r, const char *path, JsonObject *s
     {
       json_builder_set_member_name (b, "security");
       json_builder_begin_array (b);
+      if (r->flags & BZ_ROUTE_TOKEN_OPTIONAL)
+        {
+          /* Either no credentials or the bearer token. */
+          json_builder_begin_object (b);
+          json_builder_end_object (b);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "bearer");
+          json_builder_begin_array (b);
+          json_builder_end_array (b);
+          json_builder_end_object (b);
+        }
       json_builder_end_array (b);
     }
   /* Path parameters */

@@ -23,6 +23,8 @@ typedef enum
   BZ_ROUTE_POOL = 1 << 2,     /* a GET slow enough for the worker pool (others run on the server thread):
                                * full-text search, and blobs (read and hashed, up to megabytes) */
   BZ_ROUTE_NO_CONTENT = 1 << 3, /* answers 204 without a body (the OpenAPI 2XX has no content) */
+  BZ_ROUTE_TOKEN_OPTIONAL = 1 << 4, /* with PUBLIC: the handler reads a token when one is sent
+                                     * (OpenAPI security [{}, {bearer: []}]); GET /metrics */
 } BzRouteFlags;
 
 typedef struct

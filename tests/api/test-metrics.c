@@ -8,7 +8,7 @@
  * opened adds one connection; a far-future job adds one queued job.
  * promtool check metrics accepts a live body (skipped only without promtool).
  * Access: loopback without a token reads; from loopback a patient's token
- * gets 403 and a bad one 401; from the LAN address (a second server on
+ * gets 403 and a bad one 401 (and /api/openapi.json says so); from the LAN address (a second server on
  * 0.0.0.0) no token gets 401, a patient 403, a nutritionist 200.  Part of
  * test-api's binary. */
 #include "bz-api-fixture.h"
@@ -194,6 +194,23 @@ test_access_loopback (void)
   g_free (scrape_with (bz_api_shared (), "not-a-token", 401));
   body = scrape_with (bz_api_shared (), test_api_nutri_token (), 200);
   g_assert_nonnull (strstr (body, "balanza_http_requests_total"));
+  /* The document says who may read it: no credentials or a bearer token. */
+  {
+    g_autoptr(BzApiResponse) r = bz_api_call (bz_api_shared (), "GET", "/api/openapi.json", NULL, NULL, NULL, 0, NULL);
+    JsonObject *op;
+    JsonArray *security;
+    g_assert_cmpuint (r->status, ==, 200);
+    op = json_object_get_object_member (json_object_get_object_member (json_object_get_object_member (
+        json_node_get_object (r->json), "paths"), "/metrics"), "get");
+    g_assert_nonnull (strstr (json_object_get_string_member (op, "description"), "loopback"));
+    g_assert_nonnull (strstr (json_object_get_string_member (op, "description"), "nutritionist"));
+    security = json_object_get_array_member (op, "security");
+    g_assert_cmpuint (json_array_get_length (security), ==, 2);
+    g_assert_cmpuint (json_object_get_size (json_array_get_object_element (security, 0)), ==, 0);
+    g_assert_true (json_object_has_member (json_array_get_object_element (security, 1), "bearer"));
+    g_assert_nonnull (json_object_get_object_member (json_object_get_object_member (
+        json_object_get_object_member (op, "responses"), "2XX"), "content"));
+  }
 }
 
 /* A client on the LAN address: the suite's services behind a second server
