@@ -1,5 +1,6 @@
 /* test-metrics.c — bz-metrics.[ch] (the Prometheus text format 0.0.4 and
- * histogram buckets) and bz_log_json_line() (bz-log.h). */
+ * histogram buckets), bz_log_json_line() and the request records of
+ * bz_log_request() / bz_log_request_error() (bz-log.h). */
 #include <json-glib/json-glib.h>
 #include <math.h>
 
@@ -150,6 +151,56 @@ test_json_line (void)
   g_assert_false (json_object_has_member (o, "binary"));
 }
 
+/* --- bz_log_request() and bz_log_request_error(): the fields they emit ---- */
+
+static GPtrArray *captured;  /* JsonObject * of each record, through bz_log_json_line() */
+
+static GLogWriterOutput
+capture (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpointer user_data)
+{
+  g_autofree char *line = bz_log_json_line (level, fields, n_fields, 0);
+  g_autoptr(JsonParser) p = json_parser_new ();
+  g_assert_true (json_parser_load_from_data (p, line, -1, NULL));
+  g_ptr_array_add (captured, json_object_ref (json_node_get_object (json_parser_get_root (p))));
+  return G_LOG_WRITER_HANDLED;
+}
+
+static void
+test_request_records (void)
+{
+  JsonObject *o;
+
+  captured = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  g_log_set_writer_func (capture, NULL, NULL);
+  bz_log_request ("rid-a", "user-1", "/api/v1/posts/{post_id}", "GET", 404, 1500);
+  bz_log_request ("rid-b", NULL, NULL, "PUT", 405, 0);
+  bz_log_request_error ("rid-c", "POST", "/api/v1/x", "database is locked");
+  g_assert_cmpuint (captured->len, ==, 3);
+
+  o = g_ptr_array_index (captured, 0);
+  g_assert_cmpstr (json_object_get_string_member (o, "level"), ==, "info");
+  g_assert_cmpstr (json_object_get_string_member (o, "domain"), ==, BZ_LOG_DOMAIN_HTTP);
+  g_assert_cmpstr (json_object_get_string_member (o, "request_id"), ==, "rid-a");
+  g_assert_cmpstr (json_object_get_string_member (o, "user_id"), ==, "user-1");
+  g_assert_cmpstr (json_object_get_string_member (o, "route"), ==, "/api/v1/posts/{post_id}");
+  g_assert_cmpstr (json_object_get_string_member (o, "method"), ==, "GET");
+  g_assert_cmpint (json_object_get_int_member (o, "status"), ==, 404);
+  g_assert_cmpfloat (json_object_get_double_member (o, "duration_ms"), ==, 1.5);
+
+  o = g_ptr_array_index (captured, 1);
+  g_assert_false (json_object_has_member (o, "user_id"));  /* anonymous */
+  g_assert_cmpstr (json_object_get_string_member (o, "route"), ==, "");
+  g_assert_cmpint (json_object_get_int_member (o, "status"), ==, 405);
+
+  /* A 5xx: WARNING, with the id as a field and in the message. */
+  o = g_ptr_array_index (captured, 2);
+  g_assert_cmpstr (json_object_get_string_member (o, "level"), ==, "warning");
+  g_assert_cmpstr (json_object_get_string_member (o, "request_id"), ==, "rid-c");
+  g_assert_nonnull (strstr (json_object_get_string_member (o, "message"), "rid-c"));
+  g_assert_nonnull (strstr (json_object_get_string_member (o, "message"), "database is locked"));
+  g_clear_pointer (&captured, g_ptr_array_unref);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -159,5 +210,6 @@ main (int argc, char **argv)
   g_test_add_func ("/metrics/values", test_values);
   g_test_add_func ("/metrics/histogram", test_histogram);
   g_test_add_func ("/log/json-line", test_json_line);
+  g_test_add_func ("/log/request-records", test_request_records);
   return g_test_run ();
 }
