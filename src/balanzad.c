@@ -4,11 +4,23 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "bz-log.h"
 #include "bz-nutritionist-service.h"
 #include "bz-runtime.h"
 #include "config.h"
 
 static char *verify_license, *reject_license;
+static char *log_format;
+static gboolean log_json;
+
+/* How the log reaches standard error: GLib's text (journald fields when
+ * stderr is the journal), or one JSON object per line (bz-log.h). */
+static const GOptionEntry log_entries[] = {
+  { "log-format", 0, 0, G_OPTION_ARG_STRING, &log_format,
+    N_("Log format on standard error: text (GLib's, or journald fields under systemd) or json (one object per line, with each request at INFO)"),
+    N_("text|json") },
+  { NULL }
+};
 
 /* The operator's decision on a nutritionist's licence (seed 002 §3.2),
  * taken on the data directory without starting the server. */
@@ -51,7 +63,10 @@ print_progress (const char *phase, double fraction, gpointer user_data)
     return;
   g_free (last);
   last = g_strdup (phase);
-  g_printerr ("[%3.0f %%] %s\n", fraction * 100.0, phase);
+  if (log_json)
+    g_message ("[%3.0f %%] %s", fraction * 100.0, phase);
+  else
+    g_printerr ("[%3.0f %%] %s\n", fraction * 100.0, phase);
 }
 
 int
@@ -68,11 +83,21 @@ main (int argc, char **argv)
   ctx = g_option_context_new (_("— Balanza API server"));
   g_option_context_add_main_entries (ctx, bz_runtime_option_entries (&opts, FALSE), GETTEXT_PACKAGE);
   g_option_context_add_main_entries (ctx, license_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (ctx, log_entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
       return 2;
     }
+  if (log_format && !g_str_equal (log_format, "text") && !g_str_equal (log_format, "json"))
+    {
+      /* TRANSLATORS: %s is what the user gave after --log-format= */
+      g_printerr (_("Unknown log format “%s”: use text or json\n"), log_format);
+      return 2;
+    }
+  log_json = g_strcmp0 (log_format, "json") == 0;
+  if (log_json)
+    bz_log_use_json ();
   bz_runtime_options_finish (&opts);
 
   runtime = bz_runtime_open (&opts, print_progress, NULL, &error);
@@ -96,8 +121,11 @@ main (int argc, char **argv)
     }
   {
     g_autofree char *url = bz_runtime_dup_lan_url (runtime);
-    g_printerr (_("Phones on this network use %s\n"), url);
-    if (opts.demo)
+    if (log_json)
+      g_message ("Phones on this network use %s", url);
+    else
+      g_printerr (_("Phones on this network use %s\n"), url);
+    if (opts.demo && !log_json)
       g_printerr (_("Demo clinic: demo@balanza.local / Demo-2026!  (members paciente01..24@balanza.local)\n"));
   }
 
@@ -108,5 +136,6 @@ main (int argc, char **argv)
 
   bz_runtime_shutdown (runtime);
   bz_runtime_options_clear (&opts);
+  g_free (log_format);
   return 0;
 }

@@ -117,12 +117,28 @@ add_operation (JsonBuilder *b, const BzRoute *r, const char *path, JsonObject *s
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "summary");
   json_builder_add_string_value (b, r->summary ? r->summary : path);
+  if (r->description)
+    {
+      json_builder_set_member_name (b, "description");
+      json_builder_add_string_value (b, r->description);
+    }
   json_builder_set_member_name (b, "operationId");
   json_builder_add_string_value (b, op_id);
   if (r->flags & BZ_ROUTE_PUBLIC)
     {
       json_builder_set_member_name (b, "security");
       json_builder_begin_array (b);
+      if (r->flags & BZ_ROUTE_TOKEN_OPTIONAL)
+        {
+          /* Either no credentials or the bearer token. */
+          json_builder_begin_object (b);
+          json_builder_end_object (b);
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "bearer");
+          json_builder_begin_array (b);
+          json_builder_end_array (b);
+          json_builder_end_object (b);
+        }
       json_builder_end_array (b);
     }
   /* Path parameters */

@@ -23,6 +23,8 @@ typedef enum
   BZ_ROUTE_POOL = 1 << 2,     /* a GET slow enough for the worker pool (others run on the server thread):
                                * full-text search, and blobs (read and hashed, up to megabytes) */
   BZ_ROUTE_NO_CONTENT = 1 << 3, /* answers 204 without a body (the OpenAPI 2XX has no content) */
+  BZ_ROUTE_TOKEN_OPTIONAL = 1 << 4, /* with PUBLIC: the handler reads a token when one is sent
+                                     * (OpenAPI security [{}, {bearer: []}]); GET /metrics */
 } BzRouteFlags;
 
 typedef struct
@@ -38,6 +40,7 @@ typedef struct
   const BzResource *response; /* the envelope's data (OpenAPI 2XX); NULL = data is null */
   const BzResource *query;    /* the query parameters (bz-query-resources.h); NULL = none */
   const char *raw_type;       /* answers raw bytes of this media type instead of an envelope */
+  const char *description;    /* (nullable) the OpenAPI operation's longer description */
 } BzRoute;
 
 typedef enum { BZ_ROUTE_FOUND, BZ_ROUTE_NO_PATH, BZ_ROUTE_NO_METHOD } BzRouteMatch;
@@ -83,5 +86,6 @@ extern const BzRoute bz_message_routes[];      /* bz-handlers-messages.c */
 extern const BzRoute bz_notification_routes[]; /* bz-handlers-notifications.c */
 extern const BzRoute bz_workout_routes[];      /* bz-handlers-workouts.c */
 extern const BzRoute bz_device_routes[];       /* bz-handlers-devices.c */
+extern const BzRoute bz_metrics_routes[];      /* bz-handlers-metrics.c (issue 9) */
 
 G_END_DECLS

@@ -162,6 +162,7 @@ bz_server_sweep_idle (gpointer data)
   gpointer key;
 
   forget_closed (self);
+  bz_metrics_registry_expire_users (self->metrics, self->active_users, g_get_monotonic_time ());
   g_hash_table_iter_init (&it, self->conns);
   while (g_hash_table_iter_next (&it, &key, NULL))
     {

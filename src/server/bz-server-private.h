@@ -3,6 +3,7 @@
  * bz-server-http.c (what is written on the wire). */
 #pragma once
 
+#include "bz-metrics-registry.h"
 #include "bz-rate-limiter.h"
 #include "bz-router.h"
 #include "bz-server.h"
@@ -41,6 +42,8 @@ struct _BzServer
   gint in_flight;        /* server thread only */
   GHashTable *websockets; /* open WebSockets (bz-server-ws.c); server thread only */
   BzRateLimiter *ws_limiter; /* client frames per socket (bz-server-ws.c) */
+  BzMetricsRegistry *metrics; /* the services' (bz-metrics-registry.h) */
+  GHashTable *active_users; /* user id -> gint64 * last request (µs); server thread only */
 };
 
 /* One accepted connection, attached to the GSocketAddress that libsoup keeps

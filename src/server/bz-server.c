@@ -32,6 +32,7 @@
 #include "config.h"
 
 #include "bz-auth-service.h"
+#include "bz-log.h"
 #include "bz-rate-limiter.h"
 #include "bz-router.h"
 
@@ -58,25 +59,42 @@ on_disconnected (SoupServerMessage *msg, gpointer data)
   ((Job *) data)->disconnected = TRUE;
 }
 
+/* Counts an answered request (bz-metrics-registry.h) and logs it at INFO
+ * (bz-log.h; checked first, so nothing is formatted when no writer keeps it).
+ * On the server thread: @self->active_users is its own. */
+static void
+observe (BzServer *self, const BzRoute *route, const char *request_id, const BzCaller *caller,
+         const char *method, guint status, gint64 duration_us)
+{
+  const char *user_id = caller ? caller->user_id : NULL;
+
+  bz_metrics_registry_observe (self->metrics, route, status, duration_us);
+  if (user_id)
+    bz_metrics_registry_note_user (self->metrics, self->active_users, user_id, g_get_monotonic_time ());
+  if (bz_log_requests_enabled ())
+    bz_log_request (request_id, user_id, bz_metrics_registry_route_label (self->metrics, route),
+                    method, status, duration_us);
+}
+
 static gboolean
 finish_job (gpointer data)
 {
   Job *job = data;
   BzServer *self = job->self;
 
+  guint status = job->resp->status;
+  gint64 now;
+
   if (!job->disconnected)
     {
       write_response (job->msg, job->resp, job->req->request_id);
+      /* What was written: a blob may have become 304 or 206. */
+      if (soup_server_message_get_status (job->msg) != 0)
+        status = soup_server_message_get_status (job->msg);
       soup_server_message_unpause (job->msg);
     }
-  /* The access log is debug output (G_MESSAGES_DEBUG=balanza-http): checked
-   * first, since g_log_structured() formats its message before any writer
-   * can drop it. */
-  if (!g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, "balanza-http"))
-    g_log_structured ("balanza-http", G_LOG_LEVEL_DEBUG,
-                      "REQUEST_ID", job->req->request_id,
-                      "MESSAGE", "%s %s %u %.1f ms", job->req->method, job->req->path,
-                      job->resp->status, (g_get_monotonic_time () - job->start_us) / 1000.0);
+  now = g_get_monotonic_time ();
+  observe (self, job->route, job->req->request_id, job->req->caller, job->req->method, status, now - job->start_us);
   g_signal_handler_disconnect (job->msg, job->disconnect_id);
   g_object_unref (job->msg);
   bz_request_free (job->req);
@@ -131,7 +149,7 @@ process (Job *job)
   if (error)
     {
       if (bz_error_http_status (error) >= 500)
-        g_warning ("%s %s: %s", job->req->method, job->req->path, error->message);
+        bz_log_request_error (job->req->request_id, job->req->method, job->req->path, error->message);
       g_clear_pointer (&job->resp, bz_response_free);
       job->resp = bz_response_error (g_steal_pointer (&error));
     }
@@ -364,6 +382,7 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
   BzRouteMatch match;
   BzRequest *req;
   Job *job;
+  gint64 start_us = g_get_monotonic_time ();
 
   if (soup_server_message_get_status (msg) != 0)
     return; /* answered by the early handler */
@@ -381,10 +400,12 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
     {
     case BZ_ROUTE_NO_PATH:
       respond_now (msg, g_error_new (BZ_ERROR, BZ_ERROR_NOT_FOUND, _("No route for %s %s"), method, path), rid);
+      observe (self, NULL, rid, NULL, method, SOUP_STATUS_NOT_FOUND, g_get_monotonic_time () - start_us);
       return;
     case BZ_ROUTE_NO_METHOD:
       respond_now (msg, g_error_new (BZ_ERROR, BZ_ERROR_METHOD_NOT_ALLOWED,
                                      _("Method %s is not allowed on %s"), method, path), rid);
+      observe (self, NULL, rid, NULL, method, SOUP_STATUS_METHOD_NOT_ALLOWED, g_get_monotonic_time () - start_us);
       return;
     case BZ_ROUTE_FOUND:
       break;
@@ -394,6 +415,7 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
   if (g_bytes_get_size (body) > route_max_body (route))
     {
       respond_now (msg, too_large_error (route_max_body (route)), rid);
+      observe (self, route, rid, NULL, method, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, g_get_monotonic_time () - start_us);
       return;
     }
 
@@ -424,7 +446,7 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
   job->msg = g_object_ref (msg);
   job->req = req;
   job->route = route;
-  job->start_us = g_get_monotonic_time ();
+  job->start_us = start_us;
   job->disconnect_id = g_signal_connect (msg, "disconnected", G_CALLBACK (on_disconnected), job);
   self->in_flight++;
   if (route_runs_inline (route))
@@ -557,10 +579,14 @@ bz_server_finalize (GObject *object)
 {
   BzServer *self = BZ_SERVER (object);
   bz_server_stop (self);
+  /* This server's users leave the active users (before the services, which hold the registry). */
+  if (self->metrics)
+    bz_metrics_registry_expire_users (self->metrics, self->active_users, G_MAXINT64);
   g_clear_object (&self->services);
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->clients, g_hash_table_unref);
+  g_clear_pointer (&self->active_users, g_hash_table_unref);
   g_clear_pointer (&self->open_per_address, g_hash_table_unref);
   bz_server_conns_release (self);
   g_clear_pointer (&self->conns, g_hash_table_unref);
@@ -588,6 +614,7 @@ bz_server_init (BzServer *self)
   self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->open_per_address = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->conns = g_hash_table_new (NULL, NULL);
+  self->active_users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->limits = (BzServerLimits) {
     .header_timeout_s = BZ_HEADER_TIMEOUT_S,
     .body_timeout_s = BZ_BODY_TIMEOUT_S,
@@ -605,6 +632,7 @@ bz_server_new (BzServices *services)
 {
   BzServer *self = g_object_new (BZ_TYPE_SERVER, NULL);
   self->services = g_object_ref (services);
+  self->metrics = bz_metrics_registry_get (services);
   return self;
 }
 

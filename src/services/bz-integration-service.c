@@ -122,6 +122,32 @@ bz_integrations_lookup (BzServices *self, const char *kind, const char *provider
   return found;
 }
 
+void
+bz_integrations_foreach_counts (BzServices *self, void (*func) (const BzIntegrationCounts *counts, gpointer user_data),
+                                gpointer user_data)
+{
+  Registry *r = registry (self);
+
+  g_mutex_lock (&r->lock);
+  for (guint i = 0; i < r->resilients->len; i++)
+    {
+      BzResilient *x = g_ptr_array_index (r->resilients, i);
+      BzResilientStats s;
+      BzIntegrationCounts c;
+
+      bz_resilient_get_stats (x, &s);
+      c = (BzIntegrationCounts) {
+        .kind = bz_resilient_get_kind (x), .provider = bz_resilient_get_provider (x),
+        .attempts = s.attempts, .failures = s.failures,
+        .served_remote = s.served_remote, .served_cached = s.served_cached,
+        .served_local = s.served_local, .manual = s.manual,
+      };
+      bz_resilient_stats_clear (&s);
+      func (&c, user_data);
+    }
+  g_mutex_unlock (&r->lock);
+}
+
 /* --- Secrets ----------------------------------------------------------------- */
 
 static gboolean

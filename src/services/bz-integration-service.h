@@ -67,6 +67,38 @@ void         bz_integrations_register (BzServices *self, BzResilient *resilient)
 BzResilient *bz_integrations_lookup (BzServices *self, const char *kind, const char *provider);
 
 /**
+ * BzIntegrationCounts:
+ * @kind: the service kind ("diet_planning", ...)
+ * @provider: the provider's name ("local", "openai", ...)
+ * @attempts: remote attempts since the process started
+ * @failures: those that failed (bz_integration_error_counts_as_failure())
+ * @served_remote: @served_cached: @served_local: @manual: how calls ended
+ *   (the remote answer, the cache, the embedded fallback, manual entry)
+ *
+ * One provider's counters (BzResilientStats), for GET /metrics; the strings
+ * are owned by the registry and valid during the callback only.
+ */
+typedef struct
+{
+  const char *kind;
+  const char *provider;
+  guint64 attempts, failures;
+  guint64 served_remote, served_cached, served_local, manual;
+} BzIntegrationCounts;
+
+/**
+ * bz_integrations_foreach_counts:
+ * @func: called once per registered provider, in registration order
+ *
+ * Reads every provider's counters (each under its own lock, as
+ * bz_integrations_health() does); @func must not call back into the registry.
+ * No authorization: the caller (the /metrics handler) decides who reads.
+ */
+void         bz_integrations_foreach_counts (BzServices *self,
+                                             void (*func) (const BzIntegrationCounts *counts, gpointer user_data),
+                                             gpointer user_data);
+
+/**
  * bz_integrations_health:
  * @caller: a nutritionist or an admin
  * @error: BZ_ERROR_FORBIDDEN for a patient

@@ -224,6 +224,26 @@ bz_jobs_repo_requeue_expired (BzStore *store, gint64 now_ms, guint *out_count, G
   return requeue_expired (bz_store_db (store), now_ms, out_count, error);
 }
 
+gboolean
+bz_jobs_repo_count_pending (BzStore *store, gint64 *out_queued, gint64 *out_running, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      "SELECT (SELECT count(*) FROM jobs INDEXED BY jobs_due WHERE state = 'queued'),"
+      " (SELECT count(*) FROM jobs INDEXED BY jobs_leases WHERE state = 'running')", error);
+
+  if (!st)
+    return FALSE;
+  if (sqlite3_step (st) != SQLITE_ROW)
+    {
+      bz_db_set_error (db, sqlite3_errcode (db), error);
+      return FALSE;
+    }
+  *out_queued = sqlite3_column_int64 (st, 0);
+  *out_running = sqlite3_column_int64 (st, 1);
+  return TRUE;
+}
+
 BzJob *
 bz_jobs_repo_claim (BzStore *store, const char *owner, const char *const *kinds,
                     gint64 now_ms, gint64 lease_ms, GError **error)

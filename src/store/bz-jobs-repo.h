@@ -266,6 +266,20 @@ gboolean bz_jobs_repo_requeue_expired (BzStore *store, gint64 now_ms, guint *out
                                        GError **error);
 
 /**
+ * bz_jobs_repo_count_pending:
+ * @store: the store
+ * @out_queued: (out): jobs waiting (state queued, due or not)
+ * @out_running: (out): jobs claimed and not finished (state running)
+ * @error: as bz_db_set_error()
+ *
+ * The queue's depth, for GET /metrics: two counts over the partial indexes
+ * jobs_due and jobs_leases (008_jobs.sql), so no table scan.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean bz_jobs_repo_count_pending (BzStore *store, gint64 *out_queued, gint64 *out_running, GError **error);
+
+/**
  * bz_jobs_repo_get:
  * @store: the store
  * @id: jobs.id

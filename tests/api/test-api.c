@@ -22,6 +22,7 @@ void test_tls_pairing_add_tests (void); /* test-tls-pairing.c: HTTPS, /api/v1/de
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
 void test_realtime_add_tests (void);
 void test_live_events_add_tests (void);  /* test-live-events.c: social and challenge events on /ws */  /* test-realtime.c: messages, notifications, /ws (issue 10) */
+void test_metrics_add_tests (void);    /* test-metrics.c: GET /metrics (issue 9) */
 void test_workouts_add_tests (void);    /* test-workouts.c: workout plans, the daily, the exercise library */
 void test_workout_analytics_add_tests (void);  /* test-workout-analytics.c: sessions and GET /api/analytics/workout/summary */
 void test_recipe_add_tests (void);  /* test-recipe-create.c: POST /recipes, scan-label */
@@ -759,6 +760,7 @@ main (int argc, char **argv)
   test_social_add_tests ();
   test_realtime_add_tests ();
   test_live_events_add_tests ();
+  test_metrics_add_tests ();
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
   rc = g_test_run ();
   bz_api_shutdown ();
