@@ -123,6 +123,29 @@ gboolean  bz_blob_collect_garbage (BzStore *store, guint grace_seconds, guint *o
                                    GError **error);
 
 /**
+ * bz_blob_erase_unreferenced:
+ * @store: the store
+ * @hashes: (array length=n): candidate blobs (lowercase hex SHA-256; others are ignored)
+ * @n: how many
+ * @out_erased: (out) (optional): how many blobs were erased (row and file)
+ * @error: BZ_ERROR_INTERNAL (SQLite) or G_IO_ERROR (file system)
+ *
+ * Erases, whatever their age, those of @hashes that no foreign key
+ * references any more (the same schema walk as bz_blob_collect_garbage()):
+ * their `blobs` rows and their files.  Call it inside the caller's write
+ * transaction (bz_store_begin()), after the statements that dropped the
+ * references: the write lock keeps bz_blob_put() from reusing a file while
+ * it goes, as for the collector.  Files are unlinked before the caller
+ * commits (as the collector does): if the caller then rolls back, the rows
+ * stay without files and bz_blob_get() answers BZ_ERROR_INTERNAL for them.
+ * Used by the right to cancellation (bz-privacy-service.h).
+ *
+ * Returns: %FALSE with @error on failure (the caller rolls back).
+ */
+gboolean  bz_blob_erase_unreferenced (BzStore *store, const char *const *hashes, guint n, guint *out_erased,
+                                      GError **error);
+
+/**
  * BzBlobGc:
  *
  * A background thread that runs bz_blob_collect_garbage() periodically.
