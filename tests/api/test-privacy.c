@@ -34,6 +34,13 @@ static Member m1, m2, m3;
 static char *m1_meal_unique, *m1_meal_shared, *m2_meal_shared, *m1_scan;
 static GBytes *unique_jpeg, *shared_jpeg;
 
+static char *
+replace_all (const char *s, const char *from, const char *to)
+{
+  g_auto(GStrv) parts = g_strsplit (s, from, -1);
+  return g_strjoinv (to, parts);
+}
+
 static GBytes *
 jpeg_of_colour (guint32 rgba)
 {
@@ -117,7 +124,11 @@ ensure_members (void)
   unique_jpeg = jpeg_of_colour (0x2080C0FF);
   shared_jpeg = jpeg_of_colour (0xC02080FF);
   {
-    g_autofree char *scan = g_strdup_printf (test_api_scan_body_fmt, m1.patient_id);
+    /* Measurements of m1's own, so that its avatar's bytes are no other patient's. */
+    g_autofree char *fmt = NULL, *scan = NULL;
+    g_assert_nonnull (strstr (test_api_scan_body_fmt, "\"weight_kg\":88.4"));
+    fmt = replace_all (test_api_scan_body_fmt, "\"weight_kg\":88.4", "\"weight_kg\":91.3");
+    scan = g_strdup_printf (fmt, m1.patient_id);
     g_autoptr(BzApiResponse) s = bz_api_json (bz_api_shared (), "POST", "/api/scans/upload", test_api_nutri_token (),
                                               scan);
     assert_status (s, 201);
@@ -211,7 +222,7 @@ test_export (void)
   a = entry_array (entries, "scans.json", p);
   g_assert_cmpuint (json_array_get_length (a), ==, 1);
   g_assert_true (array_has_id (a, "id", m1_scan));
-  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (a, 0), "weight_kg"), ==, 88.4);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (a, 0), "weight_kg"), ==, 91.3);
   a = entry_array (entries, "meals.json", p);
   g_assert_cmpuint (json_array_get_length (a), ==, 2);
   g_assert_true (array_has_id (a, "id", m1_meal_unique));
