@@ -15,6 +15,8 @@
 
 #include "bz-auth-service-private.h"
 #include "bz-blob-store.h"
+#include "bz-realtime-client.h"
+#include "bz-realtime.h"
 
 void test_privacy_add_tests (void);
 
@@ -363,6 +365,7 @@ test_delete_account (void)
   g_autofree char *unique = NULL, *unique_display = NULL, *shared = NULL, *avatar = NULL, *device_token = NULL;
   g_autofree char *deleted_email = NULL;
   g_autoptr(BzApiResponse) r = NULL;
+  g_autoptr(BzRealtimeClient) socket = NULL;
   JsonObject *d;
 
   ensure_members ();
@@ -390,8 +393,20 @@ test_delete_account (void)
     device_token = g_strdup (json_object_get_string_member (bz_api_data (p), "access_token"));
   }
 
+  /* m1's open WebSocket. */
+  {
+    g_autofree char *url = g_strdup_printf ("ws://127.0.0.1:%u/ws?token=%s", bz_server_get_port (api->server), m1.token);
+    guint status = 0;
+    socket = bz_realtime_client_connect (api->session, url, NULL, &status);
+    g_assert_cmpuint (status, ==, 101);
+    g_assert_nonnull (socket);
+    g_assert_false (socket->closed);
+  }
+
   r = bz_api_json (api, "DELETE", "/api/v1/privacy/delete-account", m1.token, "{\"confirmation\":\"DELETE_MY_ACCOUNT\"}");
   assert_status (r, 200);
+  g_assert_true (bz_realtime_client_wait_closed (socket, 10000));
+  g_assert_cmpuint (socket->close_code, ==, BZ_REALTIME_CLOSE_UNAUTHENTICATED);
   d = bz_api_data (r);
   g_assert_cmpstr (json_object_get_string_member (d, "user_id"), ==, m1.user_id);
   g_assert_cmpint (json_object_get_int_member (d, "erased_files"), >=, 2);  /* the unique photo and the avatar */
