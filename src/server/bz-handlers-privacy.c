@@ -23,8 +23,9 @@ export_data (BzServices *svc, BzRequest *req, GError **error)
   return resp;
 }
 
-/* The confirmation of the body (NULL when absent), or FALSE with @error for
- * a body that is no JSON object or breaks AccountDeleteRequest. */
+/* The confirmation of the body, or FALSE with @error for a body that is no
+ * JSON object or breaks AccountDeleteRequest (a missing confirmation: a
+ * "required" detail on it).  Its value is the service's to check. */
 static gboolean
 read_confirmation (BzRequest *req, char **out, GError **error)
 {
@@ -35,10 +36,6 @@ read_confirmation (BzRequest *req, char **out, GError **error)
   *out = NULL;
   if (body == NULL)
     return FALSE;
-  /* Only a wrong type or length here: a missing or wrong confirmation is the
-   * service's to answer, with the same detail for the desk. */
-  if (!json_object_has_member (body, "confirmation"))
-    return TRUE;
   parsed = bz_resource_parse_closed (&bz_account_delete_request_resource, body, NULL, &v);
   if (!bz_validation_finish (&v, error))
     return FALSE;

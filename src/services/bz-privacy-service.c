@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bz-audit.h"
 #include "bz-blob-store.h"
 #include "bz-device-repo.h"
 #include "bz-privacy-repo.h"
@@ -274,6 +275,7 @@ bz_privacy_delete_account_for_patient (BzServices *svc, const BzCaller *nutritio
 {
   g_autofree char *user_id = NULL;
   g_autoptr(GError) local = NULL;
+  BzRecord *r;
 
   if (nutritionist_caller == NULL || nutritionist_caller->role != BZ_ROLE_NUTRITIONIST)
     {
@@ -295,7 +297,9 @@ bz_privacy_delete_account_for_patient (BzServices *svc, const BzCaller *nutritio
       g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Patient not found"));
       return NULL;
     }
-  if (!check_confirmation (confirmation, error))
+  if (!check_confirmation (confirmation, error) || !(r = delete_user (svc, user_id, error)))
     return NULL;
-  return delete_user (svc, user_id, error);
+  /* Who carried out the request (seed 002 §7.3 accountability, bz-audit.h). */
+  bz_audit_log_record (bz_services_get_audit_log (svc), nutritionist_caller->user_id, patient_id, "delete_account");
+  return r;
 }

@@ -40,6 +40,7 @@ typedef struct
   char *mime_type;
 } BzPrivacyFile;
 
+/** bz_privacy_file_free: frees @file and its strings (%NULL is a no-op). */
 void bz_privacy_file_free (BzPrivacyFile *file);
 
 /**
@@ -84,6 +85,7 @@ typedef struct
   GPtrArray *blobs;
 } BzPrivacyErasure;
 
+/** bz_privacy_erasure_clear: frees the arrays of @e and zeroes it (g_auto() uses it). */
 void bz_privacy_erasure_clear (BzPrivacyErasure *e);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BzPrivacyErasure, bz_privacy_erasure_clear)
 

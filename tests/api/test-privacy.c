@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bz-auth-service-private.h"
+#include "bz-audit.h"
 #include "bz-blob-store.h"
 #include "bz-realtime-client.h"
 #include "bz-realtime.h"
@@ -289,7 +290,7 @@ static char *
 snapshot (void)
 {
   static const char *const tables[] = { "users", "blobs", "avatars", "meal_logs", "refresh_tokens", "devices",
-                                        "changes", NULL };
+                                        "changes", "record_access_audit", "device_tokens", "pairing_codes", NULL };
   GString *s = g_string_new (NULL);
   for (guint i = 0; tables[i]; i++)
     g_string_append_printf (s, "%s=%" G_GINT64_FORMAT " ", tables[i], bz_api_count (bz_api_shared (), tables[i]));
@@ -486,6 +487,13 @@ test_delete_account (void)
     g_assert_cmpstr (json_object_get_string_member (bz_api_data (n), "user_id"), ==, m3.user_id);
     names = db_text ("SELECT first_name || ' ' || last_name FROM users WHERE id = ?", m3.user_id);
     g_assert_cmpstr (names, ==, "Deleted User");
+    {
+      g_autofree char *actor = NULL;
+      bz_audit_log_flush (bz_services_get_audit_log (api->services));
+      actor = db_text ("SELECT actor_id FROM record_access_audit WHERE action = 'delete_account' AND patient_id = ?",
+                       m3.patient_id);
+      g_assert_nonnull (actor);
+    }
     m = bz_api_json (api, "GET", "/api/nutrition/daily", m3.token, NULL);
     assert_status (m, 401);
     twice = bz_api_json (api, "DELETE", path, test_api_nutri2_token (), "{\"confirmation\":\"DELETE_MY_ACCOUNT\"}");
