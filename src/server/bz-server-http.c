@@ -55,7 +55,7 @@ write_blob (SoupServerMessage *msg, const BzResponse *resp)
 {
   SoupMessageHeaders *req_h = soup_server_message_get_request_headers (msg);
   SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
-  g_autofree char *etag = g_strdup_printf ("\"%s\"", resp->etag);
+  g_autofree char *etag = resp->etag ? g_strdup_printf ("\"%s\"", resp->etag) : NULL;
   const char *inm = soup_message_headers_get_one (req_h, "If-None-Match");
   gsize total = g_bytes_get_size (resp->raw);
   SoupRange *ranges = NULL;

@@ -213,6 +213,8 @@ test_export (void)
   g_assert_cmpstr (soup_message_headers_get_content_type (r->headers, NULL), ==, "application/zip");
   g_assert_true (g_str_has_prefix (soup_message_headers_get_one (r->headers, "Content-Disposition"),
                                    "attachment; filename=\"balanza-export-"));
+  g_assert_cmpstr (soup_message_headers_get_one (r->headers, "Cache-Control"), ==, "no-store");
+  g_assert_null (soup_message_headers_get_one (r->headers, "ETag"));
   entries = read_zip (r->body);
 
   a = entry_array (entries, "profile.json", p);
