@@ -260,6 +260,8 @@ test_export (void)
       g_assert_false (bytes_contain (value, m2_meal_shared));
       g_assert_false (bytes_contain (value, "privacy-m2@test.local"));
       g_assert_false (bytes_contain (value, "$argon2"));
+      g_assert_false (bytes_contain (value, m3.user_id));
+      g_assert_false (bytes_contain (value, m3.patient_id));
     }
   g_assert_cmpuint (glbs, ==, 1);
 
@@ -275,7 +277,12 @@ test_export (void)
     g_assert_cmpuint (json_array_get_length (entry_array (ne, "nutritionist_profile.json", p)), ==, 1);
     g_hash_table_iter_init (&it, ne);
     while (g_hash_table_iter_next (&it, &key, &value))
-      g_assert_false (g_str_has_prefix (key, "photos/meal-"));
+      {
+        g_assert_false (g_str_has_prefix (key, "photos/meal-"));
+        /* Another clinic's patient: nowhere in nutri1's export. */
+        g_assert_false (bytes_contain (value, m3.user_id));
+        g_assert_false (bytes_contain (value, m3.patient_id));
+      }
   }
   /* No token. */
   {
