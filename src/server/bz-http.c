@@ -372,6 +372,7 @@ bz_response_free (BzResponse *resp)
   g_free (resp->message);
   g_free (resp->content_type);
   g_free (resp->etag);
+  g_free (resp->disposition);
   g_free (resp);
 }
 

@@ -171,6 +171,7 @@ typedef struct
   char *content_type;     /* for @raw */
   char *etag;             /* strong ETag for @raw; enables If-None-Match and Range */
   gboolean immutable;     /* Cache-Control: public, max-age=31536000, immutable */
+  char *disposition;      /* Content-Disposition for @raw (an attachment), or NULL */
   GError *error;          /* error envelope */
   char *envelope;         /* the envelope's JSON text, made on the worker */
   gsize envelope_len;
@@ -187,7 +188,13 @@ BzResponse *bz_response_json  (guint status, JsonNode *data);
  * Returns: (transfer full): a success response with @record as its data.
  */
 BzResponse *bz_response_record (guint status, BzRecord *record);
-/** bz_response_blob: Returns: (transfer full): a raw response with ETag and immutable caching. */
+/**
+ * bz_response_blob:
+ * @bytes: (transfer full): the body
+ * @etag: (nullable): a strong ETag, with immutable caching, If-None-Match and
+ *   Range; %NULL for a one-off answer (Cache-Control: no-store, no ranges)
+ * Returns: (transfer full): a raw response.
+ */
 BzResponse *bz_response_blob  (GBytes *bytes, const char *content_type, const char *etag);
 /** bz_response_error: Returns: (transfer full): an error response taking @error. */
 BzResponse *bz_response_error (GError *error);

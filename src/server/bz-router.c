@@ -13,6 +13,7 @@ static const BzRoute *const tables[] = {
   bz_message_routes, bz_notification_routes,
   bz_device_routes,
   bz_metrics_routes,
+  bz_privacy_routes,
 };
 
 char *

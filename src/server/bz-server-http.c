@@ -55,12 +55,23 @@ write_blob (SoupServerMessage *msg, const BzResponse *resp)
 {
   SoupMessageHeaders *req_h = soup_server_message_get_request_headers (msg);
   SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
-  g_autofree char *etag = g_strdup_printf ("\"%s\"", resp->etag);
+  g_autofree char *etag = resp->etag ? g_strdup_printf ("\"%s\"", resp->etag) : NULL;
   const char *inm = soup_message_headers_get_one (req_h, "If-None-Match");
   gsize total = g_bytes_get_size (resp->raw);
   SoupRange *ranges = NULL;
   int n_ranges = 0;
 
+  if (resp->disposition)
+    soup_message_headers_replace (h, "Content-Disposition", resp->disposition);
+  /* A one-off answer (an export): no validator, no ranges, not cached. */
+  if (resp->etag == NULL)
+    {
+      soup_message_headers_replace (h, "Cache-Control", "no-store");
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_message_headers_set_content_type (h, resp->content_type, NULL);
+      soup_message_body_append_bytes (soup_server_message_get_response_body (msg), resp->raw);
+      return;
+    }
   soup_message_headers_replace (h, "ETag", etag);
   soup_message_headers_replace (h, "Accept-Ranges", "bytes");
   if (resp->immutable)

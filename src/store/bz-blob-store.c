@@ -523,6 +523,92 @@ unreferenced_blobs_sql (sqlite3 *db, GError **error)
   return g_string_free (sql, FALSE);
 }
 
+gboolean
+bz_blob_erase_unreferenced (BzStore *store, const char *const *hashes, guint n, GPtrArray **out_erased,
+                            GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autofree char *sql = NULL, *full = NULL;
+  g_autoptr(sqlite3_stmt) sel = NULL, del = NULL;
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_free);
+  GString *ids = g_string_new ("[");
+  g_autofree char *ids_json = NULL;
+  int rc;
+
+  for (guint i = 0; i < n; i++)
+    if (is_hex_sha256 (hashes[i]))
+      g_string_append_printf (ids, "%s\"%s\"", ids->len > 1 ? "," : "", hashes[i]);
+  g_string_append_c (ids, ']');
+  ids_json = g_string_free (ids, FALSE);
+  if (!(sql = unreferenced_blobs_sql (db, error)))
+    return FALSE;
+  /* Any age: the caller's transaction has just dropped the last references. */
+  full = g_strconcat (sql, " AND sha256 IN (SELECT value FROM json_each(?2))", NULL);
+  if (!(sel = bz_db_prepare (db, full, error)) ||
+      !(del = bz_db_prepare (db, "DELETE FROM blobs WHERE sha256 = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (sel, 1, "9999-12-31T23:59:59Z", -1, SQLITE_STATIC);
+  sqlite3_bind_text (sel, 2, ids_json, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (sel)) == SQLITE_ROW)
+    g_ptr_array_add (doomed, bz_db_column_text_dup (sel, 0));
+  if (rc != SQLITE_DONE)
+    {
+      bz_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  for (guint i = 0; i < doomed->len; i++)
+    {
+      sqlite3_reset (del);
+      sqlite3_bind_text (del, 1, g_ptr_array_index (doomed, i), -1, SQLITE_STATIC);
+      if (!bz_db_step_done (del, error))
+        return FALSE;
+    }
+  if (out_erased)
+    *out_erased = g_steal_pointer (&doomed);
+  return TRUE;
+}
+
+guint
+bz_blob_unlink_unreferenced (BzStore *store, GPtrArray *hashes)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) st = NULL;
+  guint removed = 0;
+
+  if (hashes == NULL || hashes->len == 0)
+    return 0;
+  /* Under the write lock, as gc_orphan_batch(): no bz_blob_put() is between
+   * its row and its COMMIT, so "no row" means the file is nobody's. */
+  if (!bz_db_begin (db, &error) || !(st = bz_db_prepare (db, "SELECT 1 FROM blobs WHERE sha256 = ?", &error)))
+    {
+      g_warning ("Blob store: erased files kept for the collector: %s", error->message);
+      bz_db_rollback (db);
+      return 0;
+    }
+  for (guint i = 0; i < hashes->len; i++)
+    {
+      const char *hash = g_ptr_array_index (hashes, i);
+      g_autofree char *path = NULL;
+      int rc;
+
+      if (!is_hex_sha256 (hash))
+        continue;
+      sqlite3_reset (st);
+      sqlite3_bind_text (st, 1, hash, -1, SQLITE_STATIC);
+      if ((rc = sqlite3_step (st)) != SQLITE_DONE)
+        continue;   /* a row again (a put reused it), or an error: keep the file */
+      path = bz_blob_path (store, hash);
+      if (g_unlink (path) == 0)
+        removed++;
+      else if (errno != ENOENT)
+        g_warning ("Blob store: cannot remove %s: %s", path, g_strerror (errno));
+    }
+  g_clear_pointer (&st, bz_db_stmt_release);
+  bz_db_rollback (db);   /* read-only: ending it is all that is needed */
+  return removed;
+}
+
 /* Rows created before the grace that nothing references, and their files, in
  * one write transaction.  A row whose file was touched within the grace (a
  * put reused it) is kept: its uploader may be about to reference it.  A crash

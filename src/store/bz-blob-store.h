@@ -123,6 +123,40 @@ gboolean  bz_blob_collect_garbage (BzStore *store, guint grace_seconds, guint *o
                                    GError **error);
 
 /**
+ * bz_blob_erase_unreferenced:
+ * @store: the store
+ * @hashes: (array length=n): candidate blobs (lowercase hex SHA-256; others are ignored)
+ * @n: how many
+ * @out_erased: (out) (optional) (transfer full) (element-type utf8): the
+ *   hashes whose rows were deleted, for bz_blob_unlink_unreferenced()
+ * @error: BZ_ERROR_INTERNAL (SQLite)
+ *
+ * Deletes, whatever their age, the `blobs` rows of those of @hashes that no
+ * foreign key references any more (the same schema walk as
+ * bz_blob_collect_garbage()).  Call it inside the caller's write transaction
+ * (bz_store_begin()), after the statements that dropped the references.
+ * Files are NOT touched here: if the caller rolls back, nothing is lost.
+ * After the commit, bz_blob_unlink_unreferenced (@out_erased) removes them.
+ * Used by the right to cancellation (bz-privacy-service.h).
+ *
+ * Returns: %FALSE with @error.
+ */
+gboolean  bz_blob_erase_unreferenced (BzStore *store, const char *const *hashes, guint n, GPtrArray **out_erased,
+                                      GError **error);
+
+/**
+ * bz_blob_unlink_unreferenced:
+ * @store: the store
+ * @hashes: (nullable) (element-type utf8): from bz_blob_erase_unreferenced(), after its commit
+ *
+ * Removes the file of each of @hashes that still has no `blobs` row, under
+ * the write lock (a bz_blob_put() of the same content since the commit keeps
+ * its file).  A failure is logged and leaves the file to the collector.
+ * Returns: how many files were removed.
+ */
+guint     bz_blob_unlink_unreferenced (BzStore *store, GPtrArray *hashes);
+
+/**
  * BzBlobGc:
  *
  * A background thread that runs bz_blob_collect_garbage() periodically.
