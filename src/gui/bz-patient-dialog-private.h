@@ -49,6 +49,9 @@ struct _BzPatientDialog
 
   gboolean busy;
   gboolean valid;
+  GtkWidget *erase_group;    /* "Delete Account…", when editing (bz-patient-dialog-erase.c) */
+  GtkWidget *erase_button;
+  gboolean account_deleted;
   char *save_error;          /* why the last save failed, until the next change */
 };
 
@@ -56,6 +59,10 @@ struct _BzPatientDialog
 GtkWidget *bz_patient_dialog_build_created (BzPatientDialog *self);
 /** bz_patient_dialog_forget_password: wipes the temporary password from memory and from the page. */
 void       bz_patient_dialog_forget_password (BzPatientDialog *self);
+/** bz_patient_dialog_build_erase_group: Returns: (transfer floating): the Privacy group with "Delete Account…". */
+GtkWidget *bz_patient_dialog_build_erase_group (BzPatientDialog *self);
+/** bz_patient_dialog_emit_account_deleted: emits "account-deleted". */
+void       bz_patient_dialog_emit_account_deleted (BzPatientDialog *self);
 /** bz_patient_dialog_show_reason: the line under the form says @text (%NULL or "" hides it). */
 void       bz_patient_dialog_show_reason (BzPatientDialog *self, const char *text);
 

@@ -35,7 +35,7 @@ static const char *const form_order[] = {
 
 G_DEFINE_FINAL_TYPE (BzPatientDialog, bz_patient_dialog, ADW_TYPE_WINDOW)
 
-enum { SIGNAL_SAVED, N_SIGNALS };
+enum { SIGNAL_SAVED, SIGNAL_ACCOUNT_DELETED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* --- the form ----------------------------------------------------------------- */
@@ -541,6 +541,9 @@ bz_patient_dialog_class_init (BzPatientDialogClass *klass)
   object_class->dispose = bz_patient_dialog_dispose;
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 1, BZ_TYPE_RECORD);
+  /* The patient's account was deleted at their request (bz-patient-dialog-erase.c). */
+  signals[SIGNAL_ACCOUNT_DELETED] = g_signal_new ("account-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_install_action (widget_class, "patient-dialog.save", NULL, save_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "patient-dialog.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -620,6 +623,11 @@ dialog_new (GtkWindow *parent, BzGuiSession *session, const char *patient_id)
   if (patient_id)
     gtk_box_reorder_child_after (GTK_BOX (gtk_widget_get_parent (self->status_group)), self->status_group, NULL);
   gtk_widget_set_visible (self->consent_group, patient_id == NULL);
+  if (patient_id)
+    {
+      self->erase_group = bz_patient_dialog_build_erase_group (self);
+      gtk_box_append (GTK_BOX (gtk_widget_get_parent (self->status_group)), self->erase_group);
+    }
   /* The sign-in email is the account's: it is not changed here. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->entries[E_EMAIL]), patient_id == NULL);
   set_choice (self, C_ACTIVITY, "light");
@@ -658,6 +666,12 @@ bz_patient_dialog_new_edit (GtkWindow *parent, BzGuiSession *session, const char
   bz_patients_get_file_async (bz_gui_session_get_services (session), bz_gui_session_get_caller (session),
                               patient_id, self->cancellable, file_loaded_cb, g_object_ref (self));
   return self;
+}
+
+void
+bz_patient_dialog_emit_account_deleted (BzPatientDialog *self)
+{
+  g_signal_emit (self, signals[SIGNAL_ACCOUNT_DELETED], 0);
 }
 
 /* --- for tests and keyboard users ---------------------------------------------- */

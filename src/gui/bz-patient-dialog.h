@@ -101,4 +101,21 @@ const char  *bz_patient_dialog_get_password_text (BzPatientDialog *self);
  */
 gboolean     bz_patient_dialog_export_sheet (BzPatientDialog *self, const char *path, GError **error);
 
+/**
+ * bz_patient_dialog_ask_delete_account:
+ * Asks (destructive, Cancel by default) before deleting the patient's
+ * account at their request; "Delete Account" calls
+ * bz_patient_dialog_delete_account().  Only when editing.
+ * Returns: (transfer none): the question, presented.
+ */
+AdwMessageDialog *bz_patient_dialog_ask_delete_account (BzPatientDialog *self);
+
+/**
+ * bz_patient_dialog_delete_account:
+ * Deletes the patient's account (bz_privacy_delete_account_for_patient_async())
+ * without asking; emits "account-deleted" and closes on success, or says why
+ * under the form.
+ */
+void              bz_patient_dialog_delete_account     (BzPatientDialog *self);
+
 G_END_DECLS

@@ -74,6 +74,13 @@ edit_saved_cb (BzPatientPage *self, BzRecord *info)
   bz_patient_page_load_info (self);
 }
 
+static void
+account_deleted_cb (BzPatientPage *self)
+{
+  bz_patient_page_load_info (self);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("The patient’s account was deleted")));
+}
+
 void
 bz_patient_page_edit_patient_activated (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -84,6 +91,7 @@ bz_patient_page_edit_patient_activated (GtkWidget *widget, const char *action_na
     return;
   dialog = bz_patient_dialog_new_edit (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (edit_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "account-deleted", G_CALLBACK (account_deleted_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -16,6 +16,7 @@
 #include "bz-device-repo.h"
 #include "bz-privacy-repo.h"
 #include "bz-realtime.h"
+#include "bz-service-task-private.h"
 #include "bz-token-repo.h"
 
 /* Bytes handed to archive_write_data() at a time. */
@@ -306,4 +307,28 @@ bz_privacy_delete_account_for_patient (BzServices *svc, const BzCaller *nutritio
   /* Who carried out the request (seed 002 §7.3 accountability, bz-audit.h). */
   bz_audit_log_record (bz_services_get_audit_log (svc), nutritionist_caller->user_id, patient_id, "delete_account");
   return r;
+}
+
+/* --- For the desk: the same call on a worker thread ------------------------------ */
+
+static gpointer
+delete_for_patient_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
+{
+  return bz_privacy_delete_account_for_patient (svc, caller, args, BZ_PRIVACY_DELETE_CONFIRMATION, error);
+}
+
+void
+bz_privacy_delete_account_for_patient_async (BzServices *svc, const BzCaller *nutritionist_caller,
+                                             const char *patient_id, GCancellable *cancellable,
+                                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  bz_service_task_run (svc, bz_privacy_delete_account_for_patient_async, "bz-privacy-delete", nutritionist_caller,
+                       BZ_SERVICE_TASK_NEEDS_CALLER, delete_for_patient_work, g_strdup (patient_id), g_free,
+                       g_object_unref, cancellable, callback, user_data);
+}
+
+BzRecord *
+bz_privacy_delete_account_for_patient_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_privacy_delete_account_for_patient_async, error);
 }

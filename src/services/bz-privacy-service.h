@@ -83,4 +83,20 @@ BzRecord *bz_privacy_delete_account_for_patient (BzServices *svc, const BzCaller
                                                  const char *patient_id, const char *confirmation,
                                                  GError **error);
 
+/**
+ * bz_privacy_delete_account_for_patient_async:
+ * @nutritionist_caller: the desk's signed-in nutritionist
+ * @patient_id: the patient whose request is carried out
+ *
+ * bz_privacy_delete_account_for_patient() on a worker thread, for the desk:
+ * the nutritionist's confirmation is the desk's own question, so the
+ * confirmation word is supplied.  Finish with
+ * bz_privacy_delete_account_for_patient_finish().
+ */
+void      bz_privacy_delete_account_for_patient_async  (BzServices *svc, const BzCaller *nutritionist_caller,
+                                                        const char *patient_id, GCancellable *cancellable,
+                                                        GAsyncReadyCallback callback, gpointer user_data);
+/** bz_privacy_delete_account_for_patient_finish: Returns: (transfer full): the AccountDeletion record, or %NULL with @error. */
+BzRecord *bz_privacy_delete_account_for_patient_finish (BzServices *svc, GAsyncResult *result, GError **error);
+
 G_END_DECLS

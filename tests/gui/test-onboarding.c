@@ -426,6 +426,51 @@ test_onboarding (void)
     g_assert_cmpint (bz_record_get_int (stored, BZ_NUTRITIONIST_PROFILE_CONSULTATION_FEE_MXN), ==, 700);
   }
 
+  /* The patient asks to cancel her data: from the Edit dialog, a question
+   * first (Cancel keeps everything), then the account is anonymised. */
+  {
+    AdwMessageDialog *question;
+
+    /* Back to her record (the profile dialog left the window on the list). */
+    bz_patients_page_set_search (patients, "Onboarding");
+    WAIT_FOR (!bz_patients_page_is_loading (patients) && g_list_model_get_n_items (bz_patients_page_get_model (patients)) == 1,
+              30, "the search again");
+    bz_patients_page_activate_row (patients, 0);
+    WAIT_FOR (g_strcmp0 (bz_window_get_page_name (window), "patient") == 0, 30, "the patient page again");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bz_window_get_patient_page (window)), "patient.edit", NULL));
+    WAIT_FOR ((dialog = find_dialog ()) != NULL, 30, "the Edit dialog again");
+    WAIT_FOR (!bz_patient_dialog_is_busy (dialog), 30, "the Edit dialog to load");
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    question = bz_patient_dialog_ask_delete_account (dialog);
+    shoot (GTK_WIDGET (question), "test-onboarding-delete-account.png", "delete-account.png");
+    adw_message_dialog_response (question, "cancel");
+    g_assert_nonnull (dialog);
+    g_assert_false (bz_patient_dialog_is_busy (dialog));
+    for (int pass = 0; pass < 2; pass++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(BzRecord) file = bz_patients_get_file (bz_gui_session_get_services (session),
+                                                         bz_gui_session_get_caller (session), patient_id, &error);
+        BzRecord *info = bz_record_get_object (bz_record_get_object (file, BZ_PATIENT_FILE_ENVELOPE_PATIENT),
+                                               BZ_PATIENT_FILE_BASIC_INFO);
+        const char *email = bz_record_get_string (info, BZ_PATIENT_INFO_EMAIL);
+
+        g_assert_no_error (error);
+        if (pass == 0)
+          {
+            g_assert_cmpstr (email, ==, NEW_EMAIL);   /* Cancel deleted nothing */
+            question = bz_patient_dialog_ask_delete_account (dialog);
+            adw_message_dialog_response (question, "delete");
+            WAIT_FOR (dialog == NULL, 60, "the account's deletion");
+          }
+        else
+          {
+            g_assert_true (g_str_has_prefix (email, "deleted_"));
+            g_assert_cmpstr (bz_record_get_string (info, BZ_PATIENT_INFO_FIRST_NAME), !=, "Lucía");
+          }
+      }
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   WAIT_FOR (window == NULL, 10, "the window to go");
   bz_runtime_shutdown (runtime);
