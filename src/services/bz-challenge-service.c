@@ -8,6 +8,7 @@
 #include "bz-challenge.h"
 #include "bz-json.h"
 #include "bz-limits.h"
+#include "bz-notification-service.h"
 #include "bz-patient-repo.h"
 #include "bz-realtime.h"
 #include "bz-service-task-private.h"
@@ -463,6 +464,17 @@ bz_challenges_check_in (BzServices *svc, const BzCaller *caller, const char *cha
     goto fail;
   bz_store_notify (store, "challenge_participants", challenge_id);
   publish_rank_changes (svc, challenge_id, changes);
+  /* Each new badge or XP award reaches the inbox too (seed 001's achievement
+   * notifications), keyed so a repeated check-in cannot notify it twice. */
+  for (guint i = 0; i < bz_record_get_n_items (result, BZ_CHECK_IN_RESULT_ACHIEVEMENTS); i++)
+    {
+      BzRecord *a = bz_record_get_item (result, BZ_CHECK_IN_RESULT_ACHIEVEMENTS, i);
+      g_autofree char *url = g_strconcat ("/challenges/", challenge_id, NULL);
+      g_autofree char *key = g_strdup_printf ("achievement:%s:%s:%s:%s", caller->user_id, challenge_id,
+                                              bz_record_get_string (a, BZ_ACHIEVEMENT_TYPE), date);
+      bz_notifications_notify (svc, caller->user_id, "achievement", _("New achievement"),
+                               bz_record_get_string (a, BZ_ACHIEVEMENT_TITLE), url, key);
+    }
 
   g_clear_object (&mine);
   if (!bz_challenge_repo_participation (store, challenge_id, caller->user_id, &mine, &standing, error) ||

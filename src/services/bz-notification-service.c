@@ -157,6 +157,35 @@ bz_notifications_deliver (BzServices *svc, const char *user_id, BzRecord *n, GEr
   return TRUE;
 }
 
+/* A UUID-shaped id named by @key (SHA-256, RFC 9562 §5.8 layout): the same
+ * event keyed twice is one notification (bz_notifications_deliver() keeps
+ * the first). */
+static char *
+keyed_id (const char *key)
+{
+  g_autofree char *h = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  return g_strdup_printf ("%.8s-%.4s-8%.3s-a%.3s-%.12s", h, h + 8, h + 12, h + 15, h + 18);
+}
+
+void
+bz_notifications_notify (BzServices *svc, const char *user_id, const char *type, const char *title, const char *body,
+        const char *action_url, const char *key)
+{
+  g_autoptr(BzRecord) n = bz_record_new (&bz_notification_resource);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = bz_now_iso8601 ();
+
+  bz_record_take_string (n, BZ_NOTIFICATION_ID, key ? keyed_id (key) : g_uuid_string_random ());
+  bz_record_set_string (n, BZ_NOTIFICATION_TYPE, type);
+  bz_record_set_string (n, BZ_NOTIFICATION_TITLE, title);
+  bz_record_set_string (n, BZ_NOTIFICATION_BODY, body);
+  bz_record_set_string (n, BZ_NOTIFICATION_ACTION_URL, action_url);
+  bz_record_set_string (n, BZ_NOTIFICATION_CREATED_AT, now);
+  bz_record_set_null (n, BZ_NOTIFICATION_READ_AT);
+  if (!bz_notifications_deliver (svc, user_id, n, &error))
+    g_warning ("Notifications: %s notification for %s not stored: %s", type, user_id, error->message);
+}
+
 /* --- Reminders: a durable job ---------------------------------------------- */
 
 static gint64

@@ -59,6 +59,23 @@ BzRecord *bz_notifications_mark_read (BzServices *svc, const BzCaller *caller, c
 gboolean  bz_notifications_deliver (BzServices *svc, const char *user_id, BzRecord *n, GError **error);
 
 /**
+ * bz_notifications_notify:
+ * @user_id: the owner (users.id)
+ * @type: seed 001's free-form kind ("new_comment", "new_follower", "achievement", ...)
+ * @title: (transfer none): one line, in the server's language
+ * @body: (transfer none): a sentence
+ * @action_url: (nullable): a path in the app ("/posts/ID")
+ * @key: (nullable): names the event ("new_follower:A:B"): the notification's id
+ *   is derived from it (SHA-256 in a UUID's layout), so the same event twice
+ *   is one notification; %NULL for a random id
+ *
+ * Builds the Notification and bz_notifications_deliver()s it.  A failure is
+ * logged, not returned: it runs after the write it tells of has committed.
+ */
+void      bz_notifications_notify  (BzServices *svc, const char *user_id, const char *type, const char *title,
+                                    const char *body, const char *action_url, const char *key);
+
+/**
  * bz_notifications_schedule_reminder:
  * @input: a ReminderCreate body {patient_id, title, body, send_at?}
  *

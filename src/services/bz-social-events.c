@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 
 #include "bz-json.h"
-#include "bz-notification-resources.h"
 #include "bz-notification-service.h"
 #include "bz-realtime.h"
 #include "bz-social-repo.h"
@@ -25,38 +24,6 @@ in_audience (GStrv audience, const char *user_id)
     if (g_strcmp0 (audience[i], user_id) == 0)
       return TRUE;
   return FALSE;
-}
-
-/* A UUID-shaped id named by @key (SHA-256, RFC 9562 §5.8 layout): the same
- * event keyed twice is one notification (bz_notifications_deliver() keeps
- * the first). */
-static char *
-keyed_id (const char *key)
-{
-  g_autofree char *h = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
-  return g_strdup_printf ("%.8s-%.4s-8%.3s-a%.3s-%.12s", h, h + 8, h + 12, h + 15, h + 18);
-}
-
-/* An inbox notification (type: seed 001's free-form kind, e.g. the seed's
- * "new_follower"), pushed as notification:new by the notification service.
- * @key: (nullable): names the event, so repeating it does not notify again. */
-static void
-notify (BzServices *svc, const char *user_id, const char *type, const char *title, const char *body,
-        const char *action_url, const char *key)
-{
-  g_autoptr(BzRecord) n = bz_record_new (&bz_notification_resource);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *now = bz_now_iso8601 ();
-
-  bz_record_take_string (n, BZ_NOTIFICATION_ID, key ? keyed_id (key) : g_uuid_string_random ());
-  bz_record_set_string (n, BZ_NOTIFICATION_TYPE, type);
-  bz_record_set_string (n, BZ_NOTIFICATION_TITLE, title);
-  bz_record_set_string (n, BZ_NOTIFICATION_BODY, body);
-  bz_record_set_string (n, BZ_NOTIFICATION_ACTION_URL, action_url);
-  bz_record_set_string (n, BZ_NOTIFICATION_CREATED_AT, now);
-  bz_record_set_null (n, BZ_NOTIFICATION_READ_AT);
-  if (!bz_notifications_deliver (svc, user_id, n, &error))
-    g_warning ("Social: %s notification for %s not stored: %s", type, user_id, error->message);
 }
 
 /* The display name of @author (a PostAuthor record). */
@@ -109,7 +76,7 @@ bz_social_events_comment (BzServices *svc, const BzCaller *caller, BzRecord *pos
       bz_realtime_publish (bz_services_get_realtime (svc), (const char *const[]) { to }, 1,
                            BZ_REALTIME_EVENT_POST_NEW_COMMENT, node);
       body = g_strdup_printf (i == 0 ? _("%s commented on your post") : _("%s answered your comment"), who);
-      notify (svc, to, "new_comment", _("New comment"), body, url, NULL);
+      bz_notifications_notify (svc, to, "new_comment", _("New comment"), body, url, NULL);
     }
 }
 
@@ -141,7 +108,7 @@ bz_social_events_reaction (BzServices *svc, const BzCaller *caller, BzRecord *po
   {
     /* Removing a reaction and reacting again does not notify twice. */
     g_autofree char *key = g_strconcat ("new_reaction:", post_id, ":", caller->user_id, NULL);
-    notify (svc, to, "new_reaction", _("New reaction"), body, url, key);
+    bz_notifications_notify (svc, to, "new_reaction", _("New reaction"), body, url, key);
   }
 }
 
@@ -187,6 +154,6 @@ bz_social_events_follow (BzServices *svc, const BzCaller *caller, const char *fo
   {
     /* Following again after unfollowing does not notify twice. */
     g_autofree char *key = g_strconcat ("new_follower:", caller->user_id, ":", followed_id, NULL);
-    notify (svc, followed_id, "new_follower", _("New follower"), body, url, key);
+    bz_notifications_notify (svc, followed_id, "new_follower", _("New follower"), body, url, key);
   }
 }

@@ -113,6 +113,21 @@ earned (JsonObject *data, const char *type, const char *badge)
   return FALSE;
 }
 
+/* How many "achievement" notifications @token's inbox holds. */
+static guint
+achievement_notes (const char *token)
+{
+  g_autoptr(BzApiResponse) r = req ("GET", "/api/notifications?limit=100", token, NULL);
+  JsonArray *a;
+  guint n = 0;
+
+  expect (r, 200);
+  a = json_object_get_array_member (bz_api_data (r), "notifications");
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    n += g_strcmp0 (json_object_get_string_member (json_array_get_object_element (a, i), "type"), "achievement") == 0;
+  return n;
+}
+
 /* @fmt with {T} (today), {L} (in 30 days), {Y} (yesterday) and {F} (in 400 days). */
 static char *
 fill (const char *fmt, const char *t, const char *l, const char *y, const char *f)
@@ -257,12 +272,19 @@ test_challenges (void)
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (p, "completion_percentage"), 3.33, 0.001);
     g_assert_cmpint (json_object_get_int_member (p, "current_rank"), ==, 1);
     g_assert_true (earned (d, "milestone", "first_day"));
+    /* each achievement reached the inbox, once */
+    g_assert_cmpuint (achievement_notes (ana), ==, json_array_get_length (json_object_get_array_member (d, "achievements")));
     g_assert_cmpint (json_object_get_int_member (d, "xp_total"), ==, 10);
     g_assert_cmpint (json_object_get_int_member (d, "level"), ==, 1);
     /* the same date again, lower, then met again: no more XP for that day */
     d = check_in (&again, ana, steps, today, 12000);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "achievements")), ==, 0);
-    d = check_in (&low, ana, steps, today, 5000);
+    g_assert_cmpuint (achievement_notes (ana), >=, 1);
+    {
+      guint before = achievement_notes (ana);
+      d = check_in (&low, ana, steps, today, 5000);
+      g_assert_cmpuint (achievement_notes (ana), ==, before);
+    }
     g_assert_false (json_object_get_boolean_member (json_object_get_object_member (d, "progress"), "goal_achieved"));
     g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (d, "progress"), "days_completed"), ==, 0);
     d = check_in (&back, ana, steps, today, 12000);
