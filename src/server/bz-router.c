@@ -12,6 +12,7 @@ static const BzRoute *const tables[] = {
   bz_nutritionist_routes,
   bz_message_routes, bz_notification_routes,
   bz_device_routes,
+  bz_password_reset_routes,
 };
 
 char *

@@ -83,5 +83,6 @@ extern const BzRoute bz_message_routes[];      /* bz-handlers-messages.c */
 extern const BzRoute bz_notification_routes[]; /* bz-handlers-notifications.c */
 extern const BzRoute bz_workout_routes[];      /* bz-handlers-workouts.c */
 extern const BzRoute bz_device_routes[];       /* bz-handlers-devices.c */
+extern const BzRoute bz_password_reset_routes[]; /* bz-handlers-password-reset.c */
 
 G_END_DECLS
