@@ -9,7 +9,7 @@
 #include "bz-runtime.h"
 #include "config.h"
 
-static char *verify_license, *reject_license;
+static char *verify_license, *reject_license, *backup_file;
 static char *log_format;
 static gboolean log_json;
 
@@ -29,8 +29,27 @@ static const GOptionEntry license_entries[] = {
     N_("Record the cédula profesional of the nutritionist with this e-mail as verified, then exit"), N_("EMAIL") },
   { "reject-license", 0, 0, G_OPTION_ARG_STRING, &reject_license,
     N_("Record the cédula profesional of the nutritionist with this e-mail as rejected, then exit"), N_("EMAIL") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, &backup_file,
+    N_("Write a consistent copy of the database to FILE and its photos and scans to FILE.blobs/, "
+       "also while a server runs, then exit"), N_("FILE") },
   { NULL }
 };
+
+/* --backup: the data directory's database and blobs (bz_runtime_backup()). */
+static int
+backup (const BzRuntimeOptions *opts, const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = bz_runtime_backup (opts, file, &error);
+
+  if (report == NULL)
+    {
+      g_printerr ("balanzad: %s\n", error->message);
+      return 1;
+    }
+  g_print ("%s", report);
+  return 0;
+}
 
 static int
 set_license (BzRuntime *runtime, const char *email, const char *status)
@@ -99,6 +118,12 @@ main (int argc, char **argv)
   if (log_json)
     bz_log_use_json ();
   bz_runtime_options_finish (&opts);
+  if (backup_file)
+    {
+      int status = backup (&opts, backup_file);
+      bz_runtime_options_clear (&opts);
+      return status;
+    }
 
   runtime = bz_runtime_open (&opts, print_progress, NULL, &error);
   if (runtime == NULL)

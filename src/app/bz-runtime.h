@@ -167,4 +167,21 @@ void        bz_runtime_shutdown     (BzRuntime *self);
  */
 void        bz_runtime_init_i18n (void);
 
+/**
+ * bz_runtime_backup:
+ * @opts: options after bz_runtime_options_finish() (their data_dir)
+ * @file: the backup's database file; @file.blobs/ gets the blobs
+ * @error: BZ_ERROR_NOT_FOUND, CONFLICT, UNAVAILABLE or INTERNAL, as
+ *   bz_store_backup() (bz-store-backup.h, which describes the layout)
+ *
+ * `balanzad --backup FILE`: a consistent online copy of opts->data_dir's
+ * database (SQLite backup API) and blobs, whether or not a server is
+ * running on it; no runtime is opened.  Missing or damaged blobs of the
+ * source are logged and counted in the report.
+ *
+ * Returns: (transfer full): what was written, translated, one line per
+ *   file, or %NULL with @error.
+ */
+char       *bz_runtime_backup (const BzRuntimeOptions *opts, const char *file, GError **error);
+
 G_END_DECLS

@@ -75,6 +75,27 @@ extern const BzJsonLimits bz_json_limits_token;
  * a phone and perhaps a tablet; the cap bounds what a stolen code can add. */
 #define BZ_DEVICES_PER_USER_MAX    20
 
+/** Seconds a password-reset code stays valid (issue 9, "Password reset";
+ * seed 002 §4.2 names single-use codes but no lifetime).  With no SMTP
+ * provider the nutritionist hands the code over in person or on a call
+ * while the member waits, so minutes are needed, not days; an hour
+ * follows the OWASP Forgot Password Cheat Sheet ("tokens should expire
+ * after an appropriate period") and limits the life of a code written on
+ * paper.  Creating a new code voids the previous one. */
+#define BZ_PASSWORD_RESET_CODE_TTL_S   (60 * 60)
+/** Characters of a password-reset code: Crockford base32 (5 bits each),
+ * 40 random bits, short enough to read aloud.  With at most
+ * %BZ_PASSWORD_RESET_ATTEMPTS_MAX wrong tries per code a guesser's chance
+ * is 5 / 2^40, about 5 × 10^-12 per code. */
+#define BZ_PASSWORD_RESET_CODE_CHARS   8
+/** Wrong codes tried against one reset code before it is void (OWASP
+ * Authentication Cheat Sheet, "account lockout": a small fixed number);
+ * the member then asks the nutritionist for a new code. */
+#define BZ_PASSWORD_RESET_ATTEMPTS_MAX 5
+/** forgot and reset requests per client address per minute: the same
+ * budget as sign-in (seed 002 §7.4.2, %BZ_LOGIN_ATTEMPTS_PER_MINUTE). */
+#define BZ_PASSWORD_RESET_REQUESTS_PER_MINUTE BZ_LOGIN_ATTEMPTS_PER_MINUTE
+
 /** Password length in characters (seed 002 line 4896: the registration
  * schema's constr(min_length=8, max_length=100)). */
 #define BZ_PASSWORD_MIN_CHARS      8

@@ -1,6 +1,7 @@
 /* bz-patient-page-actions.c — the patient page's actions on the whole
  * record: the progress report (patient.print-report), editing the patient
- * (patient.edit), pairing a phone (patient.pair-phone) and the meal-plan
+ * (patient.edit), pairing a phone (patient.pair-phone), a password-reset
+ * code (patient.reset-password) and the meal-plan
  * editor (patient.open-plan).  The widget
  * itself is in bz-patient-page.c. */
 #include "bz-patient-page-private.h"
@@ -9,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "bz-pairing-dialog.h"
+#include "bz-password-reset-service.h"
 #include "bz-patient-dialog.h"
 #include "bz-patient-report.h"
 #include "bz-plan-editor.h"
@@ -65,6 +67,67 @@ bz_patient_page_pair_phone_activated (GtkWidget *widget, const char *action_name
     return;
   dialog = bz_pairing_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* patient.reset-password: the member forgot the password (with no e-mail
+ * provider the code is handed over at the desk or read on the phone).  A
+ * new code, shown once in a dialog (selectable; the store keeps its hash). */
+static void
+reset_code_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(BzPatientPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) code = bz_password_reset_code_create_finish (BZ_SERVICES (source), result, &error);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog, *box, *label;
+  g_autofree char *body = NULL, *shown = NULL, *until = NULL;
+
+  if (root == NULL || !GTK_IS_WINDOW (root))
+    return;
+  if (code == NULL)
+    {
+      g_autofree char *message = bz_error_to_user_message (error);
+      dialog = adw_message_dialog_new (GTK_WINDOW (root), _("No Reset Code"), message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  {
+    const char *c = bz_record_get_string (code, BZ_PASSWORD_RESET_CODE_CODE);
+    g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (bz_record_get_string (code, BZ_PASSWORD_RESET_CODE_EXPIRES_AT), NULL);
+    g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+    shown = g_strdup_printf ("%.4s-%s", c, c + 4);
+    until = local ? g_date_time_format (local, "%H:%M") : g_strdup ("");
+  }
+  /* TRANSLATORS: the patient's name, their e-mail, a time (HH:MM) and a number of tries */
+  body = g_strdup_printf (_("Give this code to %s. In the app, under “Forgot your password?”, they enter %s, the code "
+                            "and a new password. It works once, until %s, and is void after %d wrong tries. "
+                            "It is not shown again."),
+                          self->name ? self->name : "", bz_record_get_string (code, BZ_PASSWORD_RESET_CODE_EMAIL), until,
+                          (int) bz_record_get_int (code, BZ_PASSWORD_RESET_CODE_ATTEMPTS_MAX));
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Password Reset Code"), body);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new (shown);
+  gtk_widget_set_name (label, "password-reset-code");
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "title-1");
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_box_append (GTK_BOX (box), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Done"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+bz_patient_page_reset_password_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
+
+  if (self->session == NULL || self->patient_id == NULL || self->kiosk)
+    return;
+  bz_password_reset_code_create_async (bz_gui_session_get_services (self->session),
+                                       bz_gui_session_get_caller (self->session), self->patient_id, NULL,
+                                       reset_code_ready, g_object_ref (self));
 }
 
 /* patient.edit (Ctrl+E): the patient's details and status (bz-patient-dialog.h). */

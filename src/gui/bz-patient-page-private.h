@@ -92,6 +92,8 @@ void bz_patient_page_load_info (BzPatientPage *self);
 void bz_patient_page_print_report_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 /* patient.pair-phone (Shift+Ctrl+D): "Pair a phone" for the patient (bz-pairing-dialog.h). */
 void bz_patient_page_pair_phone_activated (GtkWidget *widget, const char *action_name, GVariant *param);
+/* patient.reset-password: a one-time password-reset code for the patient, shown once. */
+void bz_patient_page_reset_password_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 void bz_patient_page_edit_patient_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 void bz_patient_page_open_plan_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 void bz_patient_page_close_plan_editor (BzPatientPage *self);

@@ -504,6 +504,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "patient.print-report", NULL);
   gtk_widget_class_install_action (widget_class, "patient.pair-phone", NULL, bz_patient_page_pair_phone_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "patient.pair-phone", NULL);
+  gtk_widget_class_install_action (widget_class, "patient.reset-password", NULL, bz_patient_page_reset_password_activated);
 
   g_type_ensure (BZ_TYPE_AVATAR_VIEW);
   g_type_ensure (BZ_TYPE_MEASUREMENTS_CHART);

@@ -14,6 +14,7 @@ static const BzRoute *const tables[] = {
   bz_device_routes,
   bz_metrics_routes,
   bz_privacy_routes,
+  bz_password_reset_routes,
 };
 
 char *

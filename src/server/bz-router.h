@@ -88,5 +88,6 @@ extern const BzRoute bz_workout_routes[];      /* bz-handlers-workouts.c */
 extern const BzRoute bz_device_routes[];       /* bz-handlers-devices.c */
 extern const BzRoute bz_metrics_routes[];      /* bz-handlers-metrics.c (issue 9) */
 extern const BzRoute bz_privacy_routes[];      /* bz-handlers-privacy.c (issue 9) */
+extern const BzRoute bz_password_reset_routes[]; /* bz-handlers-password-reset.c */
 
 G_END_DECLS

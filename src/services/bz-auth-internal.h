@@ -32,6 +32,57 @@ bz_auth_now_unix (void)
 /** bz_auth_ensure_sodium: initializes libsodium once (aborts if it cannot). */
 void bz_auth_ensure_sodium (void);
 
+/**
+ * bz_auth_password_hash:
+ * @password: the password, already checked against the rules
+ * @error: BZ_ERROR_INTERNAL when libsodium runs out of memory
+ *
+ * Argon2id (crypto_pwhash_str, OPSLIMIT_INTERACTIVE / MEMLIMIT_INTERACTIVE);
+ * slow on purpose: call it outside any write transaction.
+ *
+ * Returns: (transfer full): the encoded hash, or %NULL with @error.
+ */
+char    *bz_auth_password_hash (const char *password, GError **error);
+
+/**
+ * bz_auth_check_reset_rate:
+ * @client_address: (nullable): the peer address (%NULL: the desk, one key)
+ * @error: BZ_ERROR_RATE_LIMITED with bz_error_get_retry_after()
+ *
+ * Counts one password-forgot or -reset request from @client_address
+ * (%BZ_PASSWORD_RESET_REQUESTS_PER_MINUTE per address, keyed as sign-in);
+ * bz_auth_reset_rate_limits() forgets them.
+ *
+ * Returns: %TRUE when the request may go on.
+ */
+gboolean bz_auth_check_reset_rate (const char *client_address, GError **error);
+
+/* bz-password-reset-service.c: one-time codes read aloud or typed
+ * (password reset, phone pairing) in Crockford's base32
+ * (crockford.com/base32.html): no I, L, O or U, so a code is not misread. */
+
+/**
+ * bz_auth_code_new:
+ * @n_chars: the code's length (at most 64)
+ *
+ * Returns: (transfer full): @n_chars random Crockford base32 digits
+ *   (libsodium randombytes_uniform, 5 bits each).
+ */
+char    *bz_auth_code_new (guint n_chars);
+
+/**
+ * bz_auth_code_normalize:
+ * @input: a code as typed
+ * @n_chars: the length a whole code has
+ *
+ * Upper-cases @input and drops spaces and dashes, with Crockford's
+ * substitutions (O→0, I and L→1).
+ *
+ * Returns: (transfer full) (nullable): the code, or %NULL unless @input is
+ *   a whole code of @n_chars digits.
+ */
+char    *bz_auth_code_normalize (const char *input, guint n_chars);
+
 /* bz-auth-tokens.c */
 /**
  * bz_auth_session_new:

@@ -49,7 +49,7 @@ bz_auth_ensure_sodium (void)
 }
 
 /* The three limiters of sign-in and registration (limits: bz-limits.h). */
-enum { LIMIT_LOGIN_ADDRESS, LIMIT_LOGIN_ACCOUNT, LIMIT_REGISTER_ADDRESS, N_LIMITERS };
+enum { LIMIT_LOGIN_ADDRESS, LIMIT_LOGIN_ACCOUNT, LIMIT_REGISTER_ADDRESS, LIMIT_RESET_ADDRESS, N_LIMITERS };
 
 static BzRateLimiter *
 limiter (guint which)
@@ -62,6 +62,7 @@ limiter (guint which)
       limiters[LIMIT_LOGIN_ADDRESS] = bz_rate_limiter_new (BZ_LOGIN_ATTEMPTS_PER_MINUTE, minute);
       limiters[LIMIT_LOGIN_ACCOUNT] = bz_rate_limiter_new (BZ_LOGIN_FAILURES_PER_ACCOUNT_PER_MINUTE, minute);
       limiters[LIMIT_REGISTER_ADDRESS] = bz_rate_limiter_new (BZ_REGISTRATIONS_PER_MINUTE, minute);
+      limiters[LIMIT_RESET_ADDRESS] = bz_rate_limiter_new (BZ_PASSWORD_RESET_REQUESTS_PER_MINUTE, minute);
       g_once_init_leave (&once, 1);
     }
   return limiters[which];
@@ -186,10 +187,24 @@ check_register_rate (const char *client_address, GError **error)
   return FALSE;
 }
 
+/* Password-reset requests (forgot and reset) from one address, counted
+ * like sign-in attempts: every request, answered or refused. */
+gboolean
+bz_auth_check_reset_rate (const char *client_address, GError **error)
+{
+  g_autofree char *key = login_rate_key (client_address);
+  guint retry_after = 0;
+
+  if (bz_rate_limiter_check (limiter (LIMIT_RESET_ADDRESS), key, g_get_monotonic_time (), &retry_after))
+    return TRUE;
+  g_propagate_error (error, rate_error (retry_after, TRUE));
+  return FALSE;
+}
+
 /* --- Passwords --------------------------------------------------------------- */
 
-static char *
-password_hash (const char *password, GError **error)
+char *
+bz_auth_password_hash (const char *password, GError **error)
 {
   char out[crypto_pwhash_STRBYTES];
 
@@ -355,7 +370,7 @@ bz_auth_create_user (BzServices *svc, const char *email, const char *password,
   bz_user_fields_validate (email, password, first_name, last_name, role, extra, &f, &v);
   if (!bz_validation_finish (&v, error))
     return NULL;
-  hash = password_hash (password, error);
+  hash = bz_auth_password_hash (password, error);
   if (!hash)
     return NULL;
 
@@ -520,7 +535,7 @@ bz_auth_change_password (BzServices *svc, const BzCaller *caller, const char *cu
       return FALSE;
     }
   /* Argon2id before the write transaction, so it never holds the lock. */
-  if (!(hash = password_hash (new_password, error)))
+  if (!(hash = bz_auth_password_hash (new_password, error)))
     return FALSE;
   if (!bz_store_begin (store, error))
     return FALSE;
@@ -576,7 +591,7 @@ bz_auth_register (BzServices *svc, JsonObject *input, const char *client_address
     return NULL;
 
   /* Argon2id before the write transaction, so it never holds the lock. */
-  hash = password_hash (password, error);
+  hash = bz_auth_password_hash (password, error);
   if (!hash)
     return NULL;
 

@@ -12,10 +12,6 @@
 #include "bz-token-repo.h"
 #include "bz-user-repo.h"
 
-/* Crockford's base32 (crockford.com/base32.html): no I, L, O or U, so a
- * code read aloud or typed is not misread. */
-static const char code_alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
 /* --- What the server says of itself ------------------------------------------ */
 
 typedef struct
@@ -136,37 +132,6 @@ code_hash (const char *normalized)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, normalized, -1);
 }
 
-/* @input upper-cased without spaces and dashes, with Crockford's
- * substitutions (O→0, I and L→1); %NULL unless it is a whole code. */
-static char *
-code_normalize (const char *input)
-{
-  GString *s = g_string_new (NULL);
-
-  for (const char *p = input; *p; p++)
-    {
-      char c = g_ascii_toupper (*p);
-      if (c == ' ' || c == '-')
-        continue;
-      if (c == 'O')
-        c = '0';
-      else if (c == 'I' || c == 'L')
-        c = '1';
-      if (c == '\0' || strchr (code_alphabet, c) == NULL || s->len >= BZ_PAIRING_CODE_CHARS)
-        {
-          g_string_free (s, TRUE);
-          return NULL;
-        }
-      g_string_append_c (s, c);
-    }
-  if (s->len != BZ_PAIRING_CODE_CHARS)
-    {
-      g_string_free (s, TRUE);
-      return NULL;
-    }
-  return g_string_free (s, FALSE);
-}
-
 /* The user whose phone @patient_id names for @caller: @caller's own without
  * it; a patient of @caller's (a nutritionist) with it; NOT_FOUND otherwise. */
 static char *
@@ -218,17 +183,14 @@ bz_devices_create_pairing_code (BzServices *svc, const BzCaller *caller, const c
   BzStore *store = bz_services_get_store (svc);
   g_autofree char *user_id = NULL, *id = g_uuid_string_random (), *hash = NULL;
   g_autofree char *created = NULL, *expires = NULL;
-  char code[BZ_PAIRING_CODE_CHARS + 1];
+  g_autofree char *code = NULL;
   gint64 now = now_unix (svc);
   BzRecord *r;
 
   user_id = target_user (store, caller, patient_id, error);
   if (user_id == NULL)
     return NULL;
-  bz_auth_ensure_sodium ();
-  for (guint k = 0; k < BZ_PAIRING_CODE_CHARS; k++)
-    code[k] = code_alphabet[randombytes_uniform (32)];
-  code[BZ_PAIRING_CODE_CHARS] = '\0';
+  code = bz_auth_code_new (BZ_PAIRING_CODE_CHARS);
   hash = code_hash (code);
   created = iso8601 (now);
   expires = iso8601 (now + BZ_PAIRING_CODE_TTL_S);
@@ -254,7 +216,7 @@ bz_devices_create_pairing_code (BzServices *svc, const BzCaller *caller, const c
     bz_record_take_string (r, BZ_PAIRING_CODE_QR_PAYLOAD, qr_payload (i, code));
   }
   g_mutex_unlock (&info_lock);
-  sodium_memzero (code, sizeof code);
+  sodium_memzero (code, strlen (code));
   return r;
 }
 
@@ -344,7 +306,7 @@ bz_devices_pair (BzServices *svc, JsonObject *body, GError **error)
     }
   if (!bz_validation_finish (&v, error))
     return NULL;
-  code = code_normalize (bz_record_get_string (request, BZ_PAIR_REQUEST_CODE));
+  code = bz_auth_code_normalize (bz_record_get_string (request, BZ_PAIR_REQUEST_CODE), BZ_PAIRING_CODE_CHARS);
   if (code == NULL)
     {
       bad_code (error);

@@ -37,10 +37,17 @@ is_hex_sha256 (const char *s)
 }
 
 char *
-bz_blob_path (BzStore *store, const char *sha256)
+bz_blob_path_in (const char *blobs_dir, const char *sha256)
 {
   char prefix[3] = { sha256[0], sha256[1], 0 };
-  return g_build_filename (bz_store_get_data_dir (store), "blobs", "sha256", prefix, sha256 + 2, NULL);
+  return g_build_filename (blobs_dir, "sha256", prefix, sha256 + 2, NULL);
+}
+
+char *
+bz_blob_path (BzStore *store, const char *sha256)
+{
+  g_autofree char *blobs_dir = g_build_filename (bz_store_get_data_dir (store), "blobs", NULL);
+  return bz_blob_path_in (blobs_dir, sha256);
 }
 
 /* @format: "… %s: %s" with the path, then strerror.  Only the messages the

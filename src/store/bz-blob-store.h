@@ -82,6 +82,15 @@ GBytes   *bz_blob_get      (BzStore *store, const char *sha256, char **out_mime_
 char     *bz_blob_path     (BzStore *store, const char *sha256);
 
 /**
+ * bz_blob_path_in:
+ * @blobs_dir: a blob directory (DATA_DIR/blobs, or a backup's FILE.blobs)
+ * @sha256: lowercase hex SHA-256 (64 characters)
+ *
+ * Returns: (transfer full): @blobs_dir/sha256/ab/cdef… (the file may not exist).
+ */
+char     *bz_blob_path_in  (const char *blobs_dir, const char *sha256);
+
+/**
  * bz_sha256_hex:
  * @bytes: any content
  *

@@ -1,11 +1,16 @@
 /* test-balanzad.c — the headless executable as a user runs it: --port 0, the one
  * listening line on stdout, a real HTTP request, SIGTERM → clean exit 0 with the
- * WAL checkpointed, and a restart on the same data dir that skips the import. */
+ * WAL checkpointed, and a restart on the same data dir that skips the import.
+ * While that restarted server runs, `balanzad --backup FILE` (issue 9) writes
+ * a copy that opens on its own with the demo clinic's rows, and its blobs
+ * (an avatar among them) beside it, each hashing to its name; a second
+ * backup to the same FILE is refused and leaves the first as it was. */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <signal.h>
+#include <sqlite3.h>
 
 #include "bz-test-util.h"
 #include "config.h"
@@ -98,6 +103,107 @@ run_license (const char *dir, const char *flag, const char *email)
   return g_subprocess_get_exit_status (p);
 }
 
+/* balanzad --data-dir @dir --backup @file: the exit status; stdout in @out. */
+static int
+run_backup (const char *dir, const char *file, char **out)
+{
+  g_autofree char *exe = g_build_filename (BZ_BUILD_DIR, "src", "balanzad", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) p = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                                               &error, exe, "--data-dir", dir, "--backup", file, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (p, NULL, NULL, out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (p));
+  return g_subprocess_get_exit_status (p);
+}
+
+/* One integer of @sql on @db. */
+static gint64
+scalar (sqlite3 *db, const char *sql)
+{
+  sqlite3_stmt *st = NULL;
+  gint64 v;
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &st, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  v = sqlite3_column_int64 (st, 0);
+  sqlite3_finalize (st);
+  return v;
+}
+
+/* The backup of a running server's data dir: it opens alone, holds the rows
+ * and every blob (verified), and is not overwritten by a second backup. */
+static void
+check_backup (const char *dir)
+{
+  g_autofree char *bdir = bz_test_tmpdir ("backup");
+  g_autofree char *file = g_build_filename (bdir, "clinic.db", NULL);
+  g_autofree char *blobs = g_strconcat (file, ".blobs", NULL);
+  g_autofree char *wal = g_strconcat (file, "-wal", NULL);
+  g_autofree char *out = NULL, *again = NULL, *avatar = NULL, *avatar_path = NULL, *contents = NULL;
+  g_autofree char *expected = NULL;
+  sqlite3 *db = NULL;
+  gsize len = 0;
+  gint64 n_blobs;
+  GStatBuf st;
+
+  g_assert_cmpint (run_backup (dir, file, &out), ==, 0);
+  g_assert_nonnull (strstr (out, file));
+  g_assert_nonnull (strstr (out, ".blobs/"));
+  g_assert_cmpint (g_stat (file, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_stat (wal, &st) != 0);   /* a standalone file: no WAL beside it */
+
+  g_assert_cmpint (sqlite3_open_v2 (file, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM patients"), ==, 24);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM users WHERE email = 'demo@balanza.local'"), ==, 1);
+  g_assert_cmpint (scalar (db, "SELECT count(*) FROM foods"), >, 8000);
+  n_blobs = scalar (db, "SELECT count(*) FROM blobs");
+  g_assert_cmpint (n_blobs, >, 0);
+  expected = g_strdup_printf ("(%" G_GINT64_FORMAT " blobs,", n_blobs);
+  g_assert_nonnull (strstr (out, expected));
+  {
+    sqlite3_stmt *s = NULL;
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT blob_sha256 FROM avatars LIMIT 1", -1, &s, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
+    avatar = g_strdup ((const char *) sqlite3_column_text (s, 0));
+    sqlite3_finalize (s);
+  }
+  sqlite3_close (db);
+
+  /* The avatar's blob, beside the copy, in the data dir's layout. */
+  {
+    char prefix[3] = { avatar[0], avatar[1], 0 };
+    avatar_path = g_build_filename (blobs, "sha256", prefix, avatar + 2, NULL);
+  }
+  g_assert_true (g_file_get_contents (avatar_path, &contents, &len, NULL));
+  {
+    g_autofree char *hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+    g_assert_cmpstr (hash, ==, avatar);
+  }
+  g_assert_cmpmem (contents, 4, "glTF", 4);
+
+  /* Again to the same file: refused, the first copy untouched. */
+  g_assert_cmpint (g_stat (file, &st), ==, 0);
+  {
+    gint64 size = st.st_size, mtime = st.st_mtime;
+    g_assert_cmpint (run_backup (dir, file, &again), ==, 1);
+    g_assert_cmpint (g_stat (file, &st), ==, 0);
+    g_assert_cmpint (st.st_size, ==, size);
+    g_assert_cmpint (st.st_mtime, ==, mtime);
+  }
+  /* No database there: an error, nothing written. */
+  {
+    g_autofree char *empty = g_build_filename (bdir, "empty", NULL);
+    g_autofree char *other = g_build_filename (bdir, "other.db", NULL);
+    g_autofree char *ignored = NULL;
+    g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+    g_assert_cmpint (run_backup (empty, other, &ignored), ==, 1);
+    g_assert_true (g_stat (other, &st) != 0);
+  }
+  bz_test_rmdir (bdir);
+}
+
 static void
 test_demo_daemon (void)
 {
@@ -148,6 +254,8 @@ test_demo_daemon (void)
     g_assert_null (g_strstr_len (g_bytes_get_data (profile, NULL), g_bytes_get_size (profile),
                                  "\"license_verified_at\":null"));
   }
+  /* An online backup while the server runs. */
+  check_backup (dir);
   stop_daemon (&d);
   bz_test_rmdir (dir);
 }
