@@ -1,0 +1,21 @@
+/* bz-blob-store-private.h — what bz-blob-store.c (files in, files out) and
+ * bz-blob-gc.c (collection and erasure) share.  Not for other files. */
+#pragma once
+
+#include "bz-blob-store.h"
+
+G_BEGIN_DECLS
+
+#define BLOB_FILE_MODE 0600
+#define BLOB_DIR_MODE  0700
+#define TMP_PREFIX     ".tmp-"
+#define HASH_TAIL_LEN  62   /* file names are the SHA-256 without its first two digits */
+
+/** bz_blob_is_lower_hex: Returns: whether the @n octets of @s are lowercase hex digits. */
+gboolean bz_blob_is_lower_hex    (const char *s, gsize n);
+/** bz_blob_is_hex_sha256: Returns: whether @s (nullable) is a lowercase hex SHA-256. */
+gboolean bz_blob_is_hex_sha256   (const char *s);
+/** bz_blob_set_errno_error: sets a G_IO_ERROR from @saved (an errno) with @format ("… %s: %s": path, strerror). Returns: %FALSE. */
+gboolean bz_blob_set_errno_error (GError **error, int saved, const char *format, const char *path);
+
+G_END_DECLS
