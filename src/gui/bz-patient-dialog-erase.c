@@ -20,15 +20,15 @@ deleted_cb (GObject *source, GAsyncResult *result, gpointer data)
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self->busy = FALSE;
+  bz_patient_dialog_set_busy (self, FALSE);
   gtk_widget_set_sensitive (self->erase_button, TRUE);
   if (r == NULL)
     {
-      g_autofree char *why = g_strdup_printf (_("The account was not deleted: %s"), error->message);
+      g_autofree char *message = bz_error_to_user_message (error);
+      g_autofree char *why = g_strdup_printf (_("The account was not deleted: %s"), message);
       bz_patient_dialog_show_reason (self, why);
       return;
     }
-  self->account_deleted = TRUE;
   bz_patient_dialog_emit_account_deleted (self);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -39,7 +39,7 @@ bz_patient_dialog_delete_account (BzPatientDialog *self)
   g_return_if_fail (BZ_IS_PATIENT_DIALOG (self));
   if (self->patient_id == NULL || self->busy)
     return;
-  self->busy = TRUE;
+  bz_patient_dialog_set_busy (self, TRUE);
   gtk_widget_set_sensitive (self->erase_button, FALSE);
   bz_privacy_delete_account_for_patient_async (bz_gui_session_get_services (self->session),
                                                bz_gui_session_get_caller (self->session), self->patient_id,

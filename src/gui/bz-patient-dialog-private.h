@@ -51,7 +51,6 @@ struct _BzPatientDialog
   gboolean valid;
   GtkWidget *erase_group;    /* "Delete Account…", when editing (bz-patient-dialog-erase.c) */
   GtkWidget *erase_button;
-  gboolean account_deleted;
   char *save_error;          /* why the last save failed, until the next change */
 };
 
@@ -61,6 +60,8 @@ GtkWidget *bz_patient_dialog_build_created (BzPatientDialog *self);
 void       bz_patient_dialog_forget_password (BzPatientDialog *self);
 /** bz_patient_dialog_build_erase_group: Returns: (transfer floating): the Privacy group with "Delete Account…". */
 GtkWidget *bz_patient_dialog_build_erase_group (BzPatientDialog *self);
+/** bz_patient_dialog_set_busy: marks a save or a deletion in flight (Save off while it runs). */
+void       bz_patient_dialog_set_busy (BzPatientDialog *self, gboolean busy);
 /** bz_patient_dialog_emit_account_deleted: emits "account-deleted". */
 void       bz_patient_dialog_emit_account_deleted (BzPatientDialog *self);
 /** bz_patient_dialog_show_reason: the line under the form says @text (%NULL or "" hides it). */

@@ -324,8 +324,8 @@ build_form (BzPatientDialog *self)
 
 /* --- saving ---------------------------------------------------------------------- */
 
-static void
-set_busy (BzPatientDialog *self, gboolean busy)
+void
+bz_patient_dialog_set_busy (BzPatientDialog *self, gboolean busy)
 {
   /* Only Save: making the form insensitive under a focused entry upsets GtkText's focus. */
   self->busy = busy;
@@ -365,7 +365,7 @@ created_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (bz_is_cancelled (error))
     return;
-  set_busy (self, FALSE);
+  bz_patient_dialog_set_busy (self, FALSE);
   if (creation == NULL)
     {
       save_failed (self, error);
@@ -403,7 +403,7 @@ updated_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (bz_is_cancelled (error))
     return;
-  set_busy (self, FALSE);
+  bz_patient_dialog_set_busy (self, FALSE);
   if (info == NULL)
     {
       save_failed (self, error);
@@ -427,7 +427,7 @@ bz_patient_dialog_save (BzPatientDialog *self)
   if (self->busy || !self->valid || self->session == NULL)
     return;
   form_from_widgets (self, &form);
-  set_busy (self, TRUE);
+  bz_patient_dialog_set_busy (self, TRUE);
   if (self->patient_id)
     bz_patients_update_async (bz_gui_session_get_services (self->session), bz_gui_session_get_caller (self->session),
                               self->patient_id, &form, self->cancellable, updated_cb, g_object_ref (self));
@@ -463,7 +463,7 @@ file_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (bz_is_cancelled (error))
     return;
-  set_busy (self, FALSE);
+  bz_patient_dialog_set_busy (self, FALSE);
   file = envelope ? bz_record_get_object (envelope, BZ_PATIENT_FILE_ENVELOPE_PATIENT) : NULL;
   info = file ? bz_record_get_object (file, BZ_PATIENT_FILE_BASIC_INFO) : NULL;
   if (info == NULL)
@@ -662,7 +662,7 @@ bz_patient_dialog_new_edit (GtkWindow *parent, BzGuiSession *session, const char
   g_return_val_if_fail (patient_id != NULL, NULL);
   self = dialog_new (parent, session, patient_id);
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  set_busy (self, TRUE);
+  bz_patient_dialog_set_busy (self, TRUE);
   bz_patients_get_file_async (bz_gui_session_get_services (session), bz_gui_session_get_caller (session),
                               patient_id, self->cancellable, file_loaded_cb, g_object_ref (self));
   return self;

@@ -70,12 +70,8 @@ metrics (BzServices *svc, BzRequest *req, GError **error)
     return NULL;
   out = g_string_sized_new (16 * 1024);
   bz_metrics_registry_render (bz_metrics_registry_get (svc), svc, out);
-  resp = g_new0 (BzResponse, 1);
-  resp->status = 200;
-  resp->content_type = g_strdup (BZ_METRICS_CONTENT_TYPE);
-  resp->raw = g_string_free_to_bytes (out);
-  /* write_blob() wants an ETag; the text changes with every request. */
-  resp->etag = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, resp->raw);
+  /* No validator: a scrape is a one-off answer (no-store, no ranges). */
+  resp = bz_response_blob (g_string_free_to_bytes (out), BZ_METRICS_CONTENT_TYPE, NULL);
   return resp;
 }
 

@@ -363,12 +363,12 @@ bz_challenges_join_room (BzServices *svc, const BzCaller *caller, const char *ch
 
   if (!viewer_of (svc, caller, &viewer, &owned, today, error))
     return FALSE;
-  if (challenge_id == NULL || !g_uuid_string_is_valid (challenge_id))
-    return not_found (error), FALSE;
+  if (challenge_id == NULL)
+    return not_found (error);
   if (!bz_challenge_repo_get (bz_services_get_store (svc), &viewer, challenge_id, &challenge, error))
     return FALSE;
   if (challenge == NULL)
-    return not_found (error), FALSE;
+    return not_found (error);
   room = room_of (challenge_id);
   if (!bz_realtime_join_room (bz_services_get_realtime (svc), socket_id, room))
     {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "bz-audit.h"
+#include "bz-json.h"
 #include "bz-blob-store.h"
 #include "bz-device-repo.h"
 #include "bz-privacy-repo.h"
@@ -71,8 +72,7 @@ write_table (const char *name, JsonArray *rows, gpointer user_data, GError **err
   gsize len = 0;
 
   json_node_set_array (node, rows);
-  text = json_to_string (node, TRUE);
-  len = strlen (text);
+  text = bz_json_to_string (node, &len);   /* shortest round-trip decimals */
   json_builder_begin_object (ex->manifest);
   json_builder_set_member_name (ex->manifest, "file");
   json_builder_add_string_value (ex->manifest, entry);
@@ -130,6 +130,7 @@ write_export (Export *ex, BzStore *store, const BzCaller *caller, GError **error
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL, *now = bz_now_iso8601 ();
+  gsize len = 0;
 
   json_builder_begin_object (ex->manifest);
   json_builder_set_member_name (ex->manifest, "format");
@@ -147,8 +148,8 @@ write_export (Export *ex, BzStore *store, const BzCaller *caller, GError **error
     return FALSE;
   json_builder_end_object (ex->manifest);
   root = json_builder_get_root (ex->manifest);
-  text = json_to_string (root, TRUE);
-  return write_entry (ex, "manifest.json", (const guint8 *) text, strlen (text), error);
+  text = bz_json_to_string (root, &len);
+  return write_entry (ex, "manifest.json", (const guint8 *) text, len, error);
 }
 
 GBytes *

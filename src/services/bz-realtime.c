@@ -307,6 +307,19 @@ bz_realtime_resume (BzRealtime *hub, guint64 id)
   g_mutex_unlock (&hub->lock);
 }
 
+/* The frame of @event, or %NULL (logged) past %BZ_WS_MAX_OUTGOING_BYTES. */
+static GBytes *
+publishable_frame (const char *event, JsonNode *data)
+{
+  GBytes *frame = bz_realtime_frame_new (event, data);
+  if (g_bytes_get_size (frame) <= BZ_WS_MAX_OUTGOING_BYTES)
+    return frame;
+  g_warning ("Realtime: %s of %zu bytes not published (limit %d)", event, g_bytes_get_size (frame),
+             BZ_WS_MAX_OUTGOING_BYTES);
+  g_bytes_unref (frame);
+  return NULL;
+}
+
 guint
 bz_realtime_publish (BzRealtime *hub, const char *const *user_ids, guint n_users,
                      const char *event, JsonNode *data)
@@ -317,13 +330,8 @@ bz_realtime_publish (BzRealtime *hub, const char *const *user_ids, guint n_users
   g_return_val_if_fail (hub && event, 0);
   if (n_users == 0)
     return 0;
-  frame = bz_realtime_frame_new (event, data);
-  if (g_bytes_get_size (frame) > BZ_WS_MAX_OUTGOING_BYTES)
-    {
-      g_warning ("Realtime: %s of %zu bytes not published (limit %d)", event, g_bytes_get_size (frame),
-                 BZ_WS_MAX_OUTGOING_BYTES);
-      return 0;
-    }
+  if (!(frame = publishable_frame (event, data)))
+    return 0;
   g_mutex_lock (&hub->lock);
   for (guint u = 0; u < n_users; u++)
     {
@@ -384,13 +392,8 @@ bz_realtime_publish_room (BzRealtime *hub, const char *room, const char *event, 
   guint n = 0;
 
   g_return_val_if_fail (hub && room && event, 0);
-  frame = bz_realtime_frame_new (event, data);
-  if (g_bytes_get_size (frame) > BZ_WS_MAX_OUTGOING_BYTES)
-    {
-      g_warning ("Realtime: %s of %zu bytes not published (limit %d)", event, g_bytes_get_size (frame),
-                 BZ_WS_MAX_OUTGOING_BYTES);
-      return 0;
-    }
+  if (!(frame = publishable_frame (event, data)))
+    return 0;
   g_mutex_lock (&hub->lock);
   g_hash_table_iter_init (&iter, hub->by_id);
   while (g_hash_table_iter_next (&iter, NULL, &value))

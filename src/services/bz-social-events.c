@@ -16,16 +16,6 @@
 #include "bz-social-repo.h"
 #include "bz-store.h"
 
-/* Whether @user_id is in the sorted NULL-terminated @audience. */
-static gboolean
-in_audience (GStrv audience, const char *user_id)
-{
-  for (guint i = 0; audience && audience[i]; i++)
-    if (g_strcmp0 (audience[i], user_id) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* The display name of @author (a PostAuthor record). */
 static const char *
 name_of (BzRecord *author)
@@ -70,7 +60,7 @@ bz_social_events_comment (BzServices *svc, const BzCaller *caller, BzRecord *pos
       const char *to = recipients[i];
       g_autofree char *body = NULL;
 
-      if (to == NULL || g_strcmp0 (to, caller->user_id) == 0 || !in_audience (audience, to) ||
+      if (to == NULL || g_strcmp0 (to, caller->user_id) == 0 || !(audience && g_strv_contains ((const char *const *) audience, to)) ||
           (i == 1 && g_strcmp0 (to, recipients[0]) == 0))
         continue;
       bz_realtime_publish (bz_services_get_realtime (svc), (const char *const[]) { to }, 1,
@@ -94,7 +84,7 @@ bz_social_events_reaction (BzServices *svc, const BzCaller *caller, BzRecord *po
   if (to == NULL || g_strcmp0 (to, caller->user_id) == 0)
     return;
   audience = audience_of (svc, post_id);
-  if (!in_audience (audience, to) || !(reactor = bz_social_get_author (svc, caller->user_id, NULL)))
+  if (!(audience && g_strv_contains ((const char *const *) audience, to)) || !(reactor = bz_social_get_author (svc, caller->user_id, NULL)))
     return;
   o = json_object_new ();
   json_object_set_string_member (o, "post_id", post_id);
