@@ -1,5 +1,6 @@
 /* bz-blob-store-private.h — what bz-blob-store.c (files in, files out) and
- * bz-blob-gc.c (collection and erasure) share.  Not for other files. */
+ * bz-blob-gc.c (collection and erasure) share, and bz-store-backup.c
+ * reads (the name check).  Not for files outside src/store. */
 #pragma once
 
 #include "bz-blob-store.h"

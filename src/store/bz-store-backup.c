@@ -1,6 +1,8 @@
 /* bz-store-backup.c — bz_store_backup() (bz-store-backup.h). */
 #include "bz-store-backup.h"
 
+#include "bz-blob-store-private.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -104,15 +106,21 @@ copy_database (const char *src_path, const char *tmp, int *out_version, GError *
   }
   {
     g_autoptr(sqlite3_stmt) st = bz_db_prepare (dst, "PRAGMA user_version", error);
-    if (st == NULL || sqlite3_step (st) != SQLITE_ROW)
+    int rc;
+    if (st == NULL)
       goto out;
+    if ((rc = sqlite3_step (st)) != SQLITE_ROW)
+      {
+        bz_db_set_error (dst, rc, error);
+        goto out;
+      }
     *out_version = sqlite3_column_int (st, 0);
   }
   ok = TRUE;
 
 out:
-  sqlite3_close (src);
-  sqlite3_close (dst);
+  bz_db_close (src);
+  bz_db_close (dst);
   return ok;
 }
 
@@ -164,7 +172,7 @@ copy_blobs (const char *db_path, const char *data_dir, const char *blobs_tmp, Bz
   if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
       bz_db_set_error (db, sqlite3_errcode (db), error);
-      sqlite3_close (db);
+      bz_db_close (db);
       return FALSE;
     }
   {
@@ -175,7 +183,7 @@ copy_blobs (const char *db_path, const char *data_dir, const char *blobs_tmp, Bz
     while ((rc = sqlite3_step (st)) == SQLITE_ROW)
       {
         const char *sha = (const char *) sqlite3_column_text (st, 0);
-        if (sha == NULL || strlen (sha) != 64 || strspn (sha, "0123456789abcdef") != 64)
+        if (!bz_blob_is_hex_sha256 (sha))
           {
             stats->blobs_missing++;
             continue;
@@ -191,7 +199,7 @@ copy_blobs (const char *db_path, const char *data_dir, const char *blobs_tmp, Bz
   }
   ok = TRUE;
 out:
-  sqlite3_close (db);
+  bz_db_close (db);
   return ok;
 }
 

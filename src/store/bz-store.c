@@ -251,6 +251,15 @@ stmt_cache_drop (sqlite3 *db)
     stmt_cache_free (c);
 }
 
+void
+bz_db_close (sqlite3 *db)
+{
+  if (db == NULL)
+    return;
+  stmt_cache_drop (db);
+  sqlite3_close_v2 (db);
+}
+
 static void
 close_connection (sqlite3 *db)
 {

@@ -40,6 +40,17 @@ G_DECLARE_FINAL_TYPE (BzStore, bz_store, BZ, STORE, GObject)
  */
 void          bz_db_stmt_release (sqlite3_stmt *stmt);
 
+/**
+ * bz_db_close:
+ * @db: (transfer full) (nullable): a connection the caller opened itself
+ *   (e.g. bz-store-backup.c's), not one of the store's
+ *
+ * Finalizes the statements bz_db_prepare() cached for @db, then closes it:
+ * a plain sqlite3_close() would fail with SQLITE_BUSY on those statements
+ * and leak the connection.
+ */
+void          bz_db_close (sqlite3 *db);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, bz_db_stmt_release)
 
 /**
