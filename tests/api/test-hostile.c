@@ -512,6 +512,39 @@ test_stop16_routes (void)
         g_assert_nonnull (d3->root);
       }
   }
+  /* Routes with a small body limit (privacy, password reset): nesting within
+   * the limit is refused as too deep, the long bodies as too large, a list as
+   * a wrong type; nothing is deleted or reset (the nutritionist signs on below). */
+  {
+    g_autofree char *account = g_strdup_printf ("/api/v1/nutritionist/patients/%s/account", pid);
+    const char *const small[][2] = {
+      { "DELETE", "/api/v1/privacy/delete-account" }, { "DELETE", account },
+      { "POST", "/api/v1/auth/password/reset" },
+    };
+    GString *nested = g_string_new ("{\"confirmation\":");
+    for (int i = 0; i < 300; i++)
+      g_string_append_c (nested, '[');
+    for (int i = 0; i < 300; i++)
+      g_string_append_c (nested, ']');
+    g_string_append_c (nested, '}');
+    for (guint i = 0; i < G_N_ELEMENTS (small); i++)
+      {
+        g_autoptr(Reply) d0 = call_json (small[i][0], small[i][1], nutri, nested->str);
+        g_autoptr(Reply) d1 = call_json (small[i][0], small[i][1], nutri, deep->str);
+        g_autoptr(Reply) d2 = call_json (small[i][0], small[i][1], nutri, big->str);
+        g_autoptr(Reply) d3 = call_json (small[i][0], small[i][1], nutri, "[1,2,3]");
+        assert_error (d0, 400, "VALIDATION_ERROR", "body", "too_deep");
+        assert_error (d1, 413, "PAYLOAD_TOO_LARGE", NULL, NULL);
+        assert_error (d2, 413, "PAYLOAD_TOO_LARGE", NULL, NULL);
+        g_assert_cmpuint (d3->status, ==, 400);
+        g_assert_nonnull (d3->root);
+      }
+    g_string_free (nested, TRUE);
+    {
+      g_autoptr(Reply) still = call ("GET", "/api/v1/nutritionist/profile", nutri, NULL, NULL, NULL);
+      g_assert_cmpuint (still->status, ==, 200);   /* the account was not deleted */
+    }
+  }
   /* Someone's patient that is not this nutritionist's (an unknown id answers the same). */
   {
     g_autofree char *notes = g_strdup_printf ("/api/v1/nutritionist/patients/%s/notes", unknown);
