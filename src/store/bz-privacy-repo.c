@@ -2,6 +2,8 @@
  * account (bz-privacy-repo.h). */
 #include "bz-privacy-repo.h"
 
+#include "bz-device-repo.h"
+
 #include <glib/gi18n.h>
 
 #include "bz-error.h"
@@ -311,9 +313,7 @@ bz_privacy_repo_anonymise (BzStore *store, const char *user_id, const char *now,
       !bz_store_log_change (db, "users", user_id, BZ_CHANGE_UPDATE, error))
     return FALSE;
   for (guint i = 0; i < devices->len; i++)
-    if (!run (db, "UPDATE devices SET revoked = 1, revoked_at = ?3 WHERE id = ?1",
-              g_ptr_array_index (devices, i), NULL, now, error) ||
-        !bz_store_log_change (db, "devices", g_ptr_array_index (devices, i), BZ_CHANGE_UPDATE, error))
+    if (!bz_device_repo_revoke (store, g_ptr_array_index (devices, i), now, error))
       return FALSE;
   out->devices = devices->len;
   if (!run (db, "DELETE FROM pairing_codes WHERE user_id = ?1", user_id, patient_id, NULL, error) ||
