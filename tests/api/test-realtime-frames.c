@@ -56,6 +56,22 @@ test_bad_frames_answered (void)
                      BZ_REALTIME_EVENT_CHALLENGE_JOIN_ROOM);
   }
   {
+    /* join_room with a wrong-typed id, a list for data, or no data: refused, the socket open. */
+    static const char *const wrong[] = {
+      "{\"event\":\"challenge:join_room\",\"data\":{\"challenge_id\":42}}",
+      "{\"event\":\"challenge:join_room\",\"data\":[1]}",
+      "{\"event\":\"challenge:join_room\"}",
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+      {
+        g_autoptr(JsonNode) f = NULL;
+        bz_realtime_client_send (c, wrong[i]);
+        f = expect (c, BZ_REALTIME_EVENT_ERROR);
+        g_test_message ("%s -> %s", wrong[i], error_code (f));
+        g_assert_true (g_str_equal (error_code (f), "VALIDATION_ERROR") || g_str_equal (error_code (f), "NOT_FOUND"));
+      }
+  }
+  {
     g_autoptr(JsonNode) f = NULL;
     g_autoptr(GBytes) bin = g_bytes_new_static ("\x00\x01\x02", 3);
     soup_websocket_connection_send_message (c->conn, SOUP_WEBSOCKET_DATA_BINARY, bin);

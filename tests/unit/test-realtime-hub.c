@@ -95,6 +95,44 @@ test_exact_recipients (void)
   g_ptr_array_unref (b.frames); g_ptr_array_unref (c.frames);
 }
 
+/* Rooms: only the sockets that joined get a room's frames; a socket joins at
+ * most BZ_WS_ROOMS_MAX rooms (again: no change); a closed socket joins none. */
+static void
+test_rooms (void)
+{
+  g_autoptr(BzRealtime) hub = bz_realtime_new ();
+  g_autoptr(JsonNode) d = data_n (7);
+  Sink a, b;
+  guint64 ia, ib;
+
+  sink_init (&a); sink_init (&b);
+  ia = bz_realtime_attach (hub, "user-a", NULL, 0, g_main_context_default (), &funcs, &a);
+  ib = bz_realtime_attach (hub, "user-b", NULL, 0, g_main_context_default (), &funcs, &b);
+  g_assert_true (bz_realtime_join_room (hub, ia, "challenge:x"));
+  g_assert_true (bz_realtime_join_room (hub, ia, "challenge:x"));   /* again: still one membership */
+  g_assert_cmpuint (bz_realtime_publish_room (hub, "challenge:x", BZ_REALTIME_EVENT_CHALLENGE_RANK_CHANGE, d), ==, 1);
+  g_assert_cmpuint (bz_realtime_publish_room (hub, "challenge:y", BZ_REALTIME_EVENT_CHALLENGE_RANK_CHANGE, d), ==, 0);
+  drain ();
+  g_assert_cmpuint (a.frames->len, ==, 1);
+  g_assert_cmpuint (b.frames->len, ==, 0);
+  g_assert_cmpstr (g_ptr_array_index (a.frames, 0), ==, "{\"event\":\"challenge:rank_change\",\"data\":{\"n\":7}}");
+
+  /* The cap: "challenge:x" plus BZ_WS_ROOMS_MAX - 1 more, then refused. */
+  for (int i = 1; i < BZ_WS_ROOMS_MAX; i++)
+    {
+      g_autofree char *room = g_strdup_printf ("room-%d", i);
+      g_assert_true (bz_realtime_join_room (hub, ia, room));
+    }
+  g_assert_false (bz_realtime_join_room (hub, ia, "one-too-many"));
+  g_assert_true (bz_realtime_join_room (hub, ia, "room-1"));        /* one it has is fine */
+  g_assert_false (bz_realtime_join_room (hub, 987654321, "challenge:x"));   /* no such socket */
+  bz_realtime_detach (hub, ia);
+  g_assert_false (bz_realtime_join_room (hub, ia, "challenge:x"));   /* closed */
+  g_assert_cmpuint (bz_realtime_publish_room (hub, "challenge:x", BZ_REALTIME_EVENT_CHALLENGE_RANK_CHANGE, d), ==, 0);
+  bz_realtime_detach (hub, ib);
+  g_ptr_array_unref (a.frames); g_ptr_array_unref (b.frames);
+}
+
 typedef struct
 {
   BzRealtime *hub;
@@ -242,6 +280,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/realtime/exact-recipients", test_exact_recipients);
+  g_test_add_func ("/realtime/rooms", test_rooms);
   g_test_add_func ("/realtime/threads-in-order", test_threads_in_order);
   g_test_add_func ("/realtime/slow-socket-closed", test_slow_socket_closed);
   g_test_add_func ("/realtime/resume-and-close", test_resume_and_close);
