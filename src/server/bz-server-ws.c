@@ -17,8 +17,9 @@
  * {notification_id} marks it read (on a worker thread: it writes) and every
  * socket of the user gets notification:read; challenge:join_room
  * {challenge_id} puts the socket in the challenge's room (live
- * challenge:rank_change, bz_challenges_join_room(), on a worker thread) and
- * is echoed, or answered with an error frame NOT_FOUND.  Anything
+ * challenge:rank_change, bz_challenges_join_room()) and is echoed.  All
+ * three run on a worker thread (they read or write the store); a refusal
+ * is an error frame with the service's code (NOT_FOUND, CONFLICT, ...).  Anything
  * else — binary frames, malformed JSON, unknown events, bad data — is
  * answered {"event": "error", "data": {code, message, event}} and the socket
  * stays open.  A frame over %BZ_WS_MAX_INCOMING_BYTES closes it with 1009
@@ -98,10 +99,19 @@ sink_close (gpointer data, gushort code, const char *reason)
 
 static const BzRealtimeSinkFuncs sink_funcs = { sink_send, sink_ready, sink_close };
 
+/* The string @member of the frame's data object, or %NULL. */
+static const char *
+data_id (JsonObject *frame, const char *member)
+{
+  JsonNode *d = json_object_get_member (frame, "data");
+  return d && JSON_NODE_HOLDS_OBJECT (d) ? bz_json_get_string (json_node_get_object (d), member) : NULL;
+}
+
 /* --- Error frames ------------------------------------------------------------ */
 
+/* {"event": "error", "data": {code, message, event}} to socket @id (any thread). */
 static void
-send_error (Ws *ws, const char *code, const char *message, const char *event)
+send_error_to (BzServices *services, guint64 id, const char *code, const char *message, const char *event)
 {
   g_autoptr(JsonObject) o = json_object_new ();
   g_autoptr(JsonNode) data = NULL;
@@ -113,87 +123,88 @@ send_error (Ws *ws, const char *code, const char *message, const char *event)
   else
     json_object_set_null_member (o, "event");
   data = bz_json_node_new_object (g_steal_pointer (&o));
-  bz_realtime_send (bz_services_get_realtime (ws->server->services), ws->id, BZ_REALTIME_EVENT_ERROR, data);
+  bz_realtime_send (bz_services_get_realtime (services), id, BZ_REALTIME_EVENT_ERROR, data);
 }
 
-/* --- notification:read on a worker (it writes) ------------------------------- */
+static void
+send_error (Ws *ws, const char *code, const char *message, const char *event)
+{
+  send_error_to (ws->server->services, ws->id, code, message, event);
+}
+
+/* --- Client events on a worker (they read or write the store) ----------------- */
 
 typedef struct
 {
   BzServices *services;
   guint64 id;
   BzCaller *caller;
-  char *notification_id;   /* or the challenge_id of a join_room */
-} ReadJob;
+  const char *event;       /* static: BZ_REALTIME_EVENT_* */
+  char *arg_id;            /* the event's id: conversation_id, notification_id or challenge_id */
+} FrameJob;
 
 static void
-read_job_free (gpointer data)
+frame_job_free (gpointer data)
 {
-  ReadJob *j = data;
+  FrameJob *j = data;
   g_object_unref (j->services);
   bz_caller_free (j->caller);
-  g_free (j->notification_id);
+  g_free (j->arg_id);
   g_free (j);
 }
 
-/* challenge:join_room {challenge_id}: the service checks the caller may see
- * the challenge; the answer is the event echoed (as notification:read is),
- * or an error frame. */
+/* typing:start is relayed to the other party and notification:read told to
+ * every socket of the reader by their services; challenge:join_room is
+ * echoed here (as notification:read is).  A refusal is an error frame. */
 static void
-join_job_run (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+frame_job_run (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
-  ReadJob *j = data;
+  FrameJob *j = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) o = json_object_new ();
-  g_autoptr(JsonNode) node = NULL;
-  BzRealtime *hub = bz_services_get_realtime (j->services);
+  gboolean ok;
 
-  if (bz_challenges_join_room (j->services, j->caller, j->notification_id, j->id, &error))
+  if (g_str_equal (j->event, BZ_REALTIME_EVENT_TYPING_START))
+    ok = bz_messages_typing (j->services, j->caller, j->arg_id, &error);
+  else if (g_str_equal (j->event, BZ_REALTIME_EVENT_NOTIFICATION_READ))
     {
-      json_object_set_string_member (o, "challenge_id", j->notification_id);
-      node = bz_json_node_new_object (g_steal_pointer (&o));
-      bz_realtime_send (hub, j->id, BZ_REALTIME_EVENT_CHALLENGE_JOIN_ROOM, node);
+      g_autoptr(BzRecord) n = bz_notifications_mark_read (j->services, j->caller, j->arg_id, &error);
+      ok = n != NULL;
     }
   else
     {
-      json_object_set_string_member (o, "code", bz_error_code_name (error));
-      json_object_set_string_member (o, "message", error->message);
-      json_object_set_string_member (o, "event", BZ_REALTIME_EVENT_CHALLENGE_JOIN_ROOM);
-      node = bz_json_node_new_object (g_steal_pointer (&o));
-      bz_realtime_send (hub, j->id, BZ_REALTIME_EVENT_ERROR, node);
+      ok = bz_challenges_join_room (j->services, j->caller, j->arg_id, j->id, &error);
+      if (ok)
+        {
+          g_autoptr(JsonObject) o = json_object_new ();
+          g_autoptr(JsonNode) node = NULL;
+          json_object_set_string_member (o, "challenge_id", j->arg_id);
+          node = bz_json_node_new_object (g_steal_pointer (&o));
+          bz_realtime_send (bz_services_get_realtime (j->services), j->id, j->event, node);
+        }
     }
+  if (!ok)
+    send_error_to (j->services, j->id, bz_error_code_name (error), error->message, j->event);
   g_task_return_boolean (task, TRUE);
 }
 
+/* Runs @event {@member: id} for @ws on a worker thread, never on this (the
+ * server's) thread. */
 static void
-read_job_run (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+run_frame_job (Ws *ws, JsonObject *frame, const char *event, const char *member)
 {
-  ReadJob *j = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BzRecord) n = bz_notifications_mark_read (j->services, j->caller, j->notification_id, &error);
-
-  /* Success is told to every socket of the user by the service. */
-  if (n == NULL)
-    {
-      g_autoptr(JsonObject) o = json_object_new ();
-      g_autoptr(JsonNode) node = NULL;
-      json_object_set_string_member (o, "code", bz_error_code_name (error));
-      json_object_set_string_member (o, "message", error->message);
-      json_object_set_string_member (o, "event", BZ_REALTIME_EVENT_NOTIFICATION_READ);
-      node = bz_json_node_new_object (g_steal_pointer (&o));
-      bz_realtime_send (bz_services_get_realtime (j->services), j->id, BZ_REALTIME_EVENT_ERROR, node);
-    }
-  g_task_return_boolean (task, TRUE);
+  FrameJob *j = g_new0 (FrameJob, 1);
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+  j->services = g_object_ref (ws->server->services);
+  j->id = ws->id;
+  j->caller = bz_caller_copy (ws->caller);
+  j->event = event;
+  j->arg_id = g_strdup (data_id (frame, member));
+  g_task_set_task_data (task, j, frame_job_free);
+  g_task_run_in_thread (task, frame_job_run);
 }
 
 /* --- Client frames ------------------------------------------------------------ */
 
-static const char *
-data_id (JsonObject *frame, const char *member)
-{
-  JsonNode *d = json_object_get_member (frame, "data");
-  return d && JSON_NODE_HOLDS_OBJECT (d) ? bz_json_get_string (json_node_get_object (d), member) : NULL;
-}
 
 static void
 on_message (SoupWebsocketConnection *conn, gint type, GBytes *message, gpointer data)
@@ -229,32 +240,11 @@ on_message (SoupWebsocketConnection *conn, gint type, GBytes *message, gpointer 
       return;
     }
   if (g_str_equal (event, BZ_REALTIME_EVENT_TYPING_START))
-    {
-      if (!bz_messages_typing (self->services, ws->caller, data_id (frame, "conversation_id"), &error))
-        send_error (ws, bz_error_code_name (error), error->message, event);
-    }
+    run_frame_job (ws, frame, BZ_REALTIME_EVENT_TYPING_START, "conversation_id");
   else if (g_str_equal (event, BZ_REALTIME_EVENT_NOTIFICATION_READ))
-    {
-      ReadJob *j = g_new0 (ReadJob, 1);
-      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-      j->services = g_object_ref (self->services);
-      j->id = ws->id;
-      j->caller = bz_caller_copy (ws->caller);
-      j->notification_id = g_strdup (data_id (frame, "notification_id"));
-      g_task_set_task_data (task, j, read_job_free);
-      g_task_run_in_thread (task, read_job_run);
-    }
+    run_frame_job (ws, frame, BZ_REALTIME_EVENT_NOTIFICATION_READ, "notification_id");
   else if (g_str_equal (event, BZ_REALTIME_EVENT_CHALLENGE_JOIN_ROOM))
-    {
-      ReadJob *j = g_new0 (ReadJob, 1);
-      g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-      j->services = g_object_ref (self->services);
-      j->id = ws->id;
-      j->caller = bz_caller_copy (ws->caller);
-      j->notification_id = g_strdup (data_id (frame, "challenge_id"));
-      g_task_set_task_data (task, j, read_job_free);
-      g_task_run_in_thread (task, join_job_run);
-    }
+    run_frame_job (ws, frame, BZ_REALTIME_EVENT_CHALLENGE_JOIN_ROOM, "challenge_id");
   else
     {
       g_autofree char *m = g_strdup_printf (_("Unknown event “%s”"), event);
