@@ -201,8 +201,8 @@ map_header (const char *header, double *factor, gboolean *unit_ok)
 
 /* --- Cells ------------------------------------------------------------------- */
 
-static gboolean
-parse_number (const char *cell, gboolean decimal_comma, double *out)
+gboolean
+bz_inbody_parse_number (const char *cell, gboolean decimal_comma, double *out)
 {
   g_autofree char *s = g_strstrip (g_strdup (cell));
   char *end = NULL;
@@ -234,7 +234,7 @@ parse_feet_inches (const char *cell, double *out_cm)
   if (ft == NULL)
     return FALSE;
   *ft = '\0';
-  if (!parse_number (s, FALSE, &feet) || feet < 0)
+  if (!bz_inbody_parse_number (s, FALSE, &feet) || feet < 0)
     return FALSE;
   in = ft + 2;
   if (*in == '.')
@@ -247,7 +247,7 @@ parse_feet_inches (const char *cell, double *out_cm)
       if (end == NULL || !(g_str_equal (end, "in") || g_str_equal (end, "in.")))
         return FALSE;
       *end = '\0';
-      if (!parse_number (in, FALSE, &inches) || inches < 0 || inches >= 12)
+      if (!bz_inbody_parse_number (in, FALSE, &inches) || inches < 0 || inches >= 12)
         return FALSE;
     }
   *out_cm = (feet * 12 + inches) * CM_PER_INCH;
@@ -411,7 +411,7 @@ row_cell_ (Ctx *ctx, RowBuild *b, const Column *c, const char *text, double numb
         }
       if (t->kind == K_LENGTH && parse_feet_inches (s, &v))
         factor = 1.0;   /* already cm */
-      else if (!parse_number (s, ctx->decimal_comma, &v))
+      else if (!bz_inbody_parse_number (s, ctx->decimal_comma, &v))
         {
           bz_inbody_issue_add (ctx->file, b->row->line, c->header, "not_a_number", _("not a number"));
           return;

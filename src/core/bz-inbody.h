@@ -112,6 +112,18 @@ void bz_inbody_file_free (BzInbodyFile *file);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzInbodyFile, bz_inbody_file_free)
 
 /**
+ * bz_inbody_parse_number:
+ * @cell: a cell's text (surrounding blanks ignored)
+ * @decimal_comma: read "67,2" as 67.2
+ * @out: (out): the number
+ *
+ * A plain decimal number as LookinBody writes one: digits with an optional
+ * sign, point and exponent; no hex, inf, nan or thousands separators.
+ * Returns: %TRUE when @cell is such a number and finite.
+ */
+gboolean bz_inbody_parse_number (const char *cell, gboolean decimal_comma, double *out);
+
+/**
  * bz_inbody_parse:
  * @data: (array length=len): the file's bytes (need not be NUL-terminated)
  * @len: its length, bytes

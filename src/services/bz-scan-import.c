@@ -60,12 +60,11 @@ static JsonNode *
 default_number (const char *name, const char *text, BzValidation *v)
 {
   double d;
-  char *end = NULL;
 
   if (text == NULL || *text == '\0')
     return NULL;
-  d = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !isfinite (d))
+  /* The same numbers as a file's cells (no hex such as 0x1p4). */
+  if (!bz_inbody_parse_number (text, FALSE, &d))
     {
       bz_validation_add (v, name, "invalid_type", _("Must be a number"));
       return NULL;

@@ -286,11 +286,31 @@ test_refusals (void)
   g_assert_cmpuint (too_large->rows->len, ==, 0);
 }
 
+/* The one number reader of the import (cells and the dialog's defaults). */
+static void
+test_parse_number (void)
+{
+  double d = 0;
+
+  g_assert_true (bz_inbody_parse_number (" 67.2 ", FALSE, &d));
+  g_assert_cmpfloat (d, ==, 67.2);
+  g_assert_true (bz_inbody_parse_number ("67,2", TRUE, &d));
+  g_assert_cmpfloat (d, ==, 67.2);
+  g_assert_false (bz_inbody_parse_number ("67,2", FALSE, &d));
+  g_assert_false (bz_inbody_parse_number ("0x1p4", FALSE, &d));
+  g_assert_false (bz_inbody_parse_number ("inf", FALSE, &d));
+  g_assert_false (bz_inbody_parse_number ("nan", FALSE, &d));
+  g_assert_false (bz_inbody_parse_number ("1e999", FALSE, &d));
+  g_assert_false (bz_inbody_parse_number ("", FALSE, &d));
+  g_assert_false (bz_inbody_parse_number ("1,200.5", FALSE, &d));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   mexico = g_time_zone_new_identifier ("-06:00");
+  g_test_add_func ("/inbody/parse-number", test_parse_number);
   g_test_add_func ("/inbody/lookinbody-770", test_lookinbody_770);
   g_test_add_func ("/inbody/lookinbody-230", test_lookinbody_230);
   g_test_add_func ("/inbody/inbody-270", test_inbody_270);
