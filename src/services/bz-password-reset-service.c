@@ -169,7 +169,7 @@ apply_reset (BzStore *store, const char *user_id, const char *code_id, const cha
       return FALSE;
     }
   if (!bz_user_repo_set_password (store, user_id, hash, error) ||
-      !(families = bz_password_reset_repo_live_families (store, user_id, error)))
+      !(families = bz_token_repo_live_families (store, user_id, error)))
     return FALSE;
   for (guint i = 0; i < families->len; i++)
     if (!bz_token_repo_revoke_family (store, families->pdata[i], error))

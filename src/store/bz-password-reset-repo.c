@@ -157,25 +157,3 @@ bz_password_reset_repo_take (BzStore *store, const char *id, const char *now, gb
   *out_taken = sqlite3_changes (db) == 1;
   return TRUE;
 }
-
-GPtrArray *
-bz_password_reset_repo_live_families (BzStore *store, const char *user_id, GError **error)
-{
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
-      "SELECT DISTINCT family_id FROM refresh_tokens WHERE user_id = ? AND revoked = 0", error);
-  g_autoptr(GPtrArray) families = g_ptr_array_new_with_free_func (g_free);
-  gboolean have_row;
-
-  if (!st)
-    return NULL;
-  sqlite3_bind_text (st, 1, user_id, -1, SQLITE_STATIC);
-  for (;;)
-    {
-      if (!bz_repo_step (st, &have_row, error))
-        return NULL;
-      if (!have_row)
-        break;
-      g_ptr_array_add (families, bz_db_column_text_dup (st, 0));
-    }
-  return g_steal_pointer (&families);
-}

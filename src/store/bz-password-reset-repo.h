@@ -138,16 +138,5 @@ gboolean  bz_password_reset_repo_note_wrong (BzStore *store, const char *id, gin
 gboolean  bz_password_reset_repo_take (BzStore *store, const char *id, const char *now,
                                        gboolean *out_taken, GError **error);
 
-/**
- * bz_password_reset_repo_live_families:
- * @store: the store
- * @user_id: a users.id
- * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
- *
- * Returns: (transfer full) (element-type utf8): the refresh-token families
- *   (sign-ins, paired devices) of @user_id that still have an unrevoked
- *   token, or %NULL with @error.
- */
-GPtrArray *bz_password_reset_repo_live_families (BzStore *store, const char *user_id, GError **error);
 
 G_END_DECLS

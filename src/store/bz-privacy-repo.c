@@ -3,6 +3,7 @@
 #include "bz-privacy-repo.h"
 
 #include "bz-device-repo.h"
+#include "bz-token-repo.h"
 
 #include <glib/gi18n.h>
 
@@ -279,7 +280,6 @@ bz_privacy_repo_anonymise (BzStore *store, const char *user_id, const char *now,
   g_autoptr(GPtrArray) devices = g_ptr_array_new_with_free_func (g_free);
   gboolean found;
 
-  out->families = g_ptr_array_new_with_free_func (g_free);
   out->blobs = g_ptr_array_new_with_free_func (g_free);
   out->devices = 0;
   if (!lookup_user (db, user_id, &found, &patient_id, error))
@@ -290,8 +290,7 @@ bz_privacy_repo_anonymise (BzStore *store, const char *user_id, const char *now,
       return FALSE;
     }
   /* What goes: the sign-ins, the devices, the blobs and the rows that hold them. */
-  if (!collect (db, "SELECT DISTINCT family_id FROM refresh_tokens WHERE user_id = ?1 AND revoked = 0",
-                user_id, patient_id, out->families, error) ||
+  if (!(out->families = bz_token_repo_live_families (store, user_id, error)) ||
       !collect (db, "SELECT id FROM devices WHERE user_id = ?1 AND revoked = 0", user_id, patient_id, devices, error) ||
       !collect (db, "SELECT photo_sha256 FROM meal_logs WHERE patient_id = ?2 AND photo_sha256 IS NOT NULL"
                     " UNION SELECT photo_display_sha256 FROM meal_logs WHERE patient_id = ?2"

@@ -115,4 +115,16 @@ gboolean bz_token_repo_revoke_family (BzStore *store, const char *family_id, GEr
 gboolean bz_token_repo_mark_replaced (BzStore *store, const char *id, const char *replaced_by,
                                       GError **error);
 
+/**
+ * bz_token_repo_live_families:
+ * @store: the store
+ * @user_id: a users.id
+ * @error: BZ_ERROR_INTERNAL (or UNAVAILABLE) on a database error
+ *
+ * Returns: (transfer full) (element-type utf8): the refresh-token families
+ *   (sign-ins, paired devices) of @user_id that still have an unrevoked
+ *   token, or %NULL with @error.
+ */
+GPtrArray *bz_token_repo_live_families (BzStore *store, const char *user_id, GError **error);
+
 G_END_DECLS
