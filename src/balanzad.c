@@ -97,6 +97,9 @@ main (int argc, char **argv)
   g_autoptr(BzRuntime) runtime = NULL;
   g_autoptr(GMainLoop) loop = NULL;
 
+  /* stdout carries only the listening lines (scripts and tests read them):
+   * debug and info messages go to stderr with the rest of the log. */
+  g_log_writer_default_set_use_stderr (TRUE);
   bz_runtime_init_i18n ();
 
   ctx = g_option_context_new (_("— Balanza API server"));

@@ -1,6 +1,8 @@
 /* bz-test-util.c — helpers shared by Balanza's tests. */
 #include "bz-test-util.h"
 
+#include <signal.h>
+#include <sys/prctl.h>
 #include <zlib.h>
 
 #include <gio/gio.h>
@@ -79,4 +81,37 @@ bz_test_png_claiming (guint32 w, guint32 h)
   g_byte_array_append (a, crc, 4);
   g_byte_array_append (a, (const guint8 *) "\0\0\0\0IEND\xae\x42\x60\x82", 12);
   return g_byte_array_free_to_bytes (a);
+}
+
+/* The child dies with the test, even when an assertion aborts it. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+gpointer
+bz_test_spawn_daemon (int flags, const char *const *argv, char **out_url)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | flags);
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *proc;
+
+  g_ptr_array_add (args, g_build_filename (BZ_BUILD_DIR, "src", "balanzad", NULL));
+  for (guint i = 0; argv[i]; i++)
+    g_ptr_array_add (args, g_strdup (argv[i]));
+  g_ptr_array_add (args, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "Balanza listening on http://127.0.0.1:"));
+  *out_url = g_strdup (line + strlen ("Balanza listening on "));
+  return proc;
 }

@@ -506,7 +506,14 @@ server_thread (gpointer data)
   soup_server_add_early_handler (self->soup, "/ws", early_handler, self, NULL);
   soup_server_add_early_handler (self->soup, "/api/v1/ws", early_handler, self, NULL);
 
+  /* Inactive until every listener is added: each g_socket_listener_add_address()
+   * on an active service cancels its outstanding accept and starts another,
+   * and GLib (2.74) still accept()s on the cancelled one's sockets before
+   * it dispatches the cancellation, then drops that connection with a reset.
+   * With HTTP and HTTPS listeners that reset the first request after a
+   * start, now and then, on a busy machine (test-balanzad, test-crash). */
   self->service = g_socket_service_new ();
+  g_socket_service_stop (self->service);
   g_socket_listener_set_backlog (G_SOCKET_LISTENER (self->service), 128);
   g_signal_connect (self->service, "incoming", G_CALLBACK (bz_server_on_incoming), self);
 
@@ -552,6 +559,7 @@ server_thread (gpointer data)
 
   if (listening)
     {
+      g_socket_service_start (self->service);
       self->idle_sweep = g_timeout_source_new_seconds (1);
       g_source_set_callback (self->idle_sweep, bz_server_sweep_idle, self, NULL);
       g_source_set_static_name (self->idle_sweep, "[balanza] idle connections");

@@ -766,23 +766,16 @@ test_edges (void)
 static void
 start_daemon (void)
 {
-  g_autofree char *exe = g_build_filename (BZ_BUILD_DIR, "src", "balanzad", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *line = NULL;
   const char *colon;
 
   d.dir = g_dir_make_tmp ("bz-hostile-XXXXXX", &error);
   g_assert_no_error (error);
-  d.proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, exe, "--data-dir", d.dir, "--port", "0",
-                             "--bind", "127.0.0.1", "--demo", "--header-timeout", "2",
-                             "--max-connections-per-address", "16", "--cors-origin", "https://app.example.mx", NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (d.proc));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (line, "Balanza listening on http://127.0.0.1:"));
-  d.base = g_strdup (line + strlen ("Balanza listening on "));
+  {
+    const char *argv[] = { "--data-dir", d.dir, "--port", "0", "--bind", "127.0.0.1", "--demo", "--header-timeout", "2",
+                           "--max-connections-per-address", "16", "--cors-origin", "https://app.example.mx", NULL };
+    d.proc = bz_test_spawn_daemon (0, argv, &d.base);
+  }
   colon = strrchr (d.base, ':');
   d.port = atoi (colon + 1);
   d.session = soup_session_new ();

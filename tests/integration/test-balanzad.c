@@ -24,20 +24,8 @@ typedef struct
 static void
 start_daemon (Daemon *d, const char *dir, gboolean demo)
 {
-  g_autofree char *exe = g_build_filename (BZ_BUILD_DIR, "src", "balanzad", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
-  g_autofree char *line = NULL;
-
-  d->proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, exe, "--data-dir", dir, "--port", "0",
-                              "--bind", "127.0.0.1", demo ? "--demo" : NULL, NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (d->proc));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  g_assert_true (g_str_has_prefix (line, "Balanza listening on http://127.0.0.1:"));
-  d->url = g_strdup (line + strlen ("Balanza listening on "));
+  const char *argv[] = { "--data-dir", dir, "--port", "0", "--bind", "127.0.0.1", demo ? "--demo" : NULL, NULL };
+  d->proc = bz_test_spawn_daemon (0, argv, &d->url);
 }
 
 static void
@@ -65,7 +53,9 @@ get_status (const char *base, const char *path, const char *token, GBytes **out_
       g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
       soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
     }
-  body = soup_session_send_and_read (s, msg, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  body = soup_session_send_and_read (s, msg, NULL, &error);
+  g_assert_no_error (error);
   if (out_body)
     *out_body = g_steal_pointer (&body);
   return soup_message_get_status (msg);
@@ -81,8 +71,10 @@ login (const char *base, const char *email)
   g_autoptr(GBytes) req = g_bytes_new (json, strlen (json));
   g_autoptr(GBytes) body = NULL;
   g_autoptr(JsonParser) p = json_parser_new ();
+  g_autoptr(GError) error = NULL;
   soup_message_set_request_body_from_bytes (msg, "application/json", req);
-  body = soup_session_send_and_read (s, msg, NULL, NULL);
+  body = soup_session_send_and_read (s, msg, NULL, &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
   g_assert_true (json_parser_load_from_data (p, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL));
   return g_strdup (json_object_get_string_member (

@@ -91,29 +91,22 @@ records_of (GPtrArray *lines, const char *rid)
 static void
 test_json_lines (void)
 {
-  g_autofree char *exe = g_build_filename (BZ_BUILD_DIR, "src", "balanzad", NULL);
   g_autofree char *dir = bz_test_tmpdir ("log-json");
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GBytes) err_bytes = NULL, reg_body = NULL;
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   g_autoptr(GPtrArray) anon = NULL, authed = NULL;
   g_autoptr(JsonObject) reg = NULL;
-  g_autofree char *line = NULL, *base = NULL, *sub = NULL;
+  g_autofree char *base = NULL, *sub = NULL;
   g_auto(GStrv) err_lines = NULL;
   const char *token;
   JsonObject *r;
 
-  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, exe,
-                           "--data-dir", dir, "--port", "0", "--bind", "127.0.0.1", "--log-format=json", NULL);
-  g_assert_no_error (error);
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (line);
-  g_assert_true (g_str_has_prefix (line, "Balanza listening on http://127.0.0.1:"));
-  base = g_strdup (line + strlen ("Balanza listening on "));
+  {
+    const char *argv[] = { "--data-dir", dir, "--port", "0", "--bind", "127.0.0.1", "--log-format=json", NULL };
+    proc = bz_test_spawn_daemon (G_SUBPROCESS_FLAGS_STDERR_PIPE, argv, &base);
+  }
 
   g_assert_cmpuint (request (base, "GET", "/api/v1/health", NULL, "log-json-anon-1", NULL, NULL), ==, 200);
   g_assert_cmpuint (request (base, "POST", "/api/v1/auth/register", NULL, "log-json-register-1",
