@@ -1,7 +1,8 @@
 /* bz-inbox.c — the nutritionist's inbox (see bz-inbox.h).
  *
- * Left: the conversations (one per patient, latest first, with their unread
- * count) above the notifications.  Right: the open conversation, oldest
+ * Left, in two pages of a stack switcher: the conversations (one per
+ * patient, latest first, with their unread count) and the notifications
+ * (the page's title counts the unread ones).  Right: the open conversation, oldest
  * message at the top, and the reply field.  Every label of user text is
  * plain (gtk_label_set_text: no Pango markup is parsed). */
 #include "bz-inbox.h"
@@ -26,6 +27,7 @@ struct _BzInbox
 
   GtkListBox *conversations;
   GtkListBox *notifications;
+  GtkStackPage *notifications_page;
   AdwWindowTitle *title;
   GtkListBox *messages;
   GtkScrolledWindow *messages_scroll;
@@ -71,12 +73,14 @@ plain_label (const char *text, gboolean wrap, const char *css)
   return l;
 }
 
+/* Removes the rows only: the placeholder is a child too, and removing it
+ * left an emptied list blank (GTK 4.8 has no gtk_list_box_remove_all()). */
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))))
-    gtk_list_box_remove (list, child);
+  GtkListBoxRow *row;
+  while ((row = gtk_list_box_get_row_at_index (list, 0)))
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 /* --- Conversations ------------------------------------------------------------ */
@@ -173,6 +177,8 @@ notifications_loaded (GObject *source, GAsyncResult *res, gpointer data)
   g_autoptr(BzInbox) self = data;
   g_autoptr(BzRecord) list = bz_notifications_list_finish (BZ_SERVICES (source), res, NULL);
 
+  guint n_unread = 0;
+
   busy_changed (self, -1);
   if (list == NULL)
     return;
@@ -183,6 +189,7 @@ notifications_loaded (GObject *source, GAsyncResult *res, gpointer data)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       gboolean unread = bz_record_get_string (n, BZ_NOTIFICATION_READ_AT) == NULL;
 
+      n_unread += unread;
       gtk_widget_set_margin_start (box, 12);
       gtk_widget_set_margin_end (box, 12);
       gtk_widget_set_margin_top (box, 6);
@@ -192,6 +199,14 @@ notifications_loaded (GObject *source, GAsyncResult *res, gpointer data)
       gtk_box_append (GTK_BOX (box), plain_label (bz_record_get_string (n, BZ_NOTIFICATION_BODY), TRUE, "dim-label"));
       gtk_list_box_append (self->notifications, box);
     }
+  if (n_unread > 0)
+    {
+      /* TRANSLATORS: the inbox's notifications tab; %u is how many are unread */
+      g_autofree char *title = g_strdup_printf (_("Notifications (%u)"), n_unread);
+      gtk_stack_page_set_title (self->notifications_page, title);
+    }
+  else
+    gtk_stack_page_set_title (self->notifications_page, _("Notifications"));
 }
 
 static void
@@ -350,27 +365,18 @@ bz_inbox_class_init (BzInboxClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* A full-height scrolled list for one page of the sidebar. */
 static GtkWidget *
-section (const char *title, GtkListBox **out_list, gboolean expand)
+sidebar_list (GtkListBox **out_list)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (title);
   GtkWidget *scroll = gtk_scrolled_window_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_set_margin_start (heading, 12);
-  gtk_widget_set_margin_top (heading, 12);
   *out_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_add_css_class (GTK_WIDGET (*out_list), "navigation-sidebar");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), GTK_WIDGET (*out_list));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroll, expand);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroll), 120);
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), scroll);
-  gtk_widget_set_vexpand (box, expand);
-  return box;
+  gtk_widget_set_vexpand (scroll, TRUE);
+  return scroll;
 }
 
 static void
@@ -391,15 +397,26 @@ bz_inbox_init (BzInbox *self)
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));
   gtk_box_append (GTK_BOX (toolbar), header);
 
-  gtk_box_append (GTK_BOX (left), section (_("Patients"), &self->conversations, TRUE));
-  gtk_box_append (GTK_BOX (left), section (_("Notifications"), &self->notifications, FALSE));
-  g_signal_connect (self->conversations, "row-activated", G_CALLBACK (conversation_activated), self);
-  gtk_list_box_set_selection_mode (self->notifications, GTK_SELECTION_NONE);
   {
+    GtkWidget *pages = gtk_stack_new ();
+    GtkWidget *switcher = gtk_stack_switcher_new ();
     GtkWidget *none = gtk_label_new (_("No notifications"));
+
+    gtk_stack_add_titled (GTK_STACK (pages), sidebar_list (&self->conversations), "patients", _("Patients"));
+    self->notifications_page = gtk_stack_add_titled (GTK_STACK (pages), sidebar_list (&self->notifications),
+                                                     "notifications", _("Notifications"));
+    gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (pages));
+    gtk_widget_set_margin_start (switcher, 12);
+    gtk_widget_set_margin_end (switcher, 12);
+    gtk_widget_set_margin_top (switcher, 12);
+    gtk_widget_set_margin_bottom (switcher, 6);
+    gtk_box_append (GTK_BOX (left), switcher);
+    gtk_box_append (GTK_BOX (left), pages);
+    g_signal_connect (self->conversations, "row-activated", G_CALLBACK (conversation_activated), self);
+    gtk_list_box_set_selection_mode (self->notifications, GTK_SELECTION_NONE);
     gtk_widget_add_css_class (none, "dim-label");
-    gtk_widget_set_margin_top (none, 12);
-    gtk_widget_set_margin_bottom (none, 12);
+    gtk_widget_set_margin_top (none, 24);
+    gtk_widget_set_margin_bottom (none, 24);
     gtk_list_box_set_placeholder (self->notifications, none);
   }
   gtk_widget_set_size_request (left, 280, -1);

@@ -166,6 +166,21 @@ test_inbox (void)
   g_assert_true (g_queue_is_empty (&ws->frames));
 
   shoot (GTK_WIDGET (inbox), "test-inbox.png", "inbox.png");
+
+  /* The notifications have a page of their own, full height; with none,
+   * it says so (an emptied list used to lose its placeholder). */
+  {
+    GtkWidget *patient = GTK_WIDGET (find_label (GTK_WIDGET (inbox), "Miguel Díaz"));
+    GtkStack *pages = GTK_STACK (gtk_widget_get_ancestor (patient, GTK_TYPE_STACK));
+    gtk_stack_set_visible_child_name (pages, "notifications");
+    bz_gui_test_settle (300);
+    {
+      GtkLabel *none = find_label (GTK_WIDGET (inbox), "No notifications");  /* the demo's nutritionist has none */
+      g_assert_nonnull (none);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (none)));
+    }
+    shoot (GTK_WIDGET (inbox), "test-inbox-notifications.png", "inbox-notifications.png");
+  }
   gtk_window_destroy (GTK_WINDOW (inbox));
   bz_gui_test_window = NULL;
   g_clear_pointer (&ws, bz_realtime_client_free);
