@@ -75,10 +75,8 @@ show (BzChallengeBoard *self)
   const BzCaller *caller = self->session ? bz_gui_session_get_caller (self->session) : NULL;
   const char *unit;
   BzRecord *pos;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->rows))))
-    gtk_list_box_remove (self->rows, child);
+  bz_list_box_remove_rows (self->rows);
   gtk_widget_set_visible (self->box, self->challenge != NULL && self->board != NULL);
   if (self->challenge == NULL || self->board == NULL)
     return;

@@ -273,3 +273,11 @@ bz_form_parse_local_time (const char *date, const char *time)
     return NULL;
   return g_date_time_new_local (y, mo, d, h, mi, 0);
 }
+
+void
+bz_list_box_remove_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+  while ((row = gtk_list_box_get_row_at_index (list, 0)))
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}

@@ -37,6 +37,16 @@ gpointer bz_run_in_thread_finish (GAsyncResult *result, GError **error);
 /** bz_is_cancelled: Returns: %TRUE when @error is G_IO_ERROR_CANCELLED. */
 gboolean bz_is_cancelled (const GError *error);
 
+/**
+ * bz_list_box_remove_rows:
+ * @list: a #GtkListBox
+ *
+ * Removes every row of @list and keeps its placeholder (a child too: removing
+ * children one by one took it away). GTK 4.12's gtk_list_box_remove_all()
+ * does this; Debian 12 has GTK 4.8.
+ */
+void     bz_list_box_remove_rows (GtkListBox *list);
+
 /** bz_parse_datetime: Returns: (transfer full) (nullable): @iso8601 (UTC when no zone) in local time. */
 GDateTime  *bz_parse_datetime (const char *iso8601);
 /** bz_format_date: Returns: (transfer full): e.g. "12 Mar 2025", local time; "—" when unparsable. */

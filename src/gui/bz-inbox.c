@@ -73,16 +73,6 @@ plain_label (const char *text, gboolean wrap, const char *css)
   return l;
 }
 
-/* Removes the rows only: the placeholder is a child too, and removing it
- * left an emptied list blank (GTK 4.8 has no gtk_list_box_remove_all()). */
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-  while ((row = gtk_list_box_get_row_at_index (list, 0)))
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
 /* --- Conversations ------------------------------------------------------------ */
 
 static GtkWidget *
@@ -154,7 +144,7 @@ conversations_loaded (GObject *source, GAsyncResult *res, gpointer data)
         show_error (self, error);
       return;
     }
-  clear_list (self->conversations);
+  bz_list_box_remove_rows (self->conversations);
   for (guint i = 0; i < bz_record_get_n_items (list, BZ_CONVERSATION_LIST_CONVERSATIONS); i++)
     {
       BzRecord *c = bz_record_get_item (list, BZ_CONVERSATION_LIST_CONVERSATIONS, i);
@@ -182,7 +172,7 @@ notifications_loaded (GObject *source, GAsyncResult *res, gpointer data)
   busy_changed (self, -1);
   if (list == NULL)
     return;
-  clear_list (self->notifications);
+  bz_list_box_remove_rows (self->notifications);
   for (guint i = 0; i < bz_record_get_n_items (list, BZ_NOTIFICATION_LIST_NOTIFICATIONS); i++)
     {
       BzRecord *n = bz_record_get_item (list, BZ_NOTIFICATION_LIST_NOTIFICATIONS, i);
@@ -240,7 +230,7 @@ messages_loaded (GObject *source, GAsyncResult *res, gpointer data)
         show_error (self, error);
       return;
     }
-  clear_list (self->messages);
+  bz_list_box_remove_rows (self->messages);
   n = bz_record_get_n_items (list, BZ_MESSAGE_LIST_MESSAGES);
   /* Newest first from the service; oldest at the top here. */
   for (guint i = n; i-- > 0; )

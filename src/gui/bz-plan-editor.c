@@ -390,11 +390,9 @@ bz_plan_editor_plan_row_activated (GtkListBox *list, GtkListBoxRow *row, BzPlanE
 static void
 fill_plans (BzPlanEditor *self)
 {
-  GtkWidget *child;
   guint n = self->plans ? g_list_model_get_n_items (self->plans) : 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->plans_list))))
-    gtk_list_box_remove (self->plans_list, child);
+  bz_list_box_remove_rows (self->plans_list);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(BzRecord) p = g_list_model_get_item (self->plans, i);

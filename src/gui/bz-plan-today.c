@@ -42,9 +42,7 @@ set_actions (BzPlanToday *self, gboolean have_plan)
 static void
 remove_rows (BzPlanToday *self)
 {
-  GtkWidget *row;
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
-    gtk_list_box_remove (self->list, row);
+  bz_list_box_remove_rows (self->list);
   self->n_recipes = 0;
 }
 

@@ -207,7 +207,6 @@ bz_scan_dialog_import_bytes (BzScanDialog *self, const char *name, GBytes *bytes
   g_autoptr(GError) error = NULL;
   BzScanImportDefaults d;
   char age[G_ASCII_DTOSTR_BUF_SIZE], height[G_ASCII_DTOSTR_BUF_SIZE];
-  GtkWidget *child;
 
   g_return_if_fail (BZ_IS_SCAN_DIALOG (self));
   g_clear_pointer (&self->import_bytes, g_bytes_unref);
@@ -217,8 +216,7 @@ bz_scan_dialog_import_bytes (BzScanDialog *self, const char *name, GBytes *bytes
   self->import_ok = bz_scans_import_check (bytes, &d, &scans, &error);
   self->import_count = scans->len;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->import_rows))))
-    gtk_list_box_remove (self->import_rows, child);
+  bz_list_box_remove_rows (self->import_rows);
   for (guint i = 0; i < scans->len; i++)
     gtk_list_box_append (self->import_rows, scan_row_new (g_ptr_array_index (scans, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->import_rows), scans->len > 0);
