@@ -63,7 +63,7 @@ typedef struct
  * @out: (out) (transfer full) (element-type BzIntakeDay): the days with a
  *   meal, by patient and then date; freed with g_array_unref()
  *
- * One statement (GROUP BY over idx_meal_logs_patient_date).
+ * One statement (GROUP BY over idx_meal_logs_patient_day).
  * Returns: %FALSE with @error (BZ_ERROR_INTERNAL) on a database error.
  */
 gboolean bz_analytics_repo_intake (BzStore *store, const char *const *patient_ids, guint n_patients,

@@ -347,13 +347,20 @@ bz_meal_plan_repo_day_for_date (BzStore *store, const char *patient_id, const ch
                                 GError **error)
 {
   sqlite3 *db = bz_store_db (store);
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "SELECT id, plan_name, status, plan_date, duration_days,"
-      " CAST (julianday (?2) - julianday (plan_date) AS INTEGER) + 1"
-      " FROM meal_plans WHERE patient_id = ?1 AND status IN ('active', 'finalized', 'completed')"
+  /* The active plan, else the finalized one, else the latest completed one
+   * covering @date: three index searches in that order, and SQLite stops at
+   * the first row (LIMIT 1), so the usual case sorts nothing (one ORDER BY
+   * over all three built a temporary B-tree per request: issue 6's profile). */
+#define PLAN_DAY_SELECT(status) \
+      "SELECT id, plan_name, status, plan_date, duration_days," \
+      " CAST (julianday (?2) - julianday (plan_date) AS INTEGER) + 1" \
+      " FROM meal_plans WHERE patient_id = ?1 AND status = '" status "'" \
       " AND plan_date <= ?2 AND date (plan_date, '+' || duration_days || ' days') > ?2"
-      " ORDER BY CASE status WHEN 'active' THEN 0 WHEN 'finalized' THEN 1 ELSE 2 END, finalized_at DESC LIMIT 1",
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      PLAN_DAY_SELECT ("active") " UNION ALL " PLAN_DAY_SELECT ("finalized") " UNION ALL"
+      " SELECT * FROM (" PLAN_DAY_SELECT ("completed") " ORDER BY finalized_at DESC) LIMIT 1",
       error);
+#undef PLAN_DAY_SELECT
   g_autoptr(BzRecord) day = NULL;
   g_autofree char *id = NULL;
   gboolean have_row;
