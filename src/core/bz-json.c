@@ -675,6 +675,52 @@ flat_skip_ws (const char *p, const char *end)
   return p;
 }
 
+/* The double nearest the RFC 8259 number [@p, @end) (scan_number()'s
+ * grammar).  Fast path (Clinger 1990, "How to read floating point numbers
+ * accurately", PLDI): at most 15 significant digits and no exponent give an
+ * integer m < 2^53 and a power 10^k (k <= 22) that are both exact doubles,
+ * so m / 10^k is one correctly rounded IEEE division, the same double
+ * strtod() returns.  Anything else goes to g_ascii_strtod(), which cost
+ * ~700 instructions per number (a day's stored SMAE equivalents: 18 each). */
+static double
+number_value (const char *p, const char *end)
+{
+  static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+  const char *q = p;
+  gboolean negative = FALSE, seen_point = FALSE;
+  guint64 m = 0;
+  guint digits = 0, k = 0;
+
+  if (q < end && *q == '-')
+    negative = TRUE, q++;
+  for (; q < end; q++)
+    {
+      if (*q == '.' && !seen_point)
+        {
+          seen_point = TRUE;
+          continue;
+        }
+      if (!g_ascii_isdigit (*q))
+        break;
+      if (m != 0 || *q != '0')
+        digits++;
+      m = m * 10 + (guint64) (*q - '0');
+      k += seen_point;
+      if (digits > 15 || k >= G_N_ELEMENTS (pow10))
+        break;
+    }
+  if (q == end)
+    {
+      double v = (double) m / pow10[k];
+      return negative ? -v : v;
+    }
+  {
+    g_autofree char *text = g_strndup (p, end - p);
+    return g_ascii_strtod (text, NULL);
+  }
+}
+
 /* An RFC 8259 number at @p (the grammar of parse_number()); its end, or NULL. */
 static const char *
 scan_number (const char *p, const char *end)
@@ -727,7 +773,6 @@ bz_json_scan_numbers (const char *data, gsize len, const char *const *names, gui
   for (;;)
     {
       const char *name, *name_end, *num_end;
-      char buf[64];
       double v;
 
       if (p >= end || *p++ != '"')
@@ -744,11 +789,9 @@ bz_json_scan_numbers (const char *data, gsize len, const char *const *names, gui
       if (p >= end || *p++ != ':')
         return FALSE;
       p = flat_skip_ws (p, end);
-      if (!(num_end = scan_number (p, end)) || (gsize) (num_end - p) >= sizeof buf)
+      if (!(num_end = scan_number (p, end)) || num_end - p > 63)
         return FALSE;
-      memcpy (buf, p, num_end - p);
-      buf[num_end - p] = '\0';
-      v = g_ascii_strtod (buf, NULL);
+      v = number_value (p, num_end);
       if (!isfinite (v))
         return FALSE;
       /* Balanza writes the members in @names' order: try the one after the

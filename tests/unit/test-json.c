@@ -264,6 +264,30 @@ test_scan_numbers (void)
         double v = 0;
         g_assert_true (bz_json_scan_numbers (text, strlen (text), names + 2, 1, &v));
         g_assert_true (v == g_ascii_strtod (numbers[i], NULL));
+        g_assert_cmpint (signbit (v), ==, signbit (g_ascii_strtod (numbers[i], NULL)));
+      }
+    /* Random decimals of 1 to 18 digits with the point anywhere: the same
+     * bits as g_ascii_strtod(), on and off the fast path (Clinger's). */
+    for (guint i = 0; i < 20000; i++)
+      {
+        GString *num = g_string_new (g_test_rand_bit () ? "-" : "");
+        guint n = g_test_rand_int_range (1, 19), point = g_test_rand_int_range (0, n);
+        g_autofree char *text = NULL;
+        double v = 0, expected;
+        for (guint d = 0; d < n; d++)
+          {
+            if (d == 1 && num->str[num->len - 1] == '0' && point != 1)
+              point = 1;   /* JSON: no leading zeros before the point */
+            if (d == point && d > 0)
+              g_string_append_c (num, '.');
+            g_string_append_c (num, (char) ('0' + g_test_rand_int_range (0, 10)));
+          }
+        expected = g_ascii_strtod (num->str, NULL);
+        text = g_strdup_printf ("{\"libres\":%s}", num->str);
+        g_assert_true (bz_json_scan_numbers (text, strlen (text), names + 2, 1, &v));
+        if (memcmp (&v, &expected, sizeof v) != 0)
+          g_error ("%s: %.17g, expected %.17g", num->str, v, expected);
+        g_string_free (num, TRUE);
       }
   }
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
