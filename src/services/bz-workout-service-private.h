@@ -27,5 +27,8 @@ GStrv     bz_workout_mask_ids (const BzVocab *vocab, guint64 mask);
 BzRecord *bz_workout_plan_record (const BzWorkoutPlanRow *row, const BzExerciseLibrary *lib, GError **error);
 /* A WorkoutExercise record of one stored exercise object; NULL when it names no exercise. */
 BzRecord *bz_workout_exercise_record (JsonObject *item, const BzExerciseLibrary *lib);
+/* A GymMachine record of @m (bz-machine-service.c): GET /api/machines, GET
+ * /api/workouts/daily and the machine:status frames. */
+BzRecord *bz_gym_machine_record (const BzGymMachine *m);
 
 G_END_DECLS
