@@ -15,7 +15,8 @@
  *    device and the watching nutritionist, and not the sender, another
  *    member, another nutritionist (who may not watch) nor the member's /ws
  *    socket; bad frames are answered with field details, a huge frame and a
- *    flood close the socket, and the server goes on.
+ *    flood close the socket, and the server goes on;
+ *  - signing out closes the sign-in's sockets of both channels (4401).
  *
  * "Nothing" is proved by order, as in test-live-events.c.  Built into
  * test-api, so these operations count in its every-operation check. */
@@ -23,6 +24,7 @@
 
 #include <string.h>
 
+#include "bz-auth-service-private.h"
 #include "bz-limits.h"
 #include "bz-machine-service.h"
 #include "bz-realtime.h"
@@ -520,6 +522,33 @@ test_workout_bad_frames (void)
   expect_nothing_before_probe (dev2);
 }
 
+/* Signing out closes the sign-in's sockets of both gym channels (4401), as on /ws. */
+static void
+test_gym_channels_sign_out (void)
+{
+  g_autofree char *refresh = NULL, *access = NULL, *body = NULL;
+  g_autoptr(BzRealtimeClient) w = NULL, m = NULL, kept = NULL;
+  g_autoptr(BzApiResponse) login = NULL, out = NULL;
+
+  users ();
+  bz_auth_reset_rate_limits ();
+  login = req ("POST", "/api/auth/login", NULL, "{\"email\":\"gym-member@test.local\",\"password\":\"Member-Pass1!\"}");
+  access = g_strdup (json_object_get_string_member (ok (login, 200), "access_token"));
+  refresh = g_strdup (json_object_get_string_member (bz_api_data (login), "refresh_token"));
+  w = open_channel ("workouts", access);
+  m = open_channel ("machines", access);
+  kept = open_channel ("workouts", m_member);   /* another sign-in of the same member */
+  body = g_strdup_printf ("{\"refresh_token\":\"%s\"}", refresh);
+  out = req ("POST", "/api/auth/logout", access, body);
+  g_assert_cmpuint (out->status, <, 300);
+  g_assert_true (bz_realtime_client_wait_closed (w, WAIT_MS));
+  g_assert_cmpuint (w->close_code, ==, BZ_REALTIME_CLOSE_UNAUTHENTICATED);
+  g_assert_true (bz_realtime_client_wait_closed (m, WAIT_MS));
+  g_assert_cmpuint (m->close_code, ==, BZ_REALTIME_CLOSE_UNAUTHENTICATED);
+  expect_nothing_before_probe (kept);
+  g_assert_false (kept->closed);
+}
+
 void
 test_machines_add_tests (void)
 {
@@ -528,4 +557,5 @@ test_machines_add_tests (void)
   g_test_add_func ("/api/machines/offline", test_machine_offline);
   g_test_add_func ("/api/ws/workouts/live", test_workout_live);
   g_test_add_func ("/api/ws/workouts/bad-frames", test_workout_bad_frames);
+  g_test_add_func ("/api/ws/workouts/sign-out-closes", test_gym_channels_sign_out);
 }
