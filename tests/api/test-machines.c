@@ -252,6 +252,28 @@ test_machine_routes (void)
   /* The other machine was untouched by the refusals with its key. */
   g_clear_pointer (&after, g_free);
   g_assert_cmpstr ((after = machine_state (other_id)), ==, "available never");
+  /* "maintenance" is out_of_service; a member's card with in_use is kept, never shown. */
+  {
+    g_autoptr(BzApiResponse) r = heartbeat (id, key, "{\"status\":\"maintenance\"}");
+    g_assert_cmpstr (json_object_get_string_member (ok (r, 200), "status"), ==, "out_of_service");
+  }
+  {
+    g_autofree char *user = claim (m_member, "sub");
+    g_autofree char *body = g_strdup_printf ("{\"status\":\"in_use\",\"userId\":\"%s\"}", user);
+    g_autoptr(BzApiResponse) r = heartbeat (id, key, body);
+    g_autoptr(BzApiResponse) list = NULL;
+    JsonObject *m = ok (r, 200);
+    g_assert_cmpstr (json_object_get_string_member (m, "status"), ==, "in_use");
+    g_assert_false (json_object_has_member (m, "userId"));
+    list = req ("GET", "/api/machines", m_member2, NULL);
+    {
+      gsize len;
+      const char *raw = g_bytes_get_data (list->body, &len);
+      g_autofree char *text = g_strndup (raw, len);
+      g_assert_cmpuint (list->status, ==, 200);
+      g_assert_null (strstr (text, user));
+    }
+  }
   {
     g_autoptr(BzApiResponse) r = heartbeat (id, key, "{\"status\":\"available\"}");
     ok (r, 200);
@@ -345,12 +367,13 @@ test_machine_broadcast (void)
 static void
 test_machine_offline (void)
 {
-  g_autofree char *id = NULL, *key = NULL, *state = NULL;
+  g_autofree char *id = NULL, *key = NULL, *state = NULL, *silent_id = NULL, *silent_key = NULL, *silent = NULL;
   g_autoptr(BzRealtimeClient) member = NULL;
   BzServices *svc = bz_api_shared ()->services;
 
   users ();
   create_machine ("Caminadora 4", &id, &key);
+  create_machine ("Caminadora 5", &silent_id, &silent_key);   /* never reports */
   member = open_channel ("machines", m_member);
   {
     g_autoptr(BzApiResponse) r = heartbeat (id, key, "{\"status\":\"available\"}");
@@ -362,6 +385,8 @@ test_machine_offline (void)
   bz_machines_set_heartbeat_ms (svc, 0);
   state = machine_state (id);
   g_assert_true (g_str_has_prefix (state, "offline 20"));
+  /* A machine never heard from is not marked offline. */
+  g_assert_cmpstr ((silent = machine_state (silent_id)), ==, "available never");
   {
     g_autoptr(BzApiResponse) list = req ("GET", "/api/machines", m_member, NULL);
     g_assert_cmpint (json_object_get_int_member (ok (list, 200), "heartbeatSeconds"), ==, BZ_MACHINE_HEARTBEAT_S);
