@@ -9,9 +9,6 @@
 
 #include "bz-machine-service.h"
 
-/** BZ_MACHINE_KEY_HEADER: where a machine sends its API key. */
-#define BZ_MACHINE_KEY_HEADER "X-Machine-Key"
-
 static BzResponse *
 create (BzServices *svc, BzRequest *req, GError **error)
 {

@@ -2,6 +2,8 @@
  * the document lists exactly what the router serves (OpenAPI 3.0.3). */
 #include "bz-router.h"
 
+#include "bz-machine-service.h"
+
 #include "bz-blob-store.h"
 #include "config.h"
 
@@ -25,7 +27,7 @@ add_error_responses (JsonBuilder *b, const BzRoute *r)
  * error shape (seed 002 §4.1), the shared error response, security. */
 static const char components_json[] =
   "{\"securitySchemes\":{\"bearer\":{\"type\":\"http\",\"scheme\":\"bearer\",\"bearerFormat\":\"JWT\"},"
-  "\"machineKey\":{\"type\":\"apiKey\",\"in\":\"header\",\"name\":\"X-Machine-Key\","
+  "\"machineKey\":{\"type\":\"apiKey\",\"in\":\"header\",\"name\":\"" BZ_MACHINE_KEY_HEADER "\","
   "\"description\":\"A gym machine's key (POST /api/machines shows it once; docs/realtime.md)\"}},"
   "\"responses\":{\"Error\":{\"description\":\"Error envelope (seed 002 section 4.1)\","
   "\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Error\"}}}}},"

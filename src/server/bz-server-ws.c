@@ -77,7 +77,6 @@ typedef struct
 #define CALLER_KEY "bz-ws-caller"
 #define MACHINE_ID_KEY "bz-ws-machine-id"
 #define MACHINE_KEY_KEY "bz-ws-machine-key"
-#define MACHINE_KEY_HEADER "X-Machine-Key"
 
 static Channel
 channel_of (const char *path)
@@ -400,10 +399,10 @@ pre_upgrade (SoupServer *server, SoupServerMessage *msg, const char *path, GHash
   if (soup_server_message_get_status (msg) != 0)
     return;
   if (channel_of (path) == CHANNEL_MACHINES &&
-      (soup_message_headers_get_one (h, MACHINE_KEY_HEADER) || (query && g_hash_table_lookup (query, "key"))))
+      (soup_message_headers_get_one (h, BZ_MACHINE_KEY_HEADER) || (query && g_hash_table_lookup (query, "key"))))
     {
       /* A machine: its id and key instead of a person's token. */
-      const char *key = soup_message_headers_get_one (h, MACHINE_KEY_HEADER);
+      const char *key = soup_message_headers_get_one (h, BZ_MACHINE_KEY_HEADER);
       const char *machine_id = query ? g_hash_table_lookup (query, "machine_id") : NULL;
       if (key == NULL)
         key = g_hash_table_lookup (query, "key");

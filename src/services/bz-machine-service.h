@@ -36,6 +36,10 @@
 
 G_BEGIN_DECLS
 
+/** BZ_MACHINE_KEY_HEADER: the HTTP header a machine sends its API key in
+ * (the heartbeat, the /api/ws/machines handshake, OpenAPI's machineKey). */
+#define BZ_MACHINE_KEY_HEADER "X-Machine-Key"
+
 /** BZ_MACHINES_ROOM: the real-time room of the people's /api/ws/machines sockets. */
 #define BZ_MACHINES_ROOM "machines"
 

@@ -66,7 +66,7 @@ static BzApiResponse *
 heartbeat (const char *id, const char *key, const char *body)
 {
   g_autofree char *path = g_strdup_printf ("/api/machines/%s/heartbeat", id);
-  const char *headers[] = { "X-Machine-Key", key, NULL };
+  const char *headers[] = { BZ_MACHINE_KEY_HEADER, key, NULL };
   return bz_api_call (bz_api_shared (), "POST", path, NULL, "application/json", body, strlen (body),
                       key ? headers : NULL);
 }
