@@ -317,4 +317,35 @@ extern const BzJsonLimits bz_json_limits_ws_event;
  * NAT gateways drop idle TCP mappings after a few minutes. */
 #define BZ_WS_KEEPALIVE_S           30
 
+
+/* --- The gym's machines and live workouts (issue 10, seed 001) ------------ */
+
+/** Seconds between a machine's heartbeats (POST /api/machines/{id}/heartbeat
+ * or a machine:status frame): the protocol Balanza gives the gym's machines
+ * (docs/realtime.md).  15 s keeps the members' availability view within
+ * a minute of the truth at one tiny request per machine every 15 s. */
+#define BZ_MACHINE_HEARTBEAT_S        15
+/** Heartbeats a machine may miss before the server marks it offline: 3, the
+ * detection multiplier of BFD (RFC 5880 §6.8.1 "Detect Mult", 3 in
+ * practice): one lost or late heartbeat (Wi-Fi roaming, a retransmission)
+ * is not an outage.  So offline after 3 x %BZ_MACHINE_HEARTBEAT_S = 45 s
+ * of silence. */
+#define BZ_MACHINE_MISSED_HEARTBEATS  3
+/** How often the server looks for silent machines, in ms: 1 s (the
+ * offline mark is at most this late; one indexed UPDATE that usually
+ * changes nothing). */
+#define BZ_MACHINE_SWEEP_MS           1000
+/** A machine's name and zone: 80 characters (a label on the machine). */
+#define BZ_MACHINE_NAME_MAX_CHARS     80
+/** workout:progress frames: a set's number, 1-100 (Balanza's bound; a
+ * session of BZ_WORKOUT_LOG_MAX_EXERCISES exercises logs at most 20 sets
+ * each). */
+#define BZ_WORKOUT_PROGRESS_SET_MAX   100
+/** workout:progress frames: heart rate in beats a minute, 20-250: beyond
+ * the human range (resting rates of trained athletes go below 40; the
+ * predicted maximum 208 - 0.7 x age, Tanaka et al., J Am Coll Cardiol
+ * 2001, stays under 210), so a sensor glitch is refused. */
+#define BZ_WORKOUT_HEART_RATE_MIN     20
+#define BZ_WORKOUT_HEART_RATE_MAX     250
+
 G_END_DECLS

@@ -482,11 +482,15 @@ static const BzTerm workout_goals[] = {
 
 const BzVocab bz_vocab_workout_goal = { "goal", workout_goals, G_N_ELEMENTS (workout_goals) };
 
-/* A gym machine's state (the heartbeats of a later issue update it). */
+/* A gym machine's state: the machine's heartbeats set the first three
+ * (POST /api/machines/{id}/heartbeat, machine:status frames);
+ * out_of_service is also the staff's "maintenance"; offline only the server
+ * sets, when a machine misses its heartbeats (bz-machine-service.h). */
 static const BzTerm machine_statuses[] = {
   { "available", N_("Available"), ALIASES ("disponible", "libre") },
   { "in_use", N_("In use"), ALIASES ("en uso", "ocupada", "ocupado") },
-  { "out_of_service", N_("Out of service"), ALIASES ("fuera de servicio", "descompuesta") },
+  { "out_of_service", N_("Out of service"), ALIASES ("fuera de servicio", "descompuesta", "maintenance", "mantenimiento") },
+  { "offline", N_("Offline"), ALIASES ("desconectada", "sin conexion") },
 };
 
 const BzVocab bz_vocab_machine_status = { "status", machine_statuses, G_N_ELEMENTS (machine_statuses) };

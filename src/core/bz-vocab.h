@@ -140,7 +140,7 @@ extern const BzVocab bz_vocab_training_level;
 extern const BzVocab bz_vocab_exercise_category;
 /** bz_vocab_workout_goal: strength, hypertrophy, endurance, weight_loss, general_fitness (bz-workout-planner.h). */
 extern const BzVocab bz_vocab_workout_goal;
-/** bz_vocab_machine_status: available, in_use, out_of_service (gym_machines.status). */
+/** bz_vocab_machine_status: available, in_use, out_of_service (alias maintenance), offline (gym_machines.status, 037). */
 extern const BzVocab bz_vocab_machine_status;
 
 /**

@@ -31,7 +31,8 @@ BZ_RESOURCE_DECLARE (bz_workout_plan_request, WORKOUT_PLAN_REQUEST, BZ_WORKOUT_P
   F (GYM_MACHINE_ID, .name = "id", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
   F (GYM_MACHINE_KIND, .name = "kind", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_equipment) \
   F (GYM_MACHINE_NAME, .name = "name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY) \
-  F (GYM_MACHINE_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_machine_status) \
+  F (GYM_MACHINE_ZONE, .name = "zone", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "Where it stands in the gym; null when not given") \
+  F (GYM_MACHINE_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_machine_status, .description = "available, in_use, out_of_service (maintenance) or offline (missed its heartbeats)") \
   F (GYM_MACHINE_LAST_SEEN, .name = "lastSeen", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The machine's last heartbeat; null before the first")
 BZ_RESOURCE_DECLARE (bz_gym_machine, GYM_MACHINE, BZ_GYM_MACHINE_FIELDS)
 

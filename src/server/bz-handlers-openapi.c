@@ -2,6 +2,8 @@
  * the document lists exactly what the router serves (OpenAPI 3.0.3). */
 #include "bz-router.h"
 
+#include "bz-machine-service.h"
+
 #include "bz-blob-store.h"
 #include "config.h"
 
@@ -24,7 +26,9 @@ add_error_responses (JsonBuilder *b, const BzRoute *r)
 /* The parts of the document that no route table declares: the envelope's
  * error shape (seed 002 §4.1), the shared error response, security. */
 static const char components_json[] =
-  "{\"securitySchemes\":{\"bearer\":{\"type\":\"http\",\"scheme\":\"bearer\",\"bearerFormat\":\"JWT\"}},"
+  "{\"securitySchemes\":{\"bearer\":{\"type\":\"http\",\"scheme\":\"bearer\",\"bearerFormat\":\"JWT\"},"
+  "\"machineKey\":{\"type\":\"apiKey\",\"in\":\"header\",\"name\":\"" BZ_MACHINE_KEY_HEADER "\","
+  "\"description\":\"A gym machine's key (POST /api/machines shows it once; docs/realtime.md)\"}},"
   "\"responses\":{\"Error\":{\"description\":\"Error envelope (seed 002 section 4.1)\","
   "\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Error\"}}}}},"
   "\"schemas\":{"
@@ -135,6 +139,14 @@ add_operation (JsonBuilder *b, const BzRoute *r, const char *path, JsonObject *s
           json_builder_end_object (b);
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "bearer");
+          json_builder_begin_array (b);
+          json_builder_end_array (b);
+          json_builder_end_object (b);
+        }
+      else if (r->flags & BZ_ROUTE_MACHINE_KEY)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "machineKey");
           json_builder_begin_array (b);
           json_builder_end_array (b);
           json_builder_end_object (b);

@@ -15,6 +15,7 @@ static const BzRoute *const tables[] = {
   bz_metrics_routes,
   bz_privacy_routes,
   bz_password_reset_routes,
+  bz_machine_routes,
 };
 
 char *

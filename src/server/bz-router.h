@@ -25,6 +25,8 @@ typedef enum
   BZ_ROUTE_NO_CONTENT = 1 << 3, /* answers 204 without a body (the OpenAPI 2XX has no content) */
   BZ_ROUTE_TOKEN_OPTIONAL = 1 << 4, /* with PUBLIC: the handler reads a token when one is sent
                                      * (OpenAPI security [{}, {bearer: []}]); GET /metrics */
+  BZ_ROUTE_MACHINE_KEY = 1 << 5, /* with PUBLIC: a gym machine's API key in X-Machine-Key, checked by the
+                                  * service (OpenAPI security [{machineKey: []}]); the heartbeat */
 } BzRouteFlags;
 
 typedef struct
@@ -89,5 +91,6 @@ extern const BzRoute bz_device_routes[];       /* bz-handlers-devices.c */
 extern const BzRoute bz_metrics_routes[];      /* bz-handlers-metrics.c (issue 9) */
 extern const BzRoute bz_privacy_routes[];      /* bz-handlers-privacy.c (issue 9) */
 extern const BzRoute bz_password_reset_routes[]; /* bz-handlers-password-reset.c */
+extern const BzRoute bz_machine_routes[];      /* bz-handlers-machines.c (issue 10, seed 001) */
 
 G_END_DECLS

@@ -42,6 +42,8 @@ struct _BzServer
   gint in_flight;        /* server thread only */
   GHashTable *websockets; /* open WebSockets (bz-server-ws.c); server thread only */
   BzRateLimiter *ws_limiter; /* client frames per socket (bz-server-ws.c) */
+  GSource *ws_sweep;     /* marks silent gym machines offline (bz-server-ws.c) */
+  gint *ws_sweep_busy;   /* g_atomic_rc_box: a sweep is running on a worker */
   BzMetricsRegistry *metrics; /* the services' (bz-metrics-registry.h) */
   GHashTable *active_users; /* user id -> gint64 * last request (µs); server thread only */
 };

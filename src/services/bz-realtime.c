@@ -386,6 +386,13 @@ bz_realtime_join_room (BzRealtime *hub, guint64 id, const char *room)
 guint
 bz_realtime_publish_room (BzRealtime *hub, const char *room, const char *event, JsonNode *data)
 {
+  return bz_realtime_publish_room_except (hub, room, 0, event, data);
+}
+
+guint
+bz_realtime_publish_room_except (BzRealtime *hub, const char *room, guint64 except_id, const char *event,
+                                 JsonNode *data)
+{
   g_autoptr(GBytes) frame = NULL;
   GHashTableIter iter;
   gpointer value;
@@ -397,7 +404,7 @@ bz_realtime_publish_room (BzRealtime *hub, const char *room, const char *event, 
   g_mutex_lock (&hub->lock);
   g_hash_table_iter_init (&iter, hub->by_id);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (sock_in_room_locked (value, room))
+    if (((Sock *) value)->id != except_id && sock_in_room_locked (value, room))
       n += queue_locked (value, frame);
   g_mutex_unlock (&hub->lock);
   return n;

@@ -52,6 +52,19 @@ G_BEGIN_DECLS
 #define BZ_REALTIME_EVENT_TYPING_START         "typing:start"
 #define BZ_REALTIME_EVENT_NOTIFICATION_READ    "notification:read"
 #define BZ_REALTIME_EVENT_CHALLENGE_JOIN_ROOM  "challenge:join_room"
+/* Seed 001's gym channels (/api/ws/machines, /api/ws/workouts;
+ * bz-machine-service.h, docs/realtime.md). */
+/** BZ_REALTIME_EVENT_MACHINE_STATUS: server -> people's /api/ws/machines
+ * sockets: data = a GymMachine whose status changed; machine -> server: data
+ * = a MachineHeartbeat (its heartbeat over the socket). */
+#define BZ_REALTIME_EVENT_MACHINE_STATUS       "machine:status"
+/** BZ_REALTIME_EVENT_WORKOUT_PROGRESS: a member's device -> server: data = a
+ * WorkoutProgress (a set done); relayed with patient_id and received_at. */
+#define BZ_REALTIME_EVENT_WORKOUT_PROGRESS     "workout:progress"
+/** BZ_REALTIME_EVENT_WORKOUT_WATCH: nutritionist -> server {patient_id};
+ * echoed when the socket now watches that patient. */
+#define BZ_REALTIME_EVENT_WORKOUT_WATCH        "workout:watch"
+
 /** BZ_REALTIME_EVENT_ERROR: Balanza's answer to a refused client frame:
  * data = {code, message, event} with seed 002 §4.1's error codes. */
 #define BZ_REALTIME_EVENT_ERROR                "error"
@@ -165,6 +178,17 @@ gboolean    bz_realtime_join_room (BzRealtime *hub, guint64 id, const char *room
  * Returns: the number of sockets the frame was queued for.
  */
 guint       bz_realtime_publish_room (BzRealtime *hub, const char *room, const char *event, JsonNode *data);
+
+/**
+ * bz_realtime_publish_room_except:
+ * @except_id: a socket that does not get it (the sender of a relayed
+ *   frame); 0: none
+ *
+ * bz_realtime_publish_room() to every socket in @room but @except_id.
+ * Returns: the number of sockets the frame was queued for.
+ */
+guint       bz_realtime_publish_room_except (BzRealtime *hub, const char *room, guint64 except_id,
+                                             const char *event, JsonNode *data);
 
 /**
  * bz_realtime_send:

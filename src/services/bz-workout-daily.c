@@ -93,15 +93,7 @@ day_record (JsonObject *day, const char *starts_on, const BzExerciseLibrary *lib
                 continue;
               if (g_str_equal (m->status, "available"))
                 free_kinds |= bit;
-              mr = bz_record_new (&bz_gym_machine_resource);
-              bz_record_set_string (mr, BZ_GYM_MACHINE_ID, m->id);
-              bz_record_set_string (mr, BZ_GYM_MACHINE_KIND, m->kind);
-              bz_record_set_string (mr, BZ_GYM_MACHINE_NAME, m->name);
-              bz_record_set_string (mr, BZ_GYM_MACHINE_STATUS, m->status);
-              if (m->last_seen)
-                bz_record_set_string (mr, BZ_GYM_MACHINE_LAST_SEEN, m->last_seen);
-              else
-                bz_record_set_null (mr, BZ_GYM_MACHINE_LAST_SEEN);
+              mr = bz_gym_machine_record (m);
               bz_record_append (x, BZ_WORKOUT_EXERCISE_MACHINES, mr);
             }
           available = (kinds & ~free_kinds) == 0;
@@ -251,16 +243,7 @@ bz_workouts_daily (BzServices *svc, const BzCaller *caller, const char *patient_
   for (guint i = 0; i < machines->len; i++)
     {
       BzGymMachine *m = g_ptr_array_index (machines, i);
-      BzRecord *mr = bz_record_new (&bz_gym_machine_resource);
-      bz_record_set_string (mr, BZ_GYM_MACHINE_ID, m->id);
-      bz_record_set_string (mr, BZ_GYM_MACHINE_KIND, m->kind);
-      bz_record_set_string (mr, BZ_GYM_MACHINE_NAME, m->name);
-      bz_record_set_string (mr, BZ_GYM_MACHINE_STATUS, m->status);
-      if (m->last_seen)
-        bz_record_set_string (mr, BZ_GYM_MACHINE_LAST_SEEN, m->last_seen);
-      else
-        bz_record_set_null (mr, BZ_GYM_MACHINE_LAST_SEEN);
-      bz_record_append (daily, BZ_WORKOUT_DAILY_MACHINES, mr);
+      bz_record_append (daily, BZ_WORKOUT_DAILY_MACHINES, bz_gym_machine_record (m));
     }
   return daily;
 }

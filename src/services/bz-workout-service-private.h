@@ -27,5 +27,16 @@ GStrv     bz_workout_mask_ids (const BzVocab *vocab, guint64 mask);
 BzRecord *bz_workout_plan_record (const BzWorkoutPlanRow *row, const BzExerciseLibrary *lib, GError **error);
 /* A WorkoutExercise record of one stored exercise object; NULL when it names no exercise. */
 BzRecord *bz_workout_exercise_record (JsonObject *item, const BzExerciseLibrary *lib);
+/**
+ * bz_gym_machine_record:
+ * @m: (transfer none): a machine of the store
+ *
+ * The one GymMachine record of a machine (bz-machine-service.c), for GET
+ * /api/machines, GET /api/workouts/daily and the machine:status frames; the
+ * key's hash and the current user are never in it.
+ *
+ * Returns: (transfer full): the record.
+ */
+BzRecord *bz_gym_machine_record (const BzGymMachine *m);
 
 G_END_DECLS

@@ -575,11 +575,11 @@ bz_workouts_add_demo_machines (BzServices *svc, GError **error)
         {
           g_autofree char *id = g_strdup_printf ("%s-%u", kind, c);
           g_autofree char *name = g_strdup_printf ("%s %u", bz_vocab_label (&bz_vocab_equipment, kind, kind), c);
-          BzGymMachine m = { id, (char *) kind, name,
+          BzGymMachine m = { id, (char *) kind, name, NULL,
                              (char *) (g_str_equal (id, "treadmill-1") ? "in_use"
                                        : g_str_equal (kind, "rowing_machine") ? "out_of_service" : "available"),
                              NULL };
-          if (!bz_gym_repo_insert (store, &m, now, error))
+          if (!bz_gym_repo_insert (store, &m, NULL, now, error))
             {
               bz_store_rollback (store);
               return FALSE;

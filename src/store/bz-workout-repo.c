@@ -11,16 +11,32 @@ bz_gym_machine_free (BzGymMachine *m)
   g_free (m->id);
   g_free (m->kind);
   g_free (m->name);
+  g_free (m->zone);
   g_free (m->status);
   g_free (m->last_seen);
   g_free (m);
+}
+
+#define MACHINE_COLUMNS "id, kind, name, zone, status, last_seen"
+
+static BzGymMachine *
+machine_of_row (sqlite3_stmt *st)
+{
+  BzGymMachine *m = g_new0 (BzGymMachine, 1);
+  m->id = bz_db_column_text_dup (st, 0);
+  m->kind = bz_db_column_text_dup (st, 1);
+  m->name = bz_db_column_text_dup (st, 2);
+  m->zone = bz_db_column_text_dup (st, 3);
+  m->status = bz_db_column_text_dup (st, 4);
+  m->last_seen = bz_db_column_text_dup (st, 5);
+  return m;
 }
 
 gboolean
 bz_gym_repo_list (BzStore *store, GPtrArray **out, GError **error)
 {
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
-      "SELECT id, kind, name, status, last_seen FROM gym_machines ORDER BY kind, name, id", error);
+      "SELECT " MACHINE_COLUMNS " FROM gym_machines ORDER BY kind, name, id", error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bz_gym_machine_free);
 
   if (!st)
@@ -28,38 +44,54 @@ bz_gym_repo_list (BzStore *store, GPtrArray **out, GError **error)
   for (;;)
     {
       gboolean have_row;
-      BzGymMachine *m;
       if (!bz_repo_step (st, &have_row, error))
         return FALSE;
       if (!have_row)
         break;
-      m = g_new0 (BzGymMachine, 1);
-      m->id = bz_db_column_text_dup (st, 0);
-      m->kind = bz_db_column_text_dup (st, 1);
-      m->name = bz_db_column_text_dup (st, 2);
-      m->status = bz_db_column_text_dup (st, 3);
-      m->last_seen = bz_db_column_text_dup (st, 4);
-      g_ptr_array_add (rows, m);
+      g_ptr_array_add (rows, machine_of_row (st));
     }
   *out = g_steal_pointer (&rows);
   return TRUE;
 }
 
-gboolean
-bz_gym_repo_insert (BzStore *store, const BzGymMachine *m, const char *now, GError **error)
+BzGymMachine *
+bz_gym_repo_get (BzStore *store, const char *id, GError **error)
 {
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
-      "INSERT INTO gym_machines (id, kind, name, status, last_seen, created_at, updated_at)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error);
+      "SELECT " MACHINE_COLUMNS " FROM gym_machines WHERE id = ?1", error);
+  gboolean have_row;
+
+  if (!st)
+    return NULL;
+  bz_db_bind_text_or_null (st, 1, id);
+  if (!bz_repo_step (st, &have_row, error))
+    return NULL;
+  if (!have_row)
+    {
+      g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, "Gym machine %s not found", id);
+      return NULL;
+    }
+  return machine_of_row (st);
+}
+
+gboolean
+bz_gym_repo_insert (BzStore *store, const BzGymMachine *m, const char *api_key_hash, const char *now,
+                    GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "INSERT INTO gym_machines (id, kind, name, zone, status, last_seen, api_key_hash, created_at, updated_at)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)", error);
 
   if (!st)
     return FALSE;
   bz_db_bind_text_or_null (st, 1, m->id);
   bz_db_bind_text_or_null (st, 2, m->kind);
   bz_db_bind_text_or_null (st, 3, m->name);
-  bz_db_bind_text_or_null (st, 4, m->status);
-  bz_db_bind_text_or_null (st, 5, m->last_seen);
-  bz_db_bind_text_or_null (st, 6, now);
+  bz_db_bind_text_or_null (st, 4, m->zone);
+  bz_db_bind_text_or_null (st, 5, m->status);
+  bz_db_bind_text_or_null (st, 6, m->last_seen);
+  bz_db_bind_text_or_null (st, 7, api_key_hash);
+  bz_db_bind_text_or_null (st, 8, now);
   return bz_db_step_done (st, error);
 }
 
@@ -67,7 +99,8 @@ gboolean
 bz_gym_repo_set_status (BzStore *store, const char *id, const char *status, const char *now, GError **error)
 {
   sqlite3 *db = bz_store_db (store);
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, "UPDATE gym_machines SET status = ?2, updated_at = ?3 WHERE id = ?1", error);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      "UPDATE gym_machines SET status = ?2, current_user_id = NULL, updated_at = ?3 WHERE id = ?1", error);
 
   if (!st)
     return FALSE;
@@ -81,6 +114,102 @@ bz_gym_repo_set_status (BzStore *store, const char *id, const char *status, cons
       g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, "Gym machine %s not found", id);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* The status of machine @id when @key_hash is its key's (transfer full), or
+ * %NULL with UNAUTHENTICATED. */
+static char *
+status_if_key (BzStore *store, const char *id, const char *key_hash, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "SELECT status FROM gym_machines WHERE id = ?1 AND api_key_hash = ?2", error);
+  gboolean have_row;
+
+  if (!st)
+    return NULL;
+  bz_db_bind_text_or_null (st, 1, id);
+  bz_db_bind_text_or_null (st, 2, key_hash);
+  if (!bz_repo_step (st, &have_row, error))
+    return NULL;
+  if (!have_row)
+    {
+      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED, "Unknown machine or wrong key");
+      return NULL;
+    }
+  return bz_db_column_text_dup (st, 0);
+}
+
+gboolean
+bz_gym_repo_check_key (BzStore *store, const char *id, const char *api_key_hash, GError **error)
+{
+  g_autofree char *status = status_if_key (store, id, api_key_hash, error);
+  return status != NULL;
+}
+
+gboolean
+bz_gym_repo_heartbeat (BzStore *store, const char *id, const char *api_key_hash, const char *status,
+                       const char *user_id, const char *now, char **out_old_status, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autofree char *old = NULL;
+  g_autoptr(sqlite3_stmt) st = NULL;
+
+  if (!(old = status_if_key (store, id, api_key_hash, error)))
+    return FALSE;
+  if (user_id)
+    {
+      g_autoptr(sqlite3_stmt) u = bz_db_prepare (db, "SELECT 1 FROM users WHERE id = ?1", error);
+      gboolean have_row;
+      if (!u)
+        return FALSE;
+      bz_db_bind_text_or_null (u, 1, user_id);
+      if (!bz_repo_step (u, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        {
+          g_set_error_literal (error, BZ_ERROR, BZ_ERROR_VALIDATION, "userId is no user");
+          return FALSE;
+        }
+    }
+  if (!(st = bz_db_prepare (db,
+      "UPDATE gym_machines SET status = ?3, current_user_id = ?4, last_seen = ?5, updated_at = ?5"
+      " WHERE id = ?1 AND api_key_hash = ?2", error)))
+    return FALSE;
+  bz_db_bind_text_or_null (st, 1, id);
+  bz_db_bind_text_or_null (st, 2, api_key_hash);
+  bz_db_bind_text_or_null (st, 3, status);
+  bz_db_bind_text_or_null (st, 4, g_strcmp0 (status, "in_use") == 0 ? user_id : NULL);
+  bz_db_bind_text_or_null (st, 5, now);
+  if (!bz_db_step_done (st, error))
+    return FALSE;
+  if (out_old_status)
+    *out_old_status = g_steal_pointer (&old);
+  return TRUE;
+}
+
+gboolean
+bz_gym_repo_mark_offline (BzStore *store, const char *cutoff, const char *now, GPtrArray **out_ids, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
+      "UPDATE gym_machines SET status = 'offline', current_user_id = NULL, updated_at = ?2"
+      " WHERE last_seen IS NOT NULL AND status <> 'offline' AND last_seen < ?1 RETURNING id", error);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  if (!st)
+    return FALSE;
+  bz_db_bind_text_or_null (st, 1, cutoff);
+  bz_db_bind_text_or_null (st, 2, now);
+  for (;;)
+    {
+      gboolean have_row;
+      if (!bz_repo_step (st, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        break;
+      g_ptr_array_add (ids, bz_db_column_text_dup (st, 0));
+    }
+  *out_ids = g_steal_pointer (&ids);
   return TRUE;
 }
 

@@ -9,12 +9,16 @@ G_BEGIN_DECLS
 
 /**
  * BzGymMachine:
- * @id: @kind (a machine term of bz_vocab_equipment): @name: @status
- *   (available, in_use, out_of_service): @last_seen (nullable, UTC ISO 8601)
+ * @id: @kind (a machine term of bz_vocab_equipment): @name: @zone
+ *   (nullable): @status (available, in_use, out_of_service, offline):
+ *   @last_seen (nullable, UTC ISO 8601: the last heartbeat)
+ *
+ * A gym_machines row as anyone may see it: the API key's hash and the
+ * current user stay in the store (data/sql/037_gym_machine_heartbeats.sql).
  */
 typedef struct
 {
-  char *id, *kind, *name, *status, *last_seen;
+  char *id, *kind, *name, *zone, *status, *last_seen;
 } BzGymMachine;
 
 /**
@@ -34,19 +38,67 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzGymMachine, bz_gym_machine_free)
 gboolean bz_gym_repo_list   (BzStore *store, GPtrArray **out, GError **error);
 
 /**
- * bz_gym_repo_insert:
- * @machine: the row (@last_seen may be %NULL)
- * @now: created_at and updated_at
- * Returns: %FALSE with @error (CONFLICT for an existing id).
+ * bz_gym_repo_get:
+ * @id: a gym_machines.id
+ * Returns: (transfer full) (nullable): the machine; %NULL with @error
+ *   NOT_FOUND (or a database error).
  */
-gboolean bz_gym_repo_insert (BzStore *store, const BzGymMachine *machine, const char *now, GError **error);
+BzGymMachine *bz_gym_repo_get (BzStore *store, const char *id, GError **error);
+
+/**
+ * bz_gym_repo_insert:
+ * @machine: the row (@zone and @last_seen may be %NULL)
+ * @api_key_hash: (nullable): hex SHA-256 of the machine's API key; %NULL:
+ *   the machine cannot report (the demo's machines)
+ * @now: created_at and updated_at
+ * Returns: %FALSE with @error (CONFLICT for an existing id or key hash).
+ */
+gboolean bz_gym_repo_insert (BzStore *store, const BzGymMachine *machine, const char *api_key_hash,
+                             const char *now, GError **error);
 
 /**
  * bz_gym_repo_set_status:
- * Sets a machine's status (and updated_at = @now).
+ * Sets a machine's status (and updated_at = @now); the current user is
+ * cleared.  Not a heartbeat: last_seen is unchanged.
  * Returns: %FALSE with @error; NOT_FOUND for an unknown id.
  */
 gboolean bz_gym_repo_set_status (BzStore *store, const char *id, const char *status, const char *now, GError **error);
+
+/**
+ * bz_gym_repo_heartbeat:
+ * @id: the machine
+ * @api_key_hash: hex SHA-256 of the key presented
+ * @status: available, in_use or out_of_service
+ * @user_id: (nullable): with in_use, the member using it (users.id)
+ * @now: last_seen and updated_at
+ * @out_old_status: (out) (transfer full) (optional): the status before
+ *
+ * Records a heartbeat of machine @id when @api_key_hash is its key's.
+ * Returns: %FALSE with @error: UNAUTHENTICATED when there is no machine @id
+ *   with that key (the same answer for both: ids do not leak), VALIDATION
+ *   when @user_id is no user, or a database error.
+ */
+gboolean bz_gym_repo_heartbeat (BzStore *store, const char *id, const char *api_key_hash, const char *status,
+                                const char *user_id, const char *now, char **out_old_status, GError **error);
+
+/**
+ * bz_gym_repo_check_key:
+ * Returns: %TRUE when machine @id exists and @api_key_hash (hex SHA-256)
+ *   is its key's; %FALSE with @error UNAUTHENTICATED otherwise (or a
+ *   database error).
+ */
+gboolean bz_gym_repo_check_key (BzStore *store, const char *id, const char *api_key_hash, GError **error);
+
+/**
+ * bz_gym_repo_mark_offline:
+ * @cutoff: UTC ISO 8601: machines whose last heartbeat is older go offline
+ * @now: updated_at
+ * @out_ids: (out) (transfer full) (element-type utf8): the machines marked
+ *   now (not those offline already, nor those never heard from)
+ * Returns: %FALSE with @error on a database error.
+ */
+gboolean bz_gym_repo_mark_offline (BzStore *store, const char *cutoff, const char *now, GPtrArray **out_ids,
+                                   GError **error);
 
 /**
  * BzWorkoutPlanRow:

@@ -24,6 +24,7 @@ void test_password_reset_add_tests (void); /* test-password-reset.c: /api/v1/aut
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
 void test_realtime_add_tests (void);
 void test_live_events_add_tests (void);  /* test-live-events.c: social and challenge events on /ws */  /* test-realtime.c: messages, notifications, /ws (issue 10) */
+void test_machines_add_tests (void);  /* test-machines.c: gym machines, /api/ws/machines, /api/ws/workouts */
 void test_metrics_add_tests (void);    /* test-metrics.c: GET /metrics (issue 9) */
 void test_workouts_add_tests (void);    /* test-workouts.c: workout plans, the daily, the exercise library */
 void test_workout_analytics_add_tests (void);  /* test-workout-analytics.c: sessions and GET /api/analytics/workout/summary */
@@ -763,6 +764,7 @@ main (int argc, char **argv)
   test_social_add_tests ();
   test_realtime_add_tests ();
   test_live_events_add_tests ();
+  test_machines_add_tests ();
   test_metrics_add_tests ();
   test_privacy_add_tests ();
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
