@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 
 /* One provider of one service kind, as its BzResilient sees it. */
 #define BZ_INTEGRATION_PROVIDER_HEALTH_FIELDS(F) \
-  F (INTEGRATION_PROVIDER_HEALTH_KIND, .name = "kind", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The service kind: diet_planning, workout_planning, meal_detection, scan_3d, chat") \
+  F (INTEGRATION_PROVIDER_HEALTH_KIND, .name = "kind", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The service kind: diet_planning, workout_planning, meal_detection, label_reading, scan_3d, chat") \
   F (INTEGRATION_PROVIDER_HEALTH_NAME, .name = "name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The provider: local (embedded), http, openai") \
   F (INTEGRATION_PROVIDER_HEALTH_STATUS, .name = "status", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "healthy, degraded (half-open breaker, quota used up, or failures in the window) or down (open breaker), as seed 003") \
   F (INTEGRATION_PROVIDER_HEALTH_BREAKER_STATE, .name = "breaker_state", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "closed, open or half_open") \
