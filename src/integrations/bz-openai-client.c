@@ -162,7 +162,7 @@ bz_openai_chat (const BzOpenAISettings *s, JsonArray *messages, double *out_cost
   g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) body = NULL, envelope = NULL;
-  g_autoptr(GBytes) in = NULL;
+  g_autoptr(GBytes) in = NULL, out = NULL;
   g_autoptr(GError) local = NULL;
   JsonObject *root, *usage;
   JsonArray *choices;
@@ -199,8 +199,9 @@ bz_openai_chat (const BzOpenAISettings *s, JsonArray *messages, double *out_cost
   json_builder_end_object (b);
   body = json_builder_get_root (b);
   text = json_to_string (body, FALSE);
+  out = g_bytes_new_take (text, strlen (text));
   soup_session_set_user_agent (session, "Balanza");
-  soup_message_set_request_body_from_bytes (msg, "application/json", g_bytes_new_take (text, strlen (text)));
+  soup_message_set_request_body_from_bytes (msg, "application/json", out);
   if (s->api_key && *s->api_key)
     {
       g_autofree char *bearer = g_strconcat ("Bearer ", s->api_key, NULL);

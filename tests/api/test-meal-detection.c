@@ -193,7 +193,8 @@ test_meal_detection (void)
     g_assert_cmpuint (bz_fake_openai_requests (fake), ==, 1);
   }
 
-  /* Health: the provider, its calls and their cost (3 answered calls x 0.036 MXN). */
+  /* Health: the provider, its 4 calls and their cost: 2 good answers x 0.036
+   * MXN (a malformed answer and a 500 count no cost). */
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/integrations/health", test_api_nutri_token (), NULL);
     JsonArray *providers;
