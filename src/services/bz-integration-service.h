@@ -288,8 +288,9 @@ gboolean     bz_integrations_use_openai (BzServices *self, const BzOpenAISetting
 
 /**
  * bz_integrations_load_config:
- * @file: a key file: group [openai] (bz_openai_settings_load()) and, per
- *   kind, [integration meal_detection/openai] etc. (bz_resilient_config_load())
+ * @file: a key file: group [openai] (bz_openai_settings_load()) and,
+ *   optionally, [integration openai]: the resilience settings of its three
+ *   kinds (bz_resilient_config_load(); monthly_cost is the [openai] budget)
  * @error: as those two
  *
  * balanzad's configuration of its remote providers.  A file without an
