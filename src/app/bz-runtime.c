@@ -236,6 +236,20 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
       return NULL;
   }
   services = bz_services_new (store);
+  /* The remote providers (issue 11; docs/integrations.md): DATA_DIR/integrations.conf. */
+  {
+    g_autofree char *path = g_build_filename (opts->data_dir, BZ_INTEGRATIONS_CONFIG_FILE, NULL);
+    g_autoptr(GKeyFile) file = g_key_file_new ();
+    g_autoptr(GError) local = NULL;
+
+    if (g_file_test (path, G_FILE_TEST_EXISTS) &&
+        (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &local) ||
+         !bz_integrations_load_config (services, file, &local)))
+      {
+        g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", path);
+        return NULL;
+      }
+  }
   if (opts->demo && !bz_demo_exists (services))
     {
       if (progress)

@@ -9,6 +9,9 @@
  * --tls-key FILE (the clinic's own PEM pair instead of the generated one in
  * DATA_DIR/tls/), --instance-name NAME (default "Balanza on HOST").  `balanza` adds --kiosk.
  *
+ * DATA_DIR/integrations.conf, when present, configures the remote providers
+ * (bz_integrations_load_config(), docs/integrations.md); a bad one stops the start.
+ *
  * Only bz-runtime.c knows the store and the server: callers get the services
  * (bz-services.h) and the server's address, nothing below them.
  */

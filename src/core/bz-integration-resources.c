@@ -13,3 +13,5 @@ BZ_RESOURCE_DEFINE (bz_test_webhook, TEST_WEBHOOK, "TestWebhook",
                     "POST /integrations/test-webhook (seed 003)", BZ_TEST_WEBHOOK_FIELDS)
 BZ_RESOURCE_DEFINE (bz_webhook_receipt, WEBHOOK_RECEIPT, "WebhookReceipt",
                     "A webhook delivery acknowledged (202)", BZ_WEBHOOK_RECEIPT_FIELDS)
+BZ_RESOURCE_DEFINE (bz_meal_detection_form, MEAL_DETECTION_FORM, "MealDetectionPhoto",
+                    "A meal photo to analyse (multipart/form-data); nothing is stored", BZ_MEAL_DETECTION_FORM_FIELDS)

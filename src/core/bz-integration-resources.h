@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 
 /* One provider of one service kind, as its BzResilient sees it. */
 #define BZ_INTEGRATION_PROVIDER_HEALTH_FIELDS(F) \
-  F (INTEGRATION_PROVIDER_HEALTH_KIND, .name = "kind", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The service kind: diet_planning, workout_planning, meal_detection, scan_3d, chat") \
+  F (INTEGRATION_PROVIDER_HEALTH_KIND, .name = "kind", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The service kind: diet_planning, workout_planning, meal_detection, label_reading, scan_3d, chat") \
   F (INTEGRATION_PROVIDER_HEALTH_NAME, .name = "name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The provider: local (embedded), http, openai") \
   F (INTEGRATION_PROVIDER_HEALTH_STATUS, .name = "status", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "healthy, degraded (half-open breaker, quota used up, or failures in the window) or down (open breaker), as seed 003") \
   F (INTEGRATION_PROVIDER_HEALTH_BREAKER_STATE, .name = "breaker_state", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "closed, open or half_open") \
@@ -77,5 +77,13 @@ BZ_RESOURCE_DECLARE (bz_test_webhook, TEST_WEBHOOK, BZ_TEST_WEBHOOK_FIELDS)
   F (WEBHOOK_RECEIPT_DUPLICATE, .name = "duplicate", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY, .description = "true: this delivery id was received before; acknowledged, not processed again") \
   F (WEBHOOK_RECEIPT_STATE, .name = "state", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "received, retrying, processed or failed")
 BZ_RESOURCE_DECLARE (bz_webhook_receipt, WEBHOOK_RECEIPT, BZ_WEBHOOK_RECEIPT_FIELDS)
+
+/* POST /api/integrations/meal-detection (seed 000 story 4.3 AC 1): a photo
+ * analysed, nothing stored (multipart/form-data). */
+#define BZ_MEAL_DETECTION_FORM_FIELDS(F) \
+  F (MEAL_DETECTION_FORM_IMAGE, .name = "image", .type = BZ_FIELD_BINARY, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .description = "JPEG, PNG or WebP; at most 40 MP; sent to the service resized to 1024 px, without EXIF") \
+  F (MEAL_DETECTION_FORM_MEAL_TYPE, .name = "meal_type", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_meal_type) \
+  F (MEAL_DETECTION_FORM_LOCALE, .name = "locale", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .description = "es-MX (default) or en: the language of the foods' names")
+BZ_RESOURCE_DECLARE (bz_meal_detection_form, MEAL_DETECTION_FORM, BZ_MEAL_DETECTION_FORM_FIELDS)
 
 G_END_DECLS

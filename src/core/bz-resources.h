@@ -127,9 +127,24 @@ BZ_RESOURCE_DECLARE (bz_meal_reuse, MEAL_REUSE, BZ_MEAL_REUSE_FIELDS)
   F (MEAL_DELETED_DELETED, .name = "deleted", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY, .description = "Always true")
 BZ_RESOURCE_DECLARE (bz_meal_deleted, MEAL_DELETED, BZ_MEAL_DELETED_FIELDS)
 
+/* One food a meal-detection service saw on a photo (seed 000 story 4.3),
+ * matched to a USDA SR28 food when the food search finds one. */
+#define BZ_DETECTED_FOOD_FIELDS(F) \
+  F (DETECTED_FOOD_NAME, .name = "name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "What the service called it, in the request's language") \
+  F (DETECTED_FOOD_GRAMS, .name = "grams", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .unit = "g", .description = "The service's estimate of the portion") \
+  F (DETECTED_FOOD_CONFIDENCE, .name = "confidence", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .min = 0, .max = 1) \
+  F (DETECTED_FOOD_NDB_NO, .name = "ndb_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The USDA SR28 food it was matched to by the food search; null: no match (the nutrients are the service's estimate)") \
+  F (DETECTED_FOOD_DESCRIPTION, .name = "description", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The matched food's USDA description") \
+  F (DETECTED_FOOD_NUTRIENTS, .name = "nutrients", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_nutrients_resource, .description = "Of the grams: from SR28 when matched, else the service's estimate")
+BZ_RESOURCE_DECLARE (bz_detected_food, DETECTED_FOOD, BZ_DETECTED_FOOD_FIELDS)
+
 #define BZ_DETECTION_FIELDS(F) \
   F (DETECTION_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_detection_status) \
-  F (DETECTION_PROVIDER, .name = "provider", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The meal-detection service that answered; null when none is configured")
+  F (DETECTION_PROVIDER, .name = "provider", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The meal-detection service that answered; null when none is configured") \
+  F (DETECTION_SOURCE, .name = "source", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "remote (the service), cached (its last answer for the same photo) or local; null: manual entry") \
+  F (DETECTION_FOODS, .name = "foods", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_detected_food_resource, .description = "Empty when the foods are to be entered by hand") \
+  F (DETECTION_TOTAL, .name = "total", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_nutrients_resource, .description = "The foods' sum; null with no foods") \
+  F (DETECTION_MESSAGE, .name = "message", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "Why the foods are to be entered by hand; null when detected")
 BZ_RESOURCE_DECLARE (bz_detection, DETECTION, BZ_DETECTION_FIELDS)
 
 /* POST /api/nutrition/upload-meal: the stored meal and what detection said. */

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <libsecret/secret.h>
+#include <string.h>
 
 static const char *const kinds[] = { "workout", "diet", "vision", "scan", "chat", NULL };
 
@@ -101,6 +102,26 @@ dict_set (GSettings *settings, const char *key, const char *kind, const char *va
   if (value && *value)
     g_variant_builder_add (&builder, "{ss}", kind, value);
   g_settings_set_value (settings, key, g_variant_builder_end (&builder));
+}
+
+gboolean
+bz_preferences_integration_openai (GSettings *settings, const char *kind, BzOpenAISettings *out)
+{
+  g_autofree char *provider = dict_get (settings, "integration-providers", kind);
+
+  memset (out, 0, sizeof *out);
+  if (g_strcmp0 (provider, "openai") != 0)
+    return FALSE;
+  out->base_url = dict_get (settings, "integration-base-urls", kind);
+  out->model = dict_get (settings, "integration-models", kind);
+  if (*out->base_url == '\0' || *out->model == '\0')
+    {
+      bz_openai_settings_clear (out);
+      return FALSE;
+    }
+  out->api_key = secret_password_lookup_sync (api_key_schema (), NULL, NULL, "kind", kind, NULL);
+  out->json_mode = TRUE;
+  return TRUE;
 }
 
 static guint

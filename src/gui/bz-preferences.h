@@ -16,6 +16,8 @@
  */
 #pragma once
 
+#include "bz-openai-client.h"
+
 #include <adwaita.h>
 
 G_BEGIN_DECLS
@@ -63,5 +65,22 @@ const char *const *bz_preferences_integration_kinds (guint *n_kinds);
  */
 AdwPreferencesPage *bz_preferences_integrations_page_new (GSettings *settings, GCancellable *cancellable,
                                                           GCallback done, gpointer done_data);
+
+/**
+ * bz_preferences_integration_openai:
+ * @settings: the desk's settings
+ * @kind: a kind of bz_preferences_integration_kinds() ("vision")
+ * @out: (out caller-allocates): the server, model and key; clear it with
+ *   bz_openai_settings_clear() (prices and budget 0: the page has no such
+ *   rows yet)
+ *
+ * What this page configured for @kind, when its provider is "openai" and it
+ * has a base URL and a model: the API key read from the keyring
+ * (secret_password_lookup_sync(): blocking, call on a worker thread; no key
+ * when the keyring is locked or absent).
+ *
+ * Returns: %TRUE when @kind uses an OpenAI-compatible server.
+ */
+gboolean bz_preferences_integration_openai (GSettings *settings, const char *kind, BzOpenAISettings *out);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "bz-gui-util.h"
+#include "bz-integration-service.h"
+#include "bz-preferences.h"
 
 typedef struct
 {
@@ -96,6 +98,24 @@ startup_free (gpointer p)
   g_free (s);
 }
 
+/* The meal-photo detection server of the Integrations preferences (the
+ * "vision" kind, provider "openai"), unless DATA_DIR/integrations.conf
+ * configured one: before the server starts. */
+static void
+use_preferred_detector (BzRuntime *runtime)
+{
+  g_autoptr(GSettings) settings = bz_runtime_settings_new ();
+  g_auto(BzOpenAISettings) openai = { 0 };
+  g_autoptr(GError) error = NULL;
+  BzServices *services = bz_runtime_get_services (runtime);
+
+  if (settings == NULL || bz_integrations_has_detector (services) ||
+      !bz_preferences_integration_openai (settings, "vision", &openai))
+    return;
+  if (!bz_integrations_use_openai (services, &openai, NULL, NULL, &error))
+    g_warning ("Integrations: the meal-photo service of the preferences is not used: %s", error->message);
+}
+
 static gpointer
 startup_work (gpointer data, GCancellable *cancellable, GError **error)
 {
@@ -104,6 +124,7 @@ startup_work (gpointer data, GCancellable *cancellable, GError **error)
 
   if (runtime == NULL)
     return NULL;
+  use_preferred_detector (runtime);
   progress_cb (_("Starting the server for phones…"), 1.0, s->progress);
   if (!bz_runtime_start_server (runtime, &s->opts, error))
     return NULL;

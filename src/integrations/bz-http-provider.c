@@ -65,18 +65,6 @@ static const char *diet_name (BzDietPlanner *self) { return "http"; }
 static const char *workout_name (BzWorkoutPlanner *self) { return "http"; }
 static const char *chat_name (BzChatProvider *self) { return "http"; }
 
-/* A send failure (no answer) as seed 003's error. */
-static GError *
-transport_error (GError *e)
-{
-  if (g_error_matches (e, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return g_error_copy (e);
-  if (g_error_matches (e, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return bz_integration_error_new ("http", BZ_INTEGRATION_ERROR_TIMEOUT, 0, TRUE, 0, "No answer: %s", e->message);
-  return bz_integration_error_new ("http", BZ_INTEGRATION_ERROR_UNAVAILABLE, 0, TRUE, 0, "Cannot reach the service: %s",
-                                   e->message);
-}
-
 static JsonNode *
 post_json (BzHttpProvider *self, const char *path, JsonObject *request, double *out_cost,
            GCancellable *cancellable, GError **error)
@@ -111,7 +99,7 @@ post_json (BzHttpProvider *self, const char *path, JsonObject *request, double *
   in = soup_session_send_and_read (session, msg, cancellable, &local);
   if (in == NULL)
     {
-      g_propagate_error (error, transport_error (local));
+      g_propagate_error (error, bz_integration_error_from_transport ("http", local));
       return NULL;
     }
   status = soup_message_get_status (msg);

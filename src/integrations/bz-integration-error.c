@@ -173,3 +173,14 @@ bz_integration_error_counts_as_failure (const GError *error)
       return FALSE;
     }
 }
+
+GError *
+bz_integration_error_from_transport (const char *provider, const GError *e)
+{
+  if (g_error_matches (e, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_copy (e);
+  if (g_error_matches (e, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return bz_integration_error_new (provider, BZ_INTEGRATION_ERROR_TIMEOUT, 0, TRUE, 0, "No answer: %s", e->message);
+  return bz_integration_error_new (provider, BZ_INTEGRATION_ERROR_UNAVAILABLE, 0, TRUE, 0, "Cannot reach the service: %s",
+                                   e->message);
+}

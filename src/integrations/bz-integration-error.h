@@ -92,6 +92,19 @@ GError     *bz_integration_error_from_http (const char *provider, guint status, 
                                             gint64 now_unix, const char *message);
 
 /**
+ * bz_integration_error_from_transport:
+ * @provider: the provider's name
+ * @error: why a request got no answer (libsoup or GIO)
+ *
+ * A send that got no answer: G_IO_ERROR_CANCELLED stays as it is (the
+ * caller, or BzResilient's deadline, stopped it); G_IO_ERROR_TIMED_OUT is
+ * TIMEOUT; anything else (refused, reset, DNS) UNAVAILABLE; both retryable.
+ *
+ * Returns: (transfer full): the error.
+ */
+GError     *bz_integration_error_from_transport (const char *provider, const GError *error);
+
+/**
  * bz_integration_error_parse_retry_after:
  * @value: (nullable): a Retry-After header value
  * @now_unix: now, s since the epoch

@@ -15,9 +15,10 @@
  *
  * Providers: "local" (embedded, offline: BzLocalDietPlanner below), "http"
  * (a clinic's own service speaking these contracts: bz-http-provider.h);
- * "openai" (an OpenAI-compatible /v1/chat/completions for detection and
- * chat) is still to come (issue 11), as are local detection and chat
- * providers (the local workout planner: bz-local-workout-planner.h).
+ * "openai" (an OpenAI-compatible /v1/chat/completions for detection, label
+ * reading and chat: bz-openai-provider.h, its answers' schemas in
+ * bz-provider-schemas.h).  Local detection and chat providers are still to
+ * come (issue 11; the local workout planner: bz-local-workout-planner.h).
  */
 #pragma once
 
@@ -115,7 +116,10 @@ G_DECLARE_INTERFACE (BzMealDetector, bz_meal_detector, BZ, MEAL_DETECTOR, GObjec
  *   §4.7 recognize-food).  @image: JPEG/PNG/WebP bytes (already checked by
  *   bz-image.h); @request: {meal_type, locale: "es-MX"|"en", hints: [text]}.
  *   Answer: {provider, foods: [{name, ndb_no (nullable), grams, confidence
- *   0-1}], total: {energy_kcal, protein_g, carbohydrate_g, fat_g}}
+ *   0-1, and optionally search (English words for the USDA food search) and
+ *   the service's estimates energy_kcal, protein_g, carbohydrate_g, fat_g}],
+ *   total: {energy_kcal, protein_g, carbohydrate_g, fat_g}}; the schema:
+ *   bz_meal_detection_validate() (bz-provider-schemas.h)
  */
 struct _BzMealDetectorInterface
 {

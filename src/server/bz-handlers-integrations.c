@@ -44,7 +44,33 @@ webhook (BzServices *svc, BzRequest *req, GError **error)
   return data ? bz_response_record (202, data) : NULL;
 }
 
+/* The photo through the meal detector (seed 000 story 4.3 AC 1); a
+ * service that does not answer is a detection left to manual entry (200),
+ * not an error. */
+static BzResponse *
+meal_detection (BzServices *svc, BzRequest *req, GError **error)
+{
+  static const char *const fields[] = { "image", "meal_type", "locale", NULL };
+  g_autoptr(BzForm) form = NULL;
+  BzValidation v = BZ_VALIDATION_INIT;
+  g_autofree char *meal_type = NULL, *locale = NULL;
+  BzRecord *data;
+
+  if (!(form = bz_form_parse (req->headers, req->body, fields, error)))
+    return NULL;
+  meal_type = bz_form_get_text (form, "meal_type", 32, &v);
+  locale = bz_form_get_text (form, "locale", 8, &v);
+  if (!bz_validation_finish (&v, error))
+    return NULL;
+  data = bz_integrations_detect_meal (svc, req->caller, bz_form_get_bytes (form, "image"), meal_type, locale, error);
+  return data ? bz_response_record (200, data) : NULL;
+}
+
 const BzRoute bz_integration_routes[] = {
+  { "POST", "/api/integrations/meal-detection", meal_detection, 0, BZ_UPLOAD_BODY_MAX,
+    "Analyse a meal photo (multipart): the foods the configured detection service sees, with grams, matched to "
+    "USDA foods and their nutrients; nothing is stored.  With no service, or when it fails, status "
+    "manual_entry_required", .request = &bz_meal_detection_form_resource, .response = &bz_detection_resource },
   { "GET", "/api/integrations/health", health, 0, 0,
     "The outside services (nutritionist or admin): each provider's status, circuit breaker, last check, error "
     "rate and monthly quota, and each webhook provider's processed, pending and parked deliveries",

@@ -21,11 +21,12 @@
  */
 #pragma once
 
+#include "bz-openai-client.h"
+#include "bz-resilient.h"
 #include "bz-services.h"
 
 G_BEGIN_DECLS
 
-typedef struct _BzResilient BzResilient;
 
 /** BZ_INTEGRATION_WEBHOOK_JOB: the durable job that processes one delivery. */
 #define BZ_INTEGRATION_WEBHOOK_JOB "integration.webhook"
@@ -250,5 +251,98 @@ BzRecord    *bz_integrations_generate_diet_plan (BzServices *self, const BzCalle
  *   of a day for 3-6 meals, the longest plan, the recipes stored.
  */
 BzRecord    *bz_nutrition_library (BzServices *self, const BzCaller *caller, GError **error);
+
+/* --- Meal detection, label reading and chat through an OpenAI-compatible
+ *     server (seed 000 story 4.3, seed 002 §4.7; bz-integration-detect.c) --- */
+
+/** BZ_DETECTION_KIND: the service kind of meal detection in the registry and health. */
+#define BZ_DETECTION_KIND "meal_detection"
+/** BZ_LABEL_KIND: the kind of nutrition-label reading. */
+#define BZ_LABEL_KIND "label_reading"
+/** BZ_CHAT_KIND: the kind of the assistant's chat. */
+#define BZ_CHAT_KIND "chat"
+/** BZ_INTEGRATIONS_CONFIG_FILE: balanzad's integrations key file in its data
+ * directory (docs/integrations.md); absent: no remote provider. */
+#define BZ_INTEGRATIONS_CONFIG_FILE "integrations.conf"
+
+/**
+ * bz_integrations_use_openai:
+ * @settings: the server, model, key and prices (copied)
+ * @config: (nullable): the wrappers' settings (%NULL: bz_resilient_config_init());
+ *   its monthly_cost is replaced by @settings' monthly_budget_mxn
+ * @clock: (nullable): the wrappers' clock (tests); %NULL: the real one
+ * @error: G_KEY_FILE_ERROR_INVALID_VALUE when @settings has no http(s) URL or no model
+ *
+ * Makes an `openai` provider (bz-openai-provider.h) the meal detector, the
+ * label reader and the chat provider of @self, each behind its own
+ * #BzResilient ("meal_detection"/"label_reading"/"chat" + "openai") that
+ * validates every answer (bz-provider-schemas.h), counts each call's cost
+ * from its usage tokens against the one monthly budget, and shows in
+ * GET /api/integrations/health.  Call once, before serving.
+ *
+ * Returns: %TRUE when configured.
+ */
+gboolean     bz_integrations_use_openai (BzServices *self, const BzOpenAISettings *settings,
+                                         const BzResilientConfig *config, const BzResilientClock *clock,
+                                         GError **error);
+
+/**
+ * bz_integrations_load_config:
+ * @file: a key file: group [openai] (bz_openai_settings_load()) and,
+ *   optionally, [integration openai]: the resilience settings of its three
+ *   kinds (bz_resilient_config_load(); monthly_cost is the [openai] budget)
+ * @error: as those two
+ *
+ * balanzad's configuration of its remote providers.  A file without an
+ * [openai] group configures nothing and succeeds.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean     bz_integrations_load_config (BzServices *self, GKeyFile *file, GError **error);
+
+/**
+ * bz_integrations_has_detector:
+ * Returns: whether a meal-detection service is configured.
+ */
+gboolean     bz_integrations_has_detector (BzServices *self);
+
+/**
+ * bz_integrations_detect_photo:
+ * @image: (nullable): a checked photo (BzPhoto's display copy: upright, no
+ *   EXIF); %NULL: manual entry
+ * @meal_type: a bz_vocab_meal_type id, told to the service
+ * @locale: "es-MX" or "en": the language of the names
+ *
+ * Sends the photo through the meal detector's #BzResilient (cache key: the
+ * photo's SHA-256, the meal type and the locale; no local detector yet:
+ * after the cache, manual entry), then matches each food to USDA SR28 with
+ * the food search (bz_foods_find(): the service's English "search" words,
+ * else its name; the best match) and computes its nutrients from SR28 for
+ * its grams (bz_nutrients_add_scaled()); a food without a match keeps the
+ * service's estimate.  Nothing is stored.  Blocking (a worker thread).
+ * Never fails: every failure is a detection with status
+ * manual_entry_required and a message (seed 000 story 4.3 AC 7).
+ *
+ * Returns: (transfer full): a MealDetection record.
+ */
+BzRecord    *bz_integrations_detect_photo (BzServices *self, GBytes *image, const char *meal_type, const char *locale);
+
+/**
+ * bz_integrations_detect_meal:
+ * @caller: any signed-in user
+ * @image: the upload
+ * @meal_type: breakfast, lunch, dinner, snack (or their Spanish names)
+ * @locale: (nullable): "es-MX" (default) or "en"
+ * @error: %BZ_ERROR_UNAUTHENTICATED; %BZ_ERROR_VALIDATION (image required or
+ *   not a photo, meal_type, locale); %BZ_ERROR_PAYLOAD_TOO_LARGE (bz_photo_prepare())
+ *
+ * POST /api/integrations/meal-detection (seed 000 story 4.3 AC 1): the
+ * photo checked and reduced as an upload is (bz_photo_prepare()), then
+ * bz_integrations_detect_photo().  Nothing is stored.
+ *
+ * Returns: (transfer full): a MealDetection record, or %NULL with @error.
+ */
+BzRecord    *bz_integrations_detect_meal (BzServices *self, const BzCaller *caller, GBytes *image,
+                                          const char *meal_type, const char *locale, GError **error);
 
 G_END_DECLS

@@ -50,7 +50,7 @@ bz_meals_log_previous (BzServices *svc, const BzCaller *caller, JsonObject *inpu
         }
       g_clear_pointer (&photo_sha, g_free);   /* no photo */
     }
-  id = bz_meals_record_with_blobs (svc, pid, type, when, NULL, photo_sha, photo_sha ? display_sha : NULL, items,
+  id = bz_meals_record_with_blobs (svc, pid, type, when, NULL, photo_sha, photo_sha ? display_sha : NULL, items, NULL,
                                    caller->role == BZ_ROLE_PATIENT ? "phone" : "workstation", caller->user_id, error);
   if (id == NULL)
     return NULL;

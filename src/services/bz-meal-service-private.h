@@ -27,6 +27,8 @@ JsonArray *bz_meals_items_json_of    (BzRecord *rec, guint field);
  * @photo_sha256: (nullable): without @photo, a photo already in the blob
  *   store that the new meal shares (a blob is kept while a row names it)
  * @display_sha256: (nullable): its display copy's blob
+ * @detection_status: (nullable): a bz_vocab_detection_status id; %NULL:
+ *   manual_entry_required (no detection, or the foods are typed in)
  *
  * bz_meals_record(), for a meal that reuses another meal's photo without
  * reading or hashing its bytes again.
@@ -34,7 +36,7 @@ JsonArray *bz_meals_items_json_of    (BzRecord *rec, guint field);
  */
 char      *bz_meals_record_with_blobs (BzServices *svc, const char *patient_id, const char *meal_type,
                                        GDateTime *eaten_at, const BzPhoto *photo, const char *photo_sha256,
-                                       const char *display_sha256, JsonArray *items, const char *source,
-                                       const char *created_by, GError **error);
+                                       const char *display_sha256, JsonArray *items, const char *detection_status,
+                                       const char *source, const char *created_by, GError **error);
 
 G_END_DECLS

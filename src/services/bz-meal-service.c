@@ -10,6 +10,7 @@
 #include "bz-meal-plan-repo.h"
 #include "bz-meal-repo.h"
 #include "bz-food-service.h"
+#include "bz-integration-service.h"
 #include "bz-patient-service.h"
 #include "bz-meal-service-private.h"
 #include "bz-photo.h"
@@ -83,14 +84,15 @@ bz_meals_record (BzServices *svc, const char *patient_id, const char *meal_type,
                  const BzPhoto *photo, JsonArray *items, const char *source,
                  const char *created_by, GError **error)
 {
-  return bz_meals_record_with_blobs (svc, patient_id, meal_type, eaten_at, photo, NULL, NULL, items, source,
+  return bz_meals_record_with_blobs (svc, patient_id, meal_type, eaten_at, photo, NULL, NULL, items, NULL, source,
                                      created_by, error);
 }
 
 char *
 bz_meals_record_with_blobs (BzServices *svc, const char *patient_id, const char *meal_type, GDateTime *eaten_at,
                             const BzPhoto *photo, const char *photo_sha256, const char *display_sha256,
-                            JsonArray *items, const char *source, const char *created_by, GError **error)
+                            JsonArray *items, const char *detection_status, const char *source,
+                            const char *created_by, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
   g_autofree char *id = g_uuid_string_random ();
@@ -105,7 +107,7 @@ bz_meals_record_with_blobs (BzServices *svc, const char *patient_id, const char 
   bz_record_set_string (meal, BZ_MEAL_MEAL_TYPE, meal_type);
   bz_record_take_string (meal, BZ_MEAL_EATEN_AT, g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ"));
   bz_record_take_string (meal, BZ_MEAL_DATE, g_date_time_format (local, "%Y-%m-%d"));
-  bz_record_set_string (meal, BZ_MEAL_DETECTION_STATUS, "manual_entry_required");
+  bz_record_set_string (meal, BZ_MEAL_DETECTION_STATUS, detection_status ? detection_status : "manual_entry_required");
   bz_record_set_string (meal, BZ_MEAL_SOURCE, source);
   if (!set_items (svc, meal, items, error))
     return NULL;
@@ -155,6 +157,30 @@ bz_meals_check_not_future (BzValidation *v, GDateTime *eaten_at)
     bz_validation_add (v, "eaten_at", "out_of_range", _("eaten_at is in the future"));
 }
 
+/* The foods detection matched to USDA as meal items [{ndb_no, grams}],
+ * their grams within a meal item's range. */
+static JsonArray *
+detected_items (BzRecord *detection)
+{
+  JsonArray *items = json_array_new ();
+
+  for (guint i = 0; i < bz_record_get_n_items (detection, BZ_DETECTION_FOODS); i++)
+    {
+      BzRecord *food = bz_record_get_item (detection, BZ_DETECTION_FOODS, i);
+      const char *ndb = bz_record_get_string (food, BZ_DETECTED_FOOD_NDB_NO);
+      JsonObject *item;
+
+      if (ndb == NULL)
+        continue;
+      item = json_object_new ();
+      json_object_set_string_member (item, "ndb_no", ndb);
+      json_object_set_double_member (item, "grams", CLAMP (bz_record_get_double (food, BZ_DETECTED_FOOD_GRAMS),
+                                                           BZ_MEAL_ITEM_MIN_G, BZ_MEAL_ITEM_MAX_G));
+      json_array_add_object_element (items, item);
+    }
+  return items;
+}
+
 static BzRecord *
 meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GBytes *image,
            gboolean photo_required, const char *meal_type, GDateTime *eaten_at, JsonArray *items,
@@ -167,7 +193,9 @@ meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GByt
   g_autoptr(BzRecord) parsed = NULL;
   g_autoptr(JsonArray) valid_items = NULL;
   gboolean has_image = image != NULL && g_bytes_get_size (image) > 0;
-  BzRecord *result, *meal, *detection;
+  g_autoptr(BzRecord) detection = NULL;
+  const char *status = NULL;
+  BzRecord *result, *meal;
   /* Stored as the seed's English id; "comida", "Colación"… accepted too. */
   const char *type = bz_vocab_canonical (&bz_vocab_meal_type, meal_type);
 
@@ -190,21 +218,34 @@ meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GByt
   if (!bz_validation_finish (&v, error))
     return NULL;
   valid_items = bz_meals_items_json_of (parsed, BZ_MEAL_ITEMS);
+  /* A configured detection service reads the photo (seed 000 story 4.3 AC
+   * 2); its USDA matches become the meal's foods unless the caller gave
+   * them.  When it fails the photo is stored all the same, for manual entry. */
+  if (has_image && bz_integrations_has_detector (svc))
+    {
+      detection = bz_integrations_detect_photo (svc, photo.display, type, "es-MX");
+      if (g_strcmp0 (bz_record_get_string (detection, BZ_DETECTION_STATUS), "detected") == 0 &&
+          json_array_get_length (valid_items) == 0)
+        {
+          json_array_unref (valid_items);
+          valid_items = detected_items (detection);
+          if (json_array_get_length (valid_items) > 0)
+            status = "detected";
+        }
+    }
+  else
+    detection = bz_integrations_detect_photo (svc, NULL, type, NULL);   /* none configured: manual entry */
 
-  meal_id = bz_meals_record (svc, pid, type, when, has_image ? &photo : NULL, valid_items, source,
-                             caller->user_id, error);
+  meal_id = bz_meals_record_with_blobs (svc, pid, type, when, has_image ? &photo : NULL, NULL, NULL, valid_items,
+                                        status, source, caller->user_id, error);
   if (meal_id == NULL)
     return NULL;
   meal = bz_meal_repo_get (bz_services_get_store (svc), meal_id, error);
   if (meal == NULL)
     return NULL;
-  /* No meal-detection service is configured: the photo is kept and the
-   * foods come from the manual entry (items), per seed 000 story 4.3 AC 7. */
-  detection = bz_record_new (&bz_detection_resource);
-  bz_record_set_string (detection, BZ_DETECTION_STATUS, "manual_entry_required");
   result = bz_record_new (&bz_meal_upload_resource);
   bz_record_take_object (result, BZ_MEAL_UPLOAD_MEAL, meal);
-  bz_record_take_object (result, BZ_MEAL_UPLOAD_DETECTION, detection);
+  bz_record_take_object (result, BZ_MEAL_UPLOAD_DETECTION, g_steal_pointer (&detection));
   return result;
 }
 

@@ -41,6 +41,7 @@ const char *test_api_nutri2_token (void);
 void        test_meals (void);             /* test-meals.c */
 void        test_meals_statements (void);  /* test-meals.c */
 void        test_integrations (void);      /* test-integrations.c */
+void        test_meal_detection (void);    /* test-meal-detection.c: the openai provider end to end */
 void        test_patients_edit (void);               /* test-patients-edit.c */
 void        test_patients_onboarding_fields (void);  /* test-patients-edit.c */
 
@@ -767,6 +768,7 @@ main (int argc, char **argv)
   test_machines_add_tests ();
   test_metrics_add_tests ();
   test_privacy_add_tests ();
+  g_test_add_func ("/api/integrations/meal-detection", test_meal_detection);   /* last: it configures a provider */
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
   rc = g_test_run ();
   bz_api_shutdown ();
