@@ -25,6 +25,7 @@ bz_patient_report_free (BzPatientReport *report)
   g_clear_object (&report->analytics);
   g_clear_object (&report->avatar);
   g_clear_pointer (&report->printed_on, g_date_time_unref);
+  g_clear_pointer (&report->plan, bz_meal_plan_document_free);
   g_free (report);
 }
 
@@ -48,15 +49,34 @@ load_state_free (gpointer p)
 }
 
 static void
-analytics_done (GObject *source, GAsyncResult *result, gpointer user_data)
+plan_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(GTask) task = user_data;
   LoadState *s = g_task_get_task_data (task);
   GError *error = NULL;
 
+  s->report->plan = bz_meal_plans_document_finish (BZ_SERVICES (source), result, &error);
+  if (s->report->plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&s->report), (GDestroyNotify) bz_patient_report_free);
+}
+
+static void
+analytics_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadState *s = g_task_get_task_data (task);
+  BzRecord *plan = bz_record_get_object (s->report->file, BZ_PATIENT_FILE_ACTIVE_MEAL_PLAN);
+  GError *error = NULL;
+
   s->report->analytics = bz_analytics_nutrition_finish (BZ_SERVICES (source), result, &error);
   if (s->report->analytics == NULL)
     g_task_return_error (task, error);
+  else if (plan != NULL)
+    bz_meal_plans_document_async (bz_gui_session_get_services (s->session), bz_gui_session_get_caller (s->session),
+                                  bz_record_get_string (plan, BZ_MEAL_PLAN_SUMMARY_ID), g_task_get_cancellable (task),
+                                  plan_done, g_object_ref (task));
   else
     g_task_return_pointer (task, g_steal_pointer (&s->report), (GDestroyNotify) bz_patient_report_free);
 }
@@ -444,6 +464,19 @@ layout_plan (BzPrintFlow *flow, const BzPatientReport *report)
   field_line (flow, _("Plan:"), name && *name ? name : _("Meal plan"));
   field_line (flow, _("Starts:"), start);
   field_line (flow, _("Length:"), days);
+  if (report->plan != NULL && report->plan->shopping->len > 0)
+    {
+      /* the foods in the report's language: Spanish (Mexico) names where Balanza has them */
+      g_autoptr(GString) foods = g_string_new (NULL);
+      for (guint i = 0; i < report->plan->shopping->len; i++)
+        {
+          const BzShoppingItem *item = g_ptr_array_index (report->plan->shopping, i);
+          const char *name = item->description ? bz_food_display_name (item->description, item->name_es) : item->name;
+          if (name && *name)
+            g_string_append_printf (foods, "%s%s", foods->len ? "; " : "", name);
+        }
+      field_line (flow, _("Foods:"), foods->str);
+    }
 }
 
 BzPrintFlow *

@@ -7,7 +7,8 @@
  * first page is rendered with pdftoppm into docs/screenshots.  Then the
  * report language (Preferences, "report-language") is set to Spanish and to
  * English in turn, whatever language the desk runs in: the PDF's headings,
- * labels and dates are in that language and not in the other, the numbers
+ * labels, dates, goal and the plan's food names are in that language and
+ * not in the other, the numbers
  * follow its conventions, and the desk's own language is back afterwards. */
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -151,6 +152,21 @@ check_language (const BzPatientReport *report, GSettings *settings, const char *
                                : g_strdup_printf ("%s %d, %d", month, g_date_time_get_day_of_month (report->printed_on),
                                                   g_date_time_get_year (report->printed_on));
     g_assert_nonnull (strstr (flat, date));
+  }
+  /* the plan's foods: by their Spanish (Mexico) names in Spanish, by USDA's in English */
+  {
+    const BzShoppingItem *food = NULL;
+    g_assert_nonnull (report->plan);
+    for (guint i = 0; food == NULL && i < report->plan->shopping->len; i++)
+      {
+        const BzShoppingItem *item = g_ptr_array_index (report->plan->shopping, i);
+        if (item->name_es && *item->name_es && item->description && strstr (item->description, item->name_es) == NULL)
+          food = item;
+      }
+    g_assert_nonnull (food);
+    g_assert_nonnull (strstr (flat, es ? food->name_es : food->description));
+    if (!es)
+      g_assert_null (strstr (flat, food->name_es));
   }
   /* the desk is in its own language again */
   g_assert_cmpstr (_("Progress Report"), ==, desk_title);
