@@ -149,20 +149,17 @@ ask_portal (GTask *task)
 }
 #endif
 
+/* The portal is asked when the route says so and this build can: libportal,
+ * and GStreamer's pipewiresrc to read the remote it opens. */
 static void
 decide (GTask *task, gboolean portal_on_bus)
 {
+#ifdef HAVE_LIBPORTAL
   OpenState *s = g_task_get_task_data (task);
-  gboolean usable = FALSE;
+  g_autoptr(GstElementFactory) pipewire =
+    portal_on_bus && gst_init_check (NULL, NULL, NULL) ? gst_element_factory_find ("pipewiresrc") : NULL;
 
-#ifdef HAVE_LIBPORTAL
-  {
-    g_autoptr(GstElementFactory) pipewire = gst_init_check (NULL, NULL, NULL) ? gst_element_factory_find ("pipewiresrc") : NULL;
-    usable = portal_on_bus && pipewire != NULL;
-  }
-#endif
-#ifdef HAVE_LIBPORTAL
-  if (bz_camera_route_for (NULL, s->device, bz_camera_is_sandboxed (), usable) == BZ_CAMERA_ROUTE_PORTAL)
+  if (bz_camera_route_for (NULL, s->device, bz_camera_is_sandboxed (), pipewire != NULL) == BZ_CAMERA_ROUTE_PORTAL)
     {
       ask_portal (task);
       return;
