@@ -451,10 +451,22 @@ bz_runtime_init_i18n (void)
   g_autofree char *build_po = g_build_filename (BZ_BUILD_DIR, "po", NULL);
 
   setlocale (LC_ALL, "");
+  /* $LANGUAGE exists from now on (empty is the same as unset to gettext), so
+   * that bz_print_language_push() replaces its value later and never adds a
+   * variable to the environment while other threads may read it. */
+  if (g_getenv ("LANGUAGE") == NULL)
+    g_setenv ("LANGUAGE", "", FALSE);
   if (!g_file_test (installed, G_FILE_TEST_EXISTS) && g_file_test (build_po, G_FILE_TEST_IS_DIR))
     bindtextdomain (GETTEXT_PACKAGE, build_po);
   else
     bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* GLib decides once, at the first g_dgettext() with a domain, whether to
+   * translate at all: not when the default domain has no catalogue for the
+   * locale and the locale is neither "C" nor "en_*" (C.UTF-8, an English desk).
+   * Printed reports can be in Spanish on an English desk
+   * (bz_print_language_push()), so settle it now, before textdomain(), while
+   * the default domain is still "messages" (GLib then translates). */
+  (void) g_dgettext (GETTEXT_PACKAGE, "");
   textdomain (GETTEXT_PACKAGE);
 }

@@ -167,6 +167,7 @@ void        bz_runtime_shutdown     (BzRuntime *self);
  * Sets the locale from the environment and binds the "balanza" text domain:
  * to the installed catalogues (LOCALEDIR) when they exist, else to the build
  * tree's po/ (so an uninstalled `tools/dev run` speaks the desktop's language).
+ * Creates $LANGUAGE, empty, when it is unset (see bz_print_language_push()).
  */
 void        bz_runtime_init_i18n (void);
 

@@ -1,8 +1,10 @@
 /* bz-meal-dialog.c — add a meal: a photo, USDA foods with grams, the meal
  * type, the date and time it was eaten.
  *
- * The photo comes from the camera (bz-camera.c: GStreamer, v4l2src or
- * $BALANZA_CAMERA_PIPELINE) or from an image file (GtkFileChooserNative).
+ * The photo comes from the camera (bz-camera-portal.c chooses: the desktop's
+ * camera portal, v4l2src or $BALANZA_CAMERA_PIPELINE; bz-camera.c takes the
+ * frame) or from an image file (GtkFileChooserNative).  A refused camera
+ * says so under the photo.
  * Photos are decoded off the GUI thread (gdk_texture_new_from_bytes).  Foods
  * and grams come from the BzFoodPicker.  Save runs bz_meals_log_async(…,
  * source "workstation") (a worker thread): a photo or at least one food, at
@@ -16,6 +18,7 @@
 #include <math.h>
 
 #include "bz-camera.h"
+#include "bz-camera-portal.h"
 #include "bz-food-picker.h"
 #include "bz-gui-util.h"
 #include "bz-meal-service.h"
@@ -48,6 +51,7 @@ struct _BzMealDialog
 
   GCancellable *cancellable; /* everything, cancelled on close */
   GCancellable *photo_cancel;
+  BzCameraSource *camera_source;   /* while capturing: keeps the portal's PipeWire fd open */
   GtkFileChooserNative *chooser;
   gboolean capturing, decoding, saving;
   gboolean discard_confirmed;  /* the user chose Discard, or the meal is saved */
@@ -226,6 +230,7 @@ capture_done (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   self->capturing = FALSE;
+  g_clear_pointer (&self->camera_source, bz_camera_source_free);
   if (jpeg == NULL)
     {
       gtk_label_set_label (self->photo_error_label, error->message);
@@ -235,6 +240,34 @@ capture_done (GObject *source, GAsyncResult *result, gpointer user_data)
   else
     bz_meal_dialog_set_photo (self, jpeg);
   g_object_unref (self);
+}
+
+/* The camera is open (or refused): take the frame from it. */
+static void
+camera_opened (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  BzMealDialog *self = user_data;
+  g_autoptr(GError) error = NULL;
+  BzCameraSource *camera = bz_camera_open_finish (result, &error);
+
+  if (bz_is_cancelled (error))
+    {
+      g_object_unref (self);
+      return;
+    }
+  if (camera == NULL)
+    {
+      self->capturing = FALSE;
+      gtk_label_set_label (self->photo_error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->photo_error_label), TRUE);
+      update_state (self);
+      g_object_unref (self);
+      return;
+    }
+  g_clear_pointer (&self->camera_source, bz_camera_source_free);
+  self->camera_source = camera;
+  /* capture_done takes over the reference */
+  bz_camera_capture_async (camera->description, self->photo_cancel, capture_done, self);
 }
 
 void
@@ -247,8 +280,16 @@ bz_meal_dialog_capture (BzMealDialog *self)
   gtk_label_set_label (self->busy_label, _("Taking a photo…"));
   gtk_widget_set_visible (GTK_WIDGET (self->photo_error_label), FALSE);
   update_state (self);
-  bz_camera_capture_async (NULL, child_cancellable (self, &self->photo_cancel),
-                           capture_done, g_object_ref (self));
+  bz_camera_open_async (GTK_WINDOW (self), child_cancellable (self, &self->photo_cancel), camera_opened,
+                        g_object_ref (self));
+}
+
+const char *
+bz_meal_dialog_get_photo_error (BzMealDialog *self)
+{
+  g_return_val_if_fail (BZ_IS_MEAL_DIALOG (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->photo_error_label)) ? gtk_label_get_label (self->photo_error_label)
+                                                                        : NULL;
 }
 
 static void
@@ -462,6 +503,7 @@ bz_meal_dialog_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->chooser);
   g_clear_object (&self->photo_cancel);
+  g_clear_pointer (&self->camera_source, bz_camera_source_free);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_pointer (&self->patient_id, g_free);

@@ -24,6 +24,13 @@ BzMealDialog *bz_meal_dialog_new (GtkWindow *parent, BzGuiSession *session,
 
 /** bz_meal_dialog_capture: takes a photo with the camera (as the button does). */
 void     bz_meal_dialog_capture        (BzMealDialog *self);
+/**
+ * bz_meal_dialog_get_photo_error:
+ * Returns: (nullable) (transfer none): the message shown under the photo when
+ *   the camera was refused or failed (bz_camera_open_finish(),
+ *   bz_camera_capture_finish()), or %NULL.
+ */
+const char *bz_meal_dialog_get_photo_error (BzMealDialog *self);
 /** bz_meal_dialog_set_photo: uses @jpeg_or_png as the meal photo (decoded off the GUI thread). */
 void     bz_meal_dialog_set_photo      (BzMealDialog *self, GBytes *jpeg_or_png);
 /** bz_meal_dialog_has_photo: Returns: %TRUE once a photo is shown. */

@@ -6,6 +6,7 @@
 
 #include "bz-gui-util.h"
 #include "bz-intake-chart.h"
+#include "bz-print-language.h"
 #include "bz-print-op.h"
 
 #define FONT_TITLE "Sans Bold 20"
@@ -24,6 +25,7 @@ bz_patient_report_free (BzPatientReport *report)
   g_clear_object (&report->analytics);
   g_clear_object (&report->avatar);
   g_clear_pointer (&report->printed_on, g_date_time_unref);
+  g_clear_pointer (&report->plan, bz_meal_plan_document_free);
   g_free (report);
 }
 
@@ -47,15 +49,34 @@ load_state_free (gpointer p)
 }
 
 static void
-analytics_done (GObject *source, GAsyncResult *result, gpointer user_data)
+plan_done (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(GTask) task = user_data;
   LoadState *s = g_task_get_task_data (task);
   GError *error = NULL;
 
+  s->report->plan = bz_meal_plans_document_finish (BZ_SERVICES (source), result, &error);
+  if (s->report->plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&s->report), (GDestroyNotify) bz_patient_report_free);
+}
+
+static void
+analytics_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadState *s = g_task_get_task_data (task);
+  BzRecord *plan = bz_record_get_object (s->report->file, BZ_PATIENT_FILE_ACTIVE_MEAL_PLAN);
+  GError *error = NULL;
+
   s->report->analytics = bz_analytics_nutrition_finish (BZ_SERVICES (source), result, &error);
   if (s->report->analytics == NULL)
     g_task_return_error (task, error);
+  else if (plan != NULL)
+    bz_meal_plans_document_async (bz_gui_session_get_services (s->session), bz_gui_session_get_caller (s->session),
+                                  bz_record_get_string (plan, BZ_MEAL_PLAN_SUMMARY_ID), g_task_get_cancellable (task),
+                                  plan_done, g_object_ref (task));
   else
     g_task_return_pointer (task, g_steal_pointer (&s->report), (GDestroyNotify) bz_patient_report_free);
 }
@@ -147,7 +168,7 @@ label_at (cairo_t *cr, const char *text, double x, double y, double xalign, cons
 /* One measurement over the scans: a line through the points, the first and
  * the last labelled, in a box of @width × @height. */
 static void
-draw_series (cairo_t *cr, BzRecord *file, guint field, const char *title, const char *unit_format,
+draw_series (cairo_t *cr, BzRecord *file, guint field, const char *title, int decimals,
              double width, double height, const GdkRGBA *color)
 {
   guint n = bz_record_get_n_items (file, BZ_PATIENT_FILE_PROGRESS_HISTORY);
@@ -211,7 +232,7 @@ draw_series (cairo_t *cr, BzRecord *file, guint field, const char *title, const 
           cairo_fill (cr);
           if (k++ == 0 || g_date_time_to_unix (at) == t1)
             {
-              g_autofree char *text = g_strdup_printf (unit_format, v);
+              g_autofree char *text = bz_print_format_number (v, decimals);
               g_autofree char *date = bz_date_time_format (at, "%b %Y");
               cairo_set_source_rgba (cr, ink.red, ink.green, ink.blue, 0.85);
               label_at (cr, text, x, y - 8, 0.5, FONT_SMALL);
@@ -251,9 +272,9 @@ draw_body (cairo_t *cr, double width, double height, gpointer data)
     draw_avatar (cr, f->avatar, left, height);
   cairo_save (cr);
   cairo_translate (cr, width - chart_w, 0);
-  draw_series (cr, f->file, BZ_METRICS_WEIGHT_KG, _("Weight (kg)"), "%.1f", chart_w, height / 2 - 4, &weight_color);
+  draw_series (cr, f->file, BZ_METRICS_WEIGHT_KG, _("Weight (kg)"), 1, chart_w, height / 2 - 4, &weight_color);
   cairo_translate (cr, 0, height / 2 + 4);
-  draw_series (cr, f->file, BZ_METRICS_BODY_FAT_PERCENT, _("Body fat (%)"), "%.1f", chart_w, height / 2 - 4, &fat_color);
+  draw_series (cr, f->file, BZ_METRICS_BODY_FAT_PERCENT, _("Body fat (%)"), 1, chart_w, height / 2 - 4, &fat_color);
   cairo_restore (cr);
 }
 
@@ -288,10 +309,17 @@ field_line (BzPrintFlow *flow, const char *label, const char *value)
   bz_print_flow_paragraph (flow, FONT_BODY, m, 0, 2, 0);
 }
 
+/* The field with @decimals in the report's language (bz_print_format_number()),
+ * then @suffix; "—" when the record or the field is absent. */
 static char *
-number_or_dash (BzRecord *rec, guint field, const char *format)
+number_or_dash (BzRecord *rec, guint field, int decimals, const char *suffix)
 {
-  return rec && bz_record_has (rec, field) ? g_strdup_printf (format, bz_record_get_double (rec, field)) : g_strdup ("—");
+  g_autofree char *n = NULL;
+
+  if (rec == NULL || !bz_record_has (rec, field))
+    return g_strdup ("—");
+  n = bz_print_format_number (bz_record_get_double (rec, field), decimals);
+  return g_strconcat (n, suffix, NULL);
 }
 
 static void
@@ -311,8 +339,9 @@ layout_header (BzPrintFlow *flow, const BzPatientReport *report)
   BzRecord *info = bz_record_get_object (report->file, BZ_PATIENT_FILE_BASIC_INFO);
   g_autofree char *title = g_markup_printf_escaped ("%s", _("Progress Report"));
   g_autofree char *name = g_markup_printf_escaped ("<b>%s</b>", bz_record_get_string (info, BZ_PATIENT_INFO_FULL_NAME));
-  g_autofree char *date = bz_date_time_format (report->printed_on, "%e %B %Y");
-  g_autofree char *target = number_or_dash (info, BZ_PATIENT_INFO_TARGET_WEIGHT_KG, "%.1f kg");
+  /* TRANSLATORS: a date on a printed meal plan, strftime format */
+  g_autofree char *date = bz_date_time_format (report->printed_on, _("%B %-d, %Y"));
+  g_autofree char *target = number_or_dash (info, BZ_PATIENT_INFO_TARGET_WEIGHT_KG, 1, " kg");
   const char *goal = bz_goal_label (bz_record_get_string (info, BZ_PATIENT_INFO_PRIMARY_GOAL));
 
   bz_print_flow_paragraph (flow, FONT_TITLE, title, 0, 0, 0);
@@ -349,10 +378,10 @@ layout_body (BzPrintFlow *flow, const BzPatientReport *report)
       BzRecord *m = bz_record_get_item (report->file, BZ_PATIENT_FILE_PROGRESS_HISTORY, i);
       BzRecord *circ = bz_record_get_object (m, BZ_METRICS_CIRCUMFERENCES_CM);
       g_autofree char *date = bz_format_date (bz_record_get_string (m, BZ_METRICS_MEASURED_AT));
-      g_autofree char *w = number_or_dash (m, BZ_METRICS_WEIGHT_KG, "%.1f");
-      g_autofree char *bf = number_or_dash (m, BZ_METRICS_BODY_FAT_PERCENT, "%.1f");
-      g_autofree char *smm = number_or_dash (m, BZ_METRICS_SKELETAL_MUSCLE_MASS_KG, "%.1f");
-      g_autofree char *waist = number_or_dash (circ, BZ_CIRCUMFERENCES_WAIST, "%.1f");
+      g_autofree char *w = number_or_dash (m, BZ_METRICS_WEIGHT_KG, 1, "");
+      g_autofree char *bf = number_or_dash (m, BZ_METRICS_BODY_FAT_PERCENT, 1, "");
+      g_autofree char *smm = number_or_dash (m, BZ_METRICS_SKELETAL_MUSCLE_MASS_KG, 1, "");
+      g_autofree char *waist = number_or_dash (circ, BZ_CIRCUMFERENCES_WAIST, 1, "");
       const char *cells[] = { date, w, bf, smm, waist };
       table_row (flow, 5, cells, widths, FALSE, (n - 1 - i) % 2 == 1);
     }
@@ -361,13 +390,13 @@ layout_body (BzPrintFlow *flow, const BzPatientReport *report)
 static void
 layout_intake (BzPrintFlow *flow, const BzPatientReport *report)
 {
-  static const struct { guint field; const char *label; const char *format; } panel[] = {
-    { BZ_NUTRIENTS_ENERGY_KCAL, N_("Energy (kcal)"), "%.0f" },
-    { BZ_NUTRIENTS_PROTEIN_G, N_("Protein (g)"), "%.0f" },
-    { BZ_NUTRIENTS_CARBOHYDRATE_G, N_("Carbohydrate (g)"), "%.0f" },
-    { BZ_NUTRIENTS_FAT_G, N_("Fat (g)"), "%.0f" },
-    { BZ_NUTRIENTS_FIBER_G, N_("Fiber (g)"), "%.0f" },
-    { BZ_NUTRIENTS_SODIUM_MG, N_("Sodium (mg)"), "%.0f" },
+  static const struct { guint field; const char *label; } panel[] = {
+    { BZ_NUTRIENTS_ENERGY_KCAL, N_("Energy (kcal)") },
+    { BZ_NUTRIENTS_PROTEIN_G, N_("Protein (g)") },
+    { BZ_NUTRIENTS_CARBOHYDRATE_G, N_("Carbohydrate (g)") },
+    { BZ_NUTRIENTS_FAT_G, N_("Fat (g)") },
+    { BZ_NUTRIENTS_FIBER_G, N_("Fiber (g)") },
+    { BZ_NUTRIENTS_SODIUM_MG, N_("Sodium (mg)") },
   };
   static const double widths[] = { 0.4, 0.3, 0.3 };
   BzRecord *a = report->analytics;
@@ -377,8 +406,8 @@ layout_intake (BzPrintFlow *flow, const BzPatientReport *report)
   BzRecord *mean = bz_record_get_object (a, BZ_NUTRITION_ANALYTICS_MEAN_INTAKE);
   BzRecord *macros = bz_record_get_object (a, BZ_NUTRITION_ANALYTICS_MACRO_DISTRIBUTION);
   gint64 logged = bz_record_get_int (a, BZ_NUTRITION_ANALYTICS_DAYS_LOGGED);
-  g_autofree char *adherence = number_or_dash (a, BZ_NUTRITION_ANALYTICS_ADHERENCE_RATE, "%.0f %%");
-  g_autofree char *plan = number_or_dash (a, BZ_NUTRITION_ANALYTICS_PLAN_ADHERENCE_RATE, "%.0f %%");
+  g_autofree char *adherence = number_or_dash (a, BZ_NUTRITION_ANALYTICS_ADHERENCE_RATE, 0, " %");
+  g_autofree char *plan = number_or_dash (a, BZ_NUTRITION_ANALYTICS_PLAN_ADHERENCE_RATE, 0, " %");
   g_autofree char *summary = NULL, *m = NULL, *split = NULL;
   const char *head[] = { _("Nutrient"), _("Mean of logged days"), _("Current target") };
 
@@ -400,8 +429,8 @@ layout_intake (BzPrintFlow *flow, const BzPatientReport *report)
   table_row (flow, 3, head, widths, TRUE, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (panel); i++)
     {
-      g_autofree char *eaten = number_or_dash (mean, panel[i].field, panel[i].format);
-      g_autofree char *target = number_or_dash (targets, panel[i].field, panel[i].format);
+      g_autofree char *eaten = number_or_dash (mean, panel[i].field, 0, "");
+      g_autofree char *target = number_or_dash (targets, panel[i].field, 0, "");
       const char *cells[] = { _(panel[i].label), eaten, target };
       table_row (flow, 3, cells, widths, FALSE, i % 2 == 1);
     }
@@ -435,6 +464,19 @@ layout_plan (BzPrintFlow *flow, const BzPatientReport *report)
   field_line (flow, _("Plan:"), name && *name ? name : _("Meal plan"));
   field_line (flow, _("Starts:"), start);
   field_line (flow, _("Length:"), days);
+  if (report->plan != NULL && report->plan->shopping->len > 0)
+    {
+      /* the foods in the report's language: Spanish (Mexico) names where Balanza has them */
+      g_autoptr(GString) foods = g_string_new (NULL);
+      for (guint i = 0; i < report->plan->shopping->len; i++)
+        {
+          const BzShoppingItem *item = g_ptr_array_index (report->plan->shopping, i);
+          const char *name = item->description ? bz_food_display_name (item->description, item->name_es) : item->name;
+          if (name && *name)
+            g_string_append_printf (foods, "%s%s", foods->len ? "; " : "", name);
+        }
+      field_line (flow, _("Foods:"), foods->str);
+    }
 }
 
 BzPrintFlow *

@@ -4,7 +4,8 @@
  * weight and body fat over the scans; the latest measurements and every
  * scan; the last 30 days of intake against the targets and the meal plan
  * (the intake chart, adherence, streak, mean intake against the targets);
- * and the current meal plan.  Laid out with #BzPrintFlow and printed through
+ * and the current meal plan with its foods.  Printed in the language of
+ * Preferences › Language of reports (bz-print-language.h).  Laid out with #BzPrintFlow and printed through
  * bz-print-op.h; the data come from bz_patients_get_file_async() and
  * bz_analytics_nutrition_async(). */
 #pragma once
@@ -12,6 +13,7 @@
 #include <gtk/gtk.h>
 
 #include "bz-analytics-service.h"
+#include "bz-meal-plan-document.h"
 #include "bz-gui-session.h"
 #include "bz-patient-service.h"
 #include "bz-print-flow.h"
@@ -24,6 +26,8 @@ G_BEGIN_DECLS
  * @analytics: the NutritionAnalytics record of the 30 days ending today
  * @avatar: (nullable): the avatar as the desk showed it
  * @printed_on: the report's date, local time
+ * @plan: (nullable): the current meal plan's document (its foods), %NULL
+ *   without a current plan
  */
 typedef struct
 {
@@ -31,6 +35,7 @@ typedef struct
   BzRecord *analytics;
   GdkTexture *avatar;
   GDateTime *printed_on;
+  BzMealPlanDocument *plan;
 } BzPatientReport;
 
 void bz_patient_report_free (BzPatientReport *report);
@@ -42,15 +47,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzPatientReport, bz_patient_report_free)
  * @patient_id: one of the nutritionist's patients
  * @avatar: (nullable): a picture of the avatar to include (referenced)
  *
- * Reads the patient's record and the last 30 days' analytics, off the GUI
- * thread (two service calls, one after the other).
+ * Reads the patient's record, the last 30 days' analytics and the current
+ * meal plan's document, off the GUI thread (service calls one after the
+ * other).
  */
 void             bz_patient_report_load_async  (BzGuiSession *session, const char *patient_id, GdkTexture *avatar,
                                                 GCancellable *cancellable, GAsyncReadyCallback callback,
                                                 gpointer user_data);
 /**
  * bz_patient_report_load_finish:
- * @error: what bz_patients_get_file() or bz_analytics_nutrition() set
+ * @error: what bz_patients_get_file(), bz_analytics_nutrition() or
+ *   bz_meal_plans_document() set
  * Returns: (transfer full): the report's data; %NULL with @error.
  */
 BzPatientReport *bz_patient_report_load_finish (GAsyncResult *result, GError **error);

@@ -4,6 +4,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bz-print-language.h"
+
 #define FONT_FOOTER "Sans 8.5"
 #define FOOTER_HEIGHT 22.0   /* pt kept free at the bottom of each page */
 #define MARGIN_MM 15.0       /* default page margins */
@@ -16,6 +18,7 @@ typedef struct
   GDestroyNotify destroy;
   BzPrintFlow *flow;
   char *error_title;
+  char *language;   /* the reports' language, NULL = the desk's */
 } PrintJob;
 
 static void
@@ -26,6 +29,7 @@ print_job_free (gpointer p)
     job->destroy (job->data);
   g_clear_pointer (&job->flow, bz_print_flow_free);
   g_free (job->error_title);
+  g_free (job->language);
   g_free (job);
 }
 
@@ -34,6 +38,7 @@ begin_print_cb (GtkPrintOperation *op, GtkPrintContext *context, gpointer user_d
 {
   PrintJob *job = user_data;
   PangoContext *pango = gtk_print_context_create_pango_context (context);
+  g_autoptr(BzPrintLanguageScope) scope = bz_print_language_push (job->language);
 
   g_clear_pointer (&job->flow, bz_print_flow_free);
   job->flow = job->layout (job->data, pango, gtk_print_context_get_width (context),
@@ -46,6 +51,7 @@ static void
 draw_page_cb (GtkPrintOperation *op, GtkPrintContext *context, int page_nr, gpointer user_data)
 {
   PrintJob *job = user_data;
+  g_autoptr(BzPrintLanguageScope) scope = bz_print_language_push (job->language);
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   g_autoptr(PangoLayout) footer = gtk_print_context_create_pango_layout (context);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FOOTER);
@@ -77,6 +83,7 @@ bz_print_operation_new (const char *job_name, BzPrintLayoutFunc layout, BzPrintF
   job->footer = footer;
   job->data = data;
   job->destroy = destroy;
+  job->language = bz_print_language_from_settings ();
   gtk_page_setup_set_top_margin (setup, MARGIN_MM, GTK_UNIT_MM);
   gtk_page_setup_set_bottom_margin (setup, MARGIN_MM, GTK_UNIT_MM);
   gtk_page_setup_set_left_margin (setup, MARGIN_MM, GTK_UNIT_MM);

@@ -38,6 +38,12 @@ typedef char *(*BzPrintFooterFunc) (gpointer data, int page, guint n_pages);
  * @footer: the footer of each page
  * @data: (transfer full): the document, for @layout and @footer
  * @destroy: (nullable): frees @data with the operation
+ *
+ * The document is laid out and drawn in the language of Preferences ›
+ * Language of reports, read now (bz_print_language_from_settings(); the
+ * layout and each page run inside bz_print_language_push()); @job_name and
+ * the print dialog stay in the desk's language.
+ *
  * Returns: (transfer full): the operation, not yet run.
  */
 GtkPrintOperation *bz_print_operation_new (const char *job_name, BzPrintLayoutFunc layout, BzPrintFooterFunc footer,

@@ -50,6 +50,18 @@ print("\n".join(problems))
 PY
 )
 if [[ -z $out ]]; then ok "flatpak modules name checksummed sources"; else bad "flatpak sources: $out"; fi
+# The camera comes through the Camera portal (bz-camera-portal.c): no device but the GPU,
+# no host file system, no PipeWire socket of its own.
+out=$(python3 - "$src/flatpak" <<'PY'
+import json, os, sys
+m = json.load(open(os.path.join(sys.argv[1], "org.balanza.Balanza.json")))
+args = m.get("finish-args", [])
+bad = [a for a in args if (a.startswith("--device=") and a != "--device=dri")
+       or a.startswith("--filesystem=") or "pipewire" in a]
+print(" ".join(bad))
+PY
+)
+if [[ -z $out ]]; then ok "flatpak finish-args: the camera through the portal only"; else bad "flatpak finish-args grant $out"; fi
 
 # meson install into a scratch DESTDIR.
 dest=$scratch/root
