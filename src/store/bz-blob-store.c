@@ -232,8 +232,9 @@ out:
   return state;
 }
 
+/* @legacy: the file is known to hold the plaintext (bz_blob_seal_plaintext_files()). */
 static gboolean
-store_file (BzStore *store, const char *hash, GBytes *bytes, GError **error)
+store_file (BzStore *store, const char *hash, GBytes *bytes, gboolean legacy, GError **error)
 {
   g_autofree char *path = bz_blob_path (store, hash);
   g_autofree char *dir = g_path_get_dirname (path);
@@ -249,9 +250,8 @@ store_file (BzStore *store, const char *hash, GBytes *bytes, GError **error)
   state = check_existing (path, data, len);
   if (state == FILE_MATCHES)
     return TRUE;
-  if (state == FILE_DIFFERS)
-    g_message ("Blob %s on disk is not its sealed content (damaged, or written before encryption); rewriting it",
-               hash);
+  if (state == FILE_DIFFERS && !legacy)
+    g_warning ("Blob %s on disk does not match its hash; rewriting it", hash);
   if (!ensure_dir (blobs_dir, error) || !ensure_dir (sha_dir, error) || !ensure_dir (dir, error))
     return FALSE;
   return write_atomically (dir, path, data, len, error);
@@ -289,7 +289,7 @@ bz_blob_put (BzStore *store, GBytes *bytes, const char *mime_type, char **out_sh
     if (!bz_db_step_done (st, error))
       goto fail;
   }
-  if (!store_file (store, hash, bytes, error))
+  if (!store_file (store, hash, bytes, FALSE, error))
     goto fail;
   if (own_txn && !bz_db_commit (db, error))
     goto fail;
@@ -408,7 +408,7 @@ bz_blob_seal_plaintext_files (BzStore *store, guint *out_sealed, GError **error)
       /* Under the write lock, as bz_blob_put(): the collector is kept away. */
       if (!bz_db_begin (db, error))
         return FALSE;
-      if (!store_file (store, hash, bytes, error))
+      if (!store_file (store, hash, bytes, TRUE, error))
         {
           bz_db_rollback (db);
           return FALSE;
