@@ -12,10 +12,14 @@
 -- it ("balanza-key-check", table crypt_key_check, column sealed, row 1).  A
 -- key that does not open it is refused at open with a clear error, instead
 -- of reading garbage or sealing new rows with a second key.
+-- blobs_sealed: 1 once the blob files written before encryption have been
+-- sealed (bz_blob_seal_plaintext_files() reads every file: once, not at
+-- every start; every file written since is sealed when written).
 CREATE TABLE crypt_key_check (
-  id          INTEGER PRIMARY KEY CHECK (id = 1),
-  sealed      TEXT NOT NULL,
-  created_at  TEXT NOT NULL
+  id            INTEGER PRIMARY KEY CHECK (id = 1),
+  sealed        TEXT NOT NULL,
+  blobs_sealed  INTEGER NOT NULL DEFAULT 0 CHECK (blobs_sealed IN (0, 1)),
+  created_at    TEXT NOT NULL
 );
 
 -- clinical_notes.body's CHECK bounded the plaintext (10000 characters,

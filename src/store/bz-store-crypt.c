@@ -169,10 +169,23 @@ bz_store_seal_legacy (BzStore *store, guint *out_sealed, GError **error)
       bz_store_checkpoint (store);
       g_message ("Encrypted %u clinical fields written before encryption at rest", sealed);
     }
-  if (!bz_blob_seal_plaintext_files (store, &files, error))
-    return FALSE;
-  if (files > 0)
-    g_message ("Encrypted %u blob files written before encryption at rest", files);
+  /* The blob files: once (crypt_key_check.blobs_sealed), as it reads every file. */
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, "SELECT blobs_sealed FROM crypt_key_check WHERE id = 1", error);
+    gboolean done;
+    if (!st)
+      return FALSE;
+    done = sqlite3_step (st) == SQLITE_ROW && sqlite3_column_int (st, 0) == 1;
+    sqlite3_reset (st);
+    if (!done)
+      {
+        if (!bz_blob_seal_plaintext_files (store, &files, error) ||
+            !bz_db_exec (db, "UPDATE crypt_key_check SET blobs_sealed = 1 WHERE id = 1", error))
+          return FALSE;
+        if (files > 0)
+          g_message ("Encrypted %u blob files written before encryption at rest", files);
+      }
+  }
   if (out_sealed)
     *out_sealed = sealed + files;
   return TRUE;

@@ -52,7 +52,8 @@ BzCrypt  *bz_store_crypt_load (sqlite3 *db, const char *data_dir, GError **error
  * columns still in plaintext (rows written before migration 035) in one
  * transaction, then VACUUMs and checkpoints so the plaintext leaves the
  * database file and its WAL, then seals plaintext blob files
- * (bz_blob_seal_plaintext_files()).
+ * (bz_blob_seal_plaintext_files()) unless crypt_key_check.blobs_sealed
+ * says that was done (it reads every blob file: once, not at every start).
  *
  * Returns: %FALSE with @error.
  */

@@ -406,6 +406,10 @@ test_legacy_sealed_at_open (void)
     g_assert_no_error (error);
     g_assert_true (g_bytes_equal (back, bytes));
   }
+  {
+    g_autofree char *done = column (store, "SELECT blobs_sealed FROM crypt_key_check WHERE id = 1");
+    g_assert_cmpstr (done, ==, "1");   /* the blob pass is not repeated at the next start */
+  }
   /* idempotent: nothing left to seal */
   g_assert_true (bz_store_seal_legacy (store, &sealed, &error));
   g_assert_no_error (error);
