@@ -5,7 +5,9 @@
 #include <gio/gio.h>
 #include <sodium.h>
 #include <string.h>
+#include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "bz-error.h"
 
@@ -84,12 +86,33 @@ bz_crypt_load (const char *path, gboolean create, GError **error)
                    "restore the key file (see docs/privacy.md)", path);
       return NULL;
     }
-  randombytes_buf (key, sizeof key);
-  if (!g_file_set_contents_full (path, (const char *) key, sizeof key, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+  /* Written under a temporary name, then linked to @path: link() fails
+   * if another process (the desk and balanzad starting together) made the
+   * key first, and then that key is the one read, so all agree on one. */
+  {
+    g_autofree char *tmp = g_strdup_printf ("%s.new-%d", path, (int) getpid ());
+    int rc;
+    randombytes_buf (key, sizeof key);
+    if (!g_file_set_contents_full (tmp, (const char *) key, sizeof key, G_FILE_SET_CONTENTS_DURABLE, 0600, error))
+      {
+        sodium_memzero (key, sizeof key);
+        return NULL;
+      }
+    rc = link (tmp, path);
     {
-      sodium_memzero (key, sizeof key);
-      return NULL;
+      int saved = errno;
+      g_unlink (tmp);
+      if (rc != 0)
+        {
+          sodium_memzero (key, sizeof key);
+          if (saved == EEXIST)
+            return bz_crypt_load (path, FALSE, error);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "Cannot create %s: %s", path,
+                       g_strerror (saved));
+          return NULL;
+        }
     }
+  }
   if (chmod (path, 0600) != 0)   /* the umask may have taken bits from 0600 */
     {
       int saved = errno;

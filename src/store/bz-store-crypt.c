@@ -121,16 +121,23 @@ bz_store_crypt_load (sqlite3 *db, const char *data_dir, GError **error)
       return crypt;
     }
   {
+    /* OR IGNORE: another process opening the new database at the same time
+     * wrote it first; it is then checked like any other (same key file). */
     g_autofree char *sealed = bz_crypt_seal_text (crypt, "crypt_key_check", "sealed", "1", KEY_CHECK_TEXT);
     g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-        "INSERT INTO crypt_key_check (id, sealed, created_at) VALUES (1, ?1, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
-        error);
+        "INSERT OR IGNORE INTO crypt_key_check (id, sealed, created_at)"
+        " VALUES (1, ?1, strftime('%Y-%m-%dT%H:%M:%SZ','now'))", error);
     if (st)
       sqlite3_bind_text (st, 1, sealed, -1, SQLITE_STATIC);
     if (!st || !bz_db_step_done (st, error))
       {
         bz_crypt_free (crypt);
         return NULL;
+      }
+    if (sqlite3_changes (db) == 0)
+      {
+        bz_crypt_free (crypt);
+        return bz_store_crypt_load (db, data_dir, error);
       }
   }
   return crypt;
