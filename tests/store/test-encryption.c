@@ -315,6 +315,42 @@ test_wrong_key_refused (void)
   bz_test_rmdir (dir);
 }
 
+/* A key the clinic provides before the first start (balanzad --key-file) is
+ * used as it is, and the database is bound to it: no new key is made. */
+static void
+test_provided_key_used (void)
+{
+  g_autofree char *dir = bz_test_tmpdir ("crypt-provided");
+  g_autofree char *keydir = bz_test_tmpdir ("crypt-provided-key");
+  g_autofree char *key = g_build_filename (keydir, "clinic.key", NULL);
+  g_autofree char *default_key = g_build_filename (dir, "encryption.key", NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint8 provided[32];
+  BzStore *store;
+  gsize len = 0;
+
+  for (guint i = 0; i < sizeof provided; i++)
+    provided[i] = (guint8) (i * 7 + 1);
+  g_assert_true (g_file_set_contents (key, (const char *) provided, sizeof provided, NULL));
+  g_setenv (BZ_CRYPT_KEY_FILE_ENV, key, TRUE);
+  store = bz_store_open (dir, &error);
+  g_assert_no_error (error);
+  add_users (store);
+  add_patient (store, "p1", "u1");
+  g_object_unref (store);
+  g_unsetenv (BZ_CRYPT_KEY_FILE_ENV);
+  g_assert_false (g_file_test (default_key, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (key, &after, &len, NULL));
+  g_assert_cmpmem (after, len, provided, sizeof provided);
+  /* without it, the database does not open (and makes no key of its own) */
+  g_assert_null (bz_store_open (dir, &error));
+  g_assert_error (error, BZ_ERROR, BZ_ERROR_INTERNAL);
+  g_assert_false (g_file_test (default_key, G_FILE_TEST_EXISTS));
+  bz_test_rmdir (dir);
+  bz_test_rmdir (keydir);
+}
+
 /* Blob files hold the sealed bytes; a damaged sealed file is refused. */
 static void
 test_blob_sealed (void)
@@ -446,6 +482,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/encryption/clinical-fields-sealed", test_clinical_fields_sealed);
   g_test_add_func ("/store/encryption/moved-ciphertext-refused", test_moved_ciphertext_refused);
   g_test_add_func ("/store/encryption/wrong-key-refused", test_wrong_key_refused);
+  g_test_add_func ("/store/encryption/provided-key-used", test_provided_key_used);
   g_test_add_func ("/store/encryption/blob-sealed", test_blob_sealed);
   g_test_add_func ("/store/encryption/legacy-sealed-at-open", test_legacy_sealed_at_open);
   return g_test_run ();
