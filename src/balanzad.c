@@ -9,7 +9,7 @@
 #include "bz-runtime.h"
 #include "config.h"
 
-static char *verify_license, *reject_license, *backup_file;
+static char *verify_license, *reject_license, *backup_file, *key_file;
 static char *log_format;
 static gboolean log_json;
 
@@ -29,6 +29,9 @@ static const GOptionEntry license_entries[] = {
     N_("Record the cédula profesional of the nutritionist with this e-mail as verified, then exit"), N_("EMAIL") },
   { "reject-license", 0, 0, G_OPTION_ARG_STRING, &reject_license,
     N_("Record the cédula profesional of the nutritionist with this e-mail as rejected, then exit"), N_("EMAIL") },
+  { "key-file", 0, 0, G_OPTION_ARG_FILENAME, &key_file,
+    N_("The encryption key of clinical fields, photos and scans (default DATA_DIR/encryption.key, "
+       "or $BALANZA_KEY_FILE); made at first start when missing"), N_("FILE") },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, &backup_file,
     N_("Write a consistent copy of the database to FILE and its photos and scans to FILE.blobs/, "
        "also while a server runs, then exit"), N_("FILE") },
@@ -121,6 +124,9 @@ main (int argc, char **argv)
   if (log_json)
     bz_log_use_json ();
   bz_runtime_options_finish (&opts);
+  /* The store reads the key's path from the environment (bz-crypt.h). */
+  if (key_file)
+    g_setenv ("BALANZA_KEY_FILE", key_file, TRUE);
   if (backup_file)
     {
       int status = backup (&opts, backup_file);

@@ -21,6 +21,10 @@ bz_runtime_backup (const BzRuntimeOptions *opts, const char *file, GError **erro
   /* TRANSLATORS: a directory, a number of files and their size in bytes */
   g_string_append_printf (report, _("Wrote %s.blobs/ (%u blobs, %lld bytes)\n"), file,
                           stats.blobs, (long long) stats.blob_bytes);
+  if (stats.key_copied)
+    g_string_append_printf (report, _("Wrote %s.key: the encryption key, without which the clinical fields, "
+                                      "photos and scans of this backup cannot be read; store it apart from "
+                                      "the backup\n"), file);
   if (stats.blobs_missing > 0)
     g_string_append_printf (report, _("Warning: %u blobs named in the database were missing or damaged and are "
                                       "not in the copy\n"), stats.blobs_missing);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "bz-blob-store-private.h"
+#include "bz-store-crypt.h"
 #include "bz-error.h"
 
 
@@ -231,23 +232,25 @@ out:
   return state;
 }
 
+/* @legacy: the file is known to hold the plaintext (bz_blob_seal_plaintext_files()). */
 static gboolean
-store_file (BzStore *store, const char *hash, GBytes *bytes, GError **error)
+store_file (BzStore *store, const char *hash, GBytes *bytes, gboolean legacy, GError **error)
 {
   g_autofree char *path = bz_blob_path (store, hash);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *sha_dir = g_path_get_dirname (dir);
   g_autofree char *blobs_dir = g_path_get_dirname (sha_dir);
+  /* The file holds the sealed bytes (bz-crypt.h): deterministic for the
+   * content, so an existing file is still compared byte for byte. */
+  g_autoptr(GBytes) sealed = bz_crypt_seal_blob (bz_store_get_crypt (store), hash, bytes);
   gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
+  const char *data = g_bytes_get_data (sealed, &len);
   FileState state;
 
-  if (data == NULL)
-    data = "";
   state = check_existing (path, data, len);
   if (state == FILE_MATCHES)
     return TRUE;
-  if (state == FILE_DIFFERS)
+  if (state == FILE_DIFFERS && !legacy)
     g_warning ("Blob %s on disk does not match its hash; rewriting it", hash);
   if (!ensure_dir (blobs_dir, error) || !ensure_dir (sha_dir, error) || !ensure_dir (dir, error))
     return FALSE;
@@ -286,7 +289,7 @@ bz_blob_put (BzStore *store, GBytes *bytes, const char *mime_type, char **out_sh
     if (!bz_db_step_done (st, error))
       goto fail;
   }
-  if (!store_file (store, hash, bytes, error))
+  if (!store_file (store, hash, bytes, FALSE, error))
     goto fail;
   if (own_txn && !bz_db_commit (db, error))
     goto fail;
@@ -333,6 +336,24 @@ bz_blob_get (BzStore *store, const char *sha256, char **out_mime_type, GError **
       g_set_error (error, BZ_ERROR, BZ_ERROR_INTERNAL, "Blob %s is missing or unreadable", sha256);
       return NULL;
     }
+  if (bz_crypt_is_sealed_blob ((const guint8 *) contents, len))
+    {
+      /* A tag that does not verify is a wrong key or a damaged file: never served. */
+      g_autoptr(GBytes) plain = bz_crypt_open_blob (bz_store_get_crypt (store), sha256, (const guint8 *) contents,
+                                                    len, &local);
+      g_free (contents);
+      contents = NULL;
+      len = 0;
+      if (plain == NULL)
+        {
+          g_warning ("%s", local->message);
+          g_set_error (error, BZ_ERROR, BZ_ERROR_INTERNAL, "Blob %s does not decrypt", sha256);
+          return NULL;
+        }
+      contents = g_bytes_unref_to_data (g_steal_pointer (&plain), &len);
+    }
+  /* else a plaintext file from before encryption (bz_blob_seal_plaintext_files()
+   * seals those at open): checked by its hash all the same. */
   actual = (gint64) len == size ? g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len) : NULL;
   if (actual == NULL || strcmp (actual, sha256) != 0)
     {
@@ -347,3 +368,56 @@ bz_blob_get (BzStore *store, const char *sha256, char **out_mime_type, GError **
   return g_bytes_new_take (contents, len);
 }
 
+
+gboolean
+bz_blob_seal_plaintext_files (BzStore *store, guint *out_sealed, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
+  guint sealed = 0;
+
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, "SELECT sha256 FROM blobs ORDER BY sha256", error);
+    int rc;
+    if (!st)
+      return FALSE;
+    while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+      g_ptr_array_add (hashes, bz_db_column_text_dup (st, 0));
+    if (rc != SQLITE_DONE)
+      {
+        bz_db_set_error (db, rc, error);
+        return FALSE;
+      }
+  }
+  for (guint i = 0; i < hashes->len; i++)
+    {
+      const char *hash = g_ptr_array_index (hashes, i);
+      g_autofree char *path = NULL, *contents = NULL, *actual = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gsize len = 0;
+
+      if (!bz_blob_is_hex_sha256 (hash))
+        continue;
+      path = bz_blob_path (store, hash);
+      if (!g_file_get_contents (path, &contents, &len, NULL) || bz_crypt_is_sealed_blob ((const guint8 *) contents, len))
+        continue;   /* missing (the collector's business) or sealed already */
+      actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+      if (g_strcmp0 (actual, hash) != 0)
+        continue;   /* damaged: bz_blob_get() refuses it, a new upload rewrites it */
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+      /* Under the write lock, as bz_blob_put(): the collector is kept away. */
+      if (!bz_db_begin (db, error))
+        return FALSE;
+      if (!store_file (store, hash, bytes, TRUE, error))
+        {
+          bz_db_rollback (db);
+          return FALSE;
+        }
+      if (!bz_db_commit (db, error))
+        return FALSE;
+      sealed++;
+    }
+  if (out_sealed)
+    *out_sealed = sealed;
+  return TRUE;
+}

@@ -5,6 +5,11 @@
  * MIME type.  The hash is the blob's identity and its HTTP ETag; blobs are
  * immutable.
  *
+ * Encryption at rest (issue 9; bz-crypt.h, docs/privacy.md): a file holds
+ * "BZB1" ‖ XChaCha20-Poly1305 ciphertext ‖ tag of the content, never the
+ * content; the name stays the SHA-256 of the plaintext.  Sealing is
+ * deterministic for a key and content, so the byte comparisons below hold.
+ *
  * Durability: a blob file is written to a temporary file in its final
  * directory (".tmp-…", O_CREAT|O_EXCL, mode 0600), fsynced, renamed over its
  * final name, and the directory is fsynced; only then is the `blobs` row
@@ -45,8 +50,8 @@ G_BEGIN_DECLS
  * connection holds SQLite's write lock, which is what keeps the garbage
  * collector away from it.
  *
- * When the final file already exists its size and bytes are compared with
- * @bytes; a file that differs (truncated by a crash, bit rot) is rewritten
+ * The file holds @bytes sealed (bz_crypt_seal_blob()).  When the final file
+ * already exists its size and bytes are compared with that sealed form; a file that differs (truncated by a crash, bit rot) is rewritten
  * atomically.  A file that matches gets a fresh mtime so that the collector's
  * grace period starts again.  Idempotent for identical content.
  *
@@ -63,9 +68,11 @@ gboolean  bz_blob_put      (BzStore *store, GBytes *bytes, const char *mime_type
  * @out_mime_type: (out) (optional) (transfer full): the stored MIME type
  * @error: BZ_ERROR_NOT_FOUND when no `blobs` row has @sha256;
  *   BZ_ERROR_INTERNAL when the row exists but its file is missing, unreadable,
- *   of the wrong size or does not hash to @sha256 (logged with g_warning())
+ *   does not decrypt (wrong key, damaged file), is of the wrong size or does
+ *   not hash to @sha256 (logged with g_warning())
  *
- * Reads a blob and checks its SHA-256 before answering: corrupt bytes are
+ * Reads a blob, decrypts it (a plaintext file from before encryption is
+ * read as it is) and checks its SHA-256 before answering: corrupt bytes are
  * never served.
  *
  * Returns: (transfer full): the content, or %NULL with @error.

@@ -3,6 +3,7 @@
 #include "bz-clinical-repo.h"
 
 #include "bz-repo-private.h"
+#include "bz-store-crypt.h"
 
 /* --- Rows ------------------------------------------------------------------ */
 
@@ -87,6 +88,24 @@ count_of (sqlite3 *db, const char *sql, const char *a, const char *b, gint64 *ou
 
 /* --- Notes ------------------------------------------------------------------ */
 
+/* A note's body is stored sealed (bz-crypt.h, data/sql/035_encryption_at_rest.sql):
+ * opened here for each note read, FALSE with @error when it does not open. */
+static gboolean
+open_bodies (BzStore *store, GPtrArray *notes, GError **error)
+{
+  for (guint i = 0; i < notes->len; i++)
+    {
+      BzRecord *n = g_ptr_array_index (notes, i);
+      char *plain = bz_crypt_open_text (bz_store_get_crypt (store), "clinical_notes", "body",
+                                        bz_record_get_string (n, BZ_CLINICAL_NOTE_ID),
+                                        bz_record_get_string (n, BZ_CLINICAL_NOTE_TEXT), error);
+      if (plain == NULL)
+        return FALSE;
+      bz_record_take_string (n, BZ_CLINICAL_NOTE_TEXT, plain);
+    }
+  return TRUE;
+}
+
 gboolean
 bz_clinical_repo_insert_note (BzStore *store, BzRecord *note, GError **error)
 {
@@ -96,12 +115,22 @@ bz_clinical_repo_insert_note (BzStore *store, BzRecord *note, GError **error)
       "INSERT INTO clinical_notes (%s) VALUES (%?)", &bz_clinical_note_resource, NULL, &bz_clinical_note_resource), error);
   int param = 1;
 
+  g_autofree char *plain = NULL;
+  gboolean ok;
+
   if (!st)
     return FALSE;
+  /* Bound sealed, then the record gets its plaintext back. */
+  plain = g_strdup (bz_record_get_string (note, BZ_CLINICAL_NOTE_TEXT));
+  bz_record_take_string (note, BZ_CLINICAL_NOTE_TEXT,
+                         bz_crypt_seal_text (bz_store_get_crypt (store), "clinical_notes", "body",
+                                             bz_record_get_string (note, BZ_CLINICAL_NOTE_ID), plain));
   bz_db_bind_record (st, &param, note);
-  return bz_db_step_done (st, error) &&
-         bz_store_log_change (db, "clinical_notes", bz_record_get_string (note, BZ_CLINICAL_NOTE_ID),
-                              BZ_CHANGE_INSERT, error);
+  ok = bz_db_step_done (st, error);
+  sqlite3_clear_bindings (st);
+  bz_record_take_string (note, BZ_CLINICAL_NOTE_TEXT, g_steal_pointer (&plain));
+  return ok && bz_store_log_change (db, "clinical_notes", bz_record_get_string (note, BZ_CLINICAL_NOTE_ID),
+                                    BZ_CHANGE_INSERT, error);
 }
 
 BzRecord *
@@ -111,13 +140,17 @@ bz_clinical_repo_get_note (BzStore *store, const char *note_id, GError **error)
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), bz_repo_sql_once (&sql,
       NOTE_SELECT " WHERE n.id = ?1", &bz_clinical_note_resource, "n"), error);
   gboolean have_row;
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (!st)
     return NULL;
   sqlite3_bind_text (st, 1, note_id, -1, SQLITE_STATIC);
   if (!bz_repo_step (st, &have_row, error) || !have_row)
     return NULL;
-  return note_row (st);
+  g_ptr_array_add (one, note_row (st));
+  if (!open_bodies (store, one, error))
+    return NULL;
+  return g_object_ref (g_ptr_array_index (one, 0));
 }
 
 gboolean
@@ -125,7 +158,8 @@ bz_clinical_repo_update_note (BzStore *store, BzRecord *note, GError **error)
 {
   sqlite3 *db = bz_store_db (store);
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-      "UPDATE clinical_notes SET consultation_at = ?2, body = ?3, updated_at = ?4 WHERE id = ?1", error);
+      "UPDATE clinical_notes SET consultation_at = ?2, body = bz_seal ('clinical_notes', 'body', ?1, ?3),"
+      " updated_at = ?4 WHERE id = ?1", error);
   const char *id = bz_record_get_string (note, BZ_CLINICAL_NOTE_ID);
 
   if (!st)
@@ -168,7 +202,7 @@ bz_clinical_repo_list_notes (BzStore *store, const char *patient_id, guint limit
   sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
   sqlite3_bind_int (st, 2, limit);
   sqlite3_bind_int64 (st, 3, offset);
-  if (!step_rows (st, notes, note_row, error))
+  if (!step_rows (st, notes, note_row, error) || !open_bodies (store, notes, error))
     return NULL;
   return g_steal_pointer (&notes);
 }

@@ -69,7 +69,8 @@ gboolean
 bz_meal_plan_repo_planner_profile (BzStore *store, const char *patient_id, BzPlannerProfile *out, GError **error)
 {
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
-      "SELECT allergies, food_restrictions, dietary_preference, nutritionist_id FROM patients WHERE id = ?1", error);
+      "SELECT bz_unseal ('patients', 'allergies', id, allergies), bz_unseal ('patients', 'food_restrictions', id, food_restrictions),"
+      " dietary_preference, nutritionist_id FROM patients WHERE id = ?1", error);
   gboolean have_row;
 
   if (st == NULL)

@@ -69,7 +69,9 @@ bz_patient_repo_insert (BzStore *store, const BzPatientRecord *p, GError **error
       "INSERT INTO patients (id, user_id, nutritionist_id, assigned_at, primary_goal, target_weight_kg,"
       " health_conditions, allergies, status, created_at, updated_at,"
       " food_restrictions, dietary_preference, activity_level, privacy_consent_at)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)", error);
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, bz_seal ('patients', 'health_conditions', ?1, ?7),"
+      " bz_seal ('patients', 'allergies', ?1, ?8), 'active', ?9, ?10,"
+      " bz_seal ('patients', 'food_restrictions', ?1, ?11), ?12, ?13, ?14)", error);
 
   if (!st)
     return FALSE;
@@ -143,9 +145,12 @@ bz_patient_repo_update (BzStore *store, const char *patient_id, const BzPatientC
   }
   {
     g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-        "UPDATE patients SET primary_goal = ?, target_weight_kg = ?, health_conditions = ?, allergies = ?,"
-        " food_restrictions = ?, dietary_preference = ?, activity_level = ?, status = ?, updated_at = ?"
-        " WHERE id = ?", error);
+        "UPDATE patients SET primary_goal = ?1, target_weight_kg = ?2,"
+        " health_conditions = bz_seal ('patients', 'health_conditions', ?10, ?3),"
+        " allergies = bz_seal ('patients', 'allergies', ?10, ?4),"
+        " food_restrictions = bz_seal ('patients', 'food_restrictions', ?10, ?5),"
+        " dietary_preference = ?6, activity_level = ?7, status = ?8, updated_at = ?9"
+        " WHERE id = ?10", error);
     if (!st)
       return FALSE;
     bz_db_bind_text_or_null (st, 1, c->primary_goal);
@@ -290,7 +295,9 @@ bz_patient_repo_get_basic_info (BzStore *store, const char *patient_id, GError *
 {
   static gsize sql;
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), bz_repo_sql_once (&sql,
-      "SELECT %s, p.health_conditions, p.allergies, p.food_restrictions"
+      "SELECT %s, bz_unseal ('patients', 'health_conditions', p.id, p.health_conditions),"
+      " bz_unseal ('patients', 'allergies', p.id, p.allergies),"
+      " bz_unseal ('patients', 'food_restrictions', p.id, p.food_restrictions)"
       " FROM patients p JOIN users u ON u.id = p.user_id WHERE p.id = ?1",
       &bz_patient_info_resource, NULL), error);
   gboolean have_row;

@@ -22,7 +22,12 @@ static const ExportTable export_tables[] = {
   { "profile", "SELECT id, email, username, first_name, last_name, phone, date_of_birth, gender, user_type,"
                " email_verified, is_active, created_at, updated_at, last_login_at FROM users WHERE id = ?1" },
   { "nutritionist_profile", "SELECT * FROM nutritionists WHERE user_id = ?1" },
-  { "patient", "SELECT * FROM patients WHERE id = ?2" },
+  /* The sealed columns opened (bz-store-crypt.h): a later column of the same
+   * name replaces the earlier one in the row's object. */
+  { "patient", "SELECT *, bz_unseal ('patients', 'health_conditions', id, health_conditions) AS health_conditions,"
+               " bz_unseal ('patients', 'allergies', id, allergies) AS allergies,"
+               " bz_unseal ('patients', 'food_restrictions', id, food_restrictions) AS food_restrictions"
+               " FROM patients WHERE id = ?2" },
   { "scans", "SELECT * FROM body_scans WHERE patient_id = ?2 ORDER BY measured_at" },
   { "avatars", "SELECT * FROM avatars WHERE patient_id = ?2 ORDER BY version" },
   { "meals", "SELECT * FROM meal_logs WHERE patient_id = ?2 ORDER BY eaten_at" },
@@ -34,7 +39,8 @@ static const ExportTable export_tables[] = {
   { "meal_plan_recipes", "SELECT r.* FROM meal_plan_recipes r JOIN meal_plans p ON p.id = r.plan_id"
                          " WHERE p.patient_id = ?2 OR p.nutritionist_id = ?1"
                          " ORDER BY r.plan_id, r.day, r.meal_key, r.position" },
-  { "clinical_notes", "SELECT * FROM clinical_notes WHERE patient_id = ?2 OR author_id = ?1 ORDER BY created_at" },
+  { "clinical_notes", "SELECT *, bz_unseal ('clinical_notes', 'body', id, body) AS body"
+                      " FROM clinical_notes WHERE patient_id = ?2 OR author_id = ?1 ORDER BY created_at" },
   { "appointments", "SELECT * FROM appointments WHERE patient_id = ?2 OR nutritionist_id = ?1" },
   { "workout_plans", "SELECT * FROM workout_plans WHERE patient_id = ?2 OR created_by = ?1" },
   { "workout_sessions", "SELECT * FROM workout_sessions WHERE patient_id = ?2" },

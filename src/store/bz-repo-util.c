@@ -249,3 +249,29 @@ bz_repo_ids_json (const char *const *ids, guint n)
   g_string_append_c (out, ']');
   return g_string_free (out, FALSE);
 }
+
+/* Column, bind and clock helpers declared in bz-store.h (moved here from
+ * bz-store.c, which keeps to connections, migrations and changes). */
+
+char *
+bz_db_column_text_dup (sqlite3_stmt *stmt, int col)
+{
+  const unsigned char *t = sqlite3_column_text (stmt, col);
+  return t ? g_strdup ((const char *) t) : NULL;
+}
+
+void
+bz_db_bind_text_or_null (sqlite3_stmt *stmt, int idx, const char *text)
+{
+  if (text)
+    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, idx);
+}
+
+char *
+bz_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}

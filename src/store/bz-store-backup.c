@@ -5,11 +5,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sodium.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "bz-blob-store.h"
+#include "bz-crypt.h"
 #include "bz-error.h"
 
 /* How long a step waits for a lock before trying again, and how many times:
@@ -23,6 +25,15 @@ io_error (GError **error, int saved, const char *what, const char *path)
 {
   g_set_error (error, BZ_ERROR, BZ_ERROR_INTERNAL, "%s %s: %s", what, path, g_strerror (saved));
   return FALSE;
+}
+
+/* Wipes and frees a key read from its file. */
+static void
+wipe_key (char *key, gsize len)
+{
+  if (key)
+    sodium_memzero (key, len);
+  g_free (key);
 }
 
 /* Removes @path (a file, or a directory and everything under it). */
@@ -126,8 +137,8 @@ out:
 
 /* One blob: read, verified against its name, written 0600 under @blobs_tmp. */
 static gboolean
-copy_blob (const char *data_blobs, const char *blobs_tmp, const char *sha256, BzBackupStats *stats,
-           GError **error)
+copy_blob (const char *data_blobs, const char *blobs_tmp, const char *sha256, BzCrypt *crypt,
+           BzBackupStats *stats, GError **error)
 {
   g_autofree char *from = bz_blob_path_in (data_blobs, sha256);
   g_autofree char *to = bz_blob_path_in (blobs_tmp, sha256);
@@ -142,8 +153,12 @@ copy_blob (const char *data_blobs, const char *blobs_tmp, const char *sha256, Bz
       stats->blobs_missing++;
       return TRUE;
     }
-  bytes = g_bytes_new_static (contents, len);
-  hash = bz_sha256_hex (bytes);
+  /* A sealed file (bz-crypt.h) is copied sealed, checked through its plaintext. */
+  if (crypt && bz_crypt_is_sealed_blob ((const guint8 *) contents, len))
+    bytes = bz_crypt_open_blob (crypt, sha256, (const guint8 *) contents, len, NULL);
+  else
+    bytes = g_bytes_new_static (contents, len);
+  hash = bytes ? bz_sha256_hex (bytes) : NULL;
   if (g_strcmp0 (hash, sha256) != 0)
     {
       g_warning ("Backup: blob %s does not hash to its name; not copied", sha256);
@@ -161,7 +176,8 @@ copy_blob (const char *data_blobs, const char *blobs_tmp, const char *sha256, Bz
 
 /* The blobs the copy @db_path names. */
 static gboolean
-copy_blobs (const char *db_path, const char *data_dir, const char *blobs_tmp, BzBackupStats *stats, GError **error)
+copy_blobs (const char *db_path, const char *data_dir, const char *blobs_tmp, BzCrypt *crypt, BzBackupStats *stats,
+            GError **error)
 {
   g_autofree char *data_blobs = g_build_filename (data_dir, "blobs", NULL);
   sqlite3 *db = NULL;
@@ -188,7 +204,7 @@ copy_blobs (const char *db_path, const char *data_dir, const char *blobs_tmp, Bz
             stats->blobs_missing++;
             continue;
           }
-        if (!copy_blob (data_blobs, blobs_tmp, sha, stats, error))
+        if (!copy_blob (data_blobs, blobs_tmp, sha, crypt, stats, error))
           goto out;
       }
     if (rc != SQLITE_DONE)
@@ -207,6 +223,10 @@ gboolean
 bz_store_backup (const char *data_dir, const char *dest, BzBackupStats *out, GError **error)
 {
   g_autofree char *src_path = NULL, *blobs_dest = NULL, *db_tmp = NULL, *blobs_tmp = NULL;
+  g_autofree char *key_path = NULL, *key_dest = NULL;
+  char *key_bytes = NULL;
+  gsize key_len = 0;
+  BzCrypt *crypt = NULL;
   BzBackupStats stats = { 0 };
   GStatBuf sb;
 
@@ -224,10 +244,31 @@ bz_store_backup (const char *data_dir, const char *dest, BzBackupStats *out, GEr
                    dest, blobs_dest);
       return FALSE;
     }
+  /* The encryption key (bz-crypt.h), when the data directory has one: the
+   * backup is useless without it, so it is written beside as FILE.key. */
+  key_path = bz_crypt_key_path (data_dir);
+  key_dest = g_strconcat (dest, ".key", NULL);
+  if (g_lstat (key_dest, &sb) == 0)
+    {
+      g_set_error (error, BZ_ERROR, BZ_ERROR_CONFLICT, "%s already exists: choose another name", key_dest);
+      return FALSE;
+    }
+  if (g_file_test (key_path, G_FILE_TEST_EXISTS))
+    {
+      crypt = bz_crypt_load (key_path, FALSE, error);
+      if (crypt == NULL || !g_file_get_contents (key_path, &key_bytes, &key_len, error))
+        {
+          bz_crypt_free (crypt);
+          return FALSE;
+        }
+    }
   db_tmp = g_strdup_printf ("%s.partial-%d", dest, (int) getpid ());
   blobs_tmp = g_strdup_printf ("%s.partial-%d", blobs_dest, (int) getpid ());
   if (!copy_database (src_path, db_tmp, &stats.schema_version, error) ||
-      !copy_blobs (db_tmp, data_dir, blobs_tmp, &stats, error))
+      !copy_blobs (db_tmp, data_dir, blobs_tmp, crypt, &stats, error))
+    goto fail;
+  if (key_bytes && !g_file_set_contents_full (key_dest, key_bytes, key_len, G_FILE_SET_CONTENTS_CONSISTENT,
+                                              0600, error))
     goto fail;
   if (g_rename (blobs_tmp, blobs_dest) != 0)
     {
@@ -242,11 +283,18 @@ bz_store_backup (const char *data_dir, const char *dest, BzBackupStats *out, GEr
     }
   if (g_stat (dest, &sb) == 0)
     stats.db_bytes = sb.st_size;
+  stats.key_copied = key_bytes != NULL;
   if (out)
     *out = stats;
+  wipe_key (key_bytes, key_len);
+  bz_crypt_free (crypt);
   return TRUE;
 
 fail:
+  wipe_key (key_bytes, key_len);
+  bz_crypt_free (crypt);
+  if (key_dest && key_bytes)
+    g_remove (key_dest);
   remove_tree (db_tmp);
   {
     g_autofree char *journal = g_strconcat (db_tmp, "-journal", NULL);

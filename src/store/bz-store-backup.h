@@ -6,7 +6,11 @@
  * mode, no -wal beside it) and FILE.blobs/ the blob store of that snapshot
  * (FILE.blobs/sha256/ab/cdef…, the layout of DATA_DIR/blobs/).  Restoring
  * is copying FILE to DATA_DIR/balanza.db and FILE.blobs to DATA_DIR/blobs
- * with the server stopped.  Not copied: secret.key (token signing: after a
+ * with the server stopped, and FILE.key (when written) to DATA_DIR/encryption.key
+ * (or the file BALANZA_KEY_FILE names).  FILE.key is the encryption key
+ * (bz-crypt.h): the clinical fields of FILE and every file of FILE.blobs/
+ * are sealed with it and cannot be read without it; keep FILE.key apart from
+ * FILE where the backup travels (docs/backup.md).  Not copied: secret.key (token signing: after a
  * restore without it, everyone signs in again) and tls/ (the phones pin the
  * certificate: keep it with the backup yourself if you want them to).
  */
@@ -24,6 +28,7 @@ G_BEGIN_DECLS
  * @blob_bytes: their total size in bytes
  * @blobs_missing: rows of `blobs` whose file was absent or did not hash to
  *   its name in the data directory (not copied; the source store has lost them)
+ * @key_copied: whether FILE.key was written (the data directory has a key)
  *
  * What bz_store_backup() wrote.
  */
@@ -34,6 +39,7 @@ typedef struct
   guint blobs;
   gint64 blob_bytes;
   guint blobs_missing;
+  gboolean key_copied;
 } BzBackupStats;
 
 /**
@@ -41,7 +47,7 @@ typedef struct
  * @data_dir: a data directory (balanza.db and blobs/), which a server in
  *   this or another process may be using: the copy takes one read snapshot
  *   (WAL: writers go on meanwhile) with sqlite3_backup_step(-1)
- * @dest: the database file to write; neither it nor @dest.blobs may exist
+ * @dest: the database file to write; neither it nor @dest.blobs nor @dest.key may exist
  * @out: (out caller-allocates) (optional): what was written
  * @error: BZ_ERROR_NOT_FOUND (no database in @data_dir), BZ_ERROR_CONFLICT
  *   (@dest or @dest.blobs exists), BZ_ERROR_UNAVAILABLE (the database stayed

@@ -3,6 +3,7 @@
 #include "bz-store-private.h"
 #include "bz-store-files.h"
 #include "bz-store-text.h"
+#include "bz-store-crypt.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
@@ -21,6 +22,7 @@ struct _BzStore
   char *data_dir;
   char *db_path;
   GBytes *secret;
+  BzCrypt *crypt;      /* encryption at rest (bz-store-crypt.h) */
   int schema_version;
 
   GMutex lock;        /* guards watchers and conns */
@@ -112,6 +114,7 @@ bz_store_finalize (GObject *object)
   g_hash_table_unref (self->watchers);
   g_hash_table_unref (self->own_changes);
   g_clear_pointer (&self->secret, g_bytes_unref);
+  g_clear_pointer (&self->crypt, bz_crypt_free);
   g_free (self->data_dir);
   g_free (self->db_path);
   g_mutex_clear (&self->lock);
@@ -397,29 +400,6 @@ bz_db_rollback (sqlite3 *db)
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-char *
-bz_db_column_text_dup (sqlite3_stmt *stmt, int col)
-{
-  const unsigned char *t = sqlite3_column_text (stmt, col);
-  return t ? g_strdup ((const char *) t) : NULL;
-}
-
-void
-bz_db_bind_text_or_null (sqlite3_stmt *stmt, int idx, const char *text)
-{
-  if (text)
-    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, idx);
-}
-
-char *
-bz_now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 /* --- Connections ------------------------------------------------------------ */
 
 static sqlite3 *
@@ -470,6 +450,7 @@ bz_store_db (BzStore *self)
   db = open_connection (self->db_path, &error);
   if (db == NULL)
     g_error ("%s", error->message);
+  bz_store_register_crypt_functions (db, self);
   g_hash_table_insert (map, GUINT_TO_POINTER (self->serial), db);
   g_mutex_lock (&owner_lock);
   if (db_owner == NULL)
@@ -607,9 +588,10 @@ bz_store_open (const char *data_dir, GError **error)
     close_connection (probe);
   }
   db = bz_store_db (self);
-  if (!migrate (db, &self->schema_version, error))
+  if (!migrate (db, &self->schema_version, error) ||
+      !(self->crypt = bz_store_crypt_load (db, self->data_dir, error)) ||
+      !bz_store_seal_legacy (self, NULL, error))
     return NULL;
-
   return g_steal_pointer (&self);
 }
 
@@ -623,6 +605,12 @@ GBytes *
 bz_store_get_secret (BzStore *self)
 {
   return self->secret;
+}
+
+BzCrypt *
+bz_store_get_crypt (BzStore *self)
+{
+  return self->crypt;
 }
 
 /* --- Changes ---------------------------------------------------------------- */

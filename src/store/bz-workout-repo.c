@@ -341,7 +341,8 @@ bz_workout_repo_member (BzStore *store, const char *patient_id, char **out_goal,
                         char **out_conditions, GError **error)
 {
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store),
-      "SELECT primary_goal, activity_level, health_conditions FROM patients WHERE id = ?1", error);
+      "SELECT primary_goal, activity_level, bz_unseal ('patients', 'health_conditions', id, health_conditions)"
+      " FROM patients WHERE id = ?1", error);
   gboolean have_row;
 
   if (!st)

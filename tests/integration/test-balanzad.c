@@ -3,7 +3,8 @@
  * WAL checkpointed, and a restart on the same data dir that skips the import.
  * While that restarted server runs, `balanzad --backup FILE` (issue 9) writes
  * a copy that opens on its own with the demo clinic's rows, and its blobs
- * (an avatar among them) beside it, each hashing to its name; a second
+ * (an avatar among them) beside it, encrypted, and the key FILE.key that
+ * opens each to the bytes its name is the SHA-256 of; a second
  * backup to the same FILE is refused and leaves the first as it was. */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -12,6 +13,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 
+#include "bz-crypt.h"
 #include "bz-test-util.h"
 #include "config.h"
 
@@ -169,11 +171,26 @@ check_backup (const char *dir)
     avatar_path = g_build_filename (blobs, "sha256", prefix, avatar + 2, NULL);
   }
   g_assert_true (g_file_get_contents (avatar_path, &contents, &len, NULL));
+  /* Copied encrypted (bz-crypt.h): no glTF header on disk; FILE.key, written
+   * beside (0600), opens it to the bytes its name is the SHA-256 of. */
+  g_assert_nonnull (strstr (out, ".key"));
+  g_assert_false (memcmp (contents, "glTF", 4) == 0);
   {
-    g_autofree char *hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+    g_autofree char *key = g_strconcat (file, ".key", NULL);
+    g_autoptr(GError) error = NULL;
+    BzCrypt *crypt = bz_crypt_load (key, FALSE, &error);
+    g_autoptr(GBytes) plain = NULL;
+    g_autofree char *hash = NULL;
+    g_assert_no_error (error);
+    g_assert_cmpint (g_stat (key, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    plain = bz_crypt_open_blob (crypt, avatar, (const guint8 *) contents, len, &error);
+    g_assert_no_error (error);
+    hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, plain);
     g_assert_cmpstr (hash, ==, avatar);
+    g_assert_cmpmem (g_bytes_get_data (plain, NULL), 4, "glTF", 4);
+    bz_crypt_free (crypt);
   }
-  g_assert_cmpmem (contents, 4, "glTF", 4);
 
   /* Again to the same file: refused, the first copy untouched. */
   g_assert_cmpint (g_stat (file, &st), ==, 0);

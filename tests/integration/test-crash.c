@@ -4,7 +4,8 @@
  * upload meals with distinct small PNG photos.  At a random moment after the
  * first acknowledgement the daemon gets SIGKILL.  Then:
  *   - the database passes PRAGMA integrity_check and foreign_key_check, every
- *     blob file hashes to its name and every acknowledged photo is on disk
+ *     blob file opens with the data dir's key (it is encrypted at rest) and
+ *     hashes to its name, and every acknowledged photo is on disk
  *     (checked with sqlite3 directly, before the restart on odd trials so the
  *     test's connection recovers the WAL, after a clean stop on the last);
  *   - after a restart every acknowledged meal (201) answers its original
@@ -22,6 +23,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "bz-crypt.h"
 #include "bz-test-util.h"
 #include "config.h"
 
@@ -198,13 +200,25 @@ writer_thread (gpointer data)
   return NULL;
 }
 
+/* The SHA-256 of a blob file's plaintext: the file is sealed with the data
+ * dir's key (src/store/bz-crypt.h), and opening it checks its tag. */
 static char *
-sha256_file (const char *path)
+sha256_file (const char *dir, const char *path, const char *name)
 {
+  g_autofree char *key = g_build_filename (dir, BZ_CRYPT_KEY_FILE_NAME, NULL);
   g_autoptr(GMappedFile) m = g_mapped_file_new (path, FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  BzCrypt *crypt = bz_crypt_load (key, FALSE, &error);
+
+  g_assert_no_error (error);
   g_assert_nonnull (m);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) g_mapped_file_get_contents (m),
-                                      g_mapped_file_get_length (m));
+  plain = bz_crypt_open_blob (crypt, name, (const guint8 *) g_mapped_file_get_contents (m),
+                              g_mapped_file_get_length (m), &error);
+  bz_crypt_free (crypt);
+  if (plain == NULL)
+    g_error ("blob file %s does not open: %s", path, error->message);
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, plain);
 }
 
 static char *
@@ -243,7 +257,7 @@ check_blob_files (const char *dir, guint *out_temp)
               (*out_temp)++;
               continue;
             }
-          actual = sha256_file (path);
+          actual = sha256_file (dir, path, expected);
           if (g_strcmp0 (actual, expected) != 0)
             g_error ("blob file %s hashes to %s", path, actual);
           n++;
