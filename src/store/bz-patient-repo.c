@@ -128,7 +128,8 @@ bz_patient_repo_update (BzStore *store, const char *patient_id, const BzPatientC
   {
     g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
         "UPDATE users SET first_name = ?, last_name = ?, phone = ?, date_of_birth = ?, gender = ?,"
-        " updated_at = ? WHERE id = ?", error);
+        " updated_at = ?, state = CASE WHEN ?8 THEN state ELSE ?9 END,"
+        " city = CASE WHEN ?8 THEN city ELSE ?10 END WHERE id = ?7", error);
     if (!st)
       return FALSE;
     sqlite3_bind_text (st, 1, c->first_name, -1, SQLITE_STATIC);
@@ -138,6 +139,9 @@ bz_patient_repo_update (BzStore *store, const char *patient_id, const BzPatientC
     bz_db_bind_text_or_null (st, 5, c->gender);
     sqlite3_bind_text (st, 6, c->updated_at, -1, SQLITE_STATIC);
     sqlite3_bind_text (st, 7, user_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int (st, 8, c->keep_location);
+    bz_db_bind_text_or_null (st, 9, c->state);
+    bz_db_bind_text_or_null (st, 10, c->city);
     if (!bz_db_step_done (st, error) || !bz_store_log_change (db, "users", user_id, BZ_CHANGE_UPDATE, error))
       return FALSE;
   }

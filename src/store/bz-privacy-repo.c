@@ -307,6 +307,7 @@ bz_privacy_repo_anonymise (BzStore *store, const char *user_id, const char *now,
   /* Seed 002 §7.3.2's anonymisation, and no way to sign in. */
   if (!run (db, "UPDATE users SET email = 'deleted_' || id || '@deleted.local', username = 'deleted_' || id,"
                 " first_name = 'Deleted', last_name = 'User', phone = NULL, date_of_birth = NULL, gender = NULL,"
+                " state = NULL, city = NULL,"
                 " password_hash = '', email_verified = 0, is_active = 0, must_change_password = 0,"
                 " updated_at = ?3, deleted_at = ?3 WHERE id = ?1", user_id, patient_id, now, error) ||
       !bz_store_log_change (db, "users", user_id, BZ_CHANGE_UPDATE, error))

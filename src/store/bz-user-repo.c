@@ -205,8 +205,8 @@ bz_user_repo_insert (BzStore *store, const BzUserRecord *u, GError **error)
   {
     g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
         "INSERT INTO users (id, email, username, password_hash, first_name, last_name, phone,"
-        " date_of_birth, gender, user_type, email_verified, is_active, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?)", error);
+        " date_of_birth, gender, user_type, email_verified, is_active, created_at, updated_at, state, city)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?, ?)", error);
     if (!st)
       return FALSE;
     sqlite3_bind_text (st, 1, u->id, -1, SQLITE_STATIC);
@@ -221,6 +221,8 @@ bz_user_repo_insert (BzStore *store, const BzUserRecord *u, GError **error)
     sqlite3_bind_text (st, 10, u->user_type, -1, SQLITE_STATIC);
     sqlite3_bind_text (st, 11, u->created_at, -1, SQLITE_STATIC);
     sqlite3_bind_text (st, 12, u->created_at, -1, SQLITE_STATIC);
+    bz_db_bind_text_or_null (st, 13, u->state);
+    bz_db_bind_text_or_null (st, 14, u->city);
     if (!bz_db_step_done (st, error) ||
         !bz_store_log_change (db, "users", u->id, BZ_CHANGE_INSERT, error))
       return FALSE;

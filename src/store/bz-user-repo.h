@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  * @phone: (nullable): "+52" and 10 digits
  * @date_of_birth: (nullable): YYYY-MM-DD
  * @gender: (nullable): male, female, other or prefer_not_to_say
+ * @state: (nullable): free text, at most 100 characters (036_user_location.sql)
+ * @city: (nullable): free text, at most 100 characters
  * @user_type: "patient", "nutritionist" or "admin"
  * @professional_license: for a nutritionist: the license of the
  *   `nutritionists` row (required then); ignored otherwise
@@ -45,6 +47,8 @@ typedef struct
   const char *phone;
   const char *date_of_birth;
   const char *gender;
+  const char *state;
+  const char *city;
   const char *user_type;
   const char *professional_license;
   const char *clinic_name;
