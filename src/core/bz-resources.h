@@ -172,7 +172,8 @@ BZ_RESOURCE_DECLARE (bz_user, USER, BZ_USER_FIELDS)
   F (SESSION_TOKEN_TYPE, .name = "token_type", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "\"Bearer\"") \
   F (SESSION_EXPIRES_IN, .name = "expires_in", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .unit = "s") \
   F (SESSION_PASSWORD_CHANGE_REQUIRED, .name = "password_change_required", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY) \
-  F (SESSION_USER, .name = "user", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_user_resource)
+  F (SESSION_USER, .name = "user", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_user_resource) \
+  F (SESSION_IS_NEW_USER, .name = "is_new_user", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_OPTIONAL, .description = "Sign-in with Google only (seed 002 4.2): a member account was created for the Google e-mail")
 BZ_RESOURCE_DECLARE (bz_session, SESSION, BZ_SESSION_FIELDS)
 
 #define BZ_TOKEN_PAIR_FIELDS(F) \
