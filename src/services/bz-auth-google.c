@@ -88,8 +88,15 @@ bz_auth_google_check_claims (JsonObject *claims, const char *client_id, gint64 n
   return TRUE;
 }
 
+/* IDENTITY_BURST: sign-ins are bursts (a waiting room's phones, a class
+ * signing in together), each attempt already limited per address
+ * (bz_auth_check_reset_rate()): a burst of 60 attempts, then the default
+ * 1 per second, instead of the default burst of 10 (bz-resilient.h). */
+#define IDENTITY_BURST 60.0
+
 /* The identity kind's `http` wrapper: created once, registered with the
- * integrations (so the health endpoint and the metrics show it). */
+ * integrations (so the health endpoint and the metrics show it); the
+ * defaults of bz-resilient.h but for the burst. */
 static BzResilient *
 identity_resilient (BzServices *svc)
 {
@@ -100,7 +107,11 @@ identity_resilient (BzServices *svc)
   r = bz_integrations_lookup (svc, "identity", "http");
   if (r == NULL)
     {
-      r = bz_resilient_new ("identity", "http", NULL, NULL);
+      BzResilientConfig config;
+
+      bz_resilient_config_init (&config);
+      config.bucket_capacity = IDENTITY_BURST;
+      r = bz_resilient_new ("identity", "http", &config, NULL);
       bz_integrations_register (svc, r);
     }
   g_mutex_unlock (&lock);
