@@ -182,7 +182,8 @@ create_member (BzServices *svc, JsonObject *claims, const char *email, GError **
   g_autofree char *first = claim_name (claims, "given_name", NULL);
   g_autofree char *last = claim_name (claims, "family_name", "Google");
   g_autofree char *code = bz_auth_code_new (32);
-  g_autofree char *password = g_strconcat ("a!", code, NULL);   /* lower, special, upper and digits */
+  /* Seed 002 §7.4.1's classes for sure (lower, upper, digit, special), then 160 random bits. */
+  g_autofree char *password = g_strconcat ("aA7!", code, NULL);
   char *id;
 
   if (first == NULL)

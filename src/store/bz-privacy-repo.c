@@ -20,7 +20,7 @@ typedef struct
 
 static const ExportTable export_tables[] = {
   { "profile", "SELECT id, email, username, first_name, last_name, phone, date_of_birth, gender, user_type,"
-               " email_verified, is_active, created_at, updated_at, last_login_at FROM users WHERE id = ?1" },
+               " state, city, email_verified, is_active, created_at, updated_at, last_login_at FROM users WHERE id = ?1" },
   { "nutritionist_profile", "SELECT * FROM nutritionists WHERE user_id = ?1" },
   { "patient", "SELECT * FROM patients WHERE id = ?2" },
   { "scans", "SELECT * FROM body_scans WHERE patient_id = ?2 ORDER BY measured_at" },
