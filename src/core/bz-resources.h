@@ -187,7 +187,8 @@ BZ_RESOURCE_DECLARE (bz_user, USER, BZ_USER_FIELDS)
   F (SESSION_TOKEN_TYPE, .name = "token_type", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "\"Bearer\"") \
   F (SESSION_EXPIRES_IN, .name = "expires_in", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .unit = "s") \
   F (SESSION_PASSWORD_CHANGE_REQUIRED, .name = "password_change_required", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY) \
-  F (SESSION_USER, .name = "user", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_user_resource)
+  F (SESSION_USER, .name = "user", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_user_resource) \
+  F (SESSION_IS_NEW_USER, .name = "is_new_user", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_OPTIONAL, .description = "Sign-in with Google only (seed 002 4.2): a member account was created for the Google e-mail")
 BZ_RESOURCE_DECLARE (bz_session, SESSION, BZ_SESSION_FIELDS)
 
 #define BZ_TOKEN_PAIR_FIELDS(F) \
@@ -274,6 +275,8 @@ BZ_RESOURCE_DECLARE (bz_metrics, METRICS, BZ_METRICS_FIELDS)
   F (PATIENT_INFO_PHONE, .name = "phone", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "phone", .description = "+52 and 10 digits") \
   F (PATIENT_INFO_DATE_OF_BIRTH, .name = "date_of_birth", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "date_of_birth") \
   F (PATIENT_INFO_GENDER, .name = "gender", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "gender", .vocab = &bz_vocab_gender) \
+  F (PATIENT_INFO_STATE, .name = "state", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "state", .description = "The Mexican state the patient lives in (free text, seed 002 §4.2)") \
+  F (PATIENT_INFO_CITY, .name = "city", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "city") \
   F (PATIENT_INFO_PRIMARY_GOAL, .name = "primary_goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "primary_goal", .vocab = &bz_vocab_goal) \
   F (PATIENT_INFO_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "target_weight_kg", .unit = "kg") \
   F (PATIENT_INFO_HEALTH_CONDITIONS, .name = "health_conditions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY) \
@@ -449,6 +452,8 @@ BZ_RESOURCE_DECLARE (bz_register_input, REGISTER_INPUT, BZ_REGISTER_INPUT_FIELDS
   F (PATIENT_INPUT_PHONE, .name = "phone", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY) \
   F (PATIENT_INPUT_GENDER, .name = "gender", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_gender) \
   F (PATIENT_INPUT_DATE_OF_BIRTH, .name = "date_of_birth", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_WRITE_ONLY) \
+  F (PATIENT_INPUT_STATE, .name = "state", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 100) \
+  F (PATIENT_INPUT_CITY, .name = "city", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 100) \
   F (PATIENT_INPUT_PRIMARY_GOAL, .name = "primary_goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_goal) \
   F (PATIENT_INPUT_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .min = 20, .max = 400, .unit = "kg") \
   F (PATIENT_INPUT_HEALTH_CONDITIONS, .name = "health_conditions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_PATIENT_LIST_ENTRIES_MAX, .description = "Each at most 100 characters") \
@@ -460,13 +465,16 @@ BZ_RESOURCE_DECLARE (bz_register_input, REGISTER_INPUT, BZ_REGISTER_INPUT_FIELDS
 BZ_RESOURCE_DECLARE (bz_patient_input, PATIENT_INPUT, BZ_PATIENT_INPUT_FIELDS)
 
 /* PATCH /api/v1/nutritionist/patients/{patient_id}: the members given
- * change, the others stay; the same rules as NewPatient (bz-patient-service.c). */
+ * change, the others stay; the same rules as NewPatient (bz-patient-service.c).
+ * A rectification (LFPDPPP, seed 002 §7.2): audited as "rectify_patient". */
 #define BZ_PATIENT_UPDATE_FIELDS(F) \
   F (PATIENT_UPDATE_FIRST_NAME, .name = "first_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .min = 1, .max = 100) \
   F (PATIENT_UPDATE_LAST_NAME, .name = "last_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .min = 1, .max = 100) \
   F (PATIENT_UPDATE_PHONE, .name = "phone", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .max = 40, .description = "+52 and 10 digits; null removes it") \
   F (PATIENT_UPDATE_GENDER, .name = "gender", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_gender) \
   F (PATIENT_UPDATE_DATE_OF_BIRTH, .name = "date_of_birth", .type = BZ_FIELD_DATE, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE) \
+  F (PATIENT_UPDATE_STATE, .name = "state", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .max = 100, .description = "Free text; null removes it") \
+  F (PATIENT_UPDATE_CITY, .name = "city", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .max = 100, .description = "Free text; null removes it") \
   F (PATIENT_UPDATE_PRIMARY_GOAL, .name = "primary_goal", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_goal) \
   F (PATIENT_UPDATE_TARGET_WEIGHT_KG, .name = "target_weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .min = 20, .max = 400, .unit = "kg") \
   F (PATIENT_UPDATE_HEALTH_CONDITIONS, .name = "health_conditions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_PATIENT_LIST_ENTRIES_MAX, .description = "Each at most 100 characters") \

@@ -116,6 +116,8 @@ typedef struct
   char *phone;                /* "+52" and 10 digits, or NULL */
   char *date_of_birth;        /* YYYY-MM-DD or NULL */
   char *gender;               /* male|female|other|prefer_not_to_say or NULL */
+  char *state;                /* trimmed, at most 100 characters, or NULL */
+  char *city;                 /* trimmed, at most 100 characters, or NULL */
   char *professional_license; /* nutritionists only, or NULL */
   char *clinic_name;          /* nutritionists only, or NULL */
 } BzUserFields;

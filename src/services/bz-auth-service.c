@@ -342,6 +342,8 @@ insert_user (BzStore *store, const BzUserFields *f, const char *hash, GError **e
       .phone = f->phone,
       .date_of_birth = f->date_of_birth,
       .gender = f->gender,
+      .state = f->state,
+      .city = f->city,
       .user_type = bz_role_to_string (f->role),
       .professional_license = license,
       .clinic_name = f->clinic_name,

@@ -182,4 +182,56 @@ void      bz_auth_get_user_async  (BzServices *svc, const char *user_id, GCancel
  */
 BzRecord *bz_auth_get_user_finish (BzServices *svc, GAsyncResult *result, GError **error);
 
+/* --- Sign-in with Google (bz-auth-google.c) ------------------------------- */
+
+/** BZ_GOOGLE_CLIENT_ID_ENV: the clinic's OAuth client id ("….apps.googleusercontent.com"),
+ * the audience every ID token must name; unset: the route answers 503.  From
+ * the environment, as seed 003 asks of integration settings. */
+#define BZ_GOOGLE_CLIENT_ID_ENV     "BALANZA_GOOGLE_CLIENT_ID"
+/** BZ_GOOGLE_TOKENINFO_URL_ENV: the token-info endpoint; unset: Google's
+ * (BZ_GOOGLE_TOKENINFO_URL, bz-identity-provider.h).  Tests point it at a fake. */
+#define BZ_GOOGLE_TOKENINFO_URL_ENV "BALANZA_GOOGLE_TOKENINFO_URL"
+
+/**
+ * bz_auth_google_check_claims:
+ * @claims: an ID token's claims (the identity provider's answer)
+ * @client_id: the clinic's client id
+ * @now_unix: now, s since the epoch
+ * @error: BZ_ERROR_UNAUTHENTICATED with a detail on "id_token" whose code
+ *   says why: wrong_issuer, wrong_audience, expired, no_email,
+ *   email_not_verified
+ *
+ * Google's checks of an ID token ("Authenticate with a backend server",
+ * developers.google.com/identity/sign-in/web/backend-auth): iss is
+ * accounts.google.com or https://accounts.google.com, aud is @client_id, exp
+ * (s) is after @now_unix; and email_verified is true ("true" or a boolean),
+ * with sub and an e-mail present.
+ *
+ * Returns: %TRUE when every check passes.
+ */
+gboolean  bz_auth_google_check_claims (JsonObject *claims, const char *client_id, gint64 now_unix,
+                                       GError **error);
+
+/**
+ * bz_auth_google_sign_in:
+ * @input: {id_token, provider?: "google"} (seed 002 §4.2)
+ * @client_address: (nullable): the peer; attempts count against
+ *   %BZ_PASSWORD_RESET_REQUESTS_PER_MINUTE per address (bz_auth_check_reset_rate())
+ *
+ * Verifies @input's ID token with the identity provider (kind "identity",
+ * provider "http", through its BzResilient), checks its claims
+ * (bz_auth_google_check_claims()), and signs in the user with the token's
+ * verified e-mail, or creates a member (patient role, no nutritionist yet)
+ * with it.  Blocking (a worker thread).
+ *
+ * Returns: (transfer full): a Session record as bz_auth_login()'s, with
+ *   is_new_user set.
+ * Errors: VALIDATION (details per field), UNAUTHENTICATED (the token is
+ *   refused: a detail on "id_token", see bz_auth_google_check_claims(), or
+ *   invalid_token, account_inactive), UNAVAILABLE (no client id configured,
+ *   or Google cannot be reached), RATE_LIMITED.
+ */
+BzRecord *bz_auth_google_sign_in (BzServices *svc, JsonObject *input, const char *client_address,
+                                  GError **error);
+
 G_END_DECLS

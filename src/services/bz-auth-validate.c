@@ -10,8 +10,8 @@
  *                  example "+52 555 123 4567" is accepted as +525551234567).
  *   gender         optional: male, female, other, prefer_not_to_say.
  *   date_of_birth  optional YYYY-MM-DD, a real date between 1900-01-01 and today.
- *   state, city    optional, at most 100 characters (users has no column for
- *                  them yet, so they are validated and not stored).
+ *   state, city    optional, at most 100 characters (users.state, users.city:
+ *                  data/sql/036_user_location.sql).
  *   professional_license, clinic_name  optional (nutritionists), at most 50
  *                  and 200 characters.
  */
@@ -32,6 +32,8 @@ bz_user_fields_clear (BzUserFields *f)
   g_clear_pointer (&f->phone, g_free);
   g_clear_pointer (&f->date_of_birth, g_free);
   g_clear_pointer (&f->gender, g_free);
+  g_clear_pointer (&f->state, g_free);
+  g_clear_pointer (&f->city, g_free);
   g_clear_pointer (&f->professional_license, g_free);
   g_clear_pointer (&f->clinic_name, g_free);
 }
@@ -334,9 +336,6 @@ bz_user_fields_validate (const char *email, const char *password,
                          BzRole role, JsonObject *extra,
                          BzUserFields *out, BzValidation *v)
 {
-  g_autofree char *state = NULL;
-  g_autofree char *city = NULL;
-
   bz_user_fields_clear (out);
   out->role = role;
   out->email = validate_email (email, v);
@@ -351,8 +350,8 @@ bz_user_fields_validate (const char *email, const char *password,
   out->phone = validate_phone (bz_auth_json_string (extra, "phone", v), v);
   out->date_of_birth = validate_date_of_birth (bz_auth_json_string (extra, "date_of_birth", v), v);
   out->gender = validate_gender (bz_auth_json_string (extra, "gender", v), v);
-  state = validate_text (bz_auth_json_string (extra, "state", v), BZ_REGISTER_INPUT_STATE, FALSE, v);
-  city = validate_text (bz_auth_json_string (extra, "city", v), BZ_REGISTER_INPUT_CITY, FALSE, v);
+  out->state = validate_text (bz_auth_json_string (extra, "state", v), BZ_REGISTER_INPUT_STATE, FALSE, v);
+  out->city = validate_text (bz_auth_json_string (extra, "city", v), BZ_REGISTER_INPUT_CITY, FALSE, v);
   if (role == BZ_ROLE_NUTRITIONIST)
     {
       out->professional_license =

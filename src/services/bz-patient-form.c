@@ -25,6 +25,8 @@ bz_patient_form_clear (BzPatientForm *f)
   g_free (f->phone);
   g_free (f->date_of_birth);
   g_free (f->gender);
+  g_free (f->state);
+  g_free (f->city);
   g_free (f->primary_goal);
   g_strfreev (f->health_conditions);
   g_strfreev (f->allergies);
@@ -48,6 +50,8 @@ bz_patient_form_copy (const BzPatientForm *f)
   c->phone = g_strdup (f->phone);
   c->date_of_birth = g_strdup (f->date_of_birth);
   c->gender = g_strdup (f->gender);
+  c->state = g_strdup (f->state);
+  c->city = g_strdup (f->city);
   c->primary_goal = g_strdup (f->primary_goal);
   c->health_conditions = g_strdupv (f->health_conditions);
   c->allergies = g_strdupv (f->allergies);
@@ -151,6 +155,10 @@ bz_patient_form_check_into (const BzPatientForm *form, BzPatientFormMode mode, B
     json_object_set_string_member (extra, "date_of_birth", form->date_of_birth);
   if (!blank (form->gender))
     json_object_set_string_member (extra, "gender", form->gender);
+  if (!blank (form->state))
+    json_object_set_string_member (extra, "state", form->state);
+  if (!blank (form->city))
+    json_object_set_string_member (extra, "city", form->city);
   /* Registration's rules for the account's fields (seed 002 §7.4.1). */
   bz_user_fields_validate (create ? form->email : KEPT_EMAIL,
                            create && form->password ? form->password : GENERATED_PASSWORD_SHAPE,
@@ -165,6 +173,9 @@ bz_patient_form_check_into (const BzPatientForm *form, BzPatientFormMode mode, B
   norm->phone = g_steal_pointer (&user.phone);
   norm->date_of_birth = g_steal_pointer (&user.date_of_birth);
   norm->gender = g_steal_pointer (&user.gender);
+  norm->state = g_steal_pointer (&user.state);
+  norm->city = g_steal_pointer (&user.city);
+  norm->location_set = form->location_set || create;
 
   norm->primary_goal = check_term (&bz_vocab_goal, form->primary_goal, v);
   if (form->has_target_weight)
@@ -264,6 +275,9 @@ bz_patient_form_from_json_into (JsonObject *o, BzPatientForm *out, BzValidation 
   out->phone = g_strdup (bz_auth_json_string (o, "phone", v));
   out->date_of_birth = g_strdup (bz_auth_json_string (o, "date_of_birth", v));
   out->gender = g_strdup (bz_auth_json_string (o, "gender", v));
+  out->state = g_strdup (bz_auth_json_string (o, "state", v));
+  out->city = g_strdup (bz_auth_json_string (o, "city", v));
+  out->location_set = TRUE;
   out->primary_goal = g_strdup (bz_auth_json_string (o, "primary_goal", v));
   if (json_object_has_member (o, "primary_goal") && out->primary_goal == NULL
       && !JSON_NODE_HOLDS_NULL (json_object_get_member (o, "primary_goal"))
@@ -322,6 +336,9 @@ bz_patient_form_from_info (BzRecord *info, BzPatientForm *out)
   out->phone = g_strdup (bz_record_get_string (info, BZ_PATIENT_INFO_PHONE));
   out->date_of_birth = g_strdup (bz_record_get_string (info, BZ_PATIENT_INFO_DATE_OF_BIRTH));
   out->gender = g_strdup (bz_record_get_string (info, BZ_PATIENT_INFO_GENDER));
+  out->state = g_strdup (bz_record_get_string (info, BZ_PATIENT_INFO_STATE));
+  out->city = g_strdup (bz_record_get_string (info, BZ_PATIENT_INFO_CITY));
+  out->location_set = TRUE;
   out->primary_goal = g_strdup (bz_record_get_string (info, BZ_PATIENT_INFO_PRIMARY_GOAL));
   if (bz_record_has (info, BZ_PATIENT_INFO_TARGET_WEIGHT_KG))
     {

@@ -85,6 +85,10 @@ create_checked (BzServices *svc, const BzCaller *caller, const BzPatientForm *f,
     json_object_set_string_member (extra, "date_of_birth", f->date_of_birth);
   if (f->gender)
     json_object_set_string_member (extra, "gender", f->gender);
+  if (f->state)
+    json_object_set_string_member (extra, "state", f->state);
+  if (f->city)
+    json_object_set_string_member (extra, "city", f->city);
 
   if (!bz_store_begin (store, error))
     return NULL;
@@ -202,6 +206,9 @@ bz_patients_update (BzServices *svc, const BzCaller *caller, const char *patient
       .phone = norm.phone,
       .date_of_birth = norm.date_of_birth,
       .gender = norm.gender,
+      .keep_location = !norm.location_set,
+      .state = norm.state,
+      .city = norm.city,
       .primary_goal = norm.primary_goal,
       .has_target_weight = norm.has_target_weight,
       .target_weight_kg = norm.target_weight_kg,
@@ -222,6 +229,9 @@ bz_patients_update (BzServices *svc, const BzCaller *caller, const char *patient
       }
   }
   bz_store_notify (store, "patients", id);
+  /* A rectification of the record (LFPDPPP, seed 002 §7.2) is audited like
+   * a read of it: who, whose, when (bz-audit.h). */
+  bz_audit_log_record (bz_services_get_audit_log (svc), caller->user_id, id, "rectify_patient");
   return bz_patient_repo_get_basic_info (store, id, error);
 }
 
@@ -247,6 +257,8 @@ overlay (BzPatientForm *form, BzRecord *body, JsonObject *raw)
   TAKE_STRING (phone, BZ_PATIENT_UPDATE_PHONE);
   TAKE_STRING (gender, BZ_PATIENT_UPDATE_GENDER);
   TAKE_STRING (date_of_birth, BZ_PATIENT_UPDATE_DATE_OF_BIRTH);
+  TAKE_STRING (state, BZ_PATIENT_UPDATE_STATE);
+  TAKE_STRING (city, BZ_PATIENT_UPDATE_CITY);
   TAKE_STRING (primary_goal, BZ_PATIENT_UPDATE_PRIMARY_GOAL);
   TAKE_STRING (dietary_preference, BZ_PATIENT_UPDATE_DIETARY_PREFERENCE);
   TAKE_STRING (activity_level, BZ_PATIENT_UPDATE_ACTIVITY_LEVEL);

@@ -21,6 +21,10 @@ G_BEGIN_DECLS
  * @phone: (nullable): "+52" and 10 digits, spaces allowed
  * @date_of_birth: (nullable): YYYY-MM-DD, in the past
  * @gender: (nullable): a #bz_vocab_gender term or alias
+ * @state: (nullable): free text, at most 100 characters after trimming
+ * @city: (nullable): as @state
+ * @location_set: whether @state and @city are given: an update of a form
+ *   without them (the desk's form has no such rows yet) keeps the stored ones
  * @primary_goal: (nullable): a #bz_vocab_goal term or alias
  * @has_target_weight: whether @target_weight_kg is given
  * @target_weight_kg: kg, within PatientInput's declared range (20..400)
@@ -53,6 +57,9 @@ typedef struct
   char *phone;
   char *date_of_birth;
   char *gender;
+  char *state;
+  char *city;
+  gboolean location_set;
   char *primary_goal;
   gboolean has_target_weight;
   double target_weight_kg;

@@ -7,6 +7,7 @@
 #include "bz-clinical-repo.h"
 #include "bz-repo-private.h"
 #include "bz-text.h"
+#include "bz-user-repo.h"
 
 /* ?1 nutritionist, ?2 status or 'all', ?3 LIKE pattern (folded: bz_text_fold()) or NULL.
  * bz_fold() and COLLATE BZ_ES are registered on every connection (bz-store.c). */
@@ -110,37 +111,13 @@ bz_patient_repo_update (BzStore *store, const char *patient_id, const BzPatientC
         g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, "No such patient");
       return FALSE;
     }
-  if (c->phone)
-    {
-      g_autofree char *other = select_id (store, "SELECT id FROM users WHERE phone = ?1 AND id <> ?2",
-                                          c->phone, user_id, &local);
-      if (local)
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-      if (other)
-        {
-          GError *e = g_error_new_literal (BZ_ERROR, BZ_ERROR_CONFLICT, _("This phone number is already registered"));
-          bz_error_add_detail (e, "phone", "already_exists", e->message);
-          g_propagate_error (error, e);
-          return FALSE;
-        }
-    }
   {
-    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-        "UPDATE users SET first_name = ?, last_name = ?, phone = ?, date_of_birth = ?, gender = ?,"
-        " updated_at = ? WHERE id = ?", error);
-    if (!st)
-      return FALSE;
-    sqlite3_bind_text (st, 1, c->first_name, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 2, c->last_name, -1, SQLITE_STATIC);
-    bz_db_bind_text_or_null (st, 3, c->phone);
-    bz_db_bind_text_or_null (st, 4, c->date_of_birth);
-    bz_db_bind_text_or_null (st, 5, c->gender);
-    sqlite3_bind_text (st, 6, c->updated_at, -1, SQLITE_STATIC);
-    sqlite3_bind_text (st, 7, user_id, -1, SQLITE_STATIC);
-    if (!bz_db_step_done (st, error) || !bz_store_log_change (db, "users", user_id, BZ_CHANGE_UPDATE, error))
+    BzUserProfileChanges u = {
+      .first_name = c->first_name, .last_name = c->last_name, .phone = c->phone,
+      .date_of_birth = c->date_of_birth, .gender = c->gender, .keep_location = c->keep_location,
+      .state = c->state, .city = c->city, .updated_at = c->updated_at,
+    };
+    if (!bz_user_repo_update_profile (store, user_id, &u, error))
       return FALSE;
   }
   {

@@ -57,6 +57,10 @@ typedef struct
  * @phone: (nullable): users.phone
  * @date_of_birth: (nullable): users.date_of_birth, YYYY-MM-DD
  * @gender: (nullable): users.gender
+ * @keep_location: leave users.state and users.city as they are (@state and
+ *   @city are then ignored)
+ * @state: (nullable): users.state (036_user_location.sql)
+ * @city: (nullable): users.city
  * @primary_goal: (nullable): patients.primary_goal
  * @has_target_weight: whether @target_weight_kg is set (else NULL is stored)
  * @target_weight_kg: kg
@@ -78,6 +82,9 @@ typedef struct
   const char *phone;
   const char *date_of_birth;
   const char *gender;
+  gboolean keep_location;
+  const char *state;
+  const char *city;
   const char *primary_goal;
   gboolean has_target_weight;
   double target_weight_kg;

@@ -20,7 +20,7 @@ typedef struct
 
 static const ExportTable export_tables[] = {
   { "profile", "SELECT id, email, username, first_name, last_name, phone, date_of_birth, gender, user_type,"
-               " email_verified, is_active, created_at, updated_at, last_login_at FROM users WHERE id = ?1" },
+               " state, city, email_verified, is_active, created_at, updated_at, last_login_at FROM users WHERE id = ?1" },
   { "nutritionist_profile", "SELECT * FROM nutritionists WHERE user_id = ?1" },
   /* The sealed columns opened (bz-store-crypt.h): a later column of the same
    * name replaces the earlier one in the row's object. */
@@ -313,6 +313,7 @@ bz_privacy_repo_anonymise (BzStore *store, const char *user_id, const char *now,
   /* Seed 002 §7.3.2's anonymisation, and no way to sign in. */
   if (!run (db, "UPDATE users SET email = 'deleted_' || id || '@deleted.local', username = 'deleted_' || id,"
                 " first_name = 'Deleted', last_name = 'User', phone = NULL, date_of_birth = NULL, gender = NULL,"
+                " state = NULL, city = NULL,"
                 " password_hash = '', email_verified = 0, is_active = 0, must_change_password = 0,"
                 " updated_at = ?3, deleted_at = ?3 WHERE id = ?1", user_id, patient_id, now, error) ||
       !bz_store_log_change (db, "users", user_id, BZ_CHANGE_UPDATE, error))

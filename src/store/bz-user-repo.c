@@ -1,6 +1,10 @@
 /* bz-user-repo.c — users and nutritionists (bz-user-repo.h). */
 #include "bz-user-repo.h"
 
+#include <glib/gi18n.h>
+
+#include "bz-user-profile-resources.h"
+
 #include "bz-repo-private.h"
 
 void
@@ -205,8 +209,8 @@ bz_user_repo_insert (BzStore *store, const BzUserRecord *u, GError **error)
   {
     g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
         "INSERT INTO users (id, email, username, password_hash, first_name, last_name, phone,"
-        " date_of_birth, gender, user_type, email_verified, is_active, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?)", error);
+        " date_of_birth, gender, user_type, email_verified, is_active, created_at, updated_at, state, city)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?, ?, ?)", error);
     if (!st)
       return FALSE;
     sqlite3_bind_text (st, 1, u->id, -1, SQLITE_STATIC);
@@ -221,6 +225,8 @@ bz_user_repo_insert (BzStore *store, const BzUserRecord *u, GError **error)
     sqlite3_bind_text (st, 10, u->user_type, -1, SQLITE_STATIC);
     sqlite3_bind_text (st, 11, u->created_at, -1, SQLITE_STATIC);
     sqlite3_bind_text (st, 12, u->created_at, -1, SQLITE_STATIC);
+    bz_db_bind_text_or_null (st, 13, u->state);
+    bz_db_bind_text_or_null (st, 14, u->city);
     if (!bz_db_step_done (st, error) ||
         !bz_store_log_change (db, "users", u->id, BZ_CHANGE_INSERT, error))
       return FALSE;
@@ -270,4 +276,76 @@ bz_user_repo_touch_last_login (BzStore *store, const char *user_id, GError **err
   sqlite3_bind_text (st, 2, user_id, -1, SQLITE_STATIC);
   return bz_db_step_done (st, error) &&
          bz_store_log_change (db, "users", user_id, BZ_CHANGE_UPDATE, error);
+}
+
+gboolean
+bz_user_repo_update_profile (BzStore *store, const char *user_id, const BzUserProfileChanges *c, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+
+  if (c->phone)
+    {
+      g_autoptr(sqlite3_stmt) q = bz_db_prepare (db, "SELECT 1 FROM users WHERE phone = ?1 AND id <> ?2", error);
+      gboolean taken;
+
+      if (!q)
+        return FALSE;
+      sqlite3_bind_text (q, 1, c->phone, -1, SQLITE_STATIC);
+      sqlite3_bind_text (q, 2, user_id, -1, SQLITE_STATIC);
+      if (!bz_repo_step (q, &taken, error))
+        return FALSE;
+      if (taken)
+        {
+          GError *e = g_error_new_literal (BZ_ERROR, BZ_ERROR_CONFLICT, _("This phone number is already registered"));
+          bz_error_add_detail (e, "phone", "already_exists", e->message);
+          g_propagate_error (error, e);
+          return FALSE;
+        }
+    }
+  {
+    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+        "UPDATE users SET first_name = ?, last_name = ?, phone = ?, date_of_birth = ?, gender = ?,"
+        " updated_at = ?, state = CASE WHEN ?8 THEN state ELSE ?9 END,"
+        " city = CASE WHEN ?8 THEN city ELSE ?10 END WHERE id = ?7", error);
+    if (!st)
+      return FALSE;
+    sqlite3_bind_text (st, 1, c->first_name, -1, SQLITE_STATIC);
+    sqlite3_bind_text (st, 2, c->last_name, -1, SQLITE_STATIC);
+    bz_db_bind_text_or_null (st, 3, c->phone);
+    bz_db_bind_text_or_null (st, 4, c->date_of_birth);
+    bz_db_bind_text_or_null (st, 5, c->gender);
+    sqlite3_bind_text (st, 6, c->updated_at, -1, SQLITE_STATIC);
+    sqlite3_bind_text (st, 7, user_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int (st, 8, c->keep_location);
+    bz_db_bind_text_or_null (st, 9, c->state);
+    bz_db_bind_text_or_null (st, 10, c->city);
+    if (!bz_db_step_done (st, error))
+      return FALSE;
+    if (sqlite3_changes (db) == 0)
+      {
+        g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, "No such user");
+        return FALSE;
+      }
+    return bz_store_log_change (db, "users", user_id, BZ_CHANGE_UPDATE, error);
+  }
+}
+
+BzRecord *
+bz_user_repo_get_profile (BzStore *store, const char *user_id, GError **error)
+{
+  static gsize sql;
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), bz_repo_sql_once (&sql,
+      "SELECT %s FROM users WHERE id = ?1", &bz_user_profile_resource, NULL), error);
+  gboolean have_row;
+  BzRecord *profile;
+  int col = 0;
+
+  if (!st)
+    return NULL;
+  sqlite3_bind_text (st, 1, user_id, -1, SQLITE_STATIC);
+  if (!bz_repo_step (st, &have_row, error) || !have_row)
+    return NULL;
+  profile = bz_record_new (&bz_user_profile_resource);
+  bz_db_read_record (st, &col, profile);
+  return profile;
 }

@@ -25,6 +25,8 @@ G_BEGIN_DECLS
  * @phone: (nullable): "+52" and 10 digits
  * @date_of_birth: (nullable): YYYY-MM-DD
  * @gender: (nullable): male, female, other or prefer_not_to_say
+ * @state: (nullable): free text, at most 100 characters (036_user_location.sql)
+ * @city: (nullable): free text, at most 100 characters
  * @user_type: "patient", "nutritionist" or "admin"
  * @professional_license: for a nutritionist: the license of the
  *   `nutritionists` row (required then); ignored otherwise
@@ -45,6 +47,8 @@ typedef struct
   const char *phone;
   const char *date_of_birth;
   const char *gender;
+  const char *state;
+  const char *city;
   const char *user_type;
   const char *professional_license;
   const char *clinic_name;
@@ -249,5 +253,55 @@ gboolean    bz_user_repo_require_password_change (BzStore *store, const char *us
  * Returns: %TRUE on success.
  */
 gboolean    bz_user_repo_touch_last_login (BzStore *store, const char *user_id, GError **error);
+
+/**
+ * BzUserProfileChanges:
+ * @first_name: @last_name: trimmed, 1-100 characters
+ * @phone: (nullable): "+52" and 10 digits
+ * @date_of_birth: (nullable): YYYY-MM-DD
+ * @gender: (nullable): male, female, other or prefer_not_to_say
+ * @keep_location: leave state and city as stored (@state and @city ignored)
+ * @state: (nullable): @city: (nullable): free text, at most 100 characters
+ *   (data/sql/036_user_location.sql)
+ * @updated_at: ISO 8601 UTC
+ *
+ * The new values of a user's personal columns, all borrowed.
+ */
+typedef struct
+{
+  const char *first_name;
+  const char *last_name;
+  const char *phone;
+  const char *date_of_birth;
+  const char *gender;
+  gboolean keep_location;
+  const char *state;
+  const char *city;
+  const char *updated_at;
+} BzUserProfileChanges;
+
+/**
+ * bz_user_repo_update_profile:
+ * @store: the store, inside a transaction of this thread
+ * @user_id: a users.id
+ * @changes: the new values of every personal column
+ * @error: BZ_ERROR_CONFLICT (the phone is another user's; a detail on
+ *   "phone"), BZ_ERROR_NOT_FOUND (no such user), BZ_ERROR_INTERNAL
+ *
+ * Writes the user's personal columns and logs the change (table "users",
+ * op update): a patient's record (bz_patient_repo_update()) and a user's
+ * own profile (PATCH /api/v1/users/me) both rectify through it.
+ *
+ * Returns: %TRUE when written.
+ */
+gboolean    bz_user_repo_update_profile   (BzStore *store, const char *user_id, const BzUserProfileChanges *changes,
+                                           GError **error);
+
+/**
+ * bz_user_repo_get_profile:
+ * Returns: (transfer full) (nullable): the UserProfile record of @user_id
+ *   (bz-user-profile-resources.h); %NULL without @error when there is none.
+ */
+BzRecord   *bz_user_repo_get_profile      (BzStore *store, const char *user_id, GError **error);
 
 G_END_DECLS

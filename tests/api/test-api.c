@@ -22,6 +22,8 @@ void test_scan_estimate_add_tests (void);  /* test-scan-estimate.c: scans withou
 void test_sync_add_tests (void);       /* test-sync.c: GET /api/v1/sync/changes */
 void test_tls_pairing_add_tests (void); /* test-tls-pairing.c: HTTPS, /api/v1/devices/…, /api/v1/tls */
 void test_password_reset_add_tests (void); /* test-password-reset.c: /api/v1/auth/password/{forgot,reset} */
+void test_oauth_google_add_tests (void);   /* test-oauth-google.c: /api/v1/auth/oauth/google */
+void test_users_me_add_tests (void);       /* test-users-me.c: GET, PATCH /api/v1/users/me */
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
 void test_realtime_add_tests (void);
 void test_live_events_add_tests (void);  /* test-live-events.c: social and challenge events on /ws */  /* test-realtime.c: messages, notifications, /ws (issue 10) */
@@ -757,6 +759,8 @@ main (int argc, char **argv)
   test_sync_add_tests ();
   test_tls_pairing_add_tests ();
   test_password_reset_add_tests ();
+  test_oauth_google_add_tests ();
+  test_users_me_add_tests ();
   test_diet_plans_add_tests ();
   test_workouts_add_tests ();
   test_workout_analytics_add_tests ();

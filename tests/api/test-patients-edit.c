@@ -7,6 +7,7 @@
  * bz_api_assert_every_operation_checked(). */
 #include "bz-api-fixture.h"
 
+#include "bz-audit.h"
 #include "bz-auth-service-private.h"
 #include "bz-auth-service.h"
 
@@ -86,6 +87,45 @@ test_patients_edit (void)
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "food_restrictions")), ==, 2);
     g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (d, "allergies"), 0), ==, "nuez");
   }
+  /* Rectification of where the patient lives (036_user_location.sql): state
+   * and city are stored, trimmed, and audited; a PATCH of one keeps the
+   * other; null removes one; a PATCH without them keeps both. */
+  {
+    BzAuditLog *audit = bz_services_get_audit_log (api->services);
+    gint64 audits, changes;
+    bz_audit_log_flush (audit);
+    audits = bz_api_count (api, "record_access_audit");
+    changes = bz_api_count (api, "changes");
+    {
+      g_autoptr(BzApiResponse) r = patch (pe_nutri, pe_patient, "{\"state\":\" Jalisco \",\"city\":\"Zapopan\"}");
+      g_assert_cmpuint (r->status, ==, 200);
+      g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "state"), ==, "Jalisco");
+      g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "city"), ==, "Zapopan");
+      g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "status"), ==, "graduated");
+    }
+    bz_audit_log_flush (audit);
+    g_assert_cmpint (bz_api_count (api, "record_access_audit"), ==, audits + 1);
+    g_assert_cmpint (bz_api_count (api, "changes"), >, changes);
+    {
+      g_autoptr(BzApiResponse) r = patch (pe_nutri, pe_patient, "{\"city\":\"Guadalajara\"}");
+      g_assert_cmpuint (r->status, ==, 200);
+      g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "state"), ==, "Jalisco");
+      g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "city"), ==, "Guadalajara");
+    }
+    {
+      g_autoptr(BzApiResponse) r = patch (pe_nutri, pe_patient, "{\"first_name\":\"Marta Elena\"}");
+      g_autofree char *info = basic_info (pe_patient);
+      g_assert_cmpuint (r->status, ==, 200);
+      g_assert_nonnull (strstr (info, "\"state\":\"Jalisco\""));
+      g_assert_nonnull (strstr (info, "\"city\":\"Guadalajara\""));
+    }
+    {
+      g_autoptr(BzApiResponse) r = patch (pe_nutri, pe_patient, "{\"city\":null}");
+      g_assert_cmpuint (r->status, ==, 200);
+      g_assert_true (json_object_get_null_member (bz_api_data (r), "city"));
+      g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "state"), ==, "Jalisco");
+    }
+  }
   /* The list filters by the new status. */
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/nutritionist/patients?status=graduated", pe_nutri, NULL);
@@ -106,7 +146,7 @@ test_patients_edit (void)
   /* Refusals: the status and field, and the store unchanged after each. */
   {
     g_autofree char *unknown = g_uuid_string_random ();
-    g_autofree char *many = NULL;
+    g_autofree char *many = NULL, *long_state = NULL;
     struct { const char *token; const char *id; const char *body; guint status; const char *field; } cases[] = {
       { NULL, pe_patient, "{\"status\":\"inactive\"}", 401, NULL },
       { pe_member, pe_patient, "{\"status\":\"inactive\"}", 403, NULL },
@@ -122,6 +162,10 @@ test_patients_edit (void)
       { pe_nutri, pe_patient, "{\"date_of_birth\":\"2990-01-01\"}", 400, "date_of_birth" },
       { pe_nutri, pe_patient, "{\"dietary_preference\":\"carnivore\"}", 400, "dietary_preference" },
       { pe_nutri, pe_patient, "{\"allergies\":[1]}", 400, "allergies[0]" },
+      { pe_nutri, pe_patient, "{\"state\":5}", 400, "state" },
+      { pe_nutri, pe_patient, "{\"city\":[\"Zapopan\"]}", 400, "city" },
+      { pe_nutri, pe_patient, NULL, 400, "state" },       /* body set below: 101 characters */
+      { pe_nutri2, pe_patient, "{\"city\":\"Tepic\"}", 404, NULL },
       { pe_nutri, pe_patient, "[]", 400, NULL },
       { pe_nutri, pe_patient, NULL, 400, "allergies" },   /* body set below: 51 entries */
     };
@@ -131,6 +175,9 @@ test_patients_edit (void)
     g_string_append (b, "]}");
     many = g_string_free (b, FALSE);
     cases[G_N_ELEMENTS (cases) - 1].body = many;
+    g_autofree char *a101 = g_strnfill (101, 'a');
+    long_state = g_strdup_printf ("{\"state\":\"%s\"}", a101);
+    cases[G_N_ELEMENTS (cases) - 4].body = long_state;
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
       {
@@ -181,7 +228,7 @@ test_patients_onboarding_fields (void)
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/nutritionist/patients", pe_nutri,
         "{\"email\":\"pe-onboard@test.local\",\"first_name\":\"Iris\",\"last_name\":\"Núñez\","
         "\"food_restrictions\":[\"gluten\"],\"dietary_preference\":\"vegano\",\"activity_level\":\"sedentario\","
-        "\"privacy_consent\":true}");
+        "\"privacy_consent\":true,\"state\":\"Nayarit\",\"city\":\"Tepic\"}");
     g_assert_cmpuint (r->status, ==, 201);
     id = g_strdup (json_object_get_string_member (json_object_get_object_member (bz_api_data (r), "patient"), "id"));
   }
@@ -193,6 +240,8 @@ test_patients_onboarding_fields (void)
     g_assert_cmpstr (json_object_get_string_member (info, "activity_level"), ==, "sedentary");
     g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (info, "food_restrictions"), 0), ==, "gluten");
     g_assert_false (json_object_get_null_member (info, "privacy_consent_at"));
+    g_assert_cmpstr (json_object_get_string_member (info, "state"), ==, "Nayarit");
+    g_assert_cmpstr (json_object_get_string_member (info, "city"), ==, "Tepic");
   }
   {
     static const struct { const char *body; const char *field; } refused[] = {
@@ -202,6 +251,7 @@ test_patients_onboarding_fields (void)
       { "{\"email\":\"pe-x@test.local\",\"first_name\":\"X\",\"last_name\":\"Y\",\"activity_level\":\"extreme\"}", "activity_level" },
       { "{\"email\":\"pe-x@test.local\",\"first_name\":\"X\",\"last_name\":\"Y\",\"status\":\"dropped\"}", "status" },
       { "{\"email\":\"pe-x@test.local\",\"first_name\":\"X\",\"last_name\":\"Y\",\"food_restrictions\":\"gluten\"}", "food_restrictions" },
+      { "{\"email\":\"pe-x@test.local\",\"first_name\":\"X\",\"last_name\":\"Y\",\"city\":7}", "city" },
     };
     for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
       {
