@@ -423,7 +423,11 @@ BZ_RESOURCE_DECLARE (bz_password_change_input, PASSWORD_CHANGE_INPUT, BZ_PASSWOR
   F (REGISTER_INPUT_STATE, .name = "state", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 100) \
   F (REGISTER_INPUT_CITY, .name = "city", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 100) \
   F (REGISTER_INPUT_PROFESSIONAL_LICENSE, .name = "professional_license", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 50, .description = "Nutritionists: cédula profesional") \
-  F (REGISTER_INPUT_CLINIC_NAME, .name = "clinic_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 200)
+  F (REGISTER_INPUT_CLINIC_NAME, .name = "clinic_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 200) \
+  F (REGISTER_INPUT_DATA_PROCESSING, .name = "data_processing", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_WRITE_ONLY, .description = "Consent to the processing of personal and health data (seed 002 §7.3.1); members must send true") \
+  F (REGISTER_INPUT_MARKETING_COMMUNICATIONS, .name = "marketing_communications", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_WRITE_ONLY) \
+  F (REGISTER_INPUT_DATA_SHARING_PARTNERS, .name = "data_sharing_partners", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_WRITE_ONLY) \
+  F (REGISTER_INPUT_PRIVACY_NOTICE_VERSION, .name = "privacy_notice_version", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 10, .description = "The privacy notice accepted (GET /api/v1/privacy/notice); required with data_processing")
 BZ_RESOURCE_DECLARE (bz_register_input, REGISTER_INPUT, BZ_REGISTER_INPUT_FIELDS)
 
 #define BZ_PATIENT_INPUT_FIELDS(F) \

@@ -68,8 +68,8 @@ bz_patient_repo_insert (BzStore *store, const BzPatientRecord *p, GError **error
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
       "INSERT INTO patients (id, user_id, nutritionist_id, assigned_at, primary_goal, target_weight_kg,"
       " health_conditions, allergies, status, created_at, updated_at,"
-      " food_restrictions, dietary_preference, activity_level, privacy_consent_at)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)", error);
+      " food_restrictions, dietary_preference, activity_level)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)", error);
 
   if (!st)
     return FALSE;
@@ -87,7 +87,6 @@ bz_patient_repo_insert (BzStore *store, const BzPatientRecord *p, GError **error
   sqlite3_bind_text (st, 11, p->food_restrictions_json ? p->food_restrictions_json : "[]", -1, SQLITE_STATIC);
   bz_db_bind_text_or_null (st, 12, p->dietary_preference);
   sqlite3_bind_text (st, 13, p->activity_level ? p->activity_level : "light", -1, SQLITE_STATIC);
-  bz_db_bind_text_or_null (st, 14, p->privacy_consent_at);
   return bz_db_step_done (st, error) &&
          bz_store_log_patient_change (db, "patients", p->id, BZ_CHANGE_INSERT, p->id, error);
 }
@@ -291,7 +290,11 @@ bz_patient_repo_get_basic_info (BzStore *store, const char *patient_id, GError *
   static gsize sql;
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), bz_repo_sql_once (&sql,
       "SELECT %s, p.health_conditions, p.allergies, p.food_restrictions"
-      " FROM patients p JOIN users u ON u.id = p.user_id WHERE p.id = ?1",
+      " FROM patients p JOIN users u ON u.id = p.user_id"
+      /* PatientInfo.privacy_consent_at: the acceptance of user_consents (034), its one home. */
+      " LEFT JOIN (SELECT user_id AS consent_user_id, privacy_notice_accepted_at AS privacy_consent_at"
+      "            FROM user_consents WHERE data_processing = 1) c ON c.consent_user_id = p.user_id"
+      " WHERE p.id = ?1",
       &bz_patient_info_resource, NULL), error);
   gboolean have_row;
   BzRecord *info;
