@@ -255,11 +255,22 @@ test_own_consents (void)
     assert_refused (y, 401, "UNAUTHENTICATED", NULL);
     g_assert_cmpstr (now, ==, before);
   }
-  /* A nutritionist who never accepted a notice cannot consent to processing without accepting it. */
+  /* A nutritionist registered without consents (they are optional for staff) cannot consent to
+   * processing without accepting the notice. */
   {
-    g_autoptr(BzApiResponse) x = bz_api_json (api, "PUT", "/api/v1/privacy/consents", c_nutri,
+    g_autoptr(BzApiResponse) reg = NULL, x = NULL;
+    g_autofree char *now = NULL;
+    bz_auth_reset_rate_limits ();
+    reg = bz_api_json (api, "POST", "/api/v1/auth/register", NULL,
+                       "{\"email\":\"consent-nutri3@test.local\",\"password\":\"Secure-Pass1!\",\"first_name\":\"Eva\","
+                       "\"last_name\":\"Paz\",\"user_type\":\"nutritionist\"}");
+    assert_status (reg, 201);
+    now = consent_state ();
+    g_assert_cmpstr (now, ==, before);   /* no consent given, none recorded */
+    x = bz_api_json (api, "PUT", "/api/v1/privacy/consents", json_object_get_string_member (bz_api_data (reg), "access_token"),
         "{\"data_processing\":true,\"marketing_communications\":false,\"data_sharing_partners\":false}");
-    g_autofree char *now = consent_state ();
+    g_free (now);
+    now = consent_state ();
     assert_refused (x, 400, "VALIDATION_ERROR", "privacy_notice_version");
     g_assert_cmpstr (now, ==, before);
   }
