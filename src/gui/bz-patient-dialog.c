@@ -529,6 +529,7 @@ bz_patient_dialog_dispose (GObject *object)
   g_clear_pointer (&self->created_name, g_free);
   g_clear_pointer (&self->created_email, g_free);
   g_clear_pointer (&self->save_error, g_free);
+  g_clear_object (&self->consent);
   G_OBJECT_CLASS (bz_patient_dialog_parent_class)->dispose (object);
 }
 
