@@ -239,3 +239,21 @@ bz_patient_dialog_get_notice_summary (BzPatientDialog *self)
   g_return_val_if_fail (BZ_IS_PATIENT_DIALOG (self), NULL);
   return self->notice_row ? adw_action_row_get_subtitle (self->notice_row) : NULL;
 }
+
+void
+bz_patient_dialog_focus_privacy (BzPatientDialog *self)
+{
+  GtkWidget *scroller, *viewport, *content;
+  double x = 0, y = 0;
+
+  g_return_if_fail (BZ_IS_PATIENT_DIALOG (self));
+  if (self->erase_group == NULL || self->consent_switches[0] == NULL)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->consent_switches[0]));
+  /* And the group into view: the form scrolls; its group's top to the viewport's. */
+  scroller = gtk_widget_get_ancestor (self->erase_group, GTK_TYPE_SCROLLED_WINDOW);
+  viewport = scroller ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  content = viewport && GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : viewport;
+  if (content && gtk_widget_translate_coordinates (self->erase_group, content, 0, 0, &x, &y))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), y - 12);
+}

@@ -83,6 +83,8 @@ gboolean     bz_patient_dialog_get_consent_switch (BzPatientDialog *self, const 
 gboolean     bz_patient_dialog_consents_pending   (BzPatientDialog *self);
 /** bz_patient_dialog_get_notice_summary: Returns: (transfer none) (nullable): the notice row's line (version, date). */
 const char  *bz_patient_dialog_get_notice_summary (BzPatientDialog *self);
+/** bz_patient_dialog_focus_privacy: scrolls the Privacy group into view and focuses its first switch (Edit only). */
+void         bz_patient_dialog_focus_privacy (BzPatientDialog *self);
 /** bz_patient_dialog_can_save: Returns: whether Save is enabled. */
 gboolean     bz_patient_dialog_can_save    (BzPatientDialog *self);
 /**

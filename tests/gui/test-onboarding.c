@@ -472,6 +472,7 @@ test_onboarding (void)
                        bz_record_get_string (before, BZ_USER_CONSENT_PRIVACY_NOTICE_ACCEPTED_AT));
       g_assert_true (bz_patient_dialog_get_consent_switch (dialog, "marketing_communications"));
     }
+    bz_patient_dialog_focus_privacy (dialog);
     shoot (GTK_WIDGET (dialog), "test-onboarding-consents.png", "patient-consents.png");
 
     question = bz_patient_dialog_ask_delete_account (dialog);
