@@ -34,8 +34,9 @@ G_BEGIN_DECLS
  *   "light" on creation
  * @status: (nullable): a #bz_vocab_patient_status term (updates; creation
  *   always starts "active" and refuses another)
- * @privacy_consent: the patient accepted the privacy notice (required for
- *   a creation that asks for it, see @consent_asked)
+ * @privacy_consent: the patient accepted the privacy notice in force and
+ *   consents to data processing (required for a creation that asks for it,
+ *   see @consent_asked); recorded in user_consents (bz-consent-service.h)
  * @consent_asked: whether @privacy_consent was given at all: the desk
  *   always asks; an API client that omits `privacy_consent` records none
  * @client_address: (nullable): creation only: the address the request came
