@@ -135,8 +135,75 @@ switch_changed (GtkSwitch *sw, GParamSpec *pspec, BzPatientDialog *self)
                                      self->cancellable, saved_cb, g_object_ref (self));
 }
 
+/* **bold** spans of an escaped line as Pango markup. */
 static void
-view_notice (GtkButton *button, BzPatientDialog *self)
+append_inline (GString *out, const char *line)
+{
+  g_autofree char *escaped = g_markup_escape_text (line, -1);
+  g_auto(GStrv) parts = g_strsplit (escaped, "**", -1);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      if (i > 0)
+        g_string_append (out, i % 2 ? "<b>" : "</b>");
+      g_string_append (out, parts[i]);
+    }
+  if (g_strv_length (parts) % 2 == 0)   /* an unclosed ** */
+    g_string_append (out, "</b>");
+}
+
+/* The notice's Markdown (headings, paragraphs, "- " lists, **bold**: all it
+ * uses) as Pango markup for a wrapping label: paragraphs joined into one
+ * line each, headings bold, list items with a bullet. */
+static char *
+notice_markup (const char *markdown)
+{
+  g_auto(GStrv) lines = g_strsplit (markdown, "\n", -1);
+  GString *out = g_string_new (NULL);
+  gboolean in_paragraph = FALSE;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+      if (*line == '\0')
+        {
+          if (out->len)
+            g_string_append (out, "\n\n");
+          in_paragraph = FALSE;
+        }
+      else if (*line == '#')
+        {
+          gboolean title = line[1] != '#';
+          g_autofree char *text = NULL;
+          while (*line == '#' || *line == ' ')
+            line++;
+          text = g_markup_escape_text (line, -1);
+          g_string_append_printf (out, title ? "<span size=\"large\" weight=\"bold\">%s</span>" : "<b>%s</b>", text);
+          in_paragraph = FALSE;
+        }
+      else if (g_str_has_prefix (line, "- "))
+        {
+          if (in_paragraph)
+            g_string_append_c (out, '\n');
+          g_string_append (out, "• ");
+          append_inline (out, line + 2);
+          in_paragraph = TRUE;
+        }
+      else
+        {
+          if (in_paragraph)
+            g_string_append_c (out, ' ');
+          append_inline (out, line);
+          in_paragraph = TRUE;
+        }
+    }
+  while (out->len && out->str[out->len - 1] == '\n')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+AdwMessageDialog *
+bz_patient_dialog_view_notice (BzPatientDialog *self)
 {
   g_autoptr(GError) error = NULL;
   /* The notice in the desk's language: Spanish unless the desk runs in English. */
@@ -144,14 +211,18 @@ view_notice (GtkButton *button, BzPatientDialog *self)
   const char *lang = langs[0] && g_str_has_prefix (langs[0], "en") ? "en" : "es";
   g_autoptr(BzRecord) notice = bz_privacy_notice_get (lang, &error);
   GtkWidget *question, *scroller, *label;
+  g_autofree char *markup = NULL;
 
   if (notice == NULL)
     {
       bz_patient_dialog_show_reason (self, error->message);
-      return;
+      return NULL;
     }
-  question = adw_message_dialog_new (GTK_WINDOW (self), _("Privacy Notice"), NULL);
-  label = gtk_label_new (bz_record_get_string (notice, BZ_NOTICE_TEXT));
+  question = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (question), 560, -1);
+  markup = notice_markup (bz_record_get_string (notice, BZ_NOTICE_TEXT));
+  label = gtk_label_new (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -162,6 +233,13 @@ view_notice (GtkButton *button, BzPatientDialog *self)
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (question), scroller);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (question), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (question));
+  return ADW_MESSAGE_DIALOG (question);
+}
+
+static void
+view_clicked (GtkButton *button, BzPatientDialog *self)
+{
+  bz_patient_dialog_view_notice (self);
 }
 
 void
@@ -190,7 +268,7 @@ bz_patient_dialog_add_consent_rows (BzPatientDialog *self, GtkWidget *group)
   adw_action_row_set_subtitle (self->notice_row, _("Loading…"));
   view = gtk_button_new_with_mnemonic (_("_View Notice…"));
   gtk_widget_set_valign (view, GTK_ALIGN_CENTER);
-  g_signal_connect_object (view, "clicked", G_CALLBACK (view_notice), self, 0);
+  g_signal_connect_object (view, "clicked", G_CALLBACK (view_clicked), self, 0);
   adw_action_row_add_suffix (self->notice_row, view);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->notice_row));
 

@@ -83,6 +83,17 @@ gboolean     bz_patient_dialog_get_consent_switch (BzPatientDialog *self, const 
 gboolean     bz_patient_dialog_consents_pending   (BzPatientDialog *self);
 /** bz_patient_dialog_get_notice_summary: Returns: (transfer none) (nullable): the notice row's line (version, date). */
 const char  *bz_patient_dialog_get_notice_summary (BzPatientDialog *self);
+/**
+ * bz_patient_dialog_view_notice:
+ *
+ * What View Notice… does: the privacy notice (bz_privacy_notice_get()) in
+ * the desk's language (English when the desk runs in English, else the
+ * binding Spanish text), in a message dialog over this one.
+ *
+ * Returns: (transfer none) (nullable): the dialog, presented; %NULL (and the
+ *   reason line says why) when the text cannot be read.
+ */
+AdwMessageDialog *bz_patient_dialog_view_notice (BzPatientDialog *self);
 /** bz_patient_dialog_focus_privacy: scrolls the Privacy group into view and focuses its first switch (Edit only). */
 void         bz_patient_dialog_focus_privacy (BzPatientDialog *self);
 /** bz_patient_dialog_can_save: Returns: whether Save is enabled. */

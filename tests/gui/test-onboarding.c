@@ -474,6 +474,11 @@ test_onboarding (void)
     }
     bz_patient_dialog_focus_privacy (dialog);
     shoot (GTK_WIDGET (dialog), "test-onboarding-consents.png", "patient-consents.png");
+    /* The notice itself, with its version, over the dialog. */
+    question = bz_patient_dialog_view_notice (dialog);
+    g_assert_nonnull (question);
+    shoot (GTK_WIDGET (question), "test-onboarding-notice.png", "privacy-notice.png");
+    adw_message_dialog_response (question, "close");
 
     question = bz_patient_dialog_ask_delete_account (dialog);
     shoot (GTK_WIDGET (question), "test-onboarding-delete-account.png", "delete-account.png");
