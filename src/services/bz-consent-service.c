@@ -231,7 +231,7 @@ bz_consents_from_registration (JsonObject *input, BzRole role, BzConsentChoice *
 {
   JsonNode *n = json_object_get_member (input, "privacy_notice_version");
   const char *version = NULL;
-  gboolean has_dp, has_m, has_s, has_version = n && !JSON_NODE_HOLDS_NULL (n);
+  gboolean has_dp, has_m, has_s, dp_wrong_type, has_version = n && !JSON_NODE_HOLDS_NULL (n);
   gboolean ok = TRUE;
 
   memset (out, 0, sizeof *out);
@@ -255,8 +255,9 @@ bz_consents_from_registration (JsonObject *input, BzRole role, BzConsentChoice *
     }
   /* A member (patient) gives express consent to the processing of health data (LFPDPPP art. 9);
    * a wrong type was refused above. */
-  if (role == BZ_ROLE_PATIENT && !out->data_processing && !(has_dp == FALSE && json_object_has_member (input, "data_processing")
-                                                           && !JSON_NODE_HOLDS_NULL (json_object_get_member (input, "data_processing"))))
+  dp_wrong_type = !has_dp && json_object_has_member (input, "data_processing") &&
+                  !JSON_NODE_HOLDS_NULL (json_object_get_member (input, "data_processing"));
+  if (role == BZ_ROLE_PATIENT && !out->data_processing && !dp_wrong_type)
     {
       bz_validation_add (v, "data_processing", "required",
                          _("Accept the processing of your personal and health data to register"));
