@@ -287,7 +287,7 @@ BZ_RESOURCE_DECLARE (bz_metrics, METRICS, BZ_METRICS_FIELDS)
   F (PATIENT_INFO_ACTIVITY_LEVEL, .name = "activity_level", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "activity_level", .vocab = &bz_vocab_activity_level) \
   F (PATIENT_INFO_FOOD_RESTRICTIONS, .name = "food_restrictions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY) \
   F (PATIENT_INFO_DIETARY_PREFERENCE, .name = "dietary_preference", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "dietary_preference", .vocab = &bz_vocab_dietary_preference) \
-  F (PATIENT_INFO_PRIVACY_CONSENT_AT, .name = "privacy_consent_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "privacy_consent_at", .description = "When the patient accepted the privacy notice; null when not recorded")
+  F (PATIENT_INFO_PRIVACY_CONSENT_AT, .name = "privacy_consent_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "privacy_consent_at", .description = "When the patient accepted the privacy notice, consenting to data processing (GET .../consents has the whole record); null when not recorded")
 BZ_RESOURCE_DECLARE (bz_patient_info, PATIENT_INFO, BZ_PATIENT_INFO_FIELDS)
 
 /* The patient's current meal plan (finalized or active; seed 004 lifecycle). */
@@ -441,7 +441,11 @@ BZ_RESOURCE_DECLARE (bz_password_change_input, PASSWORD_CHANGE_INPUT, BZ_PASSWOR
   F (REGISTER_INPUT_STATE, .name = "state", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 100) \
   F (REGISTER_INPUT_CITY, .name = "city", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 100) \
   F (REGISTER_INPUT_PROFESSIONAL_LICENSE, .name = "professional_license", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 50, .description = "Nutritionists: cédula profesional") \
-  F (REGISTER_INPUT_CLINIC_NAME, .name = "clinic_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 200)
+  F (REGISTER_INPUT_CLINIC_NAME, .name = "clinic_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 200) \
+  F (REGISTER_INPUT_DATA_PROCESSING, .name = "data_processing", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_WRITE_ONLY, .description = "Consent to the processing of personal and health data (seed 002 §7.3.1); members must send true") \
+  F (REGISTER_INPUT_MARKETING_COMMUNICATIONS, .name = "marketing_communications", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_WRITE_ONLY) \
+  F (REGISTER_INPUT_DATA_SHARING_PARTNERS, .name = "data_sharing_partners", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_WRITE_ONLY) \
+  F (REGISTER_INPUT_PRIVACY_NOTICE_VERSION, .name = "privacy_notice_version", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .max = 10, .description = "The privacy notice accepted (GET /api/v1/privacy/notice); required with data_processing")
 BZ_RESOURCE_DECLARE (bz_register_input, REGISTER_INPUT, BZ_REGISTER_INPUT_FIELDS)
 
 #define BZ_PATIENT_INPUT_FIELDS(F) \
@@ -461,7 +465,7 @@ BZ_RESOURCE_DECLARE (bz_register_input, REGISTER_INPUT, BZ_REGISTER_INPUT_FIELDS
   F (PATIENT_INPUT_FOOD_RESTRICTIONS, .name = "food_restrictions", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_WRITE_ONLY, .max = BZ_PATIENT_LIST_ENTRIES_MAX, .description = "Each at most 100 characters (seed 002 §3.2 patients.food_restrictions)") \
   F (PATIENT_INPUT_DIETARY_PREFERENCE, .name = "dietary_preference", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .vocab = &bz_vocab_dietary_preference) \
   F (PATIENT_INPUT_ACTIVITY_LEVEL, .name = "activity_level", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_activity_level, .description = "light when omitted") \
-  F (PATIENT_INPUT_PRIVACY_CONSENT, .name = "privacy_consent", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_WRITE_ONLY, .description = "The patient accepted the clinic's privacy notice (LFPDPPP); false is refused, true records when")
+  F (PATIENT_INPUT_PRIVACY_CONSENT, .name = "privacy_consent", .type = BZ_FIELD_BOOLEAN, .flags = BZ_FIELD_WRITE_ONLY, .description = "The patient accepted the clinic's privacy notice in force and consents to data processing (LFPDPPP); false is refused, true records it in their consents (GET .../consents) with the request's address")
 BZ_RESOURCE_DECLARE (bz_patient_input, PATIENT_INPUT, BZ_PATIENT_INPUT_FIELDS)
 
 /* PATCH /api/v1/nutritionist/patients/{patient_id}: the members given

@@ -103,6 +103,15 @@ static const BzTerm dietary_preferences[] = {
 const BzVocab bz_vocab_dietary_preference = { "dietary_preference", dietary_preferences, G_N_ELEMENTS (dietary_preferences) };
 
 /* The two stored copies of a meal photo (bz_photo_prepare()). */
+/* The languages of the privacy notice (data/privacy/, issue 9): Spanish is
+ * the binding text under the LFPDPPP, English a translation. */
+static const BzTerm notice_langs[] = {
+  { "es", N_("Spanish"), ALIASES ("es-MX", "es_MX", "espanol") },
+  { "en", N_("English"), ALIASES ("en-US", "en_US", "ingles") },
+};
+
+const BzVocab bz_vocab_notice_lang = { "lang", notice_langs, G_N_ELEMENTS (notice_langs) };
+
 static const BzTerm photo_sizes[] = {
   { "display", N_("Display copy"), NULL },
   { "original", N_("Original"), NULL },

@@ -86,6 +86,7 @@ bz_patient_dialog_build_erase_group (BzPatientDialog *self)
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Privacy"));
+  bz_patient_dialog_add_consent_rows (self, group);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Delete the patient’s account"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                _("The patient’s right to cancel their personal data (LFPDPPP)"));

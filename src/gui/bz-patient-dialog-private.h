@@ -6,12 +6,15 @@
 #include <adwaita.h>
 
 #include "bz-patient-dialog.h"
+#include "bz-resource.h"
 #include "bz-vocab.h"
 
 G_BEGIN_DECLS
 
 /* The text rows, in the form's order. */
 enum { E_FIRST, E_LAST, E_EMAIL, E_PHONE, E_BIRTH, E_TARGET, E_CONDITIONS, E_ALLERGIES, E_RESTRICTIONS, N_ENTRIES };
+/* The consent switches (bz-patient-dialog-consents.c): data processing, marketing, sharing. */
+#define BZ_PATIENT_DIALOG_N_CONSENTS 3
 /* The choice rows. */
 enum { C_GENDER, C_GOAL, C_ACTIVITY, C_DIET, C_STATUS, N_CHOICES };
 
@@ -52,6 +55,11 @@ struct _BzPatientDialog
   GtkWidget *erase_group;    /* "Delete Account…", when editing (bz-patient-dialog-erase.c) */
   GtkWidget *erase_button;
   char *save_error;          /* why the last save failed, until the next change */
+  GtkSwitch *consent_switches[BZ_PATIENT_DIALOG_N_CONSENTS];   /* editing only */
+  AdwActionRow *notice_row;  /* the notice's version and acceptance date */
+  BzRecord *consent;         /* the UserConsent as stored (NULL until read) */
+  gboolean consent_syncing;  /* the switches are being set from @consent */
+  gboolean consent_pending;  /* a read or a change of the consents in flight */
 };
 
 /** bz_patient_dialog_build_created: Returns: (transfer floating): the "created" page (password, Copy, Print). */
@@ -60,6 +68,14 @@ GtkWidget *bz_patient_dialog_build_created (BzPatientDialog *self);
 void       bz_patient_dialog_forget_password (BzPatientDialog *self);
 /** bz_patient_dialog_build_erase_group: Returns: (transfer floating): the Privacy group with "Delete Account…". */
 GtkWidget *bz_patient_dialog_build_erase_group (BzPatientDialog *self);
+/**
+ * bz_patient_dialog_add_consent_rows:
+ * @group: the Privacy #AdwPreferencesGroup
+ *
+ * Adds the consent switches and the notice row to @group and starts reading
+ * the patient's consents (bz-patient-dialog-consents.c).
+ */
+void       bz_patient_dialog_add_consent_rows (BzPatientDialog *self, GtkWidget *group);
 /** bz_patient_dialog_set_busy: marks a save or a deletion in flight (Save off while it runs). */
 void       bz_patient_dialog_set_busy (BzPatientDialog *self, gboolean busy);
 /** bz_patient_dialog_emit_account_deleted: emits "account-deleted". */

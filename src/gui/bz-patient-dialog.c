@@ -315,6 +315,13 @@ build_form (BzPatientDialog *self)
   adw_action_row_add_prefix (ADW_ACTION_ROW (consent_row), GTK_WIDGET (self->consent_check));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (consent_row), GTK_WIDGET (self->consent_check));
   g_signal_connect_swapped (self->consent_check, "toggled", G_CALLBACK (changed_cb), self);
+  /* The notice to show the patient before they accept it (bz-patient-dialog-consents.c). */
+  {
+    GtkWidget *view = gtk_button_new_with_mnemonic (_("_View Notice…"));
+    gtk_widget_set_valign (view, GTK_ALIGN_CENTER);
+    g_signal_connect_swapped (view, "clicked", G_CALLBACK (bz_patient_dialog_view_notice), self);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (consent_row), view);
+  }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), consent_row);
 
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
@@ -529,6 +536,7 @@ bz_patient_dialog_dispose (GObject *object)
   g_clear_pointer (&self->created_name, g_free);
   g_clear_pointer (&self->created_email, g_free);
   g_clear_pointer (&self->save_error, g_free);
+  g_clear_object (&self->consent);
   G_OBJECT_CLASS (bz_patient_dialog_parent_class)->dispose (object);
 }
 

@@ -66,6 +66,36 @@ const char  *bz_patient_dialog_get_choice  (BzPatientDialog *self, const char *f
 
 /** bz_patient_dialog_set_consent: checks or clears the privacy-notice consent row. */
 void         bz_patient_dialog_set_consent (BzPatientDialog *self, gboolean accepted);
+/**
+ * bz_patient_dialog_set_consent_switch:
+ * @field: "data_processing", "marketing_communications" or "data_sharing_partners"
+ * @on: the switch's new state
+ *
+ * Flips the Privacy group's switch as the user does (Edit only), which
+ * stores the change (bz_consents_set_for_patient_async()).
+ *
+ * Returns: %TRUE when the switch exists and is not waiting on the store.
+ */
+gboolean     bz_patient_dialog_set_consent_switch (BzPatientDialog *self, const char *field, gboolean on);
+/** bz_patient_dialog_get_consent_switch: Returns: whether @field's switch is on. */
+gboolean     bz_patient_dialog_get_consent_switch (BzPatientDialog *self, const char *field);
+/** bz_patient_dialog_consents_pending: Returns: whether the consents are being read or stored. */
+gboolean     bz_patient_dialog_consents_pending   (BzPatientDialog *self);
+/** bz_patient_dialog_get_notice_summary: Returns: (transfer none) (nullable): the notice row's line (version, date). */
+const char  *bz_patient_dialog_get_notice_summary (BzPatientDialog *self);
+/**
+ * bz_patient_dialog_view_notice:
+ *
+ * What View Notice… does: the privacy notice (bz_privacy_notice_get()) in
+ * the desk's language (English when the desk runs in English, else the
+ * binding Spanish text), in a message dialog over this one.
+ *
+ * Returns: (transfer none) (nullable): the dialog, presented; %NULL (and the
+ *   reason line says why) when the text cannot be read.
+ */
+AdwMessageDialog *bz_patient_dialog_view_notice (BzPatientDialog *self);
+/** bz_patient_dialog_focus_privacy: scrolls the Privacy group into view and focuses its first switch (Edit only). */
+void         bz_patient_dialog_focus_privacy (BzPatientDialog *self);
 /** bz_patient_dialog_can_save: Returns: whether Save is enabled. */
 gboolean     bz_patient_dialog_can_save    (BzPatientDialog *self);
 /**

@@ -11,7 +11,7 @@ create (BzServices *svc, BzRequest *req, GError **error)
   g_autoptr(JsonObject) body = bz_request_json_object (req, error);
   BzRecord *data;
   BzResponse *resp;
-  if (!body || !(data = bz_patients_add (svc, req->caller, body, error)))
+  if (!body || !(data = bz_patients_add (svc, req->caller, body, req->client_address, error)))
     return NULL;
   resp = bz_response_record (201, data);
   resp->message = g_strdup (_("Patient created."));

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bz-consent-service.h"
 #include "bz-privacy-service.h"
 
 static BzResponse *
@@ -77,7 +78,52 @@ delete_patient_account (BzServices *svc, BzRequest *req, GError **error)
                                                          confirmation, error));
 }
 
-/* {"confirmation": "DELETE_MY_ACCOUNT"} and a little room. */
+static BzResponse *
+record_or_null (BzRecord *data)
+{
+  return data ? bz_response_record (200, data) : NULL;
+}
+
+static BzResponse *
+get_consents (BzServices *svc, BzRequest *req, GError **error)
+{
+  return record_or_null (bz_consents_get (svc, req->caller, error));
+}
+
+static BzResponse *
+put_consents (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autoptr(JsonObject) body = bz_request_json_object (req, error);
+
+  if (body == NULL)
+    return NULL;
+  return record_or_null (bz_consents_put (svc, req->caller, body, req->client_address, error));
+}
+
+static BzResponse *
+get_patient_consents (BzServices *svc, BzRequest *req, GError **error)
+{
+  return record_or_null (bz_consents_get_for_patient (svc, req->caller, bz_request_param (req, "patient_id"), error));
+}
+
+static BzResponse *
+put_patient_consents (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autoptr(JsonObject) body = bz_request_json_object (req, error);
+
+  if (body == NULL)
+    return NULL;
+  return record_or_null (bz_consents_put_for_patient (svc, req->caller, bz_request_param (req, "patient_id"), body,
+                                                      req->client_address, error));
+}
+
+static BzResponse *
+get_notice (BzServices *svc, BzRequest *req, GError **error)
+{
+  return record_or_null (bz_privacy_notice_get (bz_request_query (req, "lang"), error));
+}
+
+/* {"confirmation": "DELETE_MY_ACCOUNT"} and a little room; the consents' body is smaller. */
 #define PRIVACY_BODY_MAX 1024
 
 const BzRoute bz_privacy_routes[] = {
@@ -94,5 +140,22 @@ const BzRoute bz_privacy_routes[] = {
     "Carry out a patient's request to delete their account (as DELETE /api/v1/privacy/delete-account); 404 for "
     "another nutritionist's patient", .request = &bz_account_delete_request_resource,
     .response = &bz_account_deletion_resource },
+  { "GET", "/api/v1/privacy/consents", get_consents, BZ_ROUTE_AUTH, 0,
+    "The caller's consents and privacy-notice acceptance (seed 002 §7.3.1, LFPDPPP)",
+    .response = &bz_user_consent_resource },
+  { "PUT", "/api/v1/privacy/consents", put_consents, BZ_ROUTE_AUTH, PRIVACY_BODY_MAX,
+    "Set the caller's consents; privacy_notice_version (the current one) accepts the notice now; every change is "
+    "kept with its time and address", .request = &bz_user_consent_update_resource,
+    .response = &bz_user_consent_resource },
+  { "GET", "/api/v1/nutritionist/patients/{patient_id}/consents", get_patient_consents, BZ_ROUTE_AUTH, 0,
+    "A patient's consents (as GET /api/v1/privacy/consents); 404 for another nutritionist's patient",
+    .response = &bz_user_consent_resource },
+  { "PUT", "/api/v1/nutritionist/patients/{patient_id}/consents", put_patient_consents, BZ_ROUTE_AUTH,
+    PRIVACY_BODY_MAX, "Record a patient's consents on their word (as PUT /api/v1/privacy/consents); 404 for "
+    "another nutritionist's patient", .request = &bz_user_consent_update_resource,
+    .response = &bz_user_consent_resource },
+  { "GET", "/api/v1/privacy/notice", get_notice, BZ_ROUTE_PUBLIC, 0,
+    "The clinic's privacy notice (Aviso de Privacidad, LFPDPPP arts. 15-16) and its version",
+    .response = &bz_privacy_notice_resource, .query = &bz_privacy_notice_query_resource },
   { NULL }
 };

@@ -19,6 +19,7 @@
 #include "bz-auth-service.h"
 #include "bz-auth-service-private.h"
 #include "bz-auth-internal.h"
+#include "bz-consent-service.h"
 
 #include <string.h>
 
@@ -565,6 +566,8 @@ bz_auth_register (BzServices *svc, JsonObject *input, const char *client_address
   g_autoptr(BzRecord) result = NULL;
   const char *email, *password, *first_name, *last_name, *user_type;
   BzRole role = BZ_ROLE_PATIENT;
+  BzConsentChoice consent = { 0 };
+  gboolean record_consent;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
 
@@ -586,6 +589,8 @@ bz_auth_register (BzServices *svc, JsonObject *input, const char *client_address
     bz_validation_add (&v, "user_type", "invalid_value", _("Choose patient or nutritionist"));
 
   bz_user_fields_validate (email, password, first_name, last_name, role, input, &f, &v);
+  /* Seed 002 §7.3.1: the consents given at registration (a member must give them). */
+  record_consent = bz_consents_from_registration (input, role, &consent, &v);
   if (!bz_validation_finish (&v, error))
     return NULL;
   /* Valid registrations count against the address (invalid ones cost nothing). */
@@ -600,6 +605,12 @@ bz_auth_register (BzServices *svc, JsonObject *input, const char *client_address
   if (!bz_store_begin (store, error))
     return NULL;
   id = insert_user (store, &f, hash, error);
+  if (id && record_consent)
+    {
+      g_autofree char *now = bz_now_iso8601 ();
+      if (!bz_consents_record_registration (svc, id, &consent, client_address, now, error))
+        g_clear_pointer (&id, g_free);
+    }
   if (id)
     {
       caller = bz_caller_new (id, role, f.email);

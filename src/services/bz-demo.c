@@ -459,7 +459,7 @@ bz_demo_create (BzServices *svc, const char *nhanes_dir, GError **error)
           double h = a->height_cm / 100.0;
           json_object_set_double_member (in, "target_weight_kg", round (MAX (a->weight_kg * 0.9, 24.9 * h * h)));
         }
-      created = bz_patients_add (svc, nutritionist, in, error);
+      created = bz_patients_add (svc, nutritionist, in, NULL, error);
       if (created == NULL)
         return FALSE;
       patient_id = bz_record_get_string (bz_record_get_object (created, BZ_PATIENT_CREATION_PATIENT),

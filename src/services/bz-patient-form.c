@@ -34,6 +34,7 @@ bz_patient_form_clear (BzPatientForm *f)
   g_free (f->dietary_preference);
   g_free (f->activity_level);
   g_free (f->status);
+  g_free (f->client_address);
   memset (f, 0, sizeof *f);
 }
 
@@ -59,6 +60,7 @@ bz_patient_form_copy (const BzPatientForm *f)
   c->dietary_preference = g_strdup (f->dietary_preference);
   c->activity_level = g_strdup (f->activity_level);
   c->status = g_strdup (f->status);
+  c->client_address = g_strdup (f->client_address);
   return c;
 }
 
@@ -217,6 +219,7 @@ bz_patient_form_check_into (const BzPatientForm *form, BzPatientFormMode mode, B
                        _("The patient must accept the privacy notice before the record is created"));
   norm->consent_asked = form->consent_asked;
   norm->privacy_consent = form->privacy_consent;
+  norm->client_address = g_strdup (form->client_address);
 }
 
 gboolean

@@ -13,6 +13,8 @@
 #include "bz-audit.h"
 #include "bz-auth-service.h"
 #include "bz-clinical-service.h"
+#include "bz-consent-repo.h"
+#include "bz-privacy-resources.h"
 #include "bz-meal-plan-repo.h"
 #include "bz-patient-form-private.h"
 #include "bz-patient-repo.h"
@@ -113,9 +115,21 @@ create_checked (BzServices *svc, const BzCaller *caller, const BzPatientForm *f,
       .food_restrictions_json = restrictions,
       .dietary_preference = f->dietary_preference,
       .activity_level = f->activity_level,
-      .privacy_consent_at = f->consent_asked && f->privacy_consent ? now : NULL,
     };
-    if (!bz_patient_repo_insert (store, &record, error) || !bz_store_commit (store, error))
+    /* The consent's one home is user_consents (data/sql/034_user_consents.sql). */
+    BzConsentRow consent = {
+      .user_id = user_id,
+      .data_processing = TRUE,
+      .privacy_notice_version = BZ_PRIVACY_NOTICE_VERSION,
+      .privacy_notice_accepted_at = now,
+      .ip_address = f->client_address,
+      .source = BZ_CONSENT_SOURCE_PATIENT_CREATION,
+      .recorded_by = caller->user_id,
+      .now = now,
+    };
+    if (!bz_patient_repo_insert (store, &record, error) ||
+        (f->consent_asked && f->privacy_consent && !bz_consent_repo_put (store, &consent, error)) ||
+        !bz_store_commit (store, error))
       goto fail;
   }
   bz_store_notify (bz_services_get_store (svc), "patients", patient_id);
@@ -162,7 +176,8 @@ bz_patients_create (BzServices *svc, const BzCaller *caller, const BzPatientForm
 }
 
 BzRecord *
-bz_patients_add (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
+bz_patients_add (BzServices *svc, const BzCaller *caller, JsonObject *input, const char *client_address,
+                 GError **error)
 {
   BzValidation v = BZ_VALIDATION_INIT;
   g_auto(BzPatientForm) form = { 0 };
@@ -172,6 +187,7 @@ bz_patients_add (BzServices *svc, const BzCaller *caller, JsonObject *input, GEr
     return NULL;
   /* The body's type errors and the form's rule errors in one answer. */
   bz_patient_form_from_json_into (input, &form, &v);
+  form.client_address = g_strdup (client_address);
   bz_patient_form_check_into (&form, BZ_PATIENT_FORM_CREATE, &norm, &v);
   if (!bz_validation_finish (&v, error))
     return NULL;
@@ -539,7 +555,7 @@ bz_patients_get_file_finish (BzServices *svc, GAsyncResult *result, GError **err
 static gpointer
 add_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
 {
-  return bz_patients_add (svc, caller, args, error);
+  return bz_patients_add (svc, caller, args, NULL, error);
 }
 
 void

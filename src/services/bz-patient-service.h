@@ -38,10 +38,13 @@ G_BEGIN_DECLS
  *   "light" on creation
  * @status: (nullable): a #bz_vocab_patient_status term (updates; creation
  *   always starts "active" and refuses another)
- * @privacy_consent: the patient accepted the privacy notice (required for
- *   a creation that asks for it, see @consent_asked)
+ * @privacy_consent: the patient accepted the privacy notice in force and
+ *   consents to data processing (required for a creation that asks for it,
+ *   see @consent_asked); recorded in user_consents (bz-consent-service.h)
  * @consent_asked: whether @privacy_consent was given at all: the desk
  *   always asks; an API client that omits `privacy_consent` records none
+ * @client_address: (nullable): creation only: the address the request came
+ *   from, kept with the consent (user_consents.ip_address); %NULL at the desk
  *
  * A patient's editable fields, typed: what the desk's form fills and what
  * the HTTP handlers parse a JSON body into, so both go through one
@@ -71,6 +74,7 @@ typedef struct
   char *status;
   gboolean privacy_consent;
   gboolean consent_asked;
+  char *client_address;
 } BzPatientForm;
 
 /** bz_patient_form_clear: frees @form's members and zeroes it. */
@@ -192,6 +196,8 @@ gboolean  bz_patients_form_from_json (JsonObject *input, BzPatientForm *out, GEr
 /**
  * bz_patients_add:
  * @caller: a nutritionist
+ * @client_address: (nullable): the request's client address, kept with the
+ *   consent (#BzPatientForm's client_address)
  * @input: the NewPatient body {email, first_name, last_name, password? (else
  *   a random temporary one, returned once), phone?, date_of_birth?, gender?,
  *   primary_goal?, target_weight_kg? (the declaration's range),
@@ -207,7 +213,8 @@ gboolean  bz_patients_form_from_json (JsonObject *input, BzPatientForm *out, GEr
  * Returns: (transfer full): a PatientCreation record {patient: PatientCreated};
  *   %NULL with @error.
  */
-BzRecord *bz_patients_add      (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error);
+BzRecord *bz_patients_add      (BzServices *svc, const BzCaller *caller, JsonObject *input,
+                                const char *client_address, GError **error);
 
 /**
  * bz_patients_get_list:

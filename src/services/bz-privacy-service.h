@@ -11,7 +11,8 @@
  *
  * The export is a ZIP (libarchive, deflate) of JSON files, one per table
  * (bz_privacy_repo_export(): "profile.json", "patient.json", "scans.json",
- * "meals.json", "meal_items.json", …), a "manifest.json" listing them and
+ * "meals.json", "meal_items.json", "consents.json", "consent_history.json",
+ * …), a "manifest.json" listing them and
  * the files with their SHA-256, and the files themselves: the original
  * photos of the user's meals ("photos/meal-<id>.jpg"), their posts' and
  * recipes' photos, and their avatars ("avatars/avatar-<id>.glb"), each read

@@ -69,10 +69,10 @@ bz_patient_repo_insert (BzStore *store, const BzPatientRecord *p, GError **error
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
       "INSERT INTO patients (id, user_id, nutritionist_id, assigned_at, primary_goal, target_weight_kg,"
       " health_conditions, allergies, status, created_at, updated_at,"
-      " food_restrictions, dietary_preference, activity_level, privacy_consent_at)"
+      " food_restrictions, dietary_preference, activity_level)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, bz_seal ('patients', 'health_conditions', ?1, ?7),"
       " bz_seal ('patients', 'allergies', ?1, ?8), 'active', ?9, ?10,"
-      " bz_seal ('patients', 'food_restrictions', ?1, ?11), ?12, ?13, ?14)", error);
+      " bz_seal ('patients', 'food_restrictions', ?1, ?11), ?12, ?13)", error);
 
   if (!st)
     return FALSE;
@@ -90,7 +90,6 @@ bz_patient_repo_insert (BzStore *store, const BzPatientRecord *p, GError **error
   sqlite3_bind_text (st, 11, p->food_restrictions_json ? p->food_restrictions_json : "[]", -1, SQLITE_STATIC);
   bz_db_bind_text_or_null (st, 12, p->dietary_preference);
   sqlite3_bind_text (st, 13, p->activity_level ? p->activity_level : "light", -1, SQLITE_STATIC);
-  bz_db_bind_text_or_null (st, 14, p->privacy_consent_at);
   return bz_db_step_done (st, error) &&
          bz_store_log_patient_change (db, "patients", p->id, BZ_CHANGE_INSERT, p->id, error);
 }
@@ -275,7 +274,11 @@ bz_patient_repo_get_basic_info (BzStore *store, const char *patient_id, GError *
       "SELECT %s, bz_unseal ('patients', 'health_conditions', p.id, p.health_conditions),"
       " bz_unseal ('patients', 'allergies', p.id, p.allergies),"
       " bz_unseal ('patients', 'food_restrictions', p.id, p.food_restrictions)"
-      " FROM patients p JOIN users u ON u.id = p.user_id WHERE p.id = ?1",
+      " FROM patients p JOIN users u ON u.id = p.user_id"
+      /* PatientInfo.privacy_consent_at: the acceptance of user_consents (034), its one home. */
+      " LEFT JOIN (SELECT user_id AS consent_user_id, privacy_notice_accepted_at AS privacy_consent_at"
+      "            FROM user_consents WHERE data_processing = 1) c ON c.consent_user_id = p.user_id"
+      " WHERE p.id = ?1",
       &bz_patient_info_resource, NULL), error);
   gboolean have_row;
   BzRecord *info;

@@ -28,8 +28,6 @@ G_BEGIN_DECLS
  * @food_restrictions_json: (nullable): JSON array of strings, as text; %NULL is "[]"
  * @dietary_preference: (nullable): omnivore, vegetarian or vegan
  * @activity_level: (nullable): a bz_vocab_activity_level id; %NULL is "light"
- * @privacy_consent_at: (nullable): ISO 8601 UTC when the patient accepted
- *   the privacy notice (013_patient_consent.sql); %NULL when not recorded
  *
  * A new patient's columns, all borrowed; status starts "active".
  */
@@ -47,7 +45,6 @@ typedef struct
   const char *food_restrictions_json;
   const char *dietary_preference;
   const char *activity_level;
-  const char *privacy_consent_at;
 } BzPatientRecord;
 
 /**

@@ -64,6 +64,8 @@ static const ExportTable export_tables[] = {
   { "recipes", "SELECT * FROM recipes WHERE author_id = ?1" },
   { "devices", "SELECT id, name, platform, created_at, last_seen_at, revoked, revoked_at FROM devices WHERE user_id = ?1" },
   { "push_tokens", "SELECT id, platform, created_at, updated_at FROM device_tokens WHERE user_id = ?1" },
+  { "consents", "SELECT * FROM user_consents WHERE user_id = ?1" },
+  { "consent_history", "SELECT * FROM user_consent_history WHERE user_id = ?1 ORDER BY id" },
   { "record_access_audit", "SELECT actor_id, action, at FROM record_access_audit WHERE patient_id = ?2 ORDER BY at" },
 };
 

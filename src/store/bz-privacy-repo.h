@@ -58,8 +58,10 @@ void bz_privacy_file_free (BzPrivacyFile *file);
  * clinical notes and appointments, workouts, messages sent or received,
  * notifications, posts, comments, reactions, follows, groups, family
  * circles, challenges joined and check-ins, XP and badges, recipes written,
- * paired devices and push tokens (without the token), and who read their
- * record (record_access_audit).  A nutritionist gets what they authored:
+ * paired devices and push tokens (without the token), their consents and
+ * every earlier state of them (user_consents, user_consent_history:
+ * data/sql/034_user_consents.sql), and who read their record
+ * (record_access_audit).  A nutritionist gets what they authored:
  * meal plans, clinical notes, appointments, challenges, workout plans, and
  * their own messages and posts; rows of no one else's patient but their
  * own can be among them only through authorship.  One table (one JSON

@@ -4,6 +4,7 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "bz-auth-service-private.h"
+#include "bz-privacy-resources.h"
 #include "bz-schema-check.h"
 #include "bz-test-util.h"
 #include "bz-audit.h"
@@ -281,7 +282,8 @@ bz_api_register (BzApi *api, const char *email, const char *user_type, char **ou
 {
   g_autofree char *body = g_strdup_printf (
       "{\"email\":\"%s\",\"password\":\"Secure-Pass1!\",\"first_name\":\"Test\",\"last_name\":\"User\","
-      "\"user_type\":\"%s\"}", email, user_type);
+      "\"user_type\":\"%s\",\"data_processing\":true,\"privacy_notice_version\":\"%s\"}", email, user_type,
+      BZ_PRIVACY_NOTICE_VERSION);
   g_autoptr(BzApiResponse) r = NULL;
   /* Fixtures register more users than the per-address limit allows in a
    * minute; that limit has its own tests. */

@@ -12,6 +12,7 @@
 void test_meal_plans (void);   /* test-meal-plans.c */
 void test_clinical (void);     /* test-clinical.c */
 void test_challenges (void);   /* test-challenges.c */
+void test_consents_add_tests (void); /* test-consents.c: /api/v1/privacy/consents and notice (issue 9) */
 void test_privacy_add_tests (void); /* test-privacy.c: export-data, delete-account (issue 9) */
 void test_encryption_add_tests (void); /* test-encryption-at-rest.c: no clinical text in the raw database (issue 9) */
 void test_social_add_tests (void);  /* test-social.c: the social layer (issue 10) */
@@ -772,6 +773,7 @@ main (int argc, char **argv)
   test_live_events_add_tests ();
   test_machines_add_tests ();
   test_metrics_add_tests ();
+  test_consents_add_tests ();
   test_privacy_add_tests ();
   test_encryption_add_tests ();
   g_test_add_func ("/api/integrations/meal-detection", test_meal_detection);   /* last: it configures a provider */

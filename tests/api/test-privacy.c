@@ -16,6 +16,7 @@
 #include "bz-auth-service-private.h"
 #include "bz-audit.h"
 #include "bz-blob-store.h"
+#include "bz-privacy-resources.h"
 #include "bz-realtime-client.h"
 #include "bz-realtime.h"
 
@@ -208,6 +209,14 @@ test_export (void)
   guint glbs = 0;
 
   ensure_members ();
+  {
+    /* A consent of m1's (seed 002 §7.3.1), to find in the export with its history. */
+    g_autofree char *consent = g_strdup_printf (
+        "{\"data_processing\":true,\"marketing_communications\":true,\"data_sharing_partners\":false,"
+        "\"privacy_notice_version\":\"%s\"}", BZ_PRIVACY_NOTICE_VERSION);
+    g_autoptr(BzApiResponse) c = bz_api_json (api, "PUT", "/api/v1/privacy/consents", m1.token, consent);
+    assert_status (c, 200);
+  }
   r = bz_api_call (api, "POST", "/api/v1/privacy/export-data", m1.token, NULL, NULL, 0, NULL);
   assert_status (r, 200);
   g_assert_cmpstr (soup_message_headers_get_content_type (r->headers, NULL), ==, "application/zip");
@@ -237,6 +246,15 @@ test_export (void)
   g_assert_true (array_has_id (a, "meal_id", m1_meal_unique));
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (a, 0), "ndb_no"), ==, "01001");
   g_assert_nonnull (g_hash_table_lookup (entries, "manifest.json"));
+  a = entry_array (entries, "consents.json", p);
+  g_assert_cmpuint (json_array_get_length (a), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (a, 0), "data_processing"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (a, 0), "marketing_communications"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (a, 0), "privacy_notice_version"), ==,
+                   BZ_PRIVACY_NOTICE_VERSION);
+  a = entry_array (entries, "consent_history.json", p);
+  g_assert_cmpuint (json_array_get_length (a), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (a, 0), "user_id"), ==, m1.user_id);
 
   /* The photos as uploaded, byte for byte. */
   photo = g_strdup_printf ("photos/meal-%s.jpg", m1_meal_unique);

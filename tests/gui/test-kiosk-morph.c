@@ -315,7 +315,7 @@ check_edges (BzGuiDesk *desk)
   json_object_set_string_member (in, "first_name", "Inés");
   json_object_set_string_member (in, "last_name", "Prueba");
   json_object_set_string_member (in, "gender", "female");
-  created = bz_patients_add (svc, staff, in, &error);
+  created = bz_patients_add (svc, staff, in, NULL, &error);
   g_assert_no_error (error);
   patient_id = bz_record_get_string (bz_record_get_object (created, BZ_PATIENT_CREATION_PATIENT), BZ_PATIENT_CREATED_ID);
 

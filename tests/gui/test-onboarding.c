@@ -18,6 +18,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "bz-consent-service.h"
 #include "bz-application.h"
 #include "bz-auth-service.h"
 #include "bz-patient-dialog.h"
@@ -441,6 +442,44 @@ test_onboarding (void)
     WAIT_FOR ((dialog = find_dialog ()) != NULL, 30, "the Edit dialog again");
     WAIT_FOR (!bz_patient_dialog_is_busy (dialog), 30, "the Edit dialog to load");
     g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+    /* Privacy: the consent given at onboarding, with the notice's version; she
+     * now agrees to the clinic's news: one switch, stored at once, with its history. */
+    WAIT_FOR (!bz_patient_dialog_consents_pending (dialog), 30, "the consents");
+    g_assert_true (bz_patient_dialog_get_consent_switch (dialog, "data_processing"));
+    g_assert_false (bz_patient_dialog_get_consent_switch (dialog, "marketing_communications"));
+    g_assert_false (bz_patient_dialog_get_consent_switch (dialog, "data_sharing_partners"));
+    g_assert_nonnull (strstr (bz_patient_dialog_get_notice_summary (dialog), BZ_PRIVACY_NOTICE_VERSION));
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BzRecord) before = bz_consents_get_for_patient (bz_gui_session_get_services (session),
+                                                                bz_gui_session_get_caller (session), patient_id,
+                                                                &error);
+      g_autoptr(BzRecord) after = NULL;
+      g_assert_no_error (error);
+      g_assert_false (bz_record_get_boolean (before, BZ_USER_CONSENT_MARKETING_COMMUNICATIONS));
+      g_assert_true (bz_patient_dialog_set_consent_switch (dialog, "marketing_communications", TRUE));
+      g_assert_true (bz_patient_dialog_consents_pending (dialog));
+      WAIT_FOR (!bz_patient_dialog_consents_pending (dialog), 30, "the consent to be stored");
+      g_assert_cmpstr (bz_patient_dialog_get_reason (dialog), ==, "");
+      after = bz_consents_get_for_patient (bz_gui_session_get_services (session), bz_gui_session_get_caller (session),
+                                           patient_id, &error);
+      g_assert_no_error (error);
+      g_assert_true (bz_record_get_boolean (after, BZ_USER_CONSENT_MARKETING_COMMUNICATIONS));
+      g_assert_true (bz_record_get_boolean (after, BZ_USER_CONSENT_DATA_PROCESSING));
+      g_assert_false (bz_record_get_boolean (after, BZ_USER_CONSENT_DATA_SHARING_PARTNERS));
+      g_assert_cmpstr (bz_record_get_string (after, BZ_USER_CONSENT_PRIVACY_NOTICE_ACCEPTED_AT), ==,
+                       bz_record_get_string (before, BZ_USER_CONSENT_PRIVACY_NOTICE_ACCEPTED_AT));
+      g_assert_true (bz_patient_dialog_get_consent_switch (dialog, "marketing_communications"));
+    }
+    bz_patient_dialog_focus_privacy (dialog);
+    shoot (GTK_WIDGET (dialog), "test-onboarding-consents.png", "patient-consents.png");
+    /* The notice itself, with its version, over the dialog. */
+    question = bz_patient_dialog_view_notice (dialog);
+    g_assert_nonnull (question);
+    shoot (GTK_WIDGET (question), "test-onboarding-notice.png", "privacy-notice.png");
+    adw_message_dialog_response (question, "close");
+
     question = bz_patient_dialog_ask_delete_account (dialog);
     shoot (GTK_WIDGET (question), "test-onboarding-delete-account.png", "delete-account.png");
     adw_message_dialog_response (question, "cancel");

@@ -6,6 +6,8 @@
 
 #include <sodium.h>
 
+#include "bz-privacy-resources.h"
+
 /* The services answer records; these tests read the JSON the API serves
  * (bz_record_to_json_node(): what bz_record_write_json() writes). */
 JsonNode *
@@ -97,6 +99,9 @@ register_body (const char *email, const char *first, const char *last, const cha
   json_object_set_string_member (o, "first_name", first);
   json_object_set_string_member (o, "last_name", last);
   json_object_set_string_member (o, "user_type", type);
+  /* Seed 002 §7.3.1: a member consents to data processing at registration. */
+  json_object_set_boolean_member (o, "data_processing", TRUE);
+  json_object_set_string_member (o, "privacy_notice_version", BZ_PRIVACY_NOTICE_VERSION);
   return o;
 }
 

@@ -1,4 +1,6 @@
 /* test-store.c — the SQLite store: migrations, per-thread connections, blobs, changes. */
+#include <stdlib.h>
+
 #include "bz-audit.h"
 #include "bz-blob-store.h"
 #include "bz-error.h"
@@ -28,6 +30,65 @@ test_migrations (void)
     g_assert_cmpint (bz_store_schema_version (a), ==, version);
     g_assert_true (g_bytes_equal (bz_store_get_secret (a), bz_store_get_secret (b)));
     g_assert_cmpuint (g_bytes_get_size (bz_store_get_secret (a)), ==, 32);
+  }
+  bz_test_rmdir (dir);
+}
+
+/* 034_user_consents.sql on a clinic's database of 033: the acceptance that
+ * 013 kept in patients.privacy_consent_at moves to user_consents (data
+ * processing, no version), with its history row; the column goes. */
+static void
+test_migration_034_consents (void)
+{
+  g_autofree char *dir = bz_test_tmpdir ("store-034");
+  g_autofree char *path = g_build_filename (dir, "balanza.db", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (int n = 1; n <= 33; n++)
+    {
+      g_auto(GStrv) names = g_resources_enumerate_children ("/org/balanza/store/sql/", 0, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; names[i]; i++)
+        if (atoi (names[i]) == n)
+          {
+            g_autofree char *res = g_strconcat ("/org/balanza/store/sql/", names[i], NULL);
+            g_autoptr(GBytes) sql = g_resources_lookup_data (res, 0, &error);
+            g_assert_no_error (error);
+            g_assert_cmpint (sqlite3_exec (db, g_bytes_get_data (sql, NULL), NULL, NULL, NULL), ==, SQLITE_OK);
+          }
+    }
+  g_assert_cmpint (sqlite3_exec (db,
+      "INSERT INTO users (id, email, username, password_hash, first_name, last_name, user_type, created_at, updated_at)"
+      " VALUES ('n1', 'n@x.mx', 'n', 'h', 'N', 'N', 'nutritionist', 't', 't'),"
+      " ('u1', 'a@x.mx', 'a', 'h', 'A', 'A', 'patient', 't', 't'), ('u2', 'b@x.mx', 'b', 'h', 'B', 'B', 'patient', 't', 't');"
+      "INSERT INTO patients (id, user_id, nutritionist_id, created_at, updated_at, privacy_consent_at)"
+      " VALUES ('p1', 'u1', 'n1', 't', 't', '2026-01-02T03:04:05Z'), ('p2', 'u2', 'n1', 't', 't', NULL);"
+      "PRAGMA user_version = 33;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  {
+    g_autoptr(BzStore) store = bz_store_open (dir, &error);
+    g_autoptr(sqlite3_stmt) st = NULL, h = NULL, c = NULL;
+    g_assert_no_error (error);
+    g_assert_cmpint (bz_store_schema_version (store), >=, 34);
+    st = bz_db_prepare (bz_store_db (store),
+                        "SELECT user_id, data_processing, privacy_notice_version IS NULL, privacy_notice_accepted_at,"
+                        " source FROM user_consents", &error);
+    g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (st, 0), ==, "u1");
+    g_assert_cmpint (sqlite3_column_int (st, 1), ==, 1);
+    g_assert_cmpint (sqlite3_column_int (st, 2), ==, 1);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (st, 3), ==, "2026-01-02T03:04:05Z");
+    g_assert_cmpstr ((const char *) sqlite3_column_text (st, 4), ==, "migration");
+    g_assert_cmpint (sqlite3_step (st), ==, SQLITE_DONE);   /* p2 had none: none made up */
+    h = bz_db_prepare (bz_store_db (store), "SELECT count(*) FROM user_consent_history WHERE user_id = 'u1'", &error);
+    g_assert_cmpint (sqlite3_step (h), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (h, 0), ==, 1);
+    c = bz_db_prepare (bz_store_db (store),
+                       "SELECT count(*) FROM pragma_table_info('patients') WHERE name = 'privacy_consent_at'", &error);
+    g_assert_cmpint (sqlite3_step (c), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (c, 0), ==, 0);
   }
   bz_test_rmdir (dir);
 }
@@ -271,6 +332,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/migrations", test_migrations);
+  g_test_add_func ("/store/migrations/034-consents", test_migration_034_consents);
   g_test_add_func ("/store/thread-connections", test_thread_connections_outlive_store);
   g_test_add_func ("/store/blobs", test_blobs);
   g_test_add_func ("/store/changes", test_changes);
