@@ -175,7 +175,7 @@ test_inbox (void)
     gtk_stack_set_visible_child_name (pages, "notifications");
     bz_gui_test_settle (300);
     {
-      GtkLabel *none = find_label (GTK_WIDGET (inbox), "No notifications");  /* the demo's nutritionist has none */
+      GtkLabel *none = find_label (GTK_WIDGET (inbox), _("No notifications"));  /* the demo's nutritionist has none */
       g_assert_nonnull (none);
       g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (none)));
     }
