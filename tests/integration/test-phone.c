@@ -65,7 +65,8 @@ text_of (sqlite3 *db, const char *sql, const char *arg)
 {
   sqlite3_stmt *st = NULL;
   char *v = NULL;
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &st, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &st, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
   if (arg)
     sqlite3_bind_text (st, 1, arg, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (st) == SQLITE_ROW)
@@ -219,8 +220,8 @@ test_phone (void)
   sqlite3_busy_timeout (db, 10000);
   user = text_of (db, "SELECT id FROM users WHERE email = ?1", MEMBER);
   patient = text_of (db, "SELECT id FROM patients WHERE user_id = ?1", user);
-  meals = count_of (db, "SELECT count(*) FROM meals WHERE patient_id = ?1", patient);
-  scans = count_of (db, "SELECT count(*) FROM scans WHERE patient_id = ?1", patient);
+  meals = count_of (db, "SELECT count(*) FROM meal_logs WHERE patient_id = ?1", patient);
+  scans = count_of (db, "SELECT count(*) FROM body_scans WHERE patient_id = ?1", patient);
   g_assert_cmpint (meals, >=, BZ_TEST_YEAR_MEALS);
   g_assert_cmpint (scans, >=, BZ_TEST_YEAR_SCANS);
 
@@ -287,7 +288,7 @@ test_phone (void)
   g_assert_cmpint (count_of (db, "SELECT count(*) FROM devices WHERE user_id = ?1", user), ==, 1);
   g_assert_cmpint (count_of (db, "SELECT count(*) FROM users WHERE id = ?1 AND deleted_at IS NOT NULL "
                                  "AND email LIKE 'deleted\\_%' ESCAPE '\\'", user), ==, 1);
-  g_assert_cmpint (count_of (db, "SELECT count(*) FROM meals WHERE patient_id = ?1", patient), ==, meals + 1);
+  g_assert_cmpint (count_of (db, "SELECT count(*) FROM meal_logs WHERE patient_id = ?1", patient), ==, meals + 1);
   g_assert_cmpuint (login_status (url, MEMBER), ==, 401);
 
   sqlite3_close (db);
