@@ -24,8 +24,10 @@
  *    anonymised; the new meal kept; and the member's password no longer
  *    signs in.
  *
- * (A real Avahi daemon is not used: the test cannot rely on one running,
- * and bz-discovery's announcement is tested in tests/api/test-tls-pairing.c.) */
+ * A real Avahi daemon is not used: a test cannot rely on one running (the
+ * stand-in prints avahi-browse's parsable format with the TXT keys
+ * bz-discovery.c announces; tests/api/test-tls-pairing.c starts discovery
+ * without a daemon). */
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
