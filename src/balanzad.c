@@ -148,6 +148,11 @@ main (int argc, char **argv)
       bz_runtime_options_clear (&opts);
       return status;
     }
+  /* Before the listening line: a SIGTERM sent as soon as it is read (a test,
+   * a supervisor) must reach on_signal(), not the default action. */
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, on_signal, loop);
+  g_unix_signal_add (SIGINT, on_signal, loop);
   if (!bz_runtime_start_server (runtime, &opts, &error))
     {
       g_printerr ("balanzad: %s\n", error->message);
@@ -163,9 +168,6 @@ main (int argc, char **argv)
       g_printerr (_("Demo clinic: demo@balanza.local / Demo-2026!  (members paciente01..24@balanza.local)\n"));
   }
 
-  loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGTERM, on_signal, loop);
-  g_unix_signal_add (SIGINT, on_signal, loop);
   g_main_loop_run (loop);
 
   bz_runtime_shutdown (runtime);
