@@ -32,6 +32,8 @@ BZ_RESOURCE_DEFINE (bz_patient_file, PATIENT_FILE, "PatientFile", "A patient's r
 BZ_RESOURCE_DEFINE (bz_patient_file_envelope, PATIENT_FILE_ENVELOPE, "PatientFileEnvelope", "GET /nutritionist/patients/{id}", BZ_PATIENT_FILE_ENVELOPE_FIELDS)
 BZ_RESOURCE_DEFINE (bz_avatar, AVATAR, "Avatar", "A scan's 3D avatar", BZ_AVATAR_FIELDS)
 BZ_RESOURCE_DEFINE (bz_scan, SCAN, "Scan", "An InBody-style body-composition scan", BZ_SCAN_FIELDS)
+BZ_RESOURCE_DEFINE (bz_circumferences_update, CIRCUMFERENCES_UPDATE, "CircumferencesUpdate", "Circumferences to rectify: a member null removes it", BZ_CIRCUMFERENCES_UPDATE_FIELDS)
+BZ_RESOURCE_DEFINE (bz_scan_update, SCAN_UPDATE, "ScanUpdate", "A scan's rectification: the members given change (JSON Merge Patch)", BZ_SCAN_UPDATE_FIELDS)
 BZ_RESOURCE_DEFINE (bz_scan_list, SCAN_LIST, "ScanList", "A patient's scans", BZ_SCAN_LIST_FIELDS)
 BZ_RESOURCE_DEFINE (bz_scan_upload, SCAN_UPLOAD, "ScanUpload", "A stored scan and its avatar", BZ_SCAN_UPLOAD_FIELDS)
 BZ_RESOURCE_DEFINE (bz_food_summary, FOOD_SUMMARY, "FoodSummary", "A search hit, values per 100 g", BZ_FOOD_SUMMARY_FIELDS)

@@ -243,15 +243,19 @@ BZ_RESOURCE_DECLARE (bz_patient_created, PATIENT_CREATED, BZ_PATIENT_CREATED_FIE
 BZ_RESOURCE_DECLARE (bz_patient_creation, PATIENT_CREATION, BZ_PATIENT_CREATION_FIELDS)
 
 /* Circumferences of a scan, cm: only the measured ones are present.  Stored
- * as one JSON object (body_scans.circumferences_cm), hence no .column. */
-#define BZ_CIRCUMFERENCES_FIELDS(F) \
-  F (CIRCUMFERENCES_NECK, .name = "neck", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .min = 10, .max = 250, .unit = "cm") \
-  F (CIRCUMFERENCES_CHEST, .name = "chest", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .min = 10, .max = 250, .unit = "cm") \
-  F (CIRCUMFERENCES_WAIST, .name = "waist", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .min = 10, .max = 250, .unit = "cm") \
-  F (CIRCUMFERENCES_HIP, .name = "hip", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .min = 10, .max = 250, .unit = "cm") \
-  F (CIRCUMFERENCES_ARM, .name = "arm", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .min = 10, .max = 250, .unit = "cm") \
-  F (CIRCUMFERENCES_THIGH, .name = "thigh", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .min = 10, .max = 250, .unit = "cm") \
-  F (CIRCUMFERENCES_CALF, .name = "calf", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_OPTIONAL, .min = 10, .max = 250, .unit = "cm")
+ * as one JSON object (body_scans.circumferences_cm), hence no .column.  The
+ * same members, nullable, are the rectification's (CircumferencesUpdate). */
+#define BZ_CIRCUMFERENCE_MIN_CM 10
+#define BZ_CIRCUMFERENCE_MAX_CM 250
+#define BZ_CIRCUMFERENCES_FIELDS_(F, SYM, FLAGS) \
+  F (SYM##_NECK, .name = "neck", .type = BZ_FIELD_NUMBER, .flags = FLAGS, .min = BZ_CIRCUMFERENCE_MIN_CM, .max = BZ_CIRCUMFERENCE_MAX_CM, .unit = "cm") \
+  F (SYM##_CHEST, .name = "chest", .type = BZ_FIELD_NUMBER, .flags = FLAGS, .min = BZ_CIRCUMFERENCE_MIN_CM, .max = BZ_CIRCUMFERENCE_MAX_CM, .unit = "cm") \
+  F (SYM##_WAIST, .name = "waist", .type = BZ_FIELD_NUMBER, .flags = FLAGS, .min = BZ_CIRCUMFERENCE_MIN_CM, .max = BZ_CIRCUMFERENCE_MAX_CM, .unit = "cm") \
+  F (SYM##_HIP, .name = "hip", .type = BZ_FIELD_NUMBER, .flags = FLAGS, .min = BZ_CIRCUMFERENCE_MIN_CM, .max = BZ_CIRCUMFERENCE_MAX_CM, .unit = "cm") \
+  F (SYM##_ARM, .name = "arm", .type = BZ_FIELD_NUMBER, .flags = FLAGS, .min = BZ_CIRCUMFERENCE_MIN_CM, .max = BZ_CIRCUMFERENCE_MAX_CM, .unit = "cm") \
+  F (SYM##_THIGH, .name = "thigh", .type = BZ_FIELD_NUMBER, .flags = FLAGS, .min = BZ_CIRCUMFERENCE_MIN_CM, .max = BZ_CIRCUMFERENCE_MAX_CM, .unit = "cm") \
+  F (SYM##_CALF, .name = "calf", .type = BZ_FIELD_NUMBER, .flags = FLAGS, .min = BZ_CIRCUMFERENCE_MIN_CM, .max = BZ_CIRCUMFERENCE_MAX_CM, .unit = "cm")
+#define BZ_CIRCUMFERENCES_FIELDS(F) BZ_CIRCUMFERENCES_FIELDS_ (F, CIRCUMFERENCES, BZ_FIELD_OPTIONAL)
 BZ_RESOURCE_DECLARE (bz_circumferences, CIRCUMFERENCES, BZ_CIRCUMFERENCES_FIELDS)
 
 #define BZ_METRICS_FIELDS(F) \
@@ -332,22 +336,58 @@ BZ_RESOURCE_DECLARE (bz_avatar, AVATAR, BZ_AVATAR_FIELDS)
 
 #include "bz-inbody-resources.h"   /* Bioimpedance (issue 8) */
 
+/* A Scan's plausible ranges for an InBody record (outside them is a typing
+ * or unit error); the upload's (ScanInput) and the rectification's
+ * (ScanUpdate): the bounds the upload has had since seed 000 story 4.4,
+ * wide enough for any adult body and narrow enough to catch pounds typed
+ * as kilograms or metres as centimetres. */
+#define BZ_SCAN_AGE_MIN 5
+#define BZ_SCAN_AGE_MAX 120
+#define BZ_SCAN_HEIGHT_MIN_CM 100
+#define BZ_SCAN_HEIGHT_MAX_CM 250
+#define BZ_SCAN_WEIGHT_MIN_KG 20
+#define BZ_SCAN_WEIGHT_MAX_KG 350
+#define BZ_SCAN_BODY_FAT_MIN_PERCENT 2
+#define BZ_SCAN_BODY_FAT_MAX_PERCENT 75
+#define BZ_SCAN_MUSCLE_MIN_KG 5
+#define BZ_SCAN_MUSCLE_MAX_KG 100
+
 #define BZ_SCAN_FIELDS(F) \
   F (SCAN_ID, .name = "id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .column = "id") \
   F (SCAN_PATIENT_ID, .name = "patient_id", .type = BZ_FIELD_UUID, .column = "patient_id") \
   F (SCAN_MEASURED_AT, .name = "measured_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_REQUIRED, .column = "measured_at") \
   F (SCAN_SEX, .name = "sex", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_REQUIRED, .column = "sex", .vocab = &bz_vocab_sex) \
-  F (SCAN_AGE, .name = "age", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .column = "age", .min = 5, .max = 120, .unit = "years") \
-  F (SCAN_HEIGHT_CM, .name = "height_cm", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .column = "height_cm", .min = 100, .max = 250, .unit = "cm") \
-  F (SCAN_WEIGHT_KG, .name = "weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .column = "weight_kg", .min = 20, .max = 350, .unit = "kg") \
-  F (SCAN_BODY_FAT_PERCENT, .name = "body_fat_percent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_NULLABLE, .column = "body_fat_percent", .min = 2, .max = 75, .unit = "%", .description = "Measured (e.g. bioimpedance); omitted or null when not measured, then the body model estimates it (body_fat_percent_estimated)") \
+  F (SCAN_AGE, .name = "age", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .column = "age", .min = BZ_SCAN_AGE_MIN, .max = BZ_SCAN_AGE_MAX, .unit = "years") \
+  F (SCAN_HEIGHT_CM, .name = "height_cm", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .column = "height_cm", .min = BZ_SCAN_HEIGHT_MIN_CM, .max = BZ_SCAN_HEIGHT_MAX_CM, .unit = "cm") \
+  F (SCAN_WEIGHT_KG, .name = "weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_REQUIRED, .column = "weight_kg", .min = BZ_SCAN_WEIGHT_MIN_KG, .max = BZ_SCAN_WEIGHT_MAX_KG, .unit = "kg") \
+  F (SCAN_BODY_FAT_PERCENT, .name = "body_fat_percent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_NULLABLE, .column = "body_fat_percent", .min = BZ_SCAN_BODY_FAT_MIN_PERCENT, .max = BZ_SCAN_BODY_FAT_MAX_PERCENT, .unit = "%", .description = "Measured (e.g. bioimpedance); omitted or null when not measured, then the body model estimates it (body_fat_percent_estimated)") \
   F (SCAN_BODY_FAT_PERCENT_ESTIMATED, .name = "body_fat_percent_estimated", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE | BZ_FIELD_ROUND1, .column = "body_fat_percent_estimated", .unit = "%", .description = "When body_fat_percent was not measured: the body fat the avatar's volume implies (Siri 1961) for the model's composition estimate from height, weight, age, sex and circumferences (docs/body-model.md); null when measured") \
-  F (SCAN_SKELETAL_MUSCLE_MASS_KG, .name = "skeletal_muscle_mass_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_NULLABLE, .column = "skeletal_muscle_mass_kg", .min = 5, .max = 100, .unit = "kg", .description = "Less than weight_kg; omitted or null when not measured") \
+  F (SCAN_SKELETAL_MUSCLE_MASS_KG, .name = "skeletal_muscle_mass_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_NULLABLE, .column = "skeletal_muscle_mass_kg", .min = BZ_SCAN_MUSCLE_MIN_KG, .max = BZ_SCAN_MUSCLE_MAX_KG, .unit = "kg", .description = "Less than weight_kg; omitted or null when not measured") \
   F (SCAN_CIRCUMFERENCES_CM, .name = "circumferences_cm", .type = BZ_FIELD_OBJECT, .ref = &bz_circumferences_resource) \
   F (SCAN_BIOIMPEDANCE, .name = "bioimpedance", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_INLINE, .ref = &bz_bioimpedance_resource, .description = "Segmental lean and fat mass, visceral fat level, phase angle and body water of an InBody analyser") \
   F (SCAN_BMI, .name = "bmi", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .unit = "kg/m2", .description = "Body mass index, weight / height squared") \
   F (SCAN_AVATAR, .name = "avatar", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_avatar_resource)
 BZ_RESOURCE_DECLARE (bz_scan, SCAN, BZ_SCAN_FIELDS)
+
+/* PATCH /api/v1/scans/{scan_id} (issue 9, rectification): every member
+ * optional, merged into the stored scan as JSON Merge Patch (RFC 7396): a
+ * member given replaces, null clears an optional one (body fat, muscle, a
+ * circumference, a bioimpedance value), nested objects merge.  The merged
+ * scan passes the upload's rules (bz_scans_update()). */
+#define BZ_CIRCUMFERENCES_UPDATE_FIELDS(F) BZ_CIRCUMFERENCES_FIELDS_ (F, CIRCUMFERENCES_UPDATE, BZ_FIELD_NULLABLE)
+BZ_RESOURCE_DECLARE (bz_circumferences_update, CIRCUMFERENCES_UPDATE, BZ_CIRCUMFERENCES_UPDATE_FIELDS)
+
+#define BZ_SCAN_UPDATE_FIELDS(F) \
+  F (SCAN_UPDATE_MEASURED_AT, .name = "measured_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_WRITE_ONLY) \
+  F (SCAN_UPDATE_SEX, .name = "sex", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_sex) \
+  F (SCAN_UPDATE_AGE, .name = "age", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_WRITE_ONLY, .min = BZ_SCAN_AGE_MIN, .max = BZ_SCAN_AGE_MAX, .unit = "years") \
+  F (SCAN_UPDATE_HEIGHT_CM, .name = "height_cm", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_WRITE_ONLY, .min = BZ_SCAN_HEIGHT_MIN_CM, .max = BZ_SCAN_HEIGHT_MAX_CM, .unit = "cm") \
+  F (SCAN_UPDATE_WEIGHT_KG, .name = "weight_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_WRITE_ONLY, .min = BZ_SCAN_WEIGHT_MIN_KG, .max = BZ_SCAN_WEIGHT_MAX_KG, .unit = "kg") \
+  F (SCAN_UPDATE_BODY_FAT_PERCENT, .name = "body_fat_percent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .min = BZ_SCAN_BODY_FAT_MIN_PERCENT, .max = BZ_SCAN_BODY_FAT_MAX_PERCENT, .unit = "%", .description = "null: not measured, the body model estimates it again") \
+  F (SCAN_UPDATE_SKELETAL_MUSCLE_MASS_KG, .name = "skeletal_muscle_mass_kg", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .min = BZ_SCAN_MUSCLE_MIN_KG, .max = BZ_SCAN_MUSCLE_MAX_KG, .unit = "kg", .description = "Less than weight_kg; null: not measured") \
+  F (SCAN_UPDATE_CIRCUMFERENCES_CM, .name = "circumferences_cm", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_circumferences_update_resource, .description = "Merged: a member null removes it; null removes them all") \
+  F (SCAN_UPDATE_BIOIMPEDANCE, .name = "bioimpedance", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_WRITE_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_bioimpedance_resource, .description = "Merged: a member null clears it; null clears them all")
+BZ_RESOURCE_DECLARE (bz_scan_update, SCAN_UPDATE, BZ_SCAN_UPDATE_FIELDS)
 
 #define BZ_SCAN_LIST_FIELDS(F) \
   F (SCAN_LIST_PATIENT_ID, .name = "patient_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY) \

@@ -23,6 +23,16 @@ list (BzServices *svc, BzRequest *req, GError **error)
   return data ? bz_response_record (200, data) : NULL;
 }
 
+static BzResponse *
+update (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autoptr(JsonObject) body = bz_request_json_object (req, error);
+  BzRecord *data;
+  if (!body || !(data = bz_scans_update (svc, req->caller, bz_request_param (req, "scan_id"), body, error)))
+    return NULL;
+  return bz_response_record (200, data);
+}
+
 /* ?lod=0|1|2 and ?compression=meshopt|none (bz_avatar_query_resource). */
 static BzResponse *
 avatar_glb (BzServices *svc, BzRequest *req, GError **error)
@@ -50,6 +60,11 @@ const BzRoute bz_scan_routes[] = {
     .request = &bz_scan_resource, .response = &bz_scan_upload_resource },
   { "GET", "/api/v1/scans", list, 0, 0, "A patient's scans, newest first, with avatar URLs",
     .response = &bz_scan_list_resource, .query = &bz_scan_query_resource },
+  { "PATCH", "/api/v1/scans/{scan_id}", update, 0, 0,
+    "Rectify a scan's measurements (its member, or a nutritionist of its patient; LFPDPPP): the members given "
+    "change, null clears an optional one, nested objects merge (RFC 7396); the derived values and the avatar "
+    "are made again (a new avatar id); audited",
+    .request = &bz_scan_update_resource, .response = &bz_scan_resource },
   { "GET", "/api/v1/avatars/{avatar_id}.glb", avatar_glb, BZ_ROUTE_POOL, 0,
     "Avatar as binary glTF 2.0 at a level of detail, meshopt-compressed unless ?compression=none (ETag per variant, Range, immutable)",
     .raw_type = "model/gltf-binary", .query = &bz_avatar_query_resource },

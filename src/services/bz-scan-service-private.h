@@ -45,6 +45,21 @@ void      bz_scan_take_bioimpedance (BzRecord *scan, JsonObject *input, BzValida
 GBytes   *bz_scan_make_avatar (BzServices *svc, const BzBodyMeasurements *m, BzAvatarInfo *info, GError **error);
 
 /**
+ * bz_scan_put_avatar:
+ * @glb: an avatar (bz_scan_make_avatar())
+ * @info: the provider's report of @glb
+ * @error: as bz_blob_put()
+ *
+ * Inside the caller's write transaction: stores @glb in the blob store.
+ *
+ * Returns: (transfer full) (nullable): its Avatar record {id (a new UUID),
+ *   size_bytes, etag (the blob's SHA-256), vertex_count, provider}, for
+ *   bz_scan_repo_insert_avatar() or bz_scan_repo_replace_avatar(); %NULL
+ *   with @error.
+ */
+BzRecord *bz_scan_put_avatar (BzServices *svc, GBytes *glb, const BzAvatarInfo *info, GError **error);
+
+/**
  * bz_scan_store_in_tx:
  * @scan: a validated Scan with id and patient_id
  * @created_by: the caller's users.id

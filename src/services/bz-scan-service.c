@@ -163,24 +163,33 @@ bz_scan_make_avatar (BzServices *svc, const BzBodyMeasurements *m, BzAvatarInfo 
   return glb;
 }
 
+BzRecord *
+bz_scan_put_avatar (BzServices *svc, GBytes *glb, const BzAvatarInfo *info, GError **error)
+{
+  g_autofree char *sha = NULL;
+  BzRecord *avatar;
+
+  if (!bz_blob_put (bz_services_get_store (svc), glb, "model/gltf-binary", &sha, error))
+    return NULL;
+  avatar = bz_record_new (&bz_avatar_resource);
+  bz_record_take_string (avatar, BZ_AVATAR_ID, g_uuid_string_random ());
+  bz_record_set_int (avatar, BZ_AVATAR_SIZE_BYTES, g_bytes_get_size (glb));
+  bz_record_set_string (avatar, BZ_AVATAR_ETAG, sha);
+  bz_record_set_int (avatar, BZ_AVATAR_VERTEX_COUNT, info->vertex_count);
+  bz_record_set_string (avatar, BZ_AVATAR_PROVIDER_NAME, bz_avatar_provider_get_name (bz_services_get_avatar_provider (svc)));
+  return avatar;
+}
+
 gboolean
 bz_scan_store_in_tx (BzServices *svc, BzRecord *scan, const char *created_by, GBytes *glb,
                      const BzAvatarInfo *info, const char *now, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
-  g_autofree char *sha = NULL;
-  g_autofree char *avatar_id = g_uuid_string_random ();
   g_autoptr(BzRecord) avatar = NULL;
 
   if (!bz_scan_repo_insert (store, scan, created_by, now, error) ||
-      !bz_blob_put (store, glb, "model/gltf-binary", &sha, error))
+      !(avatar = bz_scan_put_avatar (svc, glb, info, error)))
     return FALSE;
-  avatar = bz_record_new (&bz_avatar_resource);
-  bz_record_set_string (avatar, BZ_AVATAR_ID, avatar_id);
-  bz_record_set_int (avatar, BZ_AVATAR_SIZE_BYTES, g_bytes_get_size (glb));
-  bz_record_set_string (avatar, BZ_AVATAR_ETAG, sha);
-  bz_record_set_int (avatar, BZ_AVATAR_VERTEX_COUNT, info->vertex_count);
-  bz_record_set_string (avatar, BZ_AVATAR_PROVIDER_NAME, bz_avatar_provider_get_name (bz_services_get_avatar_provider (svc)));
   return bz_scan_repo_insert_avatar (store, avatar, bz_record_get_string (scan, BZ_SCAN_ID),
                                      bz_record_get_string (scan, BZ_SCAN_PATIENT_ID), now, error);
 }

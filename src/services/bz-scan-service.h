@@ -29,6 +29,38 @@ G_BEGIN_DECLS
 BzRecord *bz_scans_add      (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error);
 
 /**
+ * bz_scans_update:
+ * @caller: the scan's member, or a nutritionist of its patient
+ * @scan_id: a body_scans.id
+ * @input: a ScanUpdate body (bz_scan_update_resource): measured_at, sex,
+ *   age, height_cm, weight_kg, body_fat_percent, skeletal_muscle_mass_kg,
+ *   circumferences_cm, bioimpedance, each optional; merged into the stored
+ *   scan as JSON Merge Patch (RFC 7396): null clears an optional value
+ *   ("not measured"), nested objects merge member by member
+ * @error: VALIDATION (details per field as for bz_scans_add(), and
+ *   "unknown_field" for a member ScanUpdate does not declare, id and
+ *   patient_id included; "required" for null on a required one),
+ *   NOT_FOUND (no such scan, or one the caller may not see), UPSTREAM
+ *   (avatar provider)
+ *
+ * The rectification of a scan (issue 9, LFPDPPP's right of rectification,
+ * seed 002 §7.2): the merged scan passes bz_scans_add()'s rules; its
+ * derived values are computed as bz_scans_add() computes them
+ * (body_fat_percent_estimated from the body model when body fat is not
+ * measured, null when it is; bmi on reading) and its avatar is generated
+ * again with the configured provider.  In one transaction the row is
+ * rewritten and the avatar replaced (a new id and blob with the old
+ * version number, bz_scan_repo_replace_avatar(); the old blob is left to
+ * the blob store's garbage collection), both in the sync change log; then
+ * audited as "rectify_scan".  Nothing is written on a refusal.
+ *
+ * Returns: (transfer full): the stored Scan record, with its new avatar;
+ *   %NULL with @error.
+ */
+BzRecord *bz_scans_update   (BzServices *svc, const BzCaller *caller, const char *scan_id, JsonObject *input,
+                             GError **error);
+
+/**
  * bz_scans_get_list:
  * @patient_id: (nullable): for a nutritionist, one of own patients; a
  *   patient may omit it

@@ -77,21 +77,14 @@ read_scan (sqlite3_stmt *st)
 
 /* --- Writes --------------------------------------------------------------------- */
 
-gboolean
-bz_scan_repo_insert (BzStore *store, BzRecord *scan, const char *created_by, const char *created_at,
-                     GError **error)
+/* Binds @scan's columns, then its circumferences as JSON text (kept in
+ * @circ_json, which must outlive the statement's step), from *@p on.  Body
+ * fat and muscle not measured are stored as 0 (NOT NULL columns, 001). */
+static void
+bind_scan (sqlite3_stmt *st, int *p, BzRecord *scan, GString *circ_json)
 {
-  static gsize sql;
-  sqlite3 *db = bz_store_db (store);
   BzRecord *circ = bz_record_get_object (scan, BZ_SCAN_CIRCUMFERENCES_CM);
-  g_autoptr(GString) circ_json = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, bz_repo_sql_once (&sql,
-      "INSERT INTO body_scans (%s, circumferences_cm, created_by, created_at) VALUES (%?, ?, ?, ?)",
-      &bz_scan_resource, NULL, &bz_scan_resource), error);
-  int p = 1;
 
-  if (!st)
-    return FALSE;
   if (!bz_record_has (scan, BZ_SCAN_BODY_FAT_PERCENT))
     bz_record_set_double (scan, BZ_SCAN_BODY_FAT_PERCENT, 0);
   if (!bz_record_has (scan, BZ_SCAN_SKELETAL_MUSCLE_MASS_KG))
@@ -100,8 +93,25 @@ bz_scan_repo_insert (BzStore *store, BzRecord *scan, const char *created_by, con
     bz_record_write_json (circ, circ_json);   /* only the measured ones */
   else
     g_string_append (circ_json, "{}");
-  bz_db_bind_record (st, &p, scan);
-  sqlite3_bind_text (st, p++, circ_json->str, -1, SQLITE_STATIC);
+  bz_db_bind_record (st, p, scan);
+  sqlite3_bind_text (st, (*p)++, circ_json->str, -1, SQLITE_STATIC);
+}
+
+gboolean
+bz_scan_repo_insert (BzStore *store, BzRecord *scan, const char *created_by, const char *created_at,
+                     GError **error)
+{
+  static gsize sql;
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(GString) circ_json = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, bz_repo_sql_once (&sql,
+      "INSERT INTO body_scans (%s, circumferences_cm, created_by, created_at) VALUES (%?, ?, ?, ?)",
+      &bz_scan_resource, NULL, &bz_scan_resource), error);
+  int p = 1;
+
+  if (!st)
+    return FALSE;
+  bind_scan (st, &p, scan, circ_json);
   bz_db_bind_text_or_null (st, p++, created_by);
   sqlite3_bind_text (st, p++, created_at, -1, SQLITE_STATIC);
   return bz_db_step_done (st, error) &&
@@ -109,32 +119,20 @@ bz_scan_repo_insert (BzStore *store, BzRecord *scan, const char *created_by, con
                                       bz_record_get_string (scan, BZ_SCAN_PATIENT_ID), error);
 }
 
-gboolean
-bz_scan_repo_insert_avatar (BzStore *store, BzRecord *avatar, const char *scan_id, const char *patient_id,
-                            const char *created_at, GError **error)
+/* Inserts the avatars row of @avatar numbered @version, and logs it. */
+static gboolean
+insert_avatar_row (sqlite3 *db, BzRecord *avatar, gint64 version, const char *scan_id, const char *patient_id,
+                   const char *created_at, GError **error)
 {
   static gsize sql;
-  sqlite3 *db = bz_store_db (store);
-  g_autoptr(sqlite3_stmt) next = bz_db_prepare (db,
-      "SELECT coalesce(max(version), 0) + 1 FROM avatars WHERE patient_id = ?", error);
-  g_autoptr(sqlite3_stmt) st = NULL;
-  gboolean have_row;
-  int p = 1;
-
-  if (!next)
-    return FALSE;
-  /* Inside the caller's write transaction: no other writer numbers meanwhile. */
-  sqlite3_bind_text (next, 1, patient_id, -1, SQLITE_STATIC);
-  if (!bz_repo_step (next, &have_row, error))
-    return FALSE;
-  bz_record_set_int (avatar, BZ_AVATAR_VERSION, have_row ? sqlite3_column_int64 (next, 0) : 1);
-  g_clear_pointer (&next, bz_db_stmt_release);
-
-  st = bz_db_prepare (db, bz_repo_sql_once (&sql,
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, bz_repo_sql_once (&sql,
       "INSERT INTO avatars (%s, scan_id, patient_id, created_at) VALUES (%?, ?, ?, ?)",
       &bz_avatar_resource, NULL, &bz_avatar_resource), error);
+  int p = 1;
+
   if (!st)
     return FALSE;
+  bz_record_set_int (avatar, BZ_AVATAR_VERSION, version);
   bz_db_bind_record (st, &p, avatar);
   sqlite3_bind_text (st, p++, scan_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, p++, patient_id, -1, SQLITE_STATIC);
@@ -142,6 +140,88 @@ bz_scan_repo_insert_avatar (BzStore *store, BzRecord *avatar, const char *scan_i
   return bz_db_step_done (st, error) &&
          bz_store_log_patient_change (db, "avatars", bz_record_get_string (avatar, BZ_AVATAR_ID), BZ_CHANGE_INSERT,
                                       patient_id, error);
+}
+
+gboolean
+bz_scan_repo_insert_avatar (BzStore *store, BzRecord *avatar, const char *scan_id, const char *patient_id,
+                            const char *created_at, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(sqlite3_stmt) next = bz_db_prepare (db,
+      "SELECT coalesce(max(version), 0) + 1 FROM avatars WHERE patient_id = ?", error);
+  gboolean have_row;
+  gint64 version;
+
+  if (!next)
+    return FALSE;
+  /* Inside the caller's write transaction: no other writer numbers meanwhile. */
+  sqlite3_bind_text (next, 1, patient_id, -1, SQLITE_STATIC);
+  if (!bz_repo_step (next, &have_row, error))
+    return FALSE;
+  version = have_row ? sqlite3_column_int64 (next, 0) : 1;
+  g_clear_pointer (&next, bz_db_stmt_release);
+  return insert_avatar_row (db, avatar, version, scan_id, patient_id, created_at, error);
+}
+
+gboolean
+bz_scan_repo_update (BzStore *store, BzRecord *scan, GError **error)
+{
+  static gsize sql;
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(GString) circ_json = g_string_new (NULL);
+  /* A row value assignment: the same column list as the insert.  id and
+   * patient_id are set to themselves (the WHERE clause pins both). */
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, bz_repo_sql_once (&sql,
+      "UPDATE body_scans SET (%s, circumferences_cm) = (%?, ?) WHERE id = ?1 AND patient_id = ?2",
+      &bz_scan_resource, NULL, &bz_scan_resource), error);
+  int p = 1;
+
+  if (!st)
+    return FALSE;
+  G_STATIC_ASSERT (BZ_SCAN_ID == 0 && BZ_SCAN_PATIENT_ID == 1);   /* ?1 and ?2 above */
+  bind_scan (st, &p, scan, circ_json);
+  if (!bz_db_step_done (st, error))
+    return FALSE;
+  if (sqlite3_changes (db) == 0)
+    {
+      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, "No such scan");
+      return FALSE;
+    }
+  return bz_store_log_patient_change (db, "body_scans", bz_record_get_string (scan, BZ_SCAN_ID), BZ_CHANGE_UPDATE,
+                                      bz_record_get_string (scan, BZ_SCAN_PATIENT_ID), error);
+}
+
+gboolean
+bz_scan_repo_replace_avatar (BzStore *store, BzRecord *avatar, const char *scan_id, const char *patient_id,
+                             const char *created_at, GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  g_autoptr(sqlite3_stmt) old = bz_db_prepare (db,
+      "SELECT id, version FROM avatars WHERE scan_id = ?1 AND patient_id = ?2", error);
+  g_autoptr(sqlite3_stmt) del = NULL;
+  g_autofree char *old_id = NULL;
+  gint64 version = 0;
+  gboolean have_row;
+
+  if (!old)
+    return FALSE;
+  sqlite3_bind_text (old, 1, scan_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (old, 2, patient_id, -1, SQLITE_STATIC);
+  if (!bz_repo_step (old, &have_row, error))
+    return FALSE;
+  if (!have_row)   /* a scan without an avatar gets the patient's next number */
+    return bz_scan_repo_insert_avatar (store, avatar, scan_id, patient_id, created_at, error);
+  old_id = bz_db_column_text_dup (old, 0);
+  version = sqlite3_column_int64 (old, 1);
+  g_clear_pointer (&old, bz_db_stmt_release);
+
+  if (!(del = bz_db_prepare (db, "DELETE FROM avatars WHERE id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_text (del, 1, old_id, -1, SQLITE_STATIC);
+  if (!bz_db_step_done (del, error) ||
+      !bz_store_log_patient_change (db, "avatars", old_id, BZ_CHANGE_DELETE, patient_id, error))
+    return FALSE;
+  return insert_avatar_row (db, avatar, version, scan_id, patient_id, created_at, error);
 }
 
 /* --- Reads ---------------------------------------------------------------------- */

@@ -52,6 +52,45 @@ gboolean    bz_scan_repo_insert_avatar (BzStore *store, BzRecord *avatar, const 
                                         const char *patient_id, const char *created_at, GError **error);
 
 /**
+ * bz_scan_repo_update:
+ * @store: the store, inside a transaction of this thread
+ * @scan: a Scan record as for bz_scan_repo_insert(), whose id and
+ *   patient_id name the stored row; every stored column is replaced by
+ *   @scan's (its circumferences_cm, body_fat_percent_estimated and
+ *   bioimpedance included: unset ones become 0, "not measured", or NULL)
+ * @error: BZ_ERROR_NOT_FOUND (no such scan of that patient), BZ_ERROR_INTERNAL
+ *
+ * Rewrites the scan (the rectification, bz_scans_update()) and logs it
+ * (table "body_scans", op update).  created_by and created_at stay.
+ *
+ * Returns: %TRUE when updated.
+ */
+gboolean    bz_scan_repo_update        (BzStore *store, BzRecord *scan, GError **error);
+
+/**
+ * bz_scan_repo_replace_avatar:
+ * @store: the store, inside a transaction of this thread
+ * @avatar: the new Avatar record, as for bz_scan_repo_insert_avatar() (a
+ *   new id: avatar files are served as immutable, so new bytes get a new
+ *   URL); its version is set here to the replaced avatar's
+ * @scan_id: the scan it was generated from
+ * @patient_id: whose avatar
+ * @created_at: ISO 8601 UTC
+ * @error: BZ_ERROR_CONFLICT (unknown scan, patient or blob), BZ_ERROR_INTERNAL
+ *
+ * Deletes @scan_id's avatar row (logged as a delete of "avatars", a
+ * tombstone for the phones) and inserts @avatar in its place with the same
+ * version (logged as an insert); without a previous avatar, inserts it as
+ * bz_scan_repo_insert_avatar() does.  The old GLB's blob is left to the
+ * blob store's garbage collection (bz_blob_collect_garbage()), which drops
+ * it once nothing references it.
+ *
+ * Returns: %TRUE when replaced.
+ */
+gboolean    bz_scan_repo_replace_avatar (BzStore *store, BzRecord *avatar, const char *scan_id,
+                                         const char *patient_id, const char *created_at, GError **error);
+
+/**
  * bz_scan_repo_get:
  * @store: the store
  * @scan_id: a body_scans.id

@@ -25,6 +25,7 @@ void test_tls_pairing_add_tests (void); /* test-tls-pairing.c: HTTPS, /api/v1/de
 void test_password_reset_add_tests (void); /* test-password-reset.c: /api/v1/auth/password/{forgot,reset} */
 void test_oauth_google_add_tests (void);   /* test-oauth-google.c: /api/v1/auth/oauth/google */
 void test_users_me_add_tests (void);       /* test-users-me.c: GET, PATCH /api/v1/users/me */
+void test_scan_rectify_add_tests (void);   /* test-scan-rectify.c: PATCH /api/v1/scans/{scan_id} */
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
 void test_realtime_add_tests (void);
 void test_live_events_add_tests (void);  /* test-live-events.c: social and challenge events on /ws */  /* test-realtime.c: messages, notifications, /ws (issue 10) */
@@ -762,6 +763,7 @@ main (int argc, char **argv)
   test_password_reset_add_tests ();
   test_oauth_google_add_tests ();
   test_users_me_add_tests ();
+  test_scan_rectify_add_tests ();
   test_diet_plans_add_tests ();
   test_workouts_add_tests ();
   test_workout_analytics_add_tests ();
