@@ -370,7 +370,10 @@ test_blob_sealed (void)
   g_assert_true (bz_blob_put (store, bytes, "image/jpeg", &sha, &error));
   g_assert_no_error (error);
   /* named by the plaintext's hash */
-  g_assert_cmpstr (sha, ==, g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes));
+  {
+    g_autofree char *expected = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+    g_assert_cmpstr (sha, ==, expected);
+  }
   path = bz_blob_path (store, sha);
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   g_assert_cmpuint (len, ==, g_bytes_get_size (bytes) + 20);
