@@ -12,9 +12,11 @@
  * server refusing the message (554) and a server that is down give the
  * client the same answer, and the failures show in GET
  * /api/integrations/health (mail/smtp failures, last error); no code ever
- * appears in the log. */
+ * appears in the log.  And [smtp]'s settings: defaults, the password from
+ * its file or the environment, and every refusal. */
 #include "bz-api-fixture.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "bz-auth-service-private.h"
@@ -169,6 +171,84 @@ login_status (const char *password)
   return r->status;
 }
 
+/* A key file from @text. */
+static GKeyFile *
+key_file (const char *text)
+{
+  GKeyFile *f = g_key_file_new ();
+
+  g_assert_true (g_key_file_load_from_data (f, text, -1, G_KEY_FILE_NONE, NULL));
+  return f;
+}
+
+/* [smtp] of integrations.conf: defaults, the password's homes, refusals. */
+static void
+test_smtp_settings (void)
+{
+  static const char *const refused[] = {
+    "[smtp]\nfrom=a@b.mx\n",                                   /* no host */
+    "[smtp]\nhost=h\n",                                        /* no from */
+    "[smtp]\nhost=h\nfrom=nobody\n",                          /* from not an address */
+    "[smtp]\nhost=h\nfrom=a@b.mx\npassword=secret\n",        /* the password written here */
+    "[smtp]\nhost=h\nfrom=a@b.mx\nsecurity=ssl\n",
+    "[smtp]\nhost=h\nfrom=a@b.mx\nport=0\n",
+    "[smtp]\nhost=h\nfrom=a@b.mx\nport=70000\n",
+    "[smtp]\nhost=h\nfrom=a@b.mx\ntimeout_s=0\n",
+    "[smtp]\nhost=h\nfrom=a@b.mx\npassword_file=/nonexistent/smtp.password\n",
+  };
+  g_autofree char *dir = g_dir_make_tmp ("bz-smtp-XXXXXX", NULL);
+  g_autofree char *pw = g_build_filename (dir, "smtp.password", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GKeyFile) f = key_file (refused[i]);
+      g_auto(BzSmtpSettings) s = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_assert_false (bz_smtp_settings_load (&s, f, "smtp", &error));
+      g_assert_nonnull (error);
+      g_assert_null (s.host);
+    }
+  {
+    g_autoptr(GKeyFile) f = key_file ("[other]\nx=1\n");
+    g_auto(BzSmtpSettings) s = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_assert_false (bz_smtp_settings_load (&s, f, "smtp", &error));
+    g_assert_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND);
+  }
+  /* Defaults: STARTTLS on 587, the password from the environment. */
+  {
+    g_autoptr(GKeyFile) f = key_file ("[smtp]\nhost=smtp.example.mx\nfrom=a@b.mx\nuser=a@b.mx\n");
+    g_auto(BzSmtpSettings) s = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_setenv (BZ_SMTP_PASSWORD_ENV, "from-the-env", TRUE);
+    g_assert_true (bz_smtp_settings_load (&s, f, "smtp", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (s.security, ==, BZ_SMTP_STARTTLS);
+    g_assert_cmpuint (s.port, ==, 587);
+    g_assert_cmpuint (s.timeout_s, ==, BZ_SMTP_TIMEOUT_S);
+    g_assert_cmpstr (s.password, ==, "from-the-env");
+    g_unsetenv (BZ_SMTP_PASSWORD_ENV);
+  }
+  /* SMTPS on 465, the password from its file (which wins over the environment). */
+  {
+    g_autoptr(GKeyFile) f = NULL;
+    g_auto(BzSmtpSettings) s = { 0 };
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = g_strdup_printf ("[smtp]\nhost=h\nfrom=a@b.mx\nsecurity=tls\npassword_file=%s\n", pw);
+    g_assert_true (g_file_set_contents (pw, "from-the-file\n", -1, NULL));
+    g_setenv (BZ_SMTP_PASSWORD_ENV, "from-the-env", TRUE);
+    f = key_file (text);
+    g_assert_true (bz_smtp_settings_load (&s, f, "smtp", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (s.security, ==, BZ_SMTP_TLS);
+    g_assert_cmpuint (s.port, ==, 465);
+    g_assert_cmpstr (s.password, ==, "from-the-file");
+    g_unsetenv (BZ_SMTP_PASSWORD_ENV);
+    g_remove (pw);
+  }
+  g_rmdir (dir);
+}
+
 static void
 test_password_mail (void)
 {
@@ -284,6 +364,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   /* The failed sends are logged as warnings, on purpose. */
   g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL);
+  g_test_add_func ("/api/password-reset/mail/settings", test_smtp_settings);
   g_test_add_func ("/api/password-reset/mail", test_password_mail);
   rc = g_test_run ();
   bz_api_shutdown ();
