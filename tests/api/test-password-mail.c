@@ -13,7 +13,8 @@
  * client the same answer, and the failures show in GET
  * /api/integrations/health (mail/smtp failures, last error); no code ever
  * appears in the log.  And [smtp]'s settings: defaults, the password from
- * its file or the environment, and every refusal. */
+ * its file or the environment, and every refusal; STARTTLS required against
+ * a server without it sends nothing in the clear. */
 #include "bz-api-fixture.h"
 
 #include <glib/gstdio.h>
@@ -249,6 +250,35 @@ test_smtp_settings (void)
   g_rmdir (dir);
 }
 
+/* STARTTLS required and a server that does not offer it: nothing sent in
+ * the clear, a not-retried AUTH error; plain mode sends to the same server. */
+static void
+test_starttls_required (void)
+{
+  BzFakeSmtp *fake = bz_fake_smtp_start ();
+  BzSmtpSettings settings = { (char *) "127.0.0.1", bz_fake_smtp_get_port (fake), BZ_SMTP_STARTTLS, (char *) SENDER,
+                              NULL, NULL, NULL, 10 };
+  g_autoptr(BzSmtpMailer) tls = bz_smtp_mailer_new (&settings), plain = NULL;
+  g_autoptr(JsonObject) request = json_object_new ();
+  g_autoptr(JsonNode) sent = NULL, answer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (request, "to", "someone@test.local");
+  json_object_set_string_member (request, "subject", "Prueba");
+  json_object_set_string_member (request, "text", "Hola");
+  answer = bz_mail_provider_send (BZ_MAIL_PROVIDER (tls), request, NULL, NULL, &error);
+  g_assert_null (answer);
+  g_assert_error (error, BZ_INTEGRATION_ERROR, BZ_INTEGRATION_ERROR_AUTH);
+  g_assert_false (bz_integration_error_is_retryable (error));
+  g_assert_cmpuint (bz_fake_smtp_count (fake), ==, 0);
+  settings.security = BZ_SMTP_NONE;
+  plain = bz_smtp_mailer_new (&settings);
+  sent = bz_mail_provider_send (BZ_MAIL_PROVIDER (plain), request, NULL, NULL, NULL);
+  g_assert_nonnull (sent);
+  g_assert_cmpuint (bz_fake_smtp_wait (fake, 1, FALSE), ==, 1);
+  bz_fake_smtp_stop (fake);
+}
+
 static void
 test_password_mail (void)
 {
@@ -366,6 +396,7 @@ main (int argc, char **argv)
   g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL);
   g_test_add_func ("/api/password-reset/mail/settings", test_smtp_settings);
   g_test_add_func ("/api/password-reset/mail", test_password_mail);
+  g_test_add_func ("/api/password-reset/mail/starttls-required", test_starttls_required);
   rc = g_test_run ();
   bz_api_shutdown ();
   return rc;
