@@ -55,8 +55,8 @@ create_code (BzServices *svc, BzRequest *req, GError **error)
 
 const BzRoute bz_password_reset_routes[] = {
   { "POST", "/api/v1/auth/password/forgot", forgot, BZ_ROUTE_PUBLIC, RESET_BODY_MAX,
-    "Ask for a password reset: the same 200 whether or not the email exists; the member's nutritionist is told "
-    "and hands over a code (" G_STRINGIFY (BZ_LOGIN_ATTEMPTS_PER_MINUTE) " requests per minute per address)", .request = &bz_password_forgot_resource },
+    "Ask for a password reset: the same 200 whether or not the email exists; with a mail provider the code "
+    "is e-mailed to the account, otherwise the member's nutritionist is told and hands over a code (" G_STRINGIFY (BZ_LOGIN_ATTEMPTS_PER_MINUTE) " requests per minute per address)", .request = &bz_password_forgot_resource },
   { "POST", "/api/v1/auth/password/reset", reset, BZ_ROUTE_PUBLIC, RESET_BODY_MAX,
     "Set a new password with a one-time reset code; ends every session of the account. 400 with a \"code\" "
     "detail for an unknown, used, void or expired code; " G_STRINGIFY (BZ_PASSWORD_RESET_ATTEMPTS_MAX) " wrong codes void it", .request = &bz_password_reset_resource },

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bz-food-service.h"
+#include "bz-integration-private.h"
 #include "bz-openai-provider.h"
 #include "bz-photo.h"
 #include "bz-provider-kinds.h"
@@ -64,6 +65,8 @@ bz_integrations_load_config (BzServices *self, GKeyFile *file, GError **error)
   g_autoptr(GError) local = NULL;
   BzResilientConfig config;
 
+  if (!bz_integrations_load_smtp_config (self, file, error))
+    return FALSE;
   if (!bz_openai_settings_load (&settings, file, "openai", &local))
     {
       if (g_error_matches (local, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND))

@@ -21,6 +21,7 @@
  */
 #pragma once
 
+#include "bz-mail-provider.h"
 #include "bz-openai-client.h"
 #include "bz-resilient.h"
 #include "bz-services.h"
@@ -290,15 +291,64 @@ gboolean     bz_integrations_use_openai (BzServices *self, const BzOpenAISetting
  * bz_integrations_load_config:
  * @file: a key file: group [openai] (bz_openai_settings_load()) and,
  *   optionally, [integration openai]: the resilience settings of its three
- *   kinds (bz_resilient_config_load(); monthly_cost is the [openai] budget)
+ *   kinds (bz_resilient_config_load(); monthly_cost is the [openai] budget);
+ *   group [smtp] (bz_smtp_settings_load()) and, optionally,
+ *   [integration smtp]: the mail provider (bz_integrations_use_smtp())
  * @error: as those two
  *
  * balanzad's configuration of its remote providers.  A file without an
- * [openai] group configures nothing and succeeds.
+ * [openai] or [smtp] group configures nothing of that provider and succeeds.
  *
  * Returns: %TRUE on success.
  */
 gboolean     bz_integrations_load_config (BzServices *self, GKeyFile *file, GError **error);
+
+/* --- Mail through an SMTP server (issue 9: password-reset codes;
+ *     bz-integration-mail.c) --- */
+
+/** BZ_MAIL_KIND: the service kind of e-mail in the registry and health. */
+#define BZ_MAIL_KIND "mail"
+
+/**
+ * bz_integrations_use_smtp:
+ * @settings: the server, sender and credentials (copied)
+ * @config: (nullable): the wrapper's settings (%NULL: bz_resilient_config_init())
+ * @clock: (nullable): the wrapper's clock (tests); %NULL: the real one
+ * @error: G_KEY_FILE_ERROR_INVALID_VALUE when @settings has no host or from
+ *
+ * Makes an `smtp` provider (bz-mail-provider.h) the mail provider of @self,
+ * behind its #BzResilient ("mail" + "smtp": deadline, retries of retryable
+ * failures only, breaker; no cache, no local fallback), shown in
+ * GET /api/integrations/health.  Call once, before serving.
+ *
+ * Returns: %TRUE when configured.
+ */
+gboolean     bz_integrations_use_smtp (BzServices *self, const BzSmtpSettings *settings,
+                                       const BzResilientConfig *config, const BzResilientClock *clock,
+                                       GError **error);
+
+/**
+ * bz_integrations_has_mailer:
+ * Returns: whether a mail provider is configured.
+ */
+gboolean     bz_integrations_has_mailer (BzServices *self);
+
+/**
+ * bz_integrations_send_mail:
+ * @to: one address
+ * @subject: UTF-8, one line
+ * @text: the UTF-8 plain-text body
+ * @error: %BZ_INTEGRATION_ERROR (MANUAL_ENTRY when no provider is configured
+ *   or the breaker is open; the provider's error otherwise), or
+ *   G_IO_ERROR_CANCELLED
+ *
+ * Sends one message through the mail provider's #BzResilient.  Blocking:
+ * call it on a worker thread.  Nothing of the message is logged here.
+ *
+ * Returns: %TRUE when the server accepted the message.
+ */
+gboolean     bz_integrations_send_mail (BzServices *self, const char *to, const char *subject, const char *text,
+                                        GError **error);
 
 /**
  * bz_integrations_has_detector:

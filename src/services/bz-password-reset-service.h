@@ -1,7 +1,9 @@
 /* bz-password-reset-service.h — forgotten passwords (issue 9, "Password
  * reset"; seed 002 §4.2 POST /api/v1/auth/password/forgot and /reset).
  *
- * No SMTP provider is configured in Balanza, so the code reaches the member
+ * With a mail provider configured (DATA_DIR/integrations.conf [smtp],
+ * bz_integrations_use_smtp()), `forgot` makes a code and e-mails it to the
+ * member on the worker pool.  Without one, the code reaches the member
  * through their nutritionist: the desk (or POST
  * /api/v1/nutritionist/patients/{patient_id}/password-reset) makes a
  * one-time code and shows it once; `forgot` tells the nutritionist (an inbox
@@ -31,9 +33,15 @@ G_BEGIN_DECLS
  * @error: VALIDATION (field details on "email"), RATE_LIMITED (with
  *   bz_error_get_retry_after(); %BZ_PASSWORD_RESET_REQUESTS_PER_MINUTE per address)
  *
- * When @body's email is an active member with a nutritionist, delivers an
- * inbox notification to the nutritionist ("password_reset_request", with
- * the patient's path).  Whether or not the email exists, the answer is the
+ * With a mail provider (bz_integrations_has_mailer()): when @body's email
+ * is an active account, makes a new code (voiding the older one) and sends
+ * it to that address, plain text in Spanish (no language is stored for a
+ * user yet), through the provider's BzResilient on a worker thread; the
+ * answer does not wait for the mail, and a failed send is logged (without
+ * the code) and counted in the provider's health.  Without one: when
+ * @body's email is an active member with a nutritionist, delivers an inbox
+ * notification to the nutritionist ("password_reset_request", with the
+ * patient's path).  Whether or not the email exists, the answer is the
  * same %TRUE (no account enumeration); a database error on the way is
  * logged, not answered.
  *
