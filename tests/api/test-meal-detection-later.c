@@ -1,0 +1,256 @@
+/* test-meal-detection-later.c — a meal photo uploaded while the meal-detection
+ * service is down is kept and analysed later by a durable job (issue 11,
+ * "Done when"; bz-meal-detection.h), against the fake OpenAI-compatible
+ * server of tests/bz-fake-openai.h.
+ *
+ * Runs right after test-meal-detection.c (whose provider stays configured:
+ * the provider is pointed at this test's fake, or at a closed port).  The
+ * jobs are run by a runner of this test with only the meal detection kind,
+ * on the jobs' fake clock (bz_jobs_set_test_now_ms()). */
+#include "bz-api-fixture.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <stdlib.h>
+
+#include "../bz-fake-openai.h"
+#include "bz-integration-service.h"
+#include "bz-jobs.h"
+#include "bz-meal-detection.h"
+
+const char *test_api_nutri_token (void);
+char       *test_api_create_patient (const char *token, const char *email, char **out_member_token);
+void        test_api_ensure_users (void);
+void        test_meal_detection_later (void);
+
+#define MODEL "gpt-4o-mini"
+#define KEY "sk-balanza-test-42"
+#define NOW_MS G_GINT64_CONSTANT (1800000000000)   /* 2027-01-15 */
+
+static GBytes *
+photo (guint32 rgba)
+{
+  g_autoptr(GdkPixbuf) p = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 800, 600);
+  gchar *buffer = NULL;
+  gsize size = 0;
+
+  gdk_pixbuf_fill (p, rgba);
+  g_assert_true (gdk_pixbuf_save_to_buffer (p, &buffer, &size, "jpeg", NULL, NULL));
+  return g_bytes_new_take (buffer, size);
+}
+
+static BzApiResponse *
+upload (BzApi *api, const char *token, GBytes *image, const char *meal_type)
+{
+  g_autoptr(SoupMultipart) mp = soup_multipart_new ("multipart/form-data");
+  g_autoptr(SoupMessageHeaders) h = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  g_autoptr(GBytes) body = NULL;
+
+  soup_multipart_append_form_file (mp, "image", "plate.jpg", "image/jpeg", image);
+  soup_multipart_append_form_string (mp, "meal_type", meal_type);
+  soup_multipart_to_message (mp, h, &body);
+  return bz_api_call (api, "POST", "/api/nutrition/upload-meal", token, soup_message_headers_get_one (h, "Content-Type"),
+                      g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL);
+}
+
+/* One text column of one row; NULL when none. */
+static char *
+query_text (const char *sql, const char *arg)
+{
+  BzApi *api = bz_api_shared ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (api->store), sql, &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (st, 1, arg, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (st) == SQLITE_ROW ? g_strdup ((const char *) sqlite3_column_text (st, 0)) : NULL;
+}
+
+static char *
+status_of (const char *meal_id)
+{
+  return query_text ("SELECT detection_status FROM meal_logs WHERE id = ?1", meal_id);
+}
+
+static int
+items_of (const char *meal_id)
+{
+  g_autofree char *n = query_text ("SELECT count(*) FROM meal_items WHERE meal_id = ?1", meal_id);
+  return atoi (n);
+}
+
+/* The state of @meal_id's job; NULL when it has none. */
+static char *
+job_state (const char *meal_id)
+{
+  g_autofree char *s = query_text ("SELECT state FROM jobs WHERE kind = '" BZ_MEAL_DETECTION_JOB "' AND "
+                                   "idempotency_key = ?1", meal_id);
+  static const char *const names[] = { "queued", "running", "done", "failed" };
+  return s ? g_strdup (names[atoi (s)]) : NULL;
+}
+
+/* Moves the jobs' clock to @ms and waits (bounded) until @meal_id's job is done. */
+static void
+run_until_done (BzJobRunner *runner, gint64 ms, const char *meal_id)
+{
+  bz_jobs_set_test_now_ms (ms);
+  bz_job_runner_wake (runner);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *state = job_state (meal_id);
+      if (g_strcmp0 (state, "done") == 0)
+        return;
+      g_usleep (10000);
+    }
+  g_error ("the detection job of meal %s never finished", meal_id);
+}
+
+static const char *
+meal_id_of (BzApiResponse *r, const char *want_status)
+{
+  JsonObject *meal = json_object_get_object_member (bz_api_data (r), "meal");
+  JsonObject *detection = json_object_get_object_member (bz_api_data (r), "detection");
+
+  g_assert_cmpuint (r->status, ==, 201);
+  g_assert_cmpstr (json_object_get_string_member (meal, "detection_status"), ==, want_status);
+  g_assert_cmpstr (json_object_get_string_member (detection, "status"), ==, want_status);
+  g_assert_false (json_object_get_null_member (meal, "photo_url"));   /* the photo is kept */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meal, "items")), ==, 0);
+  return json_object_get_string_member (meal, "id");
+}
+
+void
+test_meal_detection_later (void)
+{
+  static const char *const good[] = { "detect", NULL }, *const malformed[] = { "malformed", NULL },
+                           *const down[] = { "500", NULL };
+  BzApi *api = bz_api_shared ();
+  BzFakeOpenAI *fake = bz_fake_openai_start (MODEL, KEY);
+  BzOpenAISettings settings = { (char *) bz_fake_openai_url (fake), MODEL, KEY, 20.0, 80.0, 100.0, TRUE };
+  BzOpenAISettings closed = settings;
+  g_autofree char *member = NULL, *patient = NULL, *a = NULL, *b = NULL, *m = NULL;
+  g_autoptr(GBytes) pa = photo (0x903020ffu), pb = photo (0x209030ffu), pm = photo (0x302090ffu);
+  g_autoptr(BzJobRunner) runner = NULL;
+  g_autoptr(GError) error = NULL;
+  BzResilientConfig cfg;
+
+  test_api_ensure_users ();
+  bz_jobs_set_test_now_ms (NOW_MS);
+  bz_resilient_config_init (&cfg);
+  cfg.max_attempts = 1;
+  g_assert_true (bz_integrations_use_openai (api->services, &settings, &cfg, NULL, &error));
+  g_assert_no_error (error);
+  patient = test_api_create_patient (test_api_nutri_token (), "later-member@test.local", &member);
+
+  /* The service answers 500: the meal is stored with its photo, pending,
+   * and its job is queued for later (after the jobs' first backoff). */
+  {
+    g_autoptr(BzApiResponse) r = NULL;
+    g_autofree char *state = NULL, *run_at = NULL;
+
+    bz_fake_openai_script (fake, down);
+    r = upload (api, member, pa, "lunch");
+    a = g_strdup (meal_id_of (r, "pending"));
+    g_assert_false (json_object_get_null_member (json_object_get_object_member (bz_api_data (r), "detection"), "message"));
+    g_assert_cmpuint (bz_fake_openai_requests (fake), ==, 1);
+    state = job_state (a);
+    g_assert_cmpstr (state, ==, "queued");
+    run_at = query_text ("SELECT run_at FROM jobs WHERE idempotency_key = ?1", a);
+    g_assert_cmpint (g_ascii_strtoll (run_at, NULL, 10), >=, NOW_MS + bz_jobs_backoff_ms (1, 0));
+    g_assert_cmpint (g_ascii_strtoll (run_at, NULL, 10), <=, NOW_MS + bz_jobs_backoff_ms (1, 0.999999));
+  }
+
+  /* No connection at all (a closed port): pending too. */
+  {
+    g_autoptr(BzApiResponse) r = NULL;
+    g_autofree char *state = NULL;
+
+    closed.base_url = (char *) "http://127.0.0.1:9";
+    g_assert_true (bz_integrations_use_openai (api->services, &closed, &cfg, NULL, &error));
+    r = upload (api, member, pb, "dinner");
+    b = g_strdup (meal_id_of (r, "pending"));
+    state = job_state (b);
+    g_assert_cmpstr (state, ==, "queued");
+    g_assert_true (bz_integrations_use_openai (api->services, &settings, &cfg, NULL, &error));
+  }
+
+  /* A malformed answer is not retried: manual entry, and no job. */
+  {
+    g_autoptr(BzApiResponse) r = NULL;
+    g_autofree char *state = NULL;
+
+    bz_fake_openai_script (fake, malformed);
+    r = upload (api, member, pm, "snack");
+    m = g_strdup (meal_id_of (r, "manual_entry_required"));
+    state = job_state (m);
+    g_assert_null (state);
+  }
+
+  /* The member types meal B's foods while it waits: it becomes manual. */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/meals/%s", b);
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "PATCH", path, member, "{\"items\":[{\"ndb_no\":\"20045\",\"grams\":80}]}");
+    g_autofree char *status = NULL;
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "detection_status"), ==, "manual");
+    status = status_of (b);
+    g_assert_cmpstr (status, ==, "manual");
+  }
+
+  /* The service is back: the jobs run.  Meal A gets the detected foods
+   * (rice and beans, matched to USDA) and `detected`; meal B keeps the
+   * member's one food and `manual`, its photo not sent again. */
+  bz_fake_openai_script (fake, good);
+  runner = bz_job_runner_new (api->store);
+  bz_meal_detection_register_jobs (runner, api->services);
+  bz_job_runner_set_timing (runner, BZ_JOBS_LEASE_MS, 20);
+  bz_job_runner_start (runner);
+  run_until_done (runner, NOW_MS + 60000, a);
+  run_until_done (runner, NOW_MS + 60000, b);
+  {
+    g_autofree char *sa = status_of (a), *sb = status_of (b), *sm = status_of (m);
+    g_autofree char *kcal = query_text ("SELECT energy_kcal FROM meal_logs WHERE id = ?1", a);
+
+    g_assert_cmpstr (sa, ==, "detected");
+    g_assert_cmpint (items_of (a), ==, 2);
+    g_assert_cmpfloat (g_ascii_strtod (kcal, NULL), >, 0);
+    g_assert_cmpstr (sb, ==, "manual");
+    g_assert_cmpint (items_of (b), ==, 1);
+    g_assert_cmpstr (sm, ==, "manual_entry_required");
+    g_assert_cmpuint (bz_fake_openai_requests (fake), ==, 1);   /* meal A's photo only */
+  }
+  /* The daily shows meal A with its foods; at least once: running the job
+   * again (a second enqueue is the same job) changes nothing. */
+  {
+    g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/nutrition/meal-history", member, NULL);
+    gint64 items = bz_api_count (api, "meal_items");
+    JsonArray *meals;
+    gboolean seen = FALSE;
+
+    g_assert_cmpuint (r->status, ==, 200);
+    meals = json_object_get_array_member (bz_api_data (r), "meals");
+    for (guint i = 0; i < json_array_get_length (meals); i++)
+      {
+        JsonObject *meal = json_array_get_object_element (meals, i);
+        if (g_strcmp0 (json_object_get_string_member (meal, "id"), a) != 0)
+          continue;
+        seen = TRUE;
+        g_assert_cmpstr (json_object_get_string_member (meal, "detection_status"), ==, "detected");
+        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meal, "items")), ==, 2);
+      }
+    g_assert_true (seen);
+    bz_meal_detection_enqueue (api->services, a);
+    run_until_done (runner, NOW_MS + 120000, a);
+    g_assert_true (bz_meal_detection_schedule_pending (api->services, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (bz_api_count (api, "meal_items"), ==, items);
+  }
+
+  bz_job_runner_stop (runner);
+  bz_jobs_set_test_now_ms (0);
+  {
+    g_autofree char *shape = bz_fake_openai_dup_shape_error (fake);
+    g_assert_cmpstr (shape, ==, NULL);
+  }
+  bz_fake_openai_stop (fake);
+}
