@@ -7,6 +7,7 @@
 
 #include "bz-blob-store.h"
 #include "bz-integration-service.h"
+#include "bz-limits.h"
 #include "bz-jobs-repo.h"
 #include "bz-json.h"
 #include "bz-meal-detection-repo.h"
@@ -178,4 +179,122 @@ bz_meal_detection_register_jobs (BzJobRunner *runner, BzServices *svc)
 {
   bz_job_runner_register (runner, BZ_MEAL_DETECTION_JOB, BZ_JOB_HANDLER_NONE, run_detect, g_object_ref (svc),
                           g_object_unref);
+}
+
+/* --- The local detector: the patient's earlier meals ----------------------------- */
+
+typedef struct
+{
+  const BzEarlierMeal *latest;   /* newest first: the first one seen */
+  guint order;                   /* its position in the scan */
+  guint count, near;
+} Group;
+
+/* Minutes after local midnight of @t. */
+static int
+minute_of_day (GDateTime *t)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (t);
+  return g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
+}
+
+static gint
+group_cmp (gconstpointer pa, gconstpointer pb)
+{
+  const Group *a = *(Group *const *) pa, *b = *(Group *const *) pb;
+
+  if (a->near != b->near)
+    return a->near > b->near ? -1 : 1;
+  if (a->count != b->count)
+    return a->count > b->count ? -1 : 1;
+  return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static BzRecord *
+proposal_of (BzStore *store, const Group *g)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) meal = bz_meal_repo_get (store, g->latest->meal_id, &error);
+  BzRecord *p;
+
+  if (meal == NULL)
+    return NULL;   /* deleted meanwhile */
+  p = bz_record_new (&bz_meal_proposal_resource);
+  bz_record_set_string (p, BZ_MEAL_PROPOSAL_MEAL_ID, g->latest->meal_id);
+  bz_record_set_string (p, BZ_MEAL_PROPOSAL_EATEN_AT, bz_record_get_string (meal, BZ_MEAL_EATEN_AT));
+  bz_record_set_int (p, BZ_MEAL_PROPOSAL_TIMES, g->count);
+  bz_record_set_int (p, BZ_MEAL_PROPOSAL_TIMES_NEAR, g->near);
+  bz_record_set_empty_array (p, BZ_MEAL_PROPOSAL_ITEMS);
+  for (guint i = 0; i < bz_record_get_n_items (meal, BZ_MEAL_ITEMS); i++)
+    bz_record_append (p, BZ_MEAL_PROPOSAL_ITEMS, g_object_ref (bz_record_get_item (meal, BZ_MEAL_ITEMS, i)));
+  bz_record_take_object (p, BZ_MEAL_PROPOSAL_NUTRITION, g_object_ref (bz_record_get_object (meal, BZ_MEAL_NUTRITION)));
+  return p;
+}
+
+void
+bz_meal_detection_propose (BzServices *svc, BzRecord *detection, const char *patient_id, const char *meal_type,
+                           const char *except_id, GDateTime *at)
+{
+  BzStore *store = bz_services_get_store (svc);
+  g_autoptr(GPtrArray) earlier = NULL;
+  g_autoptr(GHashTable) by_foods = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int now_min = minute_of_day (at);
+  guint n = 0;
+
+  bz_record_set_empty_array (detection, BZ_DETECTION_PROPOSALS);
+  if (!bz_meal_detection_repo_earlier_meals (store, patient_id, meal_type, except_id, BZ_MEAL_PROPOSAL_SCAN, &earlier,
+                                             &error))
+    {
+      g_warning ("Meal detection: cannot read the earlier meals to propose: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < earlier->len; i++)
+    {
+      const BzEarlierMeal *m = g_ptr_array_index (earlier, i);
+      g_autoptr(GDateTime) t = g_date_time_new_from_iso8601 (m->eaten_at, NULL);
+      Group *g;
+      int d;
+
+      if (*m->foods == '\0' || t == NULL)
+        continue;
+      if (!(g = g_hash_table_lookup (by_foods, m->foods)))
+        {
+          g = g_new0 (Group, 1);
+          g->latest = m;
+          g->order = i;
+          g_hash_table_insert (by_foods, m->foods, g);
+          g_ptr_array_add (groups, g);
+        }
+      d = ABS (minute_of_day (t) - now_min);
+      g->count++;
+      g->near += MIN (d, 24 * 60 - d) <= BZ_MEAL_PROPOSAL_WINDOW_MIN;
+    }
+  g_ptr_array_sort (groups, group_cmp);
+  for (guint i = 0; i < groups->len && n < BZ_MEAL_PROPOSALS_MAX; i++)
+    {
+      BzRecord *p = proposal_of (store, g_ptr_array_index (groups, i));
+      if (p == NULL)
+        continue;
+      bz_record_append (detection, BZ_DETECTION_PROPOSALS, p);
+      n++;
+    }
+  if (n == 0)
+    return;
+  bz_record_set_string (detection, BZ_DETECTION_PROVIDER, "local");
+  bz_record_set_string (detection, BZ_DETECTION_SOURCE, "local");
+  bz_record_set_string (detection, BZ_DETECTION_MESSAGE,
+                        _("No meal-detection service is configured: pick one of your earlier meals or enter the "
+                          "foods by hand"));
+}
+
+void
+bz_meal_detection_after_log (BzServices *svc, BzRecord *detection, const char *status, const char *patient_id,
+                             const char *meal_type, const char *meal_id, GDateTime *at, guint n_items)
+{
+  if (g_strcmp0 (status, "pending") == 0)
+    bz_meal_detection_enqueue (svc, meal_id);
+  else if (n_items == 0 && !bz_integrations_has_detector (svc))
+    bz_meal_detection_propose (svc, detection, patient_id, meal_type, meal_id, at);
 }

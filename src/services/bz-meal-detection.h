@@ -76,6 +76,50 @@ void        bz_meal_detection_enqueue (BzServices *svc, const char *meal_id);
 gboolean    bz_meal_detection_schedule_pending (BzServices *svc, GError **error);
 
 /**
+ * bz_meal_detection_propose:
+ * @detection: the MealDetection of a meal logged with no meal-detection
+ *   service configured (status manual_entry_required)
+ * @patient_id: whose meal
+ * @meal_type: a bz_vocab_meal_type id
+ * @except_id: (nullable): the new meal, left out
+ * @at: when the new meal was eaten
+ *
+ * The embedded `local` meal detector: sets @detection's proposals to up to
+ * %BZ_MEAL_PROPOSALS_MAX of the patient's earlier meals of @meal_type, for
+ * the member to accept (nothing is stored).  Similarity rule:
+ *   1. the candidates are the patient's %BZ_MEAL_PROPOSAL_SCAN most recent
+ *      meals of @meal_type that have foods;
+ *   2. they are grouped by their food set: the set of distinct USDA foods
+ *      (ndb_no), grams ignored (a bigger or smaller plate of the same
+ *      dish is the same meal);
+ *   3. the groups are ranked by how many of their meals were eaten within
+ *      %BZ_MEAL_PROPOSAL_WINDOW_MIN minutes of @at's local time of day
+ *      (circular: 23:30 is 60 min from 00:30), then by how many meals they
+ *      have in all, then by their latest meal, newest first;
+ *   4. each proposal is the group's latest meal (its foods and grams).
+ * With proposals, the detection's provider and source become "local";
+ * with none (a new patient) it stays manual entry.  A database error leaves
+ * no proposals (logged): the meal is stored all the same.
+ */
+void        bz_meal_detection_propose (BzServices *svc, BzRecord *detection, const char *patient_id,
+                                       const char *meal_type, const char *except_id, GDateTime *at);
+
+/**
+ * bz_meal_detection_after_log:
+ * @detection: what detection said of the new meal's photo
+ * @status: (nullable): the detection_status the meal was stored with
+ * @n_items: the foods it was stored with
+ *
+ * The hook of upload-meal after the meal is stored: a `pending` meal gets
+ * its job (bz_meal_detection_enqueue()); a meal without foods logged with
+ * no meal-detection service configured gets the local detector's
+ * proposals (bz_meal_detection_propose()).
+ */
+void        bz_meal_detection_after_log (BzServices *svc, BzRecord *detection, const char *status,
+                                         const char *patient_id, const char *meal_type, const char *meal_id,
+                                         GDateTime *at, guint n_items);
+
+/**
  * bz_meal_detection_register_jobs:
  * @svc: (transfer none): the services the handler detects with (a reference is held)
  *

@@ -245,8 +245,7 @@ meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GByt
                                         status, source, caller->user_id, error);
   if (meal_id == NULL)
     return NULL;
-  if (g_strcmp0 (status, "pending") == 0)
-    bz_meal_detection_enqueue (svc, meal_id);
+  bz_meal_detection_after_log (svc, detection, status, pid, type, meal_id, when, json_array_get_length (valid_items));
   meal = bz_meal_repo_get (bz_services_get_store (svc), meal_id, error);
   if (meal == NULL)
     return NULL;

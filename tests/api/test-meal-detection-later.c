@@ -21,6 +21,7 @@ const char *test_api_nutri_token (void);
 char       *test_api_create_patient (const char *token, const char *email, char **out_member_token);
 void        test_api_ensure_users (void);
 void        test_meal_detection_later (void);
+void        test_meal_detection_local (void);
 
 #define MODEL "gpt-4o-mini"
 #define KEY "sk-balanza-test-42"
@@ -39,7 +40,7 @@ photo (guint32 rgba)
 }
 
 static BzApiResponse *
-upload (BzApi *api, const char *token, GBytes *image, const char *meal_type)
+upload_items (BzApi *api, const char *token, GBytes *image, const char *meal_type, const char *items)
 {
   g_autoptr(SoupMultipart) mp = soup_multipart_new ("multipart/form-data");
   g_autoptr(SoupMessageHeaders) h = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
@@ -47,9 +48,17 @@ upload (BzApi *api, const char *token, GBytes *image, const char *meal_type)
 
   soup_multipart_append_form_file (mp, "image", "plate.jpg", "image/jpeg", image);
   soup_multipart_append_form_string (mp, "meal_type", meal_type);
+  if (items)
+    soup_multipart_append_form_string (mp, "items", items);
   soup_multipart_to_message (mp, h, &body);
   return bz_api_call (api, "POST", "/api/nutrition/upload-meal", token, soup_message_headers_get_one (h, "Content-Type"),
                       g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL);
+}
+
+static BzApiResponse *
+upload (BzApi *api, const char *token, GBytes *image, const char *meal_type)
+{
+  return upload_items (api, token, image, meal_type, NULL);
 }
 
 /* One text column of one row; NULL when none. */
@@ -257,4 +266,126 @@ test_meal_detection_later (void)
     g_assert_cmpstr (shape, ==, NULL);
   }
   bz_fake_openai_stop (fake);
+}
+
+/* A meal of @token's with @items, eaten @days ago at this time of day,
+ * @hours earlier. */
+static void
+earlier_meal (BzApi *api, const char *token, GBytes *image, const char *meal_type, const char *items, int days,
+              int hours)
+{
+  g_autoptr(BzApiResponse) r = upload_items (api, token, image, meal_type, items);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) back = g_date_time_add_hours (now, -24 * days - hours);
+  g_autofree char *when = g_date_time_format (back, "{\"eaten_at\":\"%Y-%m-%dT%H:%M:%S%:z\"}");
+  g_autofree char *path = NULL;
+  g_autoptr(BzApiResponse) moved = NULL;
+
+  g_assert_cmpuint (r->status, ==, 201);
+  path = g_strdup_printf ("/api/v1/meals/%s",
+                          json_object_get_string_member (json_object_get_object_member (bz_api_data (r), "meal"), "id"));
+  moved = bz_api_json (api, "PATCH", path, token, when);
+  g_assert_cmpuint (moved->status, ==, 200);
+}
+
+/* The foods of @proposal's items, joined by ",". */
+static char *
+foods_of (JsonObject *proposal)
+{
+  JsonArray *items = json_object_get_array_member (proposal, "items");
+  GString *g = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    g_string_append_printf (g, "%s%s", i ? "," : "",
+                            json_object_get_string_member (json_array_get_object_element (items, i), "ndb_no"));
+  return g_string_free (g, FALSE);
+}
+
+/* With no meal-detection service configured (run before
+ * test-meal-detection.c configures one): the local detector proposes the
+ * patient's earlier meals of the same type, nothing stored. */
+void
+test_meal_detection_local (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autofree char *member = NULL, *other = NULL, *patient = NULL, *patient2 = NULL;
+  g_autoptr(GBytes) plate = photo (0x607080ffu);
+  static const char rice[] = "[{\"ndb_no\":\"20045\",\"grams\":150}]",
+                    rice_more[] = "[{\"ndb_no\":\"20045\",\"grams\":220}]",
+                    eggs[] = "[{\"ndb_no\":\"01001\",\"grams\":10},{\"ndb_no\":\"05062\",\"grams\":120}]",
+                    milk[] = "[{\"ndb_no\":\"11963\",\"grams\":90}]",
+                    nuts[] = "[{\"ndb_no\":\"12061\",\"grams\":30}]",
+                    other_food[] = "[{\"ndb_no\":\"18363\",\"grams\":60}]";
+
+  test_api_ensure_users ();
+  g_assert_false (bz_integrations_has_detector (api->services));
+  patient = test_api_create_patient (test_api_nutri_token (), "local-member@test.local", &member);
+  patient2 = test_api_create_patient (test_api_nutri_token (), "local-other@test.local", &other);
+
+  /* A new patient: no earlier meal, no proposal; manual entry. */
+  {
+    g_autoptr(BzApiResponse) r = upload (api, member, plate, "lunch");
+    JsonObject *d = json_object_get_object_member (bz_api_data (r), "detection");
+
+    meal_id_of (r, "manual_entry_required");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (d, "proposals")), ==, 0);
+    g_assert_true (json_object_get_null_member (d, "provider"));
+  }
+
+  /* Lunches: rice 3 times at this hour (one a bigger plate: the same food
+   * set), chicken with butter once at this hour, milk 4 times 12 hours
+   * away, nuts once 12 hours away; a dinner of nuts at this hour; the other
+   * member's lunches of another food, 5 times at this hour. */
+  earlier_meal (api, member, plate, "lunch", rice, 1, 0);
+  earlier_meal (api, member, plate, "lunch", rice_more, 2, 0);
+  earlier_meal (api, member, plate, "lunch", rice, 3, 1);
+  earlier_meal (api, member, plate, "lunch", eggs, 4, 0);
+  for (int d = 1; d <= 4; d++)
+    earlier_meal (api, member, plate, "lunch", milk, d, 12);
+  earlier_meal (api, member, plate, "lunch", nuts, 6, 12);
+  earlier_meal (api, member, plate, "dinner", nuts, 1, 0);
+  for (int d = 1; d <= 5; d++)
+    earlier_meal (api, other, plate, "lunch", other_food, d, 0);
+
+  /* A new lunch photo: rice (3 at this hour), then chicken (1 at this hour),
+   * then milk (4, none at this hour); nuts (4th) left out; nothing of the
+   * dinner or of the other member; no food stored. */
+  {
+    gint64 items = bz_api_count (api, "meal_items");
+    g_autoptr(BzApiResponse) r = upload (api, member, plate, "comida");
+    JsonObject *d = json_object_get_object_member (bz_api_data (r), "detection");
+    JsonArray *proposals = json_object_get_array_member (d, "proposals");
+    static const char *const want[] = { "20045", "01001,05062", "11963" };
+    static const gint64 times[] = { 3, 1, 4 }, near[] = { 3, 1, 0 };
+
+    meal_id_of (r, "manual_entry_required");
+    g_assert_cmpstr (json_object_get_string_member (d, "provider"), ==, "local");
+    g_assert_cmpstr (json_object_get_string_member (d, "source"), ==, "local");
+    g_assert_cmpuint (json_array_get_length (proposals), ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        JsonObject *p = json_array_get_object_element (proposals, i);
+        g_autofree char *foods = foods_of (p);
+        g_assert_cmpstr (foods, ==, want[i]);
+        g_assert_cmpint (json_object_get_int_member (p, "times"), ==, times[i]);
+        g_assert_cmpint (json_object_get_int_member (p, "times_at_this_hour"), ==, near[i]);
+        g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (p, "nutrition"), "energy_kcal"), >, 0);
+      }
+    /* The latest rice meal (150 g, yesterday), not the bigger plate. */
+    g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (
+        json_object_get_array_member (json_array_get_object_element (proposals, 0), "items"), 0), "grams"), ==, 150);
+    g_assert_cmpint (bz_api_count (api, "meal_items"), ==, items);
+  }
+
+  /* The other member sees only their own meals. */
+  {
+    g_autoptr(BzApiResponse) r = upload (api, other, plate, "lunch");
+    JsonArray *proposals = json_object_get_array_member (json_object_get_object_member (bz_api_data (r), "detection"),
+                                                         "proposals");
+    g_autofree char *foods = NULL;
+
+    g_assert_cmpuint (json_array_get_length (proposals), ==, 1);
+    foods = foods_of (json_array_get_object_element (proposals, 0));
+    g_assert_cmpstr (foods, ==, "18363");
+  }
 }
