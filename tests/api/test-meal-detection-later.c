@@ -136,9 +136,10 @@ test_meal_detection_later (void)
   BzOpenAISettings closed = settings;
   g_autofree char *member = NULL, *patient = NULL, *a = NULL, *b = NULL, *m = NULL, *pending = NULL;
   g_autoptr(GBytes) pa = photo (0x903020ffu), pb = photo (0x209030ffu), pm = photo (0x302090ffu);
+  g_autoptr(BzServices) jobs_svc = NULL;
   g_autoptr(BzJobRunner) runner = NULL;
   g_autoptr(GError) error = NULL;
-  BzResilientConfig cfg;
+  BzResilientConfig cfg, loose;
 
   test_api_ensure_users ();
   bz_jobs_set_test_now_ms (NOW_MS);
@@ -204,17 +205,53 @@ test_meal_detection_later (void)
     g_assert_cmpstr (status, ==, "manual");
   }
 
+  /* The jobs run with services of their own over the same store, as a
+   * second process would, whose detector's breaker and rate limit are
+   * loose enough for this test (the shared one's run on the real clock).
+   * Still down when the jobs first run: each pending meal's job fails and
+   * is queued again after the jobs' backoff; the meals stay pending. */
+  jobs_svc = bz_services_new (api->store);
+  bz_resilient_config_init (&loose);
+  loose.max_attempts = 1;
+  loose.breaker_failures = 100;
+  loose.breaker_min_calls = 1000;
+  loose.bucket_capacity = 1000;
+  g_assert_true (bz_integrations_use_openai (jobs_svc, &settings, &loose, NULL, &error));
+  g_assert_no_error (error);
+  bz_fake_openai_script (fake, down);
+  runner = bz_job_runner_new (api->store);
+  bz_meal_detection_register_jobs (runner, jobs_svc);
+  bz_job_runner_set_timing (runner, BZ_JOBS_LEASE_MS, 20);
+  bz_job_runner_start (runner);
+  bz_jobs_set_test_now_ms (NOW_MS + 60000);
+  bz_job_runner_wake (runner);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *attempts = query_text ("SELECT attempts FROM jobs WHERE idempotency_key = ?1 AND state = 'queued'", a);
+      if (attempts && atoi (attempts) == 1)
+        break;
+      g_usleep (10000);
+    }
+  {
+    g_autofree char *attempts = query_text ("SELECT attempts FROM jobs WHERE idempotency_key = ?1", a);
+    g_autofree char *run_at = query_text ("SELECT run_at FROM jobs WHERE idempotency_key = ?1", a);
+    g_autofree char *error_text = query_text ("SELECT last_error FROM jobs WHERE idempotency_key = ?1", a);
+    g_autofree char *sa = status_of (a);
+
+    g_assert_cmpstr (attempts, ==, "1");
+    g_assert_cmpint (g_ascii_strtoll (run_at, NULL, 10), >=, NOW_MS + 60000 + bz_jobs_backoff_ms (1, 0));
+    g_assert_nonnull (error_text);
+    g_assert_cmpstr (sa, ==, "pending");
+    g_assert_cmpint (items_of (a), ==, 0);
+  }
+
   /* The service is back: the jobs run.  Meal A gets the detected foods
    * (rice and beans, matched to USDA) and `detected`; meal B keeps the
    * member's one food and `manual`, its photo not sent again. */
   bz_fake_openai_script (fake, good);
   pending = query_text ("SELECT count(*) FROM meal_logs WHERE detection_status = ?1", "pending");
-  runner = bz_job_runner_new (api->store);
-  bz_meal_detection_register_jobs (runner, api->services);
-  bz_job_runner_set_timing (runner, BZ_JOBS_LEASE_MS, 20);
-  bz_job_runner_start (runner);
-  run_until_done (runner, NOW_MS + 60000, a);
-  run_until_done (runner, NOW_MS + 60000, b);
+  run_until_done (runner, NOW_MS + 180000, a);
+  run_until_done (runner, NOW_MS + 180000, b);
   {
     g_autofree char *sa = status_of (a), *sb = status_of (b), *sm = status_of (m);
     g_autofree char *kcal = query_text ("SELECT energy_kcal FROM meal_logs WHERE id = ?1", a);
@@ -253,13 +290,14 @@ test_meal_detection_later (void)
       }
     g_assert_true (seen);
     bz_meal_detection_enqueue (api->services, a);
-    run_until_done (runner, NOW_MS + 120000, a);
+    run_until_done (runner, NOW_MS + 240000, a);
     g_assert_true (bz_meal_detection_schedule_pending (api->services, &error));
     g_assert_no_error (error);
     g_assert_cmpint (bz_api_count (api, "meal_items"), ==, items);
   }
 
   bz_job_runner_stop (runner);
+  g_clear_pointer (&runner, bz_job_runner_free);   /* it holds a reference on jobs_svc */
   bz_jobs_set_test_now_ms (0);
   {
     g_autofree char *shape = bz_fake_openai_dup_shape_error (fake);
