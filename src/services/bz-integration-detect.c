@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "bz-food-service.h"
+#include "bz-meal-detection.h"
+#include "bz-patient-service.h"
 #include "bz-openai-provider.h"
 #include "bz-photo.h"
 #include "bz-provider-kinds.h"
@@ -259,6 +261,8 @@ bz_integrations_detect_meal (BzServices *self, const BzCaller *caller, GBytes *i
   BzValidation v = BZ_VALIDATION_INIT;
   g_auto(BzPhoto) photo = { 0 };
   const char *type = bz_vocab_canonical (&bz_vocab_meal_type, meal_type);
+  g_autofree char *patient = NULL;
+  BzRecord *detection;
 
   g_return_val_if_fail (BZ_IS_SERVICES (self), NULL);
   if (caller == NULL)
@@ -277,5 +281,12 @@ bz_integrations_detect_meal (BzServices *self, const BzCaller *caller, GBytes *i
     return NULL;
   if (!bz_photo_prepare (image, "image", &photo, error))
     return NULL;
-  return bz_integrations_detect_photo (self, photo.display, type, locale);
+  detection = bz_integrations_detect_photo (self, photo.display, type, locale);
+  /* No service: the local detector proposes a member's earlier meals. */
+  if (!bz_integrations_has_detector (self) && (patient = bz_patients_resolve (self, caller, NULL, NULL)))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      bz_meal_detection_propose (self, detection, patient, type, NULL, now);
+    }
+  return detection;
 }

@@ -357,7 +357,10 @@ BzRecord    *bz_integrations_detect_photo_later (BzServices *self, GBytes *image
  *
  * POST /api/integrations/meal-detection (seed 000 story 4.3 AC 1): the
  * photo checked and reduced as an upload is (bz_photo_prepare()), then
- * bz_integrations_detect_photo().  Nothing is stored.
+ * bz_integrations_detect_photo().  With no service configured, a member
+ * caller gets the local detector's proposals of earlier meals
+ * (bz_meal_detection_propose(), at the current time of day); a
+ * nutritionist (no patient named here) gets none.  Nothing is stored.
  *
  * Returns: (transfer full): a MealDetection record, or %NULL with @error.
  */

@@ -415,6 +415,30 @@ test_meal_detection_local (void)
     g_assert_cmpint (bz_api_count (api, "meal_items"), ==, items);
   }
 
+  /* POST /api/integrations/meal-detection proposes the same, storing nothing. */
+  {
+    gint64 meals = bz_api_count (api, "meal_logs");
+    g_autoptr(SoupMultipart) mp = soup_multipart_new ("multipart/form-data");
+    g_autoptr(SoupMessageHeaders) h = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+    g_autoptr(GBytes) body = NULL;
+    g_autoptr(BzApiResponse) r = NULL;
+    JsonArray *proposals;
+    g_autofree char *first = NULL;
+
+    soup_multipart_append_form_file (mp, "image", "plate.jpg", "image/jpeg", plate);
+    soup_multipart_append_form_string (mp, "meal_type", "lunch");
+    soup_multipart_to_message (mp, h, &body);
+    r = bz_api_call (api, "POST", "/api/integrations/meal-detection", member, soup_message_headers_get_one (h, "Content-Type"),
+                     g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL);
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "status"), ==, "manual_entry_required");
+    proposals = json_object_get_array_member (bz_api_data (r), "proposals");
+    g_assert_cmpuint (json_array_get_length (proposals), ==, 3);
+    first = foods_of (json_array_get_object_element (proposals, 0));
+    g_assert_cmpstr (first, ==, "20045");
+    g_assert_cmpint (bz_api_count (api, "meal_logs"), ==, meals);
+  }
+
   /* The other member sees only their own meals. */
   {
     g_autoptr(BzApiResponse) r = upload (api, other, plate, "lunch");
