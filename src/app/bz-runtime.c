@@ -16,6 +16,7 @@
 #include "bz-device-service.h"
 #include "bz-integration-service.h"
 #include "bz-jobs.h"
+#include "bz-meal-detection.h"
 #include "bz-meal-plan-service.h"
 #include "bz-notification-service.h"
 #include "bz-recipe-import.h"
@@ -275,6 +276,13 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
   bz_integrations_register_jobs (self->jobs);   /* webhook deliveries (issue 11) */
   bz_notifications_register_jobs (self->jobs, self->services);   /* scheduled reminders (issue 10) */
   bz_workouts_register_jobs (self->jobs, self->services);   /* the 14-day workout plan refresh (issue 11) */
+  bz_meal_detection_register_jobs (self->jobs, self->services);   /* meal photos analysed later (issue 11) */
+  {
+    g_autoptr(GError) local = NULL;
+
+    if (!bz_meal_detection_schedule_pending (self->services, &local))
+      g_warning ("Jobs: cannot schedule the pending meal detections: %s", local->message);
+  }
   {
     g_autoptr(GError) local = NULL;
     guint n = 0;

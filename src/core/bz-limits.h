@@ -137,6 +137,18 @@ extern const BzJsonLimits bz_json_limits_token;
  * holding one), %BZ_INBODY_MAX_ROWS rows of %BZ_INBODY_MAX_COLUMNS members. */
 extern const BzJsonLimits bz_json_limits_inbody;
 
+/** The local meal detector's proposals (bz-meal-detection.h): at most 3
+ * earlier meals are proposed (issue 11 §4.3 via the task brief: a phone
+ * shows three choices without scrolling), chosen among the patient's
+ * %BZ_MEAL_PROPOSAL_SCAN most recent meals of the same type (about three
+ * months of one meal a day: Balanza's bound on the work of one upload); a
+ * meal counts as eaten "at that time of day" within
+ * %BZ_MEAL_PROPOSAL_WINDOW_MIN minutes of the new one's local time of day
+ * (half of a 3-hour meal slot, Balanza's choice). */
+#define BZ_MEAL_PROPOSALS_MAX        3
+#define BZ_MEAL_PROPOSAL_SCAN        100
+#define BZ_MEAL_PROPOSAL_WINDOW_MIN  90
+
 /** Foods per meal (items of a meal upload). */
 #define BZ_MEAL_MAX_ITEMS          50
 /** Grams of one meal item: a kitchen scale's 0.1 g step up to 5 kg, more than

@@ -12,6 +12,7 @@ BZ_RESOURCE_DEFINE (bz_meal_update, MEAL_UPDATE, "MealUpdate", "Changes to a mea
 BZ_RESOURCE_DEFINE (bz_meal_reuse, MEAL_REUSE, "MealReuse", "A meal of one's history, logged again", BZ_MEAL_REUSE_FIELDS)
 BZ_RESOURCE_DEFINE (bz_meal_deleted, MEAL_DELETED, "MealDeleted", "A meal that was deleted", BZ_MEAL_DELETED_FIELDS)
 BZ_RESOURCE_DEFINE (bz_detected_food, DETECTED_FOOD, "DetectedFood", "A food seen on a meal photo", BZ_DETECTED_FOOD_FIELDS)
+BZ_RESOURCE_DEFINE (bz_meal_proposal, MEAL_PROPOSAL, "MealProposal", "An earlier meal proposed for a new photo", BZ_MEAL_PROPOSAL_FIELDS)
 BZ_RESOURCE_DEFINE (bz_detection, DETECTION, "MealDetection", "What meal detection found", BZ_DETECTION_FIELDS)
 BZ_RESOURCE_DEFINE (bz_meal_upload, MEAL_UPLOAD, "MealUpload", "A stored meal photo", BZ_MEAL_UPLOAD_FIELDS)
 

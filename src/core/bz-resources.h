@@ -138,13 +138,25 @@ BZ_RESOURCE_DECLARE (bz_meal_deleted, MEAL_DELETED, BZ_MEAL_DELETED_FIELDS)
   F (DETECTED_FOOD_NUTRIENTS, .name = "nutrients", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_nutrients_resource, .description = "Of the grams: from SR28 when matched, else the service's estimate")
 BZ_RESOURCE_DECLARE (bz_detected_food, DETECTED_FOOD, BZ_DETECTED_FOOD_FIELDS)
 
+/* One of the patient's earlier meals that the local meal detector proposes
+ * for a new photo (bz-meal-detection.h): a proposal, not stored foods. */
+#define BZ_MEAL_PROPOSAL_FIELDS(F) \
+  F (MEAL_PROPOSAL_MEAL_ID, .name = "meal_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_READ_ONLY, .description = "The latest earlier meal with these foods: accept it with PATCH /api/v1/meals/{meal_id} of the new meal (its items) or POST /api/nutrition/log-previous-meal") \
+  F (MEAL_PROPOSAL_EATEN_AT, .name = "eaten_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY, .description = "When that meal was eaten") \
+  F (MEAL_PROPOSAL_TIMES, .name = "times", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .description = "How many of the patient's recent meals of this type had exactly these foods") \
+  F (MEAL_PROPOSAL_TIMES_NEAR, .name = "times_at_this_hour", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .description = "How many of them were eaten within 90 minutes of this meal's time of day") \
+  F (MEAL_PROPOSAL_ITEMS, .name = "items", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_meal_item_resource, .max = BZ_MEAL_MAX_ITEMS, .description = "That meal's foods and grams") \
+  F (MEAL_PROPOSAL_NUTRITION, .name = "nutrition", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_nutrients_resource, .description = "Their sum, from SR28")
+BZ_RESOURCE_DECLARE (bz_meal_proposal, MEAL_PROPOSAL, BZ_MEAL_PROPOSAL_FIELDS)
+
 #define BZ_DETECTION_FIELDS(F) \
   F (DETECTION_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_detection_status) \
   F (DETECTION_PROVIDER, .name = "provider", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The meal-detection service that answered; null when none is configured") \
   F (DETECTION_SOURCE, .name = "source", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "remote (the service), cached (its last answer for the same photo) or local; null: manual entry") \
   F (DETECTION_FOODS, .name = "foods", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_detected_food_resource, .description = "Empty when the foods are to be entered by hand") \
   F (DETECTION_TOTAL, .name = "total", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_nutrients_resource, .description = "The foods' sum; null with no foods") \
-  F (DETECTION_MESSAGE, .name = "message", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "Why the foods are to be entered by hand; null when detected")
+  F (DETECTION_MESSAGE, .name = "message", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "Why the foods are to be entered by hand; null when detected") \
+  F (DETECTION_PROPOSALS, .name = "proposals", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_OPTIONAL, .ref = &bz_meal_proposal_resource, .max = BZ_MEAL_PROPOSALS_MAX, .description = "With no meal-detection service configured: the patient's most similar earlier meals of the same type (the local detector; most frequent food sets at this time of day first), for the member to pick; absent otherwise")
 BZ_RESOURCE_DECLARE (bz_detection, DETECTION, BZ_DETECTION_FIELDS)
 
 /* POST /api/nutrition/upload-meal: the stored meal and what detection said. */

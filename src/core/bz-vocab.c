@@ -61,6 +61,9 @@ static const BzTerm detection_statuses[] = {
   { "manual_entry_required", N_("Needs manual entry"), NULL },
   { "detected", N_("Detected"), NULL },
   { "manual", N_("Entered by hand"), NULL },
+  /* The service was down when the photo came: a job analyses it later
+   * (bz-meal-detection.h). */
+  { "pending", N_("Waiting for analysis"), NULL },
 };
 
 const BzVocab bz_vocab_detection_status = { "detection_status", detection_statuses, G_N_ELEMENTS (detection_statuses) };

@@ -49,7 +49,7 @@ extern const BzVocab bz_vocab_gender;
 extern const BzVocab bz_vocab_sex;
 /** bz_vocab_activity_level: sedentary, light, moderate, active, very_active (FAO/WHO/UNU 2001 PAL bands). */
 extern const BzVocab bz_vocab_activity_level;
-/** bz_vocab_detection_status: manual_entry_required, detected, manual. */
+/** bz_vocab_detection_status: manual_entry_required, detected, manual, pending. */
 extern const BzVocab bz_vocab_detection_status;
 /** bz_vocab_meal_source: phone, workstation, demo. */
 extern const BzVocab bz_vocab_meal_source;

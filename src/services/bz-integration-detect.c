@@ -9,6 +9,8 @@
 
 #include "bz-food-service.h"
 #include "bz-integration-private.h"
+#include "bz-meal-detection.h"
+#include "bz-patient-service.h"
 #include "bz-openai-provider.h"
 #include "bz-photo.h"
 #include "bz-provider-kinds.h"
@@ -174,8 +176,41 @@ manual (const char *provider, const char *why)
   return d;
 }
 
+/* A remote attempt that notes how it ended, so that the caller can tell a
+ * service that is down (try later) from one that answered badly. */
+typedef struct
+{
+  BzProviderCall call;
+  gboolean tried;
+  GError *last;
+} NotedCall;
+
+static JsonNode *
+call_detect_noted (gpointer data, GCancellable *cancellable, double *out_cost, GError **error)
+{
+  NotedCall *n = data;
+  GError *local = NULL;
+  JsonNode *answer = bz_provider_call_detect (&n->call, cancellable, out_cost, &local);
+
+  n->tried = TRUE;
+  g_clear_error (&n->last);
+  if (local)
+    {
+      n->last = g_error_copy (local);
+      g_propagate_error (error, local);
+    }
+  return answer;
+}
+
 BzRecord *
 bz_integrations_detect_photo (BzServices *self, GBytes *image, const char *meal_type, const char *locale)
+{
+  return bz_integrations_detect_photo_later (self, image, meal_type, locale, NULL);
+}
+
+BzRecord *
+bz_integrations_detect_photo_later (BzServices *self, GBytes *image, const char *meal_type, const char *locale,
+                                    gboolean *out_later)
 {
   BzOpenAIProvider *provider = openai_of (self);
   BzResilient *resilient = bz_integrations_lookup (self, BZ_DETECTION_KIND, BZ_OPENAI_PROVIDER_NAME);
@@ -184,9 +219,12 @@ bz_integrations_detect_photo (BzServices *self, GBytes *image, const char *meal_
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GError) error = NULL;
   BzResilientSource source = BZ_RESILIENT_REMOTE;
-  BzProviderCall call;
+  NotedCall call = { { 0 }, FALSE, NULL };
   BzResilientRequest rr;
   BzRecord *detection;
+
+  if (out_later)
+    *out_later = FALSE;
 
   if (provider == NULL || resilient == NULL)
     return manual (NULL, _("No meal-detection service is configured: enter the foods by hand"));
@@ -196,9 +234,13 @@ bz_integrations_detect_photo (BzServices *self, GBytes *image, const char *meal_
   json_object_set_string_member (request, "locale", locale ? locale : "es-MX");
   sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, image);
   key = g_strdup_printf ("detect:%s:%s:%s", sha, meal_type, locale ? locale : "es-MX");
-  call = (BzProviderCall) { provider, request, image };
-  rr = (BzResilientRequest) { "/v1/chat/completions", key, bz_provider_call_detect, &call, NULL, NULL };
+  call.call = (BzProviderCall) { provider, request, image };
+  rr = (BzResilientRequest) { "/v1/chat/completions", key, call_detect_noted, &call, NULL, NULL };
   answer = bz_resilient_call (resilient, &rr, NULL, &source, &error);
+  /* Not tried (breaker open, quota or rate limit) or a retryable failure: later. */
+  if (answer == NULL && out_later)
+    *out_later = !call.tried || bz_integration_error_is_retryable (call.last);
+  g_clear_error (&call.last);
   if (answer == NULL)
     {
       g_message ("Integrations: meal detection left to manual entry: %s", error->message);
@@ -222,6 +264,8 @@ bz_integrations_detect_meal (BzServices *self, const BzCaller *caller, GBytes *i
   BzValidation v = BZ_VALIDATION_INIT;
   g_auto(BzPhoto) photo = { 0 };
   const char *type = bz_vocab_canonical (&bz_vocab_meal_type, meal_type);
+  g_autofree char *patient = NULL;
+  BzRecord *detection;
 
   g_return_val_if_fail (BZ_IS_SERVICES (self), NULL);
   if (caller == NULL)
@@ -240,5 +284,12 @@ bz_integrations_detect_meal (BzServices *self, const BzCaller *caller, GBytes *i
     return NULL;
   if (!bz_photo_prepare (image, "image", &photo, error))
     return NULL;
-  return bz_integrations_detect_photo (self, photo.display, type, locale);
+  detection = bz_integrations_detect_photo (self, photo.display, type, locale);
+  /* No service: the local detector proposes a member's earlier meals. */
+  if (!bz_integrations_has_detector (self) && (patient = bz_patients_resolve (self, caller, NULL, NULL)))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      bz_meal_detection_propose (self, detection, patient, type, NULL, now);
+    }
+  return detection;
 }

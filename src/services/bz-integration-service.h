@@ -378,6 +378,25 @@ gboolean     bz_integrations_has_detector (BzServices *self);
 BzRecord    *bz_integrations_detect_photo (BzServices *self, GBytes *image, const char *meal_type, const char *locale);
 
 /**
+ * bz_integrations_detect_photo_later:
+ * @out_later: (out) (optional): %TRUE when the detection is manual entry
+ *   because the service could not be asked now and may answer later: it was
+ *   not called (its breaker is open, its monthly quota or Balanza's rate
+ *   limit is used up) or its last attempt failed with a retryable error
+ *   (bz_integration_error_is_retryable(): a time-out, 429, 5xx, no
+ *   connection).  %FALSE after an answer, a non-retryable failure (a
+ *   malformed or schema-breaking answer, refused credentials) or with no
+ *   service configured.
+ *
+ * bz_integrations_detect_photo(), telling whether to try again later
+ * (bz-meal-detection.h queues a job for it).
+ *
+ * Returns: (transfer full): a MealDetection record.
+ */
+BzRecord    *bz_integrations_detect_photo_later (BzServices *self, GBytes *image, const char *meal_type,
+                                                 const char *locale, gboolean *out_later);
+
+/**
  * bz_integrations_detect_meal:
  * @caller: any signed-in user
  * @image: the upload
@@ -388,7 +407,10 @@ BzRecord    *bz_integrations_detect_photo (BzServices *self, GBytes *image, cons
  *
  * POST /api/integrations/meal-detection (seed 000 story 4.3 AC 1): the
  * photo checked and reduced as an upload is (bz_photo_prepare()), then
- * bz_integrations_detect_photo().  Nothing is stored.
+ * bz_integrations_detect_photo().  With no service configured, a member
+ * caller gets the local detector's proposals of earlier meals
+ * (bz_meal_detection_propose(), at the current time of day); a
+ * nutritionist (no patient named here) gets none.  Nothing is stored.
  *
  * Returns: (transfer full): a MealDetection record, or %NULL with @error.
  */

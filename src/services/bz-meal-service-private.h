@@ -39,4 +39,27 @@ char      *bz_meals_record_with_blobs (BzServices *svc, const char *patient_id, 
                                        const char *display_sha256, JsonArray *items, const char *detection_status,
                                        const char *source, const char *created_by, GError **error);
 
+/**
+ * bz_meals_set_items:
+ * @meal: a Meal record
+ * @items: (nullable): validated foods [{ndb_no, grams}]
+ * @error: BZ_ERROR_NOT_FOUND for an ndb_no SR28 does not have
+ *
+ * Sets @meal's items, each with its nutrients from SR28 per 100 g scaled to
+ * its grams (bz_nutrients_add_scaled()), and the meal's nutrition, their sum.
+ *
+ * Returns: %FALSE with @error when a food is unknown.
+ */
+gboolean   bz_meals_set_items        (BzServices *svc, BzRecord *meal, JsonArray *items, GError **error);
+
+/**
+ * bz_meals_detected_items:
+ * @detection: a MealDetection record
+ *
+ * Returns: (transfer full): the foods detection matched to USDA, as meal
+ *   items [{ndb_no, grams}], their grams clamped to a meal item's range
+ *   (%BZ_MEAL_ITEM_MIN_G..%BZ_MEAL_ITEM_MAX_G); unmatched foods are left out.
+ */
+JsonArray *bz_meals_detected_items   (BzRecord *detection);
+
 G_END_DECLS

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "bz-blob-store.h"
+#include "bz-meal-detection-repo.h"
+#include "bz-meal-detection.h"
 #include "bz-meal-plan-repo.h"
 #include "bz-meal-repo.h"
 #include "bz-food-service.h"
@@ -49,8 +51,8 @@ parse_items (BzServices *svc, JsonArray *items, BzValidation *v)
 
 /* @meal's items from @items ([{ndb_no, grams}], validated), each with its
  * nutrients from SR28 per 100 g, and the meal's nutrition (their sum). */
-static gboolean
-set_items (BzServices *svc, BzRecord *meal, JsonArray *items, GError **error)
+gboolean
+bz_meals_set_items (BzServices *svc, BzRecord *meal, JsonArray *items, GError **error)
 {
   guint n_items = items ? json_array_get_length (items) : 0;
   BzNutrients total = { 0 };
@@ -109,7 +111,7 @@ bz_meals_record_with_blobs (BzServices *svc, const char *patient_id, const char 
   bz_record_take_string (meal, BZ_MEAL_DATE, g_date_time_format (local, "%Y-%m-%d"));
   bz_record_set_string (meal, BZ_MEAL_DETECTION_STATUS, detection_status ? detection_status : "manual_entry_required");
   bz_record_set_string (meal, BZ_MEAL_SOURCE, source);
-  if (!set_items (svc, meal, items, error))
+  if (!bz_meals_set_items (svc, meal, items, error))
     return NULL;
 
   if (!bz_store_begin (store, error))
@@ -159,8 +161,8 @@ bz_meals_check_not_future (BzValidation *v, GDateTime *eaten_at)
 
 /* The foods detection matched to USDA as meal items [{ndb_no, grams}],
  * their grams within a meal item's range. */
-static JsonArray *
-detected_items (BzRecord *detection)
+JsonArray *
+bz_meals_detected_items (BzRecord *detection)
 {
   JsonArray *items = json_array_new ();
 
@@ -223,15 +225,18 @@ meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GByt
    * them.  When it fails the photo is stored all the same, for manual entry. */
   if (has_image && bz_integrations_has_detector (svc))
     {
-      detection = bz_integrations_detect_photo (svc, photo.display, type, "es-MX");
+      gboolean later = FALSE;
+      detection = bz_integrations_detect_photo_later (svc, photo.display, type, "es-MX", &later);
       if (g_strcmp0 (bz_record_get_string (detection, BZ_DETECTION_STATUS), "detected") == 0 &&
           json_array_get_length (valid_items) == 0)
         {
           json_array_unref (valid_items);
-          valid_items = detected_items (detection);
+          valid_items = bz_meals_detected_items (detection);
           if (json_array_get_length (valid_items) > 0)
             status = "detected";
         }
+      else if (later && json_array_get_length (valid_items) == 0)
+        status = bz_meal_detection_mark_pending (detection);   /* a job reads it later */
     }
   else
     detection = bz_integrations_detect_photo (svc, NULL, type, NULL);   /* none configured: manual entry */
@@ -240,6 +245,7 @@ meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GByt
                                         status, source, caller->user_id, error);
   if (meal_id == NULL)
     return NULL;
+  bz_meal_detection_after_log (svc, detection, status, pid, type, meal_id, when, json_array_get_length (valid_items));
   meal = bz_meal_repo_get (bz_services_get_store (svc), meal_id, error);
   if (meal == NULL)
     return NULL;
@@ -714,12 +720,16 @@ bz_meals_update (BzServices *svc, const BzCaller *caller, const char *meal_id, J
   }
   items = bz_record_has (change, BZ_MEAL_UPDATE_ITEMS) ? bz_meals_items_json_of (change, BZ_MEAL_UPDATE_ITEMS)
                                                       : bz_meals_items_json_of (old, BZ_MEAL_ITEMS);
-  if (!set_items (svc, meal, items, error))
+  if (!bz_meals_set_items (svc, meal, items, error))
     return NULL;
 
   if (!bz_store_begin (store, error))
     return NULL;
-  if (!bz_meal_repo_update (store, meal, error) || !bz_store_commit (store, error))
+  /* Foods typed in while detection waited: detection will not replace them. */
+  if (!bz_meal_repo_update (store, meal, error) ||
+      (bz_record_has (change, BZ_MEAL_UPDATE_ITEMS) &&
+       !bz_meal_detection_repo_set_status (store, meal_id, "pending", "manual", NULL, error)) ||
+      !bz_store_commit (store, error))
     {
       bz_store_rollback (store);
       return NULL;

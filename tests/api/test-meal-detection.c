@@ -175,7 +175,7 @@ test_meal_detection (void)
   }
 
   /* The service down (500): the meal and its photo are stored all the
-   * same, for manual entry. */
+   * same, pending: a job analyses it later (test-meal-detection-later.c). */
   {
     g_autoptr(GBytes) fourth = photo (0x808080ffu);
     g_autoptr(BzApiResponse) r = NULL;
@@ -186,8 +186,8 @@ test_meal_detection (void)
     g_assert_cmpuint (r->status, ==, 201);
     meal = json_object_get_object_member (bz_api_data (r), "meal");
     detection = json_object_get_object_member (bz_api_data (r), "detection");
-    g_assert_cmpstr (json_object_get_string_member (detection, "status"), ==, "manual_entry_required");
-    g_assert_cmpstr (json_object_get_string_member (meal, "detection_status"), ==, "manual_entry_required");
+    g_assert_cmpstr (json_object_get_string_member (detection, "status"), ==, "pending");
+    g_assert_cmpstr (json_object_get_string_member (meal, "detection_status"), ==, "pending");
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (meal, "items")), ==, 0);
     g_assert_cmpint (bz_api_count (api, "meal_logs"), ==, meals + 2);
     g_assert_cmpuint (bz_fake_openai_requests (fake), ==, 1);
