@@ -23,25 +23,18 @@ bz_body_residual_volume_l (BzSex sex, double age_years, double height_cm)
   return MAX (rv, 0.5);
 }
 
-/* Deurenberg P, Weststrate JA, Seidell JC, "Body mass index as a measure of
- * body fatness: age- and sex-specific prediction formulas", Br J Nutr
- * 1991;65:105-14 (densitometry, Siri): BF% = 1.2 BMI + 0.23 age − 10.8 male − 5.4. */
-static double
-bf_deurenberg (gboolean male, double bmi, double age)
+/* Deurenberg et al. 1991: see bz-body-model.h. */
+double
+bz_body_fat_deurenberg (BzSex sex, double bmi, double age_years)
 {
-  return 1.2 * bmi + 0.23 * age - 10.8 * (male ? 1 : 0) - 5.4;
+  return 1.2 * bmi + 0.23 * age_years - 10.8 * (sex == BZ_SEX_MALE ? 1 : 0) - 5.4;
 }
 
-/* US Navy circumference equations (Hodgdon JA, Beckett MB, "Prediction of
- * percent body fat for U.S. Navy men [women] from body circumferences and
- * height", Naval Health Research Center reports 84-11 and 84-29, 1984;
- * against hydrostatic weighing, Siri), in cm:
- *   men   D = 1.0324 − 0.19077 log10(waist − neck) + 0.15456 log10(height)
- *   women D = 1.29579 − 0.35004 log10(waist + hip − neck) + 0.22100 log10(height).
- * Returns NAN without the girths it needs. */
-static double
-bf_navy (gboolean male, double h, double neck, double waist, double hip)
+/* Hodgdon & Beckett 1984 (US Navy): see bz-body-model.h. */
+double
+bz_body_fat_navy (BzSex sex, double h, double neck, double waist, double hip)
 {
+  gboolean male = sex == BZ_SEX_MALE;
   if (neck <= 0 || waist <= 0 || (!male && hip <= 0))
     return NAN;
   double d = male ? 1.0324 - 0.19077 * log10 (MAX (waist - neck, 5)) + 0.15456 * log10 (h)
@@ -74,7 +67,7 @@ bz_body_composition_estimate (const BzBodyMeasurements *in)
    * (a DXA reference, SEE taken as Deurenberg's) joins the BMI equation so
    * the waist still counts.  Nothing here is fitted; docs/body-model.md has
    * the validation. */
-  double est[2] = { bf_deurenberg (male, bmi, age), bf_navy (male, h, in->neck_cm, in->waist_cm, in->hip_cm) };
+  double est[2] = { bz_body_fat_deurenberg (in->sex, bmi, age), bz_body_fat_navy (in->sex, h, in->neck_cm, in->waist_cm, in->hip_cm) };
   double see[2] = { 4.1, male ? 3.52 : 3.72 };
   if (isnan (est[1]))
     {
@@ -117,7 +110,7 @@ bz_body_composition_apply (BzBody *b, const BzBodyMeasurements *m, BzBodyModelIn
   double w = m->weight_kg > 0 ? m->weight_kg : 24 * b->H * b->H;
 
   g_assert (bf > 0);   /* measured, or estimated by the caller */
-  b->fat_dev = CLAMP (bf - bf_deurenberg (b->male, w / (b->H * b->H), age), -20, 20);
+  b->fat_dev = CLAMP (bf - bz_body_fat_deurenberg (b->male ? BZ_SEX_MALE : BZ_SEX_FEMALE, w / (b->H * b->H), age), -20, 20);
 
   double ffm = w * (1 - bf / 100);
   b->arm_lean = lean_ratio (m->lean_right_arm_kg, m->lean_left_arm_kg, ffm, b->male ? 0.055 : 0.052);
@@ -154,7 +147,7 @@ bz_body_measurements_complete (BzBodyMeasurements *m)
     {
       /* Deurenberg et al. 1991 expected body fat for this BMI. */
       double age = m->age_years > 0 ? m->age_years : 40;
-      double dev = m->body_fat_percent - bf_deurenberg (male, bmi, age);
+      double dev = m->body_fat_percent - bz_body_fat_deurenberg (male ? BZ_SEX_MALE : BZ_SEX_FEMALE, bmi, age);
       waist += CLAMP (0.5 * dev, -8, 8);
       hip += CLAMP (0.25 * dev, -8, 8);
     }

@@ -377,4 +377,38 @@ double   bz_body_residual_volume_l (BzSex sex, double age_years, double height_c
  */
 double   bz_body_composition_estimate (const BzBodyMeasurements *m);
 
+/**
+ * bz_body_fat_navy:
+ * @sex: the equation's sex
+ * @height_cm: stature, cm
+ * @neck_cm: neck circumference, cm
+ * @waist_cm: waist (abdomen) circumference, cm
+ * @hip_cm: hip circumference, cm (women only; ignored for men)
+ *
+ * The US Navy circumference equations (Hodgdon JA, Beckett MB, Naval Health
+ * Research Center reports 84-11 and 84-29, 1984; calibrated against
+ * hydrostatic weighing and Siri's equation), in cm: men D = 1.0324 −
+ * 0.19077 log10(waist − neck) + 0.15456 log10(height), women D = 1.29579 −
+ * 0.35004 log10(waist + hip − neck) + 0.22100 log10(height); %BF = 495/D − 450.
+ * One of the two equations bz_body_composition_estimate() combines, public
+ * so that validations (tests/bench/validate-body-fat) compare against it.
+ *
+ * Returns: body fat, %, or NAN without a girth the equation needs
+ */
+double   bz_body_fat_navy (BzSex sex, double height_cm, double neck_cm, double waist_cm, double hip_cm);
+
+/**
+ * bz_body_fat_deurenberg:
+ * @sex: the equation's sex
+ * @bmi: body mass index, kg/m²
+ * @age_years: age, years
+ *
+ * Deurenberg P, Weststrate JA, Seidell JC, "Body mass index as a measure of
+ * body fatness: age- and sex-specific prediction formulas", Br J Nutr
+ * 1991;65:105-14 (densitometry, Siri): %BF = 1.2 BMI + 0.23 age − 10.8 (men) − 5.4.
+ *
+ * Returns: body fat, %
+ */
+double   bz_body_fat_deurenberg (BzSex sex, double bmi, double age_years);
+
 G_END_DECLS
