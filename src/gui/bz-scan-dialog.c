@@ -7,6 +7,7 @@
 #include "bz-gui-util.h"
 #include "bz-limits.h"
 #include "bz-scan-import.h"
+#include "bz-scan-preview.h"
 #include "bz-scan-service.h"
 
 /* The number rows: a ScanInput member, its title, its step, and whether
@@ -57,6 +58,9 @@ struct _BzScanDialog
   GtkListBox *import_rows;
   GtkWidget *import_save;
   GtkFileChooserNative *chooser;
+  /* The body before it is saved (issue 8). */
+  GtkBox *content;
+  BzScanPreview *preview;
 };
 
 G_DEFINE_FINAL_TYPE (BzScanDialog, bz_scan_dialog, ADW_TYPE_WINDOW)
@@ -104,6 +108,24 @@ title_of (const char *field)
   if (g_strcmp0 (field, "measured_at") == 0)
     return _("Date");
   return field ? field : "";
+}
+
+/* Any number or the sex changed: the preview follows, once typing pauses. */
+static void
+preview_again (BzScanDialog *self)
+{
+  g_autoptr(JsonObject) input = NULL;
+
+  if (self->preview == NULL)
+    return;
+  /* Height and weight (rows 1 and 2) are what a body needs first. */
+  if (gtk_spin_button_get_value (self->numbers[1]) <= 0 || gtk_spin_button_get_value (self->numbers[2]) <= 0)
+    {
+      bz_scan_preview_update (self->preview, NULL);
+      return;
+    }
+  input = input_of (self);
+  bz_scan_preview_update (self->preview, input);
 }
 
 static void
@@ -492,7 +514,7 @@ bz_scan_dialog_init (BzScanDialog *self)
 
   self->cancel = g_cancellable_new ();
   gtk_window_set_title (GTK_WINDOW (self), _("New Body Scan"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 680);
+  gtk_window_set_default_size (GTK_WINDOW (self), 760, 600);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_box_append (GTK_BOX (box), bz_form_header_new (GTK_WINDOW (self), &self->save_button, G_CALLBACK (bz_scan_dialog_save), self));
 
@@ -527,8 +549,16 @@ bz_scan_dialog_init (BzScanDialog *self)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), body);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), circ);
   gtk_widget_set_vexpand (page, TRUE);
+  gtk_widget_set_hexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
-  gtk_box_append (GTK_BOX (box), page);
+  /* The form, and beside it the preview (added with the session in bz_scan_dialog_new()). */
+  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->content), TRUE);
+  gtk_box_append (self->content, page);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->content));
+  for (guint i = 0; i < G_N_ELEMENTS (number_rows); i++)
+    g_signal_connect_swapped (self->numbers[i], "value-changed", G_CALLBACK (preview_again), self);
+  g_signal_connect_swapped (self->sex, "notify::selected", G_CALLBACK (preview_again), self);
   adw_window_set_content (ADW_WINDOW (self), box);
 }
 
@@ -539,6 +569,12 @@ bz_scan_dialog_new (GtkWindow *parent, BzGuiSession *session, const char *patien
 
   self->session = g_object_ref (session);
   self->patient_id = g_strdup (patient_id);
+  self->preview = BZ_SCAN_PREVIEW (bz_scan_preview_new (session, title_of));
+  gtk_widget_set_size_request (GTK_WIDGET (self->preview), 240, -1);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->preview), 24);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->preview), 24);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->preview), 18);
+  gtk_box_append (self->content, GTK_WIDGET (self->preview));
   if (latest)
     {
       adw_combo_row_set_selected (self->sex, g_strcmp0 (bz_record_get_string (latest, BZ_SCAN_SEX), "male") == 0);
@@ -558,6 +594,18 @@ bz_scan_dialog_set_value (BzScanDialog *self, const char *field, double value)
         return TRUE;
       }
   return FALSE;
+}
+
+JsonObject *
+bz_scan_dialog_dup_input (BzScanDialog *self)
+{
+  return input_of (self);
+}
+
+BzScanPreview *
+bz_scan_dialog_get_preview (BzScanDialog *self)
+{
+  return self->preview;
 }
 
 gboolean

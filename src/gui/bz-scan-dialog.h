@@ -10,6 +10,8 @@
  * "Save Imported Scans" stores them all (each with its avatar) or none. */
 #pragma once
 
+#include "bz-scan-preview.h"
+
 #include <adwaita.h>
 
 #include "bz-gui-session.h"
@@ -56,5 +58,9 @@ const char *bz_scan_dialog_get_import_summary (BzScanDialog *self);
 guint       bz_scan_dialog_get_import_count (BzScanDialog *self, gboolean *out_ok);
 /** bz_scan_dialog_get_import_errors: Returns: (transfer none): the line errors shown, one a line; "" when none. */
 const char *bz_scan_dialog_get_import_errors (BzScanDialog *self);
+/** bz_scan_dialog_dup_input: Returns: (transfer full): the scan as the form now gives it to bz_scans_add(). */
+JsonObject *bz_scan_dialog_dup_input (BzScanDialog *self);
+/** bz_scan_dialog_get_preview: Returns: (transfer none): the body preview beside the form (tests). */
+BzScanPreview *bz_scan_dialog_get_preview (BzScanDialog *self);
 
 G_END_DECLS

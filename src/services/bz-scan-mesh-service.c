@@ -7,7 +7,9 @@
 
 #include "bz-body-model.h"
 #include "bz-patient-service.h"
+#include "bz-json.h"
 #include "bz-scan-repo.h"
+#include "bz-scan-service-private.h"
 #include "bz-service-task-private.h"
 #include "bz-store.h"
 
@@ -88,46 +90,27 @@ scan_measurements (BzRecord *scan, BzBodyMeasurements *m)
   m->calf_cm = value_or_zero (c, BZ_CIRCUMFERENCES_CALF);
 }
 
-BzScanMesh *
-bz_scans_avatar_mesh (BzServices *svc, const BzCaller *caller, const char *scan_id, guint lod, GError **error)
+static gboolean
+lod_valid (guint lod, GError **error)
 {
-  g_autoptr(GError) local = NULL;
-  g_autoptr(BzRecord) scan = NULL;
-  g_autofree char *allowed = NULL;
-  g_autoptr(BzMesh) body = NULL;
-  BzBodyMeasurements m;
-  BzScanMesh *out;
+  BzValidation v = BZ_VALIDATION_INIT;
+  if (lod > MAX_LOD)
+    bz_validation_add (&v, "lod", "out_of_range", _("Must be between 0 and 2"));
+  return bz_validation_finish (&v, error);
+}
+
+/* The body model's mesh for @m, with its bounding box. */
+static BzScanMesh *
+mesh_of (const BzBodyMeasurements *m, const char *scan_id, guint lod)
+{
+  g_autoptr(BzMesh) body = bz_body_model_build (m, lod);
+  BzScanMesh *out = g_atomic_rc_box_new0 (BzScanMesh);
   guint nv;
 
-  if (lod > MAX_LOD)
-    {
-      BzValidation v = BZ_VALIDATION_INIT;
-      bz_validation_add (&v, "lod", "out_of_range", _("Must be between 0 and 2"));
-      bz_validation_finish (&v, error);
-      return NULL;
-    }
-  if (scan_id != NULL)
-    scan = bz_scan_repo_get (bz_services_get_store (svc), scan_id, &local);
-  if (local)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-  if (scan != NULL)
-    allowed = bz_patients_resolve (svc, caller, bz_record_get_string (scan, BZ_SCAN_PATIENT_ID), NULL);
-  if (allowed == NULL)
-    {
-      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Scan not found"));
-      return NULL;
-    }
-
-  scan_measurements (scan, &m);
-  body = bz_body_model_build (&m, lod);
-
-  out = g_atomic_rc_box_new0 (BzScanMesh);
   out->scan_id = g_strdup (scan_id);
-  out->sex = g_strdup (m.sex == BZ_SEX_MALE ? "male" : "female");
+  out->sex = g_strdup (m->sex == BZ_SEX_MALE ? "male" : "female");
   out->lod = lod;
+  out->body_fat_percent = m->body_fat_percent > 0 ? m->body_fat_percent : bz_body_model_implied_body_fat (m);
   out->positions = g_array_ref (body->positions);
   out->normals = g_array_ref (body->normals);
   out->indices = g_array_ref (body->indices);
@@ -145,6 +128,56 @@ bz_scans_avatar_mesh (BzServices *svc, const BzCaller *caller, const char *scan_
         out->max[k] = MAX (out->max[k], x);
       }
   return out;
+}
+
+BzScanMesh *
+bz_scans_avatar_mesh (BzServices *svc, const BzCaller *caller, const char *scan_id, guint lod, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(BzRecord) scan = NULL;
+  g_autofree char *allowed = NULL;
+  BzBodyMeasurements m;
+
+  if (!lod_valid (lod, error))
+    return NULL;
+  if (scan_id != NULL)
+    scan = bz_scan_repo_get (bz_services_get_store (svc), scan_id, &local);
+  if (local)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (scan != NULL)
+    allowed = bz_patients_resolve (svc, caller, bz_record_get_string (scan, BZ_SCAN_PATIENT_ID), NULL);
+  if (allowed == NULL)
+    {
+      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Scan not found"));
+      return NULL;
+    }
+
+  scan_measurements (scan, &m);
+  return mesh_of (&m, scan_id, lod);
+}
+
+BzScanMesh *
+bz_scans_preview_mesh (BzServices *svc, const BzCaller *caller, JsonObject *input, guint lod, GError **error)
+{
+  BzValidation v = BZ_VALIDATION_INIT;
+  BzBodyMeasurements m;
+  g_autoptr(BzRecord) scan = NULL;
+  g_autofree char *patient_id = NULL;
+
+  g_return_val_if_fail (input != NULL, NULL);
+  if (!lod_valid (lod, error))
+    return NULL;
+  scan = bz_scan_validate_input (input, &m, &v);
+  if (!bz_validation_finish (&v, error))
+    return NULL;
+  /* The caller must be allowed to add this scan: the same check as bz_scans_add(). */
+  patient_id = bz_patients_resolve (svc, caller, bz_json_get_string (input, "patient_id"), error);
+  if (patient_id == NULL)
+    return NULL;
+  return mesh_of (&m, NULL, lod);
 }
 
 /* --- async ---------------------------------------------------------------- */
@@ -180,6 +213,45 @@ bz_scans_avatar_mesh_async (BzServices *svc, const BzCaller *caller, const char 
   bz_service_task_run (svc, bz_scans_avatar_mesh_async, "bz-scans-avatar-mesh", caller,
                        BZ_SERVICE_TASK_NEEDS_CALLER, mesh_work, a, mesh_args_free,
                        (GDestroyNotify) bz_scan_mesh_unref, cancellable, callback, user_data);
+}
+
+typedef struct
+{
+  JsonObject *input;
+  guint lod;
+} PreviewArgs;
+
+static void
+preview_args_free (gpointer data)
+{
+  PreviewArgs *a = data;
+  json_object_unref (a->input);
+  g_free (a);
+}
+
+static gpointer
+preview_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
+{
+  PreviewArgs *a = args;
+  return bz_scans_preview_mesh (svc, caller, a->input, a->lod, error);
+}
+
+void
+bz_scans_preview_mesh_async (BzServices *svc, const BzCaller *caller, JsonObject *input, guint lod,
+                             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  PreviewArgs *a = g_new0 (PreviewArgs, 1);
+  a->input = json_object_ref (input);
+  a->lod = lod;
+  bz_service_task_run (svc, bz_scans_preview_mesh_async, "bz-scans-preview-mesh", caller,
+                       BZ_SERVICE_TASK_NEEDS_CALLER, preview_work, a, preview_args_free,
+                       (GDestroyNotify) bz_scan_mesh_unref, cancellable, callback, user_data);
+}
+
+BzScanMesh *
+bz_scans_preview_mesh_finish (BzServices *svc, GAsyncResult *result, GError **error)
+{
+  return bz_service_task_finish (svc, result, bz_scans_preview_mesh_async, error);
 }
 
 BzScanMesh *

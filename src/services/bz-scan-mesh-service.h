@@ -23,6 +23,9 @@ G_BEGIN_DECLS
  * @normals: `float` x,y,z per vertex, unit length
  * @indices: `guint32`, three per triangle, counter-clockwise seen from outside
  * @min: bounding box minimum (m); @max: bounding box maximum (m)
+ * @body_fat_percent: the body fat the body was built for, %: the measured
+ *   one, or when none was measured the estimate the scan reports as
+ *   body_fat_percent_estimated (bz_body_model_implied_body_fat())
  *
  * A reference-counted, immutable mesh (boxed type; copy = ref).  Two meshes
  * of the same @sex and @lod have the same vertex count and the same
@@ -39,6 +42,7 @@ typedef struct
   GArray *indices;
   float min[3];
   float max[3];
+  double body_fat_percent;
 } BzScanMesh;
 
 #define BZ_TYPE_SCAN_MESH (bz_scan_mesh_get_type ())
@@ -105,5 +109,47 @@ void        bz_scans_avatar_mesh_async  (BzServices *svc, const BzCaller *caller
  * Returns: (transfer full) (nullable): the mesh, or %NULL with @error set.
  */
 BzScanMesh *bz_scans_avatar_mesh_finish (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
+ * bz_scans_preview_mesh:
+ * @svc: the service layer
+ * @caller: the nutritionist of the input's patient, or that patient
+ * @input: a scan as bz_scans_add() takes it (patient_id, sex, age, height_cm,
+ *   weight_kg, optional body composition and circumferences_cm)
+ * @lod: level of detail, 0 .. 2
+ * @error: %BZ_ERROR_VALIDATION with the same field details bz_scans_add()
+ *   gives (and "lod"), %BZ_ERROR_NOT_FOUND for a patient the caller may not
+ *   see
+ *
+ * The body a scan of @input would get, before it is saved: the desk's
+ * "New Body Scan" dialog previews it (issue 8).  Validates as
+ * bz_scans_add() does and builds the body model's mesh; nothing is written
+ * or audited.  Blocking CPU work (a few milliseconds): run it on a worker
+ * thread, or use bz_scans_preview_mesh_async().  The mesh's @scan_id is
+ * %NULL.
+ *
+ * Returns: (transfer full): the mesh, or %NULL with @error set.
+ */
+BzScanMesh *bz_scans_preview_mesh      (BzServices *svc, const BzCaller *caller, JsonObject *input,
+                                        guint lod, GError **error);
+
+/**
+ * bz_scans_preview_mesh_async:
+ * @input: (transfer none): referenced until the work is done; not modified
+ *
+ * Runs bz_scans_preview_mesh() on a worker thread; the other arguments as
+ * bz_scans_avatar_mesh_async().
+ */
+void        bz_scans_preview_mesh_async  (BzServices *svc, const BzCaller *caller, JsonObject *input,
+                                          guint lod, GCancellable *cancellable,
+                                          GAsyncReadyCallback callback, gpointer user_data);
+
+/**
+ * bz_scans_preview_mesh_finish:
+ * @error: %G_IO_ERROR_CANCELLED, %BZ_ERROR_UNAUTHENTICATED, or what
+ *   bz_scans_preview_mesh() sets
+ * Returns: (transfer full) (nullable): the mesh, or %NULL with @error set.
+ */
+BzScanMesh *bz_scans_preview_mesh_finish (BzServices *svc, GAsyncResult *result, GError **error);
 
 G_END_DECLS

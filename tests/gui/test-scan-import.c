@@ -12,6 +12,7 @@
 
 #include "bz-patient-page.h"
 #include "bz-scan-dialog.h"
+#include "bz-scan-mesh-service.h"
 #include "bz-scan-service.h"
 #include "bz-window.h"
 #include "bz-gui-test.h"
@@ -123,11 +124,69 @@ test_scan_import (void)
   bz_gui_desk_stop (&desk);
 }
 
+/* The body before it is saved: nothing until height and weight, then the
+ * body with its estimated body fat (the same as the service's preview),
+ * then the typed body fat; nothing stored. */
+static void
+test_scan_preview (void)
+{
+  BzGuiDesk desk = { 0 };
+  BzPatientPage *page;
+  BzScanDialog *dialog;
+  BzScanPreview *preview;
+  BzGuiSession *session;
+  g_autofree char *patient_id = NULL, *estimated = NULL;
+  guint before;
+
+  bz_gui_desk_start (&desk, "scan-preview", FALSE, 1024, 768);
+  session = bz_window_get_session (desk.window);
+  bz_gui_desk_sign_in (&desk, DEMO_EMAIL, DEMO_PASSWORD, "patients");
+  page = bz_gui_desk_open_patient (&desk, NULL, &patient_id);
+  WAIT_FOR (!bz_patient_page_is_loading (page), 60, "the patient page");
+  before = stored_scans (session, patient_id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "patient.add-scan", NULL));
+  WAIT_FOR ((dialog = find_scan_dialog ()) != NULL, 10, "the scan dialog");
+  preview = bz_scan_dialog_get_preview (dialog);
+  bz_gui_test_settle (2 * BZ_SCAN_PREVIEW_DELAY_MS);
+  g_assert_false (bz_scan_preview_has_mesh (preview));   /* no weight yet */
+
+  g_assert_true (bz_scan_dialog_set_value (dialog, "height_cm", 176));
+  g_assert_true (bz_scan_dialog_set_value (dialog, "weight_kg", 84));
+  g_assert_true (bz_scan_dialog_set_value (dialog, "age", 41));
+  g_assert_true (bz_scan_dialog_set_value (dialog, "waist", 96));
+  g_assert_true (bz_scan_dialog_set_value (dialog, "neck", 39));
+  WAIT_FOR (bz_scan_preview_has_mesh (preview), 30, "the preview's body");
+  /* Settled on the last values: the service's own preview gives the same body fat. */
+  bz_gui_test_settle (2 * BZ_SCAN_PREVIEW_DELAY_MS);
+  {
+    g_autoptr(JsonObject) input = bz_scan_dialog_dup_input (dialog);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BzScanMesh) mesh = bz_scans_preview_mesh (bz_gui_session_get_services (session),
+                                                        bz_gui_session_get_caller (session), input, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (mesh->body_fat_percent, >, 3);
+    g_assert_cmpfloat (mesh->body_fat_percent, <, 60);
+    estimated = g_strdup_printf (_("Estimated body fat %.1f %%"), mesh->body_fat_percent);
+    g_assert_cmpstr (bz_scan_preview_get_status (preview), ==, estimated);
+  }
+  shoot (GTK_WIDGET (dialog), "test-scan-preview.png");
+  g_assert_true (bz_scan_dialog_set_value (dialog, "body_fat_percent", 31.5));
+  WAIT_FOR (g_str_has_suffix (bz_scan_preview_get_status (preview), "31.5 %"), 30, "the typed body fat");
+  g_assert_cmpstr (bz_scan_preview_get_status (preview), !=, estimated);
+  g_assert_true (bz_scan_dialog_set_value (dialog, "weight_kg", 0));
+  WAIT_FOR (!bz_scan_preview_has_mesh (preview), 10, "the preview to empty");
+  g_assert_cmpuint (stored_scans (session, patient_id), ==, before);
+  gtk_window_close (GTK_WINDOW (dialog));
+  bz_gui_desk_stop (&desk);
+}
+
 int
 main (int argc, char **argv)
 {
   if (!bz_gui_test_init (&argc, &argv))
     return 77;
   g_test_add_func ("/gui/scan-import", test_scan_import);
+  g_test_add_func ("/gui/scan-preview", test_scan_preview);
   return g_test_run ();
 }

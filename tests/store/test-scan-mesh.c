@@ -9,6 +9,7 @@
  * refused. */
 #include <math.h>
 
+#include "bz-body-model.h"
 #include "bz-demo.h"
 #include "bz-scan-mesh-service.h"
 #include "bz-scan-service.h"
@@ -135,6 +136,63 @@ test_scan_mesh (void)
     g_assert_null (m);
     g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
     g_clear_error (&error);
+  }
+
+  /* The preview of a scan not yet saved (the desk's dialog): the body a
+   * scan of these values gets, the estimate when no body fat is given, the
+   * typed one otherwise; another member's patient and bad values refused;
+   * nothing stored. */
+  {
+    g_autofree char *scans_before = text_of (store, "SELECT count(*) FROM body_scans");
+    g_autofree char *patient01 = text_of (store, "SELECT p.id FROM patients p JOIN users u ON u.id = p.user_id "
+                                                 "WHERE u.email = 'paciente01@balanza.local'");
+    g_autofree char *scans_after = NULL;
+    g_autoptr(JsonObject) input = json_object_new ();
+    JsonObject *c = json_object_new ();
+    BzBodyMeasurements m = { .sex = BZ_SEX_FEMALE, .age_years = 35, .height_cm = 162, .weight_kg = 68, .waist_cm = 84,
+                             .hip_cm = 104, .neck_cm = 33 };
+
+    json_object_set_string_member (input, "patient_id", patient01);
+    json_object_set_string_member (input, "measured_at", "2026-11-30");
+    json_object_set_string_member (input, "sex", "female");
+    json_object_set_int_member (input, "age", 35);
+    json_object_set_double_member (input, "height_cm", 162);
+    json_object_set_double_member (input, "weight_kg", 68);
+    json_object_set_double_member (c, "waist", 84);
+    json_object_set_double_member (c, "hip", 104);
+    json_object_set_double_member (c, "neck", 33);
+    json_object_set_object_member (input, "circumferences_cm", c);
+    {
+      g_autoptr(BzScanMesh) p = bz_scans_preview_mesh (svc, staff, input, 1, &error);
+      g_autoptr(BzMesh) body = bz_body_model_build (&m, 1);
+      g_assert_no_error (error);
+      g_assert_null (p->scan_id);
+      g_assert_cmpuint (p->positions->len, ==, body->positions->len);
+      g_assert_cmpmem (p->positions->data, p->positions->len * sizeof (float),
+                       body->positions->data, body->positions->len * sizeof (float));
+      g_assert_cmpfloat (p->body_fat_percent, ==, bz_body_model_implied_body_fat (&m));
+    }
+    json_object_set_double_member (input, "body_fat_percent", 28);
+    {
+      g_autoptr(BzScanMesh) p = bz_scans_preview_mesh (svc, member, input, 2, &error);
+      g_assert_no_error (error);
+      g_assert_cmpfloat (p->body_fat_percent, ==, 28);
+    }
+    {
+      g_autoptr(BzScanMesh) p = bz_scans_preview_mesh (svc, other, input, 2, &error);
+      g_assert_null (p);
+      g_assert_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND);
+      g_clear_error (&error);
+    }
+    json_object_set_double_member (input, "height_cm", -5);
+    {
+      g_autoptr(BzScanMesh) p = bz_scans_preview_mesh (svc, staff, input, 1, &error);
+      g_assert_null (p);
+      g_assert_error (error, BZ_ERROR, BZ_ERROR_VALIDATION);
+      g_clear_error (&error);
+    }
+    scans_after = text_of (store, "SELECT count(*) FROM body_scans");
+    g_assert_cmpstr (scans_after, ==, scans_before);
   }
 
   g_clear_object (&svc);
