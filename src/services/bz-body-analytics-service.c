@@ -10,6 +10,7 @@
 #include "bz-body-analytics.h"
 #include "bz-patient-service.h"
 #include "bz-scan-repo.h"
+#include "bz-scan-service-private.h"
 #include "bz-store.h"
 
 /* The sample of a Scan record (values as stored; derived ones computed). */
@@ -142,30 +143,6 @@ bz_analytics_body_trends (BzServices *svc, const BzCaller *caller, const char *p
   return result;
 }
 
-/* The scan @id if the caller may see it; NOT_FOUND otherwise (unknown and
- * not the caller's answer alike). */
-static BzRecord *
-visible_scan (BzServices *svc, const BzCaller *caller, const char *id, GError **error)
-{
-  g_autoptr(GError) local = NULL;
-  g_autoptr(BzRecord) scan = bz_scan_repo_get (bz_services_get_store (svc), id, &local);
-  g_autofree char *allowed = NULL;
-
-  if (local)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-  if (scan)
-    allowed = bz_patients_resolve (svc, caller, bz_record_get_string (scan, BZ_SCAN_PATIENT_ID), NULL);
-  if (allowed == NULL)
-    {
-      g_set_error (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Scan not found"));
-      return NULL;
-    }
-  return g_steal_pointer (&scan);
-}
-
 static gboolean
 is_uuid (const char *s)
 {
@@ -192,7 +169,8 @@ bz_analytics_body_compare (BzServices *svc, const BzCaller *caller, const char *
     bz_validation_add (&v, "to_scan_id", "invalid_format", _("Must be an id (UUID)"));
   if (!bz_validation_finish (&v, error))
     return NULL;
-  if (!(a = visible_scan (svc, caller, from_scan_id, error)) || !(b = visible_scan (svc, caller, to_scan_id, error)))
+  if (!(a = bz_scan_get_visible (svc, caller, from_scan_id, error))
+      || !(b = bz_scan_get_visible (svc, caller, to_scan_id, error)))
     return NULL;
   if (g_strcmp0 (bz_record_get_string (a, BZ_SCAN_PATIENT_ID), bz_record_get_string (b, BZ_SCAN_PATIENT_ID)) != 0)
     {

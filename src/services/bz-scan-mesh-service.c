@@ -133,28 +133,11 @@ mesh_of (const BzBodyMeasurements *m, const char *scan_id, guint lod)
 BzScanMesh *
 bz_scans_avatar_mesh (BzServices *svc, const BzCaller *caller, const char *scan_id, guint lod, GError **error)
 {
-  g_autoptr(GError) local = NULL;
   g_autoptr(BzRecord) scan = NULL;
-  g_autofree char *allowed = NULL;
   BzBodyMeasurements m;
 
-  if (!lod_valid (lod, error))
+  if (!lod_valid (lod, error) || !(scan = bz_scan_get_visible (svc, caller, scan_id, error)))
     return NULL;
-  if (scan_id != NULL)
-    scan = bz_scan_repo_get (bz_services_get_store (svc), scan_id, &local);
-  if (local)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-  if (scan != NULL)
-    allowed = bz_patients_resolve (svc, caller, bz_record_get_string (scan, BZ_SCAN_PATIENT_ID), NULL);
-  if (allowed == NULL)
-    {
-      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Scan not found"));
-      return NULL;
-    }
-
   scan_measurements (scan, &m);
   return mesh_of (&m, scan_id, lod);
 }

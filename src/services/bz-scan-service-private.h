@@ -76,4 +76,17 @@ BzRecord *bz_scan_put_avatar (BzServices *svc, GBytes *glb, const BzAvatarInfo *
 gboolean  bz_scan_store_in_tx (BzServices *svc, BzRecord *scan, const char *created_by, GBytes *glb,
                                const BzAvatarInfo *info, const char *now, GError **error);
 
+/**
+ * bz_scan_get_visible:
+ * @svc: the service layer
+ * @caller: the scan's patient, or that patient's nutritionist
+ * @scan_id: a scan id
+ * @error: %BZ_ERROR_NOT_FOUND for an unknown scan and for one the caller may
+ *   not see (the same answer, as everywhere), %BZ_ERROR_INTERNAL on a
+ *   database error
+ *
+ * Returns: (transfer full): the stored scan, or %NULL with @error set.
+ */
+BzRecord *bz_scan_get_visible (BzServices *svc, const BzCaller *caller, const char *scan_id, GError **error);
+
 G_END_DECLS

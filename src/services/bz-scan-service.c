@@ -195,6 +195,30 @@ bz_scan_store_in_tx (BzServices *svc, BzRecord *scan, const char *created_by, GB
 }
 
 BzRecord *
+bz_scan_get_visible (BzServices *svc, const BzCaller *caller, const char *scan_id, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(BzRecord) scan = NULL;
+  g_autofree char *allowed = NULL;
+
+  if (scan_id != NULL)
+    scan = bz_scan_repo_get (bz_services_get_store (svc), scan_id, &local);
+  if (local)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (scan)
+    allowed = bz_patients_resolve (svc, caller, bz_record_get_string (scan, BZ_SCAN_PATIENT_ID), NULL);
+  if (allowed == NULL)
+    {
+      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Scan not found"));
+      return NULL;
+    }
+  return g_steal_pointer (&scan);
+}
+
+BzRecord *
 bz_scans_add (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);

@@ -44,30 +44,6 @@ merge_patch (JsonObject *target, JsonObject *patch)
     }
 }
 
-/* The stored scan @scan_id if the caller may rectify it (its member, or a
- * nutritionist of its patient); NOT_FOUND otherwise, as for an unknown id. */
-static BzRecord *
-scan_of_caller (BzServices *svc, const BzCaller *caller, const char *scan_id, GError **error)
-{
-  g_autoptr(GError) local = NULL;
-  g_autoptr(BzRecord) scan = bz_scan_repo_get (bz_services_get_store (svc), scan_id, &local);
-  g_autofree char *allowed = NULL;
-
-  if (local)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-  if (scan)
-    allowed = bz_patients_resolve (svc, caller, bz_record_get_string (scan, BZ_SCAN_PATIENT_ID), NULL);
-  if (allowed == NULL)
-    {
-      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("Scan not found"));
-      return NULL;
-    }
-  return g_steal_pointer (&scan);
-}
-
 BzRecord *
 bz_scans_update (BzServices *svc, const BzCaller *caller, const char *scan_id, JsonObject *input, GError **error)
 {
@@ -87,7 +63,7 @@ bz_scans_update (BzServices *svc, const BzCaller *caller, const char *scan_id, J
   parsed = bz_resource_parse_closed (&bz_scan_update_resource, input, NULL, &v);
   if (!bz_validation_finish (&v, error))
     return NULL;
-  if (!(stored = scan_of_caller (svc, caller, scan_id, error)))
+  if (!(stored = bz_scan_get_visible (svc, caller, scan_id, error)))
     return NULL;
   patient_id = bz_record_get_string (stored, BZ_SCAN_PATIENT_ID);
 
