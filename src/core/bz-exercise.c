@@ -184,7 +184,8 @@ add_entry (BzExerciseLibrary *lib, const char *file, guint index, JsonNode *node
                json_object_has_member (o, "met_code")))
     {
       JsonNode *met = json_object_get_member (o, "met");
-      if (met == NULL || !JSON_NODE_HOLDS_VALUE (met) || json_node_get_value_type (met) == G_TYPE_STRING ||
+      if (met == NULL || !JSON_NODE_HOLDS_VALUE (met) ||
+          (json_node_get_value_type (met) != G_TYPE_DOUBLE && json_node_get_value_type (met) != G_TYPE_INT64) ||
           json_node_get_double (met) < 1 || json_node_get_double (met) > 25)
         bad = "met";
       else if (!met_code_ok (text_member (o, "met_code")))

@@ -147,6 +147,7 @@ test_refusals (void)
     { "[" OK_ENTRY ("x", ",\"category\":\"cardio\",\"met\":5,\"met_code\":\"0210a\"") "]", "met_code is" },
     { "[" OK_ENTRY ("x", ",\"category\":\"cardio\",\"met\":\"5\",\"met_code\":\"02101\"") "]", "met is" },
     { "[" OK_ENTRY ("x", ",\"category\":\"cardio\",\"met\":0.5,\"met_code\":\"02101\"") "]", "met is" },
+    { "[" OK_ENTRY ("x", ",\"category\":\"cardio\",\"met\":true,\"met_code\":\"02101\"") "]", "met is" },
     /* Strength and mobility may carry a MET, but then with its code, and the other way round. */
     { "[" OK_ENTRY ("x", ",\"met\":2.3") "]", "met_code is" },
     { "[" OK_ENTRY ("x", ",\"met_code\":\"02101\"") "]", "met is" },
