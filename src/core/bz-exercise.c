@@ -136,6 +136,18 @@ slug_ok (const char *s)
   return TRUE;
 }
 
+/* A Compendium of Physical Activities code: five ASCII digits ("02054"). */
+static gboolean
+met_code_ok (const char *s)
+{
+  if (s == NULL || strlen (s) != 5)
+    return FALSE;
+  for (guint i = 0; i < 5; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* Checks and adds one entry; sets @error naming the member otherwise. */
 static gboolean
 add_entry (BzExerciseLibrary *lib, const char *file, guint index, JsonNode *node, GError **error)
@@ -167,13 +179,16 @@ add_entry (BzExerciseLibrary *lib, const char *file, guint index, JsonNode *node
   for (guint i = 0; !bad && i < G_N_ELEMENTS (texts); i++)
     if (!text_member (o, texts[i]))
       bad = texts[i];
-  if (!bad && g_str_equal (e.category, "cardio"))
+  /* Cardio must carry its MET; strength and mobility may (both members or neither). */
+  if (!bad && (g_str_equal (e.category, "cardio") || json_object_has_member (o, "met") ||
+               json_object_has_member (o, "met_code")))
     {
       JsonNode *met = json_object_get_member (o, "met");
-      if (met == NULL || !JSON_NODE_HOLDS_VALUE (met) || json_node_get_value_type (met) == G_TYPE_STRING ||
+      if (met == NULL || !JSON_NODE_HOLDS_VALUE (met) ||
+          (json_node_get_value_type (met) != G_TYPE_DOUBLE && json_node_get_value_type (met) != G_TYPE_INT64) ||
           json_node_get_double (met) < 1 || json_node_get_double (met) > 25)
         bad = "met";
-      else if (!text_member (o, "met_code"))
+      else if (!met_code_ok (text_member (o, "met_code")))
         bad = "met_code";
       else
         e.met = json_node_get_double (met);
@@ -190,7 +205,7 @@ add_entry (BzExerciseLibrary *lib, const char *file, guint index, JsonNode *node
   e.name_en = g_strdup (text_member (o, "name_en"));
   e.steps_es = g_strdup (text_member (o, "steps_es"));
   e.steps_en = g_strdup (text_member (o, "steps_en"));
-  e.met_code = g_strdup (text_member (o, "met_code"));
+  e.met_code = e.met > 0 ? g_strdup (text_member (o, "met_code")) : NULL;
   g_array_append_val (lib->items, e);
   g_hash_table_insert (lib->by_slug, g_array_index (lib->items, BzExercise, lib->items->len - 1).slug,
                        GUINT_TO_POINTER (lib->items->len));

@@ -5,8 +5,9 @@
  * bz_exercise_default_dir() says (an installed copy, else the source tree),
  * checked entry by entry when read (a slug, both languages, every muscle,
  * equipment, level and category a member of its bz-vocab.h vocabulary, a
- * MET for cardio), and then kept in memory: ~170 entries the planner and
- * GET /api/workouts/library filter in microseconds, so no table holds it.
+ * MET and its Compendium code for cardio, optional for the others), and
+ * then kept in memory: ~170 entries the planner and GET
+ * /api/workouts/library filter in microseconds, so no table holds it.
  * Plans store the slugs, which stay stable.
  */
 #pragma once
@@ -31,9 +32,14 @@ G_BEGIN_DECLS
  * @equipment: everything it needs, bit i = bz_vocab_equipment.terms[i]
  *   ("bodyweight" alone: nothing)
  * @name_es: @name_en: @steps_es: @steps_en: names and instructions
- * @met: cardio: metabolic equivalents (Ainsworth et al., Compendium of
- *   Physical Activities 2011); 0 for the other categories
- * @met_code: cardio: the Compendium's activity code; %NULL otherwise
+ * @met: metabolic equivalents of the activity (1 MET = the resting rate,
+ *   about 1 kcal per kg of body mass per hour), the value the 2011
+ *   Compendium of Physical Activities gives @met_code (Ainsworth BE et al.,
+ *   Med Sci Sports Exerc 2011;43(8):1575-1581; the codes and values used
+ *   are in data/exercises/compendium-2011.tsv); every cardio entry has one,
+ *   strength and mobility entries may; 0 when the entry has none
+ * @met_code: the Compendium's five-digit activity code; %NULL exactly when
+ *   @met is 0
  */
 typedef struct
 {
@@ -65,7 +71,8 @@ char              *bz_exercise_default_dir (void);
  * @dir: a directory with the files of data/exercises/SOURCE.md
  * @error: %BZ_ERROR_INTERNAL naming the file, the entry and the member that
  *   is wrong (a missing file, bad JSON, a duplicate slug, a term outside its
- *   vocabulary, a missing language, a cardio entry without its MET)
+ *   vocabulary, a missing language, a cardio entry without its MET, a
+ *   MET without its five-digit Compendium code or the other way round)
  *
  * Reads and checks the library.
  *

@@ -117,8 +117,8 @@ BZ_RESOURCE_DECLARE (bz_workout_daily_query, WORKOUT_DAILY_QUERY, BZ_WORKOUT_DAI
   F (EXERCISE_PRIMARY_MUSCLES, .name = "primaryMuscles", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY) \
   F (EXERCISE_SECONDARY_MUSCLES, .name = "secondaryMuscles", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY) \
   F (EXERCISE_EQUIPMENT, .name = "equipment", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY, .description = "Everything it needs") \
-  F (EXERCISE_MET, .name = "met", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "Cardio: metabolic equivalents (Ainsworth et al., Compendium of Physical Activities 2011); null otherwise") \
-  F (EXERCISE_MET_SOURCE, .name = "metSource", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The Compendium's activity code; null otherwise")
+  F (EXERCISE_MET, .name = "met", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "Metabolic equivalents of the activity (Ainsworth et al., Compendium of Physical Activities 2011); every cardio exercise has one, the others when the Compendium has a matching code; null otherwise") \
+  F (EXERCISE_MET_SOURCE, .name = "metSource", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "The Compendium and its activity code that give met; null when met is null")
 BZ_RESOURCE_DECLARE (bz_exercise, EXERCISE, BZ_EXERCISE_FIELDS)
 
 #define BZ_EXERCISE_LIST_FIELDS(F) \
