@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The text rows, in the form's order. */
-enum { E_FIRST, E_LAST, E_EMAIL, E_PHONE, E_BIRTH, E_TARGET, E_CONDITIONS, E_ALLERGIES, E_RESTRICTIONS, N_ENTRIES };
+enum { E_FIRST, E_LAST, E_EMAIL, E_PHONE, E_BIRTH, E_STATE, E_CITY, E_TARGET, E_CONDITIONS, E_ALLERGIES, E_RESTRICTIONS, N_ENTRIES };
 /* The consent switches (bz-patient-dialog-consents.c): data processing, marketing, sharing. */
 #define BZ_PATIENT_DIALOG_N_CONSENTS 3
 /* The choice rows. */

@@ -19,7 +19,7 @@
 #include "bz-runtime.h"
 
 static const char *const entry_fields[N_ENTRIES] = {
-  "first_name", "last_name", "email", "phone", "date_of_birth", "target_weight_kg",
+  "first_name", "last_name", "email", "phone", "date_of_birth", "state", "city", "target_weight_kg",
   "health_conditions", "allergies", "food_restrictions",
 };
 static const char *const choice_fields[N_CHOICES] = {
@@ -28,7 +28,7 @@ static const char *const choice_fields[N_CHOICES] = {
 /* Every field a detail can name, in the order the form shows them: the
  * first failing one is the reason Save is disabled. */
 static const char *const form_order[] = {
-  "first_name", "last_name", "email", "phone", "date_of_birth", "gender",
+  "first_name", "last_name", "email", "phone", "date_of_birth", "gender", "state", "city",
   "primary_goal", "target_weight_kg", "activity_level", "dietary_preference",
   "health_conditions", "allergies", "food_restrictions", "status", "privacy_consent",
 };
@@ -97,6 +97,9 @@ form_from_widgets (BzPatientDialog *self, BzPatientForm *f)
   f->phone = text_or_null (self, E_PHONE);
   f->date_of_birth = text_or_null (self, E_BIRTH);
   f->gender = g_strdup (choice_id (self, C_GENDER));
+  f->state = text_or_null (self, E_STATE);
+  f->city = text_or_null (self, E_CITY);
+  f->location_set = TRUE;
   f->primary_goal = g_strdup (choice_id (self, C_GOAL));
   if (target)
     {
@@ -289,6 +292,8 @@ build_form (BzPatientDialog *self)
   add_entry (self, g, E_PHONE, _("Mobile phone (+52, optional)"), GTK_INPUT_PURPOSE_PHONE);
   add_entry (self, g, E_BIRTH, _("Date of birth (YYYY-MM-DD, optional)"), GTK_INPUT_PURPOSE_FREE_FORM);
   add_choice (self, g, C_GENDER, _("Gender"), &bz_vocab_gender, TRUE);
+  add_entry (self, g, E_STATE, _("State (optional)"), GTK_INPUT_PURPOSE_FREE_FORM);
+  add_entry (self, g, E_CITY, _("City (optional)"), GTK_INPUT_PURPOSE_FREE_FORM);
 
   g = group_new (box, _("Goals"), NULL);
   add_choice (self, g, C_GOAL, _("Primary goal"), &bz_vocab_goal, TRUE);
@@ -487,6 +492,8 @@ file_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   set_entry (self, E_EMAIL, f.email);
   set_entry (self, E_PHONE, f.phone);
   set_entry (self, E_BIRTH, f.date_of_birth);
+  set_entry (self, E_STATE, f.state);
+  set_entry (self, E_CITY, f.city);
   if (f.has_target_weight)
     {
       char buf[G_ASCII_DTOSTR_BUF_SIZE];

@@ -43,7 +43,7 @@ BzPatientDialog *bz_patient_dialog_new_edit   (GtkWindow *parent, BzGuiSession *
 /**
  * bz_patient_dialog_get_entry:
  * @field: a #BzPatientForm member backed by a text row: "first_name",
- *   "last_name", "email", "phone", "date_of_birth", "target_weight_kg",
+ *   "last_name", "email", "phone", "date_of_birth", "state", "city", "target_weight_kg",
  *   "health_conditions", "allergies", "food_restrictions" (lists: entries
  *   separated by commas)
  *

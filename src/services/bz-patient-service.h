@@ -24,7 +24,7 @@ G_BEGIN_DECLS
  * @state: (nullable): free text, at most 100 characters after trimming
  * @city: (nullable): as @state
  * @location_set: whether @state and @city are given: an update of a form
- *   without them (the desk's form has no such rows yet) keeps the stored ones
+ *   without them (a caller that has no such fields) keeps the stored ones
  * @primary_goal: (nullable): a #bz_vocab_goal term or alias
  * @has_target_weight: whether @target_weight_kg is given
  * @target_weight_kg: kg, within PatientInput's declared range (20..400)

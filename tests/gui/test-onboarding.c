@@ -194,6 +194,8 @@ test_onboarding (void)
   g_assert_false (bz_patient_dialog_can_save (dialog));
   type (dialog, "target_weight_kg", "68,5");
   type (dialog, "phone", "+52 55 1234 5678");
+  type (dialog, "state", "Jalisco");
+  type (dialog, "city", "Guadalajara");
   type (dialog, "health_conditions", "prediabetes");
   type (dialog, "allergies", "cacahuate, camarón");
   type (dialog, "food_restrictions", "lactosa");
@@ -328,6 +330,9 @@ test_onboarding (void)
   g_assert_cmpstr (gtk_editable_get_text (bz_patient_dialog_get_entry (dialog, "email")), ==, NEW_EMAIL);
   g_assert_cmpstr (gtk_editable_get_text (bz_patient_dialog_get_entry (dialog, "target_weight_kg")), ==, "68.5");
   g_assert_cmpstr (gtk_editable_get_text (bz_patient_dialog_get_entry (dialog, "allergies")), ==, "cacahuate, camarón");
+  g_assert_cmpstr (gtk_editable_get_text (bz_patient_dialog_get_entry (dialog, "state")), ==, "Jalisco");
+  g_assert_cmpstr (gtk_editable_get_text (bz_patient_dialog_get_entry (dialog, "city")), ==, "Guadalajara");
+  type (dialog, "city", "Zapopan");
   g_assert_true (bz_patient_dialog_can_save (dialog));
   /* The same validation: a blank name blocks Save. */
   type (dialog, "first_name", "  ");
@@ -350,6 +355,8 @@ test_onboarding (void)
                                            BZ_PATIENT_FILE_BASIC_INFO);
     g_assert_no_error (error);
     g_assert_cmpstr (bz_record_get_string (info, BZ_PATIENT_INFO_STATUS), ==, "graduated");
+    g_assert_cmpstr (bz_record_get_string (info, BZ_PATIENT_INFO_STATE), ==, "Jalisco");
+    g_assert_cmpstr (bz_record_get_string (info, BZ_PATIENT_INFO_CITY), ==, "Zapopan");
     g_assert_cmpstr (bz_record_get_string (info, BZ_PATIENT_INFO_DIETARY_PREFERENCE), ==, "vegetarian");
     g_assert_false (isnan (bz_record_get_double (info, BZ_PATIENT_INFO_TARGET_WEIGHT_KG)));
   }
