@@ -32,7 +32,9 @@ void test_machines_add_tests (void);  /* test-machines.c: gym machines, /api/ws/
 void test_metrics_add_tests (void);    /* test-metrics.c: GET /metrics (issue 9) */
 void test_workouts_add_tests (void);    /* test-workouts.c: workout plans, the daily, the exercise library */
 void test_workout_analytics_add_tests (void);  /* test-workout-analytics.c: sessions and GET /api/analytics/workout/summary */
-void test_recipe_add_tests (void);  /* test-recipe-create.c: POST /recipes, scan-label */
+void test_recipe_add_tests (void);
+void test_ai_chat_local (void);
+void test_ai_openai (void);  /* test-recipe-create.c: POST /recipes, scan-label */
 void test_scan_import_add_tests (void);  /* test-scan-import.c: POST /api/upload/scan-data, GET /api/analytics/body/... */
 void test_avatar_variants (void);   /* test-avatar-variants.c: GET /avatars/{id}.glb?lod=&compression= */
 
@@ -776,7 +778,9 @@ main (int argc, char **argv)
   test_consents_add_tests ();
   test_privacy_add_tests ();
   test_encryption_add_tests ();
+  g_test_add_func ("/api/ai/chat/local", test_ai_chat_local);   /* before any provider is configured */
   g_test_add_func ("/api/integrations/meal-detection", test_meal_detection);   /* last: it configures a provider */
+  g_test_add_func ("/api/ai/openai", test_ai_openai);   /* after: configures its own fake provider */
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
   rc = g_test_run ();
   bz_api_shutdown ();
