@@ -1,8 +1,8 @@
 /* bz-label-service.h — POST /api/v1/ai/scan-label (issue 7; seed 002 §4.7):
  * a packaged food's label judged by NOM-051, scored, with a recommendation
  * and better alternatives from Balanza's catalogue.  The label's values come
- * as JSON; reading them off a photo (the seed's OCR + Gemini step) will go
- * through the integration layer and end here. */
+ * as JSON, or are read off a photo by the configured service
+ * (bz_labels_scan_photo(), bz-label-photo.c) and end here. */
 #pragma once
 
 #include "bz-label-resources.h"
