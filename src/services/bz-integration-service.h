@@ -64,8 +64,7 @@ void         bz_integrations_register (BzServices *self, BzResilient *resilient)
 /**
  * bz_integrations_lookup:
  * Returns: (transfer none) (nullable): the wrapper of @kind/@provider (the
- *   latest registered, when a provider was configured again); it lives as
- *   long as @self.
+ *   first registered); it lives as long as @self.
  */
 BzResilient *bz_integrations_lookup (BzServices *self, const char *kind, const char *provider);
 
