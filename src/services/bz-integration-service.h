@@ -64,7 +64,8 @@ void         bz_integrations_register (BzServices *self, BzResilient *resilient)
 /**
  * bz_integrations_lookup:
  * Returns: (transfer none) (nullable): the wrapper of @kind/@provider (the
- *   first registered); it lives as long as @self.
+ *   latest registered, when a provider was configured again); it lives as
+ *   long as @self.
  */
 BzResilient *bz_integrations_lookup (BzServices *self, const char *kind, const char *provider);
 

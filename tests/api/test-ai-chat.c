@@ -2,8 +2,8 @@
  * /api/v1/ai/scan-label (issue 11; seed 002 §4.7).  test_ai_chat_local runs
  * before any provider is configured (the embedded answerer; the photo path
  * refused with 503); test_ai_openai runs after test-meal-detection and
- * configures its own fake OpenAI-compatible server (its provider is the
- * one called; the wrappers are the first registered). */
+ * configures its own fake OpenAI-compatible server (the latest
+ * registration wins). */
 #include "bz-api-fixture.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
