@@ -82,6 +82,13 @@ bz_integrations_load_config (BzServices *self, GKeyFile *file, GError **error)
   return bz_integrations_use_openai (self, &settings, &config, NULL, error);
 }
 
+BzOpenAIProvider *
+bz_integrations_get_openai (BzServices *self)
+{
+  g_return_val_if_fail (BZ_IS_SERVICES (self), NULL);
+  return openai_of (self);
+}
+
 gboolean
 bz_integrations_has_detector (BzServices *self)
 {

@@ -112,9 +112,9 @@ bz_integrations_lookup (BzServices *self, const char *kind, const char *provider
   BzResilient *found = NULL;
 
   g_mutex_lock (&r->lock);
-  for (guint i = 0; i < r->resilients->len && !found; i++)
+  for (guint i = r->resilients->len; i > 0 && !found; i--)
     {
-      BzResilient *x = g_ptr_array_index (r->resilients, i);
+      BzResilient *x = g_ptr_array_index (r->resilients, i - 1);
       if (g_strcmp0 (bz_resilient_get_kind (x), kind) == 0 && g_strcmp0 (bz_resilient_get_provider (x), provider) == 0)
         found = x;
     }

@@ -23,6 +23,7 @@
 
 #include "bz-mail-provider.h"
 #include "bz-openai-client.h"
+#include "bz-openai-provider.h"
 #include "bz-resilient.h"
 #include "bz-services.h"
 
@@ -63,8 +64,9 @@ void         bz_integrations_register (BzServices *self, BzResilient *resilient)
 
 /**
  * bz_integrations_lookup:
- * Returns: (transfer none) (nullable): the wrapper of @kind/@provider; it
- *   lives as long as @self.
+ * Returns: (transfer none) (nullable): the wrapper of @kind/@provider (the
+ *   latest registered, when a provider was configured again); it lives as
+ *   long as @self.
  */
 BzResilient *bz_integrations_lookup (BzServices *self, const char *kind, const char *provider);
 
@@ -349,6 +351,13 @@ gboolean     bz_integrations_has_mailer (BzServices *self);
  */
 gboolean     bz_integrations_send_mail (BzServices *self, const char *to, const char *subject, const char *text,
                                         GError **error);
+
+/**
+ * bz_integrations_get_openai:
+ * Returns: (transfer none) (nullable): the `openai` provider of the last
+ *   bz_integrations_use_openai(), or %NULL when none is configured.
+ */
+BzOpenAIProvider *bz_integrations_get_openai (BzServices *self);
 
 /**
  * bz_integrations_has_detector:
