@@ -133,7 +133,7 @@ bz_ai_chat (BzServices *self, const BzCaller *caller, JsonObject *body, GError *
   g_autoptr(BzChatProvider) local = bz_local_chat_provider_new ();
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GError) failure = NULL;
-  BzOpenAIProvider *openai = bz_integrations_get_openai (self);
+  g_autoptr(BzOpenAIProvider) openai = bz_integrations_dup_openai (self);
   BzResilient *resilient = bz_integrations_lookup (self, BZ_CHAT_KIND, BZ_OPENAI_PROVIDER_NAME);
   BzResilientSource source = BZ_RESILIENT_LOCAL;
   JsonArray *messages;

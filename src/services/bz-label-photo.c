@@ -75,7 +75,7 @@ bz_labels_scan_photo (BzServices *svc, const BzCaller *caller, GBytes *image, co
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GError) failure = NULL, invalid = NULL;
   g_autofree char *sha = NULL, *key = NULL;
-  BzOpenAIProvider *provider = bz_integrations_get_openai (svc);
+  g_autoptr(BzOpenAIProvider) provider = bz_integrations_dup_openai (svc);
   BzResilient *resilient = bz_integrations_lookup (svc, BZ_LABEL_KIND, BZ_OPENAI_PROVIDER_NAME);
   const char *language = lang ? bz_vocab_canonical (&bz_vocab_notice_lang, lang) : "es";
   Reading reading = { { provider, request, NULL }, -1 };

@@ -1,9 +1,9 @@
 /* test-ai-chat.c — POST /api/v1/ai/chat and the label photo of POST
- * /api/v1/ai/scan-label (issue 11; seed 002 §4.7).  test_ai_chat_local runs
- * before any provider is configured (the embedded answerer; the photo path
- * refused with 503); test_ai_openai runs after test-meal-detection and
- * configures its own fake OpenAI-compatible server (the latest
- * registration wins). */
+ * /api/v1/ai/scan-label (issue 11; seed 002 §4.7, §6.8).  test_ai_chat_local
+ * runs with no provider configured (the embedded answerer; the photo path
+ * refused with 503); test_ai_openai configures its own fake
+ * OpenAI-compatible server on the shared services and drops it when it
+ * ends, so the two (and the meal-detection tests) run in any order. */
 #include "bz-api-fixture.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -21,6 +21,35 @@ void        test_ai_chat_local (void);
 void        test_ai_openai (void);
 
 static char *chat_member;
+
+/* The length of @d's string array @member (asserted present). */
+static guint
+n_strings (JsonObject *d, const char *member)
+{
+  g_assert_true (json_object_has_member (d, member));
+  return json_array_get_length (json_object_get_array_member (d, member));
+}
+
+/* How many providers of @kind named @name GET /api/integrations/health shows. */
+static guint
+n_health (const char *kind, const char *name)
+{
+  g_autoptr(BzApiResponse) r = bz_api_json (bz_api_shared (), "GET", "/api/integrations/health",
+                                            test_api_nutri_token (), NULL);
+  JsonArray *providers;
+  guint n = 0;
+
+  g_assert_cmpuint (r->status, ==, 200);
+  providers = json_object_get_array_member (bz_api_data (r), "providers");
+  for (guint i = 0; i < json_array_get_length (providers); i++)
+    {
+      JsonObject *p = json_array_get_object_element (providers, i);
+      if (g_strcmp0 (json_object_get_string_member (p, "kind"), kind) == 0 &&
+          g_strcmp0 (json_object_get_string_member (p, "name"), name) == 0)
+        n++;
+    }
+  return n;
+}
 
 static BzApiResponse *
 ask (const char *token, const char *body)
@@ -106,9 +135,11 @@ test_ai_chat_local (void)
   gint64 meals = bz_api_count (bz_api_shared (), "meal_logs");
 
   ensure_member ();
+  g_assert_null (bz_integrations_lookup (bz_api_shared ()->services, BZ_CHAT_KIND, BZ_OPENAI_PROVIDER_NAME));
   bz_ai_chat_reset_rate_limit ();
   left = protein_left ();
-  /* From the member's own numbers, in Spanish by default. */
+  /* From the member's own numbers, in Spanish by default, with what it
+   * rests on and what to ask next (seed 002 §4.7's sources, related_questions). */
   {
     g_autoptr(BzApiResponse) r = ask (chat_member, "{\"message\":\"¿Cuánta proteína me queda hoy?\"}");
     JsonObject *d;
@@ -120,6 +151,22 @@ test_ai_chat_local (void)
     g_assert_nonnull (strstr (json_object_get_string_member (d, "response"), left));
     g_assert_nonnull (strstr (json_object_get_string_member (d, "response"), "proteína"));
     g_assert_true (g_uuid_string_is_valid (json_object_get_string_member (d, "conversation_id")));
+    g_assert_cmpuint (n_strings (d, "sources"), ==, 2);
+    g_assert_cmpuint (n_strings (d, "related_questions"), ==, 3);
+  }
+  /* Another member's answer rests on their own day only: no scan, so no
+   * target yet, and nothing of the first member's numbers. */
+  {
+    g_autofree char *other = NULL, *other_patient = NULL;
+    g_autoptr(BzApiResponse) r = NULL;
+    const char *text;
+
+    other_patient = test_api_create_patient (test_api_nutri_token (), "chat-other@test.local", &other);
+    r = ask (other, "{\"message\":\"¿Cuánta proteína me queda hoy?\"}");
+    g_assert_cmpuint (r->status, ==, 200);
+    text = json_object_get_string_member (bz_api_data (r), "response");
+    g_assert_nonnull (strstr (text, "Aún no tengo tu meta"));
+    g_assert_null (strstr (text, left));
   }
   /* The conversation's id answered back; English; no plan said plainly. */
   {
@@ -139,6 +186,8 @@ test_ai_chat_local (void)
     g_autoptr(BzApiResponse) r = ask (chat_member, "{\"message\":\"¿Puedo comer plátano si tengo diabetes?\"}");
     g_assert_cmpuint (r->status, ==, 200);
     g_assert_nonnull (strstr (json_object_get_string_member (bz_api_data (r), "response"), "No puedo responder"));
+    g_assert_cmpuint (n_strings (bz_api_data (r), "sources"), ==, 0);   /* nothing to rest on */
+    g_assert_cmpuint (n_strings (bz_api_data (r), "related_questions"), ==, 3);   /* what it can answer */
   }
   /* Refusals. */
   long_body = g_strdup_printf ("{\"message\":\"%s\"}", g_strnfill (BZ_CHAT_MESSAGE_CHARS_MAX + 1, 'a'));
@@ -195,6 +244,7 @@ test_ai_openai (void)
   BzApi *api = bz_api_shared ();
   BzFakeOpenAI *fake = bz_fake_openai_start ("gpt-4o-mini", "sk-chat-test");
   BzOpenAISettings settings = { (char *) bz_fake_openai_url (fake), "gpt-4o-mini", "sk-chat-test", 0, 0, 0, TRUE };
+  BzOpenAISettings closed = settings;
   g_autoptr(GError) error = NULL;
   g_autofree char *left = NULL;
   BzResilientConfig cfg;
@@ -203,7 +253,14 @@ test_ai_openai (void)
   bz_ai_chat_reset_rate_limit ();
   bz_resilient_config_init (&cfg);
   cfg.max_attempts = 1;
+  /* Configured first at a closed port, then again at the fake: the second
+   * takes the first's place (else the answers below would be local). */
+  closed.base_url = (char *) "http://127.0.0.1:9";
+  g_assert_true (bz_integrations_use_openai (api->services, &closed, &cfg, NULL, &error));
+  g_test_queue_destroy ((GDestroyNotify) bz_integrations_drop_openai, api->services);   /* for the later tests */
   g_assert_true (bz_integrations_use_openai (api->services, &settings, &cfg, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_health ("chat", "openai"), ==, 1);
   left = protein_left ();
   /* The model's answer relayed; the request carries the seed's instruction,
    * the turns and the member's numbers, not the member's e-mail. */
@@ -220,10 +277,32 @@ test_ai_openai (void)
     g_assert_cmpstr (json_object_get_string_member (d, "response"), ==, "Sí, con moderación.");
     g_assert_cmpstr (json_object_get_string_member (d, "provider"), ==, "openai");
     g_assert_cmpstr (json_object_get_string_member (d, "source"), ==, "remote");
+    g_assert_cmpuint (n_strings (d, "sources"), ==, 1);
+    g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (d, "sources"), 0), ==, "NOM-043-SSA2-2012");
+    g_assert_cmpuint (n_strings (d, "related_questions"), ==, 1);
+    g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (d, "related_questions"), 0), ==,
+                     "¿Qué porción?");
+    /* The seed's system instruction, the answer's format, the turns and
+     * the member's numbers of today. */
     g_assert_nonnull (strstr (body, "asistente virtual de nutrición"));
+    g_assert_nonnull (strstr (body, "NUNCA dar diagnósticos médicos"));
+    g_assert_nonnull (strstr (body, "related_questions"));
     g_assert_nonnull (strstr (body, "plátano"));
-    g_assert_nonnull (strstr (body, "remaining"));
+    g_assert_nonnull (strstr (body, "hola"));
+    g_assert_nonnull (strstr (body, "Context (JSON)"));   /* the instruction names "remaining" too */
+    g_assert_nonnull (strstr (body, "protein_g"));
     g_assert_null (strstr (body, "chat-member@test.local"));
+  }
+  /* Staff have no day of their own: no numbers go with their question. */
+  {
+    g_autoptr(BzApiResponse) r = ask (test_api_nutri_token (), "{\"message\":\"¿Qué es el sistema de equivalentes?\"}");
+    g_autofree char *body = bz_fake_openai_dup_last_body (fake);
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "source"), ==, "remote");
+    g_assert_nonnull (strstr (body, "equivalentes"));
+    g_assert_null (strstr (body, "Context (JSON)"));
+    g_assert_null (strstr (body, "protein_g"));
   }
   /* The server down: the local answerer, from the member's numbers. */
   bz_fake_openai_script (fake, down);
@@ -274,6 +353,23 @@ test_ai_openai (void)
     bz_fake_openai_script (fake, down);
     gone = post_label_5xx (chat_member, other);
     g_assert_cmpuint (gone->status, ==, 503);
+  }
+  /* Dropped: nothing is sent any more; the embedded answerer, the photo
+   * path 503, and health no longer shows the provider. */
+  bz_integrations_drop_openai (api->services);
+  bz_fake_openai_script (fake, chat);
+  {
+    g_autoptr(GBytes) image = photo (0x405060ffu);
+    g_autoptr(BzApiResponse) r = ask (chat_member, "{\"message\":\"¿Cuánta proteína me queda?\"}");
+    g_autoptr(BzApiResponse) scan = post_label_5xx (chat_member, image);
+
+    g_assert_cmpuint (r->status, ==, 200);
+    g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "provider"), ==, "local");
+    g_assert_cmpuint (scan->status, ==, 503);
+    g_assert_cmpuint (bz_fake_openai_requests (fake), ==, 0);
+    g_assert_cmpuint (n_health ("chat", "openai"), ==, 0);
+    g_assert_cmpuint (n_health ("label_reading", "openai"), ==, 0);
+    g_assert_cmpuint (n_health ("meal_detection", "openai"), ==, 0);
   }
   bz_ai_chat_reset_rate_limit ();
   bz_fake_openai_stop (fake);

@@ -782,11 +782,14 @@ main (int argc, char **argv)
   test_consents_add_tests ();
   test_privacy_add_tests ();
   test_encryption_add_tests ();
-  g_test_add_func ("/api/integrations/local-meal-proposals", test_meal_detection_local);   /* before a provider is configured */
-  g_test_add_func ("/api/integrations/meal-detection", test_meal_detection);   /* last: it configures a provider */
+  /* The tests that configure a provider on the shared services drop it when
+   * they end: these run in any order (GLib runs a suite's tests before its
+   * sub-suites: /api/ai/openai comes before /api/ai/chat/local). */
+  g_test_add_func ("/api/integrations/local-meal-proposals", test_meal_detection_local);
+  g_test_add_func ("/api/integrations/meal-detection", test_meal_detection);
   g_test_add_func ("/api/integrations/meal-detection/later", test_meal_detection_later);
-  g_test_add_func ("/api/ai/chat/local", test_ai_chat_local);   /* before any provider is configured */
-  g_test_add_func ("/api/ai/openai", test_ai_openai);   /* after: configures its own fake provider */
+  g_test_add_func ("/api/ai/chat/local", test_ai_chat_local);
+  g_test_add_func ("/api/ai/openai", test_ai_openai);
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
   rc = g_test_run ();
   bz_api_shutdown ();
