@@ -19,7 +19,7 @@ const BzVocab bz_vocab_meal_type = { "meal_type", meal_types, G_N_ELEMENTS (meal
  * /ai/chat; ChatbotService's conversation_history, OpenAI's roles). */
 static const BzTerm chat_roles[] = {
   { "user", N_("You"), ALIASES ("usuario") },
-  { "assistant", N_("Assistant"), ALIASES ("asistente") },
+  { "assistant", N_("Assistant"), ALIASES ("asistente", "model") },   /* model: seed 002 §6.8's conversation_history */
 };
 
 const BzVocab bz_vocab_chat_role = { "role", chat_roles, G_N_ELEMENTS (chat_roles) };

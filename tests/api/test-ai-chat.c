@@ -168,12 +168,15 @@ test_ai_chat_local (void)
     g_assert_nonnull (strstr (text, "Aún no tengo tu meta"));
     g_assert_null (strstr (text, left));
   }
-  /* The conversation's id answered back; English; no plan said plainly. */
+  /* The conversation's id answered back; English; no plan said plainly;
+   * the seed's "model" role of an earlier answer taken as assistant. */
   {
     g_autoptr(BzApiResponse) r = ask (chat_member, "{\"message\":\"What is for dinner in my plan?\",\"lang\":\"en\","
                                       "\"conversation_id\":\"6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f\","
                                       "\"history\":[{\"role\":\"user\",\"content\":\"hola\"},"
-                                      "{\"role\":\"assistant\",\"content\":\"¡Hola!\"}]}");
+                                      "{\"role\":\"assistant\",\"content\":\"¡Hola!\"},"
+                                      "{\"role\":\"user\",\"content\":\"gracias\"},"
+                                      "{\"role\":\"model\",\"content\":\"De nada\"}]}");
     JsonObject *d;
 
     g_assert_cmpuint (r->status, ==, 200);
@@ -213,6 +216,7 @@ test_ai_chat_local (void)
     g_assert_cmpuint (hist->status, ==, 400);
     g_assert_true (bz_api_has_detail (hist, "history"));
     g_assert_cmpuint (role->status, ==, 400);
+    g_assert_true (bz_api_has_detail (role, "history[0].role"));
   }
   /* The per-user limit: 3 asked above, the rest of the minute's, then 429. */
   for (guint i = 3; i < BZ_CHAT_REQUESTS_PER_MINUTE; i++)
