@@ -782,9 +782,7 @@ main (int argc, char **argv)
   test_consents_add_tests ();
   test_privacy_add_tests ();
   test_encryption_add_tests ();
-  /* The tests that configure a provider on the shared services drop it when
-   * they end: these run in any order (GLib runs a suite's tests before its
-   * sub-suites: /api/ai/openai comes before /api/ai/chat/local). */
+  /* Each test that configures a provider on the shared services drops it when it ends: any order works. */
   g_test_add_func ("/api/integrations/local-meal-proposals", test_meal_detection_local);
   g_test_add_func ("/api/integrations/meal-detection", test_meal_detection);
   g_test_add_func ("/api/integrations/meal-detection/later", test_meal_detection_later);
