@@ -91,10 +91,16 @@ bz_labels_scan_photo (BzServices *svc, const BzCaller *caller, GBytes *image, co
     }
   if (image == NULL || g_bytes_get_size (image) == 0)
     bz_validation_add (&v, "image", "required", _("A photo of the label is required"));
-  if (product_name && (g_utf8_strlen (product_name, -1) < 1 || g_utf8_strlen (product_name, -1) > 200))
-    bz_validation_add (&v, "product_name", "invalid_length", _("product_name must have 1 to 200 characters"));
+  if (product_name)
+    {
+      /* The form's declaration holds the bounds (bz-label-resources.h). */
+      const BzField *f = &bz_label_photo_form_resource.fields[BZ_LABEL_PHOTO_FORM_PRODUCT_NAME];
+      glong n = g_utf8_strlen (product_name, -1);
+      if (n < f->min || n > f->max)
+        bz_validation_add (&v, "product_name", n < f->min ? "too_short" : "too_long", _("Its length is out of range"));
+    }
   if (language == NULL)
-    bz_validation_add (&v, "lang", "invalid_choice", _("lang must be es or en"));
+    bz_validation_add (&v, "lang", "invalid_choice", _("Is not one of the allowed values"));
   if (!bz_validation_finish (&v, error) || !bz_photo_prepare (image, "image", &photo, error))
     return NULL;
   if (provider == NULL || resilient == NULL)

@@ -70,7 +70,7 @@ photo (guint32 rgba)
 }
 
 static BzApiResponse *
-post_label (const char *token, GBytes *image, const char *lang)
+post_label (const char *token, GBytes *image, const char *lang, const char *product_name)
 {
   g_autoptr(SoupMultipart) mp = soup_multipart_new ("multipart/form-data");
   g_autoptr(SoupMessageHeaders) h = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
@@ -80,6 +80,8 @@ post_label (const char *token, GBytes *image, const char *lang)
     soup_multipart_append_form_file (mp, "image", "label.jpg", "image/jpeg", image);
   if (lang)
     soup_multipart_append_form_string (mp, "lang", lang);
+  if (product_name)
+    soup_multipart_append_form_string (mp, "product_name", product_name);
   soup_multipart_to_message (mp, h, &body);
   return bz_api_call (bz_api_shared (), "POST", "/api/v1/ai/scan-label", token,
                       soup_message_headers_get_one (h, "Content-Type"), g_bytes_get_data (body, NULL),
@@ -92,7 +94,7 @@ static BzApiResponse *
 post_label_5xx (const char *token, GBytes *image)
 {
   GLogLevelFlags mask = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  BzApiResponse *r = post_label (token, image, NULL);
+  BzApiResponse *r = post_label (token, image, NULL, NULL);
 
   g_log_set_always_fatal (mask);
   return r;
@@ -325,7 +327,7 @@ test_ai_openai (void)
   bz_fake_openai_script (fake, label);
   {
     g_autoptr(GBytes) image = photo (0xa0b0c0ffu);
-    g_autoptr(BzApiResponse) r = post_label (chat_member, image, "es");
+    g_autoptr(BzApiResponse) r = post_label (chat_member, image, "es", NULL);
     JsonObject *d;
 
     g_assert_cmpuint (r->status, ==, 200);
@@ -339,16 +341,21 @@ test_ai_openai (void)
   {
     g_autoptr(GBytes) text = g_bytes_new_static ("not a photo", 11), image = photo (0x102030ffu),
                       other = photo (0x302010ffu);
-    g_autoptr(BzApiResponse) anon = post_label (NULL, image, NULL);
-    g_autoptr(BzApiResponse) none = post_label (chat_member, NULL, NULL);
-    g_autoptr(BzApiResponse) lang = post_label (chat_member, image, "fr");
-    g_autoptr(BzApiResponse) garbage = post_label (chat_member, text, NULL);
+    g_autoptr(BzApiResponse) anon = post_label (NULL, image, NULL, NULL);
+    g_autoptr(BzApiResponse) none = post_label (chat_member, NULL, NULL, NULL);
+    g_autoptr(BzApiResponse) lang = post_label (chat_member, image, "fr", NULL);
+    g_autoptr(BzApiResponse) garbage = post_label (chat_member, text, NULL, NULL);
+    g_autofree char *long_name = g_strnfill (201, 'n');
+    g_autoptr(BzApiResponse) named = post_label (chat_member, image, NULL, long_name);
     g_autoptr(BzApiResponse) bad = NULL, gone = NULL;
 
     g_assert_cmpuint (anon->status, ==, 401);
     g_assert_cmpuint (none->status, ==, 400);
     g_assert_true (bz_api_has_detail (none, "image"));
     g_assert_cmpuint (lang->status, ==, 400);
+    g_assert_true (bz_api_has_detail (lang, "lang"));
+    g_assert_cmpuint (named->status, ==, 400);
+    g_assert_true (bz_api_has_detail (named, "product_name"));
     g_assert_cmpuint (garbage->status, ==, 415);
     g_assert_cmpuint (bz_fake_openai_requests (fake), ==, 0);
     bad = post_label_5xx (chat_member, image);
