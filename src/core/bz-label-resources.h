@@ -77,4 +77,12 @@ BZ_RESOURCE_DECLARE (bz_label_alternative, LABEL_ALTERNATIVE, BZ_LABEL_ALTERNATI
   F (LABEL_SCAN_BETTER_ALTERNATIVES, .name = "better_alternatives", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_label_alternative_resource, .description = "Up to 3 foods or recipes of the same kind with a better score and no more seals (bz_labels_scan()): the best recipe, if one is better, then the best foods, everyday foods first; empty when none is better")
 BZ_RESOURCE_DECLARE (bz_label_scan, LABEL_SCAN, BZ_LABEL_SCAN_FIELDS)
 
+/* The seed's request (multipart/form-data: image), read by the configured
+ * label-reading service (docs/integrations.md), with optional hints. */
+#define BZ_LABEL_PHOTO_FORM_FIELDS(F) \
+  F (LABEL_PHOTO_FORM_IMAGE, .name = "image", .type = BZ_FIELD_BINARY, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .description = "A photo of the label's nutrition table: JPEG or PNG; sent to the service resized to 1024 px, without EXIF") \
+  F (LABEL_PHOTO_FORM_PRODUCT_NAME, .name = "product_name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .min = 1, .max = 200, .description = "The product's name, when the photo does not show it (else the name read, else a generic one)") \
+  F (LABEL_PHOTO_FORM_LANG, .name = "lang", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_notice_lang, .description = "es (default) or en: the language of the names read")
+BZ_RESOURCE_DECLARE (bz_label_photo_form, LABEL_PHOTO_FORM, BZ_LABEL_PHOTO_FORM_FIELDS)
+
 G_END_DECLS

@@ -360,4 +360,21 @@ extern const BzJsonLimits bz_json_limits_ws_event;
 #define BZ_WORKOUT_HEART_RATE_MIN     20
 #define BZ_WORKOUT_HEART_RATE_MAX     250
 
+/* --- The assistant's chat (seed 002 §4.7 POST /api/v1/ai/chat) ------------- */
+
+/** A question of at most 2000 characters: a long paragraph (the seed's
+ * example is 45); bounds what is sent to a model and what the rule-based
+ * local answerer reads. */
+#define BZ_CHAT_MESSAGE_CHARS_MAX 2000
+/** Earlier turns a request may carry (the seed's ChatbotService takes a
+ * conversation_history): 20, ten questions and their answers.  The server
+ * keeps no conversation; this bounds a request to 21 x 2000 characters and a
+ * model's prompt to about 10,000 tokens. */
+#define BZ_CHAT_TURNS_MAX 20
+/** Questions per member per minute: 10.  A person types a question in 10 s
+ * or more (40 words a minute, a typical typist, for a 7-word question), so
+ * 10 a minute never stops a person; it stops a script from spending a
+ * paid model's monthly budget (at most 600 calls an hour per member). */
+#define BZ_CHAT_REQUESTS_PER_MINUTE 10
+
 G_END_DECLS

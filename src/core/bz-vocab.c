@@ -15,6 +15,15 @@ static const BzTerm meal_types[] = {
 
 const BzVocab bz_vocab_meal_type = { "meal_type", meal_types, G_N_ELEMENTS (meal_types) };
 
+/* Who said a turn of the assistant's conversation (seed 002 §4.7 POST
+ * /ai/chat; ChatbotService's conversation_history, OpenAI's roles). */
+static const BzTerm chat_roles[] = {
+  { "user", N_("You"), ALIASES ("usuario") },
+  { "assistant", N_("Assistant"), ALIASES ("asistente", "model") },   /* model: seed 002 §6.8's conversation_history */
+};
+
+const BzVocab bz_vocab_chat_role = { "role", chat_roles, G_N_ELEMENTS (chat_roles) };
+
 /* Seed 002 §3.2 patients.primary_goal. */
 static const BzTerm goals[] = {
   { "weight_loss", N_("Weight loss"), ALIASES ("bajar de peso", "perdida de peso", "bajar_de_peso") },

@@ -41,6 +41,8 @@ typedef struct
 /** Meal types of seed 000 story 4.3 / seed 002 meal_logs, with the Mexican
  * names seed clients send (desayuno, comida, cena, colación). */
 extern const BzVocab bz_vocab_meal_type;
+/** The roles of a turn of the assistant's chat (seed 002 §4.7): user, assistant. */
+extern const BzVocab bz_vocab_chat_role;
 /** Patient goals of seed 002 §3.2 (patients.primary_goal), with Spanish names. */
 extern const BzVocab bz_vocab_goal;
 /** Genders of seed 002 §3.2 (users.gender), with Spanish names. */

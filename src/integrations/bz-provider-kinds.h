@@ -17,8 +17,9 @@
  * (a clinic's own service speaking these contracts: bz-http-provider.h);
  * "openai" (an OpenAI-compatible /v1/chat/completions for detection, label
  * reading and chat: bz-openai-provider.h, its answers' schemas in
- * bz-provider-schemas.h).  Local detection and chat providers are still to
- * come (issue 11; the local workout planner: bz-local-workout-planner.h).
+ * bz-provider-schemas.h).  The local chat provider:
+ * bz-local-chat-provider.h; the local workout planner:
+ * bz-local-workout-planner.h; a local detector is still to come (issue 11).
  */
 #pragma once
 

@@ -236,6 +236,20 @@ add_operation (JsonBuilder *b, const BzRoute *r, const char *path, JsonObject *s
       json_builder_add_string_value (b, ref);
       json_builder_end_object (b);
       json_builder_end_object (b);
+      if (multipart && r->request_json)
+        {
+          g_autofree char *json_ref = g_strconcat ("#/components/schemas/",
+                                                   bz_resource_add_schemas (r->request_json, BZ_SCHEMA_REQUEST, schemas),
+                                                   NULL);
+          json_builder_set_member_name (b, "application/json");
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "schema");
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "$ref");
+          json_builder_add_string_value (b, json_ref);
+          json_builder_end_object (b);
+          json_builder_end_object (b);
+        }
       json_builder_end_object (b);
       json_builder_end_object (b);
     }

@@ -43,6 +43,7 @@ typedef struct
   const BzResource *query;    /* the query parameters (bz-query-resources.h); NULL = none */
   const char *raw_type;       /* answers raw bytes of this media type instead of an envelope */
   const char *description;    /* (nullable) the OpenAPI operation's longer description */
+  const BzResource *request_json; /* (nullable) a multipart route's other body, as application/json */
 } BzRoute;
 
 typedef enum { BZ_ROUTE_FOUND, BZ_ROUTE_NO_PATH, BZ_ROUTE_NO_METHOD } BzRouteMatch;

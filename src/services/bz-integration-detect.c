@@ -18,10 +18,19 @@
 
 #define PROVIDER_KEY "bz-openai-provider"
 
-static BzOpenAIProvider *
-openai_of (BzServices *self)
+static gpointer
+ref_provider (gpointer provider, gpointer user_data)
 {
-  return g_object_get_data (G_OBJECT (self), PROVIDER_KEY);
+  return provider ? g_object_ref (provider) : NULL;
+}
+
+BzOpenAIProvider *
+bz_integrations_dup_openai (BzServices *self)
+{
+  g_return_val_if_fail (BZ_IS_SERVICES (self), NULL);
+  /* Referenced under the object's data lock: a provider replaced or dropped
+   * meanwhile is not freed under the caller. */
+  return g_object_dup_data (G_OBJECT (self), PROVIDER_KEY, ref_provider, NULL);
 }
 
 gboolean
@@ -82,10 +91,27 @@ bz_integrations_load_config (BzServices *self, GKeyFile *file, GError **error)
   return bz_integrations_use_openai (self, &settings, &config, NULL, error);
 }
 
+void
+bz_integrations_drop_openai (BzServices *self)
+{
+  static const char *const kinds[] = { BZ_DETECTION_KIND, BZ_LABEL_KIND, BZ_CHAT_KIND };
+  gboolean any = FALSE;
+
+  g_return_if_fail (BZ_IS_SERVICES (self));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    any |= bz_integrations_unregister (self, kinds[i], BZ_OPENAI_PROVIDER_NAME);
+  if (g_object_get_data (G_OBJECT (self), PROVIDER_KEY))
+    any = TRUE;
+  g_object_set_data (G_OBJECT (self), PROVIDER_KEY, NULL);
+  if (any)
+    g_message ("Integrations: meal detection, label reading and chat no longer through openai");
+}
+
 gboolean
 bz_integrations_has_detector (BzServices *self)
 {
-  return openai_of (self) != NULL && bz_integrations_lookup (self, BZ_DETECTION_KIND, BZ_OPENAI_PROVIDER_NAME) != NULL;
+  return g_object_get_data (G_OBJECT (self), PROVIDER_KEY) != NULL &&
+         bz_integrations_lookup (self, BZ_DETECTION_KIND, BZ_OPENAI_PROVIDER_NAME) != NULL;
 }
 
 /* The best USDA match of @food: its "search" words, else its name. */
@@ -212,7 +238,7 @@ BzRecord *
 bz_integrations_detect_photo_later (BzServices *self, GBytes *image, const char *meal_type, const char *locale,
                                     gboolean *out_later)
 {
-  BzOpenAIProvider *provider = openai_of (self);
+  g_autoptr(BzOpenAIProvider) provider = bz_integrations_dup_openai (self);
   BzResilient *resilient = bz_integrations_lookup (self, BZ_DETECTION_KIND, BZ_OPENAI_PROVIDER_NAME);
   g_autoptr(JsonObject) request = json_object_new ();
   g_autofree char *sha = NULL, *key = NULL;

@@ -20,7 +20,9 @@
 typedef struct
 {
   GMutex lock;
-  GPtrArray *resilients;   /* BzResilient*, owned */
+  GPtrArray *resilients;   /* BzResilient*, owned: the registered, one per kind and provider */
+  GPtrArray *retired;      /* BzResilient*, owned: replaced or unregistered ones, kept until the
+                            * services go, as bz_integrations_lookup() promised a caller */
   GPtrArray *providers;    /* the embedded providers' objects, owned */
 } Registry;
 
@@ -29,6 +31,7 @@ registry_free (gpointer data)
 {
   Registry *r = data;
   g_ptr_array_unref (r->resilients);
+  g_ptr_array_unref (r->retired);
   g_ptr_array_unref (r->providers);
   g_mutex_clear (&r->lock);
   g_free (r);
@@ -79,6 +82,7 @@ registry (BzServices *self)
       r = g_new0 (Registry, 1);
       g_mutex_init (&r->lock);
       r->resilients = g_ptr_array_new_with_free_func ((GDestroyNotify) bz_resilient_free);
+      r->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) bz_resilient_free);
       r->providers = g_ptr_array_new_with_free_func (g_object_unref);
       /* The embedded providers: offline, free, never down. */
       g_ptr_array_add (r->providers, bz_local_diet_planner_new ());
@@ -93,31 +97,65 @@ registry (BzServices *self)
   return r;
 }
 
+/* The index of @kind/@provider's wrapper in r->resilients, or -1; under r->lock. */
+static int
+find_locked (Registry *r, const char *kind, const char *provider)
+{
+  for (guint i = 0; i < r->resilients->len; i++)
+    {
+      BzResilient *x = g_ptr_array_index (r->resilients, i);
+      if (g_strcmp0 (bz_resilient_get_kind (x), kind) == 0 && g_strcmp0 (bz_resilient_get_provider (x), provider) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
 void
 bz_integrations_register (BzServices *self, BzResilient *resilient)
 {
   Registry *r = registry (self);
+  int old;
 
   g_return_if_fail (resilient != NULL);
   wire_usage (self, resilient);
   g_mutex_lock (&r->lock);
-  g_ptr_array_add (r->resilients, resilient);
+  old = find_locked (r, bz_resilient_get_kind (resilient), bz_resilient_get_provider (resilient));
+  if (old >= 0)
+    {
+      /* Configured again: the new wrapper takes the old one's place. */
+      g_ptr_array_add (r->retired, g_ptr_array_index (r->resilients, old));
+      r->resilients->pdata[old] = resilient;
+    }
+  else
+    g_ptr_array_add (r->resilients, resilient);
   g_mutex_unlock (&r->lock);
+}
+
+gboolean
+bz_integrations_unregister (BzServices *self, const char *kind, const char *provider)
+{
+  Registry *r = registry (self);
+  int i;
+
+  g_return_val_if_fail (kind != NULL && provider != NULL, FALSE);
+  g_mutex_lock (&r->lock);
+  i = find_locked (r, kind, provider);
+  if (i >= 0)   /* the rest keep their order */
+    g_ptr_array_add (r->retired, g_ptr_array_steal_index (r->resilients, i));
+  g_mutex_unlock (&r->lock);
+  return i >= 0;
 }
 
 BzResilient *
 bz_integrations_lookup (BzServices *self, const char *kind, const char *provider)
 {
   Registry *r = registry (self);
-  BzResilient *found = NULL;
+  BzResilient *found;
+  int i;
 
   g_mutex_lock (&r->lock);
-  for (guint i = 0; i < r->resilients->len && !found; i++)
-    {
-      BzResilient *x = g_ptr_array_index (r->resilients, i);
-      if (g_strcmp0 (bz_resilient_get_kind (x), kind) == 0 && g_strcmp0 (bz_resilient_get_provider (x), provider) == 0)
-        found = x;
-    }
+  i = find_locked (r, kind, provider);
+  found = i >= 0 ? g_ptr_array_index (r->resilients, i) : NULL;
   g_mutex_unlock (&r->lock);
   return found;
 }

@@ -23,6 +23,7 @@
 
 #include "bz-mail-provider.h"
 #include "bz-openai-client.h"
+#include "bz-openai-provider.h"
 #include "bz-resilient.h"
 #include "bz-services.h"
 
@@ -53,18 +54,38 @@ G_BEGIN_DECLS
  * bz_integrations_register:
  * @resilient: (transfer full): a provider's wrapper
  *
- * Adds a provider to @self's registry (shown by the health endpoint).  Its
- * usage of the current month, stored by an earlier run, counts against its
- * quota; from now on each remote attempt is added to the store
- * (`integration_usage`), on the calling thread.  The registry starts with the
- * embedded providers: diet_planning/local.  Thread-safe.
+ * Adds a provider to @self's registry (shown by the health endpoint).  The
+ * registry holds one wrapper per kind and provider: a wrapper of a kind and
+ * provider already registered (the provider configured again) takes the
+ * earlier one's place, which is retired (no longer looked up, counted or
+ * shown; kept alive until @self is finalized, so a call in flight that
+ * looked it up finishes).  Its usage of the current month, stored by an
+ * earlier run or wrapper, counts against its quota; from now on each remote
+ * attempt is added to the store (`integration_usage`), on the calling
+ * thread.  The registry starts with the embedded providers:
+ * diet_planning/local and workout_planning/local.  Thread-safe.
  */
 void         bz_integrations_register (BzServices *self, BzResilient *resilient);
 
 /**
+ * bz_integrations_unregister:
+ * @kind: the service kind
+ * @provider: the provider's name
+ *
+ * Retires @kind/@provider's wrapper as bz_integrations_register() retires a
+ * replaced one: later lookups find none (the callers fall back to their
+ * embedded provider or manual entry), health and /metrics no longer show
+ * it; its usage stays stored.  The others keep their order.  Thread-safe.
+ *
+ * Returns: %TRUE when one was registered.
+ */
+gboolean     bz_integrations_unregister (BzServices *self, const char *kind, const char *provider);
+
+/**
  * bz_integrations_lookup:
- * Returns: (transfer none) (nullable): the wrapper of @kind/@provider; it
- *   lives as long as @self.
+ * Returns: (transfer none) (nullable): the wrapper of @kind/@provider
+ *   registered now; it lives as long as @self (also once replaced or
+ *   unregistered).
  */
 BzResilient *bz_integrations_lookup (BzServices *self, const char *kind, const char *provider);
 
@@ -279,7 +300,10 @@ BzRecord    *bz_nutrition_library (BzServices *self, const BzCaller *caller, GEr
  * #BzResilient ("meal_detection"/"label_reading"/"chat" + "openai") that
  * validates every answer (bz-provider-schemas.h), counts each call's cost
  * from its usage tokens against the one monthly budget, and shows in
- * GET /api/integrations/health.  Call once, before serving.
+ * GET /api/integrations/health.  Called again (other settings), the new
+ * provider and wrappers take the place of the earlier ones
+ * (bz_integrations_register()); a call in flight finishes with those it began
+ * with.  Undone by bz_integrations_drop_openai().
  *
  * Returns: %TRUE when configured.
  */
@@ -349,6 +373,27 @@ gboolean     bz_integrations_has_mailer (BzServices *self);
  */
 gboolean     bz_integrations_send_mail (BzServices *self, const char *to, const char *subject, const char *text,
                                         GError **error);
+
+/**
+ * bz_integrations_drop_openai:
+ *
+ * Undoes bz_integrations_use_openai(): its three wrappers are unregistered
+ * (bz_integrations_unregister()) and the provider let go (a call in flight
+ * keeps its own reference).  Meal detection goes back to manual entry with
+ * the local proposals, label photos to 503 (type the values in), the chat to
+ * the embedded answerer.  Nothing configured: nothing done.  A test that
+ * configured a provider on shared services calls it when done, so that no
+ * later test sees it.
+ */
+void         bz_integrations_drop_openai (BzServices *self);
+
+/**
+ * bz_integrations_dup_openai:
+ * Returns: (transfer full) (nullable): the `openai` provider of the last
+ *   bz_integrations_use_openai(), or %NULL when none is configured (or it
+ *   was dropped); the caller's reference keeps it through its call.
+ */
+BzOpenAIProvider *bz_integrations_dup_openai (BzServices *self);
 
 /**
  * bz_integrations_has_detector:

@@ -1,8 +1,8 @@
 /* bz-label-service.h — POST /api/v1/ai/scan-label (issue 7; seed 002 §4.7):
  * a packaged food's label judged by NOM-051, scored, with a recommendation
  * and better alternatives from Balanza's catalogue.  The label's values come
- * as JSON; reading them off a photo (the seed's OCR + Gemini step) will go
- * through the integration layer and end here. */
+ * as JSON, or are read off a photo by the configured service
+ * (bz_labels_scan_photo(), bz-label-photo.c) and end here. */
 #pragma once
 
 #include "bz-label-resources.h"
@@ -56,5 +56,33 @@ G_BEGIN_DECLS
  */
 BzRecord *bz_labels_scan (BzServices *svc, const BzCaller *caller, JsonObject *body, const GDate *today,
                           GError **error);
+
+/**
+ * bz_labels_scan_photo:
+ * @caller: (nullable): any signed-in user; %NULL fails with %BZ_ERROR_UNAUTHENTICATED
+ * @image: (nullable): the upload
+ * @product_name: (nullable): the product's name, 1-200 characters, when the photo does not show it
+ * @lang: (nullable): "es" (default) or "en" (or their aliases): the names' language
+ * @error: %BZ_ERROR_UNAUTHENTICATED; %BZ_ERROR_VALIDATION ("image" required,
+ *   "product_name", "lang"); those of bz_photo_prepare() (413, 415);
+ *   %BZ_ERROR_UNAVAILABLE when no label-reading service is configured or it
+ *   does not answer (down, breaker open, over budget); %BZ_ERROR_UPSTREAM
+ *   when its answer is not a label (not JSON, or outside
+ *   bz_label_answer_validate()'s schema) or its values are incomplete or
+ *   inconsistent for bz_labels_scan().  Every message tells the member to
+ *   send the label's values as JSON instead (manual entry).
+ *
+ * The seed's scan-label (multipart image): the photo checked and reduced as
+ * an upload is (bz_photo_prepare()), read by the configured
+ * OpenAI-compatible provider (bz_openai_provider_read_label(): values per
+ * 100 g) through its #BzResilient ("label_reading"/"openai", cache key the
+ * display copy's SHA-256 and the language), then judged exactly as values
+ * sent as JSON (bz_labels_scan() with nutrition_per_100g and
+ * serving_size_g).  Nothing is stored.  Blocking (a worker thread).
+ *
+ * Returns: (transfer full): a LabelScan record; %NULL with @error.
+ */
+BzRecord *bz_labels_scan_photo (BzServices *svc, const BzCaller *caller, GBytes *image, const char *product_name,
+                                const char *lang, GError **error);
 
 G_END_DECLS

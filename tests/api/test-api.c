@@ -34,6 +34,8 @@ void test_metrics_add_tests (void);    /* test-metrics.c: GET /metrics (issue 9)
 void test_workouts_add_tests (void);    /* test-workouts.c: workout plans, the daily, the exercise library */
 void test_workout_analytics_add_tests (void);  /* test-workout-analytics.c: sessions and GET /api/analytics/workout/summary */
 void test_recipe_add_tests (void);  /* test-recipe-create.c: POST /recipes, scan-label */
+void test_ai_chat_local (void);     /* test-ai-chat.c: the assistant's chat, no provider configured */
+void test_ai_openai (void);         /* test-ai-chat.c: chat and label photo through the fake provider */
 void test_scan_import_add_tests (void);  /* test-scan-import.c: POST /api/upload/scan-data, GET /api/analytics/body/... */
 void test_avatar_variants (void);   /* test-avatar-variants.c: GET /avatars/{id}.glb?lod=&compression= */
 
@@ -780,9 +782,12 @@ main (int argc, char **argv)
   test_consents_add_tests ();
   test_privacy_add_tests ();
   test_encryption_add_tests ();
-  g_test_add_func ("/api/integrations/local-meal-proposals", test_meal_detection_local);   /* before a provider is configured */
-  g_test_add_func ("/api/integrations/meal-detection", test_meal_detection);   /* last: it configures a provider */
+  /* Each test that configures a provider on the shared services drops it when it ends: any order works. */
+  g_test_add_func ("/api/integrations/local-meal-proposals", test_meal_detection_local);
+  g_test_add_func ("/api/integrations/meal-detection", test_meal_detection);
   g_test_add_func ("/api/integrations/meal-detection/later", test_meal_detection_later);
+  g_test_add_func ("/api/ai/chat/local", test_ai_chat_local);
+  g_test_add_func ("/api/ai/openai", test_ai_openai);
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
   rc = g_test_run ();
   bz_api_shutdown ();

@@ -298,6 +298,15 @@ test_usage (const char *nutri)
     g_assert_true (json_object_get_null_member (p, "quota_cost_limit"));
     g_assert_cmpstr (json_object_get_string_member (p, "status"), ==, "healthy");
   }
+  /* Unregistered: no later test of this binary sees it; health no longer shows it. */
+  g_assert_true (bz_integrations_unregister (api->services, "chat", "apitest"));
+  g_assert_null (bz_integrations_lookup (api->services, "chat", "apitest"));
+  g_assert_false (bz_integrations_unregister (api->services, "chat", "apitest"));
+  {
+    g_autoptr(BzApiResponse) h = bz_api_json (api, "GET", "/api/integrations/health", nutri, NULL);
+    expect (h, 200);
+    g_assert_null (find (json_object_get_array_member (bz_api_data (h), "providers"), "name", "apitest"));
+  }
 }
 
 void

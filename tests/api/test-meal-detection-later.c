@@ -3,10 +3,11 @@
  * "Done when"; bz-meal-detection.h), against the fake OpenAI-compatible
  * server of tests/bz-fake-openai.h.
  *
- * Runs right after test-meal-detection.c (whose provider stays configured:
- * the provider is pointed at this test's fake, or at a closed port).  The
- * jobs are run by a runner of this test with only the meal detection kind,
- * on the jobs' fake clock (bz_jobs_set_test_now_ms()). */
+ * The test configures the provider on the shared services (pointed at this
+ * test's fake, or at a closed port) and drops it when it ends
+ * (bz_integrations_drop_openai()).  The jobs are run by a runner of this
+ * test with only the meal detection kind, on the jobs' fake clock
+ * (bz_jobs_set_test_now_ms()). */
 #include "bz-api-fixture.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -147,6 +148,7 @@ test_meal_detection_later (void)
   cfg.max_attempts = 1;
   g_assert_true (bz_integrations_use_openai (api->services, &settings, &cfg, NULL, &error));
   g_assert_no_error (error);
+  g_test_queue_destroy ((GDestroyNotify) bz_integrations_drop_openai, api->services);   /* for the later tests */
   patient = test_api_create_patient (test_api_nutri_token (), "later-member@test.local", &member);
 
   /* The service answers 500: the meal is stored with its photo, pending,
@@ -350,9 +352,9 @@ foods_of (JsonObject *proposal)
   return g_string_free (g, FALSE);
 }
 
-/* With no meal-detection service configured (run before
- * test-meal-detection.c configures one): the local detector proposes the
- * patient's earlier meals of the same type, nothing stored. */
+/* With no meal-detection service configured (the tests that configure one
+ * drop it when they end): the local detector proposes the patient's
+ * earlier meals of the same type, nothing stored. */
 void
 test_meal_detection_local (void)
 {

@@ -4,10 +4,10 @@
  * tests/bz-fake-openai.h, then POST /api/integrations/meal-detection and
  * POST /api/nutrition/upload-meal go through it.
  *
- * Run from test-api's binary, last before the every-operation check (the
- * provider stays configured for the rest of the binary, and its server
- * stops at the end of this test), so its responses go through the OpenAPI
- * schema check. */
+ * Run from test-api's binary, so its responses go through the OpenAPI
+ * schema check; the provider it configures on the shared services is
+ * dropped when the test ends (bz_integrations_drop_openai()), so no later
+ * test sees it, whatever their order. */
 #include "bz-api-fixture.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -80,6 +80,7 @@ test_meal_detection (void)
   cfg.max_attempts = 1;   /* a 500 is not retried here: the unit test covers retries */
   g_assert_true (bz_integrations_use_openai (api->services, &settings, &cfg, NULL, &error));
   g_assert_no_error (error);
+  g_test_queue_destroy ((GDestroyNotify) bz_integrations_drop_openai, api->services);
   patient = test_api_create_patient (test_api_nutri_token (), "detect-member@test.local", &member);
   meals = bz_api_count (api, "meal_logs");
 
