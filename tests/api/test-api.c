@@ -49,6 +49,9 @@ void        test_integrations (void);      /* test-integrations.c */
 void        test_meal_detection (void);    /* test-meal-detection.c: the openai provider end to end */
 void        test_meal_detection_later (void);   /* test-meal-detection-later.c: photos analysed by a job */
 void        test_meal_detection_local (void);   /* test-meal-detection-later.c: the local detector's proposals */
+void        test_meal_images (void);          /* test-meal-images.c: POST /api/upload/meal-images and its ids */
+void        test_meal_correct_local (void);   /* test-meal-correct.c: correct-meal, no service configured */
+void        test_meal_correct_openai (void);  /* test-meal-correct.c: correct-meal and image ids through the fake */
 void        test_patients_edit (void);               /* test-patients-edit.c */
 void        test_patients_onboarding_fields (void);  /* test-patients-edit.c */
 
@@ -781,8 +784,11 @@ main (int argc, char **argv)
   test_privacy_add_tests ();
   test_encryption_add_tests ();
   g_test_add_func ("/api/integrations/local-meal-proposals", test_meal_detection_local);   /* before a provider is configured */
+  g_test_add_func ("/api/upload/meal-images", test_meal_images);   /* before a provider is configured */
+  g_test_add_func ("/api/nutrition/correct-meal/local", test_meal_correct_local);
   g_test_add_func ("/api/integrations/meal-detection", test_meal_detection);   /* last: it configures a provider */
   g_test_add_func ("/api/integrations/meal-detection/later", test_meal_detection_later);
+  g_test_add_func ("/api/nutrition/correct-meal/openai", test_meal_correct_openai);
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
   rc = g_test_run ();
   bz_api_shutdown ();
