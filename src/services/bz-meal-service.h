@@ -306,13 +306,17 @@ BzRecord *bz_meals_add_finish         (BzServices *svc, GAsyncResult *result, GE
 
 /**
  * bz_meals_log_previous:
- * @input: the MealReuse body {meal_id, meal_type?, eaten_at?}
+ * @input: the MealReuse body {meal_id, meal_type?, eaten_at?, image_id?}
  *
  * Logs again a meal of the caller's history (seed 000 story 4.3 AC 4, "log
  * a meal from their history without re-scanning"): the same foods and
  * grams, the same photo (its blobs are named again, never read or copied), a new id, the
  * meal type and time given or the earlier type and now.  Detection is not
  * run again: the meal is "manual_entry_required" when it had no foods.
+ * With image_id (a photo @caller stored with bz_meal_images_upload()) the
+ * new meal takes that photo instead; sent again with the same image_id it
+ * answers the meal logged the first time (NOT_FOUND for a photo @caller did
+ * not upload).
  * Returns: (transfer full): the new Meal.  Errors: VALIDATION (field
  *   details; eaten_at in the future), NOT_FOUND (unknown meal or not the
  *   caller's), UNAUTHENTICATED.
