@@ -784,11 +784,11 @@ main (int argc, char **argv)
   test_privacy_add_tests ();
   test_encryption_add_tests ();
   g_test_add_func ("/api/integrations/local-meal-proposals", test_meal_detection_local);   /* before a provider is configured */
-  g_test_add_func ("/api/upload/meal-images", test_meal_images);   /* before a provider is configured */
-  g_test_add_func ("/api/nutrition/correct-meal/local", test_meal_correct_local);
+  g_test_add_func ("/api/integrations/meal-images", test_meal_images);   /* before a provider is configured */
+  g_test_add_func ("/api/integrations/correct-meal-local", test_meal_correct_local);
   g_test_add_func ("/api/integrations/meal-detection", test_meal_detection);   /* last: it configures a provider */
   g_test_add_func ("/api/integrations/meal-detection/later", test_meal_detection_later);
-  g_test_add_func ("/api/nutrition/correct-meal/openai", test_meal_correct_openai);
+  g_test_add_func ("/api/integrations/meal-detection/correct-meal", test_meal_correct_openai);   /* in the sub-suite: after every case */
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
   rc = g_test_run ();
   bz_api_shutdown ();
