@@ -17,6 +17,7 @@
 #include "bz-integration-service.h"
 #include "bz-jobs.h"
 #include "bz-meal-detection.h"
+#include "bz-meal-image-service.h"
 #include "bz-meal-plan-service.h"
 #include "bz-notification-service.h"
 #include "bz-recipe-import.h"
@@ -277,6 +278,7 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
   bz_notifications_register_jobs (self->jobs, self->services);   /* scheduled reminders (issue 10) */
   bz_workouts_register_jobs (self->jobs, self->services);   /* the 14-day workout plan refresh (issue 11) */
   bz_meal_detection_register_jobs (self->jobs, self->services);   /* meal photos analysed later (issue 11) */
+  bz_meal_images_register_jobs (self->jobs);   /* meal photos uploaded ahead expire after 24 h (issue 11) */
   {
     g_autoptr(GError) local = NULL;
 

@@ -81,9 +81,10 @@ BZ_RESOURCE_DECLARE (bz_webhook_receipt, WEBHOOK_RECEIPT, BZ_WEBHOOK_RECEIPT_FIE
 /* POST /api/integrations/meal-detection (seed 000 story 4.3 AC 1): a photo
  * analysed, nothing stored (multipart/form-data). */
 #define BZ_MEAL_DETECTION_FORM_FIELDS(F) \
-  F (MEAL_DETECTION_FORM_IMAGE, .name = "image", .type = BZ_FIELD_BINARY, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .description = "JPEG, PNG or WebP; at most 40 MP; sent to the service resized to 1024 px, without EXIF") \
+  F (MEAL_DETECTION_FORM_IMAGE, .name = "image", .type = BZ_FIELD_BINARY, .flags = BZ_FIELD_WRITE_ONLY, .description = "JPEG, PNG or WebP; at most 40 MP; sent to the service resized to 1024 px, without EXIF.  Required unless image_id is given") \
   F (MEAL_DETECTION_FORM_MEAL_TYPE, .name = "meal_type", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_meal_type) \
-  F (MEAL_DETECTION_FORM_LOCALE, .name = "locale", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .description = "es-MX (default) or en: the language of the foods' names")
+  F (MEAL_DETECTION_FORM_LOCALE, .name = "locale", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .description = "es-MX (default) or en: the language of the foods' names") \
+  F (MEAL_DETECTION_FORM_IMAGE_ID, .name = "image_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_WRITE_ONLY, .description = "Instead of image: a photo the caller stored with POST /api/upload/meal-images (its display copy is analysed)")
 BZ_RESOURCE_DECLARE (bz_meal_detection_form, MEAL_DETECTION_FORM, BZ_MEAL_DETECTION_FORM_FIELDS)
 
 G_END_DECLS

@@ -149,6 +149,24 @@ extern const BzJsonLimits bz_json_limits_inbody;
 #define BZ_MEAL_PROPOSAL_SCAN        100
 #define BZ_MEAL_PROPOSAL_WINDOW_MIN  90
 
+/** Photos one POST /api/upload/meal-images takes (seed 001 "Meal photo
+ * processing"): the plates of one meal (a main dish, a side, a drink, a
+ * dessert, a close-up) fit in 5, as for a recipe's %BZ_RECIPE_MAX_PHOTOS; the
+ * request body stays within %BZ_UPLOAD_BODY_MAX whatever their number. */
+#define BZ_MEAL_IMAGES_MAX_FILES   5
+/** Photos uploaded ahead of a meal and not yet logged that one user may hold
+ * at once (Balanza's bound): four meals a day of %BZ_MEAL_IMAGES_MAX_FILES
+ * photos each; past it an upload is refused (409) until some are logged or
+ * expire, so a client cannot fill the disk with photos no meal will use. */
+#define BZ_MEAL_IMAGES_PENDING_MAX 20
+/** How long an uploaded meal photo is kept, in seconds (24 h; Balanza's
+ * bound): a photo taken before a meal is logged the same day, or the next
+ * morning by a phone that was offline overnight; after it the photo is
+ * deleted by a durable job (bz-meal-image-service.h), unless a meal names its
+ * blobs.  It is also how long a retried upload-meal with the same image_id
+ * answers the meal it logged the first time. */
+#define BZ_MEAL_IMAGE_TTL_S        (24 * 60 * 60)
+
 /** Foods per meal (items of a meal upload). */
 #define BZ_MEAL_MAX_ITEMS          50
 /** Grams of one meal item: a kitchen scale's 0.1 g step up to 5 kg, more than

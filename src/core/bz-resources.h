@@ -117,7 +117,8 @@ BZ_RESOURCE_DECLARE (bz_meal_update, MEAL_UPDATE, BZ_MEAL_UPDATE_FIELDS)
 #define BZ_MEAL_REUSE_FIELDS(F) \
   F (MEAL_REUSE_MEAL_ID, .name = "meal_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_REQUIRED, .description = "A meal of the caller's history (a nutritionist: of own patients')") \
   F (MEAL_REUSE_MEAL_TYPE, .name = "meal_type", .type = BZ_FIELD_ENUM, .vocab = &bz_vocab_meal_type, .description = "Default: the earlier meal's") \
-  F (MEAL_REUSE_EATEN_AT, .name = "eaten_at", .type = BZ_FIELD_DATE_TIME, .description = "Default: now; not in the future")
+  F (MEAL_REUSE_EATEN_AT, .name = "eaten_at", .type = BZ_FIELD_DATE_TIME, .description = "Default: now; not in the future") \
+  F (MEAL_REUSE_IMAGE_ID, .name = "image_id", .type = BZ_FIELD_UUID, .description = "Default: the earlier meal's photo.  A photo of today's plate the caller stored with POST /api/upload/meal-images")
 BZ_RESOURCE_DECLARE (bz_meal_reuse, MEAL_REUSE, BZ_MEAL_REUSE_FIELDS)
 
 /* DELETE /api/v1/meals/{meal_id}: what was deleted. */
@@ -543,10 +544,11 @@ BZ_RESOURCE_DECLARE (bz_patient_update, PATIENT_UPDATE, BZ_PATIENT_UPDATE_FIELDS
 
 /* POST /api/nutrition/upload-meal is multipart/form-data. */
 #define BZ_MEAL_FORM_FIELDS(F) \
-  F (MEAL_FORM_IMAGE, .name = "image", .type = BZ_FIELD_BINARY, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .description = "JPEG, PNG or WebP; at most 40 MP") \
+  F (MEAL_FORM_IMAGE, .name = "image", .type = BZ_FIELD_BINARY, .flags = BZ_FIELD_WRITE_ONLY, .description = "JPEG, PNG or WebP; at most 40 MP.  Required unless image_id is given") \
   F (MEAL_FORM_MEAL_TYPE, .name = "meal_type", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_REQUIRED | BZ_FIELD_WRITE_ONLY, .vocab = &bz_vocab_meal_type) \
   F (MEAL_FORM_ITEMS, .name = "items", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_WRITE_ONLY, .description = "JSON text: an array of MealItemInput, at most 50") \
-  F (MEAL_FORM_PATIENT_ID, .name = "patient_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_WRITE_ONLY, .description = "For a nutritionist: one of own patients")
+  F (MEAL_FORM_PATIENT_ID, .name = "patient_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_WRITE_ONLY, .description = "For a nutritionist: one of own patients") \
+  F (MEAL_FORM_IMAGE_ID, .name = "image_id", .type = BZ_FIELD_UUID, .flags = BZ_FIELD_WRITE_ONLY, .description = "Instead of image: a photo the caller stored with POST /api/upload/meal-images.  Sent again after a success, it answers the meal already logged")
 BZ_RESOURCE_DECLARE (bz_meal_form, MEAL_FORM, BZ_MEAL_FORM_FIELDS)
 
 G_END_DECLS

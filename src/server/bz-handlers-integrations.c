@@ -50,19 +50,21 @@ webhook (BzServices *svc, BzRequest *req, GError **error)
 static BzResponse *
 meal_detection (BzServices *svc, BzRequest *req, GError **error)
 {
-  static const char *const fields[] = { "image", "meal_type", "locale", NULL };
+  static const char *const fields[] = { "image", "meal_type", "locale", "image_id", NULL };
   g_autoptr(BzForm) form = NULL;
   BzValidation v = BZ_VALIDATION_INIT;
-  g_autofree char *meal_type = NULL, *locale = NULL;
+  g_autofree char *meal_type = NULL, *locale = NULL, *image_id = NULL;
   BzRecord *data;
 
   if (!(form = bz_form_parse (req->headers, req->body, fields, error)))
     return NULL;
   meal_type = bz_form_get_text (form, "meal_type", 32, &v);
   locale = bz_form_get_text (form, "locale", 8, &v);
+  image_id = bz_form_get_text (form, "image_id", 64, &v);
   if (!bz_validation_finish (&v, error))
     return NULL;
-  data = bz_integrations_detect_meal (svc, req->caller, bz_form_get_bytes (form, "image"), meal_type, locale, error);
+  data = bz_integrations_detect_meal_image (svc, req->caller, bz_form_get_bytes (form, "image"), image_id, meal_type,
+                                            locale, error);
   return data ? bz_response_record (200, data) : NULL;
 }
 

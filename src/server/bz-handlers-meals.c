@@ -3,18 +3,19 @@
 
 #include <glib/gi18n.h>
 
+#include "bz-meal-image-resources.h"
 #include "bz-meal-service.h"
 
-/* multipart/form-data: image (file), meal_type, items (JSON text), patient_id. */
+/* multipart/form-data: image (file) or image_id, meal_type, items (JSON text), patient_id. */
 static BzResponse *
 upload_meal (BzServices *svc, BzRequest *req, GError **error)
 {
-  static const char *const fields[] = { "image", "meal_type", "items", "patient_id", NULL };
+  static const char *const fields[] = { "image", "meal_type", "items", "patient_id", "image_id", NULL };
   g_autoptr(BzForm) form = NULL;
   g_autoptr(JsonNode) items = NULL;
   g_autoptr(GError) items_error = NULL;
   BzValidation v = BZ_VALIDATION_INIT;
-  g_autofree char *meal_type = NULL, *patient_id = NULL;
+  g_autofree char *meal_type = NULL, *patient_id = NULL, *image_id = NULL;
   GBytes *image;
   BzRecord *data;
 
@@ -23,6 +24,7 @@ upload_meal (BzServices *svc, BzRequest *req, GError **error)
   image = bz_form_get_bytes (form, "image");
   meal_type = bz_form_get_text (form, "meal_type", 32, &v);
   patient_id = bz_form_get_text (form, "patient_id", 64, &v);
+  image_id = bz_form_get_text (form, "image_id", 64, &v);
   items = bz_form_get_json (form, "items", &bz_json_limits_meal_items, &items_error);
   if (items_error && bz_error_http_status (items_error) == 413)
     {
@@ -30,7 +32,7 @@ upload_meal (BzServices *svc, BzRequest *req, GError **error)
       return NULL;
     }
 
-  if (image == NULL || g_bytes_get_size (image) == 0)
+  if ((image == NULL || g_bytes_get_size (image) == 0) && image_id == NULL)
     bz_validation_add (&v, "image", "required", _("A meal photo is required"));
   if (bz_form_get_bytes (form, "meal_type") == NULL || g_bytes_get_size (bz_form_get_bytes (form, "meal_type")) == 0)
     bz_validation_add (&v, "meal_type", "required", _("This field is required"));
@@ -46,8 +48,8 @@ upload_meal (BzServices *svc, BzRequest *req, GError **error)
   if (!bz_validation_finish (&v, error))
     return NULL;
 
-  data = bz_meals_add (svc, req->caller, patient_id, image, meal_type,
-                       items ? json_node_get_array (items) : NULL, "phone", error);
+  data = bz_meals_add_image (svc, req->caller, patient_id, image, image_id, meal_type,
+                             items ? json_node_get_array (items) : NULL, "phone", error);
   return data ? bz_response_record (201, data) : NULL;
 }
 
@@ -112,6 +114,17 @@ log_previous (BzServices *svc, BzRequest *req, GError **error)
 }
 
 static BzResponse *
+correct_meal (BzServices *svc, BzRequest *req, GError **error)
+{
+  g_autoptr(JsonObject) body = bz_request_json_object (req, error);
+  BzRecord *data;
+  if (body == NULL)
+    return NULL;
+  data = bz_meals_correct (svc, req->caller, body, error);
+  return data ? bz_response_record (200, data) : NULL;
+}
+
+static BzResponse *
 delete_meal (BzServices *svc, BzRequest *req, GError **error)
 {
   BzRecord *data = bz_meals_delete (svc, req->caller, bz_request_param (req, "meal_id"), error);
@@ -119,7 +132,8 @@ delete_meal (BzServices *svc, BzRequest *req, GError **error)
 }
 
 const BzRoute bz_meal_routes[] = {
-  { "POST", "/api/nutrition/upload-meal", upload_meal, 0, BZ_UPLOAD_BODY_MAX, "Upload a meal photo with optional USDA items (multipart)",
+  { "POST", "/api/nutrition/upload-meal", upload_meal, 0, BZ_UPLOAD_BODY_MAX,
+    "Upload a meal photo (or name one of POST /api/upload/meal-images by image_id) with optional USDA items (multipart)",
     .request = &bz_meal_form_resource, .response = &bz_meal_upload_resource },
   { "GET", "/api/nutrition/meal-history", history, 0, 0, "The caller's meals, newest first", .response = &bz_meal_history_resource,
     .query = &bz_meal_history_query_resource },
@@ -128,6 +142,10 @@ const BzRoute bz_meal_routes[] = {
   { "POST", "/api/nutrition/log-previous-meal", log_previous, 0, 0,
     "Log a meal of one's history again, without a new photo (seed 000 story 4.3): the same foods, grams and photo",
     .request = &bz_meal_reuse_resource, .response = &bz_meal_resource },
+  { "POST", "/api/nutrition/correct-meal", correct_meal, 0, 0,
+    "Correct one meal (seed 000 story 4.3): its foods as given, or its photo analysed again by the meal-detection "
+    "service; only that meal's foods and nutrients change (its member, or a nutritionist of its patient)",
+    .request = &bz_meal_correction_resource, .response = &bz_meal_upload_resource },
   { "PATCH", "/api/v1/meals/{meal_id}", update_meal, 0, 0,
     "Change a meal's type, time or foods (its member, or a nutritionist of its patient); answers the meal",
     .request = &bz_meal_update_resource, .response = &bz_meal_resource },

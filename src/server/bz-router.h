@@ -72,6 +72,7 @@ extern const BzRoute bz_patient_routes[];
 extern const BzRoute bz_food_routes[];
 extern const BzRoute bz_scan_routes[];
 extern const BzRoute bz_meal_routes[];
+extern const BzRoute bz_meal_image_routes[];  /* bz-handlers-meal-images.c (issue 11, seed 001) */
 extern const BzRoute bz_openapi_routes[];
 extern const BzRoute bz_recipe_routes[];
 extern const BzRoute bz_ai_routes[];      /* bz-handlers-ai.c */

@@ -10,6 +10,7 @@
 #include "bz-food-service.h"
 #include "bz-integration-private.h"
 #include "bz-meal-detection.h"
+#include "bz-meal-image-service.h"
 #include "bz-patient-service.h"
 #include "bz-openai-provider.h"
 #include "bz-photo.h"
@@ -287,8 +288,17 @@ BzRecord *
 bz_integrations_detect_meal (BzServices *self, const BzCaller *caller, GBytes *image, const char *meal_type,
                              const char *locale, GError **error)
 {
+  return bz_integrations_detect_meal_image (self, caller, image, NULL, meal_type, locale, error);
+}
+
+BzRecord *
+bz_integrations_detect_meal_image (BzServices *self, const BzCaller *caller, GBytes *image, const char *image_id,
+                                   const char *meal_type, const char *locale, GError **error)
+{
   BzValidation v = BZ_VALIDATION_INIT;
   g_auto(BzPhoto) photo = { 0 };
+  g_autoptr(GBytes) stored = NULL;
+  gboolean has_image = image != NULL && g_bytes_get_size (image) > 0;
   const char *type = bz_vocab_canonical (&bz_vocab_meal_type, meal_type);
   g_autofree char *patient = NULL;
   BzRecord *detection;
@@ -299,7 +309,9 @@ bz_integrations_detect_meal (BzServices *self, const BzCaller *caller, GBytes *i
       g_set_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED, "%s", _("Authentication required"));
       return NULL;
     }
-  if (image == NULL || g_bytes_get_size (image) == 0)
+  if (has_image && image_id)
+    bz_validation_add (&v, "image_id", "conflict", _("Send the photo or its image_id, not both"));
+  else if (!has_image && image_id == NULL)
     bz_validation_add (&v, "image", "required", _("A meal photo is required"));
   if (type == NULL)
     bz_validation_add (&v, "meal_type", meal_type ? "invalid_choice" : "required",
@@ -308,9 +320,14 @@ bz_integrations_detect_meal (BzServices *self, const BzCaller *caller, GBytes *i
     bz_validation_add (&v, "locale", "invalid_choice", _("locale must be es-MX or en"));
   if (!bz_validation_finish (&v, error))
     return NULL;
-  if (!bz_photo_prepare (image, "image", &photo, error))
+  if (image_id)
+    {
+      if (!(stored = bz_meal_images_display (self, caller, image_id, "image_id", error)))
+        return NULL;
+    }
+  else if (!bz_photo_prepare (image, "image", &photo, error))
     return NULL;
-  detection = bz_integrations_detect_photo (self, photo.display, type, locale);
+  detection = bz_integrations_detect_photo (self, stored ? stored : photo.display, type, locale);
   /* No service: the local detector proposes a member's earlier meals. */
   if (!bz_integrations_has_detector (self) && (patient = bz_patients_resolve (self, caller, NULL, NULL)))
     {

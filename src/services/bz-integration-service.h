@@ -462,4 +462,22 @@ BzRecord    *bz_integrations_detect_photo_later (BzServices *self, GBytes *image
 BzRecord    *bz_integrations_detect_meal (BzServices *self, const BzCaller *caller, GBytes *image,
                                           const char *meal_type, const char *locale, GError **error);
 
+/**
+ * bz_integrations_detect_meal_image:
+ * @image: (nullable): the upload, or %NULL with @image_id
+ * @image_id: (nullable): instead of @image, a photo @caller stored with
+ *   POST /api/upload/meal-images (bz_meal_images_upload()): its display
+ *   copy is analysed, nothing is decoded again
+ * @error: as bz_integrations_detect_meal(); %BZ_ERROR_VALIDATION
+ *   "image_id" "conflict" with both; %BZ_ERROR_NOT_FOUND (detail
+ *   "image_id") for a photo @caller did not upload
+ *
+ * bz_integrations_detect_meal() for a photo sent now or stored ahead.
+ *
+ * Returns: (transfer full): a MealDetection record, or %NULL with @error.
+ */
+BzRecord    *bz_integrations_detect_meal_image (BzServices *self, const BzCaller *caller, GBytes *image,
+                                                const char *image_id, const char *meal_type, const char *locale,
+                                                GError **error);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "bz-meal-service.h"
+#include "bz-meal-image-repo.h"
 #include "bz-photo.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,9 @@ JsonArray *bz_meals_items_json_of    (BzRecord *rec, guint field);
  * @photo_sha256: (nullable): without @photo, a photo already in the blob
  *   store that the new meal shares (a blob is kept while a row names it)
  * @display_sha256: (nullable): its display copy's blob
+ * @image_id: (nullable): the uploaded photo whose blobs these are
+ *   (bz_meal_images_resolve()): it is attached to the new meal in the same
+ *   transaction; %BZ_ERROR_CONFLICT when another meal took it meanwhile
  * @detection_status: (nullable): a bz_vocab_detection_status id; %NULL:
  *   manual_entry_required (no detection, or the foods are typed in)
  *
@@ -36,8 +40,35 @@ JsonArray *bz_meals_items_json_of    (BzRecord *rec, guint field);
  */
 char      *bz_meals_record_with_blobs (BzServices *svc, const char *patient_id, const char *meal_type,
                                        GDateTime *eaten_at, const BzPhoto *photo, const char *photo_sha256,
-                                       const char *display_sha256, JsonArray *items, const char *detection_status,
-                                       const char *source, const char *created_by, GError **error);
+                                       const char *display_sha256, const char *image_id, JsonArray *items,
+                                       const char *detection_status, const char *source, const char *created_by,
+                                       GError **error);
+
+/**
+ * bz_meal_images_resolve:
+ * @image_id: a photo of POST /api/upload/meal-images
+ * @field: the request's field for the error's details ("image_id")
+ * @error: %BZ_ERROR_NOT_FOUND (detail @field "not_found") when @caller did
+ *   not upload @image_id, or it expired; a database error
+ *
+ * Returns: (transfer full) (nullable): the photo's row (its blobs, and
+ *   meal_id when a meal was logged with it already).
+ */
+BzMealImageRow *bz_meal_images_resolve (BzServices *svc, const BzCaller *caller, const char *image_id,
+                                        const char *field, GError **error);
+
+/**
+ * bz_meals_replay:
+ * @meal_id: the meal an uploaded photo was logged as
+ *
+ * The answer of upload-meal sent again with the same image_id: the meal as
+ * it is, and a MealDetection that says so (status: the meal's
+ * detection_status; nothing analysed).
+ *
+ * Returns: (transfer full): a MealUpload record; %NULL with NOT_FOUND when
+ *   @caller may no longer see the meal.
+ */
+BzRecord       *bz_meals_replay        (BzServices *svc, const BzCaller *caller, const char *meal_id, GError **error);
 
 /**
  * bz_meals_set_items:

@@ -86,16 +86,17 @@ bz_meals_record (BzServices *svc, const char *patient_id, const char *meal_type,
                  const BzPhoto *photo, JsonArray *items, const char *source,
                  const char *created_by, GError **error)
 {
-  return bz_meals_record_with_blobs (svc, patient_id, meal_type, eaten_at, photo, NULL, NULL, items, NULL, source,
-                                     created_by, error);
+  return bz_meals_record_with_blobs (svc, patient_id, meal_type, eaten_at, photo, NULL, NULL, NULL, items, NULL,
+                                     source, created_by, error);
 }
 
 char *
 bz_meals_record_with_blobs (BzServices *svc, const char *patient_id, const char *meal_type, GDateTime *eaten_at,
                             const BzPhoto *photo, const char *photo_sha256, const char *display_sha256,
-                            JsonArray *items, const char *detection_status, const char *source,
-                            const char *created_by, GError **error)
+                            const char *image_id, JsonArray *items, const char *detection_status,
+                            const char *source, const char *created_by, GError **error)
 {
+  gboolean attached = TRUE;
   BzStore *store = bz_services_get_store (svc);
   g_autofree char *id = g_uuid_string_random ();
   g_autofree char *sha = NULL, *display_sha = NULL;
@@ -122,7 +123,17 @@ bz_meals_record_with_blobs (BzServices *svc, const char *patient_id, const char 
   files.photo_sha256 = photo ? sha : photo_sha256;
   files.photo_display_sha256 = photo ? display_sha : display_sha256;
   files.created_by = created_by;
-  if (!bz_meal_repo_insert (store, meal, &files, error) || !bz_store_commit (store, error))
+  if (!bz_meal_repo_insert (store, meal, &files, error) ||
+      (image_id && !bz_meal_image_repo_attach (store, image_id, id, &attached, error)))
+    goto fail;
+  if (!attached)
+    {
+      /* Another request logged a meal with this photo meanwhile. */
+      g_set_error_literal (error, BZ_ERROR, BZ_ERROR_CONFLICT, _("This meal photo was just logged as another meal"));
+      bz_error_add_detail (*error, "image_id", "already_used", (*error)->message);
+      goto fail;
+    }
+  if (!bz_store_commit (store, error))
     goto fail;
   bz_store_notify (store, "meal_logs", id);
   return g_steal_pointer (&id);
@@ -183,11 +194,35 @@ bz_meals_detected_items (BzRecord *detection)
   return items;
 }
 
+BzRecord *
+bz_meals_replay (BzServices *svc, const BzCaller *caller, const char *meal_id, GError **error)
+{
+  g_autofree char *pid = bz_meals_owner_for (svc, caller, meal_id, error);
+  g_autoptr(BzRecord) meal = pid ? bz_meal_repo_get (bz_services_get_store (svc), meal_id, error) : NULL;
+  BzRecord *detection, *result;
+
+  if (meal == NULL)
+    return NULL;
+  detection = bz_record_new (&bz_detection_resource);
+  bz_record_set_string (detection, BZ_DETECTION_STATUS, bz_record_get_string (meal, BZ_MEAL_DETECTION_STATUS));
+  bz_record_set_null (detection, BZ_DETECTION_PROVIDER);
+  bz_record_set_null (detection, BZ_DETECTION_SOURCE);
+  bz_record_set_empty_array (detection, BZ_DETECTION_FOODS);
+  bz_record_set_null (detection, BZ_DETECTION_TOTAL);
+  bz_record_set_string (detection, BZ_DETECTION_MESSAGE, _("This photo was logged already: this is that meal"));
+  result = bz_record_new (&bz_meal_upload_resource);
+  bz_record_take_object (result, BZ_MEAL_UPLOAD_MEAL, g_steal_pointer (&meal));
+  bz_record_take_object (result, BZ_MEAL_UPLOAD_DETECTION, detection);
+  return result;
+}
+
 static BzRecord *
-meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GBytes *image,
+meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GBytes *image, const char *image_id,
            gboolean photo_required, const char *meal_type, GDateTime *eaten_at, JsonArray *items,
            const char *source, GError **error)
 {
+  g_autoptr(BzMealImageRow) uploaded = NULL;
+  g_autoptr(GBytes) display = NULL;
   BzValidation v = BZ_VALIDATION_INIT;
   g_autofree char *pid = NULL, *meal_id = NULL;
   g_autoptr(GDateTime) when = eaten_at ? g_date_time_ref (eaten_at) : g_date_time_new_now_local ();
@@ -201,9 +236,11 @@ meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GByt
   /* Stored as the seed's English id; "comida", "Colación"… accepted too. */
   const char *type = bz_vocab_canonical (&bz_vocab_meal_type, meal_type);
 
-  if (photo_required && !has_image)
+  if (has_image && image_id)
+    bz_validation_add (&v, "image_id", "conflict", _("Send the photo or its image_id, not both"));
+  else if (photo_required && !has_image && !image_id)
     bz_validation_add (&v, "image", "required", _("A meal photo is required"));
-  else if (!has_image && (items == NULL || json_array_get_length (items) == 0))
+  else if (!has_image && !image_id && (items == NULL || json_array_get_length (items) == 0))
     bz_validation_add (&v, "items", "required", _("Add a photo or at least one food"));
   if (type == NULL)
     bz_validation_add (&v, "meal_type", meal_type ? "invalid_choice" : "required",
@@ -214,8 +251,21 @@ meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GByt
   pid = bz_patients_resolve (svc, caller, patient_id, error);
   if (pid == NULL)
     return NULL;
-  if (has_image && !bz_photo_prepare (image, "image", &photo, error))
+  if (image_id)
+    {
+      /* A photo stored ahead (bz-meal-image-service.h); logged once only. */
+      if (!(uploaded = bz_meal_images_resolve (svc, caller, image_id, "image_id", error)))
+        return NULL;
+      if (uploaded->meal_id)
+        return bz_meals_replay (svc, caller, uploaded->meal_id, error);
+      if (!(display = bz_blob_get (bz_services_get_store (svc), uploaded->display_sha256, NULL, error)))
+        return NULL;
+      has_image = TRUE;
+    }
+  else if (has_image && !bz_photo_prepare (image, "image", &photo, error))
     return NULL;
+  else if (has_image)
+    display = g_bytes_ref (photo.display);
   parsed = parse_items (svc, items, &v);
   if (!bz_validation_finish (&v, error))
     return NULL;
@@ -226,7 +276,7 @@ meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GByt
   if (has_image && bz_integrations_has_detector (svc))
     {
       gboolean later = FALSE;
-      detection = bz_integrations_detect_photo_later (svc, photo.display, type, "es-MX", &later);
+      detection = bz_integrations_detect_photo_later (svc, display, type, "es-MX", &later);
       if (g_strcmp0 (bz_record_get_string (detection, BZ_DETECTION_STATUS), "detected") == 0 &&
           json_array_get_length (valid_items) == 0)
         {
@@ -241,8 +291,9 @@ meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, GByt
   else
     detection = bz_integrations_detect_photo (svc, NULL, type, NULL);   /* none configured: manual entry */
 
-  meal_id = bz_meals_record_with_blobs (svc, pid, type, when, has_image ? &photo : NULL, NULL, NULL, valid_items,
-                                        status, source, caller->user_id, error);
+  meal_id = bz_meals_record_with_blobs (svc, pid, type, when, photo.original ? &photo : NULL,
+                                        uploaded ? uploaded->sha256 : NULL, uploaded ? uploaded->display_sha256 : NULL,
+                                        image_id, valid_items, status, source, caller->user_id, error);
   if (meal_id == NULL)
     return NULL;
   bz_meal_detection_after_log (svc, detection, status, pid, type, meal_id, when, json_array_get_length (valid_items));
@@ -259,7 +310,14 @@ BzRecord *
 bz_meals_add (BzServices *svc, const BzCaller *caller, const char *patient_id, GBytes *image,
               const char *meal_type, JsonArray *items, const char *source, GError **error)
 {
-  return meals_log (svc, caller, patient_id, image, TRUE, meal_type, NULL, items, source, error);
+  return meals_log (svc, caller, patient_id, image, NULL, TRUE, meal_type, NULL, items, source, error);
+}
+
+BzRecord *
+bz_meals_add_image (BzServices *svc, const BzCaller *caller, const char *patient_id, GBytes *image,
+                    const char *image_id, const char *meal_type, JsonArray *items, const char *source, GError **error)
+{
+  return meals_log (svc, caller, patient_id, image, image_id, TRUE, meal_type, NULL, items, source, error);
 }
 
 BzRecord *
@@ -267,7 +325,7 @@ bz_meals_log (BzServices *svc, const BzCaller *caller, const char *patient_id, G
               const char *meal_type, GDateTime *eaten_at, JsonArray *items, const char *source,
               GError **error)
 {
-  return meals_log (svc, caller, patient_id, image, FALSE, meal_type, eaten_at, items, source, error);
+  return meals_log (svc, caller, patient_id, image, NULL, FALSE, meal_type, eaten_at, items, source, error);
 }
 
 BzRecord *
@@ -413,221 +471,6 @@ bz_meals_get_daily (BzServices *svc, const BzCaller *caller, const char *patient
       return NULL;
     }
   return daily;
-}
-
-/* --- async (GIO style): the same calls on a GTask worker thread ----------- *
- * The plumbing (caller copy, cancellation before and after, UNAUTHENTICATED
- * without a caller) is bz_service_task_run()'s, as for the other services. */
-
-typedef struct
-{
-  char *patient_id;
-  char *date;          /* daily */
-  guint page, limit;   /* history */
-  GBytes *image;       /* add, log */
-  GDateTime *eaten_at; /* log */
-  char *meal_type;
-  JsonArray *items;
-  JsonObject *input;   /* update */
-  char *source;
-  char *meal_id;       /* delete */
-} MealArgs;
-
-static void
-meal_args_free (gpointer p)
-{
-  MealArgs *a = p;
-  g_free (a->patient_id);
-  g_free (a->date);
-  g_clear_pointer (&a->image, g_bytes_unref);
-  g_clear_pointer (&a->eaten_at, g_date_time_unref);
-  g_free (a->meal_type);
-  g_clear_pointer (&a->items, json_array_unref);
-  g_clear_pointer (&a->input, json_object_unref);
-  g_free (a->source);
-  g_free (a->meal_id);
-  g_free (a);
-}
-
-static gpointer
-daily_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
-{
-  MealArgs *a = args;
-  return bz_meals_get_daily (svc, caller, a->patient_id, a->date, error);
-}
-
-static gpointer
-history_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
-{
-  MealArgs *a = args;
-  return bz_meals_get_history (svc, caller, a->patient_id, a->page, a->limit, error);
-}
-
-static gpointer
-add_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
-{
-  MealArgs *a = args;
-  return bz_meals_add (svc, caller, a->patient_id, a->image, a->meal_type, a->items, a->source, error);
-}
-
-static gpointer
-log_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
-{
-  MealArgs *a = args;
-  return bz_meals_log (svc, caller, a->patient_id, a->image, a->meal_type, a->eaten_at, a->items,
-                       a->source, error);
-}
-
-static void
-meal_task_run (BzServices *svc, gpointer source_tag, BzServiceWork work, MealArgs *a, const BzCaller *caller,
-               GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
-{
-  bz_service_task_run (svc, source_tag, "bz-meals", caller, BZ_SERVICE_TASK_NEEDS_CALLER, work, a, meal_args_free,
-                       g_object_unref, cancellable, callback, user_data);
-}
-
-void
-bz_meals_get_daily_async (BzServices *svc, const BzCaller *caller, const char *patient_id,
-                          const char *date, GCancellable *cancellable,
-                          GAsyncReadyCallback callback, gpointer user_data)
-{
-  MealArgs *a = g_new0 (MealArgs, 1);
-
-  a->patient_id = g_strdup (patient_id);
-  a->date = g_strdup (date);
-  meal_task_run (svc, bz_meals_get_daily_async, daily_work, a, caller, cancellable, callback, user_data);
-}
-
-BzRecord *
-bz_meals_get_daily_finish (BzServices *svc, GAsyncResult *result, GError **error)
-{
-  return bz_service_task_finish (svc, result, bz_meals_get_daily_async, error);
-}
-
-static gpointer
-delete_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
-{
-  return bz_meals_delete (svc, caller, ((MealArgs *) args)->meal_id, error);
-}
-
-static gpointer
-update_work (BzServices *svc, const BzCaller *caller, gpointer args, GError **error)
-{
-  MealArgs *a = args;
-  return bz_meals_update (svc, caller, a->meal_id, a->input, error);
-}
-
-void
-bz_meals_update_async (BzServices *svc, const BzCaller *caller, const char *meal_id, JsonObject *input,
-                       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
-{
-  MealArgs *a = g_new0 (MealArgs, 1);
-
-  a->meal_id = g_strdup (meal_id);
-  a->input = json_object_ref (input);
-  meal_task_run (svc, bz_meals_update_async, update_work, a, caller, cancellable, callback, user_data);
-}
-
-BzRecord *
-bz_meals_update_finish (BzServices *svc, GAsyncResult *result, GError **error)
-{
-  return bz_service_task_finish (svc, result, bz_meals_update_async, error);
-}
-
-void
-bz_meals_delete_async (BzServices *svc, const BzCaller *caller, const char *meal_id, GCancellable *cancellable,
-                       GAsyncReadyCallback callback, gpointer user_data)
-{
-  MealArgs *a = g_new0 (MealArgs, 1);
-
-  a->meal_id = g_strdup (meal_id);
-  meal_task_run (svc, bz_meals_delete_async, delete_work, a, caller, cancellable, callback, user_data);
-}
-
-BzRecord *
-bz_meals_delete_finish (BzServices *svc, GAsyncResult *result, GError **error)
-{
-  return bz_service_task_finish (svc, result, bz_meals_delete_async, error);
-}
-
-void
-bz_meals_get_history_async (BzServices *svc, const BzCaller *caller, const char *patient_id,
-                            guint page, guint limit, GCancellable *cancellable,
-                            GAsyncReadyCallback callback, gpointer user_data)
-{
-  MealArgs *a = g_new0 (MealArgs, 1);
-
-  a->patient_id = g_strdup (patient_id);
-  a->page = page;
-  a->limit = limit;
-  meal_task_run (svc, bz_meals_get_history_async, history_work, a, caller, cancellable, callback, user_data);
-}
-
-BzRecord *
-bz_meals_get_history_finish (BzServices *svc, GAsyncResult *result, GError **error)
-{
-  return bz_service_task_finish (svc, result, bz_meals_get_history_async, error);
-}
-
-/* A deep copy: the worker never shares JSON nodes with the calling thread
- * (json-glib's reference counts are not atomic). */
-static JsonArray *
-items_copy (JsonArray *items)
-{
-  g_autoptr(JsonNode) node = NULL, copy = NULL;
-  g_autofree char *text = NULL;
-
-  if (items == NULL)
-    return NULL;
-  node = json_node_init_array (json_node_alloc (), items);
-  text = json_to_string (node, FALSE);
-  copy = json_from_string (text, NULL);
-  return copy && JSON_NODE_HOLDS_ARRAY (copy) ? json_array_ref (json_node_get_array (copy)) : json_array_new ();
-}
-
-void
-bz_meals_add_async (BzServices *svc, const BzCaller *caller, const char *patient_id,
-                    GBytes *image, const char *meal_type, JsonArray *items,
-                    const char *source, GCancellable *cancellable,
-                    GAsyncReadyCallback callback, gpointer user_data)
-{
-  MealArgs *a = g_new0 (MealArgs, 1);
-
-  a->patient_id = g_strdup (patient_id);
-  a->image = image ? g_bytes_ref (image) : NULL;
-  a->meal_type = g_strdup (meal_type);
-  a->items = items_copy (items);
-  a->source = g_strdup (source);
-  meal_task_run (svc, bz_meals_add_async, add_work, a, caller, cancellable, callback, user_data);
-}
-
-BzRecord *
-bz_meals_add_finish (BzServices *svc, GAsyncResult *result, GError **error)
-{
-  return bz_service_task_finish (svc, result, bz_meals_add_async, error);
-}
-
-void
-bz_meals_log_async (BzServices *svc, const BzCaller *caller, const char *patient_id,
-                    GBytes *image, const char *meal_type, GDateTime *eaten_at, JsonArray *items,
-                    const char *source, GCancellable *cancellable,
-                    GAsyncReadyCallback callback, gpointer user_data)
-{
-  MealArgs *a = g_new0 (MealArgs, 1);
-
-  a->patient_id = g_strdup (patient_id);
-  a->image = image ? g_bytes_ref (image) : NULL;
-  a->eaten_at = eaten_at ? g_date_time_ref (eaten_at) : NULL;
-  a->meal_type = g_strdup (meal_type);
-  a->items = items_copy (items);
-  a->source = g_strdup (source);
-  meal_task_run (svc, bz_meals_log_async, log_work, a, caller, cancellable, callback, user_data);
-}
-
-BzRecord *
-bz_meals_log_finish (BzServices *svc, GAsyncResult *result, GError **error)
-{
-  return bz_service_task_finish (svc, result, bz_meals_log_async, error);
 }
 
 /* The patients.id whose meal @meal_id is, if @caller may write it; else

@@ -28,6 +28,58 @@ BzRecord *bz_meals_add         (BzServices *svc, const BzCaller *caller, const c
                                 const char *source, GError **error);
 
 /**
+ * bz_meals_add_image:
+ * @image: (nullable): the photo bytes, as for bz_meals_add(); or %NULL with @image_id
+ * @image_id: (nullable): instead of @image, a photo @caller stored with
+ *   bz_meal_images_upload() (its blobs are named, not copied).  When a meal
+ *   was logged with it already, that meal is answered (a MealUpload whose
+ *   detection says so) and nothing is stored: the id makes a retried upload
+ *   idempotent for %BZ_MEAL_IMAGE_TTL_S
+ *
+ * bz_meals_add() with a photo uploaded ahead (POST /api/upload/meal-images).
+ *
+ * Returns: (transfer full): a MealUpload record {meal, detection}.
+ * Errors: as bz_meals_add(); VALIDATION "image_id" "conflict" with both
+ *   @image and @image_id; NOT_FOUND (detail "image_id") for a photo
+ *   @caller did not upload; CONFLICT when a concurrent request logged it.
+ */
+BzRecord *bz_meals_add_image   (BzServices *svc, const BzCaller *caller, const char *patient_id, GBytes *image,
+                                const char *image_id, const char *meal_type, JsonArray *items, const char *source,
+                                GError **error);
+
+/**
+ * bz_meals_correct:
+ * @caller: the meal's member, or a nutritionist of its patient
+ * @input: a MealCorrection object {meal_id, items?, image_id?}
+ * @error: %BZ_ERROR_NOT_FOUND for a meal @caller may not write, or an
+ *   image_id @caller did not upload; %BZ_ERROR_VALIDATION with field details
+ *   (the MealCorrection declaration; "items[i].ndb_no" "unknown_food";
+ *   "items" "required" for a meal without a photo and no image_id)
+ *
+ * Corrects one meal (seed 000 story 4.3 AC 5-6), nothing else: other meals
+ * and the day's other records are not touched.
+ *   - with @items: they replace the meal's foods; each item's nutrients and
+ *     the meal's are recomputed from SR28 (bz_meals_set_items()) and the
+ *     meal's detection_status becomes `manual`;
+ *   - without: the meal's photo (or the @image_id photo, which becomes the
+ *     meal's) is analysed again by the meal-detection kind (BzResilient:
+ *     remote, its cached answer for the same photo).  Detected foods
+ *     matched to USDA replace the meal's (status `detected`); when the
+ *     service does not answer, or finds nothing it can match, the meal is
+ *     left as it was (its photo kept) and the detection says why.  With no
+ *     service configured the local detector proposes the patient's most
+ *     similar earlier meals (bz_meal_detection_propose()) and the meal is
+ *     left as it was.
+ * Idempotent: the same correction sent again leaves the meal as the first
+ * did (items are replaced, never added; a photo analysed again is answered
+ * from the cache when the service is down).
+ *
+ * Returns: (transfer full): a MealUpload record {meal (as it now is),
+ *   detection}; %NULL with @error (the store unchanged).
+ */
+BzRecord *bz_meals_correct     (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error);
+
+/**
  * bz_meals_log:
  * @patient_id: (nullable): for a nutritionist, one of own patients
  * @image: (nullable): the photo bytes, as for bz_meals_add(); %NULL or empty
@@ -254,13 +306,17 @@ BzRecord *bz_meals_add_finish         (BzServices *svc, GAsyncResult *result, GE
 
 /**
  * bz_meals_log_previous:
- * @input: the MealReuse body {meal_id, meal_type?, eaten_at?}
+ * @input: the MealReuse body {meal_id, meal_type?, eaten_at?, image_id?}
  *
  * Logs again a meal of the caller's history (seed 000 story 4.3 AC 4, "log
  * a meal from their history without re-scanning"): the same foods and
  * grams, the same photo (its blobs are named again, never read or copied), a new id, the
  * meal type and time given or the earlier type and now.  Detection is not
  * run again: the meal is "manual_entry_required" when it had no foods.
+ * With image_id (a photo @caller stored with bz_meal_images_upload()) the
+ * new meal takes that photo instead; sent again with the same image_id it
+ * answers the meal logged the first time (NOT_FOUND for a photo @caller did
+ * not upload).
  * Returns: (transfer full): the new Meal.  Errors: VALIDATION (field
  *   details; eaten_at in the future), NOT_FOUND (unknown meal or not the
  *   caller's), UNAUTHENTICATED.

@@ -62,6 +62,7 @@ static const ExportTable export_tables[] = {
   { "xp", "SELECT * FROM user_xp WHERE user_id = ?1" },
   { "badges", "SELECT * FROM user_badges WHERE user_id = ?1" },
   { "recipes", "SELECT * FROM recipes WHERE author_id = ?1" },
+  { "meal_images", "SELECT * FROM meal_images WHERE owner_id = ?1 ORDER BY created_at" },
   { "devices", "SELECT id, name, platform, created_at, last_seen_at, revoked, revoked_at FROM devices WHERE user_id = ?1" },
   { "push_tokens", "SELECT id, platform, created_at, updated_at FROM device_tokens WHERE user_id = ?1" },
   { "consents", "SELECT * FROM user_consents WHERE user_id = ?1" },
@@ -78,7 +79,9 @@ static const char export_files_sql[] =
   " UNION ALL SELECT 'photos/post-' || f.post_id || '-' || f.position, b.sha256, b.mime_type FROM post_photos f"
   " JOIN posts p ON p.id = f.post_id JOIN blobs b ON b.sha256 = f.display_sha256 WHERE p.author_id = ?1"
   " UNION ALL SELECT 'photos/recipe-' || f.recipe_id || '-' || f.position, b.sha256, b.mime_type FROM recipe_photos f"
-  " JOIN recipes r ON r.id = f.recipe_id JOIN blobs b ON b.sha256 = f.sha256 WHERE r.author_id = ?1";
+  " JOIN recipes r ON r.id = f.recipe_id JOIN blobs b ON b.sha256 = f.sha256 WHERE r.author_id = ?1"
+  " UNION ALL SELECT 'photos/meal-image-' || i.id, b.sha256, b.mime_type FROM meal_images i"
+  " JOIN blobs b ON b.sha256 = i.sha256 WHERE i.owner_id = ?1";
 
 void
 bz_privacy_file_free (BzPrivacyFile *file)
@@ -305,7 +308,10 @@ bz_privacy_repo_anonymise (BzStore *store, const char *user_id, const char *now,
                     " AND photo_display_sha256 IS NOT NULL"
                     " UNION SELECT blob_sha256 FROM avatars WHERE patient_id = ?2"
                     " UNION SELECT f.display_sha256 FROM post_photos f JOIN posts p ON p.id = f.post_id"
-                    " WHERE p.author_id = ?1", user_id, patient_id, out->blobs, error) ||
+                    " WHERE p.author_id = ?1"
+                    " UNION SELECT sha256 FROM meal_images WHERE owner_id = ?1"
+                    " UNION SELECT display_sha256 FROM meal_images WHERE owner_id = ?1",
+                user_id, patient_id, out->blobs, error) ||
       !collect (db, "SELECT id FROM meal_logs WHERE patient_id = ?2"
                     " AND (photo_sha256 IS NOT NULL OR photo_display_sha256 IS NOT NULL)",
                 user_id, patient_id, meals, error) ||
@@ -332,7 +338,8 @@ bz_privacy_repo_anonymise (BzStore *store, const char *user_id, const char *now,
       !run (db, "DELETE FROM avatars WHERE patient_id = ?2", user_id, patient_id, NULL, error) ||
       !log_all (db, "avatars", avatars, BZ_CHANGE_DELETE, patient_id, error) ||
       !run (db, "DELETE FROM post_photos WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?1)",
-            user_id, patient_id, NULL, error))
+            user_id, patient_id, NULL, error) ||
+      !run (db, "DELETE FROM meal_images WHERE owner_id = ?1", user_id, patient_id, NULL, error))
     return FALSE;
   return TRUE;
 }

@@ -51,6 +51,9 @@ void        test_integrations (void);      /* test-integrations.c */
 void        test_meal_detection (void);    /* test-meal-detection.c: the openai provider end to end */
 void        test_meal_detection_later (void);   /* test-meal-detection-later.c: photos analysed by a job */
 void        test_meal_detection_local (void);   /* test-meal-detection-later.c: the local detector's proposals */
+void        test_meal_images (void);          /* test-meal-images.c: POST /api/upload/meal-images and its ids */
+void        test_meal_correct_local (void);   /* test-meal-correct.c: correct-meal, no service configured */
+void        test_meal_correct_openai (void);  /* test-meal-correct.c: correct-meal and image ids through the fake */
 void        test_patients_edit (void);               /* test-patients-edit.c */
 void        test_patients_onboarding_fields (void);  /* test-patients-edit.c */
 
@@ -784,8 +787,11 @@ main (int argc, char **argv)
   test_encryption_add_tests ();
   /* Each test that configures a provider on the shared services drops it when it ends: any order works. */
   g_test_add_func ("/api/integrations/local-meal-proposals", test_meal_detection_local);
+  g_test_add_func ("/api/integrations/meal-images", test_meal_images);
+  g_test_add_func ("/api/integrations/correct-meal-local", test_meal_correct_local);
   g_test_add_func ("/api/integrations/meal-detection", test_meal_detection);
   g_test_add_func ("/api/integrations/meal-detection/later", test_meal_detection_later);
+  g_test_add_func ("/api/integrations/meal-detection/correct-meal", test_meal_correct_openai);
   g_test_add_func ("/api/ai/chat/local", test_ai_chat_local);
   g_test_add_func ("/api/ai/openai", test_ai_openai);
   g_test_add_func ("/api/openapi/every-operation-checked", test_openapi_every_operation_checked);
