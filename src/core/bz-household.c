@@ -23,8 +23,10 @@ const BzVocab bz_vocab_household_measure = { "measure", measures, G_N_ELEMENTS (
 
 /* The Spanish plural (SMAE writes "1 ½ tazas"), the SMAE volume, and the
  * first words of the SR28 Msre_Desc that are the same count measure, best
- * first (a "medium" piece is the SMAE's pieza; "large" and "small" only
- * when the food has no other). */
+ * first: a "medium" piece is the SMAE's pieza; a named piece (a breast, an
+ * egg) before a generic "piece" or "unit" (SR28's chicken "unit" is the
+ * yield of a pound of chicken, not a piece on a plate); "large" and
+ * "small" only when the food has no other. */
 static const struct
 {
   const char *plural;
@@ -32,10 +34,10 @@ static const struct
   const char *const *sr28;
 } info[] = {
   { "tortillas", 0, WORDS ("tortilla", "tortillas") },
-  { "piezas", 0, WORDS ("medium", "piece", "pieces", "unit", "item", "each", "fruit", "whole", "egg", "breast",
-                        "thigh", "drumstick", "leg", "wing", "fillet", "patty", "link", "roll", "bun", "muffin",
-                        "biscuit", "cookie", "bar", "ear", "potato", "taco", "tostada", "tamale", "enchilada",
-                        "burrito", "sandwich", "pancake", "waffle", "doughnut", "large", "small") },
+  { "piezas", 0, WORDS ("medium", "egg", "breast", "thigh", "drumstick", "leg", "wing", "fillet", "patty", "link",
+                        "roll", "bun", "muffin", "biscuit", "cookie", "bar", "ear", "potato", "taco", "tostada",
+                        "tamale", "enchilada", "burrito", "sandwich", "pancake", "waffle", "doughnut", "piece",
+                        "pieces", "each", "fruit", "whole", "unit", "item", "large", "small") },
   { "rebanadas", 0, WORDS ("slice", "slices") },
   { "tazas", 240, NULL },
   { "cucharadas", 15, NULL },
@@ -78,16 +80,20 @@ first_word (const char *desc, char *buf, gsize size)
 }
 
 /* The quantity of @grams in measures of @unit_grams, rounded to a quarter;
- * 0 when it is outside ¼ .. BZ_HOUSEHOLD_MAX_QUANTITY. */
+ * 0 when it is outside ¼ .. BZ_HOUSEHOLD_MAX_QUANTITY or, when @strict,
+ * when the rounding moves it more than BZ_HOUSEHOLD_MAX_ROUNDING. */
 static double
-quarters (double grams, double unit_grams)
+quarters (double grams, double unit_grams, gboolean strict)
 {
-  double q;
+  double exact, q;
 
   if (!(unit_grams > 0))
     return 0;
-  q = round (grams / unit_grams * 4) / 4;
-  return q >= 0.25 && q <= BZ_HOUSEHOLD_MAX_QUANTITY ? q : 0;
+  exact = grams / unit_grams;
+  q = round (exact * 4) / 4;
+  if (q < 0.25 || q > BZ_HOUSEHOLD_MAX_QUANTITY)
+    return 0;
+  return !strict || fabs (q - exact) <= BZ_HOUSEHOLD_MAX_ROUNDING * exact ? q : 0;
 }
 
 gboolean
@@ -113,33 +119,34 @@ bz_household_portion (const BzSr28Weight *weights, guint n_weights, double grams
           }
     }
 
-  for (guint m = 0; m < BZ_HOUSEHOLD_N_MEASURES; m++)
-    {
-      double unit = 0;
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint m = 0; m < BZ_HOUSEHOLD_N_MEASURES; m++)
+      {
+        double unit = 0, q;
 
-      if (info[m].sr28)
-        {
-          /* The best-ranked SR28 word of this measure that the food has. */
-          for (guint w = 0; info[m].sr28[w] && unit == 0; w++)
-            for (guint i = 0; i < n_weights && unit == 0; i++)
-              {
-                char word[32];
-                if (strcmp (first_word (weights[i].description, word, sizeof word), info[m].sr28[w]) == 0 &&
-                    weights[i].amount > 0 && weights[i].grams > 0)
-                  unit = weights[i].grams / weights[i].amount;
-              }
-        }
-      else
-        unit = g_per_ml * info[m].ml;
-      if (quarters (grams, unit) > 0)
-        {
-          out->measure = m;
-          out->quantity = quarters (grams, unit);
-          out->unit_grams = unit;
-          out->from_volume = info[m].sr28 == NULL;
-          return TRUE;
-        }
-    }
+        if (info[m].sr28)
+          {
+            /* The best-ranked SR28 word of this measure that the food has. */
+            for (guint w = 0; info[m].sr28[w] && unit == 0; w++)
+              for (guint i = 0; i < n_weights && unit == 0; i++)
+                {
+                  char word[32];
+                  if (strcmp (first_word (weights[i].description, word, sizeof word), info[m].sr28[w]) == 0 &&
+                      weights[i].amount > 0 && weights[i].grams > 0)
+                    unit = weights[i].grams / weights[i].amount;
+                }
+          }
+        else
+          unit = g_per_ml * info[m].ml;
+        if ((q = quarters (grams, unit, pass == 0)) > 0)
+          {
+            out->measure = m;
+            out->quantity = q;
+            out->unit_grams = unit;
+            out->from_volume = info[m].sr28 == NULL;
+            return TRUE;
+          }
+      }
   return FALSE;
 }
 

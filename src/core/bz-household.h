@@ -52,6 +52,13 @@ extern const BzVocab bz_vocab_household_measure;
  * what a patient counts). */
 #define BZ_HOUSEHOLD_MAX_QUANTITY 10.0
 
+/** BZ_HOUSEHOLD_MAX_ROUNDING: a measure is first chosen only when rounding
+ * to a quarter moves the quantity by at most 15 % (60 g of salsa is 0.21
+ * taza: "¼ taza" would say 73 g; "3 ¼ cucharadas" says 59 g).  From one
+ * measure up, rounding to a quarter moves a quantity by at most 12.5 %, so
+ * 15 % refuses only coarse fractions of a measure too large for the portion. */
+#define BZ_HOUSEHOLD_MAX_ROUNDING 0.15
+
 /**
  * BzSr28Weight:
  * @description: SR28 Msre_Desc ("cup", "tortilla", "medium", "slice, thin")
@@ -101,11 +108,13 @@ double   bz_household_ml (BzHouseholdMeasure measure);
  *
  * Tells @grams of a food in the first measure of #BzHouseholdMeasure's
  * order the food has a weight for whose quantity, rounded to a quarter, is
- * between ¼ and %BZ_HOUSEHOLD_MAX_QUANTITY.  The SR28 measures of each kind
+ * between ¼ and %BZ_HOUSEHOLD_MAX_QUANTITY and within
+ * %BZ_HOUSEHOLD_MAX_ROUNDING of the exact quantity; when no measure is
+ * that close, the first one within the range.  The SR28 measures of each kind
  * (the first word of Msre_Desc): tortilla: "tortilla"; pieza: "medium"
- * first, then "piece", "unit", "item", "each", "fruit", "whole" and the
- * names of pieces ("breast", "fillet", "egg", "roll", "taco", "tamale", ...),
- * then "large", "small"; rebanada: "slice"; volumes: "cup", "tbsp",
+ * first, then the names of pieces ("egg", "breast", "fillet", "roll",
+ * "taco", "tamale", ...), then "piece", "each", "fruit", "whole", "unit",
+ * "item", then "large", "small"; rebanada: "slice"; volumes: "cup", "tbsp",
  * "tablespoon", "tsp", "teaspoon", "fl oz" (the first one gives the
  * density).  Weights in ounces, pounds, packages or servings are not
  * household measures and are ignored.

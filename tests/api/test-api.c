@@ -49,6 +49,7 @@ void        test_integrations (void);      /* test-integrations.c */
 void        test_meal_detection (void);    /* test-meal-detection.c: the openai provider end to end */
 void        test_meal_detection_later (void);   /* test-meal-detection-later.c: photos analysed by a job */
 void        test_meal_detection_local (void);   /* test-meal-detection-later.c: the local detector's proposals */
+void        test_recognize_food_local (void);   /* test-recognize-food.c: refusals and the local fallback */
 void        test_patients_edit (void);               /* test-patients-edit.c */
 void        test_patients_onboarding_fields (void);  /* test-patients-edit.c */
 
@@ -780,6 +781,7 @@ main (int argc, char **argv)
   test_consents_add_tests ();
   test_privacy_add_tests ();
   test_encryption_add_tests ();
+  g_test_add_func ("/api/ai/recognize-food/local", test_recognize_food_local);   /* before a provider is configured */
   g_test_add_func ("/api/integrations/local-meal-proposals", test_meal_detection_local);   /* before a provider is configured */
   g_test_add_func ("/api/integrations/meal-detection", test_meal_detection);   /* last: it configures a provider */
   g_test_add_func ("/api/integrations/meal-detection/later", test_meal_detection_later);
