@@ -1,25 +1,10 @@
 /* bz-household.c — Mexican household measures (see bz-household.h). */
 #include "bz-household.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
 #define WORDS(...) ((const char *const[]) { __VA_ARGS__, NULL })
-
-/* The terms, in BzHouseholdMeasure's order: the ids are the SMAE's names. */
-static const BzTerm measures[] = {
-  { "tortilla", N_("Tortilla"), WORDS ("tortillas") },
-  { "pieza", N_("Piece"), WORDS ("piezas", "piece", "pieces") },
-  { "rebanada", N_("Slice"), WORDS ("rebanadas", "slice", "slices") },
-  { "taza", N_("Cup"), WORDS ("tazas", "cup", "cups") },
-  { "cucharada", N_("Tablespoon"), WORDS ("cucharadas", "tablespoon", "tbsp") },
-  { "cucharadita", N_("Teaspoon"), WORDS ("cucharaditas", "teaspoon", "tsp") },
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (measures) == BZ_HOUSEHOLD_N_MEASURES);
-
-const BzVocab bz_vocab_household_measure = { "measure", measures, G_N_ELEMENTS (measures) };
 
 /* The Spanish plural (SMAE writes "1 ½ tazas"), the SMAE volume, and the
  * first words of the SR28 Msre_Desc that are the same count measure, best
@@ -168,5 +153,5 @@ bz_household_format (const BzHouseholdPortion *portion)
     number = g_strdup_printf ("%u", whole);
   else
     number = g_strdup (fractions[quarter]);
-  return g_strdup_printf ("%s %s", number, q > 1 ? info[portion->measure].plural : measures[portion->measure].id);
+  return g_strdup_printf ("%s %s", number, q > 1 ? info[portion->measure].plural : bz_vocab_household_measure.terms[portion->measure].id);
 }

@@ -30,7 +30,8 @@ G_BEGIN_DECLS
  * The measures, in the order they are preferred for a food that has
  * several: the count measures a food is eaten by first (a tortilla is
  * counted in tortillas, an egg in piezas), then the volumes from the
- * largest down.  The values index bz_vocab_household_measure's terms.
+ * largest down.  The values index bz_vocab_household_measure's terms
+ * (bz-vocab.h: ids, labels and aliases).
  */
 typedef enum
 {
@@ -42,10 +43,6 @@ typedef enum
   BZ_HOUSEHOLD_CUCHARADITA,
   BZ_HOUSEHOLD_N_MEASURES
 } BzHouseholdMeasure;
-
-/** bz_vocab_household_measure: tortilla, pieza, rebanada, taza, cucharada,
- * cucharadita (the SMAE's Spanish names are the ids; English aliases). */
-extern const BzVocab bz_vocab_household_measure;
 
 /** BZ_HOUSEHOLD_MAX_QUANTITY: at most 10 of a measure: more is told in a
  * larger measure (10 cucharadas rather than ⅝ taza is already the limit of

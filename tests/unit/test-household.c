@@ -83,7 +83,13 @@ test_no_portion (void)
 static void
 test_vocabulary (void)
 {
+  static const char *const order[] = { "tortilla", "pieza", "rebanada", "taza", "cucharada", "cucharadita" };
+
+  /* bz-vocab.c's terms are in BzHouseholdMeasure's order. */
   g_assert_cmpuint (bz_vocab_household_measure.n_terms, ==, BZ_HOUSEHOLD_N_MEASURES);
+  G_STATIC_ASSERT (G_N_ELEMENTS (order) == BZ_HOUSEHOLD_N_MEASURES);
+  for (guint m = 0; m < BZ_HOUSEHOLD_N_MEASURES; m++)
+    g_assert_cmpstr (bz_vocab_household_measure.terms[m].id, ==, order[m]);
   g_assert_cmpstr (bz_vocab_canonical (&bz_vocab_household_measure, "Cucharadas"), ==, "cucharada");
   g_assert_cmpstr (bz_vocab_canonical (&bz_vocab_household_measure, "cup"), ==, "taza");
   g_assert_null (bz_vocab_canonical (&bz_vocab_household_measure, "oz"));
