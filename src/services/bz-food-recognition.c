@@ -182,7 +182,7 @@ fill_fallback (BzServices *svc, const BzCaller *caller, BzRecord *result, BzReco
 {
   g_autofree char *patient = bz_patients_resolve (svc, caller, NULL, NULL);
   double none[BZ_SMAE_N_GROUPS] = { 0 };
-  const char *message = bz_record_get_string (detection, BZ_DETECTION_MESSAGE);
+  const char *message;
   guint n;
 
   if (patient)
@@ -194,11 +194,13 @@ fill_fallback (BzServices *svc, const BzCaller *caller, BzRecord *result, BzReco
   for (guint i = 0; i < n; i++)
     bz_record_append (result, BZ_FOOD_RECOGNITION_PROPOSALS,
                       g_object_ref (bz_record_get_item (detection, BZ_DETECTION_PROPOSALS, i)));
+  /* With no service, the local provider's own message says so; a service
+   * that failed is said here. */
   if (n > 0 && bz_integrations_has_detector (svc))
     message = _("The food-recognition service did not answer: here are your most similar earlier meals; pick one or "
                 "enter the foods by hand");
-  else if (n > 0)
-    message = bz_record_get_string (detection, BZ_DETECTION_MESSAGE);   /* the local provider's */
+  else
+    message = bz_record_get_string (detection, BZ_DETECTION_MESSAGE);
   bz_record_set_string (result, BZ_FOOD_RECOGNITION_PROVIDER, bz_record_get_string (detection, BZ_DETECTION_PROVIDER));
   bz_record_set_string (result, BZ_FOOD_RECOGNITION_SOURCE, bz_record_get_string (detection, BZ_DETECTION_SOURCE));
   bz_record_set_string (result, BZ_FOOD_RECOGNITION_MESSAGE, message);

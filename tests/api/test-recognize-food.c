@@ -426,6 +426,8 @@ test_recognize_food_remote (void)
     proposals = assert_manual (r);
     g_assert_cmpuint (bz_fake_openai_requests (fake), ==, 1);
     g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "source"), ==, "local");
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (bz_api_data (r), "message"),
+                                     "The food-recognition service did not answer"));   /* not "none configured" */
     g_assert_cmpuint (json_array_get_length (proposals), ==, 1);
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
         json_object_get_array_member (json_array_get_object_element (proposals, 0), "items"), 0), "ndb_no"), ==, "05064");
