@@ -38,6 +38,18 @@ static const char label_content[] =
   "\"sodium_mg\":500}}\n```";
 static const char chat_content[] =
   "{\"reply\":\"Sí, con moderación.\",\"sources\":[\"NOM-043-SSA2-2012\"],\"related_questions\":[\"¿Qué porción?\"]}";
+/* A Mexican plate (test-recognize-food.c): two foods given by NDB number,
+ * one by English search words only, and one Balanza does not have (an NDB
+ * number SR28 lacks and a name the food search does not find). */
+static const char plate_content[] =
+  "{\"foods\":[{\"name\":\"Tortillas de maíz\",\"ndb_no\":\"18363\",\"grams\":90,\"confidence\":0.95,"
+  "\"energy_kcal\":195,\"protein_g\":5,\"carbohydrate_g\":40,\"fat_g\":2.5},"
+  "{\"name\":\"Pechuga de pollo asada\",\"ndb_no\":\"05064\",\"grams\":120,\"confidence\":0.85,"
+  "\"energy_kcal\":198,\"protein_g\":37,\"carbohydrate_g\":0,\"fat_g\":4.3},"
+  "{\"name\":\"Salsa roja\",\"search\":\"sauce salsa ready-to-serve\",\"grams\":60,\"confidence\":0.7,"
+  "\"energy_kcal\":20,\"protein_g\":1,\"carbohydrate_g\":4,\"fat_g\":0.1},"
+  "{\"name\":\"Xoconostlitos zzq\",\"ndb_no\":\"99999\",\"search\":\"xoconostlitos zzq\",\"grams\":30,"
+  "\"confidence\":0.5,\"energy_kcal\":100,\"protein_g\":14,\"carbohydrate_g\":3,\"fat_g\":3.5}]}";
 static const char schema_content[] = "{\"foods\":[{\"name\":\"Arroz\",\"grams\":-5,\"confidence\":0.9}]}";
 
 static void
@@ -181,6 +193,8 @@ serve (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable 
     soup_server_message_set_status (msg, 400, NULL);
   else if (g_str_equal (what, "detect"))
     answer (msg, detect_content);
+  else if (g_str_equal (what, "plate"))
+    answer (msg, plate_content);
   else if (g_str_equal (what, "label"))
     answer (msg, label_content);
   else if (g_str_equal (what, "chat"))

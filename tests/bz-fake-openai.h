@@ -11,6 +11,7 @@
  *
  * Script steps (the last repeats):
  *   "detect"    200, content: 2 foods (rice and black beans, English search words)
+ *   "plate"     200, content: 4 foods of a Mexican plate, one Balanza lacks
  *   "label"     200, content: a per-100 g label
  *   "chat"      200, content: {reply, sources, related_questions}
  *   "malformed" 200, content that is not JSON

@@ -515,3 +515,18 @@ static const BzTerm machine_statuses[] = {
 };
 
 const BzVocab bz_vocab_machine_status = { "status", machine_statuses, G_N_ELEMENTS (machine_statuses) };
+
+/* Mexican household measures ("medidas caseras") of the SMAE (Pérez Lizaur
+ * et al., Sistema Mexicano de Alimentos Equivalentes, 4th ed., 2014): the
+ * SMAE's Spanish names are the ids.  The order is BzHouseholdMeasure's
+ * (bz-household.h, which holds their volumes and SR28 weights). */
+static const BzTerm household_measures[] = {
+  { "tortilla", N_("Tortilla"), ALIASES ("tortillas") },
+  { "pieza", N_("Piece"), ALIASES ("piezas", "piece", "pieces") },
+  { "rebanada", N_("Slice"), ALIASES ("rebanadas", "slice", "slices") },
+  { "taza", N_("Cup"), ALIASES ("tazas", "cup", "cups") },
+  { "cucharada", N_("Tablespoon"), ALIASES ("cucharadas", "tablespoon", "tbsp") },
+  { "cucharadita", N_("Teaspoon"), ALIASES ("cucharaditas", "teaspoon", "tsp") },
+};
+
+const BzVocab bz_vocab_household_measure = { "measure", household_measures, G_N_ELEMENTS (household_measures) };

@@ -146,6 +146,10 @@ extern const BzVocab bz_vocab_exercise_category;
 extern const BzVocab bz_vocab_workout_goal;
 /** bz_vocab_machine_status: available, in_use, out_of_service (alias maintenance), offline (gym_machines.status, 037). */
 extern const BzVocab bz_vocab_machine_status;
+/** bz_vocab_household_measure: tortilla, pieza, rebanada, taza, cucharada,
+ * cucharadita: the SMAE's household measures, in #BzHouseholdMeasure's order
+ * (bz-household.h: their volumes and how a food's grams are told in them). */
+extern const BzVocab bz_vocab_household_measure;
 
 /**
  * bz_vocab_canonical:

@@ -94,5 +94,6 @@ extern const BzRoute bz_metrics_routes[];      /* bz-handlers-metrics.c (issue 9
 extern const BzRoute bz_privacy_routes[];      /* bz-handlers-privacy.c (issue 9) */
 extern const BzRoute bz_password_reset_routes[]; /* bz-handlers-password-reset.c */
 extern const BzRoute bz_machine_routes[];      /* bz-handlers-machines.c (issue 10, seed 001) */
+extern const BzRoute bz_recognize_routes[];    /* bz-handlers-recognize.c (issue 11, seed 002 §4.7) */
 
 G_END_DECLS

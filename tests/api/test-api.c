@@ -54,6 +54,7 @@ void        test_meal_detection_local (void);   /* test-meal-detection-later.c: 
 void        test_meal_images (void);          /* test-meal-images.c: POST /api/upload/meal-images and its ids */
 void        test_meal_correct_local (void);   /* test-meal-correct.c: correct-meal, no service configured */
 void        test_meal_correct_openai (void);  /* test-meal-correct.c: correct-meal and image ids through the fake */
+void        test_recognize_food_local (void);   /* test-recognize-food.c: refusals and the local fallback */
 void        test_patients_edit (void);               /* test-patients-edit.c */
 void        test_patients_onboarding_fields (void);  /* test-patients-edit.c */
 
@@ -785,6 +786,7 @@ main (int argc, char **argv)
   test_consents_add_tests ();
   test_privacy_add_tests ();
   test_encryption_add_tests ();
+  g_test_add_func ("/api/ai/recognize-food/local", test_recognize_food_local);
   /* Each test that configures a provider on the shared services drops it when it ends: any order works. */
   g_test_add_func ("/api/integrations/local-meal-proposals", test_meal_detection_local);
   g_test_add_func ("/api/integrations/meal-images", test_meal_images);
