@@ -11,13 +11,15 @@
 #include "bz-scan-repo.h"
 #include "bz-user-repo.h"
 
-/* A member's latest avatar (the newest scan that has one) into @profile. */
+/* A member's latest avatar (the highest version: scans measured the same
+ * day keep the order they were made in) into @profile. */
 static gboolean
 add_avatar (BzServices *svc, const BzCaller *caller, BzRecord *profile, GError **error)
 {
   g_autoptr(GError) local = NULL;
   g_autofree char *patient_id = NULL;
   g_autoptr(GPtrArray) scans = NULL;
+  BzRecord *latest = NULL;
 
   if (caller->role != BZ_ROLE_PATIENT || !(patient_id = bz_patients_resolve (svc, caller, NULL, &local)))
     return TRUE;   /* staff, or a member without a patient record: no avatar */
@@ -26,12 +28,12 @@ add_avatar (BzServices *svc, const BzCaller *caller, BzRecord *profile, GError *
   for (guint i = 0; i < scans->len; i++)
     {
       BzRecord *avatar = bz_record_get_object (g_ptr_array_index (scans, i), BZ_SCAN_AVATAR);
-      if (avatar)
-        {
-          bz_record_take_object (profile, BZ_USER_PROFILE_AVATAR, g_object_ref (avatar));
-          break;
-        }
+      if (avatar && (latest == NULL || bz_record_get_int (avatar, BZ_AVATAR_VERSION) >
+                                         bz_record_get_int (latest, BZ_AVATAR_VERSION)))
+        latest = avatar;
     }
+  if (latest)
+    bz_record_take_object (profile, BZ_USER_PROFILE_AVATAR, g_object_ref (latest));
   return TRUE;
 }
 
