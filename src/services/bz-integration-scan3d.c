@@ -150,7 +150,13 @@ avatar_call (gpointer data, GCancellable *cancellable, double *out_cost, GError 
 
   if (glb == NULL)
     {
-      if (local->domain == BZ_INTEGRATION_ERROR || g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* A scanner refusing the measurements (a 4xx) must not lose the scan:
+       * reported as a bad answer, so that the chain goes on to the body model. */
+      if (g_error_matches (local, BZ_INTEGRATION_ERROR, BZ_INTEGRATION_ERROR_INVALID_REQUEST))
+        g_propagate_error (error, bz_integration_error_new (bz_avatar_provider_get_name (call->provider),
+                                                            BZ_INTEGRATION_ERROR_BAD_RESPONSE, 0, FALSE, 0,
+                                                            "The service refused the measurements: %s", local->message));
+      else if (local->domain == BZ_INTEGRATION_ERROR || g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local));
       else
         g_propagate_error (error, bz_integration_error_new (bz_avatar_provider_get_name (call->provider),
