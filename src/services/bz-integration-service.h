@@ -230,7 +230,8 @@ void         bz_integrations_register_jobs (BzJobRunner *runner);
  * allergen excludes its recipes; a dietary preference word sets the
  * preference; any other word is an excluded food), the dietary preference
  * (the request's, else the patient's, else omnivore), the published
- * catalogue.  The answer is checked (every recipe allowed and of its meal's
+ * catalogue; a caloriesTarget replaces the scan's energy target and scales
+ * the macronutrient targets with it (their shares of the energy kept).  The answer is checked (every recipe allowed and of its meal's
  * type, servings in halves, 1-2 recipes a meal, twice a week at most), then
  * stored as a meal plan with creation_method auto_generated, finalized in
  * the same transaction: its activation job makes it the patient's one
