@@ -47,6 +47,7 @@ typedef struct _BzFoodPrices BzFoodPrices;
  * Returns: (transfer full): the table; free with bz_food_prices_free().
  */
 BzFoodPrices      *bz_food_prices_parse  (const char *text, gsize len, GError **error);
+/** bz_food_prices_free: frees @prices (%NULL is ignored); the rows it returned go with it. */
 void               bz_food_prices_free   (BzFoodPrices *prices);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzFoodPrices, bz_food_prices_free)
 
