@@ -16,6 +16,13 @@ G_BEGIN_DECLS
 #define BZ_DIET_PLAN_LIST_MAX 20
 /** BZ_DIET_PLAN_START_MAX_DAYS: planDate at most 30 days ahead (Balanza's bound; the plan is for now). */
 #define BZ_DIET_PLAN_START_MAX_DAYS 30
+/** BZ_DIET_CALORIES_TARGET_MIN: a requested energy target of at least 800 kcal a day: below it is a
+ * very-low-energy diet, which needs medical supervision (NICE CG189, 2014, 1.7.1: "Do not routinely use
+ * very-low-calorie diets (800 kcal/day or less)"). */
+#define BZ_DIET_CALORIES_TARGET_MIN 800
+/** BZ_DIET_CALORIES_TARGET_MAX: at most 6000 kcal a day (Balanza's bound: above the needs of any patient a
+ * clinic plans for; a larger figure is a typing error). */
+#define BZ_DIET_CALORIES_TARGET_MAX 6000
 
 #define BZ_DIET_PLAN_REQUEST_FIELDS(F) \
   F (DIET_PLAN_REQUEST_PATIENT_ID, .name = "patientId", .type = BZ_FIELD_UUID, .description = "The nutritionist's patient (required for a nutritionist); a member leaves it out: the plan is for self") \
@@ -26,7 +33,8 @@ G_BEGIN_DECLS
   F (DIET_PLAN_REQUEST_ALLERGIES, .name = "allergies", .type = BZ_FIELD_STRING_ARRAY, .max = BZ_DIET_PLAN_LIST_MAX, .description = "Added to the patient's allergies and food restrictions: an allergen (gluten, crustaceans, egg, fish, peanut, soy, milk, tree_nuts, or a Spanish or English name of one) excludes every recipe with it; any other word excludes the recipes with an ingredient of that name") \
   F (DIET_PLAN_REQUEST_EXCLUDE_FOODS, .name = "excludeFoods", .type = BZ_FIELD_STRING_ARRAY, .max = BZ_DIET_PLAN_LIST_MAX, .description = "Words no ingredient may start a word with (case and accents ignored: \"brócoli\")") \
   F (DIET_PLAN_REQUEST_EXCLUDED_TAGS, .name = "excludedTags", .type = BZ_FIELD_STRING_ARRAY, .max = BZ_DIET_PLAN_LIST_MAX, .description = "Recipe tags to leave out (dietary tags or free tags: \"horneado\")") \
-  F (DIET_PLAN_REQUEST_PLAN_NAME, .name = "planName", .type = BZ_FIELD_STRING, .min = 1, .max = 100, .description = "Default: \"Plan automático\" and planDate")
+  F (DIET_PLAN_REQUEST_PLAN_NAME, .name = "planName", .type = BZ_FIELD_STRING, .min = 1, .max = 100, .description = "Default: \"Plan automático\" and planDate") \
+  F (DIET_PLAN_REQUEST_CALORIES_TARGET, .name = "caloriesTarget", .type = BZ_FIELD_NUMBER, .min = BZ_DIET_CALORIES_TARGET_MIN, .max = BZ_DIET_CALORIES_TARGET_MAX, .unit = "kcal", .description = "The day's energy target instead of the latest scan's (800-6000 kcal); protein, carbohydrate and fat are scaled with it, keeping their shares of the energy")
 BZ_RESOURCE_DECLARE (bz_diet_plan_request, DIET_PLAN_REQUEST, BZ_DIET_PLAN_REQUEST_FIELDS)
 
 #define BZ_DIET_PLAN_DAY_FIELDS(F) \

@@ -122,6 +122,12 @@ extern const BzJsonLimits bz_json_limits_token;
  * row (header) and ~8 per value, so %BZ_INBODY_MAX_ROWS rows fit in well
  * under 1 MiB; Balanza's bound. */
 #define BZ_INBODY_MAX_BYTES        (1024 * 1024)
+/** An avatar from a remote 3D-scanning service (seed 000 story 4.4): at most
+ * 16 MiB, read no further.  The embedded body model's GLB is ~340 kB; 16 MiB
+ * leaves a remote scanner room for a denser mesh while bounding what a
+ * misbehaving service can make Balanza hold, store and send to phones. */
+#define BZ_AVATAR_GLB_MAX_BYTES (16 * 1024 * 1024)
+
 /** Scans one import stores: each gets its avatar (a GLB of ~340 kB), so
  * 100 rows (two years of weekly scans of one patient) are ~34 MB of blobs
  * in one transaction; Balanza's bound. */

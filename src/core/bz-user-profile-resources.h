@@ -21,7 +21,8 @@ G_BEGIN_DECLS
   F (USER_PROFILE_GENDER, .name = "gender", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "gender", .vocab = &bz_vocab_gender) \
   F (USER_PROFILE_STATE, .name = "state", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "state") \
   F (USER_PROFILE_CITY, .name = "city", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .column = "city") \
-  F (USER_PROFILE_UPDATED_AT, .name = "updated_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY, .column = "updated_at")
+  F (USER_PROFILE_UPDATED_AT, .name = "updated_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY, .column = "updated_at") \
+  F (USER_PROFILE_AVATAR, .name = "avatar", .type = BZ_FIELD_OBJECT, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .ref = &bz_avatar_resource, .description = "A member's latest 3D avatar (seed 000 story 4.4: URL and version, the version one more per scan); null without a scan, and for staff")
 BZ_RESOURCE_DECLARE (bz_user_profile, USER_PROFILE, BZ_USER_PROFILE_FIELDS)
 
 /* PATCH /api/v1/users/me: the members given change, the others stay. */

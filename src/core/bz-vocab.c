@@ -114,6 +114,15 @@ static const BzTerm dietary_preferences[] = {
 
 const BzVocab bz_vocab_dietary_preference = { "dietary_preference", dietary_preferences, G_N_ELEMENTS (dietary_preferences) };
 
+/* Seed 002 §4.7 generate-meal-plan budget_level (its example: "moderado"). */
+static const BzTerm budget_levels[] = {
+  { "economico", N_("Low budget"), ALIASES ("bajo", "low", "economy") },
+  { "moderado", N_("Moderate budget"), ALIASES ("medio", "moderate") },
+  { "alto", N_("High budget"), ALIASES ("high", "amplio") },
+};
+
+const BzVocab bz_vocab_budget_level = { "budget_level", budget_levels, G_N_ELEMENTS (budget_levels) };
+
 /* The two stored copies of a meal photo (bz_photo_prepare()). */
 /* The languages of the privacy notice (data/privacy/, issue 9): Spanish is
  * the binding text under the LFPDPPP, English a translation. */

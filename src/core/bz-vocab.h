@@ -61,6 +61,8 @@ extern const BzVocab bz_vocab_user_type;
 extern const BzVocab bz_vocab_patient_status;
 /** bz_vocab_dietary_preference: omnivore, vegetarian, vegan (seed 002 §3.2 patients.dietary_preference). */
 extern const BzVocab bz_vocab_dietary_preference;
+/** bz_vocab_budget_level: economico, moderado, alto (seed 002 §4.7 generate-meal-plan budget_level). */
+extern const BzVocab bz_vocab_budget_level;
 /** bz_vocab_notice_lang: es (Spanish, Mexico: the privacy notice's binding text) or en (its English translation). */
 extern const BzVocab bz_vocab_notice_lang;
 /** bz_vocab_photo_size: display (at most 1280 px, no EXIF) or original. */

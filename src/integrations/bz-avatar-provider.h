@@ -17,13 +17,21 @@ G_BEGIN_DECLS
  * BzAvatarInfo:
  * @vertex_count: vertices in the generated mesh
  * @triangle_count: triangles in the generated mesh
+ * @provider: (nullable): the name of the provider that made it ("local",
+ *   "http"), static; %NULL: the configured one (set by the service layer
+ *   when the avatar went through the fallback chain)
+ * @source: (nullable): where it came from in that chain ("remote",
+ *   "local"; bz_resilient_source_name()), static; %NULL: no chain
  *
- * Facts about a generated avatar, filled by bz_avatar_provider_generate().
+ * Facts about a generated avatar, filled by bz_avatar_provider_generate()
+ * (the counts) and the service layer (@provider, @source).
  */
 typedef struct
 {
   guint vertex_count;
   guint triangle_count;
+  const char *provider;
+  const char *source;
 } BzAvatarInfo;
 
 #define BZ_TYPE_AVATAR_PROVIDER (bz_avatar_provider_get_type ())

@@ -6,7 +6,7 @@ static const BzRoute *const tables[] = {
   bz_food_routes, bz_scan_routes, bz_meal_routes, bz_meal_image_routes, bz_openapi_routes,
   bz_recipe_routes, bz_ai_routes,
   bz_meal_plan_routes, bz_analytics_routes,
-  bz_integration_routes, bz_sync_routes, bz_diet_routes, bz_body_routes, bz_workout_routes,
+  bz_integration_routes, bz_sync_routes, bz_diet_routes, bz_ai_plan_routes, bz_scan3d_routes, bz_body_routes, bz_workout_routes,
   bz_clinical_routes, bz_challenge_routes,
   bz_social_routes,
   bz_nutritionist_routes,

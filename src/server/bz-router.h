@@ -83,6 +83,8 @@ extern const BzRoute bz_integration_routes[];  /* bz-handlers-integrations.c */
 extern const BzRoute bz_clinical_routes[];   /* bz-handlers-clinical.c */
 extern const BzRoute bz_sync_routes[];         /* bz-handlers-sync.c */
 extern const BzRoute bz_diet_routes[];         /* bz-handlers-diet.c */
+extern const BzRoute bz_ai_plan_routes[];      /* bz-handlers-ai-plans.c (issue 11) */
+extern const BzRoute bz_scan3d_routes[];       /* bz-handlers-scan3d.c (issue 11) */
 extern const BzRoute bz_challenge_routes[];    /* bz-handlers-challenges.c */
 extern const BzRoute bz_body_routes[];         /* bz-handlers-body.c (issue 8) */
 extern const BzRoute bz_social_routes[];       /* bz-handlers-social.c */

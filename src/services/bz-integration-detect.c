@@ -77,7 +77,7 @@ bz_integrations_load_config (BzServices *self, GKeyFile *file, GError **error)
   g_autoptr(GError) local = NULL;
   BzResilientConfig config;
 
-  if (!bz_integrations_load_smtp_config (self, file, error))
+  if (!bz_integrations_load_smtp_config (self, file, error) || !bz_integrations_load_scan3d_config (self, file, error))
     return FALSE;
   if (!bz_openai_settings_load (&settings, file, "openai", &local))
     {

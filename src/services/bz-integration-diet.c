@@ -607,6 +607,15 @@ bz_integrations_generate_diet_plan (BzServices *svc, const BzCaller *caller, Jso
                           ? (guint) bz_record_get_int (in, BZ_DIET_PLAN_REQUEST_MEALS_PER_DAY) : BZ_DIET_PLANNER_DEFAULT_MEALS;
   p.req.seed = g_str_hash (patient) ^ g_str_hash (date);
   bz_targets_compute (&body, &p.req.targets);
+  if (bz_record_has (in, BZ_DIET_PLAN_REQUEST_CALORIES_TARGET) && p.req.targets.energy_kcal > 0)
+    {
+      /* The nutritionist's energy target: the macronutrients keep their shares of it. */
+      double k = bz_record_get_double (in, BZ_DIET_PLAN_REQUEST_CALORIES_TARGET) / p.req.targets.energy_kcal;
+      p.req.targets.energy_kcal *= k;
+      p.req.targets.protein_g *= k;
+      p.req.targets.carbohydrate_g *= k;
+      p.req.targets.fat_g *= k;
+    }
   p.foods = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   p.tags = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   preference = bz_record_get_string (in, BZ_DIET_PLAN_REQUEST_DIETARY_PREFERENCE);

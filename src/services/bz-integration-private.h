@@ -17,4 +17,19 @@ G_BEGIN_DECLS
  */
 gboolean bz_integrations_load_smtp_config (BzServices *self, GKeyFile *file, GError **error);
 
+/**
+ * bz_integrations_load_scan3d_config:
+ * @file: balanzad's integrations key file
+ * @error: G_KEY_FILE_ERROR_INVALID_VALUE (an api_key written in the file,
+ *   no http(s) base_url), the api_key_file's read error, bz_resilient_config_load()'s
+ *
+ * Configures the remote 3D-scanning service from group [scan3d] (base_url;
+ * api_key_file, else $BALANZA_SCAN3D_API_KEY) and, optionally,
+ * [integration scan3d] (bz_integrations_use_scan3d_http()); without
+ * [scan3d], nothing.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean bz_integrations_load_scan3d_config (BzServices *self, GKeyFile *file, GError **error);
+
 G_END_DECLS

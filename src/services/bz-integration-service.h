@@ -21,6 +21,7 @@
  */
 #pragma once
 
+#include "bz-avatar-provider.h"
 #include "bz-mail-provider.h"
 #include "bz-openai-client.h"
 #include "bz-openai-provider.h"
@@ -250,7 +251,8 @@ void         bz_integrations_register_jobs (BzJobRunner *runner);
  * allergen excludes its recipes; a dietary preference word sets the
  * preference; any other word is an excluded food), the dietary preference
  * (the request's, else the patient's, else omnivore), the published
- * catalogue.  The answer is checked (every recipe allowed and of its meal's
+ * catalogue; a caloriesTarget replaces the scan's energy target and scales
+ * the macronutrient targets with it (their shares of the energy kept).  The answer is checked (every recipe allowed and of its meal's
  * type, servings in halves, 1-2 recipes a meal, twice a week at most), then
  * stored as a meal plan with creation_method auto_generated, finalized in
  * the same transaction: its activation job makes it the patient's one
@@ -317,7 +319,9 @@ gboolean     bz_integrations_use_openai (BzServices *self, const BzOpenAISetting
  *   optionally, [integration openai]: the resilience settings of its three
  *   kinds (bz_resilient_config_load(); monthly_cost is the [openai] budget);
  *   group [smtp] (bz_smtp_settings_load()) and, optionally,
- *   [integration smtp]: the mail provider (bz_integrations_use_smtp())
+ *   [integration smtp]: the mail provider (bz_integrations_use_smtp());
+ *   group [scan3d] and, optionally, [integration scan3d]: the remote
+ *   3D-scanning service (bz_integrations_use_scan3d_http())
  * @error: as those two
  *
  * balanzad's configuration of its remote providers.  A file without an
@@ -479,5 +483,89 @@ BzRecord    *bz_integrations_detect_meal (BzServices *self, const BzCaller *call
 BzRecord    *bz_integrations_detect_meal_image (BzServices *self, const BzCaller *caller, GBytes *image,
                                                 const char *image_id, const char *meal_type, const char *locale,
                                                 GError **error);
+/* --- 3D scanning (seed 000 story 4.4; bz-integration-scan3d.c) ------------------- */
+
+/** BZ_SCAN3D_KIND: the service kind of 3D scanning (avatars) in the registry and health. */
+#define BZ_SCAN3D_KIND "3d_scanning"
+/** BZ_SCAN3D_KEY_ENV: the remote 3D-scanning service's API key when [scan3d] has no api_key_file. */
+#define BZ_SCAN3D_KEY_ENV "BALANZA_SCAN3D_API_KEY"
+
+/**
+ * bz_integrations_use_scan3d_http:
+ * @base_url: the clinic's 3D-scanning service, http(s), without a trailing path
+ * @api_key: (nullable): sent as a bearer token; never logged
+ * @config: (nullable): the wrapper's settings (%NULL: bz_resilient_config_init());
+ *   give cache_entries 0: an avatar belongs to its measurements
+ * @clock: (nullable): the wrapper's clock (tests); %NULL: the real one
+ * @error: G_KEY_FILE_ERROR_INVALID_VALUE when @base_url is not an http(s) URL
+ *
+ * Makes the `http` provider (bz-http-provider.h: POST <base>/3d-scan, the
+ * body measurements in, a GLB out) the remote avatar maker of @self,
+ * behind its #BzResilient ("3d_scanning"/"http") whose validator is
+ * bz_integrations_check_avatar_answer(), shown in GET
+ * /api/integrations/health.  From then on every avatar (POST
+ * /api/scans/upload, POST /api/integrations/3d-scan, a rectified scan, an
+ * import) is asked of it first; the embedded body model is the fallback.
+ * Call once, before serving.
+ *
+ * Returns: %TRUE when configured.
+ */
+gboolean     bz_integrations_use_scan3d_http (BzServices *self, const char *base_url, const char *api_key,
+                                              const BzResilientConfig *config, const BzResilientClock *clock,
+                                              GError **error);
+
+/**
+ * bz_integrations_check_avatar_answer:
+ * @answer: an avatar as the fallback chain passes it: {"glb": base64}
+ * @error: G_IO_ERROR_INVALID_DATA (or bz_gltf_read_glb()'s) saying what is wrong
+ *
+ * The avatar's check before anything stores it (seed 000 story 4.4
+ * criterion 7: "avatar file integrity and format compliance"): 1 byte to
+ * %BZ_AVATAR_GLB_MAX_BYTES, a binary glTF 2.0 that bz_gltf_read_glb() reads
+ * (header, JSON and BIN chunks, accessors and buffer views in bounds), with
+ * at least one triangle.
+ *
+ * Returns: %TRUE when the avatar may be stored.
+ */
+gboolean     bz_integrations_check_avatar_answer (JsonNode *answer, GError **error);
+
+/**
+ * bz_integrations_make_avatar:
+ * @m: body measurements (cm, kg, %)
+ * @info: (out): vertex and triangle counts, and the provider and source
+ * @error: BZ_ERROR_UPSTREAM when no step of the chain made an avatar; the
+ *   embedded provider's errors when no remote service is configured
+ *
+ * The avatar of @m: with a remote 3D-scanning service configured
+ * (bz_integrations_use_scan3d_http()), through its wrapper (deadline,
+ * retries of retryable failures, breaker, validation) with the embedded
+ * body model as the fallback; otherwise the embedded body model.  Blocking
+ * (network, CPU): call on a worker thread, outside any write transaction.
+ *
+ * Returns: (transfer full): the GLB, checked; %NULL with @error.
+ */
+GBytes      *bz_integrations_make_avatar (BzServices *self, const BzBodyMeasurements *m, BzAvatarInfo *info,
+                                          GError **error);
+
+/**
+ * bz_integrations_scan_3d:
+ * @caller: a nutritionist (for one of own patients) or a member (for self)
+ * @input: the scan upload's body (bz_scans_add(): patient_id, measured_at,
+ *   sex, age, height_cm, weight_kg, body_fat_percent, skeletal_muscle_mass_kg,
+ *   circumferences_cm, bioimpedance)
+ * @error: as bz_scans_add(): %BZ_ERROR_UNAUTHENTICATED, %BZ_ERROR_VALIDATION
+ *   (details per field), %BZ_ERROR_NOT_FOUND (not the caller's patient),
+ *   %BZ_ERROR_UPSTREAM (no avatar)
+ *
+ * POST /api/integrations/3d-scan: the measurements go to the 3D-scanning
+ * service (bz_integrations_make_avatar()), and the scan and its avatar are
+ * stored as bz_scans_add() stores them (one transaction; nothing on a
+ * refusal).  The avatar's URL and version are the patient's latest in GET
+ * /api/v1/users/me.
+ *
+ * Returns: (transfer full): a Scan3dResult record (bz-scan3d-resources.h);
+ *   %NULL with @error.
+ */
+BzRecord    *bz_integrations_scan_3d (BzServices *self, const BzCaller *caller, JsonObject *input, GError **error);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "bz-avatar-provider.h"
 #include "bz-blob-store.h"
 #include "bz-gltf.h"
+#include "bz-integration-service.h"
 #include "bz-patient-service.h"
 #include "bz-scan-repo.h"
 #include "bz-scan-service-private.h"
@@ -153,7 +154,7 @@ validate_scan (JsonObject *input, BzBodyMeasurements *m, BzValidation *v)
 GBytes *
 bz_scan_make_avatar (BzServices *svc, const BzBodyMeasurements *m, BzAvatarInfo *info, GError **error)
 {
-  GBytes *glb = bz_avatar_provider_generate (bz_services_get_avatar_provider (svc), m, info, NULL, error);
+  GBytes *glb = bz_integrations_make_avatar (svc, m, info, error);
   if (glb == NULL && error && *error && (*error)->domain != BZ_ERROR)
     {
       GError *e = g_error_new (BZ_ERROR, BZ_ERROR_UPSTREAM, _("Avatar generation failed: %s"), (*error)->message);
@@ -176,7 +177,9 @@ bz_scan_put_avatar (BzServices *svc, GBytes *glb, const BzAvatarInfo *info, GErr
   bz_record_set_int (avatar, BZ_AVATAR_SIZE_BYTES, g_bytes_get_size (glb));
   bz_record_set_string (avatar, BZ_AVATAR_ETAG, sha);
   bz_record_set_int (avatar, BZ_AVATAR_VERTEX_COUNT, info->vertex_count);
-  bz_record_set_string (avatar, BZ_AVATAR_PROVIDER_NAME, bz_avatar_provider_get_name (bz_services_get_avatar_provider (svc)));
+  bz_record_set_string (avatar, BZ_AVATAR_PROVIDER_NAME,
+                        info->provider ? info->provider
+                                       : bz_avatar_provider_get_name (bz_services_get_avatar_provider (svc)));
   return avatar;
 }
 

@@ -7,7 +7,35 @@
 #include "bz-audit.h"
 #include "bz-auth-internal.h"
 #include "bz-patient-repo.h"
+#include "bz-patient-service.h"
+#include "bz-scan-repo.h"
 #include "bz-user-repo.h"
+
+/* A member's latest avatar (the highest version: scans measured the same
+ * day keep the order they were made in) into @profile. */
+static gboolean
+add_avatar (BzServices *svc, const BzCaller *caller, BzRecord *profile, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *patient_id = NULL;
+  g_autoptr(GPtrArray) scans = NULL;
+  BzRecord *latest = NULL;
+
+  if (caller->role != BZ_ROLE_PATIENT || !(patient_id = bz_patients_resolve (svc, caller, NULL, &local)))
+    return TRUE;   /* staff, or a member without a patient record: no avatar */
+  if (!(scans = bz_scan_repo_list (bz_services_get_store (svc), patient_id, error)))
+    return FALSE;
+  for (guint i = 0; i < scans->len; i++)
+    {
+      BzRecord *avatar = bz_record_get_object (g_ptr_array_index (scans, i), BZ_SCAN_AVATAR);
+      if (avatar && (latest == NULL || bz_record_get_int (avatar, BZ_AVATAR_VERSION) >
+                                         bz_record_get_int (latest, BZ_AVATAR_VERSION)))
+        latest = avatar;
+    }
+  if (latest)
+    bz_record_take_object (profile, BZ_USER_PROFILE_AVATAR, g_object_ref (latest));
+  return TRUE;
+}
 
 BzRecord *
 bz_users_get_me (BzServices *svc, const BzCaller *caller, GError **error)
@@ -24,6 +52,8 @@ bz_users_get_me (BzServices *svc, const BzCaller *caller, GError **error)
       else
         g_set_error_literal (error, BZ_ERROR, BZ_ERROR_NOT_FOUND, _("User not found"));
     }
+  else if (!add_avatar (svc, caller, profile, error))
+    g_clear_object (&profile);
   return profile;
 }
 

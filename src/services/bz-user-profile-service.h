@@ -12,8 +12,11 @@ G_BEGIN_DECLS
  * bz_users_get_me:
  * @caller: the signed-in user
  *
+ * For a member, the profile's avatar is the latest scan's avatar (URL and
+ * version: seed 000 story 4.4), null without one; staff have none.
+ *
  * Returns: (transfer full): the caller's UserProfile record, or %NULL with
- *   @error (NOT_FOUND: the account is gone).
+ *   @error (NOT_FOUND: the account is gone; a database error).
  */
 BzRecord *bz_users_get_me   (BzServices *svc, const BzCaller *caller, GError **error);
 

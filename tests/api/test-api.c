@@ -27,6 +27,8 @@ void test_oauth_google_add_tests (void);   /* test-oauth-google.c: /api/v1/auth/
 void test_users_me_add_tests (void);       /* test-users-me.c: GET, PATCH /api/v1/users/me */
 void test_scan_rectify_add_tests (void);   /* test-scan-rectify.c: PATCH /api/v1/scans/{scan_id} */
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
+void test_ai_meal_plan_add_tests (void);  /* test-ai-meal-plan.c: POST /api/v1/ai/generate-meal-plan (issue 11) */
+void test_scan3d_add_tests (void);  /* test-scan3d.c: POST /api/integrations/3d-scan (issue 11) */
 void test_realtime_add_tests (void);
 void test_live_events_add_tests (void);  /* test-live-events.c: social and challenge events on /ws */  /* test-realtime.c: messages, notifications, /ws (issue 10) */
 void test_machines_add_tests (void);  /* test-machines.c: gym machines, /api/ws/machines, /api/ws/workouts */
@@ -773,6 +775,8 @@ main (int argc, char **argv)
   test_users_me_add_tests ();
   test_scan_rectify_add_tests ();
   test_diet_plans_add_tests ();
+  test_ai_meal_plan_add_tests ();
+  test_scan3d_add_tests ();
   test_workouts_add_tests ();
   test_workout_analytics_add_tests ();
   g_test_add_func ("/api/integrations", test_integrations);
