@@ -90,8 +90,8 @@ day_penalty (const BzNutrients *day, const BzNutrients *targets)
  * energy and protein; then the day's servings move by halves while that
  * brings the day nearer its targets.  FALSE when a meal finds no candidate. */
 gboolean
-bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left, const BzDietRequest *req, guint d,
-            BzDietPlan *plan)
+bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left, const BzDietRequest *req,
+                    const gboolean *side_ok, guint d, BzDietPlan *plan)
 {
   const BzDietSlotSpec *slots = bz_diet_planner_slots (req->meals_per_day);
   guint rest[N_MEAL_TYPES];
@@ -129,22 +129,37 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
    * second recipe at half a serving in a meal that has one (if the rest of
    * the week can spare it). */
   bz_diet_demand_after (req, d, req->meals_per_day, rest);
-  for (guint step = 0; step < 40; step++)
+  for (guint step = 0; step < 60; step++)
     {
       double base = 0, best_gain = 1e-9, best_delta = 0;
-      int best_s = -1, best_i = -1;
+      int best_s = -1, best_i = -1, best_side = -1, best_side_delta = 0;
       guint best_add = G_MAXUINT;
       BzNutrients day = { 0 };
-      for (guint s = 0; s < req->meals_per_day; s++)
-        {
-          BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
-          for (guint i = 0; i < slot->n_portions; i++)
-            bz_nutrients_add (&day, &recipes[slot->portions[i].recipe].per_serving, slot->portions[i].servings);
-        }
+      bz_diet_day_sum (recipes, req, plan, d, &day);
       base = day_penalty (&day, &req->targets);
       for (guint s = 0; s < req->meals_per_day; s++)
         {
           BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
+          guint which[BZ_DIET_SLOT_MAX_SIDES], n_which = bz_diet_slot_sides (req, side_ok, d, s, which), total = 0;
+          /* A side food one equivalent up or down (within its bounds). */
+          for (guint i = 0; i < slot->n_sides; i++)
+            total += slot->sides[i].equivalents;
+          for (guint w = 0; w < n_which; w++)
+            for (int sign = -1; sign <= 1; sign += 2)
+              {
+                guint have = 0;
+                BzNutrients moved = day;
+                for (guint i = 0; i < slot->n_sides; i++)
+                  if (slot->sides[i].side == which[w])
+                    have = slot->sides[i].equivalents;
+                if ((sign < 0 && have == 0) ||
+                    (sign > 0 && (have >= BZ_DIET_SIDE_MAX_EQUIVALENTS || total >= BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS)))
+                  continue;
+                bz_nutrients_add (&moved, &req->sides[which[w]].per_equivalent, sign);
+                if (base - day_penalty (&moved, &req->targets) > best_gain)
+                  best_gain = base - day_penalty (&moved, &req->targets), best_s = (int) s, best_i = -1,
+                  best_side = (int) which[w], best_side_delta = sign, best_add = G_MAXUINT;
+              }
           for (guint i = 0; i < slot->n_portions; i++)
             for (int sign = -1; sign <= 1; sign += 2)
               {
@@ -156,7 +171,7 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
                 bz_nutrients_add (&moved, &r->per_serving, sign * BZ_DIET_SERVING_STEP);
                 if (base - day_penalty (&moved, &req->targets) > best_gain)
                   best_gain = base - day_penalty (&moved, &req->targets), best_s = (int) s, best_i = (int) i,
-                  best_delta = sign * BZ_DIET_SERVING_STEP, best_add = G_MAXUINT;
+                  best_delta = sign * BZ_DIET_SERVING_STEP, best_add = G_MAXUINT, best_side = -1;
               }
           if (slot->n_portions >= BZ_DIET_SLOT_MAX_RECIPES)
             continue;
@@ -169,12 +184,24 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
                 continue;
               bz_nutrients_add (&moved, &recipes[r].per_serving, BZ_DIET_SERVING_STEP);
               if (base - day_penalty (&moved, &req->targets) > best_gain)
-                best_gain = base - day_penalty (&moved, &req->targets), best_s = (int) s, best_add = c;
+                best_gain = base - day_penalty (&moved, &req->targets), best_s = (int) s, best_add = c, best_side = -1;
             }
         }
       if (best_s < 0)
         break;
-      if (best_add != G_MAXUINT)
+      if (best_side >= 0)
+        {
+          BzDietSlot *slot = &plan->slots[d * req->meals_per_day + best_s];
+          guint i;
+          for (i = 0; i < slot->n_sides && slot->sides[i].side != (guint) best_side; i++)
+            ;
+          if (i == slot->n_sides)
+            slot->sides[slot->n_sides++] = (BzDietSidePortion) { (guint) best_side, 0 };
+          slot->sides[i].equivalents += best_side_delta;
+          if (slot->sides[i].equivalents == 0)
+            slot->sides[i] = slot->sides[--slot->n_sides];
+        }
+      else if (best_add != G_MAXUINT)
         {
           BzDietSlot *slot = &plan->slots[d * req->meals_per_day + best_s];
           slot->portions[slot->n_portions].recipe = g_array_index (cand, guint, best_add);
@@ -190,7 +217,8 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
 
 /* The whole plan greedily (no GLPK: request->no_solver). */
 BzDietPlan *
-bz_diet_solve_greedy (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req, GError **error)
+bz_diet_solve_greedy (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req, const gboolean *side_ok,
+                      GError **error)
 {
   g_autoptr(BzDietPlan) plan = bz_diet_plan_new_for (req);
   g_autofree guint *uses_left = g_new0 (guint, cand->len);
@@ -200,7 +228,7 @@ bz_diet_solve_greedy (const BzDietRecipe *recipes, GArray *cand, const BzDietReq
       if (d % WEEK_DAYS == 0)
         for (guint c = 0; c < cand->len; c++)
           uses_left[c] = BZ_DIET_MAX_USES_PER_WEEK;
-      if (!bz_diet_greedy_day (recipes, cand, uses_left, req, d, plan))
+      if (!bz_diet_greedy_day (recipes, cand, uses_left, req, side_ok, d, plan))
         {
           g_set_error_literal (error, BZ_ERROR, BZ_ERROR_VALIDATION,
                                _("No plan keeps every recipe to twice a week with the recipes left"));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "bz-diet-planner.h"
+#include "bz-diet-sides.h"
 
 G_BEGIN_DECLS
 
@@ -20,8 +21,19 @@ void        bz_diet_demand_after  (const BzDietRequest *req, guint d, guint from
 /* Day @d planned greedily with the candidates' uses left (decremented);
  * FALSE when a meal finds no candidate. */
 gboolean    bz_diet_greedy_day    (const BzDietRecipe *recipes, GArray *cand, guint *uses_left, const BzDietRequest *req,
-                                   guint d, BzDietPlan *plan);
+                                   const gboolean *side_ok, guint d, BzDietPlan *plan);
+/* What day @d of @plan adds up to: its recipes' servings and its sides' equivalents. */
+void        bz_diet_day_sum       (const BzDietRecipe *recipes, const BzDietRequest *req, const BzDietPlan *plan,
+                                   guint d, BzNutrients *out);
+/* The side foods day @d's meal @s may take: the allowed sides suiting its
+ * meal type, one per SMAE group, rotated by the seed and the day so the
+ * week varies; indexes into req->sides, in @out.  Returns how many. */
+guint       bz_diet_slot_sides    (const BzDietRequest *req, const gboolean *side_ok, guint d, guint s,
+                                   guint out[BZ_DIET_SLOT_MAX_SIDES]);
+/* Fills @ok[i] with bz_diet_side_allowed() of each of req->sides. */
+gboolean   *bz_diet_sides_allowed (const BzDietRequest *req);
 /* The whole plan greedily. */
-BzDietPlan *bz_diet_solve_greedy  (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req, GError **error);
+BzDietPlan *bz_diet_solve_greedy  (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req,
+                                   const gboolean *side_ok, GError **error);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glpk.h>
 #include <math.h>
 #include <string.h>
+#include <stdlib.h>
 
 #include "bz-diet-planner-private.h"
 #include "bz-error.h"
@@ -287,13 +288,7 @@ plan_finish (BzDietPlan *p, const BzDietRecipe *recipes, const BzDietRequest *re
   p->days_within = 0;
   for (guint d = 0; d < p->n_days; d++)
     {
-      memset (&p->days[d], 0, sizeof p->days[d]);
-      for (guint s = 0; s < p->meals_per_day; s++)
-        {
-          const BzDietSlot *slot = &p->slots[d * p->meals_per_day + s];
-          for (guint i = 0; i < slot->n_portions; i++)
-            bz_nutrients_add (&p->days[d], &recipes[slot->portions[i].recipe].per_serving, slot->portions[i].servings);
-        }
+      bz_diet_day_sum (recipes, req, p, d, &p->days[d]);
       bz_diet_day_check (&p->days[d], &req->targets, &p->checks[d]);
       if (p->checks[d].within)
         p->days_within++;
@@ -330,10 +325,18 @@ typedef struct
   int y, n;   /* GLPK column numbers */
 } Pair;
 
+typedef struct
+{
+  guint slot, side;
+  int x;      /* GLPK column: whole equivalents */
+} SideVar;
+
+/* Stops the search at an integer solution within every tolerance: its
+ * objective is the sides' cost alone, at most *(double *) info. */
 static void
 good_enough (glp_tree *tree, void *info)
 {
-  if (glp_ios_reason (tree) == GLP_IBINGO && glp_mip_obj_val (glp_ios_get_prob (tree)) <= BZ_DIET_GOOD_ENOUGH)
+  if (glp_ios_reason (tree) == GLP_IBINGO && glp_mip_obj_val (glp_ios_get_prob (tree)) <= *(const double *) info)
     glp_ios_terminate (tree);
 }
 
@@ -366,15 +369,51 @@ add_row (glp_prob *lp, int len, int *ind, double *val, int type, double lo, doub
   glp_set_mat_row (lp, i, len, ind, val);
 }
 
+/* How far a recipe's energy split (protein, carbohydrate, fat) is from the
+ * targets': the sum of the differences of their shares of the energy. */
+static double
+split_distance (const BzNutrients *n, const BzNutrients *t)
+{
+  double e = MAX (n->energy_kcal, 1), te = MAX (t->energy_kcal, 1);
+  return fabs (4 * n->protein_g / e - 4 * t->protein_g / te) + fabs (4 * n->carbohydrate_g / e - 4 * t->carbohydrate_g / te) +
+         fabs (9 * n->fat_g / e - 9 * t->fat_g / te);
+}
+
+/* Whether candidate @c is among the BZ_DIET_SLOT_CANDIDATES closest to the
+ * targets' split (split_distance()) of those with uses left that suit @type
+ * (ties: the candidates' order). */
+static gboolean
+among_best (const BzDietRecipe *recipes, GArray *cand, const guint *uses_left, const BzDietRequest *req, guint type,
+            guint c)
+{
+  double mine = split_distance (&recipes[g_array_index (cand, guint, c)].per_serving, &req->targets);
+  guint better = 0;
+  guint k = g_getenv ("DBG_K") ? (guint) atoi (g_getenv ("DBG_K")) : 8;
+
+  for (guint o = 0; o < cand->len && better < k; o++)
+    {
+      const BzDietRecipe *r = &recipes[g_array_index (cand, guint, o)];
+      double theirs;
+      if (o == c || uses_left[o] == 0 || !(r->meal_types & type))
+        continue;
+      theirs = split_distance (&r->per_serving, &req->targets);
+      if (theirs < mine || (theirs == mine && o < c))
+        better++;
+    }
+  return better < k;
+}
+
 /* One day's program (see the header) into @plan's day @d: the candidates
  * with weekly uses left (@uses_left, per candidate) and at most that many
  * times in the day.  Returns FALSE when GLPK has no integer solution. */
 static gboolean
 solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_left, const BzDietRequest *req,
-                guint d, int tm_lim, BzDietPlan *plan, gboolean *out_limited)
+                const gboolean *side_ok, guint d, int tm_lim, BzDietPlan *plan, gboolean *out_limited)
 {
   const BzDietSlotSpec *slots = bz_diet_planner_slots (req->meals_per_day);
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+  g_autoptr(GArray) sides = g_array_new (FALSE, FALSE, sizeof (SideVar));
+  double enough = BZ_DIET_GOOD_ENOUGH;
   g_autofree int *ind = NULL;
   g_autofree double *val = NULL;
   gboolean ok = FALSE;
@@ -385,21 +424,35 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
   lp = glp_create_prob ();
   glp_set_obj_dir (lp, GLP_MIN);
 
-  /* The pairs: y and n of every candidate of every slot. */
+  /* The pairs: y and n of the best candidates of every slot. */
   for (guint s = 0; s < req->meals_per_day; s++)
     for (guint c = 0; c < cand->len; c++)
       {
         guint r = g_array_index (cand, guint, c);
         Pair p = { d, s, c, 0, 0 };
-        if (!(recipes[r].meal_types & slots[s].meal_type) || uses_left[c] == 0)
+        if (!(recipes[r].meal_types & slots[s].meal_type) || uses_left[c] == 0 || !among_best (recipes, cand, uses_left, req, slots[s].meal_type, c))
           continue;
         p.y = add_col (lp, GLP_BV, GLP_DB, 0, 1, 0);
         p.n = add_col (lp, GLP_IV, GLP_DB, 0, HALVES_MAX, 0);
         g_array_append_val (pairs, p);
       }
-  /* The longest row has every pair of the day, plus two deviations. */
-  ind = g_new (int, pairs->len + 4);
-  val = g_new (double, pairs->len + 4);
+  /* The side foods: whole equivalents, each at a small cost so that the
+   * recipes stay the plan's backbone. */
+  for (guint s = 0; s < req->meals_per_day; s++)
+    {
+      guint which[BZ_DIET_SLOT_MAX_SIDES];
+      guint n = bz_diet_slot_sides (req, side_ok, d, s, which);
+      for (guint i = 0; i < n; i++)
+        {
+          SideVar v = { s, which[i], add_col (lp, GLP_IV, GLP_DB, 0, BZ_DIET_SIDE_MAX_EQUIVALENTS, BZ_DIET_SIDE_COST) };
+          g_array_append_val (sides, v);
+        }
+      if (n > 0)
+        enough += BZ_DIET_SIDE_COST * BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS;
+    }
+  /* The longest row has every pair and side of the day, plus two deviations. */
+  ind = g_new (int, pairs->len + sides->len + 4);
+  val = g_new (double, pairs->len + sides->len + 4);
 
   /* Links: y <= n <= 2M y. */
   for (guint i = 0; i < pairs->len; i++)
@@ -440,7 +493,28 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
               val[len] = BZ_DIET_SERVING_STEP * recipes[g_array_index (cand, guint, p->recipe)].per_serving.energy_kcal;
             }
         }
+      for (guint i = 0; i < sides->len; i++)
+        {
+          SideVar *v = &g_array_index (sides, SideVar, i);
+          if (v->slot == s)
+            {
+              len++;
+              ind[len] = v->x;
+              val[len] = req->sides[v->side].per_equivalent.energy_kcal;
+            }
+        }
       add_row (lp, len, ind, val, GLP_DB, BZ_DIET_SLOT_MIN_SHARE * e, BZ_DIET_SLOT_MAX_SHARE * e, 0);
+      /* At most BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS of sides. */
+      len = 0;
+      for (guint i = 0; i < sides->len; i++)
+        if (g_array_index (sides, SideVar, i).slot == s)
+          {
+            len++;
+            ind[len] = g_array_index (sides, SideVar, i).x;
+            val[len] = 1;
+          }
+      if (len * BZ_DIET_SIDE_MAX_EQUIVALENTS > BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS)
+        add_row (lp, len, ind, val, GLP_UP, 0, BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS, 0);
     }
   /* The day: its targets. */
   for (guint k = 0; k < N_NUTRIENTS; k++)
@@ -455,6 +529,13 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
           len++;
           ind[len] = p->n;
           val[len] = BZ_DIET_SERVING_STEP * nutrient (&recipes[g_array_index (cand, guint, p->recipe)].per_serving, k);
+        }
+      for (guint i = 0; i < sides->len; i++)
+        {
+          SideVar *v = &g_array_index (sides, SideVar, i);
+          len++;
+          ind[len] = v->x;
+          val[len] = nutrient (&req->sides[v->side].per_equivalent, k);
         }
       /* Energy weighs most: a point of it costs 10/100, of a macronutrient 3/100. */
       add_row (lp, len, ind, val, GLP_DB, (1 - bz_diet_tolerance (k)) * t, (1 + bz_diet_tolerance (k)) * t,
@@ -514,20 +595,25 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
     }
 
   glp_init_iocp (&parm);
-  parm.msg_lev = GLP_MSG_OFF;
+  parm.msg_lev = g_getenv ("DBG_MSG") ? GLP_MSG_ON : GLP_MSG_OFF;
+  if (g_getenv ("DBG_MSG")) glp_term_out (GLP_ON);
   parm.presolve = GLP_ON;
-  parm.fp_heur = GLP_ON;
+  parm.fp_heur = g_getenv ("DBG_FP") ? atoi (g_getenv ("DBG_FP")) : GLP_ON;
   parm.mip_gap = BZ_DIET_MIP_GAP;
   /* GLPK's cuts (mixed-integer rounding, Gomory, cover, clique): on this
    * program they find more days within tolerance in the same time. */
-  parm.mir_cuts = parm.gmi_cuts = parm.cov_cuts = parm.clq_cuts = GLP_ON;
+  parm.mir_cuts = parm.gmi_cuts = parm.cov_cuts = parm.clq_cuts = g_getenv ("DBG_CUTS") ? atoi (g_getenv ("DBG_CUTS")) : GLP_ON;
+  if (g_getenv ("DBG_BR")) parm.br_tech = atoi (g_getenv ("DBG_BR"));
+  if (g_getenv ("DBG_BT")) parm.bt_tech = atoi (g_getenv ("DBG_BT"));
+  if (g_getenv ("DBG_PS")) parm.ps_heur = atoi (g_getenv ("DBG_PS"));
   parm.tm_lim = MAX (tm_lim, 1);
   parm.cb_func = good_enough;
+  parm.cb_info = &enough;
   rc = glp_intopt (lp, &parm);
   status = glp_mip_status (lp);
   if ((rc == 0 || rc == GLP_ETMLIM || rc == GLP_ESTOP) && (status == GLP_OPT || status == GLP_FEAS))
     {
-      if (!(status == GLP_OPT || rc == GLP_ESTOP || glp_mip_obj_val (lp) <= BZ_DIET_GOOD_ENOUGH))
+      if (!(status == GLP_OPT || rc == GLP_ESTOP || glp_mip_obj_val (lp) <= enough))
         *out_limited = TRUE;
       for (guint i = 0; i < pairs->len; i++)
         {
@@ -539,6 +625,17 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
           slot->portions[slot->n_portions].recipe = g_array_index (cand, guint, p->recipe);
           slot->portions[slot->n_portions].servings = halves * BZ_DIET_SERVING_STEP;
           slot->n_portions++;
+        }
+      for (guint i = 0; i < sides->len; i++)
+        {
+          SideVar *v = &g_array_index (sides, SideVar, i);
+          double eq = round (glp_mip_col_val (lp, v->x));
+          BzDietSlot *slot = &plan->slots[d * req->meals_per_day + v->slot];
+          if (eq < 1 || slot->n_sides >= BZ_DIET_SLOT_MAX_SIDES)
+            continue;
+          slot->sides[slot->n_sides].side = v->side;
+          slot->sides[slot->n_sides].equivalents = (guint) MIN (eq, BZ_DIET_SIDE_MAX_EQUIVALENTS);
+          slot->n_sides++;
         }
       ok = TRUE;
       for (guint s = 0; s < req->meals_per_day; s++)
@@ -557,7 +654,7 @@ out:
  * bz_diet_plan_check() has made sure they suffice.  Each day gets an equal
  * part of the time left.  %NULL when a day has no integer solution in time. */
 static BzDietPlan *
-solve_glpk (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req)
+solve_glpk (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req, const gboolean *side_ok)
 {
   g_autoptr(BzDietPlan) plan = bz_diet_plan_new_for (req);
   g_autofree guint *uses_left = g_new (guint, cand->len);
@@ -575,11 +672,12 @@ solve_glpk (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req)
         for (guint c = 0; c < cand->len; c++)
           uses_left[c] = BZ_DIET_MAX_USES_PER_WEEK;
       if (left <= 0 ||
-          !solve_glpk_day (recipes, cand, uses_left, req, d, (int) (left / 1000 / (req->n_days - d)), plan, &limited))
+          !solve_glpk_day (recipes, cand, uses_left, req, side_ok, d, (int) (left / 1000 / (req->n_days - d)), plan,
+                           &limited))
         {
           /* No integer solution for this day in its time: the greedy day. */
           memset (&plan->slots[d * req->meals_per_day], 0, req->meals_per_day * sizeof (BzDietSlot));
-          ok = bz_diet_greedy_day (recipes, cand, uses_left, req, d, plan);
+          ok = bz_diet_greedy_day (recipes, cand, uses_left, req, side_ok, d, plan);
           limited = TRUE;
           greedy_days++;
           if (!ok)
@@ -609,6 +707,7 @@ BzDietPlan *
 bz_diet_plan_solve (const BzDietRecipe *recipes, guint n_recipes, const BzDietRequest *request, GError **error)
 {
   g_autoptr(GArray) cand = NULL;
+  g_autofree gboolean *side_ok = NULL;
   BzDietPlan *plan = NULL;
   gint64 start = g_get_monotonic_time ();
 
@@ -616,9 +715,10 @@ bz_diet_plan_solve (const BzDietRecipe *recipes, guint n_recipes, const BzDietRe
   if (!bz_diet_plan_check (recipes, n_recipes, request, error))
     return NULL;
   cand = candidates (recipes, n_recipes, request);
+  side_ok = bz_diet_sides_allowed (request);
   if (!request->no_solver)
-    plan = solve_glpk (recipes, cand, request);
-  if (plan == NULL && !(plan = bz_diet_solve_greedy (recipes, cand, request, error)))
+    plan = solve_glpk (recipes, cand, request, side_ok);
+  if (plan == NULL && !(plan = bz_diet_solve_greedy (recipes, cand, request, side_ok, error)))
     return NULL;
   plan->n_candidates = cand->len;
   plan_finish (plan, recipes, request);

@@ -41,6 +41,7 @@
 #pragma once
 
 #include "bz-nutrition.h"
+#include "bz-smae.h"
 
 G_BEGIN_DECLS
 
@@ -69,6 +70,14 @@ G_BEGIN_DECLS
 #define BZ_DIET_MAX_USES_PER_WEEK 2
 /** BZ_DIET_SLOT_MAX_RECIPES: a meal has 1 or 2 recipes. */
 #define BZ_DIET_SLOT_MAX_RECIPES 2
+/** BZ_DIET_SIDE_MAX_EQUIVALENTS: at most 3 equivalents of one SMAE group's side food in one meal (Balanza's
+ * choice: a clinic's plan rarely lists more of one group in a meal, e.g. 3 tortillas or 90 g of chicken). */
+#define BZ_DIET_SIDE_MAX_EQUIVALENTS 3
+/** BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS: at most 4 equivalents of side foods in one meal (Balanza's choice: the
+ * recipes stay the meal). */
+#define BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS 4
+/** BZ_DIET_SLOT_MAX_SIDES: side foods in one meal: at most one per group the planner offers (bz_diet_side_specs()). */
+#define BZ_DIET_SLOT_MAX_SIDES 8
 /** BZ_DIET_SERVING_STEP: servings come in halves, as clinics hand out portions. */
 #define BZ_DIET_SERVING_STEP 0.5
 /** BZ_DIET_MAX_SERVINGS: at most 3 servings of one recipe in one meal (Balanza's bound on a portion). */
@@ -181,6 +190,11 @@ typedef struct
  * @seed: orders the candidates (another seed, another equally good plan)
  * @no_solver: skip GLPK and plan greedily (tests, and the benchmark's
  *   comparison)
+ * @sides: (array length=n_sides) (nullable): the single foods the planner
+ *   may add to a meal in whole SMAE equivalents (#BzDietSide,
+ *   bz_diet_side_init()); those bz_diet_side_allowed() refuses are never
+ *   chosen.  %NULL: recipes only, as before.
+ * @n_sides: their number
  */
 typedef struct
 {
@@ -194,6 +208,8 @@ typedef struct
   guint time_limit_ms;
   guint32 seed;
   gboolean no_solver;
+  const struct _BzDietSide *sides;
+  guint n_sides;
 } BzDietRequest;
 
 /**
@@ -224,9 +240,13 @@ typedef enum
   BZ_DIET_SOLVER_GREEDY,
 } BzDietSolver;
 
-/** BZ_DIET_GOOD_ENOUGH: the penalty below which GLPK's search stops: a day 1 % outside its energy band costs
- * 0.1, a macronutrient 0.03, so this is a day within every tolerance. */
+/** BZ_DIET_GOOD_ENOUGH: the penalty below which GLPK's search stops, besides the sides' cost: a day 1 % outside
+ * its energy band costs 0.1, a macronutrient 0.03, so this is a day within every tolerance. */
 #define BZ_DIET_GOOD_ENOUGH 1e-4
+/** BZ_DIET_SIDE_COST: the objective's cost of one equivalent of a side food, 1e-5: enough that of two plans
+ * within tolerance the one with fewer side foods wins, too little to matter beside a deviation (a meal's
+ * %BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS cost what 0.0013 % of a macronutrient beyond its band does). */
+#define BZ_DIET_SIDE_COST 1e-5
 
 /** bz_diet_solver_name: Returns: (transfer none): "glpk", "glpk_time_limit" or "greedy". */
 const char *bz_diet_solver_name (BzDietSolver solver);
@@ -242,11 +262,28 @@ typedef struct
   double servings;
 } BzDietPortion;
 
-/** BzDietSlot: the 1 or 2 recipes of one meal. */
+/**
+ * BzDietSidePortion:
+ * @side: index into the request's @sides
+ * @equivalents: whole SMAE equivalents, 1 to %BZ_DIET_SIDE_MAX_EQUIVALENTS
+ */
+typedef struct
+{
+  guint side;
+  guint equivalents;
+} BzDietSidePortion;
+
+/**
+ * BzDietSlot:
+ * @portions: the 1 or 2 recipes of one meal
+ * @sides: the single foods added to it, at most one per SMAE group
+ */
 typedef struct
 {
   BzDietPortion portions[BZ_DIET_SLOT_MAX_RECIPES];
   guint n_portions;
+  BzDietSidePortion sides[BZ_DIET_SLOT_MAX_SIDES];
+  guint n_sides;
 } BzDietSlot;
 
 /**
