@@ -73,8 +73,8 @@ can_take (const BzDietRecipe *recipes, GArray *cand, guint *uses_left, guint c, 
 
 /* What the program's objective makes of a day: weighted excess over each
  * tolerance, plus a little of the deviation itself (ties go to the closer). */
-static double
-day_penalty (const BzNutrients *day, const BzNutrients *targets)
+double
+bz_diet_day_penalty (const BzNutrients *day, const BzNutrients *targets)
 {
   BzDietDayCheck chk;
   double cost = 0;
@@ -100,6 +100,7 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
     {
       double e = slots[s].share * req->targets.energy_kcal;
       double prot = slots[s].share * req->targets.protein_g;
+      double carb = slots[s].share * req->targets.carbohydrate_g, fat = slots[s].share * req->targets.fat_g;
       BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
       double best = G_MAXDOUBLE;
       guint best_c = G_MAXUINT;
@@ -113,7 +114,9 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
             continue;
           sv = servings_for (r, e);
           score = fabs (sv * r->per_serving.energy_kcal - e) / e +
-                  (prot > 0 ? 0.5 * fabs (sv * r->per_serving.protein_g - prot) / prot : 0) -
+                  (prot > 0 ? 0.5 * fabs (sv * r->per_serving.protein_g - prot) / prot : 0) +
+                  (carb > 0 ? 0.3 * fabs (sv * r->per_serving.carbohydrate_g - carb) / carb : 0) +
+                  (fat > 0 ? 0.3 * fabs (sv * r->per_serving.fat_g - fat) / fat : 0) -
                   0.01 * uses_left[c];
           if (score < best)
             best = score, best_c = c;
@@ -136,7 +139,7 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
       guint best_add = G_MAXUINT;
       BzNutrients day = { 0 };
       bz_diet_day_sum (recipes, req, plan, d, &day);
-      base = day_penalty (&day, &req->targets);
+      base = bz_diet_day_penalty (&day, &req->targets);
       for (guint s = 0; s < req->meals_per_day; s++)
         {
           BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
@@ -156,8 +159,8 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
                     (sign > 0 && (have >= BZ_DIET_SIDE_MAX_EQUIVALENTS || total >= BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS)))
                   continue;
                 bz_nutrients_add (&moved, &req->sides[which[w]].per_equivalent, sign);
-                if (base - day_penalty (&moved, &req->targets) > best_gain)
-                  best_gain = base - day_penalty (&moved, &req->targets), best_s = (int) s, best_i = -1,
+                if (base - bz_diet_day_penalty (&moved, &req->targets) > best_gain)
+                  best_gain = base - bz_diet_day_penalty (&moved, &req->targets), best_s = (int) s, best_i = -1,
                   best_side = (int) which[w], best_side_delta = sign, best_add = G_MAXUINT;
               }
           for (guint i = 0; i < slot->n_portions; i++)
@@ -169,8 +172,8 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
                 if (sv < BZ_DIET_SERVING_STEP || sv > BZ_DIET_MAX_SERVINGS)
                   continue;
                 bz_nutrients_add (&moved, &r->per_serving, sign * BZ_DIET_SERVING_STEP);
-                if (base - day_penalty (&moved, &req->targets) > best_gain)
-                  best_gain = base - day_penalty (&moved, &req->targets), best_s = (int) s, best_i = (int) i,
+                if (base - bz_diet_day_penalty (&moved, &req->targets) > best_gain)
+                  best_gain = base - bz_diet_day_penalty (&moved, &req->targets), best_s = (int) s, best_i = (int) i,
                   best_delta = sign * BZ_DIET_SERVING_STEP, best_add = G_MAXUINT, best_side = -1;
               }
           if (slot->n_portions >= BZ_DIET_SLOT_MAX_RECIPES)
@@ -183,8 +186,8 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
                   !can_take (recipes, cand, uses_left, c, rest))
                 continue;
               bz_nutrients_add (&moved, &recipes[r].per_serving, BZ_DIET_SERVING_STEP);
-              if (base - day_penalty (&moved, &req->targets) > best_gain)
-                best_gain = base - day_penalty (&moved, &req->targets), best_s = (int) s, best_add = c, best_side = -1;
+              if (base - bz_diet_day_penalty (&moved, &req->targets) > best_gain)
+                best_gain = base - bz_diet_day_penalty (&moved, &req->targets), best_s = (int) s, best_add = c, best_side = -1;
             }
         }
       if (best_s < 0)

@@ -12,6 +12,19 @@ G_BEGIN_DECLS
 #define WEEK_DAYS 7
 #define N_MEAL_TYPES 4
 
+/* BZ_DIET_SLOT_CANDIDATES, BZ_DIET_SLOT_DENSE_CANDIDATES: the recipes a meal's program offers (among_best()):
+ * 4 whose energy split is closest to the targets', and the 2 with the most energy per serving.  Fewer
+ * binaries solve a day in a few milliseconds where every candidate took tens (measured with the benchmark,
+ * 2026-12-01); the side foods make up what the closest recipes leave. */
+#define BZ_DIET_SLOT_CANDIDATES 4
+#define BZ_DIET_SLOT_DENSE_CANDIDATES 2
+/* BZ_DIET_REPAIR_MIN_MS: the least time a greedy day's repair gets, even past the plan's limit (it solves in
+ * about a millisecond). */
+#define BZ_DIET_REPAIR_MIN_MS 2
+/* The greedy planner's measure of a day: weighted excess over each
+ * tolerance (energy 10, macronutrients 3 per unit of fraction), plus 0.01
+ * of each deviation itself; see bz_diet_day_check(). */
+double      bz_diet_day_penalty   (const BzNutrients *day, const BzNutrients *targets);
 /* The tolerance of nutrient @k (0 energy, 1-3 the macronutrients). */
 double      bz_diet_tolerance     (guint k);
 /* An empty plan of @req's shape. */

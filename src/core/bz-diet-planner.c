@@ -6,7 +6,6 @@
 #include <glpk.h>
 #include <math.h>
 #include <string.h>
-#include <stdlib.h>
 
 #include "bz-diet-planner-private.h"
 #include "bz-error.h"
@@ -379,36 +378,44 @@ split_distance (const BzNutrients *n, const BzNutrients *t)
          fabs (9 * n->fat_g / e - 9 * t->fat_g / te);
 }
 
-/* Whether candidate @c is among the BZ_DIET_SLOT_CANDIDATES closest to the
- * targets' split (split_distance()) of those with uses left that suit @type
- * (ties: the candidates' order). */
+/* Whether candidate @c is, of those with uses left that suit @type, among
+ * the %BZ_DIET_SLOT_CANDIDATES closest to the targets' split
+ * (split_distance()) or the %BZ_DIET_SLOT_DENSE_CANDIDATES with the most
+ * energy per serving (for the large meals of large targets); ties go by
+ * the candidates' order. */
 static gboolean
 among_best (const BzDietRecipe *recipes, GArray *cand, const guint *uses_left, const BzDietRequest *req, guint type,
             guint c)
 {
-  double mine = split_distance (&recipes[g_array_index (cand, guint, c)].per_serving, &req->targets);
-  guint better = 0;
-  guint k = g_getenv ("DBG_K") ? (guint) atoi (g_getenv ("DBG_K")) : 8;
+  const BzNutrients *me = &recipes[g_array_index (cand, guint, c)].per_serving;
+  double mine = split_distance (me, &req->targets);
+  guint closer = 0, denser = 0;
 
-  for (guint o = 0; o < cand->len && better < k; o++)
+  for (guint o = 0; o < cand->len; o++)
     {
-      const BzDietRecipe *r = &recipes[g_array_index (cand, guint, o)];
+      const BzNutrients *them = &recipes[g_array_index (cand, guint, o)].per_serving;
       double theirs;
-      if (o == c || uses_left[o] == 0 || !(r->meal_types & type))
+      if (o == c || uses_left[o] == 0 || !(recipes[g_array_index (cand, guint, o)].meal_types & type))
         continue;
-      theirs = split_distance (&r->per_serving, &req->targets);
-      if (theirs < mine || (theirs == mine && o < c))
-        better++;
+      theirs = split_distance (them, &req->targets);
+      closer += theirs < mine || (theirs == mine && o < c);
+      denser += them->energy_kcal > me->energy_kcal || (them->energy_kcal == me->energy_kcal && o < c);
+      if (closer >= BZ_DIET_SLOT_CANDIDATES && denser >= BZ_DIET_SLOT_DENSE_CANDIDATES)
+        return FALSE;
     }
-  return better < k;
+  return TRUE;
 }
 
 /* One day's program (see the header) into @plan's day @d: the candidates
  * with weekly uses left (@uses_left, per candidate) and at most that many
- * times in the day.  Returns FALSE when GLPK has no integer solution. */
+ * times in the day.  With @fixed (the day's meals_per_day slots), only
+ * their recipes, each kept: the servings and the sides are what is solved
+ * (the repair of a greedy day; their uses are counted already).  Returns
+ * FALSE when GLPK has no integer solution. */
 static gboolean
 solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_left, const BzDietRequest *req,
-                const gboolean *side_ok, guint d, int tm_lim, BzDietPlan *plan, gboolean *out_limited)
+                const gboolean *side_ok, const BzDietSlot *fixed, guint d, int tm_lim, BzDietPlan *plan,
+                gboolean *out_limited)
 {
   const BzDietSlotSpec *slots = bz_diet_planner_slots (req->meals_per_day);
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
@@ -430,9 +437,14 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
       {
         guint r = g_array_index (cand, guint, c);
         Pair p = { d, s, c, 0, 0 };
-        if (!(recipes[r].meal_types & slots[s].meal_type) || uses_left[c] == 0 || !among_best (recipes, cand, uses_left, req, slots[s].meal_type, c))
+        gboolean kept = FALSE;
+        for (guint i = 0; fixed && i < fixed[s].n_portions; i++)
+          kept |= fixed[s].portions[i].recipe == r;
+        if (fixed ? !kept
+                  : !(recipes[r].meal_types & slots[s].meal_type) || uses_left[c] == 0 ||
+                    !among_best (recipes, cand, uses_left, req, slots[s].meal_type, c))
           continue;
-        p.y = add_col (lp, GLP_BV, GLP_DB, 0, 1, 0);
+        p.y = fixed ? add_col (lp, GLP_IV, GLP_FX, 1, 1, 0) : add_col (lp, GLP_BV, GLP_DB, 0, 1, 0);
         p.n = add_col (lp, GLP_IV, GLP_DB, 0, HALVES_MAX, 0);
         g_array_append_val (pairs, p);
       }
@@ -545,6 +557,7 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
    * on the uses left after today, see bz_diet_plan_check()): for each set T
    * of meal types, today's uses of recipes suiting T are at most their uses
    * left less the week's later meals of T. */
+  if (fixed == NULL)
   {
     guint rest[N_MEAL_TYPES];
     bz_diet_demand_after (req, d, req->meals_per_day, rest);
@@ -577,7 +590,7 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
       }
   }
   /* Each recipe: no more than its uses left this week. */
-  for (guint c = 0; c < cand->len; c++)
+  for (guint c = 0; c < cand->len && fixed == NULL; c++)
     {
       int len = 0;
       for (guint i = 0; i < pairs->len; i++)
@@ -595,17 +608,18 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
     }
 
   glp_init_iocp (&parm);
-  parm.msg_lev = g_getenv ("DBG_MSG") ? GLP_MSG_ON : GLP_MSG_OFF;
-  if (g_getenv ("DBG_MSG")) glp_term_out (GLP_ON);
+  parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_ON;
-  parm.fp_heur = g_getenv ("DBG_FP") ? atoi (g_getenv ("DBG_FP")) : GLP_ON;
   parm.mip_gap = BZ_DIET_MIP_GAP;
-  /* GLPK's cuts (mixed-integer rounding, Gomory, cover, clique): on this
-   * program they find more days within tolerance in the same time. */
-  parm.mir_cuts = parm.gmi_cuts = parm.cov_cuts = parm.clq_cuts = g_getenv ("DBG_CUTS") ? atoi (g_getenv ("DBG_CUTS")) : GLP_ON;
-  if (g_getenv ("DBG_BR")) parm.br_tech = atoi (g_getenv ("DBG_BR"));
-  if (g_getenv ("DBG_BT")) parm.bt_tech = atoi (g_getenv ("DBG_BT"));
-  if (g_getenv ("DBG_PS")) parm.ps_heur = atoi (g_getenv ("DBG_PS"));
+  /* The root relaxation is within every tolerance on nearly every day
+   * (objective 0, or the sides' cost), so the bound prunes nothing and the
+   * search is for an integer point in the tolerances: depth first reaches
+   * one in a few dozen nodes where best-bound wandered the tree to its time
+   * limit; the cuts and the feasibility pump, which helped the recipes-only
+   * program, cost more than they gained here (both measured with the
+   * benchmark, 2026-12-01: CPU time per plan about halved). */
+  parm.bt_tech = GLP_BT_DFS;
+  parm.fp_heur = GLP_OFF;
   parm.tm_lim = MAX (tm_lim, 1);
   parm.cb_func = good_enough;
   parm.cb_info = &enough;
@@ -615,6 +629,7 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
     {
       if (!(status == GLP_OPT || rc == GLP_ESTOP || glp_mip_obj_val (lp) <= enough))
         *out_limited = TRUE;
+      memset (&plan->slots[d * req->meals_per_day], 0, req->meals_per_day * sizeof (BzDietSlot));
       for (guint i = 0; i < pairs->len; i++)
         {
           Pair *p = &g_array_index (pairs, Pair, i);
@@ -647,6 +662,20 @@ out:
   return ok;
 }
 
+/* Adds @sign to the uses left of day @d's recipes. */
+static void
+count_uses (const BzDietPlan *plan, guint d, GArray *cand, guint *uses_left, int sign)
+{
+  for (guint s = 0; s < plan->meals_per_day; s++)
+    {
+      const BzDietSlot *slot = &plan->slots[d * plan->meals_per_day + s];
+      for (guint i = 0; i < slot->n_portions; i++)
+        for (guint c = 0; c < cand->len; c++)
+          if (g_array_index (cand, guint, c) == slot->portions[i].recipe)
+            uses_left[c] += sign;
+    }
+}
+
 /* The plan day by day (a rolling horizon): each day's program is small
  * enough for GLPK to solve in milliseconds, where the whole plan's (days x
  * meals x recipes binaries coupled by the weekly uses) is not; the weekly
@@ -667,38 +696,66 @@ solve_glpk (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req,
   glp_term_out (GLP_OFF);
   for (guint d = 0; d < req->n_days && ok; d++)
     {
+      BzDietSlot *day = &plan->slots[d * req->meals_per_day];
+      BzDietSlot glpk_day[BZ_DIET_PLANNER_MAX_MEALS], greedy[BZ_DIET_PLANNER_MAX_MEALS];
       gint64 left = deadline - g_get_monotonic_time ();
+      double glpk_penalty = G_MAXDOUBLE;
+      BzNutrients sum;
+
       if (d % WEEK_DAYS == 0)
         for (guint c = 0; c < cand->len; c++)
           uses_left[c] = BZ_DIET_MAX_USES_PER_WEEK;
-      if (left <= 0 ||
-          !solve_glpk_day (recipes, cand, uses_left, req, side_ok, d, (int) (left / 1000 / (req->n_days - d)), plan,
-                           &limited))
+      if (left > 0 && solve_glpk_day (recipes, cand, uses_left, req, side_ok, NULL, d,
+                                      (int) (left / 1000 / (req->n_days - d)), plan, &limited))
         {
-          /* No integer solution for this day in its time: the greedy day. */
-          memset (&plan->slots[d * req->meals_per_day], 0, req->meals_per_day * sizeof (BzDietSlot));
-          ok = bz_diet_greedy_day (recipes, cand, uses_left, req, side_ok, d, plan);
-          limited = TRUE;
-          greedy_days++;
-          if (!ok)
-            break;
-          continue;   /* greedy_day() has counted its uses */
+          BzDietDayCheck chk;
+          bz_diet_day_sum (recipes, req, plan, d, &sum);
+          bz_diet_day_check (&sum, &req->targets, &chk);
+          glpk_penalty = bz_diet_day_penalty (&sum, &req->targets);
+          if (chk.within)
+            {
+              count_uses (plan, d, cand, uses_left, -1);
+              continue;
+            }
+          memcpy (glpk_day, day, req->meals_per_day * sizeof (BzDietSlot));
         }
-      for (guint s = 0; ok && s < req->meals_per_day; s++)
+      /* GLPK found no integer solution in the day's time, or none within
+       * every tolerance: the greedy day, its servings and sides then
+       * re-solved with its recipes kept (a program a tenth the size), and
+       * the better of that and GLPK's. */
+      memset (day, 0, req->meals_per_day * sizeof (BzDietSlot));
+      if (!bz_diet_greedy_day (recipes, cand, uses_left, req, side_ok, d, plan))
         {
-          const BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
-          for (guint i = 0; i < slot->n_portions; i++)
-            for (guint c = 0; c < cand->len; c++)
-              if (g_array_index (cand, guint, c) == slot->portions[i].recipe)
-                uses_left[c]--;
+          if (glpk_penalty == G_MAXDOUBLE)
+            {
+              ok = FALSE;
+              break;
+            }
+          memcpy (day, glpk_day, req->meals_per_day * sizeof (BzDietSlot));
+          count_uses (plan, d, cand, uses_left, -1);
+          continue;
         }
+      memcpy (greedy, day, req->meals_per_day * sizeof (BzDietSlot));
+      left = deadline - g_get_monotonic_time ();
+      if (!solve_glpk_day (recipes, cand, uses_left, req, side_ok, greedy, d,
+                           (int) MAX (BZ_DIET_REPAIR_MIN_MS, left / 1000 / (req->n_days - d)), plan, &limited))
+        memcpy (day, greedy, req->meals_per_day * sizeof (BzDietSlot));
+      bz_diet_day_sum (recipes, req, plan, d, &sum);
+      if (glpk_penalty < bz_diet_day_penalty (&sum, &req->targets))
+        {
+          count_uses (plan, d, cand, uses_left, +1);   /* the greedy day's, given back */
+          memcpy (day, glpk_day, req->meals_per_day * sizeof (BzDietSlot));
+          count_uses (plan, d, cand, uses_left, -1);
+        }
+      else
+        greedy_days++;
     }
   glp_free_env ();
   g_mutex_unlock (&glpk_lock);
   if (!ok)
     return NULL;
   plan->solver = greedy_days == req->n_days ? BZ_DIET_SOLVER_GREEDY
-                 : limited ? BZ_DIET_SOLVER_GLPK_TIME_LIMIT : BZ_DIET_SOLVER_GLPK;
+                 : limited || greedy_days ? BZ_DIET_SOLVER_GLPK_TIME_LIMIT : BZ_DIET_SOLVER_GLPK;
   plan->greedy_days = greedy_days;
   return g_steal_pointer (&plan);
 }

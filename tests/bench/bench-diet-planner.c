@@ -227,6 +227,14 @@ main (int argc, char **argv)
       days += plan->n_days;
       within += plan->days_within;
       greedy_days += plan->greedy_days;
+      if (g_getenv ("BENCH_DEBUG"))
+        for (guint d = 0; d < plan->n_days; d++)
+          if (!plan->checks[d].within)
+            fprintf (stderr, "miss p%u d%u pref %d meals %u al %x E %.0f P %.0f (%.0f%%) C %.0f F %.0f dev %+.3f %+.3f %+.3f %+.3f greedy %u\n", i, d,
+                     req.preference, req.meals_per_day, req.allergens, req.targets.energy_kcal, req.targets.protein_g,
+                     400 * req.targets.protein_g / req.targets.energy_kcal, req.targets.carbohydrate_g, req.targets.fat_g,
+                     plan->checks[d].deviation[0], plan->checks[d].deviation[1], plan->checks[d].deviation[2],
+                     plan->checks[d].deviation[3], plan->greedy_days);
       for (guint d = 0; d < plan->n_days; d++)
         for (guint k = 0; k < 4; k++)
           if (fabs (plan->checks[d].deviation[k]) > (k == 0 ? BZ_DIET_ENERGY_TOLERANCE : BZ_DIET_MACRO_TOLERANCE) + 5e-4)
