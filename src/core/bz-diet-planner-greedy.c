@@ -87,8 +87,10 @@ bz_diet_day_penalty (const BzNutrients *day, const BzNutrients *targets)
 
 /* Day @d greedily: each meal in turn takes the candidate with uses left
  * (@uses_left, decremented) whose servings come closest to the meal's
- * energy and protein; then the day's servings move by halves while that
- * brings the day nearer its targets.  FALSE when a meal finds no candidate. */
+ * energy, protein, carbohydrate and fat; then, while that brings the day
+ * nearer its targets, a portion moves by a half, a second recipe comes in,
+ * or a side food (bz_diet_slot_sides()) moves by an equivalent within its
+ * bounds.  FALSE when a meal finds no candidate. */
 gboolean
 bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left, const BzDietRequest *req,
                     const gboolean *side_ok, guint d, BzDietPlan *plan)
@@ -128,9 +130,9 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
       slot->portions[0].servings = servings_for (&recipes[slot->portions[0].recipe], e);
       slot->n_portions = 1;
     }
-  /* Then, while the day's penalty falls: a portion moved by a half, or a
+  /* Then, while the day's penalty falls: a portion moved by a half, a
    * second recipe at half a serving in a meal that has one (if the rest of
-   * the week can spare it). */
+   * the week can spare it), or a side food moved by an equivalent. */
   bz_diet_demand_after (req, d, req->meals_per_day, rest);
   for (guint step = 0; step < 60; step++)
     {

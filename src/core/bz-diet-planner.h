@@ -14,17 +14,22 @@
  *
  * Pure: no I/O, no store; thread-safe (GLPK runs under a process-wide lock).
  *
- * The program, for days d, the day's meal slots s and the candidate recipes
- * r that suit s's meal type:
+ * The program, for days d, the day's meal slots s, the candidate recipes
+ * r that suit s's meal type and the side foods f offered to s (bz-diet-sides.h:
+ * single foods in whole SMAE equivalents, one food per SMAE group and slot):
  *   y[d,s,r] ∈ {0,1}          recipe r is in slot s of day d
  *   n[d,s,r] ∈ {0,1,...,2M}   its servings, in halves (servings = n / 2),
  *                             1·y ≤ n ≤ 2M·y, M = %BZ_DIET_MAX_SERVINGS
+ *   x[d,s,f] ∈ {0,...,3}      equivalents of side food f (%BZ_DIET_SIDE_MAX_EQUIVALENTS)
  *   1 ≤ Σ_r y[d,s,r] ≤ %BZ_DIET_SLOT_MAX_RECIPES          every slot
+ *   Σ_f x[d,s,f] ≤ %BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS      every slot
  *   Σ_{d in week w, s} y[d,s,r] ≤ %BZ_DIET_MAX_USES_PER_WEEK   every recipe, week
- *   (1 − 5 %) E ≤ Σ n/2 · kcal_r + u − o ≤ (1 + 5 %) E       every day, energy
+ *   (1 − 5 %) E ≤ Σ n/2 · kcal_r + Σ x · kcal_f + u − o ≤ (1 + 5 %) E   every day, energy
  *   the same at ±10 % for protein, carbohydrate and fat
- *   0.5 share_s E ≤ Σ_r n/2 · kcal_r ≤ 1.75 share_s E        every slot (hard)
- *   minimize Σ weighted (u + o) / target
+ *   0.5 share_s E ≤ Σ_r n/2 · kcal_r + Σ_f x · kcal_f ≤ 1.75 share_s E   every slot (hard)
+ *   minimize Σ weighted (u + o) / target + %BZ_DIET_SIDE_COST · Σ x
+ * kcal_f and the others are the side food's own SR28 nutrients for one
+ * equivalent of it, not the group's nominal values.
  * The tolerances are soft: u, o ≥ 0 take up what cannot be met, at a cost,
  * so a plan always comes out and says which days missed (bz_diet_day_check()).
  * Allergens, excluded foods and tags and the dietary preference are hard: a
@@ -35,8 +40,12 @@
  * (meals x candidates, a few hundred binaries) solves in milliseconds where
  * the whole plan's does not in %BZ_DIET_PLANNER_TIME_LIMIT_MS; the weekly
  * rule carries from day to day as each recipe's uses left, which
- * bz_diet_plan_check() has shown to suffice.  A day GLPK finds no integer
- * solution for in its share of the time is planned greedily.
+ * bz_diet_plan_check() has shown to suffice.  Each meal's program offers the
+ * few recipes closest to the targets' energy split and the most energy-dense
+ * (a few milliseconds a day, where every candidate took tens).  A day GLPK
+ * finds no solution within every tolerance for in its share of the time is
+ * planned greedily, then re-solved with the greedy recipes kept (servings
+ * and side foods only); the better of the two days is kept.
  */
 #pragma once
 
@@ -313,7 +322,7 @@ void bz_diet_day_check (const BzNutrients *day, const BzNutrients *targets, BzDi
  * @solver: how it was made
  * @n_days, @meals_per_day: its shape
  * @slots: (array length=n_days*meals_per_day): day-major
- * @days: (array length=n_days): each day's nutrients
+ * @days: (array length=n_days): each day's nutrients, recipes and side foods
  * @checks: (array length=n_days): each day against the targets
  * @days_within: how many days are within every tolerance
  * @n_candidates: recipes left after the hard filters
@@ -366,7 +375,9 @@ gboolean bz_diet_plan_check (const BzDietRecipe *recipes, guint n_recipes, const
  * Plans every meal of every day (see above).  Every portion's recipe is
  * allowed (bz_diet_recipe_allowed()) and suits its meal's type; no recipe is
  * used more than %BZ_DIET_MAX_USES_PER_WEEK times a week; every meal has 1
- * or 2 recipes.  The tolerances are met where the catalogue allows: the
+ * or 2 recipes; every side food is allowed (bz_diet_side_allowed()), suits
+ * the meal, is 1-%BZ_DIET_SIDE_MAX_EQUIVALENTS equivalents, one per SMAE
+ * group, at most %BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS in the meal.  The tolerances are met where the catalogue allows: the
  * plan's checks say which days miss.
  *
  * Returns: (transfer full): the plan, or %NULL with @error.

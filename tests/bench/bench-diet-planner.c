@@ -17,8 +17,10 @@
  * unsatisfiable (too few recipes left for the restrictions:
  * bz_diet_plan_check()), the share of days within tolerance (±5 % energy,
  * ±10 % macronutrients), allergen and preference leaks (must be 0),
- * twice-a-week violations (must be 0), how the plans were solved, and the
- * wall time per plan p50/p99/max (bz_diet_plan_solve(), one thread).
+ * twice-a-week violations (must be 0), the side foods (bz-diet-sides.h,
+ * their panels from the same store) per day and any break of their bounds
+ * (must be 0), how the plans were solved, and the wall time per plan
+ * p50/p99/max (bz_diet_plan_solve(), one thread).
  */
 #include <math.h>
 #include <stdio.h>
@@ -205,8 +207,6 @@ main (int argc, char **argv)
       req.n_days = DAYS;
       req.meals_per_day = (guint) g_rand_int_range (rand, 3, 7);
       req.seed = i;
-      req.no_solver = g_getenv ("BENCH_GREEDY") != NULL;
-      req.time_limit_ms = g_getenv ("BENCH_TM") ? (guint) atoi (g_getenv ("BENCH_TM")) : 0;
       req.sides = (const BzDietSide *) sides->data;
       req.n_sides = sides->len;
 
@@ -227,14 +227,6 @@ main (int argc, char **argv)
       days += plan->n_days;
       within += plan->days_within;
       greedy_days += plan->greedy_days;
-      if (g_getenv ("BENCH_DEBUG"))
-        for (guint d = 0; d < plan->n_days; d++)
-          if (!plan->checks[d].within)
-            fprintf (stderr, "miss p%u d%u pref %d meals %u al %x E %.0f P %.0f (%.0f%%) C %.0f F %.0f dev %+.3f %+.3f %+.3f %+.3f greedy %u\n", i, d,
-                     req.preference, req.meals_per_day, req.allergens, req.targets.energy_kcal, req.targets.protein_g,
-                     400 * req.targets.protein_g / req.targets.energy_kcal, req.targets.carbohydrate_g, req.targets.fat_g,
-                     plan->checks[d].deviation[0], plan->checks[d].deviation[1], plan->checks[d].deviation[2],
-                     plan->checks[d].deviation[3], plan->greedy_days);
       for (guint d = 0; d < plan->n_days; d++)
         for (guint k = 0; k < 4; k++)
           if (fabs (plan->checks[d].deviation[k]) > (k == 0 ? BZ_DIET_ENERGY_TOLERANCE : BZ_DIET_MACRO_TOLERANCE) + 5e-4)
