@@ -681,7 +681,9 @@ count_uses (const BzDietPlan *plan, guint d, GArray *cand, guint *uses_left, int
  * meals x recipes binaries coupled by the weekly uses) is not; the weekly
  * rule carries from one day to the next as each recipe's uses left, and
  * bz_diet_plan_check() has made sure they suffice.  Each day gets an equal
- * part of the time left.  %NULL when a day has no integer solution in time. */
+ * part of the time left; a day GLPK leaves outside the tolerances goes to
+ * the greedy planner and its repair (see the header).  %NULL when a day has
+ * neither GLPK's solution nor a greedy one. */
 static BzDietPlan *
 solve_glpk (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req, const gboolean *side_ok)
 {

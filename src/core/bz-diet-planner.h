@@ -235,7 +235,8 @@ gboolean bz_diet_recipe_allowed (const BzDietRecipe *recipe, const BzDietRequest
  *   %BZ_DIET_MIP_GAP, or within every tolerance (%BZ_DIET_GOOD_ENOUGH),
  *   where the search stops
  * @BZ_DIET_SOLVER_GLPK_TIME_LIMIT: some days GLPK's best integer solution
- *   when their time ran out, or the greedy day when it had none
+ *   when their time ran out, or the greedy day (repaired) when GLPK had
+ *   none within every tolerance and the greedy one was better
  *   (#BzDietPlan.greedy_days)
  * @BZ_DIET_SOLVER_GREEDY: every day greedy (no GLPK: @no_solver, or no
  *   integer solution in time)
