@@ -73,8 +73,8 @@ can_take (const BzDietRecipe *recipes, GArray *cand, guint *uses_left, guint c, 
 
 /* What the program's objective makes of a day: weighted excess over each
  * tolerance, plus a little of the deviation itself (ties go to the closer). */
-static double
-day_penalty (const BzNutrients *day, const BzNutrients *targets)
+double
+bz_diet_day_penalty (const BzNutrients *day, const BzNutrients *targets)
 {
   BzDietDayCheck chk;
   double cost = 0;
@@ -87,11 +87,13 @@ day_penalty (const BzNutrients *day, const BzNutrients *targets)
 
 /* Day @d greedily: each meal in turn takes the candidate with uses left
  * (@uses_left, decremented) whose servings come closest to the meal's
- * energy and protein; then the day's servings move by halves while that
- * brings the day nearer its targets.  FALSE when a meal finds no candidate. */
+ * energy, protein, carbohydrate and fat; then, while that brings the day
+ * nearer its targets, a portion moves by a half, a second recipe comes in,
+ * or a side food (bz_diet_slot_sides()) moves by an equivalent within its
+ * bounds.  FALSE when a meal finds no candidate. */
 gboolean
-bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left, const BzDietRequest *req, guint d,
-            BzDietPlan *plan)
+bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left, const BzDietRequest *req,
+                    const gboolean *side_ok, guint d, BzDietPlan *plan)
 {
   const BzDietSlotSpec *slots = bz_diet_planner_slots (req->meals_per_day);
   guint rest[N_MEAL_TYPES];
@@ -100,6 +102,7 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
     {
       double e = slots[s].share * req->targets.energy_kcal;
       double prot = slots[s].share * req->targets.protein_g;
+      double carb = slots[s].share * req->targets.carbohydrate_g, fat = slots[s].share * req->targets.fat_g;
       BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
       double best = G_MAXDOUBLE;
       guint best_c = G_MAXUINT;
@@ -113,7 +116,9 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
             continue;
           sv = servings_for (r, e);
           score = fabs (sv * r->per_serving.energy_kcal - e) / e +
-                  (prot > 0 ? 0.5 * fabs (sv * r->per_serving.protein_g - prot) / prot : 0) -
+                  (prot > 0 ? 0.5 * fabs (sv * r->per_serving.protein_g - prot) / prot : 0) +
+                  (carb > 0 ? 0.3 * fabs (sv * r->per_serving.carbohydrate_g - carb) / carb : 0) +
+                  (fat > 0 ? 0.3 * fabs (sv * r->per_serving.fat_g - fat) / fat : 0) -
                   0.01 * uses_left[c];
           if (score < best)
             best = score, best_c = c;
@@ -125,26 +130,41 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
       slot->portions[0].servings = servings_for (&recipes[slot->portions[0].recipe], e);
       slot->n_portions = 1;
     }
-  /* Then, while the day's penalty falls: a portion moved by a half, or a
+  /* Then, while the day's penalty falls: a portion moved by a half, a
    * second recipe at half a serving in a meal that has one (if the rest of
-   * the week can spare it). */
+   * the week can spare it), or a side food moved by an equivalent. */
   bz_diet_demand_after (req, d, req->meals_per_day, rest);
-  for (guint step = 0; step < 40; step++)
+  for (guint step = 0; step < 60; step++)
     {
       double base = 0, best_gain = 1e-9, best_delta = 0;
-      int best_s = -1, best_i = -1;
+      int best_s = -1, best_i = -1, best_side = -1, best_side_delta = 0;
       guint best_add = G_MAXUINT;
       BzNutrients day = { 0 };
+      bz_diet_day_sum (recipes, req, plan, d, &day);
+      base = bz_diet_day_penalty (&day, &req->targets);
       for (guint s = 0; s < req->meals_per_day; s++)
         {
           BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
-          for (guint i = 0; i < slot->n_portions; i++)
-            bz_nutrients_add (&day, &recipes[slot->portions[i].recipe].per_serving, slot->portions[i].servings);
-        }
-      base = day_penalty (&day, &req->targets);
-      for (guint s = 0; s < req->meals_per_day; s++)
-        {
-          BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
+          guint which[BZ_DIET_SLOT_MAX_SIDES], n_which = bz_diet_slot_sides (req, side_ok, d, s, which), total = 0;
+          /* A side food one equivalent up or down (within its bounds). */
+          for (guint i = 0; i < slot->n_sides; i++)
+            total += slot->sides[i].equivalents;
+          for (guint w = 0; w < n_which; w++)
+            for (int sign = -1; sign <= 1; sign += 2)
+              {
+                guint have = 0;
+                BzNutrients moved = day;
+                for (guint i = 0; i < slot->n_sides; i++)
+                  if (slot->sides[i].side == which[w])
+                    have = slot->sides[i].equivalents;
+                if ((sign < 0 && have == 0) ||
+                    (sign > 0 && (have >= BZ_DIET_SIDE_MAX_EQUIVALENTS || total >= BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS)))
+                  continue;
+                bz_nutrients_add (&moved, &req->sides[which[w]].per_equivalent, sign);
+                if (base - bz_diet_day_penalty (&moved, &req->targets) > best_gain)
+                  best_gain = base - bz_diet_day_penalty (&moved, &req->targets), best_s = (int) s, best_i = -1,
+                  best_side = (int) which[w], best_side_delta = sign, best_add = G_MAXUINT;
+              }
           for (guint i = 0; i < slot->n_portions; i++)
             for (int sign = -1; sign <= 1; sign += 2)
               {
@@ -154,9 +174,9 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
                 if (sv < BZ_DIET_SERVING_STEP || sv > BZ_DIET_MAX_SERVINGS)
                   continue;
                 bz_nutrients_add (&moved, &r->per_serving, sign * BZ_DIET_SERVING_STEP);
-                if (base - day_penalty (&moved, &req->targets) > best_gain)
-                  best_gain = base - day_penalty (&moved, &req->targets), best_s = (int) s, best_i = (int) i,
-                  best_delta = sign * BZ_DIET_SERVING_STEP, best_add = G_MAXUINT;
+                if (base - bz_diet_day_penalty (&moved, &req->targets) > best_gain)
+                  best_gain = base - bz_diet_day_penalty (&moved, &req->targets), best_s = (int) s, best_i = (int) i,
+                  best_delta = sign * BZ_DIET_SERVING_STEP, best_add = G_MAXUINT, best_side = -1;
               }
           if (slot->n_portions >= BZ_DIET_SLOT_MAX_RECIPES)
             continue;
@@ -168,13 +188,25 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
                   !can_take (recipes, cand, uses_left, c, rest))
                 continue;
               bz_nutrients_add (&moved, &recipes[r].per_serving, BZ_DIET_SERVING_STEP);
-              if (base - day_penalty (&moved, &req->targets) > best_gain)
-                best_gain = base - day_penalty (&moved, &req->targets), best_s = (int) s, best_add = c;
+              if (base - bz_diet_day_penalty (&moved, &req->targets) > best_gain)
+                best_gain = base - bz_diet_day_penalty (&moved, &req->targets), best_s = (int) s, best_add = c, best_side = -1;
             }
         }
       if (best_s < 0)
         break;
-      if (best_add != G_MAXUINT)
+      if (best_side >= 0)
+        {
+          BzDietSlot *slot = &plan->slots[d * req->meals_per_day + best_s];
+          guint i;
+          for (i = 0; i < slot->n_sides && slot->sides[i].side != (guint) best_side; i++)
+            ;
+          if (i == slot->n_sides)
+            slot->sides[slot->n_sides++] = (BzDietSidePortion) { (guint) best_side, 0 };
+          slot->sides[i].equivalents += best_side_delta;
+          if (slot->sides[i].equivalents == 0)
+            slot->sides[i] = slot->sides[--slot->n_sides];
+        }
+      else if (best_add != G_MAXUINT)
         {
           BzDietSlot *slot = &plan->slots[d * req->meals_per_day + best_s];
           slot->portions[slot->n_portions].recipe = g_array_index (cand, guint, best_add);
@@ -190,7 +222,8 @@ bz_diet_greedy_day (const BzDietRecipe *recipes, GArray *cand, guint *uses_left,
 
 /* The whole plan greedily (no GLPK: request->no_solver). */
 BzDietPlan *
-bz_diet_solve_greedy (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req, GError **error)
+bz_diet_solve_greedy (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req, const gboolean *side_ok,
+                      GError **error)
 {
   g_autoptr(BzDietPlan) plan = bz_diet_plan_new_for (req);
   g_autofree guint *uses_left = g_new0 (guint, cand->len);
@@ -200,7 +233,7 @@ bz_diet_solve_greedy (const BzDietRecipe *recipes, GArray *cand, const BzDietReq
       if (d % WEEK_DAYS == 0)
         for (guint c = 0; c < cand->len; c++)
           uses_left[c] = BZ_DIET_MAX_USES_PER_WEEK;
-      if (!bz_diet_greedy_day (recipes, cand, uses_left, req, d, plan))
+      if (!bz_diet_greedy_day (recipes, cand, uses_left, req, side_ok, d, plan))
         {
           g_set_error_literal (error, BZ_ERROR, BZ_ERROR_VALIDATION,
                                _("No plan keeps every recipe to twice a week with the recipes left"));

@@ -287,13 +287,7 @@ plan_finish (BzDietPlan *p, const BzDietRecipe *recipes, const BzDietRequest *re
   p->days_within = 0;
   for (guint d = 0; d < p->n_days; d++)
     {
-      memset (&p->days[d], 0, sizeof p->days[d]);
-      for (guint s = 0; s < p->meals_per_day; s++)
-        {
-          const BzDietSlot *slot = &p->slots[d * p->meals_per_day + s];
-          for (guint i = 0; i < slot->n_portions; i++)
-            bz_nutrients_add (&p->days[d], &recipes[slot->portions[i].recipe].per_serving, slot->portions[i].servings);
-        }
+      bz_diet_day_sum (recipes, req, p, d, &p->days[d]);
       bz_diet_day_check (&p->days[d], &req->targets, &p->checks[d]);
       if (p->checks[d].within)
         p->days_within++;
@@ -330,10 +324,18 @@ typedef struct
   int y, n;   /* GLPK column numbers */
 } Pair;
 
+typedef struct
+{
+  guint slot, side;
+  int x;      /* GLPK column: whole equivalents */
+} SideVar;
+
+/* Stops the search at an integer solution within every tolerance: its
+ * objective is the sides' cost alone, at most *(double *) info. */
 static void
 good_enough (glp_tree *tree, void *info)
 {
-  if (glp_ios_reason (tree) == GLP_IBINGO && glp_mip_obj_val (glp_ios_get_prob (tree)) <= BZ_DIET_GOOD_ENOUGH)
+  if (glp_ios_reason (tree) == GLP_IBINGO && glp_mip_obj_val (glp_ios_get_prob (tree)) <= *(const double *) info)
     glp_ios_terminate (tree);
 }
 
@@ -366,15 +368,59 @@ add_row (glp_prob *lp, int len, int *ind, double *val, int type, double lo, doub
   glp_set_mat_row (lp, i, len, ind, val);
 }
 
+/* How far a recipe's energy split (protein, carbohydrate, fat) is from the
+ * targets': the sum of the differences of their shares of the energy. */
+static double
+split_distance (const BzNutrients *n, const BzNutrients *t)
+{
+  double e = MAX (n->energy_kcal, 1), te = MAX (t->energy_kcal, 1);
+  return fabs (4 * n->protein_g / e - 4 * t->protein_g / te) + fabs (4 * n->carbohydrate_g / e - 4 * t->carbohydrate_g / te) +
+         fabs (9 * n->fat_g / e - 9 * t->fat_g / te);
+}
+
+/* Whether candidate @c is, of those with uses left that suit @type, among
+ * the %BZ_DIET_SLOT_CANDIDATES closest to the targets' split
+ * (split_distance()) or the %BZ_DIET_SLOT_DENSE_CANDIDATES with the most
+ * energy per serving (for the large meals of large targets); ties go by
+ * the candidates' order. */
+static gboolean
+among_best (const BzDietRecipe *recipes, GArray *cand, const guint *uses_left, const BzDietRequest *req, guint type,
+            guint c)
+{
+  const BzNutrients *me = &recipes[g_array_index (cand, guint, c)].per_serving;
+  double mine = split_distance (me, &req->targets);
+  guint closer = 0, denser = 0;
+
+  for (guint o = 0; o < cand->len; o++)
+    {
+      const BzNutrients *them = &recipes[g_array_index (cand, guint, o)].per_serving;
+      double theirs;
+      if (o == c || uses_left[o] == 0 || !(recipes[g_array_index (cand, guint, o)].meal_types & type))
+        continue;
+      theirs = split_distance (them, &req->targets);
+      closer += theirs < mine || (theirs == mine && o < c);
+      denser += them->energy_kcal > me->energy_kcal || (them->energy_kcal == me->energy_kcal && o < c);
+      if (closer >= BZ_DIET_SLOT_CANDIDATES && denser >= BZ_DIET_SLOT_DENSE_CANDIDATES)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* One day's program (see the header) into @plan's day @d: the candidates
  * with weekly uses left (@uses_left, per candidate) and at most that many
- * times in the day.  Returns FALSE when GLPK has no integer solution. */
+ * times in the day.  With @fixed (the day's meals_per_day slots), only
+ * their recipes, each kept: the servings and the sides are what is solved
+ * (the repair of a greedy day; their uses are counted already).  Returns
+ * FALSE when GLPK has no integer solution. */
 static gboolean
 solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_left, const BzDietRequest *req,
-                guint d, int tm_lim, BzDietPlan *plan, gboolean *out_limited)
+                const gboolean *side_ok, const BzDietSlot *fixed, guint d, int tm_lim, BzDietPlan *plan,
+                gboolean *out_limited)
 {
   const BzDietSlotSpec *slots = bz_diet_planner_slots (req->meals_per_day);
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+  g_autoptr(GArray) sides = g_array_new (FALSE, FALSE, sizeof (SideVar));
+  double enough = BZ_DIET_GOOD_ENOUGH;
   g_autofree int *ind = NULL;
   g_autofree double *val = NULL;
   gboolean ok = FALSE;
@@ -385,21 +431,40 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
   lp = glp_create_prob ();
   glp_set_obj_dir (lp, GLP_MIN);
 
-  /* The pairs: y and n of every candidate of every slot. */
+  /* The pairs: y and n of the best candidates of every slot. */
   for (guint s = 0; s < req->meals_per_day; s++)
     for (guint c = 0; c < cand->len; c++)
       {
         guint r = g_array_index (cand, guint, c);
         Pair p = { d, s, c, 0, 0 };
-        if (!(recipes[r].meal_types & slots[s].meal_type) || uses_left[c] == 0)
+        gboolean kept = FALSE;
+        for (guint i = 0; fixed && i < fixed[s].n_portions; i++)
+          kept |= fixed[s].portions[i].recipe == r;
+        if (fixed ? !kept
+                  : !(recipes[r].meal_types & slots[s].meal_type) || uses_left[c] == 0 ||
+                    !among_best (recipes, cand, uses_left, req, slots[s].meal_type, c))
           continue;
-        p.y = add_col (lp, GLP_BV, GLP_DB, 0, 1, 0);
+        p.y = fixed ? add_col (lp, GLP_IV, GLP_FX, 1, 1, 0) : add_col (lp, GLP_BV, GLP_DB, 0, 1, 0);
         p.n = add_col (lp, GLP_IV, GLP_DB, 0, HALVES_MAX, 0);
         g_array_append_val (pairs, p);
       }
-  /* The longest row has every pair of the day, plus two deviations. */
-  ind = g_new (int, pairs->len + 4);
-  val = g_new (double, pairs->len + 4);
+  /* The side foods: whole equivalents, each at a small cost so that the
+   * recipes stay the plan's backbone. */
+  for (guint s = 0; s < req->meals_per_day; s++)
+    {
+      guint which[BZ_DIET_SLOT_MAX_SIDES];
+      guint n = bz_diet_slot_sides (req, side_ok, d, s, which);
+      for (guint i = 0; i < n; i++)
+        {
+          SideVar v = { s, which[i], add_col (lp, GLP_IV, GLP_DB, 0, BZ_DIET_SIDE_MAX_EQUIVALENTS, BZ_DIET_SIDE_COST) };
+          g_array_append_val (sides, v);
+        }
+      if (n > 0)
+        enough += BZ_DIET_SIDE_COST * BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS;
+    }
+  /* The longest row has every pair and side of the day, plus two deviations. */
+  ind = g_new (int, pairs->len + sides->len + 4);
+  val = g_new (double, pairs->len + sides->len + 4);
 
   /* Links: y <= n <= 2M y. */
   for (guint i = 0; i < pairs->len; i++)
@@ -440,7 +505,28 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
               val[len] = BZ_DIET_SERVING_STEP * recipes[g_array_index (cand, guint, p->recipe)].per_serving.energy_kcal;
             }
         }
+      for (guint i = 0; i < sides->len; i++)
+        {
+          SideVar *v = &g_array_index (sides, SideVar, i);
+          if (v->slot == s)
+            {
+              len++;
+              ind[len] = v->x;
+              val[len] = req->sides[v->side].per_equivalent.energy_kcal;
+            }
+        }
       add_row (lp, len, ind, val, GLP_DB, BZ_DIET_SLOT_MIN_SHARE * e, BZ_DIET_SLOT_MAX_SHARE * e, 0);
+      /* At most BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS of sides. */
+      len = 0;
+      for (guint i = 0; i < sides->len; i++)
+        if (g_array_index (sides, SideVar, i).slot == s)
+          {
+            len++;
+            ind[len] = g_array_index (sides, SideVar, i).x;
+            val[len] = 1;
+          }
+      if (len * BZ_DIET_SIDE_MAX_EQUIVALENTS > BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS)
+        add_row (lp, len, ind, val, GLP_UP, 0, BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS, 0);
     }
   /* The day: its targets. */
   for (guint k = 0; k < N_NUTRIENTS; k++)
@@ -456,6 +542,13 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
           ind[len] = p->n;
           val[len] = BZ_DIET_SERVING_STEP * nutrient (&recipes[g_array_index (cand, guint, p->recipe)].per_serving, k);
         }
+      for (guint i = 0; i < sides->len; i++)
+        {
+          SideVar *v = &g_array_index (sides, SideVar, i);
+          len++;
+          ind[len] = v->x;
+          val[len] = nutrient (&req->sides[v->side].per_equivalent, k);
+        }
       /* Energy weighs most: a point of it costs 10/100, of a macronutrient 3/100. */
       add_row (lp, len, ind, val, GLP_DB, (1 - bz_diet_tolerance (k)) * t, (1 + bz_diet_tolerance (k)) * t,
                (k == 0 ? 10.0 : 3.0) / t);
@@ -464,6 +557,7 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
    * on the uses left after today, see bz_diet_plan_check()): for each set T
    * of meal types, today's uses of recipes suiting T are at most their uses
    * left less the week's later meals of T. */
+  if (fixed == NULL)
   {
     guint rest[N_MEAL_TYPES];
     bz_diet_demand_after (req, d, req->meals_per_day, rest);
@@ -496,7 +590,7 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
       }
   }
   /* Each recipe: no more than its uses left this week. */
-  for (guint c = 0; c < cand->len; c++)
+  for (guint c = 0; c < cand->len && fixed == NULL; c++)
     {
       int len = 0;
       for (guint i = 0; i < pairs->len; i++)
@@ -516,19 +610,26 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
   glp_init_iocp (&parm);
   parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_ON;
-  parm.fp_heur = GLP_ON;
   parm.mip_gap = BZ_DIET_MIP_GAP;
-  /* GLPK's cuts (mixed-integer rounding, Gomory, cover, clique): on this
-   * program they find more days within tolerance in the same time. */
-  parm.mir_cuts = parm.gmi_cuts = parm.cov_cuts = parm.clq_cuts = GLP_ON;
+  /* The root relaxation is within every tolerance on nearly every day
+   * (objective 0, or the sides' cost), so the bound prunes nothing and the
+   * search is for an integer point in the tolerances: depth first reaches
+   * one in a few dozen nodes where best-bound wandered the tree to its time
+   * limit; the cuts and the feasibility pump, which helped the recipes-only
+   * program, cost more than they gained here (both measured with the
+   * benchmark, 2026-12-01: CPU time per plan about halved). */
+  parm.bt_tech = GLP_BT_DFS;
+  parm.fp_heur = GLP_OFF;
   parm.tm_lim = MAX (tm_lim, 1);
   parm.cb_func = good_enough;
+  parm.cb_info = &enough;
   rc = glp_intopt (lp, &parm);
   status = glp_mip_status (lp);
   if ((rc == 0 || rc == GLP_ETMLIM || rc == GLP_ESTOP) && (status == GLP_OPT || status == GLP_FEAS))
     {
-      if (!(status == GLP_OPT || rc == GLP_ESTOP || glp_mip_obj_val (lp) <= BZ_DIET_GOOD_ENOUGH))
+      if (!(status == GLP_OPT || rc == GLP_ESTOP || glp_mip_obj_val (lp) <= enough))
         *out_limited = TRUE;
+      memset (&plan->slots[d * req->meals_per_day], 0, req->meals_per_day * sizeof (BzDietSlot));
       for (guint i = 0; i < pairs->len; i++)
         {
           Pair *p = &g_array_index (pairs, Pair, i);
@@ -540,6 +641,17 @@ solve_glpk_day (const BzDietRecipe *recipes, GArray *cand, const guint *uses_lef
           slot->portions[slot->n_portions].servings = halves * BZ_DIET_SERVING_STEP;
           slot->n_portions++;
         }
+      for (guint i = 0; i < sides->len; i++)
+        {
+          SideVar *v = &g_array_index (sides, SideVar, i);
+          double eq = round (glp_mip_col_val (lp, v->x));
+          BzDietSlot *slot = &plan->slots[d * req->meals_per_day + v->slot];
+          if (eq < 1 || slot->n_sides >= BZ_DIET_SLOT_MAX_SIDES)
+            continue;
+          slot->sides[slot->n_sides].side = v->side;
+          slot->sides[slot->n_sides].equivalents = (guint) MIN (eq, BZ_DIET_SIDE_MAX_EQUIVALENTS);
+          slot->n_sides++;
+        }
       ok = TRUE;
       for (guint s = 0; s < req->meals_per_day; s++)
         if (plan->slots[d * req->meals_per_day + s].n_portions == 0)
@@ -550,14 +662,30 @@ out:
   return ok;
 }
 
+/* Adds @sign to the uses left of day @d's recipes. */
+static void
+count_uses (const BzDietPlan *plan, guint d, GArray *cand, guint *uses_left, int sign)
+{
+  for (guint s = 0; s < plan->meals_per_day; s++)
+    {
+      const BzDietSlot *slot = &plan->slots[d * plan->meals_per_day + s];
+      for (guint i = 0; i < slot->n_portions; i++)
+        for (guint c = 0; c < cand->len; c++)
+          if (g_array_index (cand, guint, c) == slot->portions[i].recipe)
+            uses_left[c] += sign;
+    }
+}
+
 /* The plan day by day (a rolling horizon): each day's program is small
  * enough for GLPK to solve in milliseconds, where the whole plan's (days x
  * meals x recipes binaries coupled by the weekly uses) is not; the weekly
  * rule carries from one day to the next as each recipe's uses left, and
  * bz_diet_plan_check() has made sure they suffice.  Each day gets an equal
- * part of the time left.  %NULL when a day has no integer solution in time. */
+ * part of the time left; a day GLPK leaves outside the tolerances goes to
+ * the greedy planner and its repair (see the header).  %NULL when a day has
+ * neither GLPK's solution nor a greedy one. */
 static BzDietPlan *
-solve_glpk (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req)
+solve_glpk (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req, const gboolean *side_ok)
 {
   g_autoptr(BzDietPlan) plan = bz_diet_plan_new_for (req);
   g_autofree guint *uses_left = g_new (guint, cand->len);
@@ -570,37 +698,66 @@ solve_glpk (const BzDietRecipe *recipes, GArray *cand, const BzDietRequest *req)
   glp_term_out (GLP_OFF);
   for (guint d = 0; d < req->n_days && ok; d++)
     {
+      BzDietSlot *day = &plan->slots[d * req->meals_per_day];
+      BzDietSlot glpk_day[BZ_DIET_PLANNER_MAX_MEALS], greedy[BZ_DIET_PLANNER_MAX_MEALS];
       gint64 left = deadline - g_get_monotonic_time ();
+      double glpk_penalty = G_MAXDOUBLE;
+      BzNutrients sum;
+
       if (d % WEEK_DAYS == 0)
         for (guint c = 0; c < cand->len; c++)
           uses_left[c] = BZ_DIET_MAX_USES_PER_WEEK;
-      if (left <= 0 ||
-          !solve_glpk_day (recipes, cand, uses_left, req, d, (int) (left / 1000 / (req->n_days - d)), plan, &limited))
+      if (left > 0 && solve_glpk_day (recipes, cand, uses_left, req, side_ok, NULL, d,
+                                      (int) (left / 1000 / (req->n_days - d)), plan, &limited))
         {
-          /* No integer solution for this day in its time: the greedy day. */
-          memset (&plan->slots[d * req->meals_per_day], 0, req->meals_per_day * sizeof (BzDietSlot));
-          ok = bz_diet_greedy_day (recipes, cand, uses_left, req, d, plan);
-          limited = TRUE;
-          greedy_days++;
-          if (!ok)
-            break;
-          continue;   /* greedy_day() has counted its uses */
+          BzDietDayCheck chk;
+          bz_diet_day_sum (recipes, req, plan, d, &sum);
+          bz_diet_day_check (&sum, &req->targets, &chk);
+          glpk_penalty = bz_diet_day_penalty (&sum, &req->targets);
+          if (chk.within)
+            {
+              count_uses (plan, d, cand, uses_left, -1);
+              continue;
+            }
+          memcpy (glpk_day, day, req->meals_per_day * sizeof (BzDietSlot));
         }
-      for (guint s = 0; ok && s < req->meals_per_day; s++)
+      /* GLPK found no integer solution in the day's time, or none within
+       * every tolerance: the greedy day, its servings and sides then
+       * re-solved with its recipes kept (a program a tenth the size), and
+       * the better of that and GLPK's. */
+      memset (day, 0, req->meals_per_day * sizeof (BzDietSlot));
+      if (!bz_diet_greedy_day (recipes, cand, uses_left, req, side_ok, d, plan))
         {
-          const BzDietSlot *slot = &plan->slots[d * req->meals_per_day + s];
-          for (guint i = 0; i < slot->n_portions; i++)
-            for (guint c = 0; c < cand->len; c++)
-              if (g_array_index (cand, guint, c) == slot->portions[i].recipe)
-                uses_left[c]--;
+          if (glpk_penalty == G_MAXDOUBLE)
+            {
+              ok = FALSE;
+              break;
+            }
+          memcpy (day, glpk_day, req->meals_per_day * sizeof (BzDietSlot));
+          count_uses (plan, d, cand, uses_left, -1);
+          continue;
         }
+      memcpy (greedy, day, req->meals_per_day * sizeof (BzDietSlot));
+      left = deadline - g_get_monotonic_time ();
+      if (!solve_glpk_day (recipes, cand, uses_left, req, side_ok, greedy, d,
+                           (int) MAX (BZ_DIET_REPAIR_MIN_MS, left / 1000 / (req->n_days - d)), plan, &limited))
+        memcpy (day, greedy, req->meals_per_day * sizeof (BzDietSlot));
+      bz_diet_day_sum (recipes, req, plan, d, &sum);
+      if (glpk_penalty < bz_diet_day_penalty (&sum, &req->targets))
+        {
+          count_uses (plan, d, cand, uses_left, +1);   /* the greedy day's, given back */
+          memcpy (day, glpk_day, req->meals_per_day * sizeof (BzDietSlot));
+          count_uses (plan, d, cand, uses_left, -1);
+        }
+      else
+        greedy_days++;
     }
   glp_free_env ();
   g_mutex_unlock (&glpk_lock);
   if (!ok)
     return NULL;
   plan->solver = greedy_days == req->n_days ? BZ_DIET_SOLVER_GREEDY
-                 : limited ? BZ_DIET_SOLVER_GLPK_TIME_LIMIT : BZ_DIET_SOLVER_GLPK;
+                 : limited || greedy_days ? BZ_DIET_SOLVER_GLPK_TIME_LIMIT : BZ_DIET_SOLVER_GLPK;
   plan->greedy_days = greedy_days;
   return g_steal_pointer (&plan);
 }
@@ -609,6 +766,7 @@ BzDietPlan *
 bz_diet_plan_solve (const BzDietRecipe *recipes, guint n_recipes, const BzDietRequest *request, GError **error)
 {
   g_autoptr(GArray) cand = NULL;
+  g_autofree gboolean *side_ok = NULL;
   BzDietPlan *plan = NULL;
   gint64 start = g_get_monotonic_time ();
 
@@ -616,9 +774,10 @@ bz_diet_plan_solve (const BzDietRecipe *recipes, guint n_recipes, const BzDietRe
   if (!bz_diet_plan_check (recipes, n_recipes, request, error))
     return NULL;
   cand = candidates (recipes, n_recipes, request);
+  side_ok = bz_diet_sides_allowed (request);
   if (!request->no_solver)
-    plan = solve_glpk (recipes, cand, request);
-  if (plan == NULL && !(plan = bz_diet_solve_greedy (recipes, cand, request, error)))
+    plan = solve_glpk (recipes, cand, request, side_ok);
+  if (plan == NULL && !(plan = bz_diet_solve_greedy (recipes, cand, request, side_ok, error)))
     return NULL;
   plan->n_candidates = cand->len;
   plan_finish (plan, recipes, request);

@@ -14,17 +14,22 @@
  *
  * Pure: no I/O, no store; thread-safe (GLPK runs under a process-wide lock).
  *
- * The program, for days d, the day's meal slots s and the candidate recipes
- * r that suit s's meal type:
+ * The program, for days d, the day's meal slots s, the candidate recipes
+ * r that suit s's meal type and the side foods f offered to s (bz-diet-sides.h:
+ * single foods in whole SMAE equivalents, one food per SMAE group and slot):
  *   y[d,s,r] ∈ {0,1}          recipe r is in slot s of day d
  *   n[d,s,r] ∈ {0,1,...,2M}   its servings, in halves (servings = n / 2),
  *                             1·y ≤ n ≤ 2M·y, M = %BZ_DIET_MAX_SERVINGS
+ *   x[d,s,f] ∈ {0,...,3}      equivalents of side food f (%BZ_DIET_SIDE_MAX_EQUIVALENTS)
  *   1 ≤ Σ_r y[d,s,r] ≤ %BZ_DIET_SLOT_MAX_RECIPES          every slot
+ *   Σ_f x[d,s,f] ≤ %BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS      every slot
  *   Σ_{d in week w, s} y[d,s,r] ≤ %BZ_DIET_MAX_USES_PER_WEEK   every recipe, week
- *   (1 − 5 %) E ≤ Σ n/2 · kcal_r + u − o ≤ (1 + 5 %) E       every day, energy
+ *   (1 − 5 %) E ≤ Σ n/2 · kcal_r + Σ x · kcal_f + u − o ≤ (1 + 5 %) E   every day, energy
  *   the same at ±10 % for protein, carbohydrate and fat
- *   0.5 share_s E ≤ Σ_r n/2 · kcal_r ≤ 1.75 share_s E        every slot (hard)
- *   minimize Σ weighted (u + o) / target
+ *   0.5 share_s E ≤ Σ_r n/2 · kcal_r + Σ_f x · kcal_f ≤ 1.75 share_s E   every slot (hard)
+ *   minimize Σ weighted (u + o) / target + %BZ_DIET_SIDE_COST · Σ x
+ * kcal_f and the others are the side food's own SR28 nutrients for one
+ * equivalent of it, not the group's nominal values.
  * The tolerances are soft: u, o ≥ 0 take up what cannot be met, at a cost,
  * so a plan always comes out and says which days missed (bz_diet_day_check()).
  * Allergens, excluded foods and tags and the dietary preference are hard: a
@@ -35,12 +40,17 @@
  * (meals x candidates, a few hundred binaries) solves in milliseconds where
  * the whole plan's does not in %BZ_DIET_PLANNER_TIME_LIMIT_MS; the weekly
  * rule carries from day to day as each recipe's uses left, which
- * bz_diet_plan_check() has shown to suffice.  A day GLPK finds no integer
- * solution for in its share of the time is planned greedily.
+ * bz_diet_plan_check() has shown to suffice.  Each meal's program offers the
+ * few recipes closest to the targets' energy split and the most energy-dense
+ * (a few milliseconds a day, where every candidate took tens).  A day GLPK
+ * finds no solution within every tolerance for in its share of the time is
+ * planned greedily, then re-solved with the greedy recipes kept (servings
+ * and side foods only); the better of the two days is kept.
  */
 #pragma once
 
 #include "bz-nutrition.h"
+#include "bz-smae.h"
 
 G_BEGIN_DECLS
 
@@ -69,6 +79,14 @@ G_BEGIN_DECLS
 #define BZ_DIET_MAX_USES_PER_WEEK 2
 /** BZ_DIET_SLOT_MAX_RECIPES: a meal has 1 or 2 recipes. */
 #define BZ_DIET_SLOT_MAX_RECIPES 2
+/** BZ_DIET_SIDE_MAX_EQUIVALENTS: at most 3 equivalents of one SMAE group's side food in one meal (Balanza's
+ * choice: a clinic's plan rarely lists more of one group in a meal, e.g. 3 tortillas or 90 g of chicken). */
+#define BZ_DIET_SIDE_MAX_EQUIVALENTS 3
+/** BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS: at most 4 equivalents of side foods in one meal (Balanza's choice: the
+ * recipes stay the meal). */
+#define BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS 4
+/** BZ_DIET_SLOT_MAX_SIDES: side foods in one meal: at most one per group the planner offers (bz_diet_side_specs()). */
+#define BZ_DIET_SLOT_MAX_SIDES 8
 /** BZ_DIET_SERVING_STEP: servings come in halves, as clinics hand out portions. */
 #define BZ_DIET_SERVING_STEP 0.5
 /** BZ_DIET_MAX_SERVINGS: at most 3 servings of one recipe in one meal (Balanza's bound on a portion). */
@@ -181,6 +199,11 @@ typedef struct
  * @seed: orders the candidates (another seed, another equally good plan)
  * @no_solver: skip GLPK and plan greedily (tests, and the benchmark's
  *   comparison)
+ * @sides: (array length=n_sides) (nullable): the single foods the planner
+ *   may add to a meal in whole SMAE equivalents (#BzDietSide,
+ *   bz_diet_side_init()); those bz_diet_side_allowed() refuses are never
+ *   chosen.  %NULL: recipes only, as before.
+ * @n_sides: their number
  */
 typedef struct
 {
@@ -194,6 +217,8 @@ typedef struct
   guint time_limit_ms;
   guint32 seed;
   gboolean no_solver;
+  const struct _BzDietSide *sides;
+  guint n_sides;
 } BzDietRequest;
 
 /**
@@ -210,7 +235,8 @@ gboolean bz_diet_recipe_allowed (const BzDietRecipe *recipe, const BzDietRequest
  *   %BZ_DIET_MIP_GAP, or within every tolerance (%BZ_DIET_GOOD_ENOUGH),
  *   where the search stops
  * @BZ_DIET_SOLVER_GLPK_TIME_LIMIT: some days GLPK's best integer solution
- *   when their time ran out, or the greedy day when it had none
+ *   when their time ran out, or the greedy day (repaired) when GLPK had
+ *   none within every tolerance and the greedy one was better
  *   (#BzDietPlan.greedy_days)
  * @BZ_DIET_SOLVER_GREEDY: every day greedy (no GLPK: @no_solver, or no
  *   integer solution in time)
@@ -224,9 +250,13 @@ typedef enum
   BZ_DIET_SOLVER_GREEDY,
 } BzDietSolver;
 
-/** BZ_DIET_GOOD_ENOUGH: the penalty below which GLPK's search stops: a day 1 % outside its energy band costs
- * 0.1, a macronutrient 0.03, so this is a day within every tolerance. */
+/** BZ_DIET_GOOD_ENOUGH: the penalty below which GLPK's search stops, besides the sides' cost: a day 1 % outside
+ * its energy band costs 0.1, a macronutrient 0.03, so this is a day within every tolerance. */
 #define BZ_DIET_GOOD_ENOUGH 1e-4
+/** BZ_DIET_SIDE_COST: the objective's cost of one equivalent of a side food, 1e-5: enough that of two plans
+ * within tolerance the one with fewer side foods wins, too little to matter beside a deviation (a meal's
+ * %BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS cost what 0.0013 % of a macronutrient beyond its band does). */
+#define BZ_DIET_SIDE_COST 1e-5
 
 /** bz_diet_solver_name: Returns: (transfer none): "glpk", "glpk_time_limit" or "greedy". */
 const char *bz_diet_solver_name (BzDietSolver solver);
@@ -242,11 +272,28 @@ typedef struct
   double servings;
 } BzDietPortion;
 
-/** BzDietSlot: the 1 or 2 recipes of one meal. */
+/**
+ * BzDietSidePortion:
+ * @side: index into the request's @sides
+ * @equivalents: whole SMAE equivalents, 1 to %BZ_DIET_SIDE_MAX_EQUIVALENTS
+ */
+typedef struct
+{
+  guint side;
+  guint equivalents;
+} BzDietSidePortion;
+
+/**
+ * BzDietSlot:
+ * @portions: the 1 or 2 recipes of one meal
+ * @sides: the single foods added to it, at most one per SMAE group
+ */
 typedef struct
 {
   BzDietPortion portions[BZ_DIET_SLOT_MAX_RECIPES];
   guint n_portions;
+  BzDietSidePortion sides[BZ_DIET_SLOT_MAX_SIDES];
+  guint n_sides;
 } BzDietSlot;
 
 /**
@@ -276,7 +323,7 @@ void bz_diet_day_check (const BzNutrients *day, const BzNutrients *targets, BzDi
  * @solver: how it was made
  * @n_days, @meals_per_day: its shape
  * @slots: (array length=n_days*meals_per_day): day-major
- * @days: (array length=n_days): each day's nutrients
+ * @days: (array length=n_days): each day's nutrients, recipes and side foods
  * @checks: (array length=n_days): each day against the targets
  * @days_within: how many days are within every tolerance
  * @n_candidates: recipes left after the hard filters
@@ -329,7 +376,9 @@ gboolean bz_diet_plan_check (const BzDietRecipe *recipes, guint n_recipes, const
  * Plans every meal of every day (see above).  Every portion's recipe is
  * allowed (bz_diet_recipe_allowed()) and suits its meal's type; no recipe is
  * used more than %BZ_DIET_MAX_USES_PER_WEEK times a week; every meal has 1
- * or 2 recipes.  The tolerances are met where the catalogue allows: the
+ * or 2 recipes; every side food is allowed (bz_diet_side_allowed()), suits
+ * the meal, is 1-%BZ_DIET_SIDE_MAX_EQUIVALENTS equivalents, one per SMAE
+ * group, at most %BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS in the meal.  The tolerances are met where the catalogue allows: the
  * plan's checks say which days miss.
  *
  * Returns: (transfer full): the plan, or %NULL with @error.

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "bz-diet-planner.h"
+#include "bz-diet-sides.h"
 #include "bz-nutrition.h"
 #include "bz-recipe-derive.h"
 #include "bz-smae.h"
@@ -223,12 +224,14 @@ typedef struct
 {
   GArray *recipes;     /* BzDietRecipe */
   GPtrArray *owned;    /* the strv arrays (their strings are the request's) */
+  GArray *sides;       /* BzDietSide, borrowing the request's strings */
 } Catalogue;
 
 static void
 catalogue_clear (Catalogue *c)
 {
   g_clear_pointer (&c->recipes, g_array_unref);
+  g_clear_pointer (&c->sides, g_array_unref);
   g_clear_pointer (&c->owned, g_ptr_array_unref);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Catalogue, catalogue_clear)
@@ -277,6 +280,71 @@ catalogue_read (JsonArray *a, Catalogue *c)
     }
 }
 
+/* The request's side_foods (see bz-provider-kinds.h): those of
+ * bz_diet_side_specs() whose panel counts in their group. */
+static void
+sides_read (JsonObject *req, Catalogue *c)
+{
+  JsonArray *a = json_object_has_member (req, "side_foods") && JSON_NODE_HOLDS_ARRAY (json_object_get_member (req, "side_foods"))
+                   ? json_object_get_array_member (req, "side_foods") : NULL;
+  guint n_specs;
+  const BzDietSideSpec *specs = bz_diet_side_specs (&n_specs);
+
+  c->sides = g_array_new (FALSE, TRUE, sizeof (BzDietSide));
+  for (guint i = 0; a && i < json_array_get_length (a); i++)
+    {
+      JsonNode *e = json_array_get_element (a, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (e) ? json_node_get_object (e) : NULL;
+      JsonNode *pn = o ? json_object_get_member (o, "per_100g") : NULL;
+      JsonObject *panel = pn && JSON_NODE_HOLDS_OBJECT (pn) ? json_node_get_object (pn) : NULL;
+      const char *id = o ? json_object_get_string_member_with_default (o, "id", NULL) : NULL;
+      const char *group = o ? json_object_get_string_member_with_default (o, "food_group", NULL) : NULL;
+      const char *desc = o ? json_object_get_string_member_with_default (o, "description", "") : "";
+      BzNutrients per_100g = { 0 };
+      BzDietSide side;
+
+      if (id == NULL || group == NULL || panel == NULL)
+        continue;
+      per_100g.energy_kcal = double_member (panel, "energy_kcal");
+      per_100g.protein_g = double_member (panel, "protein_g");
+      per_100g.carbohydrate_g = double_member (panel, "carbohydrate_g");
+      per_100g.fat_g = double_member (panel, "fat_g");
+      per_100g.fiber_g = double_member (panel, "fiber_g");
+      per_100g.sodium_mg = double_member (panel, "sodium_mg");
+      for (guint k = 0; k < n_specs; k++)
+        if (g_str_equal (specs[k].ndb_no, id) && bz_diet_side_init (&side, &specs[k], group, desc, &per_100g))
+          g_array_append_val (c->sides, side);
+    }
+}
+
+/* A meal's side foods as the answer's foods: [...]. */
+static void
+add_sides (JsonBuilder *b, const BzDietSlot *slot, GArray *sides)
+{
+  json_builder_set_member_name (b, "foods");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < slot->n_sides; i++)
+    {
+      const BzDietSide *f = &g_array_index (sides, BzDietSide, slot->sides[i].side);
+      g_autofree char *household = bz_diet_side_household (f, slot->sides[i].equivalents);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, f->id);
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, f->name);
+      json_builder_set_member_name (b, "group");
+      json_builder_add_string_value (b, bz_smae_reference (f->group)->id);
+      json_builder_set_member_name (b, "equivalents");
+      json_builder_add_int_value (b, slot->sides[i].equivalents);
+      json_builder_set_member_name (b, "grams");
+      json_builder_add_double_value (b, round (slot->sides[i].equivalents * f->grams));
+      json_builder_set_member_name (b, "household");
+      json_builder_add_string_value (b, household);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 /* The plan of recipes (bz-diet-planner.h) for the request's days, added to @b
  * as days, solver, days_within and n_candidates. */
 static gboolean
@@ -296,6 +364,7 @@ plan_recipes (JsonObject *req, const BzNutrients *targets, guint meals, JsonBuil
   if (json_object_has_member (req, "days") && !number_in (req, "days", 1, BZ_DIET_PLANNER_MAX_DAYS, &days, error))
     return FALSE;
   catalogue_read (json_object_get_array_member (req, "recipes"), &cat);
+  sides_read (req, &cat);
   r.targets = *targets;
   r.n_days = (guint) days;
   r.meals_per_day = meals;
@@ -322,6 +391,8 @@ plan_recipes (JsonObject *req, const BzNutrients *targets, guint meals, JsonBuil
   r.excluded_tags = tags;
   r.excluded_foods = foods;
   r.seed = (guint32) double_member (req, "seed");
+  r.sides = (const BzDietSide *) cat.sides->data;
+  r.n_sides = cat.sides->len;
   plan = bz_diet_plan_solve ((const BzDietRecipe *) cat.recipes->data, cat.recipes->len, &r, &local);
   if (plan == NULL)
     {
@@ -378,6 +449,7 @@ plan_recipes (JsonObject *req, const BzNutrients *targets, guint meals, JsonBuil
               json_builder_end_object (b);
             }
           json_builder_end_array (b);
+          add_sides (b, slot, cat.sides);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);

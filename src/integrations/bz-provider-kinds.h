@@ -55,7 +55,13 @@ G_DECLARE_INTERFACE (BzDietPlanner, bz_diet_planner, BZ, DIET_PLANNER, GObject)
  *   "glpk_time_limit", "greedy"), days_within, n_candidates, days: [{day
  *   1.., within_tolerance, deviation: {energy, protein, carbohydrate, fat:
  *   signed fractions}, totals: {energy_kcal...}, meals: [{id, name,
- *   recipes: [{id, servings}]}]}] (the rules of bz-diet-planner.h)
+ *   recipes: [{id, servings}]}]}] (the rules of bz-diet-planner.h).
+ *   With side_foods in the request too: [{id: an NDB number of
+ *   bz_diet_side_specs(), food_group: SR28 FdGrp_Cd, description: its
+ *   Long_Desc, per_100g: {energy_kcal, protein_g, carbohydrate_g, fat_g,
+ *   fiber_g, sodium_mg}}] (others are ignored), each meal of the answer has
+ *   foods: [{id, name, group: SMAE group id, equivalents: whole, 1-3,
+ *   grams, household: Spanish household measure}] (bz-diet-sides.h).
  */
 struct _BzDietPlannerInterface
 {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bz-diet-plan-resources.h"
+#include "bz-integration-diet-private.h"
 #include "bz-json.h"
 #include "bz-meal-plan-repo.h"
 #include "bz-meal-plan-service-private.h"
@@ -88,6 +89,7 @@ typedef struct
   GPtrArray *recipes;      /* Recipe records of the catalogue */
   GArray *diet;            /* BzDietRecipe, borrowing from recipes and owned */
   GPtrArray *owned;        /* the strv of diet's entries */
+  BzDietSideFoods sides;   /* the side foods (req.sides borrows them) */
 } Planning;
 
 static void
@@ -98,6 +100,7 @@ planning_clear (Planning *p)
   g_clear_pointer (&p->diet, g_array_unref);
   g_clear_pointer (&p->owned, g_ptr_array_unref);
   g_clear_pointer (&p->recipes, g_ptr_array_unref);
+  bz_diet_side_foods_clear (&p->sides);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Planning, planning_clear)
 
@@ -257,6 +260,7 @@ provider_request (const Planning *p, const BzTargetsInput *in, const char *prefe
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  bz_diet_side_foods_to_request (&p->sides, b);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   return json_object_ref (json_node_get_object (root));
@@ -265,9 +269,10 @@ provider_request (const Planning *p, const BzTargetsInput *in, const char *prefe
 /* The provider's answer, checked before anything is stored: every day and
  * meal there, 1-2 recipes each, each a candidate the restrictions allow
  * that suits the meal, servings in halves within bounds, no recipe more than
- * twice a week.  Fills @portions (recipe ids borrowed from the catalogue). */
+ * twice a week, side foods by bz_diet_side_foods_check().  Fills @portions
+ * (recipe ids borrowed from the catalogue) and @sides (#BzPlannedSide). */
 static gboolean
-check_answer (JsonNode *answer, const Planning *p, GArray *portions, GError **error)
+check_answer (JsonNode *answer, const Planning *p, GArray *portions, GArray *sides, GError **error)
 {
   const BzDietSlotSpec *slots = bz_diet_planner_slots (p->req.meals_per_day);
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);   /* id -> i + 1 */
@@ -321,6 +326,9 @@ check_answer (JsonNode *answer, const Planning *p, GArray *portions, GError **er
               portion = (BzMealPlanPortion) { d + 1, s, r->id, servings };
               g_array_append_val (portions, portion);
             }
+          if (!bz_diet_side_foods_check (&p->sides, json_node_get_object (mn), &p->req, slots[s].meal_type, d + 1, s,
+                                         sides))
+            goto bad;
         }
     }
   return TRUE;
@@ -417,8 +425,8 @@ nutrients_record (const BzNutrients *n)
 /* The answer's record: the days against the targets from the catalogue's own
  * values (not the provider's word), the restrictions, the stored plan. */
 static BzRecord *
-result_new (const Planning *p, GArray *portions, const char *preference, const char *source, const char *solver,
-            BzRecord *plan)
+result_new (const Planning *p, GArray *portions, GArray *sides, const char *preference, const char *source,
+            const char *solver, BzRecord *plan)
 {
   BzRecord *res = bz_record_new (&bz_diet_plan_result_resource);
   BzRecord *tol = bz_record_new (&bz_diet_tolerance_resource);
@@ -442,6 +450,7 @@ result_new (const Planning *p, GArray *portions, const char *preference, const c
       const BzDietRecipe *r = g_hash_table_lookup (index, x->recipe_id);
       bz_nutrients_add (&days[x->day - 1], &r->per_serving, x->servings);
     }
+  bz_diet_side_foods_add_days (&p->sides, sides, days);
   bz_record_set_empty_array (res, BZ_DIET_PLAN_RESULT_DAYS);
   for (guint d = 0; d < p->req.n_days; d++)
     {
@@ -488,7 +497,7 @@ result_new (const Planning *p, GArray *portions, const char *preference, const c
  * finalizes it and enqueues its activation, in one transaction. */
 static char *
 store_plan (BzServices *svc, const char *patient, const char *nutritionist, const char *date, const Planning *p,
-            GArray *portions, const char *name, GError **error)
+            GArray *portions, GArray *sides, const char *name, GError **error)
 {
   BzStore *store = bz_services_get_store (svc);
   const BzDietSlotSpec *slots = bz_diet_planner_slots (p->req.meals_per_day);
@@ -513,6 +522,8 @@ store_plan (BzServices *svc, const char *patient, const char *nutritionist, cons
         return NULL;
       if (bz_meal_plan_repo_insert_generated (store, &row, meals, (const BzMealPlanPortion *) portions->data,
                                               portions->len, &local) &&
+          bz_diet_side_foods_store (store, id, meals, &p->sides, sides, (const BzMealPlanPortion *) portions->data,
+                                    portions->len, p->recipes, p->diet, now, &local) &&
           bz_meal_plan_repo_finalize (store, id, patient, name, now, &local) &&
           bz_meal_plan_lifecycle_start (svc, id, date, &local) &&
           bz_store_commit (store, &local))
@@ -544,6 +555,7 @@ bz_integrations_generate_diet_plan (BzServices *svc, const BzCaller *caller, Jso
   g_autoptr(JsonObject) request = NULL;
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GArray) portions = g_array_new (FALSE, FALSE, sizeof (BzMealPlanPortion));
+  g_autoptr(GArray) sides = g_array_new (FALSE, FALSE, sizeof (BzPlannedSide));
   const char *preference = NULL, *const *extra;
   BzProviderCall call = { 0 };
   BzResilientRequest rr = { "/diet-plans", NULL, NULL, NULL, bz_provider_call, &call };
@@ -644,8 +656,11 @@ bz_integrations_generate_diet_plan (BzServices *svc, const BzCaller *caller, Jso
   p.req.excluded_tags = (const char *const *) p.tags->pdata;
 
   /* The catalogue, and whether it can make the plan at all (a clear 400). */
-  if (!load_catalogue (store, &p, error) ||
-      !bz_diet_plan_check ((const BzDietRecipe *) p.diet->data, p.diet->len, &p.req, error))
+  if (!load_catalogue (store, &p, error) || !bz_diet_side_foods_load (store, &p.sides, error))
+    return NULL;
+  p.req.sides = (const BzDietSide *) p.sides.sides->data;
+  p.req.n_sides = p.sides.sides->len;
+  if (!bz_diet_plan_check ((const BzDietRecipe *) p.diet->data, p.diet->len, &p.req, error))
     return NULL;
 
   /* The planning service, through its wrapper; checked before storing. */
@@ -661,17 +676,17 @@ bz_integrations_generate_diet_plan (BzServices *svc, const BzCaller *caller, Jso
                    local->message);
       return NULL;
     }
-  if (!check_answer (answer, &p, portions, error))
+  if (!check_answer (answer, &p, portions, sides, error))
     return NULL;
 
   name = bz_record_get_string (in, BZ_DIET_PLAN_REQUEST_PLAN_NAME)
            ? g_strdup (bz_record_get_string (in, BZ_DIET_PLAN_REQUEST_PLAN_NAME))
            : g_strdup_printf (_("Automatic plan %s"), date);
-  if (!(plan_id = store_plan (svc, patient, profile.nutritionist_id, date, &p, portions, name, error)))
+  if (!(plan_id = store_plan (svc, patient, profile.nutritionist_id, date, &p, portions, sides, name, error)))
     return NULL;
   if (!(plan = bz_meal_plans_get (svc, caller, plan_id, error)))
     return NULL;
-  return result_new (&p, portions, preference, bz_resilient_source_name (source),
+  return result_new (&p, portions, sides, preference, bz_resilient_source_name (source),
                      bz_json_get_string (json_node_get_object (answer), "solver")
                        ? bz_json_get_string (json_node_get_object (answer), "solver") : "glpk",
                      plan);

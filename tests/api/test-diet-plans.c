@@ -76,6 +76,9 @@ check_plan (JsonObject *data, guint days, guint meals, const char *const *allerg
   JsonArray *day_wise = json_object_get_array_member (json_object_get_object_member (plan, "nutrition"), "dayWise");
   JsonArray *report = json_object_get_array_member (data, "days");
   double target = json_object_get_double_member (json_object_get_object_member (data, "targets"), "energy_kcal");
+  double protein_target = json_object_get_double_member (json_object_get_object_member (data, "targets"), "protein_g");
+  g_autofree char *modified = g_strdup_printf ("meal_plan_recipes WHERE modifications IS NOT NULL AND plan_id = '%s'",
+                                               json_object_get_string_member (plan, "id"));
   g_autoptr(GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint within = 0;
@@ -93,9 +96,10 @@ check_plan (JsonObject *data, guint days, guint meals, const char *const *allerg
     {
       JsonArray *ms = json_object_get_array_member (json_array_get_object_element (sugg, d), "meals");
       JsonObject *rep = json_array_get_object_element (report, d);
-      double kcal = json_object_get_double_member (
-          json_object_get_object_member (json_object_get_object_member (json_array_get_object_element (day_wise, d),
-                                                                        "dayTotal"), "calories"), "quantity");
+      JsonObject *total = json_object_get_object_member (json_array_get_object_element (day_wise, d), "dayTotal");
+      double kcal = json_object_get_double_member (json_object_get_object_member (total, "calories"), "quantity");
+      double protein = json_object_get_double_member (
+          json_object_get_object_member (json_object_get_object_member (total, "macros"), "protein"), "quantity");
       if (d % 7 == 0)
         g_hash_table_remove_all (uses);
       g_assert_cmpuint (json_array_get_length (ms), ==, meals);
@@ -129,8 +133,11 @@ check_plan (JsonObject *data, guint days, guint meals, const char *const *allerg
                 }
             }
         }
-      /* The report says what the stored plan adds up to. */
+      /* The report says what the stored plan adds up to, side foods (stored
+       * as its recipes' add modifications) included. */
       g_assert_cmpfloat (fabs (json_object_get_double_member (rep, "energyDeviationPercent") - (kcal / target - 1) * 100), <, 0.2);
+      g_assert_cmpfloat (fabs (json_object_get_double_member (rep, "proteinDeviationPercent") -
+                               (protein / protein_target - 1) * 100), <, 0.2);
       if (json_object_get_boolean_member (rep, "withinTolerance"))
         {
           g_assert_cmpfloat (fabs (kcal / target - 1), <=, 0.0505);
@@ -139,9 +146,10 @@ check_plan (JsonObject *data, guint days, guint meals, const char *const *allerg
     }
   g_assert_cmpint (json_object_get_int_member (data, "daysWithinTolerance"), ==, within);
   g_assert_true (json_object_get_boolean_member (data, "withinTolerance") == (within == days));
-  g_test_message ("diet plan: %u of %u days within tolerance, solver %s, %" G_GINT64_FORMAT " candidates", within, days,
-                  json_object_get_string_member (data, "solver"),
-                  json_object_get_int_member (json_object_get_object_member (data, "restrictions"), "candidateRecipes"));
+  g_test_message ("diet plan: %u of %u days within tolerance, solver %s, %" G_GINT64_FORMAT " candidates, %"
+                  G_GINT64_FORMAT " recipes with side foods", within, days, json_object_get_string_member (data, "solver"),
+                  json_object_get_int_member (json_object_get_object_member (data, "restrictions"), "candidateRecipes"),
+                  bz_api_count (api, modified));
 }
 
 static void

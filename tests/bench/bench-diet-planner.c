@@ -17,8 +17,10 @@
  * unsatisfiable (too few recipes left for the restrictions:
  * bz_diet_plan_check()), the share of days within tolerance (±5 % energy,
  * ±10 % macronutrients), allergen and preference leaks (must be 0),
- * twice-a-week violations (must be 0), how the plans were solved, and the
- * wall time per plan p50/p99/max (bz_diet_plan_solve(), one thread).
+ * twice-a-week violations (must be 0), the side foods (bz-diet-sides.h,
+ * their panels from the same store) per day and any break of their bounds
+ * (must be 0), how the plans were solved, and the wall time per plan
+ * p50/p99/max (bz_diet_plan_solve(), one thread).
  */
 #include <math.h>
 #include <stdio.h>
@@ -26,6 +28,7 @@
 #include <string.h>
 
 #include "bz-diet-planner.h"
+#include "bz-diet-sides.h"
 #include "bz-recipe-derive.h"
 #include "bz-recipe-import.h"
 #include "bz-recipe-repo.h"
@@ -111,6 +114,33 @@ read_catalogue (BzStore *store, GPtrArray **out_records)
   return diet;
 }
 
+/* The planner's side foods (bz_diet_side_specs()) with their SR28 panels
+ * from the store, as bz-integration-diet.c reads them. */
+static GArray *
+read_sides (BzStore *store, GHashTable **out_foods)
+{
+  guint n_specs;
+  const BzDietSideSpec *specs = bz_diet_side_specs (&n_specs);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  GArray *sides = g_array_new (FALSE, TRUE, sizeof (BzDietSide));
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_specs; i++)
+    g_ptr_array_add (ids, (gpointer) specs[i].ndb_no);
+  g_ptr_array_add (ids, NULL);
+  if (!bz_recipe_repo_foods (store, (const char *const *) ids->pdata, out_foods, &error))
+    g_error ("%s", error->message);
+  for (guint i = 0; i < n_specs; i++)
+    {
+      BzRecipeFood *f = g_hash_table_lookup (*out_foods, specs[i].ndb_no);
+      BzDietSide side;
+      if (f == NULL || !bz_diet_side_init (&side, &specs[i], f->food_group, f->long_desc, &f->per_100g))
+        g_error ("side food %s is not in the food table", specs[i].ndb_no);
+      g_array_append_val (sides, side);
+    }
+  return sides;
+}
+
 static int
 cmp_double (gconstpointer a, gconstpointer b)
 {
@@ -140,7 +170,9 @@ main (int argc, char **argv)
   g_autoptr(GArray) women = read_bodies (fpath), men = read_bodies (mpath);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GArray) catalogue = NULL;
+  g_autoptr(GArray) catalogue = NULL, sides = NULL;
+  g_autoptr(GHashTable) side_foods = NULL;
+  guint side_eq = 0, side_bounds = 0;
   g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
   g_autoptr(GError) error = NULL;
   BzStore *store;
@@ -151,6 +183,7 @@ main (int argc, char **argv)
       !bz_recipe_import (store, recipes_src, NULL, &error))
     g_error ("%s", error->message);
   catalogue = read_catalogue (store, &records);
+  sides = read_sides (store, &side_foods);
 
   for (guint i = 0; i < n_patients; i++)
     {
@@ -174,6 +207,8 @@ main (int argc, char **argv)
       req.n_days = DAYS;
       req.meals_per_day = (guint) g_rand_int_range (rand, 3, 7);
       req.seed = i;
+      req.sides = (const BzDietSide *) sides->data;
+      req.n_sides = sides->len;
 
       t0 = (double) g_get_monotonic_time ();
       plan = bz_diet_plan_solve ((const BzDietRecipe *) catalogue->data, catalogue->len, &req, &local);
@@ -200,6 +235,25 @@ main (int argc, char **argv)
         for (guint s = 0; s < plan->meals_per_day; s++)
           {
             const BzDietSlot *slot = &plan->slots[d * plan->meals_per_day + s];
+            guint slot_eq = 0;
+            for (guint k = 0; k < slot->n_sides; k++)
+              {
+                const BzDietSide *f = &g_array_index (sides, BzDietSide, slot->sides[k].side);
+                gboolean meat = (f->traits & BZ_FOOD_MEAT_FISH) != 0;
+                gboolean animal = meat || (f->traits & (BZ_FOOD_DAIRY_EGG | BZ_FOOD_HONEY));
+                if ((f->allergens & req.allergens) || (req.preference == BZ_DIET_VEGAN && animal) ||
+                    (req.preference == BZ_DIET_VEGETARIAN && meat))
+                  leaks++;
+                if (slot->sides[k].equivalents < 1 || slot->sides[k].equivalents > BZ_DIET_SIDE_MAX_EQUIVALENTS)
+                  side_bounds++;
+                for (guint kk = 0; kk < k; kk++)
+                  if (g_array_index (sides, BzDietSide, slot->sides[kk].side).group == f->group)
+                    side_bounds++;
+                slot_eq += slot->sides[k].equivalents;
+              }
+            side_eq += slot_eq;
+            if (slot_eq > BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS)
+              side_bounds++;
             for (guint k = 0; k < slot->n_portions; k++)
               {
                 const BzDietRecipe *r = &g_array_index (catalogue, BzDietRecipe, slot->portions[k].recipe);
@@ -233,6 +287,9 @@ main (int argc, char **argv)
   printf ("diet_days_greedy %u\n", greedy_days);
   printf ("diet_allergen_or_preference_leaks %u\n", leaks);
   printf ("diet_twice_a_week_violations %u\n", overuse);
+  printf ("diet_side_food_catalogue %u\n", sides->len);
+  printf ("diet_side_equivalents_per_day %.2f\n", days ? (double) side_eq / days : 0);
+  printf ("diet_side_bound_violations %u\n", side_bounds);
   printf ("diet_solver_glpk %u\ndiet_solver_glpk_time_limit %u\ndiet_solver_greedy %u\n", solvers[0], solvers[1],
           solvers[2]);
   if (times->len)
@@ -244,5 +301,5 @@ main (int argc, char **argv)
   g_ptr_array_unref (g_steal_pointer (&records));
   g_object_unref (store);
   bz_test_rmdir (dir);
-  return leaks || overuse ? 1 : 0;
+  return leaks || overuse || side_bounds ? 1 : 0;
 }

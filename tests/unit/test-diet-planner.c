@@ -3,12 +3,14 @@
  * filters (allergens, excluded foods and tags, vegan), the twice-a-week
  * rule (kept, and refused when the catalogue cannot keep it), an
  * unreachable target answered with a plan and its misses, the greedy
- * fallback's rules.  GLPK gets a long time limit here, so the result never
+ * fallback's rules; with SMAE side foods, targets the recipes alone miss
+ * reached on every day, the side foods' filters and bounds.  GLPK gets a long time limit here, so the result never
  * depends on the machine's load. */
 #include <math.h>
 #include <string.h>
 
 #include "bz-diet-planner.h"
+#include "bz-diet-sides.h"
 #include "bz-error.h"
 #include "bz-recipe-derive.h"
 
@@ -86,7 +88,8 @@ request_init (BzDietRequest *req, guint days, guint meals)
 
 /* The rules every plan keeps, whatever the tolerances: 1-2 allowed recipes
  * of the meal's type per meal, servings in halves within bounds, no recipe
- * more than twice a week; and the days' sums match the portions. */
+ * more than twice a week; and the days' sums match the portions (and side
+ * foods). */
 static void
 assert_rules (const BzDietPlan *plan, const Catalogue *c, const BzDietRequest *req)
 {
@@ -121,9 +124,101 @@ assert_rules (const BzDietPlan *plan, const Catalogue *c, const BzDietRequest *r
               g_assert_cmpuint (uses[p->recipe], <=, BZ_DIET_MAX_USES_PER_WEEK);
               kcal += p->servings * r->per_serving.energy_kcal;
             }
+          for (guint i = 0; i < slot->n_sides; i++)   /* assert_side_rules() checks them */
+            kcal += slot->sides[i].equivalents * req->sides[slot->sides[i].side].per_equivalent.energy_kcal;
         }
       g_assert_cmpfloat_with_epsilon (plan->days[d].energy_kcal, kcal, 1e-6);
     }
+}
+
+/* The side foods' rules: each allowed for the patient, suiting its meal,
+ * 1-3 whole equivalents, one per SMAE group, at most 4 in a meal; the
+ * days' sums hold them (their own nutrients) with the recipes'. */
+static void
+assert_side_rules (const BzDietPlan *plan, const Catalogue *c, const BzDietRequest *req)
+{
+  const BzDietRecipe *recipes = (const BzDietRecipe *) c->recipes->data;
+  const BzDietSlotSpec *slots = bz_diet_planner_slots (req->meals_per_day);
+
+  for (guint d = 0; d < plan->n_days; d++)
+    {
+      BzNutrients sum = { 0 };
+      for (guint s = 0; s < plan->meals_per_day; s++)
+        {
+          const BzDietSlot *slot = &plan->slots[d * plan->meals_per_day + s];
+          guint groups = 0, total = 0;
+          for (guint i = 0; i < slot->n_portions; i++)
+            bz_nutrients_add (&sum, &recipes[slot->portions[i].recipe].per_serving, slot->portions[i].servings);
+          g_assert_cmpuint (slot->n_sides, <=, BZ_DIET_SLOT_MAX_SIDES);
+          for (guint i = 0; i < slot->n_sides; i++)
+            {
+              const BzDietSide *f;
+              g_assert_cmpuint (slot->sides[i].side, <, req->n_sides);
+              f = &req->sides[slot->sides[i].side];
+              g_assert_true (bz_diet_side_allowed (f, req));
+              g_assert_true (f->meal_types & slots[s].meal_type);
+              g_assert_cmpuint (slot->sides[i].equivalents, >=, 1);
+              g_assert_cmpuint (slot->sides[i].equivalents, <=, BZ_DIET_SIDE_MAX_EQUIVALENTS);
+              g_assert_false (groups & (1u << f->group));
+              groups |= 1u << f->group;
+              total += slot->sides[i].equivalents;
+              bz_nutrients_add (&sum, &f->per_equivalent, slot->sides[i].equivalents);
+            }
+          g_assert_cmpuint (total, <=, BZ_DIET_SLOT_MAX_SIDE_EQUIVALENTS);
+        }
+      g_assert_cmpfloat_with_epsilon (plan->days[d].energy_kcal, sum.energy_kcal, 1e-6);
+      g_assert_cmpfloat_with_epsilon (plan->days[d].protein_g, sum.protein_g, 1e-6);
+    }
+}
+
+/* Some side foods with their SR28 panels per 100 g (energy 208, protein
+ * 203, carbohydrate 205, fat 204 of NUT_DATA.txt): {ndb, FdGrp_Cd,
+ * Long_Desc, kcal, P, C, F}. */
+static const struct { const char *ndb, *group, *desc; double kcal, p, c, f; } sr28[] = {
+  { "05064", "0500", "Chicken, broilers or fryers, breast, meat only, cooked, roasted", 165, 31.02, 0, 3.57 },
+  { "15121", "1500", "Fish, tuna, light, canned in water, drained solids", 86, 19.44, 0, 0.96 },
+  { "01124", "0100", "Egg, white, raw, fresh", 52, 10.90, 0.73, 0.17 },
+  { "01085", "0100", "Milk, nonfat, fluid, with added vitamin A and vitamin D (fat free or skim)", 34, 3.37, 4.96, 0.08 },
+  { "16139", "1600", "Soymilk, original and vanilla, with added calcium, vitamins A and D", 43, 2.60, 4.92, 1.47 },
+  { "16015", "1600", "Beans, black, mature seeds, cooked, boiled, without salt", 132, 8.86, 23.71, 0.54 },
+  { "16126", "1600", "Tofu, firm, prepared with calcium sulfate and magnesium chloride (nigari)", 78, 9.04, 2.85, 4.17 },
+  { "16070", "1600", "Lentils, mature seeds, cooked, boiled, without salt", 116, 9.02, 20.13, 0.38 },
+  { "18363", "1800", "Tortillas, ready-to-bake or -fry, corn", 218, 5.70, 44.64, 2.85 },
+  { "09040", "0900", "Bananas, raw", 89, 1.09, 22.84, 0.33 },
+  { "11964", "1100", "Nopales, cooked, without salt", 15, 1.35, 3.28, 0.05 },
+  { "09037", "0900", "Avocados, raw, all commercial varieties", 160, 2.00, 8.53, 14.66 },
+  { "04053", "0400", "Oil, olive, salad or cooking", 884, 0, 0, 100 },
+};
+
+/* Those foods as side foods (bz_diet_side_init() with their specs). */
+static GArray *
+sides_new (void)
+{
+  GArray *a = g_array_new (FALSE, TRUE, sizeof (BzDietSide));
+  guint n;
+  const BzDietSideSpec *specs = bz_diet_side_specs (&n);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sr28); i++)
+    for (guint k = 0; k < n; k++)
+      if (g_str_equal (specs[k].ndb_no, sr28[i].ndb))
+        {
+          BzNutrients per_100g = { sr28[i].kcal, sr28[i].p, sr28[i].c, sr28[i].f, 0, 0 };
+          BzDietSide side;
+          g_assert_true (bz_diet_side_init (&side, &specs[k], sr28[i].group, sr28[i].desc, &per_100g));
+          g_array_append_val (a, side);
+        }
+  g_assert_cmpuint (a->len, ==, G_N_ELEMENTS (sr28));
+  return a;
+}
+
+/* Side @ndb of @sides. */
+static const BzDietSide *
+side_of (GArray *sides, const char *ndb)
+{
+  for (guint i = 0; i < sides->len; i++)
+    if (g_str_equal (g_array_index (sides, BzDietSide, i).id, ndb))
+      return &g_array_index (sides, BzDietSide, i);
+  g_assert_not_reached ();
 }
 
 static void
@@ -311,6 +406,180 @@ test_day_check (void)
   g_assert_false (chk.within);
 }
 
+/* One equivalent: the food's own grams for its group's defining nutrient. */
+static void
+test_side_init (void)
+{
+  g_autoptr(GArray) sides = sides_new ();
+  const BzDietSide *chicken = side_of (sides, "05064"), *tortilla = side_of (sides, "18363");
+  const BzDietSide *oil = side_of (sides, "04053");
+  BzDietSide piece = *tortilla;
+  guint n;
+  const BzDietSideSpec *specs = bz_diet_side_specs (&n);
+  BzNutrients none = { 10, 0, 0, 0, 0, 0 };
+  BzDietSide unusable;
+  char *h;
+
+  /* 7 g of protein: 22.6 g of chicken breast, 37.2 kcal. */
+  g_assert_cmpfloat_with_epsilon (chicken->grams, 700 / 31.02, 1e-9);
+  g_assert_cmpfloat_with_epsilon (chicken->per_equivalent.protein_g, 7, 1e-9);
+  g_assert_cmpfloat_with_epsilon (chicken->per_equivalent.energy_kcal, 165 * 7 / 31.02, 1e-9);
+  g_assert_cmpint (chicken->group, ==, BZ_SMAE_ANIMAL_VERY_LOW_FAT);
+  /* 15 g of carbohydrate: 33.6 g of corn tortilla; 5 g of lipids: 5 g of oil. */
+  g_assert_cmpfloat_with_epsilon (tortilla->per_equivalent.carbohydrate_g, 15, 1e-9);
+  g_assert_cmpfloat_with_epsilon (oil->grams, 5, 1e-9);
+  /* A panel without the defining nutrient cannot count. */
+  g_assert_false (bz_diet_side_init (&unusable, &specs[0], "0500", "Chicken", &none));
+  /* Household measures in quarters of the unit. */
+  piece.grams = 24;
+  h = bz_diet_side_household (&piece, 1);
+  g_assert_cmpstr (h, ==, "1 pieza");
+  g_free (h);
+  h = bz_diet_side_household (&piece, 3);
+  g_assert_cmpstr (h, ==, "3 piezas");
+  g_free (h);
+  piece.grams = 12;
+  h = bz_diet_side_household (&piece, 1);
+  g_assert_cmpstr (h, ==, "1/2 de pieza");
+  g_free (h);
+  piece.grams = 30;
+  h = bz_diet_side_household (&piece, 1);
+  g_assert_cmpstr (h, ==, "1 1/4 piezas");
+  g_free (h);
+}
+
+/* Who may eat which side food: the allergens, the excluded foods (Spanish
+ * name or SR28 description) and the preference. */
+static void
+test_side_filters (void)
+{
+  g_autoptr(GArray) sides = sides_new ();
+  static const char *const beans[] = { "frijol", NULL }, *const oil[] = { "olive", NULL };
+  BzDietRequest req;
+
+  request_init (&req, 1, 3);
+  g_assert_true (bz_diet_side_allowed (side_of (sides, "05064"), &req));
+  req.preference = BZ_DIET_VEGETARIAN;
+  g_assert_false (bz_diet_side_allowed (side_of (sides, "05064"), &req));
+  g_assert_false (bz_diet_side_allowed (side_of (sides, "15121"), &req));
+  g_assert_true (bz_diet_side_allowed (side_of (sides, "01124"), &req));
+  g_assert_true (bz_diet_side_allowed (side_of (sides, "01085"), &req));
+  req.preference = BZ_DIET_VEGAN;
+  g_assert_false (bz_diet_side_allowed (side_of (sides, "01124"), &req));
+  g_assert_false (bz_diet_side_allowed (side_of (sides, "01085"), &req));
+  g_assert_true (bz_diet_side_allowed (side_of (sides, "16139"), &req));
+  g_assert_true (bz_diet_side_allowed (side_of (sides, "16126"), &req));
+  request_init (&req, 1, 3);
+  req.allergens = BZ_ALLERGEN_EGG | BZ_ALLERGEN_FISH | BZ_ALLERGEN_SOY | BZ_ALLERGEN_MILK;
+  g_assert_false (bz_diet_side_allowed (side_of (sides, "01124"), &req));
+  g_assert_false (bz_diet_side_allowed (side_of (sides, "15121"), &req));
+  g_assert_false (bz_diet_side_allowed (side_of (sides, "16139"), &req));
+  g_assert_false (bz_diet_side_allowed (side_of (sides, "16126"), &req));
+  g_assert_false (bz_diet_side_allowed (side_of (sides, "01085"), &req));
+  g_assert_true (bz_diet_side_allowed (side_of (sides, "05064"), &req));
+  request_init (&req, 1, 3);
+  req.excluded_foods = beans;
+  g_assert_false (bz_diet_side_allowed (side_of (sides, "16015"), &req));   /* "Frijoles negros cocidos" */
+  req.excluded_foods = oil;
+  g_assert_false (bz_diet_side_allowed (side_of (sides, "04053"), &req));   /* "Oil, olive, ..." */
+  g_assert_true (bz_diet_side_allowed (side_of (sides, "16015"), &req));
+}
+
+/* Recipes of 12-16 % protein cannot reach a 27 % protein target at 2000
+ * kcal on their own; with side foods every day of two weeks is within
+ * every tolerance, each rule kept; the greedy planner and GLPK with next to
+ * no time keep the rules; a vegan patient allergic to soy with beans
+ * excluded gets none of those foods, and still every day within. */
+static void
+test_sides_reach_targets (void)
+{
+  g_autoptr(Catalogue) c = catalogue_new (10, 0);
+  g_autoptr(GArray) sides = sides_new ();
+  g_autoptr(GError) error = NULL;
+  BzDietRequest req;
+
+  for (guint i = 0; i < c->recipes->len; i++)
+    {
+      BzDietRecipe *r = &g_array_index (c->recipes, BzDietRecipe, i);
+      double p = 0.12 + 0.04 * (i % 3) / 2.0, f = 0.30;
+      r->per_serving.protein_g = r->per_serving.energy_kcal * p / 4;
+      r->per_serving.fat_g = r->per_serving.energy_kcal * f / 9;
+      r->per_serving.carbohydrate_g = r->per_serving.energy_kcal * (1 - p - f) / 4;
+    }
+  request_init (&req, 14, 5);
+  req.targets.protein_g = 135;   /* 27 % of 2000 kcal */
+  req.targets.carbohydrate_g = 2000 * 0.43 / 4;
+  {
+    g_autoptr(BzDietPlan) plan = bz_diet_plan_solve ((BzDietRecipe *) c->recipes->data, c->recipes->len, &req, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (plan->days_within, ==, 0);   /* recipes alone: every day short of protein */
+    g_assert_cmpfloat (plan->checks[0].deviation[1], <, -BZ_DIET_MACRO_TOLERANCE);
+  }
+  req.sides = (const BzDietSide *) sides->data;
+  req.n_sides = sides->len;
+  {
+    g_autoptr(BzDietPlan) plan = bz_diet_plan_solve ((BzDietRecipe *) c->recipes->data, c->recipes->len, &req, &error);
+    g_assert_no_error (error);
+    assert_rules (plan, c, &req);
+    assert_side_rules (plan, c, &req);
+    for (guint d = 0; d < plan->n_days; d++)
+      {
+        g_test_message ("day %u: %+.3f %+.3f %+.3f %+.3f", d, plan->checks[d].deviation[0],
+                        plan->checks[d].deviation[1], plan->checks[d].deviation[2], plan->checks[d].deviation[3]);
+        g_assert_true (plan->checks[d].within);
+      }
+    g_assert_cmpuint (plan->days_within, ==, 14);
+  }
+  /* The greedy planner (no GLPK) keeps the same rules. */
+  req.no_solver = TRUE;
+  {
+    g_autoptr(BzDietPlan) plan = bz_diet_plan_solve ((BzDietRecipe *) c->recipes->data, c->recipes->len, &req, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (plan->solver, ==, BZ_DIET_SOLVER_GREEDY);
+    assert_rules (plan, c, &req);
+    assert_side_rules (plan, c, &req);
+  }
+  /* GLPK with next to no time: whatever it and the greedy repair make, the rules hold. */
+  req.no_solver = FALSE;
+  req.time_limit_ms = 1;
+  {
+    g_autoptr(BzDietPlan) plan = bz_diet_plan_solve ((BzDietRecipe *) c->recipes->data, c->recipes->len, &req, &error);
+    g_assert_no_error (error);
+    assert_rules (plan, c, &req);
+    assert_side_rules (plan, c, &req);
+  }
+  /* Vegan (every third recipe is), soy-allergic, no beans. */
+  {
+    static const char *const beans[] = { "frijol", NULL };
+    g_autoptr(BzDietPlan) plan = NULL;
+    req.time_limit_ms = LONG_LIMIT_MS;
+    req.n_days = 3;   /* 3 vegan recipes of each meal type: 6 meals a week of each */
+    req.meals_per_day = 3;
+    req.preference = BZ_DIET_VEGAN;
+    req.allergens = BZ_ALLERGEN_SOY;
+    req.excluded_foods = beans;
+    req.targets.protein_g = 80;   /* 16 % */
+    req.targets.carbohydrate_g = 2000 * 0.52 / 4;
+    req.targets.fat_g = 2000 * 0.32 / 9;
+    plan = bz_diet_plan_solve ((BzDietRecipe *) c->recipes->data, c->recipes->len, &req, &error);
+    g_assert_no_error (error);
+    assert_rules (plan, c, &req);
+    assert_side_rules (plan, c, &req);
+    for (guint i = 0; i < plan->n_days * plan->meals_per_day; i++)
+      for (guint k = 0; k < plan->slots[i].n_sides; k++)
+        {
+          const BzDietSide *f = &req.sides[plan->slots[i].sides[k].side];
+          g_test_message ("meal %u: %s x %u", i, f->id, plan->slots[i].sides[k].equivalents);
+          g_assert_cmpstr (f->id, !=, "16015");
+          g_assert_cmpstr (f->id, !=, "16126");
+          g_assert_cmpstr (f->id, !=, "16139");
+          g_assert_cmpstr (f->id, !=, "05064");
+          g_assert_cmpstr (f->id, !=, "01085");
+        }
+    g_assert_cmpuint (plan->days_within, ==, 3);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -321,5 +590,8 @@ main (int argc, char **argv)
   g_test_add_func ("/diet-planner/filters", test_filters);
   g_test_add_func ("/diet-planner/twice-a-week", test_twice_a_week);
   g_test_add_func ("/diet-planner/unreachable-targets", test_unreachable_targets);
+  g_test_add_func ("/diet-planner/side-init", test_side_init);
+  g_test_add_func ("/diet-planner/side-filters", test_side_filters);
+  g_test_add_func ("/diet-planner/sides-reach-targets", test_sides_reach_targets);
   return g_test_run ();
 }
