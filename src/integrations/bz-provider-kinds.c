@@ -2,6 +2,8 @@
  * planner (see bz-provider-kinds.h). */
 #include "bz-provider-kinds.h"
 
+#include "bz-diet-plan-resources.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -466,7 +468,7 @@ local_plan (BzDietPlanner *self, JsonObject *req, double *out_cost, GCancellable
   const char *sex_s = json_object_get_string_member_with_default (req, "sex", "");
   const char *activity_s = json_object_get_string_member_with_default (req, "activity_level", "moderate");
   const char *goal_s = json_object_get_string_member_with_default (req, "goal", "maintenance");
-  double age, weight, height, meals_d = 5;
+  double age, weight, height, meals_d = 5, energy_target = 0;
   BzSex sex;
   BzActivityLevel activity;
   BzGoal goal;
@@ -489,7 +491,9 @@ local_plan (BzDietPlanner *self, JsonObject *req, double *out_cost, GCancellable
   if (!number_in (req, "age_years", 18, 100, &age, error) ||
       !number_in (req, "weight_kg", 30, 300, &weight, error) ||
       !number_in (req, "height_cm", 120, 230, &height, error) ||
-      (json_object_has_member (req, "meals_per_day") && !number_in (req, "meals_per_day", 3, 6, &meals_d, error)))
+      (json_object_has_member (req, "meals_per_day") && !number_in (req, "meals_per_day", 3, 6, &meals_d, error)) ||
+      (json_object_has_member (req, "energy_target_kcal") &&
+       !number_in (req, "energy_target_kcal", BZ_DIET_CALORIES_TARGET_MIN, BZ_DIET_CALORIES_TARGET_MAX, &energy_target, error)))
     return NULL;
   if (!bz_activity_level_from_string (activity_s, &activity))
     {
@@ -509,6 +513,15 @@ local_plan (BzDietPlanner *self, JsonObject *req, double *out_cost, GCancellable
     }
 
   bz_daily_targets (sex, weight, height, age, activity, goal, &day);
+  if (energy_target > 0 && day.energy_kcal > 0)
+    {
+      /* The nutritionist's energy target: the macronutrients keep their shares of it. */
+      double k = energy_target / day.energy_kcal;
+      day.energy_kcal *= k;
+      day.protein_g *= k;
+      day.carbohydrate_g *= k;
+      day.fat_g *= k;
+    }
   shares = bz_local_diet_planner_shares ((guint) meals_d, &names);
   targets = bz_nutrients_to_json (&day);
 

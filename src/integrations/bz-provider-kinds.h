@@ -41,7 +41,10 @@ G_DECLARE_INTERFACE (BzDietPlanner, bz_diet_planner, BZ, DIET_PLANNER, GObject)
  * @plan: plans a patient's day.  Request: {sex: "female"|"male", age_years,
  *   weight_kg, height_cm, activity_level: "sedentary"|"light"|"moderate"|
  *   "active"|"very_active", goal: "maintenance"|"weight_loss"|"muscle_gain",
- *   meals_per_day: 3-6 (default 5)}.  Answer: {provider, targets:
+ *   meals_per_day: 3-6 (default 5), energy_target_kcal: optional,
+ *   %BZ_DIET_CALORIES_TARGET_MIN-%BZ_DIET_CALORIES_TARGET_MAX, the day's energy
+ *   instead of the body's (protein, carbohydrate and fat keep their shares
+ *   of it)}.  Answer: {provider, targets:
  *   {energy_kcal, protein_g, carbohydrate_g, fat_g, fiber_g, sodium_mg},
  *   meals: [{name, share, energy_kcal, protein_g, carbohydrate_g, fat_g,
  *   smae_equivalents: {group id: equivalents}}]}.

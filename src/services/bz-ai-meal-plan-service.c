@@ -5,12 +5,15 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "bz-ai-meal-plan-resources.h"
 #include "bz-food-prices.h"
 #include "bz-food-repo.h"
 #include "bz-integration-service.h"
 #include "bz-limits.h"
+#include "bz-meal-plan-repo.h"
+#include "bz-meal-plan-service-private.h"
 #include "bz-recipe-repo.h"
 #include "bz-recipe-resources.h"
 #include "bz-smae.h"
@@ -87,7 +90,6 @@ equivalents_text (BzRecord *eq)
 typedef struct
 {
   char *ndb_no;
-  char *description;
   double grams;
 } Need;
 
@@ -96,7 +98,6 @@ need_free (gpointer data)
 {
   Need *n = data;
   g_free (n->ndb_no);
-  g_free (n->description);
   g_free (n);
 }
 
@@ -107,29 +108,57 @@ by_grams_desc (gconstpointer a, gconstpointer b)
   return x->grams < y->grams ? 1 : x->grams > y->grams ? -1 : g_strcmp0 (x->ndb_no, y->ndb_no);
 }
 
-/* Adds @portions servings of @recipe's ingredients to @needs. */
+/* Adds @portions servings of @recipe's ingredients, after the plan's
+ * @modifications of it (the generator's side foods are "add" modifications;
+ * bz_meal_plan_customized_ingredients(), as the plan's own shopping list),
+ * to @needs. */
 static void
-add_needs (GHashTable *needs, GPtrArray *order, BzRecord *recipe, double portions)
+add_needs (GHashTable *needs, GPtrArray *order, BzRecord *recipe, const char *modifications, double portions)
 {
   double yield = MAX (1, bz_record_get_int (recipe, BZ_RECIPE_SERVINGS));
+  g_autoptr(GPtrArray) ingredients = bz_meal_plan_customized_ingredients (recipe, modifications);
 
-  for (guint i = 0; i < bz_record_get_n_items (recipe, BZ_RECIPE_INGREDIENTS); i++)
+  for (guint i = 0; i < ingredients->len; i++)
     {
-      BzRecord *ing = bz_record_get_item (recipe, BZ_RECIPE_INGREDIENTS, i);
-      const char *ndb = bz_record_get_string (ing, BZ_RECIPE_INGREDIENT_NDB_NO);
+      BzPlanIngredient *ing = g_ptr_array_index (ingredients, i);
       Need *n;
-      if (ndb == NULL)
+      if (ing->ndb_no == NULL)
         continue;
-      if (!(n = g_hash_table_lookup (needs, ndb)))
+      if (!(n = g_hash_table_lookup (needs, ing->ndb_no)))
         {
           n = g_new0 (Need, 1);
-          n->ndb_no = g_strdup (ndb);
-          n->description = g_strdup (bz_record_get_string (ing, BZ_RECIPE_INGREDIENT_DESCRIPTION));
+          n->ndb_no = g_strdup (ing->ndb_no);
           g_hash_table_insert (needs, n->ndb_no, n);
           g_ptr_array_add (order, n);
         }
-      n->grams += bz_record_get_double (ing, BZ_RECIPE_INGREDIENT_GRAMS) / yield * portions;
+      n->grams += ing->grams / yield * portions;
     }
+}
+
+/* A nutrient quantity's value ({quantity, unit}); 0 when absent. */
+static double
+quantity (BzRecord *q, guint field)
+{
+  BzRecord *v = q ? bz_record_get_object (q, field) : NULL;
+  return v && bz_record_has (v, BZ_NUTRIENT_QUANTITY_QUANTITY) ? bz_record_get_double (v, BZ_NUTRIENT_QUANTITY_QUANTITY) : 0;
+}
+
+/* The plan's nutrition of one recipe entry (per serving after its
+ * modifications x servings) as nutrients. */
+static void
+plan_nutrients (BzRecord *nutrition, BzNutrients *n)
+{
+  BzRecord *macros = bz_record_get_object (nutrition, BZ_PLAN_NUTRITION_MACROS);
+  BzRecord *micros = bz_record_get_object (nutrition, BZ_PLAN_NUTRITION_MICROS);
+  BzRecord *minerals = micros ? bz_record_get_object (micros, BZ_PLAN_MICROS_MINERALS) : NULL;
+
+  memset (n, 0, sizeof *n);
+  n->energy_kcal = quantity (nutrition, BZ_PLAN_NUTRITION_CALORIES);
+  n->protein_g = quantity (macros, BZ_PLAN_MACROS_PROTEIN);
+  n->carbohydrate_g = quantity (macros, BZ_PLAN_MACROS_CARBS);
+  n->fat_g = quantity (macros, BZ_PLAN_MACROS_FAT);
+  n->fiber_g = quantity (macros, BZ_PLAN_MACROS_FIBER);
+  n->sodium_mg = quantity (minerals, BZ_PLAN_MINERALS_SODIUM);
 }
 
 /* The shopping list of @needs into @out, its cost, and the foods without a price. */
@@ -175,7 +204,7 @@ shopping_list (BzStore *store, GPtrArray *order, BzRecord *out, double *out_cost
             }
           if (name == NULL && food)
             name = bz_record_get_string (food, BZ_FOOD_DESCRIPTION);
-          bz_record_set_string (item, BZ_SHOPPING_ITEM_ITEM, name ? name : n->description ? n->description : n->ndb_no);
+          bz_record_set_string (item, BZ_SHOPPING_ITEM_ITEM, name ? name : n->ndb_no);
           g_strv_builder_add (missing, n->ndb_no);
         }
       bz_record_append (out, BZ_AI_MEAL_PLAN_SHOPPING_LIST, item);
@@ -247,7 +276,7 @@ check_request (BzRecord *in, GError **error)
 
 /* One day of the plan: its meals, in slot order, and their totals. */
 static BzRecord *
-day_record (BzStore *store, BzRecord *plan_day, BzRecord *report, guint meals_per_day, GHashTable *recipes,
+day_record (BzStore *store, const char *plan_id, BzRecord *plan_day, BzRecord *report, guint meals_per_day, GHashTable *recipes,
             GHashTable *needs, GPtrArray *order, BzNutrients *sum, GError **error)
 {
   const BzDietSlotSpec *slots = bz_diet_planner_slots (meals_per_day);
@@ -273,9 +302,10 @@ day_record (BzStore *store, BzRecord *plan_day, BzRecord *report, guint meals_pe
           const char *id = bz_record_get_string (pr, BZ_PLAN_RECIPE_ID);
           double portions = bz_record_get_double (pr, BZ_PLAN_RECIPE_SERVINGS);
           BzRecord *recipe = g_hash_table_lookup (recipes, id);
-          BzRecord *entry, *per;
-          BzNutrients n = { 0 };
-          g_autofree char *eq = NULL;
+          BzRecord *entry;
+          BzNutrients n;
+          g_autofree char *eq = NULL, *key = NULL, *modifications = NULL;
+          gboolean found = FALSE;
 
           if (recipe == NULL)
             {
@@ -290,13 +320,12 @@ day_record (BzStore *store, BzRecord *plan_day, BzRecord *report, guint meals_pe
                 }
               g_hash_table_insert (recipes, g_strdup (id), recipe);
             }
-          per = bz_record_get_object (recipe, BZ_RECIPE_NUTRITION_PER_SERVING);
-          n.energy_kcal = bz_record_get_double (per, BZ_RECIPE_NUTRITION_CALORIES) * portions;
-          n.protein_g = bz_record_get_double (per, BZ_RECIPE_NUTRITION_PROTEIN_G) * portions;
-          n.carbohydrate_g = bz_record_get_double (per, BZ_RECIPE_NUTRITION_CARBS_G) * portions;
-          n.fat_g = bz_record_get_double (per, BZ_RECIPE_NUTRITION_FAT_G) * portions;
-          n.fiber_g = bz_record_get_double (per, BZ_RECIPE_NUTRITION_FIBER_G) * portions;
-          n.sodium_mg = bz_record_get_double (per, BZ_RECIPE_NUTRITION_SODIUM_MG) * portions;
+          /* The plan's own figures: the recipe after the plan's modifications of it. */
+          plan_nutrients (bz_record_get_object (pr, BZ_PLAN_RECIPE_NUTRITION), &n);
+          key = bz_meal_plan_meal_key (bz_record_get_string (meal, BZ_PLAN_MEAL_MEAL_NAME));
+          if (!bz_meal_plan_repo_get_customizations (store, plan_id, bz_record_get_int (plan_day, BZ_PLAN_DAY_DAY), key, id,
+                                                     &found, &modifications, error))
+            return NULL;
           bz_nutrients_add (&total, &n, 1);
           eq = equivalents_text (bz_record_get_object (bz_record_get_object (pr, BZ_PLAN_RECIPE_NUTRITION),
                                                        BZ_PLAN_NUTRITION_EQUIVALENTS));
@@ -310,7 +339,7 @@ day_record (BzStore *store, BzRecord *plan_day, BzRecord *report, guint meals_pe
           bz_record_take_object (entry, BZ_AI_PLAN_MEAL_NUTRITION, bz_nutrients_record_new (&n));
           bz_record_set_string (entry, BZ_AI_PLAN_MEAL_EQUIVALENTS, eq);
           bz_record_append (day, BZ_AI_PLAN_DAY_MEALS, entry);
-          add_needs (needs, order, recipe, portions);
+          add_needs (needs, order, recipe, modifications, portions);
         }
     }
   bz_record_take_object (day, BZ_AI_PLAN_DAY_DAILY_TOTALS,
@@ -357,7 +386,7 @@ bz_ai_generate_meal_plan (BzServices *svc, const BzCaller *caller, JsonObject *i
   bz_record_set_empty_array (out, BZ_AI_MEAL_PLAN_DAYS);
   for (guint d = 0; d < n_days; d++)
     {
-      BzRecord *day = day_record (store, bz_record_get_item (plan, BZ_MEAL_PLAN_SUGGESTIONS, d),
+      BzRecord *day = day_record (store, bz_record_get_string (plan, BZ_MEAL_PLAN_ID), bz_record_get_item (plan, BZ_MEAL_PLAN_SUGGESTIONS, d),
                                   bz_record_get_item (result, BZ_DIET_PLAN_RESULT_DAYS, d), meals_per_day, recipes,
                                   needs, order, &sum, error);
       if (day == NULL)

@@ -90,6 +90,7 @@ typedef struct
   GArray *diet;            /* BzDietRecipe, borrowing from recipes and owned */
   GPtrArray *owned;        /* the strv of diet's entries */
   BzDietSideFoods sides;   /* the side foods (req.sides borrows them) */
+  double energy_target_kcal; /* the request's caloriesTarget, 0 when none */
 } Planning;
 
 static void
@@ -229,6 +230,10 @@ provider_request (const Planning *p, const BzTargetsInput *in, const char *prefe
   MEMBER ("activity_level", json_builder_add_string_value (b, in->activity_level ? in->activity_level : "light"));
   MEMBER ("goal", json_builder_add_string_value (b, goal));
   MEMBER ("meals_per_day", json_builder_add_int_value (b, p->req.meals_per_day));
+  if (p->energy_target_kcal > 0)
+    {
+      MEMBER ("energy_target_kcal", json_builder_add_double_value (b, p->energy_target_kcal));
+    }
   MEMBER ("days", json_builder_add_int_value (b, p->req.n_days));
   MEMBER ("dietary_preference", json_builder_add_string_value (b, preference));
   MEMBER ("seed", json_builder_add_int_value (b, p->req.seed));
@@ -623,6 +628,7 @@ bz_integrations_generate_diet_plan (BzServices *svc, const BzCaller *caller, Jso
     {
       /* The nutritionist's energy target: the macronutrients keep their shares of it. */
       double k = bz_record_get_double (in, BZ_DIET_PLAN_REQUEST_CALORIES_TARGET) / p.req.targets.energy_kcal;
+      p.energy_target_kcal = bz_record_get_double (in, BZ_DIET_PLAN_REQUEST_CALORIES_TARGET);
       p.req.targets.energy_kcal *= k;
       p.req.targets.protein_g *= k;
       p.req.targets.carbohydrate_g *= k;

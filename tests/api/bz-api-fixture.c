@@ -1,6 +1,8 @@
 /* bz-api-fixture.c — real store + server on 127.0.0.1:0 + libsoup client. */
 #include "bz-api-fixture.h"
 
+#include "bz-meal-plan-resources.h"
+
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "bz-auth-service-private.h"
@@ -275,6 +277,22 @@ bz_api_count (BzApi *api, const char *table)
   g_assert_nonnull (st);
   g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
   return sqlite3_column_int64 (st, 0);
+}
+
+char *
+bz_api_plan_modifications (BzApi *api, const char *plan_id, gint64 day, const char *meal_name, const char *recipe_id)
+{
+  g_autofree char *key = bz_meal_plan_meal_key (meal_name);
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (api->store),
+                                              "SELECT modifications FROM meal_plan_recipes WHERE plan_id = ?1 AND day = ?2 "
+                                              "AND meal_key = ?3 AND recipe_id = ?4", NULL);
+  g_assert_nonnull (st);
+  sqlite3_bind_text (st, 1, plan_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (st, 2, day);
+  sqlite3_bind_text (st, 3, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (st, 4, recipe_id, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  return sqlite3_column_type (st, 0) == SQLITE_NULL ? NULL : g_strdup ((const char *) sqlite3_column_text (st, 0));
 }
 
 char *

@@ -50,6 +50,14 @@ gboolean       bz_api_has_detail (BzApiResponse *r, const char *field);
  */
 void           bz_api_assert_every_operation_checked (BzApi *api);
 
+/**
+ * bz_api_plan_modifications:
+ * Returns: (transfer full) (nullable): the stored ingredient modifications
+ *   (a JSON array as text) of @recipe_id in the meal @meal_name of @day of
+ *   the meal plan @plan_id, read from the database; %NULL when none.
+ */
+char          *bz_api_plan_modifications (BzApi *api, const char *plan_id, gint64 day, const char *meal_name,
+                                          const char *recipe_id);
 /** bz_api_count: Returns: SELECT count(*) FROM @table (store-unchanged checks). */
 gint64         bz_api_count (BzApi *api, const char *table);
 

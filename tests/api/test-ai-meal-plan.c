@@ -82,6 +82,15 @@ recipe (GHashTable *recipes, const char *id)
   return r;
 }
 
+static void
+add_grams (GHashTable *expected, const char *ndb, double grams)
+{
+  double *g = g_hash_table_lookup (expected, ndb);
+  if (g == NULL)
+    g_hash_table_insert (expected, g_strdup (ndb), (g = g_new0 (double, 1)));
+  *g += grams;
+}
+
 /* Every rule, on the answer's meal_plan. */
 static void
 check_meal_plan (JsonObject *mp, guint days, double kcal_target)
@@ -95,7 +104,7 @@ check_meal_plan (JsonObject *mp, guint days, double kcal_target)
   JsonArray *missing = json_object_get_array_member (mp, "missing_prices");
   JsonObject *summary = json_object_get_object_member (mp, "weekly_summary");
   double cost = 0;
-  guint within = 0, n_missing = 0;
+  guint within = 0, n_missing = 0, sides = 0;
 
   g_assert_cmpuint (json_array_get_length (ds), ==, days);
   if (kcal_target > 0)
@@ -135,16 +144,28 @@ check_meal_plan (JsonObject *mp, guint days, double kcal_target)
             g_assert_cmpstr (json_array_get_string_element (al, a), !=, "peanut");
           kcal += num (json_object_get_object_member (m, "nutrition"), "energy_kcal");
           protein += num (json_object_get_object_member (m, "nutrition"), "protein_g");
-          /* The plan's ingredients, as the shopping list must sum them. */
+          /* The plan's ingredients, as the shopping list must sum them: the
+           * recipe's, and the side foods the planner stored as "add"
+           * modifications of it (amounts for the whole recipe). */
           for (guint i = 0; i < json_array_get_length (ing); i++)
             {
               JsonObject *x = json_array_get_object_element (ing, i);
-              const char *ndb = json_object_get_string_member (x, "ndb_no");
-              double *g = g_hash_table_lookup (expected, ndb);
-              if (g == NULL)
-                g_hash_table_insert (expected, g_strdup (ndb), (g = g_new0 (double, 1)));
-              *g += num (x, "grams") / yield * portions;
+              add_grams (expected, json_object_get_string_member (x, "ndb_no"), num (x, "grams") / yield * portions);
             }
+          {
+            g_autofree char *mods = bz_api_plan_modifications (bz_api_shared (), json_object_get_string_member (mp, "id"),
+                                                               d + 1, json_object_get_string_member (m, "meal_name"),
+                                                               json_object_get_string_member (m, "recipe_id"));
+            g_autoptr(JsonNode) parsed = mods ? json_from_string (mods, NULL) : NULL;
+            JsonArray *adds = parsed ? json_node_get_array (parsed) : NULL;
+            for (guint i = 0; adds && i < json_array_get_length (adds); i++)
+              {
+                JsonObject *a = json_array_get_object_element (adds, i);
+                g_assert_cmpstr (json_object_get_string_member (a, "type"), ==, "add");
+                add_grams (expected, json_object_get_string_member (a, "newIngredient"), num (a, "amount") / yield * portions);
+                sides++;
+              }
+          }
         }
       g_assert_cmpuint (slot, ==, G_N_ELEMENTS (types) - 1);
       g_assert_cmpfloat (fabs (num (totals, "calories") - kcal), <, 0.1 * json_array_get_length (meals) + 0.1);
@@ -156,6 +177,11 @@ check_meal_plan (JsonObject *mp, guint days, double kcal_target)
         }
     }
   g_assert_cmpint (json_object_get_int_member (summary, "days_within_tolerance"), ==, within);
+  g_test_message ("%u of %u days within tolerance; %u side foods", within, days, sides);
+  /* The plan aims at the requested energy (not the body's): the days' mean
+   * is within the day's tolerance of it, whatever each day reached. */
+  g_assert_cmpfloat (fabs (num (json_object_get_object_member (summary, "daily_average"), "calories") / kcal_target - 1), <=,
+                     0.05);
 
   /* The shopping list: each food of the plan once, with the plan's grams. */
   g_assert_cmpuint (json_array_get_length (list), ==, g_hash_table_size (expected));
