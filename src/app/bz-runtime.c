@@ -14,6 +14,7 @@
 #include "bz-demo.h"
 #include "bz-discovery.h"
 #include "bz-device-service.h"
+#include "bz-instagram-service.h"
 #include "bz-integration-service.h"
 #include "bz-jobs.h"
 #include "bz-meal-detection.h"
@@ -277,6 +278,7 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
   bz_notifications_register_jobs (self->jobs, self->services);   /* scheduled reminders (issue 10) */
   bz_workouts_register_jobs (self->jobs, self->services);   /* the 14-day workout plan refresh (issue 11) */
   bz_meal_detection_register_jobs (self->jobs, self->services);   /* meal photos analysed later (issue 11) */
+  bz_instagram_register_jobs (self->jobs, self->services);   /* shares to Instagram (seed 002 §5.2) */
   {
     g_autoptr(GError) local = NULL;
 

@@ -16,6 +16,7 @@ static const BzRoute *const tables[] = {
   bz_privacy_routes,
   bz_password_reset_routes,
   bz_machine_routes,
+  bz_instagram_routes,
 };
 
 char *
