@@ -15,6 +15,11 @@
 
 /* seed 002 §5.2.4's estimate for a share (a container and a publish). */
 #define ESTIMATED_SHARE_S 5
+/* INSTAGRAM_BURST: a connect takes 3 calls and a share 2, and members of a
+ * group session connect and share together: a burst of 60 calls, then the
+ * default 1 per second (bz-resilient.h), well under Instagram's own limit
+ * of 200 calls an hour per account (Instagram Platform, "Rate Limiting"). */
+#define INSTAGRAM_BURST 60.0
 
 typedef struct
 {
@@ -59,8 +64,8 @@ load_config (Config *c, GError **error)
   return TRUE;
 }
 
-/* The kind's wrapper, created once and registered (health, metrics).  One
- * attempt per call: a token exchange must not send a single-use code twice,
+/* The kind's wrapper, created once and registered (health, metrics); the
+ * defaults of bz-resilient.h but for the burst, and one attempt per call: a token exchange must not send a single-use code twice,
  * and the share jobs retry with the jobs' backoff instead. */
 static BzResilient *
 instagram_resilient (BzServices *svc)
@@ -76,6 +81,7 @@ instagram_resilient (BzServices *svc)
 
       bz_resilient_config_init (&config);
       config.max_attempts = 1;
+      config.bucket_capacity = INSTAGRAM_BURST;
       r = bz_resilient_new ("social_publishing", "instagram", &config, NULL);
       bz_integrations_register (svc, r);
     }
