@@ -63,6 +63,7 @@ typedef struct _BzInstagramGraph BzInstagramGraph;
  */
 BzInstagramGraph *bz_instagram_graph_new  (const char *oauth_url, const char *graph_url, const char *app_id,
                                            const char *app_secret);
+/** bz_instagram_graph_free: wipes the app secret and frees @self (%NULL is fine). */
 void              bz_instagram_graph_free (BzInstagramGraph *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzInstagramGraph, bz_instagram_graph_free)
 

@@ -118,6 +118,7 @@ typedef struct
   char *user_id, *status, *media_type, *caption, *media_url;
 } BzInstagramShareRow;
 
+/** bz_instagram_share_row_clear: frees the members of @row (not @row). */
 void      bz_instagram_share_row_clear (BzInstagramShareRow *row);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BzInstagramShareRow, bz_instagram_share_row_clear)
 
