@@ -609,10 +609,38 @@ test_share (void)
   refuse ("POST", path, token, body, 409, "CONFLICT", NULL, NULL);
 }
 
+/* Deleting the account (seed 002 §7.3.2) deletes the connection and its token. */
+static void
+test_account_deletion (void)
+{
+  BzApi *api = bz_api_shared ();
+  g_autofree char *token = bz_api_register (api, "ig-leaving@test.local", "patient", NULL);
+  g_autofree char *state = NULL, *path = NULL, *pending = NULL, *user_id = NULL;
+  g_autoptr(BzApiResponse) r = NULL, d = NULL;
+
+  configure ();
+  state = connect_state (token);
+  pending = connect_state (token);
+  path = callback_path ("good-code", state);
+  r = bz_api_json (api, "GET", path, NULL, NULL);
+  g_assert_cmpuint (r->status, ==, 200);
+  user_id = query_text ("SELECT user_id FROM instagram_connections", NULL);
+  g_assert_nonnull (user_id);
+  g_assert_cmpint (bz_api_count (api, "instagram_oauth_states"), >=, 1);
+  d = bz_api_json (api, "DELETE", "/api/v1/privacy/delete-account", token, "{\"confirmation\":\"DELETE_MY_ACCOUNT\"}");
+  g_assert_cmpuint (d->status, ==, 200);
+  g_assert_cmpint (bz_api_count (api, "instagram_connections"), ==, 0);
+  {
+    g_autofree char *left = query_text ("SELECT count(*) FROM instagram_oauth_states WHERE user_id = ?1", user_id);
+    g_assert_cmpstr (left, ==, "0");
+  }
+}
+
 void
 test_instagram_add_tests (void)
 {
   g_test_add_func ("/api/integrations/instagram/not-configured", test_not_configured);
   g_test_add_func ("/api/integrations/instagram/connect", test_connect);
   g_test_add_func ("/api/integrations/instagram/share", test_share);
+  g_test_add_func ("/api/integrations/instagram/account-deletion", test_account_deletion);
 }
