@@ -17,8 +17,10 @@
 #define ESTIMATED_SHARE_S 5
 /* INSTAGRAM_BURST: a connect takes 3 calls and a share 2, and members of a
  * group session connect and share together: a burst of 60 calls, then the
- * default 1 per second (bz-resilient.h), well under Instagram's own limit
- * of 200 calls an hour per account (Instagram Platform, "Rate Limiting"). */
+ * default 1 per second (bz-resilient.h); Meta's platform rate limit for a
+ * Graph API app is 200 calls an hour per user of the app (Meta for
+ * Developers, Graph API "Rate Limiting", "Platform Rate Limits"), so the
+ * burst is one member's connect and shares many times over, not a flood. */
 #define INSTAGRAM_BURST 60.0
 
 typedef struct
