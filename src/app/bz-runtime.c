@@ -14,6 +14,7 @@
 #include "bz-demo.h"
 #include "bz-discovery.h"
 #include "bz-device-service.h"
+#include "bz-instagram-service.h"
 #include "bz-integration-service.h"
 #include "bz-jobs.h"
 #include "bz-meal-detection.h"
@@ -279,6 +280,7 @@ bz_runtime_open (const BzRuntimeOptions *opts, BzRuntimeProgress progress, gpoin
   bz_workouts_register_jobs (self->jobs, self->services);   /* the 14-day workout plan refresh (issue 11) */
   bz_meal_detection_register_jobs (self->jobs, self->services);   /* meal photos analysed later (issue 11) */
   bz_meal_images_register_jobs (self->jobs);   /* meal photos uploaded ahead expire after 24 h (issue 11) */
+  bz_instagram_register_jobs (self->jobs, self->services);   /* shares to Instagram (seed 002 §5.2) */
   {
     g_autoptr(GError) local = NULL;
 

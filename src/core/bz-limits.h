@@ -400,5 +400,30 @@ extern const BzJsonLimits bz_json_limits_ws_event;
  * 10 a minute never stops a person; it stops a script from spending a
  * paid model's monthly budget (at most 600 calls an hour per member). */
 #define BZ_CHAT_REQUESTS_PER_MINUTE 10
+/** Instagram sharing (seed 002 §5.2): how long the `state` of a connect
+ * stays good, in seconds: 600, the "maximum authorization code lifetime of
+ * 10 minutes" RFC 6749 §4.1.2 recommends; the state of a flow cannot
+ * usefully outlive the code it comes back with.  Used once: the callback
+ * deletes it whatever the outcome. */
+#define BZ_INSTAGRAM_STATE_TTL_S        600
+/** Live connect states a user may hold at once: 5 (a few tabs or retries);
+ * a sixth connect drops the oldest, so the table stays bounded per user. */
+#define BZ_INSTAGRAM_STATES_PER_USER    5
+/** A caption: 2,200 characters, Instagram's own limit (Instagram Platform,
+ * "Content Publishing": captions over 2,200 characters are refused). */
+#define BZ_INSTAGRAM_CAPTION_MAX_CHARS  2200
+/** Hashtags of a share: 30, Instagram's limit per post (same page: "a
+ * maximum of 30 hashtags"); each at most 100 characters (Balanza's bound). */
+#define BZ_INSTAGRAM_HASHTAGS_MAX       30
+#define BZ_INSTAGRAM_HASHTAG_MAX_CHARS  100
+/** A redirect URI: 500 characters, the seed's VARCHAR(500) for URLs
+ * (instagram_profile_picture_url, media_url). */
+#define BZ_INSTAGRAM_URI_MAX_CHARS      500
+/** An authorization code or state from the callback's query: 1,024
+ * characters (Instagram's codes are a few hundred; Balanza's states 43). */
+#define BZ_INSTAGRAM_CODE_MAX_CHARS     1024
+/** Attempts of a share job: 3 (as the webhook jobs), with the jobs'
+ * exponential backoff (bz_jobs_backoff_ms()). */
+#define BZ_INSTAGRAM_SHARE_ATTEMPTS     3
 
 G_END_DECLS

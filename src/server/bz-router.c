@@ -17,6 +17,7 @@ static const BzRoute *const tables[] = {
   bz_password_reset_routes,
   bz_machine_routes,
   bz_recognize_routes,
+  bz_instagram_routes,
 };
 
 char *

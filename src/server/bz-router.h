@@ -80,6 +80,7 @@ extern const BzRoute bz_meal_plan_routes[];
 extern const BzRoute bz_nutritionist_routes[];   /* bz-handlers-nutritionist.c */
 extern const BzRoute bz_analytics_routes[];   /* bz-handlers-analytics.c */
 extern const BzRoute bz_integration_routes[];  /* bz-handlers-integrations.c */
+extern const BzRoute bz_instagram_routes[];    /* bz-handlers-instagram.c (seed 002 §5.2) */
 extern const BzRoute bz_clinical_routes[];   /* bz-handlers-clinical.c */
 extern const BzRoute bz_sync_routes[];         /* bz-handlers-sync.c */
 extern const BzRoute bz_diet_routes[];         /* bz-handlers-diet.c */

@@ -339,7 +339,10 @@ bz_privacy_repo_anonymise (BzStore *store, const char *user_id, const char *now,
       !log_all (db, "avatars", avatars, BZ_CHANGE_DELETE, patient_id, error) ||
       !run (db, "DELETE FROM post_photos WHERE post_id IN (SELECT id FROM posts WHERE author_id = ?1)",
             user_id, patient_id, NULL, error) ||
-      !run (db, "DELETE FROM meal_images WHERE owner_id = ?1", user_id, patient_id, NULL, error))
+      !run (db, "DELETE FROM meal_images WHERE owner_id = ?1", user_id, patient_id, NULL, error) ||
+      /* The Instagram connection and its sealed token (049_instagram.sql; its shares go with it). */
+      !run (db, "DELETE FROM instagram_connections WHERE user_id = ?1", user_id, patient_id, NULL, error) ||
+      !run (db, "DELETE FROM instagram_oauth_states WHERE user_id = ?1", user_id, patient_id, NULL, error))
     return FALSE;
   return TRUE;
 }

@@ -24,6 +24,7 @@ void test_sync_add_tests (void);       /* test-sync.c: GET /api/v1/sync/changes 
 void test_tls_pairing_add_tests (void); /* test-tls-pairing.c: HTTPS, /api/v1/devices/…, /api/v1/tls */
 void test_password_reset_add_tests (void); /* test-password-reset.c: /api/v1/auth/password/{forgot,reset} */
 void test_oauth_google_add_tests (void);   /* test-oauth-google.c: /api/v1/auth/oauth/google */
+void test_instagram_add_tests (void);      /* test-instagram.c: /api/v1/integrations/instagram/ */
 void test_users_me_add_tests (void);       /* test-users-me.c: GET, PATCH /api/v1/users/me */
 void test_scan_rectify_add_tests (void);   /* test-scan-rectify.c: PATCH /api/v1/scans/{scan_id} */
 void test_diet_plans_add_tests (void);  /* test-diet-plans.c: POST /api/integrations/diet-plans, GET /api/nutrition/library */
@@ -772,6 +773,7 @@ main (int argc, char **argv)
   test_tls_pairing_add_tests ();
   test_password_reset_add_tests ();
   test_oauth_google_add_tests ();
+  test_instagram_add_tests ();
   test_users_me_add_tests ();
   test_scan_rectify_add_tests ();
   test_diet_plans_add_tests ();
