@@ -15,7 +15,7 @@ bz_json_append_int (GString *out, gint64 value)
   while ((u /= 10) != 0);
   if (value < 0)
     *--p = '-';
-  g_string_append_len (out, p, buf + sizeof buf - p);
+  bz_json_put (out, p, buf + sizeof buf - p);
 }
 
 void
@@ -66,7 +66,7 @@ bz_json_append_double (GString *out, double value)
                 else
                   digits[0] = '0' + frac;
                 g_string_append_c (out, '.');
-                g_string_append (out, digits);
+                bz_json_put (out, digits, digits[1] ? 2 : 1);
               }
               return;
             }
@@ -115,7 +115,7 @@ bz_json_append_string (GString *out, const char *s)
         default: g_string_append_printf (out, "\\u%04x", *p);
         }
     }
-  g_string_append_len (out, (const char *) run, p - run);
+  bz_json_put (out, (const char *) run, p - run);
   g_string_append_c (out, '"');
 }
 
