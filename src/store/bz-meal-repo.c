@@ -4,6 +4,7 @@
  * prepared-statement cache. */
 #include "bz-meal-repo.h"
 
+#include "bz-meal-plan-repo.h"
 #include "bz-meal-plan-resources.h"
 #include "bz-record-store.h"
 #include "bz-repo-private.h"
@@ -500,5 +501,61 @@ bz_meal_repo_targets_input (BzStore *store, const char *patient_id, const char *
   out->measured_at = bz_db_column_text_dup (st, 5);
   out->activity_level = bz_db_column_text_dup (st, 6);
   out->primary_goal = bz_db_column_text_dup (st, 7);
+  return TRUE;
+}
+
+/* Runs BEGIN or COMMIT from the connection's statement cache (sqlite3_exec()
+ * would compile it again on every call). */
+static gboolean
+exec_cached (sqlite3 *db, const char *sql, GError **error)
+{
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, sql, error);
+  return st && bz_db_step_done (st, error);
+}
+
+gboolean
+bz_meal_repo_read_day (BzStore *store, const char *patient_id, const char *date,
+                       GPtrArray **out_meals, BzRecord **out_planned,
+                       BzTargetsInput *out_targets, gboolean *out_has_targets,
+                       GError **error)
+{
+  sqlite3 *db = bz_store_db (store);
+  gboolean own = sqlite3_get_autocommit (db);
+  g_autoptr(GPtrArray) meals = NULL;
+  g_autoptr(BzRecord) planned = NULL;
+  g_autoptr(GError) local = NULL;
+  gboolean ok;
+
+  *out_meals = NULL;
+  *out_planned = NULL;
+  *out_has_targets = FALSE;
+  /* Deferred: a read transaction, which takes no write lock. */
+  if (own && !exec_cached (db, "BEGIN", error))
+    return FALSE;
+  ok = bz_meal_repo_list_day (store, patient_id, date, &meals, error) &&
+       bz_meal_plan_repo_day_for_date (store, patient_id, date, &planned, error);
+  if (ok)
+    {
+      *out_has_targets = bz_meal_repo_targets_input (store, patient_id, date, out_targets, &local);
+      if (local)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          ok = FALSE;
+        }
+    }
+  if (own)
+    {
+      if (ok && !exec_cached (db, "COMMIT", error))
+        ok = FALSE;
+      bz_db_rollback (db);   /* a no-op once committed */
+    }
+  if (!ok)
+    {
+      bz_targets_input_clear (out_targets);
+      *out_has_targets = FALSE;
+      return FALSE;
+    }
+  *out_meals = g_steal_pointer (&meals);
+  *out_planned = g_steal_pointer (&planned);
   return TRUE;
 }
