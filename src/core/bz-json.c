@@ -1,5 +1,6 @@
 /* bz-json.c — compact JSON writer with shortest round-trip numbers. */
 #include "bz-json.h"
+#include "bz-json-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -38,7 +39,7 @@ bz_json_append_double (GString *out, double value)
       static const double scale[] = { 1.0, 10.0, 100.0 };
       for (guint k = 0; k < G_N_ELEMENTS (scale); k++)
         {
-          double r = round (value * scale[k]);
+          double r = bz_round_half_away (value * scale[k]);
           if (r / scale[k] == value)
             {
               gint64 n = (gint64) r;

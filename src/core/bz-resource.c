@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bz-json.h"
+#include "bz-json-private.h"
 
 typedef union
 {
@@ -525,7 +526,7 @@ bz_record_write_json (BzRecord *rec, GString *out)
           bz_json_append_int (out, val->i);
           break;
         case BZ_FIELD_NUMBER:
-          bz_json_append_double (out, (f->flags & BZ_FIELD_ROUND1) ? round (val->d * 10.0) / 10.0 : val->d);
+          bz_json_append_double (out, (f->flags & BZ_FIELD_ROUND1) ? bz_round_half_away (val->d * 10.0) / 10.0 : val->d);
           break;
         case BZ_FIELD_BOOLEAN:
           if (val->b)
