@@ -497,7 +497,7 @@ scan_claims (char *buf, gsize len, AccessClaims *out)
 {
   char *p = buf, *end = buf + len;
   char *quotes[3] = { NULL, NULL, NULL };   /* closing quotes of type, sub, sid */
-  guint n_quotes = 0;
+  guint n_quotes = 0, n_members = 0;
 
   memset (out, 0, sizeof *out);
 #define WS() while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++
@@ -513,6 +513,9 @@ scan_claims (char *buf, gsize len, AccessClaims *out)
         const char *key, **slot = NULL;
         gsize key_len;
 
+        /* The tree's limits (bz_json_limits_token) are the tree's to apply. */
+        if (++n_members > bz_json_limits_token.max_items)
+          return SCAN_TREE;
         if (p == end || *p++ != '"')
           return SCAN_BAD;
         key = p;
@@ -526,6 +529,8 @@ scan_claims (char *buf, gsize len, AccessClaims *out)
           }
         if (p == end)
           return SCAN_BAD;
+        if ((gsize) (p - key) > bz_json_limits_token.max_string)
+          return SCAN_TREE;
         key_len = p++ - key;
         WS ();
         if (p == end || *p++ != ':')
@@ -553,7 +558,7 @@ scan_claims (char *buf, gsize len, AccessClaims *out)
               }
             if (p == end)
               return SCAN_BAD;
-            if (slot && *slot)
+            if ((slot && *slot) || (gsize) (p - v) > bz_json_limits_token.max_string)
               return SCAN_TREE;
             if (slot)
               {

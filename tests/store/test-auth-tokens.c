@@ -170,6 +170,8 @@ test_access_token_claims (Fixture *f, gconstpointer data)
     { ",\"a\":\"\x01\"", FALSE },
     { "}", FALSE },
   };
+  g_autoptr(GString) many = g_string_new (NULL);
+  g_autofree char *long_email = NULL;
   g_autofree char *sid = NULL;
 
   {
@@ -200,6 +202,29 @@ test_access_token_claims (Fixture *f, gconstpointer data)
           g_assert_null (c);
           g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
         }
+    }
+  /* Beyond the token limits (bz_json_limits_token): 33 members, or a
+   * string of more than 1,024 bytes, are refused as the tree refuses them. */
+  for (guint i = 0; i < 29; i++)
+    g_string_append_printf (many, ",\"c%u\":%u", i, i);
+  long_email = g_strnfill (1025, 'e');
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"sub\":\"%s\",\"type\":\"access\",\"exp\":%" G_GINT64_FORMAT
+                                               ",\"sid\":\"%s\"%s%s%s%s}", id, exp, sid,
+                                               k == 0 ? many->str : "",
+                                               k == 1 ? ",\"email\":\"" : "", k == 1 ? long_email : "",
+                                               k == 1 ? "\"" : (k == 2 ? ",\"c\":1" : ""));
+      g_autofree char *t = sign_claims (f, json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BzCaller) c = bz_auth_verify_access_token (f->svc, t, &error);
+      if (k < 2)   /* 4 + 29 = 33 members; a 1,025-byte string */
+        {
+          g_assert_null (c);
+          g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
+        }
+      else          /* 5 members: control */
+        g_assert_no_error (error);
     }
   /* With spaces and the members in another order. */
   {
