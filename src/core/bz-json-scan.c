@@ -56,7 +56,10 @@ number_value (const char *p, const char *end)
       return negative ? -v : v;
     }
   {
-    g_autofree char *text = g_strndup (p, end - p);
+    char text[64];   /* the caller bounds a number at 63 bytes */
+    g_return_val_if_fail ((gsize) (end - p) < sizeof text, NAN);
+    memcpy (text, p, end - p);
+    text[end - p] = '\0';
     return g_ascii_strtod (text, NULL);
   }
 }
@@ -94,6 +97,14 @@ scan_number (const char *p, const char *end)
   return p;
 }
 
+/* Bytes a plain member name may hold: printable ASCII but '"' and '\\'
+ * (bz_json_parse() would have to check UTF-8 and decode escapes).  One
+ * lookup per byte instead of five comparisons: the names were ~40 % of
+ * this scanner's instructions (stop 20's profile). */
+static const guint8 plain_name_byte[256] = {
+  [0x20 ... 0x21] = 1, [0x23 ... 0x5b] = 1, [0x5d ... 0x7e] = 1,   /* not 0x22 '"', 0x5c '\\' */
+};
+
 gboolean
 bz_json_scan_numbers (const char *data, gsize len, const char *const *names, guint n_names, double *out)
 {
@@ -120,7 +131,7 @@ bz_json_scan_numbers (const char *data, gsize len, const char *const *names, gui
       name = p;
       /* Plain names only: printable ASCII, no escapes (bz_json_parse() would
        * have to check UTF-8 and decode escapes: leave those to it). */
-      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20 && (guchar) *p < 0x7f)
+      while (p < end && plain_name_byte[(guchar) *p])
         p++;
       if (p >= end || *p != '"')
         return FALSE;

@@ -1,5 +1,6 @@
 /* bz-json.c — compact JSON writer with shortest round-trip numbers. */
 #include "bz-json.h"
+#include "bz-json-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -15,7 +16,7 @@ bz_json_append_int (GString *out, gint64 value)
   while ((u /= 10) != 0);
   if (value < 0)
     *--p = '-';
-  g_string_append_len (out, p, buf + sizeof buf - p);
+  bz_json_put (out, p, buf + sizeof buf - p);
 }
 
 void
@@ -38,7 +39,7 @@ bz_json_append_double (GString *out, double value)
       static const double scale[] = { 1.0, 10.0, 100.0 };
       for (guint k = 0; k < G_N_ELEMENTS (scale); k++)
         {
-          double r = round (value * scale[k]);
+          double r = bz_round_half_away (value * scale[k]);
           if (r / scale[k] == value)
             {
               gint64 n = (gint64) r;
@@ -66,7 +67,7 @@ bz_json_append_double (GString *out, double value)
                 else
                   digits[0] = '0' + frac;
                 g_string_append_c (out, '.');
-                g_string_append (out, digits);
+                bz_json_put (out, digits, digits[1] ? 2 : 1);
               }
               return;
             }
@@ -115,7 +116,7 @@ bz_json_append_string (GString *out, const char *s)
         default: g_string_append_printf (out, "\\u%04x", *p);
         }
     }
-  g_string_append_len (out, (const char *) run, p - run);
+  bz_json_put (out, (const char *) run, p - run);
   g_string_append_c (out, '"');
 }
 

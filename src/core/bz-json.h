@@ -8,6 +8,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,30 @@ void  bz_json_append_double (GString *out, double value);
 
 /** bz_json_append_int: appends @value in decimal. */
 void  bz_json_append_int (GString *out, gint64 value);
+
+/**
+ * bz_json_put:
+ * @out: the text being written
+ * @s: (array length=n): bytes to append (not necessarily NUL-terminated)
+ * @n: their number
+ *
+ * g_string_append_len() without its call when @out has room: the writers
+ * append a few bytes at a time, ~2,000 times per daily response, and GLib
+ * 2.74's g_string_append_len() is an out-of-line g_string_insert_len()
+ * (~30 instructions of bookkeeping each, stop 20's profile).
+ */
+static inline void
+bz_json_put (GString *out, const char *s, gsize n)
+{
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, s, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, (gssize) n);
+}
 
 /* --- Bounded parsing ------------------------------------------------------ */
 

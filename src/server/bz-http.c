@@ -444,9 +444,9 @@ char *
 bz_envelope_serialize (const BzResponse *resp, const char *request_id, gsize *out_len)
 {
   char ts[21];
-  /* Sized for a typical record response (a day's meals are ~3 KB), so the
-   * buffer is not grown several times on the way. */
-  GString *out = g_string_sized_new (4096);
+  /* Sized for a typical record response (a day with a plan is ~5-8 KB), so
+   * the buffer is not grown (a realloc and copy) on the way. */
+  GString *out = g_string_sized_new (12288);
 
   utc_now_iso8601 (ts);
 

@@ -430,11 +430,12 @@ segment_json (const char *start, const char *end)
  * when a token carries exactly it, there is nothing to parse. */
 #define ISSUED_HEADER "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
 
-/* One HMAC and one parse of the claims: the header must be exactly
- * {"alg":"HS256",...}, the signature (recomputed with libsodium) must match in
- * constant time, and only then are the claims parsed.  Returns the claims. */
-static JsonObject *
-hs256_verify (BzServices *svc, const char *token)
+/* One HMAC: the header must be exactly {"alg":"HS256",...}, and the
+ * signature (recomputed with libsodium) must match in constant time.  Only
+ * then are the claims decoded, into @buf (at most MAX_TOKEN_LEN bytes, not
+ * NUL-terminated: @out_len). */
+static gboolean
+hs256_verify (BzServices *svc, const char *token, guint8 *buf, gsize cap, gsize *out_len)
 {
   const char *dot1 = strchr (token, '.');
   const char *dot2 = dot1 ? strchr (dot1 + 1, '.') : NULL;
@@ -444,35 +445,192 @@ hs256_verify (BzServices *svc, const char *token)
   const char *end = NULL;
   crypto_auth_hmacsha256_state state;
   g_autoptr(JsonNode) header = NULL;
-  g_autoptr(JsonNode) claims = NULL;
   JsonNode *alg;
 
   if (!dot1 || !dot2 || strchr (dot2 + 1, '.'))
-    return NULL;
+    return FALSE;
   if ((gsize) (dot1 - token) != strlen (ISSUED_HEADER) || memcmp (token, ISSUED_HEADER, dot1 - token) != 0)
     {
       header = segment_json (token, dot1);
       if (!header || !JSON_NODE_HOLDS_OBJECT (header))
-        return NULL;
+        return FALSE;
       alg = json_object_get_member (json_node_get_object (header), "alg");
       if (!alg || !JSON_NODE_HOLDS_VALUE (alg) || json_node_get_value_type (alg) != G_TYPE_STRING ||
           g_strcmp0 (json_node_get_string (alg), "HS256") != 0)
-        return NULL;
+        return FALSE;
     }
 
   end = dot2 + 1 + strlen (dot2 + 1);
   if (!b64url_decode (dot2 + 1, end, sig, sizeof sig, &sig_len) || sig_len != sizeof sig)
-    return NULL;
+    return FALSE;
   keyed_mac_start (svc, &state);
   crypto_auth_hmacsha256_update (&state, (const guint8 *) token, dot2 - token);
   crypto_auth_hmacsha256_final (&state, mac);
   if (sodium_memcmp (mac, sig, sizeof mac) != 0)
-    return NULL;
+    return FALSE;
+  return b64url_decode (dot1 + 1, dot2, buf, cap, out_len);
+}
 
-  claims = segment_json (dot1 + 1, dot2);
-  if (!claims || !JSON_NODE_HOLDS_OBJECT (claims))
-    return NULL;
-  return json_object_ref (json_node_get_object (claims));
+/* What an access token's claims must say: "type", "sub", "sid" (strings,
+ * NUL-terminated copies or views) and "exp" (an integer). */
+typedef struct
+{
+  const char *type, *sub, *sid;
+  gint64 exp;
+  gboolean has_exp;
+} AccessClaims;
+
+typedef enum { SCAN_OK, SCAN_BAD, SCAN_TREE } ScanResult;
+
+/* The claims of a signed token, scanned in place in @buf (@len bytes, with
+ * room for one more) without building a tree: stop 20's profile had the
+ * json-glib tree at ~30k instructions of a ~770k request.  The grammar is the
+ * flat object Balanza issues (libjwt: one level of string, integer, true,
+ * false and null members, ASCII).  Anything else (a nested value, a
+ * non-ASCII byte, an escape, a claim given twice, a fraction) is
+ * SCAN_TREE: the caller reads those with bz_json_parse() as before, so the
+ * scanner decides nothing a tree would decide differently.  SCAN_BAD: not
+ * JSON at all.  Only on SCAN_OK is @buf changed: the closing quotes of
+ * "type", "sub" and "sid" become their NULs. */
+static ScanResult
+scan_claims (char *buf, gsize len, AccessClaims *out)
+{
+  char *p = buf, *end = buf + len;
+  char *quotes[3] = { NULL, NULL, NULL };   /* closing quotes of type, sub, sid */
+  guint n_quotes = 0, n_members = 0;
+
+  memset (out, 0, sizeof *out);
+#define WS() while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++
+  WS ();
+  if (p == end || *p++ != '{')
+    return SCAN_BAD;
+  WS ();
+  if (p < end && *p == '}')
+    p++;
+  else
+    for (;;)
+      {
+        const char *key, **slot = NULL;
+        gsize key_len;
+
+        /* The tree's limits (bz_json_limits_token) are the tree's to apply. */
+        if (++n_members > bz_json_limits_token.max_items)
+          return SCAN_TREE;
+        if (p == end || *p++ != '"')
+          return SCAN_BAD;
+        key = p;
+        while (p < end && *p != '"')
+          {
+            if (*p == '\\' || (guchar) *p >= 0x80)
+              return SCAN_TREE;
+            if ((guchar) *p < 0x20)
+              return SCAN_BAD;
+            p++;
+          }
+        if (p == end)
+          return SCAN_BAD;
+        if ((gsize) (p - key) > bz_json_limits_token.max_string)
+          return SCAN_TREE;
+        key_len = p++ - key;
+        WS ();
+        if (p == end || *p++ != ':')
+          return SCAN_BAD;
+        WS ();
+        if (p == end)
+          return SCAN_BAD;
+#define KEY_IS(lit) (key_len == sizeof lit - 1 && memcmp (key, lit, key_len) == 0)
+        if (KEY_IS ("type"))
+          slot = &out->type;
+        else if (KEY_IS ("sub"))
+          slot = &out->sub;
+        else if (KEY_IS ("sid"))
+          slot = &out->sid;
+        if (*p == '"')
+          {
+            char *v = ++p;
+            while (p < end && *p != '"')
+              {
+                if (*p == '\\' || (guchar) *p >= 0x80)
+                  return SCAN_TREE;
+                if ((guchar) *p < 0x20)
+                  return SCAN_BAD;
+                p++;
+              }
+            if (p == end)
+              return SCAN_BAD;
+            if ((slot && *slot) || (gsize) (p - v) > bz_json_limits_token.max_string)
+              return SCAN_TREE;
+            if (slot)
+              {
+                *slot = v;
+                quotes[n_quotes++] = p;
+              }
+            else if (KEY_IS ("exp"))
+              return SCAN_TREE;   /* a string "exp": the tree refuses it */
+            p++;
+          }
+        else if (*p == '-' || g_ascii_isdigit (*p))
+          {
+            gboolean negative = *p == '-';
+            guint64 u = 0;
+            guint digits = 0;
+            if (negative)
+              p++;
+            for (; p < end && g_ascii_isdigit (*p); p++, digits++)
+              {
+                if (u > (G_MAXINT64 - 9) / 10)
+                  return SCAN_TREE;
+                u = u * 10 + (guint64) (*p - '0');
+              }
+            if (digits == 0 || (p < end && (*p == '.' || *p == 'e' || *p == 'E')) ||
+                (digits > 1 && p[-(gssize) digits] == '0'))
+              return SCAN_TREE;
+            if (slot)
+              return SCAN_TREE;   /* a number where a string is due */
+            if (KEY_IS ("exp"))
+              {
+                if (out->has_exp)
+                  return SCAN_TREE;
+                out->exp = negative ? -(gint64) u : (gint64) u;
+                out->has_exp = TRUE;
+              }
+          }
+        else if ((gsize) (end - p) >= 4 && (memcmp (p, "true", 4) == 0 || memcmp (p, "null", 4) == 0))
+          {
+            p += 4;
+            if (slot || KEY_IS ("exp"))
+              return SCAN_TREE;
+          }
+        else if ((gsize) (end - p) >= 5 && memcmp (p, "false", 5) == 0)
+          {
+            p += 5;
+            if (slot || KEY_IS ("exp"))
+              return SCAN_TREE;
+          }
+        else if (*p == '{' || *p == '[')
+          return SCAN_TREE;
+        else
+          return SCAN_BAD;
+#undef KEY_IS
+        WS ();
+        if (p == end)
+          return SCAN_BAD;
+        if (*p == '}')
+          {
+            p++;
+            break;
+          }
+        if (*p++ != ',')
+          return SCAN_BAD;
+        WS ();
+      }
+  WS ();
+#undef WS
+  if (p != end)
+    return SCAN_BAD;
+  for (guint i = 0; i < n_quotes; i++)
+    *quotes[i] = '\0';
+  return SCAN_OK;
 }
 
 static const char *
@@ -483,13 +641,40 @@ claim_string (JsonObject *claims, const char *name)
          ? json_node_get_string (n) : NULL;
 }
 
+/* The same claims from a json-glib tree (bz_json_parse(), the token limits):
+ * for what scan_claims() leaves to it.  Strings point into @tree. */
+static gboolean
+tree_claims (const char *buf, gsize len, JsonNode **tree, AccessClaims *out)
+{
+  JsonObject *claims;
+  JsonNode *exp;
+
+  memset (out, 0, sizeof *out);
+  *tree = bz_json_parse (buf, len, &bz_json_limits_token, NULL, NULL);
+  if (!*tree || !JSON_NODE_HOLDS_OBJECT (*tree))
+    return FALSE;
+  claims = json_node_get_object (*tree);
+  out->type = claim_string (claims, "type");
+  out->sub = claim_string (claims, "sub");
+  out->sid = claim_string (claims, "sid");
+  exp = json_object_get_member (claims, "exp");
+  if (exp && JSON_NODE_HOLDS_VALUE (exp) && json_node_get_value_type (exp) == G_TYPE_INT64)
+    {
+      out->exp = json_node_get_int (exp);
+      out->has_exp = TRUE;
+    }
+  return TRUE;
+}
+
 BzCaller *
 bz_auth_verify_access_token (BzServices *svc, const char *token, GError **error)
 {
-  g_autoptr(JsonObject) claims = NULL;
+  char buf[MAX_TOKEN_LEN + 1];
+  gsize len = 0;
+  g_autoptr(JsonNode) tree = NULL;
   g_autoptr(GError) local = NULL;
-  const char *sub, *sid;
-  JsonNode *exp;
+  AccessClaims c;
+  ScanResult scan;
   BzCaller *caller;
 
   g_return_val_if_fail (BZ_IS_SERVICES (svc), NULL);
@@ -497,24 +682,23 @@ bz_auth_verify_access_token (BzServices *svc, const char *token, GError **error)
   if (token == NULL || *token == '\0' || strlen (token) > MAX_TOKEN_LEN)
     goto bad;
   bz_auth_ensure_sodium ();
-  if (!(claims = hs256_verify (svc, token)))
+  if (!hs256_verify (svc, token, (guint8 *) buf, MAX_TOKEN_LEN, &len))
     goto bad;
-  if (g_strcmp0 (claim_string (claims, "type"), "access") != 0)
+  scan = scan_claims (buf, len, &c);   /* leaves @buf as it was unless SCAN_OK */
+  if (scan == SCAN_BAD || (scan == SCAN_TREE && !tree_claims (buf, len, &tree, &c)))
     goto bad;
-  exp = json_object_get_member (claims, "exp");
-  if (!exp || !JSON_NODE_HOLDS_VALUE (exp) || json_node_get_value_type (exp) != G_TYPE_INT64 ||
-      json_node_get_int (exp) <= bz_auth_now_unix ())
+  if (g_strcmp0 (c.type, "access") != 0)
     goto bad;
-  sub = claim_string (claims, "sub");
-  sid = claim_string (claims, "sid");
-  if (sub == NULL || *sub == '\0' || sid == NULL || *sid == '\0')
+  if (!c.has_exp || c.exp <= bz_auth_now_unix ())
+    goto bad;
+  if (c.sub == NULL || *c.sub == '\0' || c.sid == NULL || *c.sid == '\0')
     goto bad;
 
-  caller = active_caller (bz_services_get_store (svc), sub, sid, &local);
+  caller = active_caller (bz_services_get_store (svc), c.sub, c.sid, &local);
   if (caller)
     {
-      caller->session_id = g_strdup (sid);
-      caller->expires_at = json_node_get_int (exp);
+      caller->session_id = g_strdup (c.sid);
+      caller->expires_at = c.exp;
       return caller;
     }
   if (local->code != BZ_ERROR_UNAUTHENTICATED)

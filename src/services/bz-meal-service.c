@@ -406,7 +406,7 @@ bz_meals_get_daily (BzServices *svc, const BzCaller *caller, const char *patient
   BzStore *store = bz_services_get_store (svc);
   g_autofree char *pid = NULL, *today = NULL;
   g_autoptr(GPtrArray) meals = NULL;
-  g_autoptr(GError) local_error = NULL;
+  gboolean has_targets = FALSE;
   g_auto(BzTargetsInput) in = { 0 };
   BzNutrients intake = { 0 }, targets = { 0 }, remaining;
   double eaten_smae[BZ_SMAE_N_GROUPS] = { 0 };
@@ -428,11 +428,10 @@ bz_meals_get_daily (BzServices *svc, const BzCaller *caller, const char *patient
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       date = today = g_date_time_format (now, "%Y-%m-%d");
     }
-  if (!bz_meal_repo_list_day (store, pid, date, &meals, error))
-    return NULL;
-  /* Today's planned meals next to what was eaten (issue 7): the day of the
-   * patient's plan that falls on @date, three statements whatever its size. */
-  if (!bz_meal_plan_repo_day_for_date (store, pid, date, &planned, error))
+  /* The day's meals, the day of the patient's plan that falls on @date
+   * (issue 7: the planned meals next to what was eaten) and the targets'
+   * inputs, from one snapshot. */
+  if (!bz_meal_repo_read_day (store, pid, date, &meals, &planned, &in, &has_targets, error))
     return NULL;
 
   daily = bz_record_new (&bz_daily_intake_resource);
@@ -456,19 +455,13 @@ bz_meals_get_daily (BzServices *svc, const BzCaller *caller, const char *patient
     bz_record_set_null (daily, BZ_DAILY_INTAKE_PLANNED);
 
   /* Targets: Mifflin-St Jeor on the latest scan measured on or before the end of that day. */
-  if (bz_meal_repo_targets_input (store, pid, date, &in, &local_error))
+  if (has_targets)
     {
       bz_record_take_object (daily, BZ_DAILY_INTAKE_TARGETS_BASIS, targets_basis (&in, &targets));
       remaining = targets;
       bz_nutrients_add (&remaining, &intake, -1.0);
       bz_record_take_object (daily, BZ_DAILY_INTAKE_TARGETS, bz_nutrients_record_new (&targets));
       bz_record_take_object (daily, BZ_DAILY_INTAKE_REMAINING, bz_nutrients_record_new (&remaining));
-    }
-  else if (local_error)
-    {
-      g_object_unref (daily);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
     }
   return daily;
 }

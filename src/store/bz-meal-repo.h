@@ -152,4 +152,26 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BzTargetsInput, bz_targets_input_clear)
 gboolean  bz_meal_repo_targets_input (BzStore *store, const char *patient_id, const char *date,
                                       BzTargetsInput *out, GError **error);
 
+/**
+ * bz_meal_repo_read_day:
+ * @date: YYYY-MM-DD, the clinic's local date
+ * @out_meals: (out) (transfer full): as bz_meal_repo_list_day()
+ * @out_planned: (out) (transfer full) (nullable): as bz_meal_plan_repo_day_for_date()
+ * @out_targets: (out caller-allocates): filled when @out_has_targets
+ * @out_has_targets: (out): as bz_meal_repo_targets_input() returns
+ *
+ * Everything GET /api/nutrition/daily reads of a patient's day, from one
+ * snapshot: the three reads run inside one read transaction (a deferred
+ * BEGIN, prepared once per connection like every statement) instead of one
+ * implicit transaction per statement (six; each took the WAL read lock and
+ * ended it, ~4k instructions: stop 20 in BENCHMARKS.md).  Inside a caller's
+ * transaction they run in it.
+ *
+ * Returns: %FALSE with @error on a database error (nothing is returned then).
+ */
+gboolean  bz_meal_repo_read_day (BzStore *store, const char *patient_id, const char *date,
+                                 GPtrArray **out_meals, BzRecord **out_planned,
+                                 BzTargetsInput *out_targets, gboolean *out_has_targets,
+                                 GError **error);
+
 G_END_DECLS

@@ -115,6 +115,129 @@ test_access_token_attacks (Fixture *f, gconstpointer data)
   assert_access_rejected (f, member (login, "refresh_token"));
 }
 
+/* A token signed with the store secret whose claims are @claims_json,
+ * written as they are (libjwt would add its own header only). */
+static char *
+sign_claims (Fixture *f, const char *claims_json)
+{
+  gsize key_len;
+  const guint8 *key = g_bytes_get_data (bz_store_get_secret (f->store), &key_len);
+  g_autofree char *payload = g_base64_encode ((const guchar *) claims_json, strlen (claims_json));
+  g_autofree char *signing = NULL;
+  guint8 mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state st;
+  g_autofree char *sig = NULL;
+
+  /* base64url without padding (RFC 7515 §2) */
+  for (char *c = payload; *c; c++)
+    *c = *c == '+' ? '-' : *c == '/' ? '_' : *c;
+  g_strdelimit (payload, "=", '\0');
+  signing = g_strconcat ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.", payload, NULL);
+  crypto_auth_hmacsha256_init (&st, key, key_len);
+  crypto_auth_hmacsha256_update (&st, (const guint8 *) signing, strlen (signing));
+  crypto_auth_hmacsha256_final (&st, mac);
+  sig = g_base64_encode (mac, sizeof mac);
+  for (char *c = sig; *c; c++)
+    *c = *c == '+' ? '-' : *c == '/' ? '_' : *c;
+  g_strdelimit (sig, "=", '\0');
+  return g_strconcat (signing, ".", sig, NULL);
+}
+
+/* The claims are read by a scanner for the flat ASCII object Balanza issues,
+ * and by the json-glib tree for anything else: both must agree on what a
+ * correctly signed token says (stop 20). */
+static void
+test_access_token_claims (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonNode) login = carlos_login (f);
+  const char *token = member (login, "access_token");
+  const char *id = user_member (login, "id");
+  gint64 exp = now_s () + 600;
+  struct { const char *extra; gboolean ok; } cases[] = {
+    { "", TRUE },                                          /* the scanner's path */
+    { ",\"email\":\"ni\\u00f1o@example.com\"", TRUE },     /* an escape: the tree's */
+    { ",\"email\":\"ni\xc3\xb1o@example.com\"", TRUE },     /* non-ASCII: the tree's */
+    { ",\"x\":{\"a\":1}", TRUE },                          /* nested: the tree's */
+    { ",\"x\":{\"a\":[1]}", FALSE },                       /* deeper than the token limits */
+    { ",\"iat\":1.5e9,\"ok\":true,\"no\":false,\"z\":null", TRUE },
+    { ",\"exp\":\"soon\"", FALSE },                        /* a string exp */
+    { ",\"exp\":1.5", FALSE },
+    { ",\"sub\":7", FALSE },
+    { ",\"type\":\"refresh\"", FALSE },                    /* given twice: the last wins */
+    { ",\"sid\":\"\"", FALSE },
+    { ",", FALSE },                                        /* not JSON */
+    { ",\"a\":tru", FALSE },
+    { ",\"a\":\"\x01\"", FALSE },
+    { "}", FALSE },
+  };
+  g_autoptr(GString) many = g_string_new (NULL);
+  g_autofree char *long_email = NULL;
+  g_autofree char *sid = NULL;
+
+  {
+    gsize key_len;
+    const guint8 *key = g_bytes_get_data (bz_store_get_secret (f->store), &key_len);
+    jwt_t *real = NULL;
+    g_assert_cmpint (jwt_decode (&real, token, key, (int) key_len), ==, 0);
+    sid = g_strdup (jwt_get_grant (real, "sid"));
+    jwt_free (real);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"sub\":\"%s\",\"type\":\"access\",\"exp\":%" G_GINT64_FORMAT
+                                               ",\"sid\":\"%s\"%s}", id, exp, sid, cases[i].extra);
+      g_autofree char *t = sign_claims (f, json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BzCaller) c = bz_auth_verify_access_token (f->svc, t, &error);
+      g_test_message ("claims %s", json);
+      if (cases[i].ok)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (c->user_id, ==, id);
+          g_assert_cmpstr (c->session_id, ==, sid);
+          g_assert_cmpint (c->expires_at, ==, exp);
+        }
+      else
+        {
+          g_assert_null (c);
+          g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
+        }
+    }
+  /* Beyond the token limits (bz_json_limits_token): 33 members, or a
+   * string of more than 1,024 bytes, are refused as the tree refuses them. */
+  for (guint i = 0; i < 29; i++)
+    g_string_append_printf (many, ",\"c%u\":%u", i, i);
+  long_email = g_strnfill (1025, 'e');
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"sub\":\"%s\",\"type\":\"access\",\"exp\":%" G_GINT64_FORMAT
+                                               ",\"sid\":\"%s\"%s%s%s%s}", id, exp, sid,
+                                               k == 0 ? many->str : "",
+                                               k == 1 ? ",\"email\":\"" : "", k == 1 ? long_email : "",
+                                               k == 1 ? "\"" : (k == 2 ? ",\"c\":1" : ""));
+      g_autofree char *t = sign_claims (f, json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BzCaller) c = bz_auth_verify_access_token (f->svc, t, &error);
+      if (k < 2)   /* 4 + 29 = 33 members; a 1,025-byte string */
+        {
+          g_assert_null (c);
+          g_assert_error (error, BZ_ERROR, BZ_ERROR_UNAUTHENTICATED);
+        }
+      else          /* 5 members: control */
+        g_assert_no_error (error);
+    }
+  /* With spaces and the members in another order. */
+  {
+    g_autofree char *json = g_strdup_printf (" { \"sid\" : \"%s\" , \"exp\" : %" G_GINT64_FORMAT " , \"type\" : \"access\" ,"
+                                             " \"sub\" : \"%s\" } ", sid, exp, id);
+    g_autofree char *t = sign_claims (f, json);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BzCaller) c = bz_auth_verify_access_token (f->svc, t, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (c->user_id, ==, id);
+  }
+}
+
 /* --- refresh and sign-out ------------------------------------------------------- */
 
 static JsonNode *
@@ -300,6 +423,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   TEST ("token/attacks", test_access_token_attacks);
+  TEST ("token/claims", test_access_token_claims);
   TEST ("refresh/rotation-and-reuse", test_refresh_rotation_and_reuse);
   TEST ("refresh/expired", test_refresh_expired);
   TEST ("logout", test_logout);

@@ -2,8 +2,10 @@
  * the bounded parser bz_json_parse() against json-glib and against hostile input. */
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "bz-json.h"
+#include "bz-json-private.h"
 #include "bz-limits.h"
 
 static char *
@@ -301,11 +303,48 @@ test_scan_numbers (void)
     }
 }
 
+/* bz_round_half_away() is round(), bit for bit: random doubles of every
+ * magnitude, halves, the 2^52 edge, signed zeros, NaN and infinities. */
+static void
+test_round_half_away (void)
+{
+  const double fixed[] = { 0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, -2.5, 0.49999999999999994,
+                           -0.49999999999999994, 4503599627370495.5, -4503599627370495.5,
+                           4503599627370496.0, 4503599627370497.0, 9007199254740993.0, 1e300, -1e-300,
+                           G_MAXDOUBLE, G_MINDOUBLE, INFINITY, -INFINITY, NAN, 123.45 * 10.0, 0.05 * 10.0 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed) + 200000; i++)
+    {
+      double x, want, got;
+      if (i < G_N_ELEMENTS (fixed))
+        x = fixed[i];
+      else if (i % 4 == 0)   /* a decimal with one or two places, scaled as the writers do */
+        x = (double) g_rand_int_range (rand, -2000000, 2000000) / (i % 8 ? 100.0 : 10.0) * 10.0;
+      else if (i % 4 == 1)   /* a half */
+        x = g_rand_int_range (rand, -1000000, 1000000) + 0.5;
+      else if (i % 4 == 2)   /* any fraction, up to 2^53 */
+        x = ldexp (g_rand_double_range (rand, -1.0, 1.0), g_rand_int_range (rand, -4, 54));
+      else
+        {
+          guint64 bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+          memcpy (&x, &bits, sizeof x);
+        }
+      want = round (x);
+      got = bz_round_half_away (x);
+      if (isnan (want))
+        g_assert_true (isnan (got));
+      else if (memcmp (&want, &got, sizeof want) != 0)
+        g_error ("round (%.17g) = %.17g, bz_round_half_away gave %.17g", x, want, got);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/json/numbers", test_numbers);
+  g_test_add_func ("/json/round-half-away", test_round_half_away);
   g_test_add_func ("/json/tree", test_tree);
   g_test_add_func ("/json/parse/valid", test_parse_valid);
   g_test_add_func ("/json/parse/malformed", test_parse_malformed);
