@@ -14,6 +14,7 @@
 #include "bz-patient-dialog.h"
 #include "bz-patient-report.h"
 #include "bz-plan-editor.h"
+#include "bz-ai-plans-dialog.h"
 #include "bz-scan-dialog.h"
 #include "bz-scan-service.h"
 
@@ -207,6 +208,21 @@ bz_patient_page_add_scan_activated (GtkWidget *widget, const char *action_name, 
   if (self->scans && bz_record_get_n_items (self->scans, BZ_SCAN_LIST_SCANS) > 0)
     latest = bz_record_get_item (self->scans, BZ_SCAN_LIST_SCANS, 0);   /* newest first */
   dialog = bz_scan_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id, latest);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* patient.ai-plans (Ctrl+Shift+G): generate, review and replace the
+ * patient's diet and workout plans, with the integrations' health
+ * (bz-ai-plans-dialog.h). */
+void
+bz_patient_page_ai_plans_activated (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  BzPatientPage *self = BZ_PATIENT_PAGE (widget);
+  BzAiPlansDialog *dialog;
+
+  if (self->session == NULL || self->patient_id == NULL || self->kiosk)
+    return;
+  dialog = bz_ai_plans_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session, self->patient_id, self->name);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -24,6 +24,7 @@ struct _BzPatientPage
   GtkWidget *add_meal_button;
   GtkWidget *plan_button;
   GtkWidget *report_button;
+  GtkWidget *ai_plans_button;
   GtkWidget *pair_button;     /* patient.pair-phone (issue 9) */
   GtkWidget *add_scan_button;
   GtkWidget *sign_out_button;
@@ -92,6 +93,7 @@ void bz_patient_page_load_info (BzPatientPage *self);
 void bz_patient_page_print_report_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 /* patient.pair-phone (Shift+Ctrl+D): "Pair a phone" for the patient (bz-pairing-dialog.h). */
 void bz_patient_page_pair_phone_activated (GtkWidget *widget, const char *action_name, GVariant *param);
+void bz_patient_page_ai_plans_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 /* patient.reset-password: a one-time password-reset code for the patient, shown once. */
 void bz_patient_page_reset_password_activated (GtkWidget *widget, const char *action_name, GVariant *param);
 void bz_patient_page_edit_patient_activated (GtkWidget *widget, const char *action_name, GVariant *param);

@@ -500,6 +500,8 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "patient.open-plan", NULL);
   gtk_widget_class_install_action (widget_class, "patient.print-report", NULL, bz_patient_page_print_report_activated);
   gtk_widget_class_install_action (widget_class, "patient.add-scan", NULL, bz_patient_page_add_scan_activated);
+  gtk_widget_class_install_action (widget_class, "patient.ai-plans", NULL, bz_patient_page_ai_plans_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "patient.ai-plans", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "patient.add-scan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "patient.print-report", NULL);
   gtk_widget_class_install_action (widget_class, "patient.pair-phone", NULL, bz_patient_page_pair_phone_activated);
@@ -521,6 +523,7 @@ bz_patient_page_class_init (BzPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, add_meal_button);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, plan_button);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, report_button);
+  gtk_widget_class_bind_template_child (widget_class, BzPatientPage, ai_plans_button);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, pair_button);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, add_scan_button);
   gtk_widget_class_bind_template_child (widget_class, BzPatientPage, sign_out_button);
@@ -645,9 +648,11 @@ bz_patient_page_set_kiosk (BzPatientPage *self, gboolean kiosk)
   gtk_widget_set_visible (self->add_meal_button, !kiosk);
   gtk_widget_set_visible (self->plan_button, !kiosk);
   gtk_widget_set_visible (self->report_button, !kiosk);
+  gtk_widget_set_visible (self->ai_plans_button, !kiosk);
   gtk_widget_set_visible (self->pair_button, !kiosk);
   gtk_widget_set_visible (self->add_scan_button, !kiosk);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.add-scan", !kiosk);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.ai-plans", !kiosk);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "patient.print-report", !kiosk);
   gtk_widget_set_visible (self->sign_out_button, kiosk);
   bz_kiosk_progress_set_enabled (self->progress, kiosk);

@@ -8,6 +8,7 @@
 #include "bz-analytics-resources.h"
 #include "bz-workout-resources.h"
 #include "bz-workout-service.h"
+#include "bz-jobs.h"
 
 static BzResponse *
 generate (BzServices *svc, BzRequest *req, GError **error)

@@ -16,6 +16,7 @@
 #include "bz-scan-service.h"
 #include "bz-social-service.h"
 #include "bz-workout-service.h"
+#include "bz-jobs.h"
 #include "bz-store.h"
 #include "bz-user-repo.h"
 #include "config.h"

@@ -267,6 +267,36 @@ BzRecord    *bz_integrations_generate_diet_plan (BzServices *self, const BzCalle
                                                  GError **error);
 
 /**
+ * bz_integrations_generate_diet_plan_async:
+ * @input: (transfer none): as bz_integrations_generate_diet_plan() takes it; referenced until done
+ * @cancellable: (nullable): checked before and after the work
+ * @callback: called on the caller's thread-default main context
+ *
+ * Runs bz_integrations_generate_diet_plan() on a worker thread (the desk).
+ */
+void         bz_integrations_generate_diet_plan_async (BzServices *svc, const BzCaller *caller, JsonObject *input,
+                                                       GCancellable *cancellable, GAsyncReadyCallback callback,
+                                                       gpointer user_data);
+/**
+ * bz_integrations_generate_diet_plan_finish:
+ * @error: %G_IO_ERROR_CANCELLED, %BZ_ERROR_UNAUTHENTICATED, or what the call sets
+ * Returns: (transfer full) (nullable): the DietPlanResult record, or %NULL with @error.
+ */
+BzRecord    *bz_integrations_generate_diet_plan_finish (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
+ * bz_integrations_health_async:
+ * Runs bz_integrations_health() on a worker thread (the desk's status).
+ */
+void         bz_integrations_health_async (BzServices *svc, const BzCaller *caller, GCancellable *cancellable,
+                                           GAsyncReadyCallback callback, gpointer user_data);
+/**
+ * bz_integrations_health_finish:
+ * Returns: (transfer full) (nullable): the IntegrationHealth record, or %NULL with @error.
+ */
+BzRecord    *bz_integrations_health_finish (BzServices *svc, GAsyncResult *result, GError **error);
+
+/**
  * bz_nutrition_library:
  * @caller: any signed-in user (%BZ_ERROR_UNAUTHENTICATED otherwise)
  *

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bz-jobs-repo.h"
+#include "bz-jobs.h"
 #include "bz-json.h"
 #include "bz-integration-service.h"
 #include "bz-local-workout-planner.h"

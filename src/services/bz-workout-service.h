@@ -13,7 +13,7 @@
  * latest %BZ_WORKOUT_INACTIVE_KEPT), older ones are deleted. */
 #pragma once
 
-#include "bz-jobs.h"
+/* BzJobRunner comes from bz-services.h: bz-jobs.h reads the store's headers, and the GUI includes this one. */
 #include "bz-services.h"
 
 G_BEGIN_DECLS
@@ -40,6 +40,20 @@ G_BEGIN_DECLS
  * Returns: (transfer full): a WorkoutPlanResult record, or %NULL with @error.
  */
 BzRecord *bz_workouts_generate_plan (BzServices *svc, const BzCaller *caller, JsonObject *input, GError **error);
+
+/**
+ * bz_workouts_generate_plan_async:
+ * @input: (transfer none): as bz_workouts_generate_plan() takes it; referenced until done
+ *
+ * Runs bz_workouts_generate_plan() on a worker thread (the desk).
+ */
+void      bz_workouts_generate_plan_async (BzServices *svc, const BzCaller *caller, JsonObject *input,
+                                           GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+/**
+ * bz_workouts_generate_plan_finish:
+ * Returns: (transfer full) (nullable): the WorkoutPlanResult record, or %NULL with @error.
+ */
+BzRecord *bz_workouts_generate_plan_finish (BzServices *svc, GAsyncResult *result, GError **error);
 
 /**
  * bz_workouts_daily:
