@@ -87,10 +87,10 @@ health_read (GObject *source, GAsyncResult *result, gpointer user_data)
       const char *status = bz_record_get_string (p, BZ_INTEGRATION_PROVIDER_HEALTH_STATUS);
       g_autofree char *title = g_strdup_printf ("%s · %s", bz_record_get_string (p, BZ_INTEGRATION_PROVIDER_HEALTH_KIND),
                                                 bz_record_get_string (p, BZ_INTEGRATION_PROVIDER_HEALTH_NAME));
-      g_autofree char *sub = g_strdup_printf (_("%s · breaker %s · errors %.0f %% · %" G_GINT64_FORMAT " remote calls"),
+      g_autofree char *sub = g_strdup_printf (_("%s · breaker %s · errors %.0f %% · %d remote calls"),
                                               status, bz_record_get_string (p, BZ_INTEGRATION_PROVIDER_HEALTH_BREAKER_STATE),
                                               100 * bz_record_get_double (p, BZ_INTEGRATION_PROVIDER_HEALTH_ERROR_RATE),
-                                              bz_record_get_int (p, BZ_INTEGRATION_PROVIDER_HEALTH_ATTEMPTS));
+                                              (int) bz_record_get_int (p, BZ_INTEGRATION_PROVIDER_HEALTH_ATTEMPTS));
       add_row (self, HEALTH, title, sub,
                g_strcmp0 (status, "healthy") == 0 ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
     }
@@ -151,9 +151,9 @@ diet_made (GObject *source, GAsyncResult *result, gpointer user_data)
   plan = bz_record_get_object (r, BZ_DIET_PLAN_RESULT_PLAN);
   n = bz_record_get_n_items (r, BZ_DIET_PLAN_RESULT_DAYS);
   set_summary (self, DIET,
-               g_strdup_printf (_("The active plan now: %" G_GINT64_FORMAT " of %u days within ±5 %% of %.0f kcal and ±10 %% "
+               g_strdup_printf (_("The active plan now: %d of %u days within ±5 %% of %.0f kcal and ±10 %% "
                                   "of %.0f g protein, %.0f g carbohydrate and %.0f g fat (solver %s)."),
-                                bz_record_get_int (r, BZ_DIET_PLAN_RESULT_DAYS_WITHIN), n,
+                                (int) bz_record_get_int (r, BZ_DIET_PLAN_RESULT_DAYS_WITHIN), n,
                                 bz_record_get_double (targets, BZ_NUTRIENTS_ENERGY_KCAL),
                                 bz_record_get_double (targets, BZ_NUTRIENTS_PROTEIN_G),
                                 bz_record_get_double (targets, BZ_NUTRIENTS_CARBOHYDRATE_G),
@@ -165,9 +165,9 @@ diet_made (GObject *source, GAsyncResult *result, gpointer user_data)
       BzRecord *nut = bz_record_get_object (day, BZ_DIET_PLAN_DAY_NUTRITION);
       BzRecord *plan_day = plan && d < bz_record_get_n_items (plan, BZ_MEAL_PLAN_SUGGESTIONS)
                              ? bz_record_get_item (plan, BZ_MEAL_PLAN_SUGGESTIONS, d) : NULL;
-      g_autofree char *title = g_strdup_printf (_("Day %" G_GINT64_FORMAT " · %.0f kcal · protein %.0f g · "
+      g_autofree char *title = g_strdup_printf (_("Day %d · %.0f kcal · protein %.0f g · "
                                                   "carbohydrate %.0f g · fat %.0f g"),
-                                                bz_record_get_int (day, BZ_DIET_PLAN_DAY_DAY),
+                                                (int) bz_record_get_int (day, BZ_DIET_PLAN_DAY_DAY),
                                                 bz_record_get_double (nut, BZ_NUTRIENTS_ENERGY_KCAL),
                                                 bz_record_get_double (nut, BZ_NUTRIENTS_PROTEIN_G),
                                                 bz_record_get_double (nut, BZ_NUTRIENTS_CARBOHYDRATE_G),
@@ -203,9 +203,9 @@ workout_made (GObject *source, GAsyncResult *result, gpointer user_data)
   self->plan_id[WORKOUT] = g_strdup (bz_record_get_string (r, BZ_WORKOUT_PLAN_RESULT_WORKOUT_PLAN_ID));
   plan = bz_record_get_object (r, BZ_WORKOUT_PLAN_RESULT_PLAN);
   set_summary (self, WORKOUT,
-               g_strdup_printf (_("The active plan now: %" G_GINT64_FORMAT " training days a week from %s to %s; "
+               g_strdup_printf (_("The active plan now: %d training days a week from %s to %s; "
                                   "it is planned again on %s from the patient's data."),
-                                bz_record_get_int (plan, BZ_WORKOUT_PLAN_DAYS_PER_WEEK),
+                                (int) bz_record_get_int (plan, BZ_WORKOUT_PLAN_DAYS_PER_WEEK),
                                 bz_record_get_string (plan, BZ_WORKOUT_PLAN_STARTS_ON),
                                 bz_record_get_string (plan, BZ_WORKOUT_PLAN_ENDS_ON),
                                 bz_record_get_string (r, BZ_WORKOUT_PLAN_RESULT_REFRESH_ON)));
@@ -213,16 +213,16 @@ workout_made (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       BzRecord *day = bz_record_get_item (plan, BZ_WORKOUT_PLAN_TRAINING_DAYS, d);
       g_autoptr(GString) ex = g_string_new (NULL);
-      g_autofree char *title = g_strdup_printf (_("Day %" G_GINT64_FORMAT " · %s · %s"),
-                                                bz_record_get_int (day, BZ_WORKOUT_DAY_DAY),
+      g_autofree char *title = g_strdup_printf (_("Day %d · %s · %s"),
+                                                (int) bz_record_get_int (day, BZ_WORKOUT_DAY_DAY),
                                                 bz_record_get_string (day, BZ_WORKOUT_DAY_DATE),
                                                 bz_record_get_string (day, BZ_WORKOUT_DAY_SPLIT));
       for (guint e = 0; e < bz_record_get_n_items (day, BZ_WORKOUT_DAY_EXERCISES); e++)
         {
           BzRecord *x = bz_record_get_item (day, BZ_WORKOUT_DAY_EXERCISES, e);
           /* The exercise's name in the desk's language (the library has both). */
-          const char *name = bz_record_get_string (x, g_str_has_prefix (_("en"), "es") ? BZ_WORKOUT_EXERCISE_NAME_ES
-                                                                                         : BZ_WORKOUT_EXERCISE_NAME_EN);
+          const char *name = bz_food_display_name (bz_record_get_string (x, BZ_WORKOUT_EXERCISE_NAME_EN),
+                                                   bz_record_get_string (x, BZ_WORKOUT_EXERCISE_NAME_ES));
           gint64 sets = bz_record_get_int (x, BZ_WORKOUT_EXERCISE_SETS), lo = bz_record_get_int (x, BZ_WORKOUT_EXERCISE_REPS_MIN);
           gint64 minutes = bz_record_get_int (x, BZ_WORKOUT_EXERCISE_MINUTES);
           g_string_append_printf (ex, "%s%s", ex->len ? "\n" : "", name);
