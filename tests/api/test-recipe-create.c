@@ -341,80 +341,85 @@ sort_strings (const char *const *a, const char *const *b)
 
 /* The C port of the catalogue checker's tag rules (bz_recipe_derive_tags)
  * against the tags data/recipes/check-recipes.py verified: for every one
- * of the 88 recipes, the tags derived from its ingredients are exactly the
+ * of the 113 recipes, the tags derived from its ingredients are exactly the
  * dietary tags it carries (SOURCE.md: present whenever they hold). */
 void
 test_recipe_tags_match_catalogue (void)
 {
   BzApi *api = bz_api_shared ();
-  g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/recipes?limit=100&is_verified=true",
-                                            test_api_nutri_token (), NULL);
-  JsonArray *recipes = json_object_get_array_member (bz_api_data (r), "recipes");
   guint checked = 0;
 
-  g_assert_cmpuint (json_array_get_length (recipes), ==, 88);
-  for (guint i = 0; i < json_array_get_length (recipes); i++)
+  /* Two pages: 100 (the largest limit) and 13. */
+  for (guint page = 1; page <= 2; page++)
     {
-      JsonObject *rec = json_array_get_object_element (recipes, i);
-      JsonArray *items = json_object_get_array_member (rec, "ingredients");
-      JsonArray *meal_types = json_object_get_array_member (rec, "meal_types");
-      JsonObject *n = json_object_get_object_member (rec, "nutrition_per_serving");
-      g_autoptr(GPtrArray) ndbs = g_ptr_array_new ();
-      g_autoptr(GHashTable) foods = NULL;
-      g_autoptr(GError) error = NULL;
-      g_auto(GStrv) derived = NULL;
-      g_autofree char *want = NULL, *got = NULL;
-      BzNutrients per = { 0 };
-      guint traits = 0;
+      g_autofree char *path = g_strdup_printf ("/api/v1/recipes?limit=100&is_verified=true&page=%u", page);
+      g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, test_api_nutri_token (), NULL);
+      JsonArray *recipes = json_object_get_array_member (bz_api_data (r), "recipes");
 
-      for (guint k = 0; k < json_array_get_length (items); k++)
-        g_ptr_array_add (ndbs, (gpointer) json_object_get_string_member (json_array_get_object_element (items, k), "ndb_no"));
-      g_ptr_array_add (ndbs, NULL);
-      g_assert_true (bz_recipe_repo_foods (api->store, (const char *const *) ndbs->pdata, &foods, &error));
-      g_assert_no_error (error);
-      for (guint k = 0; ndbs->pdata[k]; k++)
+      g_assert_cmpuint (json_array_get_length (recipes), ==, page == 1 ? 100 : 13);
+      for (guint i = 0; i < json_array_get_length (recipes); i++)
         {
-          BzRecipeFood *f = g_hash_table_lookup (foods, ndbs->pdata[k]);
-          g_assert_nonnull (f);
-          traits |= bz_food_traits (ndbs->pdata[k], f->food_group, f->long_desc);
-        }
-      /* Unrounded (the response rounds to 0.1, and one recipe's fiber is
-       * 7.96 g): the totals of its ingredients, as POST computes them. */
-      {
-        BzRecipeTotals totals = { { 0 } };
-        double smae[BZ_SMAE_N_GROUPS];
-        for (guint k = 0; k < json_array_get_length (items); k++)
+          JsonObject *rec = json_array_get_object_element (recipes, i);
+          JsonArray *items = json_object_get_array_member (rec, "ingredients");
+          JsonArray *meal_types = json_object_get_array_member (rec, "meal_types");
+          JsonObject *n = json_object_get_object_member (rec, "nutrition_per_serving");
+          g_autoptr(GPtrArray) ndbs = g_ptr_array_new ();
+          g_autoptr(GHashTable) foods = NULL;
+          g_autoptr(GError) error = NULL;
+          g_auto(GStrv) derived = NULL;
+          g_autofree char *want = NULL, *got = NULL;
+          BzNutrients per = { 0 };
+          guint traits = 0;
+
+          for (guint k = 0; k < json_array_get_length (items); k++)
+            g_ptr_array_add (ndbs, (gpointer) json_object_get_string_member (json_array_get_object_element (items, k), "ndb_no"));
+          g_ptr_array_add (ndbs, NULL);
+          g_assert_true (bz_recipe_repo_foods (api->store, (const char *const *) ndbs->pdata, &foods, &error));
+          g_assert_no_error (error);
+          for (guint k = 0; ndbs->pdata[k]; k++)
+            {
+              BzRecipeFood *f = g_hash_table_lookup (foods, ndbs->pdata[k]);
+              g_assert_nonnull (f);
+              traits |= bz_food_traits (ndbs->pdata[k], f->food_group, f->long_desc);
+            }
+          /* Unrounded (the response rounds to 0.1, and one recipe's fiber is
+           * 7.96 g): the totals of its ingredients, as POST computes them. */
           {
-            JsonObject *it = json_array_get_object_element (items, k);
-            BzRecipeFood *f = g_hash_table_lookup (foods, json_object_get_string_member (it, "ndb_no"));
-            bz_recipe_totals_add (&totals, f->food_group, f->long_desc, &f->per_100g,
-                                  json_object_get_double_member (it, "grams"));
+            BzRecipeTotals totals = { { 0 } };
+            double smae[BZ_SMAE_N_GROUPS];
+            for (guint k = 0; k < json_array_get_length (items); k++)
+              {
+                JsonObject *it = json_array_get_object_element (items, k);
+                BzRecipeFood *f = g_hash_table_lookup (foods, json_object_get_string_member (it, "ndb_no"));
+                bz_recipe_totals_add (&totals, f->food_group, f->long_desc, &f->per_100g,
+                                      json_object_get_double_member (it, "grams"));
+              }
+            bz_recipe_totals_per_serving (&totals, (guint) json_object_get_int_member (rec, "servings"), &per, smae);
+            g_assert_cmpfloat_with_epsilon (per.energy_kcal, json_object_get_double_member (n, "calories"), 0.051);
           }
-        bz_recipe_totals_per_serving (&totals, (guint) json_object_get_int_member (rec, "servings"), &per, smae);
-        g_assert_cmpfloat_with_epsilon (per.energy_kcal, json_object_get_double_member (n, "calories"), 0.051);
-      }
-      derived = bz_recipe_derive_tags (traits, &per,
-                                       json_array_get_length (meal_types) == 1 &&
-                                       g_strcmp0 (json_array_get_string_element (meal_types, 0), "colacion") == 0,
-                                       json_object_get_int_member (rec, "total_time_min"));
-      want = strv_json_join (json_object_get_array_member (rec, "dietary_tags"));
-      got = g_strjoinv (",", derived);
-      {
-        /* Compared as sets: the catalogue keeps its file's order. */
-        g_auto(GStrv) w = g_strsplit (want, ",", -1), d = g_strsplit (got, ",", -1);
-        qsort (w, g_strv_length (w), sizeof (char *), (int (*) (const void *, const void *)) sort_strings);
-        qsort (d, g_strv_length (d), sizeof (char *), (int (*) (const void *, const void *)) sort_strings);
-        g_free (want);
-        g_free (got);
-        want = g_strjoinv (",", w);
-        got = g_strjoinv (",", d);
-      }
-      if (g_strcmp0 (want, got) != 0)
-        g_test_message ("%s: catalogue %s, derived %s", json_object_get_string_member (rec, "title"), want, got);
-      g_assert_cmpstr (got, ==, want);
-      checked++;
+          derived = bz_recipe_derive_tags (traits, &per,
+                                           json_array_get_length (meal_types) == 1 &&
+                                           g_strcmp0 (json_array_get_string_element (meal_types, 0), "colacion") == 0,
+                                           json_object_get_int_member (rec, "total_time_min"));
+          want = strv_json_join (json_object_get_array_member (rec, "dietary_tags"));
+          got = g_strjoinv (",", derived);
+          {
+            /* Compared as sets: the catalogue keeps its file's order. */
+            g_auto(GStrv) w = g_strsplit (want, ",", -1), d = g_strsplit (got, ",", -1);
+            qsort (w, g_strv_length (w), sizeof (char *), (int (*) (const void *, const void *)) sort_strings);
+            qsort (d, g_strv_length (d), sizeof (char *), (int (*) (const void *, const void *)) sort_strings);
+            g_free (want);
+            g_free (got);
+            want = g_strjoinv (",", w);
+            got = g_strjoinv (",", d);
+          }
+          if (g_strcmp0 (want, got) != 0)
+            g_test_message ("%s: catalogue %s, derived %s", json_object_get_string_member (rec, "title"), want, got);
+          g_assert_cmpstr (got, ==, want);
+          checked++;
+        }
     }
-  g_assert_cmpuint (checked, ==, 88);
+  g_assert_cmpuint (checked, ==, 113);
 }
 
 /* Registers the tests of issue 7's POST /recipes and POST /ai/scan-label

@@ -69,10 +69,10 @@ find_statements (BzApi *api, const BzCaller *caller, gint64 limit)
 }
 
 /* Seed 002 §4.5 GET /recipes and GET /recipes/{id} on the catalogue of
- * data/recipes (88 recipes; the counts below are the catalogue's, from its
- * JSON: 27 for comida, 10 whose title or description names nopal(es), 34
- * with prep_time_min <= 10, 20 of medium difficulty, 5 vegetarian comidas,
- * 16 vegan and gluten-free). */
+ * data/recipes (113 recipes; the counts below are the catalogue's, from its
+ * JSON: 32 for comida, 12 whose title or description names nopal(es), 46
+ * with prep_time_min <= 10, 23 of medium difficulty, 10 vegetarian comidas,
+ * 38 vegan and gluten-free, 7 naming plátano, 30 for cena). */
 void
 test_recipes (void)
 {
@@ -86,7 +86,7 @@ test_recipes (void)
 
   /* The whole catalogue, 20 a page by default, each with its ingredients. */
   d = recipes_page (NULL, &total, &recipes, &r);
-  g_assert_cmpint (total, ==, 88);
+  g_assert_cmpint (total, ==, 113);
   g_assert_cmpuint (json_array_get_length (recipes), ==, 20);
   first = json_array_get_object_element (recipes, 0);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (first, "author"), "username"), ==, "balanza");
@@ -97,28 +97,28 @@ test_recipes (void)
   g_clear_pointer (&r, bz_api_response_free);
 
   /* Filters, each spelling: meal_type in Spanish or English. */
-  g_assert_cmpint (recipes_total ("meal_type=comida"), ==, 27);
-  g_assert_cmpint (recipes_total ("meal_type=lunch"), ==, 27);
-  g_assert_cmpint (recipes_total ("meal_type=Colaci%C3%B3n"), ==, 23);
-  g_assert_cmpint (recipes_total ("max_prep_time_min=10"), ==, 34);
-  g_assert_cmpint (recipes_total ("difficulty=media"), ==, 20);
-  g_assert_cmpint (recipes_total ("difficulty=medium"), ==, 20);
-  g_assert_cmpint (recipes_total ("is_verified=true"), ==, 88);
+  g_assert_cmpint (recipes_total ("meal_type=comida"), ==, 32);
+  g_assert_cmpint (recipes_total ("meal_type=lunch"), ==, 32);
+  g_assert_cmpint (recipes_total ("meal_type=Colaci%C3%B3n"), ==, 29);
+  g_assert_cmpint (recipes_total ("max_prep_time_min=10"), ==, 46);
+  g_assert_cmpint (recipes_total ("difficulty=media"), ==, 23);
+  g_assert_cmpint (recipes_total ("difficulty=medium"), ==, 23);
+  g_assert_cmpint (recipes_total ("is_verified=true"), ==, 113);
   g_assert_cmpint (recipes_total ("is_verified=false"), ==, 0);
-  g_assert_cmpint (recipes_total ("meal_type=comida&dietary_tags=vegetarian"), ==, 5);
-  g_assert_cmpint (recipes_total ("meal_type=comida&dietary_tags=vegetariano"), ==, 5);
+  g_assert_cmpint (recipes_total ("meal_type=comida&dietary_tags=vegetarian"), ==, 10);
+  g_assert_cmpint (recipes_total ("meal_type=comida&dietary_tags=vegetariano"), ==, 10);
   /* Several tags: all must hold, repeated, comma-separated or name[]. */
-  g_assert_cmpint (recipes_total ("dietary_tags=vegan&dietary_tags=gluten_free"), ==, 16);
-  g_assert_cmpint (recipes_total ("dietary_tags=vegan,sin%20gluten"), ==, 16);
-  g_assert_cmpint (recipes_total ("dietary_tags%5B%5D=vegan&dietary_tags%5B%5D=gluten_free"), ==, 16);
+  g_assert_cmpint (recipes_total ("dietary_tags=vegan&dietary_tags=gluten_free"), ==, 38);
+  g_assert_cmpint (recipes_total ("dietary_tags=vegan,sin%20gluten"), ==, 38);
+  g_assert_cmpint (recipes_total ("dietary_tags%5B%5D=vegan&dietary_tags%5B%5D=gluten_free"), ==, 38);
   /* Full text: plural, singular, accents and case; stop words ignored. */
-  g_assert_cmpint (recipes_total ("search=nopales"), ==, 10);
-  g_assert_cmpint (recipes_total ("search=nopal"), ==, 10);
-  g_assert_cmpint (recipes_total ("search=N%C3%93PALES"), ==, 10);
+  g_assert_cmpint (recipes_total ("search=nopales"), ==, 12);
+  g_assert_cmpint (recipes_total ("search=nopal"), ==, 12);
+  g_assert_cmpint (recipes_total ("search=N%C3%93PALES"), ==, 12);
   g_assert_cmpint (recipes_total ("search=tacos%20con%20nopales"), ==, 2);
   g_assert_cmpint (recipes_total ("search=pl%C3%A1tano"), ==, recipes_total ("search=platano"));
-  g_assert_cmpint (recipes_total ("search=platano"), ==, 4);
-  g_assert_cmpint (recipes_total ("search=%22%2A%28"), ==, 88);   /* `"*(`: no word, no FTS5 syntax */
+  g_assert_cmpint (recipes_total ("search=platano"), ==, 7);
+  g_assert_cmpint (recipes_total ("search=%22%2A%28"), ==, 113);   /* `"*(`: no word, no FTS5 syntax */
   {
     /* With a search, best match first: the title hits before description-only ones. */
     recipes_page ("search=nopales&meal_type=comida&limit=100", &total, &recipes, &r);
@@ -137,9 +137,11 @@ test_recipes (void)
   /* Sort orders: calories and total time ascending, ties by title. */
   {
     double last = 0;
+    /* The first page of 100 (the largest limit) of the 113. */
     recipes_page ("sort_by=calories&limit=100", &total, &recipes, &r);
-    g_assert_cmpuint (json_array_get_length (recipes), ==, 88);
-    for (guint i = 0; i < 88; i++)
+    g_assert_cmpint (total, ==, 113);
+    g_assert_cmpuint (json_array_get_length (recipes), ==, 100);
+    for (guint i = 0; i < 100; i++)
       {
         double kcal = json_object_get_double_member (json_object_get_object_member (
             json_array_get_object_element (recipes, i), "nutrition_per_serving"), "calories");
@@ -151,7 +153,7 @@ test_recipes (void)
   {
     gint64 last = 0;
     recipes_page ("sort_by=total_time&meal_type=cena&limit=100", &total, &recipes, &r);
-    g_assert_cmpint (total, ==, 24);
+    g_assert_cmpint (total, ==, 30);
     for (guint i = 0; i < json_array_get_length (recipes); i++)
       {
         gint64 t = json_object_get_int_member (json_array_get_object_element (recipes, i), "total_time_min");
@@ -160,32 +162,32 @@ test_recipes (void)
       }
     g_clear_pointer (&r, bz_api_response_free);
   }
-  g_assert_cmpint (recipes_total ("sort_by=rating"), ==, 88);
-  g_assert_cmpint (recipes_total ("sort_by=created_at"), ==, 88);
-  g_assert_cmpint (recipes_total ("sort_by=tried_count"), ==, 88);
+  g_assert_cmpint (recipes_total ("sort_by=rating"), ==, 113);
+  g_assert_cmpint (recipes_total ("sort_by=created_at"), ==, 113);
+  g_assert_cmpint (recipes_total ("sort_by=tried_count"), ==, 113);
 
   /* Pagination: the pages of 25 cover the catalogue once, in order. */
   {
     g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    for (guint page = 1; page <= 4; page++)
+    for (guint page = 1; page <= 5; page++)
       {
         g_autofree char *q = g_strdup_printf ("sort_by=calories&limit=25&page=%u", page);
         JsonObject *p;
         d = recipes_page (q, &total, &recipes, &r);
         p = json_object_get_object_member (d, "pagination");
-        g_assert_cmpint (json_object_get_int_member (p, "total_pages"), ==, 4);
+        g_assert_cmpint (json_object_get_int_member (p, "total_pages"), ==, 5);
         g_assert_cmpint (json_object_get_int_member (p, "current_page"), ==, page);
-        g_assert_true (json_object_get_boolean_member (p, "has_next") == (page < 4));
-        g_assert_cmpuint (json_array_get_length (recipes), ==, page < 4 ? 25 : 13);
+        g_assert_true (json_object_get_boolean_member (p, "has_next") == (page < 5));
+        g_assert_cmpuint (json_array_get_length (recipes), ==, page < 5 ? 25 : 13);
         for (guint i = 0; i < json_array_get_length (recipes); i++)
           g_assert_true (g_hash_table_add (seen, g_strdup (json_object_get_string_member (
               json_array_get_object_element (recipes, i), "id"))));
         g_clear_pointer (&r, bz_api_response_free);
       }
-    g_assert_cmpuint (g_hash_table_size (seen), ==, 88);
-    recipes_page ("page=5&limit=25", &total, &recipes, &r);
+    g_assert_cmpuint (g_hash_table_size (seen), ==, 113);
+    recipes_page ("page=6&limit=25", &total, &recipes, &r);
     g_assert_cmpuint (json_array_get_length (recipes), ==, 0);
-    g_assert_cmpint (total, ==, 88);
+    g_assert_cmpint (total, ==, 113);
     g_clear_pointer (&r, bz_api_response_free);
   }
 

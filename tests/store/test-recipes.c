@@ -78,34 +78,34 @@ assert_printed (double value, int decimals, const char *printed)
   g_assert_cmpstr (s, ==, printed);
 }
 
-/* The whole catalogue: 88 recipes, each with ingredients, steps and a
+/* The whole catalogue: 113 recipes, each with ingredients, steps and a
  * nutrition panel; the SR28 foods and meal types as in SOURCE.md. */
 static void
 test_import_catalogue (void)
 {
   BzStore *store = store_with_recipes ();
 
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes"), ==, 88);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes"), ==, 113);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes WHERE catalogue_id IS NOT NULL"
-                                      " AND author_id IS NULL AND is_verified = 1 AND is_published = 1"), ==, 88);
-  g_assert_cmpint (count_rows (store, "SELECT count(DISTINCT recipe_id) FROM recipe_ingredients"), ==, 88);
-  g_assert_cmpint (count_rows (store, "SELECT count(DISTINCT recipe_id) FROM recipe_steps"), ==, 88);
+                                      " AND author_id IS NULL AND is_verified = 1 AND is_published = 1"), ==, 113);
+  g_assert_cmpint (count_rows (store, "SELECT count(DISTINCT recipe_id) FROM recipe_ingredients"), ==, 113);
+  g_assert_cmpint (count_rows (store, "SELECT count(DISTINCT recipe_id) FROM recipe_steps"), ==, 113);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipe_ingredients i"
                                       " LEFT JOIN foods f ON f.ndb_no = i.ndb_no WHERE f.ndb_no IS NULL"), ==, 0);
-  /* SOURCE.md: 20 desayuno, 23 colación, 27 comida, 24 cena; 6 recipes serve two. */
+  /* SOURCE.md: 28 desayuno, 29 colación, 32 comida, 30 cena; 6 recipes serve two. */
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes r, json_each(r.meal_types) m"
-                                      " WHERE m.value = 'desayuno'"), ==, 20);
+                                      " WHERE m.value = 'desayuno'"), ==, 28);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes r, json_each(r.meal_types) m"
-                                      " WHERE m.value = 'colacion'"), ==, 23);
+                                      " WHERE m.value = 'colacion'"), ==, 29);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes r, json_each(r.meal_types) m"
-                                      " WHERE m.value = 'comida'"), ==, 27);
+                                      " WHERE m.value = 'comida'"), ==, 32);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes r, json_each(r.meal_types) m"
-                                      " WHERE m.value = 'cena'"), ==, 24);
+                                      " WHERE m.value = 'cena'"), ==, 30);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes WHERE json_array_length(meal_types) = 2"), ==, 6);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes WHERE calories <= 0 OR sodium_mg < 0"), ==, 0);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes_fts WHERE recipes_fts MATCH 'nopal*'"), >=, 9);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipe_import WHERE rows = 88"), ==, 1);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM changes WHERE table_name = 'recipes'"), ==, 88);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipe_import WHERE rows = 113"), ==, 1);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM changes WHERE table_name = 'recipes'"), ==, 113);
 }
 
 /* Nutrition per serving equals what the catalogue's checker prints:
@@ -231,7 +231,7 @@ test_import_idempotent (void)
   g_assert_true (bz_recipe_import (store, path, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM changes"), ==, changes);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes"), ==, 88);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes"), ==, 113);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes WHERE updated_at = created_at"), ==, updated);
 }
 
@@ -282,12 +282,12 @@ test_import_changed_catalogue (void)
 
   g_assert_true (bz_recipe_import (store, path, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes"), ==, 87);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes"), ==, 112);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes WHERE catalogue_id = 'tacos-de-pollo-con-nopales'"), ==, 0);
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipe_ingredients WHERE recipe_id = 'a30e3bc1-5424-59ca-96fd-8370b836955d'"), ==, 0);
   g_assert_true (bz_db_exec (bz_store_db (store), "INSERT INTO recipes_fts(recipes_fts) VALUES ('integrity-check')", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM changes WHERE table_name = 'recipes'"), ==, changes + 88);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM changes WHERE table_name = 'recipes'"), ==, changes + 113);
   after = catalogue_recipe (store, "licuado-de-avena-con-platano");
   g_assert_cmpstr (bz_record_get_string (after, BZ_RECIPE_ID), ==, bz_record_get_string (before, BZ_RECIPE_ID));
   g_assert_cmpstr (bz_record_get_string (after, BZ_RECIPE_CREATED_AT), ==, bz_record_get_string (before, BZ_RECIPE_CREATED_AT));
@@ -304,7 +304,7 @@ test_import_changed_catalogue (void)
     g_assert_error (error, BZ_ERROR, BZ_ERROR_INTERNAL);
     g_assert_nonnull (strstr (error->message, "99999"));
     g_clear_error (&error);
-    g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes"), ==, 87);
+    g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes"), ==, 112);
   }
   /* Not JSON. */
   {
@@ -313,10 +313,10 @@ test_import_changed_catalogue (void)
     g_assert_error (error, BZ_ERROR, BZ_ERROR_INTERNAL);
     g_clear_error (&error);
   }
-  /* Back to the shipped file: 88 again, the tacos under their old id. */
+  /* Back to the shipped file: 113 again, the tacos under their old id. */
   g_assert_true (bz_recipe_import (store, source, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes"), ==, 88);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM recipes"), ==, 113);
   g_clear_object (&after);
   after = catalogue_recipe (store, "tacos-de-pollo-con-nopales");
   bz_test_rmdir (tmp);
