@@ -195,7 +195,10 @@ test_ai_chat_local (void)
     g_assert_cmpuint (n_strings (bz_api_data (r), "related_questions"), ==, 3);   /* what it can answer */
   }
   /* Refusals. */
-  long_body = g_strdup_printf ("{\"message\":\"%s\"}", g_strnfill (BZ_CHAT_MESSAGE_CHARS_MAX + 1, 'a'));
+  {
+    g_autofree char *long_message = g_strnfill (BZ_CHAT_MESSAGE_CHARS_MAX + 1, 'a');
+    long_body = g_strdup_printf ("{\"message\":\"%s\"}", long_message);
+  }
   for (guint i = 0; i <= BZ_CHAT_TURNS_MAX; i++)
     g_string_append_printf (turns, "%s{\"role\":\"user\",\"content\":\"q\"}", i ? "," : "");
   g_string_append (turns, "]");
