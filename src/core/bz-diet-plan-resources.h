@@ -45,7 +45,8 @@ BZ_RESOURCE_DECLARE (bz_diet_plan_request, DIET_PLAN_REQUEST, BZ_DIET_PLAN_REQUE
   F (DIET_PLAN_DAY_ENERGY_DEVIATION, .name = "energyDeviationPercent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .unit = "%", .description = "(day − target) / target × 100") \
   F (DIET_PLAN_DAY_PROTEIN_DEVIATION, .name = "proteinDeviationPercent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .unit = "%") \
   F (DIET_PLAN_DAY_CARBOHYDRATE_DEVIATION, .name = "carbohydrateDeviationPercent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .unit = "%") \
-  F (DIET_PLAN_DAY_FAT_DEVIATION, .name = "fatDeviationPercent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .unit = "%")
+  F (DIET_PLAN_DAY_FAT_DEVIATION, .name = "fatDeviationPercent", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_ROUND1, .unit = "%") \
+  F (DIET_PLAN_DAY_SIDE_FOODS, .name = "sideFoods", .type = BZ_FIELD_STRING_ARRAY, .flags = BZ_FIELD_READ_ONLY, .description = "The day's SMAE side foods, in meal order, each as \"meal: food, household amount (grams)\" in Spanish; they are stored as added ingredients of the meal's main recipe")
 BZ_RESOURCE_DECLARE (bz_diet_plan_day, DIET_PLAN_DAY, BZ_DIET_PLAN_DAY_FIELDS)
 
 #define BZ_DIET_TOLERANCE_FIELDS(F) \

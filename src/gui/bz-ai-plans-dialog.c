@@ -188,7 +188,10 @@ diet_made (GObject *source, GAsyncResult *result, gpointer user_data)
                                                 bz_record_get_double (nut, BZ_NUTRIENTS_PROTEIN_G),
                                                 bz_record_get_double (nut, BZ_NUTRIENTS_CARBOHYDRATE_G),
                                                 bz_record_get_double (nut, BZ_NUTRIENTS_FAT_G));
-      g_autofree char *meals = day_meals_text (plan_day);
+      g_autofree char *recipes = day_meals_text (plan_day);
+      const char *const *sides = bz_record_get_strv (day, BZ_DIET_PLAN_DAY_SIDE_FOODS);
+      g_autofree char *side_text = sides && sides[0] ? g_strjoinv ("\n+ ", (char **) sides) : NULL;
+      g_autofree char *meals = side_text ? g_strdup_printf ("%s\n+ %s", recipes, side_text) : g_strdup (recipes);
       add_row (self, DIET, title, meals,
                bz_record_get_boolean (day, BZ_DIET_PLAN_DAY_WITHIN_TOLERANCE) ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
     }

@@ -468,6 +468,24 @@ result_new (const Planning *p, GArray *portions, GArray *sides, const char *pref
                             bz_record_get_string (bz_record_get_item (plan, BZ_MEAL_PLAN_SUGGESTIONS, d), BZ_PLAN_DAY_DATE));
       bz_record_set_boolean (day, BZ_DIET_PLAN_DAY_WITHIN_TOLERANCE, chk.within);
       bz_record_take_object (day, BZ_DIET_PLAN_DAY_NUTRITION, nutrients_record (&days[d]));
+      {
+        /* The side foods the nutritionist reviews with the recipes. */
+        const BzDietSlotSpec *slots = bz_diet_planner_slots (p->req.meals_per_day);
+        g_autoptr(GStrvBuilder) sb = g_strv_builder_new ();
+        for (guint k = 0; k < sides->len; k++)
+          {
+            const BzPlannedSide *ps = &g_array_index (sides, BzPlannedSide, k);
+            const BzDietSide *side = &g_array_index (p->sides.sides, BzDietSide, ps->side);
+            g_autofree char *amount = NULL, *line = NULL;
+            if (ps->day != (gint64) d + 1)
+              continue;
+            amount = bz_diet_side_household (side, ps->equivalents);
+            line = g_strdup_printf ("%s: %s, %s (%.0f g)", slots[ps->meal].name, side->name, amount,
+                                    ps->equivalents * side->grams);
+            g_strv_builder_add (sb, line);
+          }
+        bz_record_take_strv (day, BZ_DIET_PLAN_DAY_SIDE_FOODS, g_strv_builder_end (sb));
+      }
       for (guint k = 0; k < 4; k++)
         bz_record_set_double (day, BZ_DIET_PLAN_DAY_ENERGY_DEVIATION + k, chk.deviation[k] * 100);
       bz_record_append (res, BZ_DIET_PLAN_RESULT_DAYS, day);

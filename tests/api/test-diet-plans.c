@@ -81,7 +81,7 @@ check_plan (JsonObject *data, guint days, guint meals, const char *const *allerg
                                                json_object_get_string_member (plan, "id"));
   g_autoptr(GHashTable) checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint within = 0;
+  guint within = 0, side_lines = 0;
 
   g_assert_cmpstr (json_object_get_string_member (plan, "creationMethod"), ==, "auto_generated");
   g_assert_cmpstr (json_object_get_string_member (plan, "status"), ==, "finalized");
@@ -143,7 +143,20 @@ check_plan (JsonObject *data, guint days, guint meals, const char *const *allerg
           g_assert_cmpfloat (fabs (kcal / target - 1), <=, 0.0505);
           within++;
         }
+      /* The side foods, named for the nutritionist: "meal: food, amount (grams)". */
+      {
+        JsonArray *sides = json_object_get_array_member (rep, "sideFoods");
+        for (guint k = 0; k < json_array_get_length (sides); k++)
+          {
+            const char *line = json_array_get_string_element (sides, k);
+            g_assert_nonnull (strstr (line, ": "));
+            g_assert_true (g_str_has_suffix (line, " g)"));
+            side_lines++;
+          }
+      }
     }
+  /* Every recipe that carries side foods carries at least one line's worth. */
+  g_assert_cmpint (side_lines, >=, bz_api_count (api, modified));
   g_assert_cmpint (json_object_get_int_member (data, "daysWithinTolerance"), ==, within);
   g_assert_true (json_object_get_boolean_member (data, "withinTolerance") == (within == days));
   g_test_message ("diet plan: %u of %u days within tolerance, solver %s, %" G_GINT64_FORMAT " candidates, %"
