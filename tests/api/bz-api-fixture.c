@@ -279,6 +279,26 @@ bz_api_count (BzApi *api, const char *table)
   return sqlite3_column_int64 (st, 0);
 }
 
+void
+bz_api_refuse (BzApi *api, const char *method, const char *path, const char *token, const char *body, guint status,
+               const char *detail, const char *const *tables)
+{
+  guint n = g_strv_length ((char **) tables);
+  g_autofree gint64 *before = g_new (gint64, n + 1);
+  g_autoptr(BzApiResponse) r = NULL;
+
+  for (guint i = 0; i < n; i++)
+    before[i] = bz_api_count (api, tables[i]);
+  r = bz_api_json (api, method, path, token, body);
+  if (r->status != status)
+    g_error ("%s %s: expected %u, got %u: %.*s", method, path, status, r->status, (int) g_bytes_get_size (r->body),
+             (const char *) g_bytes_get_data (r->body, NULL));
+  if (detail && !bz_api_has_detail (r, detail))
+    g_error ("no detail %s in %.*s", detail, (int) g_bytes_get_size (r->body), (const char *) g_bytes_get_data (r->body, NULL));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (bz_api_count (api, tables[i]), ==, before[i]);
+}
+
 char *
 bz_api_plan_modifications (BzApi *api, const char *plan_id, gint64 day, const char *meal_name, const char *recipe_id)
 {

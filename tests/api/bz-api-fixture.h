@@ -58,6 +58,17 @@ void           bz_api_assert_every_operation_checked (BzApi *api);
  */
 char          *bz_api_plan_modifications (BzApi *api, const char *plan_id, gint64 day, const char *meal_name,
                                           const char *recipe_id);
+/**
+ * bz_api_refuse:
+ * @tables: %NULL-terminated: the tables that must keep their row counts
+ * @detail: (nullable): a field that error.details must name
+ *
+ * Sends @body to @method @path as @token (%NULL: none) and asserts the
+ * answer's @status, the @detail, and that @tables are unchanged: a refusal
+ * stores nothing.
+ */
+void           bz_api_refuse (BzApi *api, const char *method, const char *path, const char *token, const char *body,
+                              guint status, const char *detail, const char *const *tables);
 /** bz_api_count: Returns: SELECT count(*) FROM @table (store-unchanged checks). */
 gint64         bz_api_count (BzApi *api, const char *table);
 
