@@ -280,6 +280,14 @@ bz_api_count (BzApi *api, const char *table)
 }
 
 void
+bz_api_expect (BzApiResponse *r, guint status)
+{
+  if (r->status != status)
+    g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
+             (const char *) g_bytes_get_data (r->body, NULL));
+}
+
+void
 bz_api_refuse (BzApi *api, const char *method, const char *path, const char *token, const char *body, guint status,
                const char *detail, const char *const *tables)
 {

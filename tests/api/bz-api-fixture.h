@@ -59,6 +59,14 @@ void           bz_api_assert_every_operation_checked (BzApi *api);
 char          *bz_api_plan_modifications (BzApi *api, const char *plan_id, gint64 day, const char *meal_name,
                                           const char *recipe_id);
 /**
+ * bz_api_expect:
+ * @r: a response
+ * @status: the HTTP status @r must have
+ *
+ * Fails the test with @r's status and body when its status is not @status.
+ */
+void           bz_api_expect (BzApiResponse *r, guint status);
+/**
  * bz_api_refuse:
  * @tables: %NULL-terminated: the tables that must keep their row counts
  * @detail: (nullable): a field that error.details must name

@@ -17,45 +17,17 @@
 
 const char *test_api_nutri_token (void);
 const char *test_api_nutri2_token (void);
-char       *test_api_create_patient (const char *token, const char *email, char **out_member_token);
-void        test_api_ensure_users (void);
-extern const char *test_api_scan_body_fmt;
+void        test_api_planning_patients (const char *prefix, char **patient, char **member, char **other,
+                                        char **bare);
 void        test_ai_meal_plan_add_tests (void);
 
 static char *mp_patient, *mp_member, *mp_other_patient, *mp_bare_patient;
 
 static void
-expect (BzApiResponse *r, guint status)
-{
-  if (r->status != status)
-    g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
-             (const char *) g_bytes_get_data (r->body, NULL));
-}
-
-static void
 ensure_patients (void)
 {
-  BzApi *api = bz_api_shared ();
-  g_autofree char *scan = NULL, *other_member = NULL, *bare_member = NULL;
-
-  if (mp_patient)
-    return;
-  test_api_ensure_users ();
-  /* test_api_create_patient's patients are allergic to peanuts. */
-  mp_patient = test_api_create_patient (test_api_nutri_token (), "aimp-member@test.local", &mp_member);
-  mp_other_patient = test_api_create_patient (test_api_nutri2_token (), "aimp-other@test.local", &other_member);
-  mp_bare_patient = test_api_create_patient (test_api_nutri_token (), "aimp-bare@test.local", &bare_member);
-  scan = g_strdup_printf (test_api_scan_body_fmt, mp_patient);
-  {
-    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", test_api_nutri_token (), scan);
-    expect (r, 201);
-  }
-  g_free (scan);
-  scan = g_strdup_printf (test_api_scan_body_fmt, mp_other_patient);
-  {
-    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", test_api_nutri2_token (), scan);
-    expect (r, 201);
-  }
+  if (mp_patient == NULL)
+    test_api_planning_patients ("aimp", &mp_patient, &mp_member, &mp_other_patient, &mp_bare_patient);
 }
 
 static double
@@ -75,7 +47,7 @@ recipe (GHashTable *recipes, const char *id)
     {
       g_autofree char *path = g_strdup_printf ("/api/v1/recipes/%s", id);
       g_autoptr(BzApiResponse) rr = bz_api_json (api, "GET", path, mp_member, NULL);
-      expect (rr, 200);
+      bz_api_expect (rr, 200);
       r = json_object_ref (json_object_get_object_member (bz_api_data (rr), "recipe"));
       g_hash_table_insert (recipes, g_strdup (id), r);
     }
@@ -237,7 +209,7 @@ test_ai_meal_plan_generate (void)
                           "\"budget_level\":\"moderado\"}", mp_patient);
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/ai/generate-meal-plan", test_api_nutri_token (), body);
-    expect (r, 200);
+    bz_api_expect (r, 200);
     mp = json_object_get_object_member (bz_api_data (r), "meal_plan");
     g_assert_cmpstr (json_object_get_string_member (mp, "patient_id"), ==, mp_patient);
     g_assert_cmpstr (json_object_get_string_member (mp, "budget_level"), ==, "moderado");
@@ -247,7 +219,7 @@ test_ai_meal_plan_generate (void)
   /* Stored through the diet planner's path: an auto-generated, finalized plan. */
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, test_api_nutri_token (), NULL);
-    expect (r, 200);
+    bz_api_expect (r, 200);
     g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "creationMethod"), ==, "auto_generated");
     g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "status"), ==, "finalized");
     g_assert_cmpint (json_object_get_int_member (bz_api_data (r), "durationDays"), ==, 7);
@@ -256,7 +228,7 @@ test_ai_meal_plan_generate (void)
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/ai/generate-meal-plan", mp_member,
                                               "{\"duration_days\":2,\"budget_level\":\"económico\"}");
-    expect (r, 200);
+    bz_api_expect (r, 200);
     mp = json_object_get_object_member (bz_api_data (r), "meal_plan");
     g_assert_cmpstr (json_object_get_string_member (mp, "patient_id"), ==, mp_patient);
     g_assert_cmpstr (json_object_get_string_member (mp, "budget_level"), ==, "economico");

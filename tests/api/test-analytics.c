@@ -21,14 +21,6 @@ void        test_analytics_add_tests (void);
 
 static char *an_patient, *an_member, *an_other_member;
 
-static void
-expect (BzApiResponse *r, guint status)
-{
-  if (r->status != status)
-    g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
-             (const char *) g_bytes_get_data (r->body, NULL));
-}
-
 /* Local date @days_ago days before today, "YYYY-MM-DD", and noon of it with
  * its offset (today: 00:00, since noon may not have come yet and a meal in
  * the future is refused). */
@@ -68,12 +60,12 @@ log_rice (int days_ago, double grams)
   soup_multipart_to_message (mp, h, &body);
   up = bz_api_call (api, "POST", "/api/nutrition/upload-meal", an_member, soup_message_headers_get_one (h, "Content-Type"),
                     g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL);
-  expect (up, 201);
+  bz_api_expect (up, 201);
   path = g_strdup_printf ("/api/v1/meals/%s", json_object_get_string_member (
       json_object_get_object_member (bz_api_data (up), "meal"), "id"));
   patch = g_strdup_printf ("{\"eaten_at\":\"%s\"}", noon);
   moved = bz_api_json (api, "PATCH", path, an_member, patch);
-  expect (moved, 200);
+  bz_api_expect (moved, 200);
 }
 
 static void
@@ -91,7 +83,7 @@ ensure_patient (void)
   other = test_api_create_patient (test_api_nutri2_token (), "analytics-other@test.local", &an_other_member);
   scan = g_strdup_printf (test_api_scan_body_fmt, an_patient);
   r = bz_api_json (api, "POST", "/api/scans/upload", test_api_nutri_token (), scan);
-  expect (r, 201);
+  bz_api_expect (r, 201);
 }
 
 static JsonObject *
@@ -99,7 +91,7 @@ daily_of (const char *date)
 {
   g_autofree char *path = g_strdup_printf ("/api/nutrition/daily?date=%s", date);
   g_autoptr(BzApiResponse) r = bz_api_json (bz_api_shared (), "GET", path, an_member, NULL);
-  expect (r, 200);
+  bz_api_expect (r, 200);
   return json_object_ref (bz_api_data (r));
 }
 
@@ -134,7 +126,7 @@ test_analytics_week (void)
   log_rice (4, 200);
 
   r = bz_api_json (api, "GET", "/api/analytics/nutrition/summary", an_member, NULL);
-  expect (r, 200);
+  bz_api_expect (r, 200);
   data = bz_api_data (r);
   g_assert_cmpstr (json_object_get_string_member (data, "period"), ==, "week");
   g_assert_cmpstr (json_object_get_string_member (data, "patient_id"), ==, an_patient);
@@ -184,7 +176,7 @@ test_analytics_week (void)
     g_autofree char *path = g_strdup_printf ("/api/analytics/nutrition/summary?patient_id=%s&period=mes&date=%s",
                                              an_patient, d1);
     es = bz_api_json (api, "GET", path, test_api_nutri_token (), NULL);
-    expect (es, 200);
+    bz_api_expect (es, 200);
     data = bz_api_data (es);
     g_assert_cmpstr (json_object_get_string_member (data, "period"), ==, "month");
     g_assert_cmpstr (json_object_get_string_member (data, "end_date"), ==, d1);
@@ -208,12 +200,12 @@ test_analytics_plan (void)
 
   ensure_patient ();
   list = bz_api_json (api, "GET", "/api/v1/recipes?limit=1&sort_by=calories", test_api_nutri_token (), NULL);
-  expect (list, 200);
+  bz_api_expect (list, 200);
   recipe = g_strdup (json_object_get_string_member (json_array_get_object_element (
       json_object_get_array_member (bz_api_data (list), "recipes"), 0), "id"));
   create = g_strdup_printf ("{\"clientId\":\"%s\",\"planDate\":\"%s\",\"durationDays\":1}", an_patient, today);
   c = bz_api_json (api, "POST", "/api/meal-plans/manual/create", test_api_nutri_token (), create);
-  expect (c, 201);
+  bz_api_expect (c, 201);
   draft = json_object_get_string_member (bz_api_data (c), "draftId");
   /* Finalizing needs a recipe in each of the day's four slots. */
   for (guint i = 0; i < 4; i++)
@@ -224,11 +216,11 @@ test_analytics_plan (void)
                                               "\"recipe\":{\"id\":\"%s\",\"provider\":\"balanza\"},\"servings\":2}",
                                               draft, slots[i], recipe);
       a = bz_api_json (api, "POST", "/api/meal-plans/manual/add-recipe", test_api_nutri_token (), add);
-      expect (a, 200);
+      bz_api_expect (a, 200);
     }
   fin = g_strdup_printf ("{\"draftId\":\"%s\",\"planName\":\"Analítica\"}", draft);
   f = bz_api_json (api, "POST", "/api/meal-plans/manual/finalize", test_api_nutri_token (), fin);
-  expect (f, 200);
+  bz_api_expect (f, 200);
 
   daily = daily_of (today);
   planned = kcal (json_object_get_object_member (json_object_get_object_member (daily, "planned"), "nutrition"));
@@ -236,7 +228,7 @@ test_analytics_plan (void)
   log_rice (0, planned / 1.30);   /* today's meal matches the plan's energy */
 
   r = bz_api_json (api, "GET", "/api/analytics/nutrition/summary?period=day", an_member, NULL);
-  expect (r, 200);
+  bz_api_expect (r, 200);
   data = bz_api_data (r);
   day = json_array_get_object_element (json_object_get_array_member (data, "days"), 0);
   g_assert_cmpstr (json_object_get_string_member (day, "date"), ==, today);
@@ -268,10 +260,10 @@ test_analytics_refusals (void)
       g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, an_member, NULL);
       if (bad[i].field == NULL)
         {
-          expect (r, 200);
+          bz_api_expect (r, 200);
           continue;
         }
-      expect (r, 400);
+      bz_api_expect (r, 400);
       g_assert_cmpstr (bz_api_error_code (r), ==, "VALIDATION_ERROR");
       g_assert_true (bz_api_has_detail (r, bad[i].field));
     }
@@ -283,12 +275,12 @@ test_analytics_refusals (void)
     g_autoptr(BzApiResponse) other_member = bz_api_json (api, "GET", theirs, an_other_member, NULL);
     g_autoptr(BzApiResponse) unknown = bz_api_json (api, "GET",
         "/api/analytics/nutrition/summary?patient_id=00000000-0000-4000-8000-000000000000", test_api_nutri_token (), NULL);
-    expect (anon, 401);
-    expect (no_patient, 400);
+    bz_api_expect (anon, 401);
+    bz_api_expect (no_patient, 400);
     g_assert_true (bz_api_has_detail (no_patient, "patient_id"));
-    expect (other_nutri, 404);
-    expect (other_member, 404);
-    expect (unknown, 404);
+    bz_api_expect (other_nutri, 404);
+    bz_api_expect (other_member, 404);
+    bz_api_expect (unknown, 404);
   }
   g_assert_cmpint (bz_api_count (api, "meal_logs"), ==, meals);
   /* Refused reads audit nothing (the member's own reads are not audited). */
@@ -344,7 +336,7 @@ test_analytics_statements_and_list (void)
   g_assert_cmpuint (m, <=, 8);
 
   week = bz_api_json (api, "GET", "/api/analytics/nutrition/summary", an_member, NULL);
-  expect (week, 200);
+  bz_api_expect (week, 200);
   empty = test_api_create_patient (test_api_nutri_token (), "analytics-noscan@test.local", NULL);
   {
     const char *ids[] = { an_patient, empty };
@@ -359,7 +351,7 @@ test_analytics_statements_and_list (void)
     g_autoptr(BzApiResponse) list = bz_api_json (api, "GET", "/api/v1/nutritionist/patients?limit=100", test_api_nutri_token (), NULL);
     JsonArray *patients;
     guint seen = 0;
-    expect (list, 200);
+    bz_api_expect (list, 200);
     patients = json_object_get_array_member (bz_api_data (list), "patients");
     for (guint i = 0; i < json_array_get_length (patients); i++)
       {

@@ -22,14 +22,6 @@ req (const char *method, const char *path, const char *token, const char *body)
   return bz_api_json (bz_api_shared (), method, path, token, body);
 }
 
-static void
-expect (BzApiResponse *r, guint status)
-{
-  if (r->status != status)
-    g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
-             (const char *) g_bytes_get_data (r->body, NULL));
-}
-
 static char *
 member (const char *nutri, const char *email, const char *first, const char *last)
 {
@@ -39,10 +31,10 @@ member (const char *nutri, const char *email, const char *first, const char *las
   g_autoptr(BzApiResponse) r = req ("POST", "/api/v1/nutritionist/patients", nutri, body);
   g_autoptr(BzApiResponse) l = NULL;
 
-  expect (r, 201);
+  bz_api_expect (r, 201);
   bz_auth_reset_rate_limits ();
   l = req ("POST", "/api/auth/login", NULL, login);
-  expect (l, 200);
+  bz_api_expect (l, 200);
   return g_strdup (json_object_get_string_member (bz_api_data (l), "access_token"));
 }
 
@@ -76,7 +68,7 @@ static char *
 create (const char *nutri, const char *json)
 {
   g_autoptr(BzApiResponse) r = req ("POST", "/api/v1/challenges", nutri, json);
-  expect (r, 201);
+  bz_api_expect (r, 201);
   return g_strdup (json_object_get_string_member (bz_api_data (r), "id"));
 }
 
@@ -86,7 +78,7 @@ check_in (BzApiResponse **keep, const char *token, const char *id, const char *d
   g_autofree char *path = g_strdup_printf ("/api/v1/challenges/%s/progress", id);
   g_autofree char *body = g_strdup_printf ("{\"date\":\"%s\",\"value\":%g}", date, value);
   *keep = req ("POST", path, token, body);
-  expect (*keep, 200);
+  bz_api_expect (*keep, 200);
   return bz_api_data (*keep);
 }
 
@@ -95,7 +87,7 @@ join (const char *token, const char *id, guint status)
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/challenges/%s/join", id);
   g_autoptr(BzApiResponse) r = req ("POST", path, token, "{\"team_id\":null}");
-  expect (r, status);
+  bz_api_expect (r, status);
 }
 
 /* Does @achievements hold one of @type with @badge? */
@@ -121,7 +113,7 @@ achievement_notes (const char *token)
   JsonArray *a;
   guint n = 0;
 
-  expect (r, 200);
+  bz_api_expect (r, 200);
   a = json_object_get_array_member (bz_api_data (r), "notifications");
   for (guint i = 0; i < json_array_get_length (a); i++)
     n += g_strcmp0 (json_object_get_string_member (json_array_get_object_element (a, i), "type"), "achievement") == 0;
@@ -161,7 +153,7 @@ refusals_on_create (const char *nutri, const char *token_member)
     {
       g_autofree char *body = fill (bad[i].fmt, today, later, yesterday, far);
       g_autoptr(BzApiResponse) r = req ("POST", "/api/v1/challenges", nutri, body);
-      expect (r, 400);
+      bz_api_expect (r, 400);
       if (!bz_api_has_detail (r, bad[i].field))
         g_error ("case %u: no detail for %s: %.*s", i, bad[i].field, (int) g_bytes_get_size (r->body),
                  (const char *) g_bytes_get_data (r->body, NULL));
@@ -169,11 +161,11 @@ refusals_on_create (const char *nutri, const char *token_member)
   {
     g_autofree char *body = fill (bad[1].fmt, today, later, today, far);
     g_autoptr(BzApiResponse) r = req ("POST", "/api/v1/challenges", token_member, body);
-    expect (r, 403);
+    bz_api_expect (r, 403);
   }
   {
     g_autoptr(BzApiResponse) r = req ("POST", "/api/v1/challenges", nutri, "[1,2,3]");
-    expect (r, 400);
+    bz_api_expect (r, 400);
   }
   g_assert_cmpint (total_rows (), ==, before);
 }
@@ -200,7 +192,7 @@ test_challenges (void)
         "\"rewards\":[{\"rank\":1,\"reward_type\":\"badge\",\"reward_value\":\"first_place\"}]}", today, in30);
     g_autoptr(BzApiResponse) r = req ("POST", "/api/v1/challenges", nutri, body);
     JsonObject *c;
-    expect (r, 201);
+    bz_api_expect (r, 201);
     c = bz_api_data (r);
     steps = g_strdup (json_object_get_string_member (c, "id"));
     g_assert_cmpstr (json_object_get_string_member (c, "status"), ==, "active");
@@ -227,16 +219,16 @@ test_challenges (void)
     g_autoptr(BzApiResponse) up = req ("GET", "/api/v1/challenges?status=upcoming&scope=national", otra, NULL);
     g_autoptr(BzApiResponse) bad = req ("GET", "/api/v1/challenges?status=someday", ana, NULL);
     g_autoptr(BzApiResponse) cat = req ("GET", "/api/v1/challenges?category=pasos", ana, NULL);
-    expect (a, 200);
-    expect (o, 200);
-    expect (up, 200);
-    expect (cat, 200);
+    bz_api_expect (a, 200);
+    bz_api_expect (o, 200);
+    bz_api_expect (up, 200);
+    bz_api_expect (cat, 200);
     g_assert_true (list_has (a, steps));
     g_assert_false (list_has (o, steps));
     g_assert_true (list_has (up, water));
     g_assert_false (list_has (a, water));   /* active by default */
     g_assert_true (list_has (cat, steps));
-    expect (bad, 400);
+    bz_api_expect (bad, 400);
     g_assert_true (bz_api_has_detail (bad, "status"));
   }
 
@@ -246,7 +238,7 @@ test_challenges (void)
     g_autoptr(BzApiResponse) first = req ("POST", path, ana, NULL);
     g_autoptr(BzApiResponse) team = NULL;
     gint64 before;
-    expect (first, 201);
+    bz_api_expect (first, 201);
     g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (bz_api_data (first), "participation"),
                                                     "status"), ==, "active");
     before = total_rows ();
@@ -254,7 +246,7 @@ test_challenges (void)
     join (otra, steps, 404);                       /* not hers to see */
     join (nutri, steps, 403);                      /* members only */
     team = req ("POST", path, beto, "{\"team_id\":\"7d9f8c2a-1b3e-4c5d-9e8f-0a1b2c3d4e5f\"}");
-    expect (team, 400);
+    bz_api_expect (team, 400);
     g_assert_true (bz_api_has_detail (team, "team_id"));
     join (ana, "7d9f8c2a-1b3e-4c5d-9e8f-0a1b2c3d4e5f", 404);
     g_assert_cmpint (total_rows (), ==, before);
@@ -310,16 +302,16 @@ test_challenges (void)
     g_autoptr(BzApiResponse) o = req ("POST", path, otra, otra_body);
     g_autoptr(BzApiResponse) up = req ("POST", water_path, otra, otra_body);
     g_autoptr(BzApiResponse) none = req ("POST", path, ana, "{\"date\":\"2026-02-30\",\"value\":1}");
-    expect (f, 400);
+    bz_api_expect (f, 400);
     g_assert_true (bz_api_has_detail (f, "date"));
-    expect (h, 400);
+    bz_api_expect (h, 400);
     g_assert_true (bz_api_has_detail (h, "value"));
-    expect (n, 400);
+    bz_api_expect (n, 400);
     g_assert_true (bz_api_has_detail (n, "value"));
-    expect (w, 400);
-    expect (o, 404);
-    expect (up, 409);                          /* not started */
-    expect (none, 400);
+    bz_api_expect (w, 400);
+    bz_api_expect (o, 404);
+    bz_api_expect (up, 409);                          /* not started */
+    bz_api_expect (none, 400);
     g_assert_cmpint (total_rows (), ==, before);
   }
 
@@ -330,8 +322,8 @@ test_challenges (void)
     g_autoptr(BzApiResponse) o = req ("GET", path, otra, NULL);
     JsonArray *rows;
     JsonObject *me;
-    expect (r, 200);
-    expect (o, 404);
+    bz_api_expect (r, 200);
+    bz_api_expect (o, 404);
     rows = json_object_get_array_member (bz_api_data (r), "leaderboard");
     g_assert_cmpuint (json_array_get_length (rows), ==, 2);
     g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_array_get_object_element (rows, 0),
@@ -373,7 +365,7 @@ test_challenges (void)
     g_assert_cmpint (json_object_get_int_member (d, "xp_total"), ==, 230);
     g_assert_cmpint (json_object_get_int_member (d, "level"), ==, 2);
     me = req ("GET", "/api/v1/gamification/me", ana, NULL);
-    expect (me, 200);
+    bz_api_expect (me, 200);
     g_assert_cmpint (json_object_get_int_member (bz_api_data (me), "xp"), ==, 230);
     g_assert_cmpint (json_object_get_int_member (bz_api_data (me), "next_level_xp"), ==, 400);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (me), "badges")), ==, 4);

@@ -16,45 +16,17 @@
 
 const char *test_api_nutri_token (void);
 const char *test_api_nutri2_token (void);
-char       *test_api_create_patient (const char *token, const char *email, char **out_member_token);
-void        test_api_ensure_users (void);
-extern const char *test_api_scan_body_fmt;
+void        test_api_planning_patients (const char *prefix, char **patient, char **member, char **other,
+                                        char **bare);
 void        test_diet_plans_add_tests (void);
 
 static char *dp_patient, *dp_member, *dp_other_patient, *dp_bare_patient;
 
 static void
-expect (BzApiResponse *r, guint status)
-{
-  if (r->status != status)
-    g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
-             (const char *) g_bytes_get_data (r->body, NULL));
-}
-
-static void
 ensure_patients (void)
 {
-  BzApi *api = bz_api_shared ();
-  g_autofree char *scan = NULL, *other_member = NULL, *bare_member = NULL;
-
-  if (dp_patient)
-    return;
-  test_api_ensure_users ();
-  /* test_api_create_patient's patients are allergic to peanuts. */
-  dp_patient = test_api_create_patient (test_api_nutri_token (), "diet-member@test.local", &dp_member);
-  dp_other_patient = test_api_create_patient (test_api_nutri2_token (), "diet-other@test.local", &other_member);
-  dp_bare_patient = test_api_create_patient (test_api_nutri_token (), "diet-bare@test.local", &bare_member);
-  scan = g_strdup_printf (test_api_scan_body_fmt, dp_patient);
-  {
-    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", test_api_nutri_token (), scan);
-    expect (r, 201);
-  }
-  g_free (scan);
-  scan = g_strdup_printf (test_api_scan_body_fmt, dp_other_patient);
-  {
-    g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", test_api_nutri2_token (), scan);
-    expect (r, 201);
-  }
+  if (dp_patient == NULL)
+    test_api_planning_patients ("diet", &dp_patient, &dp_member, &dp_other_patient, &dp_bare_patient);
 }
 
 static gboolean
@@ -124,7 +96,7 @@ check_plan (JsonObject *data, guint days, guint meals, const char *const *allerg
                   g_autofree char *path = g_strdup_printf ("/api/v1/recipes/%s", id);
                   g_autoptr(BzApiResponse) rr = bz_api_json (api, "GET", path, dp_member, NULL);
                   JsonArray *al;
-                  expect (rr, 200);
+                  bz_api_expect (rr, 200);
                   al = json_object_get_array_member (json_object_get_object_member (bz_api_data (rr), "recipe"), "allergens");
                   for (guint a = 0; allergens[a]; a++)
                     if (strv_has (al, allergens[a]))
@@ -177,7 +149,7 @@ test_diet_plan_generate (void)
   body = g_strdup_printf ("{\"patientId\":\"%s\",\"days\":7,\"mealsPerDay\":5,\"allergies\":[\"leche\"]}", dp_patient);
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/integrations/diet-plans", test_api_nutri_token (), body);
-    expect (r, 201);
+    bz_api_expect (r, 201);
     data = bz_api_data (r);
     check_plan (data, 7, 5, allergens);
     restr = json_object_get_object_member (data, "restrictions");
@@ -192,7 +164,7 @@ test_diet_plan_generate (void)
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/nutrition/daily", dp_member, NULL);
     JsonObject *planned;
-    expect (r, 200);
+    bz_api_expect (r, 200);
     planned = json_object_get_object_member (bz_api_data (r), "planned");
     g_assert_nonnull (planned);
     g_assert_cmpstr (json_object_get_string_member (planned, "plan_id"), ==, first);
@@ -205,12 +177,12 @@ test_diet_plan_generate (void)
     g_autofree char *path = g_strdup_printf ("/api/meal-plans/manual/%s", first);
     g_autoptr(BzApiResponse) old = NULL;
     static const char *const peanut[] = { "peanut", NULL };
-    expect (r, 201);
+    bz_api_expect (r, 201);
     check_plan (bz_api_data (r), 3, 3, peanut);
     g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (bz_api_data (r), "restrictions"),
                                                     "dietaryPreference"), ==, "vegetarian");
     old = bz_api_json (api, "GET", path, dp_member, NULL);
-    expect (old, 200);
+    bz_api_expect (old, 200);
     g_assert_cmpstr (json_object_get_string_member (bz_api_data (old), "status"), ==, "archived");
   }
 }
@@ -282,7 +254,7 @@ test_nutrition_library (void)
 
   ensure_patients ();
   r = bz_api_json (api, "GET", "/api/nutrition/library", dp_member, NULL);
-  expect (r, 200);
+  bz_api_expect (r, 200);
   data = bz_api_data (r);
   prefs = json_object_get_array_member (data, "dietaryPreferences");
   g_assert_cmpuint (json_array_get_length (prefs), ==, 3);
@@ -296,7 +268,7 @@ test_nutrition_library (void)
   g_assert_cmpint (json_object_get_int_member (data, "recipeCount"), >=, 88);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (data, "allergens")), ==, 8);
   anon = bz_api_json (api, "GET", "/api/nutrition/library", NULL, NULL);
-  expect (anon, 401);
+  bz_api_expect (anon, 401);
 }
 
 void

@@ -43,14 +43,6 @@ always_fail (BzStore *store, const char *provider, const char *event_type, JsonO
   return FALSE;
 }
 
-static void
-expect (BzApiResponse *r, guint status)
-{
-  if (r->status != status)
-    g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
-             (const char *) g_bytes_get_data (r->body, NULL));
-}
-
 /* POSTs @body to the webhook of @provider with @signature (NULL: none). */
 static BzApiResponse *
 deliver (const char *provider, const char *body, gsize len, const char *signature, const char *content_type)
@@ -164,43 +156,43 @@ test_refusals (gint64 now_s)
   /* A signature by another secret; no signature; a malformed one. */
   {
     g_autoptr(BzApiResponse) r = deliver_signed ("testpay", "whsec_not_the_right_one_000", body, now_s);
-    expect (r, 401);
+    bz_api_expect (r, 401);
     g_assert_cmpstr (bz_api_error_code (r), ==, "UNAUTHENTICATED");
   }
   {
     g_autoptr(BzApiResponse) r = deliver ("testpay", body, strlen (body), NULL, NULL);
-    expect (r, 401);
+    bz_api_expect (r, 401);
   }
   {
     g_autoptr(BzApiResponse) r = deliver ("testpay", body, strlen (body), "v1=abc, t=", NULL);
-    expect (r, 401);
+    bz_api_expect (r, 401);
   }
   /* The right secret over other bytes (the body changed in transit). */
   {
     g_autofree char *sig = bz_integrations_sign_webhook (SECRET, now_s, bytes);
     static const char tampered[] = "{\"id\":\"evt_refused\",\"type\":\"invoice.refunded\"}";
     g_autoptr(BzApiResponse) r = deliver ("testpay", tampered, strlen (tampered), sig, NULL);
-    expect (r, 401);
+    bz_api_expect (r, 401);
   }
   /* Stale by 301 s, or 301 s in the future: replays; at 300 s it passes
    * the window (and is stored: the last check). */
   {
     g_autoptr(BzApiResponse) r = deliver_signed ("testpay", SECRET, body, now_s - BZ_WEBHOOK_TOLERANCE_S - 1);
-    expect (r, 401);
+    bz_api_expect (r, 401);
     g_assert_cmpstr (bz_api_error_code (r), ==, "UNAUTHENTICATED");
   }
   {
     g_autoptr(BzApiResponse) r = deliver_signed ("testpay", SECRET, body, now_s + BZ_WEBHOOK_TOLERANCE_S + 1);
-    expect (r, 401);
+    bz_api_expect (r, 401);
   }
   /* A provider without a secret has no webhook; nor has a bad name. */
   {
     g_autoptr(BzApiResponse) r = deliver_signed ("nosecret", SECRET, body, now_s);
-    expect (r, 404);
+    bz_api_expect (r, 404);
   }
   {
     g_autoptr(BzApiResponse) r = deliver_signed ("TestPay", SECRET, body, now_s);
-    expect (r, 404);
+    bz_api_expect (r, 404);
   }
   /* Over 64 KiB, even well signed. */
   {
@@ -210,31 +202,31 @@ test_refusals (gint64 now_s)
       g_string_append (big, "0123456789abcdef");
     g_string_append (big, "\"}");
     r = deliver_signed ("testpay", SECRET, big->str, now_s);
-    expect (r, 413);
+    bz_api_expect (r, 413);
     g_string_free (big, TRUE);
   }
   /* Well signed, but not a usable event: not JSON, no id, no type, a type
    * too long, not application/json. */
   {
     g_autoptr(BzApiResponse) r = deliver_signed ("testpay", SECRET, "{\"id\":", now_s);
-    expect (r, 400);
+    bz_api_expect (r, 400);
   }
   {
     g_autoptr(BzApiResponse) r = deliver_signed ("testpay", SECRET, "{\"type\":\"invoice.paid\",\"id\":7}", now_s);
-    expect (r, 400);
+    bz_api_expect (r, 400);
     g_assert_true (bz_api_has_detail (r, "id"));
   }
   {
     g_autofree char *long_type = g_strnfill (101, 'x');
     g_autofree char *b = g_strdup_printf ("{\"id\":\"evt_long\",\"type\":\"%s\"}", long_type);
     g_autoptr(BzApiResponse) r = deliver_signed ("testpay", SECRET, b, now_s);
-    expect (r, 400);
+    bz_api_expect (r, 400);
     g_assert_true (bz_api_has_detail (r, "type"));
   }
   {
     g_autofree char *sig = bz_integrations_sign_webhook (SECRET, now_s, bytes);
     g_autoptr(BzApiResponse) r = deliver ("testpay", body, strlen (body), sig, "text/plain");
-    expect (r, 415);
+    bz_api_expect (r, 415);
   }
   g_assert_cmpint (bz_api_count (bz_api_shared (), "integration_events"), ==, events);
   g_assert_cmpint (webhook_jobs (), ==, jobs);
@@ -242,7 +234,7 @@ test_refusals (gint64 now_s)
   /* The edge of the window is inside it. */
   {
     g_autoptr(BzApiResponse) r = deliver_signed ("testpay", SECRET, body, now_s - BZ_WEBHOOK_TOLERANCE_S);
-    expect (r, 202);
+    bz_api_expect (r, 202);
   }
 }
 
@@ -287,7 +279,7 @@ test_usage (const char *nutri)
   {
     g_autoptr(BzApiResponse) h = bz_api_json (api, "GET", "/api/integrations/health", nutri, NULL);
     JsonObject *p;
-    expect (h, 200);
+    bz_api_expect (h, 200);
     p = find (json_object_get_array_member (bz_api_data (h), "providers"), "name", "apitest");
     g_assert_nonnull (p);
     g_assert_cmpstr (json_object_get_string_member (p, "kind"), ==, "chat");
@@ -304,7 +296,7 @@ test_usage (const char *nutri)
   g_assert_false (bz_integrations_unregister (api->services, "chat", "apitest"));
   {
     g_autoptr(BzApiResponse) h = bz_api_json (api, "GET", "/api/integrations/health", nutri, NULL);
-    expect (h, 200);
+    bz_api_expect (h, 200);
     g_assert_null (find (json_object_get_array_member (bz_api_data (h), "providers"), "name", "apitest"));
   }
 }
@@ -343,7 +335,7 @@ test_integrations (void)
   {
     g_autoptr(BzApiResponse) r = deliver_signed ("testpay", SECRET, first, now_s);
     JsonObject *d;
-    expect (r, 202);
+    bz_api_expect (r, 202);
     d = bz_api_data (r);
     g_assert_false (json_object_get_boolean_member (d, "duplicate"));
     g_assert_cmpstr (json_object_get_string_member (d, "delivery_id"), ==, "evt_001");
@@ -357,7 +349,7 @@ test_integrations (void)
   {
     gint64 events = bz_api_count (api, "integration_events"), jobs = webhook_jobs ();
     g_autoptr(BzApiResponse) r = deliver_signed ("testpay", SECRET, first, now_s + 60);
-    expect (r, 202);
+    bz_api_expect (r, 202);
     g_assert_true (json_object_get_boolean_member (bz_api_data (r), "duplicate"));
     g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "state"), ==, "processed");
     g_assert_cmpint (bz_api_count (api, "integration_events"), ==, events);
@@ -370,7 +362,7 @@ test_integrations (void)
   /* A secret under 16 bytes is not used: no webhook. */
   {
     g_autoptr(BzApiResponse) r = deliver_signed ("short", "too-short", first, now_s);
-    expect (r, 404);
+    bz_api_expect (r, 404);
   }
 
   /* A processor that fails: attempts at t, t + 2 s, t + 2 s + 4 s, then parked. */
@@ -379,7 +371,7 @@ test_integrations (void)
     g_autoptr(BzApiResponse) r = deliver_signed ("flaky", FLAKY_SECRET, body, now_s);
     g_autofree char *k2 = NULL, *k3 = NULL, *k4 = NULL;
     gint64 id;
-    expect (r, 202);
+    bz_api_expect (r, 202);
     id = json_object_get_int_member (bz_api_data (r), "event_id");
     k2 = g_strdup_printf ("event:%" G_GINT64_FORMAT ":2", id);
     k3 = g_strdup_printf ("event:%" G_GINT64_FORMAT ":3", id);
@@ -396,7 +388,7 @@ test_integrations (void)
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/integrations/health", nutri, NULL);
     JsonObject *d, *local, *testpay, *flaky;
-    expect (r, 200);
+    bz_api_expect (r, 200);
     d = bz_api_data (r);
     local = find (json_object_get_array_member (d, "providers"), "kind", "diet_planning");
     g_assert_nonnull (local);
@@ -418,11 +410,11 @@ test_integrations (void)
   }
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/integrations/health", patient, NULL);
-    expect (r, 403);
+    bz_api_expect (r, 403);
   }
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/integrations/health", NULL, NULL);
-    expect (r, 401);
+    bz_api_expect (r, 401);
   }
 
   test_usage (nutri);
@@ -433,7 +425,7 @@ test_integrations (void)
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/integrations/test-webhook", nutri,
                                               "{\"service\":\"testpay\",\"event\":\"message.received\"}");
     const char *delivery;
-    expect (r, 202);
+    bz_api_expect (r, 202);
     delivery = json_object_get_string_member (bz_api_data (r), "delivery_id");
     g_assert_true (g_str_has_prefix (delivery, "test_"));
     g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "event_type"), ==, "message.received");
@@ -448,9 +440,9 @@ test_integrations (void)
                                               "{\"service\":\"nosecret\",\"event\":\"message.received\"}");
     g_autoptr(BzApiResponse) v = bz_api_json (api, "POST", "/api/integrations/test-webhook", nutri,
                                               "{\"service\":\"Test Pay\"}");
-    expect (p, 403);
-    expect (u, 404);
-    expect (v, 400);
+    bz_api_expect (p, 403);
+    bz_api_expect (u, 404);
+    bz_api_expect (v, 400);
     g_assert_true (bz_api_has_detail (v, "service"));
     g_assert_true (bz_api_has_detail (v, "event"));
     g_assert_cmpint (bz_api_count (api, "integration_events"), ==, events);

@@ -11,20 +11,12 @@ char       *test_api_create_patient (const char *token, const char *email, char 
 void        test_api_ensure_users (void);
 void        test_nutritionist_profile (void);
 
-static void
-expect (BzApiResponse *r, guint status)
-{
-  if (r->status != status)
-    g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
-             (const char *) g_bytes_get_data (r->body, NULL));
-}
-
 static char *
 profile_text (const char *token)
 {
   g_autoptr(BzApiResponse) r = bz_api_json (bz_api_shared (), "GET", "/api/v1/nutritionist/profile", token, NULL);
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-  expect (r, 200);
+  bz_api_expect (r, 200);
   json_node_set_object (node, bz_api_data (r));
   return json_to_string (node, FALSE);
 }
@@ -42,7 +34,7 @@ test_nutritionist_profile (void)
 
   /* As registered: pending licence, no specializations, closed all week, accepting patients. */
   first = bz_api_json (api, "GET", "/api/v1/nutritionist/profile", test_api_nutri_token (), NULL);
-  expect (first, 200);
+  bz_api_expect (first, 200);
   p = bz_api_data (first);
   g_assert_cmpstr (json_object_get_string_member (p, "email"), ==, "nutri1@test.local");
   g_assert_cmpstr (json_object_get_string_member (p, "license_status"), ==, "pending");
@@ -57,7 +49,7 @@ test_nutritionist_profile (void)
       "\"clinic_phone\":\"+52 55 1234 5678\",\"consultation_fee_mxn\":650,\"accepts_insurance\":true,"
       "\"accepting_patients\":false,\"working_hours\":{\"monday\":{\"start\":\"09:00\",\"end\":\"18:00\"},"
       "\"saturday\":{\"start\":\"10:00\",\"end\":\"14:00\"}}}");
-  expect (set, 200);
+  bz_api_expect (set, 200);
   p = bz_api_data (set);
   g_assert_cmpstr (json_object_get_string_member (p, "professional_license"), ==, "12345678");
   g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (p, "specializations"), 0), ==,
@@ -74,7 +66,7 @@ test_nutritionist_profile (void)
 
   /* Empty text clears a clinic text; other members stay. */
   cleared = bz_api_json (api, "PATCH", "/api/v1/nutritionist/profile", test_api_nutri_token (), "{\"clinic_phone\":\"\"}");
-  expect (cleared, 200);
+  bz_api_expect (cleared, 200);
   g_assert_true (json_object_get_null_member (bz_api_data (cleared), "clinic_phone"));
   g_assert_cmpstr (json_object_get_string_member (bz_api_data (cleared), "clinic_name"), ==, "Clínica Balanza");
 
@@ -82,7 +74,7 @@ test_nutritionist_profile (void)
   {
     g_autoptr(BzApiResponse) other = bz_api_json (api, "PATCH", "/api/v1/nutritionist/profile", test_api_nutri2_token (),
                                                   "{\"professional_license\":\"7654321\"}");
-    expect (other, 200);
+    bz_api_expect (other, 200);
   }
 
   before = profile_text (test_api_nutri_token ());
@@ -135,8 +127,8 @@ test_nutritionist_profile (void)
     g_autoptr(BzApiResponse) m = bz_api_json (api, "GET", "/api/v1/nutritionist/profile", member, NULL);
     g_autoptr(BzApiResponse) mp = bz_api_json (api, "PATCH", "/api/v1/nutritionist/profile", member, "{\"years_experience\":1}");
     g_autoptr(BzApiResponse) anon = bz_api_json (api, "GET", "/api/v1/nutritionist/profile", NULL, NULL);
-    expect (m, 403);
-    expect (mp, 403);
-    expect (anon, 401);
+    bz_api_expect (m, 403);
+    bz_api_expect (mp, 403);
+    bz_api_expect (anon, 401);
   }
 }

@@ -49,14 +49,6 @@ call (const char *method, const char *path, const char *token, const char *body)
   return bz_api_json (bz_api_shared (), method, path, token, body);
 }
 
-static void
-expect (BzApiResponse *r, guint status)
-{
-  if (r->status != status)
-    g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
-             (const char *) g_bytes_get_data (r->body, NULL));
-}
-
 /* ms of local @y-@m-@d @h:00. */
 static gint64
 local_ms (int y, int m, int d, int h)
@@ -77,7 +69,7 @@ make_plan (const char *date, int days, const char *recipe, const char *name, cha
   g_autofree char *fin = NULL;
   char *id;
 
-  expect (c, 201);
+  bz_api_expect (c, 201);
   id = g_strdup (json_object_get_string_member (bz_api_data (c), "draftId"));
   for (int day = 1; day <= days; day++)
     for (guint s = 0; s < 4; s++)
@@ -87,11 +79,11 @@ make_plan (const char *date, int days, const char *recipe, const char *name, cha
                                                 "\"recipe\":{\"id\":\"%s\",\"provider\":\"balanza\"},\"servings\":%s}",
                                                 id, day, slots[s], recipe, s == 0 ? "2" : "1");
         g_autoptr(BzApiResponse) a = call ("POST", "/api/meal-plans/manual/add-recipe", lc_nutri, add);
-        expect (a, 200);
+        bz_api_expect (a, 200);
       }
   fin = g_strdup_printf ("{\"draftId\":\"%s\",\"planName\":\"%s\"}", id, name);
   f = call ("POST", "/api/meal-plans/manual/finalize", lc_nutri, fin);
-  expect (f, 200);
+  bz_api_expect (f, 200);
   *out_status = g_strdup (json_object_get_string_member (bz_api_data (f), "status"));
   return id;
 }
@@ -101,7 +93,7 @@ plan_status (const char *id)
 {
   g_autofree char *path = g_strdup_printf ("/api/meal-plans/manual/%s", id);
   g_autoptr(BzApiResponse) r = call ("GET", path, lc_member, NULL);
-  expect (r, 200);
+  bz_api_expect (r, 200);
   return g_strdup (json_object_get_string_member (bz_api_data (r), "status"));
 }
 
@@ -117,7 +109,7 @@ active_meal_plan (void)
   g_autofree char *path = g_strdup_printf ("/api/v1/nutritionist/patients/%s", lc_patient);
   g_autoptr(BzApiResponse) r = call ("GET", path, lc_nutri, NULL);
   JsonObject *p;
-  expect (r, 200);
+  bz_api_expect (r, 200);
   p = json_object_get_object_member (bz_api_data (r), "patient");
   if (json_object_get_null_member (p, "active_meal_plan"))
     return NULL;
@@ -176,7 +168,7 @@ daily (const char *token, const char *date)
     ? g_strdup_printf ("/api/nutrition/daily?date=%s", date)
     : g_strdup_printf ("/api/v1/nutrition/daily?patient_id=%s&date=%s", lc_patient, date);
   BzApiResponse *r = call ("GET", path, token, NULL);
-  expect (r, 200);
+  bz_api_expect (r, 200);
   return r;
 }
 
@@ -219,7 +211,7 @@ test_plan_lifecycle (void)
   {
     g_autoptr(BzApiResponse) r = call ("GET", "/api/v1/recipes?limit=50&sort_by=calories", lc_nutri, NULL);
     JsonArray *a;
-    expect (r, 200);
+    bz_api_expect (r, 200);
     a = json_object_get_array_member (bz_api_data (r), "recipes");
     for (guint i = 0; i < json_array_get_length (a) && recipe == NULL; i++)
       {
@@ -317,8 +309,8 @@ test_plan_lifecycle (void)
     g_autofree char *path = g_strdup_printf ("/api/nutrition/daily?patient_id=%s&date=2027-03-01", lc_patient);
     g_autoptr(BzApiResponse) r = call ("GET", path, other, NULL);
     g_autoptr(BzApiResponse) bad = call ("GET", "/api/nutrition/daily?date=2027-02-30", lc_member, NULL);
-    expect (r, 404);
-    expect (bad, 400);
+    bz_api_expect (r, 404);
+    bz_api_expect (bad, 400);
     g_assert_true (bz_api_has_detail (bad, "date"));
   }
   /* The plan's roll-ups carry equivalents: dayWise, overall, dailyAverage. */
@@ -326,7 +318,7 @@ test_plan_lifecycle (void)
     g_autofree char *path = g_strdup_printf ("/api/meal-plans/manual/%s", plan_a);
     g_autoptr(BzApiResponse) r = call ("GET", path, lc_member, NULL);
     JsonObject *n;
-    expect (r, 200);
+    bz_api_expect (r, 200);
     n = json_object_get_object_member (bz_api_data (r), "nutrition");
     g_assert_cmpfloat_with_epsilon (smae (json_object_get_object_member (n, "overall"), "cereales_sin_grasa"),
                                     10 * recipe_cereal, 0.5);
@@ -424,7 +416,7 @@ test_meal_equivalents (void)
   ct = g_strdup (soup_message_headers_get_one (h, "Content-Type"));
   up = bz_api_call (api, "POST", "/api/nutrition/upload-meal", lc_member, ct,
                     g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL);
-  expect (up, 201);
+  bz_api_expect (up, 201);
   meal = json_object_get_object_member (bz_api_data (up), "meal");
   eq = json_object_get_object_member (meal, "equivalents");
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -433,13 +425,13 @@ test_meal_equivalents (void)
   /* The day: the meal's equivalents (the patient's only meal). */
   path = g_strdup_printf ("/api/nutrition/daily?date=%s", json_object_get_string_member (meal, "date"));
   day = call ("GET", path, lc_member, NULL);
-  expect (day, 200);
+  bz_api_expect (day, 200);
   deq = json_object_get_object_member (bz_api_data (day), "equivalents");
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (deq, expected[i].group), expected[i].value, 1e-9);
   /* And the history's meals carry them too. */
   hist = call ("GET", "/api/nutrition/meal-history", lc_member, NULL);
-  expect (hist, 200);
+  bz_api_expect (hist, 200);
   {
     JsonArray *meals = json_object_get_array_member (bz_api_data (hist), "meals");
     JsonObject *first = json_array_get_object_element (meals, 0);

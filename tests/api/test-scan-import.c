@@ -22,14 +22,6 @@ void        test_scan_import_add_tests (void);
 
 static char *p1, *m1, *p2, *m2, *q, *mq;
 
-static void
-expect (BzApiResponse *r, guint status)
-{
-  if (r->status != status)
-    g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
-             (const char *) g_bytes_get_data (r->body, NULL));
-}
-
 static GBytes *
 fixture (const char *name)
 {
@@ -138,7 +130,7 @@ test_import_success (void)
     g_autoptr(BzApiResponse) r = post_form (test_api_nutri_token (), f770, p1);
     JsonArray *scans;
     JsonObject *s0, *bia, *lean, *fat, *circ;
-    expect (r, 201);
+    bz_api_expect (r, 201);
     g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "format"), ==, "csv");
     g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "patient_id"), ==, p1);
     scans = scans_of (r);
@@ -164,7 +156,7 @@ test_import_success (void)
   {
     g_autoptr(BzApiResponse) r = post_raw (m2, NULL, "text/csv", f270);
     JsonObject *s1;
-    expect (r, 201);
+    bz_api_expect (r, 201);
     g_assert_cmpuint (json_array_get_length (scans_of (r)), ==, 2);
     s1 = json_array_get_object_element (scans_of (r), 1);
     g_assert_cmpstr (json_object_get_string_member (s1, "sex"), ==, "female");
@@ -174,7 +166,7 @@ test_import_success (void)
   {
     g_autoptr(BzApiResponse) r = post_raw (m2, "sex=male&age=35&height_cm=175", "text/csv", app);
     JsonObject *s0;
-    expect (r, 201);
+    bz_api_expect (r, 201);
     s0 = json_array_get_object_element (scans_of (r), 0);
     g_assert_cmpfloat (json_object_get_double_member (s0, "height_cm"), ==, 175);
     g_assert_cmpfloat_with_epsilon (json_object_get_double_member (s0, "weight_kg"), 161.6 * 0.45359237, 1e-9);
@@ -183,7 +175,7 @@ test_import_success (void)
   {
     g_autofree char *query = g_strdup_printf ("patient_id=%s", p2);
     g_autoptr(BzApiResponse) r = post_raw (test_api_nutri_token (), query, "application/json", json);
-    expect (r, 201);
+    bz_api_expect (r, 201);
     g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "format"), ==, "json");
     g_assert_cmpuint (json_array_get_length (scans_of (r)), ==, 2);
   }
@@ -192,7 +184,7 @@ test_import_success (void)
   /* The scans list shows them. */
   {
     g_autoptr(BzApiResponse) r = bz_api_json (bz_api_shared (), "GET", "/api/v1/scans", m2, NULL);
-    expect (r, 200);
+    bz_api_expect (r, 200);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (r), "scans")), ==, 6);
   }
 }
@@ -210,7 +202,7 @@ test_import_refusals (void)
   before = counts ();
   {
     g_autoptr(BzApiResponse) r = post_form (test_api_nutri_token (), bad, p1);
-    expect (r, 400);
+    bz_api_expect (r, 400);
     g_assert_cmpstr (bz_api_error_code (r), ==, "VALIDATION_ERROR");
     g_assert_cmpstr (detail (r, "line 3: Weight", &msg), ==, "not_a_number");
     g_assert_cmpstr (msg, ==, "line 3: Weight: not a number");
@@ -220,37 +212,37 @@ test_import_refusals (void)
   }
   {
     g_autoptr(BzApiResponse) r = post_form (test_api_nutri_token (), missing, p1);
-    expect (r, 400);
+    bz_api_expect (r, 400);
     g_assert_cmpstr (detail (r, "line 1: Weight", NULL), ==, "missing_column");
   }
   /* Line 2 is a good scan, line 3 out of range: neither is stored. */
   {
     g_autoptr(BzApiResponse) r = post_form (test_api_nutri_token (), range, p1);
-    expect (r, 400);
+    bz_api_expect (r, 400);
     g_assert_cmpstr (detail (r, "line 3: PBF (Percent Body Fat)", &msg), ==, "out_of_range");
     g_assert_true (g_str_has_prefix (msg, "line 3: PBF (Percent Body Fat): "));
   }
   {
     g_autoptr(BzApiResponse) r = post_raw (m2, NULL, "text/csv", many);
-    expect (r, 400);
+    bz_api_expect (r, 400);
     g_assert_cmpstr (detail (r, "line 102", NULL), ==, "too_many_rows");
   }
   {
     g_autoptr(BzApiResponse) r = post_raw (m2, NULL, "application/octet-stream", bin);
-    expect (r, 400);
+    bz_api_expect (r, 400);
     g_assert_cmpstr (detail (r, "line 3", NULL), ==, "not_text");
   }
   /* No height, sex or age in the file and none given: each row says which. */
   {
     g_autoptr(BzApiResponse) r = post_raw (m2, "age=abc", "text/csv", app);
-    expect (r, 400);
+    bz_api_expect (r, 400);
     g_assert_cmpstr (detail (r, "age", NULL), ==, "invalid_type");
     g_assert_cmpstr (detail (r, "line 2: height_cm", NULL), ==, "required");
     g_assert_cmpstr (detail (r, "line 3: sex", NULL), ==, "required");
   }
   {
     g_autoptr(BzApiResponse) r = post_form (test_api_nutri_token (), NULL, p1);
-    expect (r, 400);
+    bz_api_expect (r, 400);
     g_assert_cmpstr (detail (r, "file", NULL), ==, "required");
   }
   /* The same export again (its scans are stored), and a file that repeats a row. */
@@ -261,15 +253,15 @@ test_import_refusals (void)
                                                   "20250105100000,71,F,30,160,30,25\n", 104);
     g_autoptr(BzApiResponse) again = post_form (test_api_nutri_token (), f770, p1);
     g_autoptr(BzApiResponse) repeated = post_raw (m2, NULL, "text/csv", twice);
-    expect (again, 400);
+    bz_api_expect (again, 400);
     g_assert_cmpstr (detail (again, "line 2: 14. Test Date / Time", NULL), ==, "duplicate");
     g_assert_cmpstr (detail (again, "line 4: 14. Test Date / Time", NULL), ==, "duplicate");
-    expect (repeated, 400);
+    bz_api_expect (repeated, 400);
     g_assert_cmpstr (detail (repeated, "line 3: Date", NULL), ==, "duplicate");
   }
   {
     g_autoptr(BzApiResponse) r = post_raw (m2, NULL, "image/png", bin);
-    expect (r, 415);
+    bz_api_expect (r, 415);
   }
   /* Past the file limit but within the route's: the parser says so; past the route's: 413. */
   {
@@ -278,9 +270,9 @@ test_import_refusals (void)
     g_autoptr(GBytes) bigger = g_bytes_new_take (g_strnfill (huge, 'a'), huge);
     g_autoptr(BzApiResponse) r = post_raw (m2, NULL, "text/csv", big);
     g_autoptr(BzApiResponse) t = post_raw (m2, NULL, "text/csv", bigger);
-    expect (r, 400);
+    bz_api_expect (r, 400);
     g_assert_cmpstr (detail (r, "file", NULL), ==, "too_large");
-    expect (t, 413);
+    bz_api_expect (t, 413);
   }
   /* Another nutritionist's patient; a nutritionist without patient_id; nobody. */
   {
@@ -289,10 +281,10 @@ test_import_refusals (void)
     g_autoptr(BzApiResponse) anon = post_raw (NULL, NULL, "text/csv", f270);
     g_autofree char *query = g_strdup_printf ("patient_id=%s", p1);
     g_autoptr(BzApiResponse) member_other = post_raw (mq, query, "text/csv", f270);
-    expect (r, 404);
-    expect (none, 400);
-    expect (anon, 401);
-    expect (member_other, 404);
+    bz_api_expect (r, 404);
+    bz_api_expect (none, 400);
+    bz_api_expect (anon, 401);
+    bz_api_expect (member_other, 404);
   }
   assert_unchanged (before);
 }
@@ -331,7 +323,7 @@ test_body_trends (void)
 
   ensure ();
   r = bz_api_json (api, "GET", "/api/analytics/body/trends", m1, NULL);
-  expect (r, 200);
+  bz_api_expect (r, 200);
   data = bz_api_data (r);
   g_assert_cmpint (json_object_get_int_member (data, "scan_count"), ==, 3);
   g_assert_true (json_object_get_null_member (data, "start_date"));
@@ -365,7 +357,7 @@ test_body_trends (void)
   {
     g_autofree char *path = g_strdup_printf ("/api/analytics/body/trends?patient_id=%s&start_date=2026-08-01&end_date=2026-08-31", p1);
     g_autoptr(BzApiResponse) p = bz_api_json (api, "GET", path, test_api_nutri_token (), NULL);
-    expect (p, 200);
+    bz_api_expect (p, 200);
     g_assert_cmpint (json_object_get_int_member (bz_api_data (p), "scan_count"), ==, 1);
     g_assert_cmpfloat (json_object_get_double_member (trend (bz_api_data (p), "weight_kg"), "first"), ==, 85.1);
     g_assert_true (json_object_get_null_member (trend (bz_api_data (p), "weight_kg"), "rate_per_week"));
@@ -378,13 +370,13 @@ test_body_trends (void)
     g_autoptr(BzApiResponse) spy = bz_api_json (api, "GET", spy_path, mq, NULL);
     g_autoptr(BzApiResponse) nutri2 = bz_api_json (api, "GET", spy_path, test_api_nutri2_token (), NULL);
     g_autoptr(BzApiResponse) anon = bz_api_json (api, "GET", "/api/analytics/body/trends", NULL, NULL);
-    expect (bad, 400);
+    bz_api_expect (bad, 400);
     g_assert_cmpstr (detail (bad, "start_date", NULL), ==, "invalid_format");
-    expect (order, 400);
+    bz_api_expect (order, 400);
     g_assert_cmpstr (detail (order, "end_date", NULL), ==, "out_of_range");
-    expect (spy, 404);
-    expect (nutri2, 404);
-    expect (anon, 401);
+    bz_api_expect (spy, 404);
+    bz_api_expect (nutri2, 404);
+    bz_api_expect (anon, 401);
   }
 }
 
@@ -393,7 +385,7 @@ scan_id (const char *token, guint index_newest_first)
 {
   g_autoptr(BzApiResponse) r = bz_api_json (bz_api_shared (), "GET", "/api/v1/scans", token, NULL);
   JsonArray *scans;
-  expect (r, 200);
+  bz_api_expect (r, 200);
   scans = json_object_get_array_member (bz_api_data (r), "scans");
   return g_strdup (json_object_get_string_member (json_array_get_object_element (scans, index_newest_first), "id"));
 }
@@ -429,7 +421,7 @@ test_body_compare (void)
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, m1, NULL);
     JsonObject *data, *w, *lean, *waist;
     double days;
-    expect (r, 200);
+    bz_api_expect (r, 200);
     data = bz_api_data (r);
     g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (data, "from"), "id"), ==, first);
     g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (data, "to"), "id"), ==, latest);
@@ -459,16 +451,16 @@ test_body_compare (void)
     g_autoptr(BzApiResponse) nope = bz_api_json (api, "GET", unknown, m1, NULL);
     g_autoptr(BzApiResponse) missing = bz_api_json (api, "GET", "/api/analytics/body/compare", m1, NULL);
     g_autoptr(BzApiResponse) malformed = bz_api_json (api, "GET", "/api/analytics/body/compare?from_scan_id=x&to_scan_id=y", m1, NULL);
-    expect (nutri, 200);
-    expect (spy, 404);
-    expect (nutri2, 404);
-    expect (other, 404);
-    expect (two_patients, 400);
+    bz_api_expect (nutri, 200);
+    bz_api_expect (spy, 404);
+    bz_api_expect (nutri2, 404);
+    bz_api_expect (other, 404);
+    bz_api_expect (two_patients, 400);
     g_assert_cmpstr (detail (two_patients, "to_scan_id", NULL), ==, "different_patient");
-    expect (nope, 404);
-    expect (missing, 400);
+    bz_api_expect (nope, 404);
+    bz_api_expect (missing, 400);
     g_assert_cmpstr (detail (missing, "from_scan_id", NULL), ==, "required");
-    expect (malformed, 400);
+    bz_api_expect (malformed, 400);
     g_assert_cmpstr (detail (malformed, "to_scan_id", NULL), ==, "invalid_format");
   }
   assert_unchanged (before);
@@ -495,7 +487,7 @@ test_upload_bioimpedance (void)
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", mq, good);
     JsonObject *bia, *lean;
-    expect (r, 201);
+    bz_api_expect (r, 201);
     bia = json_object_get_object_member (json_object_get_object_member (bz_api_data (r), "scan"), "bioimpedance");
     lean = json_object_get_object_member (bia, "segmental_lean_mass_kg");
     g_assert_cmpfloat (json_object_get_double_member (lean, "trunk"), ==, 20.1);
@@ -507,9 +499,9 @@ test_upload_bioimpedance (void)
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", mq, bad);
     g_autoptr(BzApiResponse) u = bz_api_json (api, "POST", "/api/scans/upload", mq, unknown);
-    expect (r, 400);
+    bz_api_expect (r, 400);
     g_assert_cmpstr (detail (r, "bioimpedance.phase_angle_deg", NULL), ==, "out_of_range");
-    expect (u, 400);
+    bz_api_expect (u, 400);
     g_assert_cmpstr (detail (u, "bioimpedance.tail_kg", NULL), ==, "unknown_field");
   }
   assert_unchanged (before);

@@ -152,14 +152,6 @@ scanner_requests (void)
   return n;
 }
 
-static void
-expect (BzApiResponse *r, guint status)
-{
-  if (r->status != status)
-    g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
-             (const char *) g_bytes_get_data (r->body, NULL));
-}
-
 static char *patient;
 
 static void
@@ -209,7 +201,7 @@ stored_glb (const char *avatar_url)
 {
   g_autofree char *plain = g_strconcat (avatar_url, "?lod=0&compression=none", NULL);
   g_autoptr(BzApiResponse) r = bz_api_call (bz_api_shared (), "GET", plain, test_api_nutri_token (), NULL, NULL, 0, NULL);
-  expect (r, 200);
+  bz_api_expect (r, 200);
   return g_bytes_ref (r->body);
 }
 
@@ -227,7 +219,7 @@ test_scan3d_remote (void)
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/integrations/3d-scan", test_api_nutri_token (), body);
     g_autoptr(GBytes) glb = NULL;
     JsonObject *data;
-    expect (r, 201);
+    bz_api_expect (r, 201);
     data = bz_api_data (r);
     g_assert_cmpstr (json_object_get_string_member (data, "provider"), ==, "http");
     g_assert_cmpstr (json_object_get_string_member (data, "source"), ==, "remote");
@@ -241,7 +233,7 @@ test_scan3d_remote (void)
   /* The scan upload goes through the same service. */
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/scans/upload", test_api_nutri_token (), body);
-    expect (r, 201);
+    bz_api_expect (r, 201);
     g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (bz_api_data (r), "avatar"), "provider"),
                      ==, "http");
     g_assert_cmpuint (scanner_requests (), ==, 2);
@@ -262,7 +254,7 @@ test_scan3d_remote (void)
         g_test_message ("scanner answers %s", bad[i].mode);
         scanner_set (bad[i].mode);
         r = bz_api_json (api, "POST", "/api/integrations/3d-scan", test_api_nutri_token (), body);
-        expect (r, 201);
+        bz_api_expect (r, 201);
         data = bz_api_data (r);
         g_assert_cmpstr (json_object_get_string_member (data, "provider"), ==, "local");
         g_assert_cmpstr (json_object_get_string_member (data, "source"), ==, "local");
@@ -280,7 +272,7 @@ test_scan3d_remote (void)
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/integrations/health", test_api_nutri_token (), NULL);
     JsonArray *providers;
     gboolean seen = FALSE;
-    expect (r, 200);
+    bz_api_expect (r, 200);
     providers = json_object_get_array_member (bz_api_data (r), "providers");
     for (guint i = 0; i < json_array_get_length (providers); i++)
       {
@@ -313,13 +305,13 @@ test_scan3d_remote_refusal (void)
                           "\"height_cm\":1.75,\"weight_kg\":80}", patient);
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/integrations/3d-scan", test_api_nutri_token (), body);
-    expect (r, 400);
+    bz_api_expect (r, 400);
     g_assert_true (bz_api_has_detail (r, "height_cm"));
   }
   other = g_strdup_printf (test_api_scan_body_fmt, patient);
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/integrations/3d-scan", test_api_nutri2_token (), other);
-    expect (r, 404);
+    bz_api_expect (r, 404);
   }
   g_assert_cmpuint (scanner_requests (), ==, 0);
   g_assert_cmpint (bz_api_count (api, "body_scans"), ==, scans);

@@ -19,14 +19,6 @@ void        test_scan3d_add_tests (void);
 static char *s3_patient, *s3_member, *s3_other_patient, *s3_other_member;
 
 static void
-expect (BzApiResponse *r, guint status)
-{
-  if (r->status != status)
-    g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
-             (const char *) g_bytes_get_data (r->body, NULL));
-}
-
-static void
 ensure_patients (void)
 {
   if (s3_patient)
@@ -46,7 +38,7 @@ test_scan3d_local (void)
   /* Before any scan the member's profile has no avatar. */
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/users/me", s3_member, NULL);
-    expect (r, 200);
+    bz_api_expect (r, 200);
     g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (bz_api_data (r), "avatar")));
   }
   body = g_strdup_printf (test_api_scan_body_fmt, s3_patient);
@@ -54,7 +46,7 @@ test_scan3d_local (void)
     {
       g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/integrations/3d-scan", test_api_nutri_token (), body);
       JsonObject *data, *avatar;
-      expect (r, 201);
+      bz_api_expect (r, 201);
       data = bz_api_data (r);
       avatar = json_object_get_object_member (data, "avatar");
       g_assert_cmpstr (json_object_get_string_member (data, "provider"), ==, "local");
@@ -71,7 +63,7 @@ test_scan3d_local (void)
   {
     g_autofree char *plain = g_strconcat (url, "?lod=0&compression=none", NULL);
     g_autoptr(BzApiResponse) r = bz_api_call (api, "GET", plain, s3_member, NULL, NULL, 0, NULL);
-    expect (r, 200);
+    bz_api_expect (r, 200);
     g_assert_cmpuint (g_bytes_get_size (r->body), >, 12);
     g_assert_cmpmem (g_bytes_get_data (r->body, NULL), 4, "glTF", 4);
   }
@@ -79,7 +71,7 @@ test_scan3d_local (void)
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/users/me", s3_member, NULL);
     JsonObject *avatar;
-    expect (r, 200);
+    bz_api_expect (r, 200);
     avatar = json_object_get_object_member (bz_api_data (r), "avatar");
     g_assert_nonnull (avatar);
     g_assert_cmpstr (json_object_get_string_member (avatar, "url"), ==, url);
@@ -90,13 +82,13 @@ test_scan3d_local (void)
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/v1/integrations/3d-scan", s3_other_member,
                                               "{\"measured_at\":\"2026-05-01\",\"sex\":\"female\",\"age\":35,"
                                               "\"height_cm\":162,\"weight_kg\":61}");
-    expect (r, 201);
+    bz_api_expect (r, 201);
     g_assert_cmpint (json_object_get_int_member (bz_api_data (r), "avatar_version"), ==, 1);
   }
   /* Staff have no avatar. */
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/v1/users/me", test_api_nutri_token (), NULL);
-    expect (r, 200);
+    bz_api_expect (r, 200);
     g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (bz_api_data (r), "avatar")));
   }
 }

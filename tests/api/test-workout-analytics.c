@@ -20,14 +20,6 @@ void        test_workout_analytics_add_tests (void);
 
 static char *wa_patient, *wa_member, *wa_plan;
 
-static void
-expect (BzApiResponse *r, guint status)
-{
-  if (r->status != status)
-    g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
-             (const char *) g_bytes_get_data (r->body, NULL));
-}
-
 static char *
 day_text (int offset)
 {
@@ -46,7 +38,7 @@ ensure_plan (void)
   {
     g_autoptr(BzApiResponse) r = bz_api_json (bz_api_shared (), "POST", "/api/integrations/workout-plans", wa_member,
                                               "{\"daysPerWeek\":3}");
-    expect (r, 201);
+    bz_api_expect (r, 201);
     wa_plan = g_strdup (json_object_get_string_member (bz_api_data (r), "workoutPlanId"));
   }
 }
@@ -69,7 +61,7 @@ ensure_sessions (void)
         "{\"durationMinutes\":50,\"exercises\":[{\"exerciseId\":\"goblet-squat\",\"sets\":[{\"reps\":10,\"weightKg\":20},"
         "{\"reps\":8,\"weightKg\":22.5}]},{\"exerciseId\":\"treadmill-brisk-walk\",\"sets\":[{\"minutes\":20}]}]}");
     JsonObject *d;
-    expect (r, 201);
+    bz_api_expect (r, 201);
     d = bz_api_data (r);
     g_assert_cmpstr (json_object_get_string_member (d, "workoutPlanId"), ==, wa_plan);
     g_assert_cmpint (json_object_get_int_member (d, "planDay"), ==, 1);
@@ -82,7 +74,7 @@ ensure_sessions (void)
                           "\"sets\":[{\"reps\":10,\"weightKg\":18}]}]}", wa_patient, yesterday);
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/workouts/sessions", test_api_nutri_token (), body);
-    expect (r, 201);
+    bz_api_expect (r, 201);
     g_assert_true (json_object_get_null_member (bz_api_data (r), "workoutPlanId"));
     g_assert_true (json_object_get_null_member (bz_api_data (r), "planDay"));
   }
@@ -106,7 +98,7 @@ test_workout_summary (void)
   ensure_sessions ();
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/analytics/workout/summary?period=week", wa_member, NULL);
-    expect (r, 200);
+    bz_api_expect (r, 200);
     d = json_object_ref (bz_api_data (r));
   }
   g_assert_cmpint (json_object_get_int_member (d, "sessions"), ==, 2);
@@ -134,7 +126,7 @@ test_workout_summary (void)
   path = g_strdup_printf ("/api/analytics/workout/summary?period=day&patient_id=%s", wa_patient);
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, test_api_nutri_token (), NULL);
-    expect (r, 200);
+    bz_api_expect (r, 200);
     g_assert_cmpint (json_object_get_int_member (bz_api_data (r), "sessions"), ==, 1);
     g_assert_cmpfloat (json_object_get_double_member (bz_api_data (r), "volumeKg"), ==, 380);
   }
@@ -145,13 +137,13 @@ test_workout_summary (void)
     g_autoptr(BzApiResponse) year = bz_api_json (api, "GET", "/api/analytics/workout/summary?period=year", wa_member, NULL);
     g_autoptr(BzApiResponse) future = bz_api_json (api, "GET", "/api/analytics/workout/summary?date=2999-01-01", wa_member, NULL);
     g_autoptr(BzApiResponse) nameless = bz_api_json (api, "GET", "/api/analytics/workout/summary", test_api_nutri_token (), NULL);
-    expect (other, 404);
-    expect (anon, 401);
-    expect (year, 400);
+    bz_api_expect (other, 404);
+    bz_api_expect (anon, 401);
+    bz_api_expect (year, 400);
     g_assert_true (bz_api_has_detail (year, "period"));
-    expect (future, 400);
+    bz_api_expect (future, 400);
     g_assert_true (bz_api_has_detail (future, "date"));
-    expect (nameless, 400);
+    bz_api_expect (nameless, 400);
   }
 }
 
@@ -162,7 +154,7 @@ refuse (const char *token, const char *body, guint status, const char *detail)
   gint64 sessions = bz_api_count (api, "workout_sessions"), sets = bz_api_count (api, "workout_session_sets");
   g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/workouts/sessions", token, body);
 
-  expect (r, status);
+  bz_api_expect (r, status);
   if (detail && !bz_api_has_detail (r, detail))
     g_error ("no detail %s in %.*s", detail, (int) g_bytes_get_size (r->body), (const char *) g_bytes_get_data (r->body, NULL));
   g_assert_cmpint (bz_api_count (api, "workout_sessions"), ==, sessions);

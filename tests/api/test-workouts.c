@@ -26,14 +26,6 @@ void        test_workouts_add_tests (void);
 static char *wk_patient, *wk_member, *wk_other_patient, *wk_other_member, *wk_bare_patient, *wk_bare_member;
 
 static void
-expect (BzApiResponse *r, guint status)
-{
-  if (r->status != status)
-    g_error ("expected %u, got %u: %.*s", status, r->status, (int) g_bytes_get_size (r->body),
-             (const char *) g_bytes_get_data (r->body, NULL));
-}
-
-static void
 ensure_patients (void)
 {
   g_autoptr(GError) error = NULL;
@@ -69,7 +61,7 @@ library_ids (const char *query)
       g_autofree char *path = g_strdup_printf ("/api/workouts/library?%s&limit=100&page=%u", query, page);
       g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, wk_member, NULL);
       JsonArray *ex;
-      expect (r, 200);
+      bz_api_expect (r, 200);
       ex = json_object_get_array_member (bz_api_data (r), "exercises");
       for (guint i = 0; i < json_array_get_length (ex); i++)
         g_hash_table_add (ids, g_strdup (json_object_get_string_member (json_array_get_object_element (ex, i), "id")));
@@ -130,7 +122,7 @@ test_workout_plan_generate (void)
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/integrations/workout-plans", test_api_nutri_token (), body);
     JsonObject *data, *plan;
-    expect (r, 201);
+    bz_api_expect (r, 201);
     data = bz_api_data (r);
     plan = json_object_get_object_member (data, "plan");
     first = g_strdup (json_object_get_string_member (data, "workoutPlanId"));
@@ -160,7 +152,7 @@ test_workout_plan_generate (void)
                                               "{\"daysPerWeek\":2,\"equipment\":[\"mancuernas\"]}");
     JsonObject *data, *plan;
     JsonArray *equipment;
-    expect (r, 201);
+    bz_api_expect (r, 201);
     data = bz_api_data (r);
     plan = json_object_get_object_member (data, "plan");
     second = g_strdup (json_object_get_string_member (data, "workoutPlanId"));
@@ -240,7 +232,7 @@ test_workout_daily (void)
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "POST", "/api/integrations/workout-plans", test_api_nutri_token (), body);
     g_autoptr(GHashTable) shoulder = library_ids ("muscle=shoulders");
-    expect (r, 201);
+    bz_api_expect (r, 201);
     /* The injury: no exercise that works the shoulders. */
     g_assert_true (strv_has (json_object_get_array_member (json_object_get_object_member (bz_api_data (r), "plan"),
                                                            "excludedMuscles"), "shoulders"));
@@ -254,7 +246,7 @@ test_workout_daily (void)
       const char *date = json_object_get_string_member (json_array_get_object_element (days, d), "date");
       g_autofree char *path = g_strdup_printf ("/api/workouts/daily?date=%s", date);
       g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, wk_bare_member, NULL);
-      expect (r, 200);
+      bz_api_expect (r, 200);
       g_assert_false (json_object_get_boolean_member (bz_api_data (r), "restDay"));
       g_assert_cmpint (json_object_get_int_member (bz_api_data (r), "day"), ==,
                        json_object_get_int_member (json_array_get_object_element (days, d), "day"));
@@ -268,7 +260,7 @@ test_workout_daily (void)
     g_autofree char *date = g_date_time_format (d7, "%Y-%m-%d");
     g_autofree char *path = g_strdup_printf ("/api/workouts/daily?date=%s&patient_id=%s", date, wk_bare_patient);
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, test_api_nutri_token (), NULL);
-    expect (r, 200);
+    bz_api_expect (r, 200);
     g_assert_true (json_object_get_boolean_member (bz_api_data (r), "restDay"));
     g_assert_true (json_object_get_null_member (bz_api_data (r), "session"));
     g_assert_cmpstr (json_object_get_string_member (bz_api_data (r), "nextSessionDate"), ==,
@@ -285,7 +277,7 @@ test_workout_daily (void)
       g_autofree char *path = g_strdup_printf ("/api/workouts/daily?date=%s", date);
       g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, wk_bare_member, NULL);
       JsonArray *ex;
-      expect (r, 200);
+      bz_api_expect (r, 200);
       check_daily (bz_api_data (r));
       ex = json_object_get_array_member (json_object_get_object_member (bz_api_data (r), "session"), "exercises");
       for (guint k = 0; k < json_array_get_length (ex); k++)
@@ -317,12 +309,12 @@ test_workout_daily (void)
                             : cases[i].who == 2 ? wk_member : wk_other_member;
         g_autofree char *path = g_strdup_printf ("/api/workouts/daily%s", cases[i].query);
         g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, token, NULL);
-        expect (r, cases[i].status);
+        bz_api_expect (r, cases[i].status);
       }
     nutri_path = g_strdup_printf ("/api/workouts/daily?patient_id=%s", wk_patient);
     {
       g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", nutri_path, test_api_nutri2_token (), NULL);
-      expect (r, 404);   /* another nutritionist's patient */
+      bz_api_expect (r, 404);   /* another nutritionist's patient */
     }
   }
 }
@@ -393,7 +385,7 @@ test_workout_library (void)
   {
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/workouts/library", wk_member, NULL);
     JsonObject *pg;
-    expect (r, 200);
+    bz_api_expect (r, 200);
     pg = json_object_get_object_member (bz_api_data (r), "pagination");
     g_assert_cmpint (json_object_get_int_member (pg, "total_items"), >=, 150);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (r), "exercises")), ==, 20);
@@ -403,7 +395,7 @@ test_workout_library (void)
       g_autofree char *path = g_strdup_printf ("/api/workouts/library?%s&limit=100", filters[f].query);
       g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, wk_member, NULL);
       JsonArray *ex;
-      expect (r, 200);
+      bz_api_expect (r, 200);
       ex = json_object_get_array_member (bz_api_data (r), "exercises");
       g_assert_cmpuint (json_array_get_length (ex), >=, 5);
       for (guint i = 0; i < json_array_get_length (ex); i++)
@@ -429,7 +421,7 @@ test_workout_library (void)
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/workouts/library?q=barbell%20back%20squat", wk_member, NULL);
     JsonArray *ex;
     JsonObject *e;
-    expect (r, 200);
+    bz_api_expect (r, 200);
     ex = json_object_get_array_member (bz_api_data (r), "exercises");
     g_assert_cmpuint (json_array_get_length (ex), ==, 1);
     e = json_array_get_object_element (ex, 0);
@@ -442,12 +434,12 @@ test_workout_library (void)
     g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", "/api/workouts/library?q=SENTADILLA%20bulgara", wk_member, NULL);
     g_autoptr(BzApiResponse) past = bz_api_json (api, "GET", "/api/workouts/library?page=99", wk_member, NULL);
     JsonArray *ex;
-    expect (r, 200);
+    bz_api_expect (r, 200);
     ex = json_object_get_array_member (bz_api_data (r), "exercises");
     g_assert_cmpuint (json_array_get_length (ex), ==, 1);
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (ex, 0), "id"), ==, "bulgarian-split-squat");
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (ex, 0), "nameEs"), ==, "Sentadilla búlgara");
-    expect (past, 200);
+    bz_api_expect (past, 200);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (bz_api_data (past), "exercises")), ==, 0);
   }
   /* Refusals. */
@@ -457,12 +449,12 @@ test_workout_library (void)
       { "category=dance", "category" }, { "limit=0", "limit" }, { "limit=101", "limit" }, { "page=x", "page" },
     };
     g_autoptr(BzApiResponse) anon = bz_api_json (api, "GET", "/api/workouts/library", NULL, NULL);
-    expect (anon, 401);
+    bz_api_expect (anon, 401);
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
         g_autofree char *path = g_strdup_printf ("/api/workouts/library?%s", bad[i].query);
         g_autoptr(BzApiResponse) r = bz_api_json (api, "GET", path, wk_member, NULL);
-        expect (r, 400);
+        bz_api_expect (r, 400);
         g_assert_true (bz_api_has_detail (r, bad[i].detail));
       }
   }
