@@ -191,17 +191,35 @@ bz_db_exec (sqlite3 *db, const char *sql, GError **error)
  *
  * Compiling SQL costs more than running it: before this cache, a member's
  * GET /api/nutrition/daily spent a quarter of its instructions in
- * sqlite3_prepare (callgrind).  Each connection keeps its compiled statements
- * by SQL text; bz_db_prepare() lends one out (or compiles it), and the
+ * sqlite3_prepare (callgrind).  Each connection keeps one compiled statement
+ * per SQL text; bz_db_prepare() lends it out (or compiles it), and the
  * g_autoptr(sqlite3_stmt) cleanup, bz_db_stmt_release(), resets it and puts it
  * back.  A statement already lent out (the same SQL nested) is compiled
  * afresh and finalized on release.  Caches are dropped before their
  * connection closes, so a later connection at the same address starts empty.
+ *
+ * SQL is nearly always a string literal, passed at the same address every
+ * time: statements are found by that address first (a pointer hash), and the
+ * text is then compared with the text the statement was compiled from, so a
+ * dynamic string freed and another allocated at its address never gets the
+ * wrong statement.  Otherwise they are found by text (hashing the text and
+ * comparing it), and the address is remembered for next time.  Hashing the
+ * text of ~10 statements per GET /api/nutrition/daily, twice each, cost ~40k
+ * instructions (callgrind).
  */
 typedef struct
 {
-  GHashTable *idle;    /* SQL text (owned) -> sqlite3_stmt*, ready to lend */
-  GHashTable *lent;    /* sqlite3_stmt* -> SQL text (owned) */
+  char *sql;           /* the text it was compiled from (owned) */
+  const char *addr;    /* the address its text was last passed at: its key in by_addr */
+  sqlite3_stmt *stmt;
+  gboolean lent;
+} CachedStmt;
+
+typedef struct
+{
+  GHashTable *by_text;  /* sql -> CachedStmt* (owned) */
+  GHashTable *by_addr;  /* addr -> CachedStmt*, at most one address per statement */
+  GHashTable *by_stmt;  /* stmt -> CachedStmt* */
 } StmtCache;
 
 static GMutex stmt_lock;
@@ -225,18 +243,22 @@ sql_hash (gconstpointer key)
 }
 
 static void
+cached_stmt_free (CachedStmt *e)
+{
+  if (e->lent)
+    g_warning ("Closing a connection while a statement is in use: %s", e->sql);
+  else
+    sqlite3_finalize (e->stmt);   /* a lent one is finalized by its release */
+  g_free (e->sql);
+  g_free (e);
+}
+
+static void
 stmt_cache_free (StmtCache *c)
 {
-  GHashTableIter it;
-  gpointer key, value;
-  g_hash_table_iter_init (&it, c->idle);
-  while (g_hash_table_iter_next (&it, &key, &value))
-    sqlite3_finalize (value);
-  g_hash_table_iter_init (&it, c->lent);
-  while (g_hash_table_iter_next (&it, &key, &value))
-    g_warning ("Closing a connection while a statement is in use: %s", (const char *) value);
-  g_hash_table_unref (c->idle);
-  g_hash_table_unref (c->lent);
+  g_hash_table_unref (c->by_addr);
+  g_hash_table_unref (c->by_stmt);
+  g_hash_table_unref (c->by_text);
   g_free (c);
 }
 
@@ -274,12 +296,33 @@ close_connection (sqlite3 *db)
   sqlite3_close_v2 (db);
 }
 
+/* The cached statement of @sql, by address or else by text; NULL when none.
+ * Call with stmt_lock held. */
+static CachedStmt *
+stmt_cache_find (StmtCache *c, const char *sql)
+{
+  CachedStmt *e = g_hash_table_lookup (c->by_addr, sql);
+
+  if (e && strcmp (e->sql, sql) == 0)
+    return e;
+  e = g_hash_table_lookup (c->by_text, sql);
+  if (e)
+    {
+      /* Its old address is forgotten unless another statement's text took it. */
+      if (e->addr && g_hash_table_lookup (c->by_addr, e->addr) == e)
+        g_hash_table_remove (c->by_addr, e->addr);
+      e->addr = sql;
+      g_hash_table_insert (c->by_addr, (gpointer) sql, e);
+    }
+  return e;
+}
+
 sqlite3_stmt *
 bz_db_prepare (sqlite3 *db, const char *sql, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
   StmtCache *c;
-  char *key = NULL;
+  CachedStmt *e;
   int rc;
 
   g_mutex_lock (&stmt_lock);
@@ -289,15 +332,17 @@ bz_db_prepare (sqlite3 *db, const char *sql, GError **error)
   if (c == NULL)
     {
       c = g_new0 (StmtCache, 1);
-      c->idle = g_hash_table_new_full (sql_hash, g_str_equal, g_free, NULL);
-      c->lent = g_hash_table_new (NULL, NULL);
+      c->by_text = g_hash_table_new_full (sql_hash, g_str_equal, NULL, (GDestroyNotify) cached_stmt_free);
+      c->by_addr = g_hash_table_new (NULL, NULL);
+      c->by_stmt = g_hash_table_new (NULL, NULL);
       g_hash_table_insert (stmt_caches, db, c);
     }
-  if (g_hash_table_steal_extended (c->idle, sql, (gpointer *) &key, (gpointer *) &stmt))
+  e = stmt_cache_find (c, sql);
+  if (e && !e->lent)
     {
-      g_hash_table_insert (c->lent, stmt, key);
+      e->lent = TRUE;
       g_mutex_unlock (&stmt_lock);
-      return stmt;
+      return e->stmt;
     }
   g_mutex_unlock (&stmt_lock);
 
@@ -307,10 +352,21 @@ bz_db_prepare (sqlite3 *db, const char *sql, GError **error)
       bz_db_set_error (db, rc, error);
       return NULL;
     }
+  /* The first statement of a text is cached; a nested one is not (its
+   * release finalizes it). */
   g_mutex_lock (&stmt_lock);
   c = g_hash_table_lookup (stmt_caches, db);
-  if (c)
-    g_hash_table_insert (c->lent, stmt, g_strdup (sql));
+  if (c && !stmt_cache_find (c, sql))
+    {
+      e = g_new0 (CachedStmt, 1);
+      e->sql = g_strdup (sql);
+      e->addr = sql;
+      e->stmt = stmt;
+      e->lent = TRUE;
+      g_hash_table_insert (c->by_text, e->sql, e);
+      g_hash_table_insert (c->by_addr, (gpointer) sql, e);
+      g_hash_table_insert (c->by_stmt, stmt, e);
+    }
   g_mutex_unlock (&stmt_lock);
   return stmt;
 }
@@ -320,24 +376,20 @@ bz_db_stmt_release (sqlite3_stmt *stmt)
 {
   sqlite3 *db;
   StmtCache *c;
-  char *sql = NULL;
+  CachedStmt *e;
 
   if (stmt == NULL)
     return;
   db = sqlite3_db_handle (stmt);
   g_mutex_lock (&stmt_lock);
   c = stmt_caches ? g_hash_table_lookup (stmt_caches, db) : NULL;
-  if (c && g_hash_table_steal_extended (c->lent, stmt, NULL, (gpointer *) &sql))
+  e = c ? g_hash_table_lookup (c->by_stmt, stmt) : NULL;
+  if (e && e->lent)
     {
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
-      if (!g_hash_table_contains (c->idle, sql))
-        {
-          g_hash_table_insert (c->idle, sql, stmt);
-          stmt = NULL;
-        }
-      else
-        g_free (sql);
+      e->lent = FALSE;
+      stmt = NULL;
     }
   g_mutex_unlock (&stmt_lock);
   if (stmt)

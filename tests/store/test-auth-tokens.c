@@ -238,6 +238,179 @@ test_access_token_claims (Fixture *f, gconstpointer data)
   }
 }
 
+/* base64url without padding (RFC 7515 §2) of @len bytes of @data. */
+static char *
+b64url (const void *data, gsize len)
+{
+  char *s = g_base64_encode (data, len);
+
+  for (char *c = s; *c; c++)
+    *c = *c == '+' ? '-' : *c == '/' ? '_' : *c;
+  g_strdelimit (s, "=", '\0');
+  return s;
+}
+
+/* "@signing_input.SIGNATURE": HMAC-SHA-256 with @store's secret, computed
+ * in one call (crypto_auth_hmacsha256), whatever @signing_input holds. */
+static char *
+sign_raw (BzStore *store, const char *signing_input)
+{
+  gsize key_len;
+  const guint8 *key = g_bytes_get_data (bz_store_get_secret (store), &key_len);
+  guint8 mac[crypto_auth_hmacsha256_BYTES];
+  g_autofree char *sig = NULL;
+
+  g_assert_cmpuint (key_len, ==, crypto_auth_hmacsha256_KEYBYTES);
+  crypto_auth_hmacsha256 (mac, (const guint8 *) signing_input, strlen (signing_input), key);
+  sig = b64url (mac, sizeof mac);
+  return g_strconcat (signing_input, ".", sig, NULL);
+}
+
+#define ISSUED_HEADER "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+
+/* The "sid" of a signed-in user's access token. */
+static char *
+token_sid (Fixture *f, const char *token)
+{
+  gsize key_len;
+  const guint8 *key = g_bytes_get_data (bz_store_get_secret (f->store), &key_len);
+  jwt_t *real = NULL;
+  char *sid;
+
+  g_assert_cmpint (jwt_decode (&real, token, key, (int) key_len), ==, 0);
+  sid = g_strdup (jwt_get_grant (real, "sid"));
+  jwt_free (real);
+  return sid;
+}
+
+/* Verification keeps the HMAC's key pads precomputed per signing key: for
+ * two stores (two random keys) used in turn and claims of many lengths
+ * (across SHA-256's 64-byte blocks), a token signed with
+ * crypto_auth_hmacsha256() verifies with its store's key only. */
+static void
+test_access_token_hmac_keys (Fixture *f, gconstpointer data)
+{
+  Fixture other = { 0 };
+  Fixture *fx[2] = { f, &other };
+  g_autoptr(JsonNode) login0 = NULL, login1 = NULL;
+  const char *ids[2];
+  g_autofree char *sid0 = NULL, *sid1 = NULL;
+  const char *sids[2];
+  gint64 exp = now_s () + 600;
+
+  fixture_setup (&other, NULL);
+  login0 = carlos_login (f);
+  login1 = carlos_login (&other);
+  ids[0] = user_member (login0, "id");
+  ids[1] = user_member (login1, "id");
+  sids[0] = sid0 = token_sid (f, member (login0, "access_token"));
+  sids[1] = sid1 = token_sid (&other, member (login1, "access_token"));
+  g_assert_false (g_bytes_equal (bz_store_get_secret (f->store), bz_store_get_secret (other.store)));
+
+  for (guint i = 0; i < 96; i++)
+    {
+      guint k = g_test_rand_int_range (0, 2);
+      g_autofree char *pad = g_strnfill (g_test_rand_int_range (0, 160), 'p');
+      g_autofree char *json = g_strdup_printf ("{\"sub\":\"%s\",\"type\":\"access\",\"exp\":%" G_GINT64_FORMAT
+                                               ",\"sid\":\"%s\",\"x\":\"%s\"}", ids[k], exp, sids[k], pad);
+      g_autofree char *payload = b64url (json, strlen (json));
+      g_autofree char *input = g_strconcat (ISSUED_HEADER ".", payload, NULL);
+      g_autofree char *t = sign_raw (fx[k]->store, input);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BzCaller) c = bz_auth_verify_access_token (fx[k]->svc, t, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (c->user_id, ==, ids[k]);
+      assert_access_rejected (fx[1 - k], t);
+    }
+  fixture_teardown (&other, NULL);
+}
+
+/* The segments are strict base64url (RFC 7515 §2): correctly signed tokens
+ * whose segments carry padding, characters of other alphabets, white space
+ * or a 4k+1 length are refused, whatever a lenient decoder would make of
+ * them; every valid length decodes. */
+static void
+test_access_token_base64url (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonNode) login = carlos_login (f);
+  const char *id = user_member (login, "id");
+  g_autofree char *sid = token_sid (f, member (login, "access_token"));
+  g_autofree char *header = b64url ("{\"typ\":\"JWT\",\"alg\":\"HS256\"}", 27);
+  static const char *const bad[] = { "=", "+", "/", " ", "\n", "\t", ".", "*", "\x80", "\xff" };
+  gint64 exp = now_s () + 600;
+
+  for (guint pad = 0; pad < 4; pad++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"sub\":\"%s\",\"type\":\"access\",\"exp\":%" G_GINT64_FORMAT
+                                               ",\"sid\":\"%s\",\"x\":\"%.*s\"}", id, exp, sid, (int) pad, "ppp");
+      g_autofree char *payload = b64url (json, strlen (json));
+      g_autofree char *input = g_strconcat (ISSUED_HEADER ".", payload, NULL);
+      g_autofree char *t = sign_raw (f->store, input);
+      g_autofree char *input2 = g_strconcat (header, ".", payload, NULL);
+      g_autofree char *t2 = sign_raw (f->store, input2);
+      gsize n = strlen (payload);
+
+      g_test_message ("payload of %" G_GSIZE_FORMAT " characters", n);
+      /* Controls: the issued header, and another one (decoded and parsed). */
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(BzCaller) c = bz_auth_verify_access_token (f->svc, t, &error);
+        g_autoptr(BzCaller) c2 = NULL;
+        g_assert_no_error (error);
+        g_assert_cmpstr (c->user_id, ==, id);
+        c2 = bz_auth_verify_access_token (f->svc, t2, &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (c2->user_id, ==, id);
+      }
+      /* Four bad characters (the length stays valid) in the payload or
+       * the header, each signed. */
+      for (guint b = 0; b < G_N_ELEMENTS (bad); b++)
+        {
+          g_autofree char *four = g_strnfill (4, bad[b][0]);
+          g_autofree char *p = g_strdup_printf ("%.4s%s%s", payload, four, payload + 4);
+          g_autofree char *h = g_strdup_printf ("%.4s%s%s", header, four, header + 4);
+          g_autofree char *in_p = g_strconcat (ISSUED_HEADER ".", p, NULL);
+          g_autofree char *in_h = g_strconcat (h, ".", payload, NULL);
+          g_autofree char *tp = NULL, *th = NULL;
+
+          if (bad[b][0] == '.')   /* a dot makes another segment: refused anyway */
+            continue;
+          tp = sign_raw (f->store, in_p);
+          th = sign_raw (f->store, in_h);
+          assert_access_rejected (f, tp);
+          assert_access_rejected (f, th);
+        }
+      /* Padding up to a multiple of 4, and one character more (4k+1). */
+      {
+        g_autofree char *padded = g_strdup_printf ("%s%.*s", payload, (int) ((4 - n % 4) % 4), "===");
+        g_autofree char *in_pad = g_strconcat (ISSUED_HEADER ".", padded, NULL);
+        g_autofree char *t_pad = sign_raw (f->store, in_pad);
+        g_autofree char *longer = g_strdup_printf ("%s%.*s", payload, (int) ((5 - n % 4) % 4), "AAA");
+        g_autofree char *in_long = g_strconcat (ISSUED_HEADER ".", longer, NULL);
+        g_autofree char *t_long = sign_raw (f->store, in_long);
+
+        g_assert_cmpuint (strlen (longer) % 4, ==, 1);
+        if (n % 4 != 0)
+          assert_access_rejected (f, t_pad);
+        assert_access_rejected (f, t_long);
+      }
+      /* The signature padded ('='), or with a '+' of the other alphabet. */
+      {
+        g_autofree char *t_eq = g_strconcat (t, "=", NULL);
+        g_autofree char *t_plus = g_strdup (t);
+        t_plus[strlen (t_plus) - 5] = '+';
+        assert_access_rejected (f, t_eq);
+        assert_access_rejected (f, t_plus);
+      }
+    }
+  /* An empty payload decodes to nothing: not JSON. */
+  {
+    g_autofree char *t = sign_raw (f->store, ISSUED_HEADER ".");
+    assert_access_rejected (f, t);
+  }
+}
+
 /* --- refresh and sign-out ------------------------------------------------------- */
 
 static JsonNode *
@@ -424,6 +597,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   TEST ("token/attacks", test_access_token_attacks);
   TEST ("token/claims", test_access_token_claims);
+  TEST ("token/hmac-keys", test_access_token_hmac_keys);
+  TEST ("token/base64url", test_access_token_base64url);
   TEST ("refresh/rotation-and-reuse", test_refresh_rotation_and_reuse);
   TEST ("refresh/expired", test_refresh_expired);
   TEST ("logout", test_logout);

@@ -270,6 +270,77 @@ test_statement_cache (void)
   bz_test_rmdir (dir);
 }
 
+/* Runs @sql (one integer parameter, one integer column) with @arg through
+ * the statement cache and returns the statement it was lent (released). */
+static sqlite3_stmt *
+run_int (sqlite3 *db, const char *sql, int arg, int expected)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *st = bz_db_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sqlite3_sql (st), ==, sql);
+  sqlite3_bind_int (st, 1, arg);
+  g_assert_cmpint (sqlite3_step (st), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (st, 0), ==, expected);
+  bz_db_stmt_release (st);
+  return st;
+}
+
+/* Statements are found by the SQL's address first: a different text at the
+ * same address (a dynamic string freed and the buffer reused) must get its
+ * own statement, and each text keeps its own at any address. */
+static void
+test_statement_cache_address (void)
+{
+  g_autofree char *dir = bz_test_tmpdir ("stmt-addr");
+  g_autoptr(GError) error = NULL;
+  BzStore *store = bz_store_open (dir, &error);
+  char *buf = g_malloc (64);
+  sqlite3 *db;
+  sqlite3_stmt *plus, *times, *st;
+
+  g_assert_no_error (error);
+  db = bz_store_db (store);
+
+  g_strlcpy (buf, "SELECT ?1 + 1", 64);
+  plus = run_int (db, buf, 41, 42);
+  g_assert_true (run_int (db, buf, 1, 2) == plus);
+  g_strlcpy (buf, "SELECT ?1 * 3", 64);         /* same address, same length */
+  times = run_int (db, buf, 5, 15);
+  g_assert_true (times != plus);
+  g_assert_true (run_int (db, buf, 2, 6) == times);
+  g_strlcpy (buf, "SELECT ?1 + 1", 64);         /* back: its statement again */
+  g_assert_true (run_int (db, buf, 9, 10) == plus);
+  g_assert_true (run_int (db, "SELECT ?1 * 3", 4, 12) == times);  /* another address */
+  g_strlcpy (buf, "SELECT ?1 * 3", 64);
+  g_assert_true (run_int (db, buf, 7, 21) == times);
+  g_strlcpy (buf, "SELECT ?1 - 1", 64);         /* a third text, new to the cache */
+  st = run_int (db, buf, 5, 4);
+  g_assert_true (st != plus && st != times);
+  g_free (buf);
+
+  /* Strings freed and allocated again (often at the same address). */
+  for (int i = 0; i < 20; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT ?1 + %d", i % 4);
+      run_int (db, sql, 100, 100 + i % 4);
+    }
+
+  /* Nested, at one address: the inner one gets a statement of its own. */
+  {
+    const char *sql = "SELECT ?1 + 1";
+    g_autoptr(sqlite3_stmt) outer = bz_db_prepare (db, sql, &error);
+    g_assert_true (outer == plus);
+    g_assert_true (run_int (db, sql, 1, 2) != plus);
+    sqlite3_bind_int (outer, 1, 2);
+    g_assert_cmpint (sqlite3_step (outer), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (outer, 0), ==, 3);
+  }
+  g_object_unref (store);
+  bz_test_rmdir (dir);
+}
+
 typedef struct
 {
   BzAuditLog *log;
@@ -337,6 +408,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/blobs", test_blobs);
   g_test_add_func ("/store/changes", test_changes);
   g_test_add_func ("/store/statement-cache", test_statement_cache);
+  g_test_add_func ("/store/statement-cache/address", test_statement_cache_address);
   g_test_add_func ("/store/audit-log", test_audit_log);
   return g_test_run ();
 }
