@@ -121,12 +121,23 @@ meal_index (GPtrArray *meals, const char *id, guint *at, GHashTable **by_id)
   return (int) (*at = i - 1);
 }
 
+/* Sets each meal's SMAE equivalents from @totals (meal i's at i; a meal
+ * without items: zero). */
+static void
+set_equivalents (GPtrArray *meals, const BzRecipeTotals *totals)
+{
+  for (guint i = 0; i < meals->len; i++)
+    {
+      BzRecord *m = g_ptr_array_index (meals, i);
+      bz_record_take_object (m, BZ_MEAL_EQUIVALENTS, bz_smae_record_new (totals[i].smae));
+    }
+}
+
 /* Runs a bound items statement and appends each item to its meal in
- * @meals, then sets the meals' SMAE equivalents (a meal without items:
- * zero): each item is counted as a recipe's ingredient is
- * (bz_recipe_totals_add(): its SR28 food classified with bz_smae_classify()
- * from its group, description and panel per 100 g, or decomposed when SMAE
- * has no group for it). */
+ * @meals, then sets the meals' SMAE equivalents: each item is counted as a
+ * recipe's ingredient is (bz_recipe_totals_add(): its SR28 food classified
+ * with bz_smae_classify() from its group, description and panel per 100 g,
+ * or decomposed when SMAE has no group for it). */
 static gboolean
 attach_items (sqlite3_stmt *it, GPtrArray *meals, GError **error)
 {
@@ -170,8 +181,7 @@ attach_items (sqlite3_stmt *it, GPtrArray *meals, GError **error)
       bz_db_set_error (sqlite3_db_handle (it), rc, error);
       return FALSE;
     }
-  for (guint i = 0; i < meals->len; i++)
-    bz_record_take_object (g_ptr_array_index (meals, i), BZ_MEAL_EQUIVALENTS, bz_smae_record_new (totals[i].smae));
+  set_equivalents (meals, totals);
   return TRUE;
 }
 
