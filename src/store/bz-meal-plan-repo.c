@@ -5,6 +5,8 @@
 #include "bz-record-store.h"
 #include "bz-repo-private.h"
 
+#include <string.h>
+
 static gboolean
 touch (sqlite3 *db, const char *plan_id, const char *now, GError **error)
 {
@@ -252,91 +254,107 @@ panel_of (const BzPlanTotals *t)
   return r;
 }
 
+/* A slot of the day read by fill_daily_plan(): its position and its
+ * DailyPlanMeal record (owned until it is appended to the day). */
+typedef struct
+{
+  gint64 position;
+  BzRecord *meal;
+} DaySlot;
+
+static void
+day_slot_clear (gpointer data)
+{
+  g_clear_object (&((DaySlot *) data)->meal);
+}
+
+static int
+day_slot_by_position (gconstpointer a, gconstpointer b)
+{
+  gint64 x = ((const DaySlot *) a)->position, y = ((const DaySlot *) b)->position;
+  return (x > y) - (x < y);
+}
+
 /* Day @day of plan @id into @rec (a DailyPlan): its slots with their
  * recipes, each recipe's, slot's and the day's nutrients and the day's SMAE
- * equivalents, in two statements (as fill_meals() reads a plan). */
+ * equivalents, in one statement.  The statement walks the slots in
+ * primary-key order (meal_key) and each slot's recipes by position, so
+ * SQLite sorts nothing, and the day's sums add the recipes in that order
+ * as they always have; the slots are then listed by position (ties in
+ * meal_key order, as the position index gives them) with a stable sort of
+ * the few slots of a day. */
 static gboolean
 fill_daily_plan (sqlite3 *db, const char *id, gint64 day, BzRecord *rec, GError **error)
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);   /* slot i's meal_key */
-  g_autoptr(GPtrArray) meals = g_ptr_array_new ();                          /* slot i's record */
-  g_autoptr(GArray) totals = g_array_new (FALSE, TRUE, sizeof (BzPlanTotals));
-  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);   /* key -> i + 1 */
-  BzPlanTotals day_total = { 0 };
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
+      "SELECT s.meal_key, s.meal_name, s.position, r.id, m.recipe_id, m.servings, r.title,"
+      " coalesce(m.mod_calories, r.calories), coalesce(m.mod_protein_g, r.protein_g),"
+      " coalesce(m.mod_carbs_g, r.carbs_g), coalesce(m.mod_fat_g, r.fat_g), coalesce(m.mod_fiber_g, r.fiber_g),"
+      " coalesce(m.mod_sodium_mg, r.sodium_mg), coalesce(m.mod_smae_equivalents, r.smae_equivalents)"
+      " FROM meal_plan_slots s"
+      " LEFT JOIN meal_plan_recipes m ON m.plan_id = s.plan_id AND m.day = s.day AND m.meal_key = s.meal_key"
+      " LEFT JOIN recipes r ON r.id = m.recipe_id"
+      " WHERE s.plan_id = ?1 AND s.day = ?2 ORDER BY s.meal_key, m.position", error);
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (DaySlot));
+  g_autoptr(GString) key = g_string_new (NULL);   /* the meal_key of the last slot in @slots */
+  BzPlanTotals slot_total = { 0 }, day_total = { 0 };
+  BzRecord *meal = NULL;   /* the last slot's, borrowed from @slots */
   gboolean have_row;
 
-  {
-    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-        "SELECT meal_key, meal_name FROM meal_plan_slots WHERE plan_id = ?1 AND day = ?2 ORDER BY position", error);
-    if (st == NULL)
-      return FALSE;
-    sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64 (st, 2, day);
-    for (;;)
-      {
-        BzRecord *meal;
-        char *key;
-        if (!bz_repo_step (st, &have_row, error))
-          return FALSE;
-        if (!have_row)
-          break;
-        meal = bz_record_new (&bz_daily_plan_meal_resource);
-        bz_record_set_string (meal, BZ_DAILY_PLAN_MEAL_MEAL_NAME, (const char *) sqlite3_column_text (st, 1));
-        bz_record_set_empty_array (meal, BZ_DAILY_PLAN_MEAL_RECIPES);
-        bz_record_append (rec, BZ_DAILY_PLAN_MEALS, meal);
-        key = bz_db_column_text_dup (st, 0);
-        g_ptr_array_add (keys, key);
-        g_ptr_array_add (meals, meal);
-        g_array_set_size (totals, totals->len + 1);
-        g_hash_table_insert (index, key, GUINT_TO_POINTER (keys->len));
-      }
-  }
-  {
-    g_autoptr(sqlite3_stmt) st = bz_db_prepare (db,
-        "SELECT m.meal_key, m.recipe_id, m.servings, r.title,"
-        " coalesce(m.mod_calories, r.calories), coalesce(m.mod_protein_g, r.protein_g),"
-        " coalesce(m.mod_carbs_g, r.carbs_g), coalesce(m.mod_fat_g, r.fat_g), coalesce(m.mod_fiber_g, r.fiber_g),"
-        " coalesce(m.mod_sodium_mg, r.sodium_mg), coalesce(m.mod_smae_equivalents, r.smae_equivalents)"
-        " FROM meal_plan_recipes m JOIN recipes r ON r.id = m.recipe_id"
-        " WHERE m.plan_id = ?1 AND m.day = ?2 ORDER BY m.meal_key, m.position", error);
-    if (st == NULL)
-      return FALSE;
-    sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64 (st, 2, day);
-    for (;;)
-      {
-        BzPlanTotals per_serving = { 0 }, t = { 0 };
-        BzRecord *recipe;
-        double servings;
-        guint i;
-        if (!bz_repo_step (st, &have_row, error))
-          return FALSE;
-        if (!have_row)
-          break;
-        if (!(i = GPOINTER_TO_UINT (g_hash_table_lookup (index, sqlite3_column_text (st, 0)))))
-          continue;
-        servings = sqlite3_column_double (st, 2);
-        per_serving.kcal = sqlite3_column_double (st, 4);
-        per_serving.protein_g = sqlite3_column_double (st, 5);
-        per_serving.carbs_g = sqlite3_column_double (st, 6);
-        per_serving.fat_g = sqlite3_column_double (st, 7);
-        per_serving.fiber_g = sqlite3_column_double (st, 8);
-        per_serving.sodium_mg = sqlite3_column_double (st, 9);
-        bz_repo_read_json_numbers (st, 10, &bz_smae_equivalents_resource, per_serving.smae);
-        bz_plan_totals_add (&t, &per_serving, servings);
-        bz_plan_totals_add (&g_array_index (totals, BzPlanTotals, i - 1), &t, 1);
-        bz_plan_totals_add (&day_total, &t, 1);
-        recipe = bz_record_new (&bz_daily_plan_recipe_resource);
-        bz_record_set_string (recipe, BZ_DAILY_PLAN_RECIPE_RECIPE_ID, (const char *) sqlite3_column_text (st, 1));
-        bz_record_set_string (recipe, BZ_DAILY_PLAN_RECIPE_TITLE, (const char *) sqlite3_column_text (st, 3));
-        bz_record_set_double (recipe, BZ_DAILY_PLAN_RECIPE_SERVINGS, servings);
-        bz_record_take_object (recipe, BZ_DAILY_PLAN_RECIPE_NUTRITION, panel_of (&t));
-        bz_record_append (g_ptr_array_index (meals, i - 1), BZ_DAILY_PLAN_MEAL_RECIPES, recipe);
-      }
-  }
-  for (guint i = 0; i < meals->len; i++)
-    bz_record_take_object (g_ptr_array_index (meals, i), BZ_DAILY_PLAN_MEAL_NUTRITION,
-                           panel_of (&g_array_index (totals, BzPlanTotals, i)));
+  if (st == NULL)
+    return FALSE;
+  g_array_set_clear_func (slots, day_slot_clear);
+  sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (st, 2, day);
+  for (;;)
+    {
+      const char *meal_key;
+      BzPlanTotals per_serving = { 0 }, t = { 0 };
+      BzRecord *recipe;
+      double servings;
+
+      if (!bz_repo_step (st, &have_row, error))
+        return FALSE;
+      if (!have_row)
+        break;
+      meal_key = (const char *) sqlite3_column_text (st, 0);
+      if (meal == NULL || strcmp (key->str, meal_key) != 0)
+        {
+          DaySlot slot = { sqlite3_column_int64 (st, 2), NULL };
+          if (meal != NULL)
+            bz_record_take_object (meal, BZ_DAILY_PLAN_MEAL_NUTRITION, panel_of (&slot_total));
+          slot_total = (BzPlanTotals) { 0 };
+          g_string_assign (key, meal_key);
+          meal = slot.meal = bz_record_new (&bz_daily_plan_meal_resource);
+          bz_record_set_string (meal, BZ_DAILY_PLAN_MEAL_MEAL_NAME, (const char *) sqlite3_column_text (st, 1));
+          bz_record_set_empty_array (meal, BZ_DAILY_PLAN_MEAL_RECIPES);
+          g_array_append_val (slots, slot);
+        }
+      if (sqlite3_column_type (st, 3) == SQLITE_NULL)
+        continue;   /* a slot without recipes, or a recipe the catalogue no longer has */
+      servings = sqlite3_column_double (st, 5);
+      per_serving.kcal = sqlite3_column_double (st, 7);
+      per_serving.protein_g = sqlite3_column_double (st, 8);
+      per_serving.carbs_g = sqlite3_column_double (st, 9);
+      per_serving.fat_g = sqlite3_column_double (st, 10);
+      per_serving.fiber_g = sqlite3_column_double (st, 11);
+      per_serving.sodium_mg = sqlite3_column_double (st, 12);
+      bz_repo_read_json_numbers (st, 13, &bz_smae_equivalents_resource, per_serving.smae);
+      bz_plan_totals_add (&t, &per_serving, servings);
+      bz_plan_totals_add (&slot_total, &t, 1);
+      bz_plan_totals_add (&day_total, &t, 1);
+      recipe = bz_record_new (&bz_daily_plan_recipe_resource);
+      bz_record_set_string (recipe, BZ_DAILY_PLAN_RECIPE_RECIPE_ID, (const char *) sqlite3_column_text (st, 4));
+      bz_record_set_string (recipe, BZ_DAILY_PLAN_RECIPE_TITLE, (const char *) sqlite3_column_text (st, 6));
+      bz_record_set_double (recipe, BZ_DAILY_PLAN_RECIPE_SERVINGS, servings);
+      bz_record_take_object (recipe, BZ_DAILY_PLAN_RECIPE_NUTRITION, panel_of (&t));
+      bz_record_append (meal, BZ_DAILY_PLAN_MEAL_RECIPES, recipe);
+    }
+  if (meal != NULL)
+    bz_record_take_object (meal, BZ_DAILY_PLAN_MEAL_NUTRITION, panel_of (&slot_total));
+  g_array_sort (slots, day_slot_by_position);   /* stable (GLib >= 2.32) */
+  for (guint i = 0; i < slots->len; i++)
+    bz_record_append (rec, BZ_DAILY_PLAN_MEALS, g_steal_pointer (&g_array_index (slots, DaySlot, i).meal));
   bz_record_take_object (rec, BZ_DAILY_PLAN_NUTRITION, panel_of (&day_total));
   bz_record_take_object (rec, BZ_DAILY_PLAN_EQUIVALENTS, bz_smae_record_new (day_total.smae));
   return TRUE;

@@ -9,6 +9,8 @@
 #include "bz-record-store.h"
 #include "bz-repo-private.h"
 
+#include <string.h>
+
 typedef enum { ITEMS_OF_ONE, ITEMS_OF_DAY, ITEMS_OF_PAGE, ITEMS_OF_MANY, N_ITEM_QUERIES } ItemQuery;
 
 /* "SELECT <Meal columns>, m.photo_sha256 FROM meal_logs m WHERE " + @where */
@@ -90,23 +92,44 @@ read_meal (sqlite3_stmt *st)
   bz_db_read_record (st, &col, meal);
   if (sqlite3_column_type (st, col) != SQLITE_NULL)
     bz_record_take_string (meal, BZ_MEAL_PHOTO_URL,
-                           g_strdup_printf ("/api/v1/meals/%s/photo", bz_record_get_string (meal, BZ_MEAL_ID)));
+                           g_strconcat ("/api/v1/meals/", bz_record_get_string (meal, BZ_MEAL_ID), "/photo", NULL));
   bz_record_set_empty_array (meal, BZ_MEAL_ITEMS);
   return meal;
 }
 
-/* Sets each meal's SMAE equivalents from @totals (meal -> BzRecipeTotals;
- * a meal without items: zero). */
-static void
-set_equivalents (GPtrArray *meals, GHashTable *totals)
+/* The index in @meals of the meal @id, or -1.  The items of a day come in
+ * the meals' order (as do one meal's): the meal of the item before, or the
+ * next one, in one or two comparisons; items in another order (a page's, by
+ * meal id) are found in @by_id (id -> index + 1), built on the first miss. */
+static int
+meal_index (GPtrArray *meals, const char *id, guint *at, GHashTable **by_id)
 {
-  static const double none[BZ_SMAE_N_GROUPS] = { 0 };
+  guint i;
 
+  for (i = *at; i < meals->len && i < *at + 2; i++)
+    if (strcmp (bz_record_get_string (g_ptr_array_index (meals, i), BZ_MEAL_ID), id) == 0)
+      return (int) (*at = i);
+  if (*by_id == NULL)
+    {
+      *by_id = g_hash_table_new (g_str_hash, g_str_equal);
+      for (i = 0; i < meals->len; i++)
+        g_hash_table_insert (*by_id, (gpointer) bz_record_get_string (g_ptr_array_index (meals, i), BZ_MEAL_ID),
+                             GUINT_TO_POINTER (i + 1));
+    }
+  if (!(i = GPOINTER_TO_UINT (g_hash_table_lookup (*by_id, id))))
+    return -1;
+  return (int) (*at = i - 1);
+}
+
+/* Sets each meal's SMAE equivalents from @totals (meal i's at i; a meal
+ * without items: zero). */
+static void
+set_equivalents (GPtrArray *meals, const BzRecipeTotals *totals)
+{
   for (guint i = 0; i < meals->len; i++)
     {
       BzRecord *m = g_ptr_array_index (meals, i);
-      BzRecipeTotals *t = totals ? g_hash_table_lookup (totals, m) : NULL;
-      bz_record_take_object (m, BZ_MEAL_EQUIVALENTS, bz_smae_record_new (t ? t->smae : none));
+      bz_record_take_object (m, BZ_MEAL_EQUIVALENTS, bz_smae_record_new (totals[i].smae));
     }
 }
 
@@ -118,26 +141,20 @@ set_equivalents (GPtrArray *meals, GHashTable *totals)
 static gboolean
 attach_items (sqlite3_stmt *it, GPtrArray *meals, GError **error)
 {
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) totals = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autofree BzRecipeTotals *totals = g_new0 (BzRecipeTotals, MAX (meals->len, 1));   /* meal i's */
+  g_autoptr(GHashTable) by_id = NULL;
+  guint at = 0;
   int rc;
 
-  for (guint i = 0; i < meals->len; i++)
-    {
-      BzRecord *m = g_ptr_array_index (meals, i);
-      g_hash_table_insert (by_id, (gpointer) bz_record_get_string (m, BZ_MEAL_ID), m);
-    }
   while ((rc = sqlite3_step (it)) == SQLITE_ROW)
     {
-      BzRecord *meal = g_hash_table_lookup (by_id, sqlite3_column_text (it, 0));
-      BzRecord *item;
-      BzRecipeTotals *t;
+      int i = meal_index (meals, (const char *) sqlite3_column_text (it, 0), &at, &by_id);
+      BzRecord *meal, *item;
       int col = 10;
 
-      if (meal == NULL)
+      if (i < 0)
         continue;   /* a meal inserted between the two statements */
-      if (!(t = g_hash_table_lookup (totals, meal)))
-        g_hash_table_insert (totals, meal, (t = g_new0 (BzRecipeTotals, 1)));
+      meal = g_ptr_array_index (meals, i);
       item = bz_record_new (&bz_meal_item_resource);
       if (sqlite3_column_type (it, 1) != SQLITE_NULL)
         bz_record_set_string (item, BZ_MEAL_ITEM_DESCRIPTION, (const char *) sqlite3_column_text (it, 1));
@@ -154,8 +171,9 @@ attach_items (sqlite3_stmt *it, GPtrArray *meals, GError **error)
           per_100g.fat_g = sqlite3_column_double (it, 7);
           per_100g.fiber_g = sqlite3_column_double (it, 8);
           per_100g.sodium_mg = sqlite3_column_double (it, 9);
-          bz_recipe_totals_add (t, (const char *) sqlite3_column_text (it, 3), bz_record_get_string (item, BZ_MEAL_ITEM_DESCRIPTION),
-                                &per_100g, bz_record_get_double (item, BZ_MEAL_ITEM_GRAMS));
+          bz_recipe_totals_add (&totals[i], (const char *) sqlite3_column_text (it, 3),
+                                bz_record_get_string (item, BZ_MEAL_ITEM_DESCRIPTION), &per_100g,
+                                bz_record_get_double (item, BZ_MEAL_ITEM_GRAMS));
         }
     }
   if (rc != SQLITE_DONE)

@@ -425,6 +425,96 @@ test_day_for_date (void)
   bz_test_rmdir (dir);
 }
 
+/* The name of the planned day's slot @i and its recipes' ids, "name: a b". */
+static char *
+slot_of (BzRecord *day, guint i)
+{
+  BzRecord *meal = bz_record_get_item (day, BZ_DAILY_PLAN_MEALS, i);
+  GString *s = g_string_new (bz_record_get_string (meal, BZ_DAILY_PLAN_MEAL_MEAL_NAME));
+
+  g_string_append_c (s, ':');
+  for (guint r = 0; r < bz_record_get_n_items (meal, BZ_DAILY_PLAN_MEAL_RECIPES); r++)
+    g_string_append_printf (s, " %c", bz_record_get_string (bz_record_get_item (meal, BZ_DAILY_PLAN_MEAL_RECIPES, r),
+                                                            BZ_DAILY_PLAN_RECIPE_RECIPE_ID)[0]);
+  return g_string_free (s, FALSE);
+}
+
+static double
+day_kcal (BzRecord *day)
+{
+  return bz_record_get_double (bz_record_get_object (day, BZ_DAILY_PLAN_NUTRITION), BZ_NUTRIENTS_ENERGY_KCAL);
+}
+
+/* The planned day (one statement over the slots, their recipes and the
+ * catalogue): slots by position, a tie in meal_key order; each slot's
+ * recipes by position; an empty slot and one whose recipe left the
+ * catalogue listed without recipes; and the day's sums adding the recipes
+ * in meal_key order (as the daily always has: its answers stay the same to
+ * the last bit), not in the order listed. */
+static void
+test_day_order (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(BzStore) store = open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzRecord) d1 = NULL, d2 = NULL;
+  BzPlanTransition t;
+  static const char *const day1[] = {
+    "breakfast:", "lunch:", "Cena ligera: a b", "dinner:", "snack:",
+  };
+  static const char *const day2[] = {
+    "breakfast:", "lunch: c", "dinner: d", "snack:", "Almuerzo: e",
+  };
+
+  exec (store,
+        "INSERT INTO recipes (id, title, meal_type, prep_time_min, cook_time_min, servings, calories, protein_g, carbs_g,"
+        " fat_g, fiber_g, sodium_mg, created_at, updated_at) VALUES"
+        " ('cccccccc-cccc-4ccc-8ccc-cccccccccccc', 'C', 'cena', 1, 1, 1, 0.1, 0, 0, 0, 0, 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+        " ('dddddddd-dddd-4ddd-8ddd-dddddddddddd', 'D', 'cena', 1, 1, 1, 0.2, 0, 0, 0, 0, 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+        " ('eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee', 'E', 'cena', 1, 1, 1, 0.3, 0, 0, 0, 0, 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+        " ('ffffffff-ffff-4fff-8fff-ffffffffffff', 'F', 'cena', 1, 1, 1, 9, 0, 0, 0, 0, 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');");
+  insert_plan_on (store, "plan-o", "2026-12-07", 2);
+  /* Day 1: a slot of two recipes at position 4 moved to dinner's 2 (a tie:
+   * "cena ligera" < "dinner"), breakfast's recipe dropped by the catalogue. */
+  g_assert_true (bz_meal_plan_repo_add_recipe (store, "plan-o", 1, "cena ligera", "Cena ligera", RECIPE_A, 1, "2026-12-01T11:00:00Z", &error));
+  g_assert_true (bz_meal_plan_repo_add_recipe (store, "plan-o", 1, "cena ligera", "Cena ligera", RECIPE_B, 2, "2026-12-01T11:00:00Z", &error));
+  g_assert_true (bz_meal_plan_repo_add_recipe (store, "plan-o", 1, "breakfast", "breakfast", "ffffffff-ffff-4fff-8fff-ffffffffffff", 1, "2026-12-01T11:00:00Z", &error));
+  exec (store, "UPDATE meal_plan_slots SET position = 2 WHERE meal_key = 'cena ligera';"
+               "DELETE FROM recipes WHERE id = 'ffffffff-ffff-4fff-8fff-ffffffffffff'");
+  /* Day 2: 0.1 kcal at lunch, 0.2 at dinner, 0.3 at Almuerzo (position 4,
+   * first by meal_key): (0.3 + 0.2) + 0.1 = 0.6, (0.1 + 0.2) + 0.3 > 0.6. */
+  g_assert_true (bz_meal_plan_repo_add_recipe (store, "plan-o", 2, "lunch", "lunch", "cccccccc-cccc-4ccc-8ccc-cccccccccccc", 1, "2026-12-01T11:00:00Z", &error));
+  g_assert_true (bz_meal_plan_repo_add_recipe (store, "plan-o", 2, "dinner", "dinner", "dddddddd-dddd-4ddd-8ddd-dddddddddddd", 1, "2026-12-01T11:00:00Z", &error));
+  g_assert_true (bz_meal_plan_repo_add_recipe (store, "plan-o", 2, "almuerzo", "Almuerzo", "eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee", 1, "2026-12-01T11:00:00Z", &error));
+  g_assert_no_error (error);
+  finalize (store, "plan-o");
+  g_assert_true (bz_store_begin (store, &error));
+  g_assert_true (bz_meal_plan_repo_activate (store, "plan-o", "2026-12-07", "2026-12-07T06:00:00Z", &t, NULL, &error));
+  g_assert_true (bz_store_commit (store, &error));
+
+  g_assert_true (bz_meal_plan_repo_day_for_date (store, PATIENT, "2026-12-07", &d1, &error));
+  g_assert_true (bz_meal_plan_repo_day_for_date (store, PATIENT, "2026-12-08", &d2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bz_record_get_n_items (d1, BZ_DAILY_PLAN_MEALS), ==, G_N_ELEMENTS (day1));
+  g_assert_cmpuint (bz_record_get_n_items (d2, BZ_DAILY_PLAN_MEALS), ==, G_N_ELEMENTS (day2));
+  for (guint i = 0; i < G_N_ELEMENTS (day1); i++)
+    {
+      g_autofree char *a = slot_of (d1, i), *b = slot_of (d2, i);
+      g_assert_cmpstr (a, ==, day1[i]);
+      g_assert_cmpstr (b, ==, day2[i]);
+    }
+  g_assert_cmpfloat (day_kcal (d1), ==, 200 + 2 * 250);
+  g_assert_cmpfloat (bz_record_get_double (bz_record_get_object (bz_record_get_item (d1, BZ_DAILY_PLAN_MEALS, 0),
+                                                                 BZ_DAILY_PLAN_MEAL_NUTRITION), BZ_NUTRIENTS_ENERGY_KCAL), ==, 0);
+  {
+    volatile double a = 0.1, b = 0.2, c = 0.3;
+    g_assert_cmpfloat ((a + b) + c, !=, (c + b) + a);   /* the premise */
+    g_assert_cmpfloat (day_kcal (d2), ==, (c + b) + a);
+  }
+  g_clear_object (&store);
+  bz_test_rmdir (dir);
+}
+
 static void
 test_meal_key (void)
 {
@@ -446,6 +536,7 @@ main (int argc, char **argv)
   g_test_add_func ("/meal-plans/activate-complete", test_activate_complete);
   g_test_add_func ("/meal-plans/activate-after-end", test_activate_after_end);
   g_test_add_func ("/meal-plans/day-for-date", test_day_for_date);
+  g_test_add_func ("/meal-plans/day-order", test_day_order);
   g_test_add_func ("/meal-plans/meal-key", test_meal_key);
   return g_test_run ();
 }

@@ -259,6 +259,11 @@ test_scan_numbers (void)
       "0.1", "1.7", "123.456", "-0.25", "0", "-0", "999999999999999", "0.0000000000000000000001",
       "9007199254740993", "1234567890123456789", "2.2250738585072014e-308", "1e22", "17.000000000000001",
       "0.30000000000000004", "3.14159265358979",
+      /* 16 to 19 digits (the integer quotient), ties to even among them,
+       * and what goes to g_ascii_strtod() again: 20 digits, 20 decimals. */
+      "4.017857142857143", "2.3844374999999998", "1.1068200000000001", "9007199254740995",
+      "18014398509481990", "18014398509481994", "9999999999999999999", "0.1000000000000000055",
+      "12345678901234567890", "0.12345678901234567891", "0.00000000000000000001",
     };
     for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
       {
@@ -268,12 +273,13 @@ test_scan_numbers (void)
         g_assert_true (v == g_ascii_strtod (numbers[i], NULL));
         g_assert_cmpint (signbit (v), ==, signbit (g_ascii_strtod (numbers[i], NULL)));
       }
-    /* Random decimals of 1 to 18 digits with the point anywhere: the same
-     * bits as g_ascii_strtod(), on and off the fast path (Clinger's). */
-    for (guint i = 0; i < 20000; i++)
+    /* Random decimals of 1 to 21 digits with the point anywhere: the same
+     * bits as g_ascii_strtod(), on and off the fast paths (Clinger's, the
+     * integer quotient's). */
+    for (guint i = 0; i < 30000; i++)
       {
         GString *num = g_string_new (g_test_rand_bit () ? "-" : "");
-        guint n = g_test_rand_int_range (1, 19), point = g_test_rand_int_range (0, n);
+        guint n = g_test_rand_int_range (1, 22), point = g_test_rand_int_range (0, n);
         g_autofree char *text = NULL;
         double v = 0, expected;
         for (guint d = 0; d < n; d++)
@@ -292,6 +298,21 @@ test_scan_numbers (void)
         g_string_free (num, TRUE);
       }
   }
+  /* Every byte at every place of a name of 1 to 24 bytes: read when plain
+   * (printable ASCII but '"' and '\\'), refused otherwise, whether the
+   * scanner meets it in a step of eight bytes or of one. */
+  for (guint len = 1; len <= 24; len++)
+    for (guint at = 0; at < len; at++)
+      for (guint b = 0; b < 256; b++)
+        {
+          char text[40] = "{\"";
+          gboolean plain = b >= 0x20 && b <= 0x7e && b != '"' && b != '\\';
+          memset (text + 2, 'a', len);
+          text[2 + at] = (char) b;
+          memcpy (text + 2 + len, "\":1}", 5);
+          if (bz_json_scan_numbers (text, len + 6, names, 3, out) != plain)
+            g_error ("byte 0x%02x at %u of a %u-byte name: %s", b, at, len, plain ? "refused" : "read");
+        }
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autoptr(GError) error = NULL;
