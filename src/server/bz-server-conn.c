@@ -152,17 +152,19 @@ bz_server_on_incoming (GSocketService *service, GSocketConnection *connection, G
 }
 
 /* Closes connections that have waited longer than the header timeout for a
- * request: new ones that never send a byte, and idle kept-alive ones. */
+ * request (new ones that never send a byte, and idle kept-alive ones), and
+ * those whose request was not received by its deadline (Guard). */
 gboolean
 bz_server_sweep_idle (gpointer data)
 {
   BzServer *self = data;
-  gint64 limit = g_get_monotonic_time () - (gint64) self->limits.header_timeout_s * G_USEC_PER_SEC;
+  gint64 now = g_get_monotonic_time ();
+  gint64 limit = now - (gint64) self->limits.header_timeout_s * G_USEC_PER_SEC;
   GHashTableIter it;
   gpointer key;
 
   forget_closed (self);
-  bz_metrics_registry_expire_users (self->metrics, self->active_users, g_get_monotonic_time ());
+  bz_metrics_registry_expire_users (self->metrics, self->active_users, now);
   g_hash_table_iter_init (&it, self->conns);
   while (g_hash_table_iter_next (&it, &key, NULL))
     {
@@ -171,6 +173,13 @@ bz_server_sweep_idle (gpointer data)
         {
           g_socket_shutdown (c->socket, TRUE, TRUE, NULL);
           c->idle_since = G_MAXINT64;  /* once */
+        }
+      else if (c->guard && c->guard->deadline_us && c->guard->deadline_us <= now)
+        {
+          g_debug ("Closing a connection from %s: request not received in time", c->host);
+          if (c->socket)
+            g_socket_shutdown (c->socket, TRUE, TRUE, NULL);
+          c->guard->deadline_us = 0;  /* once */
         }
     }
   return G_SOURCE_CONTINUE;

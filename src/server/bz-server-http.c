@@ -17,8 +17,19 @@ make_request_id (SoupMessageHeaders *headers)
       if (ok)
         return g_strdup (given);
     }
-  guint32 r[2] = { g_random_int (), g_random_int () };
-  return g_strdup_printf ("req_%08x%08x", r[0], r[1]);
+  /* "req_" and 16 hex digits, as "req_%08x%08x" of two g_random_int()s
+   * prints them, without printf. */
+  {
+    static const char hex[] = "0123456789abcdef";
+    guint32 hi = g_random_int (), lo = g_random_int ();
+    guint64 r = (guint64) hi << 32 | lo;
+    char *id = g_malloc (4 + 16 + 1);
+    memcpy (id, "req_", 4);
+    for (int i = 19; i >= 4; i--, r >>= 4)
+      id[i] = hex[r & 0xf];
+    id[20] = '\0';
+    return id;
+  }
 }
 
 static void
