@@ -51,6 +51,7 @@ typedef struct
   gint64 start_us;
   gboolean disconnected;
   gulong disconnect_id;
+  gboolean paused;        /* on the pool: libsoup waits for soup_server_message_unpause() */
 } Job;
 
 static void
@@ -91,7 +92,10 @@ finish_job (gpointer data)
       /* What was written: a blob may have become 304 or 206. */
       if (soup_server_message_get_status (job->msg) != 0)
         status = soup_server_message_get_status (job->msg);
-      soup_server_message_unpause (job->msg);
+      /* An inline job was never paused: unpausing would only queue an idle
+       * source that libsoup destroys again once the answer is written. */
+      if (job->paused)
+        soup_server_message_unpause (job->msg);
     }
   now = g_get_monotonic_time ();
   observe (self, job->route, job->req->request_id, job->req->caller, job->req->method, status, now - job->start_us);
@@ -452,6 +456,7 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
       return;
     }
   job->disconnect_id = g_signal_connect (msg, "disconnected", G_CALLBACK (on_disconnected), job);
+  job->paused = TRUE;
   soup_server_message_pause (msg);
   g_thread_pool_push (self->pool, job, NULL);
 }
