@@ -167,20 +167,23 @@ allowed_origin (char **cors_origins, SoupMessageHeaders *req_h)
   return NULL;
 }
 
-/* Seed 002 §7 security headers, and CORS for the configured origins only. */
+/* Seed 002 §7 security headers, and CORS for the configured origins only.
+ * Called once per message, from the early handler, when the answer holds
+ * only libsoup's Server and Date: appended, not replaced (a replace first
+ * searches the headers to remove). */
 void
 decorate (char **cors_origins, SoupServerMessage *msg)
 {
   SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
   const char *origin = allowed_origin (cors_origins, soup_server_message_get_request_headers (msg));
 
-  soup_message_headers_replace (h, "X-Content-Type-Options", "nosniff");
-  soup_message_headers_replace (h, "X-Frame-Options", "DENY");
-  soup_message_headers_replace (h, "Referrer-Policy", "no-referrer");
+  soup_message_headers_append (h, "X-Content-Type-Options", "nosniff");
+  soup_message_headers_append (h, "X-Frame-Options", "DENY");
+  soup_message_headers_append (h, "Referrer-Policy", "no-referrer");
   if (origin)
     {
-      soup_message_headers_replace (h, "Access-Control-Allow-Origin", origin);
-      soup_message_headers_replace (h, "Access-Control-Expose-Headers", "ETag, Retry-After, X-Request-Id");
+      soup_message_headers_append (h, "Access-Control-Allow-Origin", origin);
+      soup_message_headers_append (h, "Access-Control-Expose-Headers", "ETag, Retry-After, X-Request-Id");
     }
   if (cors_origins)
     soup_message_headers_append (h, "Vary", "Origin");
