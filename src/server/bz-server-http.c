@@ -52,7 +52,7 @@ write_envelope (SoupServerMessage *msg, BzResponse *resp, const char *request_id
   SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
 
   soup_server_message_set_status (msg, resp->status, NULL);
-  soup_message_headers_replace (h, "Cache-Control", "no-store");
+  soup_message_headers_append (h, "Cache-Control", "no-store");  /* once: see write_response() */
   if (resp->error && bz_error_get_retry_after (resp->error) > 0)
     {
       g_autofree char *ra = g_strdup_printf ("%u", bz_error_get_retry_after (resp->error));
@@ -120,10 +120,13 @@ write_blob (SoupServerMessage *msg, const BzResponse *resp)
   soup_message_body_append_bytes (soup_server_message_get_response_body (msg), resp->raw);
 }
 
+/* Once per message (its only answer), after decorate(): X-Request-Id and the
+ * envelope's Cache-Control are appended, not replaced (a replace first
+ * searches the headers to remove). */
 void
 write_response (SoupServerMessage *msg, BzResponse *resp, const char *request_id)
 {
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "X-Request-Id", request_id);
+  soup_message_headers_append (soup_server_message_get_response_headers (msg), "X-Request-Id", request_id);
   if (resp->raw && !resp->error)
     write_blob (msg, resp);
   else
