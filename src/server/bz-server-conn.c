@@ -7,6 +7,8 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+G_DEFINE_QUARK (bz-conn, bz_server_conn)
+
 /* Gives back @c's place in the per-address count, once: when its socket is
  * closed (found by forget_closed()) or when libsoup drops the connection's
  * address, whichever comes first.  libsoup 3.2 may keep that address object
@@ -136,7 +138,7 @@ bz_server_on_incoming (GSocketService *service, GSocketConnection *connection, G
   c->host = g_steal_pointer (&host);
   c->idle_since = g_get_monotonic_time ();
   c->counted = TRUE;
-  g_object_set_data_full (G_OBJECT (remote), "bz-conn", c, conn_free);
+  g_object_set_qdata_full (G_OBJECT (remote), bz_server_conn_quark (), c, conn_free);
   g_hash_table_add (self->conns, c);
 
   /* Every read or write waits at most this long.  (A backstop only: libsoup

@@ -83,6 +83,8 @@ typedef struct _Guard
 } Guard;
 
 
+/** bz_server_conn_quark: Returns: the quark under which a connection's remote GSocketAddress holds its Conn. */
+GQuark      bz_server_conn_quark  (void);
 /** bz_server_on_incoming: GSocketService::incoming: takes or refuses a connection, hands it to libsoup. */
 gboolean    bz_server_on_incoming (GSocketService *service, GSocketConnection *connection, GObject *source,
                                    gpointer user_data);

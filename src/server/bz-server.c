@@ -210,6 +210,10 @@ note_client (BzServer *self, const char *address)
 
 /* --- Requests: deadlines and body bytes ----------------------------------- */
 
+/* A message's Guard is its qdata under this quark (g_object_get_data() would
+ * look the string up in the quark table, under a lock, on every call). */
+static G_DEFINE_QUARK (bz-guard, guard)
+
 /* A deadline is a time in the guard, not a timeout source: the once-a-second
  * sweep of connections (bz_server_sweep_idle()) closes the connection of a
  * request whose deadline passed.  Arming one costs a clock read instead of
@@ -243,7 +247,7 @@ guard_free (gpointer data)
 static void
 request_read (SoupServer *server, SoupServerMessage *msg, gpointer user_data)
 {
-  Guard *g = g_object_get_data (G_OBJECT (msg), "bz-guard");
+  Guard *g = g_object_get_qdata (G_OBJECT (msg), guard_quark ());
   if (g)
     g->deadline_us = 0;
 }
@@ -298,13 +302,13 @@ request_started (SoupServer *server, SoupServerMessage *msg, gpointer user_data)
   Guard *g = g_new0 (Guard, 1);
 
   g->server = self;
-  g->conn = remote ? g_object_get_data (G_OBJECT (remote), "bz-conn") : NULL;
+  g->conn = remote ? g_object_get_qdata (G_OBJECT (remote), bz_server_conn_quark ()) : NULL;
   if (g->conn)
     {
       g->conn->busy++;
       g->conn_owner = g_object_ref (remote);
     }
-  g_object_set_data_full (G_OBJECT (msg), "bz-guard", g, guard_free);
+  g_object_set_qdata_full (G_OBJECT (msg), guard_quark (), g, guard_free);
   guard_arm (g, self->limits.header_timeout_s);
   if (g->conn)
     g->conn->guard = g;
@@ -319,7 +323,7 @@ early_handler (SoupServer *server, SoupServerMessage *msg, const char *path,
 {
   BzServer *self = user_data;
   SoupMessageHeaders *h = soup_server_message_get_request_headers (msg);
-  Guard *g = g_object_get_data (G_OBJECT (msg), "bz-guard");
+  Guard *g = g_object_get_qdata (G_OBJECT (msg), guard_quark ());
   GError *error = NULL;
   gsize max;
 
@@ -366,7 +370,7 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
   BzServer *self = user_data;
   SoupMessageHeaders *h = soup_server_message_get_request_headers (msg);
   const char *method = soup_server_message_get_method (msg);
-  Guard *g = g_object_get_data (G_OBJECT (msg), "bz-guard");
+  Guard *g = g_object_get_qdata (G_OBJECT (msg), guard_quark ());
   const char *host;
   g_autofree char *rid = NULL;
   g_autoptr(GHashTable) params = NULL;
