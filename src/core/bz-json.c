@@ -5,16 +5,56 @@
 #include <math.h>
 #include <string.h>
 
-void
-bz_json_append_int (GString *out, gint64 value)
+/* Writes @u's decimal digits backwards, ending before @end: returns their start. */
+static inline char *
+put_digits_backwards (char *end, guint64 u)
 {
-  char buf[24], *p = buf + sizeof buf;
-  guint64 u = value < 0 ? -(guint64) value : (guint64) value;
-
+  char *p = end;
   do
     *--p = '0' + u % 10;
   while ((u /= 10) != 0);
+  return p;
+}
+
+void
+bz_json_append_int (GString *out, gint64 value)
+{
+  char buf[24], *p;
+  guint64 u = value < 0 ? -(guint64) value : (guint64) value;
+
+  p = put_digits_backwards (buf + sizeof buf, u);
   if (value < 0)
+    *--p = '-';
+  bz_json_put (out, p, buf + sizeof buf - p);
+}
+
+/* Appends @r / 10^@k (@r an integral double below 2^53, @k 0, 1 or 2) as
+ * "[-]digits[.f[f]]", the last fraction digit dropped when it is 0, "-" when
+ * @negative: one copy into @out, no division but by constants. */
+static void
+append_scaled (GString *out, double r, guint k, gboolean negative)
+{
+  char buf[32], *p = buf + sizeof buf;
+  gint64 n = (gint64) r;
+  guint64 u = n < 0 ? -(guint64) n : (guint64) n;
+
+  if (k == 2)
+    {
+      guint frac = u % 100;
+      u /= 100;
+      if (frac % 10 != 0)
+        *--p = '0' + frac % 10;
+      *--p = '0' + frac / 10;
+      *--p = '.';
+    }
+  else if (k == 1)
+    {
+      *--p = '0' + u % 10;
+      u /= 10;
+      *--p = '.';
+    }
+  p = put_digits_backwards (p, u);
+  if (negative)
     *--p = '-';
   bz_json_put (out, p, buf + sizeof buf - p);
 }
@@ -33,44 +73,26 @@ bz_json_append_double (GString *out, double value)
    * USDA values to 0.01): when r = round(value × 10^k) is an integer below
    * 2^53 and r / 10^k == value, the decimal "r with k fraction digits" reads
    * back as exactly value (IEEE 754 division rounds r / 10^k correctly), and
-   * no shorter text does unless its last digit is 0, which is dropped. */
+   * no shorter text does unless its last digit is 0, which is dropped.  The
+   * sign is value's: r is 0 only for value ±0 (k = 0), which prints "0" or
+   * "-0". */
   if (fabs (value) < 1e13)
     {
-      static const double scale[] = { 1.0, 10.0, 100.0 };
-      for (guint k = 0; k < G_N_ELEMENTS (scale); k++)
+      double r;
+      if ((r = bz_round_half_away (value)) == value)
         {
-          double r = bz_round_half_away (value * scale[k]);
-          if (r / scale[k] == value)
-            {
-              gint64 n = (gint64) r;
-              guint64 u = n < 0 ? -(guint64) n : (guint64) n;
-              if (k == 0)
-                {
-                  if (n == 0 && signbit (value))
-                    g_string_append_c (out, '-');
-                  bz_json_append_int (out, n);
-                  return;
-                }
-              if (n < 0)
-                g_string_append_c (out, '-');
-              bz_json_append_int (out, (gint64) (u / (guint64) scale[k]));
-              {
-                guint64 frac = u % (guint64) scale[k];
-                char digits[3] = { 0 };
-                if (k == 2)
-                  {
-                    digits[0] = '0' + frac / 10;
-                    digits[1] = '0' + frac % 10;
-                    if (digits[1] == '0')
-                      digits[1] = '\0';
-                  }
-                else
-                  digits[0] = '0' + frac;
-                g_string_append_c (out, '.');
-                bz_json_put (out, digits, digits[1] ? 2 : 1);
-              }
-              return;
-            }
+          append_scaled (out, r, 0, signbit (value));
+          return;
+        }
+      if ((r = bz_round_half_away (value * 10.0)) / 10.0 == value)
+        {
+          append_scaled (out, r, 1, signbit (value));
+          return;
+        }
+      if ((r = bz_round_half_away (value * 100.0)) / 100.0 == value)
+        {
+          append_scaled (out, r, 2, signbit (value));
+          return;
         }
     }
   /* Fewest significant digits that read back to the same double.  A double
@@ -91,19 +113,42 @@ static const guint8 needs_escape[256] = {
   [0x00 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1,
 };
 
+/* Whether the 8 bytes at @p are all plain (no control, '"' or '\\'): one
+ * word, three SWAR tests (a byte below 0x20; a byte equal to '"'; to '\\'),
+ * each exact as to whether any byte hits. */
+static inline gboolean
+plain8 (const unsigned char *p)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 w, q, b;
+
+  memcpy (&w, p, 8);
+  q = w ^ (ones * '"');
+  b = w ^ (ones * '\\');
+  return (((w - ones * 0x20) | (q - ones) | (b - ones)) & ~w & ~q & ~b & highs) == 0;
+}
+
 void
 bz_json_append_string (GString *out, const char *s)
 {
-  const unsigned char *run = (const unsigned char *) s, *p;
+  const unsigned char *run = (const unsigned char *) s, *p = run, *end = run + strlen (s);
 
   g_string_append_c (out, '"');
-  /* Copy runs of plain characters at once; escape the rest. */
-  for (p = run; *p; p++)
+  /* Copy runs of plain characters at once (checked eight at a time); escape the rest. */
+  while (p < end)
     {
+      if (end - p >= 8 && plain8 (p))
+        {
+          p += 8;
+          continue;
+        }
       if (G_LIKELY (!needs_escape[*p]))
-        continue;
-      g_string_append_len (out, (const char *) run, p - run);
-      run = p + 1;
+        {
+          p++;
+          continue;
+        }
+      bz_json_put (out, (const char *) run, p - run);
       switch (*p)
         {
         case '"': g_string_append (out, "\\\""); break;
@@ -115,6 +160,7 @@ bz_json_append_string (GString *out, const char *s)
         case '\t': g_string_append (out, "\\t"); break;
         default: g_string_append_printf (out, "\\u%04x", *p);
         }
+      run = ++p;
     }
   bz_json_put (out, (const char *) run, p - run);
   g_string_append_c (out, '"');

@@ -7,6 +7,8 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
+G_DEFINE_QUARK (bz-conn, bz_server_conn)
+
 /* Gives back @c's place in the per-address count, once: when its socket is
  * closed (found by forget_closed()) or when libsoup drops the connection's
  * address, whichever comes first.  libsoup 3.2 may keep that address object
@@ -136,7 +138,7 @@ bz_server_on_incoming (GSocketService *service, GSocketConnection *connection, G
   c->host = g_steal_pointer (&host);
   c->idle_since = g_get_monotonic_time ();
   c->counted = TRUE;
-  g_object_set_data_full (G_OBJECT (remote), "bz-conn", c, conn_free);
+  g_object_set_qdata_full (G_OBJECT (remote), bz_server_conn_quark (), c, conn_free);
   g_hash_table_add (self->conns, c);
 
   /* Every read or write waits at most this long.  (A backstop only: libsoup
@@ -152,17 +154,19 @@ bz_server_on_incoming (GSocketService *service, GSocketConnection *connection, G
 }
 
 /* Closes connections that have waited longer than the header timeout for a
- * request: new ones that never send a byte, and idle kept-alive ones. */
+ * request (new ones that never send a byte, and idle kept-alive ones), and
+ * those whose request was not received by its deadline (Guard). */
 gboolean
 bz_server_sweep_idle (gpointer data)
 {
   BzServer *self = data;
-  gint64 limit = g_get_monotonic_time () - (gint64) self->limits.header_timeout_s * G_USEC_PER_SEC;
+  gint64 now = g_get_monotonic_time ();
+  gint64 limit = now - (gint64) self->limits.header_timeout_s * G_USEC_PER_SEC;
   GHashTableIter it;
   gpointer key;
 
   forget_closed (self);
-  bz_metrics_registry_expire_users (self->metrics, self->active_users, g_get_monotonic_time ());
+  bz_metrics_registry_expire_users (self->metrics, self->active_users, now);
   g_hash_table_iter_init (&it, self->conns);
   while (g_hash_table_iter_next (&it, &key, NULL))
     {
@@ -171,6 +175,13 @@ bz_server_sweep_idle (gpointer data)
         {
           g_socket_shutdown (c->socket, TRUE, TRUE, NULL);
           c->idle_since = G_MAXINT64;  /* once */
+        }
+      else if (c->guard && c->guard->deadline_us && c->guard->deadline_us <= now)
+        {
+          g_debug ("Closing a connection from %s: request not received in time", c->host);
+          if (c->socket)
+            g_socket_shutdown (c->socket, TRUE, TRUE, NULL);
+          c->guard->deadline_us = 0;  /* once */
         }
     }
   return G_SOURCE_CONTINUE;

@@ -17,8 +17,19 @@ make_request_id (SoupMessageHeaders *headers)
       if (ok)
         return g_strdup (given);
     }
-  guint32 r[2] = { g_random_int (), g_random_int () };
-  return g_strdup_printf ("req_%08x%08x", r[0], r[1]);
+  /* "req_" and 16 hex digits, as "req_%08x%08x" of two g_random_int()s
+   * prints them, without printf. */
+  {
+    static const char hex[] = "0123456789abcdef";
+    guint32 hi = g_random_int (), lo = g_random_int ();
+    guint64 r = (guint64) hi << 32 | lo;
+    char *id = g_malloc (4 + 16 + 1);
+    memcpy (id, "req_", 4);
+    for (int i = 19; i >= 4; i--, r >>= 4)
+      id[i] = hex[r & 0xf];
+    id[20] = '\0';
+    return id;
+  }
 }
 
 static void
@@ -41,7 +52,7 @@ write_envelope (SoupServerMessage *msg, BzResponse *resp, const char *request_id
   SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
 
   soup_server_message_set_status (msg, resp->status, NULL);
-  soup_message_headers_replace (h, "Cache-Control", "no-store");
+  soup_message_headers_append (h, "Cache-Control", "no-store");  /* once: see write_response() */
   if (resp->error && bz_error_get_retry_after (resp->error) > 0)
     {
       g_autofree char *ra = g_strdup_printf ("%u", bz_error_get_retry_after (resp->error));
@@ -109,10 +120,13 @@ write_blob (SoupServerMessage *msg, const BzResponse *resp)
   soup_message_body_append_bytes (soup_server_message_get_response_body (msg), resp->raw);
 }
 
+/* Once per message (its only answer), after decorate(): X-Request-Id and the
+ * envelope's Cache-Control are appended, not replaced (a replace first
+ * searches the headers to remove). */
 void
 write_response (SoupServerMessage *msg, BzResponse *resp, const char *request_id)
 {
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "X-Request-Id", request_id);
+  soup_message_headers_append (soup_server_message_get_response_headers (msg), "X-Request-Id", request_id);
   if (resp->raw && !resp->error)
     write_blob (msg, resp);
   else
@@ -156,20 +170,23 @@ allowed_origin (char **cors_origins, SoupMessageHeaders *req_h)
   return NULL;
 }
 
-/* Seed 002 §7 security headers, and CORS for the configured origins only. */
+/* Seed 002 §7 security headers, and CORS for the configured origins only.
+ * Called once per message, from the early handler, when the answer holds
+ * only libsoup's Server and Date: appended, not replaced (a replace first
+ * searches the headers to remove). */
 void
 decorate (char **cors_origins, SoupServerMessage *msg)
 {
   SoupMessageHeaders *h = soup_server_message_get_response_headers (msg);
   const char *origin = allowed_origin (cors_origins, soup_server_message_get_request_headers (msg));
 
-  soup_message_headers_replace (h, "X-Content-Type-Options", "nosniff");
-  soup_message_headers_replace (h, "X-Frame-Options", "DENY");
-  soup_message_headers_replace (h, "Referrer-Policy", "no-referrer");
+  soup_message_headers_append (h, "X-Content-Type-Options", "nosniff");
+  soup_message_headers_append (h, "X-Frame-Options", "DENY");
+  soup_message_headers_append (h, "Referrer-Policy", "no-referrer");
   if (origin)
     {
-      soup_message_headers_replace (h, "Access-Control-Allow-Origin", origin);
-      soup_message_headers_replace (h, "Access-Control-Expose-Headers", "ETag, Retry-After, X-Request-Id");
+      soup_message_headers_append (h, "Access-Control-Allow-Origin", origin);
+      soup_message_headers_append (h, "Access-Control-Expose-Headers", "ETag, Retry-After, X-Request-Id");
     }
   if (cors_origins)
     soup_message_headers_append (h, "Vary", "Origin");

@@ -61,21 +61,30 @@ typedef struct
   gint64 idle_since;     /* monotonic µs; meaningful when !busy */
   gboolean counted;      /* still counted in open_per_address and conns */
   gboolean tls;          /* accepted on the HTTPS port: @stream is its GTlsServerConnection */
+  struct _Guard *guard;  /* the request being read, whose deadline counts (NULL: none) */
 } Conn;
 
-/* One request's guard: its deadline and the body bytes it holds. */
-typedef struct
+/* One request's guard: its deadline, the body bytes it holds, and its route
+ * (matched once, when its headers arrived). */
+typedef struct _Guard
 {
   BzServer *server;
   Conn *conn;
   GSocketAddress *conn_owner;  /* holds @conn alive (it is freed with this address) */
-  GSource *deadline;
+  gint64 deadline_us;    /* monotonic; 0: none.  bz_server_sweep_idle() closes the
+                          * connection once it passed (a second late at most) */
   gsize max_body;
   gsize reserved;
   gboolean rejected;     /* answered by us before its body was read */
+  gboolean matched;      /* the early handler matched the route: the four below */
+  BzRouteMatch match;
+  const BzRoute *route;
+  GHashTable *params;    /* (nullable) (owned): taken by the handler */
 } Guard;
 
 
+/** bz_server_conn_quark: Returns: the quark under which a connection's remote GSocketAddress holds its Conn. */
+GQuark      bz_server_conn_quark  (void);
 /** bz_server_on_incoming: GSocketService::incoming: takes or refuses a connection, hands it to libsoup. */
 gboolean    bz_server_on_incoming (GSocketService *service, GSocketConnection *connection, GObject *source,
                                    gpointer user_data);

@@ -447,7 +447,7 @@ on_websocket (SoupServer *server, SoupServerMessage *msg, const char *path, Soup
   char *machine_key = g_object_steal_data (G_OBJECT (msg), MACHINE_KEY_KEY);
   g_autofree char *machine_user = machine_id ? g_strconcat ("machine:", machine_id, NULL) : NULL;
   GSocketAddress *remote = soup_server_message_get_remote_address (msg);
-  Conn *c = remote ? g_object_get_data (G_OBJECT (remote), "bz-conn") : NULL;
+  Conn *c = remote ? g_object_get_qdata (G_OBJECT (remote), bz_server_conn_quark ()) : NULL;
   GSocket *socket = c ? c->socket : NULL;
   Ws *ws;
 

@@ -51,6 +51,7 @@ typedef struct
   gint64 start_us;
   gboolean disconnected;
   gulong disconnect_id;
+  gboolean paused;        /* on the pool: libsoup waits for soup_server_message_unpause() */
 } Job;
 
 static void
@@ -91,11 +92,15 @@ finish_job (gpointer data)
       /* What was written: a blob may have become 304 or 206. */
       if (soup_server_message_get_status (job->msg) != 0)
         status = soup_server_message_get_status (job->msg);
-      soup_server_message_unpause (job->msg);
+      /* An inline job was never paused: unpausing would only queue an idle
+       * source that libsoup destroys again once the answer is written. */
+      if (job->paused)
+        soup_server_message_unpause (job->msg);
     }
   now = g_get_monotonic_time ();
   observe (self, job->route, job->req->request_id, job->req->caller, job->req->method, status, now - job->start_us);
-  g_signal_handler_disconnect (job->msg, job->disconnect_id);
+  if (job->disconnect_id)
+    g_signal_handler_disconnect (job->msg, job->disconnect_id);
   g_object_unref (job->msg);
   bz_request_free (job->req);
   bz_response_free (job->resp);
@@ -187,11 +192,17 @@ route_runs_inline (const BzRoute *route)
 static void
 note_client (BzServer *self, const char *address)
 {
+  gint64 now = g_get_monotonic_time ();
+  gint64 *seen;
+
   if (address == NULL)
     return;
   g_mutex_lock (&self->lock);
-  g_hash_table_insert (self->clients, g_strdup (address),
-                       g_memdup2 (&(gint64) { g_get_monotonic_time () }, sizeof (gint64)));
+  /* A known client (nearly every request): its time, in place. */
+  if ((seen = g_hash_table_lookup (self->clients, address)))
+    *seen = now;
+  else
+    g_hash_table_insert (self->clients, g_strdup (address), g_memdup2 (&now, sizeof now));
   g_mutex_unlock (&self->lock);
 }
 
@@ -199,63 +210,46 @@ note_client (BzServer *self, const char *address)
 
 /* --- Requests: deadlines and body bytes ----------------------------------- */
 
+/* A message's Guard is its qdata under this quark (g_object_get_data() would
+ * look the string up in the quark table, under a lock, on every call). */
+static G_DEFINE_QUARK (bz-guard, guard)
+
+/* A deadline is a time in the guard, not a timeout source: the once-a-second
+ * sweep of connections (bz_server_sweep_idle()) closes the connection of a
+ * request whose deadline passed.  Arming one costs a clock read instead of
+ * creating, attaching and destroying a GSource three times a request. */
 static void
-guard_disarm (Guard *g)
+guard_arm (Guard *g, guint seconds)
 {
-  if (g->deadline)
-    {
-      g_source_destroy (g->deadline);
-      g_clear_pointer (&g->deadline, g_source_unref);
-    }
+  g->deadline_us = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
 }
 
 static void
 guard_free (gpointer data)
 {
   Guard *g = data;
-  guard_disarm (g);
   g->server->body_bytes -= g->reserved;
-  if (g->conn && g->conn->busy > 0 && --g->conn->busy == 0)
-    g->conn->idle_since = g_get_monotonic_time ();
+  if (g->conn)
+    {
+      if (g->conn->guard == g)
+        g->conn->guard = NULL;
+      if (g->conn->busy > 0 && --g->conn->busy == 0)
+        g->conn->idle_since = g_get_monotonic_time ();
+    }
+  g_clear_pointer (&g->params, g_hash_table_unref);
   g_clear_object (&g->conn_owner);
   g_free (g);
 }
 
-static gboolean
-deadline_expired (gpointer data)
-{
-  Guard *g = data;
-  if (g->conn)
-    {
-      g_debug ("Closing a connection from %s: request not received in time", g->conn->host);
-      g_socket_shutdown (g->conn->socket, TRUE, TRUE, NULL);
-    }
-  g_clear_pointer (&g->deadline, g_source_unref);
-  return G_SOURCE_REMOVE;
-}
-
+/* SoupServer::request-read, for every request once its body is read (before
+ * its handler, whatever its status): no deadline while it is answered.  One
+ * handler on the server, not two signal handlers on every message. */
 static void
-guard_arm (Guard *g, guint seconds)
+request_read (SoupServer *server, SoupServerMessage *msg, gpointer user_data)
 {
-  guard_disarm (g);
-  g->deadline = g_timeout_source_new_seconds (seconds);
-  g_source_set_callback (g->deadline, deadline_expired, g, NULL);
-  g_source_set_static_name (g->deadline, "[balanza] request deadline");
-  g_source_attach (g->deadline, g->server->context);
-}
-
-static void
-on_got_headers (SoupServerMessage *msg, gpointer data)
-{
-  Guard *g = data;
-  if (!g->rejected)
-    guard_arm (g, g->server->limits.body_timeout_s);
-}
-
-static void
-on_got_body (SoupServerMessage *msg, gpointer data)
-{
-  guard_disarm (data);
+  Guard *g = g_object_get_qdata (G_OBJECT (msg), guard_quark ());
+  if (g)
+    g->deadline_us = 0;
 }
 
 /* Answers @error at once on the raw socket, before or in the middle of
@@ -308,38 +302,39 @@ request_started (SoupServer *server, SoupServerMessage *msg, gpointer user_data)
   Guard *g = g_new0 (Guard, 1);
 
   g->server = self;
-  g->conn = remote ? g_object_get_data (G_OBJECT (remote), "bz-conn") : NULL;
+  g->conn = remote ? g_object_get_qdata (G_OBJECT (remote), bz_server_conn_quark ()) : NULL;
   if (g->conn)
     {
       g->conn->busy++;
       g->conn_owner = g_object_ref (remote);
     }
-  g_object_set_data_full (G_OBJECT (msg), "bz-guard", g, guard_free);
+  g_object_set_qdata_full (G_OBJECT (msg), guard_quark (), g, guard_free);
   guard_arm (g, self->limits.header_timeout_s);
-  g_signal_connect (msg, "got-headers", G_CALLBACK (on_got_headers), g);
-  g_signal_connect (msg, "got-body", G_CALLBACK (on_got_body), g);
+  if (g->conn)
+    g->conn->guard = g;
 }
 
-/* Runs when headers arrived, before the body is read: refuse oversized
- * bodies before reading them, and bodies that would pass the global cap. */
+/* Runs when headers arrived, before the body is read: the body's deadline;
+ * refuse oversized bodies before reading them, and bodies that would pass the
+ * global cap.  The route matched here is kept for handle(). */
 static void
 early_handler (SoupServer *server, SoupServerMessage *msg, const char *path,
                GHashTable *query, gpointer user_data)
 {
   BzServer *self = user_data;
   SoupMessageHeaders *h = soup_server_message_get_request_headers (msg);
-  Guard *g = g_object_get_data (G_OBJECT (msg), "bz-guard");
-  const BzRoute *route = NULL;
-  g_autoptr(GHashTable) params = NULL;
+  Guard *g = g_object_get_qdata (G_OBJECT (msg), guard_quark ());
   GError *error = NULL;
   gsize max;
 
   decorate (self->cors_origins, msg);
   if (g == NULL)
     return;
+  guard_arm (g, self->limits.body_timeout_s);
   bz_tls_decorate (g->conn, msg);
-  bz_router_match (soup_server_message_get_method (msg), path, &route, &params);
-  max = route_max_body (route);  /* unknown routes get the default: their body is read, then 404 */
+  g->match = bz_router_match (soup_server_message_get_method (msg), path, &g->route, &g->params);
+  g->matched = TRUE;
+  max = route_max_body (g->route);  /* unknown routes get the default: their body is read, then 404 */
   switch (soup_message_headers_get_encoding (h))
     {
     case SOUP_ENCODING_NONE:
@@ -375,6 +370,8 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
   BzServer *self = user_data;
   SoupMessageHeaders *h = soup_server_message_get_request_headers (msg);
   const char *method = soup_server_message_get_method (msg);
+  Guard *g = g_object_get_qdata (G_OBJECT (msg), guard_quark ());
+  const char *host;
   g_autofree char *rid = NULL;
   g_autoptr(GHashTable) params = NULL;
   g_autoptr(GBytes) body = NULL;
@@ -388,9 +385,18 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
     return; /* answered by the early handler */
 
   rid = make_request_id (h);
-  note_client (self, soup_server_message_get_remote_host (msg));
+  /* The connection's host, as libsoup would format it again for the message. */
+  host = g && g->conn ? g->conn->host : soup_server_message_get_remote_host (msg);
+  note_client (self, host);
 
-  match = bz_router_match (method, path, &route, &params);
+  if (g && g->matched)
+    {
+      match = g->match;
+      route = g->route;
+      params = g_steal_pointer (&g->params);
+    }
+  else
+    match = bz_router_match (method, path, &route, &params);
   if (match != BZ_ROUTE_NO_PATH && strcmp (method, "OPTIONS") == 0)
     {
       preflight (self->cors_origins, msg, rid);
@@ -423,20 +429,16 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
   req->method = g_strdup (method);
   req->path = g_strdup (path);
   req->request_id = g_steal_pointer (&rid);
-  req->client_address = g_strdup (soup_server_message_get_remote_host (msg));
+  req->client_address = g_strdup (host);
   req->params = g_steal_pointer (&params);
   req->json_limits = route->json;
   if (query)
     req->query = g_hash_table_ref (query);
   req->query_string = g_strdup (g_uri_get_query (soup_server_message_get_uri (msg)));
-  req->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
-  {
-    SoupMessageHeadersIter it;
-    const char *name, *value;
-    soup_message_headers_iter_init (&it, h);
-    while (soup_message_headers_iter_next (&it, &name, &value))
-      soup_message_headers_append (req->headers, name, value);
-  }
+  /* libsoup's own, not a copy: nothing changes them once the body is read,
+   * and the server thread does not read them while a worker does (it reads
+   * them again in finish_job(), once the worker is done). */
+  req->headers = soup_message_headers_ref (h);
   req->body = g_steal_pointer (&body);
   /* The body now lives in req->body: drop libsoup's copy. */
   soup_message_body_truncate (soup_server_message_get_request_body (msg));
@@ -447,16 +449,18 @@ handle (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable
   job->req = req;
   job->route = route;
   job->start_us = start_us;
-  job->disconnect_id = g_signal_connect (msg, "disconnected", G_CALLBACK (on_disconnected), job);
   self->in_flight++;
   if (route_runs_inline (route))
     {
       /* A read: in WAL mode it never waits for a writer, and it costs less
-       * than the two thread hops of the pool (BENCHMARKS.md, "p1.sh"). */
+       * than the two thread hops of the pool (BENCHMARKS.md, "p1.sh").  The
+       * client cannot be seen going meanwhile: no "disconnected" handler. */
       process (job);
       finish_job (job);
       return;
     }
+  job->disconnect_id = g_signal_connect (msg, "disconnected", G_CALLBACK (on_disconnected), job);
+  job->paused = TRUE;
   soup_server_message_pause (msg);
   g_thread_pool_push (self->pool, job, NULL);
 }
@@ -499,6 +503,7 @@ server_thread (gpointer data)
   /* No library version in Server: it only helps an attacker pick exploits. */
   self->soup = soup_server_new ("server-header", "Balanza", NULL);
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started), self);
+  g_signal_connect (self->soup, "request-read", G_CALLBACK (request_read), self);
   soup_server_add_early_handler (self->soup, NULL, early_handler, self, NULL);
   soup_server_add_handler (self->soup, NULL, handle, self, NULL);
   bz_server_ws_install (self);

@@ -399,6 +399,19 @@ test_slow_clients (void)
 
   g_assert_true (g_socket_send (g_socket_connection_get_socket (slow), half, strlen (half), NULL, NULL) > 0);
   g_assert_true (wait_closed (slow, 30));   /* --header-timeout 2 */
+  /* The same on a kept-alive connection: the first request answered, the
+   * second's half headers have their own deadline. */
+  {
+    g_autoptr(GSocketConnection) kept = raw_connect ();
+    g_autofree char *two = g_strconcat ("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", half, NULL);
+    GSocket *sock = g_socket_connection_get_socket (kept);
+    char buf[64] = { 0 };
+    g_socket_set_timeout (sock, 10);
+    g_assert_cmpint (g_socket_send (sock, two, strlen (two), NULL, NULL), ==, (gssize) strlen (two));
+    g_assert_cmpint (g_socket_receive (sock, buf, sizeof buf - 1, NULL, NULL), >, 12);
+    g_assert_true (g_str_has_prefix (buf, "HTTP/1.1 200"));
+    g_assert_true (wait_closed (kept, 30));
+  }
   /* An idle connection that never sends a byte is closed too. */
   {
     g_autoptr(GSocketConnection) idle = raw_connect ();

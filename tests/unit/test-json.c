@@ -360,12 +360,200 @@ test_round_half_away (void)
     }
 }
 
+/* --- The writers as they were before their fast paths ---------------------
+ * (digits written backwards into one buffer, SWAR string scan): the same
+ * bytes for every input below. */
+
+static void
+reference_int (GString *out, gint64 value)
+{
+  char buf[24], *p = buf + sizeof buf;
+  guint64 u = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    *--p = '0' + u % 10;
+  while ((u /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+static void
+reference_double (GString *out, double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  if (fabs (value) < 1e13)
+    {
+      static const double scale[] = { 1.0, 10.0, 100.0 };
+      for (guint k = 0; k < G_N_ELEMENTS (scale); k++)
+        {
+          double r = round (value * scale[k]);
+          if (r / scale[k] == value)
+            {
+              gint64 n = (gint64) r;
+              guint64 u = n < 0 ? -(guint64) n : (guint64) n;
+              if (k == 0)
+                {
+                  if (n == 0 && signbit (value))
+                    g_string_append_c (out, '-');
+                  reference_int (out, n);
+                  return;
+                }
+              if (n < 0)
+                g_string_append_c (out, '-');
+              reference_int (out, (gint64) (u / (guint64) scale[k]));
+              {
+                guint64 frac = u % (guint64) scale[k];
+                char digits[3] = { 0 };
+                if (k == 2)
+                  {
+                    digits[0] = '0' + frac / 10;
+                    digits[1] = '0' + frac % 10;
+                    if (digits[1] == '0')
+                      digits[1] = '\0';
+                  }
+                else
+                  digits[0] = '0' + frac;
+                g_string_append_c (out, '.');
+                g_string_append_len (out, digits, digits[1] ? 2 : 1);
+              }
+              return;
+            }
+        }
+    }
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      static const char *const fmts[] = { "%.15g", "%.16g", "%.17g" };
+      g_ascii_formatd (buf, sizeof buf, fmts[precision - 15], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  g_string_append (out, buf);
+}
+
+static void
+reference_string (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    switch (*p)
+      {
+      case '"': g_string_append (out, "\\\""); break;
+      case '\\': g_string_append (out, "\\\\"); break;
+      case '\b': g_string_append (out, "\\b"); break;
+      case '\f': g_string_append (out, "\\f"); break;
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '\t': g_string_append (out, "\\t"); break;
+      default:
+        if (*p < 0x20)
+          g_string_append_printf (out, "\\u%04x", *p);
+        else
+          g_string_append_c (out, *p);
+      }
+  g_string_append_c (out, '"');
+}
+
+/* The writers against the reference, appending after some text (as they do
+ * inside a document, where the GString has room or must grow). */
+static void
+check_double (double v)
+{
+  g_autoptr(GString) want = g_string_new ("x:");
+  g_autoptr(GString) got = g_string_new ("x:");
+  reference_double (want, v);
+  bz_json_append_double (got, v);
+  if (strcmp (want->str, got->str) != 0 || want->len != got->len)
+    g_error ("%.17g: got %s, want %s", v, got->str, want->str);
+}
+
+static void
+test_writers_same_bytes (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (21);
+  const double fixed[] = { 0.0, -0.0, 0.1, -0.1, 0.01, -0.01, 0.05, 0.25, 0.3, 1.1, 2.675, 99.99, 100.5,
+                           -100.05, 1e13, -1e13, 9999999999999.9, 9999999999999.99, 1e-7, 0.1 + 0.2,
+                           4503599627370496.0, 9007199254740993.0, 1e300, G_MINDOUBLE, NAN, INFINITY,
+                           -INFINITY, 717, -3, 2000, 123.456, 0.85 };
+  const gint64 ints[] = { 0, 1, -1, 9, 10, -10, 99, 100, 12345, G_MAXINT64, G_MININT64, G_MININT64 + 1,
+                          G_MAXINT32, G_MININT32, 1000000000000000000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    check_double (fixed[i]);
+  for (guint i = 0; i < 300000; i++)
+    {
+      double v;
+      switch (i % 6)
+        {
+        case 0: v = g_rand_int_range (rand, -2000000, 2000000) / 10.0; break;   /* panels, to 0.1 */
+        case 1: v = g_rand_int_range (rand, -2000000, 2000000) / 100.0; break;  /* USDA, to 0.01 */
+        case 2: v = bz_round_half_away (g_rand_double_range (rand, -5000, 5000) * 10.0) / 10.0; break;
+        case 3: v = g_rand_double_range (rand, -1e6, 1e6); break;
+        case 4: v = ldexp (g_rand_double_range (rand, -1.0, 1.0), g_rand_int_range (rand, -30, 60)); break;
+        default:
+          {
+            guint64 bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+            memcpy (&v, &bits, sizeof v);
+          }
+        }
+      check_double (v);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (ints) + 100000; i++)
+    {
+      gint64 v = i < G_N_ELEMENTS (ints) ? ints[i]
+                 : (gint64) (((guint64) g_rand_int (rand) << 32) | g_rand_int (rand)) >> g_rand_int_range (rand, 0, 63);
+      g_autoptr(GString) want = g_string_new ("[");
+      g_autoptr(GString) got = g_string_new ("[");
+      reference_int (want, v);
+      bz_json_append_int (got, v);
+      g_assert_cmpstr (got->str, ==, want->str);
+    }
+  /* Strings: every byte at every position of the 8-byte scan, runs of plain
+   * text around escapes, and random bytes biased to the escaped ones. */
+  for (guint c = 1; c < 256; c++)
+    for (guint len = 1; len <= 19; len++)
+      for (guint at = 0; at < len; at++)
+        {
+          char s[20];
+          g_autoptr(GString) want = g_string_new ("k:");
+          g_autoptr(GString) got = g_string_new ("k:");
+          memset (s, 'a', len);
+          s[at] = (char) c;
+          s[len] = '\0';
+          reference_string (want, s);
+          bz_json_append_string (got, s);
+          g_assert_cmpstr (got->str, ==, want->str);
+        }
+  for (guint i = 0; i < 20000; i++)
+    {
+      static const char pool[] = "\"\\\n\t\x01\x1f ~\x7f\x80\xc3\xb1\xff aZ09";
+      guint len = g_rand_int_range (rand, 0, 80);
+      g_autofree char *s = g_malloc (len + 1);
+      g_autoptr(GString) want = g_string_new (NULL);
+      g_autoptr(GString) got = g_string_new (NULL);
+      for (guint k = 0; k < len; k++)
+        s[k] = g_rand_boolean (rand) ? 'a' + g_rand_int_range (rand, 0, 26)
+                                     : pool[g_rand_int_range (rand, 0, sizeof pool - 1)];
+      s[len] = '\0';
+      reference_string (want, s);
+      bz_json_append_string (got, s);
+      g_assert_cmpstr (got->str, ==, want->str);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/json/numbers", test_numbers);
   g_test_add_func ("/json/round-half-away", test_round_half_away);
+  g_test_add_func ("/json/writers-same-bytes", test_writers_same_bytes);
   g_test_add_func ("/json/tree", test_tree);
   g_test_add_func ("/json/parse/valid", test_parse_valid);
   g_test_add_func ("/json/parse/malformed", test_parse_malformed);
