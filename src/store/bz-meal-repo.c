@@ -106,7 +106,7 @@ set_equivalents (GPtrArray *meals, GHashTable *totals)
     {
       BzRecord *m = g_ptr_array_index (meals, i);
       BzRecipeTotals *t = totals ? g_hash_table_lookup (totals, m) : NULL;
-      bz_record_take_object (m, BZ_MEAL_EQUIVALENTS, bz_smae_record_new (t ? t->smae : none));
+      bz_smae_set_panel (m, BZ_MEAL_EQUIVALENTS, t ? t->smae : none);
     }
 }
 
