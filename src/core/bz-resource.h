@@ -9,6 +9,9 @@
  *   - #BzRecord                  the typed value: a GObject with one property per
  *                                field, so GtkListView/GtkExpression bind to it
  *   - bz_record_write_json()     the JSON of a record, for HTTP only
+ *   - bz_record_set_panel()      a child of numbers only (Nutrients, SMAE
+ *                                equivalents) held as a value inside its
+ *                                parent, made a record only when read as one
  *   - bz_resource_add_schemas()  the OpenAPI 3.0 request and response schemas
  *   - bz_db_read_record() (src/store/bz-record-store.h)  row -> record
  *
