@@ -5,9 +5,11 @@
  * Under ASan (meson setup -Db_sanitize=address,undefined) the frees of
  * each path are checked too. */
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "bz-meal-plan-resources.h"
+#include "bz-record-store.h"
 #include "bz-resources.h"
 
 /* A panel resource of this test's own: a number, a boolean, an optional
@@ -312,6 +314,64 @@ test_free (void)
     }
 }
 
+/* bz_db_read_record() reads an INLINE object of numbers as a panel, and
+ * as a record when a column is NULL: the same JSON either way, and the
+ * columns after it read from where they are. */
+static void
+test_read_record (void)
+{
+  static const char *const expected[] = {
+    "{\"ndb_no\":\"01123\",\"description\":null,\"name_es\":null,\"grams\":50,\"nutrition\":"
+    "{\"energy_kcal\":71.5,\"protein_g\":6.3,\"carbohydrate_g\":0.4,\"fat_g\":4.8,\"fiber_g\":0,\"sodium_mg\":71}}",
+    "{\"ndb_no\":\"09040\",\"description\":null,\"name_es\":null,\"grams\":120,\"nutrition\":"
+    "{\"energy_kcal\":106.8,\"protein_g\":1.3,\"carbohydrate_g\":27.4,\"fat_g\":0.4,\"fiber_g\":3.1,\"sodium_mg\":null}}",
+  };
+  static const guint64 present[] = { 0x3f, 0x1f };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *st = NULL;
+  g_autoptr(GString) cols = g_string_new (NULL);
+  g_autofree char *create = NULL, *select = NULL;
+  guint row = 0;
+  int rc;
+
+  bz_db_append_columns (cols, &bz_meal_item_resource, NULL);
+  g_assert_cmpstr (cols->str, ==, "ndb_no, grams, energy_kcal, protein_g, carbohydrate_g, fat_g, fiber_g, sodium_mg");
+  create = g_strdup_printf ("CREATE TABLE items (%s, after TEXT);"
+                            "INSERT INTO items VALUES ('01123', 50, 71.5, 6.28, 0.36, 4.755, 0, 71, 'a');"
+                            "INSERT INTO items VALUES ('09040', 120, 106.8, 1.308, 27.408, 0.396, 3.12, NULL, 'b');",
+                            cols->str);
+  select = g_strdup_printf ("SELECT %s, after FROM items ORDER BY rowid", cols->str);
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, create, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, select, -1, &st, NULL), ==, SQLITE_OK);
+  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+    {
+      g_autoptr(BzRecord) item = bz_record_new (&bz_meal_item_resource);
+      g_autofree char *json = NULL;
+      double v[BZ_NUTRIENTS_N_FIELDS];
+      int col = 0;
+
+      g_assert_cmpuint (row, <, G_N_ELEMENTS (expected));
+      bz_db_read_record (st, &col, item);
+      g_assert_cmpint (col, ==, (int) bz_db_n_columns (&bz_meal_item_resource));
+      g_assert_cmpstr ((const char *) sqlite3_column_text (st, col), ==, row == 0 ? "a" : "b");
+      json = json_of (item);
+      g_assert_cmpstr (json, ==, expected[row]);
+      g_assert_cmphex (bz_record_get_panel (item, BZ_MEAL_ITEM_NUTRITION, v, BZ_NUTRIENTS_N_FIELDS), ==, present[row]);
+      g_assert_cmpfloat (v[BZ_NUTRIENTS_PROTEIN_G], ==, row == 0 ? 6.28 : 1.308);
+      g_assert_cmpfloat (bz_record_get_double (bz_record_get_object (item, BZ_MEAL_ITEM_NUTRITION), BZ_NUTRIENTS_FAT_G),
+                         ==, row == 0 ? 4.755 : 0.396);
+      g_clear_pointer (&json, g_free);
+      json = json_of (item);
+      g_assert_cmpstr (json, ==, expected[row]);
+      row++;
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  g_assert_cmpuint (row, ==, 2);
+  sqlite3_finalize (st);
+  sqlite3_close (db);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -323,5 +383,6 @@ main (int argc, char **argv)
   g_test_add_func ("/record-panel/materialize-get-object", test_materialize_get_object);
   g_test_add_func ("/record-panel/materialize-property", test_materialize_property);
   g_test_add_func ("/record-panel/free", test_free);
+  g_test_add_func ("/record-panel/read-record", test_read_record);
   return g_test_run ();
 }
