@@ -64,6 +64,26 @@ bz_smae_record_add (BzRecord *rec, double smae[BZ_SMAE_N_GROUPS], double factor)
       smae[g] += bz_record_get_double (rec, g) * factor;
 }
 
+void
+bz_smae_set_panel (BzRecord *rec, guint field, const double smae[BZ_SMAE_N_GROUPS])
+{
+  bz_record_set_panel (rec, field, smae, BZ_SMAE_N_GROUPS);   /* field index = BzSmaeGroup */
+}
+
+void
+bz_smae_panel_add (BzRecord *rec, guint field, double smae[BZ_SMAE_N_GROUPS], double factor)
+{
+  double v[BZ_SMAE_N_GROUPS];
+  guint64 present;
+
+  if (rec == NULL)
+    return;
+  present = bz_record_get_panel (rec, field, v, BZ_SMAE_N_GROUPS);
+  for (guint g = 0; g < BZ_SMAE_N_GROUPS; g++)
+    if (present & (G_GUINT64_CONSTANT (1) << g))
+      smae[g] += v[g] * factor;
+}
+
 static BzRecord *
 quantity (double value, const char *unit)
 {
@@ -99,7 +119,7 @@ bz_plan_nutrition_new (const BzResource *resource, const BzPlanTotals *t)
   bz_record_take_object (n, f, quantity (t->kcal, "kcal"));
   bz_record_take_object (n, f + 1, macros);
   bz_record_take_object (n, f + 2, micros);
-  bz_record_take_object (n, f + 3, bz_smae_record_new (t->smae));
+  bz_smae_set_panel (n, f + 3, t->smae);
   return n;
 }
 
@@ -127,7 +147,7 @@ bz_plan_nutrition_read (BzRecord *nutrition, BzPlanTotals *t, double factor)
   x.fat_g = quantity_of (macros, BZ_PLAN_MACROS_FAT);
   x.fiber_g = quantity_of (macros, BZ_PLAN_MACROS_FIBER);
   x.sodium_mg = quantity_of (minerals, BZ_PLAN_MINERALS_SODIUM);
-  bz_smae_record_add (bz_record_get_object (nutrition, BZ_PLAN_NUTRITION_EQUIVALENTS), x.smae, 1);
+  bz_smae_panel_add (nutrition, BZ_PLAN_NUTRITION_EQUIVALENTS, x.smae, 1);
   bz_plan_totals_add (t, &x, factor);
 }
 

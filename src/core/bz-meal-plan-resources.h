@@ -281,6 +281,31 @@ BzRecord *bz_smae_record_new (const double smae[BZ_SMAE_N_GROUPS]);
 void      bz_smae_record_add (BzRecord *rec, double smae[BZ_SMAE_N_GROUPS], double factor);
 
 /**
+ * bz_smae_set_panel:
+ * @rec: a record
+ * @field: an OBJECT field of @rec whose .ref is #bz_smae_equivalents_resource
+ * @smae: (array fixed-size=BZ_SMAE_N_GROUPS): equivalents per #BzSmaeGroup
+ *
+ * Sets @field to the SmaeEquivalents of @smae as bz_record_take_object()
+ * with bz_smae_record_new() would, held as a panel (bz_record_set_panel():
+ * no child record is made unless the field is read as an object).
+ */
+void      bz_smae_set_panel  (BzRecord *rec, guint field, const double smae[BZ_SMAE_N_GROUPS]);
+
+/**
+ * bz_smae_panel_add:
+ * @rec: (nullable): a record; %NULL adds nothing
+ * @field: an OBJECT field of @rec whose .ref is #bz_smae_equivalents_resource
+ * @smae: (array fixed-size=BZ_SMAE_N_GROUPS) (inout): the running sum
+ * @factor: what the values are multiplied by (servings, 1)
+ *
+ * As bz_smae_record_add() on bz_record_get_object() (@field null, or a
+ * group it lacks, adds nothing), for a panel or a record alike, without
+ * making a panel into a record.
+ */
+void      bz_smae_panel_add  (BzRecord *rec, guint field, double smae[BZ_SMAE_N_GROUPS], double factor);
+
+/**
  * bz_plan_day_roll_up:
  * @day: a PlanDay record, or a DailyPlan record (its meals)
  * @meals_field: the field of @day holding its PlanMeal array

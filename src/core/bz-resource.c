@@ -10,6 +10,8 @@
 #include "bz-json.h"
 #include "bz-json-private.h"
 
+typedef struct _BzPanel BzPanel;
+
 typedef union
 {
   char *s;
@@ -17,6 +19,7 @@ typedef union
   double d;
   gboolean b;
   BzRecord *o;
+  BzPanel *p;                /* an OBJECT held as a panel: see BzPanel */
   GPtrArray *a;              /* of BzRecord; a GListModel only when a property asks */
   char **v;
 } BzValue;
@@ -26,6 +29,7 @@ struct _BzRecord
   GObject parent_instance;
   const BzResource *res;
   guint64 present;            /* bit i: field i holds a value (else null) */
+  guint64 panels;             /* bit i: OBJECT field i holds a BzPanel, not a record */
   GListStore **models;        /* ARRAY fields read as GListModel properties, made on first read */
   BzValue values[];
 };
@@ -41,6 +45,25 @@ struct _BzRecordClass
   /* Bit i: field i owns memory when present (text, object, array, strv);
    * finalization visits only these. */
   guint64 owned;
+  /* Per field: for an OBJECT field whose .ref is a panel resource
+   * (bz_resource_is_panel()), the class of its records (referenced for
+   * good); else NULL.  %NULL when the resource has no such field. */
+  struct _BzRecordClass **panel_classes;
+};
+
+/* A panel: the value of an OBJECT field whose resource declares only
+ * numbers and booleans (bz_resource_is_panel()), held by the parent in one
+ * g_malloc'd block instead of a child record: a record costs a GObject's
+ * creation and finalization (~4k instructions), a panel one allocation.
+ * Its values are laid out as a record's, so the writer is the same code.
+ * Whatever reads the field as an object (bz_record_get_object(), the
+ * property) first turns it into the child record it stands for, which
+ * the parent then keeps: see materialize(). */
+struct _BzPanel
+{
+  struct _BzRecordClass *klass;   /* of the child's resource: klass->res is its declaration */
+  guint64 present;                /* bit i: field i holds a value (else null) */
+  BzValue values[];
 };
 
 G_DEFINE_ABSTRACT_TYPE (BzRecord, bz_record, G_TYPE_OBJECT)
@@ -61,7 +84,12 @@ free_value (BzRecord *self, guint i)
   if (is_text (f->type))
     g_free (self->values[i].s);
   else if (f->type == BZ_FIELD_OBJECT)
-    g_object_unref (self->values[i].o);
+    {
+      if (self->panels & (G_GUINT64_CONSTANT (1) << i))
+        g_free (self->values[i].p);
+      else
+        g_object_unref (self->values[i].o);
+    }
   else if (f->type == BZ_FIELD_ARRAY)
     {
       g_ptr_array_unref (self->values[i].a);
@@ -83,6 +111,7 @@ clear_value (BzRecord *self, guint i)
     free_value (self, i);
   self->values[i].i = 0;
   self->present &= ~bit;
+  self->panels &= ~bit;
 }
 
 static void
@@ -138,6 +167,34 @@ list_model (BzRecord *self, guint i)
   return G_LIST_MODEL (self->models[i]);
 }
 
+/* The panel of the OBJECT field @i made into the child record it stands
+ * for, which @self keeps from then on (the caller's pointer stays valid
+ * as long as @self, as any child's).  Like list_model(), a read that
+ * changes @self: records are built on one thread and handed over, never
+ * read from two threads at once. */
+static BzRecord *
+materialize (BzRecord *self, guint i)
+{
+  BzPanel *p = self->values[i].p;
+  BzRecord *child = g_object_new (G_TYPE_FROM_CLASS (p->klass), NULL);
+
+  child->present = p->present;
+  memcpy (child->values, p->values, p->klass->res->n_fields * sizeof (BzValue));
+  g_free (p);
+  self->values[i].o = child;
+  self->panels &= ~(G_GUINT64_CONSTANT (1) << i);
+  return child;
+}
+
+/* The record of the OBJECT field @i, which is present. */
+static inline BzRecord *
+object_value (BzRecord *self, guint i)
+{
+  if (G_UNLIKELY (self->panels & (G_GUINT64_CONSTANT (1) << i)))
+    return materialize (self, i);
+  return self->values[i].o;
+}
+
 static void
 bz_record_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
@@ -158,7 +215,7 @@ bz_record_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       g_value_set_boolean (value, has && self->values[i].b);
       break;
     case BZ_FIELD_OBJECT:
-      g_value_set_object (value, has ? self->values[i].o : NULL);
+      g_value_set_object (value, has ? object_value (self, i) : NULL);
       break;
     case BZ_FIELD_ARRAY:
       g_value_set_object (value, has ? list_model (self, i) : NULL);
@@ -268,6 +325,7 @@ resource_class_init (gpointer g_class, gpointer class_data)
   klass->json_keys = g_new0 (char *, res->n_fields + 1);
   klass->owned = 0;
   klass->json_key_lens = g_new0 (guint, res->n_fields);
+  klass->panel_classes = NULL;
   for (guint i = 0; i < res->n_fields; i++)
     {
       GString *key = g_string_new (NULL);
@@ -275,6 +333,14 @@ resource_class_init (gpointer g_class, gpointer class_data)
       g_object_class_install_property (G_OBJECT_CLASS (klass), i + 1, field_pspec (&res->fields[i]));
       if (is_text (t) || t == BZ_FIELD_OBJECT || t == BZ_FIELD_ARRAY || t == BZ_FIELD_STRING_ARRAY)
         klass->owned |= G_GUINT64_CONSTANT (1) << i;
+      if (t == BZ_FIELD_OBJECT && bz_resource_is_panel (res->fields[i].ref))
+        {
+          /* A panel's writer needs its class (the JSON keys); kept for good,
+           * as static types' classes are. */
+          if (klass->panel_classes == NULL)
+            klass->panel_classes = g_new0 (BzRecordClass *, res->n_fields);
+          klass->panel_classes[i] = g_type_class_ref (bz_resource_get_type (res->fields[i].ref));
+        }
       bz_json_append_string (key, res->fields[i].name);
       g_string_append_c (key, ':');
       klass->json_key_lens[i] = key->len;
@@ -309,6 +375,18 @@ bz_resource_get_type (const BzResource *res)
       g_once_init_leave (cache, g_type_register_static (BZ_TYPE_RECORD, name, &info, 0));
     }
   return *cache;
+}
+
+gboolean
+bz_resource_is_panel (const BzResource *res)
+{
+  g_return_val_if_fail (res != NULL, FALSE);
+  if (res->n_fields == 0)
+    return FALSE;
+  for (guint i = 0; i < res->n_fields; i++)
+    if (res->fields[i].type != BZ_FIELD_NUMBER && res->fields[i].type != BZ_FIELD_BOOLEAN)
+      return FALSE;
+  return TRUE;
 }
 
 BzRecord *
@@ -464,7 +542,7 @@ bz_record_get_object (BzRecord *rec, guint field)
 {
   const BzField *f = field_checked (rec, field);
   g_return_val_if_fail (f && f->type == BZ_FIELD_OBJECT, NULL);
-  return bz_record_has (rec, field) ? rec->values[field].o : NULL;
+  return bz_record_has (rec, field) ? object_value (rec, field) : NULL;
 }
 
 guint
@@ -490,32 +568,89 @@ bz_record_get_strv (BzRecord *rec, guint field)
   return bz_record_has (rec, field) ? (const char *const *) rec->values[field].v : NULL;
 }
 
+void
+bz_record_set_panel (BzRecord *rec, guint field, const double *values, guint n)
+{
+  const BzField *f = field_checked (rec, field);
+  BzRecordClass *klass = (BzRecordClass *) ((GTypeInstance *) rec)->g_class;
+  BzRecordClass *child;
+  BzPanel *p;
+
+  g_return_if_fail (f && f->type == BZ_FIELD_OBJECT);
+  g_return_if_fail (klass->panel_classes != NULL && klass->panel_classes[field] != NULL);
+  child = klass->panel_classes[field];
+  g_return_if_fail (n <= child->res->n_fields && (n == 0 || values != NULL));
+  p = g_malloc (sizeof (BzPanel) + child->res->n_fields * sizeof (BzValue));
+  p->klass = child;
+  p->present = n == 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << n) - 1;
+  for (guint k = 0; k < child->res->n_fields; k++)
+    {
+      if (k >= n)
+        p->values[k].i = 0;
+      else if (child->res->fields[k].type == BZ_FIELD_NUMBER)
+        p->values[k].d = values[k];
+      else
+        p->values[k].b = values[k] != 0;
+    }
+  slot (rec, field)->p = p;
+  rec->panels |= G_GUINT64_CONSTANT (1) << field;
+}
+
+guint64
+bz_record_get_panel (BzRecord *rec, guint field, double *values, guint n)
+{
+  const BzField *f = field_checked (rec, field);
+  BzRecordClass *klass = (BzRecordClass *) ((GTypeInstance *) rec)->g_class;
+  const BzValue *vals;
+  guint64 present;
+
+  g_return_val_if_fail (f && f->type == BZ_FIELD_OBJECT, 0);
+  g_return_val_if_fail (klass->panel_classes != NULL && klass->panel_classes[field] != NULL, 0);
+  g_return_val_if_fail (n <= f->ref->n_fields && (n == 0 || values != NULL), 0);
+  if (!bz_record_has (rec, field))
+    present = 0, vals = NULL;
+  else if (rec->panels & (G_GUINT64_CONSTANT (1) << field))
+    present = rec->values[field].p->present, vals = rec->values[field].p->values;
+  else
+    present = rec->values[field].o->present, vals = rec->values[field].o->values;
+  for (guint k = 0; k < n; k++)
+    {
+      if (!(present & (G_GUINT64_CONSTANT (1) << k)))
+        values[k] = NAN;
+      else if (f->ref->fields[k].type == BZ_FIELD_NUMBER)
+        values[k] = vals[k].d;
+      else
+        values[k] = vals[k].b ? 1 : 0;
+    }
+  return present;
+}
+
 /* --- JSON ---------------------------------------------------------------- */
 
-void
-bz_record_write_json (BzRecord *rec, GString *out)
+/* The JSON object of a record's or a panel's values (@panels: which of its
+ * OBJECT fields hold panels), as bz_record_write_json() documents: one
+ * writer for both, so that a panel is written byte for byte as the record
+ * it stands for. */
+static void
+write_values (BzRecordClass *klass, guint64 present, guint64 panels, const BzValue *values, GString *out)
 {
-  const BzResource *res;
-  BzRecordClass *klass;
+  const BzResource *res = klass->res;
   gboolean first = TRUE;
 
-  g_return_if_fail (BZ_IS_RECORD (rec));
-  res = rec->res;
-  klass = (BzRecordClass *) ((GTypeInstance *) rec)->g_class;   /* a BzRecord subclass: checked above */
   g_string_append_c (out, '{');
   for (guint i = 0; i < res->n_fields; i++)
     {
       const BzField *f = &res->fields[i];
-      const BzValue *val = &rec->values[i];
+      const BzValue *val = &values[i];
 
       if ((f->flags & BZ_FIELD_WRITE_ONLY) ||
-          ((f->flags & BZ_FIELD_OPTIONAL) && !(rec->present & (G_GUINT64_CONSTANT (1) << i))))
+          ((f->flags & BZ_FIELD_OPTIONAL) && !(present & (G_GUINT64_CONSTANT (1) << i))))
         continue;
       if (!first)
         g_string_append_c (out, ',');
       first = FALSE;
       bz_json_put (out, klass->json_keys[i], klass->json_key_lens[i]);
-      if (!(rec->present & (G_GUINT64_CONSTANT (1) << i)))
+      if (!(present & (G_GUINT64_CONSTANT (1) << i)))
         {
           bz_json_put (out, "null", 4);
           continue;
@@ -535,7 +670,10 @@ bz_record_write_json (BzRecord *rec, GString *out)
             bz_json_put (out, "false", 5);
           break;
         case BZ_FIELD_OBJECT:
-          bz_record_write_json (val->o, out);
+          if (panels & (G_GUINT64_CONSTANT (1) << i))
+            write_values (val->p->klass, val->p->present, 0, val->p->values, out);
+          else
+            bz_record_write_json (val->o, out);
           break;
         case BZ_FIELD_ARRAY:
           {
@@ -564,6 +702,14 @@ bz_record_write_json (BzRecord *rec, GString *out)
         }
     }
   g_string_append_c (out, '}');
+}
+
+void
+bz_record_write_json (BzRecord *rec, GString *out)
+{
+  g_return_if_fail (BZ_IS_RECORD (rec));
+  /* A BzRecord subclass: checked above. */
+  write_values ((BzRecordClass *) ((GTypeInstance *) rec)->g_class, rec->present, rec->panels, rec->values, out);
 }
 
 JsonNode *

@@ -9,6 +9,9 @@
  *   - #BzRecord                  the typed value: a GObject with one property per
  *                                field, so GtkListView/GtkExpression bind to it
  *   - bz_record_write_json()     the JSON of a record, for HTTP only
+ *   - bz_record_set_panel()      a child of numbers only (Nutrients, SMAE
+ *                                equivalents) held as a value inside its
+ *                                parent, made a record only when read as one
  *   - bz_resource_add_schemas()  the OpenAPI 3.0 request and response schemas
  *   - bz_db_read_record() (src/store/bz-record-store.h)  row -> record
  *
@@ -175,6 +178,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BzRecord, g_object_unref)
  */
 GType        bz_resource_get_type   (const BzResource *res);
 
+/**
+ * bz_resource_is_panel:
+ * @res: a declaration
+ *
+ * Whether records of @res may be held as panels: @res declares at least
+ * one field and every field is a NUMBER or a BOOLEAN (Nutrients,
+ * SmaeEquivalents, ...), so its values own no memory.  An OBJECT field
+ * whose .ref is such a resource accepts bz_record_set_panel().
+ *
+ * Returns: %TRUE for a panel resource.
+ */
+gboolean     bz_resource_is_panel   (const BzResource *res);
+
 /** bz_record_new: Returns: (transfer full): an empty record of @res: every field null. */
 BzRecord    *bz_record_new          (const BzResource *res);
 /** bz_record_get_resource: Returns: (transfer none): the declaration of @rec. */
@@ -201,8 +217,49 @@ const char  *bz_record_get_string   (BzRecord *rec, guint field);
 gint64       bz_record_get_int      (BzRecord *rec, guint field);
 double       bz_record_get_double   (BzRecord *rec, guint field);
 gboolean     bz_record_get_boolean  (BzRecord *rec, guint field);
-/** bz_record_get_object: Returns: (transfer none) (nullable): the nested record. */
+/**
+ * bz_record_get_object:
+ * Returns: (transfer none) (nullable): the nested record; a panel
+ *   (bz_record_set_panel()) is first made into its record, kept by @rec.
+ */
 BzRecord    *bz_record_get_object   (BzRecord *rec, guint field);
+
+/**
+ * bz_record_set_panel:
+ * @rec: a record
+ * @field: an OBJECT field whose .ref is a panel resource (bz_resource_is_panel())
+ * @values: (array length=n): the values of the child's fields 0 to @n - 1,
+ *   in declaration order (a BOOLEAN: non-zero is true)
+ * @n: how many; at most the child's number of fields
+ *
+ * Sets @field to a child of .ref whose fields 0 to @n - 1 hold @values (a
+ * NAN is held, and written as null, as bz_record_set_double() does) and
+ * whose other fields are null, without making a child record: the values
+ * are kept in one small block inside @rec (a "panel"), a record's
+ * creation and finalization saved.  bz_record_write_json() writes it as
+ * it writes the child record, byte for byte; bz_record_get_panel() reads
+ * it as it is; bz_record_get_object() and the field's GObject property
+ * first make it into that child record, which @rec keeps (so such a read
+ * changes @rec: read a record from one thread at a time).
+ */
+void         bz_record_set_panel    (BzRecord *rec, guint field, const double *values, guint n);
+
+/**
+ * bz_record_get_panel:
+ * @rec: a record
+ * @field: an OBJECT field whose .ref is a panel resource
+ * @values: (out caller-allocates) (array length=n): the child's fields 0 to
+ *   @n - 1 (a BOOLEAN as 1 or 0); NAN for a null one, or all when @field is null
+ * @n: how many; at most the child's number of fields
+ *
+ * Reads the child of @field, a panel or a record alike, without making
+ * a panel into a record.
+ *
+ * Returns: the child's present-bits (bit k: field k holds a value); 0 when
+ *   @field is null.
+ */
+guint64      bz_record_get_panel    (BzRecord *rec, guint field, double *values, guint n);
+
 /** bz_record_get_n_items: Returns: the length of the ARRAY @field (0 when null). */
 guint        bz_record_get_n_items  (BzRecord *rec, guint field);
 /** bz_record_get_item: Returns: (transfer none): item @i of the ARRAY @field. */

@@ -90,3 +90,33 @@ bz_nutrients_from_record (BzRecord *panel, BzNutrients *n)
   n->fiber_g = bz_record_get_double (panel, BZ_NUTRIENTS_FIBER_G);
   n->sodium_mg = bz_record_get_double (panel, BZ_NUTRIENTS_SODIUM_MG);
 }
+
+void
+bz_nutrients_set_panel (BzRecord *rec, guint field, const BzNutrients *n)
+{
+  const double v[BZ_NUTRIENTS_N_FIELDS] = {
+    [BZ_NUTRIENTS_ENERGY_KCAL] = n->energy_kcal,
+    [BZ_NUTRIENTS_PROTEIN_G] = n->protein_g,
+    [BZ_NUTRIENTS_CARBOHYDRATE_G] = n->carbohydrate_g,
+    [BZ_NUTRIENTS_FAT_G] = n->fat_g,
+    [BZ_NUTRIENTS_FIBER_G] = n->fiber_g,
+    [BZ_NUTRIENTS_SODIUM_MG] = n->sodium_mg,
+  };
+  bz_record_set_panel (rec, field, v, BZ_NUTRIENTS_N_FIELDS);
+}
+
+gboolean
+bz_nutrients_from_panel (BzRecord *rec, guint field, BzNutrients *n)
+{
+  double v[BZ_NUTRIENTS_N_FIELDS];
+  gboolean has = bz_record_has (rec, field);
+
+  bz_record_get_panel (rec, field, v, BZ_NUTRIENTS_N_FIELDS);
+  n->energy_kcal = v[BZ_NUTRIENTS_ENERGY_KCAL];
+  n->protein_g = v[BZ_NUTRIENTS_PROTEIN_G];
+  n->carbohydrate_g = v[BZ_NUTRIENTS_CARBOHYDRATE_G];
+  n->fat_g = v[BZ_NUTRIENTS_FAT_G];
+  n->fiber_g = v[BZ_NUTRIENTS_FIBER_G];
+  n->sodium_mg = v[BZ_NUTRIENTS_SODIUM_MG];
+  return has;
+}

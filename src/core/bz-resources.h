@@ -35,6 +35,32 @@ BzRecord *bz_nutrients_record_new (const BzNutrients *n);
 /** bz_nutrients_from_record: @panel: a Nutrients record; @n: (out): its values (NAN for nulls). */
 void      bz_nutrients_from_record (BzRecord *panel, BzNutrients *n);
 
+/**
+ * bz_nutrients_set_panel:
+ * @rec: a record
+ * @field: an OBJECT field of @rec whose .ref is #bz_nutrients_resource
+ * @n: the values
+ *
+ * Sets @field to the Nutrients of @n as bz_record_take_object() with
+ * bz_nutrients_record_new() would, held as a panel (bz_record_set_panel():
+ * no child record is made unless the field is read as an object).
+ */
+void      bz_nutrients_set_panel   (BzRecord *rec, guint field, const BzNutrients *n);
+
+/**
+ * bz_nutrients_from_panel:
+ * @rec: a record
+ * @field: an OBJECT field of @rec whose .ref is #bz_nutrients_resource
+ * @n: (out): its values, NAN for nulls (all NAN when @field is null)
+ *
+ * Reads the Nutrients of @field, a panel or a record alike, as
+ * bz_nutrients_from_record() on bz_record_get_object() would, without
+ * making a panel into a record.
+ *
+ * Returns: whether @field holds a value.
+ */
+gboolean  bz_nutrients_from_panel  (BzRecord *rec, guint field, BzNutrients *n);
+
 /* One food of a meal: a USDA food and its grams. */
 #define BZ_MEAL_ITEM_FIELDS(F) \
   F (MEAL_ITEM_NDB_NO, .name = "ndb_no", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_REQUIRED, .column = "ndb_no", .min = 1, .max = 5, .description = "USDA SR28 food number") \

@@ -442,13 +442,13 @@ bz_meals_get_daily (BzServices *svc, const BzCaller *caller, const char *patient
     {
       BzRecord *meal = g_ptr_array_index (meals, i);
       BzNutrients n;
-      bz_nutrients_from_record (bz_record_get_object (meal, BZ_MEAL_NUTRITION), &n);
+      bz_nutrients_from_panel (meal, BZ_MEAL_NUTRITION, &n);
       bz_nutrients_add (&intake, &n, 1.0);
-      bz_smae_record_add (bz_record_get_object (meal, BZ_MEAL_EQUIVALENTS), eaten_smae, 1.0);
+      bz_smae_panel_add (meal, BZ_MEAL_EQUIVALENTS, eaten_smae, 1.0);
       bz_record_append (daily, BZ_DAILY_INTAKE_MEALS, g_object_ref (meal));
     }
-  bz_record_take_object (daily, BZ_DAILY_INTAKE_INTAKE, bz_nutrients_record_new (&intake));
-  bz_record_take_object (daily, BZ_DAILY_INTAKE_EQUIVALENTS, bz_smae_record_new (eaten_smae));
+  bz_nutrients_set_panel (daily, BZ_DAILY_INTAKE_INTAKE, &intake);
+  bz_smae_set_panel (daily, BZ_DAILY_INTAKE_EQUIVALENTS, eaten_smae);
   if (planned)
     bz_record_take_object (daily, BZ_DAILY_INTAKE_PLANNED, planned);
   else
@@ -460,8 +460,8 @@ bz_meals_get_daily (BzServices *svc, const BzCaller *caller, const char *patient
       bz_record_take_object (daily, BZ_DAILY_INTAKE_TARGETS_BASIS, targets_basis (&in, &targets));
       remaining = targets;
       bz_nutrients_add (&remaining, &intake, -1.0);
-      bz_record_take_object (daily, BZ_DAILY_INTAKE_TARGETS, bz_nutrients_record_new (&targets));
-      bz_record_take_object (daily, BZ_DAILY_INTAKE_REMAINING, bz_nutrients_record_new (&remaining));
+      bz_nutrients_set_panel (daily, BZ_DAILY_INTAKE_TARGETS, &targets);
+      bz_nutrients_set_panel (daily, BZ_DAILY_INTAKE_REMAINING, &remaining);
     }
   return daily;
 }

@@ -240,18 +240,12 @@ bz_meal_plan_repo_get (BzStore *store, const char *id, GError **error)
   return g_steal_pointer (&plan);
 }
 
-/* A Nutrients panel (the daily's) of @t. */
-static BzRecord *
-panel_of (const BzPlanTotals *t)
+/* Sets the Nutrients @field of @rec (the daily's) to @t, as a panel. */
+static void
+set_panel_of (BzRecord *rec, guint field, const BzPlanTotals *t)
 {
-  BzRecord *r = bz_record_new (&bz_nutrients_resource);
-  bz_record_set_double (r, BZ_NUTRIENTS_ENERGY_KCAL, t->kcal);
-  bz_record_set_double (r, BZ_NUTRIENTS_PROTEIN_G, t->protein_g);
-  bz_record_set_double (r, BZ_NUTRIENTS_CARBOHYDRATE_G, t->carbs_g);
-  bz_record_set_double (r, BZ_NUTRIENTS_FAT_G, t->fat_g);
-  bz_record_set_double (r, BZ_NUTRIENTS_FIBER_G, t->fiber_g);
-  bz_record_set_double (r, BZ_NUTRIENTS_SODIUM_MG, t->sodium_mg);
-  return r;
+  const BzNutrients n = { t->kcal, t->protein_g, t->carbs_g, t->fat_g, t->fiber_g, t->sodium_mg };
+  bz_nutrients_set_panel (rec, field, &n);
 }
 
 /* A slot of the day read by fill_daily_plan(): its position and its
@@ -322,7 +316,7 @@ fill_daily_plan (sqlite3 *db, const char *id, gint64 day, BzRecord *rec, GError 
         {
           DaySlot slot = { sqlite3_column_int64 (st, 2), NULL };
           if (meal != NULL)
-            bz_record_take_object (meal, BZ_DAILY_PLAN_MEAL_NUTRITION, panel_of (&slot_total));
+            set_panel_of (meal, BZ_DAILY_PLAN_MEAL_NUTRITION, &slot_total);
           slot_total = (BzPlanTotals) { 0 };
           g_string_assign (key, meal_key);
           meal = slot.meal = bz_record_new (&bz_daily_plan_meal_resource);
@@ -347,16 +341,16 @@ fill_daily_plan (sqlite3 *db, const char *id, gint64 day, BzRecord *rec, GError 
       bz_record_set_string (recipe, BZ_DAILY_PLAN_RECIPE_RECIPE_ID, (const char *) sqlite3_column_text (st, 4));
       bz_record_set_string (recipe, BZ_DAILY_PLAN_RECIPE_TITLE, (const char *) sqlite3_column_text (st, 6));
       bz_record_set_double (recipe, BZ_DAILY_PLAN_RECIPE_SERVINGS, servings);
-      bz_record_take_object (recipe, BZ_DAILY_PLAN_RECIPE_NUTRITION, panel_of (&t));
+      set_panel_of (recipe, BZ_DAILY_PLAN_RECIPE_NUTRITION, &t);
       bz_record_append (meal, BZ_DAILY_PLAN_MEAL_RECIPES, recipe);
     }
   if (meal != NULL)
-    bz_record_take_object (meal, BZ_DAILY_PLAN_MEAL_NUTRITION, panel_of (&slot_total));
+    set_panel_of (meal, BZ_DAILY_PLAN_MEAL_NUTRITION, &slot_total);
   g_array_sort (slots, day_slot_by_position);   /* stable (GLib >= 2.32) */
   for (guint i = 0; i < slots->len; i++)
     bz_record_append (rec, BZ_DAILY_PLAN_MEALS, g_steal_pointer (&g_array_index (slots, DaySlot, i).meal));
-  bz_record_take_object (rec, BZ_DAILY_PLAN_NUTRITION, panel_of (&day_total));
-  bz_record_take_object (rec, BZ_DAILY_PLAN_EQUIVALENTS, bz_smae_record_new (day_total.smae));
+  set_panel_of (rec, BZ_DAILY_PLAN_NUTRITION, &day_total);
+  bz_smae_set_panel (rec, BZ_DAILY_PLAN_EQUIVALENTS, day_total.smae);
   return TRUE;
 }
 

@@ -129,7 +129,7 @@ set_equivalents (GPtrArray *meals, const BzRecipeTotals *totals)
   for (guint i = 0; i < meals->len; i++)
     {
       BzRecord *m = g_ptr_array_index (meals, i);
-      bz_record_take_object (m, BZ_MEAL_EQUIVALENTS, bz_smae_record_new (totals[i].smae));
+      bz_smae_set_panel (m, BZ_MEAL_EQUIVALENTS, totals[i].smae);
     }
 }
 

@@ -51,6 +51,32 @@ bz_db_n_columns (const BzResource *res)
   return n;
 }
 
+/* The INLINE object @field of @rec, when every field of its @ref is a
+ * number or boolean with a column and none is NULL in this row, read as a
+ * panel (bz_record_set_panel(): no child record) and its columns passed.
+ * Otherwise FALSE, nothing read: the caller reads a child record. */
+static gboolean
+read_panel (sqlite3_stmt *st, int *col, BzRecord *rec, guint field, const BzResource *ref)
+{
+  double v[64];
+
+  if (ref->n_fields == 0)
+    return FALSE;
+  for (guint k = 0; k < ref->n_fields; k++)
+    {
+      const BzField *f = &ref->fields[k];
+      int c = *col + (int) k;
+
+      if ((f->type != BZ_FIELD_NUMBER && f->type != BZ_FIELD_BOOLEAN) || f->column == NULL ||
+          sqlite3_column_type (st, c) == SQLITE_NULL)
+        return FALSE;
+      v[k] = f->type == BZ_FIELD_NUMBER ? sqlite3_column_double (st, c) : sqlite3_column_int (st, c) != 0;
+    }
+  bz_record_set_panel (rec, field, v, ref->n_fields);
+  *col += (int) ref->n_fields;
+  return TRUE;
+}
+
 void
 bz_db_read_record (sqlite3_stmt *st, int *col, BzRecord *rec)
 {
@@ -65,7 +91,10 @@ bz_db_read_record (sqlite3_stmt *st, int *col, BzRecord *rec)
         continue;
       if (f->column == NULL)
         {
-          BzRecord *sub = bz_record_new (f->ref);
+          BzRecord *sub;
+          if (read_panel (st, col, rec, i, f->ref))
+            continue;
+          sub = bz_record_new (f->ref);
           bz_db_read_record (st, col, sub);
           bz_record_take_object (rec, i, sub);
           continue;

@@ -30,7 +30,8 @@ guint    bz_db_n_columns      (const BzResource *res);
  * @col: (inout): the first column to read; advanced past the record's columns
  * @rec: the record to fill: SQL NULL becomes null, TEXT a string field,
  *   INTEGER an INTEGER or BOOLEAN field, REAL a NUMBER field; INLINE
- *   objects are created and filled from the same row
+ *   objects are created and filled from the same row (one of numbers and
+ *   booleans only, none NULL in the row, as a panel: bz_record_set_panel())
  */
 void     bz_db_read_record    (sqlite3_stmt *st, int *col, BzRecord *rec);
 
