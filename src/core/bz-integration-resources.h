@@ -22,8 +22,8 @@ G_BEGIN_DECLS
 #define BZ_INTEGRATION_PROVIDER_HEALTH_FIELDS(F) \
   F (INTEGRATION_PROVIDER_HEALTH_KIND, .name = "kind", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The service kind: diet_planning, workout_planning, meal_detection, label_reading, scan_3d, chat") \
   F (INTEGRATION_PROVIDER_HEALTH_NAME, .name = "name", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The provider: local (embedded), http, openai") \
-  F (INTEGRATION_PROVIDER_HEALTH_STATUS, .name = "status", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "healthy, degraded (half-open breaker, quota used up, or failures in the window) or down (open breaker), as seed 003") \
-  F (INTEGRATION_PROVIDER_HEALTH_BREAKER_STATE, .name = "breaker_state", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "closed, open or half_open") \
+  F (INTEGRATION_PROVIDER_HEALTH_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_provider_health, .description = "healthy, degraded (half-open breaker, quota used up, or failures in the window) or down (open breaker), as seed 003") \
+  F (INTEGRATION_PROVIDER_HEALTH_BREAKER_STATE, .name = "breaker_state", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_breaker_state, .description = "closed, open or half_open") \
   F (INTEGRATION_PROVIDER_HEALTH_LAST_CHECK, .name = "last_check", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY | BZ_FIELD_NULLABLE, .description = "When the provider was last called (seed 003's lastCheck); null: never since start") \
   F (INTEGRATION_PROVIDER_HEALTH_ERROR_RATE, .name = "error_rate", .type = BZ_FIELD_NUMBER, .flags = BZ_FIELD_READ_ONLY, .min = 0, .max = 1, .description = "Failed attempts / attempts over the breaker's window (60 s by default)") \
   F (INTEGRATION_PROVIDER_HEALTH_ATTEMPTS, .name = "attempts", .type = BZ_FIELD_INTEGER, .flags = BZ_FIELD_READ_ONLY, .description = "Remote attempts since start") \
@@ -49,7 +49,7 @@ BZ_RESOURCE_DECLARE (bz_integration_webhook_health, INTEGRATION_WEBHOOK_HEALTH, 
 
 /* GET /api/integrations/health. */
 #define BZ_INTEGRATION_HEALTH_FIELDS(F) \
-  F (INTEGRATION_HEALTH_STATUS, .name = "status", .type = BZ_FIELD_STRING, .flags = BZ_FIELD_READ_ONLY, .description = "The worst of the providers' statuses, and degraded when a webhook is parked") \
+  F (INTEGRATION_HEALTH_STATUS, .name = "status", .type = BZ_FIELD_ENUM, .flags = BZ_FIELD_READ_ONLY, .vocab = &bz_vocab_provider_health, .description = "The worst of the providers' statuses, and degraded when a webhook is parked") \
   F (INTEGRATION_HEALTH_CHECKED_AT, .name = "checked_at", .type = BZ_FIELD_DATE_TIME, .flags = BZ_FIELD_READ_ONLY) \
   F (INTEGRATION_HEALTH_PROVIDERS, .name = "providers", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_integration_provider_health_resource) \
   F (INTEGRATION_HEALTH_WEBHOOKS, .name = "webhooks", .type = BZ_FIELD_ARRAY, .flags = BZ_FIELD_READ_ONLY, .ref = &bz_integration_webhook_health_resource, .description = "Every provider with a secret or with stored deliveries")

@@ -140,6 +140,27 @@ static const BzTerm photo_sizes[] = {
 
 const BzVocab bz_vocab_photo_size = { "size", photo_sizes, G_N_ELEMENTS (photo_sizes) };
 
+/* A provider's health as GET /api/integrations/health reports it (seed 003's
+ * healthy/degraded/down; bz_resilient_health()), in the order of the
+ * BzBreakerState values' consequences: closed, half open, open. */
+static const BzTerm provider_healths[] = {
+  { "healthy", N_("healthy"), NULL },
+  { "degraded", N_("degraded"), NULL },
+  { "down", N_("down"), NULL },
+};
+
+const BzVocab bz_vocab_provider_health = { "status", provider_healths, G_N_ELEMENTS (provider_healths) };
+
+/* A circuit breaker's state (Nygard, "Release It!", 2007), in BzBreakerState's
+ * order: bz_breaker_state_name() reads its ids from here. */
+static const BzTerm breaker_states[] = {
+  { "closed", N_("closed"), NULL },
+  { "open", N_("open"), NULL },
+  { "half_open", N_("half open"), NULL },
+};
+
+const BzVocab bz_vocab_breaker_state = { "breaker_state", breaker_states, G_N_ELEMENTS (breaker_states) };
+
 /* The encodings of an avatar file (bz_avatars_get_glb_variant(), issue 8):
  * KHR_mesh_quantization + EXT_meshopt_compression, or plain glTF 2.0. */
 static const BzTerm avatar_compressions[] = {

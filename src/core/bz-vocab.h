@@ -67,6 +67,10 @@ extern const BzVocab bz_vocab_budget_level;
 extern const BzVocab bz_vocab_notice_lang;
 /** bz_vocab_photo_size: display (at most 1280 px, no EXIF) or original. */
 extern const BzVocab bz_vocab_photo_size;
+/** bz_vocab_provider_health: healthy, degraded or down (an integration provider, seed 003). */
+extern const BzVocab bz_vocab_provider_health;
+/** bz_vocab_breaker_state: closed, open or half_open, in BzBreakerState's order. */
+extern const BzVocab bz_vocab_breaker_state;
 
 /**
  * bz_vocab_avatar_compression: meshopt (KHR_mesh_quantization +

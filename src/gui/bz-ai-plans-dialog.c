@@ -63,19 +63,11 @@ set_busy (BzAiPlansDialog *self, gboolean busy)
 
 /* --- health ------------------------------------------------------------------ */
 
-/* The health's words (bz-integration-resources.h: status healthy, degraded or
- * down; breaker closed, open or half_open) in the desk's language. */
+/* @id's label in @vocab, in the desk's language (the id itself if unknown). */
 static const char *
-health_word (const char *word)
+health_label (const BzVocab *vocab, const char *id)
 {
-  static const struct { const char *id; const char *label; } words[] = {
-    { "healthy", N_("healthy") }, { "degraded", N_("degraded") }, { "down", N_("down") },
-    { "closed", N_("closed") }, { "open", N_("open") }, { "half_open", N_("half open") },
-  };
-  for (guint i = 0; word && i < G_N_ELEMENTS (words); i++)
-    if (g_str_equal (word, words[i].id))
-      return _(words[i].label);
-  return word ? word : "";
+  return bz_vocab_label (vocab, id, id ? id : "");
 }
 
 static void
@@ -95,7 +87,7 @@ health_read (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   set_summary (self, HEALTH, g_strdup_printf (_("Overall: %s. Without a network every kind answers from its embedded provider."),
-                                              health_word (bz_record_get_string (h, BZ_INTEGRATION_HEALTH_STATUS))));
+                                              health_label (&bz_vocab_provider_health, bz_record_get_string (h, BZ_INTEGRATION_HEALTH_STATUS))));
   for (guint i = 0; i < bz_record_get_n_items (h, BZ_INTEGRATION_HEALTH_PROVIDERS); i++)
     {
       BzRecord *p = bz_record_get_item (h, BZ_INTEGRATION_HEALTH_PROVIDERS, i);
@@ -103,8 +95,8 @@ health_read (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autofree char *title = g_strdup_printf ("%s · %s", bz_record_get_string (p, BZ_INTEGRATION_PROVIDER_HEALTH_KIND),
                                                 bz_record_get_string (p, BZ_INTEGRATION_PROVIDER_HEALTH_NAME));
       g_autofree char *sub = g_strdup_printf (_("%s · breaker %s · errors %.0f %% · %d remote calls"),
-                                              health_word (status),
-                                              health_word (bz_record_get_string (p, BZ_INTEGRATION_PROVIDER_HEALTH_BREAKER_STATE)),
+                                              health_label (&bz_vocab_provider_health, status),
+                                              health_label (&bz_vocab_breaker_state, bz_record_get_string (p, BZ_INTEGRATION_PROVIDER_HEALTH_BREAKER_STATE)),
                                               100 * bz_record_get_double (p, BZ_INTEGRATION_PROVIDER_HEALTH_ERROR_RATE),
                                               (int) bz_record_get_int (p, BZ_INTEGRATION_PROVIDER_HEALTH_ATTEMPTS));
       add_row (self, HEALTH, title, sub,

@@ -2,6 +2,7 @@
  * cache and fallbacks of an outside service's calls (see bz-resilient.h). */
 #include "bz-resilient.h"
 #include "bz-resilient-private.h"
+#include "bz-vocab.h"
 
 #include <math.h>
 
@@ -49,9 +50,8 @@ struct _BzResilient
 const char *
 bz_breaker_state_name (BzBreakerState state)
 {
-  static const char *const names[] = { "closed", "open", "half_open" };
-  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (names), NULL);
-  return names[state];
+  g_return_val_if_fail ((guint) state < bz_vocab_breaker_state.n_terms, NULL);
+  return bz_vocab_breaker_state.terms[state].id;
 }
 
 const char *
