@@ -231,9 +231,8 @@ workout_made (GObject *source, GAsyncResult *result, gpointer user_data)
       for (guint e = 0; e < bz_record_get_n_items (day, BZ_WORKOUT_DAY_EXERCISES); e++)
         {
           BzRecord *x = bz_record_get_item (day, BZ_WORKOUT_DAY_EXERCISES, e);
-          /* The exercise's name in the desk's language (the library has both). */
-          const char *name = bz_food_display_name (bz_record_get_string (x, BZ_WORKOUT_EXERCISE_NAME_EN),
-                                                   bz_record_get_string (x, BZ_WORKOUT_EXERCISE_NAME_ES));
+          const char *name = bz_exercise_display_name (bz_record_get_string (x, BZ_WORKOUT_EXERCISE_NAME_EN),
+                                                       bz_record_get_string (x, BZ_WORKOUT_EXERCISE_NAME_ES));
           gint64 sets = bz_record_get_int (x, BZ_WORKOUT_EXERCISE_SETS), lo = bz_record_get_int (x, BZ_WORKOUT_EXERCISE_REPS_MIN);
           gint64 minutes = bz_record_get_int (x, BZ_WORKOUT_EXERCISE_MINUTES);
           g_string_append_printf (ex, "%s%s", ex->len ? "\n" : "", name);

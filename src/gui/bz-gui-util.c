@@ -159,16 +159,30 @@ bz_date_time_format (GDateTime *dt, const char *format)
   return g_date_time_format (dt, f->str);
 }
 
+/* Whether the desk shows Spanish (Mexico) names of foods and exercises
+ * where Balanza has one: the Spanish catalogue says "es". */
+static gboolean
+spanish_names (void)
+{
+  /* TRANSLATORS: "es" to show foods (and exercises) by their Spanish (Mexico)
+   * names where Balanza has one (data/foods/es-MX-names.tsv); keep "en" otherwise */
+  return g_str_equal (C_("food names", "en"), "es");
+}
+
 const char *
 bz_food_display_name (const char *description, const char *name_es)
 {
-  /* TRANSLATORS: "es" to show foods by their Spanish (Mexico) names where
-   * Balanza has one (data/foods/es-MX-names.tsv); keep "en" otherwise */
-  gboolean spanish = g_str_equal (C_("food names", "en"), "es");
-
-  if (spanish && name_es && *name_es)
+  if (spanish_names () && name_es && *name_es)
     return name_es;
   return description;
+}
+
+const char *
+bz_exercise_display_name (const char *name_en, const char *name_es)
+{
+  if (spanish_names () && name_es && *name_es)
+    return name_es;
+  return name_en;
 }
 
 char *

@@ -63,6 +63,18 @@ char       *bz_format_date    (const char *iso8601);
 const char *bz_food_display_name (const char *description, const char *name_es);
 
 /**
+ * bz_exercise_display_name:
+ * @name_en: (nullable): the exercise's English name (data/exercises)
+ * @name_es: (nullable): its Spanish (Mexico) name
+ *
+ * The same choice as bz_food_display_name(), for the exercise library.
+ *
+ * Returns: (transfer none) (nullable): @name_es when the interface speaks
+ *   Spanish and the exercise has one, else @name_en.
+ */
+const char *bz_exercise_display_name (const char *name_en, const char *name_es);
+
+/**
  * bz_date_time_format:
  * @format: a g_date_time_format() format
  *
