@@ -6,6 +6,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "bz-fake-http.h"
 #include "bz-openai-image.h"
 
 struct _BzFakeOpenAI
@@ -17,14 +18,7 @@ struct _BzFakeOpenAI
   char *shape_error;
   char *last_body;
   int image_width;
-  char *url;
-  GMainContext *context;
-  GMainLoop *loop;
-  GThread *thread;
-  SoupServer *server;
-  GSocketService *service;
-  GCond ready;
-  gboolean started;
+  BzFakeHttp *http;
 };
 
 static const char detect_content[] =
@@ -213,57 +207,11 @@ serve (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable 
       GSource *late = g_timeout_source_new (3000);
       soup_server_message_pause (msg);
       g_source_set_callback (late, answer_late, g_object_ref (msg), g_object_unref);
-      g_source_attach (late, self->context);
+      g_source_attach (late, bz_fake_http_context (self->http));
       g_source_unref (late);
     }
   else
     soup_server_message_set_status (msg, (guint) g_ascii_strtoull (what, NULL, 10), NULL);
-}
-
-static gboolean
-on_incoming (GSocketService *service, GSocketConnection *connection, GObject *source, gpointer server)
-{
-  g_autoptr(GSocketAddress) local = g_socket_connection_get_local_address (connection, NULL);
-  g_autoptr(GSocketAddress) remote = g_socket_connection_get_remote_address (connection, NULL);
-
-  soup_server_accept_iostream (server, G_IO_STREAM (connection), local, remote, NULL);
-  return TRUE;
-}
-
-static gpointer
-run (gpointer data)
-{
-  BzFakeOpenAI *self = data;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) listening = NULL;
-
-  g_main_context_push_thread_default (self->context);
-  self->server = soup_server_new (NULL, NULL);
-  self->service = g_socket_service_new ();
-  soup_server_add_handler (self->server, NULL, serve, self, NULL);
-  g_signal_connect (self->service, "incoming", G_CALLBACK (on_incoming), self->server);
-  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), any_port, G_SOCKET_TYPE_STREAM,
-                                                G_SOCKET_PROTOCOL_TCP, NULL, &listening, NULL));
-  g_socket_service_start (self->service);
-  g_mutex_lock (&self->lock);
-  self->url = g_strdup_printf ("http://127.0.0.1:%u",
-                               g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (listening)));
-  self->started = TRUE;
-  g_cond_signal (&self->ready);
-  g_mutex_unlock (&self->lock);
-
-  g_main_loop_run (self->loop);
-
-  g_socket_service_stop (self->service);
-  g_socket_listener_close (G_SOCKET_LISTENER (self->service));
-  soup_server_disconnect (self->server);
-  while (g_main_context_iteration (self->context, FALSE))
-    ;
-  g_clear_object (&self->service);
-  g_clear_object (&self->server);
-  g_main_context_pop_thread_default (self->context);
-  return NULL;
 }
 
 BzFakeOpenAI *
@@ -273,21 +221,14 @@ bz_fake_openai_start (const char *model, const char *api_key)
   BzFakeOpenAI *self = g_new0 (BzFakeOpenAI, 1);
 
   g_mutex_init (&self->lock);
-  g_cond_init (&self->ready);
   self->model = g_strdup (model);
   self->key = g_strdup (api_key);
   self->script = detect;
-  self->context = g_main_context_new ();
-  self->loop = g_main_loop_new (self->context, FALSE);
-  self->thread = g_thread_new ("fake-openai", run, self);
-  g_mutex_lock (&self->lock);
-  while (!self->started)
-    g_cond_wait (&self->ready, &self->lock);
-  g_mutex_unlock (&self->lock);
+  self->http = bz_fake_http_start ("fake-openai", serve, self);
   return self;
 }
 
-const char *bz_fake_openai_url (BzFakeOpenAI *self) { return self->url; }
+const char *bz_fake_openai_url (BzFakeOpenAI *self) { return bz_fake_http_url (self->http); }
 
 void
 bz_fake_openai_script (BzFakeOpenAI *self, const char *const *script)
@@ -342,16 +283,11 @@ bz_fake_openai_dup_last_body (BzFakeOpenAI *self)
 void
 bz_fake_openai_stop (BzFakeOpenAI *self)
 {
-  g_main_loop_quit (self->loop);
-  g_thread_join (self->thread);
-  g_main_loop_unref (self->loop);
-  g_main_context_unref (self->context);
+  bz_fake_http_stop (self->http);
   g_mutex_clear (&self->lock);
-  g_cond_clear (&self->ready);
   g_free (self->model);
   g_free (self->key);
   g_free (self->shape_error);
   g_free (self->last_body);
-  g_free (self->url);
   g_free (self);
 }

@@ -9,6 +9,7 @@
  * reaches the scanner and stores nothing.  Its own binary, so that the
  * remote service it configures does not change test-api's avatars. */
 #include "bz-api-fixture.h"
+#include "bz-fake-http.h"
 
 #include <string.h>
 
@@ -28,14 +29,7 @@ extern const char *test_api_scan_body_fmt;
 typedef struct
 {
   GMutex lock;
-  GCond ready;
-  gboolean started;
-  GMainContext *context;
-  GMainLoop *loop;
-  GThread *thread;
-  SoupServer *server;
-  GSocketService *service;
-  char *url;
+  BzFakeHttp *http;
   const char *mode;       /* "valid", "truncated", "json", "huge", "503", "422" */
   guint requests;
   gboolean bad_shape;     /* a request without the key or the measurements */
@@ -90,49 +84,6 @@ serve (SoupServer *server, SoupServerMessage *msg, const char *path, GHashTable 
   soup_server_message_set_status (msg, 200, NULL);
 }
 
-static gboolean
-on_incoming (GSocketService *service, GSocketConnection *connection, GObject *source, gpointer server)
-{
-  g_autoptr(GSocketAddress) local = g_socket_connection_get_local_address (connection, NULL);
-  g_autoptr(GSocketAddress) remote = g_socket_connection_get_remote_address (connection, NULL);
-
-  soup_server_accept_iostream (server, G_IO_STREAM (connection), local, remote, NULL);
-  return TRUE;
-}
-
-static gpointer
-run (gpointer data)
-{
-  Scanner *s = data;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) listening = NULL;
-
-  g_main_context_push_thread_default (s->context);
-  s->server = soup_server_new (NULL, NULL);
-  s->service = g_socket_service_new ();
-  soup_server_add_handler (s->server, NULL, serve, s, NULL);
-  g_signal_connect (s->service, "incoming", G_CALLBACK (on_incoming), s->server);
-  g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (s->service), any_port, G_SOCKET_TYPE_STREAM,
-                                                G_SOCKET_PROTOCOL_TCP, NULL, &listening, NULL));
-  g_socket_service_start (s->service);
-  g_mutex_lock (&s->lock);
-  s->url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (listening)));
-  s->started = TRUE;
-  g_cond_signal (&s->ready);
-  g_mutex_unlock (&s->lock);
-  g_main_loop_run (s->loop);
-  g_socket_service_stop (s->service);
-  g_socket_listener_close (G_SOCKET_LISTENER (s->service));
-  soup_server_disconnect (s->server);
-  while (g_main_context_iteration (s->context, FALSE))
-    ;
-  g_clear_object (&s->service);
-  g_clear_object (&s->server);
-  g_main_context_pop_thread_default (s->context);
-  return NULL;
-}
-
 static void
 scanner_set (const char *mode)
 {
@@ -174,13 +125,7 @@ setup (void)
   scanner.glb = bz_avatar_provider_generate (local, &m, &info, NULL, &error);
   g_assert_no_error (error);
   scanner.mode = "valid";
-  scanner.context = g_main_context_new ();
-  scanner.loop = g_main_loop_new (scanner.context, FALSE);
-  scanner.thread = g_thread_new ("fake-scanner", run, &scanner);
-  g_mutex_lock (&scanner.lock);
-  while (!scanner.started)
-    g_cond_wait (&scanner.ready, &scanner.lock);
-  g_mutex_unlock (&scanner.lock);
+  scanner.http = bz_fake_http_start ("fake-scanner", serve, &scanner);
 
   bz_resilient_config_init (&config);
   config.max_attempts = 2;
@@ -189,7 +134,7 @@ setup (void)
   config.breaker_failures = 1000;   /* every case below reaches the scanner */
   config.breaker_min_calls = 1000;
   config.cache_entries = 0;
-  g_assert_true (bz_integrations_use_scan3d_http (api->services, scanner.url, API_KEY, &config, NULL, &error));
+  g_assert_true (bz_integrations_use_scan3d_http (api->services, bz_fake_http_url (scanner.http), API_KEY, &config, NULL, &error));
   g_assert_no_error (error);
   test_api_ensure_users ();
   patient = test_api_create_patient (test_api_nutri_token (), "scan3d-remote@test.local", NULL);
@@ -331,14 +276,7 @@ main (int argc, char **argv)
   g_test_add_func ("/api/integrations/3d-scan/remote/refusal", test_scan3d_remote_refusal);
   rc = g_test_run ();
   bz_api_shutdown ();
-  if (scanner.loop)
-    {
-      g_main_loop_quit (scanner.loop);
-      g_thread_join (scanner.thread);
-      g_main_loop_unref (scanner.loop);
-      g_main_context_unref (scanner.context);
-    }
+  g_clear_pointer (&scanner.http, bz_fake_http_stop);
   g_clear_pointer (&scanner.glb, g_bytes_unref);
-  g_free (scanner.url);
   return rc;
 }
