@@ -11,20 +11,7 @@
 
 #include <string.h>
 
-typedef enum { ITEMS_OF_ONE, ITEMS_OF_PAGE, ITEMS_OF_MANY, N_ITEM_QUERIES } ItemQuery;
-
-/* The columns add_item() reads: the item's meal id, its food's SR28 columns
- * (description, Spanish name, group, panel per 100 g), then the MealItem
- * columns. */
-#define ITEM_FOOD_COLUMNS 10
-static void
-append_item_columns (GString *sql)
-{
-  g_string_append (sql, "i.meal_id, f.long_desc, f.name_es, f.food_group, coalesce (f.energy_kcal, 0),"
-                        " coalesce (f.protein_g, 0), coalesce (f.carbohydrate_g, 0), coalesce (f.fat_g, 0),"
-                        " coalesce (f.fiber_g, 0), coalesce (f.sodium_mg, 0), ");
-  bz_db_append_columns (sql, &bz_meal_item_resource, "i");
-}
+typedef enum { ITEMS_OF_ONE, ITEMS_OF_DAY, ITEMS_OF_PAGE, ITEMS_OF_MANY, N_ITEM_QUERIES } ItemQuery;
 
 /* "SELECT <Meal columns>, m.photo_sha256 FROM meal_logs m WHERE " + @where */
 static char *
@@ -46,6 +33,15 @@ sql_meal_one (void)
 }
 
 static const char *
+sql_meal_day (void)
+{
+  static gsize sql;
+  if (g_once_init_enter (&sql))
+    g_once_init_leave (&sql, (gsize) meal_select ("m.patient_id = ?1 AND m.eaten_date = ?2 ORDER BY m.eaten_at"));
+  return (const char *) sql;
+}
+
+static const char *
 sql_meal_page (void)
 {
   static gsize sql;
@@ -61,55 +57,39 @@ sql_items (ItemQuery q)
   static gsize sql[N_ITEM_QUERIES];
   static const char *const filters[N_ITEM_QUERIES] = {
     [ITEMS_OF_ONE] = "i.meal_id = ?1",
+    /* A join, not "IN (SELECT ...)": the IN list was built into an ephemeral
+     * table on every request (stop 20's profile: ~45k instructions). */
+    [ITEMS_OF_DAY] = "m.patient_id = ?1 AND m.eaten_date = ?2",
     [ITEMS_OF_PAGE] = "i.meal_id IN (SELECT id FROM meal_logs WHERE patient_id = ?1"
                       " ORDER BY eaten_at DESC, created_at DESC LIMIT ?2 OFFSET ?3)",
     [ITEMS_OF_MANY] = "i.meal_id IN (SELECT value FROM json_each (?1))",
   };
   if (g_once_init_enter (&sql[q]))
     {
-      GString *s = g_string_new ("SELECT ");
-      append_item_columns (s);
-      g_string_append_printf (s, " FROM meal_items i LEFT JOIN foods f ON f.ndb_no = i.ndb_no WHERE %s"
-                                 " ORDER BY i.meal_id, i.position", filters[q]);
+      GString *s = g_string_new ("SELECT i.meal_id, f.long_desc, f.name_es, f.food_group, coalesce (f.energy_kcal, 0),"
+                                 " coalesce (f.protein_g, 0), coalesce (f.carbohydrate_g, 0), coalesce (f.fat_g, 0),"
+                                 " coalesce (f.fiber_g, 0), coalesce (f.sodium_mg, 0), ");
+      bz_db_append_columns (s, &bz_meal_item_resource, "i");
+      if (q == ITEMS_OF_DAY)   /* the day's index, then each meal's items in order: nothing sorted */
+        g_string_append_printf (s, " FROM meal_logs m JOIN meal_items i ON i.meal_id = m.id"
+                                   " LEFT JOIN foods f ON f.ndb_no = i.ndb_no WHERE %s"
+                                   " ORDER BY m.eaten_at, m.rowid, i.position", filters[q]);
+      else
+        g_string_append_printf (s, " FROM meal_items i LEFT JOIN foods f ON f.ndb_no = i.ndb_no WHERE %s"
+                                   " ORDER BY i.meal_id, i.position", filters[q]);
       g_once_init_leave (&sql[q], (gsize) g_string_free (s, FALSE));
     }
   return (const char *) sql[q];
 }
 
-/* A day's meals and their items in one statement: each row is a meal_select()
- * row followed by the append_item_columns() of one of its items (all NULL
- * for a meal without items); the day's index, then each meal's items in
- * order: nothing sorted.  The meal's columns repeat on each of its items. */
-static const char *
-sql_day (void)
-{
-  static gsize sql;
-  if (g_once_init_enter (&sql))
-    {
-      GString *s = g_string_new ("SELECT ");
-      bz_db_append_columns (s, &bz_meal_resource, "m");
-      g_string_append (s, ", m.photo_sha256, ");
-      append_item_columns (s);
-      g_string_append (s, " FROM meal_logs m LEFT JOIN meal_items i ON i.meal_id = m.id"
-                          " LEFT JOIN foods f ON f.ndb_no = i.ndb_no"
-                          " WHERE m.patient_id = ?1 AND m.eaten_date = ?2"
-                          " ORDER BY m.eaten_at, m.rowid, i.position");
-      g_once_init_leave (&sql, (gsize) g_string_free (s, FALSE));
-    }
-  return (const char *) sql;
-}
-
-/* One Meal from a meal_select() row; its items start empty.  @next: (out)
- * (optional): the column after the meal's. */
+/* One Meal from a meal_select() row; its items start empty. */
 static BzRecord *
-read_meal (sqlite3_stmt *st, int *next)
+read_meal (sqlite3_stmt *st)
 {
   BzRecord *meal = bz_record_new (&bz_meal_resource);
   int col = 0;
 
   bz_db_read_record (st, &col, meal);
-  if (next)
-    *next = col + 1;
   if (sqlite3_column_type (st, col) != SQLITE_NULL)
     bz_record_take_string (meal, BZ_MEAL_PHOTO_URL,
                            g_strconcat ("/api/v1/meals/", bz_record_get_string (meal, BZ_MEAL_ID), "/photo", NULL));
@@ -153,45 +133,11 @@ set_equivalents (GPtrArray *meals, const BzRecipeTotals *totals)
     }
 }
 
-/* Appends to @meal the item of @it's row whose append_item_columns() start
- * at column @base, and counts it in @totals as a recipe's ingredient is
- * (bz_recipe_totals_add(): its SR28 food classified with bz_smae_classify()
- * from its group, description and panel per 100 g, or decomposed when SMAE
- * has no group for it).  Each column is read once, as its value (see
- * bz_db_read_record()). */
-static void
-add_item (sqlite3_stmt *it, int base, BzRecord *meal, BzRecipeTotals *totals)
-{
-  BzRecord *item = bz_record_new (&bz_meal_item_resource);
-  const unsigned char *text;
-  int col = base + ITEM_FOOD_COLUMNS;
-
-  if ((text = sqlite3_value_text (sqlite3_column_value (it, base + 1))))
-    bz_record_set_string (item, BZ_MEAL_ITEM_DESCRIPTION, (const char *) text);
-  if ((text = sqlite3_value_text (sqlite3_column_value (it, base + 2))))
-    bz_record_set_string (item, BZ_MEAL_ITEM_NAME_ES, (const char *) text);
-  bz_db_read_record (it, &col, item);
-  bz_record_append (meal, BZ_MEAL_ITEMS, item);
-  if ((text = sqlite3_value_text (sqlite3_column_value (it, base + 3))))   /* a food SR28 has (always: meal_items checks) */
-    {
-      double v[6];
-      BzNutrients per_100g = { 0 };
-
-      for (int k = 0; k < 6; k++)
-        v[k] = sqlite3_value_double (sqlite3_column_value (it, base + 4 + k));
-      per_100g.energy_kcal = v[0];
-      per_100g.protein_g = v[1];
-      per_100g.carbohydrate_g = v[2];
-      per_100g.fat_g = v[3];
-      per_100g.fiber_g = v[4];
-      per_100g.sodium_mg = v[5];
-      bz_recipe_totals_add (totals, (const char *) text, bz_record_get_string (item, BZ_MEAL_ITEM_DESCRIPTION),
-                            &per_100g, bz_record_get_double (item, BZ_MEAL_ITEM_GRAMS));
-    }
-}
-
 /* Runs a bound items statement and appends each item to its meal in
- * @meals (add_item()), then sets the meals' SMAE equivalents. */
+ * @meals, then sets the meals' SMAE equivalents: each item is counted as a
+ * recipe's ingredient is (bz_recipe_totals_add(): its SR28 food classified
+ * with bz_smae_classify() from its group, description and panel per 100 g,
+ * or decomposed when SMAE has no group for it). */
 static gboolean
 attach_items (sqlite3_stmt *it, GPtrArray *meals, GError **error)
 {
@@ -203,10 +149,38 @@ attach_items (sqlite3_stmt *it, GPtrArray *meals, GError **error)
   while ((rc = sqlite3_step (it)) == SQLITE_ROW)
     {
       int i = meal_index (meals, (const char *) sqlite3_column_text (it, 0), &at, &by_id);
+      BzRecord *meal, *item;
+      const unsigned char *text;
+      int col = 10;
 
       if (i < 0)
         continue;   /* a meal inserted between the two statements */
-      add_item (it, 0, g_ptr_array_index (meals, i), &totals[i]);
+      meal = g_ptr_array_index (meals, i);
+      item = bz_record_new (&bz_meal_item_resource);
+      /* Each column read once as its value (see bz_db_read_record()). */
+      if ((text = sqlite3_value_text (sqlite3_column_value (it, 1))))
+        bz_record_set_string (item, BZ_MEAL_ITEM_DESCRIPTION, (const char *) text);
+      if ((text = sqlite3_value_text (sqlite3_column_value (it, 2))))
+        bz_record_set_string (item, BZ_MEAL_ITEM_NAME_ES, (const char *) text);
+      bz_db_read_record (it, &col, item);
+      bz_record_append (meal, BZ_MEAL_ITEMS, item);
+      if ((text = sqlite3_value_text (sqlite3_column_value (it, 3))))   /* a food SR28 has (always: meal_items checks) */
+        {
+          double v[6];
+          BzNutrients per_100g = { 0 };
+
+          for (int k = 0; k < 6; k++)
+            v[k] = sqlite3_value_double (sqlite3_column_value (it, 4 + k));
+          per_100g.energy_kcal = v[0];
+          per_100g.protein_g = v[1];
+          per_100g.carbohydrate_g = v[2];
+          per_100g.fat_g = v[3];
+          per_100g.fiber_g = v[4];
+          per_100g.sodium_mg = v[5];
+          bz_recipe_totals_add (&totals[i], (const char *) text,
+                                bz_record_get_string (item, BZ_MEAL_ITEM_DESCRIPTION), &per_100g,
+                                bz_record_get_double (item, BZ_MEAL_ITEM_GRAMS));
+        }
     }
   if (rc != SQLITE_DONE)
     {
@@ -222,7 +196,7 @@ collect_meals (sqlite3_stmt *st, GPtrArray *meals, GError **error)
 {
   int rc;
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
-    g_ptr_array_add (meals, read_meal (st, NULL));
+    g_ptr_array_add (meals, read_meal (st));
   if (rc != SQLITE_DONE)
     {
       bz_db_set_error (sqlite3_db_handle (st), rc, error);
@@ -388,38 +362,26 @@ bz_meal_repo_get (BzStore *store, const char *id, GError **error)
 gboolean
 bz_meal_repo_list_day (BzStore *store, const char *patient_id, const char *date, GPtrArray **out, GError **error)
 {
+  sqlite3 *db = bz_store_db (store);
   g_autoptr(GPtrArray) meals = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), sql_day (), error);
-  BzRecipeTotals totals = { 0 };   /* the current meal's */
-  BzRecord *meal = NULL;
-  int base = 0, rc;
+  g_autoptr(sqlite3_stmt) st = bz_db_prepare (db, sql_meal_day (), error);
+  g_autoptr(sqlite3_stmt) it = NULL;
 
   if (!st)
     return FALSE;
   sqlite3_bind_text (st, 1, patient_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 2, date, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (st)) == SQLITE_ROW)
+  if (!collect_meals (st, meals, error))
+    return FALSE;
+  if (meals->len > 0)
     {
-      /* A meal's first row (its rows are consecutive): the meal, once. */
-      if (meal == NULL ||
-          strcmp ((const char *) sqlite3_column_text (st, 0), bz_record_get_string (meal, BZ_MEAL_ID)) != 0)
-        {
-          if (meal)
-            bz_smae_set_panel (meal, BZ_MEAL_EQUIVALENTS, totals.smae);
-          memset (&totals, 0, sizeof totals);
-          meal = read_meal (st, &base);
-          g_ptr_array_add (meals, meal);
-        }
-      if (sqlite3_column_type (st, base) != SQLITE_NULL)   /* an item (the LEFT JOIN's NULLs: none) */
-        add_item (st, base, meal, &totals);
+      if (!(it = bz_db_prepare (db, sql_items (ITEMS_OF_DAY), error)))
+        return FALSE;
+      sqlite3_bind_text (it, 1, patient_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (it, 2, date, -1, SQLITE_STATIC);
+      if (!attach_items (it, meals, error))
+        return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    {
-      bz_db_set_error (sqlite3_db_handle (st), rc, error);
-      return FALSE;
-    }
-  if (meal)
-    bz_smae_set_panel (meal, BZ_MEAL_EQUIVALENTS, totals.smae);
   *out = g_steal_pointer (&meals);
   return TRUE;
 }

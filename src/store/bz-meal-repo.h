@@ -63,8 +63,7 @@ gboolean  bz_meal_repo_get_many (BzStore *store, const char *const *ids, guint n
  * @out: (out) (transfer full): a #GPtrArray of Meal records, by eaten_at,
  *   each with its items
  *
- * One statement whatever the number of meals: each meal's row repeated
- * on each of its items (a LEFT JOIN: a meal without items has one row).
+ * Two statements whatever the number of meals: the meals, then all their items.
  */
 gboolean  bz_meal_repo_list_day (BzStore *store, const char *patient_id, const char *date,
                                  GPtrArray **out, GError **error);
