@@ -150,28 +150,34 @@ attach_items (sqlite3_stmt *it, GPtrArray *meals, GError **error)
     {
       int i = meal_index (meals, (const char *) sqlite3_column_text (it, 0), &at, &by_id);
       BzRecord *meal, *item;
+      const unsigned char *text;
       int col = 10;
 
       if (i < 0)
         continue;   /* a meal inserted between the two statements */
       meal = g_ptr_array_index (meals, i);
       item = bz_record_new (&bz_meal_item_resource);
-      if (sqlite3_column_type (it, 1) != SQLITE_NULL)
-        bz_record_set_string (item, BZ_MEAL_ITEM_DESCRIPTION, (const char *) sqlite3_column_text (it, 1));
-      if (sqlite3_column_type (it, 2) != SQLITE_NULL)
-        bz_record_set_string (item, BZ_MEAL_ITEM_NAME_ES, (const char *) sqlite3_column_text (it, 2));
+      /* Each column read once as its value (see bz_db_read_record()). */
+      if ((text = sqlite3_value_text (sqlite3_column_value (it, 1))))
+        bz_record_set_string (item, BZ_MEAL_ITEM_DESCRIPTION, (const char *) text);
+      if ((text = sqlite3_value_text (sqlite3_column_value (it, 2))))
+        bz_record_set_string (item, BZ_MEAL_ITEM_NAME_ES, (const char *) text);
       bz_db_read_record (it, &col, item);
       bz_record_append (meal, BZ_MEAL_ITEMS, item);
-      if (sqlite3_column_type (it, 3) != SQLITE_NULL)   /* a food SR28 has (always: meal_items checks) */
+      if ((text = sqlite3_value_text (sqlite3_column_value (it, 3))))   /* a food SR28 has (always: meal_items checks) */
         {
+          double v[6];
           BzNutrients per_100g = { 0 };
-          per_100g.energy_kcal = sqlite3_column_double (it, 4);
-          per_100g.protein_g = sqlite3_column_double (it, 5);
-          per_100g.carbohydrate_g = sqlite3_column_double (it, 6);
-          per_100g.fat_g = sqlite3_column_double (it, 7);
-          per_100g.fiber_g = sqlite3_column_double (it, 8);
-          per_100g.sodium_mg = sqlite3_column_double (it, 9);
-          bz_recipe_totals_add (&totals[i], (const char *) sqlite3_column_text (it, 3),
+
+          for (int k = 0; k < 6; k++)
+            v[k] = sqlite3_value_double (sqlite3_column_value (it, 4 + k));
+          per_100g.energy_kcal = v[0];
+          per_100g.protein_g = v[1];
+          per_100g.carbohydrate_g = v[2];
+          per_100g.fat_g = v[3];
+          per_100g.fiber_g = v[4];
+          per_100g.sodium_mg = v[5];
+          bz_recipe_totals_add (&totals[i], (const char *) text,
                                 bz_record_get_string (item, BZ_MEAL_ITEM_DESCRIPTION), &per_100g,
                                 bz_record_get_double (item, BZ_MEAL_ITEM_GRAMS));
         }

@@ -65,18 +65,25 @@ read_panel (sqlite3_stmt *st, int *col, BzRecord *rec, guint field, const BzReso
   for (guint k = 0; k < ref->n_fields; k++)
     {
       const BzField *f = &ref->fields[k];
-      int c = *col + (int) k;
+      sqlite3_value *value;
 
-      if ((f->type != BZ_FIELD_NUMBER && f->type != BZ_FIELD_BOOLEAN) || f->column == NULL ||
-          sqlite3_column_type (st, c) == SQLITE_NULL)
+      if ((f->type != BZ_FIELD_NUMBER && f->type != BZ_FIELD_BOOLEAN) || f->column == NULL)
         return FALSE;
-      v[k] = f->type == BZ_FIELD_NUMBER ? sqlite3_column_double (st, c) : sqlite3_column_int (st, c) != 0;
+      value = sqlite3_column_value (st, *col + (int) k);
+      if (sqlite3_value_type (value) == SQLITE_NULL)
+        return FALSE;
+      v[k] = f->type == BZ_FIELD_NUMBER ? sqlite3_value_double (value) : sqlite3_value_int (value) != 0;
     }
   bz_record_set_panel (rec, field, v, ref->n_fields);
   *col += (int) ref->n_fields;
   return TRUE;
 }
 
+/* Each column is read once as its sqlite3_value (sqlite3_column_value()),
+ * then typed and converted from it: one column call instead of two (type,
+ * then value), each of which checks the statement and its row again.  The
+ * value is unprotected, which is safe here: a connection serves one thread
+ * (SQLITE_OPEN_NOMUTEX, bz-store.c). */
 void
 bz_db_read_record (sqlite3_stmt *st, int *col, BzRecord *rec)
 {
@@ -85,7 +92,7 @@ bz_db_read_record (sqlite3_stmt *st, int *col, BzRecord *rec)
   for (guint i = 0; i < res->n_fields; i++)
     {
       const BzField *f = &res->fields[i];
-      int c;
+      sqlite3_value *value;
 
       if (!stored (f))
         continue;
@@ -99,19 +106,19 @@ bz_db_read_record (sqlite3_stmt *st, int *col, BzRecord *rec)
           bz_record_take_object (rec, i, sub);
           continue;
         }
-      c = (*col)++;
-      if (sqlite3_column_type (st, c) == SQLITE_NULL)
+      value = sqlite3_column_value (st, (*col)++);
+      if (sqlite3_value_type (value) == SQLITE_NULL)
         continue;   /* a new record's fields are null */
       switch (f->type)
         {
         case BZ_FIELD_INTEGER:
-          bz_record_set_int (rec, i, sqlite3_column_int64 (st, c));
+          bz_record_set_int (rec, i, sqlite3_value_int64 (value));
           break;
         case BZ_FIELD_NUMBER:
-          bz_record_set_double (rec, i, sqlite3_column_double (st, c));
+          bz_record_set_double (rec, i, sqlite3_value_double (value));
           break;
         case BZ_FIELD_BOOLEAN:
-          bz_record_set_boolean (rec, i, sqlite3_column_int (st, c) != 0);
+          bz_record_set_boolean (rec, i, sqlite3_value_int (value) != 0);
           break;
         case BZ_FIELD_OBJECT:
         case BZ_FIELD_ARRAY:
@@ -119,7 +126,7 @@ bz_db_read_record (sqlite3_stmt *st, int *col, BzRecord *rec)
           g_warning ("%s.%s: only INLINE objects are stored in columns", res->name, f->name);
           break;
         default:
-          bz_record_set_string (rec, i, (const char *) sqlite3_column_text (st, c));
+          bz_record_take_string (rec, i, g_strdup ((const char *) sqlite3_value_text (value)));
         }
     }
 }

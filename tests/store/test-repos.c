@@ -2,6 +2,7 @@
  * copy of what the services ran before: usernames and unique fields in one
  * statement, nested transactions, token families, patient search. */
 #include <math.h>
+#include <string.h>
 
 #include "bz-blob-store.h"
 #include "bz-error.h"
@@ -179,6 +180,36 @@ test_tokens (void)
   /* t1 (rotated) and t2 (family revoked): one update row each. */
   g_assert_cmpint (count (store, "SELECT count(*) FROM changes WHERE table_name = 'refresh_tokens'"
                                  " AND op = 'update'"), ==, 2);
+  bz_test_rmdir (dir);
+}
+
+/* The revocation check of every signed-in request (bz_user_repo_get_active()
+ * with a session) reads one covering index of refresh_tokens (migration
+ * 050), and a family's lookups still find their index. */
+static void
+test_session_check_plan (void)
+{
+  g_autofree char *dir = bz_test_tmpdir ("repos");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BzStore) store = bz_store_open (dir, &error);
+  const char *const checks[][2] = {
+    { "EXPLAIN QUERY PLAN SELECT 1 FROM refresh_tokens r WHERE r.family_id = ?2 AND r.user_id = ?1 AND r.revoked = 0",
+      "COVERING INDEX idx_refresh_tokens_session" },
+    { "EXPLAIN QUERY PLAN SELECT id FROM refresh_tokens WHERE family_id = ? AND revoked = 0",
+      "INDEX idx_refresh_tokens_session" },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), checks[i][0], &error);
+      g_autoptr(GString) plan = g_string_new (NULL);
+
+      g_assert_no_error (error);
+      while (sqlite3_step (st) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (st, 3));
+      g_assert_nonnull (strstr (plan->str, checks[i][1]));
+    }
   bz_test_rmdir (dir);
 }
 
@@ -408,6 +439,7 @@ main (int argc, char **argv)
   g_test_add_func ("/repos/users", test_users);
   g_test_add_func ("/repos/nested-transaction", test_nested_transaction);
   g_test_add_func ("/repos/tokens", test_tokens);
+  g_test_add_func ("/repos/session-check-plan", test_session_check_plan);
   g_test_add_func ("/repos/patient-search", test_patient_search);
   g_test_add_func ("/repos/patient-search-spanish", test_patient_search_spanish);
   g_test_add_func ("/repos/scans-and-patient", test_scans);
