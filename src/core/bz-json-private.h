@@ -36,3 +36,15 @@ bz_round_half_away (double x)
     }
   return round (x);
 }
+
+/**
+ * bz_json_append_round1:
+ * @out: the text being written
+ * @value: any double
+ *
+ * Appends bz_round_half_away (@value × 10) / 10 exactly as
+ * bz_json_append_double() writes it (a ROUND1 field: "12.3", "12", "-0",
+ * null for NaN and infinities), without rounding it again at 0, 1 and 2
+ * decimals (tests/unit/test-json.c compares the two on random doubles).
+ */
+void bz_json_append_round1 (GString *out, double value);
