@@ -34,8 +34,8 @@ put_digits_backwards (char *end, guint64 u)
 }
 
 /* A number's text, written backwards so that it ends at NUMBER_END: at
- * most 24 bytes (a gint64 takes 20, a fast-path double 17), and 24 bytes of room
- * after its start, so that put_number() can copy a fixed 24 bytes. */
+ * most 24 bytes (a gint64 takes 20, a fast-path double 17), with 24 bytes
+ * of room after its start, so that put_number() can copy a fixed 24. */
 typedef struct
 {
   char buf[48];
