@@ -74,34 +74,45 @@ bz_json_append_int (GString *out, gint64 value)
   put_number (out, &nb, p);
 }
 
-/* Appends @r / 10^@k (@r an integral double, |@r| < 2^53; @k 2 or 3) as
- * "[-]digits[.fff]", fraction digits that are 0 at its end dropped (so
+/* Appends @u / 10^@k (@u < 2^53; @k 1, 2 or 3, a constant where inlined)
+ * as "[-]digits[.fff]", fraction digits that are 0 at its end dropped (so
  * "12", "12.5", "12.25", "1.375"), "-" when @negative. */
-static void
-append_scaled (GString *out, double r, guint k, gboolean negative)
+static inline void
+append_fixed (GString *out, guint64 u, guint k, gboolean negative)
 {
   NumberBuf nb;
   char *p = NUMBER_END (&nb);
-  gint64 n = (gint64) r;
-  guint64 u = n < 0 ? -(guint64) n : (guint64) n;
-  gboolean any = FALSE;
+  guint scale = k == 1 ? 10 : k == 2 ? 100 : 1000;
+  guint frac = u % scale;
 
-  for (guint j = 0; j < k; j++)
+  u /= scale;
+  if (frac != 0)
     {
-      guint d = u % 10;
-      u /= 10;
-      if (d != 0 || any)
+      guint n = k;
+      while (frac % 10 == 0)
         {
-          *--p = '0' + d;
-          any = TRUE;
+          frac /= 10;
+          n--;
         }
+      for (; n > 0; n--)
+        {
+          *--p = '0' + frac % 10;
+          frac /= 10;
+        }
+      *--p = '.';
     }
-  if (any)
-    *--p = '.';
   p = put_digits_backwards (p, u);
   if (negative)
     *--p = '-';
   put_number (out, &nb, p);
+}
+
+/* |@r| for an integral double @r, |@r| < 2^53. */
+static inline guint64
+abs_integral (double r)
+{
+  gint64 n = (gint64) r;
+  return n < 0 ? -(guint64) n : (guint64) n;
 }
 
 void
@@ -130,7 +141,7 @@ bz_json_append_double (GString *out, double value)
       double r = bz_round_half_away (value * 100.0);
       if (r / 100.0 == value)
         {
-          append_scaled (out, r, 2, signbit (value));
+          append_fixed (out, abs_integral (r), 2, signbit (value));
           return;
         }
       /* Three decimals (an activity factor's 1.375): when r = round(value
@@ -144,7 +155,7 @@ bz_json_append_double (GString *out, double value)
           r = bz_round_half_away (value * 1000.0);
           if (r / 1000.0 == value)
             {
-              append_scaled (out, r, 3, signbit (value));
+              append_fixed (out, abs_integral (r), 3, signbit (value));
               return;
             }
         }
@@ -167,11 +178,12 @@ bz_json_append_round1 (GString *out, double value)
 {
   double r = bz_round_half_away (value * 10.0);
 
-  /* v = r / 10 has |v| < 1e13 and v × 100 rounds to 10r, whose r / 100 is
-   * v: bz_json_append_double (v) takes its fast path with 10r (exact, below
-   * 2^50), and v's sign is r's.  NaN fails the test. */
+  /* v = r / 10 has |v| < 1e13 and v × 100 rounds to 10r, whose 10r / 100
+   * is v: bz_json_append_double (v) takes its fast path with 10r (exact,
+   * below 2^50), which prints as r in tenths, and v's sign is r's.  NaN
+   * fails the test. */
   if (G_LIKELY (fabs (r) < 1e14))
-    append_scaled (out, r * 10.0, 2, signbit (r));
+    append_fixed (out, abs_integral (r), 1, signbit (r));
   else
     bz_json_append_double (out, r / 10.0);
 }
