@@ -657,6 +657,17 @@ put_key (GString *out, const char *key, gsize n)
  * OBJECT fields hold panels), as bz_record_write_json() documents: one
  * writer for both, so that a panel is written byte for byte as the record
  * it stands for. */
+static void write_values (BzRecordClass *klass, guint64 present, guint64 panels, const BzValue *values,
+                          GString *out);
+
+/* bz_record_write_json() without its type check: for the records a record
+ * holds (OBJECT and ARRAY fields), BzRecords by construction. */
+static inline void
+write_record (BzRecord *rec, GString *out)
+{
+  write_values ((BzRecordClass *) ((GTypeInstance *) rec)->g_class, rec->present, rec->panels, rec->values, out);
+}
+
 static void
 write_values (BzRecordClass *klass, guint64 present, guint64 panels, const BzValue *values, GString *out)
 {
@@ -700,7 +711,7 @@ write_values (BzRecordClass *klass, guint64 present, guint64 panels, const BzVal
           if (panels & (G_GUINT64_CONSTANT (1) << i))
             write_values (val->p->klass, val->p->present, 0, val->p->values, out);
           else
-            bz_record_write_json (val->o, out);
+            write_record (val->o, out);
           break;
         case BZ_FIELD_ARRAY:
           {
@@ -709,7 +720,7 @@ write_values (BzRecordClass *klass, guint64 present, guint64 panels, const BzVal
               {
                 if (k)
                   g_string_append_c (out, ',');
-                bz_record_write_json (g_ptr_array_index (val->a, k), out);
+                write_record (g_ptr_array_index (val->a, k), out);
               }
             g_string_append_c (out, ']');
           }
@@ -735,8 +746,7 @@ void
 bz_record_write_json (BzRecord *rec, GString *out)
 {
   g_return_if_fail (BZ_IS_RECORD (rec));
-  /* A BzRecord subclass: checked above. */
-  write_values ((BzRecordClass *) ((GTypeInstance *) rec)->g_class, rec->present, rec->panels, rec->values, out);
+  write_record (rec, out);
 }
 
 JsonNode *
