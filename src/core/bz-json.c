@@ -212,33 +212,37 @@ plain8 (const unsigned char *p)
 void
 bz_json_append_string (GString *out, const char *s)
 {
-  const unsigned char *run = (const unsigned char *) s, *p = run, *end = run + strlen (s);
-  gsize n = end - run;
+  gsize n = strlen (s);
+  const unsigned char *run = (const unsigned char *) s, *p = run, *end = run + n;
 
-  /* Most strings need no escape: scanned first (eight bytes at a time),
-   * then copied with their quotes at once. */
-  while (p < end)
-    {
-      if (end - p >= 8 && plain8 (p))
-        p += 8;
-      else if (G_LIKELY (!needs_escape[*p]))
-        p++;
-      else
-        break;
-    }
-  if (p == end && G_LIKELY (out->len + n + 2 < out->allocated_len))
+  /* Most strings need no escape: when @out has room, copied with their
+   * quotes as they are scanned (eight bytes at a time), no second pass.
+   * On a byte to escape, what was copied is dropped (@out's length is
+   * unchanged) and the loop below writes the string, from @run, its scan
+   * resuming at that byte. */
+  if (G_LIKELY (out->len + n + 2 < out->allocated_len))
     {
       char *w = out->str + out->len;
-      w[0] = '"';
-      memcpy (w + 1, s, n);
-      w[n + 1] = '"';
-      out->len += n + 2;
+      *w++ = '"';
+      while (end - p >= 8 && plain8 (p))
+        {
+          memcpy (w, p, 8);
+          w += 8;
+          p += 8;
+        }
+      while (p < end && !needs_escape[*p])
+        *w++ = *p++;
+      if (G_LIKELY (p == end))
+        {
+          *w++ = '"';
+          *w = '\0';
+          out->len = w - out->str;
+          return;
+        }
       out->str[out->len] = '\0';
-      return;
     }
   g_string_append_c (out, '"');
-  /* Copy runs of plain characters at once (the first, up to @p, is known
-   * plain); escape the rest. */
+  /* Copy runs of plain characters at once; escape the rest. */
   while (p < end)
     {
       if (end - p >= 8 && plain8 (p))
