@@ -15,8 +15,8 @@
  * conversion to an integer truncates exactly, and @x minus that integer is
  * exact too (for |@x| < 1 it is @x; otherwise Sterbenz's lemma, t <= |x| <= 2t),
  * so comparing the fraction with 0.5 decides as round() does.  The JSON
- * writers round ~250 times per daily response (ROUND1 panels, the 0.1 and
- * 0.01 fast paths of bz_json_append_double()): ~10k instructions in libm
+ * writers round ~250 times per daily response (bz_json_append_round1(), the
+ * fast paths of bz_json_append_double()): ~10k instructions in libm
  * (stop 20's profile in BENCHMARKS.md).
  *
  * Returns: round(@x)

@@ -134,8 +134,8 @@ bz_json_append_double (GString *out, double value)
    * is m / 10 rounded (or an integer m), value × 100 is within 0.25 of 10m
    * (|value| < 1e13: two roundings of 2^-53), so r = 10m (100m) and r / 100
    * is value again; the text is the same as value's own scale would give.
-   * The sign is value's: r is 0 only for value ±0 (or |value| < 0.005,
-   * which fails the test), which prints "0" or "-0". */
+   * The sign is value's: the test passes with r = 0 only for value ±0,
+   * which prints "0" or "-0". */
   if (fabs (value) < 1e13)
     {
       double r = bz_round_half_away (value * 100.0);
@@ -148,7 +148,7 @@ bz_json_append_double (GString *out, double value)
        * × 1000) gives r / 1000 == value, value is the double nearest the
        * decimal D = r / 1000 of at most 15 significant digits (|value| <
        * 1e12), which therefore prints back as D under %.15g (DBL_DIG), in
-       * fixed notation (10^-3 <= |D| < 10^15), trailing zeros dropped: the
+       * fixed notation (10^-3 <= |D| < 10^12), trailing zeros dropped: the
        * text the loop below would find first. */
       if (fabs (value) < 1e12)
         {
