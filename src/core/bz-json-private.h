@@ -15,8 +15,8 @@
  * conversion to an integer truncates exactly, and @x minus that integer is
  * exact too (for |@x| < 1 it is @x; otherwise Sterbenz's lemma, t <= |x| <= 2t),
  * so comparing the fraction with 0.5 decides as round() does.  The JSON
- * writers round ~250 times per daily response (ROUND1 panels, the 0.1 and
- * 0.01 fast paths of bz_json_append_double()): ~10k instructions in libm
+ * writers round ~250 times per daily response (bz_json_append_round1(), the
+ * fast paths of bz_json_append_double()): ~10k instructions in libm
  * (stop 20's profile in BENCHMARKS.md).
  *
  * Returns: round(@x)
@@ -36,3 +36,15 @@ bz_round_half_away (double x)
     }
   return round (x);
 }
+
+/**
+ * bz_json_append_round1:
+ * @out: the text being written
+ * @value: any double
+ *
+ * Appends bz_round_half_away (@value × 10) / 10 exactly as
+ * bz_json_append_double() writes it (a ROUND1 field: "12.3", "12", "-0",
+ * null for NaN and infinities), without rounding it again at 0, 1 and 2
+ * decimals (tests/unit/test-json.c compares the two on random doubles).
+ */
+void bz_json_append_round1 (GString *out, double value);

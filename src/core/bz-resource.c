@@ -12,6 +12,9 @@
 
 typedef struct _BzPanel BzPanel;
 
+/* What put_key() copies at once: most keys (with their comma) are shorter. */
+#define KEY_COPY 32
+
 typedef union
 {
   char *s;
@@ -38,8 +41,11 @@ struct _BzRecordClass
 {
   GObjectClass parent_class;
   const BzResource *res;
-  /* Per field, its JSON member name written once: "name": (escaped), so
-   * bz_record_write_json() copies it instead of escaping it per record. */
+  /* Per field, its JSON member name written once: ,"name": (escaped, after
+   * the comma that separates it from the member before), so
+   * bz_record_write_json() copies it instead of escaping it per record, in
+   * one copy with its comma (from json_keys[i] + 1 for the first member).
+   * Each is allocated with at least KEY_COPY + 1 bytes: see put_key(). */
   char **json_keys;
   guint *json_key_lens;
   /* Bit i: field i owns memory when present (text, object, array, strv);
@@ -328,7 +334,7 @@ resource_class_init (gpointer g_class, gpointer class_data)
   klass->panel_classes = NULL;
   for (guint i = 0; i < res->n_fields; i++)
     {
-      GString *key = g_string_new (NULL);
+      GString *key = g_string_new (",");
       BzFieldType t = res->fields[i].type;
       g_object_class_install_property (G_OBJECT_CLASS (klass), i + 1, field_pspec (&res->fields[i]));
       if (is_text (t) || t == BZ_FIELD_OBJECT || t == BZ_FIELD_ARRAY || t == BZ_FIELD_STRING_ARRAY)
@@ -344,7 +350,9 @@ resource_class_init (gpointer g_class, gpointer class_data)
       bz_json_append_string (key, res->fields[i].name);
       g_string_append_c (key, ':');
       klass->json_key_lens[i] = key->len;
-      klass->json_keys[i] = g_string_free (key, FALSE);
+      klass->json_keys[i] = g_malloc0 (MAX (key->len + 1, KEY_COPY + 1));
+      memcpy (klass->json_keys[i], key->str, key->len);
+      g_string_free (key, TRUE);
     }
 }
 
@@ -627,15 +635,44 @@ bz_record_get_panel (BzRecord *rec, guint field, double *values, guint n)
 
 /* --- JSON ---------------------------------------------------------------- */
 
+/* Appends the @n bytes at @key, from a BzRecordClass's json_keys[i] (or one
+ * byte after its start): when @n <= KEY_COPY and @out has room, one
+ * fixed-size copy (moves, no memcpy call) of KEY_COPY bytes, all within the
+ * key's allocation; the bytes after the key are cut by the NUL and
+ * overwritten by the next append. */
+static inline void
+put_key (GString *out, const char *key, gsize n)
+{
+  if (G_LIKELY (n <= KEY_COPY && out->len + KEY_COPY < out->allocated_len))
+    {
+      memcpy (out->str + out->len, key, KEY_COPY);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    bz_json_put (out, key, n);
+}
+
 /* The JSON object of a record's or a panel's values (@panels: which of its
  * OBJECT fields hold panels), as bz_record_write_json() documents: one
  * writer for both, so that a panel is written byte for byte as the record
  * it stands for. */
+static void write_values (BzRecordClass *klass, guint64 present, guint64 panels, const BzValue *values,
+                          GString *out);
+
+/* bz_record_write_json() without its type check: for the records a record
+ * holds (OBJECT and ARRAY fields), BzRecords by construction. */
+static inline void
+write_record (BzRecord *rec, GString *out)
+{
+  write_values ((BzRecordClass *) ((GTypeInstance *) rec)->g_class, rec->present, rec->panels, rec->values, out);
+}
+
 static void
 write_values (BzRecordClass *klass, guint64 present, guint64 panels, const BzValue *values, GString *out)
 {
   const BzResource *res = klass->res;
-  gboolean first = TRUE;
+  guint first = 1;   /* 1 until a member is written: skips its key's comma */
 
   g_string_append_c (out, '{');
   for (guint i = 0; i < res->n_fields; i++)
@@ -646,10 +683,8 @@ write_values (BzRecordClass *klass, guint64 present, guint64 panels, const BzVal
       if ((f->flags & BZ_FIELD_WRITE_ONLY) ||
           ((f->flags & BZ_FIELD_OPTIONAL) && !(present & (G_GUINT64_CONSTANT (1) << i))))
         continue;
-      if (!first)
-        g_string_append_c (out, ',');
-      first = FALSE;
-      bz_json_put (out, klass->json_keys[i], klass->json_key_lens[i]);
+      put_key (out, klass->json_keys[i] + first, klass->json_key_lens[i] - first);
+      first = 0;
       if (!(present & (G_GUINT64_CONSTANT (1) << i)))
         {
           bz_json_put (out, "null", 4);
@@ -661,7 +696,10 @@ write_values (BzRecordClass *klass, guint64 present, guint64 panels, const BzVal
           bz_json_append_int (out, val->i);
           break;
         case BZ_FIELD_NUMBER:
-          bz_json_append_double (out, (f->flags & BZ_FIELD_ROUND1) ? bz_round_half_away (val->d * 10.0) / 10.0 : val->d);
+          if (f->flags & BZ_FIELD_ROUND1)
+            bz_json_append_round1 (out, val->d);
+          else
+            bz_json_append_double (out, val->d);
           break;
         case BZ_FIELD_BOOLEAN:
           if (val->b)
@@ -673,7 +711,7 @@ write_values (BzRecordClass *klass, guint64 present, guint64 panels, const BzVal
           if (panels & (G_GUINT64_CONSTANT (1) << i))
             write_values (val->p->klass, val->p->present, 0, val->p->values, out);
           else
-            bz_record_write_json (val->o, out);
+            write_record (val->o, out);
           break;
         case BZ_FIELD_ARRAY:
           {
@@ -682,7 +720,7 @@ write_values (BzRecordClass *klass, guint64 present, guint64 panels, const BzVal
               {
                 if (k)
                   g_string_append_c (out, ',');
-                bz_record_write_json (g_ptr_array_index (val->a, k), out);
+                write_record (g_ptr_array_index (val->a, k), out);
               }
             g_string_append_c (out, ']');
           }
@@ -708,8 +746,7 @@ void
 bz_record_write_json (BzRecord *rec, GString *out)
 {
   g_return_if_fail (BZ_IS_RECORD (rec));
-  /* A BzRecord subclass: checked above. */
-  write_values ((BzRecordClass *) ((GTypeInstance *) rec)->g_class, rec->present, rec->panels, rec->values, out);
+  write_record (rec, out);
 }
 
 JsonNode *

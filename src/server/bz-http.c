@@ -7,6 +7,9 @@
 
 #include "bz-json.h"
 
+/* A string literal and its length, for bz_json_put(). */
+#define BZ_LITERAL(s) ("" s ""), (sizeof (s) - 1)
+
 void
 bz_request_free (BzRequest *req)
 {
@@ -450,8 +453,9 @@ bz_envelope_serialize (const BzResponse *resp, const char *request_id, gsize *ou
 
   utc_now_iso8601 (ts);
 
-  /* Written straight from the data tree: no copy of it, no JsonBuilder. */
-  g_string_append (out, resp->error ? "{\"success\":false" : "{\"success\":true");
+  /* Written straight from the data tree: no copy of it, no JsonBuilder;
+   * constant text with bz_json_put() (GLib 2.74's g_string_append() is a
+   * strlen() and an out-of-line call). */
   if (resp->error)
     {
       JsonArray *details = bz_error_get_details (resp->error);
@@ -460,7 +464,7 @@ bz_envelope_serialize (const BzResponse *resp, const char *request_id, gsize *ou
       if (bz_error_http_status (resp->error) >= 500 && resp->error->code != BZ_ERROR_UNAVAILABLE &&
           resp->error->code != BZ_ERROR_UPSTREAM)
         message = _("Internal server error");
-      g_string_append (out, ",\"error\":{\"code\":");
+      g_string_append (out, "{\"success\":false,\"error\":{\"code\":");
       bz_json_append_string (out, bz_error_code_name (resp->error));
       g_string_append (out, ",\"message\":");
       bz_json_append_string (out, message);
@@ -477,24 +481,25 @@ bz_envelope_serialize (const BzResponse *resp, const char *request_id, gsize *ou
     }
   else
     {
-      g_string_append (out, ",\"data\":");
+      bz_json_put (out, BZ_LITERAL ("{\"success\":true,\"data\":"));
       if (resp->record)
         bz_record_write_json (resp->record, out);
       else if (resp->data)
         bz_json_append (out, resp->data);
       else
-        g_string_append (out, "null");
+        bz_json_put (out, BZ_LITERAL ("null"));
     }
   if (resp->message)
     {
       g_string_append (out, ",\"message\":");
       bz_json_append_string (out, resp->message);
     }
-  g_string_append (out, ",\"meta\":{\"timestamp\":");
-  bz_json_append_string (out, ts);
-  g_string_append (out, ",\"request_id\":");
+  /* The timestamp is digits and punctuation: nothing to escape. */
+  bz_json_put (out, BZ_LITERAL (",\"meta\":{\"timestamp\":\""));
+  bz_json_put (out, ts, 20);
+  bz_json_put (out, BZ_LITERAL ("\",\"request_id\":"));
   bz_json_append_string (out, request_id);
-  g_string_append (out, "}}");
+  bz_json_put (out, BZ_LITERAL ("}}"));
   if (out_len)
     *out_len = out->len;
   return g_string_free (out, FALSE);

@@ -460,17 +460,46 @@ reference_string (GString *out, const char *s)
   g_string_append_c (out, '"');
 }
 
+/* A GString holding "x:": @roomy, with room for what the writers append
+ * (their direct copies), else as small as GLib makes it (they must grow it). */
+static GString *
+prefix (gboolean roomy)
+{
+  GString *s = roomy ? g_string_sized_new (256) : g_string_new (NULL);
+  g_string_append (s, "x:");
+  return s;
+}
+
 /* The writers against the reference, appending after some text (as they do
  * inside a document, where the GString has room or must grow). */
 static void
 check_double (double v)
 {
-  g_autoptr(GString) want = g_string_new ("x:");
-  g_autoptr(GString) got = g_string_new ("x:");
+  g_autoptr(GString) want = prefix (FALSE);
   reference_double (want, v);
-  bz_json_append_double (got, v);
-  if (strcmp (want->str, got->str) != 0 || want->len != got->len)
-    g_error ("%.17g: got %s, want %s", v, got->str, want->str);
+  for (int roomy = 0; roomy <= 1; roomy++)
+    {
+      g_autoptr(GString) got = prefix (roomy);
+      bz_json_append_double (got, v);
+      if (strcmp (want->str, got->str) != 0 || want->len != got->len)
+        g_error ("%.17g: got %s, want %s", v, got->str, want->str);
+    }
+}
+
+/* A ROUND1 field's writer against the reference of what it stands for:
+ * the value rounded to tenths, then written as any double. */
+static void
+check_round1 (double v)
+{
+  g_autoptr(GString) want = prefix (FALSE);
+  reference_double (want, round (v * 10.0) / 10.0);
+  for (int roomy = 0; roomy <= 1; roomy++)
+    {
+      g_autoptr(GString) got = prefix (roomy);
+      bz_json_append_round1 (got, v);
+      if (strcmp (want->str, got->str) != 0 || want->len != got->len)
+        g_error ("round1 %.17g: got %s, want %s", v, got->str, want->str);
+    }
 }
 
 static void
@@ -480,17 +509,31 @@ test_writers_same_bytes (void)
   const double fixed[] = { 0.0, -0.0, 0.1, -0.1, 0.01, -0.01, 0.05, 0.25, 0.3, 1.1, 2.675, 99.99, 100.5,
                            -100.05, 1e13, -1e13, 9999999999999.9, 9999999999999.99, 1e-7, 0.1 + 0.2,
                            4503599627370496.0, 9007199254740993.0, 1e300, G_MINDOUBLE, NAN, INFINITY,
-                           -INFINITY, 717, -3, 2000, 123.456, 0.85 };
+                           -INFINITY, 717, -3, 2000, 123.456, 0.85, 0.005, -0.005, 0.004999999999999999,
+                           G_MINDOUBLE / 16, -G_MINDOUBLE / 16, 1e15, 1e15 + 0.5, -9007199254740991.0,
+                           9999999999999.995, 999999999999.995, G_MAXDOUBLE, 1.375, -1.375, 0.001, -0.001,
+                           0.0005, 0.0015, 999999999999.999, -999999999999.999, 1e12 - 0.001, 1e12 + 0.001,
+                           123456789.125, 2.0005 };
   const gint64 ints[] = { 0, 1, -1, 9, 10, -10, 99, 100, 12345, G_MAXINT64, G_MININT64, G_MININT64 + 1,
                           G_MAXINT32, G_MININT32, 1000000000000000000 };
 
+  const double fixed_round1[] = { 0.0, -0.0, 0.05, -0.05, 0.15, 0.25, -0.25, 0.04, -0.04, 0.049999999999999996,
+                                  2.675, 99.95, -99.95, 1e13 - 0.05, 9999999999999.95, -9999999999999.95,
+                                  999999999999.96, 1e13, 1e14, 1e15, -1e15 - 0.5, 4503599627370495.5, 1e300,
+                                  G_MINDOUBLE, G_MINDOUBLE / 16, -G_MINDOUBLE / 16, G_MAXDOUBLE, -G_MAXDOUBLE,
+                                  NAN, INFINITY, -INFINITY };
+
   for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
     check_double (fixed[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (fixed_round1); i++)
+    check_round1 (fixed_round1[i]);
   for (guint i = 0; i < 300000; i++)
     {
       double v;
-      switch (i % 6)
+      switch (i % 8)
         {
+        case 6: v = g_rand_int_range (rand, -2000000, 2000000) / 1000.0; break;  /* factors, to 0.001 */
+        case 7: v = bz_round_half_away (g_rand_double_range (rand, -2e15, 2e15)) / 1000.0; break;  /* either side of 1e12 */
         case 0: v = g_rand_int_range (rand, -2000000, 2000000) / 10.0; break;   /* panels, to 0.1 */
         case 1: v = g_rand_int_range (rand, -2000000, 2000000) / 100.0; break;  /* USDA, to 0.01 */
         case 2: v = bz_round_half_away (g_rand_double_range (rand, -5000, 5000) * 10.0) / 10.0; break;
@@ -503,13 +546,22 @@ test_writers_same_bytes (void)
           }
         }
       check_double (v);
+      check_round1 (v);
+      /* Ties of the tenths (x.x5) and a hair either side of them. */
+      if (i % 8 < 3)
+        {
+          double tie = (g_rand_int_range (rand, -2000000, 2000000) + 0.5) / 10.0;
+          check_round1 (tie);
+          check_round1 (nextafter (tie, INFINITY));
+          check_round1 (nextafter (tie, -INFINITY));
+        }
     }
   for (guint i = 0; i < G_N_ELEMENTS (ints) + 100000; i++)
     {
       gint64 v = i < G_N_ELEMENTS (ints) ? ints[i]
                  : (gint64) (((guint64) g_rand_int (rand) << 32) | g_rand_int (rand)) >> g_rand_int_range (rand, 0, 63);
-      g_autoptr(GString) want = g_string_new ("[");
-      g_autoptr(GString) got = g_string_new ("[");
+      g_autoptr(GString) want = prefix (FALSE);
+      g_autoptr(GString) got = prefix (i % 2);
       reference_int (want, v);
       bz_json_append_int (got, v);
       g_assert_cmpstr (got->str, ==, want->str);
@@ -521,8 +573,8 @@ test_writers_same_bytes (void)
       for (guint at = 0; at < len; at++)
         {
           char s[20];
-          g_autoptr(GString) want = g_string_new ("k:");
-          g_autoptr(GString) got = g_string_new ("k:");
+          g_autoptr(GString) want = prefix (FALSE);
+          g_autoptr(GString) got = prefix (c % 2);
           memset (s, 'a', len);
           s[at] = (char) c;
           s[len] = '\0';
@@ -535,8 +587,8 @@ test_writers_same_bytes (void)
       static const char pool[] = "\"\\\n\t\x01\x1f ~\x7f\x80\xc3\xb1\xff aZ09";
       guint len = g_rand_int_range (rand, 0, 80);
       g_autofree char *s = g_malloc (len + 1);
-      g_autoptr(GString) want = g_string_new (NULL);
-      g_autoptr(GString) got = g_string_new (NULL);
+      g_autoptr(GString) want = prefix (FALSE);
+      g_autoptr(GString) got = prefix (i % 2);
       for (guint k = 0; k < len; k++)
         s[k] = g_rand_boolean (rand) ? 'a' + g_rand_int_range (rand, 0, 26)
                                      : pool[g_rand_int_range (rand, 0, sizeof pool - 1)];
