@@ -279,6 +279,18 @@ bz_api_count (BzApi *api, const char *table)
   return sqlite3_column_int64 (st, 0);
 }
 
+GBytes *
+bz_api_jpeg (int width, int height, guint32 rgba)
+{
+  g_autoptr(GdkPixbuf) p = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  gchar *buffer = NULL;
+  gsize size = 0;
+
+  gdk_pixbuf_fill (p, rgba);
+  g_assert_true (gdk_pixbuf_save_to_buffer (p, &buffer, &size, "jpeg", NULL, NULL));
+  return g_bytes_new_take (buffer, size);
+}
+
 void
 bz_api_expect (BzApiResponse *r, guint status)
 {

@@ -59,6 +59,15 @@ void           bz_api_assert_every_operation_checked (BzApi *api);
 char          *bz_api_plan_modifications (BzApi *api, const char *plan_id, gint64 day, const char *meal_name,
                                           const char *recipe_id);
 /**
+ * bz_api_jpeg:
+ * @width: in pixels
+ * @height: in pixels
+ * @rgba: its one colour (a distinct colour is a distinct photo, for caches)
+ *
+ * Returns: (transfer full): a real JPEG of @width x @height (gdk-pixbuf).
+ */
+GBytes        *bz_api_jpeg (int width, int height, guint32 rgba);
+/**
  * bz_api_expect:
  * @r: a response
  * @status: the HTTP status @r must have

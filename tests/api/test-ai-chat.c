@@ -57,18 +57,6 @@ ask (const char *token, const char *body)
   return bz_api_json (bz_api_shared (), "POST", "/api/v1/ai/chat", token, body);
 }
 
-static GBytes *
-photo (guint32 rgba)
-{
-  g_autoptr(GdkPixbuf) p = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 800, 600);
-  gchar *buffer = NULL;
-  gsize size = 0;
-
-  gdk_pixbuf_fill (p, rgba);
-  g_assert_true (gdk_pixbuf_save_to_buffer (p, &buffer, &size, "jpeg", NULL, NULL));
-  return g_bytes_new_take (buffer, size);
-}
-
 static BzApiResponse *
 post_label (const char *token, GBytes *image, const char *lang, const char *product_name)
 {
@@ -237,7 +225,7 @@ test_ai_chat_local (void)
   bz_ai_chat_reset_rate_limit ();
   /* A label photo without a label-reading service: 503, type the values in. */
   {
-    g_autoptr(GBytes) image = photo (0x808080ffu);
+    g_autoptr(GBytes) image = bz_api_jpeg (800, 600, 0x808080ffu);
     g_autoptr(BzApiResponse) r = NULL;
     r = post_label_5xx (chat_member, image);
     g_assert_cmpuint (r->status, ==, 503);
@@ -329,7 +317,7 @@ test_ai_openai (void)
   /* A label photo read by the service, judged per 100 g. */
   bz_fake_openai_script (fake, label);
   {
-    g_autoptr(GBytes) image = photo (0xa0b0c0ffu);
+    g_autoptr(GBytes) image = bz_api_jpeg (800, 600, 0xa0b0c0ffu);
     g_autoptr(BzApiResponse) r = post_label (chat_member, image, "es", NULL);
     JsonObject *d;
 
@@ -342,8 +330,8 @@ test_ai_openai (void)
   /* Refusals send nothing; a malformed answer is a clear 502; down is 503. */
   bz_fake_openai_script (fake, malformed);
   {
-    g_autoptr(GBytes) text = g_bytes_new_static ("not a photo", 11), image = photo (0x102030ffu),
-                      other = photo (0x302010ffu);
+    g_autoptr(GBytes) text = g_bytes_new_static ("not a photo", 11), image = bz_api_jpeg (800, 600, 0x102030ffu),
+                      other = bz_api_jpeg (800, 600, 0x302010ffu);
     g_autoptr(BzApiResponse) anon = post_label (NULL, image, NULL, NULL);
     g_autoptr(BzApiResponse) none = post_label (chat_member, NULL, NULL, NULL);
     g_autoptr(BzApiResponse) lang = post_label (chat_member, image, "fr", NULL);
@@ -373,7 +361,7 @@ test_ai_openai (void)
   bz_integrations_drop_openai (api->services);
   bz_fake_openai_script (fake, chat);
   {
-    g_autoptr(GBytes) image = photo (0x405060ffu);
+    g_autoptr(GBytes) image = bz_api_jpeg (800, 600, 0x405060ffu);
     g_autoptr(BzApiResponse) r = ask (chat_member, "{\"message\":\"¿Cuánta proteína me queda?\"}");
     g_autoptr(BzApiResponse) scan = post_label_5xx (chat_member, image);
 

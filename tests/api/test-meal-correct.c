@@ -26,18 +26,9 @@ void        test_meal_correct_openai (void);
 #define MODEL "gpt-4o-mini"
 #define KEY "sk-balanza-test-42"
 
-/* A real JPEG of one colour, 1600 x 1200 (its display copy 1280 px, sent at 1024). */
-static GBytes *
-photo (guint32 rgba)
-{
-  g_autoptr(GdkPixbuf) p = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1600, 1200);
-  gchar *buffer = NULL;
-  gsize size = 0;
-
-  gdk_pixbuf_fill (p, rgba);
-  g_assert_true (gdk_pixbuf_save_to_buffer (p, &buffer, &size, "jpeg", NULL, NULL));
-  return g_bytes_new_take (buffer, size);
-}
+/* Photos of 1600 x 1200: larger than the display copy (1280 px), which is sent at 1024 px. */
+#define PHOTO_W 1600
+#define PHOTO_H 1200
 
 static JsonObject *
 meal_of (BzApiResponse *r)
@@ -120,7 +111,7 @@ test_meal_correct_local (void)
 {
   g_autofree char *member = NULL, *other = NULL, *patient = NULL, *p2 = NULL, *a = NULL, *b = NULL, *theirs = NULL;
   g_autofree char *b_before = NULL, *foreign_image = NULL;
-  g_autoptr(GBytes) pa = photo (0xa05020ffu), pb = photo (0x20a050ffu), po = photo (0x5020a0ffu);
+  g_autoptr(GBytes) pa = bz_api_jpeg (PHOTO_W, PHOTO_H, 0xa05020ffu), pb = bz_api_jpeg (PHOTO_W, PHOTO_H, 0x20a050ffu), po = bz_api_jpeg (PHOTO_W, PHOTO_H, 0x5020a0ffu);
   gint64 before[5];
   double day0;
 
@@ -219,11 +210,11 @@ test_meal_correct_local (void)
   }
 
   /* The nutritionist corrects the patient's meal B; a new photo of the
-   * caller's by image_id becomes A's photo (no service: the foods stay). */
+   * caller's by image_id becomes A's bz_api_jpeg (PHOTO_W, PHOTO_H, no service: the foods stay). */
   {
     g_autofree char *body = g_strdup_printf ("{\"meal_id\":\"%s\",\"items\":[{\"ndb_no\":\"20045\",\"grams\":180}]}", b);
     g_autoptr(BzApiResponse) r = correct (test_api_nutri_token (), body);
-    g_autoptr(GBytes) fresh = photo (0x707070ffu);
+    g_autoptr(GBytes) fresh = bz_api_jpeg (PHOTO_W, PHOTO_H, 0x707070ffu);
     g_autofree char *image = test_meal_images_upload_one (member, fresh);
     g_autofree char *photo_body = g_strdup_printf ("{\"meal_id\":\"%s\",\"image_id\":\"%s\"}", a, image);
     g_autofree char *etag0 = photo_etag (member, a), *etag1 = NULL;
@@ -248,8 +239,8 @@ test_meal_correct_openai (void)
   BzOpenAISettings settings = { (char *) bz_fake_openai_url (fake), MODEL, KEY, 20.0, 80.0, 100.0, TRUE };
   g_autofree char *member = NULL, *patient = NULL, *first = NULL, *m2 = NULL, *m3 = NULL, *m1_before = NULL;
   g_autofree char *m5 = NULL, *m5_before = NULL, *shape = NULL, *i1 = NULL, *i4 = NULL;
-  g_autoptr(GBytes) p1 = photo (0x913a2cffu), p2 = photo (0x2c913affu), p3 = photo (0x3a2c91ffu), p4 = photo (0x919191ffu);
-  g_autoptr(GBytes) p5 = photo (0x1f6f4fffu);
+  g_autoptr(GBytes) p1 = bz_api_jpeg (PHOTO_W, PHOTO_H, 0x913a2cffu), p2 = bz_api_jpeg (PHOTO_W, PHOTO_H, 0x2c913affu), p3 = bz_api_jpeg (PHOTO_W, PHOTO_H, 0x3a2c91ffu), p4 = bz_api_jpeg (PHOTO_W, PHOTO_H, 0x919191ffu);
+  g_autoptr(GBytes) p5 = bz_api_jpeg (PHOTO_W, PHOTO_H, 0x1f6f4fffu);
   g_autoptr(GError) error = NULL;
   BzResilientConfig cfg;
 

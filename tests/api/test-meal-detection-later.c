@@ -28,18 +28,6 @@ void        test_meal_detection_local (void);
 #define KEY "sk-balanza-test-42"
 #define NOW_MS G_GINT64_CONSTANT (1800000000000)   /* 2027-01-15 */
 
-static GBytes *
-photo (guint32 rgba)
-{
-  g_autoptr(GdkPixbuf) p = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 800, 600);
-  gchar *buffer = NULL;
-  gsize size = 0;
-
-  gdk_pixbuf_fill (p, rgba);
-  g_assert_true (gdk_pixbuf_save_to_buffer (p, &buffer, &size, "jpeg", NULL, NULL));
-  return g_bytes_new_take (buffer, size);
-}
-
 static BzApiResponse *
 upload_items (BzApi *api, const char *token, GBytes *image, const char *meal_type, const char *items)
 {
@@ -136,7 +124,7 @@ test_meal_detection_later (void)
   BzOpenAISettings settings = { (char *) bz_fake_openai_url (fake), MODEL, KEY, 20.0, 80.0, 100.0, TRUE };
   BzOpenAISettings closed = settings;
   g_autofree char *member = NULL, *patient = NULL, *a = NULL, *b = NULL, *m = NULL, *pending = NULL;
-  g_autoptr(GBytes) pa = photo (0x903020ffu), pb = photo (0x209030ffu), pm = photo (0x302090ffu);
+  g_autoptr(GBytes) pa = bz_api_jpeg (800, 600, 0x903020ffu), pb = bz_api_jpeg (800, 600, 0x209030ffu), pm = bz_api_jpeg (800, 600, 0x302090ffu);
   g_autoptr(BzServices) jobs_svc = NULL;
   g_autoptr(BzJobRunner) runner = NULL;
   g_autoptr(GError) error = NULL;
@@ -360,7 +348,7 @@ test_meal_detection_local (void)
 {
   BzApi *api = bz_api_shared ();
   g_autofree char *member = NULL, *other = NULL, *patient = NULL, *patient2 = NULL;
-  g_autoptr(GBytes) plate = photo (0x607080ffu);
+  g_autoptr(GBytes) plate = bz_api_jpeg (800, 600, 0x607080ffu);
   static const char rice[] = "[{\"ndb_no\":\"20045\",\"grams\":150}]",
                     rice_more[] = "[{\"ndb_no\":\"20045\",\"grams\":220}]",
                     eggs[] = "[{\"ndb_no\":\"01001\",\"grams\":10},{\"ndb_no\":\"05062\",\"grams\":120}]",

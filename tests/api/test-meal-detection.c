@@ -24,18 +24,9 @@ void        test_meal_detection (void);
 #define MODEL "gpt-4o-mini"
 #define KEY "sk-balanza-test-42"
 
-/* A real JPEG, 1600 x 1200 (scaled to the display copy, then to 1024 px), of one colour. */
-static GBytes *
-photo (guint32 rgba)
-{
-  g_autoptr(GdkPixbuf) p = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1600, 1200);
-  gchar *buffer = NULL;
-  gsize size = 0;
-
-  gdk_pixbuf_fill (p, rgba);
-  g_assert_true (gdk_pixbuf_save_to_buffer (p, &buffer, &size, "jpeg", NULL, NULL));
-  return g_bytes_new_take (buffer, size);
-}
+/* Photos of 1600 x 1200: larger than the display copy (1280 px), which is sent at 1024 px. */
+#define PHOTO_W 1600
+#define PHOTO_H 1200
 
 static BzApiResponse *
 post_form (BzApi *api, const char *path, const char *token, GBytes *image, const char *meal_type, const char *locale)
@@ -70,7 +61,7 @@ test_meal_detection (void)
   BzFakeOpenAI *fake = bz_fake_openai_start (MODEL, KEY);
   BzOpenAISettings settings = { (char *) bz_fake_openai_url (fake), MODEL, KEY, 20.0, 80.0, 100.0, TRUE };
   g_autofree char *member = NULL, *patient = NULL, *shape = NULL;
-  g_autoptr(GBytes) plate = photo (0xc08040ffu), other = photo (0x40a060ffu), third = photo (0x2040c0ffu);
+  g_autoptr(GBytes) plate = bz_api_jpeg (PHOTO_W, PHOTO_H, 0xc08040ffu), other = bz_api_jpeg (PHOTO_W, PHOTO_H, 0x40a060ffu), third = bz_api_jpeg (PHOTO_W, PHOTO_H, 0x2040c0ffu);
   g_autoptr(GError) error = NULL;
   BzResilientConfig cfg;
   gint64 meals;
@@ -178,7 +169,7 @@ test_meal_detection (void)
   /* The service down (500): the meal and its photo are stored all the
    * same, pending: a job analyses it later (test-meal-detection-later.c). */
   {
-    g_autoptr(GBytes) fourth = photo (0x808080ffu);
+    g_autoptr(GBytes) fourth = bz_api_jpeg (PHOTO_W, PHOTO_H, 0x808080ffu);
     g_autoptr(BzApiResponse) r = NULL;
     JsonObject *meal, *detection;
 

@@ -35,19 +35,6 @@ void        test_recognize_food_remote (void);
 #define MODEL "gpt-4o-mini"
 #define KEY "sk-balanza-test-42"
 
-/* A real JPEG of one colour (a distinct colour is a distinct photo for the cache). */
-static GBytes *
-photo (guint32 rgba)
-{
-  g_autoptr(GdkPixbuf) p = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 800, 600);
-  gchar *buffer = NULL;
-  gsize size = 0;
-
-  gdk_pixbuf_fill (p, rgba);
-  g_assert_true (gdk_pixbuf_save_to_buffer (p, &buffer, &size, "jpeg", NULL, NULL));
-  return g_bytes_new_take (buffer, size);
-}
-
 static BzApiResponse *
 post_photo (const char *path, const char *token, GBytes *image, const char *meal_type, const char *locale,
             const char *items)
@@ -102,7 +89,7 @@ static void
 earlier_lunch (const char *token, const char *items, int days)
 {
   BzApi *api = bz_api_shared ();
-  g_autoptr(GBytes) plate = photo (0x101010ffu + ((guint32) days << 8));
+  g_autoptr(GBytes) plate = bz_api_jpeg (800, 600, 0x101010ffu + ((guint32) days << 8));
   g_autoptr(BzApiResponse) r = post_photo ("/api/nutrition/upload-meal", token, plate, "lunch", NULL, items);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) back = g_date_time_add_days (now, -days);
@@ -160,7 +147,7 @@ test_recognize_food_local (void)
 {
   BzApi *api = bz_api_shared ();
   g_autofree char *member = NULL, *patient = NULL, *fresh = NULL, *fresh_patient = NULL;
-  g_autoptr(GBytes) plate = photo (0x607080ffu);
+  g_autoptr(GBytes) plate = bz_api_jpeg (800, 600, 0x607080ffu);
   Counts before;
 
   test_api_ensure_users ();
@@ -286,8 +273,8 @@ test_recognize_food_remote (void)
   BzFakeOpenAI *fake = bz_fake_openai_start (MODEL, KEY);
   BzOpenAISettings settings = { (char *) bz_fake_openai_url (fake), MODEL, KEY, 20.0, 80.0, 100.0, TRUE };
   g_autofree char *member = NULL, *patient = NULL, *shape = NULL;
-  g_autoptr(GBytes) plate = photo (0xc08040ffu), other = photo (0x40a060ffu), third = photo (0x2040c0ffu),
-                    fourth = photo (0x808080ffu);
+  g_autoptr(GBytes) plate = bz_api_jpeg (800, 600, 0xc08040ffu), other = bz_api_jpeg (800, 600, 0x40a060ffu), third = bz_api_jpeg (800, 600, 0x2040c0ffu),
+                    fourth = bz_api_jpeg (800, 600, 0x808080ffu);
   g_autoptr(GError) error = NULL;
   BzResilientConfig cfg;
   Counts before;
@@ -466,7 +453,7 @@ test_recognize_food_remote (void)
   /* The service stopped altogether (no connection): still a 200. */
   bz_fake_openai_stop (fake);
   {
-    g_autoptr(GBytes) fifth = photo (0x20a0a0ffu);
+    g_autoptr(GBytes) fifth = bz_api_jpeg (800, 600, 0x20a0a0ffu);
     g_autoptr(BzApiResponse) r = recognize (member, fifth, "lunch");
     g_assert_cmpuint (json_array_get_length (assert_manual (r)), ==, 1);
   }
