@@ -17,18 +17,11 @@ bz_consent_repo_get (BzStore *store, const char *user_id, GError **error)
   static gsize sql;
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), bz_repo_sql_once (&sql,
       "SELECT %s FROM user_consents WHERE user_id = ?1", &bz_user_consent_resource, NULL), error);
-  gboolean have_row;
-  BzRecord *r;
-  int col = 0;
 
   if (!st)
     return NULL;
   sqlite3_bind_text (st, 1, user_id, -1, SQLITE_STATIC);
-  if (!bz_repo_step (st, &have_row, error) || !have_row)
-    return NULL;
-  r = bz_record_new (&bz_user_consent_resource);
-  bz_db_read_record (st, &col, r);
-  return r;
+  return bz_repo_read_one (st, &bz_user_consent_resource, error);
 }
 
 gboolean

@@ -136,18 +136,11 @@ bz_instagram_repo_get_connection (BzStore *store, const char *user_id, GError **
   static gsize sql;
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), bz_repo_sql_once (&sql,
       "SELECT %s FROM instagram_connections WHERE user_id = ?", &bz_instagram_connection_resource, NULL), error);
-  BzRecord *rec;
-  gboolean have_row;
-  int col = 0;
 
   if (!st)
     return NULL;
   sqlite3_bind_text (st, 1, user_id, -1, SQLITE_STATIC);
-  if (!bz_repo_step (st, &have_row, error) || !have_row)
-    return NULL;
-  rec = bz_record_new (&bz_instagram_connection_resource);
-  bz_db_read_record (st, &col, rec);
-  return rec;
+  return bz_repo_read_one (st, &bz_instagram_connection_resource, error);
 }
 
 void
@@ -316,16 +309,9 @@ bz_instagram_repo_last_share (BzStore *store, const char *user_id, GError **erro
   g_autoptr(sqlite3_stmt) st = bz_db_prepare (bz_store_db (store), bz_repo_sql_once (&sql,
       "SELECT %s FROM instagram_posts WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
       &bz_instagram_share_state_resource, NULL), error);
-  BzRecord *rec;
-  gboolean have_row;
-  int col = 0;
 
   if (!st)
     return NULL;
   sqlite3_bind_text (st, 1, user_id, -1, SQLITE_STATIC);
-  if (!bz_repo_step (st, &have_row, error) || !have_row)
-    return NULL;
-  rec = bz_record_new (&bz_instagram_share_state_resource);
-  bz_db_read_record (st, &col, rec);
-  return rec;
+  return bz_repo_read_one (st, &bz_instagram_share_state_resource, error);
 }

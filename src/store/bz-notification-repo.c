@@ -4,20 +4,6 @@
 
 #include "bz-repo-private.h"
 
-static BzRecord *
-read_one (sqlite3_stmt *st, const BzResource *res, GError **error)
-{
-  gboolean have_row;
-  BzRecord *rec;
-  int col = 0;
-
-  if (!bz_repo_step (st, &have_row, error) || !have_row)
-    return NULL;
-  rec = bz_record_new (res);
-  bz_db_read_record (st, &col, rec);
-  return rec;
-}
-
 gboolean
 bz_notification_repo_insert (BzStore *store, const char *user_id, BzRecord *n, gboolean *out_inserted,
                              GError **error)
@@ -54,7 +40,7 @@ bz_notification_repo_get (BzStore *store, const char *user_id, const char *id, G
     return NULL;
   sqlite3_bind_text (st, 1, id, -1, SQLITE_STATIC);
   sqlite3_bind_text (st, 2, user_id, -1, SQLITE_STATIC);
-  return read_one (st, &bz_notification_resource, error);
+  return bz_repo_read_one (st, &bz_notification_resource, error);
 }
 
 gboolean
@@ -102,7 +88,7 @@ bz_notification_repo_list (BzStore *store, const char *user_id, guint limit, gin
   for (;;)
     {
       g_autoptr(GError) local = NULL;
-      BzRecord *rec = read_one (st, &bz_notification_resource, &local);
+      BzRecord *rec = bz_repo_read_one (st, &bz_notification_resource, &local);
       if (local)
         {
           g_propagate_error (error, g_steal_pointer (&local));
@@ -163,7 +149,7 @@ bz_notification_repo_register_device (BzStore *store, const char *user_id, const
   if (!st)
     return NULL;
   sqlite3_bind_text (st, 1, token, -1, SQLITE_STATIC);
-  rec = read_one (st, &bz_device_token_resource, error);
+  rec = bz_repo_read_one (st, &bz_device_token_resource, error);
   if (rec && !bz_store_log_change (db, "device_tokens", bz_record_get_string (rec, BZ_DEVICE_TOKEN_ID),
                                    BZ_CHANGE_UPDATE, error))
     g_clear_object (&rec);

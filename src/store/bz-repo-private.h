@@ -21,6 +21,20 @@ G_BEGIN_DECLS
 gboolean  bz_repo_step (sqlite3_stmt *st, gboolean *out_row, GError **error);
 
 /**
+ * bz_repo_read_one:
+ * @st: a bound statement whose columns, from 0, are those of @res
+ *   (bz_repo_sql_once()'s "%s")
+ * @res: the resource of the row
+ * @error: as bz_repo_step()
+ *
+ * Steps @st once and reads its row into a new record of @res.
+ *
+ * Returns: (transfer full) (nullable): the record; %NULL without @error when
+ *   @st has no row, %NULL with @error on a database error.
+ */
+BzRecord *bz_repo_read_one (sqlite3_stmt *st, const BzResource *res, GError **error);
+
+/**
  * bz_repo_sql_once:
  * @slot: a static gsize of the caller's, zero before the first call
  * @format: the statement; each "%s" in it becomes the columns of one

@@ -24,6 +24,20 @@ bz_repo_step (sqlite3_stmt *st, gboolean *out_row, GError **error)
   return FALSE;
 }
 
+BzRecord *
+bz_repo_read_one (sqlite3_stmt *st, const BzResource *res, GError **error)
+{
+  gboolean have_row;
+  BzRecord *rec;
+  int col = 0;
+
+  if (!bz_repo_step (st, &have_row, error) || !have_row)
+    return NULL;
+  rec = bz_record_new (res);
+  bz_db_read_record (st, &col, rec);
+  return rec;
+}
+
 /* --- Records ------------------------------------------------------------------ */
 
 const char *
