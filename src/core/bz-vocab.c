@@ -141,8 +141,8 @@ static const BzTerm photo_sizes[] = {
 const BzVocab bz_vocab_photo_size = { "size", photo_sizes, G_N_ELEMENTS (photo_sizes) };
 
 /* A provider's health as GET /api/integrations/health reports it (seed 003's
- * healthy/degraded/down; bz_resilient_health()), in the order of the
- * BzBreakerState values' consequences: closed, half open, open. */
+ * healthy/degraded/down; bz_resilient_health()), from the best to the worst:
+ * the integration service ranks them by this order. */
 static const BzTerm provider_healths[] = {
   { "healthy", N_("healthy"), NULL },
   { "degraded", N_("degraded"), NULL },

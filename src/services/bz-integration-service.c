@@ -260,11 +260,15 @@ iso_utc (gint64 unix_s)
   return g_date_time_format (t, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-/* "down" > "degraded" > "healthy". */
+/* @status's place in bz_vocab_provider_health, which lists the statuses from
+ * the best (healthy, 0) to the worst (down). */
 static int
 severity (const char *status)
 {
-  return g_str_equal (status, "down") ? 2 : g_str_equal (status, "degraded") ? 1 : 0;
+  for (guint i = 0; i < bz_vocab_provider_health.n_terms; i++)
+    if (g_strcmp0 (status, bz_vocab_provider_health.terms[i].id) == 0)
+      return (int) i;
+  return 0;
 }
 
 static BzRecord *
